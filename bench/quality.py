@@ -1,0 +1,371 @@
+#!/usr/bin/env python3
+"""Measure pith's extraction quality on the shared benchmark sets.
+
+Runs build/pith over each set's pages into a temporary directory and scores
+the output with the shared scorers (../shared/bench/score.py, score_meta.py).
+
+  bench/quality.py [--pith build/pith] [--data ../shared/data]
+                   [--sets scrapinghub,wcxb-dev] [--flat] [--meta]
+                   [--keep DIR] [--worst N] [--json] [-- extra pith args]
+
+Text sets (the default mode):
+  scrapinghub        pith --no-title over html/, score.py --metric shingle
+  wcxb-dev           pith --no-title over html/, score.py --metric bow, also
+                     per page type (meta.jsonl "page_type") and the
+                     must-have/must-not-have snippets (--metric snippets)
+  flat-scrapinghub   pith --text --no-title over text/ (flattened pages),
+                     score.py --metric shingle; --flat adds this set
+Metadata (--meta; default sets htmldate-dev,wcxb-dev):
+  pith --format json over html/, score_meta.py: date accuracy, accuracy on
+  dated pages, title exact / word F1, author accuracy.
+
+Everything after `--` is passed to pith before the inputs. Paths given on the
+command line are taken relative to the current directory; the defaults are
+relative to the project root (the parent of bench/), so the script runs from
+anywhere. Exit status: 0 when every set was run and scored (whatever pith's
+own exit status), 2 on bad arguments or a missing pith/data/scorer, 3 when a
+pith run timed out or a scorer failed.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# name -> (input subdir, gold subdir, metric, pith args before the extra args)
+TEXT_SETS = {
+    "scrapinghub": ("html", "gold", "shingle", ["--no-title"]),
+    "wcxb-dev": ("html", "gold", "bow", ["--no-title"]),
+    "flat-scrapinghub": ("text", "gold", "shingle", ["--text", "--no-title"]),
+}
+META_SETS = ("htmldate-dev", "wcxb-dev")
+DEFAULT_TEXT_SETS = "scrapinghub,wcxb-dev"
+DEFAULT_META_SETS = "htmldate-dev,wcxb-dev"
+
+
+class Fatal(Exception):
+    """An error that stops the bench, with exit status."""
+
+    def __init__(self, msg, status=2):
+        super().__init__(msg)
+        self.status = status
+
+
+def parse_args(argv):
+    extra = []
+    if "--" in argv:
+        k = argv.index("--")
+        argv, extra = argv[:k], argv[k + 1:]
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n".join(__doc__.split("\n")[2:]))
+    ap.add_argument("--pith", type=Path, default=ROOT / "build" / "pith",
+                    help="pith binary (default: <project>/build/pith)")
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
+                    help="data sets directory (default: <project>/../shared/data)")
+    ap.add_argument("--sets", help=f"comma-separated sets (default: {DEFAULT_TEXT_SETS}; "
+                    f"with --meta: {DEFAULT_META_SETS})")
+    ap.add_argument("--flat", action="store_true", help="also run flat-scrapinghub (pith --text)")
+    ap.add_argument("--meta", action="store_true", help="score metadata (pith --format json) instead of text")
+    ap.add_argument("--scorer", type=Path, help="score.py (default: <data>/../bench/score.py)")
+    ap.add_argument("--meta-scorer", type=Path,
+                    help="score_meta.py (default: score_meta.py beside the text scorer)")
+    ap.add_argument("--keep", type=Path, metavar="DIR",
+                    help="keep predictions in DIR/<set>/ (old predictions there are removed first) "
+                         "and pith's stderr in DIR/<set>.stderr")
+    ap.add_argument("--worst", type=int, default=0, metavar="N", help="list the N worst pages of each set")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    ap.add_argument("--timeout", type=float, default=1800, metavar="S",
+                    help="give up on a pith run after S seconds (default 1800)")
+    a = ap.parse_args(argv)
+    a.extra = extra
+    if a.sets is None:
+        a.sets = DEFAULT_META_SETS if a.meta else DEFAULT_TEXT_SETS
+    a.sets = [s.strip() for s in a.sets.split(",") if s.strip()]
+    if a.flat and not a.meta and "flat-scrapinghub" not in a.sets:
+        a.sets.append("flat-scrapinghub")
+    known = META_SETS if a.meta else tuple(TEXT_SETS)
+    for s in a.sets:
+        if s not in known:
+            ap.error(f"unknown set {s!r} for {'--meta' if a.meta else 'text'} mode; "
+                     f"known: {', '.join(known)}")
+    if a.worst < 0:
+        ap.error("--worst wants N >= 0")
+    return a
+
+
+def check_setup(a):
+    pith = a.pith
+    if not pith.is_file() or not os.access(pith, os.X_OK):
+        raise Fatal(f"quality.py: pith binary not found or not executable: {pith}\n"
+                    f"  build it first (cmake -S . -B build && cmake --build build) or pass --pith")
+    a.pith = pith.resolve()
+    if not a.data.is_dir():
+        raise Fatal(f"quality.py: data directory not found: {a.data} (pass --data DIR)")
+    a.data = a.data.resolve()
+    if a.scorer is None:
+        a.scorer = a.data.parent / "bench" / "score.py"
+    if a.meta_scorer is None:
+        a.meta_scorer = a.scorer.parent / "score_meta.py"
+    need = a.meta_scorer if a.meta else a.scorer
+    if not need.is_file():
+        raise Fatal(f"quality.py: scorer not found: {need} (pass --scorer / --meta-scorer)")
+    for s in a.sets:
+        if a.meta:
+            paths = [a.data / s / "html", a.data / s / "meta.jsonl"]
+        else:
+            inp, gold, _, _ = TEXT_SETS[s]
+            paths = [a.data / s / inp, a.data / s / gold]
+        for p in paths:
+            if not p.exists():
+                raise Fatal(f"quality.py: {p} not found: is --data ({a.data}) the shared data directory?")
+
+
+def prepare_outdir(d, exts):
+    """Create d, or empty it of old predictions (files with the given extensions only)."""
+    d.mkdir(parents=True, exist_ok=True)
+    for p in d.iterdir():
+        if p.is_file() and p.suffix in exts:
+            p.unlink()
+
+
+def run_pith(a, set_args, inputs, outdir, stderr_path):
+    """Run pith once; return a dict with exit status, stderr lines and seconds."""
+    cmd = [str(a.pith)] + set_args + a.extra + ["--output-dir", str(outdir)] + [str(i) for i in inputs]
+    t0 = time.monotonic()
+    with open(stderr_path, "wb") as err:
+        try:
+            proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+                                  timeout=a.timeout)
+            status = proc.returncode
+        except subprocess.TimeoutExpired:
+            status = "timeout"
+        except OSError as e:
+            raise Fatal(f"quality.py: cannot run {a.pith}: {e}")
+    secs = time.monotonic() - t0
+    lines = Path(stderr_path).read_text(encoding="utf-8", errors="replace").splitlines()
+    return {"command": cmd, "exit": status, "stderr_lines": len(lines), "stderr_head": lines[:3],
+            "seconds": round(secs, 3)}
+
+
+def run_json(cmd):
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise Fatal(f"quality.py: scorer failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.strip()}", 3)
+    try:
+        return json.loads(proc.stdout)
+    except ValueError:
+        raise Fatal(f"quality.py: scorer printed no JSON: {' '.join(cmd)}\n{proc.stdout[:500]}", 3)
+
+
+def score(a, gold, pred, metric, ids=None, worst=0):
+    cmd = [sys.executable, str(a.scorer), "--gold", str(gold), "--pred", str(pred), "--metric", metric, "--json"]
+    if ids is not None:
+        cmd += ["--ids", str(ids)]
+    if worst:
+        cmd += ["--worst", str(worst)]
+    return run_json(cmd)
+
+
+def read_meta(path):
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rows.append(json.loads(line))
+    return rows
+
+
+def text_set(a, name, work):
+    inp, gold_sub, metric, set_args = TEXT_SETS[name]
+    sdir = a.data / name
+    pred = work / name
+    prepare_outdir(pred, {".txt", ".json", ".md", ".html"})
+    res = {"metric": metric}
+    res["pith"] = run_pith(a, set_args, [sdir / inp], pred, work / f"{name}.stderr")
+    if res["pith"]["exit"] == "timeout":
+        raise Fatal(f"quality.py: pith timed out after {a.timeout:.0f} s on {name}", 3)
+    res.update(score(a, sdir / gold_sub, pred, metric, worst=a.worst))
+    if name == "wcxb-dev":
+        meta = read_meta(sdir / "meta.jsonl")
+        by_type = {}
+        for m in meta:
+            by_type.setdefault(m.get("page_type") or "unknown", []).append(m["id"])
+        types = {}
+        for t, ids in sorted(by_type.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            idf = work / f"{name}.ids.{t}"
+            idf.write_text("\n".join(ids) + "\n")
+            r = score(a, sdir / gold_sub, pred, metric, ids=idf)
+            r.pop("worst", None)
+            types[t] = r
+        res["types"] = types
+        if (sdir / "gold_snippets").is_dir():
+            sn = score(a, sdir / "gold_snippets", pred, "snippets")
+            sn.pop("worst", None)
+            res["snippets"] = sn
+    return res
+
+
+def meta_set(a, name, work):
+    sdir = a.data / name
+    pred = work / f"{name}-meta"
+    prepare_outdir(pred, {".json"})
+    res = {"pith": run_pith(a, ["--format", "json"], [sdir / "html"], pred, work / f"{name}-meta.stderr")}
+    if res["pith"]["exit"] == "timeout":
+        raise Fatal(f"quality.py: pith timed out after {a.timeout:.0f} s on {name}", 3)
+    ids = [m["id"] for m in read_meta(sdir / "meta.jsonl")]
+    res["missing"] = sum(1 for i in ids if not (pred / f"{i}.json").exists())
+    cmd = [sys.executable, str(a.meta_scorer), "--set", str(sdir), "--pred", str(pred)]
+    res.update(run_json(cmd + ["--json"]))
+    if a.worst:
+        proc = subprocess.run(cmd + ["--worst", str(a.worst)], stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True)
+        res["worst"] = [l.strip() for l in proc.stdout.splitlines()[1:] if l.strip()]
+    return res
+
+
+def provenance():
+    """'<UTC date>, commit <sha>[ + uncommitted changes]', for RESULTS.md."""
+    when = time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime())
+    try:
+        sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        sha, dirty = "", ""
+    return f"{when}, commit {sha or '?'}" + (" + uncommitted changes" if dirty else "")
+
+
+def fmt(v, width=6):
+    return format("-" if v is None else format(v, ".4f"), f">{width}")
+
+
+def pith_note(p):
+    return f"exit {p['exit']}, {p['stderr_lines']} stderr lines, {p['seconds']:.1f} s"
+
+
+def print_text(a, out):
+    print(f"pith: {a.pith}" + (f"   extra args: {' '.join(a.extra)}" if a.extra else ""))
+    print(f"data: {a.data}")
+    print(f"run:  {out['run']}")
+    print()
+    print(f"{'set':<18} {'metric':<9} {'F1':>6}  {'P':>6}  {'R':>6}  {'pages':>5}  {'missing':>7}   "
+          f"{'exit':>4}  {'stderr':>6}  {'seconds':>7}")
+    for name, r in out["sets"].items():
+        p = r["pith"]
+        print(f"{name:<18} {r['metric']:<9} {fmt(r['f1'])}  {fmt(r['precision'])}  {fmt(r['recall'])}  "
+              f"{r['pages']:>5}  {r['missing']:>7}   {p['exit']:>4}  {p['stderr_lines']:>6}  {p['seconds']:>7.1f}")
+        if "snippets" in r:
+            s = r["snippets"]
+            print(f"{name:<18} {'snippets':<9} {fmt(s['f1'])}  {fmt(s['precision'])}  {fmt(s['recall'])}  "
+                  f"{s['pages']:>5}  {s['missing']:>7}   (must-have/must-not-have snippets, pooled)")
+    for name, r in out["sets"].items():
+        if "types" in r:
+            print()
+            print(f"{name} by page type ({r['metric']})")
+            print(f"  {'type':<14} {'pages':>5}  {'F1':>6}  {'P':>6}  {'R':>6}  {'missing':>7}")
+            for t, s in r["types"].items():
+                print(f"  {t:<14} {s['pages']:>5}  {fmt(s['f1'])}  {fmt(s['precision'])}  {fmt(s['recall'])}"
+                      f"  {s['missing']:>7}")
+    print_failures(out)
+    if a.worst:
+        for name, r in out["sets"].items():
+            print()
+            print(f"{name}: {len(r.get('worst', []))} worst pages ({r['metric']} page score)")
+            for w in r.get("worst", []):
+                print(f"  {w['score']:.4f}  {w['id']}")
+    print()
+    print(f"wall time {out['wall_seconds']:.1f} s" + (f"; predictions kept in {a.keep}" if a.keep else ""))
+
+
+def print_failures(out):
+    bad = {n: r["pith"] for n, r in out["sets"].items() if r["pith"]["exit"] != 0 or r["pith"]["stderr_lines"]}
+    if not bad:
+        return
+    print()
+    for n, p in bad.items():
+        print(f"pith on {n}: {pith_note(p)}")
+        for l in p["stderr_head"]:
+            print(f"  | {l[:160]}")
+
+
+def print_meta(a, out):
+    print(f"pith: {a.pith}" + (f"   extra args: {' '.join(a.extra)}" if a.extra else ""))
+    print(f"data: {a.data}")
+    print(f"run:  {out['run']}")
+    print()
+    print(f"{'set':<14} {'pages':>5}  {'missing':>7}  {'date':>6}  {'dated':>6}  {'title=':>6}  {'titleF1':>7}  "
+          f"{'author':>6}   {'exit':>4}  {'stderr':>6}  {'seconds':>7}")
+    for name, r in out["sets"].items():
+        p = r["pith"]
+        print(f"{name:<14} {r['pages']:>5}  {r['missing']:>7}  {fmt(r['date_accuracy'])}  "
+              f"{fmt(r['date_dated_accuracy'])}  {fmt(r.get('title_exact'))}  {fmt(r.get('title_f1'), 7)}  "
+              f"{fmt(r.get('author_accuracy'))}   {p['exit']:>4}  {p['stderr_lines']:>6}  {p['seconds']:>7.1f}")
+    print()
+    print("date: (correct + correctly none) / pages; dated: correct / pages with a gold date;")
+    print("title=: exact after folding; titleF1: mean word-bag F1; author: hit (F1>=0.8) or correctly none")
+    for name, r in out["sets"].items():
+        d = r.get("date", {})
+        line = f"  {name} dates: " + " ".join(f"{k} {d[k]}" for k in sorted(d))
+        if "author" in r:
+            line += "; authors: " + " ".join(f"{k} {r['author'][k]}" for k in sorted(r["author"]))
+        print(line)
+    print_failures(out)
+    if a.worst:
+        for name, r in out["sets"].items():
+            print()
+            print(f"{name}: wrong pages (up to {a.worst} per field)")
+            for w in r.get("worst", []):
+                print(f"  {w}")
+    print()
+    print(f"wall time {out['wall_seconds']:.1f} s" + (f"; predictions kept in {a.keep}" if a.keep else ""))
+
+
+def main(argv):
+    a = parse_args(argv)
+    try:
+        check_setup(a)
+        if a.keep:
+            a.keep.mkdir(parents=True, exist_ok=True)
+            work = a.keep.resolve()
+            tmp = None
+        else:
+            tmp = tempfile.mkdtemp(prefix="pith-quality-")
+            work = Path(tmp)
+        t0 = time.monotonic()
+        out = {"mode": "meta" if a.meta else "text", "pith": str(a.pith), "extra_args": a.extra,
+               "data": str(a.data), "run": provenance(), "sets": {}}
+        try:
+            for s in a.sets:
+                out["sets"][s] = meta_set(a, s, work) if a.meta else text_set(a, s, work)
+        finally:
+            if tmp:
+                shutil.rmtree(tmp, ignore_errors=True)
+        out["wall_seconds"] = round(time.monotonic() - t0, 3)
+    except Fatal as e:
+        print(str(e), file=sys.stderr)
+        return e.status
+    if a.json:
+        for r in out["sets"].values():
+            r["pith"].pop("stderr_head", None)
+        print(json.dumps(out, sort_keys=True))
+    elif a.meta:
+        print_meta(a, out)
+    else:
+        print_text(a, out)
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except BrokenPipeError:  # output piped into head and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

@@ -1,0 +1,126 @@
+/* pith: the main content of web pages, its structure and its metadata.
+ *
+ * Typical use:
+ *
+ *   pith_options opts;
+ *   pith_options_init(&opts);
+ *   opts.url = "https://example.org/news/1";
+ *   pith_result *r = NULL;
+ *   pith_status st = pith_extract(html, html_len, &opts, &r);
+ *   if (st == PITH_OK) {
+ *     char *text = NULL;
+ *     size_t len = 0;
+ *     if (pith_render(r, PITH_FORMAT_TEXT, 0, &text, &len) == PITH_OK)
+ *       fwrite(text, 1, len, stdout);
+ *     pith_free(text);
+ *   } else {
+ *     fprintf(stderr, "%s\n", r ? pith_result_error(r) : pith_status_string(st));
+ *   }
+ *   pith_result_free(r);
+ *
+ * Thread safety: every function may be called from any thread at the same
+ * time; a pith_result belongs to one thread at a time. The library holds no
+ * global mutable state, never prints, never exits and never aborts.
+ */
+#ifndef PITH_H
+#define PITH_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PITH_VERSION "0.1.0"
+
+/* The library's version, "MAJOR.MINOR.PATCH". */
+const char *pith_version(void);
+
+typedef enum {
+  PITH_OK = 0,
+  PITH_ERR_NOMEM,     /* out of memory */
+  PITH_ERR_INVALID,   /* a bad argument (NULL data, unknown format) */
+  PITH_ERR_EMPTY,     /* the input has no bytes, or only white space */
+  PITH_ERR_NOT_HTML,  /* binary data, or text with no HTML markup */
+  PITH_ERR_TOO_LARGE, /* larger than pith_options.max_input_bytes */
+} pith_status;
+
+/* A short English description of a status ("out of memory", ...). */
+const char *pith_status_string(pith_status status);
+
+typedef struct {
+  /* The page's address: resolves relative links, helps metadata. NULL if
+   * unknown. The string is copied. */
+  const char *url;
+  /* The charset a transport gave (an HTTP Content-Type header), or NULL.
+   * The page's own BOM and <meta> declarations are read either way. */
+  const char *charset;
+  /* Inputs larger than this are refused with PITH_ERR_TOO_LARGE. 0: no limit.
+   * Default 64 MiB. */
+  size_t max_input_bytes;
+  /* Limits on the parsed tree; content past them is kept flattened or cut,
+   * never an error. Defaults: 4,000,000 nodes, depth 256. */
+  size_t max_nodes;
+  unsigned max_depth;
+} pith_options;
+
+/* Fills opts with the defaults. */
+void pith_options_init(pith_options *opts);
+
+typedef struct pith_result pith_result;
+
+/* Extracts the main content of one HTML page: data[0..len), in any charset.
+ * opts may be NULL for the defaults.
+ *
+ * On PITH_OK, *result holds the article (possibly with no text: a page with
+ * no main content is not an error). On any other status *result, when not
+ * NULL, holds the error message (pith_result_error). Free it either way with
+ * pith_result_free. */
+pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
+                         pith_result **result);
+
+/* The message of a failed extraction ("binary data, not HTML"), or NULL. */
+const char *pith_result_error(const pith_result *r);
+
+/* The page's address as given in the options, or NULL. */
+const char *pith_result_url(const pith_result *r);
+
+/* The article's title, or NULL when the page has none. */
+const char *pith_result_title(const pith_result *r);
+
+/* The main text: its blocks (paragraphs, headings, list items, table rows,
+ * ...) separated by a blank line, without the title. "" when the page has no
+ * main content. Valid until pith_result_free. */
+const char *pith_result_text(const pith_result *r);
+
+/* The number of blocks in the main text. */
+size_t pith_result_block_count(const pith_result *r);
+
+typedef enum {
+  PITH_FORMAT_TEXT, /* the title, a blank line, then the text */
+  PITH_FORMAT_JSON, /* one JSON object on one line: url, title, text */
+} pith_format;
+
+/* Flags for pith_render. */
+#define PITH_RENDER_NO_TITLE 1u /* text format: leave the title out */
+
+/* Renders r in a format into a new NUL-terminated buffer (*out, *len
+ * excluding the NUL), which the caller frees with pith_free. Output always
+ * ends with a newline. */
+pith_status pith_render(const pith_result *r, pith_format format, unsigned flags, char **out,
+                        size_t *len);
+
+/* The format named "text" or "json"; -1 for an unknown name. */
+int pith_format_from_name(const char *name);
+
+/* Frees a result (NULL is fine). */
+void pith_result_free(pith_result *r);
+
+/* Frees memory pith_render returned (NULL is fine). */
+void pith_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

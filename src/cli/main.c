@@ -1,0 +1,416 @@
+/* pith: the command-line tool. Arguments, inputs, outputs and errors; no
+ * extraction logic lives here. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "input/read.h"
+#include "pith.h"
+
+static const char usage_text[] =
+    "Usage: pith [OPTIONS] [INPUT...]\n"
+    "Extract the main content of web pages: the article, without menus,\n"
+    "share buttons, related links, comments or footers.\n"
+    "\n"
+    "INPUT is an HTML file (.html, .htm, .xhtml, or any of them .gz), a\n"
+    "directory (searched recursively for those), or - for standard input.\n"
+    "With no INPUT, pith reads standard input. Gzip input is read as is.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT   output format: text (default) or json\n"
+    "  -o, --output FILE     write the output to FILE (one input only)\n"
+    "  -d, --output-dir DIR  write one file per input into DIR, named after the\n"
+    "                        input with the format's extension (a.html -> DIR/a.txt;\n"
+    "                        files found in a directory keep their sub-path)\n"
+    "  -u, --url URL         the page's address (for links and metadata)\n"
+    "      --charset NAME    the charset to assume when the page declares none\n"
+    "      --no-title        text format: leave the title out\n"
+    "      --max-size BYTES  refuse inputs larger than this (default 64M; K, M, G)\n"
+    "  -q, --quiet           no error messages (the exit status still tells)\n"
+    "  -h, --help            show this help and exit\n"
+    "  -V, --version         show the version and exit\n"
+    "\n"
+    "Output: text is the title, a blank line, then the main text's blocks\n"
+    "separated by blank lines. json is one object on one line with \"url\",\n"
+    "\"title\" and \"text\" (a field is absent when unknown). Outputs of several\n"
+    "inputs to one stream follow each other (json: one line each).\n"
+    "\n"
+    "Exit status: 0 when every input succeeded, 1 when any failed (each failure\n"
+    "is one line on standard error: the input and the reason), 2 for bad usage.\n";
+
+typedef struct {
+  pith_format format;
+  unsigned render_flags;
+  const char *output;
+  const char *output_dir;
+  const char *url;
+  const char *charset;
+  size_t max_size;
+  int quiet;
+  int failures;
+  FILE *out; /* standard output or -o's file; NULL with --output-dir */
+} cli;
+
+static void complain(const cli *c, const char *input, const char *reason) {
+  if (!c->quiet)
+    fprintf(stderr, "pith: %s: %s\n", input, reason);
+}
+
+static int usage_error(const char *msg, const char *arg) {
+  fprintf(stderr, "pith: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+  fprintf(stderr, "Try 'pith --help' for more information.\n");
+  return 2;
+}
+
+static int ends_with_ci(const char *s, size_t n, const char *suffix) {
+  size_t m = strlen(suffix);
+  return n >= m && !strncasecmp(s + n - m, suffix, m);
+}
+
+static int is_page_name(const char *name) {
+  size_t n = strlen(name);
+  if (ends_with_ci(name, n, ".gz"))
+    n -= 3;
+  return ends_with_ci(name, n, ".html") || ends_with_ci(name, n, ".htm") ||
+         ends_with_ci(name, n, ".xhtml");
+}
+
+static const char *format_ext(pith_format f) { return f == PITH_FORMAT_JSON ? ".json" : ".txt"; }
+
+/* "sub/a.html.gz" -> "sub/a" + ext. */
+static char *output_name(const char *rel, pith_format f) {
+  size_t n = strlen(rel);
+  if (ends_with_ci(rel, n, ".gz"))
+    n -= 3;
+  if (ends_with_ci(rel, n, ".html"))
+    n -= 5;
+  else if (ends_with_ci(rel, n, ".xhtml"))
+    n -= 6;
+  else if (ends_with_ci(rel, n, ".htm"))
+    n -= 4;
+  const char *ext = format_ext(f);
+  char *name = malloc(n + strlen(ext) + 1);
+  if (name) {
+    memcpy(name, rel, n);
+    strcpy(name + n, ext);
+  }
+  return name;
+}
+
+/* mkdir -p for the directories of path (not its last part). */
+static int make_parents(char *path) {
+  for (char *p = path + 1; *p; p++) {
+    if (*p != '/')
+      continue;
+    *p = '\0';
+    int rc = mkdir(path, 0777);
+    int e = errno;
+    *p = '/';
+    if (rc && e != EEXIST)
+      return -1;
+  }
+  return 0;
+}
+
+static int write_all(FILE *f, const char *data, size_t len) {
+  return fwrite(data, 1, len, f) == len ? 0 : -1;
+}
+
+/* Extracts one page already in memory; name is how errors call it, rel is
+ * the output's name below --output-dir. */
+static void process_page(cli *c, const char *name, const char *rel, const char *data, size_t len) {
+  pith_options opts;
+  pith_options_init(&opts);
+  opts.url = c->url;
+  opts.charset = c->charset;
+  opts.max_input_bytes = c->max_size;
+  pith_result *r = NULL;
+  pith_status st = pith_extract(data, len, &opts, &r);
+  if (st != PITH_OK) {
+    complain(c, name, r && pith_result_error(r) ? pith_result_error(r) : pith_status_string(st));
+    c->failures++;
+    pith_result_free(r);
+    return;
+  }
+  char *out = NULL;
+  size_t out_len = 0;
+  st = pith_render(r, c->format, c->render_flags, &out, &out_len);
+  pith_result_free(r);
+  if (st != PITH_OK) {
+    complain(c, name, pith_status_string(st));
+    c->failures++;
+    return;
+  }
+  if (c->output_dir) {
+    char *file = output_name(rel, c->format);
+    char *path = file ? malloc(strlen(c->output_dir) + strlen(file) + 2) : NULL;
+    if (!path) {
+      complain(c, name, "out of memory");
+      c->failures++;
+    } else {
+      sprintf(path, "%s/%s", c->output_dir, file);
+      FILE *f = NULL;
+      if (make_parents(path) == 0)
+        f = fopen(path, "wb");
+      if (!f || write_all(f, out, out_len) || fclose(f)) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "cannot write %s: %s", path, strerror(errno));
+        complain(c, name, msg);
+        c->failures++;
+        if (f)
+          f = NULL;
+      }
+    }
+    free(path);
+    free(file);
+  } else if (write_all(c->out, out, out_len)) {
+    complain(c, name, "cannot write the output");
+    c->failures++;
+  }
+  pith_free(out);
+}
+
+static void process_file(cli *c, const char *path, const char *rel) {
+  char *data = NULL;
+  size_t len = 0;
+  char err[256];
+  /* Read a little past the limit so that pith_extract reports it. */
+  size_t cap = c->max_size ? c->max_size + 1 : 0;
+  if (pith_read_file(path, cap, &data, &len, err, sizeof err)) {
+    complain(c, strcmp(path, "-") ? path : "(stdin)", err);
+    c->failures++;
+    return;
+  }
+  process_page(c, strcmp(path, "-") ? path : "(stdin)", rel, data, len);
+  free(data);
+}
+
+static int compare_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every page file below dir, in name order; rel is dir's path below the
+ * directory named on the command line ("" at the top). */
+static void process_dir(cli *c, const char *dir, const char *rel, int depth) {
+  if (depth > 64) {
+    complain(c, dir, "directories nested too deep (a symbolic link loop?)");
+    c->failures++;
+    return;
+  }
+  DIR *d = opendir(dir);
+  if (!d) {
+    complain(c, dir, strerror(errno));
+    c->failures++;
+    return;
+  }
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.')
+      continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 64;
+      char **nn = realloc(names, cap * sizeof *nn);
+      if (!nn)
+        break;
+      names = nn;
+    }
+    if (!(names[n] = strdup(e->d_name)))
+      break;
+    n++;
+  }
+  closedir(d);
+  qsort(names, n, sizeof *names, compare_names);
+  for (size_t i = 0; i < n; i++) {
+    size_t plen = strlen(dir) + strlen(names[i]) + 2;
+    size_t rlen = strlen(rel) + strlen(names[i]) + 2;
+    char *path = malloc(plen), *sub = malloc(rlen);
+    if (path && sub) {
+      snprintf(path, plen, "%s/%s", dir, names[i]);
+      snprintf(sub, rlen, "%s%s%s", rel, *rel ? "/" : "", names[i]);
+      struct stat st;
+      if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        process_dir(c, path, sub, depth + 1);
+      else if (is_page_name(names[i]))
+        process_file(c, path, sub);
+    }
+    free(path);
+    free(sub);
+    free(names[i]);
+  }
+  free(names);
+}
+
+static void process_input(cli *c, const char *arg) {
+  if (!strcmp(arg, "-")) {
+    process_file(c, "-", "stdin");
+    return;
+  }
+  struct stat st;
+  if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+    process_dir(c, arg, "", 0);
+    return;
+  }
+  const char *base = strrchr(arg, '/');
+  process_file(c, arg, base ? base + 1 : arg);
+}
+
+static int parse_size(const char *s, size_t *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s || *s == '-')
+    return -1;
+  unsigned long long mul = 1;
+  switch (*end) {
+  case 'k':
+  case 'K':
+    mul = 1ULL << 10, end++;
+    break;
+  case 'm':
+  case 'M':
+    mul = 1ULL << 20, end++;
+    break;
+  case 'g':
+  case 'G':
+    mul = 1ULL << 30, end++;
+    break;
+  default:
+    break;
+  }
+  if (*end || v > (unsigned long long)SIZE_MAX / mul)
+    return -1;
+  *out = (size_t)(v * mul);
+  return 0;
+}
+
+enum { OPT_NO_TITLE = 256, OPT_CHARSET, OPT_MAX_SIZE };
+
+int main(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"format", required_argument, NULL, 'f'},
+      {"output", required_argument, NULL, 'o'},
+      {"output-dir", required_argument, NULL, 'd'},
+      {"url", required_argument, NULL, 'u'},
+      {"charset", required_argument, NULL, OPT_CHARSET},
+      {"no-title", no_argument, NULL, OPT_NO_TITLE},
+      {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+      {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},
+      {"version", no_argument, NULL, 'V'},
+      {NULL, 0, NULL, 0},
+  };
+  cli c;
+  memset(&c, 0, sizeof c);
+  c.format = PITH_FORMAT_TEXT;
+  pith_options defaults;
+  pith_options_init(&defaults);
+  c.max_size = defaults.max_input_bytes;
+
+  opterr = 0;
+  int opt;
+  while ((opt = getopt_long(argc, argv, ":f:o:d:u:qhV", longopts, NULL)) != -1) {
+    switch (opt) {
+    case 'f': {
+      int f = pith_format_from_name(optarg);
+      if (f < 0)
+        return usage_error("unknown format (use text or json)", optarg);
+      c.format = (pith_format)f;
+      break;
+    }
+    case 'o':
+      c.output = optarg;
+      break;
+    case 'd':
+      c.output_dir = optarg;
+      break;
+    case 'u':
+      c.url = optarg;
+      break;
+    case OPT_CHARSET:
+      c.charset = optarg;
+      break;
+    case OPT_NO_TITLE:
+      c.render_flags |= PITH_RENDER_NO_TITLE;
+      break;
+    case OPT_MAX_SIZE:
+      if (parse_size(optarg, &c.max_size))
+        return usage_error("not a size", optarg);
+      break;
+    case 'q':
+      c.quiet = 1;
+      break;
+    case 'h':
+      fputs(usage_text, stdout);
+      return 0;
+    case 'V':
+      printf("pith %s\n", pith_version());
+      return 0;
+    case ':':
+      return usage_error("option needs a value", argv[optind - 1]);
+    default:
+      return usage_error("unknown option", argv[optind - 1]);
+    }
+  }
+  int ninputs = argc - optind;
+  if (c.output && c.output_dir)
+    return usage_error("use either --output or --output-dir, not both", NULL);
+  if (c.output && ninputs > 1)
+    return usage_error("--output takes one input; use --output-dir for several", NULL);
+  if (c.output) {
+    struct stat st;
+    if (ninputs == 1 && stat(argv[optind], &st) == 0 && S_ISDIR(st.st_mode))
+      return usage_error("--output takes one input; use --output-dir for a directory",
+                         argv[optind]);
+  }
+  if (ninputs == 0 && isatty(STDIN_FILENO))
+    return usage_error("no input (give files or directories, or pipe a page in)", NULL);
+  if (c.output_dir) {
+    size_t n = strlen(c.output_dir);
+    char *dir = malloc(n + 2);
+    int rc = -1;
+    if (dir) {
+      sprintf(dir, "%s/", c.output_dir);
+      rc = make_parents(dir);
+      free(dir);
+    }
+    struct stat st;
+    if (rc || stat(c.output_dir, &st) || !S_ISDIR(st.st_mode)) {
+      if (!rc)
+        errno = ENOTDIR;
+      fprintf(stderr, "pith: cannot create %s: %s\n", c.output_dir, strerror(errno));
+      return 2;
+    }
+  } else if (c.output) {
+    c.out = fopen(c.output, "wb");
+    if (!c.out) {
+      fprintf(stderr, "pith: cannot write %s: %s\n", c.output, strerror(errno));
+      return 2;
+    }
+  } else {
+    c.out = stdout;
+  }
+
+  if (ninputs == 0)
+    process_input(&c, "-");
+  for (int i = optind; i < argc; i++)
+    process_input(&c, argv[i]);
+
+  if (c.out && fflush(c.out)) {
+    fprintf(stderr, "pith: cannot write the output: %s\n", strerror(errno));
+    c.failures++;
+  }
+  if (c.out && c.out != stdout && fclose(c.out)) {
+    fprintf(stderr, "pith: cannot write %s: %s\n", c.output, strerror(errno));
+    c.failures++;
+  }
+  return c.failures ? 1 : 0;
+}

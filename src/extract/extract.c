@@ -1,0 +1,557 @@
+/* Main-content extraction.
+ *
+ * 1. measure: one pass over the DOM marks what can never be content (scripts,
+ *    hidden elements, form controls), classifies elements by class/id/role
+ *    words, and sums visible characters and link characters per element.
+ * 2. blocks: a walk in document order cuts the visible text into blocks
+ *    (paragraphs, headings, list items, table rows, ...), each remembering
+ *    the element that holds it and any boilerplate element around it.
+ * 3. root: every block gets a weight — positive for prose, negative for link
+ *    lists, short fragments and boilerplate — and every element the sum of
+ *    the weights below it. The element with the largest sum is the root of
+ *    the main content: it takes in an article split over several sibling
+ *    containers, and stops before the menus and lists around it.
+ * 4. emit: the blocks under the root, less boilerplate inside it, link
+ *    lists and repeats, become the article.
+ */
+#include "extract/extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/classify.h"
+#include "util/buf.h"
+
+enum {
+  NF_JUNK = 1 << 0,     /* never content */
+  NF_NEG = 1 << 1,      /* boilerplate by its name or tag */
+  NF_META = 1 << 2,     /* byline, date: not body text, not a penalty either */
+  NF_POS = 1 << 3,      /* named like content */
+  NF_BODY = 1 << 4,     /* named as the article body itself */
+  NF_HASBLOCK = 1 << 5, /* has block-level elements below */
+  NF_HASMAIN = 1 << 6,  /* holds <main>, an <h1> or a named article body */
+};
+
+typedef struct {
+  dom_node *container; /* the block element holding the text */
+  dom_node *boiler;    /* innermost boilerplate element around it, or NULL */
+  dom_node *neg;       /* innermost NF_NEG element around it, or NULL */
+  uint32_t off, len;   /* the text, in ex.text */
+  uint32_t chars, link_chars;
+  uint8_t kind, level;
+  float weight;
+} tblock;
+
+typedef struct {
+  arena *mem;
+  buf text;
+  tblock *blocks;
+  size_t nblocks, cap;
+  dom_node **elements; /* elements in pre-order, by dom_node.order */
+  uint32_t nelements;
+  int oom;
+
+  /* The walk's state. */
+  dom_node *container, *boiler, *neg;
+  int in_link, in_pre, in_quote, list_depth;
+  uint32_t cur_start, cur_chars, cur_link_chars;
+  int pending_space, pending_break;
+} ex;
+
+/* ---- 1. measure ---------------------------------------------------------- */
+
+static uint32_t count_chars(const char *s, uint32_t len) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c <= ' ' || (c & 0xC0) == 0x80)
+      continue;
+    /* U+00A0 (C2 A0) counts as space. */
+    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+      i++;
+      continue;
+    }
+    n++;
+  }
+  return n;
+}
+
+static void measure(ex *x, dom_node *n) {
+  if (n->tag == TAG_TEXT) {
+    n->chars = (n->kind & DOM_RAWTEXT) ? 0 : count_chars(n->text, n->text_len);
+    return;
+  }
+  tag_id tag = (tag_id)n->tag;
+  n->order = x->nelements;
+  x->elements[x->nelements++] = n;
+  if (tag_flags(tag) == T_SKIP || (n->kind & DOM_HIDDEN))
+    n->flags |= NF_JUNK;
+  unsigned cls = (n->cls || n->id || n->attrs) ? classify_element(n) : 0;
+  if (cls & CLS_HIDDEN)
+    n->flags |= NF_JUNK;
+  if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG))
+    n->flags |= NF_NEG;
+  if (cls & CLS_META)
+    n->flags |= NF_META;
+  if (cls & CLS_POSITIVE)
+    n->flags |= NF_POS;
+  if (cls & CLS_BODY)
+    n->flags |= NF_BODY;
+  if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
+    n->flags |= NF_NEG;
+  if (tag == TAG_BODY || tag == TAG_HTML || tag == TAG_MAIN || tag == TAG_ARTICLE)
+    n->flags &= ~(uint32_t)(NF_NEG | NF_META);
+  if (n->flags & NF_JUNK) {
+    n->order_end = n->order;
+    return;
+  }
+  for (dom_node *c = n->first; c; c = c->next) {
+    measure(x, c);
+    if (c->tag == TAG_TEXT || !(c->flags & NF_JUNK)) {
+      n->chars += c->chars;
+      n->link_chars += c->link_chars;
+      if (c->tag != TAG_TEXT &&
+          ((c->flags & NF_HASBLOCK) || tag_flags((tag_id)c->tag) == T_BLOCK))
+        n->flags |= NF_HASBLOCK;
+      if (c->tag != TAG_TEXT && (c->flags & NF_HASMAIN))
+        n->flags |= NF_HASMAIN;
+    }
+  }
+  if (tag == TAG_MAIN || tag == TAG_H1 || (n->flags & NF_BODY))
+    n->flags |= NF_HASMAIN;
+  /* A "boilerplate" name on an element that holds the article itself is a
+   * wrapper's name (a "paywall" or "has-sidebar" layout), not boilerplate. */
+  if (n->flags & NF_HASMAIN)
+    n->flags &= ~(uint32_t)NF_NEG;
+  if (tag == TAG_A)
+    n->link_chars = n->chars;
+  n->order_end = x->nelements - 1;
+}
+
+/* ---- 2. blocks ----------------------------------------------------------- */
+
+static block_kind kind_of(const ex *x, int *level) {
+  *level = 0;
+  tag_id t = x->container ? (tag_id)x->container->tag : TAG_DIV;
+  if (tag_is_heading(t)) {
+    *level = t - TAG_H1 + 1;
+    return BLOCK_HEADING;
+  }
+  if (x->in_pre)
+    return BLOCK_CODE;
+  if (x->in_quote)
+    return BLOCK_QUOTE;
+  switch (t) {
+  case TAG_LI:
+    *level = x->list_depth;
+    return BLOCK_LIST_ITEM;
+  case TAG_TR:
+    return BLOCK_TABLE_ROW;
+  case TAG_FIGCAPTION:
+  case TAG_CAPTION:
+    return BLOCK_CAPTION;
+  default:
+    return BLOCK_PARAGRAPH;
+  }
+}
+
+static void flush(ex *x) {
+  if (x->cur_chars > 0 && !x->text.oom) {
+    if (x->nblocks == x->cap) {
+      size_t cap = x->cap ? x->cap * 2 : 256;
+      tblock *nb = realloc(x->blocks, cap * sizeof *nb);
+      if (!nb) {
+        x->oom = 1;
+        return;
+      }
+      x->blocks = nb;
+      x->cap = cap;
+    }
+    tblock *b = &x->blocks[x->nblocks++];
+    memset(b, 0, sizeof *b);
+    int level;
+    b->kind = (uint8_t)kind_of(x, &level);
+    b->level = (uint8_t)level;
+    b->container = x->container;
+    b->boiler = x->boiler;
+    b->neg = x->neg;
+    b->off = x->cur_start;
+    b->len = (uint32_t)x->text.len - x->cur_start;
+    b->chars = x->cur_chars;
+    b->link_chars = x->cur_link_chars;
+  } else {
+    x->text.len = x->cur_start; /* drop a block of spaces */
+  }
+  x->cur_start = (uint32_t)x->text.len;
+  x->cur_chars = x->cur_link_chars = 0;
+  x->pending_space = x->pending_break = 0;
+}
+
+static int is_space(unsigned char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+static void add_text(ex *x, const char *s, uint32_t len) {
+  uint32_t chars = 0;
+  if (x->in_pre) {
+    buf_append(&x->text, s, len);
+    chars = count_chars(s, len);
+  } else {
+    uint32_t i = 0;
+    while (i < len) {
+      unsigned char c = (unsigned char)s[i];
+      if (is_space(c) || (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)) {
+        x->pending_space = 1;
+        i += is_space(c) ? 1 : 2;
+        continue;
+      }
+      if ((uint32_t)x->text.len > x->cur_start) {
+        if (x->pending_break)
+          buf_putc(&x->text, '\n');
+        else if (x->pending_space)
+          buf_putc(&x->text, ' ');
+      }
+      x->pending_space = x->pending_break = 0;
+      /* Copy the run up to the next space in one go. */
+      uint32_t j = i;
+      while (j < len && !is_space((unsigned char)s[j]) &&
+             !((unsigned char)s[j] == 0xC2 && j + 1 < len && (unsigned char)s[j + 1] == 0xA0)) {
+        if (((unsigned char)s[j] & 0xC0) != 0x80)
+          chars++;
+        j++;
+      }
+      buf_append(&x->text, s + i, j - i);
+      i = j;
+    }
+  }
+  x->cur_chars += chars;
+  if (x->in_link)
+    x->cur_link_chars += chars;
+}
+
+static void walk(ex *x, dom_node *n, int row_cell);
+
+static void walk_children(ex *x, dom_node *n) {
+  for (dom_node *c = n->first; c; c = c->next)
+    walk(x, c, 0);
+}
+
+/* A table row whose cells hold only inline content becomes one block, its
+ * cells separated by " | ". Rows of layout tables (cells with paragraphs
+ * inside) are walked like any other container. */
+static void walk_row(ex *x, dom_node *tr) {
+  int cell = 0;
+  for (dom_node *c = tr->first; c; c = c->next) {
+    if (c->tag == TAG_TD || c->tag == TAG_TH) {
+      if (c->flags & NF_JUNK || c->chars == 0)
+        continue;
+      if (cell++ > 0 && x->cur_chars > 0) {
+        buf_puts(&x->text, " | ");
+        x->pending_space = 0;
+      }
+      walk(x, c, 1);
+    } else {
+      walk(x, c, 0);
+    }
+  }
+}
+
+static void walk(ex *x, dom_node *n, int row_cell) {
+  if (x->oom)
+    return;
+  if (n->tag == TAG_TEXT) {
+    if (!(n->kind & DOM_RAWTEXT))
+      add_text(x, n->text, n->text_len);
+    return;
+  }
+  if (n->flags & NF_JUNK)
+    return;
+  tag_id tag = (tag_id)n->tag;
+  if (tag == TAG_BR) {
+    if (x->in_pre)
+      buf_putc(&x->text, '\n');
+    else if (x->cur_chars > 0)
+      x->pending_break = 1;
+    return;
+  }
+  int block = tag_flags(tag) == T_BLOCK && !row_cell;
+  dom_node *saved_container = x->container, *saved_boiler = x->boiler, *saved_neg = x->neg;
+  if (block) {
+    flush(x);
+    x->container = n;
+  }
+  if (n->flags & (NF_NEG | NF_META))
+    x->boiler = n;
+  if (n->flags & NF_NEG)
+    x->neg = n;
+  int row = tag == TAG_TR && !(n->flags & NF_HASBLOCK);
+  x->in_link += tag == TAG_A;
+  x->in_pre += tag == TAG_PRE;
+  x->in_quote += tag == TAG_BLOCKQUOTE;
+  x->list_depth += tag == TAG_UL || tag == TAG_OL;
+  if (row)
+    walk_row(x, n);
+  else
+    walk_children(x, n);
+  if (block)
+    flush(x);
+  x->in_link -= tag == TAG_A;
+  x->in_pre -= tag == TAG_PRE;
+  x->in_quote -= tag == TAG_BLOCKQUOTE;
+  x->list_depth -= tag == TAG_UL || tag == TAG_OL;
+  x->container = saved_container;
+  x->boiler = saved_boiler;
+  x->neg = saved_neg;
+}
+
+/* ---- 3. root ------------------------------------------------------------- */
+
+static int has_sentence_end(const char *s, uint32_t len) {
+  for (uint32_t i = 0; i < len; i++) {
+    char c = s[i];
+    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':')
+      return 1;
+    /* CJK full stop and comma: E3 80 82 / E3 80 81, fullwidth FF0C/FF01/FF1F */
+    if ((unsigned char)c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x82 || (unsigned char)s[i + 2] == 0x81))
+      return 1;
+  }
+  return 0;
+}
+
+static float block_weight(const ex *x, const tblock *b) {
+  float c = (float)b->chars;
+  float ld = b->chars ? (float)b->link_chars / c : 0.0f;
+  if (b->neg)
+    return -0.5f * c;
+  if (b->kind == BLOCK_HEADING)
+    return 0.5f;
+  if (ld > 0.5f)
+    return -0.3f * c - 2.0f;
+  if (b->chars >= 80)
+    return c * (1.0f - ld);
+  if (b->chars >= 30 && has_sentence_end(x->text.data + b->off, b->len))
+    return 0.6f * c * (1.0f - ld);
+  return -2.0f;
+}
+
+static dom_node *choose_root(ex *x) {
+  for (uint32_t i = 0; i < x->nelements; i++)
+    x->elements[i]->score = 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    tblock *b = &x->blocks[i];
+    b->weight = block_weight(x, b);
+    if (b->container)
+      b->container->score += b->weight;
+  }
+  /* Children come after their parents in pre-order: sum from the end. */
+  for (uint32_t i = x->nelements; i-- > 1;) {
+    dom_node *n = x->elements[i];
+    if (n->parent && n->parent->tag != TAG_TEXT && n->parent->order < n->order)
+      n->parent->score += n->score;
+  }
+  dom_node *best = NULL;
+  for (uint32_t i = 0; i < x->nelements; i++) {
+    dom_node *n = x->elements[i];
+    if (n->flags & NF_JUNK)
+      continue;
+    if (!best || n->score >= best->score)
+      best = n;
+  }
+  return best && best->score > 0 ? best : NULL;
+}
+
+/* ---- 4. emit ------------------------------------------------------------- */
+
+static uint64_t hash_text(const char *s, size_t len) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z')
+      c += 32;
+    h = (h ^ c) * 1099511628211ULL;
+  }
+  return h ? h : 1;
+}
+
+/* Inserts h; returns 1 if it was there already. */
+static int seen_before(uint64_t *set, size_t cap, uint64_t h) {
+  size_t i = (size_t)h & (cap - 1);
+  while (set[i]) {
+    if (set[i] == h)
+      return 1;
+    i = (i + 1) & (cap - 1);
+  }
+  set[i] = h;
+  return 0;
+}
+
+static int keep_block(const tblock *b, const dom_node *root) {
+  if (b->container == NULL || b->container->order < root->order ||
+      b->container->order > root->order_end)
+    return 0;
+  if (b->boiler && b->boiler->order > root->order)
+    return 0;
+  if (b->kind != BLOCK_HEADING && b->chars > 0 && b->link_chars * 2 > b->chars)
+    return 0;
+  return 1;
+}
+
+/* ---- title --------------------------------------------------------------- */
+
+/* Collapses white space of s into mem. */
+static char *squeeze(arena *mem, const char *s, size_t len) {
+  char *out = arena_alloc(mem, len + 1);
+  if (!out)
+    return NULL;
+  size_t j = 0;
+  int space = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (is_space((unsigned char)s[i])) {
+      space = j > 0;
+      continue;
+    }
+    if (space)
+      out[j++] = ' ';
+    space = 0;
+    out[j++] = s[i];
+  }
+  out[j] = '\0';
+  return out;
+}
+
+static const char *page_title(dom_doc *doc, arena *mem) {
+  if (!doc->title)
+    return NULL;
+  buf b;
+  buf_init(&b);
+  for (dom_node *c = doc->title->first; c; c = c->next)
+    if (c->tag == TAG_TEXT)
+      buf_append(&b, c->text, c->text_len);
+  char *t = b.data ? squeeze(mem, b.data, b.len) : NULL;
+  buf_free(&b);
+  return t && *t ? t : NULL;
+}
+
+static int same_text_ci(const char *a, size_t alen, const char *b) {
+  size_t blen = strlen(b);
+  if (alen != blen)
+    return 0;
+  for (size_t i = 0; i < alen; i++) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z')
+      x += 32;
+    if (y >= 'A' && y <= 'Z')
+      y += 32;
+    if (x != y)
+      return 0;
+  }
+  return 1;
+}
+
+/* The headline: the first <h1> whose text the <title> contains, else the
+ * <title> itself. (Site-name suffixes and the rest of metadata come with
+ * the meta module.) */
+static const char *choose_title(ex *x, dom_doc *doc) {
+  const char *title = page_title(doc, x->mem);
+  for (size_t i = 0; i < x->nblocks; i++) {
+    tblock *b = &x->blocks[i];
+    if (b->kind != BLOCK_HEADING || b->level != 1)
+      continue;
+    char *h = arena_strndup(x->mem, x->text.data + b->off, b->len);
+    if (!h)
+      return title;
+    if (!title || strstr(title, h))
+      return h;
+  }
+  return title;
+}
+
+#ifdef PITH_DEBUG_EXTRACT
+static void debug_node(const dom_node *n) {
+  fprintf(stderr, "<%s", n->tag == TAG_UNKNOWN ? n->name : tag_name((tag_id)n->tag));
+  if (n->id)
+    fprintf(stderr, " id=%s", n->id);
+  if (n->cls)
+    fprintf(stderr, " class=\"%.80s\"", n->cls);
+  fprintf(stderr, "> score=%.0f chars=%u links=%u flags=%x\n", n->score, n->chars, n->link_chars,
+          n->flags);
+}
+static void debug_dump(ex *x, dom_node *root) {
+  if (!root)
+    return;
+  fprintf(stderr, "ROOT ");
+  debug_node(root);
+  for (dom_node *p = root->parent; p && p->tag != TAG_UNKNOWN; p = p->parent) {
+    fprintf(stderr, "  up ");
+    debug_node(p);
+  }
+  for (size_t i = 0; i < x->nblocks; i++) {
+    tblock *b = &x->blocks[i];
+    fprintf(stderr, "%c %6.1f %4u/%4u k%d [%.60s] in ", keep_block(b, root) ? '+' : '-',
+            b->weight, b->link_chars, b->chars, b->kind, x->text.data + b->off);
+    debug_node(b->container);
+    if (b->boiler) {
+      fprintf(stderr, "      boiler ");
+      debug_node(b->boiler);
+    }
+  }
+}
+#endif
+
+/* ---- driver -------------------------------------------------------------- */
+
+int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t err_cap) {
+  ex x;
+  memset(&x, 0, sizeof x);
+  x.mem = mem;
+  buf_init(&x.text);
+  int rc = -1;
+  uint64_t *seen = NULL;
+  x.elements = arena_alloc(mem, (doc->nodes + 1) * sizeof *x.elements);
+  if (!x.elements)
+    goto oom;
+  measure(&x, doc->root);
+  dom_node *top = doc->body ? doc->body : doc->root;
+  x.container = top;
+  walk(&x, top, 0);
+  flush(&x);
+  if (x.oom || x.text.oom)
+    goto oom;
+
+  out->title = choose_title(&x, doc);
+  dom_node *root = choose_root(&x);
+#ifdef PITH_DEBUG_EXTRACT
+  debug_dump(&x, root);
+#endif
+  if (root) {
+    size_t cap = 16;
+    while (cap < x.nblocks * 2)
+      cap *= 2;
+    seen = calloc(cap, sizeof *seen);
+    if (!seen)
+      goto oom;
+    for (size_t i = 0; i < x.nblocks; i++) {
+      tblock *b = &x.blocks[i];
+      if (!keep_block(b, root))
+        continue;
+      const char *t = x.text.data + b->off;
+      if (b->kind == BLOCK_HEADING && out->title && same_text_ci(t, b->len, out->title))
+        continue;
+      if (seen_before(seen, cap, hash_text(t, b->len)))
+        continue;
+      if (!article_add(out, mem, (block_kind)b->kind, b->level, t, b->len))
+        goto oom;
+    }
+  }
+  rc = 0;
+  goto done;
+oom:
+  snprintf(err, err_cap, "out of memory");
+done:
+  free(seen);
+  free(x.blocks);
+  buf_free(&x.text);
+  return rc;
+}

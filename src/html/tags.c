@@ -1,0 +1,36 @@
+#include "html/tags.h"
+
+#include <string.h>
+
+static const char *const names[TAG_COUNT] = {
+    [TAG_TEXT] = "#text",
+    [TAG_UNKNOWN] = "#unknown",
+#define X(id, name, flags) [TAG_##id] = name,
+    PITH_TAG_LIST(X)
+#undef X
+};
+
+static const unsigned char flags_of[TAG_COUNT] = {
+#define X(id, name, flags) [TAG_##id] = flags,
+    PITH_TAG_LIST(X)
+#undef X
+};
+
+tag_id tag_lookup(const char *name) {
+  int lo = TAG_UNKNOWN + 1, hi = TAG_COUNT - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    int c = strcmp(name, names[mid]);
+    if (c == 0)
+      return (tag_id)mid;
+    if (c < 0)
+      hi = mid - 1;
+    else
+      lo = mid + 1;
+  }
+  return TAG_UNKNOWN;
+}
+
+const char *tag_name(tag_id t) { return t < TAG_COUNT ? names[t] : "#unknown"; }
+
+int tag_flags(tag_id t) { return t < TAG_COUNT ? flags_of[t] : T_INLINE; }

@@ -1,0 +1,31 @@
+/* Turns the raw bytes of a web page into UTF-8: BOM, then the HTTP charset,
+ * then the page's own declaration (prescan), with a check of the bytes
+ * themselves because pages often declare one charset and use another; then a
+ * light detection when nothing usable is declared. */
+#ifndef PITH_INPUT_CHARSET_H
+#define PITH_INPUT_CHARSET_H
+
+#include <stddef.h>
+
+/* Converts the raw bytes of an HTML page to UTF-8.
+ * http_charset: charset from an HTTP Content-Type header (the label only, e.g.
+ * "ISO-8859-1"), or NULL.
+ * On success returns 0 and sets *out (malloc'd, NUL-terminated, caller frees)
+ * and *out_len; writes the name of the charset used (lower case, e.g. "utf-8",
+ * "windows-1252", "shift_jis") into used (size used_cap; used may be NULL).
+ * Returns -1 only on out-of-memory. Never fails on bad bytes: invalid
+ * sequences become U+FFFD; NUL bytes are dropped so *out is a C string. */
+int pith_charset_to_utf8(const char *in, size_t len, const char *http_charset, char **out,
+                         size_t *out_len, char *used, size_t used_cap);
+
+/* 1 if s[0..len) is valid UTF-8 (no overlongs, surrogates or code points
+ * above U+10FFFF), else 0. NUL bytes count as valid. */
+int pith_utf8_valid(const char *s, size_t len);
+
+/* Maps a charset label (any case, surrounding blanks allowed) to the
+ * canonical lower-case name pith uses (WHATWG names: "latin1" gives
+ * "windows-1252", "gbk" gives "gb18030"...). Returns NULL for an unknown or
+ * unsupported label. len is the label's length. */
+const char *pith_charset_canonical(const char *label, size_t len);
+
+#endif

@@ -1,0 +1,26 @@
+/* Whole-file input: a path (or stdin) or a memory buffer becomes one
+ * NUL-terminated buffer, gzip data being inflated on the way. */
+#ifndef PITH_INPUT_READ_H
+#define PITH_INPUT_READ_H
+
+#include <stddef.h>
+
+/* Reads a whole file (or stdin when path is "-") into memory, transparently
+ * gunzipping gzip data (detected by the magic bytes 1f 8b, several
+ * concatenated gzip members supported; bytes after the last member that do
+ * not start another member are ignored, as gzip(1) does). max_bytes bounds
+ * the decompressed size (0 = no limit).
+ * Returns 0 and sets *out (malloc'd, NUL-terminated, caller frees) and *out_len;
+ * an empty file gives length 0. On failure returns -1 and writes a short
+ * human reason ("no such file", "permission denied", "is a directory",
+ * "corrupt gzip data", "truncated gzip data", "larger than N bytes",
+ * "out of memory", ...) into err (size err_cap; err may be NULL). Never
+ * prints. */
+int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_len, char *err,
+                   size_t err_cap);
+
+/* Same for a buffer already in memory (gunzip if gzip magic, else copy). */
+int pith_read_buffer(const char *in, size_t in_len, size_t max_bytes, char **out, size_t *out_len,
+                     char *err, size_t err_cap);
+
+#endif

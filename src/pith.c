@@ -1,0 +1,168 @@
+/* The public API: bytes in, through charset, parser and extractor, to a
+ * result that renders in any format. */
+#include "pith.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "html/html.h"
+#include "input/charset.h"
+#include "input/sniff.h"
+#include "render/render.h"
+#include "result.h"
+
+const char *pith_version(void) { return PITH_VERSION; }
+
+const char *pith_status_string(pith_status status) {
+  switch (status) {
+  case PITH_OK:
+    return "ok";
+  case PITH_ERR_NOMEM:
+    return "out of memory";
+  case PITH_ERR_INVALID:
+    return "invalid argument";
+  case PITH_ERR_EMPTY:
+    return "empty input";
+  case PITH_ERR_NOT_HTML:
+    return "not HTML";
+  case PITH_ERR_TOO_LARGE:
+    return "input too large";
+  }
+  return "unknown status";
+}
+
+void pith_options_init(pith_options *opts) {
+  memset(opts, 0, sizeof *opts);
+  opts->max_input_bytes = (size_t)64 << 20;
+  opts->max_nodes = 4000000;
+  opts->max_depth = 256;
+}
+
+static pith_status fail(pith_result *r, pith_status st, const char *msg) {
+  r->error = arena_strndup(&r->mem, msg, strlen(msg));
+  if (!r->error)
+    r->error = pith_status_string(st);
+  return st;
+}
+
+pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
+                         pith_result **result) {
+  if (!result)
+    return PITH_ERR_INVALID;
+  *result = NULL;
+  pith_options defaults;
+  if (!opts) {
+    pith_options_init(&defaults);
+    opts = &defaults;
+  }
+  pith_result *r = calloc(1, sizeof *r);
+  if (!r)
+    return PITH_ERR_NOMEM;
+  arena_init(&r->mem);
+  *result = r;
+  if (!data && len)
+    return fail(r, PITH_ERR_INVALID, "no input data");
+  if (opts->url && !(r->art.url = arena_strndup(&r->mem, opts->url, strlen(opts->url))))
+    return fail(r, PITH_ERR_NOMEM, "out of memory");
+  if (opts->max_input_bytes && len > opts->max_input_bytes) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "larger than the limit of %zu bytes", opts->max_input_bytes);
+    return fail(r, PITH_ERR_TOO_LARGE, msg);
+  }
+  const char *why = NULL;
+  switch (sniff_html(data, len, &why)) {
+  case SNIFF_EMPTY:
+    return fail(r, PITH_ERR_EMPTY, why);
+  case SNIFF_NOT_HTML:
+    return fail(r, PITH_ERR_NOT_HTML, why);
+  case SNIFF_HTML:
+    break;
+  }
+
+  char *utf8 = NULL;
+  size_t utf8_len = 0;
+  char used[32];
+  if (pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used))
+    return fail(r, PITH_ERR_NOMEM, "out of memory");
+
+  char err[128] = "";
+  arena dom_mem;
+  arena_init(&dom_mem);
+  dom_doc doc;
+  html_limits lim = {opts->max_nodes, opts->max_depth};
+  pith_status st = PITH_OK;
+  if (html_parse(utf8, utf8_len, &lim, &dom_mem, &doc, err, sizeof err) ||
+      extract_article(&doc, &r->mem, &r->art, err, sizeof err))
+    st = fail(r, PITH_ERR_NOMEM, err);
+  arena_free(&dom_mem);
+  free(utf8);
+  return st;
+}
+
+const char *pith_result_error(const pith_result *r) { return r ? r->error : NULL; }
+const char *pith_result_url(const pith_result *r) { return r ? r->art.url : NULL; }
+const char *pith_result_title(const pith_result *r) { return r ? r->art.title : NULL; }
+size_t pith_result_block_count(const pith_result *r) { return r ? r->art.blocks : 0; }
+
+const char *pith_result_text(const pith_result *r) {
+  if (!r)
+    return NULL;
+  if (!r->text) {
+    buf b;
+    buf_init(&b);
+    render_body_text(&r->art, &b);
+    /* Cached in the result's own arena: the result is logically const. */
+    pith_result *m = (pith_result *)r;
+    m->text = b.oom ? NULL : arena_strndup(&m->mem, b.data ? b.data : "", b.len);
+    buf_free(&b);
+  }
+  return r->text;
+}
+
+int pith_format_from_name(const char *name) {
+  if (!name)
+    return -1;
+  if (!strcmp(name, "text") || !strcmp(name, "txt"))
+    return PITH_FORMAT_TEXT;
+  if (!strcmp(name, "json"))
+    return PITH_FORMAT_JSON;
+  return -1;
+}
+
+pith_status pith_render(const pith_result *r, pith_format format, unsigned flags, char **out,
+                        size_t *len) {
+  if (!r || !out)
+    return PITH_ERR_INVALID;
+  *out = NULL;
+  buf b;
+  buf_init(&b);
+  switch (format) {
+  case PITH_FORMAT_TEXT:
+    render_text(&r->art, (flags & PITH_RENDER_NO_TITLE) != 0, &b);
+    break;
+  case PITH_FORMAT_JSON:
+    render_json(&r->art, &b);
+    break;
+  default:
+    return PITH_ERR_INVALID;
+  }
+  size_t n = 0;
+  char *p = buf_detach(&b, &n);
+  if (!p)
+    return PITH_ERR_NOMEM;
+  *out = p;
+  if (len)
+    *len = n;
+  return PITH_OK;
+}
+
+void pith_result_free(pith_result *r) {
+  if (!r)
+    return;
+  arena_free(&r->mem);
+  free(r);
+}
+
+void pith_free(void *p) { free(p); }

@@ -1,0 +1,16 @@
+/* What a pith_result holds: the article and the memory it lives in. */
+#ifndef PITH_RESULT_H
+#define PITH_RESULT_H
+
+#include "article/article.h"
+#include "pith.h"
+#include "util/arena.h"
+
+struct pith_result {
+  arena mem;
+  article art;
+  const char *text;  /* the blocks joined, built on first request */
+  const char *error; /* set when extraction failed */
+};
+
+#endif

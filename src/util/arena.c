@@ -1,0 +1,68 @@
+#include "util/arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_chunk {
+  arena_chunk *next;
+  size_t size;
+  /* payload follows, 16-aligned by the struct's size */
+  max_align_t pad[];
+};
+
+enum { ARENA_MIN_CHUNK = 64 * 1024 };
+
+void arena_init(arena *a) { memset(a, 0, sizeof *a); }
+
+void arena_free(arena *a) {
+  arena_chunk *c = a->head;
+  while (c) {
+    arena_chunk *next = c->next;
+    free(c);
+    c = next;
+  }
+  arena_init(a);
+}
+
+void *arena_alloc(arena *a, size_t size) {
+  size = (size + 7) & ~(size_t)7;
+  if ((size_t)(a->end - a->ptr) < size || !a->ptr) {
+    /* Chunks grow with the arena so a big page needs few mallocs. */
+    size_t want = a->total / 2;
+    if (want < ARENA_MIN_CHUNK)
+      want = ARENA_MIN_CHUNK;
+    if (want < size)
+      want = size;
+    if (want > (size_t)-1 / 2)
+      return NULL;
+    arena_chunk *c = malloc(sizeof(arena_chunk) + want);
+    if (!c)
+      return NULL;
+    c->next = a->head;
+    c->size = want;
+    a->head = c;
+    a->ptr = (char *)c->pad;
+    a->end = a->ptr + want;
+    a->total += want;
+  }
+  void *p = a->ptr;
+  a->ptr += size;
+  return p;
+}
+
+void *arena_calloc(arena *a, size_t size) {
+  void *p = arena_alloc(a, size);
+  if (p)
+    memset(p, 0, size);
+  return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t len) {
+  char *p = arena_alloc(a, len + 1);
+  if (!p)
+    return NULL;
+  if (len)
+    memcpy(p, s, len);
+  p[len] = '\0';
+  return p;
+}
