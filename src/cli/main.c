@@ -181,9 +181,7 @@ static void process_file(cli *c, const char *path, const char *rel) {
   char *data = NULL;
   size_t len = 0;
   char err[256];
-  /* Read a little past the limit so that pith_extract reports it. */
-  size_t cap = c->max_size ? c->max_size + 1 : 0;
-  if (pith_read_file(path, cap, &data, &len, err, sizeof err)) {
+  if (pith_read_file(path, c->max_size, &data, &len, err, sizeof err)) {
     complain(c, strcmp(path, "-") ? path : "(stdin)", err);
     c->failures++;
     return;

@@ -30,7 +30,7 @@ static const vocab substrings[] = {
     {"about-author", CLS_STRONG_NEG}, {"skip-link", CLS_STRONG_NEG},
     {"toolbar", CLS_STRONG_NEG},    {"navbar", CLS_STRONG_NEG},
     {"navigation", CLS_STRONG_NEG}, {"masthead", CLS_STRONG_NEG},
-    {"sidebar", CLS_WEAK_NEG},      {"widget", CLS_WEAK_NEG},
+    {"sidebar", CLS_WEAK_NEG},
     {"footer", CLS_WEAK_NEG},       {"menu", CLS_WEAK_NEG},
     {"byline", CLS_META},           {"dateline", CLS_META},
     {"timestamp", CLS_META},        {"author", CLS_META},
@@ -49,7 +49,7 @@ static const vocab words[] = {
     {"ad", CLS_STRONG_NEG},     {"ads", CLS_STRONG_NEG},     {"advertisement", CLS_STRONG_NEG},
     {"nav", CLS_STRONG_NEG},    {"tags", CLS_STRONG_NEG},    {"tagcloud", CLS_STRONG_NEG},
     {"bio", CLS_STRONG_NEG},    {"print", CLS_STRONG_NEG},   {"follow", CLS_STRONG_NEG},
-    {"login", CLS_STRONG_NEG},  {"search", CLS_STRONG_NEG},  {"header", CLS_WEAK_NEG},
+    {"login", CLS_STRONG_NEG},  {"header", CLS_WEAK_NEG},
     {"banner", CLS_WEAK_NEG},   {"meta", CLS_META},          {"date", CLS_META},
     {"body", CLS_POSITIVE},     {"text", CLS_POSITIVE},      {"main", CLS_POSITIVE},
     {"post", CLS_POSITIVE},
@@ -128,8 +128,7 @@ unsigned classify_element(const dom_node *n) {
       else if (!strcmp(r, "main") || !strcmp(r, "article"))
         what |= CLS_POSITIVE;
     } else if (!strcmp(a->name, "itemprop")) {
-      if (strstr(a->value, "articleBody") || strstr(a->value, "reviewBody") ||
-          !strcmp(a->value, "text"))
+      if (strstr(a->value, "articleBody") || strstr(a->value, "reviewBody"))
         what |= CLS_BODY;
     }
   }

@@ -31,6 +31,7 @@ enum {
   NF_BODY = 1 << 4,     /* named as the article body itself */
   NF_HASBLOCK = 1 << 5, /* has block-level elements below */
   NF_HASMAIN = 1 << 6,  /* holds <main>, an <h1> or a named article body */
+  NF_HIDDEN = 1 << 7,   /* hidden by attribute or style (and so NF_JUNK, mostly) */
 };
 
 typedef struct {
@@ -50,6 +51,8 @@ typedef struct {
   size_t nblocks, cap;
   dom_node **elements; /* elements in pre-order, by dom_node.order */
   uint32_t nelements;
+  dom_node **hidden; /* hidden elements, in pre-order */
+  uint32_t nhidden;
   int oom;
 
   /* The walk's state. */
@@ -85,8 +88,10 @@ static void measure(ex *x, dom_node *n) {
   tag_id tag = (tag_id)n->tag;
   n->order = x->nelements;
   x->elements[x->nelements++] = n;
-  if (tag_flags(tag) == T_SKIP || (n->kind & DOM_HIDDEN))
+  if (tag_flags(tag) == T_SKIP)
     n->flags |= NF_JUNK;
+  else if (n->kind & DOM_HIDDEN)
+    n->flags |= NF_HIDDEN;
   unsigned cls = (n->cls || n->id || n->attrs) ? classify_element(n) : 0;
   if (cls & CLS_HIDDEN)
     n->flags |= NF_JUNK;
@@ -105,6 +110,11 @@ static void measure(ex *x, dom_node *n) {
   if (n->flags & NF_JUNK) {
     n->order_end = n->order;
     return;
+  }
+  if (n->flags & NF_HIDDEN) {
+    /* Measured like the rest, in case it turns out to be the content. */
+    x->hidden[x->nhidden++] = n;
+    n->flags |= NF_JUNK;
   }
   for (dom_node *c = n->first; c; c = c->next) {
     measure(x, c);
@@ -127,6 +137,28 @@ static void measure(ex *x, dom_node *n) {
   if (tag == TAG_A)
     n->link_chars = n->chars;
   n->order_end = x->nelements - 1;
+}
+
+/* Pages that stream their content into hidden containers for a script to
+ * reveal hold most of their text there: a hidden element with a large share
+ * of the page's prose is shown after all. Hidden menus and pop-ups are
+ * small or made of links, and stay hidden. */
+static void reveal_hidden_content(ex *x, dom_node *top) {
+  float visible = (float)(top->chars - top->link_chars);
+  for (uint32_t i = 0; i < x->nhidden; i++) {
+    dom_node *h = x->hidden[i];
+    float prose = (float)(h->chars - h->link_chars);
+    if (prose < 400 || prose < 0.3f * visible)
+      continue;
+    for (dom_node *p = h->parent; p && p->tag != TAG_TEXT; p = p->parent) {
+      if (p->flags & NF_JUNK)
+        break;
+      p->chars += h->chars;
+      p->link_chars += h->link_chars;
+      p->flags |= NF_HASBLOCK;
+    }
+    h->flags &= ~(uint32_t)NF_JUNK;
+  }
 }
 
 /* ---- 2. blocks ----------------------------------------------------------- */
@@ -329,6 +361,8 @@ static float block_weight(const ex *x, const tblock *b) {
     return 0.5f;
   if (ld > 0.5f)
     return -0.3f * c - 2.0f;
+  if (b->kind == BLOCK_TABLE_ROW)
+    return b->chars >= 80 ? 0.5f * c : 0.0f;
   if (b->chars >= 80)
     return c * (1.0f - ld);
   if (b->chars >= 30 && has_sentence_end(x->text.data + b->off, b->len))
@@ -344,6 +378,12 @@ static dom_node *choose_root(ex *x) {
     b->weight = block_weight(x, b);
     if (b->container)
       b->container->score += b->weight;
+  }
+  /* A page that names its article body is believed, within reason. */
+  for (uint32_t i = 0; i < x->nelements; i++) {
+    dom_node *n = x->elements[i];
+    if ((n->flags & NF_BODY) && !(n->flags & NF_JUNK) && n->chars >= 200)
+      n->score += 0.3f * (float)(n->chars - n->link_chars);
   }
   /* Children come after their parents in pre-order: sum from the end. */
   for (uint32_t i = x->nelements; i-- > 1;) {
@@ -510,10 +550,12 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   int rc = -1;
   uint64_t *seen = NULL;
   x.elements = arena_alloc(mem, (doc->nodes + 1) * sizeof *x.elements);
-  if (!x.elements)
+  x.hidden = arena_alloc(mem, (doc->nodes + 1) * sizeof *x.hidden);
+  if (!x.elements || !x.hidden)
     goto oom;
   measure(&x, doc->root);
   dom_node *top = doc->body ? doc->body : doc->root;
+  reveal_hidden_content(&x, top);
   x.container = top;
   walk(&x, top, 0);
   flush(&x);

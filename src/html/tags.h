@@ -71,7 +71,7 @@
   X(MENU, "menu", T_BLOCK)                                                                         \
   X(META, "meta", T_SKIP)                                                                          \
   X(NAV, "nav", T_BLOCK)                                                                           \
-  X(NOSCRIPT, "noscript", T_SKIP)                                                                  \
+  X(NOSCRIPT, "noscript", T_BLOCK)                                                                  \
   X(OBJECT, "object", T_SKIP)                                                                      \
   X(OL, "ol", T_BLOCK)                                                                             \
   X(OPTGROUP, "optgroup", T_SKIP)                                                                  \

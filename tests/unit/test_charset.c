@@ -270,6 +270,26 @@ static void test_used_buffer(void) {
   free(out);
 }
 
+/* Random bytes under every kind of label: always valid UTF-8 out. */
+static void test_garbage(void) {
+  static const char *const http[] = {NULL,     "utf-8",       "windows-1252", "shift_jis",
+                                     "euc-jp", "gb18030",     "big5",         "euc-kr",
+                                     "koi8-r", "iso-2022-jp", "utf-16le",     "iso-8859-7"};
+  unsigned long seed = 12345;
+  char buf[3000];
+  for (int round = 0; round < 240; round++) {
+    size_t len = (size_t)(round * 12) % sizeof buf;
+    for (size_t i = 0; i < len; i++) {
+      seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+      /* Mostly high bytes in some rounds, mostly ASCII in others. */
+      unsigned char c = (unsigned char)(seed >> 33);
+      buf[i] = (char)(round % 3 ? c : (c & 0x7F) | ((seed >> 20) % 7 == 0 ? 0x80 : 0));
+    }
+    char *out = conv(buf, len, http[round % (sizeof http / sizeof *http)]);
+    free(out);
+  }
+}
+
 int main(void) {
   test_bom();
   test_declarations();
@@ -278,5 +298,6 @@ int main(void) {
   test_detection();
   test_labels();
   test_used_buffer();
+  test_garbage();
   return check_done();
 }

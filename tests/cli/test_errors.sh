@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Errors: failed inputs (one stderr line each, the other inputs still
+# processed, exit 1), bad usage (exit 2, a pointer to --help), --help and
+# --version.
+. "$(dirname "$0")/lib.sh"
+
+page good.html "Good title" goodmarker
+page good2.html "Second title" secondmarker
+: >empty.html
+printf ' \n\t\n  \n' >blank.html
+printf 'Just a line of plain text, no markup at all.\nAnd another one.\n' >plain.html
+cp plain.html plain.txt
+# 2000 deterministic pseudo-random bytes, NULs and control bytes included.
+x=12345
+for ((i = 0; i < 2000; i++)); do
+  x=$(((x * 1103515245 + 12345) % 2147483648))
+  printf "\\$(printf '%03o' $(((x >> 16) & 255)))"
+done >binary.html
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0' >image.html
+printf '\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage-not-deflate' >corrupt.html.gz
+
+# one_error NAME INPUT: pith INPUT good.html fails for INPUT alone.
+one_error() {
+  local name=$1 input=$2
+  run "$input" good.html
+  check "$name: exit 1" is "$rc" 1
+  check "$name: one stderr line" lines "$err" 1
+  check "$name: names the input" contains "$err" "$input"
+  check "$name: says why" test "${#err}" -gt $((${#input} + 8))
+  check "$name: other input processed" contains "$out" goodmarker
+  check "$name: nothing of the bad input on stdout" is "$(printf '%s\n' "$out" | head -1)" "Good title"
+  run good.html "$input" good2.html
+  check "$name (middle): exit 1" is "$rc" 1
+  check "$name (middle): one stderr line" lines "$err" 1
+  check "$name (middle): inputs before" contains "$out" goodmarker
+  check "$name (middle): inputs after" contains "$out" secondmarker
+}
+one_error "missing file" missing.html
+one_error "empty file" empty.html
+one_error "white space only" blank.html
+one_error "binary bytes" binary.html
+one_error "PNG bytes" image.html
+one_error "plain text" plain.html
+one_error "plain .txt given explicitly" plain.txt
+one_error "corrupt gzip" corrupt.html.gz
+mkdir -p unreadable
+page unreadable/page.html "Locked" lockedmarker
+chmod 000 unreadable/page.html
+if ! cat unreadable/page.html >/dev/null 2>&1; then # not when running as root
+  one_error "unreadable file" unreadable/page.html
+fi
+chmod 644 unreadable/page.html
+
+# Several failures: one line each.
+run missing.html empty.html good.html binary.html
+check "three failures: exit 1" is "$rc" 1
+check "three failures: three lines" lines "$err" 3
+check "three failures: good one processed" contains "$out" goodmarker
+
+# A failure with --output-dir: the good files are written.
+run --output-dir outd empty.html good.html
+check "-d with a failure: exit 1" is "$rc" 1
+check "-d with a failure: good file written" file_has outd/good.txt goodmarker
+check "-d with a failure: no file for the bad one" test ! -e outd/empty.txt
+
+# Errors on standard input name it somehow, still one line.
+run - <empty.html
+check "empty stdin: exit 1" is "$rc" 1
+check "empty stdin: one line" lines "$err" 1
+run <binary.html
+check "binary stdin: exit 1" is "$rc" 1
+check "binary stdin: one line" lines "$err" 1
+
+# --quiet: no messages, same status.
+run -q missing.html good.html
+check "quiet: exit 1" is "$rc" 1
+check "quiet: no stderr" is "$err" ""
+check "quiet: output" contains "$out" goodmarker
+
+# --max-size.
+run --max-size 100 good.html
+check "max-size: exit 1" is "$rc" 1
+check "max-size: names the input" contains "$err" good.html
+check "max-size: no output" is "$out" ""
+check "max-size: the message gives the limit, not limit+1" lacks "$err" "101"
+printf '<html><body><p>%s</p></body></html>' "$(printf 'x%.0s' $(seq 67))" >hundred.html
+run --max-size 100 hundred.html
+check "max-size: exactly 100 bytes pass 100" is "$rc$(wc -c <hundred.html)" "0100"
+run --max-size 99 hundred.html
+check "max-size: 100 bytes fail 99" is "$rc" 1
+run --max-size 1M good.html
+check "max-size 1M: exit 0" is "$rc" 0
+gzip -c good.html >good.html.gz
+run --max-size 200 good.html.gz
+check "max-size counts the inflated size" is "$rc" 1
+run --max-size lots good.html
+check "max-size not a number: exit 2" is "$rc" 2
+
+# -o onto a directory: the output cannot be written.
+mkdir -p adir
+run -o adir good.html
+check "-o directory: fails" test "$rc" -ne 0
+check "-o directory: one stderr line" lines "$err" 1
+check "-o directory: names it" contains "$err" adir
+
+# Bad usage: exit 2, a message that points to --help, no output.
+usage_error() {
+  local name=$1
+  shift
+  run "$@"
+  check "$name: exit 2" is "$rc" 2
+  check "$name: mentions --help" contains "$err" "--help"
+  check "$name: no output" is "$out" ""
+}
+usage_error "unknown long option" --bogus good.html
+usage_error "unknown short option" -Z good.html
+usage_error "unknown format" --format xml good.html
+usage_error "unknown format (short)" -f html good.html
+usage_error "missing value (format)" good.html --format
+usage_error "missing value (-o)" good.html -o
+usage_error "missing value (output-dir)" good.html --output-dir
+usage_error "missing value (url)" good.html --url
+run --bogus good.html
+check "unknown option: names it" contains "$err" "--bogus"
+run --format xml good.html
+check "unknown format: names it" contains "$err" xml
+
+# --help and --version.
+run --help
+check "help: exit 0" is "$rc" 0
+check "help: usage" contains "$out" "Usage: pith"
+check "help: lists --output-dir" contains "$out" "--output-dir"
+check "help: lists --format" contains "$out" "--format"
+check "help: no stderr" is "$err" ""
+run -h
+check "-h: exit 0" is "$rc" 0
+check "-h: usage" contains "$out" "Usage: pith"
+run --version
+check "version: exit 0" is "$rc" 0
+check "version: one line" lines "$out" 1
+check "version: pith and a number" test -n "$(printf '%s' "$out" | grep -E '^pith [0-9]+\.[0-9]+\.[0-9]+$')"
+run -V
+check "-V: exit 0" is "$rc" 0
+
+finish

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Inputs: standard input (plain and gzip), "-", .html.gz files, several
+# files, directories searched recursively for page files only.
+. "$(dirname "$0")/lib.sh"
+
+page a.html "Alpha title" alphamarker
+page b.htm "Beta title" betamarker
+gzip -c a.html >a.html.gz
+cp a.html.gz a-gz-no-suffix.html # gzip recognised by its bytes, not its name
+
+# Standard input, with no argument and with "-".
+run <a.html
+check "stdin: exit 0" is "$rc" 0
+check "stdin: text" contains "$out" alphamarker
+check "stdin: title first" is "$(printf '%s\n' "$out" | head -1)" "Alpha title"
+check "stdin: no stderr" is "$err" ""
+run - <a.html
+check "dash: exit 0" is "$rc" 0
+check "dash: text" contains "$out" alphamarker
+run <a.html.gz
+check "gzip stdin: exit 0" is "$rc" 0
+check "gzip stdin: text" contains "$out" alphamarker
+run - <a.html.gz
+check "gzip dash: text" contains "$out" alphamarker
+check "gzip dash: no binary junk" lacks "$out" $'\x1f'
+
+# Files.
+run a.html
+plain=$out
+check "file: exit 0" is "$rc" 0
+run a.html.gz
+check "html.gz file: exit 0" is "$rc" 0
+check "html.gz file: same as plain" is "$out" "$plain"
+run a-gz-no-suffix.html
+check "gzip bytes in .html file: same as plain" is "$out" "$plain"
+run b.htm
+check ".htm file" contains "$out" betamarker
+
+# Several files: all of them, in order.
+run a.html b.htm a.html.gz
+check "several: exit 0" is "$rc" 0
+check "several: alpha" contains "$out" alphamarker
+check "several: beta" contains "$out" betamarker
+check "several: three titles" is "$(printf '%s\n' "$out" | grep -c '^[AB][a-z]* title$')" 3
+check "several: in order" is "$(printf '%s\n' "$out" | grep -o '^[AB][a-z]* title$' | tr '\n' ,)" \
+  "Alpha title,Beta title,Alpha title,"
+
+# A directory, searched recursively; only page files are read.
+mkdir -p site/sub/deeper site/empty
+page site/one.html "One" onemarker
+page site/two.HTM "Two" twomarker
+page site/sub/three.xhtml "Three" threemarker
+page site/sub/deeper/four.html "Four" fourmarker
+page site/sub/five.htm "Five" fivemarker
+page site/sub/deeper/six.xhtml "Six" sixmarker
+page tmp-seven.html "Seven" sevenmarker
+gzip -c tmp-seven.html >site/sub/seven.html.gz
+page tmp-eight.html "Eight" eightmarker
+gzip -c tmp-eight.html >site/eight.htm.gz
+page tmp-nine.html "Nine" ninemarker
+gzip -c tmp-nine.html >site/sub/deeper/nine.xhtml.gz
+page site/notes.txt "Txt" txtmarker
+page site/style.css "Css" cssmarker
+page site/sub/page.html.bak "Bak" bakmarker
+page site/sub/data.json "Json" jsonmarker
+run site
+check "dir: exit 0" is "$rc" 0
+check "dir: no stderr" is "$err" ""
+for m in one two three four five six seven eight nine; do
+  check "dir: ${m}marker read" contains "$out" "${m}marker"
+done
+for m in txt css bak json; do
+  check "dir: ${m}marker ignored" lacks "$out" "${m}marker"
+done
+check "dir: each page once" is "$(printf '%s\n' "$out" | grep -c 'marker')" 9
+
+# A directory and a file together.
+run a.html site/sub/deeper
+check "dir+file: exit 0" is "$rc" 0
+check "dir+file: file" contains "$out" alphamarker
+check "dir+file: dir" contains "$out" fourmarker
+check "dir+file: not outside the dir" lacks "$out" onemarker
+
+finish
