@@ -32,6 +32,7 @@ enum {
   NF_HASBLOCK = 1 << 5, /* has block-level elements below */
   NF_HASMAIN = 1 << 6,  /* holds <main>, an <h1> or a named article body */
   NF_HIDDEN = 1 << 7,   /* hidden by attribute or style (and so NF_JUNK, mostly) */
+  NF_INNEG = 1 << 8,    /* below an NF_NEG element */
 };
 
 typedef struct {
@@ -402,6 +403,71 @@ static dom_node *choose_root(ex *x) {
   return best && best->score > 0 ? best : NULL;
 }
 
+/* Listings, shop categories and search results have no prose: their content
+ * is a run of sibling records (cards) built alike, each a link and a few
+ * short facts. The element whose like-built children hold the most text,
+ * outside boilerplate, is their container. Menus are alike too, but their
+ * records are a few characters of link text each. */
+static dom_node *choose_listing(ex *x, float *weight) {
+  enum { MAX_GROUPS = 64 };
+  struct group {
+    uint64_t sig;
+    uint32_t count, chars, link_chars, max_chars;
+  } groups[MAX_GROUPS];
+  dom_node *best = NULL;
+  float best_w = 0;
+  for (uint32_t i = 0; i < x->nelements; i++) {
+    dom_node *p = x->elements[i];
+    if (p->flags & (NF_JUNK | NF_NEG | NF_INNEG) || p->chars < 100)
+      continue;
+    int ng = 0;
+    for (dom_node *c = p->first; c; c = c->next) {
+      if (c->tag == TAG_TEXT || (c->flags & (NF_JUNK | NF_NEG)) || c->chars == 0)
+        continue;
+      /* Paragraphs are prose, not records. */
+      if (c->tag == TAG_P || tag_is_heading((tag_id)c->tag) || tag_flags((tag_id)c->tag) != T_BLOCK)
+        continue;
+      uint64_t sig = (uint64_t)c->tag * 0x9E3779B97F4A7C15ULL;
+      for (const char *k = c->cls; k && *k; k++)
+        sig = (sig ^ (unsigned char)*k) * 1099511628211ULL;
+      int g = 0;
+      while (g < ng && groups[g].sig != sig)
+        g++;
+      if (g == ng) {
+        if (ng == MAX_GROUPS)
+          continue;
+        groups[ng].sig = sig;
+        groups[ng].count = groups[ng].chars = groups[ng].link_chars = groups[ng].max_chars = 0;
+        ng++;
+      }
+      groups[g].count++;
+      groups[g].chars += c->chars;
+      groups[g].link_chars += c->link_chars;
+      if (c->chars > groups[g].max_chars)
+        groups[g].max_chars = c->chars;
+    }
+    for (int g = 0; g < ng; g++) {
+      struct group *gr = &groups[g];
+      /* Records: several, each with some text, none of them most of it,
+       * and together most of their container's text. */
+      if (gr->count < 3 || gr->chars < 20 * gr->count || gr->max_chars * 2 > gr->chars ||
+          gr->chars * 3 < p->chars)
+        continue;
+      float w = (float)gr->chars - 0.5f * (float)gr->link_chars;
+      if (w > best_w) {
+        best_w = w;
+        best = p;
+      }
+    }
+  }
+  *weight = best_w;
+  return best;
+}
+
+#ifndef LISTING_VS_PROSE
+#define LISTING_VS_PROSE 1.0f
+#endif
+
 /* ---- 4. emit ------------------------------------------------------------- */
 
 static uint64_t hash_text(const char *s, size_t len) {
@@ -427,13 +493,13 @@ static int seen_before(uint64_t *set, size_t cap, uint64_t h) {
   return 0;
 }
 
-static int keep_block(const tblock *b, const dom_node *root) {
+static int keep_block(const tblock *b, const dom_node *root, int listing) {
   if (b->container == NULL || b->container->order < root->order ||
       b->container->order > root->order_end)
     return 0;
   if (b->boiler && b->boiler->order > root->order)
     return 0;
-  if (b->kind != BLOCK_HEADING && b->chars > 0 && b->link_chars * 2 > b->chars)
+  if (!listing && b->kind != BLOCK_HEADING && b->chars > 0 && b->link_chars * 2 > b->chars)
     return 0;
   return 1;
 }
@@ -518,7 +584,7 @@ static void debug_node(const dom_node *n) {
   fprintf(stderr, "> score=%.0f chars=%u links=%u flags=%x\n", n->score, n->chars, n->link_chars,
           n->flags);
 }
-static void debug_dump(ex *x, dom_node *root) {
+static void debug_dump(ex *x, dom_node *root, int listing) {
   if (!root)
     return;
   fprintf(stderr, "ROOT ");
@@ -529,7 +595,7 @@ static void debug_dump(ex *x, dom_node *root) {
   }
   for (size_t i = 0; i < x->nblocks; i++) {
     tblock *b = &x->blocks[i];
-    fprintf(stderr, "%c %6.1f %4u/%4u k%d [%.60s] in ", keep_block(b, root) ? '+' : '-',
+    fprintf(stderr, "%c %6.1f %4u/%4u k%d [%.60s] in ", keep_block(b, root, listing) ? '+' : '-',
             b->weight, b->link_chars, b->chars, b->kind, x->text.data + b->off);
     debug_node(b->container);
     if (b->boiler) {
@@ -564,8 +630,26 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
 
   out->title = choose_title(&x, doc);
   dom_node *root = choose_root(&x);
+  for (uint32_t i = 1; i < x.nelements; i++) {
+    dom_node *n = x.elements[i];
+    if (n->parent && n->parent->tag != TAG_TEXT && (n->parent->flags & (NF_NEG | NF_INNEG)))
+      n->flags |= NF_INNEG;
+  }
+  float listing_weight = 0;
+  dom_node *listing = choose_listing(&x, &listing_weight);
+  int listing_mode = 0;
+  float prose = 0;
+  for (size_t i = 0; i < x.nblocks; i++)
+    if (x.blocks[i].weight > 0)
+      prose += x.blocks[i].weight;
+  if (listing && (!root || root->score < 0.5f * listing_weight) &&
+      listing_weight > LISTING_VS_PROSE * prose) {
+    root = listing;
+    listing_mode = 1;
+  }
 #ifdef PITH_DEBUG_EXTRACT
-  debug_dump(&x, root);
+  fprintf(stderr, "prose %.0f listing %.0f%s\n", prose, listing_weight, listing_mode ? " USED" : "");
+  debug_dump(&x, root, listing_mode);
 #endif
   if (root) {
     size_t cap = 16;
@@ -576,7 +660,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       goto oom;
     for (size_t i = 0; i < x.nblocks; i++) {
       tblock *b = &x.blocks[i];
-      if (!keep_block(b, root))
+      if (!keep_block(b, root, listing_mode))
         continue;
       const char *t = x.text.data + b->off;
       if (b->kind == BLOCK_HEADING && out->title && same_text_ci(t, b->len, out->title))
