@@ -371,6 +371,13 @@ static float block_weight(const ex *x, const tblock *b) {
   return -2.0f;
 }
 
+/* Each level up keeps 90% of what lies below: a wrapper must add more than
+ * a tenth to the content it wraps to be chosen over it. Without this, a few
+ * teasers or tweets beside an article pull the root up to the whole page. */
+#ifndef SUM_DECAY
+#define SUM_DECAY 0.9f
+#endif
+
 static dom_node *choose_root(ex *x) {
   for (uint32_t i = 0; i < x->nelements; i++)
     x->elements[i]->score = 0;
@@ -390,7 +397,7 @@ static dom_node *choose_root(ex *x) {
   for (uint32_t i = x->nelements; i-- > 1;) {
     dom_node *n = x->elements[i];
     if (n->parent && n->parent->tag != TAG_TEXT && n->parent->order < n->order)
-      n->parent->score += n->score;
+      n->parent->score += SUM_DECAY * n->score;
   }
   dom_node *best = NULL;
   for (uint32_t i = 0; i < x->nelements; i++) {
