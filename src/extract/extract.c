@@ -511,6 +511,20 @@ static int keep_block(const tblock *b, const dom_node *root, int listing) {
   return 1;
 }
 
+/* Whether the heading kept[k] is followed by content before the next heading
+ * of its rank or higher. */
+static int heads_something(const ex *x, const size_t *kept, size_t nkept, size_t k) {
+  int level = x->blocks[kept[k]].level;
+  for (size_t j = k + 1; j < nkept; j++) {
+    const tblock *b = &x->blocks[kept[j]];
+    if (b->kind != BLOCK_HEADING)
+      return 1;
+    if (b->level <= level)
+      return 0;
+  }
+  return 0;
+}
+
 /* ---- title --------------------------------------------------------------- */
 
 /* Collapses white space of s into mem. */
@@ -665,6 +679,12 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     seen = calloc(cap, sizeof *seen);
     if (!seen)
       goto oom;
+    /* Pick the blocks, then drop headings that head nothing (a widget's
+     * title, "Advertisement") before emitting. */
+    size_t *kept = malloc((x.nblocks + 1) * sizeof *kept);
+    if (!kept)
+      goto oom;
+    size_t nkept = 0;
     for (size_t i = 0; i < x.nblocks; i++) {
       tblock *b = &x.blocks[i];
       if (!keep_block(b, root, listing_mode))
@@ -674,9 +694,18 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
         continue;
       if (seen_before(seen, cap, hash_text(t, b->len)))
         continue;
-      if (!article_add(out, mem, (block_kind)b->kind, b->level, t, b->len))
-        goto oom;
+      kept[nkept++] = i;
     }
+    for (size_t k = 0; k < nkept; k++) {
+      tblock *b = &x.blocks[kept[k]];
+      if (!listing_mode && b->kind == BLOCK_HEADING && !heads_something(&x, kept, nkept, k))
+        continue;
+      if (!article_add(out, mem, (block_kind)b->kind, b->level, x.text.data + b->off, b->len)) {
+        free(kept);
+        goto oom;
+      }
+    }
+    free(kept);
   }
   rc = 0;
   goto done;
