@@ -33,6 +33,7 @@ enum {
   NF_HASMAIN = 1 << 6,  /* holds <main>, an <h1> or a named article body */
   NF_HIDDEN = 1 << 7,   /* hidden by attribute or style (and so NF_JUNK, mostly) */
   NF_INNEG = 1 << 8,    /* below an NF_NEG element */
+  NF_WEAKNEG = 1 << 9,  /* NF_NEG only for a weak word ("sidebar", "footer") */
 };
 
 typedef struct {
@@ -98,6 +99,8 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_JUNK;
   if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG))
     n->flags |= NF_NEG;
+  if ((cls & (CLS_STRONG_NEG | CLS_WEAK_NEG)) == CLS_WEAK_NEG)
+    n->flags |= NF_WEAKNEG;
   if (cls & CLS_META)
     n->flags |= NF_META;
   if (cls & CLS_POSITIVE)
@@ -144,6 +147,16 @@ static void measure(ex *x, dom_node *n) {
  * reveal hold most of their text there: a hidden element with a large share
  * of the page's prose is shown after all. Hidden menus and pop-ups are
  * small or made of links, and stay hidden. */
+/* A weak boilerplate word on an element that holds most of the page's text
+ * names a layout ("beside-sidebar", "has-footer"), not boilerplate. */
+static void clear_layout_names(ex *x, const dom_node *top) {
+  for (uint32_t i = 0; i < x->nelements; i++) {
+    dom_node *n = x->elements[i];
+    if ((n->flags & NF_WEAKNEG) && n->chars * 2 >= top->chars)
+      n->flags &= ~(uint32_t)NF_NEG;
+  }
+}
+
 static void reveal_hidden_content(ex *x, dom_node *top) {
   float visible = (float)(top->chars - top->link_chars);
   for (uint32_t i = 0; i < x->nhidden; i++) {
@@ -643,6 +656,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   measure(&x, doc->root);
   dom_node *top = doc->body ? doc->body : doc->root;
   reveal_hidden_content(&x, top);
+  clear_layout_names(&x, top);
   x.container = top;
   walk(&x, top, 0);
   flush(&x);
