@@ -53,6 +53,7 @@ typedef struct {
   size_t nblocks, cap;
   dom_node **elements; /* elements in pre-order, by dom_node.order */
   uint32_t nelements;
+  int names_ignored; /* class/id boilerplate words set aside (forum pages) */
   dom_node **hidden; /* hidden elements, in pre-order */
   uint32_t nhidden;
   int oom;
@@ -366,10 +367,19 @@ static int has_sentence_end(const char *s, uint32_t len) {
   return 0;
 }
 
+#ifndef FREE_PROSE_MAX
+#define FREE_PROSE_MAX 200.0f
+#endif
+
+/* Boilerplate by its tag, not its name. */
+static int is_structural(const dom_node *n) {
+  return n->tag == TAG_NAV || n->tag == TAG_ASIDE || n->tag == TAG_FOOTER;
+}
+
 static float block_weight(const ex *x, const tblock *b) {
   float c = (float)b->chars;
   float ld = b->chars ? (float)b->link_chars / c : 0.0f;
-  if (b->neg)
+  if (b->neg && !(x->names_ignored && !is_structural(b->neg)))
     return -0.5f * c;
   if (b->kind == BLOCK_HEADING)
     return 0.5f;
@@ -513,11 +523,12 @@ static int seen_before(uint64_t *set, size_t cap, uint64_t h) {
   return 0;
 }
 
-static int keep_block(const tblock *b, const dom_node *root, int listing) {
+static int keep_block(const ex *x, const tblock *b, const dom_node *root, int listing) {
   if (b->container == NULL || b->container->order < root->order ||
       b->container->order > root->order_end)
     return 0;
-  if (b->boiler && b->boiler->order > root->order)
+  if (b->boiler && b->boiler->order > root->order &&
+      !(x->names_ignored && !is_structural(b->boiler)))
     return 0;
   if (!listing && b->kind != BLOCK_HEADING && b->chars > 0 && b->link_chars * 2 > b->chars)
     return 0;
@@ -629,7 +640,7 @@ static void debug_dump(ex *x, dom_node *root, int listing) {
   }
   for (size_t i = 0; i < x->nblocks; i++) {
     tblock *b = &x->blocks[i];
-    fprintf(stderr, "%c %6.1f %4u/%4u k%d [%.60s] in ", keep_block(b, root, listing) ? '+' : '-',
+    fprintf(stderr, "%c %6.1f %4u/%4u k%d [%.60s] in ", keep_block(x, b, root, listing) ? '+' : '-',
             b->weight, b->link_chars, b->chars, b->kind, x->text.data + b->off);
     debug_node(b->container);
     if (b->boiler) {
@@ -665,6 +676,20 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
 
   out->title = choose_title(&x, doc);
   dom_node *root = choose_root(&x);
+  /* A forum thread or a Q&A page is all "comments" and "posts": when the
+   * prose under boilerplate names dwarfs the rest, the names are set aside. */
+  float named_prose = 0, free_prose = 0;
+  for (size_t i = 0; i < x.nblocks; i++) {
+    tblock *b = &x.blocks[i];
+    if (b->weight > 0)
+      free_prose += b->weight;
+    else if (b->neg && !is_structural(b->neg) && b->chars >= 80 && b->link_chars * 3 < b->chars)
+      named_prose += (float)b->chars;
+  }
+  if (named_prose > 500 && named_prose > 4 * free_prose && free_prose < FREE_PROSE_MAX) {
+    x.names_ignored = 1;
+    root = choose_root(&x);
+  }
   for (uint32_t i = 1; i < x.nelements; i++) {
     dom_node *n = x.elements[i];
     if (n->parent && n->parent->tag != TAG_TEXT && (n->parent->flags & (NF_NEG | NF_INNEG)))
@@ -701,7 +726,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     size_t nkept = 0;
     for (size_t i = 0; i < x.nblocks; i++) {
       tblock *b = &x.blocks[i];
-      if (!keep_block(b, root, listing_mode))
+      if (!keep_block(&x, b, root, listing_mode))
         continue;
       const char *t = x.text.data + b->off;
       if (b->kind == BLOCK_HEADING && out->title && same_text_ci(t, b->len, out->title))
