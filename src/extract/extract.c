@@ -304,6 +304,13 @@ static void walk_row(ex *x, dom_node *tr) {
   }
 }
 
+static int cells_are_inline(const dom_node *tr) {
+  for (const dom_node *c = tr->first; c; c = c->next)
+    if (c->tag != TAG_TEXT && (c->flags & NF_HASBLOCK))
+      return 0;
+  return 1;
+}
+
 static void walk(ex *x, dom_node *n, int row_cell) {
   if (x->oom)
     return;
@@ -332,7 +339,7 @@ static void walk(ex *x, dom_node *n, int row_cell) {
     x->boiler = n;
   if (n->flags & NF_NEG)
     x->neg = n;
-  int row = tag == TAG_TR && !(n->flags & NF_HASBLOCK);
+  int row = tag == TAG_TR && cells_are_inline(n);
   x->in_link += tag == TAG_A;
   x->in_pre += tag == TAG_PRE;
   x->in_quote += tag == TAG_BLOCKQUOTE;
@@ -376,6 +383,14 @@ static int is_structural(const dom_node *n) {
   return n->tag == TAG_NAV || n->tag == TAG_ASIDE || n->tag == TAG_FOOTER;
 }
 
+/* "© 2024 ...", "Copyright 2024 ...": a site's footer line. */
+static int is_copyright(const char *s, uint32_t len) {
+  for (uint32_t i = 0; i + 1 < len; i++)
+    if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+      return 1;
+  return len >= 9 && (!strncmp(s, "Copyright", 9) || !strncmp(s, "copyright", 9));
+}
+
 static float block_weight(const ex *x, const tblock *b) {
   float c = (float)b->chars;
   float ld = b->chars ? (float)b->link_chars / c : 0.0f;
@@ -385,6 +400,8 @@ static float block_weight(const ex *x, const tblock *b) {
     return 0.5f;
   if (ld > 0.5f)
     return -0.3f * c - 2.0f;
+  if (b->chars < 200 && is_copyright(x->text.data + b->off, b->len))
+    return -c;
   if (b->kind == BLOCK_TABLE_ROW)
     return b->chars >= 80 ? 0.5f * c : 0.0f;
   if (b->chars >= 80)
@@ -399,6 +416,10 @@ static float block_weight(const ex *x, const tblock *b) {
  * teasers or tweets beside an article pull the root up to the whole page. */
 #ifndef SUM_DECAY
 #define SUM_DECAY 0.9f
+#endif
+
+#ifndef MIN_ROOT_SCORE
+#define MIN_ROOT_SCORE 60.0f
 #endif
 
 static dom_node *choose_root(ex *x) {
@@ -430,7 +451,8 @@ static dom_node *choose_root(ex *x) {
     if (!best || n->score >= best->score)
       best = n;
   }
-  return best && best->score > 0 ? best : NULL;
+  /* Less than a sentence or two of prose is no main content. */
+  return best && best->score >= MIN_ROOT_SCORE ? best : NULL;
 }
 
 /* Listings, shop categories and search results have no prose: their content
