@@ -419,7 +419,7 @@ static float block_weight(const ex *x, const tblock *b) {
 #endif
 
 #ifndef MIN_ROOT_SCORE
-#define MIN_ROOT_SCORE 60.0f
+#define MIN_ROOT_SCORE 40.0f
 #endif
 
 static dom_node *choose_root(ex *x) {

@@ -1,27 +1,44 @@
 #!/usr/bin/env bash
 # Golden tests: for every NAME.html here, `pith $(cat NAME.args) NAME.html`
-# must print exactly NAME.expected. NAME.args is optional (default: no
-# options). Set PITH_GOLDEN_UPDATE=1 to rewrite the expected files (then read
-# the diff before committing it).
+# must print exactly NAME.expected: the output (stdout and stderr), then a
+# line "exit N" with pith's exit status. NAME.args is optional (default: no
+# options; one line, split at spaces). The expected files say what a perfect
+# extraction gives, so a failure here may be the extractor's to fix.
+# Set PITH_GOLDEN_UPDATE=1 to rewrite the expected files from pith's output
+# (then read the diff before committing it); a subset can be run by naming
+# pages: run.sh PITH [NAME.html...].
 set -u
-pith=${1:?usage: run.sh PATH/TO/pith}
-cd "$(dirname "$0")"
+pith=${1:?usage: run.sh PATH/TO/pith [NAME.html...]}
+shift
+case $pith in /*) ;; *) pith=$PWD/$pith ;; esac
+cd "$(dirname "$0")" || exit 1
+[ -x "$pith" ] || { echo "not executable: $pith"; exit 1; }
+shopt -s nullglob
+pages=("$@")
+[ ${#pages[@]} -gt 0 ] || pages=(*.html)
 passed=0 failed=0
-for page in *.html; do
+[ ${#pages[@]} -gt 0 ] || { echo "no golden pages in $PWD"; echo "0 passed, 1 failed"; exit 1; }
+for expected in *.expected; do
+  [ -f "${expected%.expected}.html" ] || echo "warning: $expected has no ${expected%.expected}.html"
+done
+for page in "${pages[@]}"; do
   name=${page%.html}
-  [ -f "$name.expected" ] || [ "${PITH_GOLDEN_UPDATE:-0}" = 1 ] || { echo "$name: no $name.expected"; failed=$((failed + 1)); continue; }
   args=()
-  [ -f "$name.args" ] && read -r -a args < "$name.args"
+  [ -f "$name.args" ] && read -r -a args <"$name.args"
   got=$("$pith" "${args[@]}" "$page" 2>&1; echo "exit $?")
   if [ "${PITH_GOLDEN_UPDATE:-0}" = 1 ]; then
-    printf '%s\n' "$got" > "$name.expected"
+    printf '%s\n' "$got" >"$name.expected"
   fi
-  if [ "$got" == "$(cat "$name.expected")" ]; then
+  if [ ! -f "$name.expected" ]; then
+    failed=$((failed + 1))
+    echo "FAIL $name: no $name.expected"
+  elif [ "$got" == "$(cat "$name.expected")" ]; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
     echo "FAIL $name (pith ${args[*]} $page):"
-    diff <(printf '%s\n' "$got") "$name.expected" | head -40
+    diff -u --label "$name.expected" --label "pith output" "$name.expected" <(printf '%s\n' "$got") |
+      tail -n +3 | head -60
   fi
 done
 echo "$passed passed, $failed failed"
