@@ -105,8 +105,9 @@ typedef enum {
 #define PITH_RENDER_NO_TITLE 1u /* text format: leave the title out */
 
 /* Renders r in a format into a new NUL-terminated buffer (*out, *len
- * excluding the NUL), which the caller frees with pith_free. Output always
- * ends with a newline. */
+ * excluding the NUL), which the caller frees with pith_free. Output ends
+ * with a newline, except the text format of a page with no title (or
+ * PITH_RENDER_NO_TITLE) and no main content, which is empty. */
 pith_status pith_render(const pith_result *r, pith_format format, unsigned flags, char **out,
                         size_t *len);
 

@@ -13,7 +13,9 @@
 #include "render/render.h"
 #include "result.h"
 
-const char *pith_version(void) { return PITH_VERSION; }
+const char *pith_version(void) {
+  return PITH_VERSION;
+}
 
 const char *pith_status_string(pith_status status) {
   switch (status) {
@@ -42,15 +44,13 @@ void pith_options_init(pith_options *opts) {
 
 static pith_status fail(pith_result *r, pith_status st, const char *msg) {
   r->error = arena_strndup(&r->mem, msg, strlen(msg));
-  if (!r->error)
-    r->error = pith_status_string(st);
+  if (!r->error) r->error = pith_status_string(st);
   return st;
 }
 
 pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
                          pith_result **result) {
-  if (!result)
-    return PITH_ERR_INVALID;
+  if (!result) return PITH_ERR_INVALID;
   *result = NULL;
   pith_options defaults;
   if (!opts) {
@@ -58,12 +58,10 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
     opts = &defaults;
   }
   pith_result *r = calloc(1, sizeof *r);
-  if (!r)
-    return PITH_ERR_NOMEM;
+  if (!r) return PITH_ERR_NOMEM;
   arena_init(&r->mem);
   *result = r;
-  if (!data && len)
-    return fail(r, PITH_ERR_INVALID, "no input data");
+  if (!data && len) return fail(r, PITH_ERR_INVALID, "no input data");
   if (opts->url && !(r->art.url = arena_strndup(&r->mem, opts->url, strlen(opts->url))))
     return fail(r, PITH_ERR_NOMEM, "out of memory");
   if (opts->max_input_bytes && len > opts->max_input_bytes) {
@@ -101,14 +99,21 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   return st;
 }
 
-const char *pith_result_error(const pith_result *r) { return r ? r->error : NULL; }
-const char *pith_result_url(const pith_result *r) { return r ? r->art.url : NULL; }
-const char *pith_result_title(const pith_result *r) { return r ? r->art.title : NULL; }
-size_t pith_result_block_count(const pith_result *r) { return r ? r->art.blocks : 0; }
+const char *pith_result_error(const pith_result *r) {
+  return r ? r->error : NULL;
+}
+const char *pith_result_url(const pith_result *r) {
+  return r ? r->art.url : NULL;
+}
+const char *pith_result_title(const pith_result *r) {
+  return r ? r->art.title : NULL;
+}
+size_t pith_result_block_count(const pith_result *r) {
+  return r ? r->art.blocks : 0;
+}
 
 const char *pith_result_text(const pith_result *r) {
-  if (!r)
-    return NULL;
+  if (!r) return NULL;
   if (!r->text) {
     buf b;
     buf_init(&b);
@@ -122,19 +127,15 @@ const char *pith_result_text(const pith_result *r) {
 }
 
 int pith_format_from_name(const char *name) {
-  if (!name)
-    return -1;
-  if (!strcmp(name, "text") || !strcmp(name, "txt"))
-    return PITH_FORMAT_TEXT;
-  if (!strcmp(name, "json"))
-    return PITH_FORMAT_JSON;
+  if (!name) return -1;
+  if (!strcmp(name, "text") || !strcmp(name, "txt")) return PITH_FORMAT_TEXT;
+  if (!strcmp(name, "json")) return PITH_FORMAT_JSON;
   return -1;
 }
 
 pith_status pith_render(const pith_result *r, pith_format format, unsigned flags, char **out,
                         size_t *len) {
-  if (!r || !out)
-    return PITH_ERR_INVALID;
+  if (!r || !out) return PITH_ERR_INVALID;
   *out = NULL;
   buf b;
   buf_init(&b);
@@ -150,19 +151,18 @@ pith_status pith_render(const pith_result *r, pith_format format, unsigned flags
   }
   size_t n = 0;
   char *p = buf_detach(&b, &n);
-  if (!p)
-    return PITH_ERR_NOMEM;
+  if (!p) return PITH_ERR_NOMEM;
   *out = p;
-  if (len)
-    *len = n;
+  if (len) *len = n;
   return PITH_OK;
 }
 
 void pith_result_free(pith_result *r) {
-  if (!r)
-    return;
+  if (!r) return;
   arena_free(&r->mem);
   free(r);
 }
 
-void pith_free(void *p) { free(p); }
+void pith_free(void *p) {
+  free(p);
+}

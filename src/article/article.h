@@ -47,11 +47,12 @@ typedef struct {
   const char **tags;
   size_t ntags;
   const char *description;
-  const char *image; /* lead image URL, resolved */
+  const char *image;    /* lead image URL, resolved */
   const char *language; /* BCP 47 */
   const char *license;
-  const char *page_type; /* article, forum, product, listing, collection, documentation, service, other */
-  const char *source;    /* agency credit ("Xinhua") */
+  const char
+      *page_type; /* article, forum, product, listing, collection, documentation, service, other */
+  const char *source; /* agency credit ("Xinhua") */
   const char *editor;
   article_image *images, *last_image;
   size_t nimages;

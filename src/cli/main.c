@@ -59,8 +59,7 @@ typedef struct {
 } cli;
 
 static void complain(const cli *c, const char *input, const char *reason) {
-  if (!c->quiet)
-    fprintf(stderr, "pith: %s: %s\n", input, reason);
+  if (!c->quiet) fprintf(stderr, "pith: %s: %s\n", input, reason);
 }
 
 static int usage_error(const char *msg, const char *arg) {
@@ -76,19 +75,19 @@ static int ends_with_ci(const char *s, size_t n, const char *suffix) {
 
 static int is_page_name(const char *name) {
   size_t n = strlen(name);
-  if (ends_with_ci(name, n, ".gz"))
-    n -= 3;
+  if (ends_with_ci(name, n, ".gz")) n -= 3;
   return ends_with_ci(name, n, ".html") || ends_with_ci(name, n, ".htm") ||
          ends_with_ci(name, n, ".xhtml");
 }
 
-static const char *format_ext(pith_format f) { return f == PITH_FORMAT_JSON ? ".json" : ".txt"; }
+static const char *format_ext(pith_format f) {
+  return f == PITH_FORMAT_JSON ? ".json" : ".txt";
+}
 
 /* "sub/a.html.gz" -> "sub/a" + ext. */
 static char *output_name(const char *rel, pith_format f) {
   size_t n = strlen(rel);
-  if (ends_with_ci(rel, n, ".gz"))
-    n -= 3;
+  if (ends_with_ci(rel, n, ".gz")) n -= 3;
   if (ends_with_ci(rel, n, ".html"))
     n -= 5;
   else if (ends_with_ci(rel, n, ".xhtml"))
@@ -107,14 +106,12 @@ static char *output_name(const char *rel, pith_format f) {
 /* mkdir -p for the directories of path (not its last part). */
 static int make_parents(char *path) {
   for (char *p = path + 1; *p; p++) {
-    if (*p != '/')
-      continue;
+    if (*p != '/') continue;
     *p = '\0';
     int rc = mkdir(path, 0777);
     int e = errno;
     *p = '/';
-    if (rc && e != EEXIST)
-      return -1;
+    if (rc && e != EEXIST) return -1;
   }
   return 0;
 }
@@ -157,15 +154,13 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
     } else {
       sprintf(path, "%s/%s", c->output_dir, file);
       FILE *f = NULL;
-      if (make_parents(path) == 0)
-        f = fopen(path, "wb");
+      if (make_parents(path) == 0) f = fopen(path, "wb");
       if (!f || write_all(f, out, out_len) || fclose(f)) {
         char msg[512];
         snprintf(msg, sizeof msg, "cannot write %s: %s", path, strerror(errno));
         complain(c, name, msg);
         c->failures++;
-        if (f)
-          f = NULL;
+        if (f) f = NULL;
       }
     }
     free(path);
@@ -212,21 +207,18 @@ static void process_dir(cli *c, const char *dir, const char *rel, int depth) {
   size_t n = 0, cap = 0;
   struct dirent *e;
   while ((e = readdir(d))) {
-    if (e->d_name[0] == '.')
-      continue;
+    if (e->d_name[0] == '.') continue;
     if (n == cap) {
       cap = cap ? cap * 2 : 64;
       char **nn = realloc(names, cap * sizeof *nn);
-      if (!nn)
-        break;
+      if (!nn) break;
       names = nn;
     }
-    if (!(names[n] = strdup(e->d_name)))
-      break;
+    if (!(names[n] = strdup(e->d_name))) break;
     n++;
   }
   closedir(d);
-  qsort(names, n, sizeof *names, compare_names);
+  if (n) qsort(names, n, sizeof *names, compare_names);
   for (size_t i = 0; i < n; i++) {
     size_t plen = strlen(dir) + strlen(names[i]) + 2;
     size_t rlen = strlen(rel) + strlen(names[i]) + 2;
@@ -265,8 +257,7 @@ static int parse_size(const char *s, size_t *out) {
   char *end;
   errno = 0;
   unsigned long long v = strtoull(s, &end, 10);
-  if (errno || end == s || *s == '-')
-    return -1;
+  if (errno || end == s || *s == '-') return -1;
   unsigned long long mul = 1;
   switch (*end) {
   case 'k':
@@ -284,8 +275,7 @@ static int parse_size(const char *s, size_t *out) {
   default:
     break;
   }
-  if (*end || v > (unsigned long long)SIZE_MAX / mul)
-    return -1;
+  if (*end || v > (unsigned long long)SIZE_MAX / mul) return -1;
   *out = (size_t)(v * mul);
   return 0;
 }
@@ -319,8 +309,7 @@ int main(int argc, char **argv) {
     switch (opt) {
     case 'f': {
       int f = pith_format_from_name(optarg);
-      if (f < 0)
-        return usage_error("unknown format (use text or json)", optarg);
+      if (f < 0) return usage_error("unknown format (use text or json)", optarg);
       c.format = (pith_format)f;
       break;
     }
@@ -340,8 +329,7 @@ int main(int argc, char **argv) {
       c.render_flags |= PITH_RENDER_NO_TITLE;
       break;
     case OPT_MAX_SIZE:
-      if (parse_size(optarg, &c.max_size))
-        return usage_error("not a size", optarg);
+      if (parse_size(optarg, &c.max_size)) return usage_error("not a size", optarg);
       break;
     case 'q':
       c.quiet = 1;
@@ -382,8 +370,7 @@ int main(int argc, char **argv) {
     }
     struct stat st;
     if (rc || stat(c.output_dir, &st) || !S_ISDIR(st.st_mode)) {
-      if (!rc)
-        errno = ENOTDIR;
+      if (!rc) errno = ENOTDIR;
       fprintf(stderr, "pith: cannot create %s: %s\n", c.output_dir, strerror(errno));
       return 2;
     }
@@ -397,8 +384,7 @@ int main(int argc, char **argv) {
     c.out = stdout;
   }
 
-  if (ninputs == 0)
-    process_input(&c, "-");
+  if (ninputs == 0) process_input(&c, "-");
   for (int i = optind; i < argc; i++)
     process_input(&c, argv[i]);
 

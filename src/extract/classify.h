@@ -5,7 +5,7 @@
 #include "html/dom.h"
 
 enum {
-  CLS_HIDDEN = 1 << 0,   /* "sr-only", "hidden": not shown to readers */
+  CLS_HIDDEN = 1 << 0,     /* "sr-only", "hidden": not shown to readers */
   CLS_STRONG_NEG = 1 << 1, /* comments, sharing, related, newsletter, ads, cookies */
   CLS_WEAK_NEG = 1 << 2,   /* sidebar, footer, menu: outweighed by a positive word */
   CLS_POSITIVE = 1 << 3,   /* article, content, entry, story, body text */

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html/html.h"
 #include "util/buf.h"
@@ -22,7 +23,9 @@ typedef struct {
   xmlParserCtxtPtr ctxt;
 } builder;
 
-static void init_once(void) { xmlInitParser(); }
+static void init_once(void) {
+  xmlInitParser();
+}
 
 void html_init(void) {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -30,8 +33,7 @@ void html_init(void) {
 }
 
 static void stop(builder *b) {
-  if (b->ctxt)
-    xmlStopParser(b->ctxt);
+  if (b->ctxt) xmlStopParser(b->ctxt);
 }
 
 static dom_node *new_node(builder *b, uint16_t tag) {
@@ -64,8 +66,7 @@ static void append_child(dom_node *parent, dom_node *n) {
 
 static int all_space(const char *s, size_t len) {
   for (size_t i = 0; i < len; i++)
-    if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f')
-      return 0;
+    if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f') return 0;
   return 1;
 }
 
@@ -73,8 +74,7 @@ static int all_space(const char *s, size_t len) {
 static void flush_text(builder *b) {
   int rawtext = b->pending_raw;
   b->pending_raw = 0;
-  if (!b->text.len)
-    return;
+  if (!b->text.len) return;
   if (b->text.oom) {
     b->oom = 1;
     stop(b);
@@ -93,8 +93,7 @@ static void flush_text(builder *b) {
         stop(b);
       }
     }
-    if (rawtext)
-      n->kind |= DOM_RAWTEXT;
+    if (rawtext) n->kind |= DOM_RAWTEXT;
     append_child(b->cur, n);
   }
   buf_reset(&b->text);
@@ -113,8 +112,7 @@ static int style_hides(const char *style) {
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   builder *b = ctx;
-  if (b->oom)
-    return;
+  if (b->oom) return;
   flush_text(b);
   if (b->skip_depth || (b->lim.max_depth && b->cur->depth >= b->lim.max_depth)) {
     /* Too deep: the element's content still counts, in the deepest node. */
@@ -124,10 +122,9 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   }
   tag_id tag = tag_lookup((const char *)name);
   dom_node *n = new_node(b, (uint16_t)tag);
-  if (!n)
-    return;
-  if (tag == TAG_UNKNOWN && !(n->name = arena_strndup(b->mem, (const char *)name,
-                                                       strlen((const char *)name)))) {
+  if (!n) return;
+  if (tag == TAG_UNKNOWN &&
+      !(n->name = arena_strndup(b->mem, (const char *)name, strlen((const char *)name)))) {
     b->oom = 1;
     stop(b);
     return;
@@ -161,20 +158,16 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   b->cur = n;
   switch (tag) {
   case TAG_HTML:
-    if (!b->doc->html)
-      b->doc->html = n;
+    if (!b->doc->html) b->doc->html = n;
     break;
   case TAG_HEAD:
-    if (!b->doc->head)
-      b->doc->head = n;
+    if (!b->doc->head) b->doc->head = n;
     break;
   case TAG_BODY:
-    if (!b->doc->body)
-      b->doc->body = n;
+    if (!b->doc->body) b->doc->body = n;
     break;
   case TAG_TITLE:
-    if (!b->doc->title)
-      b->doc->title = n;
+    if (!b->doc->title) b->doc->title = n;
     break;
   default:
     break;
@@ -182,15 +175,13 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
 }
 
 static int same_name(const dom_node *n, const char *name) {
-  if (n->tag == TAG_UNKNOWN)
-    return n->name && !strcmp(n->name, name);
+  if (n->tag == TAG_UNKNOWN) return n->name && !strcmp(n->name, name);
   return !strcmp(tag_name((tag_id)n->tag), name);
 }
 
 static void on_end(void *ctx, const xmlChar *name) {
   builder *b = ctx;
-  if (b->oom)
-    return;
+  if (b->oom) return;
   flush_text(b);
   if (b->skip_depth) {
     b->skip_depth--;
@@ -207,8 +198,14 @@ static void on_end(void *ctx, const xmlChar *name) {
 
 static void on_chars(void *ctx, const xmlChar *ch, int len) {
   builder *b = ctx;
-  if (!b->oom && len > 0)
-    buf_append(&b->text, (const char *)ch, (size_t)len);
+  if (!b->oom && len > 0) buf_append(&b->text, (const char *)ch, (size_t)len);
+}
+
+static int strcasestr_ascii(const char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  for (; *hay; hay++)
+    if (!strncasecmp(hay, needle, n)) return 1;
+  return 0;
 }
 
 /* Script and style contents arrive here. Only JSON-LD scripts are kept (as
@@ -216,11 +213,9 @@ static void on_chars(void *ctx, const xmlChar *ch, int len) {
  * pieces gather in the pending text and become one node at the end tag. */
 static void on_cdata(void *ctx, const xmlChar *ch, int len) {
   builder *b = ctx;
-  if (b->oom || len <= 0 || b->cur->tag != TAG_SCRIPT)
-    return;
+  if (b->oom || len <= 0 || b->cur->tag != TAG_SCRIPT) return;
   const char *type = dom_attr_get(b->cur, "type");
-  if (!type || !strstr(type, "ld+json"))
-    return;
+  if (!type || !strcasestr_ascii(type, "ld+json")) return;
   buf_append(&b->text, (const char *)ch, (size_t)len);
   b->pending_raw = 1;
 }
@@ -242,8 +237,7 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   builder b = {0};
   b.mem = mem;
   b.doc = doc;
-  if (lim)
-    b.lim = *lim;
+  if (lim) b.lim = *lim;
   buf_init(&b.text);
   doc->root = arena_calloc(mem, sizeof *doc->root);
   if (!doc->root) {
@@ -256,6 +250,7 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
 
   if (len > (size_t)INT32_MAX)
     len = (size_t)INT32_MAX; /* libxml2 takes an int; the caller limits sizes */
+  if (len == 0) return 0;    /* nothing to parse: an empty document */
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
   if (!ctxt) {
     snprintf(err, err_cap, "out of memory");
@@ -287,8 +282,7 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   htmlParseDocument(ctxt);
   xmlSetGenericErrorFunc(saved_generic_ctx, saved_generic);
   xmlSetStructuredErrorFunc(saved_structured_ctx, saved_structured);
-  if (!b.oom)
-    flush_text(&b);
+  if (!b.oom) flush_text(&b);
   ctxt->userData = NULL;
   htmlFreeParserCtxt(ctxt);
   buf_free(&b.text);

@@ -2,11 +2,10 @@
 
 #include <string.h>
 
-static const char *const names[TAG_COUNT] = {
-    [TAG_TEXT] = "#text",
-    [TAG_UNKNOWN] = "#unknown",
+static const char *const names[TAG_COUNT] = {[TAG_TEXT] = "#text",
+                                             [TAG_UNKNOWN] = "#unknown",
 #define X(id, name, flags) [TAG_##id] = name,
-    PITH_TAG_LIST(X)
+                                             PITH_TAG_LIST(X)
 #undef X
 };
 
@@ -21,8 +20,7 @@ tag_id tag_lookup(const char *name) {
   while (lo <= hi) {
     int mid = (lo + hi) / 2;
     int c = strcmp(name, names[mid]);
-    if (c == 0)
-      return (tag_id)mid;
+    if (c == 0) return (tag_id)mid;
     if (c < 0)
       hi = mid - 1;
     else
@@ -31,6 +29,10 @@ tag_id tag_lookup(const char *name) {
   return TAG_UNKNOWN;
 }
 
-const char *tag_name(tag_id t) { return t < TAG_COUNT ? names[t] : "#unknown"; }
+const char *tag_name(tag_id t) {
+  return t < TAG_COUNT ? names[t] : "#unknown";
+}
 
-int tag_flags(tag_id t) { return t < TAG_COUNT ? flags_of[t] : T_INLINE; }
+int tag_flags(tag_id t) {
+  return t < TAG_COUNT ? flags_of[t] : T_INLINE;
+}

@@ -71,7 +71,7 @@
   X(MENU, "menu", T_BLOCK)                                                                         \
   X(META, "meta", T_SKIP)                                                                          \
   X(NAV, "nav", T_BLOCK)                                                                           \
-  X(NOSCRIPT, "noscript", T_BLOCK)                                                                  \
+  X(NOSCRIPT, "noscript", T_BLOCK)                                                                 \
   X(OBJECT, "object", T_SKIP)                                                                      \
   X(OL, "ol", T_BLOCK)                                                                             \
   X(OPTGROUP, "optgroup", T_SKIP)                                                                  \
@@ -134,6 +134,8 @@ tag_id tag_lookup(const char *name);
 const char *tag_name(tag_id t);
 int tag_flags(tag_id t);
 
-static inline int tag_is_heading(tag_id t) { return t >= TAG_H1 && t <= TAG_H6; }
+static inline int tag_is_heading(tag_id t) {
+  return t >= TAG_H1 && t <= TAG_H6;
+}
 
 #endif

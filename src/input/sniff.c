@@ -3,19 +3,20 @@
 #include <string.h>
 
 /* Tag names that only HTML uses at the start of a page. */
-static const char *const html_words[] = {"html", "head", "body",  "title", "meta", "div",
-                                         "p",    "a",    "table", "link",  "script", "span",
-                                         "br",   "h1",   "h2",    "img",   "ul",   "form",
-                                         "style", "!doctype", "frameset", "center", "font"};
+static const char *const html_words[] = {
+    "html",  "head", "body",   "title",    "meta",     "div",    "p",   "a",
+    "table", "link", "script", "span",     "br",       "h1",     "h2",  "img",
+    "ul",    "form", "style",  "!doctype", "frameset", "center", "font"};
 
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static int lower(int c) {
+  return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
 
 static int known_tag_at(const char *p, const char *end) {
   for (size_t i = 0; i < sizeof html_words / sizeof *html_words; i++) {
     const char *w = html_words[i];
     size_t n = strlen(w);
-    if ((size_t)(end - p) <= n)
-      continue;
+    if ((size_t)(end - p) <= n) continue;
     size_t k = 0;
     while (k < n && lower((unsigned char)p[k]) == w[k])
       k++;
@@ -47,22 +48,18 @@ sniff_result sniff_html(const char *data, size_t len, const char **why) {
   size_t control = 0;
   for (size_t k = 0; k < head && !utf16; k++) {
     unsigned char c = (unsigned char)data[k];
-    if (c == 0 || (c < 8) || (c > 13 && c < 27 && c != 26))
-      control++;
+    if (c == 0 || (c < 8) || (c > 13 && c < 27 && c != 26)) control++;
   }
   if (control * 100 > head) {
     *why = "binary data, not HTML";
     return SNIFF_NOT_HTML;
   }
-  if (utf16)
-    return SNIFF_HTML;
+  if (utf16) return SNIFF_HTML;
   const char *end = data + head;
   for (const char *p = data; p < end; p++) {
     p = memchr(p, '<', (size_t)(end - p));
-    if (!p)
-      break;
-    if (p + 1 < end && known_tag_at(p + 1, end))
-      return SNIFF_HTML;
+    if (!p) break;
+    if (p + 1 < end && known_tag_at(p + 1, end)) return SNIFF_HTML;
   }
   *why = "no HTML markup found";
   return SNIFF_NOT_HTML;

@@ -12,7 +12,9 @@ struct arena_chunk {
 
 enum { ARENA_MIN_CHUNK = 64 * 1024 };
 
-void arena_init(arena *a) { memset(a, 0, sizeof *a); }
+void arena_init(arena *a) {
+  memset(a, 0, sizeof *a);
+}
 
 void arena_free(arena *a) {
   arena_chunk *c = a->head;
@@ -29,15 +31,11 @@ void *arena_alloc(arena *a, size_t size) {
   if ((size_t)(a->end - a->ptr) < size || !a->ptr) {
     /* Chunks grow with the arena so a big page needs few mallocs. */
     size_t want = a->total / 2;
-    if (want < ARENA_MIN_CHUNK)
-      want = ARENA_MIN_CHUNK;
-    if (want < size)
-      want = size;
-    if (want > (size_t)-1 / 2)
-      return NULL;
+    if (want < ARENA_MIN_CHUNK) want = ARENA_MIN_CHUNK;
+    if (want < size) want = size;
+    if (want > (size_t)-1 / 2) return NULL;
     arena_chunk *c = malloc(sizeof(arena_chunk) + want);
-    if (!c)
-      return NULL;
+    if (!c) return NULL;
     c->next = a->head;
     c->size = want;
     a->head = c;
@@ -52,17 +50,14 @@ void *arena_alloc(arena *a, size_t size) {
 
 void *arena_calloc(arena *a, size_t size) {
   void *p = arena_alloc(a, size);
-  if (p)
-    memset(p, 0, size);
+  if (p) memset(p, 0, size);
   return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t len) {
   char *p = arena_alloc(a, len + 1);
-  if (!p)
-    return NULL;
-  if (len)
-    memcpy(p, s, len);
+  if (!p) return NULL;
+  if (len) memcpy(p, s, len);
   p[len] = '\0';
   return p;
 }

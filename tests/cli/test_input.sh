@@ -74,6 +74,16 @@ for m in txt css bak json; do
 done
 check "dir: each page once" is "$(printf '%s\n' "$out" | grep -c 'marker')" 9
 
+# An empty directory, and one with no page files: nothing to do, no error.
+mkdir -p void only-txt
+page only-txt/readme.txt "Txt" txtmarker
+run void
+check "empty dir: exit 0" is "$rc" 0
+check "empty dir: no output" is "$out$err" ""
+run only-txt
+check "dir without pages: exit 0" is "$rc" 0
+check "dir without pages: no output" is "$out$err" ""
+
 # A directory and a file together.
 run a.html site/sub/deeper
 check "dir+file: exit 0" is "$rc" 0

@@ -4,24 +4,37 @@
 # line "exit N" with pith's exit status. NAME.args is optional (default: no
 # options; one line, split at spaces). The expected files say what a perfect
 # extraction gives, so a failure here may be the extractor's to fix.
+#
+#   run.sh PITH                      every page in this directory
+#   run.sh PITH DIR|PAGE.html...     the pages in DIR (e.g. pending/), or these
+#
 # Set PITH_GOLDEN_UPDATE=1 to rewrite the expected files from pith's output
-# (then read the diff before committing it); a subset can be run by naming
-# pages: run.sh PITH [NAME.html...].
+# (then read the diff before committing it).
 set -u
-pith=${1:?usage: run.sh PATH/TO/pith [NAME.html...]}
+pith=${1:?usage: run.sh PATH/TO/pith [DIR|PAGE.html...]}
 shift
 case $pith in /*) ;; *) pith=$PWD/$pith ;; esac
-cd "$(dirname "$0")" || exit 1
 [ -x "$pith" ] || { echo "not executable: $pith"; exit 1; }
 shopt -s nullglob
-pages=("$@")
-[ ${#pages[@]} -gt 0 ] || pages=(*.html)
-passed=0 failed=0
-[ ${#pages[@]} -gt 0 ] || { echo "no golden pages in $PWD"; echo "0 passed, 1 failed"; exit 1; }
-for expected in *.expected; do
-  [ -f "${expected%.expected}.html" ] || echo "warning: $expected has no ${expected%.expected}.html"
+here=$(cd "$(dirname "$0")" && pwd)
+[ $# -gt 0 ] || set -- "$here"
+pages=()
+for arg in "$@"; do
+  if [ -d "$arg" ]; then
+    dir=$(cd "$arg" && pwd)
+    for expected in "$dir"/*.expected; do
+      [ -f "${expected%.expected}.html" ] || echo "warning: $expected has no .html"
+    done
+    pages+=("$dir"/*.html)
+  else
+    pages+=("$(cd "$(dirname "$arg")" && pwd)/$(basename "$arg")")
+  fi
 done
-for page in "${pages[@]}"; do
+passed=0 failed=0
+[ ${#pages[@]} -gt 0 ] || { echo "no golden pages in $*"; echo "0 passed, 1 failed"; exit 1; }
+for path in "${pages[@]}"; do
+  cd "$(dirname "$path")" || exit 1
+  page=$(basename "$path")
   name=${page%.html}
   args=()
   [ -f "$name.args" ] && read -r -a args <"$name.args"

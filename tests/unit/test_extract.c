@@ -1,0 +1,249 @@
+/* extract_article on small parsed pages: what is main content, what is left
+ * out (boilerplate inside the article, comments, navigation), repeats, block
+ * kinds and the title. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "extract/extract.h"
+#include "html/html.h"
+
+static arena mem;
+static article art;
+static char joined[16384];
+
+/* Parses and extracts page; returns extract_article's status. The blocks
+ * joined with " || " are in `joined`. */
+static int run(const char *page) {
+  arena_free(&mem);
+  arena_init(&mem);
+  memset(&art, 0, sizeof art);
+  dom_doc doc;
+  char err[128];
+  html_limits lim = {0, 256};
+  if (html_parse(page, strlen(page), &lim, &mem, &doc, err, sizeof err)) return -1;
+  int rc = extract_article(&doc, &mem, &art, err, sizeof err);
+  size_t len = 0;
+  joined[0] = '\0';
+  size_t n = 0;
+  for (const article_block *b = art.first; b; b = b->next, n++) {
+    len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%s", n ? " || " : "", b->text);
+    if (len >= sizeof joined) len = sizeof joined - 1;
+    CHECK(b->len == strlen(b->text));
+  }
+  CHECK(n == art.blocks);
+  return rc;
+}
+
+static const article_block *block(size_t i) {
+  const article_block *b = art.first;
+  while (b && i--)
+    b = b->next;
+  return b;
+}
+
+#define P1                                                                                         \
+  "The river burst its banks on Sunday night after three days of heavy rain, flooding more "       \
+  "than forty homes in the lower town."
+#define P2                                                                                         \
+  "Firefighters used boats to reach families trapped on upper floors, and the school gym was "     \
+  "opened as a shelter for the night."
+#define P3                                                                                         \
+  "The water had fallen by Tuesday morning, but the council warned that roads near the bridge "    \
+  "would stay closed until engineers had checked them."
+
+static void test_boilerplate_inside_article(void) {
+  const char *page =
+      "<html><head><title>Floods hit the lower town</title></head><body>"
+      "<div class=\"article-body\">"
+      "<div class=\"byline\">By Sam Reed, weather correspondent</div>"
+      "<div class=\"share-tools\"><a href=\"#\">Facebook</a> <a href=\"#\">Twitter</a> "
+      "<span>Share this article with your friends and family today</span></div>"
+      "<p>" P1 "</p>"
+      "<div class=\"related-articles\"><h3>Related</h3><ul><li><a href=\"/a\">Storm warning "
+      "issued for the whole region until Friday evening</a></li></ul></div>"
+      "<p>" P2 "</p>"
+      "<div class=\"newsletter-box\"><p>Sign up to our daily newsletter to get the most "
+      "important local news delivered to your inbox every morning, free of charge.</p></div>"
+      "<div id=\"ad-slot-2\" class=\"ad\"><p>Advertisement: the best mortgage rates in town, "
+      "compare them now and save money on your monthly repayments.</p></div>"
+      "<p>" P3 "</p>"
+      "<div class=\"social-follow\"><p>Follow us on social media for live updates, pictures and "
+      "video from our reporters across the county.</p></div>"
+      "</div></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+  CHECK(art.blocks == 3);
+}
+
+static void test_comments_left_out(void) {
+  const char *page =
+      "<html><head><title>Floods hit the lower town</title></head><body>"
+      "<article><h1>Floods hit the lower town</h1><p>" P1 "</p><p>" P2 "</p></article>"
+      "<section id=\"comments\" class=\"comments-area\"><h2>12 comments</h2>"
+      "<ol class=\"comment-list\">"
+      "<li class=\"comment\"><p>I live by the bridge and the water came up faster than anyone "
+      "expected. The warnings came far too late for most of us on our street, and the council "
+      "should answer for that.</p></li>"
+      "<li class=\"comment\"><p>My parents lost their whole ground floor in the last flood, "
+      "eight years ago, and nothing has been done since to protect the lower town from the river. "
+      "It is a scandal that it happened again.</p></li>"
+      "<li class=\"comment\"><p>Thank you to the firefighters and volunteers who worked all night "
+      "long. The school gym was warm and well organised, and the children slept surprisingly "
+      "well in the end.</p></li>"
+      "</ol></section>"
+      "<div id=\"disqus_thread\"><p>Please read our community guidelines before you post, and "
+      "keep the discussion civil, on topic and free of personal attacks.</p></div>"
+      "</body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  CHECK_STR(art.title, "Floods hit the lower town");
+}
+
+static void test_duplicates_once(void) {
+  const char *page = "<html><head><title>Floods</title></head><body><article>"
+                     "<p>" P1 "</p><p>" P2 "</p><p>" P1 "</p><p>" P3 "</p>"
+                     "<p>" P2 "</p></article></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+}
+
+static void test_navigation_only(void) {
+  const char *page =
+      "<html><head><title>Example Store</title></head><body>"
+      "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/men\">Men</a></li>"
+      "<li><a href=\"/women\">Women</a></li><li><a href=\"/kids\">Kids</a></li>"
+      "<li><a href=\"/sale\">Sale: up to half price on selected lines this week</a></li></ul></nav>"
+      "<div><ul><li><a href=\"/help\">Help and frequently asked questions</a></li>"
+      "<li><a href=\"/delivery\">Delivery information and returns policy</a></li></ul></div>"
+      "<footer><p>Copyright 2024 Example Store Ltd. Registered in England.</p></footer>"
+      "</body></html>";
+  CHECK(run(page) == 0);
+  CHECK(art.blocks == 0);
+  CHECK(art.first == NULL && art.last == NULL);
+  CHECK_STR(art.title, "Example Store");
+  /* Nothing at all. */
+  CHECK(run("<html><body></body></html>") == 0);
+  CHECK(art.blocks == 0);
+  CHECK(art.title == NULL);
+  CHECK(run("<html><head><title>Only a title</title></head></html>") == 0);
+  CHECK(art.blocks == 0);
+}
+
+static void test_block_kinds(void) {
+  const char *page =
+      "<html><head><title>Guide to river safety | Flood Watch</title></head><body><article>"
+      "<h1>Guide to river safety</h1>"
+      "<p>" P1 "</p>"
+      "<h2>Before a flood</h2>"
+      "<ul><li>Sign up for flood warnings.</li><li>Keep important papers upstairs.</li></ul>"
+      "<table><tr><th>Level</th><th>Meaning</th></tr>"
+      "<tr><td>Amber</td><td>Flooding is possible</td></tr></table>"
+      "<figure><img src=\"x.jpg\" alt=\"\"><figcaption>The bridge on Sunday night.</figcaption>"
+      "</figure>"
+      "<blockquote><p>We have never seen the river rise so fast, said the lock keeper.</p>"
+      "</blockquote>"
+      "<pre>level  = 4.2 m\nnormal = 1.1 m</pre>"
+      "<p>" P2 "</p>"
+      "</article></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(art.title, "Guide to river safety");
+  CHECK_STR(joined, P1 " || Before a flood || Sign up for flood warnings. || Keep important "
+                       "papers upstairs. || Level | Meaning || Amber | Flooding is possible || "
+                       "The bridge on Sunday night. || We have never seen the river rise so fast, "
+                       "said the lock keeper. || level  = 4.2 m\nnormal = 1.1 m || " P2);
+  static const block_kind kinds[] = {
+      BLOCK_PARAGRAPH, BLOCK_HEADING, BLOCK_LIST_ITEM, BLOCK_LIST_ITEM, BLOCK_TABLE_ROW,
+      BLOCK_TABLE_ROW, BLOCK_CAPTION, BLOCK_QUOTE,     BLOCK_CODE,      BLOCK_PARAGRAPH};
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+    const article_block *b = block(i);
+    CHECK(b && b->kind == kinds[i]);
+    if (b && b->kind != kinds[i])
+      fprintf(stderr, "  block %zu \"%.30s\": kind %d, want %d\n", i, b->text, (int)b->kind,
+              (int)kinds[i]);
+  }
+  CHECK(block(1) && block(1)->level == 2);
+  CHECK(block(2) && block(2)->level == 1);
+}
+
+static void test_whitespace_and_inline(void) {
+  const char *page = "<html><body><article><p>  The   river\n\tburst <b>its</b><i> banks</i> "
+                     "on <a href=\"/sunday\">Sunday night</a> after three days of heavy rain, "
+                     "flooding more than forty homes in the lower town.  </p></article></body>"
+                     "</html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "The river burst its banks on Sunday night after three days of heavy rain, "
+                    "flooding more than forty homes in the lower town.");
+}
+
+static void test_hidden_and_scripts(void) {
+  const char *page =
+      "<html><head><title>Floods</title></head><body><article>"
+      "<p>" P1 "</p>"
+      "<div hidden><p>This hidden paragraph is long enough to be taken for content if the "
+      "extractor forgot to check the hidden attribute.</p></div>"
+      "<p style=\"display:none\">This paragraph is hidden by its inline style and it is long "
+      "enough to be taken for content as well.</p>"
+      "<script>document.write('a script that writes a long sentence into the page, which must "
+      "never show up in the text');</script>"
+      "<span class=\"sr-only\">Screen reader text that is not shown on screen.</span>"
+      "<p>" P2 "</p></article></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+}
+
+static void test_split_article(void) {
+  /* The body in two sibling containers with a promotion between them. */
+  const char *page =
+      "<html><head><title>Floods hit the lower town</title></head><body>"
+      "<div><a href=\"/\">Home</a> <a href=\"/news\">News</a> <a href=\"/sport\">Sport</a></div>"
+      "<div class=\"col\"><h1>Floods hit the lower town</h1>"
+      "<div class=\"txt\"><p>" P1 "</p><p>" P2 "</p></div>"
+      "<div class=\"box\"><a href=\"https://shop.example/boots\">Waterproof boots for the "
+      "whole family, now 30% off. Order today, delivered tomorrow</a></div>"
+      "<div class=\"txt\"><p>" P3 "</p></div></div>"
+      "<div><a href=\"/privacy\">Privacy</a> <a href=\"/terms\">Terms</a></div>"
+      "</body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+}
+
+static void test_short_article(void) {
+  /* An article of one short paragraph is still the page's main content. */
+  const char *page = "<html><head><title>Road closed</title></head><body>"
+                     "<nav><a href=\"/\">Home</a> <a href=\"/traffic\">Traffic</a></nav>"
+                     "<article><h1>Road closed</h1><p>The bridge road is closed until Friday "
+                     "for repairs.</p></article></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "The bridge road is closed until Friday for repairs.");
+}
+
+static void test_title(void) {
+  /* The headline is the h1 when the <title> holds it; it is not repeated in
+   * the body. */
+  CHECK(run("<html><head><title>Floods hit the lower town - Valley News</title></head><body>"
+            "<article><h1>Floods hit the lower town</h1><p>" P1
+            "</p></article></body></html>") == 0);
+  CHECK_STR(art.title, "Floods hit the lower town");
+  CHECK_STR(joined, P1);
+  /* No h1: the <title>, white space collapsed. */
+  CHECK(run("<html><head><title>\n  Floods   hit\tthe town \n</title></head><body>"
+            "<article><p>" P1 "</p></article></body></html>") == 0);
+  CHECK_STR(art.title, "Floods hit the town");
+}
+
+int main(void) {
+  arena_init(&mem);
+  test_boilerplate_inside_article();
+  test_comments_left_out();
+  test_duplicates_once();
+  test_navigation_only();
+  test_block_kinds();
+  test_whitespace_and_inline();
+  test_hidden_and_scripts();
+  test_split_article();
+  test_short_article();
+  test_title();
+  arena_free(&mem);
+  return check_done();
+}
