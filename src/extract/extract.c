@@ -73,7 +73,8 @@ static uint32_t count_chars(const char *s, uint32_t len) {
   uint32_t n = 0;
   for (uint32_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c <= ' ' || (c & 0xC0) == 0x80) continue;
+    if (c <= ' ' || (c & 0xC0) == 0x80)
+      continue;
     /* U+00A0 (C2 A0) counts as space. */
     if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
       i++;
@@ -105,13 +106,20 @@ static void measure(ex *x, dom_node *n) {
   else if (n->kind & DOM_HIDDEN)
     n->flags |= NF_HIDDEN;
   unsigned cls = (n->cls || n->id || n->attrs) ? classify_element(n) : 0;
-  if (cls & CLS_HIDDEN) n->flags |= NF_JUNK;
-  if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG)) n->flags |= NF_NEG;
-  if ((cls & (CLS_STRONG_NEG | CLS_WEAK_NEG)) == CLS_WEAK_NEG) n->flags |= NF_WEAKNEG;
-  if (cls & CLS_META) n->flags |= NF_META;
-  if (cls & CLS_POSITIVE) n->flags |= NF_POS;
-  if (cls & CLS_BODY) n->flags |= NF_BODY;
-  if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER) n->flags |= NF_NEG;
+  if (cls & CLS_HIDDEN)
+    n->flags |= NF_JUNK;
+  if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG))
+    n->flags |= NF_NEG;
+  if ((cls & (CLS_STRONG_NEG | CLS_WEAK_NEG)) == CLS_WEAK_NEG)
+    n->flags |= NF_WEAKNEG;
+  if (cls & CLS_META)
+    n->flags |= NF_META;
+  if (cls & CLS_POSITIVE)
+    n->flags |= NF_POS;
+  if (cls & CLS_BODY)
+    n->flags |= NF_BODY;
+  if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
+    n->flags |= NF_NEG;
   if (tag == TAG_BODY || tag == TAG_HTML || tag == TAG_MAIN || tag == TAG_ARTICLE)
     n->flags &= ~(uint32_t)(NF_NEG | NF_META);
   if (n->flags & NF_JUNK) {
@@ -130,14 +138,18 @@ static void measure(ex *x, dom_node *n) {
       n->link_chars += c->link_chars;
       if (c->tag != TAG_TEXT && ((c->flags & NF_HASBLOCK) || tag_flags((tag_id)c->tag) == T_BLOCK))
         n->flags |= NF_HASBLOCK;
-      if (c->tag != TAG_TEXT && (c->flags & NF_HASMAIN)) n->flags |= NF_HASMAIN;
+      if (c->tag != TAG_TEXT && (c->flags & NF_HASMAIN))
+        n->flags |= NF_HASMAIN;
     }
   }
-  if (tag == TAG_MAIN || tag == TAG_H1 || (n->flags & NF_BODY)) n->flags |= NF_HASMAIN;
+  if (tag == TAG_MAIN || tag == TAG_H1 || (n->flags & NF_BODY))
+    n->flags |= NF_HASMAIN;
   /* A "boilerplate" name on an element that holds the article itself is a
    * wrapper's name (a "paywall" or "has-sidebar" layout), not boilerplate. */
-  if (n->flags & NF_HASMAIN) n->flags &= ~(uint32_t)NF_NEG;
-  if (tag == TAG_A && links_away(n)) n->link_chars = n->chars;
+  if (n->flags & NF_HASMAIN)
+    n->flags &= ~(uint32_t)NF_NEG;
+  if (tag == TAG_A && links_away(n))
+    n->link_chars = n->chars;
   n->order_end = x->nelements - 1;
 }
 
@@ -150,7 +162,8 @@ static void measure(ex *x, dom_node *n) {
 static void clear_layout_names(ex *x, const dom_node *top) {
   for (uint32_t i = 0; i < x->nelements; i++) {
     dom_node *n = x->elements[i];
-    if ((n->flags & NF_WEAKNEG) && n->chars * 2 >= top->chars) n->flags &= ~(uint32_t)NF_NEG;
+    if ((n->flags & NF_WEAKNEG) && n->chars * 2 >= top->chars)
+      n->flags &= ~(uint32_t)NF_NEG;
   }
 }
 
@@ -159,9 +172,11 @@ static void reveal_hidden_content(ex *x, dom_node *top) {
   for (uint32_t i = 0; i < x->nhidden; i++) {
     dom_node *h = x->hidden[i];
     float prose = (float)(h->chars - h->link_chars);
-    if (prose < 400 || prose < 0.3f * visible) continue;
+    if (prose < 400 || prose < 0.3f * visible)
+      continue;
     for (dom_node *p = h->parent; p && p->tag != TAG_TEXT; p = p->parent) {
-      if (p->flags & NF_JUNK) break;
+      if (p->flags & NF_JUNK)
+        break;
       p->chars += h->chars;
       p->link_chars += h->link_chars;
       p->flags |= NF_HASBLOCK;
@@ -179,8 +194,10 @@ static block_kind kind_of(const ex *x, int *level) {
     *level = t - TAG_H1 + 1;
     return BLOCK_HEADING;
   }
-  if (x->in_pre) return BLOCK_CODE;
-  if (x->in_quote) return BLOCK_QUOTE;
+  if (x->in_pre)
+    return BLOCK_CODE;
+  if (x->in_quote)
+    return BLOCK_QUOTE;
   switch (t) {
   case TAG_LI:
     *level = x->list_depth;
@@ -256,7 +273,8 @@ static void add_text(ex *x, const char *s, uint32_t len) {
       uint32_t j = i;
       while (j < len && !is_space((unsigned char)s[j]) &&
              !((unsigned char)s[j] == 0xC2 && j + 1 < len && (unsigned char)s[j + 1] == 0xA0)) {
-        if (((unsigned char)s[j] & 0xC0) != 0x80) chars++;
+        if (((unsigned char)s[j] & 0xC0) != 0x80)
+          chars++;
         j++;
       }
       buf_append(&x->text, s + i, j - i);
@@ -264,7 +282,8 @@ static void add_text(ex *x, const char *s, uint32_t len) {
     }
   }
   x->cur_chars += chars;
-  if (x->in_link) x->cur_link_chars += chars;
+  if (x->in_link)
+    x->cur_link_chars += chars;
 }
 
 static void walk(ex *x, dom_node *n, int row_cell);
@@ -281,7 +300,8 @@ static void walk_row(ex *x, dom_node *tr) {
   int cell = 0;
   for (dom_node *c = tr->first; c; c = c->next) {
     if (c->tag == TAG_TD || c->tag == TAG_TH) {
-      if (c->flags & NF_JUNK || c->chars == 0) continue;
+      if (c->flags & NF_JUNK || c->chars == 0)
+        continue;
       if (cell++ > 0 && x->cur_chars > 0) {
         buf_puts(&x->text, " | ");
         x->pending_space = 0;
@@ -295,17 +315,21 @@ static void walk_row(ex *x, dom_node *tr) {
 
 static int cells_are_inline(const dom_node *tr) {
   for (const dom_node *c = tr->first; c; c = c->next)
-    if (c->tag != TAG_TEXT && (c->flags & NF_HASBLOCK)) return 0;
+    if (c->tag != TAG_TEXT && (c->flags & NF_HASBLOCK))
+      return 0;
   return 1;
 }
 
 static void walk(ex *x, dom_node *n, int row_cell) {
-  if (x->oom) return;
+  if (x->oom)
+    return;
   if (n->tag == TAG_TEXT) {
-    if (!(n->kind & DOM_RAWTEXT)) add_text(x, n->text, n->text_len);
+    if (!(n->kind & DOM_RAWTEXT))
+      add_text(x, n->text, n->text_len);
     return;
   }
-  if (n->flags & NF_JUNK) return;
+  if (n->flags & NF_JUNK)
+    return;
   tag_id tag = (tag_id)n->tag;
   if (tag == TAG_BR) {
     if (x->in_pre)
@@ -320,8 +344,10 @@ static void walk(ex *x, dom_node *n, int row_cell) {
     flush(x);
     x->container = n;
   }
-  if (n->flags & (NF_NEG | NF_META)) x->boiler = n;
-  if (n->flags & NF_NEG) x->neg = n;
+  if (n->flags & (NF_NEG | NF_META))
+    x->boiler = n;
+  if (n->flags & NF_NEG)
+    x->neg = n;
   int row = tag == TAG_TR && cells_are_inline(n);
   int away = tag == TAG_A && links_away(n);
   x->in_link += away;
@@ -332,7 +358,8 @@ static void walk(ex *x, dom_node *n, int row_cell) {
     walk_row(x, n);
   else
     walk_children(x, n);
-  if (block) flush(x);
+  if (block)
+    flush(x);
   x->in_link -= away;
   x->in_pre -= tag == TAG_PRE;
   x->in_quote -= tag == TAG_BLOCKQUOTE;
@@ -347,7 +374,8 @@ static void walk(ex *x, dom_node *n, int row_cell) {
 static int has_sentence_end(const char *s, uint32_t len) {
   for (uint32_t i = 0; i < len; i++) {
     char c = s[i];
-    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':') return 1;
+    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':')
+      return 1;
     /* CJK full stop and comma: E3 80 82 / E3 80 81, fullwidth FF0C/FF01/FF1F */
     if ((unsigned char)c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
         ((unsigned char)s[i + 2] == 0x82 || (unsigned char)s[i + 2] == 0x81))
@@ -368,20 +396,28 @@ static int is_structural(const dom_node *n) {
 /* "© 2024 ...", "Copyright 2024 ...": a site's footer line. */
 static int is_copyright(const char *s, uint32_t len) {
   for (uint32_t i = 0; i + 1 < len; i++)
-    if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9) return 1;
+    if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+      return 1;
   return len >= 9 && (!strncmp(s, "Copyright", 9) || !strncmp(s, "copyright", 9));
 }
 
 static float block_weight(const ex *x, const tblock *b) {
   float c = (float)b->chars;
   float ld = b->chars ? (float)b->link_chars / c : 0.0f;
-  if (b->neg && !(x->names_ignored && !is_structural(b->neg))) return -0.5f * c;
-  if (b->teaser) return -0.5f * c;
-  if (b->kind == BLOCK_HEADING) return 0.5f;
-  if (ld > 0.5f) return -0.3f * c - 2.0f;
-  if (b->chars < 200 && is_copyright(x->text.data + b->off, b->len)) return -c;
-  if (b->kind == BLOCK_TABLE_ROW) return b->chars >= 80 ? 0.5f * c : 0.0f;
-  if (b->chars >= 80) return c * (1.0f - ld);
+  if (b->neg && !(x->names_ignored && !is_structural(b->neg)))
+    return -0.5f * c;
+  if (b->teaser)
+    return -0.5f * c;
+  if (b->kind == BLOCK_HEADING)
+    return 0.5f;
+  if (ld > 0.5f)
+    return -0.3f * c - 2.0f;
+  if (b->chars < 200 && is_copyright(x->text.data + b->off, b->len))
+    return -c;
+  if (b->kind == BLOCK_TABLE_ROW)
+    return b->chars >= 80 ? 0.5f * c : 0.0f;
+  if (b->chars >= 80)
+    return c * (1.0f - ld);
   if (b->chars >= 30 && has_sentence_end(x->text.data + b->off, b->len))
     return 0.6f * c * (1.0f - ld);
   return -2.0f;
@@ -412,7 +448,8 @@ static void mark_teasers(ex *x, const dom_node *top) {
            record->parent->chars <= b->chars + TEASER_EXTRA)
       record = record->parent;
     /* A headline with a description; a lone headline link is just a link. */
-    if (record->chars - record->link_chars >= 30) record->flags |= NF_TEASER;
+    if (record->chars - record->link_chars >= 30)
+      record->flags |= NF_TEASER;
   }
   float teaser_prose = 0, other_prose = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
@@ -449,7 +486,8 @@ static dom_node *choose_root(ex *x) {
   for (size_t i = 0; i < x->nblocks; i++) {
     tblock *b = &x->blocks[i];
     b->weight = block_weight(x, b);
-    if (b->container) b->container->score += b->weight;
+    if (b->container)
+      b->container->score += b->weight;
   }
   /* A page that names its article body is believed, within reason. */
   for (uint32_t i = 0; i < x->nelements; i++) {
@@ -466,15 +504,20 @@ static dom_node *choose_root(ex *x) {
   dom_node *best = NULL;
   for (uint32_t i = 0; i < x->nelements; i++) {
     dom_node *n = x->elements[i];
-    if (n->flags & NF_JUNK) continue;
-    if (!best || n->score >= best->score) best = n;
+    if (n->flags & NF_JUNK)
+      continue;
+    if (!best || n->score >= best->score)
+      best = n;
   }
   /* Less than a sentence or two of prose is no main content, unless the page
    * says it is its article. */
-  if (!best || best->score <= 0) return NULL;
-  if (best->score >= MIN_ROOT_SCORE) return best;
+  if (!best || best->score <= 0)
+    return NULL;
+  if (best->score >= MIN_ROOT_SCORE)
+    return best;
   for (const dom_node *n = best; n && n->tag != TAG_TEXT; n = n->parent)
-    if (is_main_container(n)) return best;
+    if (is_main_container(n))
+      return best;
   return NULL;
 }
 
@@ -493,10 +536,12 @@ static dom_node *choose_listing(ex *x, float *weight) {
   float best_w = 0;
   for (uint32_t i = 0; i < x->nelements; i++) {
     dom_node *p = x->elements[i];
-    if (p->flags & (NF_JUNK | NF_NEG | NF_INNEG) || p->chars < 100) continue;
+    if (p->flags & (NF_JUNK | NF_NEG | NF_INNEG) || p->chars < 100)
+      continue;
     int ng = 0;
     for (dom_node *c = p->first; c; c = c->next) {
-      if (c->tag == TAG_TEXT || (c->flags & (NF_JUNK | NF_NEG)) || c->chars == 0) continue;
+      if (c->tag == TAG_TEXT || (c->flags & (NF_JUNK | NF_NEG)) || c->chars == 0)
+        continue;
       /* Paragraphs are prose, not records. */
       if (c->tag == TAG_P || tag_is_heading((tag_id)c->tag) || tag_flags((tag_id)c->tag) != T_BLOCK)
         continue;
@@ -507,7 +552,8 @@ static dom_node *choose_listing(ex *x, float *weight) {
       while (g < ng && groups[g].sig != sig)
         g++;
       if (g == ng) {
-        if (ng == MAX_GROUPS) continue;
+        if (ng == MAX_GROUPS)
+          continue;
         groups[ng].sig = sig;
         groups[ng].count = groups[ng].chars = groups[ng].link_chars = groups[ng].max_chars = 0;
         ng++;
@@ -515,7 +561,8 @@ static dom_node *choose_listing(ex *x, float *weight) {
       groups[g].count++;
       groups[g].chars += c->chars;
       groups[g].link_chars += c->link_chars;
-      if (c->chars > groups[g].max_chars) groups[g].max_chars = c->chars;
+      if (c->chars > groups[g].max_chars)
+        groups[g].max_chars = c->chars;
     }
     for (int g = 0; g < ng; g++) {
       struct group *gr = &groups[g];
@@ -545,7 +592,8 @@ static uint64_t hash_text(const char *s, size_t len) {
   uint64_t h = 1469598103934665603ULL;
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c >= 'A' && c <= 'Z')
+      c += 32;
     h = (h ^ c) * 1099511628211ULL;
   }
   return h ? h : 1;
@@ -555,7 +603,8 @@ static uint64_t hash_text(const char *s, size_t len) {
 static int seen_before(uint64_t *set, size_t cap, uint64_t h) {
   size_t i = (size_t)h & (cap - 1);
   while (set[i]) {
-    if (set[i] == h) return 1;
+    if (set[i] == h)
+      return 1;
     i = (i + 1) & (cap - 1);
   }
   set[i] = h;
@@ -566,7 +615,8 @@ static int keep_block(const ex *x, const tblock *b, const dom_node *root, int li
   if (b->container == NULL || b->container->order < root->order ||
       b->container->order > root->order_end)
     return 0;
-  if (b->teaser && !listing) return 0;
+  if (b->teaser && !listing)
+    return 0;
   if (b->boiler && b->boiler->order > root->order &&
       !(x->names_ignored && !is_structural(b->boiler)))
     return 0;
@@ -581,10 +631,36 @@ static int heads_something(const ex *x, const size_t *kept, size_t nkept, size_t
   int level = x->blocks[kept[k]].level;
   for (size_t j = k + 1; j < nkept; j++) {
     const tblock *b = &x->blocks[kept[j]];
-    if (b->kind != BLOCK_HEADING) return 1;
-    if (b->level <= level) return 0;
+    if (b->kind != BLOCK_HEADING)
+      return 1;
+    if (b->level <= level)
+      return 0;
   }
   return 0;
+}
+
+/* The run of kept blocks with the largest total weight: bylines, dates and
+ * "more stories" lists at the edges of the root fall away, short lines
+ * between paragraphs stay. */
+#ifndef TRIM_EDGES
+#define TRIM_EDGES 1
+#endif
+
+static void best_run(const ex *x, const size_t *kept, size_t nkept, size_t *from, size_t *to) {
+  float best = -1e30f, run = 0;
+  size_t start = 0;
+  for (size_t k = 0; k < nkept; k++) {
+    if (run <= 0) {
+      run = 0;
+      start = k;
+    }
+    run += x->blocks[kept[k]].weight;
+    if (run >= best) {
+      best = run;
+      *from = start;
+      *to = k + 1;
+    }
+  }
 }
 
 /* ---- title --------------------------------------------------------------- */
@@ -592,7 +668,8 @@ static int heads_something(const ex *x, const size_t *kept, size_t nkept, size_t
 /* Collapses white space of s into mem. */
 static char *squeeze(arena *mem, const char *s, size_t len) {
   char *out = arena_alloc(mem, len + 1);
-  if (!out) return NULL;
+  if (!out)
+    return NULL;
   size_t j = 0;
   int space = 0;
   for (size_t i = 0; i < len; i++) {
@@ -600,7 +677,8 @@ static char *squeeze(arena *mem, const char *s, size_t len) {
       space = j > 0;
       continue;
     }
-    if (space) out[j++] = ' ';
+    if (space)
+      out[j++] = ' ';
     space = 0;
     out[j++] = s[i];
   }
@@ -609,11 +687,13 @@ static char *squeeze(arena *mem, const char *s, size_t len) {
 }
 
 static const char *page_title(dom_doc *doc, arena *mem) {
-  if (!doc->title) return NULL;
+  if (!doc->title)
+    return NULL;
   buf b;
   buf_init(&b);
   for (dom_node *c = doc->title->first; c; c = c->next)
-    if (c->tag == TAG_TEXT) buf_append(&b, c->text, c->text_len);
+    if (c->tag == TAG_TEXT)
+      buf_append(&b, c->text, c->text_len);
   char *t = b.data ? squeeze(mem, b.data, b.len) : NULL;
   buf_free(&b);
   return t && *t ? t : NULL;
@@ -621,12 +701,16 @@ static const char *page_title(dom_doc *doc, arena *mem) {
 
 static int same_text_ci(const char *a, size_t alen, const char *b) {
   size_t blen = strlen(b);
-  if (alen != blen) return 0;
+  if (alen != blen)
+    return 0;
   for (size_t i = 0; i < alen; i++) {
     char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x += 32;
-    if (y >= 'A' && y <= 'Z') y += 32;
-    if (x != y) return 0;
+    if (x >= 'A' && x <= 'Z')
+      x += 32;
+    if (y >= 'A' && y <= 'Z')
+      y += 32;
+    if (x != y)
+      return 0;
   }
   return 1;
 }
@@ -638,10 +722,13 @@ static const char *choose_title(ex *x, dom_doc *doc) {
   const char *title = page_title(doc, x->mem);
   for (size_t i = 0; i < x->nblocks; i++) {
     tblock *b = &x->blocks[i];
-    if (b->kind != BLOCK_HEADING || b->level != 1) continue;
+    if (b->kind != BLOCK_HEADING || b->level != 1)
+      continue;
     char *h = arena_strndup(x->mem, x->text.data + b->off, b->len);
-    if (!h) return title;
-    if (!title || strstr(title, h)) return h;
+    if (!h)
+      return title;
+    if (!title || strstr(title, h))
+      return h;
   }
   return title;
 }
@@ -649,13 +736,16 @@ static const char *choose_title(ex *x, dom_doc *doc) {
 #ifdef PITH_DEBUG_EXTRACT
 static void debug_node(const dom_node *n) {
   fprintf(stderr, "<%s", n->tag == TAG_UNKNOWN ? n->name : tag_name((tag_id)n->tag));
-  if (n->id) fprintf(stderr, " id=%s", n->id);
-  if (n->cls) fprintf(stderr, " class=\"%.80s\"", n->cls);
+  if (n->id)
+    fprintf(stderr, " id=%s", n->id);
+  if (n->cls)
+    fprintf(stderr, " class=\"%.80s\"", n->cls);
   fprintf(stderr, "> score=%.0f chars=%u links=%u flags=%x\n", n->score, n->chars, n->link_chars,
           n->flags);
 }
 static void debug_dump(ex *x, dom_node *root, int listing) {
-  if (!root) return;
+  if (!root)
+    return;
   fprintf(stderr, "ROOT ");
   debug_node(root);
   for (dom_node *p = root->parent; p && p->tag != TAG_UNKNOWN; p = p->parent) {
@@ -686,7 +776,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   uint64_t *seen = NULL;
   x.elements = arena_alloc(mem, (doc->nodes + 1) * sizeof *x.elements);
   x.hidden = arena_alloc(mem, (doc->nodes + 1) * sizeof *x.hidden);
-  if (!x.elements || !x.hidden) goto oom;
+  if (!x.elements || !x.hidden)
+    goto oom;
   measure(&x, doc->root);
   dom_node *top = doc->body ? doc->body : doc->root;
   reveal_hidden_content(&x, top);
@@ -694,7 +785,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   x.container = top;
   walk(&x, top, 0);
   flush(&x);
-  if (x.oom || x.text.oom) goto oom;
+  if (x.oom || x.text.oom)
+    goto oom;
 
   out->title = choose_title(&x, doc);
   mark_teasers(&x, top);
@@ -723,7 +815,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   int listing_mode = 0;
   float prose = 0;
   for (size_t i = 0; i < x.nblocks; i++)
-    if (x.blocks[i].weight > 0) prose += x.blocks[i].weight;
+    if (x.blocks[i].weight > 0)
+      prose += x.blocks[i].weight;
   if (listing && (!root || root->score < 0.5f * listing_weight) &&
       listing_weight > LISTING_VS_PROSE * prose) {
     root = listing;
@@ -739,21 +832,29 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     while (cap < x.nblocks * 2)
       cap *= 2;
     seen = calloc(cap, sizeof *seen);
-    if (!seen) goto oom;
+    if (!seen)
+      goto oom;
     /* Pick the blocks, then drop headings that head nothing (a widget's
      * title, "Advertisement") before emitting. */
     size_t *kept = malloc((x.nblocks + 1) * sizeof *kept);
-    if (!kept) goto oom;
+    if (!kept)
+      goto oom;
     size_t nkept = 0;
     for (size_t i = 0; i < x.nblocks; i++) {
       tblock *b = &x.blocks[i];
-      if (!keep_block(&x, b, root, listing_mode)) continue;
+      if (!keep_block(&x, b, root, listing_mode))
+        continue;
       const char *t = x.text.data + b->off;
-      if (b->kind == BLOCK_HEADING && out->title && same_text_ci(t, b->len, out->title)) continue;
-      if (seen_before(seen, cap, hash_text(t, b->len))) continue;
+      if (b->kind == BLOCK_HEADING && out->title && same_text_ci(t, b->len, out->title))
+        continue;
+      if (seen_before(seen, cap, hash_text(t, b->len)))
+        continue;
       kept[nkept++] = i;
     }
-    for (size_t k = 0; k < nkept; k++) {
+    size_t from = 0, to = nkept;
+    if (!listing_mode && TRIM_EDGES)
+      best_run(&x, kept, nkept, &from, &to);
+    for (size_t k = from; k < to; k++) {
       tblock *b = &x.blocks[kept[k]];
       if (!listing_mode && b->kind == BLOCK_HEADING && !heads_something(&x, kept, nkept, k))
         continue;
