@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/classify.h"
 #include "util/buf.h"
@@ -401,6 +402,23 @@ static int is_copyright(const char *s, uint32_t len) {
   return len >= 9 && (!strncmp(s, "Copyright", 9) || !strncmp(s, "copyright", 9));
 }
 
+static int contains_ci(const char *s, uint32_t len, const char *word) {
+  size_t n = strlen(word);
+  for (uint32_t i = 0; i + n <= len; i++)
+    if (!strncasecmp(s + i, word, n))
+      return 1;
+  return 0;
+}
+
+/* "We use cookies ... privacy policy / consent / preferences": a consent
+ * banner, whatever its markup. */
+static int is_cookie_notice(const char *s, uint32_t len) {
+  return contains_ci(s, len, "cookie") &&
+         (contains_ci(s, len, "privacy") || contains_ci(s, len, "consent") ||
+          contains_ci(s, len, "policy") || contains_ci(s, len, "preferences") ||
+          contains_ci(s, len, "accept"));
+}
+
 static float block_weight(const ex *x, const tblock *b) {
   float c = (float)b->chars;
   float ld = b->chars ? (float)b->link_chars / c : 0.0f;
@@ -413,6 +431,8 @@ static float block_weight(const ex *x, const tblock *b) {
   if (ld > 0.5f)
     return -0.3f * c - 2.0f;
   if (b->chars < 200 && is_copyright(x->text.data + b->off, b->len))
+    return -c;
+  if (b->chars < 800 && is_cookie_notice(x->text.data + b->off, b->len))
     return -c;
   if (b->kind == BLOCK_TABLE_ROW)
     return b->chars >= 80 ? 0.5f * c : 0.0f;
