@@ -405,7 +405,7 @@ static int is_copyright(const char *s, uint32_t len) {
 static int contains_ci(const char *s, uint32_t len, const char *word) {
   size_t n = strlen(word);
   for (uint32_t i = 0; i + n <= len; i++)
-    if (!strncasecmp(s + i, word, n))
+    if ((s[i] | 0x20) == word[0] && !strncasecmp(s + i, word, n))
       return 1;
   return 0;
 }
