@@ -165,6 +165,10 @@ static void clear_layout_names(ex *x, const dom_node *top) {
     dom_node *n = x->elements[i];
     if ((n->flags & NF_WEAKNEG) && n->chars * 2 >= top->chars)
       n->flags &= ~(uint32_t)NF_NEG;
+    /* Bylines and datelines are a line or two; a "meta" element holding
+     * paragraphs is a wrapper ("meta_field", "post-meta-wrapper"). */
+    if ((n->flags & NF_META) && n->chars > 400)
+      n->flags &= ~(uint32_t)NF_META;
   }
 }
 
@@ -760,7 +764,7 @@ static void debug_node(const dom_node *n) {
     fprintf(stderr, " id=%s", n->id);
   if (n->cls)
     fprintf(stderr, " class=\"%.80s\"", n->cls);
-  fprintf(stderr, "> score=%.0f chars=%u links=%u flags=%x\n", n->score, n->chars, n->link_chars,
+  fprintf(stderr, "> o=%u-%u score=%.0f chars=%u links=%u flags=%x\n", n->order, n->order_end, n->score, n->chars, n->link_chars,
           n->flags);
 }
 static void debug_dump(ex *x, dom_node *root, int listing) {
@@ -774,7 +778,7 @@ static void debug_dump(ex *x, dom_node *root, int listing) {
   }
   for (size_t i = 0; i < x->nblocks; i++) {
     tblock *b = &x->blocks[i];
-    fprintf(stderr, "%c %6.1f %4u/%4u k%d [%.60s] in ", keep_block(x, b, root, listing) ? '+' : '-',
+    fprintf(stderr, "%c%c %6.1f %4u/%4u k%d [%.60s] in ", keep_block(x, b, root, listing) ? '+' : '-', b->teaser ? 'T' : ' ',
             b->weight, b->link_chars, b->chars, b->kind, x->text.data + b->off);
     debug_node(b->container);
     if (b->boiler) {
