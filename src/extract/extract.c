@@ -107,8 +107,8 @@ static void measure(ex *x, dom_node *n) {
   else if (n->kind & DOM_HIDDEN)
     n->flags |= NF_HIDDEN;
   unsigned cls = (n->cls || n->id || n->attrs) ? classify_element(n) : 0;
-  if (cls & CLS_HIDDEN)
-    n->flags |= NF_JUNK;
+  if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK))
+    n->flags |= NF_HIDDEN; /* pages also hide their content until a script runs */
   if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG))
     n->flags |= NF_NEG;
   if ((cls & (CLS_STRONG_NEG | CLS_WEAK_NEG)) == CLS_WEAK_NEG)
