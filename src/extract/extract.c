@@ -121,6 +121,10 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_BODY;
   if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
     n->flags |= NF_NEG;
+  /* A button's words are a control's, but a button left open by broken
+   * markup can swallow the page: weak, so that clear_layout_names lifts it. */
+  if (tag == TAG_BUTTON)
+    n->flags |= NF_NEG | NF_WEAKNEG;
   if (tag == TAG_BODY || tag == TAG_HTML || tag == TAG_MAIN || tag == TAG_ARTICLE)
     n->flags &= ~(uint32_t)(NF_NEG | NF_META);
   if (n->flags & NF_JUNK) {
@@ -768,6 +772,16 @@ static void debug_node(const dom_node *n) {
           n->flags);
 }
 static void debug_dump(ex *x, dom_node *root, int listing) {
+  fprintf(stderr, "elements %u blocks %zu\n", x->nelements, x->nblocks);
+  for (uint32_t i = 0; i < x->nelements && i < 20; i++) { fprintf(stderr, "EL "); debug_node(x->elements[i]); }
+  for (uint32_t i = 0; i < x->nelements; i++)
+    if (x->elements[i]->tag == TAG_H1) {
+      for (dom_node *p = x->elements[i]; p && p->tag != TAG_TEXT; p = p->parent) {
+        fprintf(stderr, "H1-CHAIN ");
+        debug_node(p);
+      }
+      break;
+    }
   if (!root)
     return;
   fprintf(stderr, "ROOT ");
