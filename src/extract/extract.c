@@ -119,7 +119,11 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_POS;
   if (cls & CLS_BODY)
     n->flags |= NF_BODY;
-  if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
+  /* Boilerplate by tag is weak too: parsers close these late on broken
+   * markup, and one may end up holding the whole page. */
+  if ((tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER) && !(cls & CLS_STRONG_NEG))
+    n->flags |= NF_NEG | NF_WEAKNEG;
+  else if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
     n->flags |= NF_NEG;
   /* A button's words are a control's, but a button left open by broken
    * markup can swallow the page: weak, so that clear_layout_names lifts it. */
