@@ -431,6 +431,11 @@ static int is_cookie_notice(const char *s, uint32_t len) {
           contains_ci(s, len, "accept"));
 }
 
+/* A data table's rows are short but they are content: facts, specs. */
+#ifndef ROW_WEIGHT
+#define ROW_WEIGHT 0.5f
+#endif
+
 static float block_weight(const ex *x, const tblock *b) {
   float c = (float)b->chars;
   float ld = b->chars ? (float)b->link_chars / c : 0.0f;
@@ -447,7 +452,7 @@ static float block_weight(const ex *x, const tblock *b) {
   if (b->chars < 800 && is_cookie_notice(x->text.data + b->off, b->len))
     return -c;
   if (b->kind == BLOCK_TABLE_ROW)
-    return b->chars >= 80 ? 0.5f * c : 0.0f;
+    return ROW_WEIGHT * c * (1.0f - ld);
   if (b->chars >= 80)
     return c * (1.0f - ld);
   if (b->chars >= 30 && has_sentence_end(x->text.data + b->off, b->len))
