@@ -3,6 +3,8 @@
  * sidebars), never the name of one site's template. */
 #include "extract/classify.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct {
@@ -10,7 +12,8 @@ typedef struct {
   unsigned what;
 } vocab;
 
-/* Matched anywhere inside a class or id token. */
+/* Matched anywhere inside a class or id token. Each is 4 bytes long at
+ * least: match_token compares the first 4 bytes at once. */
 static const vocab substrings[] = {
     {"comment", CLS_STRONG_NEG},
     {"disqus", CLS_STRONG_NEG},
@@ -96,27 +99,81 @@ static const char *const hidden_tokens[] = {
     "element-invisible",
 };
 
+/* The substrings bucketed by their first byte, so that each position of a
+ * token is tried against the few words that can start there instead of
+ * running strstr once per word: built once, read-only after. */
+enum { N_SUBSTRINGS = sizeof substrings / sizeof *substrings };
+static unsigned char sub_len[N_SUBSTRINGS];
+static uint32_t sub_head[N_SUBSTRINGS]; /* the first 4 bytes */
+static unsigned char bucket_start[257];
+static unsigned char bucket[N_SUBSTRINGS];
+static unsigned char word_len[sizeof words / sizeof *words];
+static unsigned char hidden_len[sizeof hidden_tokens / sizeof *hidden_tokens];
+
+static void build_index(void) {
+  unsigned count[256] = {0};
+  for (size_t i = 0; i < N_SUBSTRINGS; i++) {
+    sub_len[i] = (unsigned char)strlen(substrings[i].word);
+    memcpy(&sub_head[i], substrings[i].word, 4);
+    count[(unsigned char)substrings[i].word[0]]++;
+  }
+  unsigned pos = 0;
+  for (int c = 0; c < 256; c++) {
+    bucket_start[c] = (unsigned char)pos;
+    pos += count[c];
+  }
+  bucket_start[256] = (unsigned char)pos;
+  unsigned fill[256];
+  for (int c = 0; c < 256; c++)
+    fill[c] = bucket_start[c];
+  for (size_t i = 0; i < N_SUBSTRINGS; i++)
+    bucket[fill[(unsigned char)substrings[i].word[0]]++] = (unsigned char)i;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    word_len[i] = (unsigned char)strlen(words[i].word);
+  for (size_t i = 0; i < sizeof hidden_tokens / sizeof *hidden_tokens; i++)
+    hidden_len[i] = (unsigned char)strlen(hidden_tokens[i]);
+}
+
+static void init_index(void) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, build_index);
+}
+
 static unsigned match_part(const char *s, size_t len) {
   unsigned what = 0;
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (strlen(words[i].word) == len && !memcmp(words[i].word, s, len)) what |= words[i].what;
+    if (word_len[i] == len && words[i].word[0] == s[0] && !memcmp(words[i].word, s, len))
+      what |= words[i].what;
   return what;
 }
 
+/* tok is lower case; len counts its bytes. */
 static unsigned match_token(const char *tok, size_t len) {
   unsigned what = 0;
   for (size_t i = 0; i < sizeof hidden_tokens / sizeof *hidden_tokens; i++)
-    if (strlen(hidden_tokens[i]) == len && !memcmp(hidden_tokens[i], tok, len)) return CLS_HIDDEN;
-  char t[128];
-  if (len >= sizeof t) len = sizeof t - 1;
-  memcpy(t, tok, len);
-  t[len] = '\0';
-  for (size_t i = 0; i < sizeof substrings / sizeof *substrings; i++)
-    if (strstr(t, substrings[i].word)) what |= substrings[i].what;
+    if (hidden_len[i] == len && hidden_tokens[i][0] == tok[0] &&
+        !memcmp(hidden_tokens[i], tok, len))
+      return CLS_HIDDEN;
+  if (len > 127) /* only a token's first 127 bytes count */
+    len = 127;
+  /* Every substring is at least 4 bytes long: compare 4 at once first. */
+  for (size_t i = 0; i + 4 <= len; i++) {
+    unsigned c = (unsigned char)tok[i];
+    unsigned k = bucket_start[c], kend = bucket_start[c + 1];
+    if (k == kend) continue;
+    uint32_t head;
+    memcpy(&head, tok + i, 4);
+    for (; k < kend; k++) {
+      unsigned w = bucket[k];
+      if (sub_head[w] == head && i + sub_len[w] <= len &&
+          !memcmp(substrings[w].word + 4, tok + i + 4, sub_len[w] - 4u))
+        what |= substrings[w].what;
+    }
+  }
   size_t start = 0;
   for (size_t i = 0; i <= len; i++) {
-    if (i == len || t[i] == '-' || t[i] == '_') {
-      if (i > start) what |= match_part(t + start, i - start);
+    if (i == len || tok[i] == '-' || tok[i] == '_') {
+      if (i > start) what |= match_part(tok + start, i - start);
       start = i + 1;
     }
   }
@@ -129,7 +186,6 @@ static unsigned match_attr(const char *v) {
   size_t n = 0;
   for (; v[n] && n + 1 < sizeof low; n++)
     low[n] = (char)((v[n] >= 'A' && v[n] <= 'Z') ? v[n] + 32 : v[n]);
-  low[n] = '\0';
   size_t start = 0;
   for (size_t i = 0; i <= n; i++) {
     if (i == n || low[i] == ' ' || low[i] == '\t' || low[i] == '\n') {
@@ -140,9 +196,38 @@ static unsigned match_attr(const char *v) {
   return what;
 }
 
+/* match_attr(v) through the cache: v's first 255 bytes decide, so they are
+ * the key. */
+static unsigned match_attr_cached(const char *v, classify_cache *c) {
+  uint32_t h = 2166136261u;
+  size_t n = 0;
+  for (; v[n] && n < 255; n++)
+    h = (h ^ (unsigned char)v[n]) * 16777619u;
+  size_t i = h & (CLASSIFY_CACHE_SLOTS - 1);
+  while (c->slot[i].s) {
+    if (c->slot[i].hash == h && c->slot[i].len == n && !memcmp(c->slot[i].s, v, n))
+      return c->slot[i].what;
+    i = (i + 1) & (CLASSIFY_CACHE_SLOTS - 1);
+  }
+  unsigned what = match_attr(v);
+  if (c->used < CLASSIFY_CACHE_SLOTS * 3 / 4) {
+    c->slot[i].s = v;
+    c->slot[i].len = (uint32_t)n;
+    c->slot[i].hash = h;
+    c->slot[i].what = what;
+    c->used++;
+  }
+  return what;
+}
+
 unsigned classify_element(const dom_node *n) {
+  return classify_element_cached(n, NULL);
+}
+
+unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
   unsigned what = 0;
-  if (n->cls && *n->cls) what |= match_attr(n->cls);
+  init_index();
+  if (n->cls && *n->cls) what |= cache ? match_attr_cached(n->cls, cache) : match_attr(n->cls);
   if (n->id && *n->id) what |= match_attr(n->id);
   for (const dom_attr *a = n->attrs; a; a = a->next) {
     if (!strcmp(a->name, "role")) {

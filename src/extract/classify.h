@@ -2,6 +2,8 @@
 #ifndef PITH_EXTRACT_CLASSIFY_H
 #define PITH_EXTRACT_CLASSIFY_H
 
+#include <stdint.h>
+
 #include "html/dom.h"
 
 enum {
@@ -15,5 +17,24 @@ enum {
 
 /* Classifies an element by its class/id words, role and itemprop. */
 unsigned classify_element(const dom_node *n);
+
+/* What the class strings already met on one page mean: a page repeats the
+ * same class string on many elements, and looking it up costs far less than
+ * matching its words again. All zero (memset) is an empty cache. The cache
+ * keeps pointers to the strings it met: use one cache for one page's DOM
+ * only, and zero it again before the next page. */
+enum { CLASSIFY_CACHE_SLOTS = 1024 };
+typedef struct {
+  struct {
+    const char *s; /* NULL: free */
+    uint32_t len;  /* bytes of s that count (at most 255) */
+    uint32_t hash;
+    unsigned what;
+  } slot[CLASSIFY_CACHE_SLOTS];
+  unsigned used;
+} classify_cache;
+
+/* classify_element(n), remembering class strings in cache (NULL: none). */
+unsigned classify_element_cached(const dom_node *n, classify_cache *cache);
 
 #endif

@@ -42,6 +42,7 @@ typedef struct {
   dom_node *container; /* the block element holding the text */
   dom_node *boiler;    /* innermost boilerplate element around it, or NULL */
   dom_node *neg;       /* innermost NF_NEG element around it, or NULL */
+  dom_node *hidden;    /* innermost hidden element around it, or NULL */
   uint32_t off, len;   /* the text, in ex.text */
   uint32_t chars, link_chars;
   uint8_t kind, level;
@@ -62,7 +63,7 @@ typedef struct {
   int oom;
 
   /* The walk's state. */
-  dom_node *container, *boiler, *neg;
+  dom_node *container, *boiler, *neg, *hidden_el;
   int in_link, in_pre, in_quote, list_depth;
   uint32_t cur_start, cur_chars, cur_link_chars;
   int pending_space, pending_break;
@@ -162,10 +163,6 @@ static void measure(ex *x, dom_node *n) {
   n->order_end = x->nelements - 1;
 }
 
-/* Pages that stream their content into hidden containers for a script to
- * reveal hold most of their text there: a hidden element with a large share
- * of the page's prose is shown after all. Hidden menus and pop-ups are
- * small or made of links, and stay hidden. */
 /* A weak boilerplate word on an element that holds most of the page's text
  * names a layout ("beside-sidebar", "has-footer"), not boilerplate. */
 static void clear_layout_names(ex *x, const dom_node *top) {
@@ -177,24 +174,6 @@ static void clear_layout_names(ex *x, const dom_node *top) {
      * paragraphs is a wrapper ("meta_field", "post-meta-wrapper"). */
     if ((n->flags & NF_META) && n->chars > 400)
       n->flags &= ~(uint32_t)NF_META;
-  }
-}
-
-static void reveal_hidden_content(ex *x, dom_node *top) {
-  float visible = (float)(top->chars - top->link_chars);
-  for (uint32_t i = 0; i < x->nhidden; i++) {
-    dom_node *h = x->hidden[i];
-    float prose = (float)(h->chars - h->link_chars);
-    if (prose < 400 || prose < 0.3f * visible)
-      continue;
-    for (dom_node *p = h->parent; p && p->tag != TAG_TEXT; p = p->parent) {
-      if (p->flags & NF_JUNK)
-        break;
-      p->chars += h->chars;
-      p->link_chars += h->link_chars;
-      p->flags |= NF_HASBLOCK;
-    }
-    h->flags &= ~(uint32_t)NF_JUNK;
   }
 }
 
@@ -245,6 +224,7 @@ static void flush(ex *x) {
     b->container = x->container;
     b->boiler = x->boiler;
     b->neg = x->neg;
+    b->hidden = x->hidden_el;
     b->off = x->cur_start;
     b->len = (uint32_t)x->text.len - x->cur_start;
     b->chars = x->cur_chars;
@@ -341,9 +321,12 @@ static void walk(ex *x, dom_node *n, int row_cell) {
       add_text(x, n->text, n->text_len);
     return;
   }
-  if (n->flags & NF_JUNK)
-    return;
   tag_id tag = (tag_id)n->tag;
+  /* Hidden containers are walked as blocks of their own, to be revealed or
+   * dropped later; hidden inline bits ("sr-only" labels) are just dropped. */
+  int hidden = (n->flags & NF_JUNK) && (n->flags & NF_HIDDEN);
+  if ((n->flags & NF_JUNK) && !(hidden && (tag_flags(tag) == T_BLOCK || (n->flags & NF_HASBLOCK))))
+    return;
   if (tag == TAG_BR) {
     if (x->in_pre)
       buf_putc(&x->text, '\n');
@@ -351,8 +334,9 @@ static void walk(ex *x, dom_node *n, int row_cell) {
       x->pending_break = 1;
     return;
   }
-  int block = tag_flags(tag) == T_BLOCK && !row_cell;
-  dom_node *saved_container = x->container, *saved_boiler = x->boiler, *saved_neg = x->neg;
+  int block = (tag_flags(tag) == T_BLOCK && !row_cell) || hidden;
+  dom_node *saved_container = x->container, *saved_boiler = x->boiler, *saved_neg = x->neg,
+           *saved_hidden = x->hidden_el;
   if (block) {
     flush(x);
     x->container = n;
@@ -361,6 +345,8 @@ static void walk(ex *x, dom_node *n, int row_cell) {
     x->boiler = n;
   if (n->flags & NF_NEG)
     x->neg = n;
+  if (n->flags & NF_HIDDEN)
+    x->hidden_el = n;
   int row = tag == TAG_TR && cells_are_inline(n);
   int away = tag == TAG_A && links_away(n);
   x->in_link += away;
@@ -380,6 +366,139 @@ static void walk(ex *x, dom_node *n, int row_cell) {
   x->container = saved_container;
   x->boiler = saved_boiler;
   x->neg = saved_neg;
+  x->hidden_el = saved_hidden;
+}
+
+static uint64_t hash_text(const char *s, size_t len) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z')
+      c += 32;
+    h = (h ^ c) * 1099511628211ULL;
+  }
+  return h ? h : 1;
+}
+
+/* Inserts h; returns 1 if it was there already. */
+static int seen_before(uint64_t *set, size_t cap, uint64_t h) {
+  size_t i = (size_t)h & (cap - 1);
+  while (set[i]) {
+    if (set[i] == h)
+      return 1;
+    i = (i + 1) & (cap - 1);
+  }
+  set[i] = h;
+  return 0;
+}
+
+/* Pages that stream their content into hidden containers for a script to
+ * reveal hold most of their text there: a hidden element whose prose is new
+ * (not a copy of what the page shows, as schema.org mirrors are) and a large
+ * share of the page's is shown after all. Hidden menus and pop-ups are small
+ * or made of links, and stay hidden; so do the blocks of what stays hidden. */
+#ifndef REVEAL_SHARE
+#define REVEAL_SHARE 0.3f
+#endif
+
+/* Words as 64-bit hashes, case folded for ASCII; calls f for each. */
+static void for_each_word(const char *s, uint32_t len, void (*f)(void *, uint64_t, uint32_t),
+                          void *ctx) {
+  uint32_t i = 0;
+  while (i < len) {
+    while (i < len && is_space((unsigned char)s[i]))
+      i++;
+    uint64_t h = 1469598103934665603ULL;
+    uint32_t start = i;
+    while (i < len && !is_space((unsigned char)s[i])) {
+      unsigned char c = (unsigned char)s[i++];
+      h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 1099511628211ULL;
+    }
+    if (i > start)
+      f(ctx, h ? h : 1, i - start);
+  }
+}
+
+typedef struct {
+  uint64_t *set;
+  size_t cap;
+  float novel;
+} word_set;
+
+static void add_word(void *ctx, uint64_t h, uint32_t len) {
+  word_set *w = ctx;
+  (void)len;
+  seen_before(w->set, w->cap, h);
+}
+
+static void count_novel(void *ctx, uint64_t h, uint32_t len) {
+  word_set *w = ctx;
+  size_t i = (size_t)h & (w->cap - 1);
+  while (w->set[i] && w->set[i] != h)
+    i = (i + 1) & (w->cap - 1);
+  if (!w->set[i])
+    w->novel += (float)len;
+}
+
+static int reveal_hidden_content(ex *x, dom_node *top) {
+  float visible = (float)(top->chars - top->link_chars);
+  int candidates = 0;
+  for (uint32_t i = 0; i < x->nhidden; i++) {
+    dom_node *h = x->hidden[i];
+    float prose = (float)(h->chars - h->link_chars);
+    h->score = 0; /* the new prose below it, for now */
+    if (prose >= 400 && prose >= REVEAL_SHARE * visible)
+      candidates = 1;
+  }
+  if (candidates) {
+    /* New prose: words the visible page does not have (schema.org mirrors
+     * and print copies repeat the article, under other block boundaries). */
+    word_set w = {NULL, 16, 0};
+    while (w.cap < x->text.len / 2 + 16)
+      w.cap *= 2;
+    if (!(w.set = calloc(w.cap, sizeof *w.set)))
+      return -1;
+    for (size_t i = 0; i < x->nblocks; i++)
+      if (!x->blocks[i].hidden)
+        for_each_word(x->text.data + x->blocks[i].off, x->blocks[i].len, add_word, &w);
+    for (size_t i = 0; i < x->nblocks; i++) {
+      tblock *b = &x->blocks[i];
+      if (!b->hidden || b->link_chars * 2 >= b->chars)
+        continue;
+      w.novel = 0;
+      for_each_word(x->text.data + b->off, b->len, count_novel, &w);
+      b->hidden->score += w.novel;
+    }
+    free(w.set);
+  }
+  for (uint32_t i = 0; i < x->nhidden; i++) {
+    dom_node *h = x->hidden[i];
+    if (h->score < 400 || h->score < REVEAL_SHARE * visible)
+      continue;
+    for (dom_node *p = h->parent; p && p->tag != TAG_TEXT; p = p->parent) {
+      if (p->flags & NF_JUNK)
+        break;
+      p->chars += h->chars;
+      p->link_chars += h->link_chars;
+      p->flags |= NF_HASBLOCK;
+    }
+    h->flags &= ~(uint32_t)NF_JUNK;
+  }
+  /* Drop the blocks of whatever stays hidden. */
+  size_t kept = 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    tblock *b = &x->blocks[i];
+    int hidden = 0;
+    for (const dom_node *n = b->hidden; n && n != top && n->tag != TAG_TEXT; n = n->parent)
+      if (n->flags & NF_JUNK) {
+        hidden = 1;
+        break;
+      }
+    if (!hidden)
+      x->blocks[kept++] = *b;
+  }
+  x->nblocks = kept;
+  return 0;
 }
 
 /* ---- 3. root ------------------------------------------------------------- */
@@ -625,29 +744,6 @@ static dom_node *choose_listing(ex *x, float *weight) {
 
 /* ---- 4. emit ------------------------------------------------------------- */
 
-static uint64_t hash_text(const char *s, size_t len) {
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z')
-      c += 32;
-    h = (h ^ c) * 1099511628211ULL;
-  }
-  return h ? h : 1;
-}
-
-/* Inserts h; returns 1 if it was there already. */
-static int seen_before(uint64_t *set, size_t cap, uint64_t h) {
-  size_t i = (size_t)h & (cap - 1);
-  while (set[i]) {
-    if (set[i] == h)
-      return 1;
-    i = (i + 1) & (cap - 1);
-  }
-  set[i] = h;
-  return 0;
-}
-
 static int keep_block(const ex *x, const tblock *b, const dom_node *root, int listing) {
   if (b->container == NULL || b->container->order < root->order ||
       b->container->order > root->order_end)
@@ -777,12 +873,15 @@ static void debug_node(const dom_node *n) {
     fprintf(stderr, " id=%s", n->id);
   if (n->cls)
     fprintf(stderr, " class=\"%.80s\"", n->cls);
-  fprintf(stderr, "> o=%u-%u score=%.0f chars=%u links=%u flags=%x\n", n->order, n->order_end, n->score, n->chars, n->link_chars,
-          n->flags);
+  fprintf(stderr, "> o=%u-%u score=%.0f chars=%u links=%u flags=%x\n", n->order, n->order_end,
+          n->score, n->chars, n->link_chars, n->flags);
 }
 static void debug_dump(ex *x, dom_node *root, int listing) {
   fprintf(stderr, "elements %u blocks %zu\n", x->nelements, x->nblocks);
-  for (uint32_t i = 0; i < x->nelements && i < 20; i++) { fprintf(stderr, "EL "); debug_node(x->elements[i]); }
+  for (uint32_t i = 0; i < x->nelements && i < 20; i++) {
+    fprintf(stderr, "EL ");
+    debug_node(x->elements[i]);
+  }
   for (uint32_t i = 0; i < x->nelements; i++)
     if (x->elements[i]->tag == TAG_H1) {
       for (dom_node *p = x->elements[i]; p && p->tag != TAG_TEXT; p = p->parent) {
@@ -801,8 +900,9 @@ static void debug_dump(ex *x, dom_node *root, int listing) {
   }
   for (size_t i = 0; i < x->nblocks; i++) {
     tblock *b = &x->blocks[i];
-    fprintf(stderr, "%c%c %6.1f %4u/%4u k%d [%.60s] in ", keep_block(x, b, root, listing) ? '+' : '-', b->teaser ? 'T' : ' ',
-            b->weight, b->link_chars, b->chars, b->kind, x->text.data + b->off);
+    fprintf(stderr, "%c%c %6.1f %4u/%4u k%d [%.60s] in ",
+            keep_block(x, b, root, listing) ? '+' : '-', b->teaser ? 'T' : ' ', b->weight,
+            b->link_chars, b->chars, b->kind, x->text.data + b->off);
     debug_node(b->container);
     if (b->boiler) {
       fprintf(stderr, "      boiler ");
@@ -827,12 +927,11 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     goto oom;
   measure(&x, doc->root);
   dom_node *top = doc->body ? doc->body : doc->root;
-  reveal_hidden_content(&x, top);
   clear_layout_names(&x, top);
   x.container = top;
   walk(&x, top, 0);
   flush(&x);
-  if (x.oom || x.text.oom)
+  if (x.oom || x.text.oom || reveal_hidden_content(&x, top))
     goto oom;
 
   out->title = choose_title(&x, doc);
