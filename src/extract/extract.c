@@ -742,6 +742,39 @@ static dom_node *choose_listing(ex *x, float *weight) {
 #define LISTING_VS_PROSE 1.0f
 #endif
 
+/* Landing and service pages have no one article: their prose is spread over
+ * many sections. When the root holds less than WIDEN_SHARE of the page's
+ * prose, it grows to the smallest ancestor holding WIDEN_COVER of it. */
+#ifndef WIDEN_SHARE
+#define WIDEN_SHARE 0.7f
+#endif
+#ifndef WIDEN_COVER
+#define WIDEN_COVER 0.8f
+#endif
+
+static dom_node *widen_root(ex *x, dom_node *root) {
+  for (uint32_t i = 0; i < x->nelements; i++)
+    x->elements[i]->prose = 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    tblock *b = &x->blocks[i];
+    if (b->weight > 0 && b->container)
+      b->container->prose += b->weight;
+  }
+  for (uint32_t i = x->nelements; i-- > 1;) {
+    dom_node *n = x->elements[i];
+    if (n->parent && n->parent->tag != TAG_TEXT && n->parent->order < n->order)
+      n->parent->prose += n->prose;
+  }
+  float total = x->elements[0]->prose;
+  if (root->prose >= WIDEN_SHARE * total)
+    return root;
+  dom_node *n = root;
+  while (n->prose < WIDEN_COVER * total && n->parent && n->parent->tag != TAG_TEXT &&
+         n->parent->order < n->order)
+    n = n->parent;
+  return n;
+}
+
 /* ---- 4. emit ------------------------------------------------------------- */
 
 static int keep_block(const ex *x, const tblock *b, const dom_node *root, int listing) {
@@ -968,6 +1001,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     root = listing;
     listing_mode = 1;
   }
+  if (root && !listing_mode)
+    root = widen_root(&x, root);
 #ifdef PITH_DEBUG_EXTRACT
   fprintf(stderr, "prose %.0f listing %.0f%s\n", prose, listing_weight,
           listing_mode ? " USED" : "");

@@ -37,6 +37,7 @@ struct dom_node {
   uint32_t order;      /* pre-order index among elements */
   uint32_t order_end;  /* order of the last element below (== order for leaves) */
   float score;
+  float prose; /* extractor's scratch: positive block weight below, undecayed */
 };
 
 /* dom_node.kind */
