@@ -62,6 +62,16 @@ typedef struct {
    * never an error. Defaults: 4,000,000 nodes, depth 256. */
   size_t max_nodes;
   unsigned max_depth;
+  /* Text mode (pith_extract_text): the lines of other pages of the same
+   * sites, counted beforehand with pith_sites_add; lines that repeat across
+   * a site's pages are its boilerplate. NULL: each page on its own. Only
+   * read during extraction, so one counter may serve many threads. */
+  const struct pith_sites *sites;
+  /* Provenance of a page read from a crawl archive: its WARC-Record-ID and
+   * WARC-Date, copied into the result (json: "warc_record_id",
+   * "warc_date"). NULL if none. */
+  const char *warc_record_id;
+  const char *warc_date;
 } pith_options;
 
 /* Fills opts with the defaults. */
@@ -78,6 +88,35 @@ typedef struct pith_result pith_result;
  * pith_result_free. */
 pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
                          pith_result **result);
+
+/* Text mode: the main content and metadata of a page flattened to text —
+ * every visible text run of the page a line, as a crawl's WET record or a
+ * "view as text" dump holds it: data[0..len), in any charset. The headline,
+ * dateline, bylines and photo captions become metadata, menus and other
+ * page furniture are left out. opts as for pith_extract (max_nodes and
+ * max_depth unused; sites used). Statuses as for pith_extract, but plain
+ * text is welcome: PITH_ERR_NOT_HTML means binary data. */
+pith_status pith_extract_text(const void *data, size_t len, const pith_options *opts,
+                              pith_result **result);
+
+/* A counter of the lines of many pages, per site (the host of
+ * pith_options.url; pages without a url make one site), for text mode's
+ * cross-page boilerplate. Add every page first, then extract each with
+ * pith_options.sites pointing at the counter. */
+typedef struct pith_sites pith_sites;
+
+/* A new, empty counter (about 16 bytes a distinct line, at most 8 million
+ * lines); NULL when out of memory. */
+pith_sites *pith_sites_new(void);
+
+/* Counts the lines of one page: data as given to pith_extract_text, with
+ * the url and charset of opts (opts may be NULL). Not thread-safe: add
+ * from one thread. */
+pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
+                           const pith_options *opts);
+
+/* Frees a counter (NULL is fine). */
+void pith_sites_free(pith_sites *sites);
 
 /* The message of a failed extraction ("binary data, not HTML"), or NULL. */
 const char *pith_result_error(const pith_result *r);

@@ -12,6 +12,7 @@
 #include "input/sniff.h"
 #include "render/render.h"
 #include "result.h"
+#include "text/text.h"
 
 const char *pith_version(void) {
   return PITH_VERSION;
@@ -97,6 +98,76 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   arena_free(&dom_mem);
   free(utf8);
   return st;
+}
+
+/* Text mode: the same checks and charset conversion, then the lines. */
+pith_status pith_extract_text(const void *data, size_t len, const pith_options *opts,
+                              pith_result **result) {
+  if (!result) return PITH_ERR_INVALID;
+  *result = NULL;
+  pith_options defaults;
+  if (!opts) {
+    pith_options_init(&defaults);
+    opts = &defaults;
+  }
+  pith_result *r = calloc(1, sizeof *r);
+  if (!r) return PITH_ERR_NOMEM;
+  arena_init(&r->mem);
+  *result = r;
+  if (!data && len) return fail(r, PITH_ERR_INVALID, "no input data");
+  if ((opts->url && !(r->art.url = arena_strndup(&r->mem, opts->url, strlen(opts->url)))) ||
+      (opts->warc_record_id &&
+       !(r->art.meta.warc_record_id =
+             arena_strndup(&r->mem, opts->warc_record_id, strlen(opts->warc_record_id)))) ||
+      (opts->warc_date &&
+       !(r->art.meta.warc_date = arena_strndup(&r->mem, opts->warc_date, strlen(opts->warc_date)))))
+    return fail(r, PITH_ERR_NOMEM, "out of memory");
+  if (opts->max_input_bytes && len > opts->max_input_bytes) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "larger than the limit of %zu bytes", opts->max_input_bytes);
+    return fail(r, PITH_ERR_TOO_LARGE, msg);
+  }
+  const char *p = data;
+  size_t i = 0;
+  while (i < len && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t' || p[i] == '\f'))
+    i++;
+  if (i == len) return fail(r, PITH_ERR_EMPTY, len ? "only white space, no text" : "empty input");
+  if (text_is_binary(data, len)) return fail(r, PITH_ERR_NOT_HTML, "binary data, not text");
+
+  char *utf8 = NULL;
+  size_t utf8_len = 0;
+  char used[32];
+  if (pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used))
+    return fail(r, PITH_ERR_NOMEM, "out of memory");
+  char err[128] = "";
+  pith_status st = PITH_OK;
+  if (text_extract(utf8, utf8_len, opts->sites, opts->url, &r->mem, &r->art, err, sizeof err))
+    st = fail(r, PITH_ERR_NOMEM, err);
+  free(utf8);
+  return st;
+}
+
+pith_sites *pith_sites_new(void) {
+  return text_sites_new(0);
+}
+
+pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
+                           const pith_options *opts) {
+  if (!sites || (!data && len)) return PITH_ERR_INVALID;
+  if (!len || text_is_binary(data, len)) return PITH_OK;
+  char *utf8 = NULL;
+  size_t utf8_len = 0;
+  char used[32];
+  if (pith_charset_to_utf8(data, len, opts ? opts->charset : NULL, &utf8, &utf8_len, used,
+                           sizeof used))
+    return PITH_ERR_NOMEM;
+  int rc = text_sites_add(sites, text_site_of(opts ? opts->url : NULL), utf8, utf8_len);
+  free(utf8);
+  return rc ? PITH_ERR_NOMEM : PITH_OK;
+}
+
+void pith_sites_free(pith_sites *sites) {
+  text_sites_free(sites);
 }
 
 const char *pith_result_error(const pith_result *r) {

@@ -2,6 +2,7 @@
  * extraction logic lives here. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -116,6 +117,32 @@ static int make_parents(char *path) {
   return 0;
 }
 
+/* Writes data to a new file at path (replacing one that is there) with one
+ * write() in the common case, and no stdio buffer in between. The parent
+ * directories are made only when the open finds them missing: most outputs
+ * go to directories made for an earlier one. -1 with errno set on failure. */
+static int write_file(char *path, const char *data, size_t len) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0 && errno == ENOENT) {
+    if (make_parents(path)) return -1;
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  }
+  if (fd < 0) return -1;
+  while (len) {
+    ssize_t w = write(fd, data, len);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) {
+      int e = w < 0 ? errno : EIO;
+      close(fd);
+      errno = e;
+      return -1;
+    }
+    data += w;
+    len -= (size_t)w;
+  }
+  return close(fd);
+}
+
 static int write_all(FILE *f, const char *data, size_t len) {
   return fwrite(data, 1, len, f) == len ? 0 : -1;
 }
@@ -153,14 +180,11 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
       c->failures++;
     } else {
       sprintf(path, "%s/%s", c->output_dir, file);
-      FILE *f = NULL;
-      if (make_parents(path) == 0) f = fopen(path, "wb");
-      if (!f || write_all(f, out, out_len) || fclose(f)) {
+      if (write_file(path, out, out_len)) {
         char msg[512];
         snprintf(msg, sizeof msg, "cannot write %s: %s", path, strerror(errno));
         complain(c, name, msg);
         c->failures++;
-        if (f) f = NULL;
       }
     }
     free(path);
