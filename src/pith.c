@@ -49,6 +49,16 @@ static pith_status fail(pith_result *r, pith_status st, const char *msg) {
   return st;
 }
 
+/* The page's address and archive provenance, copied into the result. */
+static int set_provenance(pith_result *r, const pith_options *opts) {
+  arena *m = &r->mem;
+  return (opts->url && !(r->art.url = arena_strndup(m, opts->url, strlen(opts->url)))) ||
+         (opts->warc_record_id && !(r->art.meta.warc_record_id = arena_strndup(
+                                        m, opts->warc_record_id, strlen(opts->warc_record_id)))) ||
+         (opts->warc_date &&
+          !(r->art.meta.warc_date = arena_strndup(m, opts->warc_date, strlen(opts->warc_date))));
+}
+
 pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
                          pith_result **result) {
   if (!result) return PITH_ERR_INVALID;
@@ -63,7 +73,7 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   arena_init(&r->mem);
   *result = r;
   if (!data && len) return fail(r, PITH_ERR_INVALID, "no input data");
-  if (opts->url && !(r->art.url = arena_strndup(&r->mem, opts->url, strlen(opts->url))))
+  if (set_provenance(r, opts))
     return fail(r, PITH_ERR_NOMEM, "out of memory");
   if (opts->max_input_bytes && len > opts->max_input_bytes) {
     char msg[96];
@@ -103,7 +113,8 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
 /* Text mode: the same checks and charset conversion, then the lines. */
 pith_status pith_extract_text(const void *data, size_t len, const pith_options *opts,
                               pith_result **result) {
-  if (!result) return PITH_ERR_INVALID;
+  if (!result)
+    return PITH_ERR_INVALID;
   *result = NULL;
   pith_options defaults;
   if (!opts) {
@@ -111,16 +122,13 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
     opts = &defaults;
   }
   pith_result *r = calloc(1, sizeof *r);
-  if (!r) return PITH_ERR_NOMEM;
+  if (!r)
+    return PITH_ERR_NOMEM;
   arena_init(&r->mem);
   *result = r;
-  if (!data && len) return fail(r, PITH_ERR_INVALID, "no input data");
-  if ((opts->url && !(r->art.url = arena_strndup(&r->mem, opts->url, strlen(opts->url)))) ||
-      (opts->warc_record_id &&
-       !(r->art.meta.warc_record_id =
-             arena_strndup(&r->mem, opts->warc_record_id, strlen(opts->warc_record_id)))) ||
-      (opts->warc_date &&
-       !(r->art.meta.warc_date = arena_strndup(&r->mem, opts->warc_date, strlen(opts->warc_date)))))
+  if (!data && len)
+    return fail(r, PITH_ERR_INVALID, "no input data");
+  if (set_provenance(r, opts))
     return fail(r, PITH_ERR_NOMEM, "out of memory");
   if (opts->max_input_bytes && len > opts->max_input_bytes) {
     char msg[96];
@@ -131,8 +139,10 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
   size_t i = 0;
   while (i < len && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t' || p[i] == '\f'))
     i++;
-  if (i == len) return fail(r, PITH_ERR_EMPTY, len ? "only white space, no text" : "empty input");
-  if (text_is_binary(data, len)) return fail(r, PITH_ERR_NOT_HTML, "binary data, not text");
+  if (i == len)
+    return fail(r, PITH_ERR_EMPTY, len ? "only white space, no text" : "empty input");
+  if (text_is_binary(data, len))
+    return fail(r, PITH_ERR_NOT_HTML, "binary data, not text");
 
   char *utf8 = NULL;
   size_t utf8_len = 0;
@@ -153,8 +163,10 @@ pith_sites *pith_sites_new(void) {
 
 pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
                            const pith_options *opts) {
-  if (!sites || (!data && len)) return PITH_ERR_INVALID;
-  if (!len || text_is_binary(data, len)) return PITH_OK;
+  if (!sites || (!data && len))
+    return PITH_ERR_INVALID;
+  if (!len || text_is_binary(data, len))
+    return PITH_OK;
   char *utf8 = NULL;
   size_t utf8_len = 0;
   char used[32];

@@ -12,7 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/archive.h"
 #include "input/read.h"
+#include "input/warc.h"
 #include "pith.h"
 
 static const char usage_text[] =
@@ -23,6 +25,9 @@ static const char usage_text[] =
     "INPUT is an HTML file (.html, .htm, .xhtml, or any of them .gz), a\n"
     "directory (searched recursively for those), or - for standard input.\n"
     "With no INPUT, pith reads standard input. Gzip input is read as is.\n"
+    "A WARC or WET file (.warc, .wet, either .gz, or any file starting like\n"
+    "one) gives one output per text record (a WET conversion record), in text\n"
+    "mode, with its url, warc_record_id and warc_date (json: one line each).\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT   output format: text (default) or json\n"
@@ -34,6 +39,13 @@ static const char usage_text[] =
     "      --charset NAME    the charset to assume when the page declares none\n"
     "      --no-title        text format: leave the title out\n"
     "      --max-size BYTES  refuse inputs larger than this (default 64M; K, M, G)\n"
+    "      --text            the inputs are pages flattened to text (a line per\n"
+    "                        text run, as in WET files): text mode; directories\n"
+    "                        are searched for .txt files too\n"
+    "      --site-dedup      text mode: lines repeated across the pages of a site\n"
+    "                        (all inputs given; each archive) are boilerplate\n"
+    "                        (default: on for WARC/WET files, off otherwise)\n"
+    "      --no-site-dedup   text mode: each page on its own\n"
     "  -q, --quiet           no error messages (the exit status still tells)\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
@@ -57,6 +69,10 @@ typedef struct {
   int quiet;
   int failures;
   FILE *out; /* standard output or -o's file; NULL with --output-dir */
+  int text;       /* --text */
+  int site_dedup; /* 1 --site-dedup, 0 --no-site-dedup, -1 default */
+  int collect;    /* counting the lines of the pages for --site-dedup */
+  pith_sites *sites;
 } cli;
 
 static void complain(const cli *c, const char *input, const char *reason) {
@@ -93,7 +109,7 @@ static char *output_name(const char *rel, pith_format f) {
     n -= 5;
   else if (ends_with_ci(rel, n, ".xhtml"))
     n -= 6;
-  else if (ends_with_ci(rel, n, ".htm"))
+  else if (ends_with_ci(rel, n, ".htm") || ends_with_ci(rel, n, ".txt"))
     n -= 4;
   const char *ext = format_ext(f);
   char *name = malloc(n + strlen(ext) + 1);
@@ -155,8 +171,24 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
   opts.url = c->url;
   opts.charset = c->charset;
   opts.max_input_bytes = c->max_size;
+  opts.sites = c->sites;
+  if (c->collect) {
+    if (c->sites && pith_sites_add(c->sites, data, len, &opts) != PITH_OK) {
+      pith_sites_free(c->sites); /* out of memory: go on without */
+      c->sites = NULL;
+    }
+    return;
+  }
   pith_result *r = NULL;
-  pith_status st = pith_extract(data, len, &opts, &r);
+  pith_status st =
+      c->text ? pith_extract_text(data, len, &opts, &r) : pith_extract(data, len, &opts, &r);
+  if (st == PITH_ERR_NOT_HTML && !c->text && r && pith_result_error(r) &&
+      !strcmp(pith_result_error(r), "no HTML markup found")) {
+    complain(c, name, "no HTML markup found (a page flattened to text? use --text)");
+    c->failures++;
+    pith_result_free(r);
+    return;
+  }
   if (st != PITH_OK) {
     complain(c, name, r && pith_result_error(r) ? pith_result_error(r) : pith_status_string(st));
     c->failures++;
@@ -196,7 +228,41 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
   pith_free(out);
 }
 
+/* A WARC or WET file: from path, or data[0..len) when path is NULL (read
+ * whole from standard input). The archive code counts its own site lines. */
+static void process_archive(cli *c, const char *path, const char *rel, const char *name,
+                            const char *data, size_t len) {
+  if (c->collect)
+    return;
+  archive_options ao = {c->format,   c->render_flags,    c->charset,
+                        c->max_size, c->site_dedup != 0, c->quiet};
+  FILE *out = c->out;
+  if (c->output_dir) {
+    char *file = archive_output_name(rel, c->format);
+    out = file ? archive_open_output(c->output_dir, file) : NULL;
+    if (!out) {
+      char msg[512];
+      snprintf(msg, sizeof msg, "cannot write %s/%s: %s", c->output_dir, file ? file : rel,
+               strerror(file ? errno : ENOMEM));
+      complain(c, name, msg);
+      c->failures++;
+      free(file);
+      return;
+    }
+    free(file);
+  }
+  c->failures += archive_process(&ao, path, data, len, name, out);
+  if (out != c->out && fclose(out)) {
+    complain(c, name, "cannot write the output");
+    c->failures++;
+  }
+}
+
 static void process_file(cli *c, const char *path, const char *rel) {
+  if (strcmp(path, "-") && archive_name(path)) {
+    process_archive(c, path, rel, path, NULL, 0);
+    return;
+  }
   char *data = NULL;
   size_t len = 0;
   char err[256];
@@ -205,7 +271,10 @@ static void process_file(cli *c, const char *path, const char *rel) {
     c->failures++;
     return;
   }
-  process_page(c, strcmp(path, "-") ? path : "(stdin)", rel, data, len);
+  if (!strcmp(path, "-") && warc_sniff(data, len))
+    process_archive(c, NULL, rel, "(stdin)", data, len);
+  else
+    process_page(c, strcmp(path, "-") ? path : "(stdin)", rel, data, len);
   free(data);
 }
 
@@ -253,7 +322,8 @@ static void process_dir(cli *c, const char *dir, const char *rel, int depth) {
       struct stat st;
       if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
         process_dir(c, path, sub, depth + 1);
-      else if (is_page_name(names[i]))
+      else if (is_page_name(names[i]) || archive_name(names[i]) ||
+               (c->text && cli_text_name(names[i])))
         process_file(c, path, sub);
     }
     free(path);
@@ -274,7 +344,11 @@ static void process_input(cli *c, const char *arg) {
     return;
   }
   const char *base = strrchr(arg, '/');
-  process_file(c, arg, base ? base + 1 : arg);
+  /* A file named on the command line may be an archive by its content. */
+  if (!archive_name(arg) && archive_sniff_path(arg))
+    process_archive(c, arg, base ? base + 1 : arg, arg, NULL, 0);
+  else
+    process_file(c, arg, base ? base + 1 : arg);
 }
 
 static int parse_size(const char *s, size_t *out) {
@@ -304,7 +378,7 @@ static int parse_size(const char *s, size_t *out) {
   return 0;
 }
 
-enum { OPT_NO_TITLE = 256, OPT_CHARSET, OPT_MAX_SIZE };
+enum { OPT_NO_TITLE = 256, OPT_CHARSET, OPT_MAX_SIZE, OPT_TEXT, OPT_SITE_DEDUP, OPT_NO_SITE_DEDUP };
 
 int main(int argc, char **argv) {
   static const struct option longopts[] = {
@@ -315,6 +389,9 @@ int main(int argc, char **argv) {
       {"charset", required_argument, NULL, OPT_CHARSET},
       {"no-title", no_argument, NULL, OPT_NO_TITLE},
       {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+      {"text", no_argument, NULL, OPT_TEXT},
+      {"site-dedup", no_argument, NULL, OPT_SITE_DEDUP},
+      {"no-site-dedup", no_argument, NULL, OPT_NO_SITE_DEDUP},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
@@ -326,6 +403,7 @@ int main(int argc, char **argv) {
   pith_options defaults;
   pith_options_init(&defaults);
   c.max_size = defaults.max_input_bytes;
+  c.site_dedup = -1;
 
   opterr = 0;
   int opt;
@@ -354,6 +432,15 @@ int main(int argc, char **argv) {
       break;
     case OPT_MAX_SIZE:
       if (parse_size(optarg, &c.max_size)) return usage_error("not a size", optarg);
+      break;
+    case OPT_TEXT:
+      c.text = 1;
+      break;
+    case OPT_SITE_DEDUP:
+      c.site_dedup = 1;
+      break;
+    case OPT_NO_SITE_DEDUP:
+      c.site_dedup = 0;
       break;
     case 'q':
       c.quiet = 1;
@@ -408,9 +495,26 @@ int main(int argc, char **argv) {
     c.out = stdout;
   }
 
+  if (c.text && c.site_dedup == 1) {
+    /* --site-dedup: count the lines of every page first (standard input
+     * cannot be read twice: it is extracted without being counted). */
+    if (!(c.sites = pith_sites_new())) {
+      fprintf(stderr, "pith: out of memory\n");
+      return 2;
+    }
+    int quiet = c.quiet;
+    c.collect = c.quiet = 1;
+    for (int i = optind; i < argc; i++)
+      if (strcmp(argv[i], "-"))
+        process_input(&c, argv[i]);
+    c.collect = 0;
+    c.quiet = quiet;
+    c.failures = 0;
+  }
   if (ninputs == 0) process_input(&c, "-");
   for (int i = optind; i < argc; i++)
     process_input(&c, argv[i]);
+  pith_sites_free(c.sites);
 
   if (c.out && fflush(c.out)) {
     fprintf(stderr, "pith: cannot write the output: %s\n", strerror(errno));

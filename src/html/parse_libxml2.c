@@ -255,6 +255,15 @@ static void skip_raw_text(builder *b, const xmlChar *name, size_t name_len) {
   if (gt[0] != '>' || end - gt < 2 || gt[1] == '<') return;
   const unsigned char *p = gt + 1;
   for (;;) {
+    /* 8 bytes at a time while none is '<', a control byte or non-ASCII. */
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (end - p >= 8) {
+      uint64_t v, lt;
+      memcpy(&v, p, 8);
+      lt = v ^ (ones * '<');
+      if ((v | ((v - ones * 0x20) & ~v) | ((lt - ones) & ~lt)) & highs) break;
+      p += 8;
+    }
     while (p < end && !raw_class[*p])
       p++;
     if (p >= end) return; /* no end tag: leave it to libxml2 */

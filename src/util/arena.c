@@ -26,31 +26,22 @@ void arena_free(arena *a) {
   arena_init(a);
 }
 
-void *arena_alloc(arena *a, size_t size) {
-  size = (size + 7) & ~(size_t)7;
-  if ((size_t)(a->end - a->ptr) < size || !a->ptr) {
-    /* Chunks grow with the arena so a big page needs few mallocs. */
-    size_t want = a->total / 2;
-    if (want < ARENA_MIN_CHUNK) want = ARENA_MIN_CHUNK;
-    if (want < size) want = size;
-    if (want > (size_t)-1 / 2) return NULL;
-    arena_chunk *c = malloc(sizeof(arena_chunk) + want);
-    if (!c) return NULL;
-    c->next = a->head;
-    c->size = want;
-    a->head = c;
-    a->ptr = (char *)c->pad;
-    a->end = a->ptr + want;
-    a->total += want;
-  }
+void *arena_alloc_slow(arena *a, size_t size) {
+  /* Chunks grow with the arena so a big page needs few mallocs. */
+  size_t want = a->total / 2;
+  if (want < ARENA_MIN_CHUNK) want = ARENA_MIN_CHUNK;
+  if (want < size) want = size;
+  if (want > (size_t)-1 / 2) return NULL;
+  arena_chunk *c = malloc(sizeof(arena_chunk) + want);
+  if (!c) return NULL;
+  c->next = a->head;
+  c->size = want;
+  a->head = c;
+  a->ptr = (char *)c->pad;
+  a->end = a->ptr + want;
+  a->total += want;
   void *p = a->ptr;
   a->ptr += size;
-  return p;
-}
-
-void *arena_calloc(arena *a, size_t size) {
-  void *p = arena_alloc(a, size);
-  if (p) memset(p, 0, size);
   return p;
 }
 

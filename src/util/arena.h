@@ -5,6 +5,7 @@
 #define PITH_UTIL_ARENA_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct arena_chunk arena_chunk;
 
@@ -17,10 +18,24 @@ typedef struct {
 
 void arena_init(arena *a);
 void arena_free(arena *a);
-/* Aligned to 8 bytes; contents uninitialised. */
-void *arena_alloc(arena *a, size_t size);
+/* A new chunk, then size bytes from it (size a multiple of 8). */
+void *arena_alloc_slow(arena *a, size_t size);
+/* Aligned to 8 bytes; contents uninitialised. The common case inline. */
+static inline void *arena_alloc(arena *a, size_t size) {
+  size = (size + 7) & ~(size_t)7;
+  if (a->ptr && (size_t)(a->end - a->ptr) >= size) {
+    void *p = a->ptr;
+    a->ptr += size;
+    return p;
+  }
+  return arena_alloc_slow(a, size);
+}
 /* Zero-filled. */
-void *arena_calloc(arena *a, size_t size);
+static inline void *arena_calloc(arena *a, size_t size) {
+  void *p = arena_alloc(a, size);
+  if (p) memset(p, 0, size);
+  return p;
+}
 /* A NUL-terminated copy of s[0..len). */
 char *arena_strndup(arena *a, const char *s, size_t len);
 

@@ -39,7 +39,7 @@ int buf_reserve(buf *b, size_t extra) {
   return 0;
 }
 
-void buf_append(buf *b, const char *s, size_t len) {
+void buf_append_slow(buf *b, const char *s, size_t len) {
   if (buf_reserve(b, len)) return;
   if (len) memcpy(b->data + b->len, s, len);
   b->len += len;
@@ -48,10 +48,6 @@ void buf_append(buf *b, const char *s, size_t len) {
 
 void buf_puts(buf *b, const char *s) {
   buf_append(b, s, strlen(s));
-}
-
-void buf_putc(buf *b, char c) {
-  buf_append(b, &c, 1);
 }
 
 void buf_printf(buf *b, const char *fmt, ...) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Golden tests: for every NAME.html here, `pith $(cat NAME.args) NAME.html`
+# Golden tests: for every NAME.html (or NAME.txt: a page flattened to text, for
+# text mode) here, `pith $(cat NAME.args) NAME.html`
 # must print exactly NAME.expected: the output (stdout and stderr), then a
 # line "exit N" with pith's exit status. NAME.args is optional (default: no
 # options; one line, split at spaces). The expected files say what a perfect
@@ -23,9 +24,10 @@ for arg in "$@"; do
   if [ -d "$arg" ]; then
     dir=$(cd "$arg" && pwd)
     for expected in "$dir"/*.expected; do
-      [ -f "${expected%.expected}.html" ] || echo "warning: $expected has no .html"
+      [ -f "${expected%.expected}.html" ] || [ -f "${expected%.expected}.txt" ] ||
+        echo "warning: $expected has no .html or .txt"
     done
-    pages+=("$dir"/*.html)
+    pages+=("$dir"/*.html "$dir"/*.txt)
   else
     pages+=("$(cd "$(dirname "$arg")" && pwd)/$(basename "$arg")")
   fi
@@ -35,7 +37,7 @@ passed=0 failed=0
 for path in "${pages[@]}"; do
   cd "$(dirname "$path")" || exit 1
   page=$(basename "$path")
-  name=${page%.html}
+  name=${page%.*}
   args=()
   [ -f "$name.args" ] && read -r -a args <"$name.args"
   got=$("$pith" "${args[@]}" "$page" 2>&1; echo "exit $?")
