@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(build-essential cmake pkg-config libxml2-dev zlib1g-dev python3 gzip)
+packages=(build-essential cmake pkg-config libxml2-dev zlib1g-dev libdeflate-dev python3 gzip)
 
 install_packages() {
   local missing=()

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -381,6 +382,10 @@ static int parse_size(const char *s, size_t *out) {
 enum { OPT_NO_TITLE = 256, OPT_CHARSET, OPT_MAX_SIZE, OPT_TEXT, OPT_SITE_DEDUP, OPT_NO_SITE_DEDUP };
 
 int main(int argc, char **argv) {
+  /* One process, many pages: keep freed memory for the next page rather
+   * than handing it back to the kernel and faulting it in again. */
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   static const struct option longopts[] = {
       {"format", required_argument, NULL, 'f'},
       {"output", required_argument, NULL, 'o'},

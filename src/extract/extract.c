@@ -61,6 +61,7 @@ typedef struct {
   dom_node **hidden; /* hidden elements, in pre-order */
   uint32_t nhidden;
   int oom;
+  classify_cache cls_cache; /* class strings already classified on this page */
 
   /* The walk's state. */
   dom_node *container, *boiler, *neg, *hidden_el;
@@ -107,7 +108,7 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_JUNK;
   else if (n->kind & DOM_HIDDEN)
     n->flags |= NF_HIDDEN;
-  unsigned cls = (n->cls || n->id || n->attrs) ? classify_element(n) : 0;
+  unsigned cls = (n->cls || n->id || n->attrs) ? classify_element_cached(n, &x->cls_cache) : 0;
   if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK))
     n->flags |= NF_HIDDEN; /* pages also hide their content until a script runs */
   if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG))
