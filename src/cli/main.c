@@ -26,6 +26,7 @@ static const char usage_text[] =
     "INPUT is an HTML file (.html, .htm, .xhtml, or any of them .gz), a\n"
     "directory (searched recursively for those), or - for standard input.\n"
     "With no INPUT, pith reads standard input. Gzip input is read as is.\n"
+    "An input with no HTML markup at all is read as a page flattened to text.\n"
     "A WARC or WET file (.warc, .wet, either .gz, or any file starting like\n"
     "one) gives one output per text record (a WET conversion record), in text\n"
     "mode, with its url, warc_record_id and warc_date (json: one line each).\n"
@@ -185,10 +186,11 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
       c->text ? pith_extract_text(data, len, &opts, &r) : pith_extract(data, len, &opts, &r);
   if (st == PITH_ERR_NOT_HTML && !c->text && r && pith_result_error(r) &&
       !strcmp(pith_result_error(r), "no HTML markup found")) {
-    complain(c, name, "no HTML markup found (a page flattened to text? use --text)");
-    c->failures++;
+    /* Text with no markup at all is a page flattened to text: text mode.
+     * (Binary data stays an error.) */
     pith_result_free(r);
-    return;
+    r = NULL;
+    st = pith_extract_text(data, len, &opts, &r);
   }
   if (st != PITH_OK) {
     complain(c, name, r && pith_result_error(r) ? pith_result_error(r) : pith_status_string(st));

@@ -40,8 +40,16 @@ one_error "empty file" empty.html
 one_error "white space only" blank.html
 one_error "binary bytes" binary.html
 one_error "PNG bytes" image.html
-one_error "plain text" plain.html
-one_error "plain .txt given explicitly" plain.txt
+# Text with no markup is a page flattened to text: text mode, not an error.
+printf 'Menu\nHome\n\nThe harbour board met on Monday and agreed to dredge the inner basin before the summer season begins, at a cost of two million euros.\n\nWork starts in March and should take about six weeks, the board said in a statement.\n\nCopyright 2024\n' >flat.html
+run plain.html good.html
+check "plain text: exit 0" is "$rc" 0
+check "plain text: no error" is "$err" ""
+check "plain text: other input processed" contains "$out" goodmarker
+run flat.html
+check "flattened page: exit 0" is "$rc" 0
+check "flattened page: its prose" contains "$out" "agreed to dredge the inner basin"
+check "flattened page: no menu" lacks "$out" "Home"
 one_error "corrupt gzip" corrupt.html.gz
 mkdir -p unreadable
 page unreadable/page.html "Locked" lockedmarker

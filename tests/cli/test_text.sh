@@ -27,11 +27,12 @@ for junk in "LINE" "Text:AAAPrint" "ECNS App Download" "[Special coverage]" "Rel
   check "seed json: no '$junk' in the text" lacks "$text" "$junk"
 done
 
-# ---- plain text without --text: a hint --------------------------------------
+# ---- plain text without --text: text mode all the same ---------------------
 cp "$seed" seed.txt
 run seed.txt
-check "no --text: exit 1" is "$rc" 1
-check "no --text: the hint" contains "$err" "--text"
+check "no --text: exit 0" is "$rc" 0
+check "no --text: the article" contains "$out" "The two heads of state met ahead of the 17th SCO summit"
+check "no --text: no menu" lacks "$out" "Text:AAAPrint"
 
 # ---- errors in text mode ----------------------------------------------------
 : >empty.txt
