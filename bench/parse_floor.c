@@ -55,458 +55,431 @@
 #include <libxml/xmlerror.h>
 #include <zlib.h>
 
-#define PARSE_OPTIONS                                                          \
-    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |          \
-     HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC)
+#define PARSE_OPTIONS                                                                              \
+  (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |             \
+   HTML_PARSE_IGNORE_ENC)
 
 typedef struct {
-    char *data;
-    size_t len;
+  char *data;
+  size_t len;
 } page_t;
 
 typedef struct {
-    char **v;
-    size_t n, cap;
+  char **v;
+  size_t n, cap;
 } strvec_t;
 
 typedef struct {
-    unsigned long long events; /* SAX callbacks seen */
-    unsigned long long text;   /* bytes of character data seen */
+  unsigned long long events; /* SAX callbacks seen */
+  unsigned long long text;   /* bytes of character data seen */
 } counts_t;
 
 enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE };
 static const char *const mode_names[] = {"sax", "sax-mem", "tree"};
 
-static void die(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("pith-parse-floor: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    exit(2);
+static void die(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("pith-parse-floor: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  exit(2);
 }
 
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q)
-        die("out of memory");
-    return q;
+static void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q)
+    die("out of memory");
+  return q;
 }
 
-static void strvec_push(strvec_t *sv, const char *s)
-{
-    if (sv->n == sv->cap) {
-        sv->cap = sv->cap ? 2 * sv->cap : 256;
-        sv->v = xrealloc(sv->v, sv->cap * sizeof *sv->v);
-    }
-    size_t len = strlen(s);
-    sv->v[sv->n] = xrealloc(NULL, len + 1);
-    memcpy(sv->v[sv->n], s, len + 1);
-    sv->n++;
+static void strvec_push(strvec_t *sv, const char *s) {
+  if (sv->n == sv->cap) {
+    sv->cap = sv->cap ? 2 * sv->cap : 256;
+    sv->v = xrealloc(sv->v, sv->cap * sizeof *sv->v);
+  }
+  size_t len = strlen(s);
+  sv->v[sv->n] = xrealloc(NULL, len + 1);
+  memcpy(sv->v[sv->n], s, len + 1);
+  sv->n++;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcmp(s + a - b, suffix) == 0;
+static int ends_with(const char *s, const char *suffix) {
+  size_t a = strlen(s), b = strlen(suffix);
+  return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-static int is_page_name(const char *name)
-{
-    static const char *const exts[] = {".html", ".htm", ".xhtml", ".html.gz",
-                                       ".htm.gz", ".xhtml.gz"};
-    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
-        if (ends_with(name, exts[i]))
-            return 1;
-    return 0;
+static int is_page_name(const char *name) {
+  static const char *const exts[] = {".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz"};
+  for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+    if (ends_with(name, exts[i]))
+      return 1;
+  return 0;
 }
 
 /* Collect the files under path: a file given by name is taken whatever its
  * name; in directories only page names count. */
-static void collect(const char *path, int explicit_arg, strvec_t *out)
-{
-    struct stat st;
-    if (stat(path, &st) != 0)
-        die("%s: %s", path, strerror(errno));
-    if (S_ISREG(st.st_mode)) {
-        if (explicit_arg || is_page_name(path))
-            strvec_push(out, path);
-        return;
-    }
-    if (!S_ISDIR(st.st_mode))
-        return;
-    DIR *d = opendir(path);
-    if (!d)
-        die("%s: %s", path, strerror(errno));
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        size_t n = strlen(path) + strlen(e->d_name) + 2;
-        char *child = xrealloc(NULL, n);
-        snprintf(child, n, "%s/%s", path, e->d_name);
-        collect(child, 0, out);
-        free(child);
-    }
-    closedir(d);
+static void collect(const char *path, int explicit_arg, strvec_t *out) {
+  struct stat st;
+  if (stat(path, &st) != 0)
+    die("%s: %s", path, strerror(errno));
+  if (S_ISREG(st.st_mode)) {
+    if (explicit_arg || is_page_name(path))
+      strvec_push(out, path);
+    return;
+  }
+  if (!S_ISDIR(st.st_mode))
+    return;
+  DIR *d = opendir(path);
+  if (!d)
+    die("%s: %s", path, strerror(errno));
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.')
+      continue;
+    size_t n = strlen(path) + strlen(e->d_name) + 2;
+    char *child = xrealloc(NULL, n);
+    snprintf(child, n, "%s/%s", path, e->d_name);
+    collect(child, 0, out);
+    free(child);
+  }
+  closedir(d);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 typedef struct {
-    double secs;
-    size_t index;
+  double secs;
+  size_t index;
 } timing_t;
 
-static int cmp_timing_desc(const void *a, const void *b)
-{
-    double x = ((const timing_t *)a)->secs, y = ((const timing_t *)b)->secs;
-    return (x < y) - (x > y);
+static int cmp_timing_desc(const void *a, const void *b) {
+  double x = ((const timing_t *)a)->secs, y = ((const timing_t *)b)->secs;
+  return (x < y) - (x > y);
 }
 
 /* Read a file, gunzipping it if it is gzip (gzread passes other files
  * through unchanged). */
-static page_t read_page(const char *path)
-{
-    page_t pg = {NULL, 0};
-    gzFile f = gzopen(path, "rb");
-    if (!f)
-        die("%s: cannot open", path);
-    gzbuffer(f, 1 << 17);
-    size_t cap = 1 << 16;
-    pg.data = xrealloc(NULL, cap);
-    for (;;) {
-        if (cap - pg.len < (1 << 16)) {
-            cap *= 2;
-            pg.data = xrealloc(pg.data, cap);
-        }
-        int n = gzread(f, pg.data + pg.len, (unsigned)(cap - pg.len - 1));
-        if (n < 0) {
-            int err;
-            const char *msg = gzerror(f, &err);
-            die("%s: %s", path, msg);
-        }
-        if (n == 0)
-            break;
-        pg.len += (size_t)n;
+static page_t read_page(const char *path) {
+  page_t pg = {NULL, 0};
+  gzFile f = gzopen(path, "rb");
+  if (!f)
+    die("%s: cannot open", path);
+  gzbuffer(f, 1 << 17);
+  size_t cap = 1 << 16;
+  pg.data = xrealloc(NULL, cap);
+  for (;;) {
+    if (cap - pg.len < (1 << 16)) {
+      cap *= 2;
+      pg.data = xrealloc(pg.data, cap);
     }
-    gzclose(f);
-    pg.data[pg.len] = '\0';
-    return pg;
+    int n = gzread(f, pg.data + pg.len, (unsigned)(cap - pg.len - 1));
+    if (n < 0) {
+      int err;
+      const char *msg = gzerror(f, &err);
+      die("%s: %s", path, msg);
+    }
+    if (n == 0)
+      break;
+    pg.len += (size_t)n;
+  }
+  gzclose(f);
+  pg.data[pg.len] = '\0';
+  return pg;
 }
 
 /* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is not one. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xE0 && s[1] < 0xA0)
-            return 0; /* overlong */
-        if (c == 0xED && s[1] >= 0xA0)
-            return 0; /* surrogate */
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-            (s[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && s[1] < 0x90)
-            return 0;
-        if (c == 0xF4 && s[1] >= 0x90)
-            return 0;
-        return 4;
-    }
-    return 0;
+static size_t utf8_seq(const unsigned char *s, size_t n) {
+  unsigned c = s[0];
+  if (c < 0x80)
+    return 1;
+  if (c >= 0xC2 && c <= 0xDF)
+    return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+      return 0;
+    if (c == 0xE0 && s[1] < 0xA0)
+      return 0; /* overlong */
+    if (c == 0xED && s[1] >= 0xA0)
+      return 0; /* surrogate */
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+      return 0;
+    if (c == 0xF0 && s[1] < 0x90)
+      return 0;
+    if (c == 0xF4 && s[1] >= 0x90)
+      return 0;
+    return 4;
+  }
+  return 0;
 }
 
 /* Make the page valid UTF-8: keep valid sequences, take every other byte as
  * Latin-1.  Returns the number of bytes that were not UTF-8. */
-static size_t make_utf8(page_t *pg)
-{
-    const unsigned char *s = (const unsigned char *)pg->data;
-    size_t i = 0, bad = 0;
-    while (i < pg->len) {
-        size_t k = utf8_seq(s + i, pg->len - i);
-        if (!k)
-            break;
-        i += k;
+static size_t make_utf8(page_t *pg) {
+  const unsigned char *s = (const unsigned char *)pg->data;
+  size_t i = 0, bad = 0;
+  while (i < pg->len) {
+    size_t k = utf8_seq(s + i, pg->len - i);
+    if (!k)
+      break;
+    i += k;
+  }
+  if (i == pg->len)
+    return 0;
+  char *out = xrealloc(NULL, 2 * pg->len + 1);
+  memcpy(out, pg->data, i);
+  size_t o = i;
+  while (i < pg->len) {
+    size_t k = utf8_seq(s + i, pg->len - i);
+    if (k) {
+      memcpy(out + o, s + i, k);
+      o += k;
+      i += k;
+    } else {
+      out[o++] = (char)(0xC0 | (s[i] >> 6));
+      out[o++] = (char)(0x80 | (s[i] & 0x3F));
+      i++;
+      bad++;
     }
-    if (i == pg->len)
-        return 0;
-    char *out = xrealloc(NULL, 2 * pg->len + 1);
-    memcpy(out, pg->data, i);
-    size_t o = i;
-    while (i < pg->len) {
-        size_t k = utf8_seq(s + i, pg->len - i);
-        if (k) {
-            memcpy(out + o, s + i, k);
-            o += k;
-            i += k;
-        } else {
-            out[o++] = (char)(0xC0 | (s[i] >> 6));
-            out[o++] = (char)(0x80 | (s[i] & 0x3F));
-            i++;
-            bad++;
-        }
-    }
-    out[o] = '\0';
-    free(pg->data);
-    pg->data = out;
-    pg->len = o;
-    return bad;
+  }
+  out[o] = '\0';
+  free(pg->data);
+  pg->data = out;
+  pg->len = o;
+  return bad;
 }
 
 /* SAX callbacks: count, and touch the data so nothing is optimised away. */
-static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
-{
-    counts_t *c = ctx;
-    c->events++;
-    (void)name;
-    if (atts)
-        for (; *atts; atts++)
-            c->events++;
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+  counts_t *c = ctx;
+  c->events++;
+  (void)name;
+  if (atts)
+    for (; *atts; atts++)
+      c->events++;
 }
 
-static void on_end(void *ctx, const xmlChar *name)
-{
-    (void)name;
-    ((counts_t *)ctx)->events++;
+static void on_end(void *ctx, const xmlChar *name) {
+  (void)name;
+  ((counts_t *)ctx)->events++;
 }
 
-static void on_chars(void *ctx, const xmlChar *ch, int len)
-{
-    counts_t *c = ctx;
-    (void)ch;
-    c->events++;
-    c->text += (unsigned long long)len;
+static void on_chars(void *ctx, const xmlChar *ch, int len) {
+  counts_t *c = ctx;
+  (void)ch;
+  c->events++;
+  c->text += (unsigned long long)len;
 }
 
-static void on_comment(void *ctx, const xmlChar *value)
-{
-    (void)value;
-    ((counts_t *)ctx)->events++;
+static void on_comment(void *ctx, const xmlChar *value) {
+  (void)value;
+  ((counts_t *)ctx)->events++;
 }
 
-static void no_error(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
+static void no_error(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
 }
 
-static void no_structured_error(void *ctx, xmlErrorPtr err)
-{
-    (void)ctx;
-    (void)err;
+static void no_structured_error(void *ctx, xmlErrorPtr err) {
+  (void)ctx;
+  (void)err;
 }
 
 static htmlSAXHandler sax_handler;
 
-static void init_sax(void)
-{
-    memset(&sax_handler, 0, sizeof sax_handler);
-    sax_handler.startElement = on_start;
-    sax_handler.endElement = on_end;
-    sax_handler.characters = on_chars;
-    sax_handler.ignorableWhitespace = on_chars;
-    sax_handler.cdataBlock = on_chars;
-    sax_handler.comment = on_comment;
+static void init_sax(void) {
+  memset(&sax_handler, 0, sizeof sax_handler);
+  sax_handler.startElement = on_start;
+  sax_handler.endElement = on_end;
+  sax_handler.characters = on_chars;
+  sax_handler.ignorableWhitespace = on_chars;
+  sax_handler.cdataBlock = on_chars;
+  sax_handler.comment = on_comment;
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 /* Parse one page; returns the seconds it took. */
-static double parse_page(enum mode m, const page_t *pg, counts_t *c)
-{
-    double t0 = now();
-    switch (m) {
-    case MODE_SAX: {
-        htmlParserCtxtPtr ctxt = htmlCreatePushParserCtxt(
-            &sax_handler, c, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
-        if (!ctxt)
-            die("htmlCreatePushParserCtxt failed");
-        htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
-        htmlParseChunk(ctxt, pg->data, (int)pg->len, 1);
-        htmlFreeParserCtxt(ctxt);
-        break;
+static double parse_page(enum mode m, const page_t *pg, counts_t *c) {
+  double t0 = now();
+  switch (m) {
+  case MODE_SAX: {
+    htmlParserCtxtPtr ctxt =
+        htmlCreatePushParserCtxt(&sax_handler, c, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
+    if (!ctxt)
+      die("htmlCreatePushParserCtxt failed");
+    htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
+    htmlParseChunk(ctxt, pg->data, (int)pg->len, 1);
+    htmlFreeParserCtxt(ctxt);
+    break;
+  }
+  case MODE_SAX_MEM: {
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(pg->data, (int)pg->len);
+    if (!ctxt)
+      die("htmlCreateMemoryParserCtxt failed");
+    /* Swap in our handler (the context owns a copy of the default). */
+    if (ctxt->sax)
+      xmlFree(ctxt->sax);
+    ctxt->sax = xmlMalloc(sizeof(htmlSAXHandler));
+    if (!ctxt->sax)
+      die("out of memory");
+    memcpy(ctxt->sax, &sax_handler, sizeof(htmlSAXHandler));
+    ctxt->userData = c;
+    htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(ctxt);
+    htmlFreeParserCtxt(ctxt);
+    break;
+  }
+  case MODE_TREE: {
+    htmlDocPtr doc = htmlReadMemory(pg->data, (int)pg->len, NULL, "UTF-8", PARSE_OPTIONS);
+    if (doc) {
+      c->events++;
+      xmlFreeDoc(doc);
     }
-    case MODE_SAX_MEM: {
-        htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(pg->data, (int)pg->len);
-        if (!ctxt)
-            die("htmlCreateMemoryParserCtxt failed");
-        /* Swap in our handler (the context owns a copy of the default). */
-        if (ctxt->sax)
-            xmlFree(ctxt->sax);
-        ctxt->sax = xmlMalloc(sizeof(htmlSAXHandler));
-        if (!ctxt->sax)
-            die("out of memory");
-        memcpy(ctxt->sax, &sax_handler, sizeof(htmlSAXHandler));
-        ctxt->userData = c;
-        htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
-        xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-        htmlParseDocument(ctxt);
-        htmlFreeParserCtxt(ctxt);
-        break;
-    }
-    case MODE_TREE: {
-        htmlDocPtr doc = htmlReadMemory(pg->data, (int)pg->len, NULL, "UTF-8",
-                                        PARSE_OPTIONS);
-        if (doc) {
-            c->events++;
-            xmlFreeDoc(doc);
-        }
-        break;
-    }
-    }
-    return now() - t0;
+    break;
+  }
+  }
+  return now() - t0;
 }
 
-static void usage(FILE *f)
-{
-    fputs("usage: pith-parse-floor [--tree | --sax-mem | --all] [--runs N] [--slowest N] PATH...\n"
-          "Time libxml2's HTML parser alone over pages (files, or directories\n"
-          "searched for *.html, *.htm, *.xhtml and their .gz). Pages are read,\n"
-          "gunzipped and made valid UTF-8 in memory first; only the parse is timed.\n"
-          "  (default)  SAX push parser, callbacks that only count\n"
-          "  --sax-mem  SAX through htmlCreateMemoryParserCtxt + htmlParseDocument\n"
-          "  --tree     libxml2's own tree: htmlReadMemory + xmlFreeDoc\n"
-          "  --all      every mode above, one line each\n"
-          "  --runs N   parse everything N times per mode, report the fastest\n"
-          "  --slowest N  list the N slowest pages of each mode\n"
-          "Prints: MODE pages P bytes B seconds S pages/s X MB/s Y events E\n"
-          "(bytes: uncompressed HTML; MB = 10^6 bytes)\n",
-          f);
+static void usage(FILE *f) {
+  fputs("usage: pith-parse-floor [--tree | --sax-mem | --all] [--runs N] [--slowest N] PATH...\n"
+        "Time libxml2's HTML parser alone over pages (files, or directories\n"
+        "searched for *.html, *.htm, *.xhtml and their .gz). Pages are read,\n"
+        "gunzipped and made valid UTF-8 in memory first; only the parse is timed.\n"
+        "  (default)  SAX push parser, callbacks that only count\n"
+        "  --sax-mem  SAX through htmlCreateMemoryParserCtxt + htmlParseDocument\n"
+        "  --tree     libxml2's own tree: htmlReadMemory + xmlFreeDoc\n"
+        "  --all      every mode above, one line each\n"
+        "  --runs N   parse everything N times per mode, report the fastest\n"
+        "  --slowest N  list the N slowest pages of each mode\n"
+        "Prints: MODE pages P bytes B seconds S pages/s X MB/s Y events E\n"
+        "(bytes: uncompressed HTML; MB = 10^6 bytes)\n",
+        f);
 }
 
-int main(int argc, char **argv)
-{
-    int modes[3] = {1, 0, 0};
-    int runs = 1;
-    long slowest = 0;
-    strvec_t files = {NULL, 0, 0};
-    int npaths = 0;
+int main(int argc, char **argv) {
+  int modes[3] = {1, 0, 0};
+  int runs = 1;
+  long slowest = 0;
+  strvec_t files = {NULL, 0, 0};
+  int npaths = 0;
 
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (strcmp(a, "--tree") == 0) {
-            modes[MODE_SAX] = 0, modes[MODE_SAX_MEM] = 0, modes[MODE_TREE] = 1;
-        } else if (strcmp(a, "--sax-mem") == 0) {
-            modes[MODE_SAX] = 0, modes[MODE_SAX_MEM] = 1, modes[MODE_TREE] = 0;
-        } else if (strcmp(a, "--sax") == 0) {
-            modes[MODE_SAX] = 1, modes[MODE_SAX_MEM] = 0, modes[MODE_TREE] = 0;
-        } else if (strcmp(a, "--all") == 0) {
-            modes[MODE_SAX] = modes[MODE_SAX_MEM] = modes[MODE_TREE] = 1;
-        } else if (strcmp(a, "--runs") == 0 && i + 1 < argc) {
-            runs = atoi(argv[++i]);
-            if (runs < 1)
-                die("--runs wants a positive number");
-        } else if (strcmp(a, "--slowest") == 0 && i + 1 < argc) {
-            slowest = atol(argv[++i]);
-            if (slowest < 0)
-                die("--slowest wants a number");
-        } else if (strcmp(a, "--") == 0) {
-            for (i++; i < argc; i++, npaths++)
-                collect(argv[i], 1, &files);
-        } else if (a[0] == '-' && a[1] != '\0') {
-            usage(stderr);
-            return 2;
-        } else {
-            collect(a, 1, &files);
-            npaths++;
-        }
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      usage(stdout);
+      return 0;
+    } else if (strcmp(a, "--tree") == 0) {
+      modes[MODE_SAX] = 0, modes[MODE_SAX_MEM] = 0, modes[MODE_TREE] = 1;
+    } else if (strcmp(a, "--sax-mem") == 0) {
+      modes[MODE_SAX] = 0, modes[MODE_SAX_MEM] = 1, modes[MODE_TREE] = 0;
+    } else if (strcmp(a, "--sax") == 0) {
+      modes[MODE_SAX] = 1, modes[MODE_SAX_MEM] = 0, modes[MODE_TREE] = 0;
+    } else if (strcmp(a, "--all") == 0) {
+      modes[MODE_SAX] = modes[MODE_SAX_MEM] = modes[MODE_TREE] = 1;
+    } else if (strcmp(a, "--runs") == 0 && i + 1 < argc) {
+      runs = atoi(argv[++i]);
+      if (runs < 1)
+        die("--runs wants a positive number");
+    } else if (strcmp(a, "--slowest") == 0 && i + 1 < argc) {
+      slowest = atol(argv[++i]);
+      if (slowest < 0)
+        die("--slowest wants a number");
+    } else if (strcmp(a, "--") == 0) {
+      for (i++; i < argc; i++, npaths++)
+        collect(argv[i], 1, &files);
+    } else if (a[0] == '-' && a[1] != '\0') {
+      usage(stderr);
+      return 2;
+    } else {
+      collect(a, 1, &files);
+      npaths++;
     }
-    if (npaths == 0) {
-        usage(stderr);
-        return 2;
-    }
-    if (files.n == 0)
-        die("no pages found");
-    qsort(files.v, files.n, sizeof *files.v, cmp_str);
+  }
+  if (npaths == 0) {
+    usage(stderr);
+    return 2;
+  }
+  if (files.n == 0)
+    die("no pages found");
+  qsort(files.v, files.n, sizeof *files.v, cmp_str);
 
-    xmlInitParser();
-    xmlSetGenericErrorFunc(NULL, no_error);
-    xmlSetStructuredErrorFunc(NULL, no_structured_error);
-    init_sax();
+  xmlInitParser();
+  xmlSetGenericErrorFunc(NULL, no_error);
+  xmlSetStructuredErrorFunc(NULL, no_structured_error);
+  init_sax();
 
-    /* Load everything first: reading and gunzip are not timed. */
-    page_t *pages = xrealloc(NULL, files.n * sizeof *pages);
-    unsigned long long bytes = 0, bad = 0, fixed = 0;
-    for (size_t i = 0; i < files.n; i++) {
-        pages[i] = read_page(files.v[i]);
-        size_t b = make_utf8(&pages[i]);
-        bad += b;
-        fixed += b != 0;
-        if (pages[i].len > (size_t)0x7fffffff)
-            die("%s: too large for libxml2", files.v[i]);
-        bytes += pages[i].len;
-    }
-    if (fixed)
-        fprintf(stderr,
-                "pith-parse-floor: %llu of %zu pages were not valid UTF-8 "
-                "(%llu bytes taken as Latin-1)\n",
-                fixed, files.n, bad);
+  /* Load everything first: reading and gunzip are not timed. */
+  page_t *pages = xrealloc(NULL, files.n * sizeof *pages);
+  unsigned long long bytes = 0, bad = 0, fixed = 0;
+  for (size_t i = 0; i < files.n; i++) {
+    pages[i] = read_page(files.v[i]);
+    size_t b = make_utf8(&pages[i]);
+    bad += b;
+    fixed += b != 0;
+    if (pages[i].len > (size_t)0x7fffffff)
+      die("%s: too large for libxml2", files.v[i]);
+    bytes += pages[i].len;
+  }
+  if (fixed)
+    fprintf(stderr,
+            "pith-parse-floor: %llu of %zu pages were not valid UTF-8 "
+            "(%llu bytes taken as Latin-1)\n",
+            fixed, files.n, bad);
 
-    timing_t *times = xrealloc(NULL, files.n * sizeof *times);
-    for (int m = 0; m < 3; m++) {
-        if (!modes[m])
-            continue;
-        double best = -1;
-        counts_t c = {0, 0};
-        for (int r = 0; r < runs; r++) {
-            double total = 0;
-            c.events = c.text = 0;
-            for (size_t i = 0; i < files.n; i++) {
-                times[i].secs = parse_page((enum mode)m, &pages[i], &c);
-                times[i].index = i;
-                total += times[i].secs;
-            }
-            if (best < 0 || total < best)
-                best = total;
-        }
-        printf("%s  pages %zu  bytes %llu  seconds %.4f  pages/s %.1f  MB/s %.1f"
-               "  events %llu\n",
-               mode_names[m], files.n, bytes, best,
-               best > 0 ? (double)files.n / best : 0.0,
-               best > 0 ? (double)bytes / 1e6 / best : 0.0, c.events);
-        if (slowest > 0) {
-            qsort(times, files.n, sizeof *times, cmp_timing_desc);
-            for (size_t k = 0; k < files.n && k < (size_t)slowest; k++) {
-                const page_t *pg = &pages[times[k].index];
-                printf("  %9.4f s  %10zu bytes  %7.1f MB/s  %s\n", times[k].secs,
-                       pg->len,
-                       times[k].secs > 0 ? (double)pg->len / 1e6 / times[k].secs : 0.0,
-                       files.v[times[k].index]);
-            }
-        }
-        fflush(stdout);
+  timing_t *times = xrealloc(NULL, files.n * sizeof *times);
+  for (int m = 0; m < 3; m++) {
+    if (!modes[m])
+      continue;
+    double best = -1;
+    counts_t c = {0, 0};
+    for (int r = 0; r < runs; r++) {
+      double total = 0;
+      c.events = c.text = 0;
+      for (size_t i = 0; i < files.n; i++) {
+        times[i].secs = parse_page((enum mode)m, &pages[i], &c);
+        times[i].index = i;
+        total += times[i].secs;
+      }
+      if (best < 0 || total < best)
+        best = total;
     }
-    free(times);
+    printf("%s  pages %zu  bytes %llu  seconds %.4f  pages/s %.1f  MB/s %.1f"
+           "  events %llu\n",
+           mode_names[m], files.n, bytes, best, best > 0 ? (double)files.n / best : 0.0,
+           best > 0 ? (double)bytes / 1e6 / best : 0.0, c.events);
+    if (slowest > 0) {
+      qsort(times, files.n, sizeof *times, cmp_timing_desc);
+      for (size_t k = 0; k < files.n && k < (size_t)slowest; k++) {
+        const page_t *pg = &pages[times[k].index];
+        printf("  %9.4f s  %10zu bytes  %7.1f MB/s  %s\n", times[k].secs, pg->len,
+               times[k].secs > 0 ? (double)pg->len / 1e6 / times[k].secs : 0.0,
+               files.v[times[k].index]);
+      }
+    }
+    fflush(stdout);
+  }
+  free(times);
 
-    for (size_t i = 0; i < files.n; i++) {
-        free(pages[i].data);
-        free(files.v[i]);
-    }
-    free(pages);
-    free(files.v);
-    xmlCleanupParser();
-    return 0;
+  for (size_t i = 0; i < files.n; i++) {
+    free(pages[i].data);
+    free(files.v[i]);
+  }
+  free(pages);
+  free(files.v);
+  xmlCleanupParser();
+  return 0;
 }

@@ -70,7 +70,7 @@ typedef struct {
   size_t max_size;
   int quiet;
   int failures;
-  FILE *out; /* standard output or -o's file; NULL with --output-dir */
+  FILE *out;      /* standard output or -o's file; NULL with --output-dir */
   int text;       /* --text */
   int site_dedup; /* 1 --site-dedup, 0 --no-site-dedup, -1 default */
   int collect;    /* counting the lines of the pages for --site-dedup */
@@ -78,7 +78,8 @@ typedef struct {
 } cli;
 
 static void complain(const cli *c, const char *input, const char *reason) {
-  if (!c->quiet) fprintf(stderr, "pith: %s: %s\n", input, reason);
+  if (!c->quiet)
+    fprintf(stderr, "pith: %s: %s\n", input, reason);
 }
 
 static int usage_error(const char *msg, const char *arg) {
@@ -94,7 +95,8 @@ static int ends_with_ci(const char *s, size_t n, const char *suffix) {
 
 static int is_page_name(const char *name) {
   size_t n = strlen(name);
-  if (ends_with_ci(name, n, ".gz")) n -= 3;
+  if (ends_with_ci(name, n, ".gz"))
+    n -= 3;
   return ends_with_ci(name, n, ".html") || ends_with_ci(name, n, ".htm") ||
          ends_with_ci(name, n, ".xhtml");
 }
@@ -106,7 +108,8 @@ static const char *format_ext(pith_format f) {
 /* "sub/a.html.gz" -> "sub/a" + ext. */
 static char *output_name(const char *rel, pith_format f) {
   size_t n = strlen(rel);
-  if (ends_with_ci(rel, n, ".gz")) n -= 3;
+  if (ends_with_ci(rel, n, ".gz"))
+    n -= 3;
   if (ends_with_ci(rel, n, ".html"))
     n -= 5;
   else if (ends_with_ci(rel, n, ".xhtml"))
@@ -125,12 +128,14 @@ static char *output_name(const char *rel, pith_format f) {
 /* mkdir -p for the directories of path (not its last part). */
 static int make_parents(char *path) {
   for (char *p = path + 1; *p; p++) {
-    if (*p != '/') continue;
+    if (*p != '/')
+      continue;
     *p = '\0';
     int rc = mkdir(path, 0777);
     int e = errno;
     *p = '/';
-    if (rc && e != EEXIST) return -1;
+    if (rc && e != EEXIST)
+      return -1;
   }
   return 0;
 }
@@ -142,13 +147,16 @@ static int make_parents(char *path) {
 static int write_file(char *path, const char *data, size_t len) {
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0 && errno == ENOENT) {
-    if (make_parents(path)) return -1;
+    if (make_parents(path))
+      return -1;
     fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   }
-  if (fd < 0) return -1;
+  if (fd < 0)
+    return -1;
   while (len) {
     ssize_t w = write(fd, data, len);
-    if (w < 0 && errno == EINTR) continue;
+    if (w < 0 && errno == EINTR)
+      continue;
     if (w <= 0) {
       int e = w < 0 ? errno : EIO;
       close(fd);
@@ -303,18 +311,22 @@ static void process_dir(cli *c, const char *dir, const char *rel, int depth) {
   size_t n = 0, cap = 0;
   struct dirent *e;
   while ((e = readdir(d))) {
-    if (e->d_name[0] == '.') continue;
+    if (e->d_name[0] == '.')
+      continue;
     if (n == cap) {
       cap = cap ? cap * 2 : 64;
       char **nn = realloc(names, cap * sizeof *nn);
-      if (!nn) break;
+      if (!nn)
+        break;
       names = nn;
     }
-    if (!(names[n] = strdup(e->d_name))) break;
+    if (!(names[n] = strdup(e->d_name)))
+      break;
     n++;
   }
   closedir(d);
-  if (n) qsort(names, n, sizeof *names, compare_names);
+  if (n)
+    qsort(names, n, sizeof *names, compare_names);
   for (size_t i = 0; i < n; i++) {
     size_t plen = strlen(dir) + strlen(names[i]) + 2;
     size_t rlen = strlen(rel) + strlen(names[i]) + 2;
@@ -358,7 +370,8 @@ static int parse_size(const char *s, size_t *out) {
   char *end;
   errno = 0;
   unsigned long long v = strtoull(s, &end, 10);
-  if (errno || end == s || *s == '-') return -1;
+  if (errno || end == s || *s == '-')
+    return -1;
   unsigned long long mul = 1;
   switch (*end) {
   case 'k':
@@ -376,7 +389,8 @@ static int parse_size(const char *s, size_t *out) {
   default:
     break;
   }
-  if (*end || v > (unsigned long long)SIZE_MAX / mul) return -1;
+  if (*end || v > (unsigned long long)SIZE_MAX / mul)
+    return -1;
   *out = (size_t)(v * mul);
   return 0;
 }
@@ -418,7 +432,8 @@ int main(int argc, char **argv) {
     switch (opt) {
     case 'f': {
       int f = pith_format_from_name(optarg);
-      if (f < 0) return usage_error("unknown format (use text or json)", optarg);
+      if (f < 0)
+        return usage_error("unknown format (use text or json)", optarg);
       c.format = (pith_format)f;
       break;
     }
@@ -438,7 +453,8 @@ int main(int argc, char **argv) {
       c.render_flags |= PITH_RENDER_NO_TITLE;
       break;
     case OPT_MAX_SIZE:
-      if (parse_size(optarg, &c.max_size)) return usage_error("not a size", optarg);
+      if (parse_size(optarg, &c.max_size))
+        return usage_error("not a size", optarg);
       break;
     case OPT_TEXT:
       c.text = 1;
@@ -488,7 +504,8 @@ int main(int argc, char **argv) {
     }
     struct stat st;
     if (rc || stat(c.output_dir, &st) || !S_ISDIR(st.st_mode)) {
-      if (!rc) errno = ENOTDIR;
+      if (!rc)
+        errno = ENOTDIR;
       fprintf(stderr, "pith: cannot create %s: %s\n", c.output_dir, strerror(errno));
       return 2;
     }
@@ -518,7 +535,8 @@ int main(int argc, char **argv) {
     c.quiet = quiet;
     c.failures = 0;
   }
-  if (ninputs == 0) process_input(&c, "-");
+  if (ninputs == 0)
+    process_input(&c, "-");
   for (int i = optind; i < argc; i++)
     process_input(&c, argv[i]);
   pith_sites_free(c.sites);

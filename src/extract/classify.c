@@ -160,7 +160,8 @@ static unsigned match_token(const char *tok, size_t len) {
   for (size_t i = 0; i + 4 <= len; i++) {
     unsigned c = (unsigned char)tok[i];
     unsigned k = bucket_start[c], kend = bucket_start[c + 1];
-    if (k == kend) continue;
+    if (k == kend)
+      continue;
     uint32_t head;
     memcpy(&head, tok + i, 4);
     for (; k < kend; k++) {
@@ -173,7 +174,8 @@ static unsigned match_token(const char *tok, size_t len) {
   size_t start = 0;
   for (size_t i = 0; i <= len; i++) {
     if (i == len || tok[i] == '-' || tok[i] == '_') {
-      if (i > start) what |= match_part(tok + start, i - start);
+      if (i > start)
+        what |= match_part(tok + start, i - start);
       start = i + 1;
     }
   }
@@ -189,7 +191,8 @@ static unsigned match_attr(const char *v) {
   size_t start = 0;
   for (size_t i = 0; i <= n; i++) {
     if (i == n || low[i] == ' ' || low[i] == '\t' || low[i] == '\n') {
-      if (i > start) what |= match_token(low + start, i - start);
+      if (i > start)
+        what |= match_token(low + start, i - start);
       start = i + 1;
     }
   }
@@ -227,8 +230,10 @@ unsigned classify_element(const dom_node *n) {
 unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
   unsigned what = 0;
   init_index();
-  if (n->cls && *n->cls) what |= cache ? match_attr_cached(n->cls, cache) : match_attr(n->cls);
-  if (n->id && *n->id) what |= match_attr(n->id);
+  if (n->cls && *n->cls)
+    what |= cache ? match_attr_cached(n->cls, cache) : match_attr(n->cls);
+  if (n->id && *n->id)
+    what |= match_attr(n->id);
   for (const dom_attr *a = n->attrs; a; a = a->next) {
     if (!strcmp(a->name, "role")) {
       const char *r = a->value;
@@ -239,11 +244,14 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
       else if (!strcmp(r, "main") || !strcmp(r, "article"))
         what |= CLS_POSITIVE;
     } else if (!strcmp(a->name, "itemprop")) {
-      if (strstr(a->value, "articleBody") || strstr(a->value, "reviewBody")) what |= CLS_BODY;
+      if (strstr(a->value, "articleBody") || strstr(a->value, "reviewBody"))
+        what |= CLS_BODY;
     }
   }
   /* A body marker or a positive word outweighs the weak negatives. */
-  if (what & (CLS_BODY | CLS_POSITIVE)) what &= ~(unsigned)CLS_WEAK_NEG;
-  if (what & CLS_BODY) what &= ~(unsigned)(CLS_STRONG_NEG | CLS_META);
+  if (what & (CLS_BODY | CLS_POSITIVE))
+    what &= ~(unsigned)CLS_WEAK_NEG;
+  if (what & CLS_BODY)
+    what &= ~(unsigned)(CLS_STRONG_NEG | CLS_META);
   return what;
 }

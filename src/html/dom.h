@@ -58,9 +58,11 @@ const char *dom_attr_get(const dom_node *n, const char *name);
 /* Pre-order walk: the node after n, staying inside root; skip_children
  * jumps over n's subtree. */
 static inline dom_node *dom_next(const dom_node *root, const dom_node *n, int skip_children) {
-  if (!skip_children && n->first) return n->first;
+  if (!skip_children && n->first)
+    return n->first;
   while (n && n != root) {
-    if (n->next) return n->next;
+    if (n->next)
+      return n->next;
     n = n->parent;
   }
   return NULL;

@@ -62,7 +62,8 @@ void html_init(void) {
 }
 
 static void stop(builder *b) {
-  if (b->ctxt) xmlStopParser(b->ctxt);
+  if (b->ctxt)
+    xmlStopParser(b->ctxt);
 }
 
 static dom_node *new_node(builder *b, uint16_t tag) {
@@ -95,7 +96,8 @@ static void append_child(dom_node *parent, dom_node *n) {
 
 static int all_space(const char *s, size_t len) {
   for (size_t i = 0; i < len; i++)
-    if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f') return 0;
+    if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f')
+      return 0;
   return 1;
 }
 
@@ -103,7 +105,8 @@ static int all_space(const char *s, size_t len) {
 static void flush_text(builder *b) {
   int rawtext = b->pending_raw;
   b->pending_raw = 0;
-  if (!b->text.len) return;
+  if (!b->text.len)
+    return;
   if (b->text.oom) {
     b->oom = 1;
     stop(b);
@@ -122,7 +125,8 @@ static void flush_text(builder *b) {
         stop(b);
       }
     }
-    if (rawtext) n->kind |= DOM_RAWTEXT;
+    if (rawtext)
+      n->kind |= DOM_RAWTEXT;
     append_child(b->cur, n);
   }
   buf_reset(&b->text);
@@ -142,7 +146,8 @@ static int style_hides(const char *style) {
 static int strcasestr_ascii(const char *hay, const char *needle) {
   size_t n = strlen(needle);
   for (; *hay; hay++)
-    if (!strncasecmp(hay, needle, n)) return 1;
+    if (!strncasecmp(hay, needle, n))
+      return 1;
   return 0;
 }
 
@@ -169,11 +174,14 @@ static name_slot *name_info(builder *b, const xmlChar *name) {
   size_t h = (size_t)(((uintptr_t)name >> 3) * 0x9E3779B97F4A7C15ULL) & (NAME_SLOTS - 1);
   for (;;) {
     name_slot *s = &b->names[h];
-    if (s->key == name) return s;
-    if (!s->key) break;
+    if (s->key == name)
+      return s;
+    if (!s->key)
+      break;
     h = (h + 1) & (NAME_SLOTS - 1);
   }
-  if (b->nnames >= NAME_SLOTS / 2 || !b->ctxt || !xmlDictOwns(b->ctxt->dict, name)) return NULL;
+  if (b->nnames >= NAME_SLOTS / 2 || !b->ctxt || !xmlDictOwns(b->ctxt->dict, name))
+    return NULL;
   name_slot *s = &b->names[h];
   s->key = name;
   s->copy = NULL;
@@ -185,8 +193,10 @@ static name_slot *name_info(builder *b, const xmlChar *name) {
 
 static tag_id name_tag(builder *b, const xmlChar *name) {
   name_slot *s = name_info(b, name);
-  if (!s) return tag_lookup((const char *)name);
-  if (s->tag < 0) s->tag = (int16_t)tag_lookup((const char *)name);
+  if (!s)
+    return tag_lookup((const char *)name);
+  if (s->tag < 0)
+    s->tag = (int16_t)tag_lookup((const char *)name);
   return (tag_id)s->tag;
 }
 
@@ -220,15 +230,22 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end) {
              : c >= 0xE0 && c <= 0xEF ? 3
              : c >= 0xF0 && c <= 0xF4 ? 4
                                       : 0;
-  if (!n || (size_t)(end - p) < n) return 0;
+  if (!n || (size_t)(end - p) < n)
+    return 0;
   unsigned lo = 0x80, hi = 0xBF;
-  if (c == 0xE0) lo = 0xA0;
-  if (c == 0xED) hi = 0x9F;
-  if (c == 0xF0) lo = 0x90;
-  if (c == 0xF4) hi = 0x8F;
-  if (p[1] < lo || p[1] > hi) return 0;
+  if (c == 0xE0)
+    lo = 0xA0;
+  if (c == 0xED)
+    hi = 0x9F;
+  if (c == 0xF0)
+    lo = 0x90;
+  if (c == 0xF4)
+    hi = 0x8F;
+  if (p[1] < lo || p[1] > hi)
+    return 0;
   for (size_t i = 2; i < n; i++)
-    if ((p[i] & 0xC0) != 0x80) return 0;
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
   return n;
 }
 
@@ -247,12 +264,16 @@ static size_t utf8_seq(const unsigned char *p, const unsigned char *end) {
  * and libxml2 reads its own copy of the input, which may be written to. */
 static void skip_raw_text(builder *b, const xmlChar *name, size_t name_len) {
   xmlParserCtxtPtr ctxt = b->ctxt;
-  if (!ctxt || !ctxt->recovery || ctxt->instate == XML_PARSER_EOF || ctxt->disableSAX) return;
+  if (!ctxt || !ctxt->recovery || ctxt->instate == XML_PARSER_EOF || ctxt->disableSAX)
+    return;
   xmlParserInputPtr in = ctxt->input;
-  if (!in || !in->cur || !in->end || in->cur >= in->end || ctxt->name != name) return;
+  if (!in || !in->cur || !in->end || in->cur >= in->end || ctxt->name != name)
+    return;
   const unsigned char *gt = in->cur, *end = in->end;
-  if ((const char *)gt >= b->in_start && (const char *)gt <= b->in_end) return; /* not a copy */
-  if (gt[0] != '>' || end - gt < 2 || gt[1] == '<') return;
+  if ((const char *)gt >= b->in_start && (const char *)gt <= b->in_end)
+    return; /* not a copy */
+  if (gt[0] != '>' || end - gt < 2 || gt[1] == '<')
+    return;
   const unsigned char *p = gt + 1;
   for (;;) {
     /* 8 bytes at a time while none is '<', a control byte or non-ASCII. */
@@ -261,12 +282,14 @@ static void skip_raw_text(builder *b, const xmlChar *name, size_t name_len) {
       uint64_t v, lt;
       memcpy(&v, p, 8);
       lt = v ^ (ones * '<');
-      if ((v | ((v - ones * 0x20) & ~v) | ((lt - ones) & ~lt)) & highs) break;
+      if ((v | ((v - ones * 0x20) & ~v) | ((lt - ones) & ~lt)) & highs)
+        break;
       p += 8;
     }
     while (p < end && !raw_class[*p])
       p++;
-    if (p >= end) return; /* no end tag: leave it to libxml2 */
+    if (p >= end)
+      return; /* no end tag: leave it to libxml2 */
     switch (raw_class[*p]) {
     case 1:
       if ((size_t)(end - p) >= 2 + name_len && p[1] == '/' &&
@@ -279,7 +302,8 @@ static void skip_raw_text(builder *b, const xmlChar *name, size_t name_len) {
       break;
     case 3: {
       size_t n = utf8_seq(p, end);
-      if (!n) return;
+      if (!n)
+        return;
       p += n;
       break;
     }
@@ -291,7 +315,8 @@ static void skip_raw_text(builder *b, const xmlChar *name, size_t name_len) {
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   builder *b = ctx;
-  if (b->oom) return;
+  if (b->oom)
+    return;
   flush_text(b);
   if (b->skip_depth || (b->lim.max_depth && b->cur->depth >= b->lim.max_depth)) {
     /* Too deep: the element's content still counts, in the deepest node. */
@@ -301,7 +326,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   }
   tag_id tag = name_tag(b, name);
   dom_node *n = new_node(b, (uint16_t)tag);
-  if (!n) return;
+  if (!n)
+    return;
   if (tag == TAG_UNKNOWN &&
       !(n->name = arena_strndup(b->mem, (const char *)name, strlen((const char *)name)))) {
     b->oom = 1;
@@ -316,7 +342,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     name_slot *s = name_info(b, atts[i]);
     int kind;
     if (s) {
-      if (!s->copy) s->copy = arena_strndup(b->mem, an, strlen(an));
+      if (!s->copy)
+        s->copy = arena_strndup(b->mem, an, strlen(an));
       an = s->copy;
       kind = s->attr;
     } else {
@@ -343,10 +370,12 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
       n->kind |= DOM_HIDDEN;
       break;
     case ATTR_ARIA_HIDDEN:
-      if (!strcmp(a->value, "true")) n->kind |= DOM_HIDDEN;
+      if (!strcmp(a->value, "true"))
+        n->kind |= DOM_HIDDEN;
       break;
     case ATTR_STYLE:
-      if (style_hides(a->value)) n->kind |= DOM_HIDDEN;
+      if (style_hides(a->value))
+        n->kind |= DOM_HIDDEN;
       break;
     default:
       break;
@@ -356,21 +385,26 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   b->cur = n;
   switch (tag) {
   case TAG_HTML:
-    if (!b->doc->html) b->doc->html = n;
+    if (!b->doc->html)
+      b->doc->html = n;
     break;
   case TAG_HEAD:
-    if (!b->doc->head) b->doc->head = n;
+    if (!b->doc->head)
+      b->doc->head = n;
     break;
   case TAG_BODY:
-    if (!b->doc->body) b->doc->body = n;
+    if (!b->doc->body)
+      b->doc->body = n;
     break;
   case TAG_TITLE:
-    if (!b->doc->title) b->doc->title = n;
+    if (!b->doc->title)
+      b->doc->title = n;
     break;
   case TAG_SCRIPT: {
     /* JSON-LD is kept (on_cdata); other scripts' contents are not. */
     const char *type = dom_attr_get(n, "type");
-    if (!type || !strcasestr_ascii(type, "ld+json")) skip_raw_text(b, name, 6);
+    if (!type || !strcasestr_ascii(type, "ld+json"))
+      skip_raw_text(b, name, 6);
     break;
   }
   case TAG_STYLE:
@@ -383,7 +417,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
 
 static void on_end(void *ctx, const xmlChar *name) {
   builder *b = ctx;
-  if (b->oom) return;
+  if (b->oom)
+    return;
   flush_text(b);
   if (b->skip_depth) {
     b->skip_depth--;
@@ -404,7 +439,8 @@ static void on_end(void *ctx, const xmlChar *name) {
 
 static void on_chars(void *ctx, const xmlChar *ch, int len) {
   builder *b = ctx;
-  if (!b->oom && len > 0) buf_append(&b->text, (const char *)ch, (size_t)len);
+  if (!b->oom && len > 0)
+    buf_append(&b->text, (const char *)ch, (size_t)len);
 }
 
 /* Script and style contents arrive here. Only JSON-LD scripts are kept (as
@@ -412,9 +448,11 @@ static void on_chars(void *ctx, const xmlChar *ch, int len) {
  * pieces gather in the pending text and become one node at the end tag. */
 static void on_cdata(void *ctx, const xmlChar *ch, int len) {
   builder *b = ctx;
-  if (b->oom || len <= 0 || b->cur->tag != TAG_SCRIPT) return;
+  if (b->oom || len <= 0 || b->cur->tag != TAG_SCRIPT)
+    return;
   const char *type = dom_attr_get(b->cur, "type");
-  if (!type || !strcasestr_ascii(type, "ld+json")) return;
+  if (!type || !strcasestr_ascii(type, "ld+json"))
+    return;
   buf_append(&b->text, (const char *)ch, (size_t)len);
   b->pending_raw = 1;
 }
@@ -438,7 +476,8 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   b.doc = doc;
   b.in_start = utf8;
   b.in_end = utf8 + len;
-  if (lim) b.lim = *lim;
+  if (lim)
+    b.lim = *lim;
   buf_init(&b.text);
   doc->root = arena_calloc(mem, sizeof *doc->root);
   if (!doc->root) {
@@ -451,7 +490,8 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
 
   if (len > (size_t)INT32_MAX)
     len = (size_t)INT32_MAX; /* libxml2 takes an int; the caller limits sizes */
-  if (len == 0) return 0;    /* nothing to parse: an empty document */
+  if (len == 0)
+    return 0; /* nothing to parse: an empty document */
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
   if (!ctxt) {
     snprintf(err, err_cap, "out of memory");
@@ -483,7 +523,8 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   htmlParseDocument(ctxt);
   xmlSetGenericErrorFunc(saved_generic_ctx, saved_generic);
   xmlSetStructuredErrorFunc(saved_structured_ctx, saved_structured);
-  if (!b.oom) flush_text(&b);
+  if (!b.oom)
+    flush_text(&b);
   ctxt->userData = NULL;
   htmlFreeParserCtxt(ctxt);
   buf_free(&b.text);

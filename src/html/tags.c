@@ -20,7 +20,8 @@ tag_id tag_lookup(const char *name) {
   while (lo <= hi) {
     int mid = (lo + hi) / 2;
     int c = strcmp(name, names[mid]);
-    if (c == 0) return (tag_id)mid;
+    if (c == 0)
+      return (tag_id)mid;
     if (c < 0)
       hi = mid - 1;
     else

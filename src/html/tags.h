@@ -19,7 +19,7 @@
   X(BLOCKQUOTE, "blockquote", T_BLOCK)                                                             \
   X(BODY, "body", T_BLOCK)                                                                         \
   X(BR, "br", T_INLINE)                                                                            \
-  X(BUTTON, "button", T_INLINE)                                                                      \
+  X(BUTTON, "button", T_INLINE)                                                                    \
   X(CANVAS, "canvas", T_SKIP)                                                                      \
   X(CAPTION, "caption", T_BLOCK)                                                                   \
   X(CENTER, "center", T_BLOCK)                                                                     \

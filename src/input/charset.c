@@ -230,13 +230,15 @@ static int parse_number_label(const char *s, int *num) {
   int v = 0, digits = 0;
   while (*s >= '0' && *s <= '9' && digits < 3)
     v = v * 10 + (*s++ - '0'), digits++;
-  if (!digits) return 0;
+  if (!digits)
+    return 0;
   if (*s == ':') {
     s++;
     while (*s >= '0' && *s <= '9')
       s++;
   }
-  if (*s) return 0;
+  if (*s)
+    return 0;
   *num = v;
   return 1;
 }
@@ -261,24 +263,28 @@ static const char *generic_label(const char *s) {
 const char *pith_charset_canonical(const char *label, size_t len) {
   char buf[48];
   size_t n = 0;
-  if (!label) return NULL;
+  if (!label)
+    return NULL;
   while (len && (is_space((uchar)*label) || *label == '"' || *label == '\''))
     label++, len--;
   while (len &&
          (is_space((uchar)label[len - 1]) || label[len - 1] == '"' || label[len - 1] == '\''))
     len--;
-  if (len == 0 || len >= sizeof buf) return NULL;
+  if (len == 0 || len >= sizeof buf)
+    return NULL;
   for (; n < len; n++)
     buf[n] = (char)lower((uchar)label[n]);
   buf[n] = 0;
   for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-    if (strcmp(buf, labels[i].label) == 0) return labels[i].name;
+    if (strcmp(buf, labels[i].label) == 0)
+      return labels[i].name;
   return generic_label(buf);
 }
 
 static const char *iconv_name(const char *name) {
   for (size_t i = 0; i < sizeof encodings / sizeof *encodings; i++)
-    if (strcmp(name, encodings[i].name) == 0) return encodings[i].iconv;
+    if (strcmp(name, encodings[i].name) == 0)
+      return encodings[i].iconv;
   return NULL;
 }
 
@@ -295,9 +301,11 @@ static int is_cjk(const char *name) {
 
 static int starts_ci(const uchar *p, size_t n, const char *s) {
   size_t k = strlen(s);
-  if (n < k) return 0;
+  if (n < k)
+    return 0;
   for (size_t i = 0; i < k; i++)
-    if (lower(p[i]) != s[i]) return 0;
+    if (lower(p[i]) != s[i])
+      return 0;
   return 1;
 }
 
@@ -308,23 +316,27 @@ static const char *charset_from_content(const char *v, size_t n) {
   for (;;) {
     while (i + 7 <= n && !starts_ci((const uchar *)v + i, n - i, "charset"))
       i++;
-    if (i + 7 > n) return NULL;
+    if (i + 7 > n)
+      return NULL;
     i += 7;
     while (i < n && is_space((uchar)v[i]))
       i++;
-    if (i < n && v[i] == '=') break; /* else look for a later "charset" */
+    if (i < n && v[i] == '=')
+      break; /* else look for a later "charset" */
   }
   i++;
   while (i < n && is_space((uchar)v[i]))
     i++;
-  if (i >= n) return NULL;
+  if (i >= n)
+    return NULL;
   size_t start, end;
   if (v[i] == '"' || v[i] == '\'') {
     char q = v[i++];
     start = i;
     while (i < n && v[i] != q)
       i++;
-    if (i >= n) return NULL; /* unterminated quote: no charset, per WHATWG */
+    if (i >= n)
+      return NULL; /* unterminated quote: no charset, per WHATWG */
     end = i;
   } else {
     start = i;
@@ -342,7 +354,8 @@ typedef struct {
 } attr;
 
 static void attr_add(char *dst, size_t *len, size_t cap, int c) {
-  if (*len + 1 < cap) dst[(*len)++] = (char)c;
+  if (*len + 1 < cap)
+    dst[(*len)++] = (char)c;
 }
 
 /* HTML5 "get an attribute": reads one attribute at *pos; 0 at '>' or end. */
@@ -356,26 +369,32 @@ static int get_attr(const uchar *p, size_t n, size_t *pos, attr *a) {
     return 0;
   }
   for (;; i++) {
-    if (i >= n) goto done;
-    if (p[i] == '=' && a->name_len) break;
+    if (i >= n)
+      goto done;
+    if (p[i] == '=' && a->name_len)
+      break;
     if (is_space(p[i])) {
       while (i < n && is_space(p[i]))
         i++;
-      if (i >= n || p[i] != '=') goto done;
+      if (i >= n || p[i] != '=')
+        goto done;
       break;
     }
-    if (p[i] == '/' || p[i] == '>') goto done;
+    if (p[i] == '/' || p[i] == '>')
+      goto done;
     attr_add(a->name, &a->name_len, sizeof a->name, lower(p[i]));
   }
   i++; /* past '=' */
   while (i < n && is_space(p[i]))
     i++;
-  if (i >= n) goto done;
+  if (i >= n)
+    goto done;
   if (p[i] == '"' || p[i] == '\'') {
     uchar q = p[i++];
     while (i < n && p[i] != q)
       attr_add(a->value, &a->value_len, sizeof a->value, lower(p[i++]));
-    if (i < n) i++;
+    if (i < n)
+      i++;
   } else {
     while (i < n && !is_space(p[i]) && p[i] != '>')
       attr_add(a->value, &a->value_len, sizeof a->value, lower(p[i++]));
@@ -400,12 +419,14 @@ static const char *scan_meta(const uchar *p, size_t n, size_t *pos) {
   while (get_attr(p, n, pos, &a)) {
     if (!strcmp(a.name, "http-equiv") && !(seen & 1)) {
       seen |= 1;
-      if (!strcmp(a.value, "content-type")) got_pragma = 1;
+      if (!strcmp(a.value, "content-type"))
+        got_pragma = 1;
     } else if (!strcmp(a.name, "content") && !(seen & 2)) {
       seen |= 2;
       if (!cs) {
         const char *c = charset_from_content(a.value, a.value_len);
-        if (c) cs = c, need_pragma = 1;
+        if (c)
+          cs = c, need_pragma = 1;
       }
     } else if (!strcmp(a.name, "charset") && !(seen & 4)) {
       seen |= 4;
@@ -413,7 +434,8 @@ static const char *scan_meta(const uchar *p, size_t n, size_t *pos) {
       need_pragma = 0;
     }
   }
-  if (need_pragma == -1 || (need_pragma == 1 && !got_pragma)) return NULL;
+  if (need_pragma == -1 || (need_pragma == 1 && !got_pragma))
+    return NULL;
   return meta_label(cs);
 }
 
@@ -423,15 +445,18 @@ static const char *scan_xml_decl(const uchar *p, size_t n, size_t i) {
   while (end < n && p[end] != '>')
     end++;
   for (; i + 8 < end; i++) {
-    if (memcmp(p + i, "encoding", 8) != 0) continue;
+    if (memcmp(p + i, "encoding", 8) != 0)
+      continue;
     size_t j = i + 8;
     while (j < end && is_space(p[j]))
       j++;
-    if (j >= end || p[j] != '=') continue;
+    if (j >= end || p[j] != '=')
+      continue;
     j++;
     while (j < end && is_space(p[j]))
       j++;
-    if (j >= end || (p[j] != '"' && p[j] != '\'')) return NULL;
+    if (j >= end || (p[j] != '"' && p[j] != '\''))
+      return NULL;
     uchar q = p[j++];
     size_t start = j;
     while (j < end && p[j] != q)
@@ -444,11 +469,13 @@ static const char *scan_xml_decl(const uchar *p, size_t n, size_t i) {
 /* A simplified HTML5 prescan: comments and other tags are skipped whole so
  * that a "charset" inside them is not taken for a declaration. */
 static const char *prescan(const uchar *p, size_t n) {
-  if (n > PRESCAN_BYTES) n = PRESCAN_BYTES;
+  if (n > PRESCAN_BYTES)
+    n = PRESCAN_BYTES;
   size_t i = 0;
   while (i < n) {
     const uchar *lt = memchr(p + i, '<', n - i);
-    if (!lt) break;
+    if (!lt)
+      break;
     i = (size_t)(lt - p);
     const uchar *q = p + i;
     size_t rest = n - i;
@@ -460,11 +487,13 @@ static const char *prescan(const uchar *p, size_t n) {
     } else if (starts_ci(q, rest, "<meta") && rest > 5 && (is_space(q[5]) || q[5] == '/')) {
       size_t pos = i + 5;
       const char *cs = scan_meta(p, n, &pos);
-      if (cs) return cs;
+      if (cs)
+        return cs;
       i = pos + 1;
     } else if (starts_ci(q, rest, "<?xml")) {
       const char *cs = scan_xml_decl(p, n, i + 5);
-      if (cs) return cs;
+      if (cs)
+        return cs;
       i += 5;
     } else if (rest > 1 && (is_alpha(q[1]) || (q[1] == '/' && rest > 2 && is_alpha(q[2])))) {
       /* Any other tag: skip its name, then its attributes (values may hold '>'). */
@@ -477,7 +506,8 @@ static const char *prescan(const uchar *p, size_t n) {
       i = pos + 1;
     } else if (rest > 1 && (q[1] == '!' || q[1] == '/' || q[1] == '?')) {
       const uchar *gt = memchr(q, '>', rest);
-      if (!gt) break;
+      if (!gt)
+        break;
       i = (size_t)(gt - p) + 1;
     } else {
       i++;
@@ -508,12 +538,16 @@ static size_t u8_seq(const uchar *p, size_t n, size_t *bad) {
     need = 1;
   } else if (b >= 0xE0 && b <= 0xEF) {
     need = 2;
-    if (b == 0xE0) lo = 0xA0; /* overlong */
-    if (b == 0xED) hi = 0x9F; /* surrogates */
+    if (b == 0xE0)
+      lo = 0xA0; /* overlong */
+    if (b == 0xED)
+      hi = 0x9F; /* surrogates */
   } else if (b >= 0xF0 && b <= 0xF4) {
     need = 3;
-    if (b == 0xF0) lo = 0x90; /* overlong */
-    if (b == 0xF4) hi = 0x8F; /* above U+10FFFF */
+    if (b == 0xF0)
+      lo = 0x90; /* overlong */
+    if (b == 0xF4)
+      hi = 0x8F; /* above U+10FFFF */
   } else {
     *bad = 1;
     return 0;
@@ -577,7 +611,8 @@ int pith_utf8_valid(const char *s, size_t len) {
       continue;
     }
     size_t k = u8_seq(p + i, len - i, &bad);
-    if (!k) return 0;
+    if (!k)
+      return 0;
     i += k;
   }
   return 1;
@@ -613,7 +648,8 @@ static size_t put_cp(char *o, uint32_t c) {
 static char *u8_clean(const uchar *s, size_t n, const u8_stats *st, size_t *olen) {
   size_t cap = n - st->nuls - st->bad_bytes + 3 * st->invalid;
   char *out = malloc(cap + 1);
-  if (!out) return NULL;
+  if (!out)
+    return NULL;
   if (!st->invalid && !st->nuls) {
     memcpy(out, s, n);
   } else {
@@ -626,7 +662,8 @@ static char *u8_clean(const uchar *s, size_t n, const u8_stats *st, size_t *olen
         continue;
       }
       if (s[i] < 0x80) {
-        if (s[i]) *o++ = (char)s[i];
+        if (s[i])
+          *o++ = (char)s[i];
         i++;
         continue;
       }
@@ -649,7 +686,8 @@ static char *u8_clean(const uchar *s, size_t n, const u8_stats *st, size_t *olen
 
 static char *utf16_decode(const uchar *s, size_t n, int be, size_t *olen) {
   char *out = malloc(n / 2 * 3 + 4);
-  if (!out) return NULL;
+  if (!out)
+    return NULL;
   char *o = out;
   size_t i = 0;
   for (; i + 2 <= n; i += 2) {
@@ -662,10 +700,13 @@ static char *utf16_decode(const uchar *s, size_t n, int be, size_t *olen) {
         continue;
       }
     }
-    if (u >= 0xD800 && u <= 0xDFFF) u = 0xFFFD; /* lone surrogate */
-    if (u) o += put_cp(o, u);
+    if (u >= 0xD800 && u <= 0xDFFF)
+      u = 0xFFFD; /* lone surrogate */
+    if (u)
+      o += put_cp(o, u);
   }
-  if (i < n) o += put_cp(o, 0xFFFD); /* odd trailing byte */
+  if (i < n)
+    o += put_cp(o, 0xFFFD); /* odd trailing byte */
   *o = 0;
   *olen = (size_t)(o - out);
   return out;
@@ -673,17 +714,21 @@ static char *utf16_decode(const uchar *s, size_t n, int be, size_t *olen) {
 
 static char *utf32_decode(const uchar *s, size_t n, int be, size_t *olen) {
   char *out = malloc(n + 4);
-  if (!out) return NULL;
+  if (!out)
+    return NULL;
   char *o = out;
   size_t i = 0;
   for (; i + 4 <= n; i += 4) {
     uint32_t u =
         be ? (uint32_t)s[i] << 24 | (uint32_t)s[i + 1] << 16 | (uint32_t)s[i + 2] << 8 | s[i + 3]
            : (uint32_t)s[i + 3] << 24 | (uint32_t)s[i + 2] << 16 | (uint32_t)s[i + 1] << 8 | s[i];
-    if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0xFFFD;
-    if (u) o += put_cp(o, u);
+    if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
+      u = 0xFFFD;
+    if (u)
+      o += put_cp(o, u);
   }
-  if (i < n) o += put_cp(o, 0xFFFD);
+  if (i < n)
+    o += put_cp(o, 0xFFFD);
   *o = 0;
   *olen = (size_t)(o - out);
   return out;
@@ -697,12 +742,14 @@ static const uint16_t cp1252_c1[32] = {
 
 static char *cp1252_decode(const uchar *s, size_t n, size_t *olen) {
   char *out = malloc(n * 3 + 1);
-  if (!out) return NULL;
+  if (!out)
+    return NULL;
   char *o = out;
   for (size_t i = 0; i < n; i++) {
     uchar c = s[i];
     if (c < 0x80) {
-      if (c) *o++ = (char)c;
+      if (c)
+        *o++ = (char)c;
     } else if (c < 0xA0) {
       o += put_cp(o, cp1252_c1[c - 0x80] ? cp1252_c1[c - 0x80] : 0xFFFD);
     } else {
@@ -722,7 +769,8 @@ static int grow(char **buf, size_t *cap, char **op, size_t *ol, size_t need) {
   while (ncap - 1 - off < need)
     ncap *= 2;
   char *nb = realloc(*buf, ncap);
-  if (!nb) return -1;
+  if (!nb)
+    return -1;
   *buf = nb, *cap = ncap, *op = nb + off, *ol = ncap - 1 - off;
   return 0;
 }
@@ -730,7 +778,8 @@ static int grow(char **buf, size_t *cap, char **op, size_t *ol, size_t need) {
 /* Returns 0, -1 on out-of-memory, 1 if iconv does not know the encoding. */
 static int iconv_decode(const char *from, const uchar *s, size_t n, char **out, size_t *olen) {
   iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == (iconv_t)-1) return 1;
+  if (cd == (iconv_t)-1)
+    return 1;
   size_t cap = n + n / 2 + 64;
   char *buf = malloc(cap);
   if (!buf) {
@@ -741,22 +790,27 @@ static int iconv_decode(const char *from, const uchar *s, size_t n, char **out, 
   size_t il = n, ol = cap - 1;
   int rc = 0;
   while (il > 0) {
-    if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1) break;
+    if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+      break;
     if (errno == E2BIG) {
-      if (grow(&buf, &cap, &op, &ol, ol + 64)) goto oom;
+      if (grow(&buf, &cap, &op, &ol, ol + 64))
+        goto oom;
       continue;
     }
     /* EILSEQ: skip one byte so a bad lead byte does not hide the ASCII
      * after it; EINVAL: a sequence cut short by the end of input. */
-    if (ol < 3 && grow(&buf, &cap, &op, &ol, 3)) goto oom;
+    if (ol < 3 && grow(&buf, &cap, &op, &ol, 3))
+      goto oom;
     memcpy(op, REPL, 3);
     op += 3, ol -= 3;
-    if (errno == EINVAL) break;
+    if (errno == EINVAL)
+      break;
     ip++, il--;
   }
   /* Flush a stateful encoding (ISO-2022-JP) back to its initial state. */
   while (iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1 && errno == E2BIG)
-    if (grow(&buf, &cap, &op, &ol, ol + 64)) goto oom;
+    if (grow(&buf, &cap, &op, &ol, ol + 64))
+      goto oom;
   iconv_close(cd);
   /* A NUL byte decodes to U+0000; drop it to keep a C string. */
   size_t len = (size_t)(op - buf);
@@ -764,7 +818,8 @@ static int iconv_decode(const char *from, const uchar *s, size_t n, char **out, 
   if (z) {
     char *w = z;
     for (char *r = z; r < op; r++)
-      if (*r) *w++ = *r;
+      if (*r)
+        *w++ = *r;
     len = (size_t)(w - buf);
   }
   buf[len] = 0;
@@ -803,52 +858,74 @@ static int cjk_class(int e, const uchar *p, size_t n, size_t *len) {
   *len = 1;
   switch (e) {
   case CJK_GB:
-    if (!rng(a, 0x81, 0xFE)) return CH_ERROR;
-    if (n < 2) return CH_CUT;
+    if (!rng(a, 0x81, 0xFE))
+      return CH_ERROR;
+    if (n < 2)
+      return CH_CUT;
     if (rng(b, 0x30, 0x39)) { /* four-byte form */
-      if (n < 4) return CH_CUT;
-      if (!rng(p[2], 0x81, 0xFE) || !rng(p[3], 0x30, 0x39)) return CH_ERROR;
+      if (n < 4)
+        return CH_CUT;
+      if (!rng(p[2], 0x81, 0xFE) || !rng(p[3], 0x30, 0x39))
+        return CH_ERROR;
       *len = 4;
       return CH_RARE;
     }
-    if (!rng(b, 0x40, 0x7E) && !rng(b, 0x80, 0xFE)) return CH_ERROR;
+    if (!rng(b, 0x40, 0x7E) && !rng(b, 0x80, 0xFE))
+      return CH_ERROR;
     *len = 2;
     return (rng(a, 0xB0, 0xD7) || rng(a, 0xA1, 0xA3)) && rng(b, 0xA1, 0xFE) ? CH_COMMON : CH_RARE;
   case CJK_BIG5:
-    if (!rng(a, 0x81, 0xFE)) return CH_ERROR;
-    if (n < 2) return CH_CUT;
-    if (!rng(b, 0x40, 0x7E) && !rng(b, 0xA1, 0xFE)) return CH_ERROR;
+    if (!rng(a, 0x81, 0xFE))
+      return CH_ERROR;
+    if (n < 2)
+      return CH_CUT;
+    if (!rng(b, 0x40, 0x7E) && !rng(b, 0xA1, 0xFE))
+      return CH_ERROR;
     *len = 2;
     return rng(a, 0xA1, 0xC5) || (a == 0xC6 && b <= 0x7E) ? CH_COMMON : CH_RARE;
   case CJK_SJIS:
-    if (rng(a, 0xA1, 0xDF)) return CH_RARE; /* half-width katakana */
-    if (!rng(a, 0x81, 0x9F) && !rng(a, 0xE0, 0xFC)) return CH_ERROR;
-    if (n < 2) return CH_CUT;
-    if (!rng(b, 0x40, 0x7E) && !rng(b, 0x80, 0xFC)) return CH_ERROR;
+    if (rng(a, 0xA1, 0xDF))
+      return CH_RARE; /* half-width katakana */
+    if (!rng(a, 0x81, 0x9F) && !rng(a, 0xE0, 0xFC))
+      return CH_ERROR;
+    if (n < 2)
+      return CH_CUT;
+    if (!rng(b, 0x40, 0x7E) && !rng(b, 0x80, 0xFC))
+      return CH_ERROR;
     *len = 2;
     return rng(a, 0x81, 0x83) || rng(a, 0x88, 0x98) ? CH_COMMON : CH_RARE;
   case CJK_EUCJP:
     if (a == 0x8E) {
-      if (n < 2) return CH_CUT;
-      if (!rng(b, 0xA1, 0xDF)) return CH_ERROR;
+      if (n < 2)
+        return CH_CUT;
+      if (!rng(b, 0xA1, 0xDF))
+        return CH_ERROR;
       *len = 2;
       return CH_RARE;
     }
     if (a == 0x8F) {
-      if (n < 3) return CH_CUT;
-      if (!rng(b, 0xA1, 0xFE) || !rng(p[2], 0xA1, 0xFE)) return CH_ERROR;
+      if (n < 3)
+        return CH_CUT;
+      if (!rng(b, 0xA1, 0xFE) || !rng(p[2], 0xA1, 0xFE))
+        return CH_ERROR;
       *len = 3;
       return CH_RARE;
     }
-    if (!rng(a, 0xA1, 0xFE)) return CH_ERROR;
-    if (n < 2) return CH_CUT;
-    if (!rng(b, 0xA1, 0xFE)) return CH_ERROR;
+    if (!rng(a, 0xA1, 0xFE))
+      return CH_ERROR;
+    if (n < 2)
+      return CH_CUT;
+    if (!rng(b, 0xA1, 0xFE))
+      return CH_ERROR;
     *len = 2;
     return a == 0xA1 || a == 0xA4 || a == 0xA5 || rng(a, 0xB0, 0xCF) ? CH_COMMON : CH_RARE;
   default: /* CJK_EUCKR, as cp949 */
-    if (!rng(a, 0x81, 0xFE)) return CH_ERROR;
-    if (n < 2) return CH_CUT;
-    if (!rng(b, 0x41, 0x5A) && !rng(b, 0x61, 0x7A) && !rng(b, 0x81, 0xFE)) return CH_ERROR;
+    if (!rng(a, 0x81, 0xFE))
+      return CH_ERROR;
+    if (n < 2)
+      return CH_CUT;
+    if (!rng(b, 0x41, 0x5A) && !rng(b, 0x61, 0x7A) && !rng(b, 0x81, 0xFE))
+      return CH_ERROR;
     *len = 2;
     return (rng(a, 0xB0, 0xC8) || a == 0xA1) && rng(b, 0xA1, 0xFE) ? CH_COMMON : CH_RARE;
   }
@@ -871,7 +948,8 @@ static void cjk_scan(int e, const uchar *s, size_t n, cjk_stats *st) {
     }
     size_t len;
     int c = cjk_class(e, s + i, n - i, &len);
-    if (c == CH_CUT) break;
+    if (c == CH_CUT)
+      break;
     if (c == CH_ERROR) {
       st->errors++;
       st->score += ERROR_LP;
@@ -879,7 +957,8 @@ static void cjk_scan(int e, const uchar *s, size_t n, cjk_stats *st) {
     } else {
       st->chars++;
       st->adjacent += prev_mb;
-      if (c == CH_COMMON) st->common++;
+      if (c == CH_COMMON)
+        st->common++;
       st->score += c == CH_COMMON ? cjk_common_lp[e] : cjk_rare_lp[e];
       prev_mb = 1;
     }
@@ -899,7 +978,8 @@ static const char *detect_cjk(const uchar *s, size_t n) {
     if (st.chars < 2 || st.errors * 50 > st.chars || st.common * 2 < st.chars ||
         st.adjacent * 10 < st.chars * 3)
       continue;
-    if (!best || st.score > best_score) best = cjk_names[e], best_score = st.score;
+    if (!best || st.score > best_score)
+      best = cjk_names[e], best_score = st.score;
   }
   return best;
 }
@@ -908,13 +988,15 @@ enum { L_1252, L_1250, L_8859_2, L_N };
 
 /* Whether byte c (>= 0x80) is a letter in the given Latin encoding. */
 static int latin_letter(int e, uchar c) {
-  if (c >= 0xC0) return c != 0xD7 && c != 0xF7;
+  if (c >= 0xC0)
+    return c != 0xD7 && c != 0xF7;
   switch (e) {
   case L_1252:
     return c == 0x83 || c == 0x8A || c == 0x8C || c == 0x8E || c == 0x9A || c == 0x9C ||
            c == 0x9E || c == 0x9F || c == 0xAA || c == 0xB5 || c == 0xBA;
   case L_1250:
-    if (rng(c, 0x8A, 0x8F) || rng(c, 0x9A, 0x9F)) return c != 0x8B && c != 0x9B;
+    if (rng(c, 0x8A, 0x8F) || rng(c, 0x9A, 0x9F))
+      return c != 0x8B && c != 0x9B;
     return c == 0xA3 || c == 0xA5 || c == 0xAA || c == 0xAF || c == 0xB3 || c == 0xB5 ||
            c == 0xB9 || c == 0xBA || c == 0xBC || c == 0xBE || c == 0xBF;
   default:
@@ -944,51 +1026,64 @@ static const char *detect_single_byte(const uchar *s, size_t n) {
   long latin[L_N] = {0};
   for (size_t i = 0; i < n; i++) {
     uchar c = s[i];
-    if (c < 0x80) continue;
+    if (c < 0x80)
+      continue;
     high++;
     int adj = (i > 0 && is_alpha(s[i - 1])) || (i + 1 < n && is_alpha(s[i + 1]));
     beside_letter += adj;
     in_run += (i > 0 && s[i - 1] >= 0x80) || (i + 1 < n && s[i + 1] >= 0x80);
-    if (c >= 0xC0 || c == 0xA8 || c == 0xB8 || c == 0xA3 || c == 0xB3) cyr++;
+    if (c >= 0xC0 || c == 0xA8 || c == 0xB8 || c == 0xA3 || c == 0xB3)
+      cyr++;
     if (c >= 0xE0)
       low1251++;
     else if (c >= 0xC0)
       lowkoi++;
     for (int e = 0; e < L_N; e++) {
-      if (adj && latin_letter(e, c)) latin[e]++;
-      if (latin_unassigned(e, c)) latin[e] -= 2;
+      if (adj && latin_letter(e, c))
+        latin[e]++;
+      if (latin_unassigned(e, c))
+        latin[e] -= 2;
     }
   }
   if (high >= 3 && in_run * 2 >= high && beside_letter * 10 < high * 3 && cyr * 10 >= high * 8)
     return low1251 >= lowkoi ? "windows-1251" : "koi8-r"; /* lower case dominates */
-  if (latin[L_8859_2] > latin[L_1252] && latin[L_8859_2] > latin[L_1250]) return "iso-8859-2";
-  if (latin[L_1250] > latin[L_1252]) return "windows-1250";
+  if (latin[L_8859_2] > latin[L_1252] && latin[L_8859_2] > latin[L_1250])
+    return "iso-8859-2";
+  if (latin[L_1250] > latin[L_1252])
+    return "windows-1250";
   return "windows-1252";
 }
 
 /* UTF-16 without a BOM: ASCII text shows as every other byte being NUL. */
 static const char *sniff_utf16(const uchar *s, size_t n) {
-  if (n > PRESCAN_BYTES) n = PRESCAN_BYTES;
+  if (n > PRESCAN_BYTES)
+    n = PRESCAN_BYTES;
   size_t pairs = n / 2, z_even = 0, z_odd = 0;
-  if (pairs < 2) return NULL;
+  if (pairs < 2)
+    return NULL;
   for (size_t i = 0; i + 1 < n; i += 2)
     z_even += s[i] == 0, z_odd += s[i + 1] == 0;
-  if (z_odd * 10 >= pairs * 3 && z_even * 20 < pairs) return "utf-16le";
-  if (z_even * 10 >= pairs * 3 && z_odd * 20 < pairs) return "utf-16be";
+  if (z_odd * 10 >= pairs * 3 && z_even * 20 < pairs)
+    return "utf-16le";
+  if (z_even * 10 >= pairs * 3 && z_odd * 20 < pairs)
+    return "utf-16be";
   return NULL;
 }
 
 static const char *detect(const uchar *s, size_t n) {
-  if (n > DETECT_BYTES) n = DETECT_BYTES;
+  if (n > DETECT_BYTES)
+    n = DETECT_BYTES;
   const char *cjk = detect_cjk(s, n);
   return cjk ? cjk : detect_single_byte(s, n);
 }
 
 /* True when s decodes without a structural error in CJK encoding name. */
 static int cjk_clean(const char *name, const uchar *s, size_t n) {
-  if (n > DETECT_BYTES) n = DETECT_BYTES;
+  if (n > DETECT_BYTES)
+    n = DETECT_BYTES;
   for (int e = 0; e < CJK_N; e++) {
-    if (strcmp(name, cjk_names[e]) != 0) continue;
+    if (strcmp(name, cjk_names[e]) != 0)
+      continue;
     cjk_stats st;
     cjk_scan(e, s, n, &st);
     return st.errors == 0;
@@ -1003,7 +1098,8 @@ static int decode(const char *name, const uchar *s, size_t n, const u8_stats *st
   *used = name;
   if (!strcmp(name, "utf-8")) {
     u8_stats local;
-    if (!st) u8_scan(s, n, &local), st = &local;
+    if (!st)
+      u8_scan(s, n, &local), st = &local;
     *out = u8_clean(s, n, st, olen);
   } else if (is_wide(name)) {
     int be = strstr(name, "be") != NULL;
@@ -1012,7 +1108,8 @@ static int decode(const char *name, const uchar *s, size_t n, const u8_stats *st
     const char *ic = iconv_name(name);
     if (ic && strcmp(name, "windows-1252") != 0) {
       int rc = iconv_decode(ic, s, n, out, olen);
-      if (rc <= 0) return rc;
+      if (rc <= 0)
+        return rc;
     }
     /* windows-1252 itself, or an encoding this glibc lacks: 1252 is the
      * least harmful reading of unknown 8-bit text. */
@@ -1028,7 +1125,8 @@ int pith_charset_to_utf8(const char *in_, size_t len, const char *http_charset, 
   const char *name = NULL, *declared = NULL;
   u8_stats st, *stp = NULL;
   size_t olen = 0;
-  if (!s) len = 0, s = (const uchar *)"";
+  if (!s)
+    len = 0, s = (const uchar *)"";
   *out = NULL;
   *out_len = 0;
 
@@ -1048,17 +1146,21 @@ int pith_charset_to_utf8(const char *in_, size_t len, const char *http_charset, 
     u8_scan(s, len, &st);
     stp = &st;
     /* Many NULs: maybe UTF-16 without a BOM, which no 8-bit label describes. */
-    if (st.nuls * 8 >= len && st.nuls) name = sniff_utf16(s, len);
+    if (st.nuls * 8 >= len && st.nuls)
+      name = sniff_utf16(s, len);
   }
   if (!name) {
     /* 2. HTTP header, then the page's own declaration. */
     if (http_charset) {
       size_t hl = strlen(http_charset);
       declared = pith_charset_canonical(http_charset, hl);
-      if (!declared) declared = charset_from_content(http_charset, hl);
+      if (!declared)
+        declared = charset_from_content(http_charset, hl);
     }
-    if (!declared) declared = prescan(s, len);
-    if (declared && is_wide(declared)) declared = "utf-8"; /* the bytes are not UTF-16 */
+    if (!declared)
+      declared = prescan(s, len);
+    if (declared && is_wide(declared))
+      declared = "utf-8"; /* the bytes are not UTF-16 */
 
     /* 3. Bytes that are (nearly) valid UTF-8 with non-ASCII in them are
      * UTF-8 whatever the label says: legacy text almost never validates.
@@ -1076,9 +1178,11 @@ int pith_charset_to_utf8(const char *in_, size_t len, const char *http_charset, 
       /* Pure ASCII reads the same in any ASCII-compatible charset: copy. */
       if (!st.invalid && strcmp(declared, "iso-2022-jp") != 0) {
         *out = u8_clean(s, len, &st, &olen);
-        if (!*out) return -1;
+        if (!*out)
+          return -1;
         *out_len = olen;
-        if (used && used_cap) snprintf(used, used_cap, "%s", declared);
+        if (used && used_cap)
+          snprintf(used, used_cap, "%s", declared);
         return 0;
       }
     } else if (!st.invalid) {
@@ -1091,8 +1195,10 @@ int pith_charset_to_utf8(const char *in_, size_t len, const char *http_charset, 
 
   const char *used_name;
   int rc = decode(name, s, len, !strcmp(name, "utf-8") ? stp : NULL, out, &olen, &used_name);
-  if (rc) return -1;
+  if (rc)
+    return -1;
   *out_len = olen;
-  if (used && used_cap) snprintf(used, used_cap, "%s", used_name);
+  if (used && used_cap)
+    snprintf(used, used_cap, "%s", used_name);
   return 0;
 }

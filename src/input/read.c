@@ -20,12 +20,14 @@
 #define NO_LIMIT (SIZE_MAX / 2)
 
 static int fail(char *err, size_t cap, const char *msg) {
-  if (err && cap) snprintf(err, cap, "%s", msg);
+  if (err && cap)
+    snprintf(err, cap, "%s", msg);
   return -1;
 }
 
 static int fail_size(char *err, size_t cap, size_t max) {
-  if (err && cap) snprintf(err, cap, "larger than %zu bytes", max);
+  if (err && cap)
+    snprintf(err, cap, "larger than %zu bytes", max);
   return -1;
 }
 
@@ -51,7 +53,8 @@ static int fail_errno(char *err, size_t cap, int e) {
   case EIO:
     return fail(err, cap, "input/output error");
   default:
-    if (err && cap) snprintf(err, cap, "cannot read (errno %d)", e);
+    if (err && cap)
+      snprintf(err, cap, "cannot read (errno %d)", e);
     return -1;
   }
 }
@@ -69,12 +72,15 @@ static int is_gzip(const unsigned char *p, size_t n) {
  * does not), damaged data (zlib words the error) or no memory. */
 static int gunzip_one_shot(const unsigned char *in, size_t n, size_t limit, char **out,
                            size_t *out_len) {
-  if (n < 18 || (in[3] & 0x02)) return 0; /* 18: header and trailer; 0x02: FHCRC */
+  if (n < 18 || (in[3] & 0x02))
+    return 0; /* 18: header and trailer; 0x02: FHCRC */
   size_t isize = (size_t)in[n - 4] | (size_t)in[n - 3] << 8 | (size_t)in[n - 2] << 16 |
                  (size_t)in[n - 1] << 24;
-  if (isize > limit) return 0;
+  if (isize > limit)
+    return 0;
   char *buf = malloc(isize + 1);
-  if (!buf) return 0;
+  if (!buf)
+    return 0;
   struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
   size_t used = 0, produced = 0;
   enum libdeflate_result r =
@@ -97,13 +103,16 @@ static int gunzip(const unsigned char *in, size_t n, size_t max, char **out, siz
                   char *err, size_t err_cap) {
   size_t limit = max ? max : NO_LIMIT;
 #ifdef PITH_HAVE_LIBDEFLATE
-  if (gunzip_one_shot(in, n, limit, out, out_len)) return 0;
+  if (gunzip_one_shot(in, n, limit, out, out_len))
+    return 0;
 #endif
   /* Room for limit + 1 bytes lets "exactly max" and "more than max" differ. */
   size_t cap = n < NO_LIMIT / 8 ? n * 4 + 4096 : limit + 1;
-  if (cap > limit + 1) cap = limit + 1;
+  if (cap > limit + 1)
+    cap = limit + 1;
   char *buf = malloc(cap + 1);
-  if (!buf) return fail(err, err_cap, "out of memory");
+  if (!buf)
+    return fail(err, err_cap, "out of memory");
   z_stream z;
   memset(&z, 0, sizeof z);
   if (inflateInit2(&z, 15 + 32) != Z_OK) { /* 32: detect the gzip header */
@@ -116,7 +125,8 @@ static int gunzip(const unsigned char *in, size_t n, size_t max, char **out, siz
   const char *why = NULL;
   for (;;) {
     size_t rest = (size_t)(end - z.next_in);
-    if (z.avail_in == 0 && rest) z.avail_in = (uInt)(rest < ZCHUNK ? rest : ZCHUNK);
+    if (z.avail_in == 0 && rest)
+      z.avail_in = (uInt)(rest < ZCHUNK ? rest : ZCHUNK);
     if (produced == cap) {
       if (cap > limit) {
         why = "size";
@@ -131,7 +141,8 @@ static int gunzip(const unsigned char *in, size_t n, size_t max, char **out, siz
       buf = nb, cap = ncap;
     }
     size_t room = cap - produced;
-    if (room > ZCHUNK) room = ZCHUNK;
+    if (room > ZCHUNK)
+      room = ZCHUNK;
     z.next_out = (Bytef *)buf + produced;
     z.avail_out = (uInt)room;
     int ret = inflate(&z, Z_NO_FLUSH);
@@ -143,12 +154,15 @@ static int gunzip(const unsigned char *in, size_t n, size_t max, char **out, siz
     if (ret == Z_STREAM_END) {
       /* Another member follows, or the rest is trailing junk to ignore. */
       rest = (size_t)(end - z.next_in);
-      if (!is_gzip(z.next_in, rest)) break;
+      if (!is_gzip(z.next_in, rest))
+        break;
       inflateReset(&z);
       continue;
     }
-    if (ret == Z_OK) continue;
-    if (ret == Z_BUF_ERROR && z.avail_out == 0) continue; /* needs more room */
+    if (ret == Z_OK)
+      continue;
+    if (ret == Z_BUF_ERROR && z.avail_out == 0)
+      continue; /* needs more room */
     if (ret == Z_BUF_ERROR)
       why = "truncated gzip data"; /* no input left mid-stream */
     else if (ret == Z_MEM_ERROR)
@@ -164,7 +178,8 @@ static int gunzip(const unsigned char *in, size_t n, size_t max, char **out, siz
   }
   if (cap - produced > 65536) { /* give back a generous first guess */
     char *nb = realloc(buf, produced + 1);
-    if (nb) buf = nb;
+    if (nb)
+      buf = nb;
   }
   buf[produced] = 0;
   *out = buf;
@@ -176,13 +191,17 @@ int pith_read_buffer(const char *in, size_t in_len, size_t max_bytes, char **out
                      char *err, size_t err_cap) {
   *out = NULL;
   *out_len = 0;
-  if (!in) in_len = 0;
+  if (!in)
+    in_len = 0;
   if (is_gzip((const unsigned char *)in, in_len))
     return gunzip((const unsigned char *)in, in_len, max_bytes, out, out_len, err, err_cap);
-  if (max_bytes && in_len > max_bytes) return fail_size(err, err_cap, max_bytes);
+  if (max_bytes && in_len > max_bytes)
+    return fail_size(err, err_cap, max_bytes);
   char *buf = malloc(in_len + 1);
-  if (!buf) return fail(err, err_cap, "out of memory");
-  if (in_len) memcpy(buf, in, in_len);
+  if (!buf)
+    return fail(err, err_cap, "out of memory");
+  if (in_len)
+    memcpy(buf, in, in_len);
   buf[in_len] = 0;
   *out = buf;
   *out_len = in_len;
@@ -193,7 +212,8 @@ int pith_read_buffer(const char *in, size_t in_len, size_t max_bytes, char **out
 static int read_all(int fd, size_t size_hint, size_t raw_limit, char **out, size_t *out_len,
                     int *too_large, int *err_no) {
   size_t cap = size_hint ? size_hint + 1 : 65536; /* +1: EOF needs a read of 0 */
-  if (cap > raw_limit + 1) cap = raw_limit + 1;
+  if (cap > raw_limit + 1)
+    cap = raw_limit + 1;
   char *buf = malloc(cap + 1);
   if (!buf) {
     *err_no = ENOMEM;
@@ -218,12 +238,14 @@ static int read_all(int fd, size_t size_hint, size_t raw_limit, char **out, size
     }
     ssize_t r = read(fd, buf + len, cap - len);
     if (r < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR)
+        continue;
       *err_no = errno;
       free(buf);
       return -1;
     }
-    if (r == 0) break;
+    if (r == 0)
+      break;
     len += (size_t)r;
   }
   if (len > raw_limit) {
@@ -241,14 +263,16 @@ int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_l
                    size_t err_cap) {
   *out = NULL;
   *out_len = 0;
-  if (!path || !*path) return fail(err, err_cap, "no such file");
+  if (!path || !*path)
+    return fail(err, err_cap, "no such file");
   int is_stdin = strcmp(path, "-") == 0;
   int fd = 0;
   if (!is_stdin) {
     do
       fd = open(path, O_RDONLY | O_CLOEXEC);
     while (fd < 0 && errno == EINTR);
-    if (fd < 0) return fail_errno(err, err_cap, errno);
+    if (fd < 0)
+      return fail_errno(err, err_cap, errno);
   }
   /* Compressed data is never much larger than what it inflates to (stored
    * blocks add 5 bytes per 64 KiB), so bound the raw read a little above max. */
@@ -271,11 +295,14 @@ int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_l
       else
         hint = (size_t)sb.st_size;
     }
-    if (!too_large) rc = read_all(fd, hint, raw_limit, &raw, &raw_len, &too_large, &err_no);
+    if (!too_large)
+      rc = read_all(fd, hint, raw_limit, &raw, &raw_len, &too_large, &err_no);
   }
-  if (!is_stdin) close(fd);
+  if (!is_stdin)
+    close(fd);
   if (rc != 0) {
-    if (too_large) return fail_size(err, err_cap, max_bytes);
+    if (too_large)
+      return fail_size(err, err_cap, max_bytes);
     return fail_errno(err, err_cap, err_no);
   }
   if (is_gzip((unsigned char *)raw, raw_len)) {

@@ -16,7 +16,8 @@ static int known_tag_at(const char *p, const char *end) {
   for (size_t i = 0; i < sizeof html_words / sizeof *html_words; i++) {
     const char *w = html_words[i];
     size_t n = strlen(w);
-    if ((size_t)(end - p) <= n) continue;
+    if ((size_t)(end - p) <= n)
+      continue;
     size_t k = 0;
     while (k < n && lower((unsigned char)p[k]) == w[k])
       k++;
@@ -56,12 +57,15 @@ sniff_result sniff_html(const char *data, size_t len, const char **why) {
     *why = "binary data, not HTML";
     return SNIFF_NOT_HTML;
   }
-  if (utf16) return SNIFF_HTML;
+  if (utf16)
+    return SNIFF_HTML;
   const char *end = data + head;
   for (const char *p = data; p < end; p++) {
     p = memchr(p, '<', (size_t)(end - p));
-    if (!p) break;
-    if (p + 1 < end && known_tag_at(p + 1, end)) return SNIFF_HTML;
+    if (!p)
+      break;
+    if (p + 1 < end && known_tag_at(p + 1, end))
+      return SNIFF_HTML;
   }
   *why = "no HTML markup found";
   return SNIFF_NOT_HTML;

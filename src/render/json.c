@@ -18,24 +18,28 @@ static void string(buf *out, const char *value) {
 }
 
 static void field(buf *out, int *first, const char *name, const char *value) {
-  if (!value) return;
+  if (!value)
+    return;
   key(out, first, name);
   string(out, value);
 }
 
 static void list(buf *out, int *first, const char *name, const char *const *items, size_t n) {
-  if (!n) return;
+  if (!n)
+    return;
   key(out, first, name);
   buf_putc(out, '[');
   for (size_t i = 0; i < n; i++) {
-    if (i) buf_putc(out, ',');
+    if (i)
+      buf_putc(out, ',');
     string(out, items[i]);
   }
   buf_putc(out, ']');
 }
 
 static void images(buf *out, int *first, const article_image *img) {
-  if (!img) return;
+  if (!img)
+    return;
   key(out, first, "images");
   buf_putc(out, '[');
   for (; img; img = img->next) {
@@ -45,7 +49,8 @@ static void images(buf *out, int *first, const article_image *img) {
     field(out, &f, "caption", img->caption);
     field(out, &f, "credit", img->credit);
     buf_puts(out, f ? "{}" : "}");
-    if (img->next) buf_putc(out, ',');
+    if (img->next)
+      buf_putc(out, ',');
   }
   buf_putc(out, ']');
 }
@@ -79,7 +84,8 @@ void render_json(const article *a, buf *out) {
   buf_putc(out, '"');
   buf_json_escape(out, body.data ? body.data : "", body.len);
   buf_putc(out, '"');
-  if (body.oom) out->oom = 1;
+  if (body.oom)
+    out->oom = 1;
   buf_free(&body);
   buf_puts(out, "}\n");
 }

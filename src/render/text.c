@@ -2,7 +2,8 @@
 
 void render_body_text(const article *a, buf *out) {
   for (const article_block *b = a->first; b; b = b->next) {
-    if (b != a->first) buf_puts(out, "\n\n");
+    if (b != a->first)
+      buf_puts(out, "\n\n");
     buf_append(out, b->text, b->len);
   }
 }
@@ -13,5 +14,6 @@ void render_text(const article *a, int no_title, buf *out) {
     buf_puts(out, a->first ? "\n\n" : "\n");
   }
   render_body_text(a, out);
-  if (a->first) buf_putc(out, '\n');
+  if (a->first)
+    buf_putc(out, '\n');
 }

@@ -29,11 +29,15 @@ void arena_free(arena *a) {
 void *arena_alloc_slow(arena *a, size_t size) {
   /* Chunks grow with the arena so a big page needs few mallocs. */
   size_t want = a->total / 2;
-  if (want < ARENA_MIN_CHUNK) want = ARENA_MIN_CHUNK;
-  if (want < size) want = size;
-  if (want > (size_t)-1 / 2) return NULL;
+  if (want < ARENA_MIN_CHUNK)
+    want = ARENA_MIN_CHUNK;
+  if (want < size)
+    want = size;
+  if (want > (size_t)-1 / 2)
+    return NULL;
   arena_chunk *c = malloc(sizeof(arena_chunk) + want);
-  if (!c) return NULL;
+  if (!c)
+    return NULL;
   c->next = a->head;
   c->size = want;
   a->head = c;
@@ -47,8 +51,10 @@ void *arena_alloc_slow(arena *a, size_t size) {
 
 char *arena_strndup(arena *a, const char *s, size_t len) {
   char *p = arena_alloc(a, len + 1);
-  if (!p) return NULL;
-  if (len) memcpy(p, s, len);
+  if (!p)
+    return NULL;
+  if (len)
+    memcpy(p, s, len);
   p[len] = '\0';
   return p;
 }

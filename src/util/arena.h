@@ -33,7 +33,8 @@ static inline void *arena_alloc(arena *a, size_t size) {
 /* Zero-filled. */
 static inline void *arena_calloc(arena *a, size_t size) {
   void *p = arena_alloc(a, size);
-  if (p) memset(p, 0, size);
+  if (p)
+    memset(p, 0, size);
   return p;
 }
 /* A NUL-terminated copy of s[0..len). */

@@ -15,12 +15,15 @@ void buf_free(buf *b) {
 
 void buf_reset(buf *b) {
   b->len = 0;
-  if (b->data) b->data[0] = '\0';
+  if (b->data)
+    b->data[0] = '\0';
 }
 
 int buf_reserve(buf *b, size_t extra) {
-  if (b->oom) return -1;
-  if (b->len + extra + 1 <= b->cap) return 0;
+  if (b->oom)
+    return -1;
+  if (b->len + extra + 1 <= b->cap)
+    return 0;
   size_t cap = b->cap ? b->cap : 256;
   while (cap < b->len + extra + 1) {
     if (cap > (size_t)-1 / 2) {
@@ -40,8 +43,10 @@ int buf_reserve(buf *b, size_t extra) {
 }
 
 void buf_append_slow(buf *b, const char *s, size_t len) {
-  if (buf_reserve(b, len)) return;
-  if (len) memcpy(b->data + b->len, s, len);
+  if (buf_reserve(b, len))
+    return;
+  if (len)
+    memcpy(b->data + b->len, s, len);
   b->len += len;
   b->data[b->len] = '\0';
 }
@@ -56,12 +61,14 @@ void buf_printf(buf *b, const char *fmt, ...) {
   char tmp[256];
   int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
   va_end(ap);
-  if (n < 0) return;
+  if (n < 0)
+    return;
   if ((size_t)n < sizeof tmp) {
     buf_append(b, tmp, (size_t)n);
     return;
   }
-  if (buf_reserve(b, (size_t)n)) return;
+  if (buf_reserve(b, (size_t)n))
+    return;
   va_start(ap, fmt);
   vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
   va_end(ap);
@@ -69,10 +76,13 @@ void buf_printf(buf *b, const char *fmt, ...) {
 }
 
 char *buf_detach(buf *b, size_t *len) {
-  if (!b->data && !b->oom) buf_reserve(b, 0), b->data[0] = '\0';
+  if (!b->data && !b->oom)
+    buf_reserve(b, 0), b->data[0] = '\0';
   char *p = b->oom ? NULL : b->data;
-  if (len) *len = b->len;
-  if (b->oom) free(b->data);
+  if (len)
+    *len = b->len;
+  if (b->oom)
+    free(b->data);
   buf_init(b);
   return p;
 }

@@ -80,17 +80,20 @@ static int hex4(const char *p, unsigned long *v) {
 /* Reads a JSON string at j->p (strictly: no raw control characters); returns
  * it decoded (malloc'd) or NULL. */
 static char *jstring(jreader *j) {
-  if (j->p >= j->end || *j->p != '"') return NULL;
+  if (j->p >= j->end || *j->p != '"')
+    return NULL;
   j->p++;
   char *out = malloc((size_t)(j->end - j->p) * 2 + 1), *o = out;
   while (j->p < j->end && *j->p != '"') {
     unsigned char c = (unsigned char)*j->p++;
-    if (c < 0x20) goto bad;
+    if (c < 0x20)
+      goto bad;
     if (c != '\\') {
       *o++ = (char)c;
       continue;
     }
-    if (j->p >= j->end) goto bad;
+    if (j->p >= j->end)
+      goto bad;
     char e = *j->p++;
     switch (e) {
     case '"':
@@ -115,7 +118,8 @@ static char *jstring(jreader *j) {
       break;
     case 'u': {
       unsigned long v, lo;
-      if (j->end - j->p < 4 || hex4(j->p, &v)) goto bad;
+      if (j->end - j->p < 4 || hex4(j->p, &v))
+        goto bad;
       j->p += 4;
       if (v >= 0xD800 && v < 0xDC00) {
         if (j->end - j->p < 6 || j->p[0] != '\\' || j->p[1] != 'u' || hex4(j->p + 2, &lo) ||
@@ -133,7 +137,8 @@ static char *jstring(jreader *j) {
       goto bad;
     }
   }
-  if (j->p >= j->end) goto bad;
+  if (j->p >= j->end)
+    goto bad;
   j->p++;
   *o = '\0';
   return out;
@@ -160,7 +165,8 @@ static int jparse(const char *s, size_t len, jobject *o) {
   memset(o, 0, sizeof *o);
   jreader j = {s, s + len, 1};
   jspace(&j);
-  if (j.p >= j.end || *j.p++ != '{') return -1;
+  if (j.p >= j.end || *j.p++ != '{')
+    return -1;
   jspace(&j);
   if (j.p < j.end && *j.p == '}') {
     j.p++;
@@ -168,7 +174,8 @@ static int jparse(const char *s, size_t len, jobject *o) {
     for (;;) {
       jspace(&j);
       char *k = jstring(&j);
-      if (!k) return -1;
+      if (!k)
+        return -1;
       jspace(&j);
       if (j.p >= j.end || *j.p++ != ':') {
         free(k);
@@ -228,9 +235,11 @@ static char *render(const pith_result *r, pith_format f, unsigned flags, size_t 
     /* Documented: output ends with a newline unless it is empty (the text
      * format of a page with no title and no content). */
     CHECK(n == 0 || out[n - 1] == '\n');
-    if (f == PITH_FORMAT_JSON) CHECK(n > 0);
+    if (f == PITH_FORMAT_JSON)
+      CHECK(n > 0);
   }
-  if (len) *len = n;
+  if (len)
+    *len = n;
   return out;
 }
 
@@ -271,7 +280,8 @@ static void test_extract_page(void) {
   pith_result *r;
   CHECK(extract(page_a, strlen(page_a), &o, &r) == PITH_OK);
   CHECK(r != NULL);
-  if (!r) return;
+  if (!r)
+    return;
   CHECK(pith_result_error(r) == NULL);
   CHECK(pith_result_url(r) == NULL);
   CHECK_STR(pith_result_title(r), title_a);
@@ -405,7 +415,8 @@ static void test_no_content(void) {
                     "</body></html>";
   pith_result *r;
   CHECK(extract(nav, strlen(nav), NULL, &r) == PITH_OK);
-  if (!r) return;
+  if (!r)
+    return;
   CHECK_STR(pith_result_text(r), "");
   CHECK(pith_result_block_count(r) == 0);
   size_t len;
@@ -435,14 +446,16 @@ static void test_json_escapes(void) {
       "</article></body></html>";
   pith_result *r;
   CHECK(extract(page, strlen(page), NULL, &r) == PITH_OK);
-  if (!r) return;
+  if (!r)
+    return;
   const char *text = pith_result_text(r);
   CHECK(text && strstr(text, "\"it is fine\""));
   CHECK(text && strstr(text, "C:\\path\\file"));
   CHECK(text && strstr(text, "line one\n\tindented \"two\"\nline three \\n literally"));
   size_t len;
   char *js = render(r, PITH_FORMAT_JSON, 0, &len);
-  if (!js) return;
+  if (!js)
+    return;
   /* One line, no raw control characters. */
   int raw_control = 0;
   for (size_t i = 0; i + 1 < len; i++)
@@ -587,7 +600,8 @@ static void test_threads(void) {
     pages[i] = strdup(buf);
     expected[i] = extract_render(pages[i]);
     CHECK(expected[i] != NULL);
-    if (!expected[i]) return;
+    if (!expected[i])
+      return;
     jobject jo = {0};
     CHECK(jparse(expected[i], strlen(expected[i]), &jo) == 0);
     CHECK(jo.text && strstr(jo.text, "Paragraph 0 about") && !strstr(jo.text, "A comment"));

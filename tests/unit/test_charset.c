@@ -73,7 +73,8 @@ static char *conv(const char *in, size_t len, const char *http) {
   int rc = pith_charset_to_utf8(in, len, http, &out, &out_len, used, sizeof used);
   CHECK(rc == 0);
   CHECK(out != NULL);
-  if (!out) return strdup("");
+  if (!out)
+    return strdup("");
   CHECK(strlen(out) == out_len); /* no NUL inside */
   CHECK(pith_utf8_valid(out, out_len));
   return out;
@@ -94,7 +95,8 @@ static void expect(const char *s, size_t len, const char *http, const char *want
 static void expect_in(const char *s, size_t len, const char *http, const char *want,
                       const char *charset) {
   char *out = conv(s, len, http);
-  if (!strstr(out, want)) fprintf(stderr, "missing \"%s\" in \"%s\"\n", want, out);
+  if (!strstr(out, want))
+    fprintf(stderr, "missing \"%s\" in \"%s\"\n", want, out);
   CHECK(strstr(out, want) != NULL);
   CHECK_STR(used, charset);
   free(out);

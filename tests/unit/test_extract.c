@@ -21,14 +21,16 @@ static int run(const char *page) {
   dom_doc doc;
   char err[128];
   html_limits lim = {0, 256};
-  if (html_parse(page, strlen(page), &lim, &mem, &doc, err, sizeof err)) return -1;
+  if (html_parse(page, strlen(page), &lim, &mem, &doc, err, sizeof err))
+    return -1;
   int rc = extract_article(&doc, &mem, &art, err, sizeof err);
   size_t len = 0;
   joined[0] = '\0';
   size_t n = 0;
   for (const article_block *b = art.first; b; b = b->next, n++) {
     len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%s", n ? " || " : "", b->text);
-    if (len >= sizeof joined) len = sizeof joined - 1;
+    if (len >= sizeof joined)
+      len = sizeof joined - 1;
     CHECK(b->len == strlen(b->text));
   }
   CHECK(n == art.blocks);

@@ -27,7 +27,8 @@ static int parse(const char *s) {
 /* The n-th (from 0) element with tag t in the document, in pre-order. */
 static dom_node *find_nth(tag_id t, int n) {
   for (dom_node *x = doc.root; x; x = dom_next(doc.root, x, 0))
-    if (x->tag == t && n-- == 0) return x;
+    if (x->tag == t && n-- == 0)
+      return x;
   return NULL;
 }
 static dom_node *find(tag_id t) {
@@ -36,7 +37,8 @@ static dom_node *find(tag_id t) {
 
 static int count(const dom_node *under, tag_id t) {
   int k = 0;
-  if (!under) return 0;
+  if (!under)
+    return 0;
   for (const dom_node *x = under->first ? under->first : NULL; x; x = dom_next(under, x, 0))
     k += x->tag == t;
   return k;
@@ -55,15 +57,18 @@ static const char *text_of(const dom_node *n) {
   static char out[4096];
   size_t len = 0;
   out[0] = '\0';
-  if (!n) return "(no node)";
+  if (!n)
+    return "(no node)";
   if (n->tag == TAG_TEXT) {
     snprintf(out, sizeof out, "%.*s", (int)n->text_len, n->text);
     return out;
   }
   for (const dom_node *x = n->first; x; x = dom_next(n, x, 0)) {
-    if (x->tag != TAG_TEXT) continue;
+    if (x->tag != TAG_TEXT)
+      continue;
     size_t k = x->text_len;
-    if (len + k >= sizeof out) k = sizeof out - 1 - len;
+    if (len + k >= sizeof out)
+      k = sizeof out - 1 - len;
     memcpy(out + len, x->text, k);
     len += k;
     out[len] = '\0';
@@ -80,11 +85,16 @@ static size_t check_links(const dom_node *root, unsigned *max_depth) {
   int ok = 1;
   for (const dom_node *x = root->first; x; x = dom_next(root, x, 0)) {
     nodes++;
-    if (x->depth > *max_depth) *max_depth = x->depth;
-    if (!x->parent || x->depth != x->parent->depth + 1) ok = 0;
-    if (x->prev ? x->prev->next != x : x->parent->first != x) ok = 0;
-    if (x->next ? x->next->prev != x : x->parent->last != x) ok = 0;
-    if (x->tag == TAG_TEXT && (x->first || !x->text || strlen(x->text) != x->text_len)) ok = 0;
+    if (x->depth > *max_depth)
+      *max_depth = x->depth;
+    if (!x->parent || x->depth != x->parent->depth + 1)
+      ok = 0;
+    if (x->prev ? x->prev->next != x : x->parent->first != x)
+      ok = 0;
+    if (x->next ? x->next->prev != x : x->parent->last != x)
+      ok = 0;
+    if (x->tag == TAG_TEXT && (x->first || !x->text || strlen(x->text) != x->text_len))
+      ok = 0;
   }
   CHECK(ok);
   return nodes;
@@ -103,13 +113,15 @@ static void test_nesting(void) {
   CHECK(children(doc.body) == 2);
   dom_node *div = doc.body->first;
   CHECK(div && div->tag == TAG_DIV);
-  if (!div) return;
+  if (!div)
+    return;
   CHECK_STR(div->id, "a");
   CHECK_STR(div->cls, "x y");
   CHECK(div->depth == doc.body->depth + 1);
   dom_node *p = div->first;
   CHECK(p && p->tag == TAG_P && p->parent == div && !p->next);
-  if (!p) return;
+  if (!p)
+    return;
   CHECK(children(p) == 3);
   CHECK(p->first && p->first->tag == TAG_TEXT);
   CHECK_STR(text_of(p->first), "Hello ");
@@ -164,7 +176,8 @@ static void test_attributes(void) {
               "data-empty=\"\">x</DIV><span>no attributes</span><input disabled></body>") == 0);
   dom_node *div = find(TAG_DIV);
   CHECK(div != NULL);
-  if (!div) return;
+  if (!div)
+    return;
   CHECK_STR(div->cls, "Article Body"); /* values keep their case */
   CHECK_STR(div->id, "main");
   CHECK_STR(dom_attr_get(div, "data-x"), "1");
@@ -224,8 +237,10 @@ static void test_scripts(void) {
   /* No raw text anywhere but the JSON-LD script's node. */
   int raw = 0, secret = 0;
   for (dom_node *x = doc.root; x; x = dom_next(doc.root, x, 0)) {
-    if (x->tag == TAG_TEXT && (x->kind & DOM_RAWTEXT)) raw++;
-    if (x->tag == TAG_TEXT && (strstr(x->text, "secret") || strstr(x->text, "color"))) secret++;
+    if (x->tag == TAG_TEXT && (x->kind & DOM_RAWTEXT))
+      raw++;
+    if (x->tag == TAG_TEXT && (strstr(x->text, "secret") || strstr(x->text, "color")))
+      secret++;
   }
   CHECK(raw == 1);
   CHECK(secret == 0);
@@ -252,14 +267,17 @@ static void test_hidden(void) {
               "</body>") == 0);
   int hidden = 0, visible = 0;
   for (dom_node *x = doc.root; x; x = dom_next(doc.root, x, 0)) {
-    if (x->tag != TAG_DIV || !x->id) continue;
+    if (x->tag != TAG_DIV || !x->id)
+      continue;
     if (x->id[0] == 'h') {
       hidden++;
-      if (!(x->kind & DOM_HIDDEN)) fprintf(stderr, "  #%s should be hidden\n", x->id);
+      if (!(x->kind & DOM_HIDDEN))
+        fprintf(stderr, "  #%s should be hidden\n", x->id);
       CHECK(x->kind & DOM_HIDDEN);
     } else {
       visible++;
-      if (x->kind & DOM_HIDDEN) fprintf(stderr, "  #%s should be visible\n", x->id);
+      if (x->kind & DOM_HIDDEN)
+        fprintf(stderr, "  #%s should be visible\n", x->id);
       CHECK(!(x->kind & DOM_HIDDEN));
     }
   }
@@ -272,7 +290,8 @@ static void test_hidden(void) {
 static char *repeat(const char *prefix, const char *unit, int n, const char *suffix) {
   size_t ul = strlen(unit), pl = strlen(prefix), sl = strlen(suffix);
   char *s = malloc(pl + ul * (size_t)n + sl + 1);
-  if (!s) return NULL;
+  if (!s)
+    return NULL;
   memcpy(s, prefix, pl);
   for (int i = 0; i < n; i++)
     memcpy(s + pl + ul * (size_t)i, unit, ul);
@@ -286,7 +305,8 @@ static void test_depth_limit(void) {
   char *open = repeat("<html><body>", "<div>", 5000, "deep text");
   char *close = repeat("", "</div>", 5000, "<p>after</p></body></html>");
   CHECK(open && close);
-  if (!open || !close) return;
+  if (!open || !close)
+    return;
   size_t ol = strlen(open), cl = strlen(close);
   char *s = malloc(ol + cl + 1);
   memcpy(s, open, ol);
@@ -299,7 +319,8 @@ static void test_depth_limit(void) {
   CHECK(doc.truncated);
   int found = 0;
   for (dom_node *x = doc.root; x; x = dom_next(doc.root, x, 0))
-    if (x->tag == TAG_TEXT && strstr(x->text, "deep text")) found++;
+    if (x->tag == TAG_TEXT && strstr(x->text, "deep text"))
+      found++;
   CHECK(found == 1);
   /* No limit (0): no cut. libxml2 itself may cap very deep trees; whatever it
    * does must not crash and must give a consistent tree. */
@@ -317,7 +338,8 @@ static void test_depth_limit(void) {
 static void test_node_limit(void) {
   char *s = repeat("<html><body>", "<p>x <b>y</b></p>", 20000, "</body></html>");
   CHECK(s != NULL);
-  if (!s) return;
+  if (!s)
+    return;
   CHECK(parse_lim(s, 500, 0) == 0);
   CHECK(doc.nodes <= 500);
   CHECK(doc.truncated);

@@ -18,7 +18,8 @@ static const char *write_tmp(const void *data, size_t len) {
   strcpy(path, "/tmp/pith-read-XXXXXX");
   int fd = mkstemp(path);
   CHECK(fd >= 0);
-  if (fd < 0) return "/nonexistent";
+  if (fd < 0)
+    return "/nonexistent";
   CHECK(write(fd, data, len) == (ssize_t)len);
   close(fd);
   return path;
@@ -49,9 +50,11 @@ static char *read_ok(const char *path, size_t max, size_t *len) {
   err[0] = 0;
   int rc = pith_read_file(path, max, &out, len, err, sizeof err);
   CHECK(rc == 0);
-  if (rc) fprintf(stderr, "unexpected error: %s\n", err);
+  if (rc)
+    fprintf(stderr, "unexpected error: %s\n", err);
   CHECK(out != NULL);
-  if (out) CHECK(out[*len] == 0);
+  if (out)
+    CHECK(out[*len] == 0);
   return out;
 }
 
@@ -182,7 +185,8 @@ static void test_stdin(void) {
   int saved = dup(0);
   FILE *f = fopen(p, "rb");
   CHECK(f != NULL);
-  if (!f) return;
+  if (!f)
+    return;
   dup2(fileno(f), 0);
   char *out = read_ok("-", 0, &len);
   CHECK_STR(out, "from stdin");
