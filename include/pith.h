@@ -72,6 +72,9 @@ typedef struct {
    * "warc_date"). NULL if none. */
   const char *warc_record_id;
   const char *warc_date;
+  /* 1 (default): every metadata field (dates, authors, language, ...).
+   * 0: the title only — what the text format shows — which is faster. */
+  int metadata;
 } pith_options;
 
 /* Fills opts with the defaults. */

@@ -10,6 +10,7 @@
 #include "html/html.h"
 #include "input/charset.h"
 #include "input/sniff.h"
+#include "meta/meta.h"
 #include "render/render.h"
 #include "result.h"
 #include "text/text.h"
@@ -41,11 +42,13 @@ void pith_options_init(pith_options *opts) {
   opts->max_input_bytes = (size_t)64 << 20;
   opts->max_nodes = 4000000;
   opts->max_depth = 256;
+  opts->metadata = 1;
 }
 
 static pith_status fail(pith_result *r, pith_status st, const char *msg) {
   r->error = arena_strndup(&r->mem, msg, strlen(msg));
-  if (!r->error) r->error = pith_status_string(st);
+  if (!r->error)
+    r->error = pith_status_string(st);
   return st;
 }
 
@@ -61,7 +64,8 @@ static int set_provenance(pith_result *r, const pith_options *opts) {
 
 pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
                          pith_result **result) {
-  if (!result) return PITH_ERR_INVALID;
+  if (!result)
+    return PITH_ERR_INVALID;
   *result = NULL;
   pith_options defaults;
   if (!opts) {
@@ -69,10 +73,12 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
     opts = &defaults;
   }
   pith_result *r = calloc(1, sizeof *r);
-  if (!r) return PITH_ERR_NOMEM;
+  if (!r)
+    return PITH_ERR_NOMEM;
   arena_init(&r->mem);
   *result = r;
-  if (!data && len) return fail(r, PITH_ERR_INVALID, "no input data");
+  if (!data && len)
+    return fail(r, PITH_ERR_INVALID, "no input data");
   if (set_provenance(r, opts))
     return fail(r, PITH_ERR_NOMEM, "out of memory");
   if (opts->max_input_bytes && len > opts->max_input_bytes) {
@@ -103,7 +109,9 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   html_limits lim = {opts->max_nodes, opts->max_depth};
   pith_status st = PITH_OK;
   if (html_parse(utf8, utf8_len, &lim, &dom_mem, &doc, err, sizeof err) ||
-      extract_article(&doc, &r->mem, &r->art, err, sizeof err))
+      extract_article(&doc, &r->mem, &r->art, err, sizeof err) ||
+      (opts->metadata ? meta_extract(&doc, 0, &r->mem, &r->art, err, sizeof err)
+                      : meta_extract_title(&doc, &r->mem, &r->art, err, sizeof err)))
     st = fail(r, PITH_ERR_NOMEM, err);
   arena_free(&dom_mem);
   free(utf8);
@@ -196,7 +204,8 @@ size_t pith_result_block_count(const pith_result *r) {
 }
 
 const char *pith_result_text(const pith_result *r) {
-  if (!r) return NULL;
+  if (!r)
+    return NULL;
   if (!r->text) {
     buf b;
     buf_init(&b);
@@ -210,15 +219,19 @@ const char *pith_result_text(const pith_result *r) {
 }
 
 int pith_format_from_name(const char *name) {
-  if (!name) return -1;
-  if (!strcmp(name, "text") || !strcmp(name, "txt")) return PITH_FORMAT_TEXT;
-  if (!strcmp(name, "json")) return PITH_FORMAT_JSON;
+  if (!name)
+    return -1;
+  if (!strcmp(name, "text") || !strcmp(name, "txt"))
+    return PITH_FORMAT_TEXT;
+  if (!strcmp(name, "json"))
+    return PITH_FORMAT_JSON;
   return -1;
 }
 
 pith_status pith_render(const pith_result *r, pith_format format, unsigned flags, char **out,
                         size_t *len) {
-  if (!r || !out) return PITH_ERR_INVALID;
+  if (!r || !out)
+    return PITH_ERR_INVALID;
   *out = NULL;
   buf b;
   buf_init(&b);
@@ -234,14 +247,17 @@ pith_status pith_render(const pith_result *r, pith_format format, unsigned flags
   }
   size_t n = 0;
   char *p = buf_detach(&b, &n);
-  if (!p) return PITH_ERR_NOMEM;
+  if (!p)
+    return PITH_ERR_NOMEM;
   *out = p;
-  if (len) *len = n;
+  if (len)
+    *len = n;
   return PITH_OK;
 }
 
 void pith_result_free(pith_result *r) {
-  if (!r) return;
+  if (!r)
+    return;
   arena_free(&r->mem);
   free(r);
 }

@@ -182,6 +182,7 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
   opts.charset = c->charset;
   opts.max_input_bytes = c->max_size;
   opts.sites = c->sites;
+  opts.metadata = c->format != PITH_FORMAT_TEXT; /* text shows the title alone */
   if (c->collect) {
     if (c->sites && pith_sites_add(c->sites, data, len, &opts) != PITH_OK) {
       pith_sites_free(c->sites); /* out of memory: go on without */

@@ -37,7 +37,8 @@ struct dom_node {
   uint32_t order;      /* pre-order index among elements */
   uint32_t order_end;  /* order of the last element below (== order for leaves) */
   float score;
-  float prose; /* extractor's scratch: positive block weight below, undecayed */
+  float prose;        /* extractor's scratch: positive block weight below, undecayed */
+  uint32_t meta_bits; /* meta's scratch: its class/id word bits, | 1u << 31 once known */
 };
 
 /* dom_node.kind */

@@ -147,6 +147,51 @@ bad:
   return NULL;
 }
 
+/* Skips one list or object whose values are strings, lists or objects;
+ * returns 1 if it is well-formed. */
+static int jskip(jreader *j) {
+  char close = *j->p == '[' ? ']' : '}';
+  int object = close == '}';
+  j->p++;
+  jspace(j);
+  if (j->p < j->end && *j->p == close) {
+    j->p++;
+    return 1;
+  }
+  for (;;) {
+    jspace(j);
+    if (object) {
+      char *k = jstring(j);
+      if (!k)
+        return 0;
+      free(k);
+      jspace(j);
+      if (j->p >= j->end || *j->p++ != ':')
+        return 0;
+      jspace(j);
+    }
+    if (j->p < j->end && (*j->p == '[' || *j->p == '{')) {
+      if (!jskip(j))
+        return 0;
+    } else {
+      char *v = jstring(j);
+      if (!v)
+        return 0;
+      free(v);
+    }
+    jspace(j);
+    if (j->p < j->end && *j->p == ',') {
+      j->p++;
+      continue;
+    }
+    if (j->p < j->end && *j->p == close) {
+      j->p++;
+      return 1;
+    }
+    return 0;
+  }
+}
+
 typedef struct {
   char *url, *title, *text;
   int fields;
@@ -182,25 +227,35 @@ static int jparse(const char *s, size_t len, jobject *o) {
         return -1;
       }
       jspace(&j);
-      char *v = jstring(&j);
-      if (!v) {
+      if (j.p < j.end && (*j.p == '[' || *j.p == '{')) {
+        /* A list or an object (authors, tags, images): checked, not kept. */
+        int ok = jskip(&j);
         free(k);
-        return -1;
-      }
-      char **slot = !strcmp(k, "url")     ? &o->url
-                    : !strcmp(k, "title") ? &o->title
-                    : !strcmp(k, "text")  ? &o->text
-                                          : NULL;
-      if (slot && !*slot)
-        *slot = v;
-      else
-        free(v); /* unknown or repeated key */
-      if (!slot || *slot != v) {
+        if (!ok)
+          return -1;
+      } else {
+        char *v = jstring(&j);
+        if (!v) {
+          free(k);
+          return -1;
+        }
+        char **slot = !strcmp(k, "url")     ? &o->url
+                      : !strcmp(k, "title") ? &o->title
+                      : !strcmp(k, "text")  ? &o->text
+                                            : NULL;
+        if (slot && *slot) { /* repeated key */
+          free(v);
+          free(k);
+          return -1;
+        }
+        if (slot) {
+          *slot = v;
+          o->fields++; /* url, title and text only: metadata fields vary */
+        } else {
+          free(v);
+        }
         free(k);
-        return -1;
       }
-      free(k);
-      o->fields++;
       jspace(&j);
       if (j.p < j.end && *j.p == ',') {
         j.p++;

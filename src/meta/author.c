@@ -1,0 +1,565 @@
+/* Bylines to names. A byline is cut at the first separator or date, its
+ * leading "By" removed, then split at commas and "and" (in the main
+ * European languages); each part is a name, a credential of the name
+ * before it, or a role to drop. */
+#include "meta/author.h"
+
+#include <string.h>
+
+#include "meta/date.h"
+#include "meta/mstr.h"
+
+enum { MAX_BYLINE = 600 };
+
+static const char *const prefixes[] = {
+    "written by",
+    "posted by",
+    "published by",
+    "reported by",
+    "words by",
+    "story by",
+    "text by",
+    "article by",
+    "review by",
+    "created by",
+    "compiled by",
+    "authored by",
+    "author:",
+    "authors:",
+    "author",
+    "by:",
+    "by",
+    "von:",
+    "von",
+    "text:",
+    "autor:",
+    "autorin:",
+    "autor",
+    "autorin",
+    "auteur:",
+    "auteur",
+    "écrit par",
+    "publié par",
+    "par",
+    "por:",
+    "por",
+    "escrito por",
+    "publicado por",
+    "di",
+    "scritto da",
+    "door",
+    "geschreven door",
+    "av",
+    "af",
+    "skrevet af",
+    "kirjoittaja",
+    "napisał",
+    "autorem",
+    "tekst:",
+    "texte:",
+    "posted",
+    "published",
+    "submitted by",
+};
+
+/* Little words that may be left at the end when a date is cut off. */
+static const char *const tail_words[] = {
+    "monday", "tuesday",   "wednesday", "thursday", "friday", "saturday",  "sunday",
+    "mon",    "tue",       "wed",       "thu",      "fri",    "sat",       "sun",
+    "today",  "yesterday", "on",        "at",       "am",     "le",        "el",
+    "il",     "den",       "op",        "the",      "posted", "published", "updated",
+    "in",     "|",         "-",         "on:",      "date:",  "le:",       "am:",
+    "vom",    "del",       "du",        "de",       "ngày",   "dnia"};
+
+static const char *const joiners[] = {" and ", " & ",  " und ", " et ", " y ", " e ",
+                                      " en ",  " og ", " och ", " ve ", " и ", " i "};
+
+static const char *const roles[] = {
+    "writer",
+    "editor",
+    "reporter",
+    "correspondent",
+    "staff",
+    "contributor",
+    "contributing",
+    "journalist",
+    "columnist",
+    "photographer",
+    "editorial",
+    "redaktion",
+    "redakteur",
+    "redakteurin",
+    "minutes",
+    "min read",
+    "comments",
+    "share",
+    "follow",
+    "views",
+    "updated",
+    "published",
+    "posted",
+    "read more",
+    "click",
+    "subscribe",
+    "newsletter",
+    "sign in",
+    "log in",
+    "login",
+    "home",
+    "menu",
+    "search",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "anonymous",
+    "unknown",
+    "guest",
+    "admin",
+    "administrator",
+    "webmaster",
+    "about the author",
+    "more from",
+    "view all",
+    "all posts",
+    "profile",
+    "privacy",
+    "expert",
+    "manager",
+    "director",
+    "founder",
+    "co-founder",
+    "coordinator",
+    "specialist",
+    "consultant",
+    "officer",
+    "president",
+    "ceo",
+    "cto",
+    "strategist",
+    "analyst",
+    "engineer",
+    "developer",
+    "designer",
+    "owner",
+    "chief",
+    "head of",
+    "marketing",
+    "team lead",
+    "professor",
+    "lecturer",
+    "researcher",
+    "scientist",
+    "dietitian",
+    "nutritionist",
+    "therapist",
+    "winemaker",
+    "product",
+    "content",
+    "former",
+    "senior",
+    "junior",
+    "intern",
+    "skip to",
+    "comment",
+    "research",
+    "jobs",
+    "blog",
+    "shop",
+};
+
+/* Words that start a role written after a name without a comma ("Jane
+ * Doe Senior Editor", "Matt Check Head Winemaker"). */
+static const char *const role_starts[] = {
+    "head",       "former",    "senior",   "junior",       "chief",     "lead",      "founder",
+    "co-founder", "editor",    "writer",   "reporter",     "staff",     "content",   "marketing",
+    "director",   "manager",   "managing", "contributing", "executive", "associate", "digital",
+    "expert",     "certified", "licensed", "product",      "owner",     "ceo",       "cto",
+    "president",  "vp",        "deputy",   "assistant",    "freelance", "guest",     "professor",
+    "is",         "was",       "has",      "works",        "writes",    "covers",    "joined",
+};
+
+/* "Lauren Vetter Lauren Vetter": a name shown twice in the markup (desktop
+ * and mobile layouts) is one. */
+static void halve(char *s) {
+  size_t n = strlen(s);
+  if (n < 3 || n % 2 == 0)
+    return;
+  size_t h = n / 2;
+  if (s[h] == ' ' && !strncmp(s, s + h + 1, h))
+    s[h] = '\0';
+}
+
+/* Cuts a name at a role word from its third word on. */
+static void cut_role(char *s) {
+  char *p = s;
+  int word = 0;
+  while (*p) {
+    size_t k = strcspn(p, " ");
+    if (word >= 2)
+      for (size_t i = 0; i < sizeof role_starts / sizeof *role_starts; i++)
+        if (strlen(role_starts[i]) == k && mstr_istarts(p, role_starts[i])) {
+          p[-1] = '\0';
+          return;
+        }
+    word++;
+    p += k;
+    while (*p == ' ')
+      p++;
+  }
+}
+
+static int word_boundary(const char *s, size_t i) {
+  unsigned char c = (unsigned char)s[i];
+  return !c || c == ' ' || c == ',' || c == '.' || c == ':' || c == ';';
+}
+
+/* Removes a leading prefix (case-insensitively, as a whole word). */
+static int strip_prefix(char *s) {
+  /* "ByJane Doe": the word and the name run together in the markup. */
+  if ((s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && s[2] >= 'A' && s[2] <= 'Z' && s[3] >= 'a' &&
+      s[3] <= 'z') {
+    memmove(s, s + 2, strlen(s + 2) + 1);
+    return 1;
+  }
+  for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+    size_t k = strlen(prefixes[i]);
+    /* "di", "av", "af" are also surnames' particles ("Di Maria"): only in
+     * lower case. */
+    int particle = k == 2 && strcmp(prefixes[i], "by") != 0;
+    int match = particle ? !strncmp(s, prefixes[i], 2) : mstr_istarts(s, prefixes[i]);
+    /* "Written byJane Doe": the markup ran the words together. */
+    int glued =
+        prefixes[i][k - 1] >= 'a' && prefixes[i][k - 1] <= 'z' && s[k] >= 'A' && s[k] <= 'Z' &&
+        ((s[k + 1] >= 'a' && s[k + 1] <= 'z') || (s[k + 1] >= 'A' && s[k + 1] <= 'Z')) && k > 2;
+    if (match && (prefixes[i][k - 1] == ':' || word_boundary(s, k) || glued)) {
+      size_t j = k;
+      while (s[j] == ' ' || s[j] == ':' || s[j] == ',')
+        j++;
+      memmove(s, s + j, strlen(s + j) + 1);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static void trim(char *s) {
+  size_t n = strlen(s), i = 0;
+  /* Leading: spaces and punctuation (not a letter of any script). */
+  while (i < n) {
+    size_t adv;
+    uint32_t c = mstr_utf8(s + i, n - i, &adv);
+    if (mstr_is_alnum(c))
+      break;
+    i += adv;
+  }
+  memmove(s, s + i, n - i + 1);
+  n -= i;
+  while (n > 0) {
+    unsigned char c = (unsigned char)s[n - 1];
+    if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '-' || c == '"' || c == '\'' ||
+        c == '|' || c == '/' || c == '*')
+      n--;
+    else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80)
+      n -= 3; /* dashes, quotes, bullets of U+2010..U+203F */
+    else
+      break;
+  }
+  s[n] = '\0';
+}
+
+/* Cuts s at the first separator: the rest is not the name. */
+static void cut_at_separator(char *s) {
+  static const char *const phrases[] = {" on behalf of ", " for the ", " in ", " für ", " pour "};
+  for (size_t i = 0; i < sizeof phrases / sizeof *phrases; i++) {
+    char *p = strstr(s, phrases[i]);
+    if (p && p > s)
+      *p = '\0';
+  }
+  static const char *const seps[] = {
+      "|", "\xE2\x80\xA2", "\xC2\xB7",     " / ", " - ", "\xE2\x80\x93", "\xE2\x80\x94", "(",
+      "[", " @",           "\xE2\x8B\x85", "\t",  " :: "};
+  for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+    char *p = strstr(s, seps[i]);
+    if (p && p > s)
+      *p = '\0';
+  }
+}
+
+static void strip_tail_words(char *s) {
+  for (int changed = 1; changed;) {
+    changed = 0;
+    trim(s);
+    size_t n = strlen(s);
+    char *sp = strrchr(s, ' ');
+    if (!sp)
+      return;
+    const char *last = sp + 1;
+    for (size_t i = 0; i < sizeof tail_words / sizeof *tail_words; i++)
+      if (mstr_ieq(last, tail_words[i])) {
+        *sp = '\0';
+        changed = 1;
+        break;
+      }
+    (void)n;
+  }
+}
+
+/* "MS", "RD", "PhD", "M.D.", "Jr.", "III": a credential or suffix that
+ * belongs to the name before it. */
+static int is_credential(const char *s) {
+  static const char *const known[] = {"jr",  "jr.", "sr",   "sr.", "phd", "ph.d.", "pharmd", "psyd",
+                                      "edd", "md",  "m.d.", "dds", "dvm", "ii",    "iii",    "iv"};
+  size_t n = strlen(s);
+  if (!n || n > 8 || strchr(s, ' '))
+    return 0;
+  for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+    if (mstr_ieq(s, known[i]))
+      return 1;
+  int upper = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z')
+      upper++;
+    else if (!(c >= 'a' && c <= 'z') && c != '.' && c != '-' && c < 0x80)
+      return 0;
+  }
+  return upper >= 2 && upper * 2 >= (int)n;
+}
+
+static int is_role(const char *s) {
+  for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
+    const char *p = mstr_istr(s, strlen(s), roles[i]);
+    if (p && (p == s || p[-1] == ' ') && word_boundary(p, strlen(roles[i])))
+      return 1;
+  }
+  return 0;
+}
+
+static int is_calendar_word(const char *s) {
+  static const char *const words[] = {"monday",    "tuesday", "wednesday", "thursday", "friday",
+                                      "saturday",  "sunday",  "mon",       "tue",      "wed",
+                                      "thu",       "fri",     "sat",       "sun",      "today",
+                                      "yesterday", "updated", "published"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (mstr_ieq(s, words[i]))
+      return 1;
+  return 0;
+}
+
+int author_plausible(const char *s) {
+  size_t n = strlen(s);
+  if (is_calendar_word(s))
+    return 0;
+  if (n < 2 || n > 80)
+    return 0;
+  /* "page.head.extra.author", "{{author}}": template placeholders. */
+  if (!strchr(s, ' ') && mstr_istr(s, n, "author"))
+    return 0;
+  if (strstr(s, "://") || strstr(s, "www.") || strchr(s, '@') || strchr(s, '?') || strchr(s, '!') ||
+      strchr(s, '{') || strchr(s, '<') || strchr(s, '=') || strchr(s, '#'))
+    return 0;
+  int words = 1, letters = 0, digits = 0, lower_start = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ') {
+      words++;
+      if (s[i + 1] >= 'a' && s[i + 1] <= 'z')
+        lower_start++;
+    } else if (c >= '0' && c <= '9') {
+      digits++;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+      letters++;
+    }
+  }
+  if (!letters || words > 7)
+    return 0;
+  /* "USF. It": a sentence's end, not an initial ("B. Diddy", "Dr. Li"). */
+  for (const char *p = strstr(s, ". "); p; p = strstr(p + 1, ". ")) {
+    const char *w = p;
+    while (w > s && w[-1] != ' ')
+      w--;
+    size_t wl = (size_t)(p - w);
+    if (wl > 2 && !(wl == 3 && (w[0] == 'M' || w[0] == 'D' || w[0] == 'J' || w[0] == 'S')))
+      return 0;
+  }
+  /* Digits: a user name ("sam84"), never a phrase. */
+  if (digits && words > 1)
+    return 0;
+  if (s[0] >= '0' && s[0] <= '9')
+    return 0;
+  /* A phrase of lower-case words is a sentence, not a name ("van", "de"
+   * particles aside). */
+  if (words >= 3 && lower_start >= words - 1 && s[0] >= 'a' && s[0] <= 'z')
+    return 0;
+  if (words >= 4 && lower_start > 2)
+    return 0;
+  return !is_role(s);
+}
+
+static void add_name(const char *name, arena *mem, const char **names, size_t *n, size_t cap,
+                     size_t *added) {
+  if (*n >= cap)
+    return;
+  for (size_t i = 0; i < *n; i++)
+    if (mstr_same_text(names[i], name))
+      return;
+  char *copy = mstr_clean(mem, name, strlen(name), 120);
+  if (!copy)
+    return;
+  names[(*n)++] = copy;
+  (*added)++;
+}
+
+size_t author_parse(const char *s, size_t len, arena *mem, const char **names, size_t *n,
+                    size_t cap) {
+  if (!s || !len)
+    return 0;
+  char line[MAX_BYLINE + 1];
+  size_t take = len < MAX_BYLINE ? len : MAX_BYLINE;
+  memcpy(line, s, take);
+  line[take] = '\0';
+  take = mstr_squeeze(line, take);
+  /* A date ends the name part ("Jane Doe on June 9, 2017"). */
+  meta_date d;
+  size_t at;
+  size_t end;
+  if (date_find_span(line, take, DATE_DMY, 1, &d, &at, &end)) {
+    /* A date before the name ("Dec. 19, 2025 · Jane Doe") goes; one after
+     * it ends the name. */
+    size_t k = 0;
+    while (k < at && !mstr_is_alnum((unsigned char)line[k]))
+      k++;
+    if (k == at)
+      memmove(line, line + end, strlen(line + end) + 1);
+    else
+      line[at] = '\0';
+  }
+  trim(line);
+  while (strip_prefix(line))
+    trim(line);
+  cut_at_separator(line);
+  strip_tail_words(line);
+  size_t added = 0;
+  /* Split at joiners and commas, walking left to right. */
+  char *p = line;
+  char prev[MAX_BYLINE + 1] = "";
+  int after_comma = 0; /* the part follows a comma, not "and" */
+  while (*p) {
+    char *cut = NULL;
+    size_t skip = 0;
+    int comma_cut = 0;
+    char *comma = strpbrk(p, ",;");
+    if (comma)
+      cut = comma, skip = 1, comma_cut = 1;
+    for (size_t i = 0; i < sizeof joiners / sizeof *joiners; i++) {
+      char *j = strstr(p, joiners[i]);
+      if (j && (!cut || j < cut))
+        cut = j, skip = strlen(joiners[i]), comma_cut = 0;
+    }
+    int this_after_comma = after_comma;
+    after_comma = comma_cut;
+    char part[MAX_BYLINE + 1];
+    size_t plen = cut ? (size_t)(cut - p) : strlen(p);
+    memcpy(part, p, plen);
+    part[plen] = '\0';
+    p = cut ? cut + skip : p + plen;
+    trim(part);
+    while (strip_prefix(part))
+      trim(part);
+    if (!*part)
+      continue;
+    if (is_credential(part) && *prev) {
+      /* Attach to the name before: "Jane Doe, MS, RD". */
+      size_t k = strlen(prev);
+      if (k + 2 + strlen(part) < sizeof prev) {
+        memcpy(prev + k, ", ", 2);
+        strcpy(prev + k + 2, part);
+      }
+      continue;
+    }
+    if (*prev)
+      add_name(prev, mem, names, n, cap, &added);
+    prev[0] = '\0';
+    /* After a comma, words of a role are the role of the name before
+     * ("Jane Doe, Digital Security Expert"). */
+    if (this_after_comma && is_role(part))
+      continue;
+    cut_role(part);
+    trim(part);
+    halve(part);
+    if (author_plausible(part))
+      strcpy(prev, part);
+  }
+  if (*prev)
+    add_name(prev, mem, names, n, cap, &added);
+  return added;
+}
+
+/* Whether every word of name starts with a capital (or is a particle:
+ * "van", "de", "bin"), as names written in running text do. */
+static int capitalised(const char *name) {
+  static const char *const particles[] = {"van", "von", "de", "der", "den", "da", "di", "du",
+                                          "del", "la",  "le", "bin", "al",  "y",  "e",  "ter"};
+  const char *p = name;
+  int words = 0;
+  while (*p) {
+    size_t k = strcspn(p, " ");
+    unsigned char c = (unsigned char)*p;
+    int particle = 0;
+    for (size_t i = 0; i < sizeof particles / sizeof *particles; i++)
+      if (strlen(particles[i]) == k && !strncmp(p, particles[i], k))
+        particle = 1;
+    if (!particle && !(c >= 'A' && c <= 'Z') && c < 0x80)
+      return 0;
+    words++;
+    p += k;
+    while (*p == ' ')
+      p++;
+  }
+  return words >= 1 && words <= 4;
+}
+
+size_t author_from_text(const char *s, size_t len, arena *mem, const char **names, size_t *n,
+                        size_t cap) {
+  static const char *const labels[] = {"written by ", "posted by ", "words by ", "by ",
+                                       "author: ",    "von ",       "par ",      "por ",
+                                       "door ",       "autor: ",    "auteur : "};
+  for (size_t i = 0; i < len; i++) {
+    /* The label opens a line, or follows a separator ("June 9 | By ..."). */
+    size_t b = i;
+    while (b > 0 && s[b - 1] == ' ')
+      b--;
+    int opens = b == 0 || s[b - 1] == '\n' || s[b - 1] == '|' ||
+                (b >= 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xB7) ||
+                (b >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80 &&
+                 ((unsigned char)s[b - 1] == 0xA2 || (unsigned char)s[b - 1] == 0x94 ||
+                  (unsigned char)s[b - 1] == 0x93));
+    if (!opens || (i > 0 && mstr_is_alnum((unsigned char)s[i - 1])))
+      continue;
+    for (size_t l = 0; l < sizeof labels / sizeof *labels; l++) {
+      size_t k = strlen(labels[l]);
+      if (i + k >= len || !mstr_istarts(s + i, labels[l]))
+        continue;
+      const char *name = s + i + k;
+      if (!((unsigned char)*name >= 'A' && (unsigned char)*name <= 'Z') &&
+          (unsigned char)*name < 0x80)
+        continue;
+      /* The rest of the line. */
+      size_t take = strcspn(name, "\n");
+      if (take > 120)
+        take = 120;
+      const char *tmp[4];
+      size_t m = 0;
+      author_parse(name, take, mem, tmp, &m, 4);
+      size_t added = 0;
+      for (size_t j = 0; j < m; j++)
+        if (capitalised(tmp[j]) && *n < cap) {
+          names[(*n)++] = tmp[j];
+          added++;
+        }
+      if (added)
+        return added;
+    }
+  }
+  return 0;
+}

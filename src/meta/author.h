@@ -1,0 +1,28 @@
+/* Authors' names out of bylines and author fields: "By Jane Doe and John
+ * Roe | June 9, 2017" gives "Jane Doe", "John Roe". */
+#ifndef PITH_META_AUTHOR_H
+#define PITH_META_AUTHOR_H
+
+#include <stddef.h>
+
+#include "util/arena.h"
+
+/* Parses a byline (or an author field) s[0..len) into names, copied into
+ * mem and appended to names[*n..cap) without duplicates (case folded).
+ * Leading "By"/"Von"/"Par"..., roles ("Staff Writer"), dates, handles,
+ * addresses and what follows a separator ("|", "•") are dropped;
+ * credentials stay with their name ("Jane Doe, MS, RD"). Returns the number
+ * of names added. */
+size_t author_parse(const char *s, size_t len, arena *mem, const char **names, size_t *n,
+                    size_t cap);
+
+/* Finds a byline in running text ("... By Jane Doe | June 9 ..."): a label
+ * ("By", "Written by", "Von", "Par") and capitalised names after it. Adds
+ * the names as author_parse does; returns how many. */
+size_t author_from_text(const char *s, size_t len, arena *mem, const char **names, size_t *n,
+                        size_t cap);
+
+/* Whether s reads like a person's or an organisation's name. */
+int author_plausible(const char *s);
+
+#endif

@@ -1,0 +1,444 @@
+#include "meta/mstr.h"
+
+#include <string.h>
+
+#include "html/tags.h"
+
+uint32_t mstr_utf8(const char *s, size_t len, size_t *adv) {
+  const unsigned char *p = (const unsigned char *)s;
+  unsigned char c = p[0];
+  *adv = 1;
+  if (c < 0x80)
+    return c;
+  size_t n;
+  uint32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    cp = c & 0x07;
+  } else {
+    return 0xFFFD;
+  }
+  if (n > len)
+    return 0xFFFD;
+  for (size_t i = 1; i < n; i++) {
+    if ((p[i] & 0xC0) != 0x80)
+      return 0xFFFD;
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0xFFFD;
+  *adv = n;
+  return cp;
+}
+
+size_t mstr_put_utf8(uint32_t c, char *out) {
+  if (c >= 0xD800 && c <= 0xDFFF)
+    c = 0xFFFD;
+  if (c < 0x80) {
+    out[0] = (char)c;
+    return 1;
+  }
+  if (c < 0x800) {
+    out[0] = (char)(0xC0 | (c >> 6));
+    out[1] = (char)(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = (char)(0xE0 | (c >> 12));
+    out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (c & 0x3F));
+    return 3;
+  }
+  if (c > 0x10FFFF)
+    return mstr_put_utf8(0xFFFD, out);
+  out[0] = (char)(0xF0 | (c >> 18));
+  out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+  out[3] = (char)(0x80 | (c & 0x3F));
+  return 4;
+}
+
+uint32_t mstr_lower(uint32_t c) {
+  if (c < 0x80)
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+    return c + 32;                /* Latin-1 */
+  if (c >= 0x100 && c <= 0x17F) { /* Latin Extended-A */
+    if (c == 0x138 || c == 0x149 || c == 0x17F)
+      return c;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+      return (c & 1) ? c + 1 : c;
+    if (c == 0x178)
+      return 0xFF;
+    return (c & 1) ? c : c + 1;
+  }
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+    return c + 32; /* Greek */
+  if (c >= 0x386 && c <= 0x38F) {
+    if (c == 0x386)
+      return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+      return c + 37;
+    if (c == 0x38C)
+      return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+      return c + 63;
+  }
+  if (c >= 0x410 && c <= 0x42F)
+    return c + 32; /* Cyrillic */
+  if (c >= 0x400 && c <= 0x40F)
+    return c + 80;
+  return c;
+}
+
+int mstr_is_space(uint32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+int mstr_is_alnum(uint32_t c) {
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (mstr_is_space(c))
+    return 0;
+  /* Latin-1 punctuation and symbols, general punctuation, CJK punctuation,
+   * full-width forms' punctuation. */
+  if (c < 0xC0)
+    return c == 0xAA || c == 0xB5 || c == 0xBA;
+  if (c == 0xD7 || c == 0xF7)
+    return 0;
+  if (c >= 0x2000 && c <= 0x2BFF)
+    return 0;
+  if (c >= 0x3000 && c <= 0x303F)
+    return 0;
+  if (c >= 0xFF00 && c <= 0xFF0F)
+    return 0;
+  if (c >= 0xFF1A && c <= 0xFF20)
+    return 0;
+  if (c == 0xFFFD)
+    return 0;
+  /* Arabic comma, semicolon, question mark, full stop; Devanagari dandas. */
+  if (c == 0x60C || c == 0x61B || c == 0x61F || c == 0x6D4 || c == 0x964 || c == 0x965)
+    return 0;
+  return 1;
+}
+
+size_t mstr_squeeze(char *s, size_t len) {
+  size_t j = 0, i = 0;
+  int space = 0;
+  while (i < len) {
+    size_t adv;
+    uint32_t c = mstr_utf8(s + i, len - i, &adv);
+    if (mstr_is_space(c) || c < 0x20 || c == 0x7F) {
+      space = j > 0;
+      i += adv;
+      continue;
+    }
+    if (space)
+      s[j++] = ' ';
+    space = 0;
+    memmove(s + j, s + i, adv);
+    j += adv;
+    i += adv;
+  }
+  s[j] = '\0';
+  return j;
+}
+
+char *mstr_clean(arena *mem, const char *s, size_t len, size_t max) {
+  if (!s)
+    return NULL;
+  /* Squeeze a bounded prefix: a 300 KB title is cut, not copied whole. */
+  size_t take = len > max * 2 + 64 ? max * 2 + 64 : len;
+  char *out = arena_strndup(mem, s, take);
+  if (!out)
+    return NULL;
+  size_t n = mstr_squeeze(out, take);
+  if (n > max) {
+    n = max;
+    while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
+      n--;
+    out[n] = '\0';
+    n = mstr_squeeze(out, n);
+  }
+  return n ? out : NULL;
+}
+
+/* Named references an HTML-escaping server is likely to use: the common
+ * punctuation and Latin-1 (in code point order from U+00A0). */
+static const char *const latin1_names[96] = {
+    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",
+    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn",
+    "sup2",   "sup3",   "acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",
+    "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde",
+    "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave",
+    "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde",
+    "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
+    "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
+    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",
+    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave",
+    "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml",
+};
+
+static const struct {
+  const char *name;
+  uint32_t cp;
+} other_names[] = {
+    {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
+    {"apos", '\''},     {"ndash", 0x2013},  {"mdash", 0x2014},  {"lsquo", 0x2018},
+    {"rsquo", 0x2019},  {"sbquo", 0x201A},  {"ldquo", 0x201C},  {"rdquo", 0x201D},
+    {"bdquo", 0x201E},  {"hellip", 0x2026}, {"trade", 0x2122},  {"bull", 0x2022},
+    {"euro", 0x20AC},   {"OElig", 0x152},   {"oelig", 0x153},   {"Scaron", 0x160},
+    {"scaron", 0x161},  {"Yuml", 0x178},    {"thinsp", 0x2009}, {"ensp", 0x2002},
+    {"emsp", 0x2003},   {"zwnj", 0x200C},   {"zwj", 0x200D},    {"lrm", 0x200E},
+    {"rlm", 0x200F},    {"prime", 0x2032},  {"dagger", 0x2020}, {"lsaquo", 0x2039},
+    {"rsaquo", 0x203A},
+};
+
+static uint32_t entity_code(const char *name, size_t n) {
+  for (size_t i = 0; i < sizeof other_names / sizeof *other_names; i++)
+    if (strlen(other_names[i].name) == n && !memcmp(other_names[i].name, name, n))
+      return other_names[i].cp;
+  for (size_t i = 0; i < 96; i++)
+    if (strlen(latin1_names[i]) == n && !memcmp(latin1_names[i], name, n))
+      return 0xA0 + (uint32_t)i;
+  return 0;
+}
+
+size_t mstr_decode_entities(char *s, size_t len) {
+  size_t i = 0, j = 0;
+  while (i < len) {
+    if (s[i] != '&') {
+      s[j++] = s[i++];
+      continue;
+    }
+    size_t k = i + 1;
+    uint32_t cp = 0;
+    if (k < len && s[k] == '#') {
+      k++;
+      int hex = k < len && (s[k] == 'x' || s[k] == 'X');
+      if (hex)
+        k++;
+      size_t start = k;
+      while (k < len && k - start < 8) {
+        char c = s[k];
+        int v = c >= '0' && c <= '9'          ? c - '0'
+                : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                              : -1;
+        if (v < 0)
+          break;
+        cp = cp * (hex ? 16 : 10) + (uint32_t)v;
+        k++;
+      }
+      if (k == start)
+        cp = 0;
+      if (cp == 0 || cp > 0x10FFFF)
+        cp = cp ? 0xFFFD : 0;
+    } else {
+      size_t start = k;
+      while (k < len && k - start < 8 &&
+             ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+              (s[k] >= '0' && s[k] <= '9')))
+        k++;
+      cp = k > start ? entity_code(s + start, k - start) : 0;
+    }
+    if (!cp) {
+      s[j++] = s[i++];
+      continue;
+    }
+    if (k < len && s[k] == ';')
+      k++;
+    char tmp[4];
+    size_t n = mstr_put_utf8(cp, tmp);
+    /* The reference is at least as long as its UTF-8 ("&#1;" is 4 bytes). */
+    if (n > k - i) {
+      s[j++] = s[i++];
+      continue;
+    }
+    memcpy(s + j, tmp, n);
+    j += n;
+    i = k;
+  }
+  s[j] = '\0';
+  return j;
+}
+
+static int lower_ascii(int c) {
+  return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+int mstr_ieq(const char *a, const char *b) {
+  for (; *a && *b; a++, b++)
+    if (lower_ascii((unsigned char)*a) != lower_ascii((unsigned char)*b))
+      return 0;
+  return *a == *b;
+}
+
+int mstr_istarts(const char *s, const char *prefix) {
+  for (; *prefix; s++, prefix++)
+    if (!*s || lower_ascii((unsigned char)*s) != lower_ascii((unsigned char)*prefix))
+      return 0;
+  return 1;
+}
+
+const char *mstr_istr(const char *hay, size_t hay_len, const char *needle) {
+  size_t n = strlen(needle);
+  if (!n)
+    return hay;
+  int first = lower_ascii((unsigned char)needle[0]);
+  for (size_t i = 0; i + n <= hay_len; i++) {
+    if (lower_ascii((unsigned char)hay[i]) != first)
+      continue;
+    size_t k = 1;
+    while (k < n && lower_ascii((unsigned char)hay[i + k]) == lower_ascii((unsigned char)needle[k]))
+      k++;
+    if (k == n)
+      return hay + i;
+  }
+  return NULL;
+}
+
+static int is_letter_ascii(int c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int mstr_has_token(const char *s, const char *word) {
+  if (!s)
+    return 0;
+  size_t n = strlen(word), len = strlen(s);
+  for (const char *p = s; (p = mstr_istr(p, len - (size_t)(p - s), word)); p++) {
+    int before =
+        p == s || !is_letter_ascii((unsigned char)p[-1]) ||
+        ((unsigned char)p[-1] >= 'a' && (unsigned char)p[-1] <= 'z' && p[0] >= 'A' && p[0] <= 'Z');
+    int after = !is_letter_ascii((unsigned char)p[n]) || (p[n] >= 'A' && p[n] <= 'Z') ||
+                /* plurals: "authors", "dates" */
+                (p[n] == 's' && !is_letter_ascii((unsigned char)p[n + 1]));
+    if (before && after)
+      return 1;
+  }
+  return 0;
+}
+
+static void node_text(const dom_node *n, buf *b, size_t start, size_t max) {
+  for (const dom_node *c = n->first; c && b->len - start < max && !b->oom; c = c->next) {
+    if (c->tag == TAG_TEXT) {
+      if (!(c->kind & DOM_RAWTEXT)) {
+        size_t room = max - (b->len - start);
+        buf_append(b, c->text, c->text_len < room ? c->text_len : room);
+      }
+      continue;
+    }
+    if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN))
+      continue;
+    int block = tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR;
+    if (block)
+      buf_putc(b, ' ');
+    node_text(c, b, start, max);
+    if (block)
+      buf_putc(b, ' ');
+  }
+}
+
+void mstr_node_text(const dom_node *n, buf *b, size_t max) {
+  if (!n)
+    return;
+  if (n->tag == TAG_TEXT) {
+    if (!(n->kind & DOM_RAWTEXT))
+      buf_append(b, n->text, n->text_len < max ? n->text_len : max);
+    return;
+  }
+  node_text(n, b, b->len, max);
+}
+
+static uint32_t fnv_add(uint32_t h, uint32_t c) {
+  return (h ^ c) * 16777619u;
+}
+
+size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap) {
+  size_t n = 0, i = 0;
+  uint32_t h = 2166136261u;
+  int in = 0;
+  while (i <= len && n < cap) {
+    size_t adv = 1;
+    uint32_t c = i < len ? mstr_utf8(s + i, len - i, &adv) : ' ';
+    /* Apostrophes inside words ("don't") are part of them. */
+    int word = mstr_is_alnum(c) || (in && (c == '\'' || c == 0x2019) && i + adv < len &&
+                                    mstr_is_alnum((unsigned char)s[i + adv]));
+    if (word) {
+      if (c == 0x2019)
+        c = '\'';
+      h = fnv_add(h, mstr_lower(c));
+      in = 1;
+    } else if (in) {
+      out[n++] = h;
+      h = 2166136261u;
+      in = 0;
+    }
+    i += adv;
+  }
+  return n;
+}
+
+size_t mstr_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+  /* Titles are short: quadratic is fine, and used[] marks matched words. */
+  unsigned char used[256] = {0};
+  if (nb > sizeof used)
+    nb = sizeof used;
+  size_t hits = 0;
+  for (size_t i = 0; i < na; i++)
+    for (size_t j = 0; j < nb; j++)
+      if (!used[j] && a[i] == b[j]) {
+        used[j] = 1;
+        hits++;
+        break;
+      }
+  return hits;
+}
+
+/* The next character of s folded for comparison: lower case, quotes and
+ * dashes unified, white space runs as one space. */
+static uint32_t fold_next(const char **s, const char *end) {
+  while (*s < end) {
+    size_t adv;
+    uint32_t c = mstr_utf8(*s, (size_t)(end - *s), &adv);
+    *s += adv;
+    if (mstr_is_space(c)) {
+      while (*s < end) {
+        uint32_t d = mstr_utf8(*s, (size_t)(end - *s), &adv);
+        if (!mstr_is_space(d))
+          break;
+        *s += adv;
+      }
+      return ' ';
+    }
+    if (c == 0x2018 || c == 0x2019)
+      return '\'';
+    if (c == 0x201C || c == 0x201D)
+      return '"';
+    if (c == 0x2013 || c == 0x2014)
+      return '-';
+    return mstr_lower(c);
+  }
+  return 0;
+}
+
+int mstr_same_text(const char *a, const char *b) {
+  if (!a || !b)
+    return 0;
+  const char *ae = a + strlen(a), *be = b + strlen(b);
+  for (;;) {
+    uint32_t x = fold_next(&a, ae), y = fold_next(&b, be);
+    if (x != y)
+      return 0;
+    if (!x)
+      return 1;
+  }
+}

@@ -1,0 +1,57 @@
+/* Small string helpers of the meta module: UTF-8, case folding, white space,
+ * HTML entities, the visible text of an element, and word bags. */
+#ifndef PITH_META_MSTR_H
+#define PITH_META_MSTR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "html/dom.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+/* Decodes one UTF-8 character at s[0..len) (len > 0); *adv gets its length.
+ * Invalid bytes decode as U+FFFD, one byte long. */
+uint32_t mstr_utf8(const char *s, size_t len, size_t *adv);
+/* Writes c as UTF-8 into out (4 bytes room); returns the length. */
+size_t mstr_put_utf8(uint32_t c, char *out);
+/* Lower case for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic. */
+uint32_t mstr_lower(uint32_t c);
+/* A letter or digit of any script (roughly: what is not punctuation/space). */
+int mstr_is_alnum(uint32_t c);
+int mstr_is_space(uint32_t c);
+
+/* Copies s[0..len) into mem with white space collapsed and trimmed, at most
+ * max bytes (cut at a character boundary). NULL when nothing is left or out
+ * of memory. */
+char *mstr_clean(arena *mem, const char *s, size_t len, size_t max);
+/* The same in place: returns the new length (s is NUL-terminated). */
+size_t mstr_squeeze(char *s, size_t len);
+/* Decodes HTML character references (&amp; &#39; &#x2019; &nbsp; ...) in
+ * place; returns the new length. For text that did not pass an HTML parser
+ * (JSON-LD). */
+size_t mstr_decode_entities(char *s, size_t len);
+
+/* ASCII case-insensitive comparisons. */
+int mstr_ieq(const char *a, const char *b);
+int mstr_istarts(const char *s, const char *prefix);
+const char *mstr_istr(const char *hay, size_t hay_len, const char *needle);
+/* Whether word (ASCII, lower case) occurs in s as a token: between
+ * non-letters, so "date" matches "post-date" and "entry_date" but not
+ * "update" (camelCase "postDate" also matches). */
+int mstr_has_token(const char *s, const char *word);
+
+/* Appends the visible text below n (text nodes; scripts, styles and other
+ * never-visible elements left out; a space between blocks) to b, up to max
+ * bytes. */
+void mstr_node_text(const dom_node *n, buf *b, size_t max);
+
+/* Folded words of s as 32-bit hashes (case folded, punctuation dropped), at
+ * most cap of them; returns the count. */
+size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap);
+/* Word-bag overlap: the number of words of a also in b (each matched once). */
+size_t mstr_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+/* Equal after folding case, white space, quotes and dashes. */
+int mstr_same_text(const char *a, const char *b);
+
+#endif

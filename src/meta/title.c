@@ -1,0 +1,309 @@
+/* Title reconciliation. Headlines are compared as bags of folded words: an
+ * <h1> is the headline when nearly all its words are in one of the page's
+ * own titles and it covers most of that title (less the site's name). */
+#include "meta/title.h"
+
+#include <string.h>
+
+#include "meta/mstr.h"
+
+enum { MAX_WORDS = 96, MAX_SEGMENTS = 8 };
+
+typedef struct {
+  size_t start, end; /* byte range in the title */
+  int colon;         /* separated from the previous one by ": " only */
+} segment;
+
+/* Separators between a title and the site's name. */
+static const char *const separators[] = {
+    " | ",
+    " - ",
+    " \xE2\x80\x93 ",
+    " \xE2\x80\x94 ",
+    " \xC2\xB7 ",
+    " \xE2\x80\xA2 ",
+    " :: ",
+    " \xC2\xBB ",
+    " \xC2\xAB ",
+    " / ",
+    " ~ ",
+    "\xEF\xBD\x9C",
+    " \xE2\x80\x95 ",
+    " \xE2\x80\xBA ",
+    "| ",
+    " |",
+    ": ",
+};
+
+static size_t split(const char *t, segment *seg) {
+  size_t n = 0, len = strlen(t), start = 0, i = 0;
+  while (i < len && n + 1 < MAX_SEGMENTS) {
+    size_t k = 0, s;
+    for (s = 0; s < sizeof separators / sizeof *separators; s++) {
+      k = strlen(separators[s]);
+      if (!strncmp(t + i, separators[s], k))
+        break;
+    }
+    if (s == sizeof separators / sizeof *separators) {
+      i++;
+      continue;
+    }
+    if (i > start) {
+      seg[n].start = start;
+      seg[n].end = i;
+      seg[n].colon = n > 0 && seg[n].colon;
+      n++;
+    }
+    seg[n].colon = !strcmp(separators[s], ": ");
+    i += k;
+    start = i;
+  }
+  if (start < len) {
+    seg[n].start = start;
+    seg[n].end = len;
+    if (n == 0)
+      seg[n].colon = 0;
+    n++;
+  }
+  return n;
+}
+
+static size_t words_of(const char *s, size_t len, uint32_t *w) {
+  return mstr_words(s, len, w, MAX_WORDS);
+}
+
+/* Whether s[0..len) is the site's name, or its host name spelt out. */
+static int is_site(const char *s, size_t len, const title_input *in) {
+  uint32_t w[MAX_WORDS], sw[MAX_WORDS];
+  size_t nw = words_of(s, len, w);
+  if (!nw)
+    return 0;
+  for (size_t i = 0; i < in->nsites; i++) {
+    size_t ns = words_of(in->sites[i], strlen(in->sites[i]), sw);
+    if (!ns)
+      continue;
+    size_t ov = mstr_overlap(w, nw, sw, ns);
+    if (ov * 5 >= nw * 4 && ov * 5 >= ns * 4)
+      return 1;
+    /* "ABC7 New York" for "ABC7": the whole name and a little more. */
+    if (ov == ns && nw <= ns + 2 && nw <= 4)
+      return 1;
+  }
+  if (in->host && nw <= 5) {
+    /* The words run together, against each label of the host name. */
+    char squashed[96];
+    size_t k = 0;
+    for (size_t i = 0; i < len && k + 1 < sizeof squashed; i++) {
+      char c = s[i];
+      if (c >= 'A' && c <= 'Z')
+        c = (char)(c + 32);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        squashed[k++] = c;
+    }
+    squashed[k] = '\0';
+    if (k < 3)
+      return 0;
+    const char *h = in->host;
+    while (*h) {
+      size_t l = strcspn(h, ".");
+      if (l >= 3 && (l == k || l + 3 == k) && !strncmp(h, squashed + (k - l), l) &&
+          (l == k || !strncmp(squashed, "the", 3)))
+        return 1;
+      /* "example.com" written whole */
+      h += l;
+      if (*h)
+        h++;
+    }
+    size_t hl = strlen(in->host);
+    char hostsq[96];
+    size_t m = 0;
+    for (size_t i = 0; i < hl && m + 1 < sizeof hostsq; i++)
+      if (in->host[i] != '.' && in->host[i] != '-')
+        hostsq[m++] = in->host[i];
+    hostsq[m] = '\0';
+    if (strstr(hostsq, squashed) && k >= 6)
+      return 1;
+  }
+  return 0;
+}
+
+const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
+  if (!t)
+    return NULL;
+  /* A home page's title is the site's own: "Brand | What we do". */
+  if (in->home)
+    return t;
+  segment seg[MAX_SEGMENTS];
+  size_t n = split(t, seg);
+  if (n <= 1)
+    return t;
+  size_t first = 0, last = n; /* kept: seg[first..last) */
+  int changed = 1;
+  while (changed && last - first > 1) {
+    changed = 0;
+    const segment *e = &seg[last - 1];
+    if (is_site(t + e->start, e->end - e->start, in)) {
+      last--;
+      changed = 1;
+      continue;
+    }
+    /* "Site: Headline" keeps its site: the colon makes it one phrase. */
+    const segment *b = &seg[first];
+    if (!seg[first + 1].colon && is_site(t + b->start, b->end - b->start, in)) {
+      first++;
+      changed = 1;
+    }
+  }
+  /* No known site name: "Headline | Site" still reads so when the last
+   * part is a short name after a long headline. Colons join a title's own
+   * parts ("Guide: How to ..."), so they are left alone. */
+  if (first == 0 && last == n) {
+    const segment *e = &seg[n - 1];
+    if (!e->colon) {
+      uint32_t w[MAX_WORDS];
+      size_t ne = words_of(t + e->start, e->end - e->start, w);
+      size_t nr = words_of(t + seg[0].start, seg[n - 2].end - seg[0].start, w);
+      if (ne <= 4 && nr >= ne + 2)
+        last--;
+    }
+  }
+  /* The colon of "Site: Headline" stays when the site did not come off. */
+  if (last - first == n)
+    return t;
+  size_t s = seg[first].start, e = seg[last - 1].end;
+  return mstr_clean(mem, t + s, e - s, 2000);
+}
+
+/* How well heading h agrees with title t: the share of h's words in t, and
+ * the share of t's words in h. */
+static void agreement(const char *h, const char *t, double *in_t, double *covers) {
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  size_t nh = words_of(h, strlen(h), hw), nt = words_of(t, strlen(t), tw);
+  *in_t = *covers = 0;
+  if (!nh || !nt)
+    return;
+  size_t ov = mstr_overlap(hw, nh, tw, nt);
+  *in_t = (double)ov / (double)nh;
+  *covers = (double)ov / (double)nt;
+}
+
+/* The title up to its first strong separator (a title's own colon stays),
+ * when that leaves at least min_words words. */
+static int first_part(const char *t, size_t min_words, size_t *end) {
+  segment seg[MAX_SEGMENTS];
+  size_t n = split(t, seg);
+  for (size_t i = 1; i < n; i++) {
+    if (seg[i].colon)
+      continue;
+    uint32_t w[MAX_WORDS];
+    if (words_of(t, seg[i - 1].end, w) < min_words)
+      return 0;
+    *end = seg[i - 1].end;
+    return 1;
+  }
+  return 0;
+}
+
+/* The finishing touches: anchors' pilcrows off the end, forum prefixes
+ * ("Thread:") off the start, the site's name off either end, and what
+ * follows the first strong separator ("Headline | Section | Site"). */
+static const char *finish(const char *t, const title_input *in, arena *mem) {
+  if (!t)
+    return NULL;
+  static const char *const prefixes[] = {"thread:", "topic:", "title:", "re:", "view topic -"};
+  size_t len = strlen(t), start = 0;
+  for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+    if (mstr_istarts(t, prefixes[i]) && len > strlen(prefixes[i]) + 3) {
+      start = strlen(prefixes[i]);
+      break;
+    }
+  /* Pilcrows, section signs, link glyphs and "#" left by heading anchors. */
+  for (;;) {
+    if (len >= start + 2 && (unsigned char)t[len - 2] == 0xC2 &&
+        ((unsigned char)t[len - 1] == 0xB6 || (unsigned char)t[len - 1] == 0xA7))
+      len -= 2;
+    else if (len > start + 1 && (t[len - 1] == '#' || t[len - 1] == ' '))
+      len--;
+    else if (len >= start + 4 && (unsigned char)t[len - 4] == 0xF0 &&
+             (unsigned char)t[len - 3] == 0x9F && (unsigned char)t[len - 2] == 0x94 &&
+             (unsigned char)t[len - 1] == 0x97)
+      len -= 4; /* U+1F517 link */
+    else
+      break;
+  }
+  const char *c = mstr_clean(mem, t + start, len - start, 4000);
+  if (!c)
+    return NULL;
+  c = title_strip_site(c, in, mem);
+#ifndef TITLE_MIN_WORDS
+#define TITLE_MIN_WORDS 2
+#endif
+#ifndef TITLE_FIRST_PART
+#define TITLE_FIRST_PART 1
+#endif
+  size_t end;
+  if (TITLE_FIRST_PART && c && !in->home && first_part(c, TITLE_MIN_WORDS, &end) && end > 0) {
+    const char *f = mstr_clean(mem, c, end, 4000);
+    if (f && !is_site(f, strlen(f), in))
+      c = f;
+  }
+  return c;
+}
+
+#ifndef TITLE_MIN_COVER
+#define TITLE_MIN_COVER 0.2
+#endif
+
+const char *title_choose(const title_input *in, arena *mem, int *from_h1) {
+  const char *refs[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
+                         in->doc_title};
+  const char *stripped[5];
+  *from_h1 = -1;
+  for (int i = 0; i < 5; i++)
+    stripped[i] = refs[i] ? title_strip_site(refs[i], in, mem) : NULL;
+  /* The first <h1> that agrees with one of the page's titles. */
+  for (size_t i = 0; i < in->nh1; i++) {
+    const char *h = in->h1[i].text;
+    if (!h || is_site(h, strlen(h), in))
+      continue;
+    for (int r = 0; r < 5; r++) {
+      if (!stripped[r])
+        continue;
+      double in_t, covers;
+      agreement(h, stripped[r], &in_t, &covers);
+      /* Most of its words in the title and most of the title; or a short
+       * heading wholly in it ("Hiking Boots" of "Hiking Boots: Shop Boots
+       * for Hiking & Backpacking"); or a longer one holding all of it. */
+      if ((in_t >= 0.75 && covers >= 0.5) || (in_t >= 0.99 && covers >= TITLE_MIN_COVER) ||
+          (covers >= 0.99 && in_t >= 0.6)) {
+        *from_h1 = (int)i;
+        return finish(h, in, mem);
+      }
+    }
+  }
+  /* Else the page's own titles, best first; a title that is only the
+   * site's name is none. */
+#ifndef TITLE_ORDER
+#define TITLE_ORDER 1, 2, 4, 3, 0
+#endif
+  static const int order[5] = {TITLE_ORDER};
+  for (int k = 0; k < 5; k++) {
+    const char *s = stripped[order[k]];
+    if (s && !is_site(s, strlen(s), in))
+      return finish(s, in, mem);
+  }
+  /* Else the first <h1> outside the page's chrome. */
+  for (size_t i = 0; i < in->nh1; i++)
+    if (in->h1[i].text && !in->h1[i].chrome) {
+      *from_h1 = (int)i;
+      return finish(in->h1[i].text, in, mem);
+    }
+  for (int r = 4; r >= 0; r--)
+    if (stripped[r])
+      return finish(stripped[r], in, mem);
+  return NULL;
+}
+
+int title_names_site(const char *s, const title_input *in) {
+  return s && in && is_site(s, strlen(s), in);
+}

@@ -1,0 +1,40 @@
+/* The title: the page's visible headline (<h1>) when it agrees with what
+ * the page calls itself (<title>, og:title, the JSON-LD headline), else the
+ * best of those with the site's name taken off ("Headline | Site"). */
+#ifndef PITH_META_TITLE_H
+#define PITH_META_TITLE_H
+
+#include <stddef.h>
+
+#include "util/arena.h"
+
+enum { TITLE_MAX_H1 = 16, TITLE_MAX_SITES = 8 };
+
+typedef struct {
+  const char *text; /* white space collapsed */
+  int chrome;       /* inside a header, nav, aside or footer */
+} title_heading;
+
+typedef struct {
+  const char *doc_title; /* <title> */
+  const char *og_title, *tw_title, *ld_headline, *meta_title;
+  const char *sites[TITLE_MAX_SITES]; /* names the site goes by */
+  size_t nsites;
+  const char *host; /* the page's host name, or NULL */
+  int home;         /* the page is a site's home page (its address has no path) */
+  title_heading h1[TITLE_MAX_H1];
+  size_t nh1;
+} title_input;
+
+/* The title (copied into mem), or NULL when the page gives none.
+ * *from_h1 gets the index of the <h1> it comes from, or -1. */
+const char *title_choose(const title_input *in, arena *mem, int *from_h1);
+
+/* t without the parts that name the site ("News | Site" gives "News"),
+ * copied into mem. */
+const char *title_strip_site(const char *t, const title_input *in, arena *mem);
+
+/* Whether s is one of the names the site goes by (or its host name). */
+int title_names_site(const char *s, const title_input *in);
+
+#endif

@@ -1,0 +1,505 @@
+/* Metadata on small pages written for the test, one source at a time:
+ * JSON-LD (objects, arrays, @graph, references, malformed), OpenGraph,
+ * <meta> names, microdata, bylines, each written date form, the address's
+ * date, title reconciliation and site-name removal, language, and the
+ * limits (absurd and future dates, a 300 KB title). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "extract/extract.h"
+#include "html/html.h"
+#include "meta/meta.h"
+
+/* 2024-01-10T12:00:00Z: dates after it are in the future. */
+#define NOW 1704888000LL
+
+static arena mem;
+static article art;
+
+/* Parses page, extracts its text and metadata (art). Returns 0 on success. */
+static int run_url(const char *page, const char *url) {
+  arena_free(&mem);
+  arena_init(&mem);
+  memset(&art, 0, sizeof art);
+  art.url = url;
+  arena dom;
+  arena_init(&dom);
+  dom_doc doc;
+  char err[128];
+  html_limits lim = {0, 256};
+  int rc = html_parse(page, strlen(page), &lim, &dom, &doc, err, sizeof err) ||
+           extract_article(&doc, &mem, &art, err, sizeof err) ||
+           meta_extract(&doc, NOW, &mem, &art, err, sizeof err);
+  arena_free(&dom);
+  return rc;
+}
+
+static int run(const char *page) {
+  return run_url(page, NULL);
+}
+
+/* The authors joined with "; ", or NULL. */
+static const char *authors(void) {
+  static char out[512];
+  if (!art.meta.nauthors)
+    return NULL;
+  out[0] = '\0';
+  for (size_t i = 0; i < art.meta.nauthors; i++) {
+    if (i)
+      strcat(out, "; ");
+    strncat(out, art.meta.authors[i], sizeof out - strlen(out) - 3);
+  }
+  return out;
+}
+
+static const char *tags(void) {
+  static char out[512];
+  if (!art.meta.ntags)
+    return NULL;
+  out[0] = '\0';
+  for (size_t i = 0; i < art.meta.ntags; i++) {
+    if (i)
+      strcat(out, "; ");
+    strncat(out, art.meta.tags[i], sizeof out - strlen(out) - 3);
+  }
+  return out;
+}
+
+#define BODY                                                                                       \
+  "<p>The river burst its banks on Sunday night after three days of heavy rain, flooding more "    \
+  "than forty homes in the lower town and closing the old bridge.</p>"                             \
+  "<p>Firefighters used boats to reach families trapped on upper floors, and the school gym "      \
+  "was opened as a shelter for the night.</p>"
+
+#define PAGE(head, body)                                                                           \
+  "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" head "</head><body>" body "</body></html>"
+
+/* ---- JSON-LD ---------------------------------------------------------------- */
+
+static void test_jsonld_article(void) {
+  CHECK(run(PAGE("<title>Flood closes bridge | Valley News</title>"
+                 "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                 "\"@type\":\"NewsArticle\",\"headline\":\"Flood closes old bridge\","
+                 "\"datePublished\":\"2017-06-09T08:36:00+02:00\","
+                 "\"dateModified\":\"2017-06-10T09:00:00+02:00\","
+                 "\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Doe\"},"
+                 "{\"@type\":\"Person\",\"name\":\"John Roe\"}],"
+                 "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Valley News\"},"
+                 "\"articleSection\":\"Local\",\"keywords\":[\"flood\",\"bridge\"],"
+                 "\"inLanguage\":\"en-GB\",\"description\":\"The old bridge is shut.\","
+                 "\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://valley.example/a.jpg\"}}"
+                 "</script>",
+                 "<article><h1>Flood closes old bridge</h1>" BODY "</article>")) == 0);
+  CHECK_STR(art.title, "Flood closes old bridge");
+  CHECK_STR(authors(), "Jane Doe; John Roe");
+  CHECK_STR(art.meta.date_published, "2017-06-09T08:36:00+02:00");
+  CHECK_STR(art.meta.date_modified, "2017-06-10T09:00:00+02:00");
+  CHECK_STR(art.meta.site_name, "Valley News");
+  CHECK_STR(art.meta.section, "Local");
+  CHECK_STR(tags(), "flood; bridge");
+  CHECK_STR(art.meta.language, "en-GB");
+  CHECK_STR(art.meta.description, "The old bridge is shut.");
+  CHECK_STR(art.meta.image, "https://valley.example/a.jpg");
+  CHECK_STR(art.meta.page_type, "article");
+}
+
+/* @graph with references by @id, and a WebPage beside the article. */
+static void test_jsonld_graph(void) {
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                 "\"@graph\":[{\"@type\":\"WebSite\",\"@id\":\"#site\",\"name\":\"Garden Notes\"},"
+                 "{\"@type\":\"WebPage\",\"@id\":\"#page\",\"datePublished\":\"2019-01-01\"},"
+                 "{\"@type\":[\"Article\",\"BlogPosting\"],\"headline\":\"Pruning roses\","
+                 "\"author\":{\"@id\":\"#ann\"},\"datePublished\":\"2019-03-04\"},"
+                 "{\"@type\":\"Person\",\"@id\":\"#ann\",\"name\":\"Ann Gardener\"}]}</script>",
+                 "<h1>Pruning roses</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Ann Gardener");
+  CHECK_STR(art.meta.date_published, "2019-03-04");
+  CHECK_STR(art.meta.site_name, "Garden Notes");
+  CHECK_STR(art.title, "Pruning roses");
+}
+
+/* A top-level array, HTML comment and CDATA wrappers, trailing commas,
+ * character references inside strings. */
+static void test_jsonld_array_tolerant(void) {
+  CHECK(run(PAGE("<script type=\"application/ld+json\"><!--//--><![CDATA[\n"
+                 "[{\"@type\":\"BreadcrumbList\",\"itemListElement\":[]},"
+                 "{\"@type\":\"BlogPosting\",\"headline\":\"Tom &amp; Jerry&#8217;s day\","
+                 "\"author\":\"Tom Cat\",\"datePublished\":\"2020-05-06\",},]\n]]>--></script>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Tom & Jerry\xE2\x80\x99s day");
+  CHECK_STR(authors(), "Tom Cat");
+  CHECK_STR(art.meta.date_published, "2020-05-06");
+}
+
+/* Malformed JSON-LD is skipped; the other sources still count. */
+static void test_jsonld_malformed(void) {
+  CHECK(run(PAGE("<title>Storm warning</title>"
+                 "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                 "\"headline\":\"Broken\", \"datePublished\": </script>"
+                 "<script type=\"application/ld+json\">{{{{[[[</script>"
+                 "<script type=\"application/ld+json\"></script>"
+                 "<meta property=\"article:published_time\" content=\"2021-02-03T10:00:00Z\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Storm warning");
+  CHECK_STR(art.meta.date_published, "2021-02-03T10:00:00Z");
+  /* Nesting deeper than the reader goes is malformed too. */
+  char deep[8192] = "<html><head><script type=\"application/ld+json\">";
+  for (int i = 0; i < 2000; i++)
+    strcat(deep, "[");
+  strcat(deep, "</script></head><body><p>x</p></body></html>");
+  CHECK(run(deep) == 0);
+  CHECK(art.meta.date_published == NULL);
+}
+
+/* Several articles in a list: none of them is the page's. */
+static void test_jsonld_listing(void) {
+  CHECK(
+      run(PAGE("<script type=\"application/ld+json\">["
+               "{\"@type\":\"BlogPosting\",\"headline\":\"One\",\"datePublished\":\"2020-01-01\","
+               "\"author\":\"A Writer\"},"
+               "{\"@type\":\"BlogPosting\",\"headline\":\"Two\",\"datePublished\":\"2020-01-02\","
+               "\"author\":\"B Writer\"},"
+               "{\"@type\":\"BlogPosting\",\"headline\":\"Three\",\"datePublished\":\"2020-01-03\","
+               "\"author\":\"C Writer\"}]</script><title>Blog</title>",
+               "<h1>Blog</h1>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(art.meta.date_published == NULL);
+}
+
+/* ---- OpenGraph, Twitter and <meta> names -------------------------------------- */
+
+static void test_opengraph(void) {
+  CHECK(run_url(
+            PAGE("<title>Kayak trails reopen - Outdoor Weekly</title>"
+                 "<meta property=\"og:title\" content=\"Kayak trails reopen\">"
+                 "<meta property=\"og:site_name\" content=\"Outdoor Weekly\">"
+                 "<meta property=\"og:image\" content=\"/img/kayak.jpg\">"
+                 "<meta property=\"og:type\" content=\"article\">"
+                 "<meta property=\"og:locale\" content=\"en_US\">"
+                 "<meta property=\"og:description\" content=\"Trails &amp; more.\">"
+                 "<meta property=\"article:published_time\" content=\"2022-07-01T06:00:00-04:00\">"
+                 "<meta property=\"article:modified_time\" content=\"2022-07-02T06:00:00-04:00\">"
+                 "<meta property=\"article:section\" content=\"Travel\">"
+                 "<meta property=\"article:tag\" content=\"kayak\">"
+                 "<meta property=\"article:tag\" content=\"rivers\">"
+                 "<link rel=\"canonical\" href=\"https://outdoor.example/trails/kayak\">"
+                 "<link rel=\"license\" href=\"https://creativecommons.org/licenses/by/4.0/\">",
+                 BODY),
+            "https://outdoor.example/trails/kayak?utm=x") == 0);
+  CHECK_STR(art.title, "Kayak trails reopen");
+  CHECK_STR(art.meta.site_name, "Outdoor Weekly");
+  CHECK_STR(art.meta.image, "https://outdoor.example/img/kayak.jpg");
+  CHECK_STR(art.meta.date_published, "2022-07-01T06:00:00-04:00");
+  CHECK_STR(art.meta.date_modified, "2022-07-02T06:00:00-04:00");
+  CHECK_STR(art.meta.section, "Travel");
+  CHECK_STR(tags(), "kayak; rivers");
+  CHECK_STR(art.meta.description, "Trails & more.");
+  CHECK_STR(art.meta.canonical_url, "https://outdoor.example/trails/kayak");
+  CHECK_STR(art.meta.license, "https://creativecommons.org/licenses/by/4.0/");
+  CHECK_STR(art.meta.language, "en-US");
+  CHECK_STR(art.meta.page_type, "article");
+}
+
+static void test_meta_names(void) {
+  CHECK(run(PAGE("<title>Soil study</title>"
+                 "<meta name=\"author\" content=\"By Maria Lopez\">"
+                 "<meta name=\"description\" content=\"What worms do.\">"
+                 "<meta name=\"keywords\" content=\"soil, worms ,science\">"
+                 "<meta name=\"DC.date.issued\" content=\"2016-11-18\">",
+                 BODY)) == 0);
+  CHECK_STR(authors(), "Maria Lopez");
+  CHECK_STR(art.meta.description, "What worms do.");
+  CHECK_STR(tags(), "soil; worms; science");
+  CHECK_STR(art.meta.date_published, "2016-11-18");
+
+  /* parsely, sailthru */
+  CHECK(run(PAGE("<meta name=\"parsely-pub-date\" content=\"2018-04-05T10:00:00Z\">"
+                 "<meta name=\"sailthru.author\" content=\"Ed Walker\">",
+                 BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2018-04-05T10:00:00Z");
+  CHECK_STR(authors(), "Ed Walker");
+
+  /* citation_* of scholarly pages: "Last, First", one a tag. */
+  CHECK(run(PAGE("<meta name=\"citation_title\" content=\"On worms\">"
+                 "<meta name=\"citation_author\" content=\"Darwin, Charles\">"
+                 "<meta name=\"citation_author\" content=\"Wallace, Alfred\">"
+                 "<meta name=\"citation_publication_date\" content=\"2015/03/02\">",
+                 BODY)) == 0);
+  CHECK_STR(authors(), "Charles Darwin; Alfred Wallace");
+  CHECK_STR(art.meta.date_published, "2015-03-02");
+  CHECK_STR(art.title, "On worms");
+
+  /* An author tag that is a link is no name. */
+  CHECK(run(PAGE("<meta property=\"article:author\" content=\"https://social.example/jane\">",
+                 BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+}
+
+/* ---- microdata and bylines ---------------------------------------------------- */
+
+static void test_microdata(void) {
+  CHECK(run(PAGE("", "<article itemscope itemtype=\"https://schema.org/Article\">"
+                     "<h1 itemprop=\"headline\">Bees return</h1>"
+                     "<span itemprop=\"author\" itemscope><span itemprop=\"name\">Lea Stone"
+                     "</span></span>"
+                     "<time itemprop=\"datePublished\" datetime=\"2019-05-20\">May 20</time>" BODY
+                     "</article>")) == 0);
+  CHECK_STR(authors(), "Lea Stone");
+  CHECK_STR(art.meta.date_published, "2019-05-20");
+}
+
+static void test_bylines(void) {
+  CHECK(run(PAGE("<title>Harbour news</title>",
+                 "<h1>Harbour news</h1><div class=\"byline\">By Jane Doe and John Roe | "
+                 "June 9, 2017</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Jane Doe; John Roe");
+  CHECK_STR(art.meta.date_published, "2017-06-09");
+
+  /* rel=author; the date beside it in the same line. */
+  CHECK(run(PAGE("", "<h1>Koalitionen</h1><p class=\"info\">von <a rel=\"author\" "
+                     "href=\"/author/kp\">Klaus Peter</a>, 8.5.12</p>" BODY)) == 0);
+  CHECK_STR(authors(), "Klaus Peter");
+  CHECK_STR(art.meta.date_published, "2012-05-08");
+
+  /* Credentials stay, roles go. */
+  CHECK(run(PAGE("", "<h1>Eating well</h1><span class=\"author-name\">Jane Doe, MS, RD, "
+                     "Staff Writer</span>" BODY)) == 0);
+  CHECK_STR(authors(), "Jane Doe, MS, RD");
+
+  /* A byline in the text under the headline. */
+  CHECK(run(PAGE("", "<h1>Night trains</h1><p>Written by Tom Baker</p>" BODY)) == 0);
+  CHECK_STR(authors(), "Tom Baker");
+
+  /* Comment authors are not the article's. */
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" BODY "<div class=\"comments\"><div class=\"author\">"
+                     "Troll Person</div><p>First!</p></div>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+}
+
+/* ---- dates -------------------------------------------------------------------- */
+
+static void check_written_date(const char *dateline, const char *lang, const char *want) {
+  char page[2048];
+  snprintf(page, sizeof page,
+           "<html lang=\"%s\"><head><title>A day</title></head><body><h1>A day</h1>"
+           "<div class=\"date\">%s</div>" BODY "</body></html>",
+           lang, dateline);
+  CHECK(run(page) == 0);
+  if (want)
+    CHECK_STR(art.meta.date_published, want);
+  else
+    CHECK(art.meta.date_published == NULL);
+  if (want && (!art.meta.date_published || strcmp(art.meta.date_published, want)))
+    fprintf(stderr, "  for dateline \"%s\"\n", dateline);
+}
+
+static void test_written_dates(void) {
+  check_written_date("9 June 2017", "en", "2017-06-09");
+  check_written_date("June 9, 2017", "en", "2017-06-09");
+  check_written_date("Jun. 9th, 2017", "en", "2017-06-09");
+  check_written_date("Friday, 9th of June 2017", "en-GB", "2017-06-09");
+  check_written_date("2017-06-09 08:36", "en", "2017-06-09");
+  check_written_date("09.06.2017", "de", "2017-06-09");
+  check_written_date("9. Juni 2017", "de", "2017-06-09");
+  check_written_date("Veröffentlicht am 9. März 2017", "de", "2017-03-09");
+  check_written_date("le 9 juin 2017", "fr", "2017-06-09");
+  check_written_date("9 de junio de 2017", "es", "2017-06-09");
+  check_written_date("9 giugno 2017", "it", "2017-06-09");
+  check_written_date("9 de junho de 2017", "pt", "2017-06-09");
+  check_written_date("9 juni 2017", "nl", "2017-06-09");
+  check_written_date("9 czerwca 2017", "pl", "2017-06-09");
+  check_written_date("9 июня 2017", "ru", "2017-06-09");
+  check_written_date("2017年6月9日", "ja", "2017-06-09");
+  check_written_date("2017. június 9.", "hu", "2017-06-09");
+  /* Slashes: month first in US English, day first elsewhere. */
+  check_written_date("06/09/2017", "en-US", "2017-06-09");
+  check_written_date("09/06/2017", "fr", "2017-06-09");
+  /* Impossible and absurd dates are none. */
+  check_written_date("31.02.2017", "de", NULL);
+  check_written_date("13/13/2017", "en", NULL);
+  check_written_date("1 January 1850", "en", NULL);
+  /* After the clock's date (2024-01-10): none. */
+  check_written_date("11 January 2024", "en", NULL);
+  check_written_date("10 January 2024", "en", "2024-01-10");
+  check_written_date("March 3, 2099", "en", NULL);
+}
+
+static void test_date_sources(void) {
+  /* The address's own date beats a UTC time a day later. */
+  CHECK(run_url(PAGE("<meta property=\"article:published_time\" "
+                     "content=\"2020-02-25T02:25:54Z\">",
+                     BODY),
+                "https://news.example/2020/02/24/story/") == 0);
+  CHECK_STR(art.meta.date_published, "2020-02-24");
+
+  /* A page's own UTC time of late evening is its local next day when the
+   * page shows that day. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2021-11-04T23:00:00Z\">",
+                 "<h1>Wahl</h1><div class=\"date\">05.11.2021</div>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2021-11-05");
+
+  /* Publication over modification; a modification before it is dropped. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2020-03-01\">"
+                 "<meta property=\"article:modified_time\" content=\"2019-01-01\">",
+                 "<h1>T</h1><p class=\"updated\">Updated March 9, 2020</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2020-03-01");
+  CHECK(art.meta.date_modified == NULL);
+
+  /* Only an update's date shown: it stands for want of anything else. */
+  CHECK(run(PAGE("", "<h1>Guide</h1><p>Last updated: May 4, 2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-05-04");
+
+  /* <time pubdate> and datetime attributes. */
+  CHECK(run(PAGE("", "<h1>T</h1><time pubdate datetime=\"2013-10-05T10:00:00+01:00\">"
+                     "5 Oct</time>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2013-10-05T10:00:00+01:00");
+
+  /* A date in a sidebar's list of other articles loses to the article's. */
+  CHECK(run(PAGE("", "<aside class=\"sidebar\"><ul><li><span class=\"date\">3 May 2019</span> "
+                     "Other story</li></ul></aside><h1>T</h1>" BODY
+                     "<p class=\"small\">Posted on 4 June 2019</p>")) == 0);
+  CHECK_STR(art.meta.date_published, "2019-06-04");
+
+  /* Copyright years are no date. */
+  CHECK(run(PAGE("", "<h1>T</h1>" BODY "<footer>&copy; 2019 Example Ltd</footer>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+
+  /* A fetch date (WARC) earlier than the clock's bounds the dates too. */
+  arena_free(&mem);
+  arena_init(&mem);
+  memset(&art, 0, sizeof art);
+  art.meta.warc_date = "2018-01-01T00:00:00Z";
+  arena dom;
+  arena_init(&dom);
+  dom_doc doc;
+  char err[64];
+  html_limits lim = {0, 256};
+  const char *p = PAGE("<meta property=\"article:published_time\" content=\"2019-06-01\">", BODY);
+  CHECK(html_parse(p, strlen(p), &lim, &dom, &doc, err, sizeof err) == 0);
+  CHECK(meta_extract(&doc, NOW, &mem, &art, err, sizeof err) == 0);
+  CHECK(art.meta.date_published == NULL);
+  arena_free(&dom);
+}
+
+/* ---- title -------------------------------------------------------------------- */
+
+static void test_title(void) {
+  /* Site suffixes and prefixes go. */
+  CHECK(run(PAGE("<title>Flood closes bridge | Valley News</title>"
+                 "<meta property=\"og:site_name\" content=\"Valley News\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Flood closes bridge");
+  CHECK(run(PAGE("<title>Valley News - Flood closes bridge</title>"
+                 "<meta property=\"og:site_name\" content=\"Valley News\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Flood closes bridge");
+  CHECK(run_url(PAGE("<title>Flood closes bridge \xE2\x80\x94 Valleynews</title>", BODY),
+                "https://www.valleynews.example/a/1") == 0);
+  CHECK_STR(art.title, "Flood closes bridge");
+  /* A short name after a long headline reads as the site's. */
+  CHECK(run(PAGE("<title>How the valley rebuilt its bridge in a year - Lakeside</title>", BODY)) ==
+        0);
+  CHECK_STR(art.title, "How the valley rebuilt its bridge in a year");
+  /* A colon joins a title's own parts. */
+  CHECK(run(PAGE("<title>Bridges: a short history</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Bridges: a short history");
+
+  /* The <h1> that agrees with the title wins over it (it is what readers
+   * see); a logo's <h1> with the site's name does not. */
+  CHECK(run(PAGE("<title>Old bridge shut after flood | Valley News</title>"
+                 "<meta property=\"og:site_name\" content=\"Valley News\">",
+                 "<header><h1>Valley News</h1></header>"
+                 "<h1>Old bridge shut after the flood</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Old bridge shut after the flood");
+  /* An <h1> that says something else does not. */
+  CHECK(run(PAGE("<title>Old bridge shut after flood</title>",
+                 "<h1>Subscribe to our newsletter today</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Old bridge shut after flood");
+  /* No <title>: og:title; none of them: the <h1>. */
+  CHECK(run(PAGE("<meta property=\"og:title\" content=\"Only OG\">", BODY)) == 0);
+  CHECK_STR(art.title, "Only OG");
+  CHECK(run(PAGE("", "<h1>Only the heading</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Only the heading");
+  CHECK(run(PAGE("", BODY)) == 0);
+  CHECK(art.title == NULL);
+  /* Anchors' pilcrows come off headings. */
+  CHECK(run(PAGE("<title>Logging HOWTO \xE2\x80\x94 Docs</title>",
+                 "<h1>Logging HOWTO<a href=\"#x\">\xC2\xB6</a></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Logging HOWTO");
+}
+
+static void test_huge_title(void) {
+  size_t n = 300 * 1024;
+  char *page = malloc(n + 256);
+  CHECK(page != NULL);
+  if (!page)
+    return;
+  strcpy(page, "<html><head><title>");
+  size_t len = strlen(page);
+  for (size_t i = 0; i < n; i++)
+    page[len + i] = (char)("abcd efgh "[i % 10]);
+  len += n;
+  strcpy(page + len, "</title></head><body><p>x</p></body></html>");
+  CHECK(run(page) == 0);
+  CHECK(art.title != NULL && strlen(art.title) <= 2000);
+  free(page);
+}
+
+/* ---- language ----------------------------------------------------------------- */
+
+static void test_language(void) {
+  CHECK(run(PAGE("", BODY)) == 0);
+  CHECK_STR(art.meta.language, "en"); /* none declared: the text's */
+  CHECK(run("<html lang=\"de_DE\"><head></head><body><p>Der Fluss trat am Sonntagabend nach drei "
+            "Tagen Regen über die Ufer und überflutete mehr als vierzig Häuser in der Unterstadt, "
+            "die Feuerwehr war mit Booten im Einsatz und die Schule wurde als Notunterkunft für "
+            "die Nacht geöffnet.</p></body></html>") == 0);
+  CHECK_STR(art.meta.language, "de-DE");
+  /* A declaration the text plainly contradicts gives way. */
+  CHECK(run("<html lang=\"en\"><head></head><body><p>Le fleuve est sorti de son lit dimanche soir "
+            "après trois jours de pluie, et les pompiers ont utilisé des bateaux pour atteindre "
+            "les familles qui étaient restées dans les étages. L'école a été ouverte pour la "
+            "nuit, et le pont est fermé pour une semaine au moins selon la mairie.</p>"
+            "<p>Les habitants de la ville basse attendent maintenant la décrue, et la préfecture "
+            "a promis une aide pour les maisons qui ont été inondées par les eaux.</p>"
+            "</body></html>") == 0);
+  CHECK_STR(art.meta.language, "fr");
+}
+
+/* ---- limits and odd input ------------------------------------------------------ */
+
+static void test_odd_input(void) {
+  /* Empty, attribute-less, odd documents: no crash, no fields. */
+  CHECK(run("<html></html>") == 0);
+  CHECK(art.title == NULL && art.meta.date_published == NULL && art.meta.nauthors == 0);
+  CHECK(run("<meta name=author content=\"\"><meta property=og:title>"
+            "<script type=application/ld+json>\"just a string\"</script>"
+            "<script type=application/ld+json>{\"@type\":\"Article\",\"author\":[[[],{}],null],"
+            "\"datePublished\":12345,\"headline\":{\"a\":1}}</script>") == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* A relative image without any base address is left out. */
+  CHECK(run(PAGE("<meta property=\"og:image\" content=\"pic.jpg\">", BODY)) == 0);
+  CHECK(art.meta.image == NULL);
+}
+
+int main(void) {
+  arena_init(&mem);
+  test_jsonld_article();
+  test_jsonld_graph();
+  test_jsonld_array_tolerant();
+  test_jsonld_malformed();
+  test_jsonld_listing();
+  test_opengraph();
+  test_meta_names();
+  test_microdata();
+  test_bylines();
+  test_written_dates();
+  test_date_sources();
+  test_title();
+  test_huge_title();
+  test_language();
+  test_odd_input();
+  arena_free(&mem);
+  return check_done();
+}
