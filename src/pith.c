@@ -62,15 +62,17 @@ static int set_provenance(pith_result *r, const pith_options *opts) {
           !(r->art.meta.warc_date = arena_strndup(m, opts->warc_date, strlen(opts->warc_date))));
 }
 
-pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
-                         pith_result **result) {
+/* What both entry points do first: check the arguments, make the result
+ * (*result, also on failure), copy the provenance, apply the size limit.
+ * *opts is replaced by the defaults when NULL (defaults is their storage). */
+static pith_status begin(const void *data, size_t len, const pith_options **opts,
+                         pith_options *defaults, pith_result **result) {
   if (!result)
     return PITH_ERR_INVALID;
   *result = NULL;
-  pith_options defaults;
-  if (!opts) {
-    pith_options_init(&defaults);
-    opts = &defaults;
+  if (!*opts) {
+    pith_options_init(defaults);
+    *opts = defaults;
   }
   pith_result *r = calloc(1, sizeof *r);
   if (!r)
@@ -79,13 +81,23 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   *result = r;
   if (!data && len)
     return fail(r, PITH_ERR_INVALID, "no input data");
-  if (set_provenance(r, opts))
+  if (set_provenance(r, *opts))
     return fail(r, PITH_ERR_NOMEM, "out of memory");
-  if (opts->max_input_bytes && len > opts->max_input_bytes) {
+  if ((*opts)->max_input_bytes && len > (*opts)->max_input_bytes) {
     char msg[96];
-    snprintf(msg, sizeof msg, "larger than the limit of %zu bytes", opts->max_input_bytes);
+    snprintf(msg, sizeof msg, "larger than the limit of %zu bytes", (*opts)->max_input_bytes);
     return fail(r, PITH_ERR_TOO_LARGE, msg);
   }
+  return PITH_OK;
+}
+
+pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
+                         pith_result **result) {
+  pith_options defaults;
+  pith_status begun = begin(data, len, &opts, &defaults, result);
+  if (begun != PITH_OK)
+    return begun;
+  pith_result *r = *result;
   const char *why = NULL;
   switch (sniff_html(data, len, &why)) {
   case SNIFF_EMPTY:
@@ -121,28 +133,11 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
 /* Text mode: the same checks and charset conversion, then the lines. */
 pith_status pith_extract_text(const void *data, size_t len, const pith_options *opts,
                               pith_result **result) {
-  if (!result)
-    return PITH_ERR_INVALID;
-  *result = NULL;
   pith_options defaults;
-  if (!opts) {
-    pith_options_init(&defaults);
-    opts = &defaults;
-  }
-  pith_result *r = calloc(1, sizeof *r);
-  if (!r)
-    return PITH_ERR_NOMEM;
-  arena_init(&r->mem);
-  *result = r;
-  if (!data && len)
-    return fail(r, PITH_ERR_INVALID, "no input data");
-  if (set_provenance(r, opts))
-    return fail(r, PITH_ERR_NOMEM, "out of memory");
-  if (opts->max_input_bytes && len > opts->max_input_bytes) {
-    char msg[96];
-    snprintf(msg, sizeof msg, "larger than the limit of %zu bytes", opts->max_input_bytes);
-    return fail(r, PITH_ERR_TOO_LARGE, msg);
-  }
+  pith_status begun = begin(data, len, &opts, &defaults, result);
+  if (begun != PITH_OK)
+    return begun;
+  pith_result *r = *result;
   const char *p = data;
   size_t i = 0;
   while (i < len && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t' || p[i] == '\f'))
