@@ -74,6 +74,9 @@ def parse_args(argv):
                     f"with --meta: {DEFAULT_META_SETS})")
     ap.add_argument("--flat", action="store_true", help="also run flat-scrapinghub (pith --text)")
     ap.add_argument("--meta", action="store_true", help="score metadata (pith --format json) instead of text")
+    ap.add_argument("--with-urls", action="store_true",
+                    help="with --meta: run pith once a page with --url from meta.jsonl, as a crawler "
+                         "knows each page's address (slower)")
     ap.add_argument("--scorer", type=Path, help="score.py (default: <data>/../bench/score.py)")
     ap.add_argument("--meta-scorer", type=Path,
                     help="score_meta.py (default: score_meta.py beside the text scorer)")
@@ -155,6 +158,29 @@ def run_pith(a, set_args, inputs, outdir, stderr_path):
             "seconds": round(secs, 3)}
 
 
+def run_pith_per_page(a, sdir, outdir, stderr_path):
+    """--with-urls: one 'pith --format json --url URL -o OUT PAGE' a page."""
+    t0 = time.monotonic()
+    status, lines = 0, []
+    for m in read_meta(sdir / "meta.jsonl"):
+        page = sdir / "html" / f"{m['id']}.html.gz"
+        cmd = [str(a.pith), "--format", "json"] + a.extra
+        if m.get("url"):
+            cmd += ["--url", m["url"]]
+        cmd += ["-o", str(outdir / f"{m['id']}.json"), str(page)]
+        try:
+            proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=a.timeout)
+        except subprocess.TimeoutExpired:
+            status = "timeout"
+            continue
+        if proc.returncode:
+            status = proc.returncode
+        lines += proc.stderr.decode("utf-8", "replace").splitlines()
+    Path(stderr_path).write_text("\n".join(lines), encoding="utf-8")
+    return {"command": [str(a.pith), "--format", "json", "--url", "URL", "-o", "OUT", "PAGE"], "exit": status,
+            "stderr_lines": len(lines), "stderr_head": lines[:3], "seconds": round(time.monotonic() - t0, 3)}
+
+
 def run_json(cmd):
     proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -216,7 +242,10 @@ def meta_set(a, name, work):
     sdir = a.data / name
     pred = work / f"{name}-meta"
     prepare_outdir(pred, {".json"})
-    res = {"pith": run_pith(a, ["--format", "json"], [sdir / "html"], pred, work / f"{name}-meta.stderr")}
+    if a.with_urls:
+        res = {"pith": run_pith_per_page(a, sdir, pred, work / f"{name}-meta.stderr")}
+    else:
+        res = {"pith": run_pith(a, ["--format", "json"], [sdir / "html"], pred, work / f"{name}-meta.stderr")}
     if res["pith"]["exit"] == "timeout":
         raise Fatal(f"quality.py: pith timed out after {a.timeout:.0f} s on {name}", 3)
     ids = [m["id"] for m in read_meta(sdir / "meta.jsonl")]
