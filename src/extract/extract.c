@@ -830,6 +830,36 @@ static void best_run(const ex *x, const size_t *kept, size_t nkept, size_t *from
   }
 }
 
+/* Records the figure a caption belongs to: the caption, and the image of
+ * the <figure> around it when there is one. Returns -1 on out-of-memory. */
+static int add_figure(article *a, arena *mem, const dom_node *caption, const char *text,
+                      size_t len) {
+  article_image *img = arena_calloc(mem, sizeof *img);
+  if (!img || !(img->caption = arena_strndup(mem, text, len)))
+    return -1;
+  const dom_node *figure = caption;
+  while (figure && figure->tag != TAG_TEXT && figure->tag != TAG_FIGURE)
+    figure = figure->parent;
+  if (figure && figure->tag == TAG_FIGURE) {
+    for (const dom_node *n = figure->first; n; n = dom_next(figure, n, 0)) {
+      if (n->tag != TAG_IMG)
+        continue;
+      const char *src = dom_attr_get(n, "src"), *alt = dom_attr_get(n, "alt");
+      if ((src && !(img->src = arena_strndup(mem, src, strlen(src)))) ||
+          (alt && *alt && !(img->alt = arena_strndup(mem, alt, strlen(alt)))))
+        return -1;
+      break;
+    }
+  }
+  if (a->meta.last_image)
+    a->meta.last_image->next = img;
+  else
+    a->meta.images = img;
+  a->meta.last_image = img;
+  a->meta.nimages++;
+  return 0;
+}
+
 /* ---- title --------------------------------------------------------------- */
 
 /* Collapses white space of s into mem. */
@@ -1040,6 +1070,14 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       tblock *b = &x.blocks[kept[k]];
       if (!listing_mode && b->kind == BLOCK_HEADING && !heads_something(&x, kept, nkept, k))
         continue;
+      if (b->kind == BLOCK_CAPTION) {
+        /* A caption belongs to its figure, not to the running text. */
+        if (add_figure(out, mem, b->container, x.text.data + b->off, b->len)) {
+          free(kept);
+          goto oom;
+        }
+        continue;
+      }
       if (!article_add(out, mem, (block_kind)b->kind, b->level, x.text.data + b->off, b->len)) {
         free(kept);
         goto oom;
