@@ -170,19 +170,28 @@ static const json_value *resolve(const ld_set *set, const json_value *v) {
   return v;
 }
 
-/* A name: a string, or an object's "name" (following references). */
-static const char *name_of(const ld_set *set, const json_value *v) {
-  if (!v)
-    return NULL;
-  if (v->type == JSON_ARRAY)
+/* v (or an array's first item) as a string, returned; or as the object it
+ * is or refers to, in *obj. */
+static const char *string_or_object(const ld_set *set, const json_value *v,
+                                    const json_value **obj) {
+  *obj = NULL;
+  if (v && v->type == JSON_ARRAY)
     v = v->first;
   if (!v)
     return NULL;
   if (v->type == JSON_STRING)
     return v->len ? v->str : NULL;
   v = resolve(set, v);
-  if (v->type != JSON_OBJECT)
-    return NULL;
+  if (v->type == JSON_OBJECT)
+    *obj = v;
+  return NULL;
+}
+
+/* A name: a string, or an object's "name" (following references). */
+static const char *name_of(const ld_set *set, const json_value *v) {
+  const char *s = string_or_object(set, v, &v);
+  if (s || !v)
+    return s;
   const char *n = string_of(json_get(v, "name"));
   if (!n) {
     const char *given = string_of(json_get(v, "givenName"));
@@ -194,17 +203,9 @@ static const char *name_of(const ld_set *set, const json_value *v) {
 
 /* A URL: a string, or an object's "url"/"contentUrl"/"@id". */
 static const char *url_of(const ld_set *set, const json_value *v) {
-  if (!v)
-    return NULL;
-  if (v->type == JSON_ARRAY)
-    v = v->first;
-  if (!v)
-    return NULL;
-  if (v->type == JSON_STRING)
-    return v->len ? v->str : NULL;
-  v = resolve(set, v);
-  if (v->type != JSON_OBJECT)
-    return NULL;
+  const char *s = string_or_object(set, v, &v);
+  if (s || !v)
+    return s;
   const char *u = string_of(json_get(v, "url"));
   if (!u)
     u = string_of(json_get(v, "contentUrl"));
