@@ -787,7 +787,9 @@ static int keep_block(const ex *x, const tblock *b, const dom_node *root, int li
   if (b->boiler && b->boiler->order > root->order &&
       !(x->names_ignored && !is_structural(b->boiler)))
     return 0;
-  if (!listing && b->kind != BLOCK_HEADING && b->chars > 0 && b->link_chars * 2 > b->chars)
+  /* Inside the root, only blocks that are nearly all link text are lists of
+   * links; a paragraph with a few links in it is prose. */
+  if (!listing && b->kind != BLOCK_HEADING && b->chars > 0 && b->link_chars * 4 > b->chars * 3)
     return 0;
   return 1;
 }
