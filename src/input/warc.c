@@ -143,19 +143,25 @@ static int at_gzip_magic(const warc_reader *r) {
 
 /* Decompresses more data into the window: 1 if some came, 0 at the end of
  * the data, -1 on error. */
+
+/* Reads until n raw bytes are buffered or the input ends; -1 on error. */
+static int raw_want(warc_reader *r, size_t n) {
+  while (r->raw_len - r->raw_pos < n) {
+    int rc = raw_fill(r);
+    if (rc <= 0)
+      return rc;
+  }
+  return 1;
+}
+
 static int produce(warc_reader *r) {
   if (r->failed)
     return -1;
   if (r->data_eof)
     return 0;
   if (r->gzip < 0) {
-    while (r->raw_len - r->raw_pos < 2) {
-      int rc = raw_fill(r);
-      if (rc < 0)
-        return -1;
-      if (rc == 0)
-        break;
-    }
+    if (raw_want(r, 2) < 0)
+      return -1;
     r->gzip = at_gzip_magic(r);
     if (r->gzip) {
       memset(&r->z, 0, sizeof r->z);
@@ -202,13 +208,8 @@ static int produce(warc_reader *r) {
        * end the data (as gzip(1) ignores trailing garbage). */
       inflateReset(&r->z);
       r->z.total_in = 0;
-      while (r->raw_len - r->raw_pos < 2) {
-        int rc = raw_fill(r);
-        if (rc < 0)
-          return -1;
-        if (rc == 0)
-          break;
-      }
+      if (raw_want(r, 2) < 0)
+        return -1;
       if (!at_gzip_magic(r)) {
         r->data_eof = 1;
         return made ? 1 : 0;

@@ -280,6 +280,19 @@ static int might_be_cookies(const char *s, size_t n) {
   return 0;
 }
 
+/* s lower-cased into out (UTF-8, at most cap bytes, cut at a character);
+ * returns the length. */
+static size_t lower_copy(const char *s, size_t len, char *out, size_t cap) {
+  size_t o = 0;
+  for (size_t i = 0; i < len && o + 4 < cap;) {
+    size_t adv;
+    uint32_t c = vocab_utf8_decode(s + i, len - i, &adv);
+    o += vocab_utf8_encode(vocab_lower(c), out + o);
+    i += adv;
+  }
+  return o;
+}
+
 static void classify_vocab(tline *l) {
   char key[256];
   /* Boilerplate lines are short: a long line is never all furniture. */
@@ -307,13 +320,7 @@ static void classify_vocab(tline *l) {
   }
   if (l->len < 400 && l->words <= 40) {
     char low[400];
-    size_t o = 0;
-    for (size_t i = 0; i < l->len && o + 4 < sizeof low;) {
-      size_t adv;
-      uint32_t c = vocab_utf8_decode(l->s + i, l->len - i, &adv);
-      o += vocab_utf8_encode(vocab_lower(c), low + o);
-      i += adv;
-    }
+    size_t o = lower_copy(l->s, l->len, low, sizeof low);
     int c = vocab_copyright(low, o);
     if (c == 2)
       l->flags |= TL_COPYRIGHT;
@@ -322,13 +329,7 @@ static void classify_vocab(tline *l) {
   }
   if (l->len < 2000 && might_be_cookies(l->s, l->len)) {
     char low[2000];
-    size_t o = 0;
-    for (size_t i = 0; i < l->len && o + 4 < sizeof low;) {
-      size_t adv;
-      uint32_t c = vocab_utf8_decode(l->s + i, l->len - i, &adv);
-      o += vocab_utf8_encode(vocab_lower(c), low + o);
-      i += adv;
-    }
+    size_t o = lower_copy(l->s, l->len, low, sizeof low);
     if (vocab_cookies(low, o))
       l->flags |= TL_COOKIES;
   }
