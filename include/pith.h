@@ -139,12 +139,23 @@ const char *pith_result_text(const pith_result *r);
 size_t pith_result_block_count(const pith_result *r);
 
 typedef enum {
-  PITH_FORMAT_TEXT, /* the title, a blank line, then the text */
-  PITH_FORMAT_JSON, /* one JSON object on one line: url, title, text */
+  PITH_FORMAT_TEXT,     /* the title, a blank line, then the text */
+  PITH_FORMAT_JSON,     /* one JSON object on one line: metadata fields and text */
+  PITH_FORMAT_MARKDOWN, /* CommonMark with GitHub-style pipe tables */
+  PITH_FORMAT_HTML,     /* a clean HTML document (or fragment) */
+  PITH_FORMAT_XML,      /* the article tree in pith's XML schema (docs/formats.md) */
 } pith_format;
 
-/* Flags for pith_render. */
-#define PITH_RENDER_NO_TITLE 1u /* text format: leave the title out */
+/* Flags for pith_render; 0 gives each format's defaults. */
+#define PITH_RENDER_NO_TITLE 1u    /* leave the title out */
+#define PITH_RENDER_NO_LINKS 2u    /* markdown, html, xml: links as plain text */
+#define PITH_RENDER_IMAGES 4u      /* markdown, html, xml, json tree: keep figures and images */
+#define PITH_RENDER_NO_TABLES 8u   /* every format: leave tables out */
+#define PITH_RENDER_FORMATTING 16u /* markdown, html, xml: emphasis, strong, sub/superscript */
+#define PITH_RENDER_COMMENTS 32u   /* add the comment section, apart from the text */
+#define PITH_RENDER_FRAGMENT 64u   /* html: the <article> element only, not a document */
+#define PITH_RENDER_MARKDOWN 128u  /* json: add the article as "markdown" */
+#define PITH_RENDER_TREE 256u      /* json: add the article tree as "blocks" */
 
 /* Renders r in a format into a new NUL-terminated buffer (*out, *len
  * excluding the NUL), which the caller frees with pith_free. Output ends
@@ -153,7 +164,8 @@ typedef enum {
 pith_status pith_render(const pith_result *r, pith_format format, unsigned flags, char **out,
                         size_t *len);
 
-/* The format named "text" or "json"; -1 for an unknown name. */
+/* The format named "text", "json", "markdown" (or "md"), "html" or "xml";
+ * -1 for an unknown name. */
 int pith_format_from_name(const char *name);
 
 /* Frees a result (NULL is fine). */

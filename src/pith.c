@@ -204,7 +204,7 @@ const char *pith_result_text(const pith_result *r) {
   if (!r->text) {
     buf b;
     buf_init(&b);
-    render_body_text(&r->art, &b);
+    render_body_text(&r->art, 1, &b);
     /* Cached in the result's own arena: the result is logically const. */
     pith_result *m = (pith_result *)r;
     m->text = b.oom ? NULL : arena_strndup(&m->mem, b.data ? b.data : "", b.len);
@@ -220,6 +220,12 @@ int pith_format_from_name(const char *name) {
     return PITH_FORMAT_TEXT;
   if (!strcmp(name, "json"))
     return PITH_FORMAT_JSON;
+  if (!strcmp(name, "markdown") || !strcmp(name, "md"))
+    return PITH_FORMAT_MARKDOWN;
+  if (!strcmp(name, "html"))
+    return PITH_FORMAT_HTML;
+  if (!strcmp(name, "xml"))
+    return PITH_FORMAT_XML;
   return -1;
 }
 
@@ -230,12 +236,32 @@ pith_status pith_render(const pith_result *r, pith_format format, unsigned flags
   *out = NULL;
   buf b;
   buf_init(&b);
+  render_opts o = {
+      .title = !(flags & PITH_RENDER_NO_TITLE),
+      .links = !(flags & PITH_RENDER_NO_LINKS),
+      .images = (flags & PITH_RENDER_IMAGES) != 0,
+      .tables = !(flags & PITH_RENDER_NO_TABLES),
+      .formatting = (flags & PITH_RENDER_FORMATTING) != 0,
+      .comments = (flags & PITH_RENDER_COMMENTS) != 0,
+      .fragment = (flags & PITH_RENDER_FRAGMENT) != 0,
+      .json_markdown = (flags & PITH_RENDER_MARKDOWN) != 0,
+      .json_tree = (flags & PITH_RENDER_TREE) != 0,
+  };
   switch (format) {
   case PITH_FORMAT_TEXT:
-    render_text(&r->art, (flags & PITH_RENDER_NO_TITLE) != 0, &b);
+    render_text(&r->art, &o, &b);
     break;
   case PITH_FORMAT_JSON:
-    render_json(&r->art, &b);
+    render_json(&r->art, &o, &b);
+    break;
+  case PITH_FORMAT_MARKDOWN:
+    render_markdown(&r->art, &o, &b);
+    break;
+  case PITH_FORMAT_HTML:
+    render_html(&r->art, &o, &b);
+    break;
+  case PITH_FORMAT_XML:
+    render_xml(&r->art, &o, &b);
     break;
   default:
     return PITH_ERR_INVALID;

@@ -55,7 +55,7 @@ static void images(buf *out, int *first, const article_image *img) {
   buf_putc(out, ']');
 }
 
-void render_json(const article *a, buf *out) {
+void render_json(const article *a, const render_opts *o, buf *out) {
   const article_meta *m = &a->meta;
   int first = 1;
   field(out, &first, "url", a->url);
@@ -79,7 +79,7 @@ void render_json(const article *a, buf *out) {
   field(out, &first, "warc_date", m->warc_date);
   buf body;
   buf_init(&body);
-  render_body_text(a, &body);
+  render_body_text(a, o->tables, &body);
   key(out, &first, "text");
   buf_putc(out, '"');
   buf_json_escape(out, body.data ? body.data : "", body.len);

@@ -122,16 +122,16 @@ usage_error() {
 }
 usage_error "unknown long option" --bogus good.html
 usage_error "unknown short option" -Z good.html
-usage_error "unknown format" --format xml good.html
-usage_error "unknown format (short)" -f html good.html
+usage_error "unknown format" --format yaml good.html
+usage_error "unknown format (short)" -f pdf good.html
 usage_error "missing value (format)" good.html --format
 usage_error "missing value (-o)" good.html -o
 usage_error "missing value (output-dir)" good.html --output-dir
 usage_error "missing value (url)" good.html --url
 run --bogus good.html
 check "unknown option: names it" contains "$err" "--bogus"
-run --format xml good.html
-check "unknown format: names it" contains "$err" xml
+run --format yaml good.html
+check "unknown format: names it" contains "$err" yaml
 
 # --help and --version.
 run --help

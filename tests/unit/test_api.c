@@ -320,7 +320,7 @@ static void test_basics(void) {
   CHECK(pith_status_string((pith_status)99) != NULL);
   CHECK(pith_format_from_name("text") == PITH_FORMAT_TEXT);
   CHECK(pith_format_from_name("json") == PITH_FORMAT_JSON);
-  CHECK(pith_format_from_name("xml") == -1);
+  CHECK(pith_format_from_name("yaml") == -1);
   CHECK(pith_format_from_name("") == -1);
   CHECK(pith_format_from_name(NULL) == -1);
   pith_result_free(NULL);
