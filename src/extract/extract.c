@@ -23,6 +23,7 @@
 
 #include "extract/classify.h"
 #include "util/buf.h"
+#include "util/url.h"
 
 enum {
   NF_JUNK = 1 << 0,     /* never content */
@@ -48,7 +49,29 @@ typedef struct {
   uint8_t kind, level;
   uint8_t teaser; /* inside an NF_TEASER record */
   float weight;
+  uint32_t mark_first, mark_count; /* its inline marks, in ex.marks */
 } tblock;
+
+/* Where the inline structure of the text changes: an inline element opens
+ * or closes, an image sits, a table cell starts or ends. The text itself
+ * stays plain; renderers that want links and emphasis read the marks. */
+typedef enum { MARK_OPEN, MARK_CLOSE, MARK_IMAGE, MARK_CELL_START, MARK_CELL_END } mark_kind;
+
+typedef struct {
+  uint32_t off; /* in ex.text */
+  uint8_t kind;
+  dom_node *node;
+} imark;
+
+/* An image or a rule outside any text: the article's figures and
+ * separators, placed before the text at off. */
+typedef struct {
+  uint32_t off;
+  dom_node *node; /* the <img> or <hr> */
+  dom_node *boiler;
+} tstandalone;
+
+#define INLINE_STACK_MAX 16
 
 typedef struct {
   arena *mem;
@@ -62,12 +85,19 @@ typedef struct {
   uint32_t nhidden;
   int oom;
   classify_cache cls_cache; /* class strings already classified on this page */
+  imark *marks;
+  size_t nmarks, marks_cap;
+  tstandalone *alone;
+  size_t nalone, alone_cap;
 
   /* The walk's state. */
   dom_node *container, *boiler, *neg, *hidden_el;
   int in_link, in_pre, in_quote, list_depth;
   uint32_t cur_start, cur_chars, cur_link_chars;
   int pending_space, pending_break;
+  size_t mark_start;                       /* the current block's first mark */
+  dom_node *inline_open[INLINE_STACK_MAX]; /* inline elements open around the text */
+  int inline_depth;
 } ex;
 
 /* ---- 1. measure ---------------------------------------------------------- */
@@ -205,7 +235,57 @@ static block_kind kind_of(const ex *x, int *level) {
   }
 }
 
+static int grow(void **items, size_t *cap, size_t n, size_t size) {
+  if (n < *cap)
+    return 0;
+  size_t ncap = *cap ? *cap * 2 : 256;
+  void *p = realloc(*items, ncap * size);
+  if (!p)
+    return -1;
+  *items = p;
+  *cap = ncap;
+  return 0;
+}
+
+static void add_mark(ex *x, mark_kind kind, dom_node *n) {
+  if (grow((void **)&x->marks, &x->marks_cap, x->nmarks, sizeof *x->marks)) {
+    x->oom = 1;
+    return;
+  }
+  x->marks[x->nmarks++] = (imark){(uint32_t)x->text.len, (uint8_t)kind, n};
+}
+
+static void add_standalone(ex *x, dom_node *n) {
+  if (grow((void **)&x->alone, &x->alone_cap, x->nalone, sizeof *x->alone)) {
+    x->oom = 1;
+    return;
+  }
+  x->alone[x->nalone++] = (tstandalone){(uint32_t)x->text.len, n, x->boiler};
+}
+
+/* The block's first character is coming: inline elements opened and closed
+ * before it held nothing; the ones still open (a link around several
+ * blocks, too) open again here. */
+static void begin_marks(ex *x) {
+  size_t k = x->mark_start;
+  for (size_t i = x->mark_start; i < x->nmarks; i++)
+    if (x->marks[i].kind != MARK_OPEN && x->marks[i].kind != MARK_CLOSE)
+      x->marks[k++] = x->marks[i];
+  x->nmarks = k;
+  for (int i = 0; i < x->inline_depth && i < INLINE_STACK_MAX; i++)
+    add_mark(x, MARK_OPEN, x->inline_open[i]);
+}
+
 static void flush(ex *x) {
+  if (x->cur_chars == 0) {
+    /* No text: its images stand alone. */
+    for (size_t i = x->mark_start; i < x->nmarks; i++)
+      if (x->marks[i].kind == MARK_IMAGE) {
+        x->text.len = x->cur_start;
+        add_standalone(x, x->marks[i].node);
+      }
+    x->nmarks = x->mark_start;
+  }
   if (x->cur_chars > 0 && !x->text.oom) {
     if (x->nblocks == x->cap) {
       size_t cap = x->cap ? x->cap * 2 : 256;
@@ -230,10 +310,13 @@ static void flush(ex *x) {
     b->len = (uint32_t)x->text.len - x->cur_start;
     b->chars = x->cur_chars;
     b->link_chars = x->cur_link_chars;
+    b->mark_first = (uint32_t)x->mark_start;
+    b->mark_count = (uint32_t)(x->nmarks - x->mark_start);
   } else {
     x->text.len = x->cur_start; /* drop a block of spaces */
   }
   x->cur_start = (uint32_t)x->text.len;
+  x->mark_start = x->nmarks;
   x->cur_chars = x->cur_link_chars = 0;
   x->pending_space = x->pending_break = 0;
 }
@@ -245,6 +328,8 @@ static int is_space(unsigned char c) {
 static void add_text(ex *x, const char *s, uint32_t len) {
   uint32_t chars = 0;
   if (x->in_pre) {
+    if ((uint32_t)x->text.len == x->cur_start && len)
+      begin_marks(x);
     buf_append(&x->text, s, len);
     chars = count_chars(s, len);
   } else {
@@ -261,6 +346,8 @@ static void add_text(ex *x, const char *s, uint32_t len) {
           buf_putc(&x->text, '\n');
         else if (x->pending_space)
           buf_putc(&x->text, ' ');
+      } else {
+        begin_marks(x);
       }
       x->pending_space = x->pending_break = 0;
       /* Copy the run up to the next space in one go. */
@@ -280,6 +367,25 @@ static void add_text(ex *x, const char *s, uint32_t len) {
     x->cur_link_chars += chars;
 }
 
+/* Elements whose text renderers may show as emphasis, code and the like. */
+static int is_inline_style(tag_id t) {
+  switch (t) {
+  case TAG_EM:
+  case TAG_I:
+  case TAG_STRONG:
+  case TAG_B:
+  case TAG_CODE:
+  case TAG_KBD:
+  case TAG_SAMP:
+  case TAG_TT:
+  case TAG_SUB:
+  case TAG_SUP:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
 static void walk(ex *x, dom_node *n, int row_cell);
 
 static void walk_children(ex *x, dom_node *n) {
@@ -294,13 +400,18 @@ static void walk_row(ex *x, dom_node *tr) {
   int cell = 0;
   for (dom_node *c = tr->first; c; c = c->next) {
     if (c->tag == TAG_TD || c->tag == TAG_TH) {
-      if (c->flags & NF_JUNK || c->chars == 0)
+      if (c->flags & NF_JUNK || c->chars == 0) {
+        add_mark(x, MARK_CELL_START, c); /* an empty cell still holds its column */
+        add_mark(x, MARK_CELL_END, c);
         continue;
+      }
       if (cell++ > 0 && x->cur_chars > 0) {
         buf_puts(&x->text, " | ");
         x->pending_space = 0;
       }
+      add_mark(x, MARK_CELL_START, c);
       walk(x, c, 1);
+      add_mark(x, MARK_CELL_END, c);
     } else {
       walk(x, c, 0);
     }
@@ -328,6 +439,15 @@ static void walk(ex *x, dom_node *n, int row_cell) {
   int hidden = (n->flags & NF_JUNK) && (n->flags & NF_HIDDEN);
   if ((n->flags & NF_JUNK) && !(hidden && (tag_flags(tag) == T_BLOCK || (n->flags & NF_HASBLOCK))))
     return;
+  if (tag == TAG_IMG) {
+    add_mark(x, MARK_IMAGE, n);
+    return;
+  }
+  if (tag == TAG_HR) {
+    flush(x);
+    add_standalone(x, n);
+    return;
+  }
   if (tag == TAG_BR) {
     if (x->in_pre)
       buf_putc(&x->text, '\n');
@@ -350,6 +470,13 @@ static void walk(ex *x, dom_node *n, int row_cell) {
     x->hidden_el = n;
   int row = tag == TAG_TR && cells_are_inline(n);
   int away = tag == TAG_A && links_away(n);
+  int styled = !block && !x->in_pre && (away || is_inline_style(tag));
+  if (styled) {
+    add_mark(x, MARK_OPEN, n);
+    if (x->inline_depth < INLINE_STACK_MAX)
+      x->inline_open[x->inline_depth] = n;
+    x->inline_depth++;
+  }
   x->in_link += away;
   x->in_pre += tag == TAG_PRE;
   x->in_quote += tag == TAG_BLOCKQUOTE;
@@ -358,6 +485,10 @@ static void walk(ex *x, dom_node *n, int row_cell) {
     walk_row(x, n);
   else
     walk_children(x, n);
+  if (styled) {
+    add_mark(x, MARK_CLOSE, n);
+    x->inline_depth--;
+  }
   if (block)
     flush(x);
   x->in_link -= away;
@@ -832,34 +963,526 @@ static void best_run(const ex *x, const size_t *kept, size_t nkept, size_t *from
   }
 }
 
-/* Records the figure a caption belongs to: the caption, and the image of
- * the <figure> around it when there is one. Returns -1 on out-of-memory. */
-static int add_figure(article *a, arena *mem, const dom_node *caption, const char *text,
-                      size_t len) {
-  article_image *img = arena_calloc(mem, sizeof *img);
-  if (!img || !(img->caption = arena_strndup(mem, text, len)))
-    return -1;
-  const dom_node *figure = caption;
-  while (figure && figure->tag != TAG_TEXT && figure->tag != TAG_FIGURE)
-    figure = figure->parent;
-  if (figure && figure->tag == TAG_FIGURE) {
-    for (const dom_node *n = figure->first; n; n = dom_next(figure, n, 0)) {
-      if (n->tag != TAG_IMG)
-        continue;
-      const char *src = dom_attr_get(n, "src"), *alt = dom_attr_get(n, "alt");
-      if ((src && !(img->src = arena_strndup(mem, src, strlen(src)))) ||
-          (alt && *alt && !(img->alt = arena_strndup(mem, alt, strlen(alt)))))
-        return -1;
+/* ---- 5. the tree -------------------------------------------------------- */
+
+/* The emitted blocks, placed in the article's tree: lists, items, tables
+ * and quotes come from the elements around each block, up to the root. */
+#define TREE_DEPTH_MAX 24
+
+static char *squeeze(arena *mem, const char *s, size_t len);
+
+typedef struct {
+  ex *x;
+  article *a;
+  arena *mem;
+  const dom_node *root;
+  const char *base; /* the page's address, for links */
+  const dom_node *open_dom[TREE_DEPTH_MAX];
+  art_node *open_node[TREE_DEPTH_MAX];
+  int depth;
+  uint32_t last_end; /* where the last emitted block's text ends, in ex.text */
+  size_t next_alone; /* the first lone image or rule not yet looked at */
+} tree;
+
+static int is_list(tag_id t) {
+  return t == TAG_UL || t == TAG_OL || t == TAG_MENU;
+}
+
+/* The elements that make structure around n, outermost first. Tables count
+ * only for rows and table captions. */
+static int structure_of(const tree *t, const dom_node *n, int in_table, const dom_node **chain) {
+  const dom_node *rev[TREE_DEPTH_MAX];
+  int k = 0;
+  for (const dom_node *p = n; p && p->tag != TAG_TEXT && p->order >= t->root->order;
+       p = p->parent) {
+    tag_id tag = (tag_id)p->tag;
+    int take = is_list(tag) || tag == TAG_LI || tag == TAG_BLOCKQUOTE;
+    if (tag == TAG_TABLE && in_table) {
+      take = 1;
+      in_table = 0; /* the nearest table only */
+    }
+    if (take && k < TREE_DEPTH_MAX)
+      rev[k++] = p;
+    if (p == t->root)
+      break;
+  }
+  for (int i = 0; i < k; i++)
+    chain[i] = rev[k - 1 - i];
+  return k;
+}
+
+static int to_int(const char *s, int lo, int hi, int dflt) {
+  if (!s)
+    return dflt;
+  char *end;
+  long v = strtol(s, &end, 10);
+  return end == s || v < lo || v > hi ? dflt : (int)v;
+}
+
+/* An open node's last child of the given kind, or a new one. */
+static art_node *last_or_new(tree *t, art_node *parent, node_kind kind) {
+  art_node *last = parent ? parent->last : t->a->body.last;
+  if (last && last->kind == kind)
+    return last;
+  return article_open(t->a, t->mem, parent, kind);
+}
+
+/* Opens the tree's nodes for the structure around n; returns the node new
+ * content goes into (NULL: the body), or sets oom. */
+static art_node *place(tree *t, const dom_node *n, int in_table, int *oom) {
+  const dom_node *chain[TREE_DEPTH_MAX];
+  int k = structure_of(t, n, in_table, chain);
+  int same = 0;
+  while (same < t->depth && same < k && t->open_dom[same] == chain[same])
+    same++;
+  t->depth = same;
+  for (int i = same; i < k; i++) {
+    art_node *parent = t->depth ? t->open_node[t->depth - 1] : NULL;
+    tag_id tag = (tag_id)chain[i]->tag;
+    art_node *node;
+    if (tag == TAG_LI) {
+      if (!parent || parent->kind != NODE_LIST)
+        parent = last_or_new(t, parent, NODE_LIST); /* an item outside a list */
+      node = parent ? article_open(t->a, t->mem, parent, NODE_ITEM) : NULL;
+    } else {
+      node_kind kind = is_list(tag) ? NODE_LIST : tag == TAG_TABLE ? NODE_TABLE : NODE_QUOTE;
+      /* A list straight inside a list goes into an item. */
+      if (parent && parent->kind == NODE_LIST)
+        parent = article_open(t->a, t->mem, parent, NODE_ITEM);
+      node = parent || !t->depth ? article_open(t->a, t->mem, parent, kind) : NULL;
+      if (node && tag == TAG_OL) {
+        node->ordered = 1;
+        node->start = to_int(dom_attr_get(chain[i], "start"), 0, 1000000000, 1);
+      }
+    }
+    if (!node) {
+      *oom = 1;
+      return NULL;
+    }
+    t->open_dom[t->depth] = chain[i];
+    t->open_node[t->depth++] = node;
+  }
+  art_node *into = t->depth ? t->open_node[t->depth - 1] : NULL;
+  /* Text straight inside a list is an item of its own. */
+  if (into && into->kind == NODE_LIST && !(into = article_open(t->a, t->mem, into, NODE_ITEM)))
+    *oom = 1;
+  return into;
+}
+
+/* An image's address: lazy-loading pages keep the real one aside. */
+static const char *image_src(const dom_node *img) {
+  static const char *const names[] = {"data-src", "data-lazy-src", "data-original", "src"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    const char *v = dom_attr_get(img, names[i]);
+    if (v && *v && strncmp(v, "data:", 5) != 0)
+      return v;
+  }
+  return NULL;
+}
+
+static char *copy_attr(arena *mem, const dom_node *n, const char *name, int *oom) {
+  const char *v = dom_attr_get(n, name);
+  if (!v || !*v)
+    return NULL;
+  char *c = squeeze(mem, v, strlen(v));
+  if (!c)
+    *oom = 1;
+  return c && *c ? c : NULL;
+}
+
+/* The figure for an image element, or NULL without a usable address. */
+static article_image *image_of(tree *t, const dom_node *img, int *oom) {
+  const char *src = img ? image_src(img) : NULL;
+  if (!src)
+    return NULL;
+  article_image *im = arena_calloc(t->mem, sizeof *im);
+  if (!im || !(im->src = url_resolve(t->mem, t->base, src))) {
+    *oom = !im;
+    return NULL;
+  }
+  im->alt = copy_attr(t->mem, img, "alt", oom);
+  return im;
+}
+
+static const dom_node *figure_around(const dom_node *n) {
+  for (; n && n->tag != TAG_TEXT; n = n->parent)
+    if (n->tag == TAG_FIGURE)
+      return n;
+  return NULL;
+}
+
+/* Adds a figure for a caption: the caption, and the image of the <figure>
+ * around it when there is one; it is also one of the article's images. */
+static int add_caption_figure(tree *t, const tblock *b, const char *caption) {
+  int oom = 0;
+  const dom_node *figure = figure_around(b->container), *img = NULL;
+  for (const dom_node *n = figure; n; n = dom_next(figure, n, 0))
+    if (n->tag == TAG_IMG && image_src(n)) {
+      img = n;
       break;
     }
-  }
-  if (a->meta.last_image)
-    a->meta.last_image->next = img;
+  article_image *im = img ? image_of(t, img, &oom) : NULL;
+  if (!im && !oom)
+    im = arena_calloc(t->mem, sizeof *im);
+  if (!im)
+    return -1;
+  im->caption = caption;
+  art_node *parent = place(t, b->container, 0, &oom);
+  art_node *node = oom ? NULL : article_open(t->a, t->mem, parent, NODE_FIGURE);
+  if (!node)
+    return -1;
+  node->image = im;
+  article_meta *m = &t->a->meta;
+  if (m->last_image)
+    m->last_image->next = im;
   else
-    a->meta.images = img;
-  a->meta.last_image = img;
-  a->meta.nimages++;
+    m->images = im;
+  m->last_image = im;
+  m->nimages++;
   return 0;
+}
+
+/* Whether an element sits in a teaser record or boilerplate inside the
+ * root: a lone image or rule there is not the article's. */
+static int outside_article(const tree *t, const dom_node *n, const dom_node *boiler) {
+  if (n->order < t->root->order || n->order > t->root->order_end)
+    return 1;
+  if (boiler && boiler->order > t->root->order)
+    return 1;
+  for (const dom_node *p = n; p && p->tag != TAG_TEXT && p != t->root; p = p->parent)
+    if (p->flags & NF_TEASER)
+      return 1;
+  return 0;
+}
+
+/* Whether the <figure> around an image has a caption with words: the
+ * caption brings the figure, image and all. */
+static int captioned(const dom_node *img) {
+  const dom_node *figure = figure_around(img);
+  if (!figure)
+    return 0;
+  for (const dom_node *n = figure->first; n; n = dom_next(figure, n, 0))
+    if (n->tag == TAG_FIGCAPTION && n->chars > 0)
+      return 1;
+  return 0;
+}
+
+/* Lone images and rules between the last emitted block and the text at
+ * off. Rules only between blocks: one at the edge separates nothing. */
+static int add_standalone_before(tree *t, uint32_t off) {
+  ex *x = t->x;
+  for (; t->next_alone < x->nalone && x->alone[t->next_alone].off <= off; t->next_alone++) {
+    tstandalone *s = &x->alone[t->next_alone];
+    int at_start = !t->a->body.first;
+    if (s->off < t->last_end)
+      continue;
+    if (outside_article(t, s->node, s->boiler))
+      continue;
+    int oom = 0;
+    if (s->node->tag == TAG_HR) {
+      if (at_start)
+        continue;
+      art_node *parent = place(t, s->node->parent, 0, &oom);
+      if (oom || !article_open(t->a, t->mem, parent, NODE_SEPARATOR))
+        return -1;
+      continue;
+    }
+    if (captioned(s->node))
+      continue;
+    article_image *im = image_of(t, s->node, &oom);
+    if (oom)
+      return -1;
+    if (!im)
+      continue;
+    art_node *parent = place(t, s->node->parent, 0, &oom);
+    art_node *node = oom ? NULL : article_open(t->a, t->mem, parent, NODE_FIGURE);
+    if (!node)
+      return -1;
+    node->image = im;
+  }
+  return 0;
+}
+
+/* A code block's language, from a "language-x" or "lang-x" class on the
+ * <pre> or the <code> in it. */
+static const char *code_language(tree *t, const dom_node *n) {
+  const dom_node *pre = n;
+  while (pre && pre->tag != TAG_TEXT && pre->tag != TAG_PRE)
+    pre = pre->parent;
+  if (!pre || pre->tag != TAG_PRE)
+    return NULL;
+  const dom_node *code = pre->first;
+  while (code && code->tag == TAG_TEXT)
+    code = code->next;
+  const char *classes[2] = {pre->cls, code && code->tag == TAG_CODE ? code->cls : NULL};
+  for (int i = 0; i < 2; i++) {
+    const char *c = classes[i];
+    while (c && *c) {
+      while (*c == ' ')
+        c++;
+      size_t len = strcspn(c, " ");
+      size_t skip = !strncmp(c, "language-", 9) ? 9 : !strncmp(c, "lang-", 5) ? 5 : 0;
+      if (skip && len > skip && len - skip < 32)
+        return arena_strndup(t->mem, c + skip, len - skip);
+      c += len;
+    }
+  }
+  return NULL;
+}
+
+static unsigned style_of(tag_id t) {
+  switch (t) {
+  case TAG_EM:
+  case TAG_I:
+    return STYLE_EM;
+  case TAG_STRONG:
+  case TAG_B:
+    return STYLE_STRONG;
+  case TAG_CODE:
+  case TAG_KBD:
+  case TAG_SAMP:
+  case TAG_TT:
+    return STYLE_CODE;
+  case TAG_SUB:
+    return STYLE_SUB;
+  case TAG_SUP:
+    return STYLE_SUP;
+  default:
+    return 0;
+  }
+}
+
+/* Builds the runs of the text ex.text[from, to), which is copied at out;
+ * marks [m, mend) fall in it. Returns NULL (and leaves *oom) when the text
+ * is one plain run. */
+typedef struct {
+  art_run *first, *last;
+  int plain;
+} runs;
+
+static int push_run(tree *t, runs *r, run_kind kind, unsigned style, const char *text, size_t len,
+                    const char *href) {
+  if (kind == RUN_TEXT && !len)
+    return 0;
+  if (kind == RUN_TEXT && r->last && r->last->kind == RUN_TEXT && r->last->style == style &&
+      r->last->href == href && r->last->text + r->last->len == text) {
+    r->last->len += len;
+    return 0;
+  }
+  art_run *run = arena_calloc(t->mem, sizeof *run);
+  if (!run)
+    return -1;
+  run->kind = kind;
+  run->style = style;
+  run->text = text;
+  run->len = len;
+  run->href = href;
+  if (kind != RUN_TEXT || style || href)
+    r->plain = 0;
+  if (r->last)
+    r->last->next = run;
+  else
+    r->first = run;
+  r->last = run;
+  return 0;
+}
+
+/* Text with its line breaks ('\n' outside code) as break runs. */
+static int push_text(tree *t, runs *r, unsigned style, const char *s, size_t len,
+                     const char *href) {
+  while (len) {
+    const char *nl = memchr(s, '\n', len);
+    size_t n = nl ? (size_t)(nl - s) : len;
+    if (push_run(t, r, RUN_TEXT, style, s, n, href))
+      return -1;
+    if (!nl)
+      break;
+    if (push_run(t, r, RUN_BREAK, style, NULL, 0, NULL))
+      return -1;
+    s += n + 1;
+    len -= n + 1;
+  }
+  return 0;
+}
+
+static art_run *build_runs(tree *t, uint32_t from, uint32_t to, const char *out, size_t m,
+                           size_t mend, int *oom) {
+  ex *x = t->x;
+  runs r = {NULL, NULL, 1};
+  const dom_node *open[INLINE_STACK_MAX];
+  const char *hrefs[INLINE_STACK_MAX];
+  int depth = 0;
+  unsigned style = 0;
+  const char *href = NULL;
+  uint32_t pos = from;
+  for (size_t i = m; i <= mend; i++) {
+    uint32_t at = i < mend ? x->marks[i].off : to;
+    if (at < pos)
+      at = pos;
+    if (at > to)
+      at = to;
+    /* White space where an element opens belongs before it. */
+    if (i < mend && x->marks[i].kind == MARK_OPEN && at < to && x->text.data[at] == ' ')
+      at++;
+    if (push_text(t, &r, style, out + (pos - from), at - pos, href))
+      goto oom;
+    pos = at;
+    if (i == mend)
+      break;
+    const imark *k = &x->marks[i];
+    if (k->kind == MARK_OPEN && depth < INLINE_STACK_MAX) {
+      open[depth] = k->node;
+      hrefs[depth] = NULL;
+      if (k->node->tag == TAG_A) {
+        const char *h = dom_attr_get(k->node, "href");
+        hrefs[depth] = h ? url_resolve(t->mem, t->base, h) : NULL;
+      }
+      depth++;
+    } else if (k->kind == MARK_CLOSE) {
+      int j = depth - 1;
+      while (j >= 0 && open[j] != k->node)
+        j--;
+      if (j >= 0) {
+        memmove(open + j, open + j + 1, (size_t)(depth - j - 1) * sizeof *open);
+        memmove(hrefs + j, hrefs + j + 1, (size_t)(depth - j - 1) * sizeof *hrefs);
+        depth--;
+      }
+    } else if (k->kind == MARK_IMAGE) {
+      article_image *im = image_of(t, k->node, oom);
+      if (*oom)
+        return NULL;
+      if (im) {
+        if (push_run(t, &r, RUN_IMAGE, style, NULL, 0, href))
+          goto oom;
+        r.last->src = im->src;
+        r.last->alt = im->alt;
+      }
+      continue;
+    } else {
+      continue;
+    }
+    style = 0;
+    href = NULL;
+    for (int j = 0; j < depth; j++) {
+      style |= style_of((tag_id)open[j]->tag);
+      if (hrefs[j])
+        href = hrefs[j];
+    }
+  }
+  return r.plain ? NULL : r.first;
+oom:
+  *oom = 1;
+  return NULL;
+}
+
+static int trim_span(const char *s, uint32_t *from, uint32_t *to) {
+  while (*from < *to && (s[*from] == ' ' || s[*from] == '\n'))
+    (*from)++;
+  while (*to > *from && (s[*to - 1] == ' ' || s[*to - 1] == '\n'))
+    (*to)--;
+  return 0;
+}
+
+/* A table row's cells, from its cell marks. */
+static int build_cells(tree *t, const tblock *b, article_block *row) {
+  ex *x = t->x;
+  size_t m = b->mark_first, mend = m + b->mark_count;
+  art_cell *last = NULL;
+  int all_th = 1, any = 0;
+  for (size_t i = m; i < mend; i++) {
+    if (x->marks[i].kind != MARK_CELL_START)
+      continue;
+    const dom_node *td = x->marks[i].node;
+    size_t j = i + 1;
+    while (j < mend && !(x->marks[j].kind == MARK_CELL_END && x->marks[j].node == td))
+      j++;
+    uint32_t from = x->marks[i].off, to = j < mend ? x->marks[j].off : b->off + b->len;
+    if (from < b->off)
+      from = b->off;
+    if (to > b->off + b->len)
+      to = b->off + b->len;
+    if (to < from)
+      to = from;
+    trim_span(x->text.data, &from, &to);
+    art_cell *c = arena_calloc(t->mem, sizeof *c);
+    if (!c)
+      return -1;
+    c->text = row->text + (from - b->off);
+    c->len = to - from;
+    int oom = 0;
+    c->runs = build_runs(t, from, to, c->text, i + 1, j, &oom);
+    if (oom)
+      return -1;
+    c->colspan = to_int(dom_attr_get(td, "colspan"), 1, 1000, 1);
+    c->rowspan = to_int(dom_attr_get(td, "rowspan"), 0, 65534, 1);
+    c->header = td->tag == TAG_TH;
+    all_th &= c->header;
+    any = 1;
+    if (last)
+      last->next = c;
+    else
+      row->cells = c;
+    last = c;
+    /* The columns a wide cell covers, as placeholders. */
+    for (int s = 1; s < c->colspan && s < 64; s++) {
+      art_cell *p = arena_calloc(t->mem, sizeof *p);
+      if (!p)
+        return -1;
+      p->text = "";
+      p->colspan = p->rowspan = 1;
+      p->spanned = 1;
+      p->header = c->header;
+      last->next = p;
+      last = p;
+    }
+    i = j < mend ? j : i;
+  }
+  const dom_node *group = b->container->parent;
+  row->header = any && (all_th || (group && group->tag == TAG_THEAD));
+  return 0;
+}
+
+/* Places the emitted block b in the tree, with its runs, cells and code
+ * language. */
+static int emit_block(tree *t, const tblock *b) {
+  ex *x = t->x;
+  if (add_standalone_before(t, b->off))
+    return -1;
+  t->last_end = b->off + b->len;
+  const char *text = x->text.data + b->off;
+  int oom = 0;
+  if (b->kind == BLOCK_CAPTION) {
+    if (b->container->tag == TAG_CAPTION) { /* a table's */
+      art_node *table = place(t, b->container, 1, &oom);
+      if (oom)
+        return -1;
+      if (table && table->kind == NODE_TABLE && !table->caption)
+        table->caption = squeeze(t->mem, text, b->len);
+      return 0;
+    }
+    const char *caption = squeeze(t->mem, text, b->len);
+    return caption ? add_caption_figure(t, b, caption) : -1;
+  }
+  int row = b->kind == BLOCK_TABLE_ROW;
+  art_node *parent = place(t, b->container, row, &oom);
+  if (oom)
+    return -1;
+  if (row && (!parent || parent->kind != NODE_TABLE) &&
+      !(parent = last_or_new(t, parent, NODE_TABLE)))
+    return -1;
+  article_block *out =
+      article_add_in(t->a, t->mem, parent, (block_kind)b->kind, b->level, text, b->len);
+  if (!out)
+    return -1;
+  if (row)
+    return build_cells(t, b, out);
+  if (b->kind == BLOCK_CODE) {
+    out->language = code_language(t, b->container);
+    return 0;
+  }
+  out->runs = build_runs(t, b->off, b->off + b->len, out->text, b->mark_first,
+                         (size_t)b->mark_first + b->mark_count, &oom);
+  return oom ? -1 : 0;
 }
 
 /* ---- title --------------------------------------------------------------- */
@@ -1068,19 +1691,14 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     size_t from = 0, to = nkept;
     if (!listing_mode && TRIM_EDGES)
       best_run(&x, kept, nkept, &from, &to);
+    tree t = {.x = &x, .a = out, .mem = mem, .root = root, .base = out->url};
+    if (from > 0) /* lone images after the blocks trimmed away */
+      t.last_end = x.blocks[kept[from - 1]].off + x.blocks[kept[from - 1]].len;
     for (size_t k = from; k < to; k++) {
       tblock *b = &x.blocks[kept[k]];
       if (!listing_mode && b->kind == BLOCK_HEADING && !heads_something(&x, kept, nkept, k))
         continue;
-      if (b->kind == BLOCK_CAPTION) {
-        /* A caption belongs to its figure, not to the running text. */
-        if (add_figure(out, mem, b->container, x.text.data + b->off, b->len)) {
-          free(kept);
-          goto oom;
-        }
-        continue;
-      }
-      if (!article_add(out, mem, (block_kind)b->kind, b->level, x.text.data + b->off, b->len)) {
+      if (emit_block(&t, b)) {
         free(kept);
         goto oom;
       }
@@ -1094,6 +1712,8 @@ oom:
 done:
   free(seen);
   free(x.blocks);
+  free(x.marks);
+  free(x.alone);
   buf_free(&x.text);
   return rc;
 }
