@@ -218,7 +218,7 @@ int pith_format_from_name(const char *name) {
     return -1;
   if (!strcmp(name, "text") || !strcmp(name, "txt"))
     return PITH_FORMAT_TEXT;
-  if (!strcmp(name, "json"))
+  if (!strcmp(name, "json") || !strcmp(name, "jsonl"))
     return PITH_FORMAT_JSON;
   if (!strcmp(name, "markdown") || !strcmp(name, "md"))
     return PITH_FORMAT_MARKDOWN;

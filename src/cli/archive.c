@@ -42,7 +42,12 @@ char *archive_output_name(const char *rel, pith_format format) {
   size_t n = strlen(rel);
   if (ends_ci(rel, n, ".gz"))
     n -= 3;
-  const char *ext = format == PITH_FORMAT_JSON ? ".jsonl" : ".txt";
+  /* Many records in one file: json lines, or the records one after another. */
+  const char *ext = format == PITH_FORMAT_JSON       ? ".jsonl"
+                    : format == PITH_FORMAT_MARKDOWN ? ".md"
+                    : format == PITH_FORMAT_HTML     ? ".html"
+                    : format == PITH_FORMAT_XML      ? ".xml"
+                                                     : ".txt";
   char *name = malloc(n + strlen(ext) + 1);
   if (name) {
     memcpy(name, rel, n);

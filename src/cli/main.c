@@ -32,14 +32,28 @@ static const char usage_text[] =
     "mode, with its url, warc_record_id and warc_date (json: one line each).\n"
     "\n"
     "Options:\n"
-    "  -f, --format FORMAT   output format: text (default) or json\n"
+    "  -f, --format FORMAT   output format: text (default), markdown (md), html,\n"
+    "                        json (jsonl: the same, one object a line) or xml;\n"
+    "                        docs/formats.md shows each\n"
     "  -o, --output FILE     write the output to FILE (one input only)\n"
     "  -d, --output-dir DIR  write one file per input into DIR, named after the\n"
     "                        input with the format's extension (a.html -> DIR/a.txt;\n"
     "                        files found in a directory keep their sub-path)\n"
     "  -u, --url URL         the page's address (for links and metadata)\n"
     "      --charset NAME    the charset to assume when the page declares none\n"
-    "      --no-title        text format: leave the title out\n"
+    "      --no-title        leave the title out (text, markdown, html)\n"
+    "      --no-links        markdown, html, xml: links as plain text\n"
+    "      --links           links kept (the default)\n"
+    "      --images          markdown, html, xml, json blocks: keep images and\n"
+    "                        figures with their captions\n"
+    "      --no-tables       leave tables out (every format)\n"
+    "      --formatting      markdown, html, xml: keep emphasis, strong,\n"
+    "                        sub- and superscript (inline code is always kept)\n"
+    "      --comments        add the page's comment section, apart from the\n"
+    "                        text (json: \"comments\"; others: after the article)\n"
+    "      --fragment        html: the <article> element only, not a document\n"
+    "      --json-markdown   json: add the article as Markdown (\"markdown\")\n"
+    "      --json-tree       json: add the article's structure (\"blocks\")\n"
     "      --max-size BYTES  refuse inputs larger than this (default 64M; K, M, G)\n"
     "      --text            the inputs are pages flattened to text (a line per\n"
     "                        text run, as in WET files): text mode; directories\n"
@@ -54,8 +68,9 @@ static const char usage_text[] =
     "\n"
     "Output: text is the title, a blank line, then the main text's blocks\n"
     "separated by blank lines. json is one object on one line with \"url\",\n"
-    "\"title\" and \"text\" (a field is absent when unknown). Outputs of several\n"
-    "inputs to one stream follow each other (json: one line each).\n"
+    "\"title\", the other metadata and \"text\" (a field is absent when\n"
+    "unknown). markdown is CommonMark with GitHub pipe tables. Outputs of\n"
+    "several inputs to one stream follow each other (json: one line each).\n"
     "\n"
     "Exit status: 0 when every input succeeded, 1 when any failed (each failure\n"
     "is one line on standard error: the input and the reason), 2 for bad usage.\n";
@@ -102,7 +117,18 @@ static int is_page_name(const char *name) {
 }
 
 static const char *format_ext(pith_format f) {
-  return f == PITH_FORMAT_JSON ? ".json" : ".txt";
+  switch (f) {
+  case PITH_FORMAT_JSON:
+    return ".json";
+  case PITH_FORMAT_MARKDOWN:
+    return ".md";
+  case PITH_FORMAT_HTML:
+    return ".html";
+  case PITH_FORMAT_XML:
+    return ".xml";
+  default:
+    return ".txt";
+  }
 }
 
 /* "sub/a.html.gz" -> "sub/a" + ext. */
@@ -182,7 +208,8 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
   opts.charset = c->charset;
   opts.max_input_bytes = c->max_size;
   opts.sites = c->sites;
-  opts.metadata = c->format != PITH_FORMAT_TEXT; /* text shows the title alone */
+  /* Text, markdown and html show the title alone. */
+  opts.metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
   if (c->collect) {
     if (c->sites && pith_sites_add(c->sites, data, len, &opts) != PITH_OK) {
       pith_sites_free(c->sites); /* out of memory: go on without */
@@ -396,7 +423,23 @@ static int parse_size(const char *s, size_t *out) {
   return 0;
 }
 
-enum { OPT_NO_TITLE = 256, OPT_CHARSET, OPT_MAX_SIZE, OPT_TEXT, OPT_SITE_DEDUP, OPT_NO_SITE_DEDUP };
+enum {
+  OPT_NO_TITLE = 256,
+  OPT_CHARSET,
+  OPT_MAX_SIZE,
+  OPT_TEXT,
+  OPT_SITE_DEDUP,
+  OPT_NO_SITE_DEDUP,
+  OPT_LINKS,
+  OPT_NO_LINKS,
+  OPT_IMAGES,
+  OPT_NO_TABLES,
+  OPT_FORMATTING,
+  OPT_COMMENTS,
+  OPT_FRAGMENT,
+  OPT_JSON_MARKDOWN,
+  OPT_JSON_TREE,
+};
 
 int main(int argc, char **argv) {
   /* One process, many pages: keep freed memory for the next page rather
@@ -414,6 +457,15 @@ int main(int argc, char **argv) {
       {"text", no_argument, NULL, OPT_TEXT},
       {"site-dedup", no_argument, NULL, OPT_SITE_DEDUP},
       {"no-site-dedup", no_argument, NULL, OPT_NO_SITE_DEDUP},
+      {"links", no_argument, NULL, OPT_LINKS},
+      {"no-links", no_argument, NULL, OPT_NO_LINKS},
+      {"images", no_argument, NULL, OPT_IMAGES},
+      {"no-tables", no_argument, NULL, OPT_NO_TABLES},
+      {"formatting", no_argument, NULL, OPT_FORMATTING},
+      {"comments", no_argument, NULL, OPT_COMMENTS},
+      {"fragment", no_argument, NULL, OPT_FRAGMENT},
+      {"json-markdown", no_argument, NULL, OPT_JSON_MARKDOWN},
+      {"json-tree", no_argument, NULL, OPT_JSON_TREE},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
@@ -434,7 +486,7 @@ int main(int argc, char **argv) {
     case 'f': {
       int f = pith_format_from_name(optarg);
       if (f < 0)
-        return usage_error("unknown format (use text or json)", optarg);
+        return usage_error("unknown format (use text, markdown, html, json or xml)", optarg);
       c.format = (pith_format)f;
       break;
     }
@@ -452,6 +504,33 @@ int main(int argc, char **argv) {
       break;
     case OPT_NO_TITLE:
       c.render_flags |= PITH_RENDER_NO_TITLE;
+      break;
+    case OPT_LINKS:
+      c.render_flags &= ~PITH_RENDER_NO_LINKS;
+      break;
+    case OPT_NO_LINKS:
+      c.render_flags |= PITH_RENDER_NO_LINKS;
+      break;
+    case OPT_IMAGES:
+      c.render_flags |= PITH_RENDER_IMAGES;
+      break;
+    case OPT_NO_TABLES:
+      c.render_flags |= PITH_RENDER_NO_TABLES;
+      break;
+    case OPT_FORMATTING:
+      c.render_flags |= PITH_RENDER_FORMATTING;
+      break;
+    case OPT_COMMENTS:
+      c.render_flags |= PITH_RENDER_COMMENTS;
+      break;
+    case OPT_FRAGMENT:
+      c.render_flags |= PITH_RENDER_FRAGMENT;
+      break;
+    case OPT_JSON_MARKDOWN:
+      c.render_flags |= PITH_RENDER_MARKDOWN;
+      break;
+    case OPT_JSON_TREE:
+      c.render_flags |= PITH_RENDER_TREE;
       break;
     case OPT_MAX_SIZE:
       if (parse_size(optarg, &c.max_size))
