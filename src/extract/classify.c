@@ -15,8 +15,8 @@ typedef struct {
 /* Matched anywhere inside a class or id token. Each is 4 bytes long at
  * least: match_token compares the first 4 bytes at once. */
 static const vocab substrings[] = {
-    {"comment", CLS_STRONG_NEG},
-    {"disqus", CLS_STRONG_NEG},
+    {"comment", CLS_STRONG_NEG | CLS_COMMENTS},
+    {"disqus", CLS_STRONG_NEG | CLS_COMMENTS},
     {"share", CLS_STRONG_NEG},
     {"sharing", CLS_STRONG_NEG},
     {"social", CLS_STRONG_NEG},

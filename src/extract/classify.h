@@ -13,6 +13,7 @@ enum {
   CLS_POSITIVE = 1 << 3,   /* article, content, entry, story, body text */
   CLS_META = 1 << 4,       /* byline, date, author: metadata, not body text */
   CLS_BODY = 1 << 5,       /* itemprop=articleBody and the like: the body itself */
+  CLS_COMMENTS = 1 << 6,   /* a comment section, or one comment */
 };
 
 /* Classifies an element by its class/id words, role and itemprop. */

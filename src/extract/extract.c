@@ -26,17 +26,18 @@
 #include "util/url.h"
 
 enum {
-  NF_JUNK = 1 << 0,     /* never content */
-  NF_NEG = 1 << 1,      /* boilerplate by its name or tag */
-  NF_META = 1 << 2,     /* byline, date: not body text, not a penalty either */
-  NF_POS = 1 << 3,      /* named like content */
-  NF_BODY = 1 << 4,     /* named as the article body itself */
-  NF_HASBLOCK = 1 << 5, /* has block-level elements below */
-  NF_HASMAIN = 1 << 6,  /* holds <main>, an <h1> or a named article body */
-  NF_HIDDEN = 1 << 7,   /* hidden by attribute or style (and so NF_JUNK, mostly) */
-  NF_INNEG = 1 << 8,    /* below an NF_NEG element */
-  NF_WEAKNEG = 1 << 9,  /* NF_NEG only for a weak word ("sidebar", "footer") */
-  NF_TEASER = 1 << 10,  /* a small record headed by a link: a teaser of another page */
+  NF_JUNK = 1 << 0,      /* never content */
+  NF_NEG = 1 << 1,       /* boilerplate by its name or tag */
+  NF_META = 1 << 2,      /* byline, date: not body text, not a penalty either */
+  NF_POS = 1 << 3,       /* named like content */
+  NF_BODY = 1 << 4,      /* named as the article body itself */
+  NF_HASBLOCK = 1 << 5,  /* has block-level elements below */
+  NF_HASMAIN = 1 << 6,   /* holds <main>, an <h1> or a named article body */
+  NF_HIDDEN = 1 << 7,    /* hidden by attribute or style (and so NF_JUNK, mostly) */
+  NF_INNEG = 1 << 8,     /* below an NF_NEG element */
+  NF_WEAKNEG = 1 << 9,   /* NF_NEG only for a weak word ("sidebar", "footer") */
+  NF_TEASER = 1 << 10,   /* a small record headed by a link: a teaser of another page */
+  NF_COMMENTS = 1 << 11, /* named as comments */
 };
 
 typedef struct {
@@ -151,6 +152,8 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_POS;
   if (cls & CLS_BODY)
     n->flags |= NF_BODY;
+  if (cls & CLS_COMMENTS)
+    n->flags |= NF_COMMENTS;
   /* Boilerplate by tag is weak too: parsers close these late on broken
    * markup, and one may end up holding the whole page. */
   if ((tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER) && !(cls & CLS_STRONG_NEG))
@@ -1485,6 +1488,55 @@ static int emit_block(tree *t, const tblock *b) {
   return oom ? -1 : 0;
 }
 
+/* ---- 6. comments ----------------------------------------------------------- */
+
+/* The outermost element named as comments around b, below top and not
+ * around the article's root; NULL when there is none. */
+static const dom_node *comment_section(const tblock *b, const dom_node *top, const dom_node *root) {
+  const dom_node *found = NULL;
+  for (const dom_node *p = b->container; p && p != top && p->tag != TAG_TEXT; p = p->parent)
+    if ((p->flags & NF_COMMENTS) && !(p->order <= root->order && root->order <= p->order_end))
+      found = p;
+  return found;
+}
+
+/* Readers' comments: the comment-named section with the most prose, as an
+ * article of its own. Its blocks are prose and names, not the links
+ * ("Reply", permalinks) around them. */
+static int extract_comments(ex *x, const dom_node *top, const dom_node *root, article *out) {
+  const dom_node *best = NULL;
+  uint32_t best_prose = 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->chars < 40 || b->link_chars * 2 > b->chars)
+      continue;
+    const dom_node *s = comment_section(b, top, root);
+    if (!s || s == best)
+      continue;
+    uint32_t prose = s->chars - s->link_chars;
+    if (prose > best_prose) {
+      best = s;
+      best_prose = prose;
+    }
+  }
+  if (!best || best_prose < 80)
+    return 0;
+  article *c = arena_calloc(x->mem, sizeof *c);
+  if (!c)
+    return -1;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->container->order < best->order || b->container->order > best->order_end ||
+        b->link_chars * 2 > b->chars || b->kind == BLOCK_CAPTION)
+      continue;
+    if (!article_add(c, x->mem, b->kind == BLOCK_TABLE_ROW ? BLOCK_PARAGRAPH : (block_kind)b->kind,
+                     b->level, x->text.data + b->off, b->len))
+      return -1;
+  }
+  out->comments = c->first ? c : NULL;
+  return 0;
+}
+
 /* ---- title --------------------------------------------------------------- */
 
 /* Collapses white space of s into mem. */
@@ -1704,6 +1756,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       }
     }
     free(kept);
+    if (extract_comments(&x, top, root, out))
+      goto oom;
   }
   rc = 0;
   goto done;
