@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "extract/classify.h"
+#include "text/textmeta.h"
 #include "util/buf.h"
 #include "util/url.h"
 
@@ -1129,7 +1130,19 @@ static int add_caption_figure(tree *t, const tblock *b, const char *caption) {
     im = arena_calloc(t->mem, sizeof *im);
   if (!im)
     return -1;
-  im->caption = caption;
+  /* "Cherry tomatoes on the vine. (Photo: Jane Doe)": the credit apart. */
+  size_t len = strlen(caption), cap_end, credit, credit_end;
+  credit_kind ck = text_credit(caption, len, &cap_end, &credit, &credit_end);
+  if (ck != CREDIT_NONE &&
+      !(im->credit = arena_strndup(t->mem, caption + credit, credit_end - credit)))
+    return -1;
+  if (ck == CREDIT_TRAILING) {
+    while (cap_end > 0 && caption[cap_end - 1] == ' ')
+      cap_end--;
+    if (!(caption = arena_strndup(t->mem, caption, cap_end)))
+      return -1;
+  }
+  im->caption = ck == CREDIT_ALONE ? NULL : caption;
   art_node *parent = place(t, b->container, 0, &oom);
   art_node *node = oom ? NULL : article_open(t->a, t->mem, parent, NODE_FIGURE);
   if (!node)
