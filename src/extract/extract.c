@@ -1681,6 +1681,10 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     goto oom;
   measure(&x, doc->root);
   dom_node *top = doc->body ? doc->body : doc->root;
+  /* Broken markup can close the body early and leave the rest of the page
+   * beside it (under <html>, or a second <html>). */
+  if (top->chars < doc->root->chars)
+    top = doc->root;
   clear_layout_names(&x, top);
   x.container = top;
   walk(&x, top, 0);

@@ -239,6 +239,78 @@ static void test_title(void) {
   CHECK_STR(art.title, "Floods hit the town");
 }
 
+static void test_content_after_body_closed(void) {
+  /* A stray </body></html> mid-page: the parser puts the rest beside the
+   * body, and the article is there. */
+  CHECK(run("<html><head><title>Floods</title></head><body>"
+            "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></body></html>"
+            "<div class=\"post\"><p>" P1 "</p><p>" P2 "</p></div></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2);
+}
+
+/* The tree: a node's kind and its children's kinds, as "list(item(block))". */
+static void shape(const art_node *n, char *out, size_t cap) {
+  static const char *const names[] = {"root",  "block", "list",   "item",
+                                      "table", "quote", "figure", "hr"};
+  size_t len = strlen(out);
+  snprintf(out + len, cap - len, "%s", names[n->kind]);
+  if (!n->first)
+    return;
+  len = strlen(out);
+  snprintf(out + len, cap - len, "(");
+  for (const art_node *c = n->first; c; c = c->next) {
+    if (c != n->first) {
+      len = strlen(out);
+      snprintf(out + len, cap - len, ",");
+    }
+    shape(c, out, cap);
+  }
+  len = strlen(out);
+  snprintf(out + len, cap - len, ")");
+}
+
+static void test_tree(void) {
+  const char *page =
+      "<html><head><title>Floods</title></head><body><article><h1>Floods</h1>"
+      "<p>" P1 " See <a href=\"../maps/river.html\">the <em>flood</em> map</a>.</p>"
+      "<ul><li>Lower town<ul><li>Mill Street</li><li>Quay</li></ul></li><li>Bridge road</li></ul>"
+      "<ol start=\"4\"><li>" P2 "</li></ol>"
+      "<table><tr><th>Street</th><th>Homes</th><th>Days</th></tr>"
+      "<tr><td>Mill Street</td><td colspan=\"2\">twelve, for three days</td></tr></table>"
+      "<blockquote><p>" P3 "</p></blockquote>"
+      "<pre><code class=\"language-sh\">make flood-map</code></pre><hr><p>" P1 " again.</p>"
+      "</article></body></html>";
+  CHECK(run(page) == 0);
+  char got[512] = "";
+  shape(&art.body, got, sizeof got);
+  CHECK_STR(got, "root(block,list(item(block,list(item(block),item(block))),item(block)),"
+                 "list(item(block)),table(block,block),quote(block),block,hr,block)");
+  /* Inline runs: the link resolved (no page address: kept relative), the
+   * emphasis inside it. */
+  const article_block *p = block(0);
+  CHECK(p && p->runs);
+  const art_run *r = p && p->runs ? p->runs->next : NULL;
+  CHECK(r && r->kind == RUN_TEXT && r->href && !strcmp(r->href, "../maps/river.html") &&
+        r->len == 4 && !strncmp(r->text, "the ", 4) && r->style == 0);
+  r = r ? r->next : NULL;
+  CHECK(r && r->style == STYLE_EM && r->href && r->len == 5);
+  const art_node *ol = art.body.first->next->next;
+  CHECK(ol->kind == NODE_LIST && ol->ordered && ol->start == 4);
+  /* Table cells: a header row, a colspan followed by its placeholder. */
+  const art_node *table = ol->next;
+  const article_block *head = table->first->block, *row = table->first->next->block;
+  CHECK(head->header && !row->header);
+  const art_cell *c = row->cells;
+  CHECK(c && c->len == 11 && !strncmp(c->text, "Mill Street", 11) && c->colspan == 1);
+  c = c ? c->next : NULL;
+  CHECK(c && c->colspan == 2 && !c->spanned && !strncmp(c->text, "twelve", 6));
+  c = c ? c->next : NULL;
+  CHECK(c && c->spanned && c->len == 0 && !c->next);
+  const art_node *code = table->next->next;
+  CHECK(code->kind == NODE_BLOCK && code->block->kind == BLOCK_CODE);
+  CHECK_STR(code->block->language, "sh");
+}
+
 int main(void) {
   arena_init(&mem);
   test_boilerplate_inside_article();
@@ -251,6 +323,8 @@ int main(void) {
   test_split_article();
   test_short_article();
   test_title();
+  test_content_after_body_closed();
+  test_tree();
   arena_free(&mem);
   return check_done();
 }
