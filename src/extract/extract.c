@@ -199,11 +199,13 @@ static void measure(ex *x, dom_node *n) {
 }
 
 /* A weak boilerplate word on an element that holds most of the page's text
- * names a layout ("beside-sidebar", "has-footer"), not boilerplate. */
+ * names a layout ("beside-sidebar", "has-footer"), not boilerplate; so does
+ * a name with a content word beside the boilerplate one
+ * ("post-and-ads-container"). */
 static void clear_layout_names(ex *x, const dom_node *top) {
   for (uint32_t i = 0; i < x->nelements; i++) {
     dom_node *n = x->elements[i];
-    if ((n->flags & NF_WEAKNEG) && n->chars * 2 >= top->chars)
+    if ((n->flags & (NF_WEAKNEG | NF_POS)) && n->chars * 2 >= top->chars)
       n->flags &= ~(uint32_t)NF_NEG;
     /* Bylines and datelines are a line or two; a "meta" element holding
      * paragraphs is a wrapper ("meta_field", "post-meta-wrapper"). */
