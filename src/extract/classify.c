@@ -30,8 +30,8 @@ static const vocab substrings[] = {
     {"cookie", CLS_STRONG_NEG},
     {"consent", CLS_STRONG_NEG},
     {"gdpr", CLS_STRONG_NEG},
-    {"popup", CLS_STRONG_NEG},
-    {"modal", CLS_STRONG_NEG},
+    {"popup", CLS_STRONG_NEG | CLS_OVERLAY},
+    {"modal", CLS_STRONG_NEG | CLS_OVERLAY},
     {"breadcrumb", CLS_STRONG_NEG},
     {"pagination", CLS_STRONG_NEG},
     {"outbrain", CLS_STRONG_NEG},
@@ -239,8 +239,10 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
       const char *r = a->value;
       if (!strcmp(r, "navigation") || !strcmp(r, "banner") || !strcmp(r, "contentinfo") ||
           !strcmp(r, "complementary") || !strcmp(r, "search") || !strcmp(r, "menu") ||
-          !strcmp(r, "menubar") || !strcmp(r, "dialog") || !strcmp(r, "alertdialog"))
+          !strcmp(r, "menubar"))
         what |= CLS_STRONG_NEG;
+      else if (!strcmp(r, "dialog") || !strcmp(r, "alertdialog"))
+        what |= CLS_STRONG_NEG | CLS_OVERLAY;
       else if (!strcmp(r, "main") || !strcmp(r, "article"))
         what |= CLS_POSITIVE;
     } else if (!strcmp(a->name, "itemprop")) {
@@ -248,9 +250,10 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
         what |= CLS_BODY;
     }
   }
-  /* A body marker or a positive word outweighs the weak negatives. */
+  /* A body marker or a positive word outweighs the weak negatives, and
+   * makes "modal" a state ("article modal-enabled"), not an overlay. */
   if (what & (CLS_BODY | CLS_POSITIVE))
-    what &= ~(unsigned)CLS_WEAK_NEG;
+    what &= ~(unsigned)(CLS_WEAK_NEG | CLS_OVERLAY);
   if (what & CLS_BODY)
     what &= ~(unsigned)(CLS_STRONG_NEG | CLS_META);
   return what;

@@ -14,6 +14,7 @@ enum {
   CLS_META = 1 << 4,       /* byline, date, author: metadata, not body text */
   CLS_BODY = 1 << 5,       /* itemprop=articleBody and the like: the body itself */
   CLS_COMMENTS = 1 << 6,   /* a comment section, or one comment */
+  CLS_OVERLAY = 1 << 7,    /* a modal or popup: shown over the page, on demand */
 };
 
 /* Classifies an element by its class/id words, role and itemprop. */

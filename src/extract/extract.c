@@ -39,6 +39,7 @@ enum {
   NF_WEAKNEG = 1 << 9,   /* NF_NEG only for a weak word ("sidebar", "footer") */
   NF_TEASER = 1 << 10,   /* a small record headed by a link: a teaser of another page */
   NF_COMMENTS = 1 << 11, /* named as comments */
+  NF_OVERLAY = 1 << 12,  /* a modal or popup: boilerplate whatever it holds */
 };
 
 typedef struct {
@@ -155,6 +156,8 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_BODY;
   if (cls & CLS_COMMENTS)
     n->flags |= NF_COMMENTS;
+  if (cls & CLS_OVERLAY)
+    n->flags |= NF_OVERLAY;
   /* Boilerplate by tag is weak too: parsers close these late on broken
    * markup, and one may end up holding the whole page. */
   if ((tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER) && !(cls & CLS_STRONG_NEG))
@@ -205,8 +208,13 @@ static void measure(ex *x, dom_node *n) {
 static void clear_layout_names(ex *x, const dom_node *top) {
   for (uint32_t i = 0; i < x->nelements; i++) {
     dom_node *n = x->elements[i];
-    if ((n->flags & (NF_WEAKNEG | NF_POS)) && n->chars * 2 >= top->chars)
+    if ((n->flags & (NF_WEAKNEG | NF_POS)) && !(n->flags & NF_OVERLAY) &&
+        n->chars * 2 >= top->chars)
       n->flags &= ~(uint32_t)NF_NEG;
+    /* A modal is boilerplate even with a headline in it (terms of service),
+     * unless broken markup left the whole page inside it. */
+    if ((n->flags & NF_OVERLAY) && n->chars * 3 < top->chars * 2)
+      n->flags |= NF_NEG;
     /* Bylines and datelines are a line or two; a "meta" element holding
      * paragraphs is a wrapper ("meta_field", "post-meta-wrapper"). */
     if ((n->flags & NF_META) && n->chars > 400)
@@ -658,9 +666,11 @@ static int has_sentence_end(const char *s, uint32_t len) {
 #define FREE_PROSE_MAX 200.0f
 #endif
 
-/* Boilerplate by its tag, not its name. */
+/* Boilerplate by its tag, or by what it is (a modal, a popup), not by a
+ * name that a forum may give its posts too. */
 static int is_structural(const dom_node *n) {
-  return n->tag == TAG_NAV || n->tag == TAG_ASIDE || n->tag == TAG_FOOTER;
+  return n->tag == TAG_NAV || n->tag == TAG_ASIDE || n->tag == TAG_FOOTER ||
+         (n->flags & NF_OVERLAY);
 }
 
 /* "© 2024 ...", "Copyright 2024 ...": a site's footer line. */

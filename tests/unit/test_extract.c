@@ -248,6 +248,15 @@ static void test_content_after_body_closed(void) {
   CHECK_STR(joined, P1 " || " P2);
 }
 
+static void test_overlay_left_out(void) {
+  /* A modal's long terms of service, with its own <h1>, are not the page. */
+  CHECK(run("<html><head><title>Floods</title></head><body><main><p>" P1 "</p><p>" P2 "</p><p>" P3
+            "</p></main>"
+            "<div id=\"modal-terms\"><h1>Terms</h1><p>" P2 " " P3 "</p><p>" P3 " " P2
+            "</p></div></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+}
+
 /* The tree: a node's kind and its children's kinds, as "list(item(block))". */
 static void shape(const art_node *n, char *out, size_t cap) {
   static const char *const names[] = {"root",  "block", "list",   "item",
@@ -325,6 +334,7 @@ int main(void) {
   test_title();
   test_content_after_body_closed();
   test_tree();
+  test_overlay_left_out();
   arena_free(&mem);
   return check_done();
 }
