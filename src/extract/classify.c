@@ -76,12 +76,13 @@ static const vocab substrings[] = {
 
 /* Matched against whole tokens, and the parts of tokens split at '-' and '_'. */
 static const vocab words[] = {
-    {"ad", CLS_STRONG_NEG},    {"ads", CLS_STRONG_NEG},   {"advertisement", CLS_STRONG_NEG},
-    {"nav", CLS_STRONG_NEG},   {"tags", CLS_STRONG_NEG},  {"tagcloud", CLS_STRONG_NEG},
-    {"bio", CLS_STRONG_NEG},   {"print", CLS_STRONG_NEG}, {"follow", CLS_STRONG_NEG},
-    {"login", CLS_STRONG_NEG}, {"header", CLS_WEAK_NEG},  {"banner", CLS_WEAK_NEG},
-    {"meta", CLS_META},        {"date", CLS_META},        {"body", CLS_POSITIVE},
-    {"text", CLS_POSITIVE},    {"main", CLS_POSITIVE},    {"post", CLS_POSITIVE},
+    {"ad", CLS_STRONG_NEG},      {"ads", CLS_STRONG_NEG},   {"advertisement", CLS_STRONG_NEG},
+    {"nav", CLS_STRONG_NEG},     {"tags", CLS_STRONG_NEG},  {"tagcloud", CLS_STRONG_NEG},
+    {"bio", CLS_STRONG_NEG},     {"print", CLS_STRONG_NEG}, {"follow", CLS_STRONG_NEG},
+    {"login", CLS_STRONG_NEG},   {"header", CLS_WEAK_NEG},  {"banner", CLS_WEAK_NEG},
+    {"meta", CLS_META},          {"date", CLS_META},        {"body", CLS_POSITIVE},
+    {"text", CLS_POSITIVE},      {"main", CLS_POSITIVE},    {"post", CLS_POSITIVE},
+    {"reviews", CLS_STRONG_NEG},
 };
 
 /* Whole tokens only: classes that hide an element. */
