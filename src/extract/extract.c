@@ -846,8 +846,10 @@ static dom_node *choose_listing(ex *x, float *weight) {
     for (dom_node *c = p->first; c; c = c->next) {
       if (c->tag == TAG_TEXT || (c->flags & (NF_JUNK | NF_NEG)) || c->chars == 0)
         continue;
-      /* Paragraphs are prose, not records. */
-      if (c->tag == TAG_P || tag_is_heading((tag_id)c->tag) || tag_flags((tag_id)c->tag) != T_BLOCK)
+      /* Paragraphs are prose, not records; a card may be a link around
+       * blocks. */
+      if (c->tag == TAG_P || tag_is_heading((tag_id)c->tag) ||
+          (tag_flags((tag_id)c->tag) != T_BLOCK && !(c->flags & NF_HASBLOCK)))
         continue;
       uint64_t sig = (uint64_t)c->tag * 0x9E3779B97F4A7C15ULL;
       for (const char *k = c->cls; k && *k; k++)
