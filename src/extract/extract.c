@@ -825,6 +825,24 @@ static dom_node *choose_root(ex *x) {
   return NULL;
 }
 
+/* A listing's link text counts for a fifth of its prose: a column of
+ * headline links beside an article is not the page's content. */
+#ifndef LISTING_LINK_DISCOUNT
+#define LISTING_LINK_DISCOUNT 0.8f
+#endif
+
+/* What the records of a list share: the tag and the first class word;
+ * later words often number or place one record ("post-15859", "first"). */
+static uint64_t record_signature(const dom_node *n) {
+  uint64_t sig = (uint64_t)n->tag * 0x9E3779B97F4A7C15ULL;
+  const char *k = n->cls;
+  while (k && *k == ' ')
+    k++;
+  for (; k && *k && *k != ' '; k++)
+    sig = (sig ^ (unsigned char)*k) * 1099511628211ULL;
+  return sig;
+}
+
 /* Listings, shop categories and search results have no prose: their content
  * is a run of sibling records (cards) built alike, each a link and a few
  * short facts. The element whose like-built children hold the most text,
@@ -851,9 +869,7 @@ static dom_node *choose_listing(ex *x, float *weight) {
       if (c->tag == TAG_P || tag_is_heading((tag_id)c->tag) ||
           (tag_flags((tag_id)c->tag) != T_BLOCK && !(c->flags & NF_HASBLOCK)))
         continue;
-      uint64_t sig = (uint64_t)c->tag * 0x9E3779B97F4A7C15ULL;
-      for (const char *k = c->cls; k && *k; k++)
-        sig = (sig ^ (unsigned char)*k) * 1099511628211ULL;
+      uint64_t sig = record_signature(c);
       int g = 0;
       while (g < ng && groups[g].sig != sig)
         g++;
@@ -877,7 +893,7 @@ static dom_node *choose_listing(ex *x, float *weight) {
       if (gr->count < 3 || gr->chars < 20 * gr->count || gr->max_chars * 2 > gr->chars ||
           gr->chars * 3 < p->chars)
         continue;
-      float w = (float)gr->chars - 0.5f * (float)gr->link_chars;
+      float w = (float)gr->chars - LISTING_LINK_DISCOUNT * (float)gr->link_chars;
       if (w > best_w) {
         best_w = w;
         best = p;
