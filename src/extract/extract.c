@@ -662,6 +662,11 @@ static int has_sentence_end(const char *s, uint32_t len) {
   return 0;
 }
 
+/* A forum thread: at least this much prose under "comment"/"post" names,
+ * and little outside them. */
+#ifndef NAMED_PROSE_MIN
+#define NAMED_PROSE_MIN 400.0f
+#endif
 #ifndef FREE_PROSE_MAX
 #define FREE_PROSE_MAX 200.0f
 #endif
@@ -1735,7 +1740,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     else if (b->neg && !is_structural(b->neg) && b->chars >= 80 && b->link_chars * 3 < b->chars)
       named_prose += (float)b->chars;
   }
-  if (named_prose > 500 && named_prose > 4 * free_prose && free_prose < FREE_PROSE_MAX) {
+  if (named_prose > NAMED_PROSE_MIN && named_prose > 4 * free_prose &&
+      free_prose < FREE_PROSE_MAX) {
     x.names_ignored = 1;
     root = choose_root(&x);
   }
