@@ -402,11 +402,14 @@ static void code_block(md *m, const article_block *b) {
   buf_reset(t);
   for (size_t i = 0; i < fence; i++)
     buf_putc(t, '`');
-  /* The language as an info string: a word, nothing that could break out. */
-  for (const char *p = b->language; p && *p && !runs_space(*p); p++)
-    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-        strchr("+#._-", *p))
-      buf_putc(t, *p);
+  /* The language as an info string: a word, up to anything that could
+   * break out of it. */
+  for (const char *p = b->language; p && *p; p++) {
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          strchr("+#._-", *p)))
+      break;
+    buf_putc(t, *p);
+  }
   buf_putc(t, '\n');
   for (size_t i = 0; i < b->len; i++)
     if (b->text[i] != '\r' && b->text[i] != '\0')

@@ -205,6 +205,431 @@ static int print(const char *name) {
   return 2;
 }
 
+/* ---- the checks ------------------------------------------------------------- */
+
+static void test_empty(void) {
+  article *a = new_article(NULL);
+  CHECK_RENDER(MD, a, &defaults, "\n");
+  CHECK_RENDER(TEXT, a, &defaults, "");
+  CHECK_RENDER(HTML, a, &defaults,
+               "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n</head>\n<body>\n"
+               "<article>\n</article>\n</body>\n</html>\n");
+  render_opts o = defaults;
+  o.fragment = 1;
+  CHECK_RENDER(HTML, a, &o, "<article>\n</article>\n");
+  CHECK_RENDER(
+      XML, a, &defaults,
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article>\n<body>\n</body>\n</article>\n");
+  o.json_markdown = o.json_tree = o.comments = 1;
+  CHECK_RENDER(JSON, a, &o, "{\"text\":\"\",\"markdown\":\"\",\"blocks\":[]}\n");
+  /* Blank blocks are left out; a title alone stays. */
+  a = new_article("Only a title");
+  para(a, NULL, "   ");
+  article_open(a, &mem, NULL, NODE_LIST);
+  CHECK_RENDER(MD, a, &defaults, "# Only a title\n");
+  CHECK_RENDER(XML, a, &defaults,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article title=\"Only a title\">\n"
+               "<body>\n<list ordered=\"false\">\n</list>\n</body>\n</article>\n");
+}
+
+static article *lists(void) {
+  article *a = new_article(NULL);
+  art_node *list = article_open(a, &mem, NULL, NODE_LIST);
+  list->ordered = 1;
+  list->start = 7;
+  add(a, article_open(a, &mem, list, NODE_ITEM), BLOCK_LIST_ITEM, 1, "seven");
+  art_node *item = article_open(a, &mem, list, NODE_ITEM);
+  para(a, item, "eight");
+  para(a, item, "more eight");
+  item = article_open(a, &mem, list, NODE_ITEM);
+  add(a, item, BLOCK_LIST_ITEM, 1, "nine");
+  art_node *sub = article_open(a, &mem, item, NODE_LIST);
+  add(a, article_open(a, &mem, sub, NODE_ITEM), BLOCK_LIST_ITEM, 2, "a");
+  art_node *deeper = article_open(a, &mem, article_open(a, &mem, sub, NODE_ITEM), NODE_LIST);
+  deeper->ordered = 1;
+  deeper->start = 1;
+  add(a, article_open(a, &mem, deeper, NODE_ITEM), BLOCK_LIST_ITEM, 3, "b");
+  return a;
+}
+
+static void test_lists(void) {
+  article *a = lists();
+  CHECK_RENDER(MD, a, &defaults,
+               "7. seven\n"
+               "8. eight\n\n"
+               "   more eight\n"
+               "9. nine\n"
+               "   - a\n"
+               "   - 1. b\n");
+  render_opts o = defaults;
+  o.fragment = 1;
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<ol start=\"7\">\n"
+               "<li>seven</li>\n"
+               "<li><p>eight</p>\n<p>more eight</p>\n</li>\n"
+               "<li>nine<ul>\n<li>a</li>\n<li><ol>\n<li>b</li>\n</ol>\n</li>\n</ul>\n</li>\n"
+               "</ol>\n</article>\n");
+  CHECK_RENDER(XML, a, &defaults,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article>\n<body>\n"
+               "<list ordered=\"true\" start=\"7\">\n"
+               "<item>\n<p>seven</p>\n</item>\n"
+               "<item>\n<p>eight</p>\n<p>more eight</p>\n</item>\n"
+               "<item>\n<p>nine</p>\n<list ordered=\"false\">\n<item>\n<p>a</p>\n</item>\n"
+               "<item>\n<list ordered=\"true\" start=\"1\">\n<item>\n<p>b</p>\n</item>\n</list>\n"
+               "</item>\n</list>\n</item>\n"
+               "</list>\n</body>\n</article>\n");
+  o = defaults;
+  o.json_tree = 1;
+  CHECK_RENDER(
+      JSON, a, &o,
+      "{\"text\":\"seven\\n\\neight\\n\\nmore eight\\n\\nnine\\n\\na\\n\\nb\",\"blocks\":["
+      "{\"type\":\"list\",\"ordered\":true,\"start\":7,\"items\":["
+      "[{\"type\":\"paragraph\",\"text\":\"seven\"}],"
+      "[{\"type\":\"paragraph\",\"text\":\"eight\"},{\"type\":\"paragraph\",\"text\":"
+      "\"more eight\"}],"
+      "[{\"type\":\"paragraph\",\"text\":\"nine\"},{\"type\":\"list\",\"ordered\":false,"
+      "\"items\":[[{\"type\":\"paragraph\",\"text\":\"a\"}],[{\"type\":\"list\","
+      "\"ordered\":true,\"start\":1,\"items\":[[{\"type\":\"paragraph\",\"text\":\"b\"}]]}]"
+      "]}]]}]}\n");
+
+  /* Two lists in a row stay two: the second takes other markers. */
+  a = new_article(NULL);
+  add(a, article_open(a, &mem, article_open(a, &mem, NULL, NODE_LIST), NODE_ITEM), BLOCK_LIST_ITEM,
+      1, "one");
+  add(a, article_open(a, &mem, article_open(a, &mem, NULL, NODE_LIST), NODE_ITEM), BLOCK_LIST_ITEM,
+      1, "two");
+  art_node *ol = article_open(a, &mem, NULL, NODE_LIST);
+  ol->ordered = 1;
+  ol->start = 1;
+  add(a, article_open(a, &mem, ol, NODE_ITEM), BLOCK_LIST_ITEM, 1, "three");
+  ol = article_open(a, &mem, NULL, NODE_LIST);
+  ol->ordered = 1;
+  ol->start = 2;
+  add(a, article_open(a, &mem, ol, NODE_ITEM), BLOCK_LIST_ITEM, 1, "four");
+  CHECK_RENDER(MD, a, &defaults, "- one\n\n* two\n\n1. three\n\n2) four\n");
+
+  /* Items without a list (text mode's bullets under a quote), an empty
+   * item, an ordered list that cannot interrupt a paragraph, a rule as an
+   * item's first block. */
+  a = new_article(NULL);
+  art_node *quote = article_open(a, &mem, NULL, NODE_QUOTE);
+  add(a, quote, BLOCK_LIST_ITEM, 1, "loose one");
+  add(a, quote, BLOCK_LIST_ITEM, 1, "loose two");
+  art_node *list = article_open(a, &mem, NULL, NODE_LIST);
+  article_open(a, &mem, list, NODE_ITEM);
+  art_node *item = article_open(a, &mem, list, NODE_ITEM);
+  para(a, item, "para");
+  ol = article_open(a, &mem, item, NODE_LIST);
+  ol->ordered = 1;
+  ol->start = 4;
+  add(a, article_open(a, &mem, ol, NODE_ITEM), BLOCK_LIST_ITEM, 2, "four");
+  item = article_open(a, &mem, list, NODE_ITEM);
+  article_open(a, &mem, item, NODE_SEPARATOR);
+  CHECK_RENDER(MD, a, &defaults,
+               "> - loose one\n> - loose two\n\n"
+               "-\n"
+               "- para\n\n  4. four\n"
+               "- ___\n");
+  CHECK_RENDER(XML, a, &defaults,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article>\n<body>\n"
+               "<quote>\n<list ordered=\"false\">\n<item>\n<p>loose one</p>\n</item>\n"
+               "<item>\n<p>loose two</p>\n</item>\n</list>\n</quote>\n"
+               "<list ordered=\"false\">\n<item>\n</item>\n<item>\n<p>para</p>\n"
+               "<list ordered=\"true\" start=\"4\">\n<item>\n<p>four</p>\n</item>\n</list>\n"
+               "</item>\n<item>\n<separator/>\n</item>\n</list>\n</body>\n</article>\n");
+}
+
+static article *table_article(void) {
+  article *a = new_article(NULL);
+  art_node *table = article_open(a, &mem, NULL, NODE_TABLE);
+  table->caption = "Pairs <2024>";
+  article_block *b = add(a, table, BLOCK_TABLE_ROW, 0, "Site | Count");
+  b->header = 1;
+  b->cells = cells(cell("Site", 1, 0), cell("Count", 1, 0), NULL);
+  b = add(a, table, BLOCK_TABLE_ROW, 0, "a|b | 3");
+  b->cells = cells(cell("a|b", 1, 0), cell("3", 1, 0), NULL);
+  b = add(a, table, BLOCK_TABLE_ROW, 0, "both");
+  b->cells = cells(cell("both", 2, 0), cell("", 1, 1), NULL);
+  b = add(a, table, BLOCK_TABLE_ROW, 0, "no cells");
+  b = add(a, table, BLOCK_TABLE_ROW, 0, "x | y | z");
+  b->cells = cells(cell("x", 1, 0), cell("y", 1, 0), cell("z", 1, 0), NULL);
+  b->cells->next->runs = run("y", STYLE_CODE, NULL);
+  b->cells->next->next->runs = run("z|", STYLE_CODE, NULL);
+  return a;
+}
+
+static void test_tables(void) {
+  article *a = table_article();
+  CHECK_RENDER(MD, a, &defaults,
+               "Pairs \\<2024>\n\n"
+               "| Site | Count |  |\n"
+               "| --- | --- | --- |\n"
+               "| a\\|b | 3 |  |\n"
+               "| both |  |  |\n"
+               "| no cells |  |  |\n"
+               "| x | `y` | `z\\|` |\n");
+  render_opts o = defaults;
+  o.fragment = 1;
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<table>\n<caption>Pairs &lt;2024&gt;</caption>\n"
+               "<thead>\n<tr><th>Site</th><th>Count</th></tr>\n</thead>\n"
+               "<tbody>\n<tr><td>a|b</td><td>3</td></tr>\n"
+               "<tr><td colspan=\"2\">both</td></tr>\n"
+               "<tr><td>no cells</td></tr>\n"
+               "<tr><td>x</td><td><code>y</code></td><td><code>z|</code></td></tr>\n"
+               "</tbody>\n</table>\n</article>\n");
+  CHECK_RENDER(XML, a, &defaults,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article>\n<body>\n<table>\n"
+               "<caption>Pairs &lt;2024&gt;</caption>\n"
+               "<row header=\"true\"><cell>Site</cell><cell>Count</cell></row>\n"
+               "<row><cell>a|b</cell><cell>3</cell></row>\n"
+               "<row><cell colspan=\"2\">both</cell></row>\n"
+               "<row><cell>no cells</cell></row>\n"
+               "<row><cell>x</cell><cell><code>y</code></cell><cell><code>z|</code></cell></row>\n"
+               "</table>\n</body>\n</article>\n");
+  o = defaults;
+  o.json_tree = 1;
+  CHECK_RENDER(JSON, a, &o,
+               "{\"text\":\"Site | Count\\n\\na|b | 3\\n\\nboth\\n\\nno cells\\n\\nx | y | z\","
+               "\"blocks\":[{\"type\":\"table\",\"caption\":\"Pairs <2024>\",\"rows\":["
+               "{\"header\":true,\"cells\":[{\"text\":\"Site\"},{\"text\":\"Count\"}]},"
+               "{\"cells\":[{\"text\":\"a|b\"},{\"text\":\"3\"}]},"
+               "{\"cells\":[{\"text\":\"both\",\"colspan\":2}]},"
+               "{\"cells\":[{\"text\":\"no cells\"}]},"
+               "{\"cells\":[{\"text\":\"x\"},{\"text\":\"y\",\"spans\":[{\"text\":\"y\",\"code\":"
+               "true}]},{\"text\":\"z\",\"spans\":[{\"text\":\"z|\",\"code\":true}]}]}]}]}\n");
+  /* Without tables: nowhere, not even in the text. */
+  o.tables = 0;
+  CHECK_RENDER(JSON, a, &o, "{\"text\":\"\",\"blocks\":[]}\n");
+  CHECK_RENDER(MD, a, &o, "\n");
+  /* No header row: the first row heads the pipe table. Rows outside a table
+   * make one. */
+  a = new_article(NULL);
+  art_node *quote = article_open(a, &mem, NULL, NODE_QUOTE);
+  add(a, quote, BLOCK_TABLE_ROW, 0, "1 | 2")->cells = cells(cell("1", 1, 0), cell("2", 1, 0), NULL);
+  add(a, quote, BLOCK_TABLE_ROW, 0, "3 | 4")->cells = cells(cell("3", 1, 0), cell("4", 1, 0), NULL);
+  CHECK_RENDER(MD, a, &defaults, "> | 1 | 2 |\n> | --- | --- |\n> | 3 | 4 |\n");
+}
+
+static void test_quote_code_figure_rule(void) {
+  article *a = new_article(NULL);
+  art_node *quote = article_open(a, &mem, NULL, NODE_QUOTE);
+  add(a, quote, BLOCK_QUOTE, 0, "First.");
+  add(a, quote, BLOCK_QUOTE, 0, "Second.");
+  add(a, NULL, BLOCK_QUOTE, 0, "A quote on its own.");
+  article_block *b = add(a, NULL, BLOCK_CODE, 0, "a = `b` + ``c``;\n\n  indented\n");
+  b->language = "js`x";
+  article_open(a, &mem, NULL, NODE_SEPARATOR);
+  art_node *fig = article_open(a, &mem, NULL, NODE_FIGURE);
+  fig->image = arena_calloc(&mem, sizeof *fig->image);
+  fig->image->src = "https://example.org/a b.jpg";
+  fig->image->alt = "A [bird]";
+  fig->image->caption = "The bird";
+  fig->image->credit = "Photo: J. Doe";
+  render_opts o = defaults;
+  CHECK_RENDER(MD, a, &o,
+               "> First.\n>\n> Second.\n\n"
+               "> A quote on its own.\n\n"
+               "```js\na = `b` + ``c``;\n\n  indented\n```\n\n"
+               "---\n");
+  o.images = 1;
+  o.fragment = 1;
+  CHECK_RENDER(MD, a, &o,
+               "> First.\n>\n> Second.\n\n"
+               "> A quote on its own.\n\n"
+               "```js\na = `b` + ``c``;\n\n  indented\n```\n\n"
+               "---\n\n"
+               "![A \\[bird\\]](https://example.org/a%20b.jpg)\n\n"
+               "The bird (Photo: J. Doe)\n");
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<blockquote>\n<p>First.</p>\n<p>Second.</p>\n</blockquote>\n"
+               "<blockquote><p>A quote on its own.</p></blockquote>\n"
+               "<pre><code>a = `b` + ``c``;\n\n  indented\n</code></pre>\n"
+               "<hr>\n"
+               "<figure>\n<img src=\"https://example.org/a b.jpg\" alt=\"A [bird]\">\n"
+               "<figcaption>The bird (Photo: J. Doe)</figcaption>\n</figure>\n</article>\n");
+  CHECK_RENDER(XML, a, &o,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article>\n<body>\n"
+               "<quote>\n<p>First.</p>\n<p>Second.</p>\n</quote>\n"
+               "<quote><p>A quote on its own.</p></quote>\n"
+               "<pre language=\"js`x\">a = `b` + ``c``;\n\n  indented\n</pre>\n"
+               "<separator/>\n"
+               "<figure src=\"https://example.org/a b.jpg\" alt=\"A [bird]\">\n"
+               "<caption>The bird</caption>\n<credit>Photo: J. Doe</credit>\n</figure>\n"
+               "</body>\n</article>\n");
+  o.json_tree = 1;
+  CHECK_RENDER(
+      JSON, a, &o,
+      "{\"text\":\"First.\\n\\nSecond.\\n\\nA quote on its own.\\n\\na = `b` + ``c``;\\n\\n"
+      "  indented\\n\",\"blocks\":[{\"type\":\"quote\",\"blocks\":[{\"type\":\"paragraph\","
+      "\"text\":\"First.\"},{\"type\":\"paragraph\",\"text\":\"Second.\"}]},"
+      "{\"type\":\"quote\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"A quote on its "
+      "own.\"}]},{\"type\":\"code\",\"language\":\"js`x\",\"text\":\"a = `b` + ``c``;\\n\\n"
+      "  indented\\n\"},{\"type\":\"separator\"},{\"type\":\"figure\",\"src\":"
+      "\"https://example.org/a b.jpg\",\"alt\":\"A [bird]\",\"caption\":\"The bird\","
+      "\"credit\":\"Photo: J. Doe\"}]}\n");
+  /* A fence longer than the backticks inside. */
+  a = new_article(NULL);
+  add(a, NULL, BLOCK_CODE, 0, "````\nx")->language = NULL;
+  CHECK_RENDER(MD, a, &defaults, "`````\n````\nx\n`````\n");
+}
+
+static article *inline_article(void) {
+  article *a = new_article(NULL);
+  article_block *b = para(a, NULL, "Read the report now, it is short.");
+  static const char report[] = "https://example.org/r?a=1&b=\"2\"";
+  b->runs = runs(run("Read ", 0, NULL), run("the ", 0, report), run("report", STYLE_EM, report),
+                 run(" now", STYLE_STRONG, NULL), run(", it is ", 0, NULL),
+                 run("short", STYLE_STRONG | STYLE_EM, NULL), run(" ", 0, NULL), run("H", 0, NULL),
+                 run("2", STYLE_SUB, NULL), run("O.", 0, NULL), NULL);
+  return a;
+}
+
+static void test_links_and_formatting(void) {
+  article *a = inline_article();
+  render_opts o = defaults;
+  CHECK_RENDER(MD, a, &o,
+               "Read [the report](https://example.org/r?a=1&b=\"2\") now, it is short H2O.\n");
+  o.formatting = 1;
+  CHECK_RENDER(MD, a, &o,
+               "Read [the *report*](https://example.org/r?a=1&b=\"2\") **now**, it is ***short*** "
+               "H<sub>2</sub>O.\n");
+  o.links = 0;
+  CHECK_RENDER(MD, a, &o, "Read the *report* **now**, it is ***short*** H<sub>2</sub>O.\n");
+  o.fragment = 1;
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<p>Read the <em>report</em><strong> now</strong>, it is "
+               "<strong><em>short</em></strong> H<sub>2</sub>O.</p>\n</article>\n");
+  o.links = 1;
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<p>Read <a href=\"https://example.org/r?a=1&amp;b=&quot;2&quot;\">the "
+               "<em>report</em></a><strong> now</strong>, it is <strong><em>short</em></strong> "
+               "H<sub>2</sub>O.</p>\n</article>\n");
+  o.formatting = 0;
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<p>Read <a href=\"https://example.org/r?a=1&amp;b=&quot;2&quot;\">the "
+               "report</a> now, it is short H2O.</p>\n</article>\n");
+  CHECK_RENDER(XML, a, &o,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article>\n<body>\n"
+               "<p>Read <link href=\"https://example.org/r?a=1&amp;b=&quot;2&quot;\">the "
+               "report</link> now, it is short H2O.</p>\n</body>\n</article>\n");
+  o.json_tree = 1;
+  CHECK_RENDER(
+      JSON, a, &o,
+      "{\"text\":\"Read the report now, it is short.\",\"blocks\":[{\"type\":\"paragraph\","
+      "\"text\":\"Read the report now, it is short.\",\"spans\":[{\"text\":\"Read \"},"
+      "{\"text\":\"the report\",\"href\":\"https://example.org/r?a=1&b=\\\"2\\\"\"},"
+      "{\"text\":\" now, it is short H2O.\"}]}]}\n");
+  o.links = 0;
+  CHECK_RENDER(
+      JSON, a, &o,
+      "{\"text\":\"Read the report now, it is short.\",\"blocks\":[{\"type\":\"paragraph\","
+      "\"text\":\"Read the report now, it is short.\"}]}\n");
+
+  /* Breaks: a backslash at the line's end; none at the block's edges. */
+  a = new_article(NULL);
+  para(a, NULL, "x")->runs = runs(brk(), run("one", 0, NULL), run(" ", 0, NULL), brk(), brk(),
+                                  run("- two", 0, NULL), brk(), NULL);
+  CHECK_RENDER(MD, a, &defaults, "one\\\n\\- two\n");
+  o = defaults;
+  o.fragment = 1;
+  CHECK_RENDER(HTML, a, &o, "<article>\n<p><br>one <br><br>- two<br></p>\n</article>\n");
+  /* Inline code: a fence the content does not hold; images only when asked. */
+  a = new_article(NULL);
+  para(a, NULL, "x")->runs =
+      runs(run("use ", 0, NULL), run("a`b", STYLE_CODE, NULL), run(" and ", 0, NULL),
+           run("`", STYLE_CODE, NULL), img("https://example.org/i.png", NULL), NULL);
+  CHECK_RENDER(MD, a, &defaults, "use ``a`b`` and `` ` ``\n");
+  o = defaults;
+  o.images = 1;
+  CHECK_RENDER(MD, a, &o, "use ``a`b`` and `` ` ``![](https://example.org/i.png)\n");
+}
+
+static void test_escaping(void) {
+  article *a = new_article("A *title* # with <tags> & [brackets]");
+  para(a, NULL, "# not a heading");
+  para(a, NULL, "> not a quote");
+  para(a, NULL, "- not an item");
+  para(a, NULL, "+ not an item");
+  para(a, NULL, "12) not an item");
+  para(a, NULL, "=== not a rule");
+  para(a, NULL, "<div>not html</div> &copy; &#169; a & b ~~no~~ a_b_c \\n `x`");
+  para(a, NULL, "    not code");
+  CHECK_RENDER(
+      MD, a, &defaults,
+      "# A \\*title\\* \\# with \\<tags> & \\[brackets\\]\n\n"
+      "\\# not a heading\n\n"
+      "\\> not a quote\n\n"
+      "\\- not an item\n\n"
+      "\\+ not an item\n\n"
+      "12\\) not an item\n\n"
+      "\\=== not a rule\n\n"
+      "\\<div>not html\\</div> \\&copy; \\&#169; a & b \\~\\~no\\~\\~ a\\_b\\_c \\\\n \\`x\\`\n\n"
+      "not code\n");
+  /* HTML and XML: markup characters, characters XML forbids, bad UTF-8. */
+  a = new_article("T\"<&>'");
+  para(a, NULL,
+       "a\x01"
+       "b\x1f"
+       "c\tz \xff\xfe \xef\xbf\xbe \xc3\xa9 \xed\xa0\x80 <&>\"");
+  render_opts o = defaults;
+  o.fragment = 1;
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<h1>T\"&lt;&amp;&gt;'</h1>\n<p>abc\tz \xef\xbf\xbd\xef\xbf\xbd  "
+               "\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd &lt;&amp;&gt;\"</p>\n</article>\n");
+  CHECK_RENDER(
+      XML, a, &o,
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article title=\"T&quot;&lt;&amp;&gt;'\">\n"
+      "<body>\n<p>abc\tz \xef\xbf\xbd\xef\xbf\xbd  \xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd"
+      "\xef\xbf\xbd &lt;&amp;&gt;\"</p>\n</body>\n</article>\n");
+}
+
+static void test_comments(void) {
+  article *a = new_article("T");
+  para(a, NULL, "Body.");
+  a->comments = new_article(NULL);
+  para(a->comments, NULL, "First!");
+  render_opts o = defaults;
+  CHECK_RENDER(MD, a, &o, "# T\n\nBody.\n");
+  CHECK_RENDER(TEXT, a, &o, "T\n\nBody.\n");
+  CHECK_RENDER(JSON, a, &o, "{\"title\":\"T\",\"text\":\"Body.\"}\n");
+  o.comments = 1;
+  CHECK_RENDER(MD, a, &o, "# T\n\nBody.\n\n---\n\n## Comments\n\nFirst!\n");
+  CHECK_RENDER(TEXT, a, &o, "T\n\nBody.\n\n---\n\nComments\n\nFirst!\n");
+  CHECK_RENDER(JSON, a, &o, "{\"title\":\"T\",\"text\":\"Body.\",\"comments\":\"First!\"}\n");
+  o.fragment = 1;
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<h1>T</h1>\n<p>Body.</p>\n<section>\n<h2>Comments</h2>\n<p>First!</p>\n"
+               "</section>\n</article>\n");
+  CHECK_RENDER(XML, a, &o,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article title=\"T\">\n<body>\n"
+               "<p>Body.</p>\n</body>\n<comments>\n<p>First!</p>\n</comments>\n</article>\n");
+  /* The JSON markdown leaves the title and the comments to their fields. */
+  o.json_markdown = 1;
+  CHECK_RENDER(
+      JSON, a, &o,
+      "{\"title\":\"T\",\"text\":\"Body.\",\"markdown\":\"Body.\",\"comments\":\"First!\"}\n");
+}
+
+/* Deep trees: well-formed output of bounded size, no stack exhaustion. */
+static void test_deep(void) {
+  article *a = new_article(NULL);
+  art_node *n = NULL;
+  for (int i = 0; i < 100000; i++) {
+    n = article_open(a, &mem, n, i % 3 == 0 ? NODE_QUOTE : i % 3 == 1 ? NODE_LIST : NODE_ITEM);
+    if (i % 1000 == 0)
+      para(a, n, "deep");
+  }
+  para(a, n, "deepest");
+  render_opts o = defaults;
+  o.json_tree = o.json_markdown = 1;
+  for (int f = MD; f <= TEXT; f++) {
+    char *s = render(f, a, &o);
+    CHECK(s && strstr(s, "deepest") && strlen(s) < 100000);
+    free(s);
+  }
+}
+
 int main(int argc, char **argv) {
   arena_init(&mem);
   if (argc == 3 && !strcmp(argv[1], "print")) {
@@ -212,6 +637,14 @@ int main(int argc, char **argv) {
     arena_free(&mem);
     return rc;
   }
+  test_empty();
+  test_lists();
+  test_tables();
+  test_quote_code_figure_rule();
+  test_links_and_formatting();
+  test_escaping();
+  test_comments();
+  test_deep();
   arena_free(&mem);
   return check_done();
 }
