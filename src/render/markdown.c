@@ -18,6 +18,7 @@ typedef struct {
   int oneline;    /* a heading or table cell: line breaks become spaces */
   int heading;    /* '#' escaped */
   int table;      /* '|' escaped inside code spans too */
+  int link;       /* inside a link's text */
   int line_start; /* nothing on this line yet: block syntax to escape */
   int written;    /* anything written: a break before it is dropped */
   int brk;        /* a hard break is due before the next text */
@@ -26,9 +27,12 @@ typedef struct {
 } mdi;
 
 /* Markers for STRONG, EM, SUB, SUP (runs_style_order without CODE, which
- * is a span of its own). */
-static const char *const md_open[4] = {"**", "*", "<sub>", "<sup>"};
-static const char *const md_close[4] = {"**", "*", "</sub>", "</sup>"};
+ * is a span of its own). Strong and emphasis are placeholders first:
+ * whether "**" and "*" work depends on the characters on both sides of
+ * both ends, which resolve() knows once the block is written. */
+enum { OPEN_STRONG = 1, CLOSE_STRONG, OPEN_EM, CLOSE_EM };
+static const char *const md_open[4] = {"\x01", "\x03", "<sub>", "<sup>"};
+static const char *const md_close[4] = {"\x02", "\x04", "</sub>", "</sup>"};
 
 static void raw(mdi *mi, const char *s) {
   buf_puts(mi->out, s);
@@ -87,10 +91,10 @@ static void text(mdi *mi, const char *s, size_t len) {
   }
   for (; i < len; i++) {
     char c = s[i];
-    if (c == '\0')
-      continue;
     if (c == '\n' || c == '\r' || c == '\t')
       c = ' ';
+    else if ((unsigned char)c < 0x20)
+      continue; /* invisible, and the bytes resolve() reads as markers */
     else if (strchr("\\`*_[]<|~", c) || (c == '#' && mi->heading))
       buf_putc(out, '\\');
     else if (c == '&' && i + 1 < len &&
@@ -116,6 +120,14 @@ static void trim(const char **s, size_t *len, size_t *lead, size_t *trail) {
 
 /* A code span: a backtick fence longer than any run of backticks inside. */
 static void code_span(mdi *mi, const char *s, size_t len) {
+  if (mi->link && memchr(s, ']', len)) {
+    /* "[`a]:b`](u)" would be read as a link definition, before code spans
+     * are: a raw <code> around escaped text instead. */
+    raw(mi, "<code>");
+    text(mi, s, len);
+    raw(mi, "</code>");
+    return;
+  }
   size_t longest = 0, run = 0;
   for (size_t i = 0; i < len; i++) {
     run = s[i] == '`' ? run + 1 : 0;
@@ -130,10 +142,10 @@ static void code_span(mdi *mi, const char *s, size_t len) {
     buf_putc(out, ' ');
   for (size_t i = 0; i < len; i++) {
     char c = s[i];
-    if (c == '\0')
-      continue;
     if (c == '\n' || c == '\r' || c == '\t')
       c = ' ';
+    else if ((unsigned char)c < 0x20)
+      continue;
     if (c == '|' && mi->table)
       buf_putc(out, '\\'); /* GitHub splits cells before reading code spans */
     buf_putc(out, c);
@@ -250,15 +262,24 @@ static void inline_md(mdi *mi, const char *s, size_t len, const art_run *runs) {
       end = runs_link_end(r);
       if (shows(mi, r, end)) {
         begin(mi, 0); /* markers do not straddle a link's edge */
+        buf *out = mi->out;
+        if (out->len && out->data[out->len - 1] == '!') { /* not an image: "\![" */
+          out->data[out->len - 1] = '\\';
+          buf_putc(out, '!');
+        }
         raw(mi, "[");
+        mi->link = 1;
         runs_md(mi, r, end);
-        mi->brk = 0;
+        mi->link = 0;
+        int brk = mi->brk;
         size_t ws = mi->ws;
+        mi->brk = 0;
         mi->ws = 0;
         begin(mi, 0);
         raw(mi, "]");
         destination(mi->out, r->href);
-        mi->ws = ws; /* white space at the link's end goes after it */
+        mi->brk = brk; /* a break or white space at the link's end goes after it */
+        mi->ws = ws;
         r = end;
         continue;
       }
@@ -271,6 +292,121 @@ static void inline_md(mdi *mi, const char *s, size_t len, const art_run *runs) {
   mi->brk = 0;
   mi->ws = 0;
   begin(mi, 0);
+}
+
+/* ---- strong and emphasis: "**" and "*" where CommonMark reads them ------- */
+
+static int is_marker(char c) {
+  return c >= OPEN_STRONG && c <= CLOSE_EM;
+}
+
+static int is_punct(char c) {
+  return c > ' ' && c < 0x7F &&
+         !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/* Whether a delimiter run between prev and next (0: the line's edge) is
+ * left-flanking (CommonMark: it can open), non-ASCII characters taken as
+ * letters. Mirrored (next, prev): right-flanking. */
+static int left_flanking(char prev, char next) {
+  if (!next || next == ' ' || next == '\n')
+    return 0;
+  return !is_punct(next) || !prev || prev == ' ' || prev == '\n' || is_punct(prev);
+}
+
+/* A run that opens (or closes) and cannot be read the other way round:
+ * one that could do both may pair with the wrong partner. */
+static int flanks(char prev, char next, int closing) {
+  int left = left_flanking(prev, next), right = left_flanking(next, prev);
+  return closing ? right && !left : left && !right;
+}
+
+#define MAX_MARKERS 256
+
+/* Replaces the placeholders in t[from..]: a span's two ends become "**" (or
+ * "*") when CommonMark would read both as its delimiters, else <strong>
+ * (or <em>). Adjacent placeholders go one way together, and a closing one
+ * right before an opening one is never a delimiter run (they would merge),
+ * so that each decision sees the characters really around it. */
+static void resolve(buf *t, size_t from) {
+  size_t pos[MAX_MARKERS];
+  int pair[MAX_MARKERS], html[MAX_MARKERS], stack[MAX_MARKERS];
+  int n = 0, depth = 0, overflow = 0;
+  for (size_t i = from; i < t->len; i++) {
+    if (!is_marker(t->data[i]))
+      continue;
+    if (n == MAX_MARKERS) {
+      overflow = 1;
+      break;
+    }
+    pos[n] = i;
+    pair[n] = -1;
+    html[n] = 0;
+    char c = t->data[i];
+    if (c == OPEN_STRONG || c == OPEN_EM)
+      stack[depth++] = n;
+    else if (depth) {
+      pair[n] = stack[--depth];
+      pair[pair[n]] = n;
+    }
+    n++;
+  }
+  for (int k = 0; k < n; k++)
+    html[k] = overflow || pair[k] < 0;
+  /* Decide each group of adjacent markers, until nothing changes. */
+  for (int changed = 1; changed;) {
+    changed = 0;
+    for (int k = 0; k < n;) {
+      int e = k + 1;
+      while (e < n && pos[e] == pos[e - 1] + 1)
+        e++;
+      char prev = pos[k] > from ? t->data[pos[k] - 1] : 0;
+      char next = pos[e - 1] + 1 < t->len ? t->data[pos[e - 1] + 1] : 0;
+      int opens = 0, closes = 0, any_html = 0;
+      for (int j = k; j < e; j++) {
+        char c = t->data[pos[j]];
+        if (c == OPEN_STRONG || c == OPEN_EM)
+          opens = 1;
+        else
+          closes = 1;
+        any_html |= html[j];
+      }
+      int ok = !any_html && !(opens && closes) && flanks(prev, next, closes);
+      for (int j = k; j < e; j++)
+        if (!ok && !html[j]) {
+          html[j] = changed = 1;
+          if (pair[j] >= 0)
+            html[pair[j]] = 1;
+        }
+      k = e;
+    }
+  }
+  /* Rewrite from the end, so positions stay valid. */
+  static const char *const star[] = {"", "**", "**", "*", "*"};
+  static const char *const tag[] = {"", "<strong>", "</strong>", "<em>", "</em>"};
+  buf out;
+  buf_init(&out);
+  size_t at = from;
+  for (int k = 0; k < n; k++) {
+    buf_append(&out, t->data + at, pos[k] - at);
+    int c = t->data[pos[k]];
+    buf_puts(&out, html[k] ? tag[c] : star[c]);
+    at = pos[k] + 1;
+  }
+  if (overflow) /* past the markers counted: all as tags */
+    for (; at < t->len; at++) {
+      char c = t->data[at];
+      if (is_marker(c))
+        buf_puts(&out, tag[(int)c]);
+      else
+        buf_putc(&out, c);
+    }
+  buf_append(&out, t->data + at, t->len - at);
+  t->len = from;
+  buf_append(t, out.data ? out.data : "", out.len);
+  if (out.oom)
+    t->oom = 1;
+  buf_free(&out);
 }
 
 /* ---- blocks: lines under the containers' prefixes ------------------------- */
@@ -385,6 +521,7 @@ static void paragraph(md *m, const char *s, size_t len, const art_run *runs, int
   inline_md(&mi, s, len, runs);
   if (m->tmp.len == body)
     return;
+  resolve(&m->tmp, body);
   emit(m, m->tmp.data, m->tmp.len);
   if (!heading)
     m->para_depth = m->nlv;
@@ -550,6 +687,7 @@ static void table(walker *w, const art_node *first, const art_node *stop, const 
     if (n->kind == NODE_BLOCK && n->block && n->block != head)
       table_row(m, n->block, ncols);
   m->tmp.len--; /* the last newline: emit ends the line */
+  resolve(&m->tmp, 0);
   emit(m, m->tmp.data, m->tmp.len);
 }
 

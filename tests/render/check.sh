@@ -103,6 +103,50 @@ if command -v cmark-gfm >/dev/null; then
   check "markdown: code language" grep -q '<pre><code class="language-c">' "$tmp/cmark.html"
   check "markdown: ordered list start" grep -q '<ol start="3">' "$tmp/cmark.html"
   check "markdown: colspan cell text" grep -q '<td>North | South</td>' "$tmp/cmark.html"
+  # Escaping: random text full of Markdown's special characters reads back
+  # as that text, in paragraphs and headings and nothing else; as runs with
+  # links, styles and breaks, the same words come out (white space aside)
+  # with no marker left over as text.
+  reads_back() { # NAME MARKDOWN-MODE TEXTS-MODE ONLY-BLOCKS
+    "$bin" escaping "$3" 2000 >"$tmp/texts"
+    "$bin" escaping "$2" 2000 | cmark-gfm --unsafe -e table -e strikethrough >"$tmp/escaped.html"
+    check "$1" python3 -c '
+import sys
+from html.parser import HTMLParser
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks, self.bad, self.depth = [], set(), 0
+    def handle_starttag(self, tag, attrs):
+        if tag in ("p", "h2") and not self.depth:
+            self.blocks.append("")
+        elif sys.argv[3] == "only-blocks":
+            self.bad.add(tag)
+        if tag in ("p", "h2"):
+            self.depth += 1
+    def handle_endtag(self, tag):
+        if tag in ("p", "h2"):
+            self.depth -= 1
+    def handle_data(self, data):
+        if self.depth:
+            self.blocks[-1] += data
+        elif data.strip():
+            self.bad.add("text outside a block")
+p = P()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+norm = lambda s: " ".join(s.split())  # white space: tabs, breaks, ends
+want = [norm(w) for w in open(sys.argv[2], encoding="utf-8").read().split("\n")[:-1]]
+want = [w for w in want if w]  # blank blocks are left out
+if p.bad:
+    sys.exit("markup from text: %s" % sorted(p.bad))
+for got, w in zip(p.blocks, want):
+    if norm(got) != w:
+        sys.exit("got %r, want %r" % (norm(got), w))
+if len(p.blocks) != len(want):
+    sys.exit("%d blocks, want %d" % (len(p.blocks), len(want)))' "$tmp/escaped.html" "$tmp/texts" "$4"
+  }
+  reads_back "markdown: escaped text reads back as itself" markdown texts only-blocks
+  reads_back "markdown: styled runs read back as their text" runs-markdown runs-texts any-inline
 else
   echo "skip: cmark-gfm not installed (Debian: cmark-gfm)"
   skipped=$((skipped + 1))

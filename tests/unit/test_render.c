@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "article/article.h"
 #include "check.h"
 #include "render/render.h"
@@ -630,8 +632,254 @@ static void test_deep(void) {
   }
 }
 
+/* ---- random trees ------------------------------------------------------------ */
+
+static unsigned long long rng = 1;
+
+static unsigned rnd(unsigned n) {
+  rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+  return (unsigned)((rng >> 33) % n);
+}
+
+/* Text made of what is special somewhere: Markdown's punctuation and line
+ * starts, entities, and with raw set also what XML forbids and bad UTF-8.
+ * Single spaces inside, none at the ends: as the extractor leaves text. */
+static const char *rand_text(int raw) {
+  static const char *const words[] = {
+      "a",  "Bee",  "*",      "_",  "`",  "``",    "[",     "]",    "(",   ")",   "<",
+      ">",  "&",    "#",      "|",  "\\", "-",     "+",     "=",    "1.",  "2)",  "~",
+      "!",  ":",    "\"",     "'",  "é",  "&amp;", "&#1;",  "**",   "<b>", "---", "***",
+      "> ", "![x]", "[a](b)", "\t", "😀",  "12",    "x_y_z", "<!--", "]]>", "]:"};
+  static const char *const rawwords[] = {"\x01", "\x1f", "\xff", "\xc3", "\xef\xbf\xbe", "\r"};
+  buf b;
+  buf_init(&b);
+  unsigned n = 1 + rnd(12);
+  for (unsigned i = 0; i < n; i++) {
+    if (i && !rnd(2))
+      buf_putc(&b, ' ');
+    if (raw && !rnd(8))
+      buf_puts(&b, rawwords[rnd(sizeof rawwords / sizeof *rawwords)]);
+    else
+      buf_puts(&b, words[rnd(sizeof words / sizeof *words)]);
+  }
+  char *t = arena_strndup(&mem, b.data, b.len);
+  buf_free(&b);
+  return t;
+}
+
+static const char *const hrefs[] = {"https://example.org/a", "/b c", "x)y(<z>", ""};
+
+static art_run *rand_runs(void) {
+  art_run *first = NULL, *last = NULL;
+  unsigned n = rnd(6);
+  const char *href = NULL;
+  for (unsigned i = 0; i < n; i++) {
+    art_run *r;
+    unsigned k = rnd(10);
+    if (k == 0)
+      r = brk();
+    else if (k == 1)
+      r = img(rnd(4) ? hrefs[rnd(4)] : NULL, rnd(2) ? rand_text(1) : NULL);
+    else
+      r = run(rand_text(1), rnd(32), NULL);
+    if (!rnd(3)) /* the same pointer: runs of one link */
+      href = rnd(2) ? hrefs[rnd(4)] : NULL;
+    r->href = href;
+    if (last)
+      last->next = r;
+    else
+      first = r;
+    last = r;
+  }
+  return first;
+}
+
+static void rand_block(article *a, art_node *parent, block_kind kind) {
+  article_block *b = add(a, parent, kind, (int)rnd(10) - 2, rand_text(1));
+  if (rnd(2))
+    b->runs = rand_runs();
+  if (kind == BLOCK_CODE && rnd(2))
+    b->language = rand_text(1);
+  if (kind == BLOCK_TABLE_ROW && rnd(3)) {
+    b->header = rnd(2);
+    art_cell *last = NULL;
+    for (unsigned i = 0, n = rnd(5); i < n; i++) {
+      art_cell *c = cell(rand_text(1), (int)rnd(4), (int)rnd(2));
+      c->header = rnd(2);
+      c->rowspan = (int)rnd(3);
+      if (rnd(2))
+        c->runs = rand_runs();
+      if (last)
+        last->next = c;
+      else
+        b->cells = c;
+      last = c;
+    }
+  }
+}
+
+static void rand_children(article *a, art_node *parent, int depth) {
+  unsigned n = depth > 5 ? 0 : rnd(5);
+  for (unsigned i = 0; i < n; i++) {
+    unsigned k = rnd(14);
+    if (k < 6) {
+      art_node *c = article_open(a, &mem, parent, (node_kind)(NODE_LIST + k));
+      c->ordered = rnd(2);
+      c->start = (int)rnd(5) - 2;
+      if (k == 2 && rnd(2))
+        c->caption = rand_text(1);
+      if (k == 4 && rnd(4)) {
+        c->image = arena_calloc(&mem, sizeof *c->image);
+        c->image->src = rnd(3) ? hrefs[rnd(4)] : NULL;
+        c->image->alt = rnd(2) ? rand_text(1) : NULL;
+        c->image->caption = rnd(2) ? rand_text(1) : NULL;
+        c->image->credit = rnd(2) ? rand_text(1) : NULL;
+      }
+      rand_children(a, c, depth + 1);
+    } else {
+      rand_block(a, parent, (block_kind)rnd(BLOCK_CAPTION + 1));
+    }
+  }
+}
+
+/* A JSON value's syntax (enough to catch a missing comma or quote). */
+static const char *json_value(const char *p);
+
+static const char *json_string(const char *p) {
+  if (*p++ != '"')
+    return NULL;
+  for (; *p != '"'; p++) {
+    if ((unsigned char)*p < 0x20)
+      return NULL;
+    if (*p == '\\' && !*++p)
+      return NULL;
+  }
+  return p + 1;
+}
+
+static const char *json_value(const char *p) {
+  if (*p == '"')
+    return json_string(p);
+  if (*p == '{' || *p == '[') {
+    char close = *p == '{' ? '}' : ']';
+    if (*++p == close)
+      return p + 1;
+    for (;;) {
+      if (close == '}') {
+        if (!(p = json_string(p)) || *p++ != ':')
+          return NULL;
+      }
+      if (!(p = json_value(p)))
+        return NULL;
+      if (*p == close)
+        return p + 1;
+      if (*p++ != ',')
+        return NULL;
+    }
+  }
+  if (!strncmp(p, "true", 4))
+    return p + 4;
+  if (!strncmp(p, "false", 5))
+    return p + 5;
+  if (*p == '-' || (*p >= '0' && *p <= '9')) {
+    p++;
+    while (*p >= '0' && *p <= '9')
+      p++;
+    return p;
+  }
+  return NULL;
+}
+
+static void test_random_trees(void) {
+  int xml_ok = 0, json_ok = 0, n = 400;
+  for (int t = 0; t < n; t++) {
+    article *a = new_article(rnd(2) ? rand_text(1) : NULL);
+    rand_children(a, NULL, 0);
+    if (rnd(3)) {
+      a->comments = new_article(NULL);
+      rand_children(a->comments, NULL, 0);
+    }
+    render_opts o = {.title = rnd(2),
+                     .links = rnd(2),
+                     .images = rnd(2),
+                     .tables = rnd(2),
+                     .formatting = rnd(2),
+                     .comments = rnd(2),
+                     .fragment = rnd(2),
+                     .json_markdown = rnd(2),
+                     .json_tree = rnd(2)};
+    for (int f = MD; f <= TEXT; f++) {
+      char *s = render(f, a, &o);
+      size_t len = strlen(s);
+      if (f == XML) {
+        xmlDocPtr doc = xmlReadMemory(s, (int)len, NULL, NULL, XML_PARSE_NONET);
+        xml_ok += doc != NULL;
+        if (!doc)
+          fprintf(stderr, "not well-formed:\n%s\n", s);
+        xmlFreeDoc(doc);
+      }
+      if (f == JSON) {
+        const char *end = json_value(s);
+        json_ok += end && !strcmp(end, "\n");
+        if (!end || strcmp(end, "\n"))
+          fprintf(stderr, "not JSON:\n%s\n", s);
+      }
+      CHECK((len && s[len - 1] == '\n') || (f == TEXT && !len));
+      free(s);
+    }
+  }
+  CHECK(xml_ok == n);
+  CHECK(json_ok == n);
+}
+
+/* For tests/render/check.sh: paragraphs and a heading of random text (no
+ * runs) as Markdown, which must read back as the same text and nothing
+ * else; with "texts", the texts one a line. */
+static int print_escaping(const char *what, int n) {
+  article *a = new_article(NULL);
+  int styled = !strncmp(what, "runs-", 5);
+  for (int i = 0; i < n; i++) {
+    article_block *b = add(a, NULL, i % 5 ? BLOCK_PARAGRAPH : BLOCK_HEADING, 2, rand_text(0));
+    if (styled) { /* its text as runs with links, styles and breaks */
+      art_run *first = NULL, *last = NULL;
+      const char *href = NULL;
+      for (unsigned k = 0, nr = 1 + rnd(6); k < nr; k++) {
+        art_run *r = rnd(8) ? run(rand_text(0), rnd(32), NULL) : brk();
+        if (rnd(2))
+          r->text = b->text, r->len = b->len; /* text with spaces at the ends too */
+        if (!rnd(3))
+          href = rnd(2) ? hrefs[rnd(4)] : NULL;
+        r->href = href;
+        last = last ? (last->next = r) : (first = r);
+      }
+      b->runs = first;
+    }
+  }
+  if (!strcmp(what, "texts") || !strcmp(what, "runs-texts")) {
+    for (const article_block *b = a->first; b; b = b->next) {
+      if (!b->runs)
+        printf("%s\n", b->text);
+      for (const art_run *r = b->runs; r; r = r->next)
+        printf("%.*s%s", r->kind == RUN_TEXT ? (int)r->len : 1, r->kind == RUN_TEXT ? r->text : " ",
+               r->next ? "" : "\n");
+    }
+    return 0;
+  }
+  render_opts o = defaults;
+  o.formatting = styled;
+  char *s = render(MD, a, &o);
+  fputs(s, stdout);
+  free(s);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   arena_init(&mem);
+  if (argc == 4 && !strcmp(argv[1], "escaping")) {
+    int rc = print_escaping(argv[2], atoi(argv[3]));
+    arena_free(&mem);
+    return rc;
+  }
   if (argc == 3 && !strcmp(argv[1], "print")) {
     int rc = print(argv[2]);
     arena_free(&mem);
@@ -645,6 +893,7 @@ int main(int argc, char **argv) {
   test_escaping();
   test_comments();
   test_deep();
+  test_random_trees();
   arena_free(&mem);
   return check_done();
 }
