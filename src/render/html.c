@@ -1,7 +1,191 @@
-/* Placeholder until the html renderer lands: the text blocks only. */
-#include "render/render.h"
+/* The html format: a clean document (or with o->fragment the <article>
+ * element alone). No scripts, styles, classes or ids: the only attributes
+ * are href, src, alt, colspan, rowspan, <ol start> and the charset meta.
+ * Inline code always; emphasis, strong, sub and superscript with
+ * o->formatting; links unless o->links is off; images with o->images. */
+#include "render/runs.h"
+#include "render/walk.h"
+
+typedef struct {
+  walker w; /* first: the walk's callbacks get this */
+  buf *out;
+  markup_inline mi;
+} html;
+
+static void inline_runs(html *h, const char *text, size_t len, const art_run *runs) {
+  art_run one;
+  markup_runs(h->out, runs_of(text, len, runs, &one), &h->mi);
+}
+
+static void leaf(walker *w, const article_block *b, block_role role, int bare) {
+  html *h = (html *)w;
+  buf *out = h->out;
+  if (role == ROLE_CODE) {
+    buf_puts(out, "<pre><code>");
+    markup_escape(out, b->text, b->len, 0);
+    buf_puts(out, "</code></pre>\n");
+    return;
+  }
+  if (bare) { /* the one paragraph of a tight list item */
+    inline_runs(h, b->text, b->len, b->runs);
+    return;
+  }
+  char tag[3] = "p";
+  if (role == ROLE_HEADING)
+    tag[0] = 'h', tag[1] = (char)('0' + heading_level(b->level));
+  if (role == ROLE_QUOTE)
+    buf_puts(out, "<blockquote>");
+  buf_printf(out, "<%s>", tag);
+  inline_runs(h, b->text, b->len, b->runs);
+  buf_printf(out, "</%s>", tag);
+  buf_puts(out, role == ROLE_QUOTE ? "</blockquote>\n" : "\n");
+}
+
+static void list_begin(walker *w, const art_node *first, int ordered, int start) {
+  (void)first;
+  html *h = (html *)w;
+  if (!ordered)
+    buf_puts(h->out, "<ul>\n");
+  else if (start != 1)
+    buf_printf(h->out, "<ol start=\"%d\">\n", start);
+  else
+    buf_puts(h->out, "<ol>\n");
+}
+
+static void list_end(walker *w, int ordered) {
+  buf_puts(((html *)w)->out, ordered ? "</ol>\n" : "</ul>\n");
+}
+
+static void item_begin(walker *w) {
+  buf_puts(((html *)w)->out, "<li>");
+}
+
+static void item_end(walker *w) {
+  buf_puts(((html *)w)->out, "</li>\n");
+}
+
+static void cell(html *h, const char *tag, int colspan, int rowspan, const char *text, size_t len,
+                 const art_run *runs) {
+  buf_printf(h->out, "<%s", tag);
+  if (colspan > 1)
+    buf_printf(h->out, " colspan=\"%d\"", colspan);
+  if (rowspan > 1)
+    buf_printf(h->out, " rowspan=\"%d\"", rowspan);
+  buf_putc(h->out, '>');
+  inline_runs(h, text, len, runs);
+  buf_printf(h->out, "</%s>", tag);
+}
+
+static void row(html *h, const article_block *b) {
+  buf_puts(h->out, "<tr>");
+  if (!b->cells)
+    cell(h, b->header ? "th" : "td", 1, 1, b->text, b->len, b->runs);
+  for (const art_cell *c = b->cells; c; c = c->next)
+    if (!c->spanned) /* the colspan says it */
+      cell(h, c->header || b->header ? "th" : "td", c->colspan, c->rowspan, c->text, c->len,
+           c->runs);
+  buf_puts(h->out, "</tr>\n");
+}
+
+/* Header rows at the top go into <thead>, the others into <tbody>. */
+static void table(walker *w, const art_node *first, const art_node *stop, const char *caption) {
+  html *h = (html *)w;
+  buf_puts(h->out, "<table>\n");
+  if (caption) {
+    buf_puts(h->out, "<caption>");
+    markup_escape_str(h->out, caption, 0);
+    buf_puts(h->out, "</caption>\n");
+  }
+  int section = 0; /* 0 none yet, 1 thead, 2 tbody */
+  for (const art_node *n = first; n != stop; n = n->next) {
+    if (n->kind != NODE_BLOCK || !n->block)
+      continue;
+    int want = n->block->header && section < 2 ? 1 : 2;
+    if (want != section) {
+      buf_puts(h->out, section == 1 ? "</thead>\n" : "");
+      buf_puts(h->out, want == 1 ? "<thead>\n" : "<tbody>\n");
+      section = want;
+    }
+    row(h, n->block);
+  }
+  buf_puts(h->out, section == 1 ? "</thead>\n" : section == 2 ? "</tbody>\n" : "");
+  buf_puts(h->out, "</table>\n");
+}
+
+static void quote_begin(walker *w) {
+  buf_puts(((html *)w)->out, "<blockquote>\n");
+}
+
+static void quote_end(walker *w) {
+  buf_puts(((html *)w)->out, "</blockquote>\n");
+}
+
+static void figure(walker *w, const article_image *img) {
+  html *h = (html *)w;
+  buf words;
+  buf_init(&words);
+  figure_caption_text(img, &words);
+  if (img->src || words.len) {
+    buf_puts(h->out, "<figure>\n");
+    if (img->src) {
+      buf_puts(h->out, "<img src=\"");
+      markup_escape_str(h->out, img->src, 1);
+      buf_puts(h->out, "\" alt=\"");
+      markup_escape_str(h->out, img->alt, 1);
+      buf_puts(h->out, "\">\n");
+    }
+    if (words.len) {
+      buf_puts(h->out, "<figcaption>");
+      markup_escape(h->out, words.data, words.len, 0);
+      buf_puts(h->out, "</figcaption>\n");
+    }
+    buf_puts(h->out, "</figure>\n");
+  }
+  if (words.oom)
+    h->out->oom = 1;
+  buf_free(&words);
+}
+
+static void separator(walker *w) {
+  buf_puts(((html *)w)->out, "<hr>\n");
+}
 
 void render_html(const article *a, const render_opts *o, buf *out) {
-  render_body_text(a, o->tables, out);
-  buf_putc(out, '\n');
+  html h = {
+      .w = {o, 1, leaf, list_begin, item_begin, item_end, list_end, table, quote_begin, quote_end,
+            figure, separator},
+      .out = out,
+      .mi = {{"strong", "em", "sub", "sup", "code"},
+             "a",
+             "<br>",
+             "img",
+             ">",
+             runs_style_mask(o),
+             o->links,
+             o->images},
+  };
+  if (!o->fragment) {
+    buf_puts(out, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
+    if (a->title) {
+      buf_puts(out, "<title>");
+      markup_escape_str(out, a->title, 0);
+      buf_puts(out, "</title>\n");
+    }
+    buf_puts(out, "</head>\n<body>\n");
+  }
+  buf_puts(out, "<article>\n");
+  if (o->title && a->title) {
+    buf_puts(out, "<h1>");
+    markup_escape_str(out, a->title, 0);
+    buf_puts(out, "</h1>\n");
+  }
+  walk_children(&h.w, a->body.first, 0);
+  if (o->comments && a->comments) {
+    buf_puts(out, "<section>\n<h2>Comments</h2>\n");
+    walk_children(&h.w, a->comments->body.first, 0);
+    buf_puts(out, "</section>\n");
+  }
+  buf_puts(out, "</article>\n");
+  if (!o->fragment)
+    buf_puts(out, "</body>\n</html>\n");
 }

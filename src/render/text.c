@@ -12,6 +12,8 @@ void render_body_text(const article *a, int tables, buf *out) {
   }
 }
 
+/* With o->comments, the comment section follows the text after a line
+ * "---" and a line "Comments" (docs/formats.md). */
 void render_text(const article *a, const render_opts *o, buf *out) {
   size_t start = out->len;
   if (o->title && a->title) {
@@ -20,6 +22,20 @@ void render_text(const article *a, const render_opts *o, buf *out) {
   }
   size_t body = out->len;
   render_body_text(a, o->tables, out);
+  if (o->comments && a->comments) {
+    /* Asked for: after the text, under a rule and a heading of its own, so
+     * that the two never run together. */
+    buf c;
+    buf_init(&c);
+    render_body_text(a->comments, o->tables, &c);
+    if (c.len) {
+      buf_puts(out, out->len > body ? "\n\n---\n\nComments\n\n" : "---\n\nComments\n\n");
+      buf_append(out, c.data, c.len);
+    }
+    if (c.oom)
+      out->oom = 1;
+    buf_free(&c);
+  }
   if (out->len > body)
     buf_putc(out, '\n');
   else if (out->len > start)

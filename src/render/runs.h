@@ -1,0 +1,60 @@
+/* Inline runs as the structured renderers (markdown, html, xml, the json
+ * tree) read them, and escaping for markup: written once here so that every
+ * format reads them alike. */
+#ifndef PITH_RENDER_RUNS_H
+#define PITH_RENDER_RUNS_H
+
+#include "render/render.h"
+
+/* ---- inline runs ------------------------------------------------------------ */
+
+/* A block's (or cell's) runs; when it has none, one plain run over its
+ * text, made in *one. */
+const art_run *runs_of(const char *text, size_t len, const art_run *runs, art_run *one);
+/* The run after the link that r starts: consecutive runs with r's href. */
+const art_run *runs_link_end(const art_run *r);
+/* The style bits a format shows: inline code always, the others with
+ * o->formatting. */
+unsigned runs_style_mask(const render_opts *o);
+/* Whether the runs show nothing: no text but white space, and no image
+ * (images counting only when shown). */
+int runs_blank(const art_run *r, int images);
+/* A block or cell with nothing to show. */
+int block_blank(const article_block *b, int images);
+int cell_blank(const art_cell *c, int images);
+/* ASCII white space. */
+int runs_space(char c);
+/* Style bits in the order tag-based formats nest them, outermost first. */
+extern const unsigned runs_style_order[5];
+
+/* ---- markup (html, xml) ---------------------------------------------------- */
+
+/* Appends s escaped for XML and HTML text (attr: inside a double-quoted
+ * attribute). Characters XML 1.0 forbids (control characters other than tab,
+ * newline and CR, U+FFFE/U+FFFF) are dropped and invalid UTF-8 becomes
+ * U+FFFD, so that the output is always well-formed. */
+void markup_escape(buf *out, const char *s, size_t len, int attr);
+void markup_escape_str(buf *out, const char *s, int attr);
+
+/* How a tag-based format writes inline runs. */
+typedef struct {
+  const char *style_tags[5]; /* element names, in runs_style_order */
+  const char *link;          /* "a": <a href="..."> */
+  const char *br;            /* "<br>" */
+  const char *image;         /* "img": <img src="..." alt="..."> */
+  const char *image_end;     /* ">" or "/>" */
+  unsigned mask;             /* styles shown */
+  int links, images;
+} markup_inline;
+
+/* Appends the runs as inline markup: links, nested style elements, breaks
+ * and images. */
+void markup_runs(buf *out, const art_run *r, const markup_inline *m);
+
+/* ---- figures ---------------------------------------------------------------- */
+
+/* The words under a figure as one line (markdown, html): "caption (credit)",
+ * either alone when the other is missing. Appends nothing when neither. */
+void figure_caption_text(const article_image *img, buf *out);
+
+#endif
