@@ -50,6 +50,16 @@ if has_tool cmark-gfm; then
 else
   check "cmark-gfm is installed (apt-get install cmark-gfm)" false
 fi
+# The bundled example: its Markdown and its HTML say the same.
+example=$formats/../../examples/article.html
+if has_tool cmark-gfm && [ -f "$example" ]; then
+  run --format markdown "$example"
+  printf '%s\n' "$out" | cmark-gfm -e table >example.html
+  run --format html "$example"
+  check "example: markdown and html have one structure" \
+    is "$(structure <example.html)" "$(printf '%s' "$out" | structure)"
+  check "example: has headings and a list" contains "$(structure <example.html)" "h2 A long campaign"
+fi
 check "html: structure is the article's" \
   is "$(printf '%s' "$html" | structure)" "$(cat "$formats/structure.structure")"
 check "html: a document" contains "$html" "<!DOCTYPE html>"
