@@ -556,7 +556,10 @@ static int match(const window *w, date_order order, int short_years, meta_date *
         mdy = 0;
       if (b > 12)
         mdy = 1;
-      return (mdy ? set_date(out, y, a, b) : set_date(out, y, b, a)) ? 5 : 0;
+      if (!(mdy ? set_date(out, y, a, b) : set_date(out, y, b, a)))
+        return 0;
+      out->swappable = a <= 12 && b <= 12 && a != b;
+      return 5;
     }
     return 0;
   }

@@ -63,8 +63,13 @@ typedef struct {
   meta_date d;
   int score;
   uint32_t pos;
+  int shown;       /* SHOWN_*: whether the page shows it to its readers */
   const char *src; /* where it came from, for debugging */
 } date_cand;
+
+/* Where a date candidate was read: the page's markup for machines, its
+ * visible text, or an element of its own (a <time>, a dateline, a byline). */
+enum { SHOWN_NOT, SHOWN_TEXT, SHOWN_ELEMENT };
 
 typedef struct {
   arena *mem, *tmp;
@@ -595,21 +600,31 @@ static void read_jsonld(mctx *x) {
 
 /* ---- dates ---------------------------------------------------------------- */
 
-static void add_date(mctx *x, const meta_date *d, int score, uint32_t pos, const char *src) {
+static date_cand *add_date(mctx *x, const meta_date *d, int score, uint32_t pos, const char *src) {
   if (!date_valid(d, &x->max) || x->ndates == sizeof x->dates / sizeof *x->dates)
-    return;
+    return NULL;
   date_cand *c = &x->dates[x->ndates++];
   c->d = *d;
   c->score = score;
   c->pos = pos;
+  c->shown = SHOWN_NOT;
   c->src = src;
+  return c;
+}
+
+static void add_shown(mctx *x, const meta_date *d, int score, uint32_t pos, const char *src) {
+  date_cand *c = add_date(x, d, score, pos, src);
+  if (c)
+    c->shown = SHOWN_TEXT;
 }
 
 /* A date seen on the page: labelled as an update's (r == 2), it stands
  * only for want of anything else. */
 static void add_visible(mctx *x, const meta_date *d, int r, int score, uint32_t pos,
-                        const char *src) {
-  add_date(x, d, r == 2 ? UPDATED_SCORE : score, pos, r == 2 ? "updated" : src);
+                        const char *src, int shown) {
+  date_cand *c = add_date(x, d, r == 2 ? UPDATED_SCORE : score, pos, r == 2 ? "updated" : src);
+  if (c)
+    c->shown = r == 2 ? SHOWN_TEXT : shown;
 }
 
 static void add_date_text(mctx *x, const char *s, int score, uint32_t pos, const char *src) {
@@ -765,7 +780,13 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
       while (prev && prev->tag == TAG_TEXT && prev->text_len <= 1)
         prev = prev->prev;
       const char *before = prev ? node_text(x, prev, 120) : NULL;
-      if ((t && update_label(t, strlen(t))) || (before && update_label(before, strlen(before))))
+      /* In its text the label stands before the written date ("Updated on
+       * June 18, 2025 at 12:35 PM"), however long the rest. */
+      size_t at = t ? strlen(t) : 0;
+      meta_date shown;
+      if (t && !date_find(t, at, x->order, 0, &shown, &at))
+        at = strlen(t);
+      if ((t && update_label(t, at)) || (before && update_label(before, strlen(before))))
         return 2;
       return 1;
     }
@@ -818,7 +839,7 @@ static void collect_dates(mctx *x) {
                   (m->where & IN_CHROME) ? 50
                   : m->kind == 0         ? 90
                                          : 80,
-                  m->pos, "itemprop");
+                  m->pos, "itemprop", SHOWN_ELEMENT);
   }
   /* <time> elements. */
   int first_time = 1;
@@ -844,7 +865,7 @@ static void collect_dates(mctx *x) {
     if (first_time)
       s += 3;
     first_time = 0;
-    add_visible(x, &d, k == K_UPDATED ? 2 : r, s, m->pos, "time");
+    add_visible(x, &d, k == K_UPDATED ? 2 : r, s, m->pos, "time", SHOWN_ELEMENT);
   }
   /* Datelines: elements named for dates, near the headline. */
   for (size_t i = 0; i < x->datelines.n; i++) {
@@ -860,7 +881,7 @@ static void collect_dates(mctx *x) {
       s += 10;
     if (m->where & IN_CHROME)
       s -= 15;
-    add_visible(x, &d, m->kind == K_UPDATED ? 2 : r, s, m->pos, "dateline");
+    add_visible(x, &d, m->kind == K_UPDATED ? 2 : r, s, m->pos, "dateline", SHOWN_ELEMENT);
   }
   /* Bylines often carry the date too. */
   for (size_t i = 0; i < x->bylines.n; i++) {
@@ -876,7 +897,7 @@ static void collect_dates(mctx *x) {
       r = t && strlen(t) < 200 ? published_in(x, t, strlen(t), 1, &d) : 0;
     }
     if (r)
-      add_visible(x, &d, r, near_title(x, m->pos) ? 60 : 50, m->pos, "byline");
+      add_visible(x, &d, r, near_title(x, m->pos) ? 60 : 50, m->pos, "byline", SHOWN_ELEMENT);
   }
 }
 
@@ -997,12 +1018,12 @@ static void text_dates(mctx *x) {
     meta_date d;
     int r = t ? published_in(x, t, strlen(t), 1, &d) : 0;
     if (r)
-      add_visible(x, &d, r, 45, x->title_pos, "near-title");
+      add_visible(x, &d, r, 45, x->title_pos, "near-title", SHOWN_TEXT);
     /* What follows the headline. */
     t = h ? text_after(x, h, 400) : NULL;
     r = t ? published_in(x, t, strlen(t), 1, &d) : 0;
     if (r)
-      add_visible(x, &d, r, 44, x->title_pos, "after-title");
+      add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
   }
   /* The main text's first blocks. */
   size_t seen = 0;
@@ -1010,7 +1031,7 @@ static void text_dates(mctx *x) {
     meta_date d;
     int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
     if (r) {
-      add_visible(x, &d, r, 35, UINT32_MAX, "text");
+      add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
       break;
     }
     seen += b->len;
@@ -1050,12 +1071,12 @@ static void fallback_dates(mctx *x) {
     const char *t = h ? text_after(x, h, 4000) : NULL;
     r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
     if (r == 1)
-      add_date(x, &d, 24, x->title_pos, "page-after");
+      add_shown(x, &d, 24, x->title_pos, "page-after");
   }
   const char *t = x->doc->body ? page_text(x, x->doc->body, SCAN_BYTES) : NULL;
   r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
   if (r == 1)
-    add_date(x, &d, 18, 0, "page");
+    add_shown(x, &d, 18, 0, "page");
   /* A date the text calls a publication's ("Erstellt am: 01.11.2023"),
    * and footers and sidebars last of all ("Copyright © 19.12.2019"). */
   t = x->doc->body ? node_text(x, x->doc->body, SCAN_BYTES) : NULL;
@@ -1066,10 +1087,10 @@ static void fallback_dates(mctx *x) {
     if (!date_find(t + off, len - off, x->order, 0, &d, &at))
       break;
     if (first && r != 1 && !update_label(t, off + at))
-      add_date(x, &d, 12, 0, "page-all");
+      add_shown(x, &d, 12, 0, "page-all");
     first = 0;
     if (publish_label(t, off + at) && !update_label(t, off + at)) {
-      add_date(x, &d, 48, 0, "labelled");
+      add_shown(x, &d, 48, 0, "labelled");
       break;
     }
     off += at + 1;
@@ -1134,6 +1155,48 @@ static void localize_utc(mctx *x) {
   }
 }
 
+/* The same day, or the same when one of them is read the other way round. */
+static int same_day_either_way(const meta_date *a, const meta_date *b) {
+  if (!date_cmp_day(a, b))
+    return 1;
+  const meta_date *s = b->swappable ? b : a->swappable ? a : NULL, *o = s == b ? a : b;
+  return s && s->y == o->y && s->m == o->d && s->d == o->m;
+}
+
+/* The page's markup for machines (JSON-LD, meta tags) and the date it
+ * shows its readers may differ: markup goes stale, is filled by templates,
+ * or gives the first draft's date. When the markup's date is nowhere on the
+ * page and elements near the headline (a dateline, a byline, a <time>)
+ * agree on another one, seen by more than one reading of the page, the
+ * shown date is the page's. */
+static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
+  if (!best || best->shown != SHOWN_NOT)
+    return best;
+  const date_cand *alt = NULL;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *c = &x->dates[i];
+    if (c->shown == SHOWN_NOT)
+      continue;
+    if (same_day_either_way(&c->d, &best->d))
+      return best;
+    if (c->shown != SHOWN_ELEMENT || c->score < 60)
+      continue;
+    if (alt && date_cmp_day(&alt->d, &c->d))
+      return best; /* the page shows several dates */
+    if (!alt || c->score > alt->score)
+      alt = c;
+  }
+  if (!alt)
+    return best;
+  const char *other = NULL;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *c = &x->dates[i];
+    if (c->shown != SHOWN_NOT && !date_cmp_day(&c->d, &alt->d) && strcmp(c->src, alt->src))
+      other = c->src;
+  }
+  return other ? alt : best;
+}
+
 static const date_cand *best_date(const mctx *x) {
   const date_cand *best = NULL;
   int best_score = 0;
@@ -1154,7 +1217,7 @@ static const date_cand *best_date(const mctx *x) {
       best_score = s;
     }
   }
-  return best;
+  return shown_instead(x, best);
 }
 
 static const char *format_date(mctx *x, const meta_date *d) {

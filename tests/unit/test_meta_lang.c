@@ -186,7 +186,7 @@ static void test_dates(void) {
   check_parse("2017-13-01", NULL);
   check_parse("2017-06", NULL);
   check_parse("yesterday", NULL);
-  meta_date d, max = {2024, 1, 10, 0, 0, 0, 0, 0, 0};
+  meta_date d, max = {.y = 2024, .m = 1, .d = 10};
   CHECK(date_parse("2024-01-11", 10, &d) && !date_valid(&d, &max));
   CHECK(date_parse("1990-01-01", 10, &d) && !date_valid(&d, &max));
   CHECK(date_parse("2024-01-10", 10, &d) && date_valid(&d, &max));
