@@ -1331,6 +1331,10 @@ static void choose_title(mctx *x, title_input *in, char *host) {
   in->home = is_home(x->canonical ? x->canonical : tag_value(x, "og:url"));
   if (!x->canonical && !tag_value(x, "og:url"))
     in->home = is_home(x->art->url);
+  const char *og_type = tag_value(x, "og:type");
+  in->article = x->ld_info.kind == LD_ARTICLE ||
+                (og_type && (mstr_ieq(og_type, "article") || mstr_ieq(og_type, "blog") ||
+                             mstr_ieq(og_type, "news")));
   uint32_t h1_pos[TITLE_MAX_H1];
   for (size_t i = 0; i < x->h1.n && in->nh1 < TITLE_MAX_H1; i++) {
     const char *t = node_text(x, x->h1.v[i].n, MAX_TEXT);

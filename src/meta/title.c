@@ -281,6 +281,41 @@ const char *title_choose(const title_input *in, arena *mem, int *from_h1) {
       }
     }
   }
+  /* An article's headline is its one <h1>, even when its titles for
+   * search engines and sharing are worded otherwise ("Top 10 Trends to
+   * Watch" under "<title>Trends For 2026 - Site"): when the page has no
+   * other, it is no longer than a headline and it shares some of its
+   * words with one of the titles (a blog's name in an <h1> shares none). */
+  if (in->article) {
+    int only = -1;
+    for (size_t i = 0; i < in->nh1; i++) {
+      if (!in->h1[i].text || in->h1[i].chrome)
+        continue;
+      if (only < 0)
+        only = (int)i;
+      else if (strcmp(in->h1[only].text, in->h1[i].text))
+        only = -2;
+      if (only == -2)
+        break;
+    }
+    const char *h = only >= 0 ? in->h1[only].text : NULL;
+    uint32_t w[MAX_WORDS];
+    size_t nw = h ? words_of(h, strlen(h), w) : 0;
+    if (nw && nw <= 40 && !is_site(h, strlen(h), in)) {
+      double best = 0;
+      for (int r = 0; r < 5; r++) {
+        double in_t, covers;
+        if (refs[r]) {
+          agreement(h, refs[r], &in_t, &covers);
+          best = in_t > best ? in_t : best;
+        }
+      }
+      if (best >= 0.3) {
+        *from_h1 = only;
+        return finish(h, in, mem);
+      }
+    }
+  }
   /* Else the page's own titles, best first; a title that is only the
    * site's name is none. */
 #ifndef TITLE_ORDER
