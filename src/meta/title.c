@@ -254,7 +254,44 @@ static const char *finish(const char *t, const title_input *in, arena *mem) {
 #define TITLE_MIN_COVER 0.2
 #endif
 
-const char *title_choose(const title_input *in, arena *mem, int *from_h1) {
+/* Whether heading h is, word for word, the last part of title t and not
+ * its first ("What is Ownership? - The Rust Programming Language" under an
+ * <h1> of the book's name): the name of the site, the book, the blog. A
+ * site's name is short, or its heading stands in the page's chrome; a
+ * colon joins a title's own parts. */
+static int is_last_part(const char *h, int chrome, const char *t) {
+  segment seg[MAX_SEGMENTS];
+  size_t n = t ? split(t, seg) : 0;
+  if (n < 2)
+    return 0;
+  uint32_t hw[MAX_WORDS], lw[MAX_WORDS], fw[MAX_WORDS];
+  size_t nh = words_of(h, strlen(h), hw);
+  const segment *l = &seg[n - 1];
+  size_t nl = words_of(t + l->start, l->end - l->start, lw);
+  size_t nf = words_of(t + seg[0].start, seg[0].end - seg[0].start, fw);
+  return nh && nh == nl && mstr_overlap(hw, nh, lw, nl) == nh &&
+         mstr_overlap(hw, nh, fw, nf) < nh && !l->colon && (chrome || nf >= nl);
+}
+
+/* Whether h says the same words as t. */
+static int same_words(const char *h, const char *t) {
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  size_t nh = words_of(h, strlen(h), hw), nt = t ? words_of(t, strlen(t), tw) : 0;
+  return nh && nh == nt && mstr_overlap(hw, nh, tw, nt) == nh;
+}
+
+const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
+  /* Headings that name the site count among its names. */
+  title_input copy = *in_;
+  title_input *in = &copy;
+  for (size_t i = 0; i < in->nh1; i++)
+    if (in->h1[i].text && is_last_part(in->h1[i].text, in->h1[i].chrome, in->doc_title) &&
+        !same_words(in->h1[i].text, in->og_title) && !same_words(in->h1[i].text, in->ld_headline) &&
+        !same_words(in->h1[i].text, in->tw_title)) {
+      if (in->nsites < TITLE_MAX_SITES)
+        in->sites[in->nsites++] = in->h1[i].text;
+      in->h1[i].text = NULL;
+    }
   const char *refs[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
                          in->doc_title};
   const char *stripped[5];
