@@ -1502,21 +1502,23 @@ static void choose_authors(mctx *x) {
     return;
   size_t n = 0;
   const ld_info *ld = &x->ld_info;
-  /* JSON-LD people first; organisations only when nothing names a person.
-   * A name that reads like the publisher's own waits until the page's
-   * bylines have had their say. */
-  const char *site_author = NULL;
+  /* JSON-LD people first; names that read like an organisation's or the
+   * publisher's own are left out. */
+#ifdef PITH_DEBUG_META
+  const char *stage = "ld";
+#define STAGE(s) (n ? (void)0 : (void)(stage = s))
+#else
+#define STAGE(s) ((void)0)
+#endif
   for (size_t i = 0; i < ld->nauthors; i++) {
     if (ld->author_is_org[i])
       continue;
     const char *t = tmp_text(x, ld->authors[i]);
-    if (t && org_like(t, title_names_site(t, x->tin))) {
-      if (!site_author)
-        site_author = ld->authors[i];
+    if (t && org_like(t, title_names_site(t, x->tin)))
       continue;
-    }
     add_authors(x, ld->authors[i], names, &n);
   }
+  STAGE("meta");
   if (!n) {
     static const char *const tags[] = {
         "author",          "article:author", "og:article:author", "parsely-author",
@@ -1527,11 +1529,8 @@ static void choose_authors(mctx *x) {
       if (!v || is_http(v))
         continue;
       const char *t = tmp_text(x, v);
-      if (t && org_like(t, title_names_site(t, x->tin))) {
-        if (!site_author)
-          site_author = v;
+      if (t && org_like(t, title_names_site(t, x->tin)))
         continue;
-      }
       add_authors(x, v, names, &n);
     }
     /* citation_author repeats, one author a tag, often "Last, First". */
@@ -1539,6 +1538,7 @@ static void choose_authors(mctx *x) {
       if (!strcmp(x->tags[i].name, "citation_author"))
         add_citation_author(x, x->tags[i].value, names, &n);
   }
+  STAGE("microdata");
   /* Names in a product page's markup are its reviewers'. */
   int product = is_product(x);
   if (!n && !product)
@@ -1558,6 +1558,7 @@ static void choose_authors(mctx *x) {
         v = node_text(x, m->n, 200);
       add_authors(x, v, names, &n);
     }
+  STAGE("byline");
   if (!n)
     for (size_t i = 0; i < x->bylines.n && !n && !product; i++) {
       const mnode *m = &x->bylines.v[i];
@@ -1565,6 +1566,7 @@ static void choose_authors(mctx *x) {
         continue;
       add_authors(x, byline_text(x, m->n), names, &n);
     }
+  STAGE("twitter");
   /* "Written by" and "Author" in the card data of Twitter. */
   for (int k = 1; k <= 4 && !n; k++) {
     char label[32], data[32];
@@ -1574,17 +1576,26 @@ static void choose_authors(mctx *x) {
     if (l && (mstr_istr(l, strlen(l), "written by") || mstr_istr(l, strlen(l), "author")))
       add_authors(x, tag_value(x, data), names, &n);
   }
+  STAGE("by-text");
   /* A byline in the text by the headline: "By Jane Doe". */
   if (!n && !product && x->title_node) {
     const char *t = lines_after(x, x->title_node, 400);
     if (t)
       author_from_text(t, strlen(t), x->mem, names, &n, MAX_AUTHORS);
   }
-  if (!n && site_author)
-    add_authors(x, site_author, names, &n);
-  if (!n)
-    for (size_t i = 0; i < ld->nauthors; i++)
-      add_authors(x, ld->authors[i], names, &n);
+  /* A publisher's or an organisation's name alone (the site's own in
+   * JSON-LD or a meta tag, an Organization as the author) is no author:
+   * pages put it there when no person signs the page. */
+#ifdef PITH_DEBUG_META
+  if (n)
+    fprintf(stderr, "authors from %s\n", stage);
+#endif
+#undef STAGE
+#ifdef PITH_DEBUG_META
+  if (n)
+    fprintf(stderr, "authors from %s\n", stage);
+#endif
+#undef STAGE
   x->art->meta.authors = n ? names : NULL;
   x->art->meta.nauthors = n;
 }
