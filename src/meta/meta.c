@@ -969,6 +969,13 @@ static const char *lines_after(mctx *x, const dom_node *n, size_t max) {
   int space = 0;
   for (const dom_node *c = dom_next(root, n, 1); c && b.len < max && !b.oom;) {
     int skip = 0;
+    /* What follows a block ends its line too ("<p>By Jane Doe</p><a>3
+     * comments</a>"). */
+    if (c->prev && c->prev->tag != TAG_TEXT && tag_flags((tag_id)c->prev->tag) == T_BLOCK &&
+        b.len && b.data[b.len - 1] != '\n') {
+      buf_putc(&b, '\n');
+      space = 0;
+    }
     if (c->tag == TAG_TEXT) {
       if (!(c->kind & DOM_RAWTEXT))
         for (uint32_t i = 0; i < c->text_len; i++) {
@@ -1580,6 +1587,9 @@ static void choose_authors(mctx *x) {
   /* A byline in the text by the headline: "By Jane Doe". */
   if (!n && !product && x->title_node) {
     const char *t = lines_after(x, x->title_node, 400);
+#ifdef PITH_DEBUG_META
+    fprintf(stderr, "lines after title [%s]\n", t ? t : "");
+#endif
     if (t)
       author_from_text(t, strlen(t), x->mem, names, &n, MAX_AUTHORS);
   }
