@@ -205,9 +205,10 @@ static int first_part(const char *t, size_t min_words, size_t *end) {
 }
 
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
- * ("Thread:") off the start, the site's name off either end, and what
- * follows the first strong separator ("Headline | Section | Site"). */
-static const char *finish(const char *t, const title_input *in, arena *mem) {
+ * ("Thread:") off the start, the site's name off either end, and, unless t
+ * is a visible heading, what follows the first strong separator
+ * ("Headline | Section | Site"). */
+static const char *finish_as(const char *t, const title_input *in, arena *mem, int heading) {
   if (!t)
     return NULL;
   static const char *const prefixes[] = {"thread:", "topic:", "title:", "re:", "view topic -"};
@@ -242,12 +243,21 @@ static const char *finish(const char *t, const title_input *in, arena *mem) {
 #define TITLE_FIRST_PART 1
 #endif
   size_t end;
+  /* A visible headline is whole: its dash or bar joins its own parts
+   * ("Spiral - How Small Languages Die"); only the page's titles for
+   * machines carry sections and sites after theirs. */
+  if (heading)
+    return c;
   if (TITLE_FIRST_PART && c && !in->home && first_part(c, TITLE_MIN_WORDS, &end) && end > 0) {
     const char *f = mstr_clean(mem, c, end, 4000);
     if (f && !is_site(f, strlen(f), in))
       c = f;
   }
   return c;
+}
+
+static const char *finish(const char *t, const title_input *in, arena *mem) {
+  return finish_as(t, in, mem, 0);
 }
 
 #ifndef TITLE_MIN_COVER
@@ -311,10 +321,14 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
       /* Most of its words in the title and most of the title; or a short
        * heading wholly in it ("Hiking Boots" of "Hiking Boots: Shop Boots
        * for Hiking & Backpacking"); or a longer one holding all of it. */
+      /* A heading in the chrome (a menu's, a banner's) must say most of
+       * the title: a word or two of it is a section's name. */
+      if (in->h1[i].chrome && !(in_t >= 0.75 && covers >= 0.5))
+        continue;
       if ((in_t >= 0.75 && covers >= 0.5) || (in_t >= 0.99 && covers >= TITLE_MIN_COVER) ||
           (covers >= 0.99 && in_t >= 0.6)) {
         *from_h1 = (int)i;
-        return finish(h, in, mem);
+        return finish_as(h, in, mem, 1);
       }
     }
   }
@@ -349,7 +363,7 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
       }
       if (best >= 0.3) {
         *from_h1 = only;
-        return finish(h, in, mem);
+        return finish_as(h, in, mem, 1);
       }
     }
   }
@@ -368,7 +382,7 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   for (size_t i = 0; i < in->nh1; i++)
     if (in->h1[i].text && !in->h1[i].chrome) {
       *from_h1 = (int)i;
-      return finish(in->h1[i].text, in, mem);
+      return finish_as(in->h1[i].text, in, mem, 1);
     }
   for (int r = 4; r >= 0; r--)
     if (stripped[r])
