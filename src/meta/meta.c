@@ -1195,10 +1195,15 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
   }
   if (!alt)
     return best;
+  /* More than one reading shows it, and none calls it an update's. */
   const char *other = NULL;
   for (size_t i = 0; i < x->ndates; i++) {
     const date_cand *c = &x->dates[i];
-    if (c->shown != SHOWN_NOT && !date_cmp_day(&c->d, &alt->d) && strcmp(c->src, alt->src))
+    if (c->shown == SHOWN_NOT || date_cmp_day(&c->d, &alt->d))
+      continue;
+    if (c->score == UPDATED_SCORE && !strcmp(c->src, "updated"))
+      return best;
+    if (strcmp(c->src, alt->src))
       other = c->src;
   }
   return other ? alt : best;
