@@ -1209,6 +1209,32 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
   return other ? alt : best;
 }
 
+/* A thread of posts (a forum's, a Q&A page's) dates each post alike: when
+ * one kind of element gives three dates or more, of more than one day,
+ * and the first of them stands by the headline, that one is the thread's
+ * and the later ones are replies'. Returns what c loses for it. */
+static int reply_penalty(const mctx *x, const date_cand *c) {
+  if (c->shown != SHOWN_ELEMENT)
+    return 0;
+  const date_cand *first = NULL;
+  int count = 0, days = 0;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *o = &x->dates[i];
+    if (o->shown != SHOWN_ELEMENT || strcmp(o->src, c->src))
+      continue;
+    count++;
+    if (!first || o->pos < first->pos)
+      first = o;
+    if (date_cmp_day(&o->d, &c->d))
+      days = 2;
+  }
+  int by_title =
+      x->title_pos == UINT32_MAX || (near_title(x, first->pos) && first->pos >= x->title_pos);
+  if (count < 3 || days < 2 || !by_title || c->pos <= first->pos || !date_cmp_day(&c->d, &first->d))
+    return 0;
+  return 15;
+}
+
 static const date_cand *best_date(const mctx *x) {
   const date_cand *best = NULL;
   int best_score = 0;
@@ -1219,7 +1245,7 @@ static const date_cand *best_date(const mctx *x) {
     for (size_t j = 0; j < x->ndates; j++)
       if (j != i && !date_cmp_day(&x->dates[j].d, &c->d))
         agree++;
-    int s = c->score + (agree > 3 ? 3 : agree);
+    int s = c->score + (agree > 3 ? 3 : agree) - reply_penalty(x, c);
 #ifdef PITH_DEBUG_META
     fprintf(stderr, "date %04d-%02d-%02d score %d (+%d) pos %u %s\n", c->d.y, c->d.m, c->d.d,
             c->score, agree, c->pos, c->src);
