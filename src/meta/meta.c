@@ -1264,12 +1264,38 @@ static const char *format_date(mctx *x, const meta_date *d) {
   return arena_strndup(x->mem, out, strlen(out));
 }
 
+/* An all-digit date that reads either way round ("03-09-2026") is read
+ * the way another source of the page confirms, when only that way is. */
+static void settle_swappable(mctx *x) {
+  for (size_t i = 0; i < x->ndates; i++) {
+    date_cand *c = &x->dates[i];
+    if (!c->d.swappable)
+      continue;
+    meta_date other = c->d;
+    other.m = c->d.d;
+    other.d = c->d.m;
+    other.swappable = 0;
+    int as_is = 0, swapped = 0;
+    for (size_t j = 0; j < x->ndates; j++) {
+      if (j == i || x->dates[j].d.swappable)
+        continue;
+      as_is |= !date_cmp_day(&x->dates[j].d, &c->d);
+      swapped |= !date_cmp_day(&x->dates[j].d, &other);
+    }
+    if (swapped && !as_is && date_valid(&other, &x->max)) {
+      c->d.m = other.m;
+      c->d.d = other.d;
+    }
+  }
+}
+
 static void choose_dates(mctx *x) {
   collect_dates(x);
   if (!is_product(x)) {
     text_dates(x);
     fallback_dates(x);
   }
+  settle_swappable(x);
   localize_utc(x);
   const date_cand *pub = best_date(x);
   if (pub)
