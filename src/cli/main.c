@@ -41,6 +41,9 @@ static const char usage_text[] =
     "      --charset NAME    the charset to assume when the page declares none\n"
     "      --no-title        text format: leave the title out\n"
     "      --max-size BYTES  refuse inputs larger than this (default 64M; K, M, G)\n"
+    "      --language XX     keep only pages in language XX (a BCP 47 tag: en,\n"
+    "                        de, pt-BR); the others give an empty output (json:\n"
+    "                        url and language only) and a line on standard error\n"
     "      --text            the inputs are pages flattened to text (a line per\n"
     "                        text run, as in WET files): text mode; directories\n"
     "                        are searched for .txt files too\n"
@@ -58,7 +61,8 @@ static const char usage_text[] =
     "inputs to one stream follow each other (json: one line each).\n"
     "\n"
     "Exit status: 0 when every input succeeded, 1 when any failed (each failure\n"
-    "is one line on standard error: the input and the reason), 2 for bad usage.\n";
+    "is one line on standard error: the input and the reason), 2 for bad usage.\n"
+    "A page with no main content, or left out by --language, is no failure.\n";
 
 typedef struct {
   pith_format format;
@@ -67,6 +71,7 @@ typedef struct {
   const char *output_dir;
   const char *url;
   const char *charset;
+  const char *language; /* --language */
   size_t max_size;
   int quiet;
   int failures;
@@ -183,6 +188,7 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
   opts.max_input_bytes = c->max_size;
   opts.sites = c->sites;
   opts.metadata = c->format != PITH_FORMAT_TEXT; /* text shows the title alone */
+  opts.language = c->language;
   if (c->collect) {
     if (c->sites && pith_sites_add(c->sites, data, len, &opts) != PITH_OK) {
       pith_sites_free(c->sites); /* out of memory: go on without */
@@ -207,6 +213,10 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
     pith_result_free(r);
     return;
   }
+  /* Left out by --language: said, but no failure (as a page without
+   * content is none); the empty output is still written. */
+  if (pith_result_error(r))
+    complain(c, name, pith_result_error(r));
   char *out = NULL;
   size_t out_len = 0;
   st = pith_render(r, c->format, c->render_flags, &out, &out_len);
@@ -246,8 +256,8 @@ static void process_archive(cli *c, const char *path, const char *rel, const cha
                             const char *data, size_t len) {
   if (c->collect)
     return;
-  archive_options ao = {c->format,   c->render_flags,    c->charset,
-                        c->max_size, c->site_dedup != 0, c->quiet};
+  archive_options ao = {c->format,          c->render_flags, c->charset, c->max_size,
+                        c->site_dedup != 0, c->quiet,        c->language};
   FILE *out = c->out;
   if (c->output_dir) {
     char *file = archive_output_name(rel, c->format);
@@ -397,6 +407,7 @@ static int parse_size(const char *s, size_t *out) {
 }
 
 enum { OPT_NO_TITLE = 256, OPT_CHARSET, OPT_MAX_SIZE, OPT_TEXT, OPT_SITE_DEDUP, OPT_NO_SITE_DEDUP };
+enum { OPT_LANGUAGE = OPT_NO_SITE_DEDUP + 1 };
 
 int main(int argc, char **argv) {
   /* One process, many pages: keep freed memory for the next page rather
@@ -414,6 +425,7 @@ int main(int argc, char **argv) {
       {"text", no_argument, NULL, OPT_TEXT},
       {"site-dedup", no_argument, NULL, OPT_SITE_DEDUP},
       {"no-site-dedup", no_argument, NULL, OPT_NO_SITE_DEDUP},
+      {"language", required_argument, NULL, OPT_LANGUAGE},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
@@ -466,6 +478,14 @@ int main(int argc, char **argv) {
     case OPT_NO_SITE_DEDUP:
       c.site_dedup = 0;
       break;
+    case OPT_LANGUAGE: {
+      /* A language subtag: two or three letters ("en", "pt-BR"). */
+      size_t k = strspn(optarg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+      if (k < 2 || k > 3 || (optarg[k] && optarg[k] != '-' && optarg[k] != '_'))
+        return usage_error("not a language tag (use a code like en, de or pt-BR)", optarg);
+      c.language = optarg;
+      break;
+    }
     case 'q':
       c.quiet = 1;
       break;
