@@ -1228,8 +1228,10 @@ static int reply_penalty(const mctx *x, const date_cand *c) {
     if (date_cmp_day(&o->d, &c->d))
       days = 2;
   }
-  int by_title =
-      x->title_pos == UINT32_MAX || (near_title(x, first->pos) && first->pos >= x->title_pos);
+  /* The first post opens the thread below its title (a post's header
+   * and avatar take some elements). */
+  int by_title = x->title_pos == UINT32_MAX ||
+                 (first->pos >= x->title_pos && first->pos <= x->title_pos + 300);
   if (count < 3 || days < 2 || !by_title || c->pos <= first->pos || !date_cmp_day(&c->d, &first->d))
     return 0;
   return 15;
