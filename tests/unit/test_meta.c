@@ -415,10 +415,11 @@ static void test_jsonld_variants(void) {
   CHECK(art.meta.nauthors == 0);
 
   /* One malformed block among good ones: skipped, the others read. */
-  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\" \"headline\" oops</script>"
-                 "<script type=\"application/ld+json\">{\"@type\":\"Article\","
-                 "\"headline\":\"Dry spell\",\"datePublished\":\"2022-08-08\"}</script>",
-                 "<h1>Dry spell</h1>" BODY)) == 0);
+  CHECK(run(PAGE(
+            "<script type=\"application/ld+json\">{\"@type\":\"Article\" \"headline\" oops</script>"
+            "<script type=\"application/ld+json\">{\"@type\":\"Article\","
+            "\"headline\":\"Dry spell\",\"datePublished\":\"2022-08-08\"}</script>",
+            "<h1>Dry spell</h1>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2022-08-08");
 }
 
