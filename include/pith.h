@@ -75,6 +75,14 @@ typedef struct {
   /* 1 (default): every metadata field (dates, authors, language, ...).
    * 0: the title only — what the text format shows — which is faster. */
   int metadata;
+  /* Keep only pages in this language: a BCP 47 tag or its primary subtag
+   * ("en", "de", "pt-BR" matches any "pt"). A page whose language (the
+   * "language" field: declared, checked against the text; or the text's
+   * own) is another one, or is not recognised, gives a result with no
+   * title, text or metadata but its url, provenance and language, and the
+   * reason in pith_result_error; the status stays PITH_OK. NULL or "": all
+   * pages. The string is not copied. */
+  const char *language;
 } pith_options;
 
 /* Fills opts with the defaults. */
@@ -121,7 +129,8 @@ pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
 /* Frees a counter (NULL is fine). */
 void pith_sites_free(pith_sites *sites);
 
-/* The message of a failed extraction ("binary data, not HTML"), or NULL. */
+/* The message of a failed extraction ("binary data, not HTML"); after
+ * PITH_OK, why the page was left out (pith_options.language), or NULL. */
 const char *pith_result_error(const pith_result *r);
 
 /* The page's address as given in the options, or NULL. */

@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/extract.h"
 #include "html/html.h"
 #include "input/charset.h"
 #include "input/sniff.h"
+#include "meta/lang.h"
 #include "meta/meta.h"
 #include "render/render.h"
 #include "result.h"
@@ -91,6 +93,54 @@ static pith_status begin(const void *data, size_t len, const pith_options **opts
   return PITH_OK;
 }
 
+/* pith_options.language: a page in another language keeps its address,
+ * provenance and language only, and says why. Returns -1 when out of
+ * memory. */
+static int keep_language(pith_result *r, const pith_options *opts) {
+  const char *want = opts->language;
+  if (!want || !*want)
+    return 0;
+  article *a = &r->art;
+  const char *lang = a->meta.language;
+  if (!lang) {
+    /* Text mode and title-only runs name no language: the text's own. */
+    buf b;
+    buf_init(&b);
+    for (const article_block *bl = a->first; bl && b.len < 16384; bl = bl->next) {
+      buf_append(&b, bl->text, bl->len);
+      buf_putc(&b, '\n');
+    }
+    if (a->title)
+      buf_puts(&b, a->title);
+    float conf = 0;
+    lang = b.data && !b.oom ? lang_detect(b.data, b.len, &conf) : NULL;
+    if (lang && conf < 0.5f)
+      lang = NULL;
+    buf_free(&b);
+  }
+  size_t k = strcspn(want, "-_"), n = lang ? strcspn(lang, "-_") : 0;
+  if (lang && k == n && !strncasecmp(lang, want, k)) {
+    a->meta.language = lang;
+    return 0;
+  }
+  char msg[128];
+  if (lang)
+    snprintf(msg, sizeof msg, "left out: the page is in %s, not %.*s", lang, (int)k, want);
+  else
+    snprintf(msg, sizeof msg, "left out: the page's language is not recognised (not %.*s)", (int)k,
+             want);
+  article_meta kept = {0};
+  kept.language = lang;
+  kept.warc_record_id = a->meta.warc_record_id;
+  kept.warc_date = a->meta.warc_date;
+  const char *url = a->url;
+  memset(a, 0, sizeof *a);
+  a->url = url;
+  a->meta = kept;
+  r->error = arena_strndup(&r->mem, msg, strlen(msg));
+  return r->error ? 0 : -1;
+}
+
 pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
                          pith_result **result) {
   pith_options defaults;
@@ -122,9 +172,12 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   pith_status st = PITH_OK;
   if (html_parse(utf8, utf8_len, &lim, &dom_mem, &doc, err, sizeof err) ||
       extract_article(&doc, &r->mem, &r->art, err, sizeof err) ||
-      (opts->metadata ? meta_extract(&doc, 0, &r->mem, &r->art, err, sizeof err)
-                      : meta_extract_title(&doc, &r->mem, &r->art, err, sizeof err)))
+      (opts->metadata || (opts->language && *opts->language)
+           ? meta_extract(&doc, 0, &r->mem, &r->art, err, sizeof err)
+           : meta_extract_title(&doc, &r->mem, &r->art, err, sizeof err)))
     st = fail(r, PITH_ERR_NOMEM, err);
+  else if (keep_language(r, opts))
+    st = fail(r, PITH_ERR_NOMEM, "out of memory");
   arena_free(&dom_mem);
   free(utf8);
   return st;
@@ -156,6 +209,8 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
   pith_status st = PITH_OK;
   if (text_extract(utf8, utf8_len, opts->sites, opts->url, &r->mem, &r->art, err, sizeof err))
     st = fail(r, PITH_ERR_NOMEM, err);
+  else if (keep_language(r, opts))
+    st = fail(r, PITH_ERR_NOMEM, "out of memory");
   free(utf8);
   return st;
 }

@@ -143,6 +143,7 @@ static void options_for(const run *r, const warc_record *rec, pith_options *opts
   opts->warc_date = rec->date;
   opts->max_input_bytes = r->o->max_size;
   opts->sites = r->sites;
+  opts->language = r->o->language;
   const char *c = charset_of(rec->content_type, cs, cs_cap);
   opts->charset = c ? c : r->o->charset;
 }
@@ -161,6 +162,9 @@ static void extract_record(run *r, const warc_record *rec) {
     pith_result_free(res);
     return;
   }
+  /* Left out by the language filter: said, no failure. */
+  if (st == PITH_OK && pith_result_error(res))
+    complain_record(r, rec, pith_result_error(res));
   char *out = NULL;
   size_t out_len = 0;
   st = res ? pith_render(res, r->o->format, r->o->render_flags, &out, &out_len) : PITH_ERR_NOMEM;

@@ -18,6 +18,7 @@ typedef struct {
   size_t max_size;     /* per record; 0: no limit */
   int site_dedup;      /* count the lines of the archive's pages first */
   int quiet;
+  const char *language; /* keep only pages in it (pith_options.language), or NULL */
 } archive_options;
 
 /* 1 if the file name is an archive's: .warc, .wet (either .gz). */

@@ -55,6 +55,9 @@ static const char usage_text[] =
     "      --json-markdown   json: add the article as Markdown (\"markdown\")\n"
     "      --json-tree       json: add the article's structure (\"blocks\")\n"
     "      --max-size BYTES  refuse inputs larger than this (default 64M; K, M, G)\n"
+    "      --language XX     keep only pages in language XX (a BCP 47 tag: en,\n"
+    "                        de, pt-BR); the others give an empty output (json:\n"
+    "                        url and language only) and a line on standard error\n"
     "      --text            the inputs are pages flattened to text (a line per\n"
     "                        text run, as in WET files): text mode; directories\n"
     "                        are searched for .txt files too\n"
@@ -73,7 +76,8 @@ static const char usage_text[] =
     "several inputs to one stream follow each other (json: one line each).\n"
     "\n"
     "Exit status: 0 when every input succeeded, 1 when any failed (each failure\n"
-    "is one line on standard error: the input and the reason), 2 for bad usage.\n";
+    "is one line on standard error: the input and the reason), 2 for bad usage.\n"
+    "A page with no main content, or left out by --language, is no failure.\n";
 
 typedef struct {
   pith_format format;
@@ -82,6 +86,7 @@ typedef struct {
   const char *output_dir;
   const char *url;
   const char *charset;
+  const char *language; /* --language */
   size_t max_size;
   int quiet;
   int failures;
@@ -210,6 +215,7 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
   opts.sites = c->sites;
   /* Text, markdown and html show the title alone. */
   opts.metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
+  opts.language = c->language;
   if (c->collect) {
     if (c->sites && pith_sites_add(c->sites, data, len, &opts) != PITH_OK) {
       pith_sites_free(c->sites); /* out of memory: go on without */
@@ -234,6 +240,10 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
     pith_result_free(r);
     return;
   }
+  /* Left out by --language: said, but no failure (as a page without
+   * content is none); the empty output is still written. */
+  if (pith_result_error(r))
+    complain(c, name, pith_result_error(r));
   char *out = NULL;
   size_t out_len = 0;
   st = pith_render(r, c->format, c->render_flags, &out, &out_len);
@@ -273,8 +283,8 @@ static void process_archive(cli *c, const char *path, const char *rel, const cha
                             const char *data, size_t len) {
   if (c->collect)
     return;
-  archive_options ao = {c->format,   c->render_flags,    c->charset,
-                        c->max_size, c->site_dedup != 0, c->quiet};
+  archive_options ao = {c->format,          c->render_flags, c->charset, c->max_size,
+                        c->site_dedup != 0, c->quiet,        c->language};
   FILE *out = c->out;
   if (c->output_dir) {
     char *file = archive_output_name(rel, c->format);
@@ -439,6 +449,7 @@ enum {
   OPT_FRAGMENT,
   OPT_JSON_MARKDOWN,
   OPT_JSON_TREE,
+  OPT_LANGUAGE,
 };
 
 int main(int argc, char **argv) {
@@ -466,6 +477,7 @@ int main(int argc, char **argv) {
       {"fragment", no_argument, NULL, OPT_FRAGMENT},
       {"json-markdown", no_argument, NULL, OPT_JSON_MARKDOWN},
       {"json-tree", no_argument, NULL, OPT_JSON_TREE},
+      {"language", required_argument, NULL, OPT_LANGUAGE},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
@@ -545,6 +557,14 @@ int main(int argc, char **argv) {
     case OPT_NO_SITE_DEDUP:
       c.site_dedup = 0;
       break;
+    case OPT_LANGUAGE: {
+      /* A language subtag: two or three letters ("en", "pt-BR"). */
+      size_t k = strspn(optarg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+      if (k < 2 || k > 3 || (optarg[k] && optarg[k] != '-' && optarg[k] != '_'))
+        return usage_error("not a language tag (use a code like en, de or pt-BR)", optarg);
+      c.language = optarg;
+      break;
+    }
     case 'q':
       c.quiet = 1;
       break;

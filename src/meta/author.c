@@ -346,6 +346,21 @@ static int is_calendar_word(const char *s) {
   return 0;
 }
 
+/* A byline that signs for a group ("EcoCult Staff", "Great Day Editorial
+ * Team", "SFist Contributor"): the group's name and a word for it, no
+ * role of a person. */
+static int collective(const char *s, int words) {
+  static const char *const groups[] = {"staff", "team", "contributor", "contributors", "editors"};
+  const char *last = strrchr(s, ' ');
+  if (!last || words > 4 || !((unsigned char)s[0] >= 'A' && (unsigned char)s[0] <= 'Z'))
+    return 0;
+  last++;
+  for (size_t i = 0; i < sizeof groups / sizeof *groups; i++)
+    if (mstr_ieq(last, groups[i]))
+      return 1;
+  return 0;
+}
+
 int author_plausible(const char *s) {
   size_t n = strlen(s);
   if (is_calendar_word(s))
@@ -393,7 +408,7 @@ int author_plausible(const char *s) {
     return 0;
   if (words >= 4 && lower_start > 2)
     return 0;
-  return !is_role(s);
+  return !is_role(s) || collective(s, words);
 }
 
 static void add_name(const char *name, arena *mem, const char **names, size_t *n, size_t cap,
@@ -548,6 +563,38 @@ size_t author_from_text(const char *s, size_t len, arena *mem, const char **name
       size_t take = strcspn(name, "\n");
       if (take > 120)
         take = 120;
+      const char *tmp[4];
+      size_t m = 0;
+      author_parse(name, take, mem, tmp, &m, 4);
+      size_t added = 0;
+      for (size_t j = 0; j < m; j++)
+        if (capitalised(tmp[j]) && *n < cap) {
+          names[(*n)++] = tmp[j];
+          added++;
+        }
+      if (added)
+        return added;
+    }
+    /* A label on a line of its own, the name on the next ("Written by" /
+     * "Jane Doe"), as author boxes set them. */
+    static const char *const alone[] = {"written by", "article by", "posted by", "words by",
+                                        "author",     "authors",    "by",        "autor",
+                                        "auteur",     "von",        "par",       "por"};
+    for (size_t l = 0; l < sizeof alone / sizeof *alone; l++) {
+      size_t k = strlen(alone[l]);
+      if (i + k >= len || !mstr_istarts(s + i, alone[l]))
+        continue;
+      size_t e = i + k;
+      if (e < len && s[e] == ':')
+        e++;
+      while (e < len && s[e] == ' ')
+        e++;
+      if (e >= len || s[e] != '\n')
+        continue;
+      const char *name = s + e + 1;
+      size_t take = strcspn(name, "\n");
+      if (take > 80 || (size_t)(name - s) + take > len)
+        continue;
       const char *tmp[4];
       size_t m = 0;
       author_parse(name, take, mem, tmp, &m, 4);

@@ -374,6 +374,23 @@ int date_from_url(const char *url, meta_date *out) {
     if (!(*e == '/' || *e == '-' || *e == '_'))
       continue;
     char sep = *e++;
+    /* "/2023/october/03/": the month by its name. */
+    if (*e >= 'a' && *e <= 'z') {
+      char w[16];
+      size_t k = 0;
+      while (k < sizeof w - 1 && ((e[k] >= 'a' && e[k] <= 'z') || (e[k] >= 'A' && e[k] <= 'Z'))) {
+        w[k] = (char)(e[k] | 0x20);
+        k++;
+      }
+      w[k] = '\0';
+      int named = k >= 3 && e[k] == sep ? month_of(w, k) : 0;
+      const char *q = e + k + 1;
+      if (named && digits12(&q, q + 2, &d) && !is_digit(*q) && calendar_ok(y, named, d)) {
+        out->y = y, out->m = named, out->d = d;
+        return 3;
+      }
+      continue;
+    }
     if (!digits12(&e, e + 2, &m) || m < 1 || m > 12)
       continue;
     if (*e == sep && is_digit(e[1])) {
@@ -556,7 +573,10 @@ static int match(const window *w, date_order order, int short_years, meta_date *
         mdy = 0;
       if (b > 12)
         mdy = 1;
-      return (mdy ? set_date(out, y, a, b) : set_date(out, y, b, a)) ? 5 : 0;
+      if (!(mdy ? set_date(out, y, a, b) : set_date(out, y, b, a)))
+        return 0;
+      out->swappable = a <= 12 && b <= 12 && a != b;
+      return 5;
     }
     return 0;
   }

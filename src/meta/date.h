@@ -12,6 +12,8 @@ typedef struct {
   int hh, mi, ss; /* valid when has_time */
   int tz;         /* offset from UTC in minutes, when has_tz */
   int has_time, has_tz;
+  int swappable; /* written in digits that read as a date either way round
+                  * ("09.10.2024"): the day and month may be each other */
 } meta_date;
 
 /* The earliest year a page date is believed in (the web's own age). */

@@ -63,8 +63,13 @@ typedef struct {
   meta_date d;
   int score;
   uint32_t pos;
+  int shown;       /* SHOWN_*: whether the page shows it to its readers */
   const char *src; /* where it came from, for debugging */
 } date_cand;
+
+/* Where a date candidate was read: the page's markup for machines, its
+ * visible text, or an element of its own (a <time>, a dateline, a byline). */
+enum { SHOWN_NOT, SHOWN_TEXT, SHOWN_ELEMENT };
 
 typedef struct {
   arena *mem, *tmp;
@@ -595,21 +600,31 @@ static void read_jsonld(mctx *x) {
 
 /* ---- dates ---------------------------------------------------------------- */
 
-static void add_date(mctx *x, const meta_date *d, int score, uint32_t pos, const char *src) {
+static date_cand *add_date(mctx *x, const meta_date *d, int score, uint32_t pos, const char *src) {
   if (!date_valid(d, &x->max) || x->ndates == sizeof x->dates / sizeof *x->dates)
-    return;
+    return NULL;
   date_cand *c = &x->dates[x->ndates++];
   c->d = *d;
   c->score = score;
   c->pos = pos;
+  c->shown = SHOWN_NOT;
   c->src = src;
+  return c;
+}
+
+static void add_shown(mctx *x, const meta_date *d, int score, uint32_t pos, const char *src) {
+  date_cand *c = add_date(x, d, score, pos, src);
+  if (c)
+    c->shown = SHOWN_TEXT;
 }
 
 /* A date seen on the page: labelled as an update's (r == 2), it stands
  * only for want of anything else. */
 static void add_visible(mctx *x, const meta_date *d, int r, int score, uint32_t pos,
-                        const char *src) {
-  add_date(x, d, r == 2 ? UPDATED_SCORE : score, pos, r == 2 ? "updated" : src);
+                        const char *src, int shown) {
+  date_cand *c = add_date(x, d, r == 2 ? UPDATED_SCORE : score, pos, r == 2 ? "updated" : src);
+  if (c)
+    c->shown = r == 2 ? SHOWN_TEXT : shown;
 }
 
 static void add_date_text(mctx *x, const char *s, int score, uint32_t pos, const char *src) {
@@ -765,7 +780,13 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
       while (prev && prev->tag == TAG_TEXT && prev->text_len <= 1)
         prev = prev->prev;
       const char *before = prev ? node_text(x, prev, 120) : NULL;
-      if ((t && update_label(t, strlen(t))) || (before && update_label(before, strlen(before))))
+      /* In its text the label stands before the written date ("Updated on
+       * June 18, 2025 at 12:35 PM"), however long the rest. */
+      size_t at = t ? strlen(t) : 0;
+      meta_date shown;
+      if (t && !date_find(t, at, x->order, 0, &shown, &at))
+        at = strlen(t);
+      if ((t && update_label(t, at)) || (before && update_label(before, strlen(before))))
         return 2;
       return 1;
     }
@@ -818,7 +839,7 @@ static void collect_dates(mctx *x) {
                   (m->where & IN_CHROME) ? 50
                   : m->kind == 0         ? 90
                                          : 80,
-                  m->pos, "itemprop");
+                  m->pos, "itemprop", SHOWN_ELEMENT);
   }
   /* <time> elements. */
   int first_time = 1;
@@ -844,7 +865,7 @@ static void collect_dates(mctx *x) {
     if (first_time)
       s += 3;
     first_time = 0;
-    add_visible(x, &d, k == K_UPDATED ? 2 : r, s, m->pos, "time");
+    add_visible(x, &d, k == K_UPDATED ? 2 : r, s, m->pos, "time", SHOWN_ELEMENT);
   }
   /* Datelines: elements named for dates, near the headline. */
   for (size_t i = 0; i < x->datelines.n; i++) {
@@ -860,7 +881,7 @@ static void collect_dates(mctx *x) {
       s += 10;
     if (m->where & IN_CHROME)
       s -= 15;
-    add_visible(x, &d, m->kind == K_UPDATED ? 2 : r, s, m->pos, "dateline");
+    add_visible(x, &d, m->kind == K_UPDATED ? 2 : r, s, m->pos, "dateline", SHOWN_ELEMENT);
   }
   /* Bylines often carry the date too. */
   for (size_t i = 0; i < x->bylines.n; i++) {
@@ -876,7 +897,7 @@ static void collect_dates(mctx *x) {
       r = t && strlen(t) < 200 ? published_in(x, t, strlen(t), 1, &d) : 0;
     }
     if (r)
-      add_visible(x, &d, r, near_title(x, m->pos) ? 60 : 50, m->pos, "byline");
+      add_visible(x, &d, r, near_title(x, m->pos) ? 60 : 50, m->pos, "byline", SHOWN_ELEMENT);
   }
 }
 
@@ -948,6 +969,13 @@ static const char *lines_after(mctx *x, const dom_node *n, size_t max) {
   int space = 0;
   for (const dom_node *c = dom_next(root, n, 1); c && b.len < max && !b.oom;) {
     int skip = 0;
+    /* What follows a block ends its line too ("<p>By Jane Doe</p><a>3
+     * comments</a>"). */
+    if (c->prev && c->prev->tag != TAG_TEXT && tag_flags((tag_id)c->prev->tag) == T_BLOCK &&
+        b.len && b.data[b.len - 1] != '\n') {
+      buf_putc(&b, '\n');
+      space = 0;
+    }
     if (c->tag == TAG_TEXT) {
       if (!(c->kind & DOM_RAWTEXT))
         for (uint32_t i = 0; i < c->text_len; i++) {
@@ -997,12 +1025,12 @@ static void text_dates(mctx *x) {
     meta_date d;
     int r = t ? published_in(x, t, strlen(t), 1, &d) : 0;
     if (r)
-      add_visible(x, &d, r, 45, x->title_pos, "near-title");
+      add_visible(x, &d, r, 45, x->title_pos, "near-title", SHOWN_TEXT);
     /* What follows the headline. */
     t = h ? text_after(x, h, 400) : NULL;
     r = t ? published_in(x, t, strlen(t), 1, &d) : 0;
     if (r)
-      add_visible(x, &d, r, 44, x->title_pos, "after-title");
+      add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
   }
   /* The main text's first blocks. */
   size_t seen = 0;
@@ -1010,7 +1038,7 @@ static void text_dates(mctx *x) {
     meta_date d;
     int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
     if (r) {
-      add_visible(x, &d, r, 35, UINT32_MAX, "text");
+      add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
       break;
     }
     seen += b->len;
@@ -1050,12 +1078,12 @@ static void fallback_dates(mctx *x) {
     const char *t = h ? text_after(x, h, 4000) : NULL;
     r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
     if (r == 1)
-      add_date(x, &d, 24, x->title_pos, "page-after");
+      add_shown(x, &d, 24, x->title_pos, "page-after");
   }
   const char *t = x->doc->body ? page_text(x, x->doc->body, SCAN_BYTES) : NULL;
   r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
   if (r == 1)
-    add_date(x, &d, 18, 0, "page");
+    add_shown(x, &d, 18, 0, "page");
   /* A date the text calls a publication's ("Erstellt am: 01.11.2023"),
    * and footers and sidebars last of all ("Copyright © 19.12.2019"). */
   t = x->doc->body ? node_text(x, x->doc->body, SCAN_BYTES) : NULL;
@@ -1066,10 +1094,10 @@ static void fallback_dates(mctx *x) {
     if (!date_find(t + off, len - off, x->order, 0, &d, &at))
       break;
     if (first && r != 1 && !update_label(t, off + at))
-      add_date(x, &d, 12, 0, "page-all");
+      add_shown(x, &d, 12, 0, "page-all");
     first = 0;
     if (publish_label(t, off + at) && !update_label(t, off + at)) {
-      add_date(x, &d, 48, 0, "labelled");
+      add_shown(x, &d, 48, 0, "labelled");
       break;
     }
     off += at + 1;
@@ -1134,6 +1162,81 @@ static void localize_utc(mctx *x) {
   }
 }
 
+/* The same day, or the same when one of them is read the other way round. */
+static int same_day_either_way(const meta_date *a, const meta_date *b) {
+  if (!date_cmp_day(a, b))
+    return 1;
+  const meta_date *s = b->swappable ? b : a->swappable ? a : NULL, *o = s == b ? a : b;
+  return s && s->y == o->y && s->m == o->d && s->d == o->m;
+}
+
+/* The page's markup for machines (JSON-LD, meta tags) and the date it
+ * shows its readers may differ: markup goes stale, is filled by templates,
+ * or gives the first draft's date. When the markup's date is nowhere on the
+ * page and elements near the headline (a dateline, a byline, a <time>)
+ * agree on another one, seen by more than one reading of the page, the
+ * shown date is the page's. */
+static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
+  if (!best || best->shown != SHOWN_NOT)
+    return best;
+  const date_cand *alt = NULL;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *c = &x->dates[i];
+    if (c->shown == SHOWN_NOT)
+      continue;
+    if (same_day_either_way(&c->d, &best->d))
+      return best;
+    if (c->shown != SHOWN_ELEMENT || c->score < 60)
+      continue;
+    if (alt && date_cmp_day(&alt->d, &c->d))
+      return best; /* the page shows several dates */
+    if (!alt || c->score > alt->score)
+      alt = c;
+  }
+  if (!alt)
+    return best;
+  /* More than one reading shows it, and none calls it an update's. */
+  const char *other = NULL;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *c = &x->dates[i];
+    if (c->shown == SHOWN_NOT || date_cmp_day(&c->d, &alt->d))
+      continue;
+    if (c->score == UPDATED_SCORE && !strcmp(c->src, "updated"))
+      return best;
+    if (strcmp(c->src, alt->src))
+      other = c->src;
+  }
+  return other ? alt : best;
+}
+
+/* A thread of posts (a forum's, a Q&A page's) dates each post alike: when
+ * one kind of element gives three dates or more, of more than one day,
+ * and the first of them stands by the headline, that one is the thread's
+ * and the later ones are replies'. Returns what c loses for it. */
+static int reply_penalty(const mctx *x, const date_cand *c) {
+  if (c->shown != SHOWN_ELEMENT)
+    return 0;
+  const date_cand *first = NULL;
+  int count = 0, days = 0;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *o = &x->dates[i];
+    if (o->shown != SHOWN_ELEMENT || strcmp(o->src, c->src))
+      continue;
+    count++;
+    if (!first || o->pos < first->pos)
+      first = o;
+    if (date_cmp_day(&o->d, &c->d))
+      days = 2;
+  }
+  /* The first post opens the thread below its title (a post's header
+   * and avatar take some elements). */
+  int by_title = x->title_pos == UINT32_MAX ||
+                 (first->pos >= x->title_pos && first->pos <= x->title_pos + 300);
+  if (count < 3 || days < 2 || !by_title || c->pos <= first->pos || !date_cmp_day(&c->d, &first->d))
+    return 0;
+  return 15;
+}
+
 static const date_cand *best_date(const mctx *x) {
   const date_cand *best = NULL;
   int best_score = 0;
@@ -1144,7 +1247,7 @@ static const date_cand *best_date(const mctx *x) {
     for (size_t j = 0; j < x->ndates; j++)
       if (j != i && !date_cmp_day(&x->dates[j].d, &c->d))
         agree++;
-    int s = c->score + (agree > 3 ? 3 : agree);
+    int s = c->score + (agree > 3 ? 3 : agree) - reply_penalty(x, c);
 #ifdef PITH_DEBUG_META
     fprintf(stderr, "date %04d-%02d-%02d score %d (+%d) pos %u %s\n", c->d.y, c->d.m, c->d.d,
             c->score, agree, c->pos, c->src);
@@ -1154,7 +1257,7 @@ static const date_cand *best_date(const mctx *x) {
       best_score = s;
     }
   }
-  return best;
+  return shown_instead(x, best);
 }
 
 static const char *format_date(mctx *x, const meta_date *d) {
@@ -1163,12 +1266,38 @@ static const char *format_date(mctx *x, const meta_date *d) {
   return arena_strndup(x->mem, out, strlen(out));
 }
 
+/* An all-digit date that reads either way round ("03-09-2026") is read
+ * the way another source of the page confirms, when only that way is. */
+static void settle_swappable(mctx *x) {
+  for (size_t i = 0; i < x->ndates; i++) {
+    date_cand *c = &x->dates[i];
+    if (!c->d.swappable)
+      continue;
+    meta_date other = c->d;
+    other.m = c->d.d;
+    other.d = c->d.m;
+    other.swappable = 0;
+    int as_is = 0, swapped = 0;
+    for (size_t j = 0; j < x->ndates; j++) {
+      if (j == i || x->dates[j].d.swappable)
+        continue;
+      as_is |= !date_cmp_day(&x->dates[j].d, &c->d);
+      swapped |= !date_cmp_day(&x->dates[j].d, &other);
+    }
+    if (swapped && !as_is && date_valid(&other, &x->max)) {
+      c->d.m = other.m;
+      c->d.d = other.d;
+    }
+  }
+}
+
 static void choose_dates(mctx *x) {
   collect_dates(x);
   if (!is_product(x)) {
     text_dates(x);
     fallback_dates(x);
   }
+  settle_swappable(x);
   localize_utc(x);
   const date_cand *pub = best_date(x);
   if (pub)
@@ -1268,6 +1397,10 @@ static void choose_title(mctx *x, title_input *in, char *host) {
   in->home = is_home(x->canonical ? x->canonical : tag_value(x, "og:url"));
   if (!x->canonical && !tag_value(x, "og:url"))
     in->home = is_home(x->art->url);
+  const char *og_type = tag_value(x, "og:type");
+  in->article = x->ld_info.kind == LD_ARTICLE ||
+                (og_type && (mstr_ieq(og_type, "article") || mstr_ieq(og_type, "blog") ||
+                             mstr_ieq(og_type, "news")));
   uint32_t h1_pos[TITLE_MAX_H1];
   for (size_t i = 0; i < x->h1.n && in->nh1 < TITLE_MAX_H1; i++) {
     const char *t = node_text(x, x->h1.v[i].n, MAX_TEXT);
@@ -1435,21 +1568,23 @@ static void choose_authors(mctx *x) {
     return;
   size_t n = 0;
   const ld_info *ld = &x->ld_info;
-  /* JSON-LD people first; organisations only when nothing names a person.
-   * A name that reads like the publisher's own waits until the page's
-   * bylines have had their say. */
-  const char *site_author = NULL;
+  /* JSON-LD people first; names that read like an organisation's or the
+   * publisher's own are left out. */
+#ifdef PITH_DEBUG_META
+  const char *stage = "ld";
+#define STAGE(s) (n ? (void)0 : (void)(stage = s))
+#else
+#define STAGE(s) ((void)0)
+#endif
   for (size_t i = 0; i < ld->nauthors; i++) {
     if (ld->author_is_org[i])
       continue;
     const char *t = tmp_text(x, ld->authors[i]);
-    if (t && org_like(t, title_names_site(t, x->tin))) {
-      if (!site_author)
-        site_author = ld->authors[i];
+    if (t && org_like(t, title_names_site(t, x->tin)))
       continue;
-    }
     add_authors(x, ld->authors[i], names, &n);
   }
+  STAGE("meta");
   if (!n) {
     static const char *const tags[] = {
         "author",          "article:author", "og:article:author", "parsely-author",
@@ -1460,11 +1595,8 @@ static void choose_authors(mctx *x) {
       if (!v || is_http(v))
         continue;
       const char *t = tmp_text(x, v);
-      if (t && org_like(t, title_names_site(t, x->tin))) {
-        if (!site_author)
-          site_author = v;
+      if (t && org_like(t, title_names_site(t, x->tin)))
         continue;
-      }
       add_authors(x, v, names, &n);
     }
     /* citation_author repeats, one author a tag, often "Last, First". */
@@ -1472,6 +1604,7 @@ static void choose_authors(mctx *x) {
       if (!strcmp(x->tags[i].name, "citation_author"))
         add_citation_author(x, x->tags[i].value, names, &n);
   }
+  STAGE("microdata");
   /* Names in a product page's markup are its reviewers'. */
   int product = is_product(x);
   if (!n && !product)
@@ -1491,6 +1624,7 @@ static void choose_authors(mctx *x) {
         v = node_text(x, m->n, 200);
       add_authors(x, v, names, &n);
     }
+  STAGE("byline");
   if (!n)
     for (size_t i = 0; i < x->bylines.n && !n && !product; i++) {
       const mnode *m = &x->bylines.v[i];
@@ -1498,6 +1632,7 @@ static void choose_authors(mctx *x) {
         continue;
       add_authors(x, byline_text(x, m->n), names, &n);
     }
+  STAGE("twitter");
   /* "Written by" and "Author" in the card data of Twitter. */
   for (int k = 1; k <= 4 && !n; k++) {
     char label[32], data[32];
@@ -1507,17 +1642,29 @@ static void choose_authors(mctx *x) {
     if (l && (mstr_istr(l, strlen(l), "written by") || mstr_istr(l, strlen(l), "author")))
       add_authors(x, tag_value(x, data), names, &n);
   }
+  STAGE("by-text");
   /* A byline in the text by the headline: "By Jane Doe". */
   if (!n && !product && x->title_node) {
     const char *t = lines_after(x, x->title_node, 400);
+#ifdef PITH_DEBUG_META
+    fprintf(stderr, "lines after title [%s]\n", t ? t : "");
+#endif
     if (t)
       author_from_text(t, strlen(t), x->mem, names, &n, MAX_AUTHORS);
   }
-  if (!n && site_author)
-    add_authors(x, site_author, names, &n);
-  if (!n)
-    for (size_t i = 0; i < ld->nauthors; i++)
-      add_authors(x, ld->authors[i], names, &n);
+  /* A publisher's or an organisation's name alone (the site's own in
+   * JSON-LD or a meta tag, an Organization as the author) is no author:
+   * pages put it there when no person signs the page. */
+#ifdef PITH_DEBUG_META
+  if (n)
+    fprintf(stderr, "authors from %s\n", stage);
+#endif
+#undef STAGE
+#ifdef PITH_DEBUG_META
+  if (n)
+    fprintf(stderr, "authors from %s\n", stage);
+#endif
+#undef STAGE
   x->art->meta.authors = n ? names : NULL;
   x->art->meta.nauthors = n;
 }

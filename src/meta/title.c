@@ -205,9 +205,10 @@ static int first_part(const char *t, size_t min_words, size_t *end) {
 }
 
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
- * ("Thread:") off the start, the site's name off either end, and what
- * follows the first strong separator ("Headline | Section | Site"). */
-static const char *finish(const char *t, const title_input *in, arena *mem) {
+ * ("Thread:") off the start, the site's name off either end, and, unless t
+ * is a visible heading, what follows the first strong separator
+ * ("Headline | Section | Site"). */
+static const char *finish_as(const char *t, const title_input *in, arena *mem, int heading) {
   if (!t)
     return NULL;
   static const char *const prefixes[] = {"thread:", "topic:", "title:", "re:", "view topic -"};
@@ -242,6 +243,11 @@ static const char *finish(const char *t, const title_input *in, arena *mem) {
 #define TITLE_FIRST_PART 1
 #endif
   size_t end;
+  /* A visible headline is whole: its dash or bar joins its own parts
+   * ("Spiral - How Small Languages Die"); only the page's titles for
+   * machines carry sections and sites after theirs. */
+  if (heading)
+    return c;
   if (TITLE_FIRST_PART && c && !in->home && first_part(c, TITLE_MIN_WORDS, &end) && end > 0) {
     const char *f = mstr_clean(mem, c, end, 4000);
     if (f && !is_site(f, strlen(f), in))
@@ -250,11 +256,52 @@ static const char *finish(const char *t, const title_input *in, arena *mem) {
   return c;
 }
 
+static const char *finish(const char *t, const title_input *in, arena *mem) {
+  return finish_as(t, in, mem, 0);
+}
+
 #ifndef TITLE_MIN_COVER
 #define TITLE_MIN_COVER 0.2
 #endif
 
-const char *title_choose(const title_input *in, arena *mem, int *from_h1) {
+/* Whether heading h is, word for word, the last part of title t and not
+ * its first ("What is Ownership? - The Rust Programming Language" under an
+ * <h1> of the book's name): the name of the site, the book, the blog. A
+ * site's name is short, or its heading stands in the page's chrome; a
+ * colon joins a title's own parts. */
+static int is_last_part(const char *h, int chrome, const char *t) {
+  segment seg[MAX_SEGMENTS];
+  size_t n = t ? split(t, seg) : 0;
+  if (n < 2)
+    return 0;
+  uint32_t hw[MAX_WORDS], lw[MAX_WORDS], fw[MAX_WORDS];
+  size_t nh = words_of(h, strlen(h), hw);
+  const segment *l = &seg[n - 1];
+  size_t nl = words_of(t + l->start, l->end - l->start, lw);
+  size_t nf = words_of(t + seg[0].start, seg[0].end - seg[0].start, fw);
+  return nh && nh == nl && mstr_overlap(hw, nh, lw, nl) == nh &&
+         mstr_overlap(hw, nh, fw, nf) < nh && !l->colon && (chrome || nf >= nl);
+}
+
+/* Whether h says the same words as t. */
+static int same_words(const char *h, const char *t) {
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  size_t nh = words_of(h, strlen(h), hw), nt = t ? words_of(t, strlen(t), tw) : 0;
+  return nh && nh == nt && mstr_overlap(hw, nh, tw, nt) == nh;
+}
+
+const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
+  /* Headings that name the site count among its names. */
+  title_input copy = *in_;
+  title_input *in = &copy;
+  for (size_t i = 0; i < in->nh1; i++)
+    if (in->h1[i].text && is_last_part(in->h1[i].text, in->h1[i].chrome, in->doc_title) &&
+        !same_words(in->h1[i].text, in->og_title) && !same_words(in->h1[i].text, in->ld_headline) &&
+        !same_words(in->h1[i].text, in->tw_title)) {
+      if (in->nsites < TITLE_MAX_SITES)
+        in->sites[in->nsites++] = in->h1[i].text;
+      in->h1[i].text = NULL;
+    }
   const char *refs[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
                          in->doc_title};
   const char *stripped[5];
@@ -274,10 +321,49 @@ const char *title_choose(const title_input *in, arena *mem, int *from_h1) {
       /* Most of its words in the title and most of the title; or a short
        * heading wholly in it ("Hiking Boots" of "Hiking Boots: Shop Boots
        * for Hiking & Backpacking"); or a longer one holding all of it. */
+      /* A heading in the chrome (a menu's, a banner's) must say most of
+       * the title: a word or two of it is a section's name. */
+      if (in->h1[i].chrome && !(in_t >= 0.75 && covers >= 0.5))
+        continue;
       if ((in_t >= 0.75 && covers >= 0.5) || (in_t >= 0.99 && covers >= TITLE_MIN_COVER) ||
           (covers >= 0.99 && in_t >= 0.6)) {
         *from_h1 = (int)i;
-        return finish(h, in, mem);
+        return finish_as(h, in, mem, 1);
+      }
+    }
+  }
+  /* An article's headline is its one <h1>, even when its titles for
+   * search engines and sharing are worded otherwise ("Top 10 Trends to
+   * Watch" under "<title>Trends For 2026 - Site"): when the page has no
+   * other, it is no longer than a headline and it shares some of its
+   * words with one of the titles (a blog's name in an <h1> shares none). */
+  if (in->article) {
+    int only = -1;
+    for (size_t i = 0; i < in->nh1; i++) {
+      if (!in->h1[i].text || in->h1[i].chrome)
+        continue;
+      if (only < 0)
+        only = (int)i;
+      else if (strcmp(in->h1[only].text, in->h1[i].text))
+        only = -2;
+      if (only == -2)
+        break;
+    }
+    const char *h = only >= 0 ? in->h1[only].text : NULL;
+    uint32_t w[MAX_WORDS];
+    size_t nw = h ? words_of(h, strlen(h), w) : 0;
+    if (nw && nw <= 40 && !is_site(h, strlen(h), in)) {
+      double best = 0;
+      for (int r = 0; r < 5; r++) {
+        double in_t, covers;
+        if (refs[r]) {
+          agreement(h, refs[r], &in_t, &covers);
+          best = in_t > best ? in_t : best;
+        }
+      }
+      if (best >= 0.3) {
+        *from_h1 = only;
+        return finish_as(h, in, mem, 1);
       }
     }
   }
@@ -296,7 +382,7 @@ const char *title_choose(const title_input *in, arena *mem, int *from_h1) {
   for (size_t i = 0; i < in->nh1; i++)
     if (in->h1[i].text && !in->h1[i].chrome) {
       *from_h1 = (int)i;
-      return finish(in->h1[i].text, in, mem);
+      return finish_as(in->h1[i].text, in, mem, 1);
     }
   for (int r = 4; r >= 0; r--)
     if (stripped[r])

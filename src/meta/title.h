@@ -22,6 +22,7 @@ typedef struct {
   size_t nsites;
   const char *host; /* the page's host name, or NULL */
   int home;         /* the page is a site's home page (its address has no path) */
+  int article;      /* the page says it is an article (schema.org, og:type) */
   title_heading h1[TITLE_MAX_H1];
   size_t nh1;
 } title_input;

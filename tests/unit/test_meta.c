@@ -382,6 +382,165 @@ static void test_date_sources(void) {
   arena_free(&dom);
 }
 
+/* ---- what this round of tuning relies on ------------------------------------- */
+
+/* JSON-LD variants: authors as an array of people, a nested @graph with
+ * references, and an Organization as the author (no person: no author). */
+static void test_jsonld_variants(void) {
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                 "\"@type\":\"NewsArticle\",\"headline\":\"Ferry back\","
+                 "\"datePublished\":\"2018-08-01T07:00:00+01:00\","
+                 "\"author\":[{\"@type\":\"Person\",\"name\":\"Ann Lee\"},"
+                 "{\"@type\":\"Person\",\"name\":\"Bob Ray\"}]}</script>",
+                 "<h1>Ferry back</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Ann Lee; Bob Ray");
+  CHECK_STR(art.meta.date_published, "2018-08-01T07:00:00+01:00");
+
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@graph\":["
+                 "{\"@type\":\"WebPage\",\"@id\":\"#page\",\"datePublished\":\"2010-01-01\"},"
+                 "{\"@type\":\"BlogPosting\",\"@id\":\"#post\",\"headline\":\"Snow days\","
+                 "\"isPartOf\":{\"@id\":\"#page\"},\"datePublished\":\"2019-12-02\","
+                 "\"author\":{\"@id\":\"#me\"}},"
+                 "{\"@type\":\"Person\",\"@id\":\"#me\",\"name\":\"Cleo Park\"}]}</script>",
+                 "<h1>Snow days</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Cleo Park");
+  CHECK_STR(art.meta.date_published, "2019-12-02");
+
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Rates rise\",\"author\":{\"@type\":\"Organization\","
+                 "\"name\":\"Acme Bank\"},\"publisher\":{\"@type\":\"Organization\","
+                 "\"name\":\"Acme Bank\"}}</script>"
+                 "<meta name=\"author\" content=\"Acme Bank\">",
+                 "<h1>Rates rise</h1>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+
+  /* One malformed block among good ones: skipped, the others read. */
+  CHECK(run(PAGE(
+            "<script type=\"application/ld+json\">{\"@type\":\"Article\" \"headline\" oops</script>"
+            "<script type=\"application/ld+json\">{\"@type\":\"Article\","
+            "\"headline\":\"Dry spell\",\"datePublished\":\"2022-08-08\"}</script>",
+            "<h1>Dry spell</h1>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2022-08-08");
+}
+
+/* Bylines as author boxes set them, and groups that sign. */
+static void test_byline_forms(void) {
+  CHECK(run(PAGE(
+            "", "<h1>Night trains</h1><div><p>Written by</p><p>Edzel Tabing</p></div>" BODY)) == 0);
+  CHECK_STR(authors(), "Edzel Tabing");
+  CHECK(run(PAGE("", "<h1>Night trains</h1><div><h3>Author</h3><p>Lisa D. Ellis</p></div>" BODY)) ==
+        0);
+  CHECK_STR(authors(), "Lisa D. Ellis");
+  /* What follows a block is on a line of its own. */
+  CHECK(run(PAGE("", "<h1>Coffee</h1><p>By Amy Wilhelm</p><a href=\"#c\">0 comments</a>" BODY)) ==
+        0);
+  CHECK_STR(authors(), "Amy Wilhelm");
+  CHECK(run(PAGE("<meta name=\"author\" content=\"EcoCult Staff\">", "<h1>T</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "EcoCult Staff");
+  CHECK(run(PAGE("<meta name=\"author\" content=\"Great Day Editorial Team\">",
+                 "<h1>T</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Great Day Editorial Team");
+  /* A person's role is still no name. */
+  CHECK(run(PAGE("<meta name=\"author\" content=\"Senior Editor\">", "<h1>T</h1>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+}
+
+/* The date the page shows by its headline against its markup's. */
+static void test_shown_dates(void) {
+  /* Markup's date shown nowhere; a dateline and a byline agree on another. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2012-09-12T16:45:28Z\">",
+                 "<h1>How to rent a car</h1><div class=\"post-meta\">"
+                 "<span class=\"byline\">By Ann Lee, September 8, 2021</span> "
+                 "<time class=\"published\" datetime=\"2021-09-08\">September 8, 2021</time>"
+                 "</div>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2021-09-08");
+  /* The same, but the shown date says it is an update's: the markup's. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2012-09-12T16:45:28Z\">",
+                 "<h1>How to rent a car</h1><div class=\"post-meta\">"
+                 "<p>Updated on <time class=\"published\" datetime=\"2021-09-08\">"
+                 "September 8, 2021</time></p></div>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2012-09-12T16:45:28Z");
+  /* An update label long before the end of a <time>'s text. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2022-10-15\">",
+                 "<h1>Amp</h1><div class=\"byline\">By Mirel Zaman</div>"
+                 "<time datetime=\"2023-06-18T16:35:02.000Z\">Updated on June 18, 2023 at "
+                 "12:35 PM</time>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2022-10-15");
+  /* The markup's day, shown with day and month the other way round, stands. */
+  CHECK(run(PAGE("<html lang=\"en\"><script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Phases\",\"datePublished\":\"2023-09-10\"}</script>",
+                 "<h1>Phases</h1><div class=\"date\">09.10.2023</div>"
+                 "<span class=\"byline\">By Block, 09.10.2023</span>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-09-10");
+}
+
+/* A thread's first post dates it, not its replies. */
+static void test_thread_dates(void) {
+  CHECK(run(PAGE("", "<h1>Which forum software?</h1>"
+                     "<div class=\"post\"><time datetime=\"2023-12-17T10:00:00\">17 Dec</time>"
+                     "<p>Which one do you use, and why would you pick it again today?</p></div>"
+                     "<div class=\"post\"><time datetime=\"2023-12-27T10:00:00\">27 Dec</time>"
+                     "<p>We run the same one since 2015, no complaints at all.</p></div>"
+                     "<div class=\"post\"><time datetime=\"2023-12-27T11:00:00\">27 Dec</time>"
+                     "<p>Same here, though the plugins age badly over the years.</p></div>"
+                     "<div class=\"post\"><time datetime=\"2024-01-22T11:00:00\">22 Jan</time>"
+                     "<p>A late answer: we moved away from it last year.</p></div>")) == 0);
+  CHECK(art.meta.date_published && !strncmp(art.meta.date_published, "2023-12-17", 10));
+}
+
+/* Digits read either way round, and a month's name in the address. */
+static void test_date_readings(void) {
+  /* "03-09-2026" in a meta tag, the page's dateline confirms March 9th. */
+  CHECK(run(PAGE("<meta name=\"article:published_time\" content=\"03-09-2023\">",
+                 "<h1>Fasting</h1><p class=\"small\">Published March 9, 2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-03-09");
+  CHECK(run(PAGE("<link rel=\"canonical\" "
+                 "href=\"https://wine.example/blog/2023/october/03/types-of-wine/\">",
+                 "<h1>Types of wine</h1>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-10-03");
+  /* A future date in the markup is none; the shown one stands. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2099-01-01\">",
+                 "<h1>T</h1><p>Posted on 4 June 2019</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2019-06-04");
+  /* An absurd one too. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"0000-00-00\">"
+                 "<meta name=\"date\" content=\"1970-01-01\">",
+                 "<h1>T</h1>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+}
+
+/* Headlines: an article's one <h1>, the site's name in an <h1>, a heading
+ * in the chrome, a visible headline's own dash. */
+static void test_title_headings(void) {
+  CHECK(run(PAGE("<title>Health And Nutrition Trends For 2026 - Tastewise</title>"
+                 "<meta property=\"og:type\" content=\"article\">",
+                 "<article><h1>Top 10 Health and Nutrition Trends to Watch</h1>" BODY
+                 "</article>")) == 0);
+  CHECK_STR(art.title, "Top 10 Health and Nutrition Trends to Watch");
+  /* Not an article: the page's title. */
+  CHECK(run(PAGE("<title>Health And Nutrition Trends For 2026 - Tastewise</title>",
+                 "<article><h1>Top 10 Health and Nutrition Trends to Watch</h1>" BODY
+                 "</article>")) == 0);
+  CHECK_STR(art.title, "Health And Nutrition Trends For 2026");
+  /* The blog's name in the article's only <h1>: no headline. */
+  CHECK(run(PAGE("<title>Small adventures with small models</title>"
+                 "<meta property=\"og:type\" content=\"article\">",
+                 "<h1>Engora Data Blog</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Small adventures with small models");
+  /* A book's name as the <h1>, the chapter first in the <title>. */
+  CHECK(run(PAGE("<title>What is Ownership? - The Rust Programming Language</title>",
+                 "<nav><h1>The Rust Programming Language</h1></nav>" BODY)) == 0);
+  CHECK_STR(art.title, "What is Ownership?");
+  /* A section's name in a menu's heading is not the headline. */
+  CHECK(run(PAGE("<title>Index Funds: How to Invest | Vanguard</title>",
+                 "<nav><h1>Index funds</h1></nav>" BODY)) == 0);
+  CHECK_STR(art.title, "Index Funds: How to Invest");
+  /* A visible headline keeps what follows its dash. */
+  CHECK(run(PAGE("<title>The Death Spiral - How Small Languages Die</title>",
+                 "<h1>The Death Spiral - How Small Languages Die</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "The Death Spiral - How Small Languages Die");
+}
+
 /* ---- title -------------------------------------------------------------------- */
 
 static void test_title(void) {
@@ -498,6 +657,12 @@ int main(void) {
   test_date_sources();
   test_title();
   test_huge_title();
+  test_jsonld_variants();
+  test_byline_forms();
+  test_shown_dates();
+  test_thread_dates();
+  test_date_readings();
+  test_title_headings();
   test_language();
   test_odd_input();
   arena_free(&mem);

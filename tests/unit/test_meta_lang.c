@@ -186,17 +186,25 @@ static void test_dates(void) {
   check_parse("2017-13-01", NULL);
   check_parse("2017-06", NULL);
   check_parse("yesterday", NULL);
-  meta_date d, max = {2024, 1, 10, 0, 0, 0, 0, 0, 0};
+  meta_date d, max = {.y = 2024, .m = 1, .d = 10};
   CHECK(date_parse("2024-01-11", 10, &d) && !date_valid(&d, &max));
   CHECK(date_parse("1990-01-01", 10, &d) && !date_valid(&d, &max));
   CHECK(date_parse("2024-01-10", 10, &d) && date_valid(&d, &max));
+  size_t at;
   /* Dates in addresses. */
   CHECK(date_from_url("https://x.example/2017/06/09/slug", &d) == 3 && d.y == 2017 && d.d == 9);
   CHECK(date_from_url("https://x.example/a-20170609-b", &d) == 3 && d.m == 6);
   CHECK(date_from_url("https://x.example/news/2011/12/slug", &d) == 2 && d.m == 12);
   CHECK(date_from_url("https://x.example/item/123456789", &d) == 0);
+  CHECK(date_from_url("https://x.example/blog/2023/october/03/wine", &d) == 3 && d.m == 10 &&
+        d.d == 3);
+  CHECK(date_from_url("https://x.example/blog/2023/octopus/03/wine", &d) == 0);
+  /* All-digit dates that read either way round say so; others do not. */
+  CHECK(date_find("on 09.10.2023", 13, DATE_DMY, 0, &d, &at) == 1 && d.m == 10 && d.swappable);
+  CHECK(date_find("on 25.10.2023", 13, DATE_DMY, 0, &d, &at) == 1 && !d.swappable);
+  CHECK(date_find("on 9 October 2023", 17, DATE_DMY, 0, &d, &at) == 1 && !d.swappable);
+  CHECK(date_parse("03-09-2026", 10, &d) && d.d == 3 && d.m == 9 && d.swappable);
   /* Written dates in text, and what is no date. */
-  size_t at;
   CHECK(date_find("version 1.2.2017.5", 18, DATE_DMY, 0, &d, &at) == 0);
   CHECK(date_find("call 12/06/2017/3", 17, DATE_DMY, 0, &d, &at) == 0);
   CHECK(date_find("3 comments May 2017", 19, DATE_DMY, 0, &d, &at) == 0);
