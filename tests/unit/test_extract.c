@@ -257,6 +257,14 @@ static void test_overlay_left_out(void) {
   CHECK_STR(joined, P1 " || " P2 " || " P3);
 }
 
+static void test_state_words(void) {
+  /* "node--promoted" marks a story for the front page: not a promotion box. */
+  CHECK(run("<html><head><title>Floods</title></head><body><div class=\"node node--promoted\">"
+            "<p>" P1 "</p><p>" P2 "</p></div><div class=\"promo-box\"><p>" P3
+            "</p></div></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2);
+}
+
 /* The tree: a node's kind and its children's kinds, as "list(item(block))". */
 static void shape(const art_node *n, char *out, size_t cap) {
   static const char *const names[] = {"root",  "block", "list",   "item",
@@ -335,6 +343,7 @@ int main(void) {
   test_content_after_body_closed();
   test_tree();
   test_overlay_left_out();
+  test_state_words();
   arena_free(&mem);
   return check_done();
 }
