@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "extract/classify.h"
+#include "meta/lang.h"
 #include "text/textmeta.h"
 #include "util/buf.h"
 #include "util/url.h"
@@ -53,6 +54,7 @@ typedef struct {
   uint8_t teaser; /* inside an NF_TEASER record */
   float weight;
   uint32_t mark_first, mark_count; /* its inline marks, in ex.marks */
+  uint16_t words, stopwords;       /* its words, and how many are function words */
 } tblock;
 
 /* Where the inline structure of the text changes: an inline element opens
@@ -88,6 +90,7 @@ typedef struct {
   uint32_t nhidden;
   int oom;
   classify_cache cls_cache; /* class strings already classified on this page */
+  int stopwords_known;      /* the page's language has a function-word list */
   imark *marks;
   size_t nmarks, marks_cap;
   tstandalone *alone;
@@ -647,6 +650,88 @@ static int reveal_hidden_content(ex *x, dom_node *top) {
   return 0;
 }
 
+/* ---- 2b. function words ------------------------------------------------- */
+
+/* Prose is full of function words ("the", "of", "und", "что"); menus, specs
+ * and lists of names have few. The page's language (declared, else
+ * detected) gives the list. */
+enum { STOPSET_SLOTS = 256 };
+typedef struct {
+  uint64_t slot[STOPSET_SLOTS]; /* word hashes; 0 is free */
+} stopset;
+
+/* A word's hash: its bytes, ASCII lower-cased. */
+static uint64_t word_hash(const char *s, size_t len) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 1099511628211ULL;
+  }
+  return h ? h : 1;
+}
+
+static void stopset_add(stopset *set, uint64_t h) {
+  size_t i = h & (STOPSET_SLOTS - 1);
+  while (set->slot[i] && set->slot[i] != h)
+    i = (i + 1) & (STOPSET_SLOTS - 1);
+  set->slot[i] = h;
+}
+
+static int stopset_has(const stopset *set, uint64_t h) {
+  for (size_t i = h & (STOPSET_SLOTS - 1); set->slot[i]; i = (i + 1) & (STOPSET_SLOTS - 1))
+    if (set->slot[i] == h)
+      return 1;
+  return 0;
+}
+
+static int is_word_edge(unsigned char c) {
+  return c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+}
+
+/* Counts the words of every block and the function words among them. */
+static void count_stopwords(ex *x, dom_doc *doc) {
+  const char *lang = NULL;
+  char tag[16];
+  const char *declared = doc->html ? dom_attr_get(doc->html, "lang") : NULL;
+  if (declared && lang_normalize(declared, tag, sizeof tag)) {
+    tag[strcspn(tag, "-")] = '\0';
+    lang = tag;
+  }
+  const char *words = lang ? lang_stopwords(lang) : NULL;
+  if (!words)
+    words = lang_stopwords(lang_detect(x->text.data, x->text.len, NULL));
+  if (!words)
+    return;
+  stopset set;
+  memset(&set, 0, sizeof set);
+  for (const char *w = words; *w;) {
+    size_t n = strcspn(w, " ");
+    stopset_add(&set, word_hash(w, n));
+    w += n;
+    while (*w == ' ')
+      w++;
+  }
+  x->stopwords_known = 1;
+  for (size_t b = 0; b < x->nblocks; b++) {
+    tblock *tb = &x->blocks[b];
+    const char *s = x->text.data + tb->off;
+    uint32_t len = tb->len, i = 0, nwords = 0, nstop = 0;
+    while (i < len) {
+      while (i < len && is_word_edge((unsigned char)s[i]))
+        i++;
+      uint32_t start = i;
+      while (i < len && !is_word_edge((unsigned char)s[i]))
+        i++;
+      if (i == start)
+        continue;
+      nwords++;
+      nstop += stopset_has(&set, word_hash(s + start, i - start));
+    }
+    tb->words = (uint16_t)(nwords > 65535 ? 65535 : nwords);
+    tb->stopwords = (uint16_t)(nstop > 65535 ? 65535 : nstop);
+  }
+}
+
 /* ---- 3. root ------------------------------------------------------------- */
 
 static int has_sentence_end(const char *s, uint32_t len) {
@@ -666,6 +751,17 @@ static int has_sentence_end(const char *s, uint32_t len) {
  * and little outside them. */
 #ifndef NAMED_PROSE_MIN
 #define NAMED_PROSE_MIN 400.0f
+#endif
+/* A block of at least STOP_MIN_WORDS words of which fewer than
+ * STOP_MIN_SHARE are function words weighs STOP_PENALTY of a paragraph. */
+#ifndef STOP_MIN_WORDS
+#define STOP_MIN_WORDS 12
+#endif
+#ifndef STOP_MIN_SHARE
+#define STOP_MIN_SHARE 0.08f
+#endif
+#ifndef STOP_PENALTY
+#define STOP_PENALTY 0.5f
 #endif
 #ifndef FREE_PROSE_MAX
 #define FREE_PROSE_MAX 200.0f
@@ -725,8 +821,13 @@ static float block_weight(const ex *x, const tblock *b) {
     return -c;
   if (b->kind == BLOCK_TABLE_ROW)
     return ROW_WEIGHT * c * (1.0f - ld);
+  /* A long line with hardly a function word is a list of names or specs. */
+  float prose = 1.0f;
+  if (x->stopwords_known && b->words >= STOP_MIN_WORDS &&
+      (float)b->stopwords < STOP_MIN_SHARE * (float)b->words)
+    prose = STOP_PENALTY;
   if (b->chars >= 80)
-    return c * (1.0f - ld);
+    return prose * c * (1.0f - ld);
   if (b->chars >= 30 && has_sentence_end(x->text.data + b->off, b->len))
     return 0.6f * c * (1.0f - ld);
   return -2.0f;
@@ -1726,6 +1827,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   flush(&x);
   if (x.oom || x.text.oom || reveal_hidden_content(&x, top))
     goto oom;
+  count_stopwords(&x, doc);
 
   out->title = choose_title(&x, doc);
   mark_teasers(&x, top);
