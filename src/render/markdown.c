@@ -456,6 +456,12 @@ static void pop(md *m) {
     m->nlv--;
   if (m->blank_depth > m->nlv)
     m->blank_depth = m->nlv;
+  /* A level closed: what was last written inside it is no neighbour of
+   * what comes next in another one at the same depth. */
+  if (m->para_depth > m->nlv)
+    m->para_depth = -1;
+  if (m->prev_depth > m->nlv)
+    m->prev_depth = -1;
 }
 
 /* Ends the line started at start: an empty line keeps no trailing spaces. */

@@ -873,8 +873,71 @@ static int print_escaping(const char *what, int n) {
   return 0;
 }
 
+/* For tests/render/check.sh: a random tree of lists, items, quotes and
+ * text blocks (never empty, plain words) whose Markdown must parse to the
+ * same structure as its HTML. */
+static void rand_structure(article *a, art_node *parent, int depth) {
+  static const char *const words[] = {"alpha", "beta two", "gamma three words", "delta"};
+  unsigned n = 1 + rnd(3);
+  for (unsigned i = 0; i < n; i++) {
+    unsigned k = depth > 4 ? 4 + rnd(7) : rnd(11);
+    const char *w = words[rnd(4)];
+    if (k < 2) {
+      art_node *list = article_open(a, &mem, parent, NODE_LIST);
+      list->ordered = k;
+      list->start = (int)rnd(3);
+      for (unsigned j = 0, items = 1 + rnd(3); j < items; j++)
+        if (rnd(4))
+          rand_structure(a, article_open(a, &mem, list, NODE_ITEM), depth + 1);
+        else
+          add(a, list, BLOCK_LIST_ITEM, depth, w);
+    } else if (k < 4) {
+      rand_structure(a, article_open(a, &mem, parent, NODE_QUOTE), depth + 1);
+    } else if (k == 4) {
+      add(a, parent, BLOCK_HEADING, 1 + (int)rnd(6), w);
+    } else if (k == 5) {
+      add(a, parent, BLOCK_CODE, 0, rnd(2) ? "x = 1;\n\n  y" : "- z\n> q");
+    } else if (k == 6) {
+      article_open(a, &mem, parent, NODE_SEPARATOR);
+    } else if (k == 10) { /* a header row (as Markdown has to have) and body rows */
+      art_node *table = article_open(a, &mem, parent, NODE_TABLE);
+      for (unsigned j = 0, rows = 1 + rnd(3); j < rows; j++) {
+        article_block *b = add(a, table, BLOCK_TABLE_ROW, 0, w);
+        b->header = !j;
+        b->cells = cells(cell(w, 1, 0), cell(words[rnd(4)], 1, 0), NULL);
+        b->cells->runs = runs(run("with ", 0, NULL), run("link", STYLE_EM, puffins), NULL);
+      }
+    } else if (k == 7 && (!parent || parent->kind != NODE_ITEM)) {
+      add(a, parent, BLOCK_LIST_ITEM, depth, w); /* a bullet without a list */
+    } else {
+      article_block *b = add(a, parent, BLOCK_PARAGRAPH, 0, w);
+      if (rnd(2))
+        b->runs = runs(run(w, STYLE_STRONG, NULL), run(" and ", 0, NULL),
+                       run("a link", rnd(2) ? STYLE_EM : 0, puffins), brk(),
+                       run("code", STYLE_CODE, NULL), NULL);
+    }
+  }
+}
+
+static int print_structure(unsigned long long seed, const char *format) {
+  rng = seed;
+  article *a = new_article(NULL);
+  rand_structure(a, NULL, 0);
+  render_opts o = defaults;
+  o.fragment = o.formatting = 1;
+  char *s = render(!strcmp(format, "html") ? HTML : MD, a, &o);
+  fputs(s, stdout);
+  free(s);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   arena_init(&mem);
+  if (argc == 4 && !strcmp(argv[1], "structure")) {
+    int rc = print_structure(strtoull(argv[2], NULL, 10), argv[3]);
+    arena_free(&mem);
+    return rc;
+  }
   if (argc == 4 && !strcmp(argv[1], "escaping")) {
     int rc = print_escaping(argv[2], atoi(argv[3]));
     arena_free(&mem);
