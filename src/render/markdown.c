@@ -40,9 +40,9 @@ static void raw(mdi *mi, const char *s) {
   mi->written = 1;
 }
 
-/* The break or spaces due before text. White space never sits next to
- * inside of an emphasis marker (CommonMark would not see the marker), and
- * never ends a line (two trailing spaces are a hard break). */
+/* The break or spaces due before text. White space never sits just inside
+ * an emphasis marker (CommonMark would not see the marker), and never ends
+ * a line (two trailing spaces are a hard break). */
 static void flush(mdi *mi) {
   if (mi->brk && mi->written) {
     if (mi->oneline)
@@ -351,6 +351,8 @@ static void resolve(buf *t, size_t from) {
     }
     n++;
   }
+  if (!n)
+    return;
   for (int k = 0; k < n; k++)
     html[k] = overflow || pair[k] < 0;
   /* Decide each group of adjacent markers, until nothing changes. */
