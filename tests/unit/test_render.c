@@ -404,6 +404,19 @@ static void test_tables(void) {
   o.tables = 0;
   CHECK_RENDER(JSON, a, &o, "{\"text\":\"\",\"blocks\":[]}\n");
   CHECK_RENDER(MD, a, &o, "\n");
+  /* A header row further down stays where it is; the first row heads the
+   * pipe table. */
+  a = new_article(NULL);
+  art_node *table = article_open(a, &mem, NULL, NODE_TABLE);
+  add(a, table, BLOCK_TABLE_ROW, 0, "1900");
+  add(a, table, BLOCK_TABLE_ROW, 0, "Section")->header = 1;
+  add(a, table, BLOCK_TABLE_ROW, 0, "1901");
+  CHECK_RENDER(MD, a, &defaults, "| 1900 |\n| --- |\n| Section |\n| 1901 |\n");
+  o = defaults;
+  o.fragment = 1;
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<table>\n<tbody>\n<tr><td>1900</td></tr>\n<tr><th>Section</th></tr>\n"
+               "<tr><td>1901</td></tr>\n</tbody>\n</table>\n</article>\n");
   /* No header row: the first row heads the pipe table. Rows outside a table
    * make one. */
   a = new_article(NULL);
@@ -545,6 +558,29 @@ static void test_links_and_formatting(void) {
   o = defaults;
   o.images = 1;
   CHECK_RENDER(MD, a, &o, "use ``a`b`` and `` ` ``![](https://example.org/i.png)\n");
+}
+
+/* "**" and "*" only where CommonMark reads them as emphasis; <strong> and
+ * <em> elsewhere. */
+static void test_emphasis_edges(void) {
+  render_opts o = defaults;
+  o.formatting = 1;
+  article *a = new_article(NULL);
+  para(a, NULL, "x")->runs =
+      runs(run("a", 0, NULL), run("(b)", STYLE_STRONG, NULL), run("c ", 0, NULL),
+           run("\xe2\x80\x9cquoted\xe2\x80\x9d", STYLE_EM, NULL), run("next and ", 0, NULL),
+           run("bold\xc2\xa0", STYLE_STRONG, NULL), run("x", 0, NULL), NULL);
+  para(a, NULL, "x")->runs =
+      runs(run("Plain ", 0, NULL), run("bold", STYLE_STRONG, NULL), run(", ", 0, NULL),
+           run("both", STYLE_STRONG | STYLE_EM, NULL), run(" (", 0, NULL),
+           run("in parentheses", STYLE_EM, NULL), run(").", 0, NULL), NULL);
+  para(a, NULL, "x")->runs = runs(run("one", STYLE_EM, NULL), run("two", STYLE_STRONG, NULL),
+                                  run(" ", STYLE_EM, NULL), run("three", 0, NULL), NULL);
+  CHECK_RENDER(MD, a, &o,
+               "a<strong>(b)</strong>c <em>\xe2\x80\x9cquoted\xe2\x80\x9d</em>next and "
+               "<strong>bold\xc2\xa0</strong>x\n\n"
+               "Plain **bold**, ***both*** (*in parentheses*).\n\n"
+               "<em>one</em><strong>two</strong> three\n");
 }
 
 static void test_escaping(void) {
@@ -953,6 +989,7 @@ int main(int argc, char **argv) {
   test_tables();
   test_quote_code_figure_rule();
   test_links_and_formatting();
+  test_emphasis_edges();
   test_escaping();
   test_comments();
   test_deep();
