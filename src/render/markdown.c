@@ -786,7 +786,7 @@ void render_markdown(const article *a, const render_opts *o, buf *out) {
   if (o->title && a->title)
     paragraph(&m, a->title, strlen(a->title), NULL, 1);
   walk_children(&m.w, a->body.first, 0);
-  if (o->comments && a->comments) {
+  if (walk_comments(a, o)) {
     emit(&m, "---", 3);
     paragraph(&m, "Comments", 8, NULL, 2);
     walk_children(&m.w, a->comments->body.first, 0);

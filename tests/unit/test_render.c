@@ -642,6 +642,15 @@ static void test_comments(void) {
   CHECK_RENDER(XML, a, &o,
                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article title=\"T\">\n<body>\n"
                "<p>Body.</p>\n</body>\n<comments>\n<p>First!</p>\n</comments>\n</article>\n");
+  /* A comment section with nothing in it is no section. */
+  article *empty = new_article("T");
+  para(empty, NULL, "Body.");
+  empty->comments = new_article(NULL);
+  para(empty->comments, NULL, " ");
+  CHECK_RENDER(MD, empty, &o, "# T\n\nBody.\n");
+  CHECK_RENDER(HTML, empty, &o, "<article>\n<h1>T</h1>\n<p>Body.</p>\n</article>\n");
+  CHECK_RENDER(TEXT, empty, &o, "T\n\nBody.\n");
+  CHECK_RENDER(JSON, empty, &o, "{\"title\":\"T\",\"text\":\"Body.\"}\n");
   /* The JSON markdown leaves the title and the comments to their fields. */
   o.json_markdown = 1;
   CHECK_RENDER(
