@@ -180,7 +180,7 @@ void render_html(const article *a, const render_opts *o, buf *out) {
     buf_puts(out, "</h1>\n");
   }
   walk_children(&h.w, a->body.first, 0);
-  if (o->comments && a->comments) {
+  if (walk_comments(a, o)) {
     buf_puts(out, "<section>\n<h2>Comments</h2>\n");
     walk_children(&h.w, a->comments->body.first, 0);
     buf_puts(out, "</section>\n");

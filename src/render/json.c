@@ -352,10 +352,10 @@ void render_json(const article *a, const render_opts *o, buf *out) {
   }
   if (o->json_tree)
     blocks(out, &first, a, o);
-  if (o->comments && a->comments) {
-    render_body_text(a->comments, o->tables, &body);
-    if (body.len)
-      rendered(out, &first, "comments", &body);
+  const article *comments = walk_comments(a, o);
+  if (comments) {
+    render_body_text(comments, o->tables, &body);
+    rendered(out, &first, "comments", &body);
   }
   buf_free(&body);
   buf_puts(out, "}\n");

@@ -40,9 +40,9 @@ static void raw(mdi *mi, const char *s) {
   mi->written = 1;
 }
 
-/* The break or spaces due before text. White space never sits next to
- * inside of an emphasis marker (CommonMark would not see the marker), and
- * never ends a line (two trailing spaces are a hard break). */
+/* The break or spaces due before text. White space never sits just inside
+ * an emphasis marker (CommonMark would not see the marker), and never ends
+ * a line (two trailing spaces are a hard break). */
 static void flush(mdi *mi) {
   if (mi->brk && mi->written) {
     if (mi->oneline)
@@ -300,23 +300,60 @@ static int is_marker(char c) {
   return c >= OPEN_STRONG && c <= CLOSE_EM;
 }
 
-static int is_punct(char c) {
-  return c > ' ' && c < 0x7F &&
-         !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+/* Unicode white space (Zs) and punctuation (P*) as CommonMark's flanking
+ * rules see them; the ranges common in text, other characters taken as
+ * letters. */
+static int u_space(unsigned long c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static int u_punct(unsigned long c) {
+  if (c < 0x80)
+    return c > ' ' && c < 0x7F &&
+           !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+  return c == 0xA1 || c == 0xA7 || c == 0xAB || c == 0xB6 || c == 0xB7 || c == 0xBB || c == 0xBF ||
+         (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+         (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) ||
+         (c >= 0x3014 && c <= 0x301F) ||
+         (c >= 0xFF01 && c <= 0xFF0F && c != 0xFF04 && c != 0xFF0B) || c == 0xFF1A || c == 0xFF1B ||
+         c == 0xFF1F || c == 0xFF20 || (c >= 0xFF3B && c <= 0xFF3D) || c == 0xFF3F || c == 0xFF5B ||
+         c == 0xFF5D || (c >= 0xFF5F && c <= 0xFF65);
+}
+
+/* The character that starts at s[i] (UTF-8; a stray byte as itself). */
+static unsigned long char_at(const char *s, size_t i, size_t len) {
+  const unsigned char *p = (const unsigned char *)s + i;
+  size_t n = len - i;
+  if (p[0] < 0xC0 || n < 2)
+    return p[0];
+  if (p[0] < 0xE0)
+    return ((p[0] & 0x1Ful) << 6) | (p[1] & 0x3F);
+  if (p[0] < 0xF0 || n < 4)
+    return n < 3 ? p[0] : ((p[0] & 0x0Ful) << 12) | ((p[1] & 0x3Ful) << 6) | (p[2] & 0x3F);
+  return ((p[0] & 0x07ul) << 18) | ((p[1] & 0x3Ful) << 12) | ((p[2] & 0x3Ful) << 6) | (p[3] & 0x3F);
+}
+
+/* The character that ends just before s[i], not before s[from]. */
+static unsigned long char_before(const char *s, size_t i, size_t from) {
+  size_t k = i - 1;
+  while (k > from && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
+    k--;
+  return char_at(s, k, i);
 }
 
 /* Whether a delimiter run between prev and next (0: the line's edge) is
- * left-flanking (CommonMark: it can open), non-ASCII characters taken as
- * letters. Mirrored (next, prev): right-flanking. */
-static int left_flanking(char prev, char next) {
-  if (!next || next == ' ' || next == '\n')
+ * left-flanking (CommonMark: it can open). Mirrored (next, prev):
+ * right-flanking. */
+static int left_flanking(unsigned long prev, unsigned long next) {
+  if (!next || u_space(next))
     return 0;
-  return !is_punct(next) || !prev || prev == ' ' || prev == '\n' || is_punct(prev);
+  return !u_punct(next) || !prev || u_space(prev) || u_punct(prev);
 }
 
 /* A run that opens (or closes) and cannot be read the other way round:
  * one that could do both may pair with the wrong partner. */
-static int flanks(char prev, char next, int closing) {
+static int flanks(unsigned long prev, unsigned long next, int closing) {
   int left = left_flanking(prev, next), right = left_flanking(next, prev);
   return closing ? right && !left : left && !right;
 }
@@ -351,6 +388,8 @@ static void resolve(buf *t, size_t from) {
     }
     n++;
   }
+  if (!n)
+    return;
   for (int k = 0; k < n; k++)
     html[k] = overflow || pair[k] < 0;
   /* Decide each group of adjacent markers, until nothing changes. */
@@ -360,8 +399,8 @@ static void resolve(buf *t, size_t from) {
       int e = k + 1;
       while (e < n && pos[e] == pos[e - 1] + 1)
         e++;
-      char prev = pos[k] > from ? t->data[pos[k] - 1] : 0;
-      char next = pos[e - 1] + 1 < t->len ? t->data[pos[e - 1] + 1] : 0;
+      unsigned long prev = pos[k] > from ? char_before(t->data, pos[k], from) : 0;
+      unsigned long next = pos[e - 1] + 1 < t->len ? char_at(t->data, pos[e - 1] + 1, t->len) : 0;
       int opens = 0, closes = 0, any_html = 0;
       for (int j = k; j < e; j++) {
         char c = t->data[pos[j]];
@@ -456,6 +495,12 @@ static void pop(md *m) {
     m->nlv--;
   if (m->blank_depth > m->nlv)
     m->blank_depth = m->nlv;
+  /* A level closed: what was last written inside it is no neighbour of
+   * what comes next in another one at the same depth. */
+  if (m->para_depth > m->nlv)
+    m->para_depth = -1;
+  if (m->prev_depth > m->nlv)
+    m->prev_depth = -1;
 }
 
 /* Ends the line started at start: an empty line keeps no trailing spaces. */
@@ -655,7 +700,8 @@ static void table_row(md *m, const article_block *b, size_t ncols) {
   buf_putc(t, '\n');
 }
 
-/* A pipe table: the first header row (or the first row) as its header, the
+/* A pipe table: the first row as its header (a pipe table has to have one;
+ * taking a header row from further down would reorder the rows), the
  * caption as a paragraph before it. */
 static void table(walker *w, const art_node *first, const art_node *stop, const char *caption) {
   md *m = (md *)w;
@@ -672,7 +718,7 @@ static void table(walker *w, const art_node *first, const art_node *stop, const 
       k++;
     if (k > ncols)
       ncols = k;
-    if (!head || (b->header && !head->header))
+    if (!head)
       head = b;
   }
   if (!head)
@@ -740,7 +786,7 @@ void render_markdown(const article *a, const render_opts *o, buf *out) {
   if (o->title && a->title)
     paragraph(&m, a->title, strlen(a->title), NULL, 1);
   walk_children(&m.w, a->body.first, 0);
-  if (o->comments && a->comments) {
+  if (walk_comments(a, o)) {
     emit(&m, "---", 3);
     paragraph(&m, "Comments", 8, NULL, 2);
     walk_children(&m.w, a->comments->body.first, 0);

@@ -1,4 +1,5 @@
 #include "render/render.h"
+#include "render/walk.h"
 
 void render_body_text(const article *a, int tables, buf *out) {
   int first = 1;
@@ -22,19 +23,12 @@ void render_text(const article *a, const render_opts *o, buf *out) {
   }
   size_t body = out->len;
   render_body_text(a, o->tables, out);
-  if (o->comments && a->comments) {
+  const article *comments = walk_comments(a, o);
+  if (comments) {
     /* Asked for: after the text, under a rule and a heading of its own, so
      * that the two never run together. */
-    buf c;
-    buf_init(&c);
-    render_body_text(a->comments, o->tables, &c);
-    if (c.len) {
-      buf_puts(out, out->len > body ? "\n\n---\n\nComments\n\n" : "---\n\nComments\n\n");
-      buf_append(out, c.data, c.len);
-    }
-    if (c.oom)
-      out->oom = 1;
-    buf_free(&c);
+    buf_puts(out, out->len > body ? "\n\n---\n\nComments\n\n" : "---\n\nComments\n\n");
+    render_body_text(comments, o->tables, out);
   }
   if (out->len > body)
     buf_putc(out, '\n');

@@ -214,3 +214,12 @@ static void walk_node(walker *w, const art_node *n, int depth, int bare) {
     return;
   }
 }
+
+const article *walk_comments(const article *a, const render_opts *o) {
+  if (!o->comments || !a->comments)
+    return NULL;
+  for (const article_block *b = a->comments->first; b; b = b->next)
+    if ((o->tables || b->kind != BLOCK_TABLE_ROW) && !block_blank(b, o->images))
+      return a->comments;
+  return NULL;
+}

@@ -73,6 +73,10 @@ typedef struct walker {
   void (*separator)(struct walker *w);
 } walker;
 
+/* The comment section to render: with o->comments, when the page has one
+ * with something in it; else NULL. */
+const article *walk_comments(const article *a, const render_opts *o);
+
 /* Walks the siblings from first on (a body: a->body.first). */
 void walk_children(walker *w, const art_node *first, int depth);
 

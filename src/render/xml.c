@@ -178,7 +178,7 @@ void render_xml(const article *a, const render_opts *o, buf *out) {
   buf_puts(out, "<body>\n");
   walk_children(&x.w, a->body.first, 0);
   buf_puts(out, "</body>\n");
-  if (o->comments && a->comments) {
+  if (walk_comments(a, o)) {
     buf_puts(out, "<comments>\n");
     walk_children(&x.w, a->comments->body.first, 0);
     buf_puts(out, "</comments>\n");

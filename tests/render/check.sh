@@ -3,7 +3,8 @@
 # the sample article (tests/unit/test_render.c: every block type) as JSON
 # through python3's json module, XML through xmllint, HTML through python3's
 # html.parser, and Markdown through cmark-gfm -e table, whose HTML must have
-# the same structure as pith's own HTML. A missing tool skips its part.
+# the same structure as pith's own HTML (also for random trees: structure.py).
+# A missing tool skips its part.
 set -u
 bin=${1:?usage: $0 PATH/TO/test_render}
 tmp=$(mktemp -d)
@@ -147,6 +148,8 @@ if len(p.blocks) != len(want):
   }
   reads_back "markdown: escaped text reads back as itself" markdown texts only-blocks
   reads_back "markdown: styled runs read back as their text" runs-markdown runs-texts any-inline
+  check "markdown: random trees read back with the html's structure" \
+    python3 "$(dirname "$0")/structure.py" "$bin" 300
 else
   echo "skip: cmark-gfm not installed (Debian: cmark-gfm)"
   skipped=$((skipped + 1))

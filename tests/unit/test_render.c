@@ -404,6 +404,19 @@ static void test_tables(void) {
   o.tables = 0;
   CHECK_RENDER(JSON, a, &o, "{\"text\":\"\",\"blocks\":[]}\n");
   CHECK_RENDER(MD, a, &o, "\n");
+  /* A header row further down stays where it is; the first row heads the
+   * pipe table. */
+  a = new_article(NULL);
+  art_node *table = article_open(a, &mem, NULL, NODE_TABLE);
+  add(a, table, BLOCK_TABLE_ROW, 0, "1900");
+  add(a, table, BLOCK_TABLE_ROW, 0, "Section")->header = 1;
+  add(a, table, BLOCK_TABLE_ROW, 0, "1901");
+  CHECK_RENDER(MD, a, &defaults, "| 1900 |\n| --- |\n| Section |\n| 1901 |\n");
+  o = defaults;
+  o.fragment = 1;
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<table>\n<tbody>\n<tr><td>1900</td></tr>\n<tr><th>Section</th></tr>\n"
+               "<tr><td>1901</td></tr>\n</tbody>\n</table>\n</article>\n");
   /* No header row: the first row heads the pipe table. Rows outside a table
    * make one. */
   a = new_article(NULL);
@@ -547,6 +560,29 @@ static void test_links_and_formatting(void) {
   CHECK_RENDER(MD, a, &o, "use ``a`b`` and `` ` ``![](https://example.org/i.png)\n");
 }
 
+/* "**" and "*" only where CommonMark reads them as emphasis; <strong> and
+ * <em> elsewhere. */
+static void test_emphasis_edges(void) {
+  render_opts o = defaults;
+  o.formatting = 1;
+  article *a = new_article(NULL);
+  para(a, NULL, "x")->runs =
+      runs(run("a", 0, NULL), run("(b)", STYLE_STRONG, NULL), run("c ", 0, NULL),
+           run("\xe2\x80\x9cquoted\xe2\x80\x9d", STYLE_EM, NULL), run("next and ", 0, NULL),
+           run("bold\xc2\xa0", STYLE_STRONG, NULL), run("x", 0, NULL), NULL);
+  para(a, NULL, "x")->runs =
+      runs(run("Plain ", 0, NULL), run("bold", STYLE_STRONG, NULL), run(", ", 0, NULL),
+           run("both", STYLE_STRONG | STYLE_EM, NULL), run(" (", 0, NULL),
+           run("in parentheses", STYLE_EM, NULL), run(").", 0, NULL), NULL);
+  para(a, NULL, "x")->runs = runs(run("one", STYLE_EM, NULL), run("two", STYLE_STRONG, NULL),
+                                  run(" ", STYLE_EM, NULL), run("three", 0, NULL), NULL);
+  CHECK_RENDER(MD, a, &o,
+               "a<strong>(b)</strong>c <em>\xe2\x80\x9cquoted\xe2\x80\x9d</em>next and "
+               "<strong>bold\xc2\xa0</strong>x\n\n"
+               "Plain **bold**, ***both*** (*in parentheses*).\n\n"
+               "<em>one</em><strong>two</strong> three\n");
+}
+
 static void test_escaping(void) {
   article *a = new_article("A *title* # with <tags> & [brackets]");
   para(a, NULL, "# not a heading");
@@ -606,6 +642,15 @@ static void test_comments(void) {
   CHECK_RENDER(XML, a, &o,
                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article title=\"T\">\n<body>\n"
                "<p>Body.</p>\n</body>\n<comments>\n<p>First!</p>\n</comments>\n</article>\n");
+  /* A comment section with nothing in it is no section. */
+  article *empty = new_article("T");
+  para(empty, NULL, "Body.");
+  empty->comments = new_article(NULL);
+  para(empty->comments, NULL, " ");
+  CHECK_RENDER(MD, empty, &o, "# T\n\nBody.\n");
+  CHECK_RENDER(HTML, empty, &o, "<article>\n<h1>T</h1>\n<p>Body.</p>\n</article>\n");
+  CHECK_RENDER(TEXT, empty, &o, "T\n\nBody.\n");
+  CHECK_RENDER(JSON, empty, &o, "{\"title\":\"T\",\"text\":\"Body.\"}\n");
   /* The JSON markdown leaves the title and the comments to their fields. */
   o.json_markdown = 1;
   CHECK_RENDER(
@@ -873,8 +918,71 @@ static int print_escaping(const char *what, int n) {
   return 0;
 }
 
+/* For tests/render/check.sh: a random tree of lists, items, quotes and
+ * text blocks (never empty, plain words) whose Markdown must parse to the
+ * same structure as its HTML. */
+static void rand_structure(article *a, art_node *parent, int depth) {
+  static const char *const words[] = {"alpha", "beta two", "gamma three words", "delta"};
+  unsigned n = 1 + rnd(3);
+  for (unsigned i = 0; i < n; i++) {
+    unsigned k = depth > 4 ? 4 + rnd(7) : rnd(11);
+    const char *w = words[rnd(4)];
+    if (k < 2) {
+      art_node *list = article_open(a, &mem, parent, NODE_LIST);
+      list->ordered = k;
+      list->start = (int)rnd(3);
+      for (unsigned j = 0, items = 1 + rnd(3); j < items; j++)
+        if (rnd(4))
+          rand_structure(a, article_open(a, &mem, list, NODE_ITEM), depth + 1);
+        else
+          add(a, list, BLOCK_LIST_ITEM, depth, w);
+    } else if (k < 4) {
+      rand_structure(a, article_open(a, &mem, parent, NODE_QUOTE), depth + 1);
+    } else if (k == 4) {
+      add(a, parent, BLOCK_HEADING, 1 + (int)rnd(6), w);
+    } else if (k == 5) {
+      add(a, parent, BLOCK_CODE, 0, rnd(2) ? "x = 1;\n\n  y" : "- z\n> q");
+    } else if (k == 6) {
+      article_open(a, &mem, parent, NODE_SEPARATOR);
+    } else if (k == 10) { /* a header row (as Markdown has to have) and body rows */
+      art_node *table = article_open(a, &mem, parent, NODE_TABLE);
+      for (unsigned j = 0, rows = 1 + rnd(3); j < rows; j++) {
+        article_block *b = add(a, table, BLOCK_TABLE_ROW, 0, w);
+        b->header = !j;
+        b->cells = cells(cell(w, 1, 0), cell(words[rnd(4)], 1, 0), NULL);
+        b->cells->runs = runs(run("with ", 0, NULL), run("link", STYLE_EM, puffins), NULL);
+      }
+    } else if (k == 7 && (!parent || parent->kind != NODE_ITEM)) {
+      add(a, parent, BLOCK_LIST_ITEM, depth, w); /* a bullet without a list */
+    } else {
+      article_block *b = add(a, parent, BLOCK_PARAGRAPH, 0, w);
+      if (rnd(2))
+        b->runs = runs(run(w, STYLE_STRONG, NULL), run(" and ", 0, NULL),
+                       run("a link", rnd(2) ? STYLE_EM : 0, puffins), brk(),
+                       run("code", STYLE_CODE, NULL), NULL);
+    }
+  }
+}
+
+static int print_structure(unsigned long long seed, const char *format) {
+  rng = seed;
+  article *a = new_article(NULL);
+  rand_structure(a, NULL, 0);
+  render_opts o = defaults;
+  o.fragment = o.formatting = 1;
+  char *s = render(!strcmp(format, "html") ? HTML : MD, a, &o);
+  fputs(s, stdout);
+  free(s);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   arena_init(&mem);
+  if (argc == 4 && !strcmp(argv[1], "structure")) {
+    int rc = print_structure(strtoull(argv[2], NULL, 10), argv[3]);
+    arena_free(&mem);
+    return rc;
+  }
   if (argc == 4 && !strcmp(argv[1], "escaping")) {
     int rc = print_escaping(argv[2], atoi(argv[3]));
     arena_free(&mem);
@@ -890,6 +998,7 @@ int main(int argc, char **argv) {
   test_tables();
   test_quote_code_figure_rule();
   test_links_and_formatting();
+  test_emphasis_edges();
   test_escaping();
   test_comments();
   test_deep();
