@@ -1230,9 +1230,15 @@ static char *copy_attr(arena *mem, const dom_node *n, const char *name, int *oom
   return c && *c ? c : NULL;
 }
 
-/* The figure for an image element, or NULL without a usable address. */
+/* The figure for an image element, or NULL without a usable address (or
+ * for a tracking pixel). */
+static int is_pixel(const dom_node *img) {
+  const char *w = dom_attr_get(img, "width"), *h = dom_attr_get(img, "height");
+  return (w && (!strcmp(w, "0") || !strcmp(w, "1"))) || (h && (!strcmp(h, "0") || !strcmp(h, "1")));
+}
+
 static article_image *image_of(tree *t, const dom_node *img, int *oom) {
-  const char *src = img ? image_src(img) : NULL;
+  const char *src = img && !is_pixel(img) ? image_src(img) : NULL;
   if (!src)
     return NULL;
   article_image *im = arena_calloc(t->mem, sizeof *im);
@@ -1302,7 +1308,7 @@ static int outside_article(const tree *t, const dom_node *n, const dom_node *boi
   if (boiler && boiler->order > t->root->order)
     return 1;
   for (const dom_node *p = n; p && p->tag != TAG_TEXT && p != t->root; p = p->parent)
-    if (p->flags & NF_TEASER)
+    if (p->flags & (NF_TEASER | NF_JUNK)) /* a teaser, or still hidden */
       return 1;
   return 0;
 }
@@ -1653,6 +1659,8 @@ static const dom_node *comment_section(const tblock *b, const dom_node *top, con
  * article of its own. Its blocks are prose and names, not the links
  * ("Reply", permalinks) around them. */
 static int extract_comments(ex *x, const dom_node *top, const dom_node *root, article *out) {
+  if (x->names_ignored)
+    return 0; /* a thread: the posts are the content */
   const dom_node *best = NULL;
   uint32_t best_prose = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
