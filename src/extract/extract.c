@@ -132,6 +132,19 @@ static int links_away(const dom_node *a) {
   return href && href[0] != '#' && strncmp(href, "javascript:", 11) != 0;
 }
 
+/* A panel that a reader opens with a click (an accordion's answer, a tab)
+ * is hidden only until then: it is part of the page's content. It says
+ * which control labels it, or is a tab panel. */
+#ifndef REVEAL_PANELS
+#define REVEAL_PANELS 1
+#endif
+static int is_collapsed_panel(const dom_node *n) {
+  const char *role = dom_attr_get(n, "role");
+  if (role && (!strcmp(role, "tabpanel") || !strcmp(role, "region")))
+    return 1;
+  return dom_attr_get(n, "aria-labelledby") != NULL;
+}
+
 static void measure(ex *x, dom_node *n) {
   if (n->tag == TAG_TEXT) {
     n->chars = (n->kind & DOM_RAWTEXT) ? 0 : count_chars(n->text, n->text_len);
@@ -142,7 +155,7 @@ static void measure(ex *x, dom_node *n) {
   x->elements[x->nelements++] = n;
   if (tag_flags(tag) == T_SKIP)
     n->flags |= NF_JUNK;
-  else if (n->kind & DOM_HIDDEN)
+  else if ((n->kind & DOM_HIDDEN) && !(REVEAL_PANELS && is_collapsed_panel(n)))
     n->flags |= NF_HIDDEN;
   unsigned cls = (n->cls || n->id || n->attrs) ? classify_element_cached(n, &x->cls_cache) : 0;
   if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK))
@@ -178,8 +191,10 @@ static void measure(ex *x, dom_node *n) {
     return;
   }
   if (n->flags & NF_HIDDEN) {
-    /* Measured like the rest, in case it turns out to be the content. */
-    x->hidden[x->nhidden++] = n;
+    /* Measured like the rest, in case it turns out to be the content;
+     * a popover or a modal never is. */
+    if (!(n->flags & NF_OVERLAY) && !dom_attr_get(n, "popover"))
+      x->hidden[x->nhidden++] = n;
     n->flags |= NF_JUNK;
   }
   for (dom_node *c = n->first; c; c = c->next) {
@@ -937,6 +952,14 @@ static dom_node *choose_root(ex *x) {
 #define LISTING_LINK_DISCOUNT 0.8f
 #endif
 
+/* Whether an ancestor of n is junk: still hidden, say. */
+static int inside_junk(const dom_node *n) {
+  for (const dom_node *p = n->parent; p && p->tag != TAG_TEXT; p = p->parent)
+    if (p->flags & NF_JUNK)
+      return 1;
+  return 0;
+}
+
 /* What the records of a list share: the tag and the first class word;
  * later words often number or place one record ("post-15859", "first"). */
 static uint64_t record_signature(const dom_node *n) {
@@ -1000,7 +1023,7 @@ static dom_node *choose_listing(ex *x, float *weight) {
           gr->chars * 3 < p->chars)
         continue;
       float w = (float)gr->chars - LISTING_LINK_DISCOUNT * (float)gr->link_chars;
-      if (w > best_w) {
+      if (w > best_w && !inside_junk(p)) {
         best_w = w;
         best = p;
       }

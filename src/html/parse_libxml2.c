@@ -163,6 +163,8 @@ static int attr_kind(const char *name) {
     return !strcmp(name, "aria-hidden") ? ATTR_ARIA_HIDDEN : ATTR_OTHER;
   case 's':
     return !strcmp(name, "style") ? ATTR_STYLE : ATTR_OTHER;
+  case 'p': /* a popover is not shown until something opens it */
+    return !strcmp(name, "popover") ? ATTR_HIDDEN : ATTR_OTHER;
   default:
     return ATTR_OTHER;
   }

@@ -265,6 +265,16 @@ static void test_state_words(void) {
   CHECK_STR(joined, P1 " || " P2);
 }
 
+static void test_panels_and_popovers(void) {
+  /* An accordion's closed panel is content; a popover's text is not. */
+  CHECK(run("<html><head><title>Floods</title></head><body><article><p>" P1 "</p>"
+            "<button id=\"q1\">What happened on Tuesday?</button>"
+            "<div role=\"region\" aria-labelledby=\"q1\" style=\"display:none\"><p>" P3
+            "</p></div></article><div popover id=\"notify\"><p>" P2 "</p><p>" P2 " " P2
+            "</p></div></body></html>") == 0);
+  CHECK_STR(joined, P1 " || What happened on Tuesday? || " P3);
+}
+
 /* The tree: a node's kind and its children's kinds, as "list(item(block))". */
 static void shape(const art_node *n, char *out, size_t cap) {
   static const char *const names[] = {"root",  "block", "list",   "item",
@@ -344,6 +354,7 @@ int main(void) {
   test_tree();
   test_overlay_left_out();
   test_state_words();
+  test_panels_and_popovers();
   arena_free(&mem);
   return check_done();
 }
