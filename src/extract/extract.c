@@ -1078,8 +1078,10 @@ static int keep_block(const ex *x, const tblock *b, const dom_node *root, int li
     return 0;
   if (b->teaser && !listing)
     return 0;
-  if (b->boiler && b->boiler->order > root->order &&
-      !(x->names_ignored && !is_structural(b->boiler)))
+  /* A listing's records are made of bylines and dates: there only a
+   * boilerplate name counts, not a metadata one. */
+  const dom_node *boiler = listing ? b->neg : b->boiler;
+  if (boiler && boiler->order > root->order && !(x->names_ignored && !is_structural(boiler)))
     return 0;
   /* Inside the root, only blocks that are nearly all link text are lists of
    * links; a paragraph with a few links in it is prose. */
