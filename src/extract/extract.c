@@ -948,6 +948,9 @@ static dom_node *choose_root(ex *x) {
 
 /* A listing's link text counts for a fifth of its prose: a column of
  * headline links beside an article is not the page's content. */
+#ifndef LISTING_WEAK_MAX
+#define LISTING_WEAK_MAX 200
+#endif
 #ifndef LISTING_LINK_DISCOUNT
 #define LISTING_LINK_DISCOUNT 0.8f
 #endif
@@ -1079,8 +1082,11 @@ static int keep_block(const ex *x, const tblock *b, const dom_node *root, int li
   if (b->teaser && !listing)
     return 0;
   /* A listing's records are made of bylines and dates: there only a
-   * boilerplate name counts, not a metadata one. */
+   * boilerplate name counts, not a metadata one, and a weak one ("header")
+   * only on more than a record's worth of text. */
   const dom_node *boiler = listing ? b->neg : b->boiler;
+  if (listing && boiler && (boiler->flags & NF_WEAKNEG) && boiler->chars < LISTING_WEAK_MAX)
+    boiler = NULL; /* "listing__header": a record's header, not the page's */
   if (boiler && boiler->order > root->order && !(x->names_ignored && !is_structural(boiler)))
     return 0;
   /* Inside the root, only blocks that are nearly all link text are lists of
