@@ -951,6 +951,18 @@ static dom_node *choose_root(ex *x) {
 #ifndef LISTING_WEAK_MAX
 #define LISTING_WEAK_MAX 200
 #endif
+/* A listing of short records (cards: under LISTING_WIDEN_RECORD characters
+ * each) widens up to LISTING_WIDEN_LEVELS parents, while a parent holds at
+ * most LISTING_WIDEN_SHARE times its text: the page's other lists. */
+#ifndef LISTING_WIDEN_LEVELS
+#define LISTING_WIDEN_LEVELS 5
+#endif
+#ifndef LISTING_WIDEN_RECORD
+#define LISTING_WIDEN_RECORD 150.0f
+#endif
+#ifndef LISTING_WIDEN_SHARE
+#define LISTING_WIDEN_SHARE 3.0f
+#endif
 #ifndef LISTING_LINK_DISCOUNT
 #define LISTING_LINK_DISCOUNT 0.8f
 #endif
@@ -980,7 +992,7 @@ static uint64_t record_signature(const dom_node *n) {
  * short facts. The element whose like-built children hold the most text,
  * outside boilerplate, is their container. Menus are alike too, but their
  * records are a few characters of link text each. */
-static dom_node *choose_listing(ex *x, float *weight) {
+static dom_node *choose_listing(ex *x, float *weight, float *record_chars) {
   enum { MAX_GROUPS = 64 };
   struct group {
     uint64_t sig;
@@ -1029,6 +1041,7 @@ static dom_node *choose_listing(ex *x, float *weight) {
       if (w > best_w && !inside_junk(p)) {
         best_w = w;
         best = p;
+        *record_chars = (float)gr->chars / (float)gr->count;
       }
     }
   }
@@ -1891,8 +1904,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     if (n->parent && n->parent->tag != TAG_TEXT && (n->parent->flags & (NF_NEG | NF_INNEG)))
       n->flags |= NF_INNEG;
   }
-  float listing_weight = 0;
-  dom_node *listing = choose_listing(&x, &listing_weight);
+  float listing_weight = 0, record_chars = 0;
+  dom_node *listing = choose_listing(&x, &listing_weight, &record_chars);
   int listing_mode = 0;
   float prose = 0;
   for (size_t i = 0; i < x.nblocks; i++)
@@ -1905,6 +1918,17 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   }
   if (root && !listing_mode)
     root = widen_root(&x, root);
+  /* A listing page often has several lists ("Featured", "Latest"): the
+   * container of a few of them, when it holds little else. Not for long
+   * records (a thread's posts), whose neighbours are rarely more posts. */
+  for (int up = 0; listing_mode && record_chars < LISTING_WIDEN_RECORD && up < LISTING_WIDEN_LEVELS;
+       up++) {
+    dom_node *p = root->parent;
+    if (!p || p->tag == TAG_TEXT || p == top || (p->flags & (NF_NEG | NF_INNEG | NF_JUNK)) ||
+        (float)p->chars > LISTING_WIDEN_SHARE * (float)root->chars)
+      break;
+    root = p;
+  }
 #ifdef PITH_DEBUG_EXTRACT
   fprintf(stderr, "prose %.0f listing %.0f%s\n", prose, listing_weight,
           listing_mode ? " USED" : "");
