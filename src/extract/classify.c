@@ -39,6 +39,7 @@ static const vocab substrings[] = {
     {"taboola", CLS_STRONG_NEG},
     {"signup", CLS_STRONG_NEG},
     {"popular", CLS_STRONG_NEG},
+    {"signature", CLS_STRONG_NEG},
     {"trending", CLS_STRONG_NEG},
     {"readmore", CLS_STRONG_NEG},
     {"read-more", CLS_STRONG_NEG},
