@@ -94,6 +94,12 @@ typedef struct {
 
   date_cand dates[96];
   size_t ndates;
+  /* name_bits of the class and id strings met so far: a page repeats the
+   * same few class strings on many elements. */
+  struct {
+    const char *s; /* NULL: free */
+    unsigned bits;
+  } names[512];
 } mctx;
 
 /* ---- the walk ------------------------------------------------------------- */
@@ -272,11 +278,32 @@ static unsigned name_bits(const char *s) {
   return bits;
 }
 
+/* name_bits(s), looked up among the strings this page has shown before
+ * (a memo: x is logically const). */
+static unsigned cached_name_bits(const mctx *cx, const char *s) {
+  mctx *x = (mctx *)cx;
+  enum { SLOTS = sizeof x->names / sizeof *x->names, PROBES = 8 };
+  uint32_t h = 2166136261u;
+  for (const char *p = s; *p; p++)
+    h = (h ^ (unsigned char)*p) * 16777619u;
+  for (uint32_t i = 0; i < PROBES; i++) {
+    uint32_t k = (h + i) & (SLOTS - 1);
+    if (!x->names[k].s) {
+      x->names[k].s = s;
+      return x->names[k].bits = name_bits(s);
+    }
+    if (!strcmp(x->names[k].s, s))
+      return x->names[k].bits;
+  }
+  return name_bits(s);
+}
+
 /* Memoised on the node: several passes ask for the same element's bits. */
-static unsigned element_bits(const dom_node *n) {
+static unsigned element_bits(const mctx *x, const dom_node *n) {
   if (n->meta_bits & (1u << 31))
     return n->meta_bits & ~(1u << 31);
-  unsigned bits = (n->cls ? name_bits(n->cls) : 0) | (n->id ? name_bits(n->id) : 0);
+  unsigned bits =
+      (n->cls ? cached_name_bits(x, n->cls) : 0) | (n->id ? cached_name_bits(x, n->id) : 0);
   ((dom_node *)n)->meta_bits = bits | (1u << 31);
   return bits;
 }
@@ -381,7 +408,7 @@ static void walk(mctx *x, const dom_node *n, unsigned where, unsigned depth) {
     if (c->tag == TAG_TEXT)
       continue;
     uint32_t pos = x->pos++;
-    unsigned bits = (c->cls || c->id) ? element_bits(c) : 0;
+    unsigned bits = (c->cls || c->id) ? element_bits(x, c) : 0;
     unsigned w = where | where_of(x, c, bits);
     tag_id t = (tag_id)c->tag;
     const char *itemprop = c->attrs ? dom_attr_get(c, "itemprop") : NULL;
@@ -852,11 +879,11 @@ static void collect_dates(mctx *x) {
     int r = element_date(x, n, 0, &d);
     if (!r)
       continue;
-    int k = dateline_kind(element_bits(n));
+    int k = dateline_kind(element_bits(x, n));
     for (const dom_node *p = n->parent;
          !k && p && p->tag != TAG_BODY && p->tag != TAG_TEXT && n->depth - p->depth <= 2;
          p = p->parent)
-      k = dateline_kind(element_bits(p));
+      k = dateline_kind(element_bits(x, p));
     int s = dom_attr_get(n, "pubdate") ? 88 : k == K_PUBLISHED ? 80 : 55;
     if (near_title(x, m->pos))
       s += 10;
@@ -912,7 +939,7 @@ static void page_text_walk(const mctx *x, const dom_node *n, buf *b, size_t max,
     }
     if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN))
       continue;
-    unsigned bits = (c->cls || c->id) ? element_bits(c) : 0;
+    unsigned bits = (c->cls || c->id) ? element_bits(x, c) : 0;
     if (where_of(x, c, bits) & (IN_CHROME | IN_COMMENT))
       continue;
     int block = tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR;
@@ -947,7 +974,7 @@ static const char *text_after(mctx *x, const dom_node *n, size_t max) {
         buf_putc(&b, ' ');
       }
     } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
-               (where_of(x, c, (c->cls || c->id) ? element_bits(c) : 0) &
+               (where_of(x, c, (c->cls || c->id) ? element_bits(x, c) : 0) &
                 (IN_CHROME | IN_COMMENT))) {
       skip = 1; /* never-visible, or navigation, sidebars, comments */
     } else if (tag_flags((tag_id)c->tag) == T_BLOCK) {
@@ -1465,7 +1492,7 @@ static const char *byline_text(mctx *x, const dom_node *n) {
       continue;
     if ((c->tag == TAG_A && author_link(c)) ||
         (c->attrs && rel_has(dom_attr_get(c, "itemprop"), "name")) ||
-        ((c->cls || c->id) && (element_bits(c) & W_NAME))) {
+        ((c->cls || c->id) && (element_bits(x, c) & W_NAME))) {
       const char *t = node_text(x, c, 300);
       if (t && *t)
         return t;
