@@ -174,7 +174,17 @@ static void extract_record(run *r, const warc_record *rec) {
     r->failures++;
     return;
   }
-  if (out_len && fwrite(out, 1, out_len, r->out) != out_len) {
+  /* XML: one document for the archive, its records' <article>s inside
+   * <articles> (archive_process writes the declaration once). */
+  const char *body = out;
+  if (r->o->format == PITH_FORMAT_XML && out_len && !strncmp(out, "<?xml", 5)) {
+    const char *nl = memchr(out, '\n', out_len);
+    if (nl) {
+      out_len -= (size_t)(nl + 1 - out);
+      body = nl + 1;
+    }
+  }
+  if (out_len && fwrite(body, 1, out_len, r->out) != out_len) {
     if (!r->o->quiet)
       fprintf(stderr, "pith: %s: cannot write the output\n", r->name);
     r->failures++;
@@ -256,8 +266,13 @@ int archive_process(const archive_options *o, const char *path, const char *data
     }
     r.html_skipped = 0;
   }
+  if (o->format == PITH_FORMAT_XML)
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<articles>\n", out);
   /* Pages pith could not read are a failure, even among others. */
-  if (pass(&r, path, data, len, 0) == 0 && r.html_skipped) {
+  int passed = pass(&r, path, data, len, 0);
+  if (o->format == PITH_FORMAT_XML)
+    fputs("</articles>\n", out);
+  if (passed == 0 && r.html_skipped) {
     if (!o->quiet)
       fprintf(stderr,
               "pith: %s: %zu HTML records skipped (HTML in WARC files is not supported yet; WET "

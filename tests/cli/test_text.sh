@@ -123,6 +123,13 @@ check "wet into --output-dir: one .jsonl" is "$(cd out3 && ls)" "crawl.warc.wet.
 check "wet into --output-dir: 3 lines" is "$(wc -l <out3/crawl.warc.wet.jsonl)" 3
 run --no-title crawl.warc.wet.gz
 check "wet, text format: the texts" contains "$out" "Shanghai Spirit"
+run --format xml crawl.warc.wet.gz
+check "wet, xml: exit 0" is "$rc" 0
+check "wet, xml: one declaration" is "$(printf '%s\n' "$out" | grep -c '^<?xml')" 1
+check "wet, xml: an article per record" is "$(printf '%s\n' "$out" | grep -c '^<article ')" 3
+if command -v xmllint >/dev/null; then
+  check "wet, xml: one well-formed document" xmllint --noout .out
+fi
 run --format json --site-dedup --no-site-dedup crawl.warc.wet.gz
 check "wet, --no-site-dedup: 3 lines" lines "$out" 3
 shared=$here/../../../shared/data/warc/cc_whirlwind.warc.wet.gz
