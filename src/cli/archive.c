@@ -266,11 +266,12 @@ int archive_process(const archive_options *o, const char *path, const char *data
     }
     r.html_skipped = 0;
   }
-  if (o->format == PITH_FORMAT_XML)
+  int wrap = o->format == PITH_FORMAT_XML && !o->in_xml_stream;
+  if (wrap)
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<articles>\n", out);
   /* Pages pith could not read are a failure, even among others. */
   int passed = pass(&r, path, data, len, 0);
-  if (o->format == PITH_FORMAT_XML)
+  if (wrap)
     fputs("</articles>\n", out);
   if (passed == 0 && r.html_skipped) {
     if (!o->quiet)

@@ -19,6 +19,7 @@ typedef struct {
   int site_dedup;      /* count the lines of the archive's pages first */
   int quiet;
   const char *language; /* keep only pages in it (pith_options.language), or NULL */
+  int in_xml_stream;    /* xml: the caller wraps the records (no declaration here) */
 } archive_options;
 
 /* 1 if the file name is an archive's: .warc, .wet (either .gz). */

@@ -30,7 +30,8 @@ static const char usage_text[] =
     "A WARC or WET file (.warc, .wet, either .gz, or any file starting like\n"
     "one) gives one output per text record (a WET conversion record), in text\n"
     "mode, with its url, warc_record_id and warc_date (json: one line each;\n"
-    "xml: one document, an <article> per record inside <articles>).\n"
+    "xml: one document, an <article> per record inside <articles>, as for\n"
+    "several inputs to one stream).\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT   output format: text (default), markdown (md), html,\n"
@@ -88,6 +89,7 @@ typedef struct {
   const char *url;
   const char *charset;
   const char *language; /* --language */
+  int xml_stream;       /* xml, several documents to one stream: inside <articles> */
   size_t max_size;
   int quiet;
   int failures;
@@ -97,6 +99,17 @@ typedef struct {
   int collect;    /* counting the lines of the pages for --site-dedup */
   pith_sites *sites;
 } cli;
+
+/* In an xml stream the declaration comes once, before <articles>. */
+static const char *skip_xml_declaration(const cli *c, const char *out, size_t *len) {
+  if (!c->xml_stream || *len < 5 || strncmp(out, "<?xml", 5))
+    return out;
+  const char *nl = memchr(out, '\n', *len);
+  if (!nl)
+    return out;
+  *len -= (size_t)(nl + 1 - out);
+  return nl + 1;
+}
 
 static void complain(const cli *c, const char *input, const char *reason) {
   if (!c->quiet)
@@ -254,6 +267,7 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
     c->failures++;
     return;
   }
+  const char *body = c->output_dir ? out : skip_xml_declaration(c, out, &out_len);
   if (c->output_dir) {
     char *file = output_name(rel, c->format);
     char *path = file ? malloc(strlen(c->output_dir) + strlen(file) + 2) : NULL;
@@ -271,7 +285,7 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
     }
     free(path);
     free(file);
-  } else if (write_all(c->out, out, out_len)) {
+  } else if (write_all(c->out, body, out_len)) {
     complain(c, name, "cannot write the output");
     c->failures++;
   }
@@ -284,8 +298,8 @@ static void process_archive(cli *c, const char *path, const char *rel, const cha
                             const char *data, size_t len) {
   if (c->collect)
     return;
-  archive_options ao = {c->format,          c->render_flags, c->charset, c->max_size,
-                        c->site_dedup != 0, c->quiet,        c->language};
+  archive_options ao = {c->format,          c->render_flags, c->charset,  c->max_size,
+                        c->site_dedup != 0, c->quiet,        c->language, c->xml_stream};
   FILE *out = c->out;
   if (c->output_dir) {
     char *file = archive_output_name(rel, c->format);
@@ -636,10 +650,23 @@ int main(int argc, char **argv) {
     c.quiet = quiet;
     c.failures = 0;
   }
+  /* Several xml documents to one stream make one document. */
+  if (c.format == PITH_FORMAT_XML && !c.output_dir) {
+    for (int i = optind; i < argc; i++) {
+      struct stat st;
+      if (ninputs > 1 || archive_sniff_path(argv[i]) ||
+          (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)))
+        c.xml_stream = 1;
+    }
+  }
+  if (c.xml_stream)
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<articles>\n", c.out);
   if (ninputs == 0)
     process_input(&c, "-");
   for (int i = optind; i < argc; i++)
     process_input(&c, argv[i]);
+  if (c.xml_stream)
+    fputs("</articles>\n", c.out);
   pith_sites_free(c.sites);
 
   if (c.out && fflush(c.out)) {

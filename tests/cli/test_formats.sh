@@ -76,6 +76,11 @@ else
   check "xmllint is installed (apt-get install libxml2-utils)" false
 fi
 check "xml: holds the table" contains "$xml" "Days to harvest"
+if has_tool xmllint; then
+  run --format xml --url $url structure.html "$example"
+  check "xml, two inputs: one well-formed document" xmllint --noout .out
+  check "xml, two inputs: inside <articles>" is "$(grep -c '^<article ' .out)" 2
+fi
 
 # JSON: valid, every block type in "blocks", the markdown inside.
 check "json: valid" valid_json "$json"
