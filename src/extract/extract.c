@@ -50,6 +50,7 @@ typedef struct {
   dom_node *hidden;    /* innermost hidden element around it, or NULL */
   uint32_t off, len;   /* the text, in ex.text */
   uint32_t chars, link_chars;
+  uint32_t anchor_chars; /* text of links to places on the page ("#section") */
   uint8_t kind, level;
   uint8_t teaser; /* inside an NF_TEASER record */
   float weight;
@@ -98,8 +99,8 @@ typedef struct {
 
   /* The walk's state. */
   dom_node *container, *boiler, *neg, *hidden_el;
-  int in_link, in_pre, in_quote, list_depth;
-  uint32_t cur_start, cur_chars, cur_link_chars;
+  int in_link, in_anchor, in_pre, in_quote, list_depth;
+  uint32_t cur_start, cur_chars, cur_link_chars, cur_anchor_chars;
   int pending_space, pending_break;
   size_t mark_start;                       /* the current block's first mark */
   dom_node *inline_open[INLINE_STACK_MAX]; /* inline elements open around the text */
@@ -143,6 +144,12 @@ static int is_collapsed_panel(const dom_node *n) {
   if (role && (!strcmp(role, "tabpanel") || !strcmp(role, "region")))
     return 1;
   return dom_attr_get(n, "aria-labelledby") != NULL;
+}
+
+/* A link to a section of the page itself: a table of contents' entry. */
+static int is_anchor(const dom_node *a) {
+  const char *href = dom_attr_get(a, "href");
+  return href && href[0] == '#' && href[1];
 }
 
 static void measure(ex *x, dom_node *n) {
@@ -342,6 +349,7 @@ static void flush(ex *x) {
     b->len = (uint32_t)x->text.len - x->cur_start;
     b->chars = x->cur_chars;
     b->link_chars = x->cur_link_chars;
+    b->anchor_chars = x->cur_anchor_chars;
     b->mark_first = (uint32_t)x->mark_start;
     b->mark_count = (uint32_t)(x->nmarks - x->mark_start);
   } else {
@@ -349,7 +357,7 @@ static void flush(ex *x) {
   }
   x->cur_start = (uint32_t)x->text.len;
   x->mark_start = x->nmarks;
-  x->cur_chars = x->cur_link_chars = 0;
+  x->cur_chars = x->cur_link_chars = x->cur_anchor_chars = 0;
   x->pending_space = x->pending_break = 0;
 }
 
@@ -397,6 +405,8 @@ static void add_text(ex *x, const char *s, uint32_t len) {
   x->cur_chars += chars;
   if (x->in_link)
     x->cur_link_chars += chars;
+  if (x->in_anchor)
+    x->cur_anchor_chars += chars;
 }
 
 /* Elements whose text renderers may show as emphasis, code and the like. */
@@ -502,6 +512,7 @@ static void walk(ex *x, dom_node *n, int row_cell) {
     x->hidden_el = n;
   int row = tag == TAG_TR && cells_are_inline(n);
   int away = tag == TAG_A && links_away(n);
+  int anchor = tag == TAG_A && !away && is_anchor(n);
   int styled = !block && !x->in_pre && (away || is_inline_style(tag));
   if (styled) {
     add_mark(x, MARK_OPEN, n);
@@ -510,6 +521,7 @@ static void walk(ex *x, dom_node *n, int row_cell) {
     x->inline_depth++;
   }
   x->in_link += away;
+  x->in_anchor += anchor;
   x->in_pre += tag == TAG_PRE;
   x->in_quote += tag == TAG_BLOCKQUOTE;
   x->list_depth += tag == TAG_UL || tag == TAG_OL;
@@ -524,6 +536,7 @@ static void walk(ex *x, dom_node *n, int row_cell) {
   if (block)
     flush(x);
   x->in_link -= away;
+  x->in_anchor -= anchor;
   x->in_pre -= tag == TAG_PRE;
   x->in_quote -= tag == TAG_BLOCKQUOTE;
   x->list_depth -= tag == TAG_UL || tag == TAG_OL;
@@ -1101,6 +1114,9 @@ static int keep_block(const ex *x, const tblock *b, const dom_node *root, int li
   if (listing && boiler && (boiler->flags & NF_WEAKNEG) && boiler->chars < LISTING_WEAK_MAX)
     boiler = NULL; /* "listing__header": a record's header, not the page's */
   if (boiler && boiler->order > root->order && !(x->names_ignored && !is_structural(boiler)))
+    return 0;
+  /* A table of contents repeats the headings below it. */
+  if (!listing && b->kind == BLOCK_LIST_ITEM && b->anchor_chars * 4 > b->chars * 3)
     return 0;
   /* Inside the root, only blocks that are nearly all link text are lists of
    * links; a paragraph with a few links in it is prose. */

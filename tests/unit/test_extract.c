@@ -275,6 +275,15 @@ static void test_panels_and_popovers(void) {
   CHECK_STR(joined, P1 " || What happened on Tuesday? || " P3);
 }
 
+static void test_table_of_contents(void) {
+  /* A list of links to the page's own sections repeats its headings. */
+  CHECK(run("<html><head><title>Floods</title></head><body><article><h1>Floods</h1>"
+            "<ul><li><a href=\"#night\">Sunday night</a></li><li><a href=\"#after\">After "
+            "the water</a></li></ul><h2 id=\"night\">Sunday night</h2><p>" P1 "</p>"
+            "<h2 id=\"after\">After the water</h2><p>" P2 "</p></article></body></html>") == 0);
+  CHECK_STR(joined, "Sunday night || " P1 " || After the water || " P2);
+}
+
 /* The tree: a node's kind and its children's kinds, as "list(item(block))". */
 static void shape(const art_node *n, char *out, size_t cap) {
   static const char *const names[] = {"root",  "block", "list",   "item",
@@ -355,6 +364,7 @@ int main(void) {
   test_overlay_left_out();
   test_state_words();
   test_panels_and_popovers();
+  test_table_of_contents();
   arena_free(&mem);
   return check_done();
 }
