@@ -827,7 +827,15 @@ static void collect_dates(mctx *x) {
    * what the page says of itself above counts. */
   if (is_product(x))
     return;
-  /* Microdata. */
+  /* Microdata. Many dated items, none by the headline, are a list of
+   * other pages (cards of related articles), as much as a sidebar is. */
+  size_t dated = 0, by_title = 0;
+  for (size_t i = 0; i < x->props.n; i++)
+    if (x->props.v[i].kind <= 1 && !(x->props.v[i].where & IN_COMMENT)) {
+      dated++;
+      by_title += near_title(x, x->props.v[i].pos);
+    }
+  int list = dated >= 3 && !by_title && x->title_pos != UINT32_MAX;
   for (size_t i = 0; i < x->props.n; i++) {
     const mnode *m = &x->props.v[i];
     if (m->kind > 1 || (m->where & IN_COMMENT))
@@ -836,9 +844,9 @@ static void collect_dates(mctx *x) {
     int r = element_date(x, m->n, 0, &d);
     if (r)
       add_visible(x, &d, r,
-                  (m->where & IN_CHROME) ? 50
-                  : m->kind == 0         ? 90
-                                         : 80,
+                  (m->where & IN_CHROME) || list ? 50
+                  : m->kind == 0                 ? 90
+                                                 : 80,
                   m->pos, "itemprop", SHOWN_ELEMENT);
   }
   /* <time> elements. */

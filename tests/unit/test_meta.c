@@ -509,6 +509,41 @@ static void test_date_readings(void) {
   CHECK(art.meta.date_published == NULL);
 }
 
+/* Cards of other articles, each with its microdata date, far from the
+ * headline: the page's own date stands. */
+static void test_card_dates(void) {
+  CHECK(run(PAGE("<meta name=\"date\" content=\"March 27, 2023\">",
+                 "<h1>Podcasts for leaders</h1><p>Mar 27, 2023</p>" BODY
+                 "<p>More to read and to hear, from the rest of the magazine this week:</p>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div class=\"card\"><a href=\"/a\">One</a><span itemprop=\"datePublished\" "
+                 "content=\"2023-12-13T12:00:00Z\">Dec 13, 2023</span></div>"
+                 "<div class=\"card\"><a href=\"/b\">Two</a><span itemprop=\"datePublished\" "
+                 "content=\"2023-12-13T11:00:00Z\">Dec 13, 2023</span></div>"
+                 "<div class=\"card\"><a href=\"/c\">Three</a><span itemprop=\"datePublished\" "
+                 "content=\"2023-12-12T10:00:00Z\">Dec 12, 2023</span></div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-03-27");
+}
+
 /* Headlines: an article's one <h1>, the site's name in an <h1>, a heading
  * in the chrome, a visible headline's own dash. */
 static void test_title_headings(void) {
@@ -662,6 +697,7 @@ int main(void) {
   test_shown_dates();
   test_thread_dates();
   test_date_readings();
+  test_card_dates();
   test_title_headings();
   test_language();
   test_odd_input();
