@@ -332,6 +332,25 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
       }
     }
   }
+  /* A heading that is word for word the first part of a title ("Software"
+   * of "Software | MIT News | Institute"): the rest is the site's, however
+   * it is worded. */
+  for (size_t i = 0; i < in->nh1; i++) {
+    const char *h = in->h1[i].text;
+    if (!h || is_site(h, strlen(h), in))
+      continue;
+    for (int r = 0; r < 5; r++) {
+      segment seg[MAX_SEGMENTS];
+      size_t n = stripped[r] ? split(stripped[r], seg) : 0;
+      if (n < 2 || seg[1].colon)
+        continue;
+      char *first = mstr_clean(mem, stripped[r] + seg[0].start, seg[0].end - seg[0].start, 4000);
+      if (first && same_words(h, first)) {
+        *from_h1 = (int)i;
+        return finish_as(h, in, mem, 1);
+      }
+    }
+  }
   /* An article's headline is its one <h1>, even when its titles for
    * search engines and sharing are worded otherwise ("Top 10 Trends to
    * Watch" under "<title>Trends For 2026 - Site"): when the page has no

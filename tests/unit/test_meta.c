@@ -574,6 +574,14 @@ static void test_title_headings(void) {
   CHECK(run(PAGE("<title>The Death Spiral - How Small Languages Die</title>",
                  "<h1>The Death Spiral - How Small Languages Die</h1>" BODY)) == 0);
   CHECK_STR(art.title, "The Death Spiral - How Small Languages Die");
+  /* A one-word heading that is the title's first part: the rest, however
+   * worded, is the site's. */
+  CHECK(run(PAGE("<title>Software | Campus News | Institute of Things</title>",
+                 "<h1>Software</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Software");
+  CHECK(run(PAGE("<title>Quickstart \xE2\x80\x94 Flask Documentation (3.1.x)</title>",
+                 "<h1>Quickstart</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Quickstart");
 }
 
 /* ---- title -------------------------------------------------------------------- */
