@@ -1376,6 +1376,20 @@ static int is_home(const char *url) {
   return (n == 3 || n == 6) && p[n - 1] == '/' && p[0] >= 'a' && p[0] <= 'z';
 }
 
+/* Whether a heading is a link to the site's home page ("<a href=/><h1>
+ * Blog</h1></a>", or the link within it): the site's name. */
+static int links_home(const dom_node *h) {
+  const dom_node *a = NULL;
+  for (const dom_node *p = h->parent; p && p->tag != TAG_TEXT && h->depth - p->depth <= 2;
+       p = p->parent)
+    if (p->tag == TAG_A)
+      a = p;
+  if (!a && h->first && h->first->tag == TAG_A && !h->first->next)
+    a = h->first;
+  const char *href = a ? dom_attr_get(a, "href") : NULL;
+  return href && (!strcmp(href, "/") || is_home(href));
+}
+
 static void add_site(title_input *in, const char *s) {
   if (s && *s && in->nsites < TITLE_MAX_SITES)
     in->sites[in->nsites++] = s;
@@ -1417,6 +1431,7 @@ static void choose_title(mctx *x, title_input *in, char *host) {
     h1_pos[in->nh1] = x->h1.v[i].pos;
     in->h1[in->nh1].text = t;
     in->h1[in->nh1].chrome = (x->h1.v[i].where & IN_CHROME) != 0;
+    in->h1[in->nh1].home_link = links_home(x->h1.v[i].n);
     in->nh1++;
   }
   int from_h1;

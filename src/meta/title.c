@@ -295,6 +295,12 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   title_input copy = *in_;
   title_input *in = &copy;
   for (size_t i = 0; i < in->nh1; i++)
+    if (in->h1[i].text && in->h1[i].home_link) {
+      if (in->nsites < TITLE_MAX_SITES)
+        in->sites[in->nsites++] = in->h1[i].text;
+      in->h1[i].text = NULL;
+    }
+  for (size_t i = 0; i < in->nh1; i++)
     if (in->h1[i].text && is_last_part(in->h1[i].text, in->h1[i].chrome, in->doc_title) &&
         !same_words(in->h1[i].text, in->og_title) && !same_words(in->h1[i].text, in->ld_headline) &&
         !same_words(in->h1[i].text, in->tw_title)) {
@@ -349,6 +355,33 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
         *from_h1 = (int)i;
         return finish_as(h, in, mem, 1);
       }
+    }
+  }
+  /* A <title> alone, in parts and with not a word of the page's one
+   * headline, is the site's ("Site - Its tagline" on every page): the
+   * headline is the page's own. */
+  if (in->doc_title && !in->og_title && !in->ld_headline && !in->tw_title && !in->meta_title &&
+      !in->home) {
+    int only = -1;
+    for (size_t i = 0; i < in->nh1; i++) {
+      if (!in->h1[i].text || in->h1[i].chrome)
+        continue;
+      only = only == -1 && !in->h1[i].home_link ? (int)i : -2;
+    }
+    const char *h = only >= 0 ? in->h1[only].text : NULL;
+    uint32_t w[MAX_WORDS];
+    size_t nw = h ? words_of(h, strlen(h), w) : 0;
+    /* It reads "Site - Tagline" (or "| Site"): two parts, or one after a
+     * bar. */
+    segment seg[MAX_SEGMENTS];
+    size_t n = split(in->doc_title, seg);
+    int parts = (n >= 2 && !seg[1].colon) || (n == 1 && seg[0].start > 0);
+    double in_t = 1, covers;
+    if (parts && nw >= 2 && !is_site(h, strlen(h), in))
+      agreement(h, in->doc_title, &in_t, &covers);
+    if (in_t == 0) {
+      *from_h1 = only;
+      return finish_as(h, in, mem, 1);
     }
   }
   /* An article's headline is its one <h1>, even when its titles for

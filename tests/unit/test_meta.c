@@ -582,6 +582,20 @@ static void test_title_headings(void) {
   CHECK(run(PAGE("<title>Quickstart \xE2\x80\x94 Flask Documentation (3.1.x)</title>",
                  "<h1>Quickstart</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Quickstart");
+  /* A <title> alone that has no word of the one headline: the site's
+   * tagline, on every page of it. */
+  CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
+                 "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
+  /* Not when that heading links to the home page: the blog's name. */
+  CHECK(run(PAGE("<title>Progress Report #39</title>",
+                 "<header><a href=\"/\"><h1>Antoyo's Blog</h1></a></header>" BODY)) == 0);
+  CHECK_STR(art.title, "Progress Report #39");
+  /* Such a heading names the site, in the title too. */
+  CHECK(run(PAGE("<title>Arch Linux - What happened with the ISO in 2024</title>",
+                 "<div><a href=\"https://bbs.example.org/\"><h1>Arch Linux</h1></a></div>"
+                 "<h2>What happened with the ISO in 2024</h2>" BODY)) == 0);
+  CHECK_STR(art.title, "What happened with the ISO in 2024");
 }
 
 /* ---- title -------------------------------------------------------------------- */
