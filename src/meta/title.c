@@ -405,10 +405,12 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
     uint32_t w[MAX_WORDS];
     size_t nw = h ? words_of(h, strlen(h), w) : 0;
     if (nw && nw <= 40 && !is_site(h, strlen(h), in)) {
+      /* The titles readers see (the page's, the shared one's, the JSON-LD
+       * headline), not a twitter:title or a meta title, often a summary. */
       double best = 0;
       for (int r = 0; r < 5; r++) {
         double in_t, covers;
-        if (refs[r]) {
+        if (refs[r] && refs[r] != in->tw_title && refs[r] != in->meta_title) {
           agreement(h, refs[r], &in_t, &covers);
           best = in_t > best ? in_t : best;
         }

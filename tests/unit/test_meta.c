@@ -552,6 +552,14 @@ static void test_title_headings(void) {
                  "<article><h1>Top 10 Health and Nutrition Trends to Watch</h1>" BODY
                  "</article>")) == 0);
   CHECK_STR(art.title, "Top 10 Health and Nutrition Trends to Watch");
+  /* An article's <h1> that only a twitter:title (a summary) shares words
+   * with is not its headline. */
+  CHECK(run(PAGE("<title>Software Sector Update, Fall 2025</title>"
+                 "<meta property=\"og:type\" content=\"article\">"
+                 "<meta property=\"og:title\" content=\"Software Sector Update, Fall 2025\">"
+                 "<meta name=\"twitter:title\" content=\"Our M&amp;A insights for the fall\">",
+                 "<article><h1>M&amp;A Reports</h1>" BODY "</article>")) == 0);
+  CHECK_STR(art.title, "Software Sector Update, Fall 2025");
   /* Not an article: the page's title. */
   CHECK(run(PAGE("<title>Health And Nutrition Trends For 2026 - Tastewise</title>",
                  "<article><h1>Top 10 Health and Nutrition Trends to Watch</h1>" BODY
