@@ -130,9 +130,6 @@ static int is_site(const char *s, size_t len, const title_input *in) {
 const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   if (!t)
     return NULL;
-  /* A home page's title is the site's own: "Brand | What we do". */
-  if (in->home)
-    return t;
   segment seg[MAX_SEGMENTS];
   size_t n = split(t, seg);
   if (n <= 1)
@@ -147,6 +144,10 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
       changed = 1;
       continue;
     }
+    /* A home page's title is the site's own: "Brand | What we do" keeps
+     * its brand; only one after it ("What we do | Brand") comes off. */
+    if (in->home)
+      break;
     /* "Site: Headline" keeps its site: the colon makes it one phrase. */
     const segment *b = &seg[first];
     if (!seg[first + 1].colon && is_site(t + b->start, b->end - b->start, in)) {
@@ -157,7 +158,7 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   /* No known site name: "Headline | Site" still reads so when the last
    * part is a short name after a long headline. Colons join a title's own
    * parts ("Guide: How to ..."), so they are left alone. */
-  if (first == 0 && last == n) {
+  if (first == 0 && last == n && !in->home) {
     const segment *e = &seg[n - 1];
     if (!e->colon) {
       uint32_t w[MAX_WORDS];

@@ -595,6 +595,17 @@ static void test_title_headings(void) {
   CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
                  "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
+  /* A home page keeps the brand before its tagline, loses the one after. */
+  CHECK(run_url(PAGE("<title>Brandly | The cloud for builders</title>"
+                     "<meta property=\"og:site_name\" content=\"Brandly\">",
+                     BODY),
+                "https://brandly.example/") == 0);
+  CHECK_STR(art.title, "Brandly | The cloud for builders");
+  CHECK(run_url(PAGE("<title>The cloud for builders | Brandly</title>"
+                     "<meta property=\"og:site_name\" content=\"Brandly\">",
+                     BODY),
+                "https://brandly.example/") == 0);
+  CHECK_STR(art.title, "The cloud for builders");
   /* Not when that heading links to the home page: the blog's name. */
   CHECK(run(PAGE("<title>Progress Report #39</title>",
                  "<header><a href=\"/\"><h1>Antoyo's Blog</h1></a></header>" BODY)) == 0);
