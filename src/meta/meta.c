@@ -1217,6 +1217,30 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
   return other ? alt : best;
 }
 
+/* A date that only the JSON-LD gives (no meta tag, no address, nothing
+ * on the page agrees) is often a template's or a first draft's; when all
+ * the page shows by its headline is "Updated <date>", that date is the
+ * one the page stands by. */
+static const date_cand *updated_instead(const mctx *x, const date_cand *best) {
+  if (!best || best->shown != SHOWN_NOT)
+    return best;
+  const date_cand *upd = NULL;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *c = &x->dates[i];
+    int same = !date_cmp_day(&c->d, &best->d);
+    if (same && strcmp(c->src, "ld") && strcmp(c->src, "ld-page"))
+      return best; /* something besides the JSON-LD says it */
+    if (c->shown == SHOWN_NOT || same || !near_title(x, c->pos))
+      continue;
+    if (strcmp(c->src, "updated"))
+      return best; /* the page shows a date of its own */
+    if (upd && date_cmp_day(&upd->d, &c->d))
+      return best; /* several updates */
+    upd = c;
+  }
+  return upd && date_cmp_day(&upd->d, &best->d) > 0 ? upd : best;
+}
+
 /* A thread of posts (a forum's, a Q&A page's) dates each post alike: when
  * one kind of element gives three dates or more, of more than one day,
  * and the first of them stands by the headline, that one is the thread's
@@ -1265,7 +1289,7 @@ static const date_cand *best_date(const mctx *x) {
       best_score = s;
     }
   }
-  return shown_instead(x, best);
+  return updated_instead(x, shown_instead(x, best));
 }
 
 static const char *format_date(mctx *x, const meta_date *d) {

@@ -474,6 +474,24 @@ static void test_shown_dates(void) {
   CHECK_STR(art.meta.date_published, "2023-09-10");
 }
 
+/* A date only the JSON-LD gives, and by the headline only "Updated
+ * <date>": the shown one; not when a meta tag backs the JSON-LD's. */
+static void test_updated_dates(void) {
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Cost of college\",\"datePublished\":\"2021-08-12T19:35:44Z\"}"
+                 "</script>",
+                 "<h1>Cost of college</h1><div class=\"byline\">By Ann Lee</div>"
+                 "<p>Last updated: November 13, 2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-11-13");
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Cost of college\",\"datePublished\":\"2021-08-12T19:35:44Z\"}"
+                 "</script><meta property=\"article:published_time\" "
+                 "content=\"2021-08-12T19:35:44Z\">",
+                 "<h1>Cost of college</h1><div class=\"byline\">By Ann Lee</div>"
+                 "<p>Last updated: November 13, 2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2021-08-12T19:35:44Z");
+}
+
 /* A thread's first post dates it, not its replies. */
 static void test_thread_dates(void) {
   CHECK(run(PAGE("", "<h1>Which forum software?</h1>"
@@ -739,6 +757,7 @@ int main(void) {
   test_thread_dates();
   test_date_readings();
   test_card_dates();
+  test_updated_dates();
   test_title_headings();
   test_language();
   test_odd_input();
