@@ -1218,13 +1218,13 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
 }
 
 /* A date that only the JSON-LD gives (no meta tag, no address, nothing
- * on the page agrees) is often a template's or a first draft's; when all
- * the page shows by its headline is "Updated <date>", that date is the
- * one the page stands by. */
+ * on the page agrees) is often a template's or a first draft's; when the
+ * page shows one later date by its headline, even as "Updated <date>",
+ * that date is the one the page stands by. */
 static const date_cand *updated_instead(const mctx *x, const date_cand *best) {
   if (!best || best->shown != SHOWN_NOT)
     return best;
-  const date_cand *upd = NULL;
+  const date_cand *shown = NULL;
   for (size_t i = 0; i < x->ndates; i++) {
     const date_cand *c = &x->dates[i];
     int same = !date_cmp_day(&c->d, &best->d);
@@ -1232,13 +1232,12 @@ static const date_cand *updated_instead(const mctx *x, const date_cand *best) {
       return best; /* something besides the JSON-LD says it */
     if (c->shown == SHOWN_NOT || same || !near_title(x, c->pos))
       continue;
-    if (strcmp(c->src, "updated"))
-      return best; /* the page shows a date of its own */
-    if (upd && date_cmp_day(&upd->d, &c->d))
-      return best; /* several updates */
-    upd = c;
+    if (shown && date_cmp_day(&shown->d, &c->d))
+      return best; /* the page shows several dates */
+    if (!shown || c->score > shown->score)
+      shown = c;
   }
-  return upd && date_cmp_day(&upd->d, &best->d) > 0 ? upd : best;
+  return shown && date_cmp_day(&shown->d, &best->d) > 0 ? shown : best;
 }
 
 /* A thread of posts (a forum's, a Q&A page's) dates each post alike: when

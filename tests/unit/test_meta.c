@@ -490,6 +490,11 @@ static void test_updated_dates(void) {
                  "<h1>Cost of college</h1><div class=\"byline\">By Ann Lee</div>"
                  "<p>Last updated: November 13, 2023</p>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2021-08-12T19:35:44Z");
+  /* The same with a plain date under the headline. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Boxes\",\"datePublished\":\"2023-01-01T03:00:00\"}</script>",
+                 "<h1>Boxes</h1><p>By Kathryn Lee</p><p>Mar 5, 2023 | 6 comments</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-03-05");
 }
 
 /* A thread's first post dates it, not its replies. */
