@@ -1218,9 +1218,9 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
 }
 
 /* A date that only the JSON-LD gives (no meta tag, no address, nothing
- * on the page agrees) is often a template's or a first draft's; when the
- * page shows one later date by its headline, even as "Updated <date>",
- * that date is the one the page stands by. */
+ * on the page agrees) is often a template's, a first draft's or another
+ * time zone's; when the page shows one other date by its headline, even
+ * as "Updated <date>", that date is the one the page stands by. */
 static const date_cand *updated_instead(const mctx *x, const date_cand *best) {
   if (!best || best->shown != SHOWN_NOT)
     return best;
@@ -1237,7 +1237,7 @@ static const date_cand *updated_instead(const mctx *x, const date_cand *best) {
     if (!shown || c->score > shown->score)
       shown = c;
   }
-  return shown && date_cmp_day(&shown->d, &best->d) > 0 ? shown : best;
+  return shown ? shown : best;
 }
 
 /* A thread of posts (a forum's, a Q&A page's) dates each post alike: when

@@ -495,6 +495,11 @@ static void test_updated_dates(void) {
                  "\"headline\":\"Boxes\",\"datePublished\":\"2023-01-01T03:00:00\"}</script>",
                  "<h1>Boxes</h1><p>By Kathryn Lee</p><p>Mar 5, 2023 | 6 comments</p>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2023-03-05");
+  /* Or an earlier one: the JSON-LD's day in another time zone. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Menus\",\"datePublished\":\"2023-11-13\"}</script>",
+                 "<h1>Menus</h1><p>Page updated: 12 November 2023 by Tracy Parker</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-11-12");
 }
 
 /* A thread's first post dates it, not its replies. */
