@@ -714,7 +714,10 @@ static int label_before(const char *text, size_t at, size_t window, const char *
     const char *p = text + from;
     size_t k = strlen(labels[i]);
     while ((p = mstr_istr(p, at - (size_t)(p - text), labels[i]))) {
-      int start = p == text || !mstr_is_alnum((unsigned char)p[-1]) || (unsigned char)p[-1] >= 0x80;
+      /* A word starts after a digit too: inline elements' text runs
+       * together ("22, 2022Updated: ..."). */
+      int start = p == text || !mstr_is_alnum((unsigned char)p[-1]) ||
+                  (unsigned char)p[-1] >= 0x80 || (p[-1] >= '0' && p[-1] <= '9');
       if (start)
         return 1;
       p += k;

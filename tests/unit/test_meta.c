@@ -502,6 +502,16 @@ static void test_updated_dates(void) {
   CHECK_STR(art.meta.date_published, "2023-11-12");
 }
 
+/* Inline elements run together: "22, 2022Updated: ..." still labels the
+ * second date as an update's. */
+static void test_runtogether_dates(void) {
+  CHECK(run(PAGE("", "<header><div class=\"article-dateline-wrapper\"><a href=\"/c\">Health</a>"
+                     "<span class=\"dateline\">DECEMBER 22, 2022</span><span class=\"dateline "
+                     "updated\">Updated: JANUARY 02, 2023</span></div>"
+                     "<h1>Ten ways meditation helps</h1></header>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2022-12-22");
+}
+
 /* A thread's first post dates it, not its replies. */
 static void test_thread_dates(void) {
   CHECK(run(PAGE("", "<h1>Which forum software?</h1>"
@@ -768,6 +778,7 @@ int main(void) {
   test_date_readings();
   test_card_dates();
   test_updated_dates();
+  test_runtogether_dates();
   test_title_headings();
   test_language();
   test_odd_input();
