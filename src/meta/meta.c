@@ -1195,8 +1195,14 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
     const date_cand *c = &x->dates[i];
     if (c->shown == SHOWN_NOT)
       continue;
-    if (same_day_either_way(&c->d, &best->d))
+    /* The page shows the markup's date, unless as an update's
+     * ("Published Apr 26, 2023 Updated Aug 21, 2025" under markup of
+     * August 21st). */
+    if (same_day_either_way(&c->d, &best->d)) {
+      if (!strcmp(c->src, "updated"))
+        continue;
       return best;
+    }
     if (c->shown != SHOWN_ELEMENT || c->score < 60)
       continue;
     if (alt && date_cmp_day(&alt->d, &c->d))

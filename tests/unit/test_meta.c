@@ -510,6 +510,13 @@ static void test_runtogether_dates(void) {
                      "updated\">Updated: JANUARY 02, 2023</span></div>"
                      "<h1>Ten ways meditation helps</h1></header>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2022-12-22");
+  /* Markup with the date the page calls an update's: the published one. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Top firms\",\"datePublished\":\"2023-08-21\"}</script>",
+                 "<h1>Top firms</h1><div class=\"post-meta\">Published <span "
+                 "class=\"published-date\">Apr 26, 2023</span></div><div class=\"post-meta\">"
+                 "Updated <span>Aug 21, 2023</span></div>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-26");
 }
 
 /* A thread's first post dates it, not its replies. */
