@@ -1056,6 +1056,35 @@ static void text_dates(mctx *x) {
   }
 }
 
+/* "This article was originally published on 26 Sep 2019": the page says
+ * outright when it first came out, above anything its markup says. */
+static void original_dates(mctx *x) {
+  static const char *const phrases[] = {
+      "originally published", "originally posted",       "ursprünglich veröffentlicht",
+      "publié initialement",  "publicado originalmente", "pubblicato originariamente"};
+  const char *t = x->doc->body ? page_text(x, x->doc->body, SCAN_BYTES) : NULL;
+  size_t len = t ? strlen(t) : 0;
+  for (size_t i = 0; t && i < sizeof phrases / sizeof *phrases; i++) {
+    const char *p = mstr_istr(t, len, phrases[i]);
+    if (!p)
+      continue;
+    size_t from = (size_t)(p - t) + strlen(phrases[i]), at;
+    size_t n = len - from < 60 ? len - from : 60;
+    meta_date d;
+    /* The date right after it ("... on 26 Sep 2019", "...: 09.06.2017"),
+     * not one further on ("... in Journal (address), 25.06.2019"). */
+    if (date_find(t + from, n, x->order, 0, &d, &at) && d.d && at <= 5) {
+#ifdef PITH_DEBUG_META
+      fprintf(stderr, "originally [%.*s]\n", (int)(n + 40), p);
+#endif
+      date_cand *c = add_date(x, &d, 110, 0, "originally");
+      if (c)
+        c->shown = SHOWN_TEXT;
+      return;
+    }
+  }
+}
+
 /* Whether a meta name reads like a publication date's: "w-published-date",
  * "ms.date", "published" (but not a modification's, an expiry's, an
  * event's). */
@@ -1335,6 +1364,7 @@ static void choose_dates(mctx *x) {
   collect_dates(x);
   if (!is_product(x)) {
     text_dates(x);
+    original_dates(x);
     fallback_dates(x);
   }
   settle_swappable(x);

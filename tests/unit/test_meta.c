@@ -517,6 +517,18 @@ static void test_runtogether_dates(void) {
                  "class=\"published-date\">Apr 26, 2023</span></div><div class=\"post-meta\">"
                  "Updated <span>Aug 21, 2023</span></div>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2023-04-26");
+  /* "Originally published on <date>" outranks everything else. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2022-09-30\">",
+                 "<h1>Tiny homes</h1><p class=\"date\">30 Sep 2022, 11:07am</p>" BODY
+                 "<p>This article was originally published on 26 Sep 2019 at 4:12pm but has "
+                 "been updated since.</p>")) == 0);
+  CHECK_STR(art.meta.date_published, "2019-09-26");
+  /* Not a date further on: "originally published in Journal (site), date". */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2022-09-30\">",
+                 "<h1>Tiny homes</h1>" BODY
+                 "<p>Originally published in Journal of Homes (https://homes.example.org), "
+                 "25.06.2019.</p>")) == 0);
+  CHECK_STR(art.meta.date_published, "2022-09-30");
 }
 
 /* A thread's first post dates it, not its replies. */
