@@ -555,6 +555,14 @@ static void test_date_readings(void) {
                  "href=\"https://wine.example/blog/2023/october/03/types-of-wine/\">",
                  "<h1>Types of wine</h1>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2023-10-03");
+  /* Version numbers in a slug are not a date; a path's date followed by
+   * an id is. */
+  CHECK(run_url(PAGE("", "<h1>Upgrade issue</h1>" BODY),
+                "https://forum.example.org/t/2023-4-4-2023-5-0-issue-on-start/724779") == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run_url(PAGE("", "<h1>Seminars</h1>" BODY),
+                "https://news.example.org/sports/2020/08/24/670291/seminars.aspx") == 0);
+  CHECK_STR(art.meta.date_published, "2020-08-24");
   /* A future date in the markup is none; the shown one stands. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2099-01-01\">",
                  "<h1>T</h1><p>Posted on 4 June 2019</p>" BODY)) == 0);
