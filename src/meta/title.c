@@ -430,8 +430,20 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   static const int order[5] = {TITLE_ORDER};
   for (int k = 0; k < 5; k++) {
     const char *s = stripped[order[k]];
-    if (s && !is_site(s, strlen(s), in))
-      return finish(s, in, mem);
+    if (!s || is_site(s, strlen(s), in))
+      continue;
+    /* A shared title (og:title, twitter:title) that says something else
+     * than the page's <title> ("We're Really Good at Email" for "Email
+     * Marketing Tools | Site") is a slogan: the <title> names the page. */
+    const char *doc = stripped[4];
+    if (s != doc && (s == stripped[1] || s == stripped[2]) && doc &&
+        !is_site(doc, strlen(doc), in)) {
+      double in_t, covers;
+      agreement(s, doc, &in_t, &covers);
+      if (in_t < 0.34)
+        return finish(doc, in, mem);
+    }
+    return finish(s, in, mem);
   }
   /* Else the first <h1> outside the page's chrome. */
   for (size_t i = 0; i < in->nh1; i++)

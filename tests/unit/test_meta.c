@@ -660,6 +660,18 @@ static void test_title_headings(void) {
   CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
                  "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
+  /* An og:title that is a slogan, sharing hardly a word with the <title>:
+   * the <title>; one that words it more cleanly stands. */
+  CHECK(run(PAGE("<title>Email Marketing Tools | Mailly</title>"
+                 "<meta property=\"og:title\" content=\"We're Really Good at Email | Mailly\">"
+                 "<meta property=\"og:site_name\" content=\"Mailly\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Email Marketing Tools");
+  CHECK(run(PAGE("<title>Classic II by Vmt, Clean Watches in Moon Silver | Vmt</title>"
+                 "<meta property=\"og:title\" content=\"Moon Silver\">"
+                 "<meta property=\"og:site_name\" content=\"Vmt\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Moon Silver");
   /* A home page keeps the brand before its tagline, loses the one after. */
   CHECK(run_url(PAGE("<title>Brandly | The cloud for builders</title>"
                      "<meta property=\"og:site_name\" content=\"Brandly\">",
