@@ -127,6 +127,16 @@ static int is_site(const char *s, size_t len, const title_input *in) {
   return 0;
 }
 
+/* Whether s[0..len) names no page but a site's home ("Home", "Homepage"). */
+static int home_word(const char *s, size_t len) {
+  static const char *const words[] = {"home",   "homepage", "home page", "startseite", "accueil",
+                                      "inicio", "welcome",  "main page", "front page"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (len == strlen(words[i]) && mstr_istarts(s, words[i]))
+      return 1;
+  return 0;
+}
+
 const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   if (!t)
     return NULL;
@@ -172,6 +182,14 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   if (last - first == n)
     return t;
   size_t s = seg[first].start, e = seg[last - 1].end;
+  /* What is left names only the home page ("Home | The Blog"): the
+   * title is the site's name. */
+  if (home_word(t + s, e - s)) {
+    if (first == 0)
+      s = seg[last].start, e = seg[n - 1].end;
+    else
+      s = seg[0].start, e = seg[first - 1].end;
+  }
   return mstr_clean(mem, t + s, e - s, 2000);
 }
 
@@ -430,7 +448,7 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   static const int order[5] = {TITLE_ORDER};
   for (int k = 0; k < 5; k++) {
     const char *s = stripped[order[k]];
-    if (!s || is_site(s, strlen(s), in))
+    if (!s || is_site(s, strlen(s), in) || home_word(s, strlen(s)))
       continue;
     /* A shared title (og:title, twitter:title) that says something else
      * than the page's <title> ("We're Really Good at Email" for "Email

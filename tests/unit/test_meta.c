@@ -672,6 +672,11 @@ static void test_title_headings(void) {
                  "<meta property=\"og:site_name\" content=\"Vmt\">",
                  BODY)) == 0);
   CHECK_STR(art.title, "Moon Silver");
+  /* "Home" is no page's title: the site's name. */
+  CHECK(run(PAGE("<title>Home - The Example Blog</title><meta property=\"og:title\" "
+                 "content=\"Home\"><meta property=\"og:site_name\" content=\"The Example Blog\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "The Example Blog");
   /* A home page keeps the brand before its tagline, loses the one after. */
   CHECK(run_url(PAGE("<title>Brandly | The cloud for builders</title>"
                      "<meta property=\"og:site_name\" content=\"Brandly\">",
