@@ -1457,15 +1457,24 @@ static void add_site(title_input *in, const char *s) {
     in->sites[in->nsites++] = s;
 }
 
+/* A title's text with UTF-8 read as Latin-1 on its way undone. */
+static const char *title_text(mctx *x, const char *s) {
+  s = tmp_text(x, s);
+  char *fixed = s ? arena_strndup(x->tmp, s, strlen(s)) : NULL;
+  if (fixed)
+    mstr_fix_double_utf8(fixed, strlen(fixed));
+  return fixed ? fixed : s;
+}
+
 static void choose_title(mctx *x, title_input *in, char *host) {
   memset(in, 0, sizeof *in);
-  in->doc_title = tmp_text(x, doc_title(x));
-  in->og_title = tmp_text(x, tag_value(x, "og:title"));
-  in->tw_title = tmp_text(x, tag_value(x, "twitter:title"));
-  in->ld_headline = tmp_text(x, x->ld_info.headline);
+  in->doc_title = title_text(x, doc_title(x));
+  in->og_title = title_text(x, tag_value(x, "og:title"));
+  in->tw_title = title_text(x, tag_value(x, "twitter:title"));
+  in->ld_headline = title_text(x, x->ld_info.headline);
   static const char *const meta_titles[] = {"dc.title", "citation_title", "parsely-title",
                                             "sailthru.title", "headline"};
-  in->meta_title = tmp_text(x, first_tag(x, meta_titles, 5));
+  in->meta_title = title_text(x, first_tag(x, meta_titles, 5));
   add_site(in, tmp_text(x, tag_value(x, "og:site_name")));
   add_site(in, tmp_text(x, x->ld_info.site_name));
   add_site(in, tmp_text(x, x->ld_info.publisher));
@@ -1487,7 +1496,7 @@ static void choose_title(mctx *x, title_input *in, char *host) {
                              mstr_ieq(og_type, "news")));
   uint32_t h1_pos[TITLE_MAX_H1];
   for (size_t i = 0; i < x->h1.n && in->nh1 < TITLE_MAX_H1; i++) {
-    const char *t = node_text(x, x->h1.v[i].n, MAX_TEXT);
+    const char *t = title_text(x, node_text(x, x->h1.v[i].n, MAX_TEXT));
     if (!t)
       continue;
     h1_pos[in->nh1] = x->h1.v[i].pos;

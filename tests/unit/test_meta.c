@@ -672,6 +672,12 @@ static void test_title_headings(void) {
                  "<meta property=\"og:site_name\" content=\"Vmt\">",
                  BODY)) == 0);
   CHECK_STR(art.title, "Moon Silver");
+  /* UTF-8 read as Latin-1 and encoded again is undone; real Latin-1
+   * letters stay. */
+  CHECK(run(PAGE("<title>A DIY Investor\xC3\xA2\xC2\x80\xC2\x99s Guide</title>", BODY)) == 0);
+  CHECK_STR(art.title, "A DIY Investor\xE2\x80\x99s Guide");
+  CHECK(run(PAGE("<title>Caf\xC3\xA9 \xC3\xA0 Paris, \xC3\x82ge d'or</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Caf\xC3\xA9 \xC3\xA0 Paris, \xC3\x82ge d'or");
   /* "Home" is no page's title: the site's name. */
   CHECK(run(PAGE("<title>Home - The Example Blog</title><meta property=\"og:title\" "
                  "content=\"Home\"><meta property=\"og:site_name\" content=\"The Example Blog\">",
