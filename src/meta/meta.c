@@ -1316,12 +1316,18 @@ static const date_cand *best_date(const mctx *x) {
     for (size_t j = 0; j < x->ndates; j++)
       if (j != i && !date_cmp_day(&x->dates[j].d, &c->d))
         agree++;
+    /* Updates' dates repeat on the cards of other pages ("Updated on ...")
+     * and agree among themselves for it: among them the first counts. */
+    int updated = !strcmp(c->src, "updated");
+    if (updated)
+      agree = 0;
     int s = c->score + (agree > 3 ? 3 : agree) - reply_penalty(x, c);
 #ifdef PITH_DEBUG_META
     fprintf(stderr, "date %04d-%02d-%02d score %d (+%d) pos %u %s\n", c->d.y, c->d.m, c->d.d,
             c->score, agree, c->pos, c->src);
 #endif
-    if (!best || s > best_score || (s == best_score && c->d.has_time && !best->d.has_time)) {
+    if (!best || s > best_score || (s == best_score && c->d.has_time && !best->d.has_time) ||
+        (s == best_score && updated && !strcmp(best->src, "updated") && c->pos < best->pos)) {
       best = c;
       best_score = s;
     }

@@ -502,6 +502,21 @@ static void test_updated_dates(void) {
   CHECK_STR(art.meta.date_published, "2023-11-12");
 }
 
+/* Only updates' dates, the page's own first and the same on the cards of
+ * other pages below it: the first. */
+static void test_updated_cards(void) {
+  CHECK(run(PAGE("",
+                 "<h1>Best online programs</h1><p class=\"date\">Updated on December 11, "
+                 "2023</p>" BODY
+                 "<div class=\"card\"><p class=\"date\">Updated on October 17, 2023</p></div>"
+                 "<div class=\"card\"><p class=\"date\">Updated on October 17, 2023</p></div>"
+                 "<div class=\"card\"><p class=\"date\">Updated on October 17, 2023</p></div>"
+                 "<div class=\"card\"><p class=\"date\">Updated on October 17, 2023</p></div>"
+                 "<div class=\"card\"><p class=\"date\">Updated on October 17, 2023</p></div>")) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2023-12-11");
+}
+
 /* Inline elements run together: "22, 2022Updated: ..." still labels the
  * second date as an update's. */
 static void test_runtogether_dates(void) {
@@ -829,6 +844,7 @@ int main(void) {
   test_card_dates();
   test_updated_dates();
   test_runtogether_dates();
+  test_updated_cards();
   test_title_headings();
   test_language();
   test_odd_input();
