@@ -230,7 +230,9 @@ static int first_part(const char *t, size_t min_words, size_t *end) {
 static const char *finish_as(const char *t, const title_input *in, arena *mem, int heading) {
   if (!t)
     return NULL;
-  static const char *const prefixes[] = {"thread:", "topic:", "title:", "re:", "view topic -"};
+  static const char *const prefixes[] = {
+      "thread:", "topic:",           "title:",     "re:",   "view topic -",
+      "blog: ",  "browse subject: ", "category: ", "tag: ", "archives: "};
   size_t len = strlen(t), start = 0;
   for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
     if (mstr_istarts(t, prefixes[i]) && len > strlen(prefixes[i]) + 3) {

@@ -693,6 +693,12 @@ static void test_title_headings(void) {
   CHECK_STR(art.title, "A DIY Investor\xE2\x80\x99s Guide");
   CHECK(run(PAGE("<title>Caf\xC3\xA9 \xC3\xA0 Paris, \xC3\x82ge d'or</title>", BODY)) == 0);
   CHECK_STR(art.title, "Caf\xC3\xA9 \xC3\xA0 Paris, \xC3\x82ge d'or");
+  /* Labels before a listing's or a post's title go; a wiki's namespace
+   * (no space after its colon) stays. */
+  CHECK(run(PAGE("<title>Browse subject: Hardware -- Catalogs</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Hardware -- Catalogs");
+  CHECK(run(PAGE("<title>Category:Programming languages</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Category:Programming languages");
   /* "Home" is no page's title: the site's name. */
   CHECK(run(PAGE("<title>Home - The Example Blog</title><meta property=\"og:title\" "
                  "content=\"Home\"><meta property=\"og:site_name\" content=\"The Example Blog\">",
