@@ -381,8 +381,7 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   /* A <title> alone, in parts and with not a word of the page's one
    * headline, is the site's ("Site - Its tagline" on every page): the
    * headline is the page's own. */
-  if (in->doc_title && !in->og_title && !in->ld_headline && !in->tw_title && !in->meta_title &&
-      !in->home) {
+  if (in->doc_title && !in->og_title && !in->ld_headline && !in->tw_title && !in->meta_title) {
     int only = -1;
     for (size_t i = 0; i < in->nh1; i++) {
       if (!in->h1[i].text || in->h1[i].chrome)

@@ -715,6 +715,11 @@ static void test_title_headings(void) {
                      BODY),
                 "https://brandly.example/") == 0);
   CHECK_STR(art.title, "The cloud for builders");
+  /* On a home page too. */
+  CHECK(run_url(PAGE("<title>Deploy app servers close to your users \xC2\xB7 Flyer</title>",
+                     "<h1>Build fast. Run any code fearlessly.</h1>" BODY),
+                "https://flyer.example/") == 0);
+  CHECK_STR(art.title, "Build fast. Run any code fearlessly.");
   /* Not when that heading links to the home page: the blog's name. */
   CHECK(run(PAGE("<title>Progress Report #39</title>",
                  "<header><a href=\"/\"><h1>Antoyo's Blog</h1></a></header>" BODY)) == 0);
