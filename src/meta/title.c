@@ -257,6 +257,20 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   if (!c)
     return NULL;
   c = title_strip_site(c, in, mem);
+  /* A forum's "Site • View topic - Title": what follows the label. */
+  if (c) {
+    static const char *const labels[] = {"view topic", "view thread", "thread", "topic"};
+    segment seg[MAX_SEGMENTS];
+    size_t n = split(c, seg);
+    for (size_t i = 0; i + 1 < n; i++)
+      for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        if (seg[i].end - seg[i].start == strlen(labels[k]) &&
+            mstr_istarts(c + seg[i].start, labels[k])) {
+          c = mstr_clean(mem, c + seg[i + 1].start, strlen(c) - seg[i + 1].start, 4000);
+          i = n;
+          break;
+        }
+  }
 #ifndef TITLE_MIN_WORDS
 #define TITLE_MIN_WORDS 2
 #endif

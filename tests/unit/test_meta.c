@@ -699,6 +699,10 @@ static void test_title_headings(void) {
   CHECK_STR(art.title, "Hardware -- Catalogs");
   CHECK(run(PAGE("<title>Category:Programming languages</title>", BODY)) == 0);
   CHECK_STR(art.title, "Category:Programming languages");
+  /* A forum's "Site \xE2\x80\xA2 View topic - Title". */
+  CHECK(run(PAGE("<title>Nations \xE2\x80\xA2 View topic - 2025-26 Season: MLS is Back!</title>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "2025-26 Season: MLS is Back!");
   /* "Home" is no page's title: the site's name. */
   CHECK(run(PAGE("<title>Home - The Example Blog</title><meta property=\"og:title\" "
                  "content=\"Home\"><meta property=\"og:site_name\" content=\"The Example Blog\">",
