@@ -155,9 +155,17 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
       continue;
     }
     /* A home page's title is the site's own: "Brand | What we do" keeps
-     * its brand; only one after it ("What we do | Brand") comes off. */
-    if (in->home)
+     * its brand; only one after it ("What we do | Brand") comes off, with
+     * the search words that may follow it ("What we do | Brand | Therapy
+     * | Counseling"). */
+    if (in->home) {
+      for (size_t i = first + 1; i < last; i++)
+        if (!seg[i].colon && is_site(t + seg[i].start, seg[i].end - seg[i].start, in)) {
+          last = i;
+          break;
+        }
       break;
+    }
     /* "Site: Headline" keeps its site: the colon makes it one phrase. */
     const segment *b = &seg[first];
     if (!seg[first + 1].colon && is_site(t + b->start, b->end - b->start, in)) {

@@ -724,6 +724,12 @@ static void test_title_headings(void) {
                      "<h1>Build fast. Run any code fearlessly.</h1>" BODY),
                 "https://flyer.example/") == 0);
   CHECK_STR(art.title, "Build fast. Run any code fearlessly.");
+  /* A home page's search words after its brand go with it. */
+  CHECK(run_url(PAGE("<title>Care That Caters to You | Cereb | Online Therapy | Counseling</title>"
+                     "<meta property=\"og:site_name\" content=\"Cereb\">",
+                     BODY),
+                "https://cereb.example/") == 0);
+  CHECK_STR(art.title, "Care That Caters to You");
   /* Not when that heading links to the home page: the blog's name. */
   CHECK(run(PAGE("<title>Progress Report #39</title>",
                  "<header><a href=\"/\"><h1>Antoyo's Blog</h1></a></header>" BODY)) == 0);
