@@ -1232,7 +1232,10 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
         continue;
       return best;
     }
-    if (c->shown != SHOWN_ELEMENT || c->score < 60)
+    /* The text right by the headline counts as an element does. */
+    int by_headline =
+        c->shown == SHOWN_TEXT && (!strcmp(c->src, "near-title") || !strcmp(c->src, "after-title"));
+    if (!by_headline && (c->shown != SHOWN_ELEMENT || c->score < 60))
       continue;
     if (alt && date_cmp_day(&alt->d, &c->d))
       return best; /* the page shows several dates */

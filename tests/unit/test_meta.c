@@ -540,10 +540,21 @@ static void test_runtogether_dates(void) {
   CHECK_STR(art.meta.date_published, "2019-09-26");
   /* Not a date further on: "originally published in Journal (site), date". */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2022-09-30\">",
-                 "<h1>Tiny homes</h1>" BODY
+                 "<h1>Tiny homes</h1><p>30 Sep 2022</p>" BODY BODY
                  "<p>Originally published in Journal of Homes (https://homes.example.org), "
                  "25.06.2019.</p>")) == 0);
   CHECK_STR(art.meta.date_published, "2022-09-30");
+}
+
+/* Markup's date shown nowhere, a plain date right under the headline:
+ * the shown one. */
+static void test_headline_text_dates(void) {
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2022-09-06\">"
+                 "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":"
+                 "\"Tours\",\"datePublished\":\"2022-09-06\"}</script>",
+                 "<h1>Tours</h1><p>Charlotte Gannon \xE2\x80\xA2 November 14, 2023</p>" BODY)) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2023-11-14");
 }
 
 /* A thread's first post dates it, not its replies. */
@@ -872,6 +883,7 @@ int main(void) {
   test_updated_dates();
   test_runtogether_dates();
   test_updated_cards();
+  test_headline_text_dates();
   test_title_headings();
   test_language();
   test_odd_input();
