@@ -395,7 +395,9 @@ int date_from_url(const char *url, meta_date *out) {
       continue;
     if (*e == sep && is_digit(e[1])) {
       e++;
-      if (digits12(&e, e + 2, &d) && !is_digit(*e) && calendar_ok(y, m, d)) {
+      /* Not a version's numbers in a slug ("/2024-4-4-2024-5-0-issue"). */
+      if (digits12(&e, e + 2, &d) && !is_digit(*e) &&
+          !(sep != '/' && *e == sep && is_digit(e[1])) && calendar_ok(y, m, d)) {
         out->y = y, out->m = m, out->d = d;
         return 3;
       }

@@ -741,7 +741,10 @@ static int label_before(const char *text, size_t at, size_t window, const char *
     const char *p = text + from;
     size_t k = strlen(labels[i]);
     while ((p = mstr_istr(p, at - (size_t)(p - text), labels[i]))) {
-      int start = p == text || !mstr_is_alnum((unsigned char)p[-1]) || (unsigned char)p[-1] >= 0x80;
+      /* A word starts after a digit too: inline elements' text runs
+       * together ("22, 2022Updated: ..."). */
+      int start = p == text || !mstr_is_alnum((unsigned char)p[-1]) ||
+                  (unsigned char)p[-1] >= 0x80 || (p[-1] >= '0' && p[-1] <= '9');
       if (start)
         return 1;
       p += k;
@@ -854,7 +857,15 @@ static void collect_dates(mctx *x) {
    * what the page says of itself above counts. */
   if (is_product(x))
     return;
-  /* Microdata. */
+  /* Microdata. Many dated items, none by the headline, are a list of
+   * other pages (cards of related articles), as much as a sidebar is. */
+  size_t dated = 0, by_title = 0;
+  for (size_t i = 0; i < x->props.n; i++)
+    if (x->props.v[i].kind <= 1 && !(x->props.v[i].where & IN_COMMENT)) {
+      dated++;
+      by_title += near_title(x, x->props.v[i].pos);
+    }
+  int list = dated >= 3 && !by_title && x->title_pos != UINT32_MAX;
   for (size_t i = 0; i < x->props.n; i++) {
     const mnode *m = &x->props.v[i];
     if (m->kind > 1 || (m->where & IN_COMMENT))
@@ -863,9 +874,9 @@ static void collect_dates(mctx *x) {
     int r = element_date(x, m->n, 0, &d);
     if (r)
       add_visible(x, &d, r,
-                  (m->where & IN_CHROME) ? 50
-                  : m->kind == 0         ? 90
-                                         : 80,
+                  (m->where & IN_CHROME) || list ? 50
+                  : m->kind == 0                 ? 90
+                                                 : 80,
                   m->pos, "itemprop", SHOWN_ELEMENT);
   }
   /* <time> elements. */
@@ -1072,6 +1083,35 @@ static void text_dates(mctx *x) {
   }
 }
 
+/* "This article was originally published on 26 Sep 2019": the page says
+ * outright when it first came out, above anything its markup says. */
+static void original_dates(mctx *x) {
+  static const char *const phrases[] = {
+      "originally published", "originally posted",       "ursprünglich veröffentlicht",
+      "publié initialement",  "publicado originalmente", "pubblicato originariamente"};
+  const char *t = x->doc->body ? page_text(x, x->doc->body, SCAN_BYTES) : NULL;
+  size_t len = t ? strlen(t) : 0;
+  for (size_t i = 0; t && i < sizeof phrases / sizeof *phrases; i++) {
+    const char *p = mstr_istr(t, len, phrases[i]);
+    if (!p)
+      continue;
+    size_t from = (size_t)(p - t) + strlen(phrases[i]), at;
+    size_t n = len - from < 60 ? len - from : 60;
+    meta_date d;
+    /* The date right after it ("... on 26 Sep 2019", "...: 09.06.2017"),
+     * not one further on ("... in Journal (address), 25.06.2019"). */
+    if (date_find(t + from, n, x->order, 0, &d, &at) && d.d && at <= 5) {
+#ifdef PITH_DEBUG_META
+      fprintf(stderr, "originally [%.*s]\n", (int)(n + 40), p);
+#endif
+      date_cand *c = add_date(x, &d, 110, 0, "originally");
+      if (c)
+        c->shown = SHOWN_TEXT;
+      return;
+    }
+  }
+}
+
 /* Whether a meta name reads like a publication date's: "w-published-date",
  * "ms.date", "published" (but not a modification's, an expiry's, an
  * event's). */
@@ -1211,9 +1251,18 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
     const date_cand *c = &x->dates[i];
     if (c->shown == SHOWN_NOT)
       continue;
-    if (same_day_either_way(&c->d, &best->d))
+    /* The page shows the markup's date, unless as an update's
+     * ("Published Apr 26, 2023 Updated Aug 21, 2025" under markup of
+     * August 21st). */
+    if (same_day_either_way(&c->d, &best->d)) {
+      if (!strcmp(c->src, "updated"))
+        continue;
       return best;
-    if (c->shown != SHOWN_ELEMENT || c->score < 60)
+    }
+    /* The text right by the headline counts as an element does. */
+    int by_headline =
+        c->shown == SHOWN_TEXT && (!strcmp(c->src, "near-title") || !strcmp(c->src, "after-title"));
+    if (!by_headline && (c->shown != SHOWN_ELEMENT || c->score < 60))
       continue;
     if (alt && date_cmp_day(&alt->d, &c->d))
       return best; /* the page shows several dates */
@@ -1234,6 +1283,29 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
       other = c->src;
   }
   return other ? alt : best;
+}
+
+/* A date that only the JSON-LD gives (no meta tag, no address, nothing
+ * on the page agrees) is often a template's, a first draft's or another
+ * time zone's; when the page shows one other date by its headline, even
+ * as "Updated <date>", that date is the one the page stands by. */
+static const date_cand *updated_instead(const mctx *x, const date_cand *best) {
+  if (!best || best->shown != SHOWN_NOT)
+    return best;
+  const date_cand *shown = NULL;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *c = &x->dates[i];
+    int same = !date_cmp_day(&c->d, &best->d);
+    if (same && strcmp(c->src, "ld") && strcmp(c->src, "ld-page"))
+      return best; /* something besides the JSON-LD says it */
+    if (c->shown == SHOWN_NOT || same || !near_title(x, c->pos))
+      continue;
+    if (shown && date_cmp_day(&shown->d, &c->d))
+      return best; /* the page shows several dates */
+    if (!shown || c->score > shown->score)
+      shown = c;
+  }
+  return shown ? shown : best;
 }
 
 /* A thread of posts (a forum's, a Q&A page's) dates each post alike: when
@@ -1274,17 +1346,23 @@ static const date_cand *best_date(const mctx *x) {
     for (size_t j = 0; j < x->ndates; j++)
       if (j != i && !date_cmp_day(&x->dates[j].d, &c->d))
         agree++;
+    /* Updates' dates repeat on the cards of other pages ("Updated on ...")
+     * and agree among themselves for it: among them the first counts. */
+    int updated = !strcmp(c->src, "updated");
+    if (updated)
+      agree = 0;
     int s = c->score + (agree > 3 ? 3 : agree) - reply_penalty(x, c);
 #ifdef PITH_DEBUG_META
     fprintf(stderr, "date %04d-%02d-%02d score %d (+%d) pos %u %s\n", c->d.y, c->d.m, c->d.d,
             c->score, agree, c->pos, c->src);
 #endif
-    if (!best || s > best_score || (s == best_score && c->d.has_time && !best->d.has_time)) {
+    if (!best || s > best_score || (s == best_score && c->d.has_time && !best->d.has_time) ||
+        (s == best_score && updated && !strcmp(best->src, "updated") && c->pos < best->pos)) {
       best = c;
       best_score = s;
     }
   }
-  return shown_instead(x, best);
+  return updated_instead(x, shown_instead(x, best));
 }
 
 static const char *format_date(mctx *x, const meta_date *d) {
@@ -1322,6 +1400,7 @@ static void choose_dates(mctx *x) {
   collect_dates(x);
   if (!is_product(x)) {
     text_dates(x);
+    original_dates(x);
     fallback_dates(x);
   }
   settle_swappable(x);
@@ -1395,20 +1474,43 @@ static int is_home(const char *url) {
   return (n == 3 || n == 6) && p[n - 1] == '/' && p[0] >= 'a' && p[0] <= 'z';
 }
 
+/* Whether a heading is a link to the site's home page ("<a href=/><h1>
+ * Blog</h1></a>", or the link within it): the site's name. */
+static int links_home(const dom_node *h) {
+  const dom_node *a = NULL;
+  for (const dom_node *p = h->parent; p && p->tag != TAG_TEXT && h->depth - p->depth <= 2;
+       p = p->parent)
+    if (p->tag == TAG_A)
+      a = p;
+  if (!a && h->first && h->first->tag == TAG_A && !h->first->next)
+    a = h->first;
+  const char *href = a ? dom_attr_get(a, "href") : NULL;
+  return href && (!strcmp(href, "/") || is_home(href));
+}
+
 static void add_site(title_input *in, const char *s) {
   if (s && *s && in->nsites < TITLE_MAX_SITES)
     in->sites[in->nsites++] = s;
 }
 
+/* A title's text with UTF-8 read as Latin-1 on its way undone. */
+static const char *title_text(mctx *x, const char *s) {
+  s = tmp_text(x, s);
+  char *fixed = s ? arena_strndup(x->tmp, s, strlen(s)) : NULL;
+  if (fixed)
+    mstr_fix_double_utf8(fixed, strlen(fixed));
+  return fixed ? fixed : s;
+}
+
 static void choose_title(mctx *x, title_input *in, char *host) {
   memset(in, 0, sizeof *in);
-  in->doc_title = tmp_text(x, doc_title(x));
-  in->og_title = tmp_text(x, tag_value(x, "og:title"));
-  in->tw_title = tmp_text(x, tag_value(x, "twitter:title"));
-  in->ld_headline = tmp_text(x, x->ld_info.headline);
+  in->doc_title = title_text(x, doc_title(x));
+  in->og_title = title_text(x, tag_value(x, "og:title"));
+  in->tw_title = title_text(x, tag_value(x, "twitter:title"));
+  in->ld_headline = title_text(x, x->ld_info.headline);
   static const char *const meta_titles[] = {"dc.title", "citation_title", "parsely-title",
                                             "sailthru.title", "headline"};
-  in->meta_title = tmp_text(x, first_tag(x, meta_titles, 5));
+  in->meta_title = title_text(x, first_tag(x, meta_titles, 5));
   add_site(in, tmp_text(x, tag_value(x, "og:site_name")));
   add_site(in, tmp_text(x, x->ld_info.site_name));
   add_site(in, tmp_text(x, x->ld_info.publisher));
@@ -1430,12 +1532,13 @@ static void choose_title(mctx *x, title_input *in, char *host) {
                              mstr_ieq(og_type, "news")));
   uint32_t h1_pos[TITLE_MAX_H1];
   for (size_t i = 0; i < x->h1.n && in->nh1 < TITLE_MAX_H1; i++) {
-    const char *t = node_text(x, x->h1.v[i].n, MAX_TEXT);
+    const char *t = title_text(x, node_text(x, x->h1.v[i].n, MAX_TEXT));
     if (!t)
       continue;
     h1_pos[in->nh1] = x->h1.v[i].pos;
     in->h1[in->nh1].text = t;
     in->h1[in->nh1].chrome = (x->h1.v[i].where & IN_CHROME) != 0;
+    in->h1[in->nh1].home_link = links_home(x->h1.v[i].n);
     in->nh1++;
   }
   int from_h1;

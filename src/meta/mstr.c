@@ -442,3 +442,45 @@ int mstr_same_text(const char *a, const char *b) {
       return 1;
   }
 }
+
+size_t mstr_fix_double_utf8(char *s, size_t len) {
+  size_t r = 0, w = 0;
+  while (r < len) {
+    size_t adv;
+    uint32_t lead = mstr_utf8(s + r, len - r, &adv);
+    /* A lead byte read as Latin-1 (U+00C2..U+00F4), then as many
+     * continuation bytes read so (U+0080..U+00BF) as it calls for. */
+    size_t need = lead >= 0xC2 && lead <= 0xDF   ? 1
+                  : lead >= 0xE0 && lead <= 0xEF ? 2
+                  : lead >= 0xF0 && lead <= 0xF4 ? 3
+                                                 : 0;
+    unsigned char bytes[4];
+    size_t k = 0, at = r + adv;
+    if (need) {
+      bytes[0] = (unsigned char)lead;
+      for (k = 1; k <= need && at < len; k++) {
+        size_t a;
+        uint32_t c = mstr_utf8(s + at, len - at, &a);
+        if (c < 0x80 || c > 0xBF)
+          break;
+        bytes[k] = (unsigned char)c;
+        at += a;
+      }
+    }
+    if (need && k == need + 1) {
+      size_t a;
+      uint32_t c = mstr_utf8((const char *)bytes, k, &a);
+      if (c != 0xFFFD && a == k) {
+        memcpy(s + w, bytes, k); /* k <= at - r: the fixed form is shorter */
+        w += k;
+        r = at;
+        continue;
+      }
+    }
+    memmove(s + w, s + r, adv);
+    w += adv;
+    r += adv;
+  }
+  s[w] = '\0';
+  return w;
+}

@@ -32,6 +32,11 @@ size_t mstr_squeeze(char *s, size_t len);
  * (JSON-LD). */
 size_t mstr_decode_entities(char *s, size_t len);
 
+/* Undoes UTF-8 read as Latin-1 and encoded again ("Investorâ\u0080\u0099s"
+ * for "Investor’s") in place, where a run of such characters spells one
+ * valid UTF-8 character; returns the new length. */
+size_t mstr_fix_double_utf8(char *s, size_t len);
+
 /* ASCII case-insensitive comparisons. */
 int mstr_ieq(const char *a, const char *b);
 int mstr_istarts(const char *s, const char *prefix);

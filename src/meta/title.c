@@ -127,12 +127,19 @@ static int is_site(const char *s, size_t len, const title_input *in) {
   return 0;
 }
 
+/* Whether s[0..len) names no page but a site's home ("Home", "Homepage"). */
+static int home_word(const char *s, size_t len) {
+  static const char *const words[] = {"home",   "homepage", "home page", "startseite", "accueil",
+                                      "inicio", "welcome",  "main page", "front page"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (len == strlen(words[i]) && mstr_istarts(s, words[i]))
+      return 1;
+  return 0;
+}
+
 const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   if (!t)
     return NULL;
-  /* A home page's title is the site's own: "Brand | What we do". */
-  if (in->home)
-    return t;
   segment seg[MAX_SEGMENTS];
   size_t n = split(t, seg);
   if (n <= 1)
@@ -147,6 +154,18 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
       changed = 1;
       continue;
     }
+    /* A home page's title is the site's own: "Brand | What we do" keeps
+     * its brand; only one after it ("What we do | Brand") comes off, with
+     * the search words that may follow it ("What we do | Brand | Therapy
+     * | Counseling"). */
+    if (in->home) {
+      for (size_t i = first + 1; i < last; i++)
+        if (!seg[i].colon && is_site(t + seg[i].start, seg[i].end - seg[i].start, in)) {
+          last = i;
+          break;
+        }
+      break;
+    }
     /* "Site: Headline" keeps its site: the colon makes it one phrase. */
     const segment *b = &seg[first];
     if (!seg[first + 1].colon && is_site(t + b->start, b->end - b->start, in)) {
@@ -157,7 +176,7 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   /* No known site name: "Headline | Site" still reads so when the last
    * part is a short name after a long headline. Colons join a title's own
    * parts ("Guide: How to ..."), so they are left alone. */
-  if (first == 0 && last == n) {
+  if (first == 0 && last == n && !in->home) {
     const segment *e = &seg[n - 1];
     if (!e->colon) {
       uint32_t w[MAX_WORDS];
@@ -171,6 +190,14 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   if (last - first == n)
     return t;
   size_t s = seg[first].start, e = seg[last - 1].end;
+  /* What is left names only the home page ("Home | The Blog"): the
+   * title is the site's name. */
+  if (home_word(t + s, e - s)) {
+    if (first == 0)
+      s = seg[last].start, e = seg[n - 1].end;
+    else
+      s = seg[0].start, e = seg[first - 1].end;
+  }
   return mstr_clean(mem, t + s, e - s, 2000);
 }
 
@@ -211,7 +238,9 @@ static int first_part(const char *t, size_t min_words, size_t *end) {
 static const char *finish_as(const char *t, const title_input *in, arena *mem, int heading) {
   if (!t)
     return NULL;
-  static const char *const prefixes[] = {"thread:", "topic:", "title:", "re:", "view topic -"};
+  static const char *const prefixes[] = {
+      "thread:", "topic:",           "title:",     "re:",   "view topic -",
+      "blog: ",  "browse subject: ", "category: ", "tag: ", "archives: "};
   size_t len = strlen(t), start = 0;
   for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
     if (mstr_istarts(t, prefixes[i]) && len > strlen(prefixes[i]) + 3) {
@@ -236,6 +265,20 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   if (!c)
     return NULL;
   c = title_strip_site(c, in, mem);
+  /* A forum's "Site • View topic - Title": what follows the label. */
+  if (c) {
+    static const char *const labels[] = {"view topic", "view thread", "thread", "topic"};
+    segment seg[MAX_SEGMENTS];
+    size_t n = split(c, seg);
+    for (size_t i = 0; i + 1 < n; i++)
+      for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        if (seg[i].end - seg[i].start == strlen(labels[k]) &&
+            mstr_istarts(c + seg[i].start, labels[k])) {
+          c = mstr_clean(mem, c + seg[i + 1].start, strlen(c) - seg[i + 1].start, 4000);
+          i = n;
+          break;
+        }
+  }
 #ifndef TITLE_MIN_WORDS
 #define TITLE_MIN_WORDS 2
 #endif
@@ -295,6 +338,12 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   title_input copy = *in_;
   title_input *in = &copy;
   for (size_t i = 0; i < in->nh1; i++)
+    if (in->h1[i].text && in->h1[i].home_link) {
+      if (in->nsites < TITLE_MAX_SITES)
+        in->sites[in->nsites++] = in->h1[i].text;
+      in->h1[i].text = NULL;
+    }
+  for (size_t i = 0; i < in->nh1; i++)
     if (in->h1[i].text && is_last_part(in->h1[i].text, in->h1[i].chrome, in->doc_title) &&
         !same_words(in->h1[i].text, in->og_title) && !same_words(in->h1[i].text, in->ld_headline) &&
         !same_words(in->h1[i].text, in->tw_title)) {
@@ -328,8 +377,63 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
       if ((in_t >= 0.75 && covers >= 0.5) || (in_t >= 0.99 && covers >= TITLE_MIN_COVER) ||
           (covers >= 0.99 && in_t >= 0.6)) {
         *from_h1 = (int)i;
+        /* A heading that is the title and, after a dash or bar, more
+         * ("Calculator - American Funds" for "Calculator"): the brand or
+         * the section after it goes. */
+        segment hs[MAX_SEGMENTS];
+        size_t hn = in_t < 0.99 ? split(h, hs) : 0;
+        if (hn >= 2 && !hs[1].colon) {
+          char *head = mstr_clean(mem, h + hs[0].start, hs[0].end - hs[0].start, 4000);
+          if (head && same_words(head, stripped[r]))
+            return finish_as(head, in, mem, 1);
+        }
         return finish_as(h, in, mem, 1);
       }
+    }
+  }
+  /* A heading that is word for word the first part of a title ("Software"
+   * of "Software | MIT News | Institute"): the rest is the site's, however
+   * it is worded. */
+  for (size_t i = 0; i < in->nh1; i++) {
+    const char *h = in->h1[i].text;
+    if (!h || is_site(h, strlen(h), in))
+      continue;
+    for (int r = 0; r < 5; r++) {
+      segment seg[MAX_SEGMENTS];
+      size_t n = stripped[r] ? split(stripped[r], seg) : 0;
+      if (n < 2 || seg[1].colon)
+        continue;
+      char *first = mstr_clean(mem, stripped[r] + seg[0].start, seg[0].end - seg[0].start, 4000);
+      if (first && same_words(h, first)) {
+        *from_h1 = (int)i;
+        return finish_as(h, in, mem, 1);
+      }
+    }
+  }
+  /* A <title> alone, in parts and with not a word of the page's one
+   * headline, is the site's ("Site - Its tagline" on every page): the
+   * headline is the page's own. */
+  if (in->doc_title && !in->og_title && !in->ld_headline && !in->tw_title && !in->meta_title) {
+    int only = -1;
+    for (size_t i = 0; i < in->nh1; i++) {
+      if (!in->h1[i].text || in->h1[i].chrome)
+        continue;
+      only = only == -1 && !in->h1[i].home_link ? (int)i : -2;
+    }
+    const char *h = only >= 0 ? in->h1[only].text : NULL;
+    uint32_t w[MAX_WORDS];
+    size_t nw = h ? words_of(h, strlen(h), w) : 0;
+    /* It reads "Site - Tagline" (or "| Site"): two parts, or one after a
+     * bar. */
+    segment seg[MAX_SEGMENTS];
+    size_t n = split(in->doc_title, seg);
+    int parts = (n >= 2 && !seg[1].colon) || (n == 1 && seg[0].start > 0);
+    double in_t = 1, covers;
+    if (parts && nw >= 2 && !is_site(h, strlen(h), in))
+      agreement(h, in->doc_title, &in_t, &covers);
+    if (in_t == 0) {
+      *from_h1 = only;
+      return finish_as(h, in, mem, 1);
     }
   }
   /* An article's headline is its one <h1>, even when its titles for
@@ -353,10 +457,12 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
     uint32_t w[MAX_WORDS];
     size_t nw = h ? words_of(h, strlen(h), w) : 0;
     if (nw && nw <= 40 && !is_site(h, strlen(h), in)) {
+      /* The titles readers see (the page's, the shared one's, the JSON-LD
+       * headline), not a twitter:title or a meta title, often a summary. */
       double best = 0;
       for (int r = 0; r < 5; r++) {
         double in_t, covers;
-        if (refs[r]) {
+        if (refs[r] && refs[r] != in->tw_title && refs[r] != in->meta_title) {
           agreement(h, refs[r], &in_t, &covers);
           best = in_t > best ? in_t : best;
         }
@@ -375,8 +481,20 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   static const int order[5] = {TITLE_ORDER};
   for (int k = 0; k < 5; k++) {
     const char *s = stripped[order[k]];
-    if (s && !is_site(s, strlen(s), in))
-      return finish(s, in, mem);
+    if (!s || is_site(s, strlen(s), in) || home_word(s, strlen(s)))
+      continue;
+    /* A shared title (og:title, twitter:title) that says something else
+     * than the page's <title> ("We're Really Good at Email" for "Email
+     * Marketing Tools | Site") is a slogan: the <title> names the page. */
+    const char *doc = stripped[4];
+    if (s != doc && (s == stripped[1] || s == stripped[2]) && doc &&
+        !is_site(doc, strlen(doc), in)) {
+      double in_t, covers;
+      agreement(s, doc, &in_t, &covers);
+      if (in_t < 0.34)
+        return finish(doc, in, mem);
+    }
+    return finish(s, in, mem);
   }
   /* Else the first <h1> outside the page's chrome. */
   for (size_t i = 0; i < in->nh1; i++)

@@ -13,6 +13,7 @@ enum { TITLE_MAX_H1 = 16, TITLE_MAX_SITES = 8 };
 typedef struct {
   const char *text; /* white space collapsed */
   int chrome;       /* inside a header, nav, aside or footer */
+  int home_link;    /* a link to the site's home page */
 } title_heading;
 
 typedef struct {

@@ -474,6 +474,89 @@ static void test_shown_dates(void) {
   CHECK_STR(art.meta.date_published, "2023-09-10");
 }
 
+/* A date only the JSON-LD gives, and by the headline only "Updated
+ * <date>": the shown one; not when a meta tag backs the JSON-LD's. */
+static void test_updated_dates(void) {
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Cost of college\",\"datePublished\":\"2021-08-12T19:35:44Z\"}"
+                 "</script>",
+                 "<h1>Cost of college</h1><div class=\"byline\">By Ann Lee</div>"
+                 "<p>Last updated: November 13, 2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-11-13");
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Cost of college\",\"datePublished\":\"2021-08-12T19:35:44Z\"}"
+                 "</script><meta property=\"article:published_time\" "
+                 "content=\"2021-08-12T19:35:44Z\">",
+                 "<h1>Cost of college</h1><div class=\"byline\">By Ann Lee</div>"
+                 "<p>Last updated: November 13, 2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2021-08-12T19:35:44Z");
+  /* The same with a plain date under the headline. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Boxes\",\"datePublished\":\"2023-01-01T03:00:00\"}</script>",
+                 "<h1>Boxes</h1><p>By Kathryn Lee</p><p>Mar 5, 2023 | 6 comments</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-03-05");
+  /* Or an earlier one: the JSON-LD's day in another time zone. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Menus\",\"datePublished\":\"2023-11-13\"}</script>",
+                 "<h1>Menus</h1><p>Page updated: 12 November 2023 by Tracy Parker</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-11-12");
+}
+
+/* Only updates' dates, the page's own first and the same on the cards of
+ * other pages below it: the first. */
+static void test_updated_cards(void) {
+  CHECK(run(PAGE("",
+                 "<h1>Best online programs</h1><p class=\"date\">Updated on December 11, "
+                 "2023</p>" BODY
+                 "<div class=\"card\"><p class=\"date\">Updated on October 17, 2023</p></div>"
+                 "<div class=\"card\"><p class=\"date\">Updated on October 17, 2023</p></div>"
+                 "<div class=\"card\"><p class=\"date\">Updated on October 17, 2023</p></div>"
+                 "<div class=\"card\"><p class=\"date\">Updated on October 17, 2023</p></div>"
+                 "<div class=\"card\"><p class=\"date\">Updated on October 17, 2023</p></div>")) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2023-12-11");
+}
+
+/* Inline elements run together: "22, 2022Updated: ..." still labels the
+ * second date as an update's. */
+static void test_runtogether_dates(void) {
+  CHECK(run(PAGE("", "<header><div class=\"article-dateline-wrapper\"><a href=\"/c\">Health</a>"
+                     "<span class=\"dateline\">DECEMBER 22, 2022</span><span class=\"dateline "
+                     "updated\">Updated: JANUARY 02, 2023</span></div>"
+                     "<h1>Ten ways meditation helps</h1></header>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2022-12-22");
+  /* Markup with the date the page calls an update's: the published one. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Article\","
+                 "\"headline\":\"Top firms\",\"datePublished\":\"2023-08-21\"}</script>",
+                 "<h1>Top firms</h1><div class=\"post-meta\">Published <span "
+                 "class=\"published-date\">Apr 26, 2023</span></div><div class=\"post-meta\">"
+                 "Updated <span>Aug 21, 2023</span></div>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-26");
+  /* "Originally published on <date>" outranks everything else. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2022-09-30\">",
+                 "<h1>Tiny homes</h1><p class=\"date\">30 Sep 2022, 11:07am</p>" BODY
+                 "<p>This article was originally published on 26 Sep 2019 at 4:12pm but has "
+                 "been updated since.</p>")) == 0);
+  CHECK_STR(art.meta.date_published, "2019-09-26");
+  /* Not a date further on: "originally published in Journal (site), date". */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2022-09-30\">",
+                 "<h1>Tiny homes</h1><p>30 Sep 2022</p>" BODY BODY
+                 "<p>Originally published in Journal of Homes (https://homes.example.org), "
+                 "25.06.2019.</p>")) == 0);
+  CHECK_STR(art.meta.date_published, "2022-09-30");
+}
+
+/* Markup's date shown nowhere, a plain date right under the headline:
+ * the shown one. */
+static void test_headline_text_dates(void) {
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2022-09-06\">"
+                 "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":"
+                 "\"Tours\",\"datePublished\":\"2022-09-06\"}</script>",
+                 "<h1>Tours</h1><p>Charlotte Gannon \xE2\x80\xA2 November 14, 2023</p>" BODY)) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2023-11-14");
+}
+
 /* A thread's first post dates it, not its replies. */
 static void test_thread_dates(void) {
   CHECK(run(PAGE("", "<h1>Which forum software?</h1>"
@@ -498,6 +581,14 @@ static void test_date_readings(void) {
                  "href=\"https://wine.example/blog/2023/october/03/types-of-wine/\">",
                  "<h1>Types of wine</h1>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2023-10-03");
+  /* Version numbers in a slug are not a date; a path's date followed by
+   * an id is. */
+  CHECK(run_url(PAGE("", "<h1>Upgrade issue</h1>" BODY),
+                "https://forum.example.org/t/2023-4-4-2023-5-0-issue-on-start/724779") == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run_url(PAGE("", "<h1>Seminars</h1>" BODY),
+                "https://news.example.org/sports/2020/08/24/670291/seminars.aspx") == 0);
+  CHECK_STR(art.meta.date_published, "2020-08-24");
   /* A future date in the markup is none; the shown one stands. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2099-01-01\">",
                  "<h1>T</h1><p>Posted on 4 June 2019</p>" BODY)) == 0);
@@ -509,6 +600,41 @@ static void test_date_readings(void) {
   CHECK(art.meta.date_published == NULL);
 }
 
+/* Cards of other articles, each with its microdata date, far from the
+ * headline: the page's own date stands. */
+static void test_card_dates(void) {
+  CHECK(run(PAGE("<meta name=\"date\" content=\"March 27, 2023\">",
+                 "<h1>Podcasts for leaders</h1><p>Mar 27, 2023</p>" BODY
+                 "<p>More to read and to hear, from the rest of the magazine this week:</p>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p></div>"
+                 "<div class=\"card\"><a href=\"/a\">One</a><span itemprop=\"datePublished\" "
+                 "content=\"2023-12-13T12:00:00Z\">Dec 13, 2023</span></div>"
+                 "<div class=\"card\"><a href=\"/b\">Two</a><span itemprop=\"datePublished\" "
+                 "content=\"2023-12-13T11:00:00Z\">Dec 13, 2023</span></div>"
+                 "<div class=\"card\"><a href=\"/c\">Three</a><span itemprop=\"datePublished\" "
+                 "content=\"2023-12-12T10:00:00Z\">Dec 12, 2023</span></div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-03-27");
+}
+
 /* Headlines: an article's one <h1>, the site's name in an <h1>, a heading
  * in the chrome, a visible headline's own dash. */
 static void test_title_headings(void) {
@@ -517,6 +643,14 @@ static void test_title_headings(void) {
                  "<article><h1>Top 10 Health and Nutrition Trends to Watch</h1>" BODY
                  "</article>")) == 0);
   CHECK_STR(art.title, "Top 10 Health and Nutrition Trends to Watch");
+  /* An article's <h1> that only a twitter:title (a summary) shares words
+   * with is not its headline. */
+  CHECK(run(PAGE("<title>Software Sector Update, Fall 2025</title>"
+                 "<meta property=\"og:type\" content=\"article\">"
+                 "<meta property=\"og:title\" content=\"Software Sector Update, Fall 2025\">"
+                 "<meta name=\"twitter:title\" content=\"Our M&amp;A insights for the fall\">",
+                 "<article><h1>M&amp;A Reports</h1>" BODY "</article>")) == 0);
+  CHECK_STR(art.title, "Software Sector Update, Fall 2025");
   /* Not an article: the page's title. */
   CHECK(run(PAGE("<title>Health And Nutrition Trends For 2026 - Tastewise</title>",
                  "<article><h1>Top 10 Health and Nutrition Trends to Watch</h1>" BODY
@@ -535,10 +669,93 @@ static void test_title_headings(void) {
   CHECK(run(PAGE("<title>Index Funds: How to Invest | Vanguard</title>",
                  "<nav><h1>Index funds</h1></nav>" BODY)) == 0);
   CHECK_STR(art.title, "Index Funds: How to Invest");
+  /* Unless what comes before its dash is the whole title: the rest is a
+   * brand. */
+  CHECK(run(PAGE("<title>Retirement Planning Calculator | Capital Bank</title>"
+                 "<meta property=\"og:site_name\" content=\"Capital Bank\">",
+                 "<h1>Retirement Planning Calculator - Fund Family</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Retirement Planning Calculator");
   /* A visible headline keeps what follows its dash. */
   CHECK(run(PAGE("<title>The Death Spiral - How Small Languages Die</title>",
                  "<h1>The Death Spiral - How Small Languages Die</h1>" BODY)) == 0);
   CHECK_STR(art.title, "The Death Spiral - How Small Languages Die");
+  /* A one-word heading that is the title's first part: the rest, however
+   * worded, is the site's. */
+  CHECK(run(PAGE("<title>Software | Campus News | Institute of Things</title>",
+                 "<h1>Software</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Software");
+  CHECK(run(PAGE("<title>Quickstart \xE2\x80\x94 Flask Documentation (3.1.x)</title>",
+                 "<h1>Quickstart</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Quickstart");
+  /* A <title> alone that has no word of the one headline: the site's
+   * tagline, on every page of it. */
+  CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
+                 "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
+  /* An og:title that is a slogan, sharing hardly a word with the <title>:
+   * the <title>; one that words it more cleanly stands. */
+  CHECK(run(PAGE("<title>Email Marketing Tools | Mailly</title>"
+                 "<meta property=\"og:title\" content=\"We're Really Good at Email | Mailly\">"
+                 "<meta property=\"og:site_name\" content=\"Mailly\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Email Marketing Tools");
+  CHECK(run(PAGE("<title>Classic II by Vmt, Clean Watches in Moon Silver | Vmt</title>"
+                 "<meta property=\"og:title\" content=\"Moon Silver\">"
+                 "<meta property=\"og:site_name\" content=\"Vmt\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Moon Silver");
+  /* UTF-8 read as Latin-1 and encoded again is undone; real Latin-1
+   * letters stay. */
+  CHECK(run(PAGE("<title>A DIY Investor\xC3\xA2\xC2\x80\xC2\x99s Guide</title>", BODY)) == 0);
+  CHECK_STR(art.title, "A DIY Investor\xE2\x80\x99s Guide");
+  CHECK(run(PAGE("<title>Caf\xC3\xA9 \xC3\xA0 Paris, \xC3\x82ge d'or</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Caf\xC3\xA9 \xC3\xA0 Paris, \xC3\x82ge d'or");
+  /* Labels before a listing's or a post's title go; a wiki's namespace
+   * (no space after its colon) stays. */
+  CHECK(run(PAGE("<title>Browse subject: Hardware -- Catalogs</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Hardware -- Catalogs");
+  CHECK(run(PAGE("<title>Category:Programming languages</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Category:Programming languages");
+  /* A forum's "Site \xE2\x80\xA2 View topic - Title". */
+  CHECK(run(PAGE("<title>Nations \xE2\x80\xA2 View topic - 2025-26 Season: MLS is Back!</title>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "2025-26 Season: MLS is Back!");
+  /* "Home" is no page's title: the site's name. */
+  CHECK(run(PAGE("<title>Home - The Example Blog</title><meta property=\"og:title\" "
+                 "content=\"Home\"><meta property=\"og:site_name\" content=\"The Example Blog\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "The Example Blog");
+  /* A home page keeps the brand before its tagline, loses the one after. */
+  CHECK(run_url(PAGE("<title>Brandly | The cloud for builders</title>"
+                     "<meta property=\"og:site_name\" content=\"Brandly\">",
+                     BODY),
+                "https://brandly.example/") == 0);
+  CHECK_STR(art.title, "Brandly | The cloud for builders");
+  CHECK(run_url(PAGE("<title>The cloud for builders | Brandly</title>"
+                     "<meta property=\"og:site_name\" content=\"Brandly\">",
+                     BODY),
+                "https://brandly.example/") == 0);
+  CHECK_STR(art.title, "The cloud for builders");
+  /* On a home page too. */
+  CHECK(run_url(PAGE("<title>Deploy app servers close to your users \xC2\xB7 Flyer</title>",
+                     "<h1>Build fast. Run any code fearlessly.</h1>" BODY),
+                "https://flyer.example/") == 0);
+  CHECK_STR(art.title, "Build fast. Run any code fearlessly.");
+  /* A home page's search words after its brand go with it. */
+  CHECK(run_url(PAGE("<title>Care That Caters to You | Cereb | Online Therapy | Counseling</title>"
+                     "<meta property=\"og:site_name\" content=\"Cereb\">",
+                     BODY),
+                "https://cereb.example/") == 0);
+  CHECK_STR(art.title, "Care That Caters to You");
+  /* Not when that heading links to the home page: the blog's name. */
+  CHECK(run(PAGE("<title>Progress Report #39</title>",
+                 "<header><a href=\"/\"><h1>Antoyo's Blog</h1></a></header>" BODY)) == 0);
+  CHECK_STR(art.title, "Progress Report #39");
+  /* Such a heading names the site, in the title too. */
+  CHECK(run(PAGE("<title>Arch Linux - What happened with the ISO in 2024</title>",
+                 "<div><a href=\"https://bbs.example.org/\"><h1>Arch Linux</h1></a></div>"
+                 "<h2>What happened with the ISO in 2024</h2>" BODY)) == 0);
+  CHECK_STR(art.title, "What happened with the ISO in 2024");
 }
 
 /* ---- title -------------------------------------------------------------------- */
@@ -662,6 +879,11 @@ int main(void) {
   test_shown_dates();
   test_thread_dates();
   test_date_readings();
+  test_card_dates();
+  test_updated_dates();
+  test_runtogether_dates();
+  test_updated_cards();
+  test_headline_text_dates();
   test_title_headings();
   test_language();
   test_odd_input();
