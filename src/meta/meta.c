@@ -94,6 +94,8 @@ typedef struct {
 
   date_cand dates[96];
   size_t ndates;
+  const char *body_text; /* page_text of the body, once asked for */
+  int body_text_known;
   /* name_bits of the class and id strings met so far: a page repeats the
    * same few class strings on many elements. */
   struct {
@@ -963,6 +965,17 @@ static void page_text_walk(const mctx *x, const dom_node *n, buf *b, size_t max,
   }
 }
 
+static const char *page_text(mctx *x, const dom_node *n, size_t max);
+
+/* The body's visible text (SCAN_BYTES of it), read once a page. */
+static const char *body_text(mctx *x) {
+  if (!x->body_text_known) {
+    x->body_text = x->doc->body ? page_text(x, x->doc->body, SCAN_BYTES) : NULL;
+    x->body_text_known = 1;
+  }
+  return x->body_text;
+}
+
 static const char *page_text(mctx *x, const dom_node *n, size_t max) {
   buf b;
   buf_init(&b);
@@ -1089,7 +1102,7 @@ static void original_dates(mctx *x) {
   static const char *const phrases[] = {
       "originally published", "originally posted",       "ursprünglich veröffentlicht",
       "publié initialement",  "publicado originalmente", "pubblicato originariamente"};
-  const char *t = x->doc->body ? page_text(x, x->doc->body, SCAN_BYTES) : NULL;
+  const char *t = body_text(x);
   size_t len = t ? strlen(t) : 0;
   for (size_t i = 0; t && i < sizeof phrases / sizeof *phrases; i++) {
     const char *p = mstr_istr(t, len, phrases[i]);
@@ -1147,7 +1160,7 @@ static void fallback_dates(mctx *x) {
     if (r == 1)
       add_shown(x, &d, 24, x->title_pos, "page-after");
   }
-  const char *t = x->doc->body ? page_text(x, x->doc->body, SCAN_BYTES) : NULL;
+  const char *t = body_text(x);
   r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
   if (r == 1)
     add_shown(x, &d, 18, 0, "page");

@@ -293,15 +293,26 @@ const char *mstr_istr(const char *hay, size_t hay_len, const char *needle) {
   size_t n = strlen(needle);
   if (!n)
     return hay;
-  int first = lower_ascii((unsigned char)needle[0]);
-  for (size_t i = 0; i + n <= hay_len; i++) {
-    if (lower_ascii((unsigned char)hay[i]) != first)
-      continue;
+  if (n > hay_len)
+    return NULL;
+  /* Candidates are where the first byte, in either case, is: memchr finds
+   * them far faster than a byte loop. */
+  int lo = lower_ascii((unsigned char)needle[0]);
+  int up = lo >= 'a' && lo <= 'z' ? lo - 32 : lo;
+  const char *end = hay + hay_len - n + 1; /* candidates start before it */
+  const char *next_lo = memchr(hay, lo, (size_t)(end - hay));
+  const char *next_up = up != lo ? memchr(hay, up, (size_t)(end - hay)) : NULL;
+  while (next_lo || next_up) {
+    const char *c = !next_up || (next_lo && next_lo < next_up) ? next_lo : next_up;
     size_t k = 1;
-    while (k < n && lower_ascii((unsigned char)hay[i + k]) == lower_ascii((unsigned char)needle[k]))
+    while (k < n && lower_ascii((unsigned char)c[k]) == lower_ascii((unsigned char)needle[k]))
       k++;
     if (k == n)
-      return hay + i;
+      return c;
+    if (c == next_lo)
+      next_lo = c + 1 < end ? memchr(c + 1, lo, (size_t)(end - c - 1)) : NULL;
+    else
+      next_up = c + 1 < end ? memchr(c + 1, up, (size_t)(end - c - 1)) : NULL;
   }
   return NULL;
 }

@@ -10,6 +10,7 @@
 #include "extract/extract.h"
 #include "html/html.h"
 #include "meta/meta.h"
+#include "meta/mstr.h"
 
 /* 2024-01-10T12:00:00Z: dates after it are in the future. */
 #define NOW 1704888000LL
@@ -859,8 +860,23 @@ static void test_odd_input(void) {
   CHECK(art.meta.image == NULL);
 }
 
+static void test_istr(void) {
+  const char *t = "Originally PUBLISHED on 9 June";
+  size_t n = strlen(t);
+  CHECK(mstr_istr(t, n, "originally") == t);
+  CHECK(mstr_istr(t, n, "published") == t + 11);
+  CHECK(mstr_istr(t, n, "june") == t + n - 4);
+  CHECK(mstr_istr(t, n, "9 j") == t + n - 6);
+  CHECK(mstr_istr(t, n, "junes") == NULL);
+  CHECK(mstr_istr(t, 4, "original") == NULL); /* past the length given */
+  CHECK(mstr_istr("ab", 2, "abc") == NULL);
+  CHECK(mstr_istr("aAb", 3, "ab") != NULL);
+  CHECK(mstr_istr(t, n, "") == t);
+}
+
 int main(void) {
   arena_init(&mem);
+  test_istr();
   test_jsonld_article();
   test_jsonld_graph();
   test_jsonld_array_tolerant();
