@@ -726,8 +726,13 @@ static void count_stopwords(ex *x, dom_doc *doc) {
     lang = tag;
   }
   const char *words = lang ? lang_stopwords(lang) : NULL;
-  if (!words)
-    words = lang_stopwords(lang_detect(x->text.data, x->text.len, NULL));
+  if (!words) {
+    /* A few pages' worth of text tells the language. */
+    size_t n = x->text.len < 16384 ? x->text.len : 16384;
+    while (n > 0 && n < x->text.len && ((unsigned char)x->text.data[n] & 0xC0) == 0x80)
+      n--;
+    words = lang_stopwords(lang_detect(x->text.data, n, NULL));
+  }
   if (!words)
     return;
   stopset set;
