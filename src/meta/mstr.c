@@ -134,6 +134,15 @@ size_t mstr_squeeze(char *s, size_t len) {
   size_t j = 0, i = 0;
   int space = 0;
   while (i < len) {
+    unsigned char b = (unsigned char)s[i];
+    if (b > 0x20 && b < 0x7F) { /* printable ASCII: the common case */
+      if (space)
+        s[j++] = ' ';
+      space = 0;
+      s[j++] = (char)b;
+      i++;
+      continue;
+    }
     size_t adv;
     uint32_t c = mstr_utf8(s + i, len - i, &adv);
     if (mstr_is_space(c) || c < 0x20 || c == 0x7F) {
