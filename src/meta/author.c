@@ -534,6 +534,21 @@ static int capitalised(const char *name) {
   return words >= 1 && words <= 4;
 }
 
+/* The names in s[0..len) that are written as names, appended to names[]
+ * (up to cap); returns how many. */
+static size_t add_capitalised(const char *s, size_t len, arena *mem, const char **names, size_t *n,
+                              size_t cap) {
+  const char *found[4];
+  size_t m = 0, added = 0;
+  author_parse(s, len, mem, found, &m, 4);
+  for (size_t j = 0; j < m; j++)
+    if (capitalised(found[j]) && *n < cap) {
+      names[(*n)++] = found[j];
+      added++;
+    }
+  return added;
+}
+
 size_t author_from_text(const char *s, size_t len, arena *mem, const char **names, size_t *n,
                         size_t cap) {
   static const char *const labels[] = {"written by ", "posted by ", "words by ", "by ",
@@ -563,15 +578,7 @@ size_t author_from_text(const char *s, size_t len, arena *mem, const char **name
       size_t take = strcspn(name, "\n");
       if (take > 120)
         take = 120;
-      const char *tmp[4];
-      size_t m = 0;
-      author_parse(name, take, mem, tmp, &m, 4);
-      size_t added = 0;
-      for (size_t j = 0; j < m; j++)
-        if (capitalised(tmp[j]) && *n < cap) {
-          names[(*n)++] = tmp[j];
-          added++;
-        }
+      size_t added = add_capitalised(name, take, mem, names, n, cap);
       if (added)
         return added;
     }
@@ -595,15 +602,7 @@ size_t author_from_text(const char *s, size_t len, arena *mem, const char **name
       size_t take = strcspn(name, "\n");
       if (take > 80 || (size_t)(name - s) + take > len)
         continue;
-      const char *tmp[4];
-      size_t m = 0;
-      author_parse(name, take, mem, tmp, &m, 4);
-      size_t added = 0;
-      for (size_t j = 0; j < m; j++)
-        if (capitalised(tmp[j]) && *n < cap) {
-          names[(*n)++] = tmp[j];
-          added++;
-        }
+      size_t added = add_capitalised(name, take, mem, names, n, cap);
       if (added)
         return added;
     }
