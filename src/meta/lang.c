@@ -259,6 +259,17 @@ static uint32_t table_get(const slot *t, uint32_t h) {
 }
 
 /* Scores the words of s against the profiles of one script. */
+/* Whether the character at s is a letter or digit; *adv its length.
+ * ASCII, most of any text, without a decode. */
+static inline int word_char(const char *s, size_t len, size_t *adv) {
+  unsigned char b = (unsigned char)*s;
+  if (b < 0x80) {
+    *adv = 1;
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  }
+  return mstr_is_alnum(mstr_utf8(s, len, adv));
+}
+
 static const char *by_words(const char *s, size_t len, int script, float *conf) {
   slot table[SLOTS];
   memset(table, 0, sizeof table);
@@ -284,18 +295,13 @@ static const char *by_words(const char *s, size_t len, int script, float *conf) 
   size_t i = 0;
   while (i < len) {
     size_t adv;
-    uint32_t c = mstr_utf8(s + i, len - i, &adv);
-    if (!mstr_is_alnum(c)) {
+    if (!word_char(s + i, len - i, &adv)) {
       i += adv;
       continue;
     }
     size_t start = i;
-    while (i < len) {
-      c = mstr_utf8(s + i, len - i, &adv);
-      if (!mstr_is_alnum(c))
-        break;
+    while (i < len && word_char(s + i, len - i, &adv))
       i += adv;
-    }
     words++;
     uint32_t mask = table_get(table, word_hash(s + start, i - start));
     for (int b = 0; mask; b++, mask >>= 1)
@@ -340,6 +346,15 @@ const char *lang_detect(const char *s, size_t len, float *confidence) {
   unsigned count[SC_COUNT] = {0};
   unsigned letters = 0;
   for (size_t i = 0; i < len;) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) { /* ASCII without a decode */
+      i++;
+      if ((b | 32) >= 'a' && (b | 32) <= 'z') {
+        count[SC_LATIN]++;
+        letters++;
+      }
+      continue;
+    }
     size_t adv;
     uint32_t c = mstr_utf8(s + i, len - i, &adv);
     i += adv;
