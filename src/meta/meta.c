@@ -9,6 +9,7 @@
  * web and not after the page was fetched. */
 #include "meta/meta.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -212,12 +213,28 @@ static int word_cmp(const char *a, size_t an, const char *b, size_t bn) {
   return an < bn ? -1 : an > bn;
 }
 
+/* Where the table's words of each first byte begin: a word's search starts
+ * among those of its first letter (and most words have none). */
+static uint16_t words_from[257];
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static void index_words(void) {
+  size_t n = sizeof name_words / sizeof *name_words, i = 0;
+  for (unsigned c = 0; c <= 256; c++) {
+    while (i < n && (unsigned char)name_words[i].word[0] < c)
+      i++;
+    words_from[c] = (uint16_t)i;
+  }
+}
+
 static unsigned word_bits(const char *w, size_t n) {
   /* The table's words are 3 to 12 letters long. */
   if (n < 3 || n > 13)
     return 0;
+  pthread_once(&words_once, index_words);
+  unsigned char first = (unsigned char)w[0];
   for (int plural = 0; plural < 2; plural++) {
-    size_t lo = 0, hi = sizeof name_words / sizeof *name_words;
+    size_t lo = words_from[first], hi = words_from[first + 1];
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
       int c = word_cmp(name_words[mid].word, name_words[mid].len, w, n);
