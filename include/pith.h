@@ -160,8 +160,7 @@ typedef enum {
 #define PITH_RENDER_NO_LINKS 2u    /* markdown, html, xml, json blocks: links as plain text */
 #define PITH_RENDER_IMAGES 4u      /* markdown, html, xml, json tree: keep figures and images */
 #define PITH_RENDER_NO_TABLES 8u   /* every format: leave tables out */
-#define PITH_RENDER_FORMATTING 16u /* markdown, html, xml, json blocks: emphasis, strong, sub/sup  \
-                                    */
+#define PITH_RENDER_FORMATTING 16u /* markdown, html, xml, json blocks: em, strong, sub/sup */
 #define PITH_RENDER_COMMENTS 32u   /* add the comment section, apart from the text */
 #define PITH_RENDER_FRAGMENT 64u   /* html: the <article> element only, not a document */
 #define PITH_RENDER_MARKDOWN 128u  /* json: add the article as "markdown" */
