@@ -1274,6 +1274,31 @@ static art_node *place(tree *t, const dom_node *n, int in_table, int *oom) {
   return into;
 }
 
+/* What relative links resolve against: the page's <base href>, else the
+ * address it was given, else the address it gives itself (canonical,
+ * og:url). NULL: links stay as written. */
+static const char *link_base(const dom_doc *doc, const char *url) {
+  const char *base = NULL, *canonical = NULL, *og = NULL;
+  for (const dom_node *n = doc->head ? doc->head->first : NULL; n; n = n->next) {
+    if (n->tag == TAG_UNKNOWN && n->name && !strcmp(n->name, "base") && !base)
+      base = dom_attr_get(n, "href");
+    else if (n->tag == TAG_LINK && !canonical) {
+      const char *rel = dom_attr_get(n, "rel");
+      if (rel && !strcasecmp(rel, "canonical"))
+        canonical = dom_attr_get(n, "href");
+    } else if (n->tag == TAG_META && !og) {
+      const char *prop = dom_attr_get(n, "property");
+      if (prop && !strcmp(prop, "og:url"))
+        og = dom_attr_get(n, "content");
+    }
+  }
+  if (url_is_http(base))
+    return base;
+  if (url_is_http(url))
+    return url;
+  return url_is_http(canonical) ? canonical : url_is_http(og) ? og : url;
+}
+
 /* An image's address: lazy-loading pages keep the real one aside. */
 static const char *image_src(const dom_node *img) {
   static const char *const names[] = {"data-src", "data-lazy-src", "data-original", "src"};
@@ -1982,7 +2007,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     size_t from = 0, to = nkept;
     if (!listing_mode && TRIM_EDGES)
       best_run(&x, kept, nkept, &from, &to);
-    tree t = {.x = &x, .a = out, .mem = mem, .root = root, .base = out->url};
+    tree t = {.x = &x, .a = out, .mem = mem, .root = root, .base = link_base(doc, out->url)};
     if (from > 0) /* lone images after the blocks trimmed away */
       t.last_end = x.blocks[kept[from - 1]].off + x.blocks[kept[from - 1]].len;
     for (size_t k = from; k < to; k++) {

@@ -284,6 +284,26 @@ static void test_table_of_contents(void) {
   CHECK_STR(joined, "Sunday night || " P1 " || After the water || " P2);
 }
 
+static void test_link_base(void) {
+  /* Without an address given, links resolve against the page's own: its
+   * <base href> first, else its canonical address. */
+  const char *page = "<html><head><title>Floods</title>%s<link rel=\"canonical\" "
+                     "href=\"https://news.example/town/floods.html\"></head><body><article><p>" P1
+                     " See <a href=\"../maps/river.html\">the map</a>.</p></article></body></html>";
+  char html[2048];
+  const char *wants[] = {"https://news.example/maps/river.html",
+                         "https://cdn.example/maps/river.html"};
+  const char *bases[] = {"", "<base href=\"https://cdn.example/a/\">"};
+  for (int i = 0; i < 2; i++) {
+    snprintf(html, sizeof html, page, bases[i]);
+    CHECK(run(html) == 0);
+    const art_run *r = art.first && art.first->runs ? art.first->runs->next : NULL;
+    CHECK(r && r->href);
+    if (r && r->href)
+      CHECK_STR(r->href, wants[i]);
+  }
+}
+
 /* The tree: a node's kind and its children's kinds, as "list(item(block))". */
 static void shape(const art_node *n, char *out, size_t cap) {
   static const char *const names[] = {"root",  "block", "list",   "item",
@@ -365,6 +385,7 @@ int main(void) {
   test_state_words();
   test_panels_and_popovers();
   test_table_of_contents();
+  test_link_base();
   arena_free(&mem);
   return check_done();
 }
