@@ -326,15 +326,9 @@ static void flush(ex *x) {
     x->nmarks = x->mark_start;
   }
   if (x->cur_chars > 0 && !x->text.oom) {
-    if (x->nblocks == x->cap) {
-      size_t cap = x->cap ? x->cap * 2 : 256;
-      tblock *nb = realloc(x->blocks, cap * sizeof *nb);
-      if (!nb) {
-        x->oom = 1;
-        return;
-      }
-      x->blocks = nb;
-      x->cap = cap;
+    if (grow((void **)&x->blocks, &x->cap, x->nblocks, sizeof *x->blocks)) {
+      x->oom = 1;
+      return;
     }
     tblock *b = &x->blocks[x->nblocks++];
     memset(b, 0, sizeof *b);

@@ -22,6 +22,7 @@
 #include "meta/mstr.h"
 #include "meta/title.h"
 #include "util/buf.h"
+#include "util/url.h"
 
 enum {
   MAX_TAGS = 512,
@@ -555,51 +556,10 @@ static int is_http(const char *u) {
 
 /* Resolves a link against base; NULL when it cannot be made absolute. */
 static const char *resolve_url(mctx *x, const char *u) {
-  if (!u)
+  if (!u || strlen(u) > 4000 || !(url_is_http(u) || url_is_http(x->base)))
     return NULL;
-  while (*u == ' ' || *u == '\t' || *u == '\n' || *u == '\r')
-    u++;
-  size_t n = strlen(u);
-  while (n && (unsigned char)u[n - 1] <= ' ')
-    n--;
-  if (!n || n > 4000 || mstr_istarts(u, "data:") || mstr_istarts(u, "javascript:"))
-    return NULL;
-  if (is_http(u))
-    return arena_strndup(x->mem, u, n);
-  const char *base = x->base;
-  if (!base || !is_http(base))
-    return NULL;
-  const char *host = strstr(base, "://") + 3;
-  size_t scheme_len = (size_t)(host - base);
-  size_t host_len = strcspn(host, "/?#");
-  buf b;
-  buf_init(&b);
-  if (u[0] == '/' && u[1] == '/') {
-    buf_append(&b, base, scheme_len - 2);
-    buf_append(&b, u, n);
-  } else if (u[0] == '/') {
-    buf_append(&b, base, (size_t)(host - base) + host_len);
-    buf_append(&b, u, n);
-  } else {
-    /* Relative to the base's directory. */
-    const char *path = host + host_len;
-    size_t path_len = strcspn(path, "?#");
-    const char *slash = NULL;
-    for (size_t i = 0; i < path_len; i++)
-      if (path[i] == '/')
-        slash = path + i;
-    buf_append(&b, base, (size_t)(host - base) + host_len);
-    if (slash)
-      buf_append(&b, path, (size_t)(slash - path) + 1);
-    else
-      buf_putc(&b, '/');
-    if (u[0] == '.' && u[1] == '/')
-      u += 2, n -= 2;
-    buf_append(&b, u, n);
-  }
-  const char *r = b.oom ? NULL : arena_strndup(x->mem, b.data, b.len);
-  buf_free(&b);
-  return r;
+  char *r = url_resolve(x->mem, x->base, u);
+  return url_is_http(r) ? r : NULL; /* an absolute web address, or none */
 }
 
 /* The host name of an address, without "www.", into out. */
