@@ -16,6 +16,7 @@
 #include "render/render.h"
 #include "result.h"
 #include "text/text.h"
+#include "util/deadline.h"
 
 const char *pith_version(void) {
   return PITH_VERSION;
@@ -35,15 +36,22 @@ const char *pith_status_string(pith_status status) {
     return "not HTML";
   case PITH_ERR_TOO_LARGE:
     return "input too large";
+  case PITH_ERR_TIMEOUT:
+    return "over the time budget";
   }
   return "unknown status";
 }
+
+enum { DEFAULT_MAX_TEXT_LINES = 1000000 };
 
 void pith_options_init(pith_options *opts) {
   memset(opts, 0, sizeof *opts);
   opts->max_input_bytes = (size_t)64 << 20;
   opts->max_nodes = 4000000;
   opts->max_depth = 256;
+  opts->max_attributes = 1024;
+  opts->max_attribute_bytes = (size_t)1 << 20;
+  opts->max_text_lines = DEFAULT_MAX_TEXT_LINES;
   opts->metadata = 1;
 }
 
@@ -141,12 +149,22 @@ static int keep_language(pith_result *r, const pith_options *opts) {
   return r->error ? 0 : -1;
 }
 
+/* A page that used up its time budget (the stage it was in said so, or it
+ * ran out between stages). */
+static pith_status over_budget(pith_result *r, const pith_options *opts) {
+  char msg[96];
+  snprintf(msg, sizeof msg, "over the time budget of %u ms", opts->timeout_ms);
+  return fail(r, PITH_ERR_TIMEOUT, msg);
+}
+
 pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
                          pith_result **result) {
   pith_options defaults;
   pith_status begun = begin(data, len, &opts, &defaults, result);
   if (begun != PITH_OK)
     return begun;
+  deadline dl;
+  deadline_start(&dl, opts->timeout_ms);
   pith_result *r = *result;
   const char *why = NULL;
   switch (sniff_html(data, len, &why)) {
@@ -168,14 +186,17 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   arena dom_mem;
   arena_init(&dom_mem);
   dom_doc doc;
-  html_limits lim = {opts->max_nodes, opts->max_depth};
+  html_limits lim = {opts->max_nodes, opts->max_depth, opts->max_attributes,
+                     opts->max_attribute_bytes, &dl};
   pith_status st = PITH_OK;
   if (html_parse(utf8, utf8_len, &lim, &dom_mem, &doc, err, sizeof err) ||
       extract_article(&doc, &r->mem, &r->art, err, sizeof err) ||
       (opts->metadata || (opts->language && *opts->language)
            ? meta_extract(&doc, 0, &r->mem, &r->art, err, sizeof err)
            : meta_extract_title(&doc, &r->mem, &r->art, err, sizeof err)))
-    st = fail(r, PITH_ERR_NOMEM, err);
+    st = fail(r, dl.expired ? PITH_ERR_TIMEOUT : PITH_ERR_NOMEM, err);
+  else if (deadline_over(&dl))
+    st = over_budget(r, opts);
   else if (keep_language(r, opts))
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
   arena_free(&dom_mem);
@@ -199,6 +220,8 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
     return fail(r, PITH_ERR_EMPTY, len ? "only white space, no text" : "empty input");
   if (text_is_binary(data, len))
     return fail(r, PITH_ERR_NOT_HTML, "binary data, not text");
+  deadline dl;
+  deadline_start(&dl, opts->timeout_ms);
 
   char *utf8 = NULL;
   size_t utf8_len = 0;
@@ -207,8 +230,11 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
     return fail(r, PITH_ERR_NOMEM, "out of memory");
   char err[128] = "";
   pith_status st = PITH_OK;
-  if (text_extract(utf8, utf8_len, opts->sites, opts->url, &r->mem, &r->art, err, sizeof err))
-    st = fail(r, PITH_ERR_NOMEM, err);
+  text_limits lim = {opts->max_text_lines, &dl};
+  if (text_extract(utf8, utf8_len, opts->sites, opts->url, &lim, &r->mem, &r->art, err, sizeof err))
+    st = fail(r, dl.expired ? PITH_ERR_TIMEOUT : PITH_ERR_NOMEM, err);
+  else if (deadline_over(&dl))
+    st = over_budget(r, opts);
   else if (keep_language(r, opts))
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
   free(utf8);
@@ -231,7 +257,8 @@ pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
   if (pith_charset_to_utf8(data, len, opts ? opts->charset : NULL, &utf8, &utf8_len, used,
                            sizeof used))
     return PITH_ERR_NOMEM;
-  int rc = text_sites_add(sites, text_site_of(opts ? opts->url : NULL), utf8, utf8_len);
+  int rc = text_sites_add(sites, text_site_of(opts ? opts->url : NULL), utf8, utf8_len,
+                          opts ? opts->max_text_lines : DEFAULT_MAX_TEXT_LINES);
   free(utf8);
   return rc ? PITH_ERR_NOMEM : PITH_OK;
 }

@@ -47,11 +47,16 @@ enum {
   DOM_RAWTEXT = 1 << 1, /* text node holding script/style contents */
 };
 
+struct deadline;
+
 typedef struct {
   dom_node *root; /* the document node (tag TAG_UNKNOWN, name "#document") */
   dom_node *html, *head, *body, *title;
   size_t nodes;
   int truncated; /* a limit cut the tree short */
+  /* The page's time budget (util/deadline.h), NULL if none: the stages
+   * that walk the tree stop early when it is spent. */
+  struct deadline *deadline;
 } dom_doc;
 
 const char *dom_attr_get(const dom_node *n, const char *name);

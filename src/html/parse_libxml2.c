@@ -11,6 +11,7 @@
 
 #include "html/html.h"
 #include "util/buf.h"
+#include "util/deadline.h"
 
 /* libxml2 hands over element and attribute names interned in the parser's
  * dictionary: one pointer per distinct name for the whole parse. A small
@@ -315,9 +316,17 @@ static void skip_raw_text(builder *b, const xmlChar *name, size_t name_len) {
   }
 }
 
+/* The time budget, checked at each parser event. */
+static int out_of_time(builder *b) {
+  if (!deadline_over(b->lim.deadline))
+    return 0;
+  stop(b);
+  return 1;
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   builder *b = ctx;
-  if (b->oom)
+  if (b->oom || out_of_time(b))
     return;
   flush_text(b);
   if (b->skip_depth || (b->lim.max_depth && b->cur->depth >= b->lim.max_depth)) {
@@ -337,10 +346,20 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     return;
   }
   dom_attr **tail = &n->attrs;
-  for (int i = 0; atts && atts[i]; i += 2) {
+  size_t kept = 0;
+  for (size_t i = 0; atts && atts[i]; i += 2) {
+    if (b->lim.max_attrs && kept >= b->lim.max_attrs) {
+      b->doc->truncated = 1; /* the rest of the attributes are left out */
+      break;
+    }
     dom_attr *a = arena_alloc(b->mem, sizeof *a);
     const char *an = (const char *)atts[i];
     const char *av = atts[i + 1] ? (const char *)atts[i + 1] : "";
+    size_t av_len = strlen(av);
+    if (b->lim.max_attr_bytes && av_len > b->lim.max_attr_bytes) {
+      b->doc->truncated = 1; /* left out: a cut URL or class is worse than none */
+      continue;
+    }
     name_slot *s = name_info(b, atts[i]);
     int kind;
     if (s) {
@@ -352,13 +371,14 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
       an = arena_strndup(b->mem, an, strlen(an));
       kind = an ? attr_kind(an) : ATTR_OTHER;
     }
-    if (!a || !an || !(a->value = arena_strndup(b->mem, av, strlen(av)))) {
+    if (!a || !an || !(a->value = arena_strndup(b->mem, av, av_len))) {
       b->oom = 1;
       stop(b);
       return;
     }
     a->name = an;
     a->next = NULL;
+    kept++;
     *tail = a;
     tail = &a->next;
     switch (kind) {
@@ -419,7 +439,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
 
 static void on_end(void *ctx, const xmlChar *name) {
   builder *b = ctx;
-  if (b->oom)
+  if (b->oom || out_of_time(b))
     return;
   flush_text(b);
   if (b->skip_depth) {
@@ -441,7 +461,7 @@ static void on_end(void *ctx, const xmlChar *name) {
 
 static void on_chars(void *ctx, const xmlChar *ch, int len) {
   builder *b = ctx;
-  if (!b->oom && len > 0)
+  if (!b->oom && len > 0 && !out_of_time(b))
     buf_append(&b->text, (const char *)ch, (size_t)len);
 }
 
@@ -473,6 +493,7 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
                char *err, size_t err_cap) {
   html_init();
   memset(doc, 0, sizeof *doc);
+  doc->deadline = lim ? lim->deadline : NULL;
   builder b = {0};
   b.mem = mem;
   b.doc = doc;
@@ -532,6 +553,10 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   buf_free(&b.text);
   if (b.oom) {
     snprintf(err, err_cap, "out of memory");
+    return -1;
+  }
+  if (b.lim.deadline && b.lim.deadline->expired) {
+    snprintf(err, err_cap, "over the time budget while parsing");
     return -1;
   }
   return 0;

@@ -17,6 +17,7 @@
 
 #include "text/lines.h"
 #include "text/textmeta.h"
+#include "util/deadline.h"
 
 static int fail(char *err, size_t cap, const char *msg) {
   if (err && cap)
@@ -136,7 +137,7 @@ static double best_run(const tpage *p, long from, long to, long *lo, long *hi) {
       sum = 0;
       start = i;
     }
-    sum += l->weight;
+    sum += line_weight(l);
     if (sum > best) {
       best = sum;
       blo = start;
@@ -308,19 +309,19 @@ int text_is_binary(const char *data, size_t len) {
   return control * 100 > head;
 }
 
-int text_extract(const char *utf8, size_t len, const text_sites *sites, const char *url, arena *mem,
-                 article *art, char *err, size_t err_cap) {
+int text_extract(const char *utf8, size_t len, const text_sites *sites, const char *url,
+                 const text_limits *lim, arena *mem, article *art, char *err, size_t err_cap) {
   tpage p;
-  if (tpage_build(&p, utf8, len)) {
+  deadline *dl = lim ? lim->deadline : NULL;
+  if (tpage_build(&p, utf8, len, lim ? lim->max_lines : 0, dl)) {
     tpage_free(&p);
-    return fail(err, err_cap, "out of memory");
+    return fail(err, err_cap,
+                dl && dl->expired ? "over the time budget in text mode" : "out of memory");
   }
   text_mark_lines(&p);
   for (size_t i = 0; i < p.n; i++)
     p.lines[i].cls = classify(&p, &p.lines[i]);
   mark_site_lines(&p, sites, url);
-  for (size_t i = 0; i < p.n; i++)
-    p.lines[i].weight = line_weight(&p.lines[i]);
   long lo, hi;
   densest_run(&p, &lo, &hi);
   /* Too little prose for an article: no body, metadata only. */
