@@ -142,6 +142,7 @@ static void options_for(const run *r, const warc_record *rec, pith_options *opts
   opts->warc_record_id = rec->record_id;
   opts->warc_date = rec->date;
   opts->max_input_bytes = r->o->max_size;
+  opts->timeout_ms = r->o->timeout_ms;
   opts->sites = r->sites;
   opts->language = r->o->language;
   const char *c = charset_of(rec->content_type, cs, cs_cap);

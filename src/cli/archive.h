@@ -20,6 +20,7 @@ typedef struct {
   int quiet;
   const char *language; /* keep only pages in it (pith_options.language), or NULL */
   int in_xml_stream;    /* xml: the caller wraps the records (no declaration here) */
+  unsigned timeout_ms;  /* per record (pith_options.timeout_ms); 0: none */
 } archive_options;
 
 /* 1 if the file name is an archive's: .warc, .wet (either .gz). */

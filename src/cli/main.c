@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -57,6 +58,9 @@ static const char usage_text[] =
     "      --json-markdown   json: add the article as Markdown (\"markdown\")\n"
     "      --json-tree       json: add the article's structure (\"blocks\")\n"
     "      --max-size BYTES  refuse inputs larger than this (default 64M; K, M, G)\n"
+    "      --timeout-ms MS   give up on a page (or WARC record) after MS\n"
+    "                        milliseconds: a failure, \"over the time budget\"\n"
+    "                        (default 0: no budget; docs/limits.md)\n"
     "      --language XX     keep only pages in language XX (a BCP 47 tag: en,\n"
     "                        de, pt-BR); the others give an empty output (json:\n"
     "                        url and language only) and a line on standard error\n"
@@ -92,6 +96,7 @@ typedef struct {
   const char *language; /* --language */
   int xml_stream;       /* xml, several documents to one stream: inside <articles> */
   size_t max_size;
+  unsigned timeout_ms; /* --timeout-ms */
   int quiet;
   int failures;
   FILE *out;      /* standard output or -o's file; NULL with --output-dir */
@@ -227,6 +232,7 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
   opts.url = c->url;
   opts.charset = c->charset;
   opts.max_input_bytes = c->max_size;
+  opts.timeout_ms = c->timeout_ms;
   opts.sites = c->sites;
   /* Text, markdown and html show the title alone. */
   opts.metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
@@ -299,8 +305,8 @@ static void process_archive(cli *c, const char *path, const char *rel, const cha
                             const char *data, size_t len) {
   if (c->collect)
     return;
-  archive_options ao = {c->format,          c->render_flags, c->charset,  c->max_size,
-                        c->site_dedup != 0, c->quiet,        c->language, c->xml_stream};
+  archive_options ao = {c->format, c->render_flags, c->charset,    c->max_size,  c->site_dedup != 0,
+                        c->quiet,  c->language,     c->xml_stream, c->timeout_ms};
   FILE *out = c->out;
   if (c->output_dir) {
     char *file = archive_output_name(rel, c->format);
@@ -466,6 +472,7 @@ enum {
   OPT_JSON_MARKDOWN,
   OPT_JSON_TREE,
   OPT_LANGUAGE,
+  OPT_TIMEOUT_MS,
 };
 
 int main(int argc, char **argv) {
@@ -494,6 +501,7 @@ int main(int argc, char **argv) {
       {"json-markdown", no_argument, NULL, OPT_JSON_MARKDOWN},
       {"json-tree", no_argument, NULL, OPT_JSON_TREE},
       {"language", required_argument, NULL, OPT_LANGUAGE},
+      {"timeout-ms", required_argument, NULL, OPT_TIMEOUT_MS},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
@@ -564,6 +572,15 @@ int main(int argc, char **argv) {
       if (parse_size(optarg, &c.max_size))
         return usage_error("not a size", optarg);
       break;
+    case OPT_TIMEOUT_MS: {
+      char *end = NULL;
+      errno = 0;
+      unsigned long v = strtoul(optarg, &end, 10);
+      if (!*optarg || *end || errno || v > UINT_MAX || optarg[0] == '-')
+        return usage_error("not a number of milliseconds", optarg);
+      c.timeout_ms = (unsigned)v;
+      break;
+    }
     case OPT_TEXT:
       c.text = 1;
       break;
