@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -41,10 +42,15 @@ typedef struct {
 typedef struct {
   arena *mem;
   dom_doc *doc;
-  dom_node *cur;       /* the open element new nodes go into */
-  unsigned skip_depth; /* elements opened beyond the depth limit */
-  buf text;            /* character data not yet made into a node */
-  int pending_raw;     /* ... and it is a script's contents */
+  dom_node *cur; /* the open element new nodes go into */
+  /* Elements opened beyond the depth limit become children of the deepest
+   * node allowed (flat), in document order; deep_stack holds, per such
+   * element still open, the node that was current before it. */
+  dom_node *flat;
+  dom_node **deep_stack;
+  size_t deep_n, deep_cap;
+  buf text;        /* character data not yet made into a node */
+  int pending_raw; /* ... and it is a script's contents */
   html_limits lim;
   const char *in_start, *in_end; /* the caller's input */
   int oom;
@@ -329,16 +335,34 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   if (b->oom || out_of_time(b))
     return;
   flush_text(b);
-  if (b->skip_depth || (b->lim.max_depth && b->cur->depth >= b->lim.max_depth)) {
-    /* Too deep: the element's content still counts, in the deepest node. */
-    b->skip_depth++;
+  dom_node *parent = b->cur;
+  if (b->deep_n || (b->lim.max_depth && b->cur->depth >= b->lim.max_depth)) {
+    /* Too deep: flattened into the deepest node allowed, so that its text
+     * stays in blocks of its own (one deep blob would outweigh the page). */
+    if (!b->deep_n)
+      b->flat = b->cur->parent ? b->cur->parent : b->cur;
+    if (b->deep_n == b->deep_cap) {
+      size_t cap = b->deep_cap ? b->deep_cap * 2 : 64;
+      dom_node **s = realloc(b->deep_stack, cap * sizeof *s);
+      if (!s) {
+        b->oom = 1;
+        stop(b);
+        return;
+      }
+      b->deep_stack = s;
+      b->deep_cap = cap;
+    }
+    b->deep_stack[b->deep_n++] = b->cur;
     b->doc->truncated = 1;
-    return;
+    parent = b->flat;
   }
   tag_id tag = name_tag(b, name);
   dom_node *n = new_node(b, (uint16_t)tag);
-  if (!n)
+  if (!n) {
+    if (b->deep_n && parent == b->flat)
+      b->cur = b->flat; /* the end tag pops back to where it was */
     return;
+  }
   if (tag == TAG_UNKNOWN &&
       !(n->name = arena_strndup(b->mem, (const char *)name, strlen((const char *)name)))) {
     b->oom = 1;
@@ -403,7 +427,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
       break;
     }
   }
-  append_child(b->cur, n);
+  append_child(parent, n);
   b->cur = n;
   switch (tag) {
   case TAG_HTML:
@@ -442,8 +466,8 @@ static void on_end(void *ctx, const xmlChar *name) {
   if (b->oom || out_of_time(b))
     return;
   flush_text(b);
-  if (b->skip_depth) {
-    b->skip_depth--;
+  if (b->deep_n) {
+    b->cur = b->deep_stack[--b->deep_n]; /* libxml2 balances its events */
     return;
   }
   /* libxml2 balances its events; the search only guards against surprises.
@@ -551,6 +575,7 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   ctxt->userData = NULL;
   htmlFreeParserCtxt(ctxt);
   buf_free(&b.text);
+  free(b.deep_stack);
   if (b.oom) {
     snprintf(err, err_cap, "out of memory");
     return -1;

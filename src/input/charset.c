@@ -1070,6 +1070,10 @@ static const char *sniff_utf16(const uchar *s, size_t n) {
   return NULL;
 }
 
+const char *pith_charset_utf16_by_layout(const char *s, size_t len) {
+  return s ? sniff_utf16((const uchar *)s, len) : NULL;
+}
+
 static const char *detect(const uchar *s, size_t n) {
   if (n > DETECT_BYTES)
     n = DETECT_BYTES;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/charset.h"
 #include "text/lines.h"
 #include "text/textmeta.h"
 #include "util/deadline.h"
@@ -297,9 +298,12 @@ static int emit(tpage *p, long lo, long hi, arena *mem, article *art) {
 
 int text_is_binary(const char *data, size_t len) {
   size_t head = len < 65536 ? len : 65536, control = 0;
-  /* UTF-16 text is full of NULs: let its byte order mark speak. */
+  /* UTF-16 text is full of NULs: let its byte order mark, or its layout,
+   * speak. */
   if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
                    ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
+    return 0;
+  if (pith_charset_utf16_by_layout(data, head))
     return 0;
   for (size_t k = 0; k < head; k++) {
     unsigned char c = (unsigned char)data[k];

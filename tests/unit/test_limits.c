@@ -1,6 +1,7 @@
 /* Per-page limits (docs/limits.md): the time budget (PITH_ERR_TIMEOUT in
  * both modes, none by default), attributes per element and bytes per
- * attribute, text mode's line limit, the deadline's own arithmetic. */
+ * attribute, text mode's line limit, the deadline's own arithmetic; UTF-16
+ * without a BOM (not binary). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +146,36 @@ static void test_saturated_langs(void) {
   buf_free(&b);
 }
 
+/* UTF-16 without a byte order mark is full of NULs, yet text: both entry
+ * points read it (through the charset detector), neither calls it binary. */
+static void test_utf16_without_bom(void) {
+  const char *page = "<html><head><title>Tides</title></head><body><article><p>The tide came "
+                     "in over the flats, and the birds that feed there moved up the shore to "
+                     "the salt marsh until it turned again.</p></article></body></html>";
+  size_t n = strlen(page);
+  char *le = malloc(2 * n);
+  CHECK(le != NULL);
+  if (!le)
+    return;
+  for (size_t i = 0; i < n; i++)
+    le[2 * i] = page[i], le[2 * i + 1] = 0;
+  pith_result *r = NULL;
+  CHECK(pith_extract(le, 2 * n, NULL, &r) == PITH_OK);
+  CHECK(r && pith_result_text(r) && strstr(pith_result_text(r), "salt marsh"));
+  pith_result_free(r);
+  r = NULL;
+  CHECK(pith_extract_text(le, 2 * n, NULL, &r) == PITH_OK);
+  pith_result_free(r);
+  /* Big-endian: the NULs come first. */
+  for (size_t i = 0; i < n; i++)
+    le[2 * i] = 0, le[2 * i + 1] = page[i];
+  r = NULL;
+  CHECK(pith_extract(le, 2 * n, NULL, &r) == PITH_OK);
+  CHECK(r && pith_result_text(r) && strstr(pith_result_text(r), "salt marsh"));
+  pith_result_free(r);
+  free(le);
+}
+
 static void test_deadline(void) {
   deadline d;
   deadline_start(&d, 0);
@@ -161,6 +192,7 @@ static void test_deadline(void) {
 
 int main(void) {
   test_deadline();
+  test_utf16_without_bom();
   test_attribute_limits();
   test_text_lines();
   test_saturated_langs();
