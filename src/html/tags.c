@@ -36,6 +36,24 @@ tag_id tag_lookup(const char *name) {
   return TAG_UNKNOWN;
 }
 
+tag_id tag_lookup_n(const char *name, size_t len) {
+  int lo = TAG_UNKNOWN + 1, hi = TAG_COUNT - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    size_t n = strlen(names[mid]);
+    int c = memcmp(name, names[mid], len < n ? len : n);
+    if (c == 0)
+      c = (len > n) - (len < n);
+    if (c == 0)
+      return (tag_id)mid;
+    if (c < 0)
+      hi = mid - 1;
+    else
+      lo = mid + 1;
+  }
+  return TAG_UNKNOWN;
+}
+
 const char *tag_name(tag_id t) {
   return t < TAG_COUNT ? names[t] : "#unknown";
 }

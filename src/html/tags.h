@@ -165,6 +165,9 @@ typedef enum {
 
 /* The id of a lower-case tag name, or TAG_UNKNOWN. */
 tag_id tag_lookup(const char *name);
+/* The same for name[0..len), which need not be NUL-terminated (a slice of
+ * the page: the tokenizer looks tags up without copying them). */
+tag_id tag_lookup_n(const char *name, size_t len);
 const char *tag_name(tag_id t);
 int tag_flags(tag_id t);
 
