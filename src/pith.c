@@ -168,7 +168,7 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   arena dom_mem;
   arena_init(&dom_mem);
   dom_doc doc;
-  html_limits lim = {opts->max_nodes, opts->max_depth};
+  html_limits lim = {opts->max_nodes, opts->max_depth, 0};
   pith_status st = PITH_OK;
   if (html_parse(utf8, utf8_len, &lim, &dom_mem, &doc, err, sizeof err) ||
       extract_article(&doc, &r->mem, &r->art, err, sizeof err) ||

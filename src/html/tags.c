@@ -37,7 +37,7 @@ tag_id tag_lookup(const char *name) {
 }
 
 tag_id tag_lookup_n(const char *name, size_t len) {
-  int lo = TAG_UNKNOWN + 1, hi = TAG_COUNT - 1;
+  int lo = TAG_CONTENT + 1, hi = TAG_COUNT - 1;
   while (lo <= hi) {
     int mid = (lo + hi) / 2;
     size_t n = strlen(names[mid]);
