@@ -886,6 +886,8 @@ static void body_start_tag(tb *b, html_token *t) {
     }
     tb_reconstruct(b);
     tb_insert_element(b, t, DOM_NS_HTML);
+    /* A marker: formatting from outside a select does not reach in. */
+    tb_afe_marker(b);
     b->frameset_ok = 0;
     return;
   case TAG_OPTION:
@@ -981,13 +983,19 @@ static int body_end_tag(tb *b, html_token *t) {
   case TAG_PRE:
   case TAG_SEARCH:
   case TAG_SECTION:
-  case TAG_SELECT:
   case TAG_SUMMARY:
   case TAG_UL:
     if (!tb_in_scope(b, t->tag, SCOPE_DEFAULT))
       return 0;
     tb_generate_implied(b, TAG_TEXT);
     tb_pop_until_tag(b, t->tag);
+    return 0;
+  case TAG_SELECT:
+    if (!tb_in_scope(b, TAG_SELECT, SCOPE_DEFAULT))
+      return 0;
+    tb_generate_implied(b, TAG_TEXT);
+    pop_until_select(b);
+    tb_afe_clear_to_marker(b);
     return 0;
   case TAG_FORM:
     if (!template_on_stack(b)) {

@@ -22,7 +22,7 @@ SECTIONS = {"#data", "#errors", "#new-errors", "#document-fragment", "#script-of
 def read_tests(path):
     """The tests of one .dat file, each a dict of section -> text."""
     tests, cur, section = [], None, None
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8", newline="") as f:  # the data may hold a CR
         lines = f.read().split("\n")
     for i, line in enumerate(lines):
         if line == "#data" and (i == 0 or lines[i - 1] == "" or cur is None):
