@@ -20,7 +20,8 @@ enum {
 };
 
 typedef struct dom_attr {
-  const char *name; /* lower case (SVG/MathML: the standard's case); namespaced ones keep their prefix, "xlink:href" */
+  const char *name; /* lower case (SVG/MathML: the standard's case); namespaced ones keep their
+                       prefix, "xlink:href" */
   const char *value;
   struct dom_attr *next;
   int ns; /* DOM_NS_*: 0 for all but foreign attributes */
@@ -57,9 +58,10 @@ struct dom_node {
 enum {
   DOM_HIDDEN = 1 << 0,  /* hidden by attribute or inline style */
   DOM_RAWTEXT = 1 << 1, /* text node holding script/style contents */
-  DOM_SVG = 1 << 2,     /* an element in the SVG namespace (tag: TAG_SVG for <svg>, else TAG_UNKNOWN) */
-  DOM_MATHML = 1 << 3,  /* an element in the MathML namespace (TAG_MATH for <math>, else TAG_UNKNOWN) */
-  DOM_OPEN_ = 1 << 15,  /* the tree builder's own: on its stack of open elements */
+  DOM_SVG = 1 << 2, /* an element in the SVG namespace (tag: TAG_SVG for <svg>, else TAG_UNKNOWN) */
+  DOM_MATHML =
+      1 << 3, /* an element in the MathML namespace (TAG_MATH for <math>, else TAG_UNKNOWN) */
+  DOM_OPEN_ = 1 << 15, /* the tree builder's own: on its stack of open elements */
 };
 
 /* An element's namespace (DOM_NS_HTML, _SVG, _MATHML). */

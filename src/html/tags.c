@@ -12,12 +12,11 @@ static const char *const names[TAG_COUNT] = {[TAG_TEXT] = "#text",
 #undef X
 };
 
-static const unsigned char flags_of[TAG_COUNT] = {
-    [TAG_COMMENT] = T_SKIP,
-    [TAG_DOCTYPE] = T_SKIP,
-    [TAG_CONTENT] = T_SKIP,
+static const unsigned char flags_of[TAG_COUNT] = {[TAG_COMMENT] = T_SKIP,
+                                                  [TAG_DOCTYPE] = T_SKIP,
+                                                  [TAG_CONTENT] = T_SKIP,
 #define X(id, name, flags) [TAG_##id] = flags,
-    PITH_TAG_LIST(X)
+                                                  PITH_TAG_LIST(X)
 #undef X
 };
 

@@ -7,6 +7,7 @@
  * algorithm sees the markup it expects), and what it holds goes into the
  * element at the limit: content past the limit is kept, flattened. */
 #include <string.h>
+#include <strings.h>
 
 #include "html/treebuilder.h"
 
@@ -133,8 +134,7 @@ static int has_ld_json_type(const dom_node *n) {
   if (!type)
     return 0;
   for (; *type; type++)
-    if ((*type == 'l' || *type == 'L') && (type[1] == 'd' || type[1] == 'D') &&
-        !strncmp(type + 2, "+json", 5))
+    if (!strncasecmp(type, "ld+json", 7))
       return 1;
   return 0;
 }
@@ -283,7 +283,8 @@ dom_node *tb_create_element(tb *b, const html_token *t, int ns, uint16_t tag, co
     n->kind |= DOM_SVG;
   else if (ns == DOM_NS_MATHML)
     n->kind |= DOM_MATHML;
-  if ((node_tag == TAG_UNKNOWN || ns != DOM_NS_HTML) && !(n->name = arena_strndup(b->mem, name, name_len))) {
+  if ((node_tag == TAG_UNKNOWN || ns != DOM_NS_HTML) &&
+      !(n->name = arena_strndup(b->mem, name, name_len))) {
     fail_oom(b);
     return NULL;
   }

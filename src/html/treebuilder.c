@@ -35,7 +35,8 @@ static int tag_in(uint16_t tag, const uint16_t *set, size_t n) {
   return 0;
 }
 #define TAG_IN(tag, ...)                                                                           \
-  tag_in((tag), (const uint16_t[]){__VA_ARGS__}, sizeof((const uint16_t[]){__VA_ARGS__}) / sizeof(uint16_t))
+  tag_in((tag), (const uint16_t[]){__VA_ARGS__},                                                   \
+         sizeof((const uint16_t[]){__VA_ARGS__}) / sizeof(uint16_t))
 
 static int is_start(const html_token *t, uint16_t tag) {
   return t->type == TOK_START_TAG && t->tag == tag;
@@ -610,8 +611,8 @@ static void any_other_end(tb *b, const html_token *t) {
   for (size_t i = b->nstack; i-- > 0;) {
     const tb_entry *e = &b->stack[i];
     int same = e->ns == DOM_NS_HTML && e->tag == t->tag &&
-               (t->tag != TAG_UNKNOWN || (strlen(e->name) == t->name_len &&
-                                          !memcmp(e->name, t->name, t->name_len)));
+               (t->tag != TAG_UNKNOWN ||
+                (strlen(e->name) == t->name_len && !memcmp(e->name, t->name, t->name_len)));
     if (same) {
       tb_generate_implied(b, t->tag == TAG_UNKNOWN ? TAG_TEXT : t->tag);
       while (b->nstack > i + 1)
@@ -1312,8 +1313,8 @@ static int in_caption(tb *b, html_token *t) {
                                           TAG_TD, TAG_TFOOT, TAG_TH, TAG_THEAD, TAG_TR)) ||
       is_end(t, TAG_TABLE))
     return close_caption(b);
-  if (t->type == TOK_END_TAG && TAG_IN(t->tag, TAG_BODY, TAG_COL, TAG_COLGROUP, TAG_HTML,
-                                       TAG_TBODY, TAG_TD, TAG_TFOOT, TAG_TH, TAG_THEAD, TAG_TR))
+  if (t->type == TOK_END_TAG && TAG_IN(t->tag, TAG_BODY, TAG_COL, TAG_COLGROUP, TAG_HTML, TAG_TBODY,
+                                       TAG_TD, TAG_TFOOT, TAG_TH, TAG_THEAD, TAG_TR))
     return 0;
   return in_body(b, t);
 }
@@ -1528,9 +1529,9 @@ static int in_cell(tb *b, html_token *t) {
     default:
       break;
     }
-  } else if (t->type == TOK_START_TAG && TAG_IN(t->tag, TAG_CAPTION, TAG_COL, TAG_COLGROUP,
-                                                TAG_TBODY, TAG_TD, TAG_TFOOT, TAG_TH, TAG_THEAD,
-                                                TAG_TR)) {
+  } else if (t->type == TOK_START_TAG &&
+             TAG_IN(t->tag, TAG_CAPTION, TAG_COL, TAG_COLGROUP, TAG_TBODY, TAG_TD, TAG_TFOOT,
+                    TAG_TH, TAG_THEAD, TAG_TR)) {
     if (!tb_in_scope(b, TAG_TD, SCOPE_TABLE) && !tb_in_scope(b, TAG_TH, SCOPE_TABLE))
       return 0;
     close_cell(b);
@@ -1934,8 +1935,7 @@ void tb_process(tb *b, html_token *t) {
 
 /* ---- html_parse ---- */
 
-void html_init(void) {
-}
+void html_init(void) {}
 
 /* Depths after nodes moved (adoption agency, foster parenting): one walk. */
 static void fix_depths(dom_node *root) {

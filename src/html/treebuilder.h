@@ -44,9 +44,10 @@ enum { SCOPE_DEFAULT, SCOPE_LIST_ITEM, SCOPE_BUTTON, SCOPE_TABLE, SCOPE_COUNT };
 
 /* tb_entry.bits */
 enum {
-  E_PHANTOM = 1 << 0,   /* past the depth limit: not in the tree, node is the element holding its content */
-  E_BOUNDARY = 1 << 1,  /* a foreign element every scope but table scope stops at */
-  E_HTML_IP = 1 << 2,   /* an HTML integration point */
+  E_PHANTOM =
+      1 << 0, /* past the depth limit: not in the tree, node is the element holding its content */
+  E_BOUNDARY = 1 << 1,   /* a foreign element every scope but table scope stops at */
+  E_HTML_IP = 1 << 2,    /* an HTML integration point */
   E_MATHML_TIP = 1 << 3, /* a MathML text integration point */
   E_ANNOTATION = 1 << 4, /* MathML annotation-xml */
 };
@@ -89,8 +90,8 @@ typedef struct {
   size_t ntmodes, tmodes_cap;
   dom_node *head_el, *form_el;
   int frameset_ok;
-  int quirks; /* 0 no quirks, 1 quirks, 2 limited quirks */
-  int foster; /* foster parenting on */
+  int quirks;  /* 0 no quirks, 1 quirks, 2 limited quirks */
+  int foster;  /* foster parenting on */
   int skip_lf; /* drop a newline at the start of the next character run (pre, listing, textarea) */
   int moved;   /* nodes were moved: depths are recomputed at the end */
   int stop;    /* out of memory or out of nodes: stop parsing */
@@ -142,7 +143,8 @@ static inline tb_entry *tb_current(tb *b) {
   return b->nstack ? &b->stack[b->nstack - 1] : NULL;
 }
 static inline int tb_cur_is(tb *b, uint16_t tag) {
-  return b->nstack && b->stack[b->nstack - 1].tag == tag && b->stack[b->nstack - 1].ns == DOM_NS_HTML;
+  return b->nstack && b->stack[b->nstack - 1].tag == tag &&
+         b->stack[b->nstack - 1].ns == DOM_NS_HTML;
 }
 
 /* tb_formatting.c: the list of active formatting elements */
