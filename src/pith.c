@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "extract/extract.h"
+#include "html/dom_dump.h"
 #include "html/html.h"
 #include "input/charset.h"
 #include "input/sniff.h"
@@ -168,7 +169,7 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   arena dom_mem;
   arena_init(&dom_mem);
   dom_doc doc;
-  html_limits lim = {opts->max_nodes, opts->max_depth};
+  html_limits lim = {opts->max_nodes, opts->max_depth, 0};
   pith_status st = PITH_OK;
   if (html_parse(utf8, utf8_len, &lim, &dom_mem, &doc, err, sizeof err) ||
       extract_article(&doc, &r->mem, &r->art, err, sizeof err) ||
@@ -180,6 +181,42 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
   arena_free(&dom_mem);
   free(utf8);
+  return st;
+}
+
+pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts, char **out,
+                          size_t *len_out) {
+  if (!out || !len_out || (!data && len))
+    return PITH_ERR_INVALID;
+  *out = NULL;
+  *len_out = 0;
+  pith_options defaults;
+  if (!opts) {
+    pith_options_init(&defaults);
+    opts = &defaults;
+  }
+  if (opts->max_input_bytes && len > opts->max_input_bytes)
+    return PITH_ERR_TOO_LARGE;
+  char *utf8 = NULL;
+  size_t utf8_len = 0;
+  char used[32];
+  if (pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used))
+    return PITH_ERR_NOMEM;
+  char err[128];
+  arena mem;
+  arena_init(&mem);
+  dom_doc doc;
+  html_limits lim = {opts->max_nodes, opts->max_depth, HTML_KEEP_ALL};
+  buf b;
+  buf_init(&b);
+  pith_status st = PITH_OK;
+  if (html_parse(utf8, utf8_len, &lim, &mem, &doc, err, sizeof err) || dom_dump(&doc, &b))
+    st = PITH_ERR_NOMEM;
+  arena_free(&mem);
+  free(utf8);
+  if (st == PITH_OK && !(*out = buf_detach(&b, len_out)))
+    st = PITH_ERR_NOMEM;
+  buf_free(&b);
   return st;
 }
 
