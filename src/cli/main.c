@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/archive.h"
+#include "input/charset.h"
 #include "input/read.h"
 #include "input/warc.h"
 #include "pith.h"
@@ -43,6 +44,8 @@ static const char usage_text[] =
     "                        files found in a directory keep their sub-path)\n"
     "  -u, --url URL         the page's address (for links and metadata)\n"
     "      --charset NAME    the charset to assume when the page declares none\n"
+    "                        (utf-8, windows-1252, latin1, shift_jis, ...; an\n"
+    "                        unknown name is an error that lists the known ones)\n"
     "      --no-title        leave the title out (text, markdown, html)\n"
     "      --no-links        markdown, html, xml: links as plain text\n"
     "      --links           links kept (the default)\n"
@@ -83,6 +86,8 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 when every input succeeded, 1 when any failed (each failure\n"
     "is one line on standard error: the input and the reason), 2 for bad usage.\n"
+    "A .gz input cut short gives what came before the cut, a warning, and\n"
+    "counts as failed.\n"
     "A page with no main content, or left out by --language, is no failure.\n";
 
 typedef struct {
@@ -303,6 +308,10 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
    * content is none); the empty output is still written. */
   if (pith_result_error(r))
     complain(c, name, pith_result_error(r));
+  if (pith_result_warning(r)) { /* output written, but the input is flawed */
+    complain(c, name, pith_result_warning(r));
+    c->failures++;
+  }
   char *out = NULL;
   size_t out_len = 0;
   st = pith_render(r, c->format, c->render_flags, &out, &out_len);
@@ -353,10 +362,15 @@ static void process_file(cli *c, const char *path, const char *rel) {
   char *data = NULL;
   size_t len = 0;
   char err[256];
-  if (pith_read_file(path, c->max_size, &data, &len, err, sizeof err)) {
+  int truncated = 0;
+  if (pith_read_file(path, c->max_size, &data, &len, &truncated, err, sizeof err)) {
     complain(c, strcmp(path, "-") ? path : "(stdin)", err);
     c->failures++;
     return;
+  }
+  if (truncated) { /* what came before the cut is still extracted */
+    complain(c, strcmp(path, "-") ? path : "(stdin)", PITH_TRUNCATED_GZIP);
+    c->failures++;
   }
   if (!strcmp(path, "-") && warc_sniff(data, len))
     process_archive(c, NULL, rel, "(stdin)", data, len);
@@ -552,6 +566,12 @@ int main(int argc, char **argv) {
       c.url = optarg;
       break;
     case OPT_CHARSET:
+      if (!pith_charset_known(optarg)) {
+        char names[1024];
+        pith_charset_names(names, sizeof names);
+        fprintf(stderr, "pith: unknown charset: %s\n", optarg);
+        return usage_error("known charsets (or their usual aliases, as latin1)", names);
+      }
       c.charset = optarg;
       break;
     case OPT_NO_TITLE:
