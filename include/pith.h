@@ -191,6 +191,20 @@ pith_status pith_render(const pith_result *r, pith_format format, unsigned flags
  * -1 for an unknown name. */
 int pith_format_from_name(const char *name);
 
+/* The tree pith's HTML parser builds for a page (the WHATWG HTML parsing
+ * algorithm, scripting off), as text in html5lib-tests' tree format: a node
+ * a line, "| " and two spaces a level, "<tag>" (foreign elements "<svg
+ * tag>", "<math tag>"), attributes sorted by name under their element,
+ * "\"text\"", "<!-- comment -->", "<!DOCTYPE name>", a template's contents
+ * under "content". Comments, the doctype, script contents and white space
+ * are shown as the page has them (the extractor does not read them). data
+ * as given to pith_extract (gzip too; an unknown charset is
+ * PITH_ERR_INVALID); of opts (may be NULL) the charset, size limit,
+ * max_nodes and max_depth count. The text goes to a new NUL-terminated
+ * buffer (*out, *len excluding the NUL) the caller frees with pith_free. */
+pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts, char **out,
+                          size_t *len_out);
+
 /* Frees a result (NULL is fine). */
 void pith_result_free(pith_result *r);
 

@@ -70,6 +70,9 @@ static const char usage_text[] =
     "                        (all inputs given; each archive) are boilerplate\n"
     "                        (default: on for WARC/WET files, off otherwise)\n"
     "      --no-site-dedup   text mode: each page on its own\n"
+    "      --dump-dom        print the parsed tree (html5lib-tests' format:\n"
+    "                        '| <html>', attributes sorted, text in quotes)\n"
+    "                        instead of extracting: what the extractor sees\n"
     "  -q, --quiet           no error messages (the exit status still tells)\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
@@ -101,6 +104,7 @@ typedef struct {
   int failures;
   FILE *out;      /* standard output or -o's file; NULL with --output-dir */
   int text;       /* --text */
+  int dump_dom;   /* --dump-dom */
   int site_dedup; /* 1 --site-dedup, 0 --no-site-dedup, -1 default */
   int collect;    /* counting the lines of the pages for --site-dedup */
   pith_sites *sites;
@@ -224,6 +228,34 @@ static int write_all(FILE *f, const char *data, size_t len) {
   return fwrite(data, 1, len, f) == len ? 0 : -1;
 }
 
+/* Writes one input's output (to --output-dir's file or the stream) and
+ * frees it. */
+static void write_output(cli *c, const char *name, const char *rel, char *out, size_t out_len) {
+  const char *body = c->output_dir ? out : skip_xml_declaration(c, out, &out_len);
+  if (c->output_dir) {
+    char *file = output_name(rel, c->format);
+    char *path = file ? malloc(strlen(c->output_dir) + strlen(file) + 2) : NULL;
+    if (!path) {
+      complain(c, name, "out of memory");
+      c->failures++;
+    } else {
+      sprintf(path, "%s/%s", c->output_dir, file);
+      if (write_file(path, out, out_len)) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "cannot write %s: %s", path, strerror(errno));
+        complain(c, name, msg);
+        c->failures++;
+      }
+    }
+    free(path);
+    free(file);
+  } else if (write_all(c->out, body, out_len)) {
+    complain(c, name, "cannot write the output");
+    c->failures++;
+  }
+  pith_free(out);
+}
+
 /* Extracts one page already in memory; name is how errors call it, rel is
  * the output's name below --output-dir. */
 static void process_page(cli *c, const char *name, const char *rel, const char *data, size_t len) {
@@ -241,6 +273,18 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
       pith_sites_free(c->sites); /* out of memory: go on without */
       c->sites = NULL;
     }
+    return;
+  }
+  if (c->dump_dom) {
+    char *out = NULL;
+    size_t out_len = 0;
+    pith_status st = pith_dump_dom(data, len, &opts, &out, &out_len);
+    if (st != PITH_OK) {
+      complain(c, name, pith_status_string(st));
+      c->failures++;
+      return;
+    }
+    write_output(c, name, rel, out, out_len);
     return;
   }
   pith_result *r = NULL;
@@ -277,29 +321,7 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
     c->failures++;
     return;
   }
-  const char *body = c->output_dir ? out : skip_xml_declaration(c, out, &out_len);
-  if (c->output_dir) {
-    char *file = output_name(rel, c->format);
-    char *path = file ? malloc(strlen(c->output_dir) + strlen(file) + 2) : NULL;
-    if (!path) {
-      complain(c, name, "out of memory");
-      c->failures++;
-    } else {
-      sprintf(path, "%s/%s", c->output_dir, file);
-      if (write_file(path, out, out_len)) {
-        char msg[512];
-        snprintf(msg, sizeof msg, "cannot write %s: %s", path, strerror(errno));
-        complain(c, name, msg);
-        c->failures++;
-      }
-    }
-    free(path);
-    free(file);
-  } else if (write_all(c->out, body, out_len)) {
-    complain(c, name, "cannot write the output");
-    c->failures++;
-  }
-  pith_free(out);
+  write_output(c, name, rel, out, out_len);
 }
 
 /* A WARC or WET file: from path, or data[0..len) when path is NULL (read
@@ -480,6 +502,7 @@ enum {
   OPT_JSON_MARKDOWN,
   OPT_JSON_TREE,
   OPT_LANGUAGE,
+  OPT_DUMP_DOM,
 };
 
 int main(int argc, char **argv) {
@@ -508,6 +531,7 @@ int main(int argc, char **argv) {
       {"json-markdown", no_argument, NULL, OPT_JSON_MARKDOWN},
       {"json-tree", no_argument, NULL, OPT_JSON_TREE},
       {"language", required_argument, NULL, OPT_LANGUAGE},
+      {"dump-dom", no_argument, NULL, OPT_DUMP_DOM},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
@@ -601,6 +625,9 @@ int main(int argc, char **argv) {
       c.language = optarg;
       break;
     }
+    case OPT_DUMP_DOM:
+      c.dump_dom = 1;
+      break;
     case 'q':
       c.quiet = 1;
       break;
@@ -617,6 +644,8 @@ int main(int argc, char **argv) {
     }
   }
   int ninputs = argc - optind;
+  if (c.dump_dom)
+    c.format = PITH_FORMAT_TEXT; /* the tree is text, whatever --format says */
   if (c.output && c.output_dir)
     return usage_error("use either --output or --output-dir, not both", NULL);
   if (c.output && ninputs > 1)

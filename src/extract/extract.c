@@ -1274,7 +1274,7 @@ static art_node *place(tree *t, const dom_node *n, int in_table, int *oom) {
 static const char *link_base(const dom_doc *doc, const char *url) {
   const char *base = NULL, *canonical = NULL, *og = NULL;
   for (const dom_node *n = doc->head ? doc->head->first : NULL; n; n = n->next) {
-    if (n->tag == TAG_UNKNOWN && n->name && !strcmp(n->name, "base") && !base)
+    if (n->tag == TAG_BASE && !base)
       base = dom_attr_get(n, "href");
     else if (n->tag == TAG_LINK && !canonical) {
       const char *rel = dom_attr_get(n, "rel");
