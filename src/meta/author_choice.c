@@ -133,6 +133,21 @@ static void add_citation_author(mctx *x, const char *v, const char **names, size
   add_authors(x, t, names, n);
 }
 
+/* How many different people the page's bylines name (up to 8): one or two
+ * sign an article; more sign the items of a list (cards of posts, a
+ * team's page, reviews). */
+static size_t byline_people(mctx *x) {
+  const char *seen[8];
+  size_t n = 0;
+  for (size_t i = 0; i < x->bylines.n && n < 8; i++) {
+    const char *t = byline_text(x, x->bylines.v[i].n);
+    const char *t2 = t ? meta_tmp_text(x, t) : NULL;
+    if (t2)
+      author_parse(t2, strlen(t2), x->tmp, seen, &n, 8);
+  }
+  return n;
+}
+
 void meta_choose_authors(mctx *x) {
   const char **names = arena_alloc(x->mem, MAX_AUTHORS * sizeof *names);
   if (!names)
@@ -197,11 +212,22 @@ void meta_choose_authors(mctx *x) {
       add_authors(x, v, names, &n);
     }
   STAGE("byline");
-  if (!n)
+  /* Bylines naming three people or more, on a page that does not say it
+   * is an article or a thread, sign the items of a list (cards of posts,
+   * a team, testimonials), not the page. */
+  const char *type = meta_page_type(x);
+  int says_article = type && (!strcmp(type, "article") || !strcmp(type, "forum"));
+  int list = !n && !says_article && byline_people(x) >= 3;
+  if (!n && !list)
     for (size_t i = 0; i < x->bylines.n && !n && !product; i++) {
       const mnode *m = &x->bylines.v[i];
       if ((m->where & IN_CHROME) && !meta_near_title(x, m->pos))
         continue;
+#ifdef PITH_DEBUG_META
+      fprintf(stderr, "byline %zu/%zu pos %u title_pos %u near %d where %u kind %d people %zu\n", i,
+              x->bylines.n, m->pos, x->title_pos, meta_near_title(x, m->pos), m->where, m->kind,
+              byline_people(x));
+#endif
       add_authors(x, byline_text(x, m->n), names, &n);
     }
   STAGE("twitter");

@@ -751,7 +751,7 @@ static void choose_language(mctx *x) {
   x->art->meta.language = lang ? arena_strndup(x->mem, lang, strlen(lang)) : NULL;
 }
 
-static const char *page_type(const mctx *x) {
+const char *meta_page_type(const mctx *x) {
   switch (x->ld_info.kind) {
   case LD_FORUM:
     return "forum";
@@ -822,7 +822,7 @@ static void choose_rest(mctx *x) {
   }
   m->license = lic && meta_is_http(lic) ? meta_resolve_url(x, lic) : meta_text_value(x, lic, 300);
   m->editor = meta_text_value(x, ld->editor, 200);
-  m->page_type = page_type(x);
+  m->page_type = meta_page_type(x);
 }
 
 /* ---- driver --------------------------------------------------------------- */

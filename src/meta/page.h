@@ -157,6 +157,10 @@ date_order meta_date_order(const mctx *x);
 /* Whether element position pos is close to the headline. */
 int meta_near_title(const mctx *x, uint32_t pos);
 
+/* What the page says it is (schema.org type, og:type): "article",
+ * "forum", "product", "listing", or NULL. */
+const char *meta_page_type(const mctx *x);
+
 /* A product's page, by its schema.org type or og:type. */
 int meta_is_product(const mctx *x);
 
