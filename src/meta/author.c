@@ -387,8 +387,11 @@ int author_plausible(const char *s) {
     return 0;
   if (n < 2 || n > 80)
     return 0;
-  /* "page.head.extra.author", "{{author}}": template placeholders. */
+  /* "page.head.extra.author", "{{author}}", "undefined": template
+   * placeholders. */
   if (!strchr(s, ' ') && mstr_istr(s, n, "author"))
+    return 0;
+  if (mstr_ieq(s, "undefined") || mstr_ieq(s, "null") || mstr_ieq(s, "none") || mstr_ieq(s, "n/a"))
     return 0;
   if (strstr(s, "://") || strstr(s, "www.") || has_host_name(s) || strchr(s, '@') ||
       strchr(s, '?') || strchr(s, '!') || strchr(s, '{') || strchr(s, '<') || strchr(s, '=') ||
@@ -471,6 +474,14 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
       line[at] = '\0';
   }
   trim(line);
+  /* "This post was written by Jane Doe": the name follows the label. */
+  static const char *const inner[] = {" written by ", " posted by ", " published by ",
+                                      " reported by ", " authored by "};
+  for (size_t i = 0; i < sizeof inner / sizeof *inner; i++) {
+    const char *p = mstr_istr(line, strlen(line), inner[i]);
+    if (p)
+      memmove(line, p + 1, strlen(p + 1) + 1);
+  }
   while (strip_prefix(line))
     trim(line);
   cut_at_separator(line);

@@ -25,11 +25,27 @@ static int author_link(const dom_node *a) {
   return 0;
 }
 
+/* Whether a link goes to a subject's page ("/tag/personal-finance",
+ * "/category/wellness"): it names a topic, not a person. */
+static int subject_link(const dom_node *a) {
+  static const char *const paths[] = {"/tag/",   "/tags/",   "/category/", "/categories/",
+                                      "/topic/", "/topics/", "/section/",  "/subject/"};
+  const char *href = dom_attr_get(a, "href");
+  for (size_t i = 0; href && i < sizeof paths / sizeof *paths; i++)
+    if (mstr_istr(href, strlen(href), paths[i]))
+      return 1;
+  return 0;
+}
+
 /* The name in a byline: the author's link, or an element named for a name
  * ("author-name", itemprop=name), else the byline's whole text. A byline
- * box also holds roles, dates and biographies. */
+ * box also holds roles, dates, biographies and links to its topics. */
 static const char *byline_text(mctx *x, const dom_node *n) {
-  int seen = 0;
+  const dom_node *up = n->parent && n->parent->tag != TAG_TEXT ? n->parent : NULL;
+  if (((meta_element_bits(x, n) | (up ? meta_element_bits(x, up) : 0)) & (W_SUBJECT | W_NAME)) ==
+      W_SUBJECT)
+    return NULL; /* "<span class=byline__category>" */
+  int seen = 0, subjects = 0;
   for (const dom_node *c = n->first ? dom_next(n, n, 0) : NULL; c && seen < 200;
        c = dom_next(n, c, 0), seen++) {
     if (c->tag == TAG_TEXT)
@@ -41,11 +57,13 @@ static const char *byline_text(mctx *x, const dom_node *n) {
       if (t && *t)
         return t;
     }
+    subjects += (c->tag == TAG_A && subject_link(c)) ||
+                ((c->cls || c->id) && (meta_element_bits(x, c) & W_SUBJECT));
   }
   /* A byline is a line or two; of a longer text (an author box with a
    * biography, or a wrapper named "author-…") the first line. */
   const char *t = meta_node_text(x, n, 1200);
-  if (!t || strlen(t) <= 200)
+  if (!t || (strlen(t) <= 200 && !subjects))
     return t;
   if (strlen(t) >= 1000)
     return NULL;
@@ -56,7 +74,9 @@ static const char *byline_text(mctx *x, const dom_node *n) {
     if (c->tag == TAG_TEXT) {
       if (!(c->kind & DOM_RAWTEXT) && c->text_len > 1)
         buf_append(&b, c->text, c->text_len);
-    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN)) {
+    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
+               (c->tag == TAG_A && subject_link(c)) ||
+               ((c->cls || c->id) && (meta_element_bits(x, c) & W_SUBJECT))) {
       skip = 1;
     } else if ((tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR) && b.len &&
                mstr_squeeze(b.data, b.len) > 0) {
@@ -170,8 +190,13 @@ void meta_choose_authors(mctx *x) {
       continue;
     add_authors(x, ld->authors[i], names, &n);
   }
+  /* A product's or a listing's page is nobody's work: names in its markup
+   * and text are its reviewers', sellers' or items' authors. There only
+   * the main entity's JSON-LD names an author. */
+  const char *type = meta_page_type(x);
+  int unsigned_page = type && (!strcmp(type, "product") || !strcmp(type, "listing"));
   STAGE("meta");
-  if (!n) {
+  if (!n && !unsigned_page) {
     static const char *const tags[] = {
         "author",          "article:author", "og:article:author", "parsely-author",
         "sailthru.author", "dc.creator",     "dcterms.creator",   "byl",
@@ -191,8 +216,7 @@ void meta_choose_authors(mctx *x) {
         add_citation_author(x, x->tags[i].value, names, &n);
   }
   STAGE("microdata");
-  /* Names in a product page's markup are its reviewers'. */
-  int product = meta_is_product(x);
+  int product = unsigned_page || meta_is_product(x);
   if (!n && !product)
     for (size_t i = 0; i < x->props.n && !n; i++) {
       const mnode *m = &x->props.v[i];
@@ -215,7 +239,6 @@ void meta_choose_authors(mctx *x) {
   /* Bylines naming three people or more, on a page that does not say it
    * is an article or a thread, sign the items of a list (cards of posts,
    * a team, testimonials), not the page. */
-  const char *type = meta_page_type(x);
   int says_article = type && (!strcmp(type, "article") || !strcmp(type, "forum"));
   int list = !n && !says_article && byline_people(x) >= 3;
   if (!n && !list)
@@ -232,7 +255,7 @@ void meta_choose_authors(mctx *x) {
     }
   STAGE("twitter");
   /* "Written by" and "Author" in the card data of Twitter. */
-  for (int k = 1; k <= 4 && !n; k++) {
+  for (int k = 1; k <= 4 && !n && !product; k++) {
     char label[32], data[32];
     snprintf(label, sizeof label, "twitter:label%d", k);
     snprintf(data, sizeof data, "twitter:data%d", k);

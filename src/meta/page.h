@@ -108,6 +108,7 @@ enum {
   W_DATE = 1 << 4,
   W_UPDATED = 1 << 5,
   W_NAME = 1 << 6,
+  W_SUBJECT = 1 << 7, /* a topic: category, tag */
 };
 
 /* Class or id words of datelines and bylines. */
