@@ -275,9 +275,10 @@ static void cut_at_separator(char *s) {
     if (p && p > s)
       *p = '\0';
   }
-  static const char *const seps[] = {
-      "|", "\xE2\x80\xA2", "\xC2\xB7",     " / ", " - ", "\xE2\x80\x93", "\xE2\x80\x94", "(",
-      "[", " @",           "\xE2\x8B\x85", "\t",  " :: "};
+  static const char *const seps[] = {"|", "\xE2\x80\xA2", "\xC2\xB7", " / ", " - ", "\xE2\x80\x93",
+                                     "\xE2\x80\x94", "(", "[", " @", "\xE2\x8B\x85", "\t", " :: ",
+                                     /* breadcrumbs' "»" and "›" */
+                                     "\xC2\xBB", "\xE2\x80\xBA"};
   for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
     char *p = strstr(s, seps[i]);
     if (p && p > s)
