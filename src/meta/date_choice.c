@@ -404,8 +404,11 @@ static void fallback_dates(mctx *x) {
   if (r == 1)
     add_shown(x, &d, 18, 0, "page");
   /* A date the text calls a publication's ("Erstellt am: 01.11.2023"),
-   * and footers and sidebars last of all ("Copyright © 19.12.2019"). */
-  t = x->doc->body ? meta_node_text(x, x->doc->body, SCAN_BYTES) : NULL;
+   * and footers and the item's own side boxes last of all ("Copyright ©
+   * 19.12.2019"); never a comment's or a related item's date (a post
+   * without a date of its own is not as old as its first comment). */
+  t = x->doc->body ? meta_page_text_without(x, x->doc->body, SCAN_BYTES, IN_COMMENT | IN_RELATED)
+                   : NULL;
   size_t len = t ? strlen(t) : 0, off = 0;
   int first = 1;
   for (int tries = 0; t && tries < 64 && off < len; tries++) {

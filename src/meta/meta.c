@@ -66,30 +66,30 @@ static const struct {
     NW("metadata", W_DATE),
     NW("modal", W_CHROME),
     NW("modified", W_UPDATED),
-    NW("more", W_CHROME),
+    NW("more", W_CHROME | W_RELATED),
     NW("name", W_NAME),
     NW("nav", W_CHROME),
     NW("navbar", W_CHROME),
     NW("navigation", W_CHROME),
     NW("newsletter", W_CHROME),
-    NW("outbrain", W_CHROME),
-    NW("popular", W_CHROME),
+    NW("outbrain", W_CHROME | W_RELATED),
+    NW("popular", W_CHROME | W_RELATED),
     NW("popup", W_CHROME),
     NW("postauthor", W_BYLINE),
     NW("postdate", W_PUBLISHED),
     NW("posted", W_PUBLISHED),
     NW("postedby", W_BYLINE),
     NW("postmeta", W_DATE),
-    NW("promo", W_CHROME),
+    NW("promo", W_CHROME | W_RELATED),
     NW("pubdate", W_PUBLISHED),
     NW("publication", W_PUBLISHED),
     NW("publish", W_PUBLISHED),
     NW("publishdate", W_PUBLISHED),
     NW("published", W_PUBLISHED),
     NW("publishedat", W_PUBLISHED),
-    NW("recirc", W_CHROME),
-    NW("recommended", W_CHROME),
-    NW("related", W_CHROME),
+    NW("recirc", W_CHROME | W_RELATED),
+    NW("recommended", W_CHROME | W_RELATED),
+    NW("related", W_CHROME | W_RELATED),
     NW("replies", W_COMMENT),
     NW("reply", W_COMMENT),
     NW("reporter", W_BYLINE),
@@ -100,17 +100,17 @@ static const struct {
     NW("social", W_CHROME),
     NW("subject", W_SUBJECT),
     NW("submitted", W_PUBLISHED),
-    NW("taboola", W_CHROME),
+    NW("taboola", W_CHROME | W_RELATED),
     NW("tag", W_SUBJECT),
     NW("teaser", W_CHROME),
     NW("time", W_DATE),
     NW("timestamp", W_PUBLISHED),
     NW("topic", W_SUBJECT),
-    NW("trending", W_CHROME),
+    NW("trending", W_CHROME | W_RELATED),
     NW("update", W_UPDATED),
     NW("updated", W_UPDATED),
     NW("username", W_BYLINE),
-    NW("widget", W_CHROME),
+    NW("widget", W_CHROME | W_RELATED),
     NW("writer", W_BYLINE),
 };
 #undef NW
@@ -257,6 +257,8 @@ static unsigned where_of(const mctx *x, const dom_node *n, unsigned bits) {
     w |= IN_CHROME;
   if (bits & W_COMMENT)
     w |= IN_COMMENT;
+  if (bits & W_RELATED)
+    w |= IN_RELATED;
   return w;
 }
 
@@ -543,9 +545,10 @@ int meta_is_product(const mctx *x) {
   return x->ld_info.kind == LD_PRODUCT || (og && mstr_istarts(og, "product"));
 }
 
-/* The visible text of the page less its navigation, sidebars, footers and
- * comments, up to max bytes. */
-static void page_text_walk(const mctx *x, const dom_node *n, buf *b, size_t max, unsigned depth) {
+/* The visible text of the page less what is in the places of leave_out,
+ * up to max bytes. */
+static void page_text_walk(const mctx *x, const dom_node *n, buf *b, size_t max, unsigned leave_out,
+                           unsigned depth) {
   for (const dom_node *c = n->first; c && b->len < max && !b->oom; c = c->next) {
     if (c->tag == TAG_TEXT) {
       if (!(c->kind & DOM_RAWTEXT))
@@ -555,13 +558,13 @@ static void page_text_walk(const mctx *x, const dom_node *n, buf *b, size_t max,
     if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN))
       continue;
     unsigned bits = (c->cls || c->id) ? meta_element_bits(x, c) : 0;
-    if (where_of(x, c, bits) & (IN_CHROME | IN_COMMENT))
+    if (where_of(x, c, bits) & leave_out)
       continue;
     int block = tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR;
     if (block)
       buf_putc(b, ' ');
     if (depth < MAX_DEPTH)
-      page_text_walk(x, c, b, max, depth + 1);
+      page_text_walk(x, c, b, max, leave_out, depth + 1);
     if (block)
       buf_putc(b, ' ');
   }
@@ -576,13 +579,18 @@ const char *meta_body_text(mctx *x) {
   return x->body_text;
 }
 
-const char *meta_page_text(mctx *x, const dom_node *n, size_t max) {
+const char *meta_page_text_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out) {
   buf b;
   buf_init(&b);
-  page_text_walk(x, n, &b, max, 0);
+  page_text_walk(x, n, &b, max, leave_out, 0);
   const char *t = b.data && !b.oom ? mstr_clean(x->tmp, b.data, b.len, max) : NULL;
   buf_free(&b);
   return t;
+}
+
+/* Less navigation, sidebars, footers and comments. */
+const char *meta_page_text(mctx *x, const dom_node *n, size_t max) {
+  return meta_page_text_without(x, n, max, IN_CHROME | IN_COMMENT);
 }
 
 /* The visible text after node n in document order, up to max bytes. */

@@ -34,6 +34,7 @@ enum {
   IN_CHROME = 1 << 0,  /* navigation, sidebars, footers, widgets, related links */
   IN_COMMENT = 1 << 1, /* comments and replies */
   IN_HEADER = 1 << 2,  /* a <header> */
+  IN_RELATED = 1 << 3, /* lists of other pages: related, popular, teasers, widgets */
 };
 
 typedef struct {
@@ -109,6 +110,7 @@ enum {
   W_UPDATED = 1 << 5,
   W_NAME = 1 << 6,
   W_SUBJECT = 1 << 7, /* a topic: category, tag */
+  W_RELATED = 1 << 8, /* other pages: related, popular, teaser (also W_CHROME) */
 };
 
 /* Class or id words of datelines and bylines. */
@@ -168,6 +170,10 @@ int meta_is_product(const mctx *x);
 /* The visible text of n less navigation, sidebars, footers and comments,
  * up to max bytes (scratch arena). */
 const char *meta_page_text(mctx *x, const dom_node *n, size_t max);
+
+/* The visible text of n less what is in the places of leave_out (IN_*
+ * bits), up to max bytes (scratch arena). */
+const char *meta_page_text_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out);
 
 /* meta_page_text of the body (SCAN_BYTES of it), read once a page. */
 const char *meta_body_text(mctx *x);
