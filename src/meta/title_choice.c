@@ -66,6 +66,29 @@ static const char *title_text(mctx *x, const char *s) {
   return fixed ? fixed : s;
 }
 
+/* Whether a heading of the text says what the title says, a link's
+ * anchor glyph after it aside ("Quickstart¶", "Usage #"). */
+static int repeats_title(mctx *x, const char *heading, const char *title) {
+  static const char *const glyphs[] = {"\xC2\xB6", "\xC2\xA7", "#", "\xF0\x9F\x94\x97"};
+  char *h = arena_strndup(x->tmp, heading, strlen(heading));
+  if (!h)
+    return 0;
+  for (int cut = 1; cut;) {
+    cut = 0;
+    size_t n = strlen(h);
+    while (n && h[n - 1] == ' ')
+      h[--n] = '\0';
+    for (size_t i = 0; i < sizeof glyphs / sizeof *glyphs; i++) {
+      size_t k = strlen(glyphs[i]);
+      if (n > k && !strcmp(h + n - k, glyphs[i])) {
+        h[n - k] = '\0';
+        cut = 1;
+      }
+    }
+  }
+  return mstr_same_text(h, title);
+}
+
 void meta_choose_title(mctx *x, title_input *in, char *host) {
   memset(in, 0, sizeof *in);
   in->doc_title = title_text(x, doc_title(x));
@@ -118,6 +141,13 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
     fprintf(stderr, "  site [%s]\n", in->sites[i]);
 #endif
   x->art->title = t ? meta_text_value(x, t, MAX_TEXT) : NULL;
+  /* The title is shown once: a heading of the text that says the same
+   * (the headline the extractor kept) goes. */
+  for (article_block *b = x->art->first, *next; b && x->art->title; b = next) {
+    next = b->next;
+    if (b->kind == BLOCK_HEADING && repeats_title(x, b->text, x->art->title))
+      article_remove_block(x->art, b);
+  }
   /* Where the headline is, for datelines and bylines near it: the chosen
    * <h1>, else the first one. */
   x->title_pos = UINT32_MAX;
