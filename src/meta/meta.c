@@ -385,10 +385,17 @@ static void walk(mctx *x, const dom_node *n, unsigned where, unsigned depth) {
     case TAG_TIME:
       keep(&x->times, c, pos, w, 0);
       break;
-    case TAG_A:
+    case TAG_A: {
+      const char *href = dom_attr_get(c, "href");
       if (meta_rel_has(dom_attr_get(c, "rel"), "license") && !x->license)
-        x->license = dom_attr_get(c, "href");
+        x->license = href;
+      if (!x->home_link && !(w & IN_COMMENT) && c->first && href &&
+          (!strcmp(href, "/") || meta_is_home(href))) {
+        x->home_link = c;
+        x->home_link_pos = pos;
+      }
       break;
+    }
     default:
       break;
     }
@@ -462,6 +469,20 @@ const char *meta_node_text(mctx *x, const dom_node *n, size_t max) {
 
 int meta_is_http(const char *u) {
   return mstr_istarts(u, "http://") || mstr_istarts(u, "https://");
+}
+
+int meta_is_home(const char *url) {
+  if (!url || !meta_is_http(url))
+    return 0;
+  const char *p = strstr(url, "://") + 3;
+  p += strcspn(p, "/?#");
+  if (*p == '/')
+    p++;
+  size_t n = strcspn(p, "?#");
+  if (n == 0)
+    return 1;
+  /* "en/", "de-de/" */
+  return (n == 3 || n == 6) && p[n - 1] == '/' && p[0] >= 'a' && p[0] <= 'z';
 }
 
 /* Resolves a link against base; NULL when it cannot be made absolute. */
@@ -800,6 +821,11 @@ static void choose_rest(mctx *x) {
     site = ld->publisher;
   if (!site)
     site = meta_first_tag(x, sites + 1, 2);
+  if (!site && x->tin) { /* "Headline | Site", with the logo's words or the host */
+    const dom_node *logo = x->home_link && x->home_link_pos < x->title_pos ? x->home_link : NULL;
+    site = title_site_part(x->tin->doc_title, x->art->title,
+                           logo ? meta_node_text(x, logo, 300) : NULL, x->tin, x->tmp);
+  }
   m->site_name = meta_text_value(x, site, 300);
   static const char *const sections[] = {"article:section", "og:article:section",
                                          "parsely-section", "sailthru.section",

@@ -84,6 +84,8 @@ typedef struct {
   uint32_t title_pos;         /* the headline's position, or UINT32_MAX */
   const dom_node *title_node; /* the headline's <h1>, or NULL */
   const title_input *tin;     /* what the title was chosen from */
+  const dom_node *home_link;  /* the first link home with words (the logo), or NULL */
+  uint32_t home_link_pos;
   ld_info ld_info;
   const char *base; /* the address relative links resolve against */
 
@@ -137,6 +139,10 @@ const char *meta_tmp_text(mctx *x, const char *s);
 const char *meta_node_text(mctx *x, const dom_node *n, size_t max);
 
 int meta_is_http(const char *u);
+
+/* Whether an address is a site's home page: no path beyond "/" (a
+ * language's "/en/" aside). */
+int meta_is_home(const char *url);
 
 /* Resolves a link against the page's base; NULL when it cannot be made
  * absolute. */

@@ -22,22 +22,6 @@ static const char *doc_title(mctx *x) {
   return t;
 }
 
-/* Whether an address is a site's home page: no path beyond "/" (a
- * language's "/en/" aside). */
-static int is_home(const char *url) {
-  if (!url || !meta_is_http(url))
-    return 0;
-  const char *p = strstr(url, "://") + 3;
-  p += strcspn(p, "/?#");
-  if (*p == '/')
-    p++;
-  size_t n = strcspn(p, "?#");
-  if (n == 0)
-    return 1;
-  /* "en/", "de-de/" */
-  return (n == 3 || n == 6) && p[n - 1] == '/' && p[0] >= 'a' && p[0] <= 'z';
-}
-
 /* Whether a heading is a link to the site's home page ("<a href=/><h1>
  * Blog</h1></a>", or the link within it): the site's name. */
 static int links_home(const dom_node *h) {
@@ -49,7 +33,7 @@ static int links_home(const dom_node *h) {
   if (!a && h->first && h->first->tag == TAG_A && !h->first->next)
     a = h->first;
   const char *href = a ? dom_attr_get(a, "href") : NULL;
-  return href && (!strcmp(href, "/") || is_home(href));
+  return href && (!strcmp(href, "/") || meta_is_home(href));
 }
 
 static void add_site(title_input *in, const char *s) {
@@ -110,9 +94,9 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
   in->host = meta_host_of(x->canonical ? x->canonical : meta_tag(x, "og:url"), host, 256);
   if (!in->host)
     in->host = meta_host_of(x->art->url, host, 256);
-  in->home = is_home(x->canonical ? x->canonical : meta_tag(x, "og:url"));
+  in->home = meta_is_home(x->canonical ? x->canonical : meta_tag(x, "og:url"));
   if (!x->canonical && !meta_tag(x, "og:url"))
-    in->home = is_home(x->art->url);
+    in->home = meta_is_home(x->art->url);
   const char *og_type = meta_tag(x, "og:type");
   in->article = x->ld_info.kind == LD_ARTICLE ||
                 (og_type && (mstr_ieq(og_type, "article") || mstr_ieq(og_type, "blog") ||
