@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(build-essential cmake pkg-config libxml2-dev zlib1g-dev libdeflate-dev python3 gzip
+packages=(build-essential cmake pkg-config libxml2-dev zlib1g-dev libdeflate-dev libzstd-dev libbrotli-dev
+  python3 gzip zstd brotli
   libxml2-utils cmark-gfm) # the last two: tests/render (xmllint, Markdown parsed back)
 
 install_packages() {
