@@ -69,6 +69,20 @@ static void test_decode(void) {
   CHECK(http_decode_body(&h, broken, sizeof broken - 1, 1000, &out, &len, &cut) == HTTP_BODY_OK);
   CHECK(!strcmp(out, "Hello, wor") && cut);
   free(out);
+  /* Many chunks of 4096 bytes: every one fits its room exactly. */
+  size_t big_len = 40 * (4096 + 8) + 5;
+  char *many = malloc(big_len), *p = many;
+  for (int i = 0; i < 40; i++) {
+    memcpy(p, "1000\r\n", 6);
+    memset(p + 6, 'a' + i % 26, 4096);
+    memcpy(p + 6 + 4096, "\r\n", 2);
+    p += 4096 + 8;
+  }
+  memcpy(p, "0\r\n\r\n", 5);
+  CHECK(http_decode_body(&h, many, big_len, 1 << 20, &out, &len, &cut) == HTTP_BODY_OK);
+  CHECK(len == 40 * 4096 && !cut && out[4096] == 'b');
+  free(out);
+  free(many);
   /* Labelled chunked but stored de-chunked: kept as it is. */
   CHECK(http_decode_body(&h, text, tl, 1000, &out, &len, &cut) == HTTP_BODY_OK);
   CHECK(len == tl && !strcmp(out, text));
