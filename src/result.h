@@ -9,8 +9,9 @@
 struct pith_result {
   arena mem;
   article art;
-  const char *text;  /* the blocks joined, built on first request */
-  const char *error; /* set when extraction failed */
+  const char *text;    /* the blocks joined, built on first request */
+  const char *error;   /* set when extraction failed */
+  const char *warning; /* a flaw of the input the extraction got past */
 };
 
 #endif
