@@ -10,7 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(build-essential cmake pkg-config libxml2-dev zlib1g-dev libdeflate-dev python3 gzip
-  libxml2-utils cmark-gfm) # the last two: tests/render (xmllint, Markdown parsed back)
+  libxml2-utils cmark-gfm # tests/render (xmllint, Markdown parsed back)
+  # bindings/python: the module, its tests, pith.dask
+  python3-dev python3-setuptools python3-pip python3-pytest python3-dask python3-distributed
+)
 
 install_packages() {
   local missing=()
@@ -32,8 +35,26 @@ build() { # build DIR [cmake args...]
   cmake --build "$dir" -j "$(nproc)" >&2
 }
 
+# The Python module (bindings/python) for Debian's /usr/bin/python3, linked
+# with the libpith just built: into the system's Python as root, else into
+# the user's. No package index: setuptools is Debian's.
+install_python_module() {
+  local where=(--break-system-packages --root-user-action=ignore)
+  [ "$(id -u)" -ne 0 ] && where+=(--user)
+  rm -rf bindings/python/build bindings/python/pith.egg-info
+  local out
+  if ! out=$(/usr/bin/python3 -m pip install -q --no-build-isolation --no-index --no-deps \
+    "${where[@]}" ./bindings/python 2>&1); then
+    echo "$out" >&2
+    echo "setup: installing the Python module failed" >&2
+    exit 1
+  fi
+  rm -rf bindings/python/build bindings/python/pith.egg-info
+}
+
 [ "${PITH_NO_APT:-0}" = 1 ] || install_packages
 build build -DPITH_WERROR=ON
+install_python_module
 
 if [ "${1:-}" = test ]; then
   ctest --test-dir build --output-on-failure
