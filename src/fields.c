@@ -1,11 +1,13 @@
 /* The field accessors of pith.h: every field of the json format read from
  * the article itself, by number.
  *
- * A new field takes three lines: its number at the end of pith_field
- * (pith.h), its name and type in the table below, and a case in the
- * switch that reads its type. The Python module lists the fields through
+ * A new field takes three lines: its number in pith_field (pith.h, in the
+ * json format's order), its name and type in the table below, and a case
+ * in the switch that reads its type. The Python module lists the fields through
  * pith_field_name, so it picks the new one up by itself. */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/render.h"
@@ -30,13 +32,21 @@ static const field_info fields[] = {
     [PITH_FIELD_DESCRIPTION] = {"description", PITH_TYPE_STRING},
     [PITH_FIELD_IMAGE] = {"image", PITH_TYPE_STRING},
     [PITH_FIELD_LANGUAGE] = {"language", PITH_TYPE_STRING},
+    [PITH_FIELD_LANGUAGE_CONFIDENCE] = {"language_confidence", PITH_TYPE_NUMBER},
     [PITH_FIELD_LICENSE] = {"license", PITH_TYPE_STRING},
     [PITH_FIELD_PAGE_TYPE] = {"page_type", PITH_TYPE_STRING},
     [PITH_FIELD_SOURCE] = {"source", PITH_TYPE_STRING},
     [PITH_FIELD_EDITOR] = {"editor", PITH_TYPE_STRING},
     [PITH_FIELD_IMAGES] = {"images", PITH_TYPE_IMAGES},
+    [PITH_FIELD_SOURCE_FILE] = {"source_file", PITH_TYPE_STRING},
     [PITH_FIELD_WARC_RECORD_ID] = {"warc_record_id", PITH_TYPE_STRING},
     [PITH_FIELD_WARC_DATE] = {"warc_date", PITH_TYPE_STRING},
+    [PITH_FIELD_HTTP_STATUS] = {"http_status", PITH_TYPE_INTEGER},
+    [PITH_FIELD_WARC_FILENAME] = {"warc_filename", PITH_TYPE_STRING},
+    [PITH_FIELD_WARC_OFFSET] = {"warc_offset", PITH_TYPE_INTEGER},
+    [PITH_FIELD_WARC_LENGTH] = {"warc_length", PITH_TYPE_INTEGER},
+    [PITH_FIELD_PAYLOAD_DIGEST] = {"payload_digest", PITH_TYPE_STRING},
+    [PITH_FIELD_TRUNCATED] = {"truncated", PITH_TYPE_BOOLEAN},
     [PITH_FIELD_TEXT] = {"text", PITH_TYPE_STRING},
     [PITH_FIELD_COMMENTS] = {"comments", PITH_TYPE_STRING},
 };
@@ -132,6 +142,12 @@ const char *pith_result_string(const pith_result *r, pith_field field) {
     return m->warc_record_id;
   case PITH_FIELD_WARC_DATE:
     return m->warc_date;
+  case PITH_FIELD_SOURCE_FILE:
+    return m->source_file;
+  case PITH_FIELD_WARC_FILENAME:
+    return m->warc_filename;
+  case PITH_FIELD_PAYLOAD_DIGEST:
+    return m->payload_digest;
   case PITH_FIELD_TEXT:
     return pith_result_text(r);
   case PITH_FIELD_COMMENTS:
@@ -157,14 +173,33 @@ static const char *const *strings_of(const pith_result *r, pith_field field, siz
   }
 }
 
-/* An integer, boolean or number field: 1 and its value when present. None
- * of the fields so far is one; provenance (HTTP status, offsets) will be. */
+/* An integer, boolean or number field: 1 and its value when present (as
+ * the json format shows it), else 0. */
 static int number_of(const pith_result *r, pith_field field, double *d, long long *i) {
-  (void)r;
-  (void)field;
-  (void)d;
-  (void)i;
-  return 0;
+  const article_meta *m = &r->art.meta;
+  switch (field) {
+  case PITH_FIELD_LANGUAGE_CONFIDENCE: {
+    /* Two decimals, as the json format writes it: both give one value. */
+    char two[32];
+    snprintf(two, sizeof two, "%.2f", (double)m->language_confidence);
+    *d = strtod(two, NULL);
+    return m->language && m->language_confidence >= 0;
+  }
+  case PITH_FIELD_HTTP_STATUS:
+    *i = m->http_status;
+    return m->http_status != 0;
+  case PITH_FIELD_WARC_OFFSET:
+    *i = (long long)m->warc_offset;
+    return m->has_warc_offset;
+  case PITH_FIELD_WARC_LENGTH:
+    *i = (long long)m->warc_length;
+    return m->has_warc_offset;
+  case PITH_FIELD_TRUNCATED:
+    *i = m->truncated != 0;
+    return m->truncated != 0;
+  default:
+    return 0;
+  }
 }
 
 int pith_result_integer(const pith_result *r, pith_field field, long long *value) {

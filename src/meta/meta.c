@@ -1879,6 +1879,11 @@ static void choose_language(mctx *x) {
     lang = found;
   }
   x->art->meta.language = lang ? arena_strndup(x->mem, lang, strlen(lang)) : NULL;
+  /* The detector's confidence in the language given: 0 when it found
+   * another, -1 when it had nothing to say. */
+  x->art->meta.language_confidence = !found                                              ? -1.0f
+                                     : lang && !strncmp(found, lang, strcspn(lang, "-")) ? conf
+                                                                                         : 0.0f;
 }
 
 static const char *page_type(const mctx *x) {

@@ -53,6 +53,23 @@ static const char text[] =
     "Mill | Built\n\n"
     "Quinard | 1450";
 
+/* The same fields as the json format: a key is there exactly when the
+ * accessor has the field. */
+static void same_keys_as_json(const pith_result *r) {
+  char *json = NULL;
+  CHECK(pith_render(r, PITH_FORMAT_JSON, PITH_RENDER_COMMENTS, &json, NULL) == PITH_OK);
+  for (int f = 0; json && pith_field_name(f); f++) {
+    char key[64];
+    snprintf(key, sizeof key, "\"%s\":", pith_field_name(f));
+    int in_json = strstr(json, key) != NULL;
+    if (in_json != pith_result_has(r, (pith_field)f))
+      fprintf(stderr, "field %s: json %d, accessor %d\n", pith_field_name(f), in_json,
+              pith_result_has(r, (pith_field)f));
+    CHECK(in_json == pith_result_has(r, (pith_field)f));
+  }
+  pith_free(json);
+}
+
 static pith_result *extract(const char *html, const char *url, const char *language) {
   pith_options o;
   pith_options_init(&o);
@@ -103,6 +120,10 @@ static void every_field(void) {
   /* Absent: no agency credit, no editor. */
   CHECK(pith_result_string(r, PITH_FIELD_SOURCE) == NULL);
   CHECK(!pith_result_has(r, PITH_FIELD_SOURCE) && pith_result_count(r, PITH_FIELD_EDITOR) == 0);
+  /* Not read from an archive: no HTTP status, offsets or truncation. */
+  long long v = 7;
+  CHECK(!pith_result_integer(r, PITH_FIELD_HTTP_STATUS, &v) && v == 7);
+  CHECK(!pith_result_has(r, PITH_FIELD_WARC_OFFSET) && !pith_result_has(r, PITH_FIELD_TRUNCATED));
 
   CHECK(pith_result_count(r, PITH_FIELD_IMAGES) == 1);
   pith_image img;
@@ -114,20 +135,45 @@ static void every_field(void) {
   CHECK(pith_result_image(r, 1, &img) == 0);
   CHECK(pith_result_image(r, 0, NULL) == 0);
 
-  /* The same fields as the json format: a key is there exactly when the
-   * accessor has the field. */
-  char *json = NULL;
-  CHECK(pith_render(r, PITH_FORMAT_JSON, PITH_RENDER_COMMENTS, &json, NULL) == PITH_OK);
-  for (int f = 0; json && pith_field_name(f); f++) {
-    char key[64];
-    snprintf(key, sizeof key, "\"%s\":", pith_field_name(f));
-    int in_json = strstr(json, key) != NULL;
-    if (in_json != pith_result_has(r, (pith_field)f))
-      fprintf(stderr, "field %s: json %d, accessor %d\n", pith_field_name(f), in_json,
-              pith_result_has(r, (pith_field)f));
-    CHECK(in_json == pith_result_has(r, (pith_field)f));
-  }
-  pith_free(json);
+  same_keys_as_json(r);
+  pith_result_free(r);
+}
+
+/* A record of a crawl archive: the provenance fields, numbers and all. */
+static void record_fields(void) {
+  pith_record rec;
+  memset(&rec, 0, sizeof rec);
+  rec.kind = PITH_RECORD_HTML;
+  rec.url = "https://harbour.example/h/2";
+  rec.warc_record_id = "<urn:uuid:0b7e2c1e-5d1f-4a57-b0a2-9f3c6d8e4a21>";
+  rec.warc_date = "2021-03-07T08:00:00Z";
+  rec.warc_filename = "crawl-0001.warc.gz";
+  rec.payload_digest = "sha1:ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  rec.http_status = 200;
+  rec.warc_offset = 5000000000ULL; /* past 32 bits */
+  rec.warc_length = 4321;
+  rec.truncated = 1;
+  rec.payload = page;
+  rec.payload_len = strlen(page);
+  pith_result *r = NULL;
+  CHECK(pith_record_extract(&rec, NULL, &r) == PITH_OK);
+  if (!r)
+    return;
+  long long v = 0;
+  double d = 0;
+  CHECK(pith_result_integer(r, PITH_FIELD_HTTP_STATUS, &v) && v == 200);
+  CHECK(pith_result_integer(r, PITH_FIELD_WARC_OFFSET, &v) && v == 5000000000LL);
+  CHECK(pith_result_number(r, PITH_FIELD_WARC_OFFSET, &d) && d == 5000000000.0);
+  CHECK(pith_result_integer(r, PITH_FIELD_WARC_LENGTH, &v) && v == 4321);
+  CHECK(pith_result_integer(r, PITH_FIELD_TRUNCATED, &v) && v == 1);
+  CHECK(!pith_result_number(r, PITH_FIELD_TRUNCATED, &d)); /* a boolean is no number */
+  CHECK_STR(pith_result_string(r, PITH_FIELD_WARC_FILENAME), "crawl-0001.warc.gz");
+  CHECK_STR(pith_result_string(r, PITH_FIELD_PAYLOAD_DIGEST),
+            "sha1:ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+  CHECK_STR(pith_result_string(r, PITH_FIELD_URL), "https://harbour.example/h/2");
+  CHECK(pith_result_number(r, PITH_FIELD_LANGUAGE_CONFIDENCE, &d) && d > 0.5 && d <= 1);
+  CHECK(!pith_result_integer(r, PITH_FIELD_LANGUAGE_CONFIDENCE, &v));
+  same_keys_as_json(r);
   pith_result_free(r);
 }
 
@@ -209,6 +255,7 @@ static void left_out_by_language(void) {
 
 int main(void) {
   every_field();
+  record_fields();
   wrong_types();
   field_table();
   absent_fields();

@@ -62,7 +62,7 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
             tables=True, formatting=False, comments=False, fragment=False,
             json_markdown=False, json_tree=False, charset=None, language=None,
             max_size=64 << 20, max_nodes=4000000, max_depth=256, warc_record_id=None,
-            warc_date=None):
+            warc_date=None, source_file=None):
     """The main content of one page, rendered as a str.
 
     html: the page, bytes in any charset or str. url: its address (resolves
@@ -73,7 +73,8 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
     <article> element only), json_markdown, json_tree, charset (assumed
     when the page declares none), language (keep only pages in this
     language: others give an empty output), max_size (bytes; 0: no limit),
-    max_nodes, max_depth, warc_record_id and warc_date (provenance in json).
+    max_nodes, max_depth; warc_record_id, warc_date and source_file
+    (provenance in json).
 
     A page with no markup at all is read as text (as the CLI does); a page
     without main content gives an empty text, not an error. Raises
@@ -85,7 +86,8 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
                          fragment=fragment, json_markdown=json_markdown, json_tree=json_tree,
                          charset=charset, language=language, max_size=max_size,
                          max_nodes=max_nodes, max_depth=max_depth,
-                         warc_record_id=warc_record_id, warc_date=warc_date)
+                         warc_record_id=warc_record_id, warc_date=warc_date,
+                         source_file=source_file)
 
 
 def extract_text(text, url=None, **options):
@@ -97,13 +99,14 @@ def extract_text(text, url=None, **options):
 
 def parse(html, url=None, *, charset=None, language=None, max_size=64 << 20,
           max_nodes=4000000, max_depth=256, metadata=True, warc_record_id=None,
-          warc_date=None):
+          warc_date=None, source_file=None):
     """The page as an :class:`Article`: its fields as attributes, its text,
     and render() for any format. Options as for extract(); metadata=False
     finds the title alone (faster)."""
     result = _pith.parse(html, url, charset=charset, language=language, max_size=max_size,
                          max_nodes=max_nodes, max_depth=max_depth, metadata=metadata,
-                         warc_record_id=warc_record_id, warc_date=warc_date)
+                         warc_record_id=warc_record_id, warc_date=warc_date,
+                         source_file=source_file)
     return Article(result)
 
 

@@ -43,6 +43,7 @@ class _Extract(Protocol):
         max_depth: int = 256,
         warc_record_id: Optional[str] = None,
         warc_date: Optional[str] = None,
+        source_file: Optional[str] = None,
     ) -> str: ...
 
 class _Parse(Protocol):
@@ -60,6 +61,7 @@ class _Parse(Protocol):
         metadata: bool = True,
         warc_record_id: Optional[str] = None,
         warc_date: Optional[str] = None,
+        source_file: Optional[str] = None,
     ) -> Article: ...
 
 extract: _Extract
@@ -85,8 +87,16 @@ class Article:
     source: Optional[str]
     editor: Optional[str]
     images: list[dict[str, str]]
+    language_confidence: Optional[float]
+    source_file: Optional[str]
     warc_record_id: Optional[str]
     warc_date: Optional[str]
+    http_status: Optional[int]
+    warc_filename: Optional[str]
+    warc_offset: Optional[int]
+    warc_length: Optional[int]
+    payload_digest: Optional[str]
+    truncated: Optional[bool]
     text: str
     comments: Optional[str]
     @property

@@ -55,31 +55,33 @@ static unsigned flags_of(const render_bools *b) {
 int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int render, call_options *o,
                   PyObject **page) {
   static char *render_kw[] = {
-      "html",       "url",       "format",    "title",          "links",     "images",  "tables",
-      "formatting", "comments",  "fragment",  "json_markdown",  "json_tree", "charset", "language",
-      "max_size",   "max_nodes", "max_depth", "warc_record_id", "warc_date", NULL};
-  static char *parse_kw[] = {"html",      "url",       "charset",   "language",
-                             "max_size",  "max_nodes", "max_depth", "warc_record_id",
-                             "warc_date", "metadata",  NULL};
+      "html",      "url",         "format",   "title",     "links",         "images",
+      "tables",    "formatting",  "comments", "fragment",  "json_markdown", "json_tree",
+      "charset",   "language",    "max_size", "max_nodes", "max_depth",     "warc_record_id",
+      "warc_date", "source_file", NULL};
+  static char *parse_kw[] = {"html",      "url",         "charset",   "language",
+                             "max_size",  "max_nodes",   "max_depth", "warc_record_id",
+                             "warc_date", "source_file", "metadata",  NULL};
   memset(o, 0, sizeof *o);
   pith_options_init(&o->opts);
   render_bools b = {1, 1, 0, 1, 0, 0, 0, 0, 0};
   PyObject *format = NULL;
-  const char *url = NULL, *charset = NULL, *language = NULL, *record_id = NULL, *date = NULL;
+  const char *url = NULL, *charset = NULL, *language = NULL, *record_id = NULL, *date = NULL,
+             *source = NULL;
   Py_ssize_t max_size = (Py_ssize_t)o->opts.max_input_bytes,
              max_nodes = (Py_ssize_t)o->opts.max_nodes, max_depth = (Py_ssize_t)o->opts.max_depth;
   int metadata = 1, ok;
   char spec[80];
-  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$Opppppppppzznnnzz" : "O|z$zznnnzzp", fname);
+  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$Opppppppppzznnnzzz" : "O|z$zznnnzzzp", fname);
   *page = NULL;
   if (render)
     ok = PyArg_ParseTupleAndKeywords(
         args, kwargs, spec, render_kw, page, &url, &format, &b.title, &b.links, &b.images,
         &b.tables, &b.formatting, &b.comments, &b.fragment, &b.json_markdown, &b.json_tree,
-        &charset, &language, &max_size, &max_nodes, &max_depth, &record_id, &date);
+        &charset, &language, &max_size, &max_nodes, &max_depth, &record_id, &date, &source);
   else
     ok = PyArg_ParseTupleAndKeywords(args, kwargs, spec, parse_kw, page, &url, &charset, &language,
-                                     &max_size, &max_nodes, &max_depth, &record_id, &date,
+                                     &max_size, &max_nodes, &max_depth, &record_id, &date, &source,
                                      &metadata);
   if (!ok)
     return -1;
@@ -104,6 +106,7 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
   o->opts.language = language && *language ? language : NULL;
   o->opts.warc_record_id = record_id;
   o->opts.warc_date = date;
+  o->opts.source_file = source;
   o->format = PITH_FORMAT_TEXT;
   if (format && (o->format = format_parse(format)) < 0)
     return -1;

@@ -36,7 +36,7 @@ FORMATS = ["text", "json", "jsonl", "markdown", "md", "html", "xml"]
 def test_same_as_cli(cli, rich_file, fmt, kwargs, args):
     kwargs = dict(kwargs)
     url = kwargs.pop("url", None)
-    got = pith.extract(rich_file.read_bytes(), url, format=fmt, **kwargs)
+    got = pith.extract(rich_file.read_bytes(), url, format=fmt, source_file=str(rich_file), **kwargs)
     want = cli(rich_file, "-f", fmt, *args)
     assert want or kwargs.get("language") == "de", "the CLI gave nothing"
     assert got == want
@@ -113,7 +113,8 @@ def test_text_mode(cli, tmp_path):
     f = tmp_path / "page.txt"
     f.write_text(TEXT_PAGE, encoding="utf-8")
     for fmt in ("text", "json", "markdown"):
-        assert pith.extract_text(TEXT_PAGE, format=fmt) == cli(f, "--text", "-f", fmt)
+        assert pith.extract_text(TEXT_PAGE, format=fmt, source_file=str(f)) == cli(
+            f, "--text", "-f", fmt)
     out = pith.extract_text(TEXT_PAGE.encode())
     assert "twice a day from November" in out and "Share this article" not in out
     # A page without markup goes through text mode by itself, as in the CLI.
@@ -129,6 +130,7 @@ def test_provenance_options():
 def test_language_filter():
     assert pith.extract(RICH_PAGE, language="de") == ""
     doc = json.loads(pith.extract(RICH_PAGE, URL, format="json", language="de"))
+    assert doc.pop("language_confidence") > 0.5
     assert doc == {"url": URL, "language": "en", "text": ""}
     assert pith.extract(RICH_PAGE, language="en") == pith.extract(RICH_PAGE)
     assert pith.extract(RICH_PAGE, language="") == pith.extract(RICH_PAGE)
