@@ -12,8 +12,9 @@ cd "$(dirname "$0")"
 packages=(build-essential cmake pkg-config libxml2-dev zlib1g-dev libdeflate-dev libzstd-dev libbrotli-dev
   python3 gzip zstd brotli
   libxml2-utils cmark-gfm # tests/render (xmllint, Markdown parsed back)
-  # bindings/python: the module, its tests, pith.dask
+  # bindings/python: the module, its tests, pith.dask (and its dataframes)
   python3-dev python3-setuptools python3-pip python3-pytest python3-dask python3-distributed
+  python3-pandas
 )
 
 install_packages() {

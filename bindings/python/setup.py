@@ -80,7 +80,7 @@ setup(
         Extension(
             "pith._pith",
             sources=[os.path.join("src", f) for f in
-                     ("module.c", "input.c", "options.c", "errors.c", "result.c")],
+                     ("module.c", "input.c", "options.c", "errors.c", "result.c", "archive.c")],
             depends=[os.path.join("src", "module.h")] + objects,
             include_dirs=include_dirs,
             extra_objects=objects,

@@ -47,6 +47,7 @@ __all__ = [
     "extract_text",
     "parse",
     "parse_text",
+    "read_archive",
     "trafilatura_extract",
 ]
 
@@ -247,6 +248,108 @@ def _ordered(fn, items, jobs, errors):
                     raise out.error
                 out = out.error
             yield out
+
+
+def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=False,
+                 max_record_bytes=16 << 20, **options):
+    """The pages of a WARC or WET file (plain, gzip or zstd) as Articles,
+    each with its provenance (url, warc_record_id, warc_date, http_status,
+    warc_filename, warc_offset, warc_length, payload_digest, truncated).
+
+    source: a path, or a binary file object (anything with readinto or
+    read: an open file, a socket's makefile, a decompressing stream).
+    Pages are HTTP responses of status 200 whose payload is HTML (all_status,
+    all_types widen that) and WET conversion records; the other records are
+    skipped and counted. max_record_bytes: a larger payload is skipped as
+    "too-large" without being held in memory. options: as for parse()
+    (language, metadata, charset for pages whose HTTP header names none, ...).
+
+    jobs: threads extracting (reading stays in the calling thread); output
+    in the archive's order either way. errors: what a damaged record or a
+    page pith cannot read does: "skip" (counted), "raise", or "return" (the
+    exception, with .warc_offset and .url, in the page's place).
+
+    Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
+    how many records, pages, skipped (and why), errors and failed there
+    were. Like the CLI, a record whose page has no content gives an Article
+    with an empty text. Records are streamed: WET pages are extracted one by
+    one, without the CLI's cross-page site boilerplate (--no-site-dedup).
+    """
+    return ArchiveReader(source, jobs, errors,
+                         dict(all_status=all_status, all_types=all_types,
+                              max_record_bytes=max_record_bytes), options)
+
+
+class ArchiveReader:
+    """The Articles of one archive (see read_archive), in its order.
+
+    counts: a Counter of "records", "pages", "skipped", "skipped:REASON",
+    "errors" (damaged records) and "failed" (pages pith could not read), so
+    records + nothing else add up: records = pages + skipped + errors +
+    failed. Close it (or use it in a with statement) to free the reader
+    early."""
+
+    def __init__(self, source, jobs, errors, archive_options, options):
+        if errors not in ("skip", "raise", "return"):
+            raise ValueError(f"errors must be 'skip', 'raise' or 'return', not {errors!r}")
+        if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+            raise ValueError(f"jobs must be a positive int, not {jobs!r}")
+        _pith.parse(b"<p>x</p>", **options)  # bad options fail here
+        self.counts = collections.Counter()
+        self._archive = _pith.Archive(source, **archive_options)
+        self._errors = errors
+        self._options = options
+        records = iter(self._archive)
+        done = map(self._one, records) if jobs == 1 else _ordered(self._one, records, jobs, "return")
+        self._articles = self._count(done)
+
+    def _one(self, record):
+        """What one record gives: (what, value). Runs in a worker thread."""
+        if record.kind == "skipped":
+            return "skipped", record.skip_reason
+        if record.kind == "error":
+            return "errors", _located(ArchiveError(record.error), record)
+        try:
+            return "pages", Article(record.extract(**self._options))
+        except Error as e:
+            return "failed", _located(e, record)
+
+    def _count(self, done):
+        for what, value in done:
+            self.counts["records"] += 1
+            self.counts[what] += 1
+            if what == "skipped":
+                self.counts["skipped:" + value] += 1
+            elif what == "pages":
+                yield value
+            elif self._errors == "raise":
+                raise value
+            elif self._errors == "return":
+                yield value
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._articles)
+
+    def close(self):
+        self._articles.close()
+        self._archive.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _located(error, record):
+    """The error, told where its record is."""
+    error.url = record.url
+    error.warc_offset = record.warc_offset
+    error.warc_record_id = record.warc_record_id
+    return error
 
 
 def trafilatura_extract(filecontent, url=None, **kwargs):

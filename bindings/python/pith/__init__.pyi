@@ -1,6 +1,7 @@
 # Type stubs for the pith module (the implementation: __init__.py over the
 # C extension _pith).
-from typing import Any, Iterable, Iterator, Literal, Optional, Protocol, Tuple, Union
+from os import PathLike
+from typing import Any, BinaryIO, Counter, Iterable, Iterator, Literal, Optional, Protocol, Tuple, Union
 
 Page = Union[bytes, bytearray, memoryview, str]
 Format = Literal["text", "json", "jsonl", "markdown", "md", "html", "xml"]
@@ -118,6 +119,23 @@ def extract_many(
     errors: Literal["raise", "return"] = "raise",
     **options: Any,
 ) -> Iterator[Union[str, Exception]]: ...
+class ArchiveReader(Iterator[Union[Article, Exception]]):
+    counts: Counter[str]
+    def __next__(self) -> Union[Article, Exception]: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> ArchiveReader: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+def read_archive(
+    source: Union[str, bytes, PathLike[str], BinaryIO],
+    *,
+    jobs: int = 1,
+    errors: Literal["skip", "raise", "return"] = "skip",
+    all_status: bool = False,
+    all_types: bool = False,
+    max_record_bytes: int = 16777216,
+    **options: Any,
+) -> ArchiveReader: ...
 def trafilatura_extract(
     filecontent: Page, url: Optional[str] = None, **kwargs: Any
 ) -> Optional[str]: ...

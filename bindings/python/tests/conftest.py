@@ -95,3 +95,79 @@ def rich_file(tmp_path):
 def quick():
     """PITH_TEST_QUICK=1 (the sanitizer run): the slow tests run smaller."""
     return os.environ.get("PITH_TEST_QUICK") == "1"
+
+
+# ---- WARC files written by the tests -------------------------------------------
+
+def page_html(i):
+    """A small article page, different for each i."""
+    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>Harbour notice {i} | Harbour Weekly</title></head><body>"
+            f"<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>"
+            f"<h1>Harbour notice {i}</h1><p>The harbour master announced change number {i} "
+            f"to the mooring rules on Tuesday, after a winter of storms that left several "
+            f"boats damaged along the outer wall.</p><p>Owners have until the end of the "
+            f"month to move their boats to the inner basin, where the new pontoons are.</p>"
+            f"</article><footer>Harbour Weekly</footer></body></html>").encode()
+
+
+def warc_record(warc_type, url, block, record_id, content_type="application/http; msgtype=response"):
+    head = (f"WARC/1.0\r\nWARC-Type: {warc_type}\r\nWARC-Target-URI: {url}\r\n"
+            f"WARC-Date: 2024-05-0{record_id % 9 + 1}T10:00:00Z\r\n"
+            f"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{record_id:012d}>\r\n"
+            f"Content-Type: {content_type}\r\nContent-Length: {len(block)}\r\n\r\n")
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def http_response(body, status=200, content_type="text/html; charset=utf-8"):
+    reason = {200: "OK", 404: "Not Found"}.get(status, "Other")
+    return (f"HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+
+
+def write_warc(path, pages=5, start=0, damaged=False):
+    """A gzip WARC (a member per record): warcinfo, then per page a request
+    and a response, plus a 404 page, an image and (damaged) garbage bytes.
+    Returns the number of HTML pages of status 200 in it."""
+    import gzip
+
+    rid = start * 100
+    members = [warc_record("warcinfo", "", b"software: pith tests\r\n", rid,
+                           "application/warc-fields")]
+    for i in range(start, start + pages):
+        url = f"https://harbour.example/notices/{i}"
+        rid += 2
+        members.append(warc_record("request", url, b"GET / HTTP/1.1\r\n\r\n", rid,
+                                   "application/http; msgtype=request"))
+        members.append(warc_record("response", url, http_response(page_html(i)), rid + 1))
+    members.append(warc_record("response", "https://harbour.example/gone",
+                               http_response(page_html(999), 404), rid + 50))
+    members.append(warc_record("response", "https://harbour.example/logo.png",
+                               http_response(b"\x89PNG\r\n\x1a\n" + bytes(200), 200, "image/png"),
+                               rid + 51))
+    data = b"".join(gzip.compress(m) for m in members)
+    if damaged:
+        cut = len(data) // 2
+        data = data[:cut] + b"this is no gzip member at all" * 10 + data[cut:]
+    with open(path, "wb") as f:
+        f.write(data)
+    return pages
+
+
+def cli_json_records(path, *args):
+    """The CLI's JSON lines for an archive, as dicts (with comments, without
+    cross-page site lines, as read_archive gives them)."""
+    import json
+
+    out = subprocess.run([cli_path(), "-q", "-f", "json", "--comments", "--no-site-dedup",
+                          *args, str(path)], capture_output=True, check=False)
+    return [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
+
+
+def sample_warcs():
+    """The shared sample archives beside the repository, when present."""
+    d = os.path.join(REPO, "..", "shared", "data", "warc")
+    if not os.path.isdir(d):
+        return []
+    return sorted(os.path.join(d, f) for f in os.listdir(d)
+                  if f.endswith((".warc.gz", ".warc.wet.gz", ".warc")))
