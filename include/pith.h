@@ -39,7 +39,7 @@ const char *pith_version(void);
 typedef enum {
   PITH_OK = 0,
   PITH_ERR_NOMEM,     /* out of memory */
-  PITH_ERR_INVALID,   /* a bad argument (NULL data, unknown format) */
+  PITH_ERR_INVALID,   /* a bad argument (NULL data, unknown format or charset) */
   PITH_ERR_EMPTY,     /* the input has no bytes, or only white space */
   PITH_ERR_NOT_HTML,  /* binary data, or text with no HTML markup */
   PITH_ERR_TOO_LARGE, /* larger than pith_options.max_input_bytes */
@@ -54,11 +54,15 @@ typedef struct {
   /* The page's address: resolves relative links, helps metadata. NULL if
    * unknown. The string is copied. */
   const char *url;
-  /* The charset a transport gave (an HTTP Content-Type header), or NULL.
-   * The page's own BOM and <meta> declarations are read either way. */
+  /* The charset a transport gave (an HTTP Content-Type header: a label such
+   * as "latin1" or the header's value, "text/html; charset=latin1"), or
+   * NULL or "". The page's own BOM and <meta> declarations are read either
+   * way. A name pith does not know is refused: PITH_ERR_INVALID, with the
+   * name in pith_result_error (no silent fallback). */
   const char *charset;
-  /* Inputs larger than this are refused with PITH_ERR_TOO_LARGE. 0: no limit.
-   * Default 64 MiB. */
+  /* Inputs larger than this are refused with PITH_ERR_TOO_LARGE, gzip
+   * input also when it inflates to more (inflating stops there, so a gzip
+   * bomb costs little). 0: no limit. Default 64 MiB. */
   size_t max_input_bytes;
   /* Limits on the parsed tree; content past them is kept flattened or cut,
    * never an error. Defaults: 4,000,000 nodes, depth 256. */
@@ -95,7 +99,10 @@ void pith_options_init(pith_options *opts);
 
 typedef struct pith_result pith_result;
 
-/* Extracts the main content of one HTML page: data[0..len), in any charset.
+/* Extracts the main content of one HTML page: data[0..len), in any charset,
+ * or gzip-compressed (recognised by its first bytes; several members are
+ * read as one). gzip data cut short gives what came before the cut and a
+ * warning (pith_result_warning); damaged gzip data is PITH_ERR_NOT_HTML.
  * opts may be NULL for the defaults.
  *
  * On PITH_OK, *result holds the article (possibly with no text: a page with
@@ -109,9 +116,10 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
  * every visible text run of the page a line, as a crawl's WET record or a
  * "view as text" dump holds it: data[0..len), in any charset. The headline,
  * dateline, bylines and photo captions become metadata, menus and other
- * page furniture are left out. opts as for pith_extract (max_nodes and
- * max_depth unused; sites used). Statuses as for pith_extract, but plain
- * text is welcome: PITH_ERR_NOT_HTML means binary data. */
+ * page furniture are left out. gzip data as for pith_extract. opts as for
+ * pith_extract (max_nodes and max_depth unused; sites used). Statuses as
+ * for pith_extract, but plain text is welcome: PITH_ERR_NOT_HTML means
+ * binary data. */
 pith_status pith_extract_text(const void *data, size_t len, const pith_options *opts,
                               pith_result **result);
 
@@ -137,6 +145,12 @@ void pith_sites_free(pith_sites *sites);
 /* The message of a failed extraction ("binary data, not HTML"); after
  * PITH_OK, why the page was left out (pith_options.language), or NULL. */
 const char *pith_result_error(const pith_result *r);
+
+/* After PITH_OK, a flaw of the input that the extraction got past, or
+ * NULL: "truncated gzip data: ..." (the result holds what came before the
+ * cut). A batch should count such an input as failed: its output may be
+ * incomplete. */
+const char *pith_result_warning(const pith_result *r);
 
 /* The page's address as given in the options, or NULL. */
 const char *pith_result_url(const pith_result *r);
@@ -285,6 +299,19 @@ pith_status pith_render(const pith_result *r, pith_format format, unsigned flags
 /* The format named "text", "json" (or "jsonl"), "markdown" (or "md"), "html" or "xml";
  * -1 for an unknown name. */
 int pith_format_from_name(const char *name);
+
+/* The tree pith's HTML parser builds for a page (the WHATWG HTML parsing
+ * algorithm, scripting off), as text in html5lib-tests' tree format: a node
+ * a line, "| " and two spaces a level, "<tag>" (foreign elements "<svg
+ * tag>", "<math tag>"), attributes sorted by name under their element,
+ * "\"text\"", "<!-- comment -->", "<!DOCTYPE name>", a template's contents
+ * under "content". Comments, the doctype, script contents and white space
+ * are shown as the page has them (the extractor does not read them). data
+ * as given to pith_extract; of opts (may be NULL) the charset, size limit,
+ * max_nodes and max_depth count. The text goes to a new NUL-terminated
+ * buffer (*out, *len excluding the NUL) the caller frees with pith_free. */
+pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts, char **out,
+                          size_t *len_out);
 
 /* Frees a result (NULL is fine). */
 void pith_result_free(pith_result *r);

@@ -8,8 +8,10 @@
 #include <strings.h>
 
 #include "extract/extract.h"
+#include "html/dom_dump.h"
 #include "html/html.h"
 #include "input/charset.h"
+#include "input/read.h"
 #include "input/sniff.h"
 #include "meta/lang.h"
 #include "meta/meta.h"
@@ -70,6 +72,15 @@ static int set_provenance(pith_result *r, const pith_options *opts) {
           !(r->art.meta.warc_date = arena_strndup(m, opts->warc_date, strlen(opts->warc_date))));
 }
 
+/* pith_options.charset names a charset pith knows, or is NULL or "". */
+static pith_status check_charset(pith_result *r, const char *charset) {
+  if (!charset || !*charset || pith_charset_known(charset))
+    return PITH_OK;
+  char msg[160];
+  snprintf(msg, sizeof msg, "unknown charset \"%.64s\" (pith_options.charset)", charset);
+  return fail(r, PITH_ERR_INVALID, msg);
+}
+
 /* What both entry points do first: check the arguments, make the result
  * (*result, also on failure), copy the provenance, apply the size limit.
  * *opts is replaced by the defaults when NULL (defaults is their storage). */
@@ -96,6 +107,36 @@ static pith_status begin(const void *data, size_t len, const pith_options **opts
     snprintf(msg, sizeof msg, "larger than the limit of %zu bytes", (*opts)->max_input_bytes);
     return fail(r, PITH_ERR_TOO_LARGE, msg);
   }
+  return check_charset(r, (*opts)->charset);
+}
+
+/* gzip bytes are inflated here, so that every caller reads .gz pages as the
+ * CLI does; max_input_bytes bounds the inflated size, which stops a gzip
+ * bomb after max_input_bytes of output. On PITH_OK *data and *len are the
+ * page's bytes, in *inflated (to free) when they were gzip; a stream cut
+ * short keeps what came before the cut, with a warning. */
+static pith_status gunzip_input(pith_result *r, const pith_options *opts, const void **data,
+                                size_t *len, char **inflated) {
+  *inflated = NULL;
+  if (!pith_read_is_gzip(*data, *len))
+    return PITH_OK;
+  char err[96];
+  int truncated = 0;
+  size_t n = 0;
+  if (pith_read_buffer(*data, *len, opts->max_input_bytes, inflated, &n, &truncated, err,
+                       sizeof err)) {
+    if (!strncmp(err, "larger", 6)) {
+      snprintf(err, sizeof err, "larger than the limit of %zu bytes once inflated",
+               opts->max_input_bytes);
+      return fail(r, PITH_ERR_TOO_LARGE, err);
+    }
+    return fail(r, strcmp(err, "out of memory") ? PITH_ERR_NOT_HTML : PITH_ERR_NOMEM, err);
+  }
+  if (truncated &&
+      !(r->warning = arena_strndup(&r->mem, PITH_TRUNCATED_GZIP, strlen(PITH_TRUNCATED_GZIP))))
+    return fail(r, PITH_ERR_NOMEM, "out of memory");
+  *data = *inflated;
+  *len = n;
   return PITH_OK;
 }
 
@@ -124,6 +165,47 @@ static int text_language(pith_result *r) {
     a->meta.language_confidence = conf;
   }
   return 0;
+}
+
+/* Is data a page at all: HTML (sniffed), or for text mode text (not
+ * binary)? PITH_OK or the failure, with its message in r. */
+static pith_status check_page(pith_result *r, const char *data, size_t len, int text_mode) {
+  const char *why = NULL;
+  if (text_mode) {
+    size_t i = 0;
+    while (i < len && strchr(" \n\r\t\f", data[i]) && data[i])
+      i++;
+    if (i == len)
+      return fail(r, PITH_ERR_EMPTY, len ? "only white space, no text" : "empty input");
+    if (text_is_binary(data, len))
+      return fail(r, PITH_ERR_NOT_HTML, "binary data, not text");
+    return PITH_OK;
+  }
+  switch (sniff_html(data, len, &why)) {
+  case SNIFF_EMPTY:
+    return fail(r, PITH_ERR_EMPTY, why);
+  case SNIFF_NOT_HTML:
+    return fail(r, PITH_ERR_NOT_HTML, why);
+  case SNIFF_HTML:
+    break;
+  }
+  return PITH_OK;
+}
+
+/* The page's bytes as UTF-8 (*utf8, to free), inflated first when gzip,
+ * after check_page. */
+static pith_status page_utf8(pith_result *r, const pith_options *opts, const void *data, size_t len,
+                             int text_mode, char **utf8, size_t *utf8_len) {
+  char *inflated = NULL;
+  pith_status st = gunzip_input(r, opts, &data, &len, &inflated);
+  if (st == PITH_OK)
+    st = check_page(r, data, len, text_mode);
+  char used[32];
+  if (st == PITH_OK &&
+      pith_charset_to_utf8(data, len, opts->charset, utf8, utf8_len, used, sizeof used))
+    st = fail(r, PITH_ERR_NOMEM, "out of memory");
+  free(inflated);
+  return st;
 }
 
 /* pith_options.language: a page in another language keeps its address,
@@ -173,28 +255,16 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   if (begun != PITH_OK)
     return begun;
   pith_result *r = *result;
-  const char *why = NULL;
-  switch (sniff_html(data, len, &why)) {
-  case SNIFF_EMPTY:
-    return fail(r, PITH_ERR_EMPTY, why);
-  case SNIFF_NOT_HTML:
-    return fail(r, PITH_ERR_NOT_HTML, why);
-  case SNIFF_HTML:
-    break;
-  }
-
   char *utf8 = NULL;
   size_t utf8_len = 0;
-  char used[32];
-  if (pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used))
-    return fail(r, PITH_ERR_NOMEM, "out of memory");
-
+  pith_status st = page_utf8(r, opts, data, len, 0, &utf8, &utf8_len);
+  if (st != PITH_OK)
+    return st;
   char err[128] = "";
   arena dom_mem;
   arena_init(&dom_mem);
   dom_doc doc;
-  html_limits lim = {opts->max_nodes, opts->max_depth};
-  pith_status st = PITH_OK;
+  html_limits lim = {opts->max_nodes, opts->max_depth, 0};
   if (html_parse(utf8, utf8_len, &lim, &dom_mem, &doc, err, sizeof err) ||
       extract_article(&doc, &r->mem, &r->art, err, sizeof err) ||
       (opts->metadata || (opts->language && *opts->language)
@@ -208,6 +278,42 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   return st;
 }
 
+pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts, char **out,
+                          size_t *len_out) {
+  if (!out || !len_out || (!data && len))
+    return PITH_ERR_INVALID;
+  *out = NULL;
+  *len_out = 0;
+  pith_options defaults;
+  if (!opts) {
+    pith_options_init(&defaults);
+    opts = &defaults;
+  }
+  if (opts->max_input_bytes && len > opts->max_input_bytes)
+    return PITH_ERR_TOO_LARGE;
+  char *utf8 = NULL;
+  size_t utf8_len = 0;
+  char used[32];
+  if (pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used))
+    return PITH_ERR_NOMEM;
+  char err[128];
+  arena mem;
+  arena_init(&mem);
+  dom_doc doc;
+  html_limits lim = {opts->max_nodes, opts->max_depth, HTML_KEEP_ALL};
+  buf b;
+  buf_init(&b);
+  pith_status st = PITH_OK;
+  if (html_parse(utf8, utf8_len, &lim, &mem, &doc, err, sizeof err) || dom_dump(&doc, &b))
+    st = PITH_ERR_NOMEM;
+  arena_free(&mem);
+  free(utf8);
+  if (st == PITH_OK && !(*out = buf_detach(&b, len_out)))
+    st = PITH_ERR_NOMEM;
+  buf_free(&b);
+  return st;
+}
+
 /* Text mode: the same checks and charset conversion, then the lines. */
 pith_status pith_extract_text(const void *data, size_t len, const pith_options *opts,
                               pith_result **result) {
@@ -216,22 +322,12 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
   if (begun != PITH_OK)
     return begun;
   pith_result *r = *result;
-  const char *p = data;
-  size_t i = 0;
-  while (i < len && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t' || p[i] == '\f'))
-    i++;
-  if (i == len)
-    return fail(r, PITH_ERR_EMPTY, len ? "only white space, no text" : "empty input");
-  if (text_is_binary(data, len))
-    return fail(r, PITH_ERR_NOT_HTML, "binary data, not text");
-
   char *utf8 = NULL;
   size_t utf8_len = 0;
-  char used[32];
-  if (pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used))
-    return fail(r, PITH_ERR_NOMEM, "out of memory");
+  pith_status st = page_utf8(r, opts, data, len, 1, &utf8, &utf8_len);
+  if (st != PITH_OK)
+    return st;
   char err[128] = "";
-  pith_status st = PITH_OK;
   if (text_extract(utf8, utf8_len, opts->sites, opts->url, &r->mem, &r->art, err, sizeof err))
     st = fail(r, PITH_ERR_NOMEM, err);
   else if ((!r->art.meta.language && text_language(r)) || keep_language(r, opts))
@@ -248,16 +344,34 @@ pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
                            const pith_options *opts) {
   if (!sites || (!data && len))
     return PITH_ERR_INVALID;
-  if (!len || text_is_binary(data, len))
-    return PITH_OK;
+  pith_options defaults;
+  if (!opts) {
+    pith_options_init(&defaults);
+    opts = &defaults;
+  }
+  if (opts->charset && *opts->charset && !pith_charset_known(opts->charset))
+    return PITH_ERR_INVALID;
+  /* gzip as pith_extract_text reads it; a page it would refuse counts nothing. */
+  char *inflated = NULL;
+  size_t n = 0;
+  if (pith_read_is_gzip(data, len)) {
+    int truncated = 0;
+    char err[64] = "";
+    if (pith_read_buffer(data, len, opts->max_input_bytes, &inflated, &n, &truncated, err,
+                         sizeof err))
+      return strcmp(err, "out of memory") ? PITH_OK : PITH_ERR_NOMEM;
+    data = inflated, len = n;
+  }
   char *utf8 = NULL;
   size_t utf8_len = 0;
   char used[32];
-  if (pith_charset_to_utf8(data, len, opts ? opts->charset : NULL, &utf8, &utf8_len, used,
-                           sizeof used))
-    return PITH_ERR_NOMEM;
-  int rc = text_sites_add(sites, text_site_of(opts ? opts->url : NULL), utf8, utf8_len);
+  int rc = 0;
+  if (len && !text_is_binary(data, len)) {
+    rc = pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used) ||
+         text_sites_add(sites, text_site_of(opts->url), utf8, utf8_len);
+  }
   free(utf8);
+  free(inflated);
   return rc ? PITH_ERR_NOMEM : PITH_OK;
 }
 
@@ -267,6 +381,9 @@ void pith_sites_free(pith_sites *sites) {
 
 const char *pith_result_error(const pith_result *r) {
   return r ? r->error : NULL;
+}
+const char *pith_result_warning(const pith_result *r) {
+  return r ? r->warning : NULL;
 }
 const char *pith_result_url(const pith_result *r) {
   return r ? r->art.url : NULL;

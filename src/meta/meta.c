@@ -91,6 +91,8 @@ typedef struct {
   uint32_t title_pos;         /* the headline's position, or UINT32_MAX */
   const dom_node *title_node; /* the headline's <h1>, or NULL */
   const title_input *tin;     /* what the title was chosen from */
+  const dom_node *home_link;  /* the first link home with words (the logo), or NULL */
+  uint32_t home_link_pos;
   ld_info ld_info;
   const char *base; /* the address relative links resolve against */
 
@@ -107,6 +109,8 @@ typedef struct {
 } mctx;
 
 /* ---- the walk ------------------------------------------------------------- */
+
+static int is_home(const char *url);
 
 /* Words of class and id names, by what they say of an element (sorted:
  * looked up by binary search). */
@@ -475,10 +479,17 @@ static void walk(mctx *x, const dom_node *n, unsigned where, unsigned depth) {
     case TAG_TIME:
       keep(&x->times, c, pos, w, 0);
       break;
-    case TAG_A:
+    case TAG_A: {
+      const char *href = dom_attr_get(c, "href");
       if (rel_has(dom_attr_get(c, "rel"), "license") && !x->license)
-        x->license = dom_attr_get(c, "href");
+        x->license = href;
+      if (!x->home_link && !(w & IN_COMMENT) && c->first && href &&
+          (!strcmp(href, "/") || is_home(href))) {
+        x->home_link = c;
+        x->home_link_pos = pos;
+      }
       break;
+    }
     default:
       break;
     }
@@ -1922,6 +1933,11 @@ static void choose_rest(mctx *x) {
     site = ld->publisher;
   if (!site)
     site = first_tag(x, sites + 1, 2);
+  if (!site && x->tin) { /* "Headline | Site", with the logo's words or the host */
+    const dom_node *logo = x->home_link && x->home_link_pos < x->title_pos ? x->home_link : NULL;
+    site = title_site_part(x->tin->doc_title, x->art->title, logo ? node_text(x, logo, 300) : NULL,
+                           x->tin, x->tmp);
+  }
   m->site_name = text_value(x, site, 300);
   static const char *const sections[] = {"article:section", "og:article:section",
                                          "parsely-section", "sailthru.section",

@@ -20,7 +20,7 @@ static int run(const char *page) {
   memset(&art, 0, sizeof art);
   dom_doc doc;
   char err[128];
-  html_limits lim = {0, 256};
+  html_limits lim = {0, 256, 0};
   if (html_parse(page, strlen(page), &lim, &mem, &doc, err, sizeof err))
     return -1;
   int rc = extract_article(&doc, &mem, &art, err, sizeof err);
