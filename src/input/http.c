@@ -158,9 +158,9 @@ static size_t sink_room(sink *s, size_t want) {
     s->over = 1;
     return 0;
   }
-  if (s->cap - s->len < want) {
+  if (s->cap - s->len < want + 1) {
     size_t cap = s->cap ? s->cap : 16384;
-    while (cap - s->len < want)
+    while (cap - s->len < want + 1)
       cap *= 2;
     if (cap > s->max + 2)
       cap = s->max + 2 > s->len + 1 ? s->max + 2 : s->len + 2;

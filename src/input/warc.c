@@ -456,21 +456,23 @@ static int skip_garbage(warc_reader *r, warc_record *rec) {
   return damaged(r, rec, "not a WARC record: %s skipped", detail);
 }
 
-/* A record start after a blank line in the kept block (the last one): the
- * bytes from it are put back to be read again. 1 if found, 0 if not, -1
- * when out of memory. */
+/* A record start after a blank line in the kept block (the first one):
+ * the bytes from it are put back to be read again. 1 if found, 0 if not,
+ * -1 when out of memory. */
 static int put_back_record(warc_reader *r, warc_record *rec) {
-  const char *blk = rec->block;
-  for (size_t k = rec->block_len; k-- > 6;) {
-    if (blk[k] != 'W' || memcmp(blk + k, "WARC/", 5) || blk[k - 1] != '\n')
+  const char *blk = rec->block, *end = blk + rec->block_len;
+  for (const char *q = blk; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) {
+    const char *w = q + 1;
+    if (w < end && *w == '\r')
+      w++;
+    if (w >= end || *w != '\n' || end - w < 6 || memcmp(w + 1, "WARC/", 5))
       continue;
-    if (blk[k - 2] == '\n' || (blk[k - 2] == '\r' && blk[k - 3] == '\n')) {
-      if (stream_unread(r->s, blk + k, rec->block_len - k))
-        return -1;
-      rec->block_len = k;
-      r->block[k] = '\0';
-      return 1;
-    }
+    size_t k = (size_t)(w + 1 - blk);
+    if (stream_unread(r->s, blk + k, rec->block_len - k))
+      return -1;
+    rec->block_len = k;
+    r->block[k] = '\0';
+    return 1;
   }
   return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "input/warc.h"
+#include "source.h"
 
 static const char rec1[] = "WARC/1.0\r\n"
                            "WARC-Type: warcinfo\r\n"
@@ -41,24 +42,6 @@ static const char rec3[] = "WARC/1.1\r\n"
                            "<p>Hello</p>\r\n"
                            "\r\n\r\n";
 
-/* An input in memory, read through the reader's callback a few bytes at
- * a time (so records straddle reads). */
-typedef struct {
-  const char *data;
-  size_t len, pos;
-} source;
-
-static long source_read(void *ctx, void *buf, size_t n) {
-  source *s = ctx;
-  if (n > 1000)
-    n = 1000;
-  if (n > s->len - s->pos)
-    n = s->len - s->pos;
-  memcpy(buf, s->data + s->pos, n);
-  s->pos += n;
-  return (long)n;
-}
-
 /* Appends data gzipped as one member to *out. */
 static void gzip_append(char **out, size_t *out_len, const char *data, size_t len) {
   z_stream z;
@@ -79,7 +62,7 @@ static void gzip_append(char **out, size_t *out_len, const char *data, size_t le
  * ones counted in *bad, the first one's message in err. */
 static int count_records(const char *data, size_t len, size_t max, int *bad, char *err,
                          size_t cap) {
-  source src = {data, len, 0};
+  source src = {data, len, 0, 1000};
   warc_reader *r = warc_reader_new(source_read, &src, max);
   if (!r)
     return -2;
@@ -133,6 +116,7 @@ static warc_reader *reader_of(source *src, const char *data, size_t len, size_t 
   src->data = data;
   src->len = len;
   src->pos = 0;
+  src->step = 1000;
   return warc_reader_new(source_read, src, max);
 }
 
