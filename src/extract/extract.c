@@ -1900,22 +1900,6 @@ static const char *page_title(dom_doc *doc, arena *mem) {
   return t && *t ? t : NULL;
 }
 
-static int same_text_ci(const char *a, size_t alen, const char *b) {
-  size_t blen = strlen(b);
-  if (alen != blen)
-    return 0;
-  for (size_t i = 0; i < alen; i++) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z')
-      x += 32;
-    if (y >= 'A' && y <= 'Z')
-      y += 32;
-    if (x != y)
-      return 0;
-  }
-  return 1;
-}
-
 /* The headline: the first <h1> whose text the <title> contains, else the
  * <title> itself. (Site-name suffixes and the rest of metadata come with
  * the meta module.) */
@@ -2081,8 +2065,6 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       if (!keep_block(&x, b, root, listing_mode))
         continue;
       const char *t = x.text.data + b->off;
-      if (b->kind == BLOCK_HEADING && out->title && same_text_ci(t, b->len, out->title))
-        continue;
       if (seen_before(seen, cap, hash_text(t, b->len)))
         continue;
       kept[nkept++] = i;
