@@ -315,10 +315,12 @@ static int damaged(stream *s, const char *why, unsigned long long at) {
   if (s->kind == STREAM_ZSTD)
     ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
   /* A member cut short runs into the next one: look for it right after
-   * the damaged member's start, when those bytes are still here. */
+   * the damaged member's start, when those bytes are still here — also
+   * when the decoder refused the member without reading a byte of it (a
+   * bad frame header), or the search would find the same start again
+   * and again. */
   if (s->nm && s->m[s->nm - 1].comp >= s->raw_base &&
-      s->m[s->nm - 1].comp + 1 <= s->raw_base + s->raw_len &&
-      s->m[s->nm - 1].comp + 1 < stream_raw_pos(s))
+      s->m[s->nm - 1].comp + 1 <= s->raw_base + s->raw_len)
     s->raw_pos = (size_t)(s->m[s->nm - 1].comp + 1 - s->raw_base);
   if (skip_to_magic(s) < 0)
     return -1;
