@@ -4,11 +4,11 @@
  * with libxml2's SAX interface, so it cannot be faster than this program's
  * SAX mode, and the gap between the two is what pith adds (input handling,
  * building its DOM, extraction, rendering, output). Beside it, for pith's
- * own HTML parser: its tokenizer alone (--tokens) and a memchr scan of the
+ * own HTML parser: the parser (--parse), its tokenizer alone (--tokens) and a memchr scan of the
  * same bytes (--memchr), the floor under any parser.
  *
- *   pith-parse-floor [--sax] [--sax-mem] [--tree] [--tokens] [--memchr] [--all]
- *                    [--runs N] [--slowest N] PATH...
+ *   pith-parse-floor [--sax] [--sax-mem] [--tree] [--parse] [--tokens] [--memchr]
+ *                    [--all] [--runs N] [--slowest N] PATH...
  *
  * PATHs are files or directories (recursed into for *.html, *.htm, *.xhtml
  * and their .gz).  Every page is read and gunzipped into memory first and
@@ -25,13 +25,15 @@
  *                       htmlParseDocument (the other way to drive SAX).
  *   --tree     tree:    htmlReadMemory + xmlFreeDoc: libxml2 builds its own
  *                       tree.
+ *   --parse    parse:   pith's own HTML parser, html_parse (src/html/html.h):
+ *                       the DOM pith builds, in an arena freed per page.
  *   --tokens   tokens:  pith's own HTML tokenizer (src/html/tokenizer.c)
  *                       alone: every token pulled and counted, the content
  *                       model switched after <script>, <style>, <title>...
  *                       as the tree builder does; no tree.
  *   --memchr   memchr:  memchr for every '<' of the page: the physical
  *                       floor under any parser (the bytes read once).
- *   --all      all five, one line each, over the same in-memory pages.
+ *   --all      all six, one line each, over the same in-memory pages.
  * Mode options add up (--sax --tokens: both).
  *
  * Options for all modes: HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
@@ -65,6 +67,7 @@
 #include <libxml/xmlerror.h>
 #include <zlib.h>
 
+#include "html/html.h"
 #include "html/tags.h"
 #include "html/tokenizer.h"
 #include "util/arena.h"
@@ -88,8 +91,8 @@ typedef struct {
   unsigned long long text;   /* bytes of character data seen */
 } counts_t;
 
-enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE, MODE_TOKENS, MODE_MEMCHR, MODE_COUNT };
-static const char *const mode_names[] = {"sax", "sax-mem", "tree", "tokens", "memchr"};
+enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE, MODE_PARSE, MODE_TOKENS, MODE_MEMCHR, MODE_COUNT };
+static const char *const mode_names[] = {"sax", "sax-mem", "tree", "parse", "tokens", "memchr"};
 
 static void die(const char *fmt, ...) {
   va_list ap;
@@ -421,6 +424,19 @@ static double parse_page(enum mode m, const page_t *pg, counts_t *c) {
     }
     break;
   }
+  case MODE_PARSE: {
+    arena mem;
+    arena_init(&mem);
+    dom_doc doc;
+    html_limits lim;
+    char err[256];
+    memset(&lim, 0, sizeof lim); /* no limits */
+    if (html_parse(pg->data, pg->len, &lim, &mem, &doc, err, sizeof err))
+      die("html_parse: %s", err);
+    c->events++;
+    arena_free(&mem);
+    break;
+  }
   case MODE_TOKENS:
     tokenize(pg, c);
     break;
@@ -442,14 +458,16 @@ static int mode_named(const char *name) {
 }
 
 static void usage(FILE *f) {
-  fputs("usage: pith-parse-floor [--sax] [--sax-mem] [--tree] [--tokens] [--memchr] [--all]\n"
-        "                        [--runs N] [--slowest N] PATH...\n"
-        "Time libxml2's HTML parser alone over pages (files, or directories\n"
-        "searched for *.html, *.htm, *.xhtml and their .gz). Pages are read,\n"
-        "gunzipped and made valid UTF-8 in memory first; only the parse is timed.\n"
-        "  (default)  SAX push parser, callbacks that only count\n"
+  fputs("usage: pith-parse-floor [--sax] [--sax-mem] [--tree] [--parse] [--tokens] [--memchr]\n"
+        "                        [--all] [--runs N] [--slowest N] PATH...\n"
+        "Time HTML parsers alone over pages (files, or directories searched for\n"
+        "*.html, *.htm, *.xhtml and their .gz): libxml2's, pith's own, and a\n"
+        "memchr scan as the floor. Pages are read, gunzipped and made valid UTF-8\n"
+        "in memory first; only the parse is timed.\n"
+        "  --sax      (the default) libxml2's SAX push parser, callbacks that only count\n"
         "  --sax-mem  SAX through htmlCreateMemoryParserCtxt + htmlParseDocument\n"
         "  --tree     libxml2's own tree: htmlReadMemory + xmlFreeDoc\n"
+        "  --parse    pith's own HTML parser: html_parse, the DOM pith builds\n"
         "  --tokens   pith's own HTML tokenizer alone (every token pulled)\n"
         "  --memchr   memchr for every '<': the floor under any parser\n"
         "  --all      every mode above, one line each (mode options add up)\n"
@@ -461,7 +479,7 @@ static void usage(FILE *f) {
 }
 
 int main(int argc, char **argv) {
-  int modes[MODE_COUNT] = {1, 0, 0, 0, 0}, mode_given = 0;
+  int modes[MODE_COUNT] = {1}, mode_given = 0;
   int runs = 1;
   long slowest = 0;
   strvec_t files = {NULL, 0, 0};
@@ -508,6 +526,7 @@ int main(int argc, char **argv) {
   qsort(files.v, files.n, sizeof *files.v, cmp_str);
 
   xmlInitParser();
+  html_init();
   xmlSetGenericErrorFunc(NULL, no_error);
   xmlSetStructuredErrorFunc(NULL, no_structured_error);
   init_sax();
