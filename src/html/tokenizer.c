@@ -194,11 +194,38 @@ static const unsigned char name_class[256] = {
 };
 #undef UPPER_
 
+/* The first byte from p that may end a name or need rewriting (white
+ * space or another control byte, '/', '>', '=', upper case), 16 bytes at a
+ * time; the byte loop in lex_name decides. */
+static inline const char *skip_name_bytes(const char *p, const char *end) {
+#ifdef __SSE2__
+  const __m128i space = _mm_set1_epi8(' '), slash = _mm_set1_epi8('/');
+  const __m128i gt = _mm_set1_epi8('>'), eq = _mm_set1_epi8('=');
+  const __m128i upper_a = _mm_set1_epi8('A'), letters = _mm_set1_epi8(25);
+  while (end - p >= 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(x, space), x); /* x <= ' ' */
+    __m128i up = _mm_sub_epi8(x, upper_a);
+    up = _mm_cmpeq_epi8(_mm_min_epu8(up, letters), up); /* 'A' <= x <= 'Z' */
+    __m128i punct = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, slash), _mm_cmpeq_epi8(x, gt)),
+                                 _mm_cmpeq_epi8(x, eq));
+    int mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ctl, up), punct));
+    if (mask)
+      return p + __builtin_ctz((unsigned)mask);
+    p += 16;
+  }
+#else
+  (void)end;
+#endif
+  return p;
+}
+
 /* Lexes a name from p into s, lower-cased, NUL as U+FFFD, up to the first
  * byte of a class in stop (or the end). */
 static const char *lex_name(str *s, buf *b, const char *p, const char *end, unsigned stop) {
   const char *seg = p;
   for (;;) {
+    p = skip_name_bytes(p, end);
     while (p < end && !(name_class[(unsigned char)*p] & (stop | N_FIX)))
       p++;
     if (p > seg)
