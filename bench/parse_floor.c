@@ -4,11 +4,12 @@
  * with libxml2's SAX interface, so it cannot be faster than this program's
  * SAX mode, and the gap between the two is what pith adds (input handling,
  * building its DOM, extraction, rendering, output). Beside it, for pith's
- * own HTML parser: the parser (--parse), its tokenizer alone (--tokens) and a memchr scan of the
- * same bytes (--memchr), the floor under any parser.
+ * own HTML parser: the whole of it, tokenizer and tree builder (--dom), its
+ * tokenizer alone (--tokens) and a memchr scan of the same bytes (--memchr),
+ * the floor under any parser.
  *
- *   pith-parse-floor [--sax] [--sax-mem] [--tree] [--parse] [--tokens] [--memchr]
- *                    [--all] [--runs N] [--slowest N] [--cpu] PATH...
+ *   pith-parse-floor [--sax] [--sax-mem] [--tree] [--dom] [--tokens] [--memchr] [--all]
+ *                    [--runs N] [--slowest N] [--cpu] PATH...
  *
  * PATHs are files or directories (recursed into for *.html, *.htm, *.xhtml
  * and their .gz).  Every page is read and gunzipped into memory first and
@@ -25,8 +26,8 @@
  *                       htmlParseDocument (the other way to drive SAX).
  *   --tree     tree:    htmlReadMemory + xmlFreeDoc: libxml2 builds its own
  *                       tree.
- *   --parse    parse:   pith's own HTML parser, html_parse (src/html/html.h):
- *                       the DOM pith builds, in an arena freed per page.
+ *   --dom      dom:     pith's own parser, html_parse(): the tree the
+ *                       extractor reads, with pith's default limits.
  *   --tokens   tokens:  pith's own HTML tokenizer (src/html/tokenizer.c)
  *                       alone: every token pulled and counted, the content
  *                       model switched after <script>, <style>, <title>...
@@ -91,8 +92,8 @@ typedef struct {
   unsigned long long text;   /* bytes of character data seen */
 } counts_t;
 
-enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE, MODE_PARSE, MODE_TOKENS, MODE_MEMCHR, MODE_COUNT };
-static const char *const mode_names[] = {"sax", "sax-mem", "tree", "parse", "tokens", "memchr"};
+enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE, MODE_DOM, MODE_TOKENS, MODE_MEMCHR, MODE_COUNT };
+static const char *const mode_names[] = {"sax", "sax-mem", "tree", "dom", "tokens", "memchr"};
 
 static void die(const char *fmt, ...) {
   va_list ap;
@@ -381,6 +382,19 @@ static void tokenize(const page_t *pg, counts_t *c) {
   arena_free(&mem);
 }
 
+/* pith's parser as pith_extract runs it (default limits). */
+static void dom_parse(const page_t *pg, counts_t *c) {
+  arena mem;
+  arena_init(&mem);
+  dom_doc doc;
+  char err[128];
+  html_limits lim = {.max_nodes = 4000000, .max_depth = 256};
+  if (html_parse(pg->data, pg->len, &lim, &mem, &doc, err, sizeof err))
+    die("%s", err);
+  c->events += doc.nodes;
+  arena_free(&mem);
+}
+
 static void memchr_scan(const page_t *pg, counts_t *c) {
   const char *p = pg->data, *end = pg->data + pg->len;
   while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
@@ -429,19 +443,9 @@ static double parse_page(enum mode m, const page_t *pg, counts_t *c) {
     }
     break;
   }
-  case MODE_PARSE: {
-    arena mem;
-    arena_init(&mem);
-    dom_doc doc;
-    html_limits lim;
-    char err[256];
-    memset(&lim, 0, sizeof lim); /* no limits */
-    if (html_parse(pg->data, pg->len, &lim, &mem, &doc, err, sizeof err))
-      die("html_parse: %s", err);
-    c->events++;
-    arena_free(&mem);
+  case MODE_DOM:
+    dom_parse(pg, c);
     break;
-  }
   case MODE_TOKENS:
     tokenize(pg, c);
     break;
@@ -454,7 +458,7 @@ static double parse_page(enum mode m, const page_t *pg, counts_t *c) {
   return now() - t0;
 }
 
-/* --sax, --sax-mem, --tree, --tokens, --memchr: the mode's index, or -1. */
+/* --sax, --sax-mem, --tree, --dom, --tokens, --memchr: the mode's index, or -1. */
 static int mode_named(const char *name) {
   for (int m = 0; m < MODE_COUNT; m++)
     if (strcmp(name, mode_names[m]) == 0)
@@ -463,30 +467,31 @@ static int mode_named(const char *name) {
 }
 
 static void usage(FILE *f) {
-  fputs("usage: pith-parse-floor [--sax] [--sax-mem] [--tree] [--parse] [--tokens] [--memchr]\n"
-        "                        [--all] [--runs N] [--slowest N] [--cpu] PATH...\n"
-        "Time HTML parsers alone over pages (files, or directories searched for\n"
-        "*.html, *.htm, *.xhtml and their .gz): libxml2's, pith's own, and a\n"
-        "memchr scan as the floor. Pages are read, gunzipped and made valid UTF-8\n"
-        "in memory first; only the parse is timed.\n"
-        "  --sax      (the default) libxml2's SAX push parser, callbacks that only count\n"
-        "  --sax-mem  SAX through htmlCreateMemoryParserCtxt + htmlParseDocument\n"
-        "  --tree     libxml2's own tree: htmlReadMemory + xmlFreeDoc\n"
-        "  --parse    pith's own HTML parser: html_parse, the DOM pith builds\n"
-        "  --tokens   pith's own HTML tokenizer alone (every token pulled)\n"
-        "  --memchr   memchr for every '<': the floor under any parser\n"
-        "  --all      every mode above, one line each (mode options add up)\n"
-        "  --runs N   parse everything N times per mode, report the fastest\n"
-        "  --cpu      time with the process's CPU time, not the wall clock (a\n"
-        "             machine shared with other work: leaves out the waits)\n"
-        "  --slowest N  list the N slowest pages of each mode\n"
-        "Prints: MODE pages P bytes B seconds S pages/s X MB/s Y events E\n"
-        "(bytes: uncompressed HTML; MB = 10^6 bytes)\n",
-        f);
+  fputs(
+      "usage: pith-parse-floor [--sax] [--sax-mem] [--tree] [--dom] [--tokens] [--memchr] [--all]\n"
+      "                        [--runs N] [--slowest N] [--cpu] PATH...\n"
+      "Time HTML parsers alone over pages (files, or directories searched for\n"
+      "*.html, *.htm, *.xhtml and their .gz): libxml2's, pith's own, and a\n"
+      "memchr scan as the floor. Pages are read, gunzipped and made valid UTF-8\n"
+      "in memory first; only the parse is timed.\n"
+      "  --sax      (the default) libxml2's SAX push parser, callbacks that only count\n"
+      "  --sax-mem  SAX through htmlCreateMemoryParserCtxt + htmlParseDocument\n"
+      "  --tree     libxml2's own tree: htmlReadMemory + xmlFreeDoc\n"
+      "  --dom      pith's own parser: tokenizer and tree builder (html_parse)\n"
+      "  --tokens   pith's own HTML tokenizer alone (every token pulled)\n"
+      "  --memchr   memchr for every '<': the floor under any parser\n"
+      "  --all      every mode above, one line each (mode options add up)\n"
+      "  --runs N   parse everything N times per mode, report the fastest\n"
+      "  --cpu      time with the process's CPU time, not the wall clock (a\n"
+      "             machine shared with other work: leaves out the waits)\n"
+      "  --slowest N  list the N slowest pages of each mode\n"
+      "Prints: MODE pages P bytes B seconds S pages/s X MB/s Y events E\n"
+      "(bytes: uncompressed HTML; MB = 10^6 bytes)\n",
+      f);
 }
 
 int main(int argc, char **argv) {
-  int modes[MODE_COUNT] = {1}, mode_given = 0;
+  int modes[MODE_COUNT] = {1, 0, 0, 0, 0}, mode_given = 0;
   int runs = 1;
   long slowest = 0;
   strvec_t files = {NULL, 0, 0};
@@ -535,7 +540,6 @@ int main(int argc, char **argv) {
   qsort(files.v, files.n, sizeof *files.v, cmp_str);
 
   xmlInitParser();
-  html_init();
   xmlSetGenericErrorFunc(NULL, no_error);
   xmlSetStructuredErrorFunc(NULL, no_structured_error);
   init_sax();
