@@ -875,6 +875,18 @@ static void body_start_tag(tb *b, html_token *t) {
     return;
   case TAG_IFRAME:
     b->frameset_ok = 0;
+    if (b->top_of[TAG_NOSCRIPT] != TB_NONE) {
+      /* Not the standard: inside a <noscript> (which holds markup, scripting
+       * being off) an iframe's raw text also ends at </noscript>. Browsers
+       * read <noscript> as text, so pages leave such iframes unclosed (the
+       * tag-manager snippet) and the standard's tree loses the rest of the
+       * page into the iframe. */
+      tb_insert_element(b, t, DOM_NS_HTML);
+      tokenizer_set_content(b->tok, TOKENIZER_RAWTEXT, "noscript", 8);
+      b->orig_mode = b->mode;
+      b->mode = M_TEXT;
+      return;
+    }
     raw_text_element(b, t, TOKENIZER_RAWTEXT);
     return;
   case TAG_NOEMBED:
@@ -1115,10 +1127,14 @@ static int text_mode(tb *b, html_token *t) {
     tb_pop(b);
     b->mode = b->orig_mode;
     return 1;
-  case TOK_END_TAG:
+  case TOK_END_TAG: {
+    /* Only the element's own end tag ends its text, but for an iframe in a
+     * noscript: </noscript> then closes both. */
+    int other = b->nstack && t->tag != b->stack[b->nstack - 1].tag;
     tb_pop(b);
     b->mode = b->orig_mode;
-    return 0;
+    return other;
+  }
   default:
     return 0;
   }
