@@ -97,6 +97,15 @@ typedef struct {
  * costs a million lookups and not 10^12 comparisons. */
 enum { ATTRS_LINEAR = 8 };
 
+/* Tag ids of recent tag names: tag_lookup_n is a binary search, and a page
+ * uses few distinct names, so a small direct-mapped cache answers most. */
+enum { TAG_CACHE_SLOTS = 64, TAG_CACHE_NAME = 13 };
+typedef struct {
+  uint8_t len; /* 0: empty */
+  uint16_t id;
+  char name[TAG_CACHE_NAME];
+} tag_cache_slot;
+
 struct html_tokenizer {
   const char *p, *end;
   arena *mem;
@@ -112,6 +121,7 @@ struct html_tokenizer {
   size_t *attr_off; /* per attribute: name and value offsets in tagbuf when
                        attrs[i].name / .value is NULL (not final yet) */
   size_t nattrs, attrs_cap;
+  tag_cache_slot tag_cache[TAG_CACHE_SLOTS];
   dup_slot *dup;
   size_t dup_cap; /* a power of two, or 0 */
   uint32_t dup_gen;
@@ -309,6 +319,31 @@ static inline const char *attr_name(const html_tokenizer *t, size_t i) {
   return t->attrs[i].name ? t->attrs[i].name : t->tagbuf.data + t->attr_off[2 * i];
 }
 
+static inline int same_name(const html_tokenizer *t, size_t i, const char *name, size_t len) {
+  if (t->attrs[i].name_len != len)
+    return 0;
+  const char *a = attr_name(t, i);
+  return a[0] == name[0] && memcmp(a, name, len) == 0; /* most differ at once */
+}
+
+static tag_id lookup_tag(html_tokenizer *t, const char *name, size_t len) {
+  if (len > TAG_CACHE_NAME)
+    return tag_lookup_n(name, len);
+  tag_cache_slot *c =
+      &t->tag_cache[(len * 7 + (unsigned char)name[0] * 3 + (unsigned char)name[len - 1]) &
+                    (TAG_CACHE_SLOTS - 1)];
+  size_t i = 0;
+  if (c->len == len)
+    while (i < len && c->name[i] == name[i])
+      i++;
+  if (c->len != len || i < len) {
+    c->len = (uint8_t)len;
+    c->id = (uint16_t)tag_lookup_n(name, len);
+    memcpy(c->name, name, len);
+  }
+  return (tag_id)c->id;
+}
+
 /* Puts attribute i into the duplicate table, or finds an earlier one with
  * its name there: returns that one's index, or i when i is new. */
 static size_t dup_insert(html_tokenizer *t, size_t i) {
@@ -321,7 +356,7 @@ static size_t dup_insert(html_tokenizer *t, size_t i) {
       d->index = (uint32_t)i;
       return i;
     }
-    if (t->attrs[d->index].name_len == len && memcmp(attr_name(t, d->index), name, len) == 0)
+    if (same_name(t, d->index, name, len))
       return d->index;
   }
 }
@@ -378,7 +413,7 @@ static long attr_add(html_tokenizer *t, const str *s) {
   if (i < ATTRS_LINEAR) {
     const char *name = str_ptr(s, &t->tagbuf);
     for (size_t k = 0; k < i; k++)
-      if (t->attrs[k].name_len == s->len && memcmp(attr_name(t, k), name, s->len) == 0)
+      if (same_name(t, k, name, s->len))
         return -1;
   } else if (i == ATTRS_LINEAR || i * 2 >= t->dup_cap) {
     if (dup_reset(t, i + 1))
@@ -494,7 +529,7 @@ static int lex_tag(html_tokenizer *t, html_token *tok, const char *p, int end_ta
   tok->type = end_tag ? TOK_END_TAG : TOK_START_TAG;
   tok->name = str_ptr(&name, b);
   tok->name_len = name.len;
-  tok->tag = (uint16_t)tag_lookup_n(tok->name, tok->name_len);
+  tok->tag = (uint16_t)lookup_tag(t, tok->name, tok->name_len);
   tok->self_closing = (uint8_t)self_closing;
   for (size_t i = 0; i < t->nattrs; i++) { /* the strings that left the input */
     tok_attr *a = &t->attrs[i];
@@ -987,9 +1022,10 @@ html_tokenizer *tokenizer_new(const char *utf8, size_t len, arena *mem) {
 }
 
 int tokenizer_next(html_tokenizer *t, html_token *tok) {
-  memset(tok, 0, sizeof *tok);
-  buf_reset(&t->text);
-  buf_reset(&t->tagbuf);
+  static const html_token empty; /* a copy, not memset: rep stos costs more */
+  *tok = empty;
+  t->text.len = 0; /* the buffers' last token is no longer needed */
+  t->tagbuf.len = 0;
   if (t->text.oom || t->tagbuf.oom)
     return -1;
   switch (t->content) {
