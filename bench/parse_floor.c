@@ -4,10 +4,11 @@
  * with libxml2's SAX interface, so it cannot be faster than this program's
  * SAX mode, and the gap between the two is what pith adds (input handling,
  * building its DOM, extraction, rendering, output). Beside it, for pith's
- * own HTML parser: its tokenizer alone (--tokens) and a memchr scan of the
- * same bytes (--memchr), the floor under any parser.
+ * own HTML parser: the whole of it, tokenizer and tree builder (--dom), its
+ * tokenizer alone (--tokens) and a memchr scan of the same bytes (--memchr),
+ * the floor under any parser.
  *
- *   pith-parse-floor [--sax] [--sax-mem] [--tree] [--tokens] [--memchr] [--all]
+ *   pith-parse-floor [--sax] [--sax-mem] [--tree] [--dom] [--tokens] [--memchr] [--all]
  *                    [--runs N] [--slowest N] PATH...
  *
  * PATHs are files or directories (recursed into for *.html, *.htm, *.xhtml
@@ -25,13 +26,15 @@
  *                       htmlParseDocument (the other way to drive SAX).
  *   --tree     tree:    htmlReadMemory + xmlFreeDoc: libxml2 builds its own
  *                       tree.
+ *   --dom      dom:     pith's own parser, html_parse(): the tree the
+ *                       extractor reads, with pith's default limits.
  *   --tokens   tokens:  pith's own HTML tokenizer (src/html/tokenizer.c)
  *                       alone: every token pulled and counted, the content
  *                       model switched after <script>, <style>, <title>...
  *                       as the tree builder does; no tree.
  *   --memchr   memchr:  memchr for every '<' of the page: the physical
  *                       floor under any parser (the bytes read once).
- *   --all      all five, one line each, over the same in-memory pages.
+ *   --all      all six, one line each, over the same in-memory pages.
  * Mode options add up (--sax --tokens: both).
  *
  * Options for all modes: HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
@@ -65,6 +68,7 @@
 #include <libxml/xmlerror.h>
 #include <zlib.h>
 
+#include "html/html.h"
 #include "html/tags.h"
 #include "html/tokenizer.h"
 #include "util/arena.h"
@@ -88,8 +92,8 @@ typedef struct {
   unsigned long long text;   /* bytes of character data seen */
 } counts_t;
 
-enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE, MODE_TOKENS, MODE_MEMCHR, MODE_COUNT };
-static const char *const mode_names[] = {"sax", "sax-mem", "tree", "tokens", "memchr"};
+enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE, MODE_DOM, MODE_TOKENS, MODE_MEMCHR, MODE_COUNT };
+static const char *const mode_names[] = {"sax", "sax-mem", "tree", "dom", "tokens", "memchr"};
 
 static void die(const char *fmt, ...) {
   va_list ap;
@@ -373,6 +377,19 @@ static void tokenize(const page_t *pg, counts_t *c) {
   arena_free(&mem);
 }
 
+/* pith's parser as pith_extract runs it (default limits). */
+static void dom_parse(const page_t *pg, counts_t *c) {
+  arena mem;
+  arena_init(&mem);
+  dom_doc doc;
+  char err[128];
+  html_limits lim = {4000000, 256, 0};
+  if (html_parse(pg->data, pg->len, &lim, &mem, &doc, err, sizeof err))
+    die("%s", err);
+  c->events += doc.nodes;
+  arena_free(&mem);
+}
+
 static void memchr_scan(const page_t *pg, counts_t *c) {
   const char *p = pg->data, *end = pg->data + pg->len;
   while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
@@ -421,6 +438,9 @@ static double parse_page(enum mode m, const page_t *pg, counts_t *c) {
     }
     break;
   }
+  case MODE_DOM:
+    dom_parse(pg, c);
+    break;
   case MODE_TOKENS:
     tokenize(pg, c);
     break;
@@ -433,7 +453,7 @@ static double parse_page(enum mode m, const page_t *pg, counts_t *c) {
   return now() - t0;
 }
 
-/* --sax, --sax-mem, --tree, --tokens, --memchr: the mode's index, or -1. */
+/* --sax, --sax-mem, --tree, --dom, --tokens, --memchr: the mode's index, or -1. */
 static int mode_named(const char *name) {
   for (int m = 0; m < MODE_COUNT; m++)
     if (strcmp(name, mode_names[m]) == 0)
@@ -442,7 +462,7 @@ static int mode_named(const char *name) {
 }
 
 static void usage(FILE *f) {
-  fputs("usage: pith-parse-floor [--sax] [--sax-mem] [--tree] [--tokens] [--memchr] [--all]\n"
+  fputs("usage: pith-parse-floor [--sax] [--sax-mem] [--tree] [--dom] [--tokens] [--memchr] [--all]\n"
         "                        [--runs N] [--slowest N] PATH...\n"
         "Time libxml2's HTML parser alone over pages (files, or directories\n"
         "searched for *.html, *.htm, *.xhtml and their .gz). Pages are read,\n"
@@ -450,6 +470,7 @@ static void usage(FILE *f) {
         "  (default)  SAX push parser, callbacks that only count\n"
         "  --sax-mem  SAX through htmlCreateMemoryParserCtxt + htmlParseDocument\n"
         "  --tree     libxml2's own tree: htmlReadMemory + xmlFreeDoc\n"
+        "  --dom      pith's own parser: tokenizer and tree builder (html_parse)\n"
         "  --tokens   pith's own HTML tokenizer alone (every token pulled)\n"
         "  --memchr   memchr for every '<': the floor under any parser\n"
         "  --all      every mode above, one line each (mode options add up)\n"
