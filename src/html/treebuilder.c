@@ -1974,7 +1974,6 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
     b.top_of[i] = TB_NONE;
   b.mode = M_INITIAL;
   b.frameset_ok = 1;
-  buf_init(&b.text);
   buf_init(&b.table_text);
   doc->root = arena_calloc(mem, sizeof *doc->root);
   b.tok = doc->root ? tokenizer_new(utf8, len, mem) : NULL;
@@ -2004,9 +2003,8 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   if (b.moved && !b.oom)
     fix_depths(doc->root);
   tokenizer_free(b.tok);
-  buf_free(&b.text);
   buf_free(&b.table_text);
-  if (b.oom || b.text.oom || b.table_text.oom) {
+  if (b.oom || b.table_text.oom) {
     snprintf(err, err_cap, "out of memory");
     return -1;
   }
