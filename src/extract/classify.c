@@ -194,13 +194,19 @@ static unsigned match_token(const char *tok, size_t len) {
   return what;
 }
 
+/* FNV-1a: the caches' hash. */
+static uint32_t hash_bytes(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
 /* match_token through the cache's words (c may be NULL). */
 static unsigned match_token_cached(const char *tok, size_t len, classify_cache *c) {
   if (!c || len > CLASSIFY_WORD_MAX)
     return match_token(tok, len);
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < len; i++)
-    h = (h ^ (unsigned char)tok[i]) * 16777619u;
+  uint32_t h = hash_bytes(tok, len);
   size_t i = h & (CLASSIFY_WORD_SLOTS - 1);
   while (c->word[i].len) {
     if (c->word[i].hash == h && c->word[i].len == len && !memcmp(c->word[i].s, tok, len))
@@ -238,10 +244,8 @@ static unsigned match_attr(const char *v, classify_cache *c) {
 /* match_attr(v) through the cache: v's first 255 bytes decide, so they are
  * the key. */
 static unsigned match_attr_cached(const char *v, classify_cache *c) {
-  uint32_t h = 2166136261u;
-  size_t n = 0;
-  for (; v[n] && n < 255; n++)
-    h = (h ^ (unsigned char)v[n]) * 16777619u;
+  size_t n = strnlen(v, 255);
+  uint32_t h = hash_bytes(v, n);
   size_t i = h & (CLASSIFY_CACHE_SLOTS - 1);
   while (c->slot[i].s) {
     if (c->slot[i].hash == h && c->slot[i].len == n && !memcmp(c->slot[i].s, v, n))
