@@ -181,14 +181,14 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_COMMENTS;
   if (cls & CLS_OVERLAY)
     n->flags |= NF_OVERLAY;
-  /* Boilerplate by tag is weak too: parsers close these late on broken
-   * markup, and one may end up holding the whole page. */
-  if ((tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER) && !(cls & CLS_STRONG_NEG))
-    n->flags |= NF_NEG | NF_WEAKNEG;
-  else if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
+  /* Boilerplate by tag. (Weak while libxml2 built the tree: it closed these
+   * late on broken markup; the standard's tree closes them where browsers
+   * do.) */
+  if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
     n->flags |= NF_NEG;
   /* A button's words are a control's, but a button left open by broken
-   * markup can swallow the page: weak, so that clear_layout_names lifts it. */
+   * markup swallows the page (in the standard's tree too: only a button or
+   * its end tag closes it): weak, so that clear_layout_names lifts it. */
   if (tag == TAG_BUTTON)
     n->flags |= NF_NEG | NF_WEAKNEG;
   if (tag == TAG_BODY || tag == TAG_HTML || tag == TAG_MAIN || tag == TAG_ARTICLE)
