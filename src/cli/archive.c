@@ -202,6 +202,12 @@ static int pass(run *r, const char *path, const char *data, size_t len, int coun
   const pith_record *rec;
   while ((st = pith_archive_next(a, &rec)) == PITH_OK) {
     if (count) {
+      /* Site lines are for text records (WET); an archive of HTML
+       * responses is not read twice for them. */
+      if (rec->kind == PITH_RECORD_HTML) {
+        pith_sites_free(r->sites);
+        r->sites = NULL;
+      }
       if (!r->sites)
         break;
       if (rec->kind == PITH_RECORD_TEXT)
