@@ -25,6 +25,7 @@ from ._pith import (
     ArchiveError,
     EmptyInputError,
     Error,
+    InputWarning,
     InvalidArgumentError,
     NotHTMLError,
     OutOfMemoryError,
@@ -38,6 +39,7 @@ __all__ = [
     "ArchiveError",
     "EmptyInputError",
     "Error",
+    "InputWarning",
     "InvalidArgumentError",
     "NotHTMLError",
     "OutOfMemoryError",
@@ -78,7 +80,8 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
     (provenance in json).
 
     A page with no markup at all is read as text (as the CLI does); a page
-    without main content gives an empty text, not an error. Raises
+    without main content gives an empty text, not an error. gzip data cut
+    short gives what came before the cut and a pith.InputWarning. Raises
     pith.Error subclasses for pages pith cannot read (EmptyInputError,
     NotHTMLError, TooLargeError).
     """
@@ -168,6 +171,18 @@ class Article:
     def left_out(self):
         """Why the language option left the page out, or None."""
         return self._result.left_out if self._result is not None else None
+
+    @property
+    def warning(self):
+        """A flaw of the input the extraction got past ("truncated gzip
+        data: ..."), or None; parse() also warns (pith.InputWarning)."""
+        return self._result.warning if self._result is not None else None
+
+    @property
+    def warning(self):
+        """A flaw of the input the extraction got past ("truncated gzip
+        data: ..."), or None; parse() also warns (pith.InputWarning)."""
+        return self._result.warning if self._result is not None else None
 
     def render(self, format="text", **flags):
         """The article in a format ("text", "markdown", "html", "xml",

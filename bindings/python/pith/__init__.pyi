@@ -10,6 +10,8 @@ __version__: str
 FORMATS: Tuple[str, ...]
 FIELDS: Tuple[Tuple[str, str], ...]
 
+class InputWarning(UserWarning): ...
+
 class Error(Exception):
     status: int
 
@@ -106,6 +108,8 @@ class Article:
     def html(self) -> str: ...
     @property
     def left_out(self) -> Optional[str]: ...
+    @property
+    def warning(self) -> Optional[str]: ...
     # flags: the render flags of extract (title, links, images, tables,
     # formatting, comments, fragment, json_markdown, json_tree).
     def render(self, format: Format = "text", **flags: bool) -> str: ...

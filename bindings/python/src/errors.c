@@ -3,8 +3,8 @@
  * it (an empty page is a ValueError, out of memory a MemoryError). */
 #include "module.h"
 
-static PyObject *error, *empty_error, *not_html_error, *too_large_error, *invalid_error,
-    *memory_error, *archive_error;
+static PyObject *input_warning, *error, *empty_error, *not_html_error, *too_large_error,
+    *invalid_error, *memory_error, *archive_error;
 
 /* A class pith.NAME with bases (pith.Error, builtin), added to the module. */
 static PyObject *subclass(PyObject *module, const char *name, PyObject *builtin, const char *doc) {
@@ -41,6 +41,13 @@ int errors_init(PyObject *module) {
       subclass(module, "OutOfMemoryError", PyExc_MemoryError, "The library ran out of memory.");
   archive_error = subclass(module, "ArchiveError", PyExc_OSError,
                            "A WARC or WET file could not be opened or read on.");
+  input_warning = PyErr_NewExceptionWithDoc(
+      "pith.InputWarning",
+      "A flaw of the input the extraction got past (gzip data cut short): the output may be "
+      "incomplete.",
+      PyExc_UserWarning, NULL);
+  if (!input_warning || PyModule_AddObjectRef(module, "InputWarning", input_warning) < 0)
+    return -1;
   return empty_error && not_html_error && too_large_error && invalid_error && memory_error &&
                  archive_error
              ? 0
@@ -85,4 +92,9 @@ PyObject *errors_raise_archive(pith_status st, const char *msg) {
   if (st == PITH_ERR_NOMEM)
     return raise(memory_error, st, msg);
   return raise(archive_error, st, msg ? msg : pith_status_string(st));
+}
+
+int errors_warn(const pith_result *r) {
+  const char *w = pith_result_warning(r);
+  return w ? PyErr_WarnEx(input_warning, w, 2) : 0;
 }

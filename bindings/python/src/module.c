@@ -46,6 +46,8 @@ static PyObject *run(PyObject *args, PyObject *kwargs, const char *fname, int re
   PyObject *ret = NULL;
   if (st != PITH_OK)
     errors_raise(st, j.r);
+  else if (errors_warn(j.r) < 0)
+    ; /* the warnings filter made it an error */
   else if (render)
     ret = utf8_str(j.out, j.out_len);
   else

@@ -59,6 +59,10 @@ int errors_init(PyObject *module);
  * one. Returns NULL. */
 PyObject *errors_raise(pith_status st, const pith_result *r);
 
+/* Warns (pith.InputWarning) of a flaw of the input r's extraction got
+ * past. 0, or -1 when the warning was turned into an exception. */
+int errors_warn(const pith_result *r);
+
 /* Raises pith.Error's archive subclass with message msg. Returns NULL. */
 PyObject *errors_raise_archive(pith_status st, const char *msg);
 
