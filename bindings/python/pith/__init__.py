@@ -266,7 +266,7 @@ def _ordered(fn, items, jobs, errors):
 
 
 def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=False,
-                 max_record_bytes=16 << 20, **options):
+                 max_record_bytes=16 << 20, site_dedup=None, **options):
     """The pages of a WARC or WET file (plain, gzip or zstd) as Articles,
     each with its provenance (url, warc_record_id, warc_date, http_status,
     warc_filename, warc_offset, warc_length, payload_digest, truncated).
@@ -287,12 +287,18 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
     how many records, pages, skipped (and why), errors and failed there
     were. Like the CLI, a record whose page has no content gives an Article
-    with an empty text. Records are streamed: WET pages are extracted one by
-    one, without the CLI's cross-page site boilerplate (--no-site-dedup).
+    with an empty text.
+
+    site_dedup: WET text lines that repeat across a site's pages are its
+    boilerplate, as in the CLI (--site-dedup): the archive is read twice,
+    counting its text lines first. Default: on for a path, off for a file
+    object (which would have to be seekable).
     """
+    if site_dedup is None:
+        site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
     return ArchiveReader(source, jobs, errors,
                          dict(all_status=all_status, all_types=all_types,
-                              max_record_bytes=max_record_bytes), options)
+                              max_record_bytes=max_record_bytes), options, site_dedup)
 
 
 class ArchiveReader:
@@ -304,13 +310,15 @@ class ArchiveReader:
     failed. Close it (or use it in a with statement) to free the reader
     early."""
 
-    def __init__(self, source, jobs, errors, archive_options, options):
+    def __init__(self, source, jobs, errors, archive_options, options, site_dedup=False):
         if errors not in ("skip", "raise", "return"):
             raise ValueError(f"errors must be 'skip', 'raise' or 'return', not {errors!r}")
         if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
             raise ValueError(f"jobs must be a positive int, not {jobs!r}")
         _pith.parse(b"<p>x</p>", **options)  # bad options fail here
         self.counts = collections.Counter()
+        if site_dedup:
+            options = dict(options, sites=_count_sites(source, archive_options))
         self._archive = _pith.Archive(source, **archive_options)
         self._errors = errors
         self._options = options
@@ -357,6 +365,17 @@ class ArchiveReader:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _count_sites(source, archive_options):
+    """The text lines of an archive's pages, per site: a first pass."""
+    start = source.tell() if hasattr(source, "tell") else None
+    sites = _pith.Sites()
+    for record in _pith.Archive(source, **archive_options):
+        record.count(sites)
+    if start is not None:
+        source.seek(start)
+    return sites
 
 
 def _located(error, record):

@@ -138,6 +138,7 @@ def read_archive(
     all_status: bool = False,
     all_types: bool = False,
     max_record_bytes: int = 16777216,
+    site_dedup: Optional[bool] = None,
     **options: Any,
 ) -> ArchiveReader: ...
 def trafilatura_extract(

@@ -117,7 +117,7 @@ static struct PyModuleDef module_def = {
 
 PyMODINIT_FUNC PyInit__pith(void) {
   if (PyType_Ready(&result_type) < 0 || PyType_Ready(&archive_type) < 0 ||
-      PyType_Ready(&record_type) < 0)
+      PyType_Ready(&record_type) < 0 || PyType_Ready(&sites_type) < 0)
     return NULL;
   PyObject *m = PyModule_Create(&module_def);
   if (!m)
@@ -125,7 +125,8 @@ PyMODINIT_FUNC PyInit__pith(void) {
   if (errors_init(m) < 0 || PyModule_AddStringConstant(m, "version", pith_version()) < 0 ||
       PyModule_AddObjectRef(m, "Result", (PyObject *)&result_type) < 0 ||
       PyModule_AddObjectRef(m, "Archive", (PyObject *)&archive_type) < 0 ||
-      PyModule_AddObjectRef(m, "Record", (PyObject *)&record_type) < 0) {
+      PyModule_AddObjectRef(m, "Record", (PyObject *)&record_type) < 0 ||
+      PyModule_AddObjectRef(m, "Sites", (PyObject *)&sites_type) < 0) {
     Py_DECREF(m);
     return NULL;
   }

@@ -75,7 +75,7 @@ PyObject *result_new(pith_result *r);
 
 /* ---- archive.c ------------------------------------------------------------ */
 
-extern PyTypeObject archive_type, record_type;
+extern PyTypeObject archive_type, record_type, sites_type;
 
 /* A str from pith's UTF-8 (never fails on bad bytes: they become U+FFFD). */
 PyObject *utf8_str(const char *s, size_t len);
