@@ -44,6 +44,7 @@ __all__ = [
     "NotHTMLError",
     "OutOfMemoryError",
     "TooLargeError",
+    "dump_dom",
     "extract",
     "extract_many",
     "extract_text",
@@ -117,6 +118,14 @@ def parse(html, url=None, *, charset=None, language=None, max_size=64 << 20,
 def parse_text(text, url=None, **options):
     """parse() for a page flattened to text (see extract_text)."""
     return Article(_pith.parse_text(text, url, **options))
+
+
+def dump_dom(html, *, charset=None, max_size=64 << 20, max_nodes=4000000, max_depth=256):
+    """The tree pith's HTML5 parser builds for the page, in html5lib-tests'
+    format (a node a line, "| " and two spaces a level), as `pith
+    --dump-dom` prints it: what the extractor reads."""
+    return _pith.dump_dom(html, None, charset=charset, max_size=max_size, max_nodes=max_nodes,
+                          max_depth=max_depth)
 
 
 class Article:

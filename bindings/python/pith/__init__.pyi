@@ -72,6 +72,15 @@ extract_text: _Extract
 parse: _Parse
 parse_text: _Parse
 
+def dump_dom(
+    html: Page,
+    *,
+    charset: Optional[str] = None,
+    max_size: int = 67108864,
+    max_nodes: int = 4000000,
+    max_depth: int = 256,
+) -> str: ...
+
 class Article:
     url: Optional[str]
     canonical_url: Optional[str]

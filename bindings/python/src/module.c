@@ -74,6 +74,25 @@ static PyObject *py_parse_text(PyObject *self, PyObject *args, PyObject *kwargs)
   return run(args, kwargs, "parse_text", 0, 1);
 }
 
+/* The parsed tree in html5lib-tests' format (pith --dump-dom). */
+static PyObject *py_dump_dom(PyObject *self, PyObject *args, PyObject *kwargs) {
+  (void)self;
+  call_options o;
+  PyObject *page = NULL;
+  page_input in;
+  if (options_parse(args, kwargs, "dump_dom", 0, &o, &page) < 0 || page_input_get(page, &in) < 0)
+    return NULL;
+  char *out = NULL;
+  size_t len = 0;
+  PyThreadState *ts = PyEval_SaveThread();
+  pith_status st = pith_dump_dom(in.data, in.len, &o.opts, &out, &len);
+  PyEval_RestoreThread(ts);
+  page_input_release(&in);
+  PyObject *ret = st == PITH_OK ? utf8_str(out, len) : errors_raise(st, NULL);
+  pith_free(out);
+  return ret;
+}
+
 /* The library's fields: (name, type name) pairs in their order. */
 static PyObject *py_fields(PyObject *self, PyObject *unused) {
   (void)self;
@@ -99,6 +118,7 @@ static PyMethodDef functions[] = {
     {"extract_text", CALL(py_extract_text), "The core of pith.extract_text."},
     {"parse", CALL(py_parse), "The core of pith.parse: a Result."},
     {"parse_text", CALL(py_parse_text), "The core of pith.parse_text: a Result."},
+    {"dump_dom", CALL(py_dump_dom), "The core of pith.dump_dom."},
     {"fields", py_fields, METH_NOARGS, "The library's fields: (name, type) pairs."},
     {NULL, NULL, 0, NULL},
 };

@@ -162,3 +162,14 @@ def test_limits():
 
 def test_version():
     assert pith.__version__.count(".") == 2
+
+
+def test_dump_dom(cli, rich_file):
+    assert pith.dump_dom(rich_file.read_bytes()) == cli(rich_file, "--dump-dom")
+    tree = pith.dump_dom("<p>one<b>two</p>")
+    assert '| <html>' in tree and '|       <b>' in tree and '"two"' in tree
+    assert "| <html>" in pith.dump_dom(b"")  # the HTML5 parser makes a document of anything
+    with pytest.raises(pith.TooLargeError):
+        pith.dump_dom(b"<p>" * 1000, max_size=100)
+    with pytest.raises(TypeError):
+        pith.dump_dom(None)
