@@ -14,6 +14,8 @@ cd "$(dirname "$0")"
 
 # README.md names each of these (tests/docs/check.sh checks it).
 packages=(build-essential cmake pkg-config zlib1g-dev libdeflate-dev python3 gzip
+  libzstd-dev libbrotli-dev # WARC input: .warc.zst, zstd and br bodies
+  zstd brotli               # tests/warc (zstd files, br bodies written by the test)
   libxml2-dev             # tests (XML output parsed back) and bench (libxml2's parse speed)
   help2man                # the man page, built from pith --help
   libxml2-utils cmark-gfm # tests/render (xmllint, Markdown parsed back)

@@ -307,7 +307,8 @@ int pith_format_from_name(const char *name);
  * "\"text\"", "<!-- comment -->", "<!DOCTYPE name>", a template's contents
  * under "content". Comments, the doctype, script contents and white space
  * are shown as the page has them (the extractor does not read them). data
- * as given to pith_extract; of opts (may be NULL) the charset, size limit,
+ * as given to pith_extract (gzip too; an unknown charset is
+ * PITH_ERR_INVALID); of opts (may be NULL) the charset, size limit,
  * max_nodes and max_depth count. The text goes to a new NUL-terminated
  * buffer (*out, *len excluding the NUL) the caller frees with pith_free. */
 pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts, char **out,

@@ -114,29 +114,40 @@ static pith_status begin(const void *data, size_t len, const pith_options **opts
  * CLI does; max_input_bytes bounds the inflated size, which stops a gzip
  * bomb after max_input_bytes of output. On PITH_OK *data and *len are the
  * page's bytes, in *inflated (to free) when they were gzip; a stream cut
- * short keeps what came before the cut, with a warning. */
-static pith_status gunzip_input(pith_result *r, const pith_options *opts, const void **data,
-                                size_t *len, char **inflated) {
+ * short keeps what came before the cut and sets *truncated. Otherwise the
+ * status, and the reason in err. */
+static pith_status gunzip_bytes(const pith_options *opts, const void **data, size_t *len,
+                                char **inflated, int *truncated, char *err, size_t err_cap) {
   *inflated = NULL;
+  *truncated = 0;
   if (!pith_read_is_gzip(*data, *len))
     return PITH_OK;
+  size_t n = 0;
+  if (pith_read_buffer(*data, *len, opts->max_input_bytes, inflated, &n, truncated, err, err_cap)) {
+    if (!strncmp(err, "larger", 6)) {
+      snprintf(err, err_cap, "larger than the limit of %zu bytes once inflated",
+               opts->max_input_bytes);
+      return PITH_ERR_TOO_LARGE;
+    }
+    return strcmp(err, "out of memory") ? PITH_ERR_NOT_HTML : PITH_ERR_NOMEM;
+  }
+  *data = *inflated;
+  *len = n;
+  return PITH_OK;
+}
+
+/* gunzip_bytes for an extraction: the failure's reason, or the warning of
+ * a cut, in the result. */
+static pith_status gunzip_input(pith_result *r, const pith_options *opts, const void **data,
+                                size_t *len, char **inflated) {
   char err[96];
   int truncated = 0;
-  size_t n = 0;
-  if (pith_read_buffer(*data, *len, opts->max_input_bytes, inflated, &n, &truncated, err,
-                       sizeof err)) {
-    if (!strncmp(err, "larger", 6)) {
-      snprintf(err, sizeof err, "larger than the limit of %zu bytes once inflated",
-               opts->max_input_bytes);
-      return fail(r, PITH_ERR_TOO_LARGE, err);
-    }
-    return fail(r, strcmp(err, "out of memory") ? PITH_ERR_NOT_HTML : PITH_ERR_NOMEM, err);
-  }
+  pith_status st = gunzip_bytes(opts, data, len, inflated, &truncated, err, sizeof err);
+  if (st != PITH_OK)
+    return fail(r, st, err);
   if (truncated &&
       !(r->warning = arena_strndup(&r->mem, PITH_TRUNCATED_GZIP, strlen(PITH_TRUNCATED_GZIP))))
     return fail(r, PITH_ERR_NOMEM, "out of memory");
-  *data = *inflated;
-  *len = n;
   return PITH_OK;
 }
 
@@ -291,19 +302,28 @@ pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts
   }
   if (opts->max_input_bytes && len > opts->max_input_bytes)
     return PITH_ERR_TOO_LARGE;
+  if (opts->charset && *opts->charset && !pith_charset_known(opts->charset))
+    return PITH_ERR_INVALID;
+  /* gzip as pith_extract reads it (what came before a cut included). */
+  char err[128];
+  char *inflated = NULL;
+  int truncated = 0;
+  pith_status st = gunzip_bytes(opts, &data, &len, &inflated, &truncated, err, sizeof err);
+  if (st != PITH_OK)
+    return st;
   char *utf8 = NULL;
   size_t utf8_len = 0;
   char used[32];
-  if (pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used))
+  int failed = pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used);
+  free(inflated);
+  if (failed)
     return PITH_ERR_NOMEM;
-  char err[128];
   arena mem;
   arena_init(&mem);
   dom_doc doc;
   html_limits lim = {opts->max_nodes, opts->max_depth, HTML_KEEP_ALL};
   buf b;
   buf_init(&b);
-  pith_status st = PITH_OK;
   if (html_parse(utf8, utf8_len, &lim, &mem, &doc, err, sizeof err) || dom_dump(&doc, &b))
     st = PITH_ERR_NOMEM;
   arena_free(&mem);
@@ -352,16 +372,11 @@ pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
   if (opts->charset && *opts->charset && !pith_charset_known(opts->charset))
     return PITH_ERR_INVALID;
   /* gzip as pith_extract_text reads it; a page it would refuse counts nothing. */
-  char *inflated = NULL;
-  size_t n = 0;
-  if (pith_read_is_gzip(data, len)) {
-    int truncated = 0;
-    char err[64] = "";
-    if (pith_read_buffer(data, len, opts->max_input_bytes, &inflated, &n, &truncated, err,
-                         sizeof err))
-      return strcmp(err, "out of memory") ? PITH_OK : PITH_ERR_NOMEM;
-    data = inflated, len = n;
-  }
+  char *inflated = NULL, err[128];
+  int truncated = 0;
+  pith_status st = gunzip_bytes(opts, &data, &len, &inflated, &truncated, err, sizeof err);
+  if (st != PITH_OK)
+    return st == PITH_ERR_NOMEM ? st : PITH_OK;
   char *utf8 = NULL;
   size_t utf8_len = 0;
   char used[32];
