@@ -45,6 +45,7 @@ typedef enum {
   PITH_ERR_TOO_LARGE, /* larger than pith_options.max_input_bytes */
   PITH_DONE,          /* pith_archive_next: no more records */
   PITH_ERR_READ,      /* an archive could not be opened or read (see pith_archive_error) */
+  PITH_ERR_TIMEOUT,   /* over the time budget, pith_options.timeout_ms */
 } pith_status;
 
 /* A short English description of a status ("out of memory", ...). */
@@ -68,6 +69,20 @@ typedef struct {
    * never an error. Defaults: 4,000,000 nodes, depth 256. */
   size_t max_nodes;
   unsigned max_depth;
+  /* Attributes kept per element (the rest are left out) and the longest
+   * attribute value kept (a longer one is left out, not cut). 0: no limit.
+   * Defaults: 1,024 attributes, 1 MiB. */
+  size_t max_attributes;
+  size_t max_attribute_bytes;
+  /* Text mode: the lines of a page read (non-empty lines; the rest of the
+   * page is left out, as if it ended there). 0: no limit. Default
+   * 1,000,000: text mode's memory is about 90 bytes a line. */
+  size_t max_text_lines;
+  /* The time budget per page in milliseconds: parsing, extraction,
+   * metadata and text mode check it as they go (no signals, no threads)
+   * and a page over it fails with PITH_ERR_TIMEOUT. 0 (default): none, so
+   * that results never depend on the machine's speed. docs/limits.md. */
+  unsigned timeout_ms;
   /* Text mode (pith_extract_text): the lines of other pages of the same
    * sites, counted beforehand with pith_sites_add; lines that repeat across
    * a site's pages are its boilerplate. NULL: each page on its own. Only
@@ -166,6 +181,110 @@ const char *pith_result_text(const pith_result *r);
 /* The number of blocks in the main text. */
 size_t pith_result_block_count(const pith_result *r);
 
+/* ---- Every field of the json format, without JSON ----------------------
+ *
+ * Each field the json format can show (docs/json.md) has a number, a name
+ * (its JSON key) and a type that says which accessor reads it:
+ *
+ *   const char *date = pith_result_string(r, PITH_FIELD_DATE_PUBLISHED);
+ *   for (size_t i = 0; i < pith_result_count(r, PITH_FIELD_AUTHORS); i++)
+ *     puts(pith_result_string_at(r, PITH_FIELD_AUTHORS, i));
+ *   pith_image img;
+ *   for (size_t i = 0; pith_result_image(r, i, &img); i++)
+ *     printf("%s: %s\n", img.src, img.caption ? img.caption : "");
+ *
+ * A program that wants them all (a language binding) lists them by number:
+ *
+ *   for (int f = 0; pith_field_name(f); f++) ...
+ *
+ * Values are what the json format shows with PITH_RENDER_COMMENTS (text as
+ * rendered without flags); an absent field is NULL, 0 items or "not
+ * present". Strings are UTF-8 and valid until pith_result_free. The
+ * numbers follow the json format's order. */
+typedef enum {
+  PITH_FIELD_URL,                 /* string: the page's address as given */
+  PITH_FIELD_CANONICAL_URL,       /* string: the address the page gives itself */
+  PITH_FIELD_TITLE,               /* string */
+  PITH_FIELD_AUTHORS,             /* strings: names only */
+  PITH_FIELD_DATE_PUBLISHED,      /* string: ISO 8601, "2017-06-09" or with a time */
+  PITH_FIELD_DATE_MODIFIED,       /* string: ISO 8601 */
+  PITH_FIELD_SITE_NAME,           /* string */
+  PITH_FIELD_SECTION,             /* string */
+  PITH_FIELD_TAGS,                /* strings */
+  PITH_FIELD_DESCRIPTION,         /* string */
+  PITH_FIELD_IMAGE,               /* string: the lead image's address */
+  PITH_FIELD_LANGUAGE,            /* string: a BCP 47 tag */
+  PITH_FIELD_LANGUAGE_CONFIDENCE, /* number: the detector's, 0..1, two decimals */
+  PITH_FIELD_LICENSE,             /* string */
+  PITH_FIELD_PAGE_TYPE,           /* string: article, forum, product, listing, ... */
+  PITH_FIELD_SOURCE,              /* string: an agency credit ("Xinhua") */
+  PITH_FIELD_EDITOR,              /* string */
+  PITH_FIELD_IMAGES,              /* images: figures with their captions */
+  PITH_FIELD_SOURCE_FILE,         /* string: the file a page came from (options.source_file) */
+  PITH_FIELD_WARC_RECORD_ID,      /* string: provenance from a crawl archive (docs/warc.md) */
+  PITH_FIELD_WARC_DATE,           /* string */
+  PITH_FIELD_HTTP_STATUS,         /* integer */
+  PITH_FIELD_WARC_FILENAME,       /* string */
+  PITH_FIELD_WARC_OFFSET,         /* integer: the record's first byte in the file as stored */
+  PITH_FIELD_WARC_LENGTH,         /* integer: its length there */
+  PITH_FIELD_PAYLOAD_DIGEST,      /* string */
+  PITH_FIELD_TRUNCATED,           /* boolean: present (true) when the record was cut */
+  PITH_FIELD_TEXT,                /* string: as pith_result_text; always present */
+  PITH_FIELD_COMMENTS,            /* string: the comment section's text */
+} pith_field;
+
+typedef enum {
+  PITH_TYPE_STRING,  /* pith_result_string */
+  PITH_TYPE_STRINGS, /* a list: pith_result_count, pith_result_string_at */
+  PITH_TYPE_INTEGER, /* pith_result_integer */
+  PITH_TYPE_NUMBER,  /* pith_result_number */
+  PITH_TYPE_BOOLEAN, /* pith_result_integer: 0 or 1 */
+  PITH_TYPE_IMAGES,  /* a list: pith_result_count, pith_result_image */
+} pith_type;
+
+/* A field's JSON key ("date_published"); NULL when field is not a field
+ * number (so a loop from 0 ends there). */
+const char *pith_field_name(int field);
+
+/* A field's type; -1 when field is not a field number. */
+int pith_field_type(int field);
+
+/* The field with this JSON key; -1 when there is none. */
+int pith_field_from_name(const char *name);
+
+/* Whether r has the field: a string or number that is known, a list with
+ * at least one item. */
+int pith_result_has(const pith_result *r, pith_field field);
+
+/* A string field's value; NULL when absent or not a string field. */
+const char *pith_result_string(const pith_result *r, pith_field field);
+
+/* The number of items of a list field (strings, images); for any other
+ * field 1 when present, else 0. */
+size_t pith_result_count(const pith_result *r, pith_field field);
+
+/* Item i of a strings field; NULL past the last or for another field. */
+const char *pith_result_string_at(const pith_result *r, pith_field field, size_t i);
+
+/* An integer or boolean field: 1 and *value when present, else 0. */
+int pith_result_integer(const pith_result *r, pith_field field, long long *value);
+
+/* A number field (integers too): 1 and *value when present, else 0. */
+int pith_result_number(const pith_result *r, pith_field field, double *value);
+
+/* A figure of the article: its image and the words that go with it. Each
+ * member is NULL when unknown. */
+typedef struct {
+  const char *src; /* the image's address, resolved against the page's */
+  const char *alt;
+  const char *caption;
+  const char *credit; /* "Xinhua/Lan Hongguang" */
+} pith_image;
+
+/* Image i of PITH_FIELD_IMAGES into *image: 1, or 0 past the last (or when
+ * out of memory). */
+int pith_result_image(const pith_result *r, size_t i, pith_image *image);
+
 typedef enum {
   PITH_FORMAT_TEXT,     /* the title, a blank line, then the text */
   PITH_FORMAT_JSON,     /* one JSON object on one line: metadata fields and text */
@@ -203,7 +322,8 @@ int pith_format_from_name(const char *name);
  * "\"text\"", "<!-- comment -->", "<!DOCTYPE name>", a template's contents
  * under "content". Comments, the doctype, script contents and white space
  * are shown as the page has them (the extractor does not read them). data
- * as given to pith_extract; of opts (may be NULL) the charset, size limit,
+ * as given to pith_extract (gzip too; an unknown charset is
+ * PITH_ERR_INVALID); of opts (may be NULL) the charset, size limit,
  * max_nodes and max_depth count. The text goes to a new NUL-terminated
  * buffer (*out, *len excluding the NUL) the caller frees with pith_free. */
 pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts, char **out,

@@ -174,6 +174,10 @@ art_node *article_open(article *a, arena *mem, art_node *parent, node_kind kind)
 article_block *article_add_in(article *a, arena *mem, art_node *parent, block_kind kind, int level,
                               const char *text, size_t len);
 
+/* Takes block b out of the article (the tree and the blocks in order); a
+ * list item or other container left empty goes with it. */
+void article_remove_block(article *a, article_block *b);
+
 /* article_add_in at the top level. */
 article_block *article_add(article *a, arena *mem, block_kind kind, int level, const char *text,
                            size_t len);

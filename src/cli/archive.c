@@ -104,6 +104,7 @@ static void complain_record(run *r, const pith_record *rec, const char *reason) 
 static void options_for(const run *r, const pith_record *rec, pith_options *opts) {
   pith_options_init(opts);
   opts->max_input_bytes = r->o->max_size;
+  opts->timeout_ms = r->o->timeout_ms;
   opts->sites = r->sites;
   opts->language = r->o->language;
   /* The HTTP header's charset is the page's declaration; --charset only
