@@ -6,6 +6,7 @@
  * is not created. It still goes on the stack as a "phantom" entry (so the
  * algorithm sees the markup it expects), and what it holds goes into the
  * element at the limit: content past the limit is kept, flattened. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -498,19 +499,27 @@ static void unlink_entry(tb *b, size_t i) {
     e->node->kind &= (uint16_t)~DOM_OPEN_;
 }
 
-static int grow_stack(tb *b) {
-  if (b->nstack < b->stack_cap)
-    return 0;
-  size_t cap = b->stack_cap ? b->stack_cap * 2 : 64;
-  tb_entry *s = arena_alloc(b->mem, cap * sizeof *s);
-  if (!s) {
+/* Makes room for one more element in a growable array (malloc'd: it is
+ * the parse's scratch, freed at its end, not the page's). Returns the
+ * array, moved or not, or NULL when out of memory (the old one stays). */
+void *tb_grow(tb *b, void *array, size_t *cap, size_t n, size_t elem_size) {
+  if (n < *cap)
+    return array;
+  size_t new_cap = *cap ? *cap * 2 : 64;
+  void *a = realloc(array, new_cap * elem_size);
+  if (!a) {
     fail_oom(b);
-    return -1;
+    return NULL;
   }
-  if (b->nstack)
-    memcpy(s, b->stack, b->nstack * sizeof *s);
+  *cap = new_cap;
+  return a;
+}
+
+static int grow_stack(tb *b) {
+  tb_entry *s = tb_grow(b, b->stack, &b->stack_cap, b->nstack, sizeof *s);
+  if (!s)
+    return -1;
   b->stack = s;
-  b->stack_cap = cap;
   return 0;
 }
 

@@ -4,6 +4,7 @@
  * processed again (the mode having changed), as the standard's "reprocess
  * the token" says. Scripting is off: <noscript> holds markup. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -83,18 +84,10 @@ static int template_on_stack(const tb *b) {
 }
 
 static void push_tmode(tb *b, tb_mode m) {
-  if (b->ntmodes == b->tmodes_cap) {
-    size_t cap = b->tmodes_cap ? b->tmodes_cap * 2 : 16;
-    tb_mode *s = arena_alloc(b->mem, cap * sizeof *s);
-    if (!s) {
-      b->oom = b->stop = 1;
-      return;
-    }
-    if (b->ntmodes)
-      memcpy(s, b->tmodes, b->ntmodes * sizeof *s);
-    b->tmodes = s;
-    b->tmodes_cap = cap;
-  }
+  tb_mode *s = tb_grow(b, b->tmodes, &b->tmodes_cap, b->ntmodes, sizeof *s);
+  if (!s)
+    return;
+  b->tmodes = s;
   b->tmodes[b->ntmodes++] = m;
 }
 
@@ -2003,6 +1996,9 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   if (b.moved && !b.oom)
     fix_depths(doc->root);
   tokenizer_free(b.tok);
+  free(b.stack);
+  free(b.afe);
+  free(b.tmodes);
   buf_free(&b.table_text);
   if (b.oom || b.table_text.oom) {
     snprintf(err, err_cap, "out of memory");

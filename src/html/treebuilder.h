@@ -112,6 +112,7 @@ typedef struct {
 } tb;
 
 /* tb_tree.c: nodes, insertion, the stack of open elements */
+void *tb_grow(tb *b, void *array, size_t *cap, size_t n, size_t elem_size);
 dom_node *tb_new_node(tb *b, uint16_t tag);
 void tb_flush_text(tb *b);
 void tb_insert_text(tb *b, const char *s, size_t len);
