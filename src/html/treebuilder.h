@@ -90,11 +90,13 @@ typedef struct {
   size_t ntmodes, tmodes_cap;
   dom_node *head_el, *form_el;
   int frameset_ok;
-  int quirks;  /* 0 no quirks, 1 quirks, 2 limited quirks */
-  int foster;  /* foster parenting on */
-  int skip_lf; /* drop a newline at the start of the next character run (pre, listing, textarea) */
-  int moved;   /* nodes were moved: depths are recomputed at the end */
-  int stop;    /* out of memory or out of nodes: stop parsing */
+  int quirks;   /* 0 no quirks, 1 quirks, 2 limited quirks */
+  int foster;   /* foster parenting on */
+  int skip_lf;  /* drop a newline at the start of the next character run (pre, listing, textarea) */
+  int moved;    /* nodes were moved: depths are recomputed at the end */
+  int stop;     /* out of memory or out of nodes: stop parsing */
+  int fragment; /* parsing a fragment (html_parse_fragment): ctx is its context element */
+  tb_entry ctx;
   int oom;
 
   /* "in table text": the pending character tokens */
@@ -145,6 +147,11 @@ int tb_is_special(const tb_entry *e);
 
 static inline tb_entry *tb_current(tb *b) {
   return b->nstack ? &b->stack[b->nstack - 1] : NULL;
+}
+/* The adjusted current node: the context element when a fragment's stack
+ * holds only its root. */
+static inline tb_entry *tb_adjusted_current(tb *b) {
+  return b->fragment && b->nstack == 1 ? &b->ctx : tb_current(b);
 }
 static inline int tb_cur_is(tb *b, uint16_t tag) {
   return b->nstack && b->stack[b->nstack - 1].tag == tag &&
