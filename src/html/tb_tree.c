@@ -309,6 +309,9 @@ dom_node *tb_create_element(tb *b, const html_token *t, int ns, uint16_t tag, co
     fail_oom(b);
     return NULL;
   }
+  if (ns == DOM_NS_HTML && node_tag == TAG_UNKNOWN && name_len == 15 &&
+      !memcmp(name, "selectedcontent", 15))
+    b->selectedcontent = 1;
   if (t && add_attrs(b, n, t, ns, 0) < 0)
     return NULL;
   if (ns == DOM_NS_HTML) {

@@ -2042,6 +2042,8 @@ static int parse(const char *utf8, size_t len, const html_limits *lim, int conte
   }
   if (!b.oom)
     tb_flush_text(&b);
+  if (b.selectedcontent && !b.oom)
+    tb_fill_selectedcontent(&b);
   for (size_t i = 0; i < b.nstack; i++)
     if (!(b.stack[i].bits & E_PHANTOM))
       b.stack[i].node->kind &= (uint16_t)~DOM_OPEN_;

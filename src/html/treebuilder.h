@@ -95,6 +95,7 @@ typedef struct {
   int skip_lf;  /* drop a newline at the start of the next character run (pre, listing, textarea) */
   int moved;    /* nodes were moved: depths are recomputed at the end */
   int stop;     /* out of memory or out of nodes: stop parsing */
+  int selectedcontent; /* a <selectedcontent> was made: fill it at the end (tb_select.c) */
   int fragment; /* parsing a fragment (html_parse_fragment): ctx is its context element */
   tb_entry ctx;
   int oom;
@@ -174,6 +175,9 @@ void tb_adjust_svg_name(const char **name, size_t *len);
 const char *tb_adjust_attr_name(int ns, const char *name, size_t len, int *attr_ns);
 int tb_foreign_bits(int ns, const char *name, const html_token *t);
 int tb_breaks_out_of_foreign(const html_token *t);
+
+/* tb_select.c: customizable <select> */
+void tb_fill_selectedcontent(tb *b);
 
 /* treebuilder.c */
 void tb_process(tb *b, html_token *t);
