@@ -14,9 +14,15 @@ cd "$(dirname "$0")"
 
 # README.md names each of these (tests/docs/check.sh checks it).
 packages=(build-essential cmake pkg-config zlib1g-dev libdeflate-dev python3 gzip
+  libzstd-dev libbrotli-dev # WARC input: .warc.zst, zstd and br bodies
+  zstd brotli               # tests/warc (zstd files, br bodies written by the test)
   libxml2-dev             # tests (XML output parsed back) and bench (libxml2's parse speed)
   help2man                # the man page, built from pith --help
   libxml2-utils cmark-gfm # tests/render (xmllint, Markdown parsed back)
+  libzstd-dev libbrotli-dev zstd brotli # WARC input: zstd files, br bodies (and their tests)
+  # bindings/python: the module, its tests, pith.dask (and its dataframes)
+  python3-dev python3-setuptools python3-pip python3-pytest python3-dask python3-distributed
+  python3-pandas
 )
 
 if [ "${1:-}" = --packages ]; then
@@ -62,8 +68,21 @@ build() { # build DIR [cmake args...]
   quietly "build $dir" cmake --build "$dir" -j "$(nproc)"
 }
 
+# The Python module (bindings/python) for Debian's /usr/bin/python3, linked
+# with the libpith just built: into the system's Python as root, else into
+# the user's. No package index: setuptools is Debian's.
+install_python_module() {
+  local where=(--break-system-packages --root-user-action=ignore)
+  [ "$(id -u)" -ne 0 ] && where+=(--user)
+  rm -rf bindings/python/build bindings/python/pith.egg-info
+  quietly "install the Python module" /usr/bin/python3 -m pip install --no-build-isolation \
+    --no-index --no-deps "${where[@]}" ./bindings/python
+  rm -rf bindings/python/build bindings/python/pith.egg-info
+}
+
 [ "${PITH_NO_APT:-0}" = 1 ] || install_packages
 build build -DPITH_WERROR=ON
+install_python_module
 echo "setup: built build/pith (the whole log: build/setup.log)" >&2
 
 if [ "${1:-}" = test ]; then

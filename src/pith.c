@@ -37,6 +37,10 @@ const char *pith_status_string(pith_status status) {
     return "not HTML";
   case PITH_ERR_TOO_LARGE:
     return "input too large";
+  case PITH_DONE:
+    return "no more records";
+  case PITH_ERR_READ:
+    return "read error";
   }
   return "unknown status";
 }
@@ -60,6 +64,8 @@ static pith_status fail(pith_result *r, pith_status st, const char *msg) {
 static int set_provenance(pith_result *r, const pith_options *opts) {
   arena *m = &r->mem;
   return (opts->url && !(r->art.url = arena_strndup(m, opts->url, strlen(opts->url)))) ||
+         (opts->source_file && !(r->art.meta.source_file = arena_strndup(
+                                     m, opts->source_file, strlen(opts->source_file)))) ||
          (opts->warc_record_id && !(r->art.meta.warc_record_id = arena_strndup(
                                         m, opts->warc_record_id, strlen(opts->warc_record_id)))) ||
          (opts->warc_date &&
@@ -145,6 +151,33 @@ static pith_status gunzip_input(pith_result *r, const pith_options *opts, const 
   return PITH_OK;
 }
 
+/* The language of the article's text (its first 16 KB, and the title):
+ * the detector's answer when it is at least half sure, with its confidence
+ * (text mode, where nothing is declared). -1 when out of memory. */
+static int text_language(pith_result *r) {
+  article *a = &r->art;
+  buf b;
+  buf_init(&b);
+  for (const article_block *bl = a->first; bl && b.len < 16384; bl = bl->next) {
+    buf_append(&b, bl->text, bl->len);
+    buf_putc(&b, '\n');
+  }
+  if (a->title)
+    buf_puts(&b, a->title);
+  if (b.oom) {
+    buf_free(&b);
+    return -1;
+  }
+  float conf = 0;
+  const char *lang = b.data ? lang_detect(b.data, b.len, &conf) : NULL;
+  buf_free(&b);
+  if (lang && conf >= 0.5f) {
+    a->meta.language = lang;
+    a->meta.language_confidence = conf;
+  }
+  return 0;
+}
+
 /* Is data a page at all: HTML (sniffed), or for text mode text (not
  * binary)? PITH_OK or the failure, with its message in r. */
 static pith_status check_page(pith_result *r, const char *data, size_t len, int text_mode) {
@@ -196,20 +229,10 @@ static int keep_language(pith_result *r, const pith_options *opts) {
   article *a = &r->art;
   const char *lang = a->meta.language;
   if (!lang) {
-    /* Text mode and title-only runs name no language: the text's own. */
-    buf b;
-    buf_init(&b);
-    for (const article_block *bl = a->first; bl && b.len < 16384; bl = bl->next) {
-      buf_append(&b, bl->text, bl->len);
-      buf_putc(&b, '\n');
-    }
-    if (a->title)
-      buf_puts(&b, a->title);
-    float conf = 0;
-    lang = b.data && !b.oom ? lang_detect(b.data, b.len, &conf) : NULL;
-    if (lang && conf < 0.5f)
-      lang = NULL;
-    buf_free(&b);
+    /* Title-only runs name no language: the text's own. */
+    if (text_language(r))
+      return -1;
+    lang = a->meta.language;
   }
   size_t k = strcspn(want, "-_"), n = lang ? strcspn(lang, "-_") : 0;
   if (lang && k == n && !strncasecmp(lang, want, k)) {
@@ -224,6 +247,8 @@ static int keep_language(pith_result *r, const pith_options *opts) {
              want);
   article_meta kept = {0};
   kept.language = lang;
+  kept.language_confidence = lang ? a->meta.language_confidence : -1;
+  kept.source_file = a->meta.source_file;
   kept.warc_record_id = a->meta.warc_record_id;
   kept.warc_date = a->meta.warc_date;
   const char *url = a->url;
@@ -325,7 +350,7 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
   char err[128] = "";
   if (text_extract(utf8, utf8_len, opts->sites, opts->url, &r->mem, &r->art, err, sizeof err))
     st = fail(r, PITH_ERR_NOMEM, err);
-  else if (keep_language(r, opts))
+  else if ((!r->art.meta.language && text_language(r)) || keep_language(r, opts))
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
   free(utf8);
   return st;

@@ -181,14 +181,14 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_COMMENTS;
   if (cls & CLS_OVERLAY)
     n->flags |= NF_OVERLAY;
-  /* Boilerplate by tag is weak too: parsers close these late on broken
-   * markup, and one may end up holding the whole page. */
-  if ((tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER) && !(cls & CLS_STRONG_NEG))
-    n->flags |= NF_NEG | NF_WEAKNEG;
-  else if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
+  /* Boilerplate by tag. (Weak while libxml2 built the tree: it closed these
+   * late on broken markup; the standard's tree closes them where browsers
+   * do.) */
+  if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
     n->flags |= NF_NEG;
   /* A button's words are a control's, but a button left open by broken
-   * markup can swallow the page: weak, so that clear_layout_names lifts it. */
+   * markup swallows the page (in the standard's tree too: only a button or
+   * its end tag closes it): weak, so that clear_layout_names lifts it. */
   if (tag == TAG_BUTTON)
     n->flags |= NF_NEG | NF_WEAKNEG;
   if (tag == TAG_BODY || tag == TAG_HTML || tag == TAG_MAIN || tag == TAG_ARTICLE)
@@ -1912,22 +1912,6 @@ static const char *page_title(dom_doc *doc, arena *mem) {
   return t && *t ? t : NULL;
 }
 
-static int same_text_ci(const char *a, size_t alen, const char *b) {
-  size_t blen = strlen(b);
-  if (alen != blen)
-    return 0;
-  for (size_t i = 0; i < alen; i++) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z')
-      x += 32;
-    if (y >= 'A' && y <= 'Z')
-      y += 32;
-    if (x != y)
-      return 0;
-  }
-  return 1;
-}
-
 /* The headline: the first <h1> whose text the <title> contains, else the
  * <title> itself. (Site-name suffixes and the rest of metadata come with
  * the meta module.) */
@@ -2090,8 +2074,6 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       if (!keep_block(&x, b, root, listing_mode))
         continue;
       const char *t = x.text.data + b->off;
-      if (b->kind == BLOCK_HEADING && out->title && same_text_ci(t, b->len, out->title))
-        continue;
       if (seen_before(seen, cap, hash_text(t, b->len)))
         continue;
       kept[nkept++] = i;

@@ -102,8 +102,11 @@ typedef struct {
   int table_text_dirty; /* they hold something other than white space */
 
   /* Character data not yet a node: it goes into text_parent before
-   * text_before (NULL: at the end), as one text node. */
-  buf text;
+   * text_before (NULL: at the end), as one text node. It is copied straight
+   * into the arena (text[0..text_len), text_cap bytes reserved) and grows
+   * in place while nothing else is allocated after it. */
+  char *text;
+  size_t text_len, text_cap;
   dom_node *text_parent, *text_before;
   int text_raw; /* ... and it is a script's contents */
 } tb;

@@ -234,6 +234,14 @@ static int jparse(const char *s, size_t len, jobject *o) {
         free(k);
         if (!ok)
           return -1;
+      } else if (j.p < j.end && *j.p != '"') {
+        /* A number or a literal (http_status, language_confidence, truncated). */
+        const char *start = j.p;
+        while (j.p < j.end && (strchr("0123456789.-+eE", *j.p) || (*j.p >= 'a' && *j.p <= 'z')))
+          j.p++;
+        free(k);
+        if (j.p == start)
+          return -1;
       } else {
         char *v = jstring(&j);
         if (!v) {
