@@ -12,13 +12,14 @@ SETS=scrapinghub,wcxb-dev
 CORE=0
 DO_PITH=1
 DO_FLOOR=1
+FLOOR_ARGS=()
 EXTRA=()
 
 usage() {
     cat <<EOF
 usage: bench/speed.sh [--pith build/pith] [--floor build/pith-parse-floor]
                       [--data ../shared/data] [--runs 3] [--sets scrapinghub,wcxb-dev]
-                      [--core 0] [--no-floor | --floor-only] [-- extra pith args]
+                      [--core 0] [--no-floor | --floor-only] [--cpu] [-- extra pith args]
 
 Throughput on one core (taskset -c CORE) over the sets' html/ pages together:
 
@@ -30,6 +31,10 @@ Throughput on one core (taskset -c CORE) over the sets' html/ pages together:
              builder; tokenizer alone), a memchr scan for '<' (the floor
              under any parser), and for comparison libxml2's HTML SAX parser
              with callbacks that only count, and libxml2 building its tree.
+
+--cpu times the parser rows (parse only) in CPU time instead of wall clock:
+on a machine shared with other work, wall clock also counts the time spent
+waiting for a core.
 
 Prints pages/s, MB/s (10^6 bytes of uncompressed HTML) and the ratios
 pith parser / SAX and pith end to end / SAX. The page cache is warmed first. Defaults are relative to
@@ -51,6 +56,7 @@ while [ $# -gt 0 ]; do
         --core) CORE=${2:?--core wants a number}; shift 2 ;;
         --no-floor) DO_FLOOR=0; shift ;;
         --floor-only) DO_PITH=0; shift ;;
+        --cpu) FLOOR_ARGS+=(--cpu); shift ;;
         --) shift; EXTRA=("$@"); break ;;
         *) usage >&2; exit 2 ;;
     esac
@@ -192,7 +198,7 @@ fi
 SAX_BEST=
 if [ "$DO_FLOOR" = 1 ]; then
     set +e
-    "${PIN[@]}" "$FLOOR" --all --runs "$RUNS" "${DIRS[@]}" >"$TMP/floor" 2>"$TMP/floor.err"
+    "${PIN[@]}" "$FLOOR" --all "${FLOOR_ARGS[@]}" --runs "$RUNS" "${DIRS[@]}" >"$TMP/floor" 2>"$TMP/floor.err"
     frc=$?
     set -e
     [ "$frc" -eq 0 ] || die "parse floor failed ($frc): $(head -3 "$TMP/floor.err")"
