@@ -26,7 +26,7 @@ class _Extract(Protocol):
     """extract and extract_text: a page and options in, the rendered page out."""
     def __call__(
         self,
-        page: Page,
+        html: Page,
         url: Optional[str] = None,
         *,
         format: Format = "text",
@@ -53,7 +53,7 @@ class _Parse(Protocol):
     """parse and parse_text: a page and options in, an Article out."""
     def __call__(
         self,
-        page: Page,
+        html: Page,
         url: Optional[str] = None,
         *,
         charset: Optional[str] = None,
