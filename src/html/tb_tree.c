@@ -3,9 +3,12 @@
  * template contents), and the stack of open elements with O(1) scope checks.
  *
  * The depth limit: an element that would sit deeper than html_limits.max_depth
- * is not created. It still goes on the stack as a "phantom" entry (so the
- * algorithm sees the markup it expects), and what it holds goes into the
- * element at the limit: content past the limit is kept, flattened. */
+ * is made a child of the element above the limit instead (tb_flatten): the
+ * elements past the limit lie side by side at the limit, each with its own
+ * content, in document order, and the stack of open elements stays as the
+ * markup says. One element holding all of it would make one block of
+ * everything past the limit (100,000 unclosed table cells outweighing the
+ * article before them); dropping it would lose content. docs/limits.md. */
 #include <string.h>
 #include <strings.h>
 
@@ -255,10 +258,22 @@ static void note_attr(dom_node *n, dom_attr *a) {
  * start tag), or all of them to a new element. */
 static int add_attrs(tb *b, dom_node *n, const html_token *t, int ns, int only_missing) {
   dom_attr **tail = &n->attrs;
+  size_t kept = 0;
   while (*tail)
-    tail = &(*tail)->next;
+    tail = &(*tail)->next, kept++;
   for (size_t i = 0; i < t->nattrs; i++) {
     const tok_attr *ta = &t->attrs[i];
+    /* The limits (pith_options.max_attributes, max_attribute_bytes): the
+     * rest of the attributes, and a value too long, are left out. The
+     * first also bounds the only_missing search below. */
+    if (b->lim.max_attrs && kept >= b->lim.max_attrs) {
+      b->doc->truncated = 1;
+      break;
+    }
+    if (b->lim.max_attr_bytes && ta->value_len > b->lim.max_attr_bytes) {
+      b->doc->truncated = 1;
+      continue;
+    }
     int attr_ns = DOM_NS_HTML;
     const char *name = NULL;
     if (ns != DOM_NS_HTML)
@@ -280,6 +295,7 @@ static int add_attrs(tb *b, dom_node *n, const html_token *t, int ns, int only_m
     a->next = NULL;
     *tail = a;
     tail = &a->next;
+    kept++;
     note_attr(n, a);
   }
   return 0;
@@ -342,9 +358,19 @@ dom_node *tb_create_element(tb *b, const html_token *t, int ns, uint16_t tag, co
   return n;
 }
 
-/* "Insert a foreign element" (HTML elements too): at the appropriate place,
- * pushed on the stack. NULL for a phantom (past the depth limit) or when
- * parsing stops. */
+void tb_flatten(tb *b, dom_node **parent, dom_node **before) {
+  if (!b->lim.max_depth)
+    return;
+  while ((*parent)->depth >= b->lim.max_depth && (*parent)->parent) {
+    *parent = (*parent)->parent;
+    *before = NULL;
+    b->doc->truncated = 1;
+  }
+}
+
+/* "Insert a foreign element" (HTML elements too): at the appropriate place
+ * (past the depth limit: flattened), pushed on the stack. NULL when parsing
+ * stops. */
 dom_node *tb_insert_element(tb *b, const html_token *t, int ns) {
   const char *name = t->name;
   size_t name_len = t->name_len;
@@ -357,18 +383,7 @@ dom_node *tb_insert_element(tb *b, const html_token *t, int ns) {
     name = tag_name((tag_id)tag); /* (name_len only counts for unknown and foreign names) */
   dom_node *parent, *before;
   tb_appropriate_place(b, b->nstack ? &b->stack[b->nstack - 1] : NULL, &parent, &before);
-  if (b->lim.max_depth && parent->depth >= b->lim.max_depth) {
-    b->doc->truncated = 1;
-    const char *copy = name;
-    if (tag == TAG_UNKNOWN && !(copy = arena_strndup(b->mem, name, name_len))) {
-      fail_oom(b);
-      return NULL;
-    }
-    tb_push(b, parent, ns, tag, copy, 1);
-    if (ns != DOM_NS_HTML && b->nstack)
-      tb_set_entry_bits(b, tb_foreign_bits(ns, name, t));
-    return NULL;
-  }
+  tb_flatten(b, &parent, &before);
   dom_node *n = tb_create_element(b, t, ns, tag, name, name_len);
   if (!n)
     return NULL;

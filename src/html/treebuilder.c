@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "html/treebuilder.h"
+#include "util/deadline.h"
 
 static int in_body(tb *b, html_token *t);
 static int in_head(tb *b, html_token *t);
@@ -1983,8 +1984,14 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   }
   doc->root->name = "#document";
   doc->root->tag = TAG_UNKNOWN;
+  doc->deadline = b.lim.deadline;
+  int late = 0;
   html_token t;
   for (;;) {
+    if (deadline_over(b.lim.deadline)) {
+      late = 1; /* the page's time budget is spent: the caller fails it */
+      break;
+    }
     const tb_entry *cur = b.nstack ? &b.stack[b.nstack - 1] : NULL;
     tokenizer_set_cdata_allowed(b.tok, cur && cur->ns != DOM_NS_HTML);
     if (tokenizer_next(b.tok, &t) < 0) {
@@ -2006,6 +2013,10 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   buf_free(&b.table_text);
   if (b.oom || b.table_text.oom) {
     snprintf(err, err_cap, "out of memory");
+    return -1;
+  }
+  if (late) {
+    snprintf(err, err_cap, "over the time budget while parsing");
     return -1;
   }
   return 0;

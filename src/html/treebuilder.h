@@ -121,6 +121,9 @@ dom_node *tb_create_element(tb *b, const html_token *t, int ns, uint16_t tag, co
 dom_node *tb_insert_element(tb *b, const html_token *t, int ns);
 dom_node *tb_insert_html(tb *b, uint16_t tag, const char *name);
 void tb_place(tb *b, dom_node *n, dom_node *parent, dom_node *before);
+/* Moves an insertion place that is at the depth limit up to the element
+ * above it, at the end (the top of tb_tree.c says why). */
+void tb_flatten(tb *b, dom_node **parent, dom_node **before);
 void tb_detach(tb *b, dom_node *n);
 void tb_push(tb *b, dom_node *n, int ns, uint16_t tag, const char *name, int phantom);
 void tb_pop(tb *b);
