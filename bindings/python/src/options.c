@@ -55,47 +55,17 @@ static unsigned flags_of(const render_bools *b) {
 
 int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int render, call_options *o,
                   PyObject **page) {
-  static char *render_kw[] = {"html",
-                              "url",
-                              "format",
-                              "title",
-                              "links",
-                              "images",
-                              "tables",
-                              "formatting",
-                              "comments",
-                              "fragment",
-                              "json_markdown",
-                              "json_tree",
-                              "charset",
-                              "language",
-                              "max_size",
-                              "max_nodes",
-                              "max_depth",
-                              "warc_record_id",
-                              "warc_date",
-                              "source_file",
-                              "max_attributes",
-                              "max_attribute_bytes",
-                              "max_text_lines",
-                              "timeout_ms",
-                              NULL};
-  static char *parse_kw[] = {"html",
-                             "url",
-                             "charset",
-                             "language",
-                             "max_size",
-                             "max_nodes",
-                             "max_depth",
-                             "warc_record_id",
-                             "warc_date",
-                             "source_file",
-                             "metadata",
-                             "max_attributes",
-                             "max_attribute_bytes",
-                             "max_text_lines",
-                             "timeout_ms",
-                             NULL};
+  /* The extraction options, in the order both calls below read them. */
+#define EXTRACTION_KEYWORDS                                                                        \
+  "charset", "language", "max_size", "max_nodes", "max_depth", "warc_record_id", "warc_date",      \
+      "source_file", "max_attributes", "max_attribute_bytes", "max_text_lines", "timeout_ms"
+  /* clang-format off */
+  static char *render_kw[] = {"html", "url", "format", "title", "links", "images", "tables",
+                              "formatting", "comments", "fragment", "json_markdown", "json_tree",
+                              EXTRACTION_KEYWORDS, NULL};
+  /* clang-format on */
+  static char *parse_kw[] = {"html", "url", EXTRACTION_KEYWORDS, "metadata", NULL};
+#undef EXTRACTION_KEYWORDS
   memset(o, 0, sizeof *o);
   pith_options_init(&o->opts);
   render_bools b = {1, 1, 0, 1, 0, 0, 0, 0, 0};
@@ -112,7 +82,7 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
   /* PyArg's format: the page, url, then keywords only in kwlist's order;
    * ":fname" names the function in its messages. */
   char spec[80];
-  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$Opppppppppzznnnzzznnnn" : "O|z$zznnnzzzpnnnn",
+  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$Opppppppppzznnnzzznnnn" : "O|z$zznnnzzznnnnp",
            fname);
   *page = NULL;
   if (render)
@@ -124,7 +94,7 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
   else
     ok = PyArg_ParseTupleAndKeywords(args, kwargs, spec, parse_kw, page, &url, &charset, &language,
                                      &max_size, &max_nodes, &max_depth, &record_id, &date, &source,
-                                     &metadata, &max_attrs, &max_attr_bytes, &max_lines, &timeout);
+                                     &max_attrs, &max_attr_bytes, &max_lines, &timeout, &metadata);
   if (!ok)
     return -1;
   size_t nodes = 0, depth = 0, ms = 0;
