@@ -531,6 +531,8 @@ static int lex_tag(html_tokenizer *t, html_token *tok, const char *p, int end_ta
       p++;
     }
     p = lex_name(&s, b, p, end, N_WS | N_SLASH | N_GT | N_EQ); /* attribute name state */
+    if (b->oom)
+      return -1; /* the name is compared with the others below: it must be there */
     long attr = -1;
     if (!end_tag && (attr = attr_add(t, &s)) == -2)
       return -1;
