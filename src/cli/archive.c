@@ -104,6 +104,7 @@ static void complain_record(run *r, const pith_record *rec, const char *reason) 
 static void options_for(const run *r, const pith_record *rec, pith_options *opts) {
   pith_options_init(opts);
   opts->max_input_bytes = r->o->max_size;
+  opts->timeout_ms = r->o->timeout_ms;
   opts->sites = r->sites;
   opts->language = r->o->language;
   /* The HTTP header's charset is the page's declaration; --charset only
@@ -202,6 +203,12 @@ static int pass(run *r, const char *path, const char *data, size_t len, int coun
   const pith_record *rec;
   while ((st = pith_archive_next(a, &rec)) == PITH_OK) {
     if (count) {
+      /* Site lines are for text records (WET); an archive of HTML
+       * responses is not read twice for them. */
+      if (rec->kind == PITH_RECORD_HTML) {
+        pith_sites_free(r->sites);
+        r->sites = NULL;
+      }
       if (!r->sites)
         break;
       if (rec->kind == PITH_RECORD_TEXT)

@@ -24,6 +24,7 @@ typedef struct {
   int all_status;        /* HTTP responses of any status (pith_archive_options) */
   int all_types;         /* every payload tried as HTML */
   size_t max_page_bytes; /* decoded payload limit per record; 0: the default (16 MiB) */
+  unsigned timeout_ms;   /* per record (pith_options.timeout_ms); 0: none */
 } archive_options;
 
 /* 1 if the file name is an archive's: .warc, .wet (either .gz). */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -63,6 +64,9 @@ static const char usage_text[] =
     "      --json-markdown   json: add the article as Markdown (\"markdown\")\n"
     "      --json-tree       json: add the article's structure (\"blocks\")\n"
     "      --max-size BYTES  refuse inputs larger than this (default 64M; K, M, G)\n"
+    "      --timeout-ms MS   give up on a page (or WARC record) after MS\n"
+    "                        milliseconds: a failure, \"over the time budget\"\n"
+    "                        (default 0: no budget; docs/limits.md)\n"
     "      --all-status      WARC: HTTP responses of any status, not only 200\n"
     "      --all-types       WARC: try every payload as HTML, not only HTML and\n"
     "                        XHTML (by Content-Type, or sniffed when generic)\n"
@@ -109,6 +113,7 @@ typedef struct {
   const char *language; /* --language */
   int xml_stream;       /* xml, several documents to one stream: inside <articles> */
   size_t max_size;
+  unsigned timeout_ms; /* --timeout-ms */
   int quiet;
   int failures;
   FILE *out;             /* standard output or -o's file; NULL with --output-dir */
@@ -276,6 +281,7 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
   opts.url = c->url;
   opts.charset = c->charset;
   opts.max_input_bytes = c->max_size;
+  opts.timeout_ms = c->timeout_ms;
   opts.sites = c->sites;
   /* Text, markdown and html show the title alone. */
   opts.metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
@@ -353,7 +359,8 @@ static void process_archive(cli *c, const char *path, const char *rel, const cha
                         .in_xml_stream = c->xml_stream,
                         .all_status = c->all_status,
                         .all_types = c->all_types,
-                        .max_page_bytes = c->max_page_bytes};
+                        .max_page_bytes = c->max_page_bytes,
+                        .timeout_ms = c->timeout_ms};
   FILE *out = c->out;
   if (c->output_dir) {
     char *file = archive_output_name(rel, c->format);
@@ -524,6 +531,7 @@ enum {
   OPT_JSON_MARKDOWN,
   OPT_JSON_TREE,
   OPT_LANGUAGE,
+  OPT_TIMEOUT_MS,
   OPT_ALL_STATUS,
   OPT_ALL_TYPES,
   OPT_MAX_PAGE_BYTES,
@@ -556,6 +564,7 @@ int main(int argc, char **argv) {
       {"json-markdown", no_argument, NULL, OPT_JSON_MARKDOWN},
       {"json-tree", no_argument, NULL, OPT_JSON_TREE},
       {"language", required_argument, NULL, OPT_LANGUAGE},
+      {"timeout-ms", required_argument, NULL, OPT_TIMEOUT_MS},
       {"all-status", no_argument, NULL, OPT_ALL_STATUS},
       {"all-types", no_argument, NULL, OPT_ALL_TYPES},
       {"max-page-bytes", required_argument, NULL, OPT_MAX_PAGE_BYTES},
@@ -636,6 +645,15 @@ int main(int argc, char **argv) {
       if (parse_size(optarg, &c.max_size))
         return usage_error("not a size", optarg);
       break;
+    case OPT_TIMEOUT_MS: {
+      char *end = NULL;
+      errno = 0;
+      unsigned long v = strtoul(optarg, &end, 10);
+      if (!*optarg || *end || errno || v > UINT_MAX || optarg[0] == '-')
+        return usage_error("not a number of milliseconds", optarg);
+      c.timeout_ms = (unsigned)v;
+      break;
+    }
     case OPT_ALL_STATUS:
       c.all_status = 1;
       break;

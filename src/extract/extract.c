@@ -25,6 +25,7 @@
 #include "meta/lang.h"
 #include "text/textmeta.h"
 #include "util/buf.h"
+#include "util/deadline.h"
 #include "util/url.h"
 
 enum {
@@ -105,6 +106,7 @@ typedef struct {
   size_t mark_start;                       /* the current block's first mark */
   dom_node *inline_open[INLINE_STACK_MAX]; /* inline elements open around the text */
   int inline_depth;
+  deadline *dl; /* the page's time budget: the walks stop when it is spent */
 } ex;
 
 /* ---- 1. measure ---------------------------------------------------------- */
@@ -153,6 +155,8 @@ static int is_anchor(const dom_node *a) {
 }
 
 static void measure(ex *x, dom_node *n) {
+  if (deadline_over(x->dl))
+    return; /* the page fails: what is left unmeasured does not matter */
   if (n->tag == TAG_TEXT) {
     n->chars = (n->kind & DOM_RAWTEXT) ? 0 : count_chars(n->text, n->text_len);
     return;
@@ -181,14 +185,14 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_COMMENTS;
   if (cls & CLS_OVERLAY)
     n->flags |= NF_OVERLAY;
-  /* Boilerplate by tag is weak too: parsers close these late on broken
-   * markup, and one may end up holding the whole page. */
-  if ((tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER) && !(cls & CLS_STRONG_NEG))
-    n->flags |= NF_NEG | NF_WEAKNEG;
-  else if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
+  /* Boilerplate by tag. (Weak while libxml2 built the tree: it closed these
+   * late on broken markup; the standard's tree closes them where browsers
+   * do.) */
+  if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
     n->flags |= NF_NEG;
   /* A button's words are a control's, but a button left open by broken
-   * markup can swallow the page: weak, so that clear_layout_names lifts it. */
+   * markup swallows the page (in the standard's tree too: only a button or
+   * its end tag closes it): weak, so that clear_layout_names lifts it. */
   if (tag == TAG_BUTTON)
     n->flags |= NF_NEG | NF_WEAKNEG;
   if (tag == TAG_BODY || tag == TAG_HTML || tag == TAG_MAIN || tag == TAG_ARTICLE)
@@ -462,7 +466,7 @@ static int cells_are_inline(const dom_node *tr) {
 }
 
 static void walk(ex *x, dom_node *n, int row_cell) {
-  if (x->oom)
+  if (x->oom || deadline_over(x->dl))
     return;
   if (n->tag == TAG_TEXT) {
     if (!(n->kind & DOM_RAWTEXT))
@@ -1966,6 +1970,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   ex x;
   memset(&x, 0, sizeof x);
   x.mem = mem;
+  x.dl = doc->deadline;
   buf_init(&x.text);
   int rc = -1;
   uint64_t *seen = NULL;
@@ -1985,6 +1990,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   flush(&x);
   if (x.oom || x.text.oom || reveal_hidden_content(&x, top))
     goto oom;
+  if (deadline_over(x.dl))
+    goto timeout;
   count_stopwords(&x, doc);
 
   out->title = choose_title(&x, doc);
@@ -2073,6 +2080,10 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     if (from > 0) /* lone images after the blocks trimmed away */
       t.last_end = x.blocks[kept[from - 1]].off + x.blocks[kept[from - 1]].len;
     for (size_t k = from; k < to; k++) {
+      if (deadline_over(x.dl)) {
+        free(kept);
+        goto timeout;
+      }
       tblock *b = &x.blocks[kept[k]];
       if (!listing_mode && b->kind == BLOCK_HEADING && !heads_something(&x, kept, nkept, k))
         continue;
@@ -2089,6 +2100,9 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   goto done;
 oom:
   snprintf(err, err_cap, "out of memory");
+  goto done;
+timeout:
+  snprintf(err, err_cap, "over the time budget while extracting");
 done:
   free(seen);
   free(x.blocks);

@@ -136,12 +136,7 @@ void tb_reconstruct(tb *b) {
     dom_node *old = b->afe[k].node;
     dom_node *parent, *before;
     tb_appropriate_place(b, &b->stack[b->nstack - 1], &parent, &before);
-    if (b->lim.max_depth && parent->depth >= b->lim.max_depth) {
-      /* Past the depth limit: the element is not made again. */
-      b->doc->truncated = 1;
-      tb_push(b, parent, DOM_NS_HTML, old->tag, tag_name((tag_id)old->tag), 1);
-      continue;
-    }
+    tb_flatten(b, &parent, &before);
     dom_node *n = clone_element(b, old);
     if (!n)
       return;

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "html/treebuilder.h"
+#include "util/deadline.h"
 
 static int in_body(tb *b, html_token *t);
 static int in_head(tb *b, html_token *t);
@@ -875,6 +876,18 @@ static void body_start_tag(tb *b, html_token *t) {
     return;
   case TAG_IFRAME:
     b->frameset_ok = 0;
+    if (b->top_of[TAG_NOSCRIPT] != TB_NONE) {
+      /* Not the standard: inside a <noscript> (which holds markup, scripting
+       * being off) an iframe's raw text also ends at </noscript>. Browsers
+       * read <noscript> as text, so pages leave such iframes unclosed (the
+       * tag-manager snippet) and the standard's tree loses the rest of the
+       * page into the iframe. */
+      tb_insert_element(b, t, DOM_NS_HTML);
+      tokenizer_set_content(b->tok, TOKENIZER_RAWTEXT, "noscript", 8);
+      b->orig_mode = b->mode;
+      b->mode = M_TEXT;
+      return;
+    }
     raw_text_element(b, t, TOKENIZER_RAWTEXT);
     return;
   case TAG_NOEMBED:
@@ -1115,10 +1128,14 @@ static int text_mode(tb *b, html_token *t) {
     tb_pop(b);
     b->mode = b->orig_mode;
     return 1;
-  case TOK_END_TAG:
+  case TOK_END_TAG: {
+    /* Only the element's own end tag ends its text, but for an iframe in a
+     * noscript: </noscript> then closes both. */
+    int other = b->nstack && t->tag != b->stack[b->nstack - 1].tag;
     tb_pop(b);
     b->mode = b->orig_mode;
-    return 0;
+    return other;
+  }
   default:
     return 0;
   }
@@ -1958,7 +1975,6 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
     b.top_of[i] = TB_NONE;
   b.mode = M_INITIAL;
   b.frameset_ok = 1;
-  buf_init(&b.text);
   buf_init(&b.table_text);
   doc->root = arena_calloc(mem, sizeof *doc->root);
   b.tok = doc->root ? tokenizer_new(utf8, len, mem) : NULL;
@@ -1968,8 +1984,14 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   }
   doc->root->name = "#document";
   doc->root->tag = TAG_UNKNOWN;
+  doc->deadline = b.lim.deadline;
+  int late = 0;
   html_token t;
   for (;;) {
+    if (deadline_over(b.lim.deadline)) {
+      late = 1; /* the page's time budget is spent: the caller fails it */
+      break;
+    }
     const tb_entry *cur = b.nstack ? &b.stack[b.nstack - 1] : NULL;
     tokenizer_set_cdata_allowed(b.tok, cur && cur->ns != DOM_NS_HTML);
     if (tokenizer_next(b.tok, &t) < 0) {
@@ -1988,10 +2010,13 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   if (b.moved && !b.oom)
     fix_depths(doc->root);
   tokenizer_free(b.tok);
-  buf_free(&b.text);
   buf_free(&b.table_text);
-  if (b.oom || b.text.oom || b.table_text.oom) {
+  if (b.oom || b.table_text.oom) {
     snprintf(err, err_cap, "out of memory");
+    return -1;
+  }
+  if (late) {
+    snprintf(err, err_cap, "over the time budget while parsing");
     return -1;
   }
   return 0;

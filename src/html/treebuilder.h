@@ -102,8 +102,11 @@ typedef struct {
   int table_text_dirty; /* they hold something other than white space */
 
   /* Character data not yet a node: it goes into text_parent before
-   * text_before (NULL: at the end), as one text node. */
-  buf text;
+   * text_before (NULL: at the end), as one text node. It is copied straight
+   * into the arena (text[0..text_len), text_cap bytes reserved) and grows
+   * in place while nothing else is allocated after it. */
+  char *text;
+  size_t text_len, text_cap;
   dom_node *text_parent, *text_before;
   int text_raw; /* ... and it is a script's contents */
 } tb;
@@ -118,6 +121,9 @@ dom_node *tb_create_element(tb *b, const html_token *t, int ns, uint16_t tag, co
 dom_node *tb_insert_element(tb *b, const html_token *t, int ns);
 dom_node *tb_insert_html(tb *b, uint16_t tag, const char *name);
 void tb_place(tb *b, dom_node *n, dom_node *parent, dom_node *before);
+/* Moves an insertion place that is at the depth limit up to the element
+ * above it, at the end (the top of tb_tree.c says why). */
+void tb_flatten(tb *b, dom_node **parent, dom_node **before);
 void tb_detach(tb *b, dom_node *n);
 void tb_push(tb *b, dom_node *n, int ns, uint16_t tag, const char *name, int phantom);
 void tb_pop(tb *b);

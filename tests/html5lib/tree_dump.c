@@ -17,7 +17,7 @@ static int dump(const char *html, size_t len) {
   arena_init(&mem);
   dom_doc doc;
   char err[128];
-  html_limits lim = {0, 0, HTML_KEEP_ALL};
+  html_limits lim = {.flags = HTML_KEEP_ALL};
   buf out;
   buf_init(&out);
   int rc = html_parse(html, len, &lim, &mem, &doc, err, sizeof err);

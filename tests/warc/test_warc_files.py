@@ -195,6 +195,14 @@ def main():
         check(f"{name}: 10 GB claim, the records after it", urls(lines)[-4:] == [22, 23, 24, 25],
               str(urls(lines)) + err)
 
+    # A chain of liars: each record's Content-Length claims 16 MB; no record
+    # may read the rest of the file again and again (quadratic).
+    liars = (b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 16000000\r\n\r\n" +
+             b"x" * 400 + b"\r\n\r\n") * 20000
+    t = time.time()
+    rc, lines, err = run(write(d, "liars.warc", liars))
+    check("20,000 liars: fast", time.time() - t < 3 and rc == 1, f"{time.time() - t:.1f} s")
+
     # Gzip bombs: 256 MiB of zeros as a record's member, and as a Content-Encoding.
     zeros = zlib.compressobj(9, zlib.DEFLATED, 31)
     bomb_body = b"".join(zeros.compress(bytes(1 << 24)) for _ in range(16)) + zeros.flush()

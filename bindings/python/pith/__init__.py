@@ -25,6 +25,7 @@ from ._pith import (
     ArchiveError,
     EmptyInputError,
     Error,
+    InputWarning,
     InvalidArgumentError,
     NotHTMLError,
     OutOfMemoryError,
@@ -38,10 +39,12 @@ __all__ = [
     "ArchiveError",
     "EmptyInputError",
     "Error",
+    "InputWarning",
     "InvalidArgumentError",
     "NotHTMLError",
     "OutOfMemoryError",
     "TooLargeError",
+    "dump_dom",
     "extract",
     "extract_many",
     "extract_text",
@@ -78,7 +81,8 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
     (provenance in json).
 
     A page with no markup at all is read as text (as the CLI does); a page
-    without main content gives an empty text, not an error. Raises
+    without main content gives an empty text, not an error. gzip data cut
+    short gives what came before the cut and a pith.InputWarning. Raises
     pith.Error subclasses for pages pith cannot read (EmptyInputError,
     NotHTMLError, TooLargeError).
     """
@@ -114,6 +118,14 @@ def parse(html, url=None, *, charset=None, language=None, max_size=64 << 20,
 def parse_text(text, url=None, **options):
     """parse() for a page flattened to text (see extract_text)."""
     return Article(_pith.parse_text(text, url, **options))
+
+
+def dump_dom(html, *, charset=None, max_size=64 << 20, max_nodes=4000000, max_depth=256):
+    """The tree pith's HTML5 parser builds for the page, in html5lib-tests'
+    format (a node a line, "| " and two spaces a level), as `pith
+    --dump-dom` prints it: what the extractor reads."""
+    return _pith.dump_dom(html, None, charset=charset, max_size=max_size, max_nodes=max_nodes,
+                          max_depth=max_depth)
 
 
 class Article:
@@ -168,6 +180,18 @@ class Article:
     def left_out(self):
         """Why the language option left the page out, or None."""
         return self._result.left_out if self._result is not None else None
+
+    @property
+    def warning(self):
+        """A flaw of the input the extraction got past ("truncated gzip
+        data: ..."), or None; parse() also warns (pith.InputWarning)."""
+        return self._result.warning if self._result is not None else None
+
+    @property
+    def warning(self):
+        """A flaw of the input the extraction got past ("truncated gzip
+        data: ..."), or None; parse() also warns (pith.InputWarning)."""
+        return self._result.warning if self._result is not None else None
 
     def render(self, format="text", **flags):
         """The article in a format ("text", "markdown", "html", "xml",
@@ -251,7 +275,7 @@ def _ordered(fn, items, jobs, errors):
 
 
 def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=False,
-                 max_record_bytes=16 << 20, **options):
+                 max_record_bytes=16 << 20, site_dedup=None, **options):
     """The pages of a WARC or WET file (plain, gzip or zstd) as Articles,
     each with its provenance (url, warc_record_id, warc_date, http_status,
     warc_filename, warc_offset, warc_length, payload_digest, truncated).
@@ -272,12 +296,18 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
     how many records, pages, skipped (and why), errors and failed there
     were. Like the CLI, a record whose page has no content gives an Article
-    with an empty text. Records are streamed: WET pages are extracted one by
-    one, without the CLI's cross-page site boilerplate (--no-site-dedup).
+    with an empty text.
+
+    site_dedup: WET text lines that repeat across a site's pages are its
+    boilerplate, as in the CLI (--site-dedup): the archive is read twice,
+    counting its text lines first. Default: on for a path, off for a file
+    object (which would have to be seekable).
     """
+    if site_dedup is None:
+        site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
     return ArchiveReader(source, jobs, errors,
                          dict(all_status=all_status, all_types=all_types,
-                              max_record_bytes=max_record_bytes), options)
+                              max_record_bytes=max_record_bytes), options, site_dedup)
 
 
 class ArchiveReader:
@@ -289,13 +319,15 @@ class ArchiveReader:
     failed. Close it (or use it in a with statement) to free the reader
     early."""
 
-    def __init__(self, source, jobs, errors, archive_options, options):
+    def __init__(self, source, jobs, errors, archive_options, options, site_dedup=False):
         if errors not in ("skip", "raise", "return"):
             raise ValueError(f"errors must be 'skip', 'raise' or 'return', not {errors!r}")
         if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
             raise ValueError(f"jobs must be a positive int, not {jobs!r}")
         _pith.parse(b"<p>x</p>", **options)  # bad options fail here
         self.counts = collections.Counter()
+        if site_dedup:
+            options = dict(options, sites=_count_sites(source, archive_options))
         self._archive = _pith.Archive(source, **archive_options)
         self._errors = errors
         self._options = options
@@ -342,6 +374,17 @@ class ArchiveReader:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _count_sites(source, archive_options):
+    """The text lines of an archive's pages, per site: a first pass."""
+    start = source.tell() if hasattr(source, "tell") else None
+    sites = _pith.Sites()
+    for record in _pith.Archive(source, **archive_options):
+        record.count(sites)
+    if start is not None:
+        source.seek(start)
+    return sites
 
 
 def _located(error, record):

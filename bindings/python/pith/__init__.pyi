@@ -10,6 +10,8 @@ __version__: str
 FORMATS: Tuple[str, ...]
 FIELDS: Tuple[Tuple[str, str], ...]
 
+class InputWarning(UserWarning): ...
+
 class Error(Exception):
     status: int
 
@@ -70,6 +72,15 @@ extract_text: _Extract
 parse: _Parse
 parse_text: _Parse
 
+def dump_dom(
+    html: Page,
+    *,
+    charset: Optional[str] = None,
+    max_size: int = 67108864,
+    max_nodes: int = 4000000,
+    max_depth: int = 256,
+) -> str: ...
+
 class Article:
     url: Optional[str]
     canonical_url: Optional[str]
@@ -106,6 +117,8 @@ class Article:
     def html(self) -> str: ...
     @property
     def left_out(self) -> Optional[str]: ...
+    @property
+    def warning(self) -> Optional[str]: ...
     # flags: the render flags of extract (title, links, images, tables,
     # formatting, comments, fragment, json_markdown, json_tree).
     def render(self, format: Format = "text", **flags: bool) -> str: ...
@@ -134,6 +147,7 @@ def read_archive(
     all_status: bool = False,
     all_types: bool = False,
     max_record_bytes: int = 16777216,
+    site_dedup: Optional[bool] = None,
     **options: Any,
 ) -> ArchiveReader: ...
 def trafilatura_extract(

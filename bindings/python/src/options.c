@@ -39,7 +39,8 @@ static int language_tag(const char *s) {
   return k >= 2 && k <= 3 && (!s[k] || s[k] == '-' || s[k] == '_');
 }
 
-/* The flags a set of booleans turns on; each (name, flag, on-when-true). */
+/* The keyword booleans of the render flags (title=True is the absence of
+ * PITH_RENDER_NO_TITLE, images=True the presence of PITH_RENDER_IMAGES). */
 typedef struct {
   int title, links, images, tables, formatting, comments, fragment, json_markdown, json_tree;
 } render_bools;
@@ -71,6 +72,8 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
   Py_ssize_t max_size = (Py_ssize_t)o->opts.max_input_bytes,
              max_nodes = (Py_ssize_t)o->opts.max_nodes, max_depth = (Py_ssize_t)o->opts.max_depth;
   int metadata = 1, ok;
+  /* PyArg's format: the page, url, then keywords only in kwlist's order;
+   * ":fname" names the function in its messages. */
   char spec[80];
   snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$Opppppppppzznnnzzz" : "O|z$zznnnzzzp", fname);
   *page = NULL;

@@ -1,5 +1,5 @@
 /*
- * fuzz_tokenizer: random pages through the HTML tokenizer, each in a buffer
+ * random_tokenizer: random pages through the HTML tokenizer, each in a buffer
  * of exactly its size (so that AddressSanitizer sees any read past the end),
  * with the content model switched after start tags as the tree builder
  * does. Checks, for every token: the contract's invariants (non-empty runs,
@@ -8,7 +8,7 @@
  * EOF. Pages are built from pieces of HTML syntax (tags, references,
  * comments, CR, NUL, invalid UTF-8...), and every prefix of some of them.
  *
- *   fuzz_tokenizer [--iterations N] [--seconds S] [--seed N]
+ *   random_tokenizer [--iterations N] [--seconds S] [--seed N]
  *
  * Exits 1 at the first broken invariant (printing the page as C string).
  */
@@ -109,7 +109,7 @@ static const char *current_page;
 static size_t current_len;
 
 static void fail(const char *what) {
-  fprintf(stderr, "fuzz_tokenizer: %s; the page:\n\"", what);
+  fprintf(stderr, "random_tokenizer: %s; the page:\n\"", what);
   for (size_t i = 0; i < current_len; i++) {
     unsigned char c = (unsigned char)current_page[i];
     if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
@@ -225,7 +225,7 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "--seed") == 0)
       rng_state = strtoull(argv[i + 1], NULL, 10);
     else {
-      fprintf(stderr, "usage: fuzz_tokenizer [--iterations N] [--seconds S] [--seed N]\n");
+      fprintf(stderr, "usage: random_tokenizer [--iterations N] [--seconds S] [--seed N]\n");
       return 2;
     }
   }
@@ -253,6 +253,6 @@ int main(int argc, char **argv) {
       for (size_t k = 0; k < len; k++)
         tokenize(page, k);
   }
-  printf("fuzz_tokenizer: %ld pages, no invariant broken\n", n);
+  printf("random_tokenizer: %ld pages, no invariant broken\n", n);
   return 0;
 }
