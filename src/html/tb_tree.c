@@ -77,6 +77,11 @@ void tb_place(tb *b, dom_node *n, dom_node *parent, dom_node *before) {
     b->moved = 1;
   }
   link_node(parent, n, before);
+  /* A new template's contents were linked before it had a place: their
+   * depth counts from here, or the depth limit would not see them (nested
+   * templates made trees deeper than any limit). */
+  if (n->tag == TAG_TEMPLATE && n->first && n->first->tag == TAG_CONTENT)
+    n->first->depth = n->depth + 1;
 }
 
 static int all_space(const char *s, size_t len) {
