@@ -22,8 +22,8 @@
 #include <strings.h>
 
 #include "extract/classify.h"
+#include "meta/credit.h"
 #include "meta/lang.h"
-#include "text/textmeta.h"
 #include "util/buf.h"
 #include "util/deadline.h"
 #include "util/url.h"
@@ -1362,7 +1362,7 @@ static int add_caption_figure(tree *t, const tblock *b, const char *caption) {
     return -1;
   /* "Cherry tomatoes on the vine. (Photo: Jane Doe)": the credit apart. */
   size_t len = strlen(caption), cap_end, credit, credit_end;
-  credit_kind ck = text_credit(caption, len, &cap_end, &credit, &credit_end);
+  credit_kind ck = credit_find(caption, len, &cap_end, &credit, &credit_end);
   if (ck != CREDIT_NONE &&
       !(im->credit = arena_strndup(t->mem, caption + credit, credit_end - credit)))
     return -1;

@@ -161,8 +161,25 @@ static inline const char *take_until(str *s, buf *buffer, const char *p, const c
   return q;
 }
 
+/* Byte classes for names (tag, attribute, DOCTYPE): what ends them and
+ * what must be rewritten (upper case to lower, NUL to U+FFFD). */
+enum { N_WS = 1, N_SLASH = 2, N_GT = 4, N_EQ = 8, N_FIX = 16 };
+#define UPPER_(c) [c] = N_FIX
+/* clang-format off */
+static const unsigned char name_class[256] = {
+    ['\t'] = N_WS, ['\n'] = N_WS, ['\f'] = N_WS, ['\r'] = N_WS, [' '] = N_WS,
+    ['/'] = N_SLASH, ['>'] = N_GT, ['='] = N_EQ, [0] = N_FIX,
+    UPPER_('A'), UPPER_('B'), UPPER_('C'), UPPER_('D'), UPPER_('E'), UPPER_('F'), UPPER_('G'),
+    UPPER_('H'), UPPER_('I'), UPPER_('J'), UPPER_('K'), UPPER_('L'), UPPER_('M'), UPPER_('N'),
+    UPPER_('O'), UPPER_('P'), UPPER_('Q'), UPPER_('R'), UPPER_('S'), UPPER_('T'), UPPER_('U'),
+    UPPER_('V'), UPPER_('W'), UPPER_('X'), UPPER_('Y'), UPPER_('Z'),
+};
+/* clang-format on */
+#undef UPPER_
+
+/* ASCII white space (CR too: it stands for the LF it becomes). */
 static inline int is_ws(unsigned char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+  return name_class[c] & N_WS;
 }
 static inline int is_alpha(unsigned char c) {
   return (unsigned)((c | 0x20) - 'a') < 26;
@@ -181,20 +198,6 @@ static int equals_ci(const char *s, const char *w, size_t n) {
       return 0;
   return 1;
 }
-
-/* Byte classes for names (tag, attribute, DOCTYPE): what ends them and
- * what must be rewritten (upper case to lower, NUL to U+FFFD). */
-enum { N_WS = 1, N_SLASH = 2, N_GT = 4, N_EQ = 8, N_FIX = 16 };
-#define UPPER_(c) [c] = N_FIX
-static const unsigned char name_class[256] = {
-    ['\t'] = N_WS, ['\n'] = N_WS, ['\f'] = N_WS, ['\r'] = N_WS, [' '] = N_WS, ['/'] = N_SLASH,
-    ['>'] = N_GT,  ['='] = N_EQ,  [0] = N_FIX,   UPPER_('A'),   UPPER_('B'),  UPPER_('C'),
-    UPPER_('D'),   UPPER_('E'),   UPPER_('F'),   UPPER_('G'),   UPPER_('H'),  UPPER_('I'),
-    UPPER_('J'),   UPPER_('K'),   UPPER_('L'),   UPPER_('M'),   UPPER_('N'),  UPPER_('O'),
-    UPPER_('P'),   UPPER_('Q'),   UPPER_('R'),   UPPER_('S'),   UPPER_('T'),  UPPER_('U'),
-    UPPER_('V'),   UPPER_('W'),   UPPER_('X'),   UPPER_('Y'),   UPPER_('Z'),
-};
-#undef UPPER_
 
 /* The first byte from p that may end a name or need rewriting (white
  * space or another control byte, '/', '>', '=', upper case), 16 bytes at a
@@ -528,6 +531,8 @@ static int lex_tag(html_tokenizer *t, html_token *tok, const char *p, int end_ta
       p++;
     }
     p = lex_name(&s, b, p, end, N_WS | N_SLASH | N_GT | N_EQ); /* attribute name state */
+    if (b->oom)
+      return -1; /* the name is compared with the others below: it must be there */
     long attr = -1;
     if (!end_tag && (attr = attr_add(t, &s)) == -2)
       return -1;
