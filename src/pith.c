@@ -35,6 +35,10 @@ const char *pith_status_string(pith_status status) {
     return "not HTML";
   case PITH_ERR_TOO_LARGE:
     return "input too large";
+  case PITH_DONE:
+    return "no more records";
+  case PITH_ERR_READ:
+    return "cannot read the input";
   }
   return "unknown status";
 }
@@ -61,7 +65,9 @@ static int set_provenance(pith_result *r, const pith_options *opts) {
          (opts->warc_record_id && !(r->art.meta.warc_record_id = arena_strndup(
                                         m, opts->warc_record_id, strlen(opts->warc_record_id)))) ||
          (opts->warc_date &&
-          !(r->art.meta.warc_date = arena_strndup(m, opts->warc_date, strlen(opts->warc_date))));
+          !(r->art.meta.warc_date = arena_strndup(m, opts->warc_date, strlen(opts->warc_date)))) ||
+         (opts->source &&
+          !(r->art.meta.source_path = arena_strndup(m, opts->source, strlen(opts->source))));
 }
 
 /* What both entry points do first: check the arguments, make the result
@@ -133,6 +139,7 @@ static int keep_language(pith_result *r, const pith_options *opts) {
   kept.language = lang;
   kept.warc_record_id = a->meta.warc_record_id;
   kept.warc_date = a->meta.warc_date;
+  kept.source_path = a->meta.source_path;
   const char *url = a->url;
   memset(a, 0, sizeof *a);
   a->url = url;

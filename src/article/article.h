@@ -131,13 +131,14 @@ typedef struct {
   const char *license;
   const char
       *page_type; /* article, forum, product, listing, collection, documentation, service, other */
-  const char *source; /* agency credit ("Xinhua") */
+  const char *agency; /* agency credit ("Xinhua") */
   const char *editor;
   article_image *images, *last_image; /* figures with a caption, in order */
   size_t nimages;
   /* Provenance, for pages read from crawl archives. */
   const char *warc_record_id;
   const char *warc_date;
+  const char *source_path; /* the file read, as the caller named it */
 } article_meta;
 
 typedef struct article {

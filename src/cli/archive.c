@@ -5,27 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
+#include "cli/output.h"
 #include "input/warc.h"
-
-static int ends_ci(const char *s, size_t n, const char *suffix) {
-  size_t m = strlen(suffix);
-  return n >= m && !strncasecmp(s + n - m, suffix, m);
-}
 
 int archive_name(const char *name) {
   size_t n = strlen(name);
-  if (ends_ci(name, n, ".gz"))
+  if (cli_ends_with(name, n, ".gz"))
     n -= 3;
-  return ends_ci(name, n, ".warc") || ends_ci(name, n, ".wet");
+  return cli_ends_with(name, n, ".warc") || cli_ends_with(name, n, ".wet");
 }
 
 int cli_text_name(const char *name) {
   size_t n = strlen(name);
-  if (ends_ci(name, n, ".gz"))
+  if (cli_ends_with(name, n, ".gz"))
     n -= 3;
-  return ends_ci(name, n, ".txt");
+  return cli_ends_with(name, n, ".txt");
 }
 
 int archive_sniff_path(const char *path) {
@@ -40,7 +35,7 @@ int archive_sniff_path(const char *path) {
 
 char *archive_output_name(const char *rel, pith_format format) {
   size_t n = strlen(rel);
-  if (ends_ci(rel, n, ".gz"))
+  if (cli_ends_with(rel, n, ".gz"))
     n -= 3;
   /* Many records in one file: json lines, or the records one after another. */
   const char *ext = format == PITH_FORMAT_JSON       ? ".jsonl"
@@ -64,55 +59,42 @@ FILE *archive_open_output(const char *dir, const char *name) {
     return NULL;
   }
   snprintf(path, n, "%s/%s", dir, name);
-  for (char *p = path + 1; *p; p++) {
-    if (*p != '/')
-      continue;
-    *p = '\0';
-    int rc = mkdir(path, 0777);
-    int e = errno;
-    *p = '/';
-    if (rc && e != EEXIST) {
-      free(path);
-      errno = e;
-      return NULL;
-    }
-  }
-  FILE *f = fopen(path, "wb");
+  FILE *f = output_make_parents(path) ? NULL : fopen(path, "wb");
   int e = errno;
   free(path);
   errno = e;
   return f;
 }
 
-typedef struct {
-  const archive_options *o;
-  const char *name;
-  FILE *out;
-  pith_sites *sites;
-  int failures;
-  size_t done, html_skipped;
-} run;
-
-static void complain_record(run *r, const warc_record *rec, const char *reason) {
-  if (r->o->quiet)
-    return;
-  fprintf(stderr, "pith: %s: record %s: %s\n", r->name,
-          rec->record_id ? rec->record_id : "(no WARC-Record-ID)", reason);
-}
-
-/* Is this record text for text mode? HTML responses wait for the
- * crawl-scale work (counted, to say so when nothing else was there). */
-static int text_record(run *r, const warc_record *rec) {
+/* Is this record text for text mode? NULL if so, else why it is left out
+ * (*html set for the HTML responses the crawl-scale work will read). */
+static const char *skip_reason(const warc_record *rec, int *html) {
   const char *ct = rec->content_type ? rec->content_type : "";
-  if (rec->type == WARC_CONVERSION)
-    return 1;
-  /* a text file fetched from the web (not a crawler's own log: "metadata://") */
-  if (rec->type == WARC_RESOURCE && !strncasecmp(ct, "text/plain", 10) &&
-      (!rec->target_uri || !strncasecmp(rec->target_uri, "http", 4)))
-    return 1;
-  if (rec->type == WARC_RESPONSE || rec->type == WARC_RESOURCE)
-    r->html_skipped++;
-  return 0;
+  *html = 0;
+  switch (rec->type) {
+  case WARC_CONVERSION:
+    return NULL;
+  case WARC_RESOURCE:
+    /* a text file fetched from the web (not a crawler's own log: "metadata://") */
+    if (!strncasecmp(ct, "text/plain", 10) &&
+        (!rec->target_uri || !strncasecmp(rec->target_uri, "http", 4)))
+      return NULL;
+    *html = 1;
+    return "not-text";
+  case WARC_RESPONSE:
+    *html = 1;
+    return "not-text";
+  case WARC_WARCINFO:
+    return "warcinfo";
+  case WARC_REQUEST:
+    return "request";
+  case WARC_METADATA:
+    return "metadata";
+  case WARC_REVISIT:
+    return "revisit";
+  default:
+    return "other";
+  }
 }
 
 /* The charset parameter of a Content-Type, into buf. */
@@ -135,152 +117,111 @@ static const char *charset_of(const char *ct, char *buf, size_t cap) {
   return n ? buf : NULL;
 }
 
-static void options_for(const run *r, const warc_record *rec, pith_options *opts, char *cs,
-                        size_t cs_cap) {
+static void options_for(const cli *c, const warc_record *rec, pith_sites *sites, pith_options *opts,
+                        char *cs, size_t cs_cap) {
   pith_options_init(opts);
   opts->url = rec->target_uri;
   opts->warc_record_id = rec->record_id;
   opts->warc_date = rec->date;
-  opts->max_input_bytes = r->o->max_size;
-  opts->sites = r->sites;
-  opts->language = r->o->language;
-  const char *c = charset_of(rec->content_type, cs, cs_cap);
-  opts->charset = c ? c : r->o->charset;
+  opts->max_input_bytes = c->max_size;
+  opts->sites = sites;
+  opts->language = c->language;
+  opts->metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
+  const char *cset = charset_of(rec->content_type, cs, cs_cap);
+  opts->charset = cset ? cset : c->charset;
 }
 
-static void extract_record(run *r, const warc_record *rec) {
-  pith_options opts;
-  char cs[64];
-  options_for(r, rec, &opts, cs, sizeof cs);
-  pith_result *res = NULL;
-  pith_status st = pith_extract_text(rec->block, rec->block_len, &opts, &res);
-  /* A record without text is a page without content, not a failure. */
-  if (st != PITH_OK && st != PITH_ERR_EMPTY) {
-    complain_record(
-        r, rec, res && pith_result_error(res) ? pith_result_error(res) : pith_status_string(st));
-    r->failures++;
-    pith_result_free(res);
+/* 1 if the record holds only white space: a page without text. */
+static int blank(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' && s[i] != '\f')
+      return 0;
+  return 1;
+}
+
+/* Hands one record to the batch (or, when counting, to the site counter). */
+static void submit_record(cli *c, const char *name, const warc_record *rec, pith_sites *sites,
+                          int count, size_t *html_skipped) {
+  int html;
+  const char *skip = skip_reason(rec, &html);
+  if (count) {
+    if (!skip && !rec->skipped) {
+      pith_options opts;
+      char cs[64];
+      options_for(c, rec, NULL, &opts, cs, sizeof cs);
+      pith_sites_add(sites, rec->block, rec->block_len, &opts);
+    }
     return;
   }
-  /* Left out by the language filter: said, no failure. */
-  if (st == PITH_OK && pith_result_error(res))
-    complain_record(r, rec, pith_result_error(res));
-  char *out = NULL;
-  size_t out_len = 0;
-  st = res ? pith_render(res, r->o->format, r->o->render_flags, &out, &out_len) : PITH_ERR_NOMEM;
-  pith_result_free(res);
+  *html_skipped += (size_t)html;
+  item_info *in =
+      item_info_new(ITEM_RECORD, name, NULL, NULL, rec->target_uri, rec->record_id, rec->date);
+  pith_status st = PITH_ERR_NOMEM;
+  if (!skip && !rec->skipped && blank(rec->block, rec->block_len))
+    skip = "empty";
+  if (in && (skip || rec->skipped)) {
+    st = pith_batch_add_skip(c->batch, skip ? skip : "too-large", in);
+  } else if (in) {
+    pith_options opts;
+    char cs[64];
+    options_for(c, rec, sites, &opts, cs, sizeof cs);
+    st = pith_batch_add(c->batch, rec->block, rec->block_len, PITH_BATCH_TEXT, &opts, in);
+  }
   if (st != PITH_OK) {
-    complain_record(r, rec, pith_status_string(st));
-    r->failures++;
+    free(in);
+    cli_complain(c, name, pith_status_string(st));
+    c->failures++;
+  }
+}
+
+/* One pass over the archive: counting its lines into sites (count) or
+ * submitting its records. */
+static void pass(cli *c, const char *path, const char *data, size_t len, const char *name,
+                 pith_sites *sites, int count, size_t *html_skipped) {
+  FILE *f = NULL;
+  if (path && !(f = fopen(path, "rb"))) {
+    if (!count)
+      output_submit_failure(c, ITEM_RECORD, name, NULL, strerror(errno));
     return;
   }
-  /* XML: one document for the archive, its records' <article>s inside
-   * <articles> (archive_process writes the declaration once). */
-  const char *body = out;
-  if (r->o->format == PITH_FORMAT_XML && out_len && !strncmp(out, "<?xml", 5)) {
-    const char *nl = memchr(out, '\n', out_len);
-    if (nl) {
-      out_len -= (size_t)(nl + 1 - out);
-      body = nl + 1;
-    }
-  }
-  if (out_len && fwrite(body, 1, out_len, r->out) != out_len) {
-    if (!r->o->quiet)
-      fprintf(stderr, "pith: %s: cannot write the output\n", r->name);
-    r->failures++;
-  }
-  pith_free(out);
-  r->done++;
-}
-
-static void count_record(run *r, const warc_record *rec) {
-  pith_options opts;
-  char cs[64];
-  options_for(r, rec, &opts, cs, sizeof cs);
-  if (pith_sites_add(r->sites, rec->block, rec->block_len, &opts) != PITH_OK) {
-    /* Out of memory while counting: go on without the site lines. */
-    pith_sites_free(r->sites);
-    r->sites = NULL;
-  }
-}
-
-/* One pass over the archive: counting lines (count) or extracting. */
-static int pass(run *r, const char *path, const char *data, size_t len, int count) {
-  FILE *f = NULL;
-  if (path) {
-    f = fopen(path, "rb");
-    if (!f) {
-      if (!r->o->quiet)
-        fprintf(stderr, "pith: %s: %s\n", r->name, strerror(errno));
-      return -1;
-    }
-  }
-  warc_reader *w = warc_reader_new(f, path ? NULL : data, path ? 0 : len, r->o->max_size);
-  if (!w) {
-    if (f)
-      fclose(f);
-    if (!r->o->quiet)
-      fprintf(stderr, "pith: %s: out of memory\n", r->name);
-    return -1;
-  }
+  warc_reader *w = warc_reader_new(f, path ? NULL : data, path ? 0 : len, c->max_size);
   warc_record rec;
-  int rc;
-  while ((rc = warc_reader_next(w, &rec)) == 1) {
-    if (count && !r->sites)
-      break;
-    if (!text_record(r, &rec))
-      continue;
-    if (rec.skipped) {
-      if (!count) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "larger than %zu bytes", r->o->max_size);
-        complain_record(r, &rec, msg);
-        r->failures++;
-      }
-      continue;
-    }
-    if (count)
-      count_record(r, &rec);
-    else
-      extract_record(r, &rec);
-  }
-  if (rc < 0 && !count) {
-    if (!r->o->quiet)
-      fprintf(stderr, "pith: %s: %s\n", r->name, warc_reader_error(w));
-    r->failures++;
-  }
+  int rc = w ? 0 : -1;
+  while (w && (rc = warc_reader_next(w, &rec)) == 1)
+    submit_record(c, name, &rec, sites, count, html_skipped);
+  if (rc < 0 && !count)
+    output_submit_failure(c, ITEM_RECORD, name, NULL, w ? warc_reader_error(w) : "out of memory");
   warc_reader_free(w);
   if (f)
     fclose(f);
-  return rc < 0 ? -1 : 0;
 }
 
-int archive_process(const archive_options *o, const char *path, const char *data, size_t len,
-                    const char *name, FILE *out) {
-  run r = {o, name, out, NULL, 0, 0, 0};
-  if (o->site_dedup) {
-    r.sites = pith_sites_new();
-    if (r.sites && pass(&r, path, data, len, 1)) {
-      pith_sites_free(r.sites);
-      r.sites = NULL;
-    }
-    r.html_skipped = 0;
+void archive_submit(cli *c, const char *path, const char *rel, const char *name, const char *data,
+                    size_t len, unsigned long long disk_bytes) {
+  if (c->collect)
+    return; /* an archive counts its own lines */
+  pith_sites *sites = NULL;
+  size_t html_skipped = 0;
+  if (c->site_dedup != 0 && (sites = pith_sites_new()))
+    pass(c, path, data, len, name, sites, 1, &html_skipped);
+  item_info *begin = item_info_new(ITEM_ARCHIVE_BEGIN, name, rel, NULL, NULL, NULL, NULL);
+  item_info *end = item_info_new(ITEM_ARCHIVE_END, name, rel, NULL, NULL, NULL, NULL);
+  if (!begin || !end || pith_batch_add_marker(c->batch, begin)) {
+    free(begin), free(end);
+    pith_sites_free(sites);
+    cli_complain(c, name, "out of memory");
+    c->failures++;
+    return;
   }
-  int wrap = o->format == PITH_FORMAT_XML && !o->in_xml_stream;
-  if (wrap)
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<articles>\n", out);
-  /* Pages pith could not read are a failure, even among others. */
-  int passed = pass(&r, path, data, len, 0);
-  if (wrap)
-    fputs("</articles>\n", out);
-  if (passed == 0 && r.html_skipped) {
-    if (!o->quiet)
-      fprintf(stderr,
-              "pith: %s: %zu HTML records skipped (HTML in WARC files is not supported yet; WET "
-              "files are)\n",
-              name, r.html_skipped);
-    r.failures++;
+  pass(c, path, data, len, name, sites, 0, &html_skipped);
+  /* The end marker frees the counter once the archive's records are all
+   * extracted. */
+  end->sites = sites;
+  end->html_skipped = html_skipped;
+  end->disk_bytes = disk_bytes;
+  if (pith_batch_add_marker(c->batch, end)) {
+    pith_batch_finish(c->batch);
+    pith_sites_free(sites);
+    free(end);
   }
-  pith_sites_free(r.sites);
-  return r.failures;
 }

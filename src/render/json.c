@@ -329,11 +329,12 @@ void render_json(const article *a, const render_opts *o, buf *out) {
   field(out, &first, "language", m->language);
   field(out, &first, "license", m->license);
   field(out, &first, "page_type", m->page_type);
-  field(out, &first, "source", m->source);
+  field(out, &first, "agency", m->agency);
   field(out, &first, "editor", m->editor);
   images(out, &first, m->images);
   field(out, &first, "warc_record_id", m->warc_record_id);
   field(out, &first, "warc_date", m->warc_date);
+  field(out, &first, "source", m->source_path);
   buf body;
   buf_init(&body);
   render_body_text(a, o->tables, &body);

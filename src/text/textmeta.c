@@ -779,7 +779,7 @@ static int add_authors(const char *s, size_t n, arena *mem, article *art, int *a
   if (!count)
     return 0;
   if (count == 1 && is_agency(names[0], lens[0])) {
-    if (!art->meta.source && !(art->meta.source = dup_str(mem, names[0], lens[0])))
+    if (!art->meta.agency && !(art->meta.agency = dup_str(mem, names[0], lens[0])))
       return -1;
     *agency = 1;
     return 0;
@@ -1048,10 +1048,10 @@ static int read_dateline(tline *l, arena *mem, article *art) {
     k++;
   size_t lab = find_label(l->s + k, l->len - k, "editor:");
   size_t stop = lab ? k + lab - strlen("editor:") : l->len;
-  if (!art->meta.source && stop > k) {
+  if (!art->meta.agency && stop > k) {
     size_t nk = read_name(l->s + k, stop - k);
     if (nk && nk + k == trim_end(l->s, stop) && nk < 40 && (lab || is_agency(l->s + k, nk))) {
-      if (!(art->meta.source = dup_str(mem, l->s + k, nk)))
+      if (!(art->meta.agency = dup_str(mem, l->s + k, nk)))
         return -1;
     }
   }
@@ -1127,7 +1127,7 @@ int text_read_meta(tpage *p, long lo, long hi, arena *mem, article *art) {
       l->flags |= TL_META;
     }
     if (read_labeled(l->s, l->len, "editor:", mem, &art->meta.editor, 0) < 0 ||
-        read_labeled(l->s, l->len, "source:", mem, &art->meta.source, 1) < 0)
+        read_labeled(l->s, l->len, "source:", mem, &art->meta.agency, 1) < 0)
       return -1;
     if (l->flags & TL_BYLINE) {
       size_t bp = byline_prefix(l->s, l->len);
