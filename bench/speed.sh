@@ -22,7 +22,7 @@ usage: bench/speed.sh [--pith build/pith] [--floor build/pith-parse-floor]
 
 Throughput on one core (taskset -c CORE) over the sets' html/ pages together:
 
-  pith       one 'pith --output-dir OUT DIR...' process over all pages, wall
+  pith       one 'pith -j 1 --output-dir OUT DIR...' process over all pages, wall
              clock (best of --runs): reading, gunzip, charset, parse, extract,
              render and writing every output file. Peak RSS of that process.
   SAX floor  build/pith-parse-floor: libxml2's HTML SAX parser with callbacks
@@ -165,7 +165,7 @@ if [ "$DO_PITH" = 1 ]; then
         : >"$TMP/rss"
         t0=$(date +%s.%N)
         set +e
-        run_measured /dev/null "$TMP/stderr" "${PIN[@]}" "$PITH" "${EXTRA[@]}" --output-dir "$TMP/out$r" "${DIRS[@]}"
+        run_measured /dev/null "$TMP/stderr" "${PIN[@]}" "$PITH" -j 1 "${EXTRA[@]}" --output-dir "$TMP/out$r" "${DIRS[@]}"
         rc=$?
         set -e
         t1=$(date +%s.%N)
@@ -178,7 +178,7 @@ if [ "$DO_PITH" = 1 ]; then
         [ "$rc" -ne 0 ] && STATUS=$rc
     done
     OUTS=$(find "$TMP/out$RUNS" -type f | wc -l)
-    ERRS=$(wc -l <"$TMP/stderr")
+    ERRS=$(grep -vc '^pith: [0-9]* read: ' "$TMP/stderr" || true) # the summary is no error
     if [ "$RSS_MAX" -gt 0 ]; then
         RSS=$(awk -v k="$RSS_MAX" 'BEGIN { printf "%.1f MiB", k / 1024 }')
     else
@@ -226,6 +226,6 @@ if [ -n "$PITH_BEST" ]; then
     [ ${#EXTRA[@]} -eq 0 ] || note=" (extra args: ${EXTRA[*]})"
     echo "pith: exit status $STATUS, $ERRS stderr lines, $OUTS output files for $PAGES pages$note"
     if [ "$ERRS" -gt 0 ]; then
-        head -3 "$TMP/stderr" | sed 's/^/  | /'
+        grep -v '^pith: [0-9]* read: ' "$TMP/stderr" | head -3 | sed 's/^/  | /'
     fi
 fi
