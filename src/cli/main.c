@@ -480,7 +480,6 @@ int main(int argc, char **argv) {
     fputs("</articles>\n", c.out);
   pith_batch_stats stats;
   pith_batch_get_stats(c.batch, &stats);
-  pith_batch_free(c.batch);
   pith_sites_free(c.sites);
 
   if (c.out && fflush(c.out)) {
@@ -499,5 +498,6 @@ int main(int argc, char **argv) {
   if (!c.quiet && (stats.submitted > 1 || c.progress))
     report_summary(c.report, &stats, c.failures);
   report_free(c.report);
+  pith_batch_free(c.batch); /* after the summary: its reason strings live in the batch */
   return stats.failed || c.failures ? 1 : 0;
 }
