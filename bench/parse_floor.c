@@ -3,9 +3,12 @@
  * pages?  This is the floor under pith's own speed: pith parses every page
  * with libxml2's SAX interface, so it cannot be faster than this program's
  * SAX mode, and the gap between the two is what pith adds (input handling,
- * building its DOM, extraction, rendering, output).
+ * building its DOM, extraction, rendering, output). Beside it, for pith's
+ * own HTML parser: its tokenizer alone (--tokens) and a memchr scan of the
+ * same bytes (--memchr), the floor under any parser.
  *
- *   pith-parse-floor [--tree | --sax-mem | --all] [--runs N] PATH...
+ *   pith-parse-floor [--sax] [--sax-mem] [--tree] [--tokens] [--memchr] [--all]
+ *                    [--runs N] [--slowest N] PATH...
  *
  * PATHs are files or directories (recursed into for *.html, *.htm, *.xhtml
  * and their .gz).  Every page is read and gunzipped into memory first and
@@ -15,14 +18,21 @@
  * tree in --tree mode) included.
  *
  * Modes:
- *   (default)  sax:     htmlCreatePushParserCtxt(UTF-8) with a SAX handler
+ *   --sax      sax:     (the default) htmlCreatePushParserCtxt(UTF-8) with a SAX handler
  *                       whose callbacks only count; the page in one
  *                       htmlParseChunk(terminate=1) call.
  *   --sax-mem  sax-mem: htmlCreateMemoryParserCtxt + the same SAX handler +
  *                       htmlParseDocument (the other way to drive SAX).
  *   --tree     tree:    htmlReadMemory + xmlFreeDoc: libxml2 builds its own
  *                       tree.
- *   --all      all three, one line each, over the same in-memory pages.
+ *   --tokens   tokens:  pith's own HTML tokenizer (src/html/tokenizer.c)
+ *                       alone: every token pulled and counted, the content
+ *                       model switched after <script>, <style>, <title>...
+ *                       as the tree builder does; no tree.
+ *   --memchr   memchr:  memchr for every '<' of the page: the physical
+ *                       floor under any parser (the bytes read once).
+ *   --all      all five, one line each, over the same in-memory pages.
+ * Mode options add up (--sax --tokens: both).
  *
  * Options for all modes: HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
  * HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC (the input
@@ -55,6 +65,10 @@
 #include <libxml/xmlerror.h>
 #include <zlib.h>
 
+#include "html/tags.h"
+#include "html/tokenizer.h"
+#include "util/arena.h"
+
 #define PARSE_OPTIONS                                                                              \
   (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |             \
    HTML_PARSE_IGNORE_ENC)
@@ -74,8 +88,8 @@ typedef struct {
   unsigned long long text;   /* bytes of character data seen */
 } counts_t;
 
-enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE };
-static const char *const mode_names[] = {"sax", "sax-mem", "tree"};
+enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE, MODE_TOKENS, MODE_MEMCHR, MODE_COUNT };
+static const char *const mode_names[] = {"sax", "sax-mem", "tree", "tokens", "memchr"};
 
 static void die(const char *fmt, ...) {
   va_list ap;
@@ -310,6 +324,63 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* The content model the tree builder gives the text after a start tag
+ * (scripting off: <noscript> is markup). */
+static tokenizer_content content_after(const html_token *tok) {
+  switch (tok->tag) {
+  case TAG_SCRIPT:
+    return TOKENIZER_SCRIPT_DATA;
+  case TAG_STYLE:
+  case TAG_IFRAME:
+    return TOKENIZER_RAWTEXT;
+  case TAG_TITLE:
+  case TAG_TEXTAREA:
+    return TOKENIZER_RCDATA;
+  default:
+    break;
+  }
+  static const char *const rawtext[] = {"xmp", "noembed", "noframes"};
+  for (size_t i = 0; i < sizeof rawtext / sizeof rawtext[0]; i++)
+    if (tok->name_len == strlen(rawtext[i]) && memcmp(tok->name, rawtext[i], tok->name_len) == 0)
+      return TOKENIZER_RAWTEXT;
+  if (tok->name_len == 9 && memcmp(tok->name, "plaintext", 9) == 0)
+    return TOKENIZER_PLAINTEXT;
+  return TOKENIZER_DATA;
+}
+
+static void tokenize(const page_t *pg, counts_t *c) {
+  arena mem;
+  arena_init(&mem);
+  html_tokenizer *t = tokenizer_new(pg->data, pg->len, &mem);
+  if (!t)
+    die("out of memory");
+  html_token tok;
+  for (;;) {
+    if (tokenizer_next(t, &tok))
+      die("out of memory");
+    if (tok.type == TOK_EOF)
+      break;
+    c->events += 1 + tok.nattrs;
+    if (tok.type == TOK_CHARS)
+      c->text += tok.len;
+    else if (tok.type == TOK_START_TAG) {
+      tokenizer_content next = content_after(&tok);
+      if (next != TOKENIZER_DATA)
+        tokenizer_set_content(t, next, tok.name, tok.name_len);
+    }
+  }
+  tokenizer_free(t);
+  arena_free(&mem);
+}
+
+static void memchr_scan(const page_t *pg, counts_t *c) {
+  const char *p = pg->data, *end = pg->data + pg->len;
+  while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+    c->events++;
+    p++;
+  }
+}
+
 /* Parse one page; returns the seconds it took. */
 static double parse_page(enum mode m, const page_t *pg, counts_t *c) {
   double t0 = now();
@@ -350,19 +421,38 @@ static double parse_page(enum mode m, const page_t *pg, counts_t *c) {
     }
     break;
   }
+  case MODE_TOKENS:
+    tokenize(pg, c);
+    break;
+  case MODE_MEMCHR:
+    memchr_scan(pg, c);
+    break;
+  case MODE_COUNT:
+    break;
   }
   return now() - t0;
 }
 
+/* --sax, --sax-mem, --tree, --tokens, --memchr: the mode's index, or -1. */
+static int mode_named(const char *name) {
+  for (int m = 0; m < MODE_COUNT; m++)
+    if (strcmp(name, mode_names[m]) == 0)
+      return m;
+  return -1;
+}
+
 static void usage(FILE *f) {
-  fputs("usage: pith-parse-floor [--tree | --sax-mem | --all] [--runs N] [--slowest N] PATH...\n"
+  fputs("usage: pith-parse-floor [--sax] [--sax-mem] [--tree] [--tokens] [--memchr] [--all]\n"
+        "                        [--runs N] [--slowest N] PATH...\n"
         "Time libxml2's HTML parser alone over pages (files, or directories\n"
         "searched for *.html, *.htm, *.xhtml and their .gz). Pages are read,\n"
         "gunzipped and made valid UTF-8 in memory first; only the parse is timed.\n"
         "  (default)  SAX push parser, callbacks that only count\n"
         "  --sax-mem  SAX through htmlCreateMemoryParserCtxt + htmlParseDocument\n"
         "  --tree     libxml2's own tree: htmlReadMemory + xmlFreeDoc\n"
-        "  --all      every mode above, one line each\n"
+        "  --tokens   pith's own HTML tokenizer alone (every token pulled)\n"
+        "  --memchr   memchr for every '<': the floor under any parser\n"
+        "  --all      every mode above, one line each (mode options add up)\n"
         "  --runs N   parse everything N times per mode, report the fastest\n"
         "  --slowest N  list the N slowest pages of each mode\n"
         "Prints: MODE pages P bytes B seconds S pages/s X MB/s Y events E\n"
@@ -371,7 +461,7 @@ static void usage(FILE *f) {
 }
 
 int main(int argc, char **argv) {
-  int modes[3] = {1, 0, 0};
+  int modes[MODE_COUNT] = {1, 0, 0, 0, 0}, mode_given = 0;
   int runs = 1;
   long slowest = 0;
   strvec_t files = {NULL, 0, 0};
@@ -382,14 +472,14 @@ int main(int argc, char **argv) {
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       usage(stdout);
       return 0;
-    } else if (strcmp(a, "--tree") == 0) {
-      modes[MODE_SAX] = 0, modes[MODE_SAX_MEM] = 0, modes[MODE_TREE] = 1;
-    } else if (strcmp(a, "--sax-mem") == 0) {
-      modes[MODE_SAX] = 0, modes[MODE_SAX_MEM] = 1, modes[MODE_TREE] = 0;
-    } else if (strcmp(a, "--sax") == 0) {
-      modes[MODE_SAX] = 1, modes[MODE_SAX_MEM] = 0, modes[MODE_TREE] = 0;
     } else if (strcmp(a, "--all") == 0) {
-      modes[MODE_SAX] = modes[MODE_SAX_MEM] = modes[MODE_TREE] = 1;
+      for (int m = 0; m < MODE_COUNT; m++)
+        modes[m] = 1;
+    } else if (strncmp(a, "--", 2) == 0 && mode_named(a + 2) >= 0) {
+      if (!mode_given) /* mode options add up: --sax --tokens runs both */
+        memset(modes, 0, sizeof modes);
+      mode_given = 1;
+      modes[mode_named(a + 2)] = 1;
     } else if (strcmp(a, "--runs") == 0 && i + 1 < argc) {
       runs = atoi(argv[++i]);
       if (runs < 1)
@@ -441,7 +531,7 @@ int main(int argc, char **argv) {
             fixed, files.n, bad);
 
   timing_t *times = xrealloc(NULL, files.n * sizeof *times);
-  for (int m = 0; m < 3; m++) {
+  for (int m = 0; m < MODE_COUNT; m++) {
     if (!modes[m])
       continue;
     double best = -1;

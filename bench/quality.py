@@ -17,7 +17,12 @@ Text sets (the default mode):
                      score.py --metric shingle; --flat adds this set
 Metadata (--meta; default sets htmldate-dev,wcxb-dev):
   pith --format json over html/, score_meta.py: date accuracy, accuracy on
-  dated pages, title exact / word F1, author accuracy.
+  dated pages, title exact / word F1, author accuracy. Each set is also
+  scored in two fixed halves, "tune" and "check": a page is in "tune" when
+  the first byte of the SHA-256 of its id (UTF-8) is even. Rules are tuned
+  on "tune" (--worst lists its pages only, unless --worst-half says
+  otherwise) and checked on "check": a rule that helps one half and hurts
+  the other is dropped.
 
 Everything after `--` is passed to pith before the inputs. Paths given on the
 command line are taken relative to the current directory; the defaults are
@@ -27,6 +32,7 @@ own exit status), 2 on bad arguments or a missing pith/data/scorer, 3 when a
 pith run timed out or a scorer failed.
 """
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -47,6 +53,12 @@ TEXT_SETS = {
 META_SETS = ("htmldate-dev", "wcxb-dev")
 DEFAULT_TEXT_SETS = "scrapinghub,wcxb-dev"
 DEFAULT_META_SETS = "htmldate-dev,wcxb-dev"
+HALVES = ("tune", "check")
+
+
+def half_of(page_id):
+    """The fixed half of a page: "tune" when the first byte of the SHA-256 of its id is even."""
+    return HALVES[hashlib.sha256(page_id.encode("utf-8")).digest()[0] % 2]
 
 
 class Fatal(Exception):
@@ -84,6 +96,8 @@ def parse_args(argv):
                     help="keep predictions in DIR/<set>/ (old predictions there are removed first) "
                          "and pith's stderr in DIR/<set>.stderr")
     ap.add_argument("--worst", type=int, default=0, metavar="N", help="list the N worst pages of each set")
+    ap.add_argument("--worst-half", choices=HALVES + ("all",), default="tune",
+                    help="with --meta --worst: list pages of this half only (default: tune)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     ap.add_argument("--timeout", type=float, default=1800, metavar="S",
                     help="give up on a pith run after S seconds (default 1800)")
@@ -248,12 +262,24 @@ def meta_set(a, name, work):
         res = {"pith": run_pith(a, ["--format", "json"], [sdir / "html"], pred, work / f"{name}-meta.stderr")}
     if res["pith"]["exit"] == "timeout":
         raise Fatal(f"quality.py: pith timed out after {a.timeout:.0f} s on {name}", 3)
-    ids = [m["id"] for m in read_meta(sdir / "meta.jsonl")]
-    res["missing"] = sum(1 for i in ids if not (pred / f"{i}.json").exists())
-    cmd = [sys.executable, str(a.meta_scorer), "--set", str(sdir), "--pred", str(pred)]
-    res.update(run_json(cmd + ["--json"]))
+    meta = read_meta(sdir / "meta.jsonl")
+    res["missing"] = sum(1 for m in meta if not (pred / f"{m['id']}.json").exists())
+
+    def scorer(set_dir):
+        return [sys.executable, str(a.meta_scorer), "--set", str(set_dir), "--pred", str(pred)]
+
+    res.update(run_json(scorer(sdir) + ["--json"]))
+    # The halves: the same predictions scored against each half's gold.
+    half_dirs = {}
+    for h in HALVES:
+        hdir = work / f"{name}-{h}"
+        hdir.mkdir(exist_ok=True)
+        (hdir / "meta.jsonl").write_text("".join(json.dumps(m) + "\n" for m in meta if half_of(m["id"]) == h))
+        half_dirs[h] = hdir
+        res.setdefault("halves", {})[h] = run_json(scorer(hdir) + ["--json"])
     if a.worst:
-        proc = subprocess.run(cmd + ["--worst", str(a.worst)], stdin=subprocess.DEVNULL,
+        wdir = sdir if a.worst_half == "all" else half_dirs[a.worst_half]
+        proc = subprocess.run(scorer(wdir) + ["--worst", str(a.worst)], stdin=subprocess.DEVNULL,
                               capture_output=True, text=True)
         res["worst"] = [l.strip() for l in proc.stdout.splitlines()[1:] if l.strip()]
     return res
@@ -330,27 +356,33 @@ def print_meta(a, out):
     print(f"data: {a.data}")
     print(f"run:  {out['run']}")
     print()
-    print(f"{'set':<14} {'pages':>5}  {'missing':>7}  {'date':>6}  {'dated':>6}  {'title=':>6}  {'titleF1':>7}  "
+    print(f"{'set':<20} {'pages':>5}  {'missing':>7}  {'date':>6}  {'dated':>6}  {'title=':>6}  {'titleF1':>7}  "
           f"{'author':>6}   {'exit':>4}  {'stderr':>6}  {'seconds':>7}")
     for name, r in out["sets"].items():
         p = r["pith"]
-        print(f"{name:<14} {r['pages']:>5}  {r['missing']:>7}  {fmt(r['date_accuracy'])}  "
-              f"{fmt(r['date_dated_accuracy'])}  {fmt(r.get('title_exact'))}  {fmt(r.get('title_f1'), 7)}  "
-              f"{fmt(r.get('author_accuracy'))}   {p['exit']:>4}  {p['stderr_lines']:>6}  {p['seconds']:>7.1f}")
+        rows = [(name, r)] + [(f"  {name}:{h}", s) for h, s in r.get("halves", {}).items()]
+        for label, s in rows:
+            tail = f"   {p['exit']:>4}  {p['stderr_lines']:>6}  {p['seconds']:>7.1f}" if s is r else ""
+            print(f"{label:<20} {s['pages']:>5}  {(r['missing'] if s is r else ''):>7}  {fmt(s['date_accuracy'])}  "
+                  f"{fmt(s['date_dated_accuracy'])}  {fmt(s.get('title_exact'))}  {fmt(s.get('title_f1'), 7)}  "
+                  f"{fmt(s.get('author_accuracy'))}{tail}")
     print()
     print("date: (correct + correctly none) / pages; dated: correct / pages with a gold date;")
     print("title=: exact after folding; titleF1: mean word-bag F1; author: hit (F1>=0.8) or correctly none")
+    print("SET:tune / SET:check: the fixed halves (see --help); tune rules on tune, check them on check")
     for name, r in out["sets"].items():
-        d = r.get("date", {})
-        line = f"  {name} dates: " + " ".join(f"{k} {d[k]}" for k in sorted(d))
-        if "author" in r:
-            line += "; authors: " + " ".join(f"{k} {r['author'][k]}" for k in sorted(r["author"]))
-        print(line)
+        for label, s in [(name, r)] + [(f"{name}:{h}", s) for h, s in r.get("halves", {}).items()]:
+            d = s.get("date", {})
+            line = f"  {label} dates: " + " ".join(f"{k} {d[k]}" for k in sorted(d))
+            if "author" in s:
+                line += "; authors: " + " ".join(f"{k} {s['author'][k]}" for k in sorted(s["author"]))
+            print(line)
     print_failures(out)
     if a.worst:
         for name, r in out["sets"].items():
             print()
-            print(f"{name}: wrong pages (up to {a.worst} per field)")
+            half = "" if a.worst_half == "all" else f", half {a.worst_half} only"
+            print(f"{name}: wrong pages (up to {a.worst} per field{half})")
             for w in r.get("worst", []):
                 print(f"  {w}")
     print()

@@ -8,8 +8,10 @@
 #include <strings.h>
 
 #include "extract/extract.h"
+#include "html/dom_dump.h"
 #include "html/html.h"
 #include "input/charset.h"
+#include "input/read.h"
 #include "input/sniff.h"
 #include "meta/lang.h"
 #include "meta/meta.h"
@@ -38,7 +40,7 @@ const char *pith_status_string(pith_status status) {
   case PITH_DONE:
     return "no more records";
   case PITH_ERR_READ:
-    return "cannot read the input";
+    return "read error";
   }
   return "unknown status";
 }
@@ -62,12 +64,21 @@ static pith_status fail(pith_result *r, pith_status st, const char *msg) {
 static int set_provenance(pith_result *r, const pith_options *opts) {
   arena *m = &r->mem;
   return (opts->url && !(r->art.url = arena_strndup(m, opts->url, strlen(opts->url)))) ||
+         (opts->source_file && !(r->art.meta.source_file = arena_strndup(
+                                     m, opts->source_file, strlen(opts->source_file)))) ||
          (opts->warc_record_id && !(r->art.meta.warc_record_id = arena_strndup(
                                         m, opts->warc_record_id, strlen(opts->warc_record_id)))) ||
          (opts->warc_date &&
-          !(r->art.meta.warc_date = arena_strndup(m, opts->warc_date, strlen(opts->warc_date)))) ||
-         (opts->source &&
-          !(r->art.meta.source_path = arena_strndup(m, opts->source, strlen(opts->source))));
+          !(r->art.meta.warc_date = arena_strndup(m, opts->warc_date, strlen(opts->warc_date))));
+}
+
+/* pith_options.charset names a charset pith knows, or is NULL or "". */
+static pith_status check_charset(pith_result *r, const char *charset) {
+  if (!charset || !*charset || pith_charset_known(charset))
+    return PITH_OK;
+  char msg[160];
+  snprintf(msg, sizeof msg, "unknown charset \"%.64s\" (pith_options.charset)", charset);
+  return fail(r, PITH_ERR_INVALID, msg);
 }
 
 /* What both entry points do first: check the arguments, make the result
@@ -96,7 +107,116 @@ static pith_status begin(const void *data, size_t len, const pith_options **opts
     snprintf(msg, sizeof msg, "larger than the limit of %zu bytes", (*opts)->max_input_bytes);
     return fail(r, PITH_ERR_TOO_LARGE, msg);
   }
+  return check_charset(r, (*opts)->charset);
+}
+
+/* gzip bytes are inflated here, so that every caller reads .gz pages as the
+ * CLI does; max_input_bytes bounds the inflated size, which stops a gzip
+ * bomb after max_input_bytes of output. On PITH_OK *data and *len are the
+ * page's bytes, in *inflated (to free) when they were gzip; a stream cut
+ * short keeps what came before the cut and sets *truncated. Otherwise the
+ * status, and the reason in err. */
+static pith_status gunzip_bytes(const pith_options *opts, const void **data, size_t *len,
+                                char **inflated, int *truncated, char *err, size_t err_cap) {
+  *inflated = NULL;
+  *truncated = 0;
+  if (!pith_read_is_gzip(*data, *len))
+    return PITH_OK;
+  size_t n = 0;
+  if (pith_read_buffer(*data, *len, opts->max_input_bytes, inflated, &n, truncated, err, err_cap)) {
+    if (!strncmp(err, "larger", 6)) {
+      snprintf(err, err_cap, "larger than the limit of %zu bytes once inflated",
+               opts->max_input_bytes);
+      return PITH_ERR_TOO_LARGE;
+    }
+    return strcmp(err, "out of memory") ? PITH_ERR_NOT_HTML : PITH_ERR_NOMEM;
+  }
+  *data = *inflated;
+  *len = n;
   return PITH_OK;
+}
+
+/* gunzip_bytes for an extraction: the failure's reason, or the warning of
+ * a cut, in the result. */
+static pith_status gunzip_input(pith_result *r, const pith_options *opts, const void **data,
+                                size_t *len, char **inflated) {
+  char err[96];
+  int truncated = 0;
+  pith_status st = gunzip_bytes(opts, data, len, inflated, &truncated, err, sizeof err);
+  if (st != PITH_OK)
+    return fail(r, st, err);
+  if (truncated &&
+      !(r->warning = arena_strndup(&r->mem, PITH_TRUNCATED_GZIP, strlen(PITH_TRUNCATED_GZIP))))
+    return fail(r, PITH_ERR_NOMEM, "out of memory");
+  return PITH_OK;
+}
+
+/* The language of the article's text (its first 16 KB, and the title):
+ * the detector's answer when it is at least half sure, with its confidence
+ * (text mode, where nothing is declared). -1 when out of memory. */
+static int text_language(pith_result *r) {
+  article *a = &r->art;
+  buf b;
+  buf_init(&b);
+  for (const article_block *bl = a->first; bl && b.len < 16384; bl = bl->next) {
+    buf_append(&b, bl->text, bl->len);
+    buf_putc(&b, '\n');
+  }
+  if (a->title)
+    buf_puts(&b, a->title);
+  if (b.oom) {
+    buf_free(&b);
+    return -1;
+  }
+  float conf = 0;
+  const char *lang = b.data ? lang_detect(b.data, b.len, &conf) : NULL;
+  buf_free(&b);
+  if (lang && conf >= 0.5f) {
+    a->meta.language = lang;
+    a->meta.language_confidence = conf;
+  }
+  return 0;
+}
+
+/* Is data a page at all: HTML (sniffed), or for text mode text (not
+ * binary)? PITH_OK or the failure, with its message in r. */
+static pith_status check_page(pith_result *r, const char *data, size_t len, int text_mode) {
+  const char *why = NULL;
+  if (text_mode) {
+    size_t i = 0;
+    while (i < len && strchr(" \n\r\t\f", data[i]) && data[i])
+      i++;
+    if (i == len)
+      return fail(r, PITH_ERR_EMPTY, len ? "only white space, no text" : "empty input");
+    if (text_is_binary(data, len))
+      return fail(r, PITH_ERR_NOT_HTML, "binary data, not text");
+    return PITH_OK;
+  }
+  switch (sniff_html(data, len, &why)) {
+  case SNIFF_EMPTY:
+    return fail(r, PITH_ERR_EMPTY, why);
+  case SNIFF_NOT_HTML:
+    return fail(r, PITH_ERR_NOT_HTML, why);
+  case SNIFF_HTML:
+    break;
+  }
+  return PITH_OK;
+}
+
+/* The page's bytes as UTF-8 (*utf8, to free), inflated first when gzip,
+ * after check_page. */
+static pith_status page_utf8(pith_result *r, const pith_options *opts, const void *data, size_t len,
+                             int text_mode, char **utf8, size_t *utf8_len) {
+  char *inflated = NULL;
+  pith_status st = gunzip_input(r, opts, &data, &len, &inflated);
+  if (st == PITH_OK)
+    st = check_page(r, data, len, text_mode);
+  char used[32];
+  if (st == PITH_OK &&
+      pith_charset_to_utf8(data, len, opts->charset, utf8, utf8_len, used, sizeof used))
+    st = fail(r, PITH_ERR_NOMEM, "out of memory");
+  free(inflated);
+  return st;
 }
 
 /* pith_options.language: a page in another language keeps its address,
@@ -109,20 +229,10 @@ static int keep_language(pith_result *r, const pith_options *opts) {
   article *a = &r->art;
   const char *lang = a->meta.language;
   if (!lang) {
-    /* Text mode and title-only runs name no language: the text's own. */
-    buf b;
-    buf_init(&b);
-    for (const article_block *bl = a->first; bl && b.len < 16384; bl = bl->next) {
-      buf_append(&b, bl->text, bl->len);
-      buf_putc(&b, '\n');
-    }
-    if (a->title)
-      buf_puts(&b, a->title);
-    float conf = 0;
-    lang = b.data && !b.oom ? lang_detect(b.data, b.len, &conf) : NULL;
-    if (lang && conf < 0.5f)
-      lang = NULL;
-    buf_free(&b);
+    /* Title-only runs name no language: the text's own. */
+    if (text_language(r))
+      return -1;
+    lang = a->meta.language;
   }
   size_t k = strcspn(want, "-_"), n = lang ? strcspn(lang, "-_") : 0;
   if (lang && k == n && !strncasecmp(lang, want, k)) {
@@ -137,9 +247,10 @@ static int keep_language(pith_result *r, const pith_options *opts) {
              want);
   article_meta kept = {0};
   kept.language = lang;
+  kept.language_confidence = lang ? a->meta.language_confidence : -1;
+  kept.source_file = a->meta.source_file;
   kept.warc_record_id = a->meta.warc_record_id;
   kept.warc_date = a->meta.warc_date;
-  kept.source_path = a->meta.source_path;
   const char *url = a->url;
   memset(a, 0, sizeof *a);
   a->url = url;
@@ -155,28 +266,16 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   if (begun != PITH_OK)
     return begun;
   pith_result *r = *result;
-  const char *why = NULL;
-  switch (sniff_html(data, len, &why)) {
-  case SNIFF_EMPTY:
-    return fail(r, PITH_ERR_EMPTY, why);
-  case SNIFF_NOT_HTML:
-    return fail(r, PITH_ERR_NOT_HTML, why);
-  case SNIFF_HTML:
-    break;
-  }
-
   char *utf8 = NULL;
   size_t utf8_len = 0;
-  char used[32];
-  if (pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used))
-    return fail(r, PITH_ERR_NOMEM, "out of memory");
-
+  pith_status st = page_utf8(r, opts, data, len, 0, &utf8, &utf8_len);
+  if (st != PITH_OK)
+    return st;
   char err[128] = "";
   arena dom_mem;
   arena_init(&dom_mem);
   dom_doc doc;
-  html_limits lim = {opts->max_nodes, opts->max_depth};
-  pith_status st = PITH_OK;
+  html_limits lim = {opts->max_nodes, opts->max_depth, 0};
   if (html_parse(utf8, utf8_len, &lim, &dom_mem, &doc, err, sizeof err) ||
       extract_article(&doc, &r->mem, &r->art, err, sizeof err) ||
       (opts->metadata || (opts->language && *opts->language)
@@ -190,6 +289,51 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   return st;
 }
 
+pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts, char **out,
+                          size_t *len_out) {
+  if (!out || !len_out || (!data && len))
+    return PITH_ERR_INVALID;
+  *out = NULL;
+  *len_out = 0;
+  pith_options defaults;
+  if (!opts) {
+    pith_options_init(&defaults);
+    opts = &defaults;
+  }
+  if (opts->max_input_bytes && len > opts->max_input_bytes)
+    return PITH_ERR_TOO_LARGE;
+  if (opts->charset && *opts->charset && !pith_charset_known(opts->charset))
+    return PITH_ERR_INVALID;
+  /* gzip as pith_extract reads it (what came before a cut included). */
+  char err[128];
+  char *inflated = NULL;
+  int truncated = 0;
+  pith_status st = gunzip_bytes(opts, &data, &len, &inflated, &truncated, err, sizeof err);
+  if (st != PITH_OK)
+    return st;
+  char *utf8 = NULL;
+  size_t utf8_len = 0;
+  char used[32];
+  int failed = pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used);
+  free(inflated);
+  if (failed)
+    return PITH_ERR_NOMEM;
+  arena mem;
+  arena_init(&mem);
+  dom_doc doc;
+  html_limits lim = {opts->max_nodes, opts->max_depth, HTML_KEEP_ALL};
+  buf b;
+  buf_init(&b);
+  if (html_parse(utf8, utf8_len, &lim, &mem, &doc, err, sizeof err) || dom_dump(&doc, &b))
+    st = PITH_ERR_NOMEM;
+  arena_free(&mem);
+  free(utf8);
+  if (st == PITH_OK && !(*out = buf_detach(&b, len_out)))
+    st = PITH_ERR_NOMEM;
+  buf_free(&b);
+  return st;
+}
+
 /* Text mode: the same checks and charset conversion, then the lines. */
 pith_status pith_extract_text(const void *data, size_t len, const pith_options *opts,
                               pith_result **result) {
@@ -198,25 +342,15 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
   if (begun != PITH_OK)
     return begun;
   pith_result *r = *result;
-  const char *p = data;
-  size_t i = 0;
-  while (i < len && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t' || p[i] == '\f'))
-    i++;
-  if (i == len)
-    return fail(r, PITH_ERR_EMPTY, len ? "only white space, no text" : "empty input");
-  if (text_is_binary(data, len))
-    return fail(r, PITH_ERR_NOT_HTML, "binary data, not text");
-
   char *utf8 = NULL;
   size_t utf8_len = 0;
-  char used[32];
-  if (pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used))
-    return fail(r, PITH_ERR_NOMEM, "out of memory");
+  pith_status st = page_utf8(r, opts, data, len, 1, &utf8, &utf8_len);
+  if (st != PITH_OK)
+    return st;
   char err[128] = "";
-  pith_status st = PITH_OK;
   if (text_extract(utf8, utf8_len, opts->sites, opts->url, &r->mem, &r->art, err, sizeof err))
     st = fail(r, PITH_ERR_NOMEM, err);
-  else if (keep_language(r, opts))
+  else if ((!r->art.meta.language && text_language(r)) || keep_language(r, opts))
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
   free(utf8);
   return st;
@@ -230,16 +364,29 @@ pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
                            const pith_options *opts) {
   if (!sites || (!data && len))
     return PITH_ERR_INVALID;
-  if (!len || text_is_binary(data, len))
-    return PITH_OK;
+  pith_options defaults;
+  if (!opts) {
+    pith_options_init(&defaults);
+    opts = &defaults;
+  }
+  if (opts->charset && *opts->charset && !pith_charset_known(opts->charset))
+    return PITH_ERR_INVALID;
+  /* gzip as pith_extract_text reads it; a page it would refuse counts nothing. */
+  char *inflated = NULL, err[128];
+  int truncated = 0;
+  pith_status st = gunzip_bytes(opts, &data, &len, &inflated, &truncated, err, sizeof err);
+  if (st != PITH_OK)
+    return st == PITH_ERR_NOMEM ? st : PITH_OK;
   char *utf8 = NULL;
   size_t utf8_len = 0;
   char used[32];
-  if (pith_charset_to_utf8(data, len, opts ? opts->charset : NULL, &utf8, &utf8_len, used,
-                           sizeof used))
-    return PITH_ERR_NOMEM;
-  int rc = text_sites_add(sites, text_site_of(opts ? opts->url : NULL), utf8, utf8_len);
+  int rc = 0;
+  if (len && !text_is_binary(data, len)) {
+    rc = pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used) ||
+         text_sites_add(sites, text_site_of(opts->url), utf8, utf8_len);
+  }
   free(utf8);
+  free(inflated);
   return rc ? PITH_ERR_NOMEM : PITH_OK;
 }
 
@@ -249,6 +396,9 @@ void pith_sites_free(pith_sites *sites) {
 
 const char *pith_result_error(const pith_result *r) {
   return r ? r->error : NULL;
+}
+const char *pith_result_warning(const pith_result *r) {
+  return r ? r->warning : NULL;
 }
 const char *pith_result_url(const pith_result *r) {
   return r ? r->art.url : NULL;

@@ -53,3 +53,48 @@ article_block *article_add(article *a, arena *mem, block_kind kind, int level, c
                            size_t len) {
   return article_add_in(a, mem, NULL, kind, level, text, len);
 }
+
+/* Unlinks n from its parent's children; a parent left empty (a list item
+ * that held only n) goes too. */
+static void unlink_node(article *a, art_node *n) {
+  art_node *parent = n->parent, *prev = NULL;
+  for (art_node *c = parent->first; c && c != n; c = c->next)
+    prev = c;
+  if (prev)
+    prev->next = n->next;
+  else
+    parent->first = n->next;
+  if (parent->last == n)
+    parent->last = prev;
+  if (!parent->first && parent != &a->body && parent->parent)
+    unlink_node(a, parent);
+}
+
+static art_node *node_of(art_node *n, const article_block *b) {
+  for (art_node *c = n->first; c; c = c->next) {
+    if (c->kind == NODE_BLOCK && c->block == b)
+      return c;
+    art_node *in = c->first ? node_of(c, b) : NULL;
+    if (in)
+      return in;
+  }
+  return NULL;
+}
+
+void article_remove_block(article *a, article_block *b) {
+  article_block *prev = NULL;
+  for (article_block *c = a->first; c && c != b; c = c->next)
+    prev = c;
+  if (prev)
+    prev->next = b->next;
+  else if (a->first == b)
+    a->first = b->next;
+  else
+    return; /* not in the article */
+  if (a->last == b)
+    a->last = prev;
+  a->blocks--;
+  art_node *n = node_of(&a->body, b);
+  if (n)
+    unlink_node(a, n);
+}

@@ -131,14 +131,24 @@ typedef struct {
   const char *license;
   const char
       *page_type; /* article, forum, product, listing, collection, documentation, service, other */
-  const char *agency; /* agency credit ("Xinhua") */
+  const char *source; /* agency credit ("Xinhua") */
   const char *editor;
   article_image *images, *last_image; /* figures with a caption, in order */
   size_t nimages;
-  /* Provenance, for pages read from crawl archives. */
+  /* How sure the language detector is that the text is in `language`
+   * (0..1); negative when it had no text to judge. */
+  float language_confidence;
+  /* Provenance: the file a plain page came from; for pages read from
+   * crawl archives, the record's (docs/warc.md). */
+  const char *source_file;
   const char *warc_record_id;
   const char *warc_date;
-  const char *source_path; /* the file read, as the caller named it */
+  const char *warc_filename;
+  const char *payload_digest;
+  int http_status; /* 0: none */
+  int has_warc_offset;
+  unsigned long long warc_offset, warc_length;
+  int truncated;
 } article_meta;
 
 typedef struct article {
@@ -163,6 +173,10 @@ art_node *article_open(article *a, arena *mem, art_node *parent, node_kind kind)
  * NULL on out-of-memory. */
 article_block *article_add_in(article *a, arena *mem, art_node *parent, block_kind kind, int level,
                               const char *text, size_t len);
+
+/* Takes block b out of the article (the tree and the blocks in order); a
+ * list item or other container left empty goes with it. */
+void article_remove_block(article *a, article_block *b);
 
 /* article_add_in at the top level. */
 article_block *article_add(article *a, arena *mem, block_kind kind, int level, const char *text,

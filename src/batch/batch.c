@@ -44,7 +44,7 @@ static void count(pith_batch *b, const pith_batch_item *it) {
   if (it->marker)
     return;
   b->stats.input_bytes += it->input_bytes;
-  if (it->error) {
+  if (it->error || it->warning) {
     b->stats.failed++;
     return;
   }
@@ -206,6 +206,13 @@ pith_status pith_batch_add_file(pith_batch *b, const char *path, pith_batch_mode
   if (!b || !path)
     return PITH_ERR_INVALID;
   return submit(b, batch_job_file(path, mode, opts), user);
+}
+
+pith_status pith_batch_add_record(pith_batch *b, const pith_record *rec, const pith_options *opts,
+                                  void *user) {
+  if (!b || !rec)
+    return PITH_ERR_INVALID;
+  return submit(b, batch_job_record(rec, opts), user);
 }
 
 pith_status pith_batch_add_failure(pith_batch *b, const char *message, void *user) {

@@ -7,14 +7,22 @@
 
 #include "pith.h"
 
-typedef enum { BATCH_PAGE, BATCH_FILE, BATCH_FAILURE, BATCH_SKIP, BATCH_MARKER } batch_kind;
+typedef enum {
+  BATCH_PAGE,
+  BATCH_FILE,
+  BATCH_RECORD,
+  BATCH_FAILURE,
+  BATCH_SKIP,
+  BATCH_MARKER
+} batch_kind;
 
 typedef struct {
   batch_kind kind;
   pith_batch_mode mode;
   pith_options opts; /* its strings point into strings */
   char *strings;
-  char *data; /* PAGE: a copy of the bytes; FILE: the path; FAILURE, SKIP: the message */
+  char *data;          /* PAGE: a copy of the bytes; FILE: the path; FAILURE, SKIP: the message */
+  pith_record *record; /* RECORD: a copy */
   size_t len;
   size_t cost; /* bytes counted against max_pending_bytes */
   int done;    /* set by the batch, under its lock */
@@ -27,6 +35,7 @@ typedef struct {
 batch_job *batch_job_page(const void *data, size_t len, pith_batch_mode mode,
                           const pith_options *opts);
 batch_job *batch_job_file(const char *path, pith_batch_mode mode, const pith_options *opts);
+batch_job *batch_job_record(const pith_record *rec, const pith_options *opts);
 batch_job *batch_job_note(batch_kind kind, const char *message);
 
 /* Does the job's work (read, extract, render) and fills job->item. */

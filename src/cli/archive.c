@@ -1,4 +1,5 @@
-/* Crawl archives on the command line: records in, one output each. */
+/* Crawl archives on the command line: records in, one item of the batch
+ * each. */
 #include "cli/archive.h"
 
 #include <errno.h>
@@ -11,8 +12,8 @@
 
 int archive_name(const char *name) {
   size_t n = strlen(name);
-  if (cli_ends_with(name, n, ".gz"))
-    n -= 3;
+  if (cli_ends_with(name, n, ".gz") || cli_ends_with(name, n, ".zst"))
+    n -= cli_ends_with(name, n, ".gz") ? 3 : 4;
   return cli_ends_with(name, n, ".warc") || cli_ends_with(name, n, ".wet");
 }
 
@@ -66,106 +67,34 @@ FILE *archive_open_output(const char *dir, const char *name) {
   return f;
 }
 
-/* Is this record text for text mode? NULL if so, else why it is left out
- * (*html set for the HTML responses the crawl-scale work will read). */
-static const char *skip_reason(const warc_record *rec, int *html) {
-  const char *ct = rec->content_type ? rec->content_type : "";
-  *html = 0;
-  switch (rec->type) {
-  case WARC_CONVERSION:
-    return NULL;
-  case WARC_RESOURCE:
-    /* a text file fetched from the web (not a crawler's own log: "metadata://") */
-    if (!strncasecmp(ct, "text/plain", 10) &&
-        (!rec->target_uri || !strncasecmp(rec->target_uri, "http", 4)))
-      return NULL;
-    *html = 1;
-    return "not-text";
-  case WARC_RESPONSE:
-    *html = 1;
-    return "not-text";
-  case WARC_WARCINFO:
-    return "warcinfo";
-  case WARC_REQUEST:
-    return "request";
-  case WARC_METADATA:
-    return "metadata";
-  case WARC_REVISIT:
-    return "revisit";
-  default:
-    return "other";
-  }
-}
-
-/* The charset parameter of a Content-Type, into buf. */
-static const char *charset_of(const char *ct, char *buf, size_t cap) {
-  if (!ct)
-    return NULL;
-  const char *p = ct;
-  while (*p && strncasecmp(p, "charset=", 8))
-    p++;
-  if (!*p)
-    return NULL;
-  p += 8;
-  if (*p == '"')
-    p++;
-  size_t n = 0;
-  while (p[n] && p[n] != ';' && p[n] != '"' && p[n] != ' ' && n + 1 < cap)
-    n++;
-  memcpy(buf, p, n);
-  buf[n] = '\0';
-  return n ? buf : NULL;
-}
-
-static void options_for(const cli *c, const warc_record *rec, pith_sites *sites, pith_options *opts,
-                        char *cs, size_t cs_cap) {
+static void options_for(const cli *c, const pith_record *rec, pith_sites *sites,
+                        pith_options *opts) {
   pith_options_init(opts);
-  opts->url = rec->target_uri;
-  opts->warc_record_id = rec->record_id;
-  opts->warc_date = rec->date;
   opts->max_input_bytes = c->max_size;
   opts->sites = sites;
   opts->language = c->language;
   opts->metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
-  const char *cset = charset_of(rec->content_type, cs, cs_cap);
-  opts->charset = cset ? cset : c->charset;
+  /* The HTTP header's charset is the page's declaration; --charset only
+   * stands in for a missing one. */
+  opts->charset = rec->charset ? rec->charset : c->charset;
 }
 
-/* 1 if the record holds only white space: a page without text. */
-static int blank(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' && s[i] != '\f')
-      return 0;
-  return 1;
-}
-
-/* Hands one record to the batch (or, when counting, to the site counter). */
-static void submit_record(cli *c, const char *name, const warc_record *rec, pith_sites *sites,
-                          int count, size_t *html_skipped) {
-  int html;
-  const char *skip = skip_reason(rec, &html);
-  if (count) {
-    if (!skip && !rec->skipped) {
-      pith_options opts;
-      char cs[64];
-      options_for(c, rec, NULL, &opts, cs, sizeof cs);
-      pith_sites_add(sites, rec->block, rec->block_len, &opts);
-    }
-    return;
-  }
-  *html_skipped += (size_t)html;
+/* Hands one record to the batch; *pos is how far into the file the
+ * records submitted so far reach (for the progress). */
+static void submit_record(cli *c, const char *name, const pith_record *rec, pith_sites *sites,
+                          unsigned long long *pos) {
   item_info *in =
-      item_info_new(ITEM_RECORD, name, NULL, NULL, rec->target_uri, rec->record_id, rec->date);
+      item_info_new(ITEM_RECORD, name, NULL, NULL, rec->url, rec->warc_record_id, rec->warc_date);
   pith_status st = PITH_ERR_NOMEM;
-  if (!skip && !rec->skipped && blank(rec->block, rec->block_len))
-    skip = "empty";
-  if (in && (skip || rec->skipped)) {
-    st = pith_batch_add_skip(c->batch, skip ? skip : "too-large", in);
-  } else if (in) {
+  if (in) {
+    in->offset = rec->warc_offset;
+    in->has_offset = 1;
+    unsigned long long end = rec->warc_offset + rec->warc_length;
+    in->disk_bytes = end > *pos ? end - *pos : 0;
+    *pos = end > *pos ? end : *pos;
     pith_options opts;
-    char cs[64];
-    options_for(c, rec, sites, &opts, cs, sizeof cs);
-    st = pith_batch_add(c->batch, rec->block, rec->block_len, PITH_BATCH_TEXT, &opts, in);
+    options_for(c, rec, sites, &opts);
+    st = pith_batch_add_record(c->batch, rec, &opts, in);
   }
   if (st != PITH_OK) {
     free(in);
@@ -174,26 +103,72 @@ static void submit_record(cli *c, const char *name, const warc_record *rec, pith
   }
 }
 
-/* One pass over the archive: counting its lines into sites (count) or
- * submitting its records. */
-static void pass(cli *c, const char *path, const char *data, size_t len, const char *name,
-                 pith_sites *sites, int count, size_t *html_skipped) {
-  FILE *f = NULL;
-  if (path && !(f = fopen(path, "rb"))) {
+/* An archive read whole into memory (standard input), read again. */
+typedef struct {
+  const char *data;
+  size_t len, pos;
+} memory;
+
+static long memory_read(void *ctx, void *buf, size_t n) {
+  memory *m = ctx;
+  if (n > m->len - m->pos)
+    n = m->len - m->pos;
+  memcpy(buf, m->data + m->pos, n);
+  m->pos += n;
+  return (long)n;
+}
+
+/* One pass over the archive: counting its text lines into sites (count)
+ * or submitting its records. Returns how far into the file the submitted
+ * records reach. */
+static unsigned long long pass(cli *c, const char *path, const char *data, size_t len,
+                               const char *name, pith_sites **sites, int count) {
+  pith_archive_options ao;
+  pith_archive_options_init(&ao);
+  ao.all_status = c->all_status;
+  ao.all_types = c->all_types;
+  if (c->max_page_bytes)
+    ao.max_record_bytes = c->max_page_bytes;
+  memory m = {data, len, 0};
+  pith_archive *a = NULL;
+  pith_status st = path ? pith_archive_open(path, &ao, &a)
+                        : pith_archive_open_read(memory_read, &m, name, &ao, &a);
+  if (st != PITH_OK) {
     if (!count)
-      output_submit_failure(c, ITEM_RECORD, name, NULL, strerror(errno));
-    return;
+      output_submit_failure(c, ITEM_RECORD, name, NULL,
+                            a ? pith_archive_error(a) : "out of memory");
+    pith_archive_close(a);
+    return 0;
   }
-  warc_reader *w = warc_reader_new(f, path ? NULL : data, path ? 0 : len, c->max_size);
-  warc_record rec;
-  int rc = w ? 0 : -1;
-  while (w && (rc = warc_reader_next(w, &rec)) == 1)
-    submit_record(c, name, &rec, sites, count, html_skipped);
-  if (rc < 0 && !count)
-    output_submit_failure(c, ITEM_RECORD, name, NULL, w ? warc_reader_error(w) : "out of memory");
-  warc_reader_free(w);
-  if (f)
-    fclose(f);
+  unsigned long long pos = 0;
+  const pith_record *rec;
+  while ((st = pith_archive_next(a, &rec)) == PITH_OK) {
+    if (!count) {
+      submit_record(c, name, rec, *sites, &pos);
+      continue;
+    }
+    /* Site lines are for text records (WET); an archive of HTML
+     * responses is not read twice for them. */
+    if (rec->kind == PITH_RECORD_HTML) {
+      pith_sites_free(*sites);
+      *sites = NULL;
+    }
+    if (!*sites)
+      break;
+    if (rec->kind == PITH_RECORD_TEXT) {
+      pith_options opts;
+      options_for(c, rec, NULL, &opts);
+      opts.url = rec->url;
+      if (pith_sites_add(*sites, rec->payload, rec->payload_len, &opts) != PITH_OK) {
+        pith_sites_free(*sites); /* out of memory: go on without */
+        *sites = NULL;
+      }
+    }
+  }
+  if (st != PITH_DONE && !count)
+    output_submit_failure(c, ITEM_RECORD, name, NULL, pith_archive_error(a));
+  pith_archive_close(a);
+  return pos;
 }
 
 void archive_submit(cli *c, const char *path, const char *rel, const char *name, const char *data,
@@ -201,9 +176,8 @@ void archive_submit(cli *c, const char *path, const char *rel, const char *name,
   if (c->collect)
     return; /* an archive counts its own lines */
   pith_sites *sites = NULL;
-  size_t html_skipped = 0;
   if (c->site_dedup != 0 && (sites = pith_sites_new()))
-    pass(c, path, data, len, name, sites, 1, &html_skipped);
+    pass(c, path, data, len, name, &sites, 1);
   item_info *begin = item_info_new(ITEM_ARCHIVE_BEGIN, name, rel, NULL, NULL, NULL, NULL);
   item_info *end = item_info_new(ITEM_ARCHIVE_END, name, rel, NULL, NULL, NULL, NULL);
   if (!begin || !end || pith_batch_add_marker(c->batch, begin)) {
@@ -213,12 +187,11 @@ void archive_submit(cli *c, const char *path, const char *rel, const char *name,
     c->failures++;
     return;
   }
-  pass(c, path, data, len, name, sites, 0, &html_skipped);
+  unsigned long long pos = pass(c, path, data, len, name, &sites, 0);
   /* The end marker frees the counter once the archive's records are all
    * extracted. */
   end->sites = sites;
-  end->html_skipped = html_skipped;
-  end->disk_bytes = disk_bytes;
+  end->disk_bytes = disk_bytes > pos ? disk_bytes - pos : 0;
   if (pith_batch_add_marker(c->batch, end)) {
     pith_batch_finish(c->batch);
     pith_sites_free(sites);

@@ -1,8 +1,10 @@
-/* Crawl archives on the command line: a WARC or WET file holds many pages;
- * each text record (a WET "conversion" record, a text/plain "resource")
- * goes through text mode and becomes one output record, with its
- * provenance (url, warc_record_id, warc_date). json output is then JSON
- * Lines: one object a line. The records go through the run's batch. */
+/* Crawl archives on the command line: a WARC or WET file holds many pages,
+ * read with the public archive reader (pith_archive_*); each page — an
+ * HTML response, a WET "conversion" record, a text/plain "resource" —
+ * becomes one output record with its provenance (url, warc_record_id,
+ * warc_date, http_status, warc_filename, warc_offset, warc_length, ...).
+ * json output is then JSON Lines: one object a line. Every record goes
+ * through the run's batch: extracted, skipped (by reason) or failed. */
 #ifndef PITH_CLI_ARCHIVE_H
 #define PITH_CLI_ARCHIVE_H
 
@@ -12,7 +14,7 @@
 #include "cli/cli.h"
 #include "pith.h"
 
-/* 1 if the file name is an archive's: .warc, .wet (either .gz). */
+/* 1 if the file name is an archive's: .warc, .wet (either .gz or .zst). */
 int archive_name(const char *name);
 
 /* 1 if the file name is a text dump's, for text mode: .txt (or .txt.gz). */

@@ -24,9 +24,13 @@ typedef struct cli {
   size_t max_size;
   unsigned jobs; /* -j; 0: one per core */
   int quiet;
-  int progress;   /* 1 --progress, 0 --quiet or stderr not a terminal */
-  int text;       /* --text */
-  int site_dedup; /* 1 --site-dedup, 0 --no-site-dedup, -1 default */
+  int progress;          /* 1 --progress, 0 --quiet or stderr not a terminal */
+  int text;              /* --text */
+  int dump_dom;          /* --dump-dom */
+  int site_dedup;        /* 1 --site-dedup, 0 --no-site-dedup, -1 default */
+  int all_status;        /* --all-status */
+  int all_types;         /* --all-types */
+  size_t max_page_bytes; /* --max-page-bytes; 0: the reader's default */
 
   /* The run. */
   int xml_stream;   /* xml, several documents to one stream: inside <articles> */

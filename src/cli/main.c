@@ -16,6 +16,7 @@
 #include "cli/plan.h"
 #include "cli/report.h"
 #include "cli/walk.h"
+#include "input/charset.h"
 #include "input/read.h"
 #include "input/warc.h"
 #include "pith.h"
@@ -29,11 +30,14 @@ static const char usage_text[] =
     "directory (searched recursively for those), or - for standard input.\n"
     "With no INPUT, pith reads standard input. Gzip input is read as is.\n"
     "An input with no HTML markup at all is read as a page flattened to text.\n"
-    "A WARC or WET file (.warc, .wet, either .gz, or any file starting like\n"
-    "one) gives one output per text record (a WET conversion record), in text\n"
-    "mode, with its url, warc_record_id and warc_date (json: one line each;\n"
+    "A WARC or WET file (.warc, .wet, either .gz or .zst, or any file starting\n"
+    "like one) gives one output per page: each HTML response with HTTP status\n"
+    "200 (chunked and compressed bodies decoded), each WET conversion record\n"
+    "(in text mode), with its provenance: url, warc_record_id, warc_date,\n"
+    "http_status, warc_filename, warc_offset, warc_length (json: one line each;\n"
     "xml: one document, an <article> per record inside <articles>, as for\n"
-    "several inputs to one stream).\n"
+    "several inputs to one stream). A damaged record is named by its offset\n"
+    "on standard error, and reading goes on at the next record (docs/warc.md).\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT   output format: text (default), markdown (md), html,\n"
@@ -50,6 +54,8 @@ static const char usage_text[] =
     "                        output is the same whatever N\n"
     "  -u, --url URL         the page's address (for links and metadata)\n"
     "      --charset NAME    the charset to assume when the page declares none\n"
+    "                        (utf-8, windows-1252, latin1, shift_jis, ...; an\n"
+    "                        unknown name is an error that lists the known ones)\n"
     "      --no-title        leave the title out (text, markdown, html)\n"
     "      --no-links        markdown, html, xml: links as plain text\n"
     "      --links           links kept (the default)\n"
@@ -64,6 +70,12 @@ static const char usage_text[] =
     "      --json-markdown   json: add the article as Markdown (\"markdown\")\n"
     "      --json-tree       json: add the article's structure (\"blocks\")\n"
     "      --max-size BYTES  refuse inputs larger than this (default 64M; K, M, G)\n"
+    "      --all-status      WARC: HTTP responses of any status, not only 200\n"
+    "      --all-types       WARC: try every payload as HTML, not only HTML and\n"
+    "                        XHTML (by Content-Type, or sniffed when generic)\n"
+    "      --max-page-bytes SIZE  WARC: a record whose payload decodes to more\n"
+    "                        than SIZE (default 16M) is skipped with a line on\n"
+    "                        standard error, never held in memory; no failure\n"
     "      --language XX     keep only pages in language XX (a BCP 47 tag: en,\n"
     "                        de, pt-BR); the others give an empty output (json:\n"
     "                        url and language only) and a line on standard error\n"
@@ -74,8 +86,12 @@ static const char usage_text[] =
     "                        (all inputs given; each archive) are boilerplate\n"
     "                        (default: on for WARC/WET files, off otherwise)\n"
     "      --no-site-dedup   text mode: each page on its own\n"
-    "      --errors FILE     write failures to FILE as JSON lines (source or url,\n"
-    "                        warc_record_id, error) instead of among the outputs\n"
+    "      --dump-dom        print the parsed tree (html5lib-tests' format:\n"
+    "                        '| <html>', attributes sorted, text in quotes)\n"
+    "                        instead of extracting: what the extractor sees\n"
+    "      --errors FILE     write failures to FILE as JSON lines (source_file,\n"
+    "                        or url, warc_record_id, warc_offset; and error)\n"
+    "                        instead of among the outputs\n"
     "      --progress        show the progress line even when standard error is\n"
     "                        not a terminal\n"
     "  -q, --quiet           no error messages, no progress, no summary (the exit\n"
@@ -86,7 +102,7 @@ static const char usage_text[] =
     "Output: text is the title, a blank line, then the main text's blocks\n"
     "separated by blank lines. json is one object on one line with \"url\",\n"
     "\"title\", the other metadata and \"text\" (a field is absent when\n"
-    "unknown; \"source\": the input file). markdown is CommonMark with GitHub\n"
+    "unknown; \"source_file\": the input file). markdown is CommonMark with GitHub\n"
     "pipe tables. Outputs of several inputs to one stream come in input order\n"
     "(json: one line each; xml: <article>s inside one <articles> document;\n"
     "text and markdown: a line holding a form feed alone between documents).\n"
@@ -100,7 +116,8 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 when every input succeeded, 1 when any failed, 2 for bad\n"
     "usage (nothing written). A page with no main content, or left out by\n"
-    "--language, is no failure.\n";
+    "--language, is no failure. A .gz input cut short gives what came before\n"
+    "the cut, a warning, and counts as failed.\n";
 
 static int usage_error(const char *msg, const char *arg) {
   fprintf(stderr, "pith: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
@@ -120,6 +137,10 @@ static void page_options(const cli *c, pith_options *opts) {
   opts->language = c->language;
 }
 
+static pith_batch_mode page_mode(const cli *c) {
+  return c->dump_dom ? PITH_BATCH_DOM : c->text ? PITH_BATCH_TEXT : PITH_BATCH_HTML;
+}
+
 /* The first pass of --site-dedup: the lines of every page file, counted
  * (standard input cannot be read twice: it is extracted uncounted). */
 static void count_lines(cli *c, void *ctx, walk_kind kind, const char *path, const char *rel,
@@ -129,7 +150,7 @@ static void count_lines(cli *c, void *ctx, walk_kind kind, const char *path, con
     return;
   char *data = NULL;
   size_t len = 0;
-  if (pith_read_file(path, c->max_size, &data, &len, NULL, 0))
+  if (pith_read_file(path, c->max_size, &data, &len, NULL, NULL, 0))
     return;
   pith_options opts;
   page_options(c, &opts);
@@ -146,9 +167,14 @@ static void submit_stdin(cli *c) {
   char *data = NULL;
   size_t len = 0;
   char err[256];
-  if (pith_read_file("-", c->max_size, &data, &len, err, sizeof err)) {
+  int truncated = 0;
+  if (pith_read_file("-", c->max_size, &data, &len, &truncated, err, sizeof err)) {
     output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
     return;
+  }
+  if (truncated) { /* what came before the cut is still extracted */
+    cli_complain(c, "(stdin)", PITH_TRUNCATED_GZIP);
+    c->failures++;
   }
   if (warc_sniff(data, len)) {
     archive_submit(c, NULL, "stdin", "(stdin)", data, len, 0);
@@ -156,8 +182,7 @@ static void submit_stdin(cli *c) {
     pith_options opts;
     page_options(c, &opts);
     item_info *in = item_info_new(ITEM_PAGE, "(stdin)", "stdin", NULL, NULL, NULL, NULL);
-    if (!in || pith_batch_add(c->batch, data, len, c->text ? PITH_BATCH_TEXT : PITH_BATCH_HTML,
-                              &opts, in) != PITH_OK) {
+    if (!in || pith_batch_add(c->batch, data, len, page_mode(c), &opts, in) != PITH_OK) {
       free(in);
       cli_complain(c, "(stdin)", "out of memory");
       c->failures++;
@@ -180,12 +205,11 @@ static void submit(cli *c, void *ctx, walk_kind kind, const char *path, const ch
   } else {
     pith_options opts;
     page_options(c, &opts);
-    opts.source = path;
+    opts.source_file = path;
     item_info *in = item_info_new(ITEM_PAGE, path, rel, path, NULL, NULL, NULL);
     if (in)
       in->disk_bytes = size;
-    if (!in || pith_batch_add_file(c->batch, path, c->text ? PITH_BATCH_TEXT : PITH_BATCH_HTML,
-                                   &opts, in) != PITH_OK) {
+    if (!in || pith_batch_add_file(c->batch, path, page_mode(c), &opts, in) != PITH_OK) {
       free(in);
       cli_complain(c, path, "out of memory");
       c->failures++;
@@ -241,6 +265,10 @@ enum {
   OPT_LANGUAGE,
   OPT_ERRORS,
   OPT_PROGRESS,
+  OPT_ALL_STATUS,
+  OPT_ALL_TYPES,
+  OPT_MAX_PAGE_BYTES,
+  OPT_DUMP_DOM,
 };
 
 int main(int argc, char **argv) {
@@ -272,6 +300,10 @@ int main(int argc, char **argv) {
       {"jobs", required_argument, NULL, 'j'},
       {"errors", required_argument, NULL, OPT_ERRORS},
       {"progress", no_argument, NULL, OPT_PROGRESS},
+      {"all-status", no_argument, NULL, OPT_ALL_STATUS},
+      {"all-types", no_argument, NULL, OPT_ALL_TYPES},
+      {"max-page-bytes", required_argument, NULL, OPT_MAX_PAGE_BYTES},
+      {"dump-dom", no_argument, NULL, OPT_DUMP_DOM},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
@@ -307,6 +339,12 @@ int main(int argc, char **argv) {
       c.url = optarg;
       break;
     case OPT_CHARSET:
+      if (!pith_charset_known(optarg)) {
+        char names[1024];
+        pith_charset_names(names, sizeof names);
+        fprintf(stderr, "pith: unknown charset: %s\n", optarg);
+        return usage_error("known charsets (or their usual aliases, as latin1)", names);
+      }
       c.charset = optarg;
       break;
     case OPT_NO_TITLE:
@@ -343,6 +381,16 @@ int main(int argc, char **argv) {
       if (parse_size(optarg, &c.max_size))
         return usage_error("not a size", optarg);
       break;
+    case OPT_ALL_STATUS:
+      c.all_status = 1;
+      break;
+    case OPT_ALL_TYPES:
+      c.all_types = 1;
+      break;
+    case OPT_MAX_PAGE_BYTES:
+      if (parse_size(optarg, &c.max_page_bytes) || !c.max_page_bytes)
+        return usage_error("not a size", optarg);
+      break;
     case OPT_TEXT:
       c.text = 1;
       break;
@@ -375,6 +423,9 @@ int main(int argc, char **argv) {
     case OPT_PROGRESS:
       progress = 1;
       break;
+    case OPT_DUMP_DOM:
+      c.dump_dom = 1;
+      break;
     case 'q':
       c.quiet = 1;
       break;
@@ -392,6 +443,8 @@ int main(int argc, char **argv) {
   }
   int ninputs = argc - optind;
   char **inputs = argv + optind;
+  if (c.dump_dom)
+    c.format = PITH_FORMAT_TEXT; /* the tree is text, whatever --format says */
   if (c.output && c.output_dir)
     return usage_error("use either --output or --output-dir, not both", NULL);
   if (c.output && ninputs > 1)

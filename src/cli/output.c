@@ -133,17 +133,17 @@ void cli_complain(const cli *c, const char *input, const char *reason) {
   fprintf(stderr, "pith: %s: %s\n", input, reason);
 }
 
-/* Messages about an archive's record name it by its WARC-Record-ID. */
+/* Messages about an archive's record name it by its offset and
+ * WARC-Record-ID. */
 static void complain_item(const cli *c, const item_info *in, const char *reason) {
-  if (in->kind != ITEM_RECORD || c->quiet) {
+  if (in->kind != ITEM_RECORD || !in->has_offset || c->quiet) {
     cli_complain(c, in->name, reason);
     return;
   }
   report_clear_line(c->report);
-  if (in->record_id)
-    fprintf(stderr, "pith: %s: record %s: %s\n", in->name, in->record_id, reason);
-  else
-    fprintf(stderr, "pith: %s: %s\n", in->name, reason);
+  fprintf(stderr, "pith: %s: record at byte %llu%s%s%s: %s\n", in->name, in->offset,
+          in->record_id ? " (" : "", in->record_id ? in->record_id : "", in->record_id ? ")" : "",
+          reason);
 }
 
 static void json_field(buf *b, const char *key, const char *value) {
@@ -159,14 +159,16 @@ static void write_error_record(cli *c, FILE *stream, const item_info *in, const 
   buf b;
   buf_init(&b);
   buf_putc(&b, '{');
-  json_field(&b, "source", in->source);
+  json_field(&b, "source_file", in->source);
   if (!in->source && in->kind == ITEM_PAGE)
-    json_field(&b, "source", in->name);
+    json_field(&b, "source_file", in->name);
   json_field(&b, "url", in->url);
   json_field(&b, "warc_record_id", in->record_id);
   json_field(&b, "warc_date", in->date);
   if (in->kind == ITEM_RECORD)
-    json_field(&b, "warc_filename", in->name);
+    json_field(&b, "warc_filename", strrchr(in->name, '/') ? strrchr(in->name, '/') + 1 : in->name);
+  if (in->has_offset)
+    buf_printf(&b, ",\"warc_offset\":%llu", in->offset);
   json_field(&b, "error", error);
   buf_puts(&b, "}\n");
   if (b.oom || fwrite(b.data, 1, b.len, stream) != b.len) {
@@ -225,14 +227,6 @@ static void begin_archive(cli *c, const item_info *in) {
 
 static void end_archive(cli *c, const item_info *in) {
   pith_sites_free(in->sites);
-  if (in->html_skipped) {
-    char msg[160];
-    snprintf(msg, sizeof msg,
-             "%zu HTML records skipped (HTML in WARC files is not supported yet; WET files are)",
-             in->html_skipped);
-    cli_complain(c, in->name, msg);
-    c->failures++;
-  }
   if (!c->archive_out)
     return;
   if (c->format == PITH_FORMAT_XML)
@@ -263,6 +257,15 @@ static int write_page_file(cli *c, const item_info *in, const char *out, size_t 
   return rc;
 }
 
+/* A record skipped for its size: the limit it was over. */
+static const char *too_large(cli *c) {
+  pith_archive_options ao;
+  pith_archive_options_init(&ao);
+  snprintf(c->message, sizeof c->message, "skipped: larger than %zu bytes (--max-page-bytes)",
+           c->max_page_bytes ? c->max_page_bytes : ao.max_record_bytes);
+  return c->message;
+}
+
 void output_deliver(void *ctx, pith_batch_item *it) {
   cli *c = ctx;
   item_info *in = it->user;
@@ -283,7 +286,11 @@ void output_deliver(void *ctx, pith_batch_item *it) {
     if (it->skipped && it->result && pith_result_error(it->result))
       complain_item(c, in, pith_result_error(it->result));
     else if (it->skipped && !strcmp(it->skipped, "too-large"))
-      complain_item(c, in, "left out: larger than the limit (--max-size)");
+      complain_item(c, in, too_large(c));
+    /* Output written, but the input is flawed (a gzip file cut short):
+     * said, and counted as failed. */
+    if (it->warning)
+      complain_item(c, in, it->warning);
     FILE *stream = stream_of(c, in);
     if (!it->output) {
       /* skipped without extraction: nothing to write */

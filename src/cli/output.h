@@ -24,8 +24,9 @@ typedef struct {
   const char *url;       /* error records of archive records: provenance, or NULL */
   const char *record_id; /* messages and error records */
   const char *date;
-  unsigned long long disk_bytes; /* the input's size on disk, for the progress */
-  size_t html_skipped;           /* ITEM_ARCHIVE_END: HTML records left out */
+  unsigned long long offset; /* ITEM_RECORD: where it starts in the archive file */
+  int has_offset;
+  unsigned long long disk_bytes; /* bytes of the input on disk it stands for (the progress) */
   pith_sites *sites;             /* ITEM_ARCHIVE_END: the archive's counter, to free */
 } item_info;
 

@@ -27,7 +27,8 @@ int walk_page_name(const char *name) {
   size_t n = strlen(name);
   if (cli_ends_with(name, n, ".gz"))
     n -= 3;
-  return cli_ends_with(name, n, ".html") || cli_ends_with(name, n, ".htm") || cli_ends_with(name, n, ".xhtml");
+  return cli_ends_with(name, n, ".html") || cli_ends_with(name, n, ".htm") ||
+         cli_ends_with(name, n, ".xhtml");
 }
 
 static int compare_names(const void *a, const void *b) {

@@ -1274,7 +1274,7 @@ static art_node *place(tree *t, const dom_node *n, int in_table, int *oom) {
 static const char *link_base(const dom_doc *doc, const char *url) {
   const char *base = NULL, *canonical = NULL, *og = NULL;
   for (const dom_node *n = doc->head ? doc->head->first : NULL; n; n = n->next) {
-    if (n->tag == TAG_UNKNOWN && n->name && !strcmp(n->name, "base") && !base)
+    if (n->tag == TAG_BASE && !base)
       base = dom_attr_get(n, "href");
     else if (n->tag == TAG_LINK && !canonical) {
       const char *rel = dom_attr_get(n, "rel");
@@ -1727,6 +1727,62 @@ static int emit_block(tree *t, const tblock *b) {
   return oom ? -1 : 0;
 }
 
+/* ---- 5b. the lead figure ------------------------------------------------ */
+
+/* The element that holds both the headline (the last <h1> before root)
+ * and root: the article with its header, when the root is only its body.
+ * NULL when the headline is inside root, missing, or shares no element
+ * with it short of top. */
+static const dom_node *headed_article(const ex *x, const dom_node *root, const dom_node *top) {
+  const dom_node *h1 = NULL;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->container && b->container->order >= root->order)
+      break;
+    if (b->kind == BLOCK_HEADING && b->level == 1)
+      h1 = b->container;
+  }
+  if (!h1)
+    return NULL;
+  for (const dom_node *p = root->parent; p && p->tag != TAG_TEXT && p != top; p = p->parent)
+    if (p->order <= h1->order && h1->order <= p->order_end)
+      return (p->flags & (NF_NEG | NF_INNEG | NF_JUNK)) ? NULL : p;
+  return NULL;
+}
+
+/* A captioned <figure> between the article's start and its body (the root)
+ * is the article's lead picture, though it is outside the body's text:
+ * emitted first, and one of the article's images. Boilerplate and teasers
+ * around it rule it out. */
+static int emit_lead_figures(tree *t, const dom_node *top) {
+  const ex *x = t->x;
+  const dom_node *art = headed_article(x, t->root, top);
+  const tblock *last = NULL; /* the last lead figure's caption */
+  if (!art)
+    return 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (!b->container || b->container->order < art->order)
+      continue;
+    if (b->container->order >= t->root->order)
+      break;
+    if (b->kind != BLOCK_CAPTION || b->teaser || b->container->tag != TAG_FIGCAPTION ||
+        !figure_around(b->container))
+      continue;
+    const dom_node *p = b->container;
+    while (p != art && !(p->flags & (NF_NEG | NF_JUNK | NF_TEASER)))
+      p = p->parent;
+    /* Pages repeat the lead picture for small and large screens. */
+    if (p != art || (last && last->len == b->len &&
+                     !memcmp(x->text.data + last->off, x->text.data + b->off, b->len)))
+      continue;
+    if (emit_block(t, b))
+      return -1;
+    last = b;
+  }
+  return 0;
+}
+
 /* ---- 6. comments ----------------------------------------------------------- */
 
 /* The outermost element named as comments around b, below top and not
@@ -1739,9 +1795,19 @@ static const dom_node *comment_section(const tblock *b, const dom_node *top, con
   return found;
 }
 
+/* 1 if b sits in a <form> below section: the "Leave a reply" form's notes
+ * ("Your email address will not be published") are no comment. */
+static int in_form(const tblock *b, const dom_node *section) {
+  for (const dom_node *p = b->container; p && p != section && p->tag != TAG_TEXT; p = p->parent)
+    if (p->tag == TAG_FORM)
+      return 1;
+  return 0;
+}
+
 /* Readers' comments: the comment-named section with the most prose, as an
  * article of its own. Its blocks are prose and names, not the links
- * ("Reply", permalinks) around them. */
+ * ("Reply", permalinks) around them, nor its reply form. One comment of a
+ * sentence (40 characters) is enough. */
 static int extract_comments(ex *x, const dom_node *top, const dom_node *root, article *out) {
   if (x->names_ignored)
     return 0; /* a thread: the posts are the content */
@@ -1752,7 +1818,7 @@ static int extract_comments(ex *x, const dom_node *top, const dom_node *root, ar
     if (b->chars < 40 || b->link_chars * 2 > b->chars)
       continue;
     const dom_node *s = comment_section(b, top, root);
-    if (!s || s == best)
+    if (!s || s == best || in_form(b, s))
       continue;
     uint32_t prose = s->chars - s->link_chars;
     if (prose > best_prose) {
@@ -1760,19 +1826,35 @@ static int extract_comments(ex *x, const dom_node *top, const dom_node *root, ar
       best_prose = prose;
     }
   }
-  if (!best || best_prose < 80)
+  if (!best)
     return 0;
   article *c = arena_calloc(x->mem, sizeof *c);
   if (!c)
     return -1;
+  /* Headings wait for something to head: "Leave a reply" over the form
+   * that was left out goes too. */
+  const tblock *pending[8];
+  size_t npending = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
     const tblock *b = &x->blocks[i];
     if (b->container->order < best->order || b->container->order > best->order_end ||
-        b->link_chars * 2 > b->chars || b->kind == BLOCK_CAPTION)
+        b->link_chars * 2 > b->chars || b->kind == BLOCK_CAPTION || in_form(b, best))
       continue;
-    if (!article_add(c, x->mem, b->kind == BLOCK_TABLE_ROW ? BLOCK_PARAGRAPH : (block_kind)b->kind,
-                     b->level, x->text.data + b->off, b->len))
-      return -1;
+    if (b->kind == BLOCK_HEADING) {
+      while (npending && pending[npending - 1]->level >= b->level)
+        npending--; /* headed nothing */
+      if (npending < sizeof pending / sizeof *pending)
+        pending[npending++] = b;
+      continue;
+    }
+    for (size_t k = 0; k <= npending; k++) {
+      const tblock *e = k < npending ? pending[k] : b;
+      if (!article_add(c, x->mem,
+                       e->kind == BLOCK_TABLE_ROW ? BLOCK_PARAGRAPH : (block_kind)e->kind, e->level,
+                       x->text.data + e->off, e->len))
+        return -1;
+    }
+    npending = 0;
   }
   out->comments = c->first ? c : NULL;
   return 0;
@@ -1812,22 +1894,6 @@ static const char *page_title(dom_doc *doc, arena *mem) {
   char *t = b.data ? squeeze(mem, b.data, b.len) : NULL;
   buf_free(&b);
   return t && *t ? t : NULL;
-}
-
-static int same_text_ci(const char *a, size_t alen, const char *b) {
-  size_t blen = strlen(b);
-  if (alen != blen)
-    return 0;
-  for (size_t i = 0; i < alen; i++) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z')
-      x += 32;
-    if (y >= 'A' && y <= 'Z')
-      y += 32;
-    if (x != y)
-      return 0;
-  }
-  return 1;
 }
 
 /* The headline: the first <h1> whose text the <title> contains, else the
@@ -1992,8 +2058,6 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       if (!keep_block(&x, b, root, listing_mode))
         continue;
       const char *t = x.text.data + b->off;
-      if (b->kind == BLOCK_HEADING && out->title && same_text_ci(t, b->len, out->title))
-        continue;
       if (seen_before(seen, cap, hash_text(t, b->len)))
         continue;
       kept[nkept++] = i;
@@ -2002,6 +2066,10 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     if (!listing_mode && TRIM_EDGES)
       best_run(&x, kept, nkept, &from, &to);
     tree t = {.x = &x, .a = out, .mem = mem, .root = root, .base = link_base(doc, out->url)};
+    if (!listing_mode && emit_lead_figures(&t, top)) {
+      free(kept);
+      goto oom;
+    }
     if (from > 0) /* lone images after the blocks trimmed away */
       t.last_end = x.blocks[kept[from - 1]].off + x.blocks[kept[from - 1]].len;
     for (size_t k = from; k < to; k++) {

@@ -9,25 +9,38 @@
 #include "html/tags.h"
 #include "util/arena.h"
 
+/* Namespaces of foreign elements and attributes (HTML's is 0). */
+enum {
+  DOM_NS_HTML = 0,
+  DOM_NS_SVG,
+  DOM_NS_MATHML,
+  DOM_NS_XLINK, /* attributes: xlink:href ... */
+  DOM_NS_XML,   /* attributes: xml:lang, xml:space */
+  DOM_NS_XMLNS, /* attributes: xmlns, xmlns:xlink */
+};
+
 typedef struct dom_attr {
-  const char *name; /* lower case */
+  const char *name; /* lower case (SVG/MathML: the standard's case); namespaced ones keep their
+                       prefix, "xlink:href" */
   const char *value;
   struct dom_attr *next;
+  int ns; /* DOM_NS_*: 0 for all but foreign attributes */
 } dom_attr;
 
 typedef struct dom_node dom_node;
 struct dom_node {
   dom_node *parent, *first, *last, *next, *prev;
-  uint16_t tag;  /* tag_id; TAG_TEXT for text */
+  uint16_t tag;  /* tag_id; TAG_TEXT for text, TAG_COMMENT, TAG_DOCTYPE, TAG_CONTENT */
   uint16_t kind; /* node flags below */
   uint32_t depth;
-  /* Text nodes: the text as the page has it (entities decoded). */
+  /* Text nodes: the text as the page has it (entities decoded). Comments:
+   * their data; doctype: its name. */
   const char *text;
   uint32_t text_len;
   /* Elements: all attributes, and the common ones pre-fetched. */
   dom_attr *attrs;
   const char *id, *cls;
-  const char *name; /* the element's name, for TAG_UNKNOWN */
+  const char *name; /* the element's name, for TAG_UNKNOWN and foreign elements */
 
   /* Filled by the extractor. */
   uint32_t chars;      /* visible non-space characters below */
@@ -45,10 +58,20 @@ struct dom_node {
 enum {
   DOM_HIDDEN = 1 << 0,  /* hidden by attribute or inline style */
   DOM_RAWTEXT = 1 << 1, /* text node holding script/style contents */
+  DOM_SVG = 1 << 2, /* an element in the SVG namespace (tag: TAG_SVG for <svg>, else TAG_UNKNOWN) */
+  DOM_MATHML =
+      1 << 3, /* an element in the MathML namespace (TAG_MATH for <math>, else TAG_UNKNOWN) */
+  DOM_OPEN_ = 1 << 15, /* the tree builder's own: on its stack of open elements */
 };
 
+/* An element's namespace (DOM_NS_HTML, _SVG, _MATHML). */
+static inline int dom_ns(const dom_node *n) {
+  return n->kind & DOM_SVG ? DOM_NS_SVG : n->kind & DOM_MATHML ? DOM_NS_MATHML : DOM_NS_HTML;
+}
+
 typedef struct {
-  dom_node *root; /* the document node (tag TAG_UNKNOWN, name "#document") */
+  dom_node *root; /* the document node (tag TAG_UNKNOWN, name "#document"): doctype,
+                   * comments (only with HTML_KEEP_ALL) and the html element */
   dom_node *html, *head, *body, *title;
   size_t nodes;
   int truncated; /* a limit cut the tree short */

@@ -1,17 +1,24 @@
 /* The one interface between pith and its HTML parser: UTF-8 bytes in, a
- * dom_doc out. libxml2's SAX parser sits behind it today; a faster tokenizer
- * can replace it without touching the extractor. */
+ * dom_doc out, built as the WHATWG HTML standard's tree construction says
+ * (tokenizer.c, treebuilder.c), scripting off. */
 #ifndef PITH_HTML_HTML_H
 #define PITH_HTML_HTML_H
 
 #include "html/dom.h"
 
 typedef struct {
-  size_t max_nodes; /* 0: no limit */
-  unsigned max_depth;
+  size_t max_nodes;   /* 0: no limit; past it the tree is cut (doc->truncated) */
+  unsigned max_depth; /* 0: no limit; deeper content goes, flattened, into the deepest element */
+  unsigned flags;     /* HTML_* below */
 } html_limits;
 
-/* Process-wide, idempotent and thread-safe set-up of the parser library. */
+/* Keep the whole tree as the standard builds it: comments, the doctype,
+ * script and style contents, white space as written (for --dump-dom and
+ * the conformance tests). Without it those are left out, and white space
+ * between elements becomes one space: nothing the extractor reads. */
+#define HTML_KEEP_ALL 1u
+
+/* Process-wide, idempotent and thread-safe set-up (nothing to do today). */
 void html_init(void);
 
 /* Parses utf8[0..len) into doc, every node allocated from mem. Returns 0, or

@@ -73,6 +73,9 @@ typedef enum {
   TOKENIZER_RAWTEXT,
   TOKENIZER_SCRIPT_DATA,
   TOKENIZER_PLAINTEXT,
+  /* The CDATA section state: html5lib's tokenizer tests start some tests
+   * there; the tree builder never needs it (tokenizer_set_cdata_allowed). */
+  TOKENIZER_CDATA_SECTION,
 } tokenizer_content;
 
 typedef struct html_tokenizer html_tokenizer;

@@ -297,6 +297,30 @@ static int is_cjk(const char *name) {
          !strcmp(name, "euc-jp") || !strcmp(name, "euc-kr");
 }
 
+static const char *charset_from_content(const char *v, size_t n);
+
+int pith_charset_known(const char *label) {
+  if (!label)
+    return 0;
+  size_t n = strlen(label);
+  return pith_charset_canonical(label, n) || charset_from_content(label, n);
+}
+
+/* The Unicode names come from BOMs and labels; the rest from the table of
+ * what iconv decodes. */
+size_t pith_charset_names(char *out, size_t cap) {
+  static const char *const unicode[] = {"utf-8", "utf-16le", "utf-16be", "utf-32le", "utf-32be"};
+  size_t n_uni = sizeof unicode / sizeof *unicode, n_enc = sizeof encodings / sizeof *encodings;
+  size_t len = 0;
+  for (size_t i = 0; i < n_uni + n_enc; i++) {
+    const char *name = i < n_uni ? unicode[i] : encodings[i - n_uni].name;
+    int w = snprintf(out && len < cap ? out + len : NULL, out && len < cap ? cap - len : 0, "%s%s",
+                     i ? ", " : "", name);
+    len += (size_t)w;
+  }
+  return len;
+}
+
 /* ---- prescan of the page's own declaration --------------------------- */
 
 static int starts_ci(const uchar *p, size_t n, const char *s) {

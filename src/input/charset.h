@@ -28,4 +28,14 @@ int pith_utf8_valid(const char *s, size_t len);
  * unsupported label. len is the label's length. */
 const char *pith_charset_canonical(const char *label, size_t len);
 
+/* 1 if label names a charset pith decodes: a name or alias that
+ * pith_charset_canonical knows, or a Content-Type value whose charset
+ * parameter is one ("text/html; charset=latin1"). */
+int pith_charset_known(const char *label);
+
+/* Writes the canonical names pith decodes, comma-separated ("utf-8,
+ * utf-16le, ..."), into out (size cap, always NUL-terminated when cap > 0;
+ * out may be NULL). Returns the length the whole list needs. */
+size_t pith_charset_names(char *out, size_t cap);
+
 #endif

@@ -98,9 +98,11 @@ static int gunzip_one_shot(const unsigned char *in, size_t n, size_t limit, char
 }
 #endif
 
-/* Inflates gzip member after member into one buffer of at most limit bytes. */
+/* Inflates gzip member after member into one buffer of at most limit bytes.
+ * A stream cut short keeps what came before the cut when truncated is not
+ * NULL (and something came). */
 static int gunzip(const unsigned char *in, size_t n, size_t max, char **out, size_t *out_len,
-                  char *err, size_t err_cap) {
+                  int *truncated, char *err, size_t err_cap) {
   size_t limit = max ? max : NO_LIMIT;
 #ifdef PITH_HAVE_LIBDEFLATE
   if (gunzip_one_shot(in, n, limit, out, out_len))
@@ -172,6 +174,10 @@ static int gunzip(const unsigned char *in, size_t n, size_t max, char **out, siz
     break;
   }
   inflateEnd(&z);
+  if (why && truncated && produced && !strcmp(why, "truncated gzip data")) {
+    *truncated = 1;
+    why = NULL;
+  }
   if (why) {
     free(buf);
     return strcmp(why, "size") == 0 ? fail_size(err, err_cap, max) : fail(err, err_cap, why);
@@ -187,14 +193,21 @@ static int gunzip(const unsigned char *in, size_t n, size_t max, char **out, siz
   return 0;
 }
 
+int pith_read_is_gzip(const void *data, size_t len) {
+  return data && is_gzip(data, len);
+}
+
 int pith_read_buffer(const char *in, size_t in_len, size_t max_bytes, char **out, size_t *out_len,
-                     char *err, size_t err_cap) {
+                     int *truncated, char *err, size_t err_cap) {
   *out = NULL;
   *out_len = 0;
+  if (truncated)
+    *truncated = 0;
   if (!in)
     in_len = 0;
   if (is_gzip((const unsigned char *)in, in_len))
-    return gunzip((const unsigned char *)in, in_len, max_bytes, out, out_len, err, err_cap);
+    return gunzip((const unsigned char *)in, in_len, max_bytes, out, out_len, truncated, err,
+                  err_cap);
   if (max_bytes && in_len > max_bytes)
     return fail_size(err, err_cap, max_bytes);
   char *buf = malloc(in_len + 1);
@@ -259,10 +272,12 @@ static int read_all(int fd, size_t size_hint, size_t raw_limit, char **out, size
   return 0;
 }
 
-int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_len, char *err,
-                   size_t err_cap) {
+int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_len, int *truncated,
+                   char *err, size_t err_cap) {
   *out = NULL;
   *out_len = 0;
+  if (truncated)
+    *truncated = 0;
   if (!path || !*path)
     return fail(err, err_cap, "no such file");
   int is_stdin = strcmp(path, "-") == 0;
@@ -306,7 +321,7 @@ int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_l
     return fail_errno(err, err_cap, err_no);
   }
   if (is_gzip((unsigned char *)raw, raw_len)) {
-    rc = gunzip((unsigned char *)raw, raw_len, max_bytes, out, out_len, err, err_cap);
+    rc = gunzip((unsigned char *)raw, raw_len, max_bytes, out, out_len, truncated, err, err_cap);
     free(raw);
     return rc;
   }

@@ -15,12 +15,22 @@
  * human reason ("no such file", "permission denied", "is a directory",
  * "corrupt gzip data", "truncated gzip data", "larger than N bytes",
  * "out of memory", ...) into err (size err_cap; err may be NULL). Never
- * prints. */
-int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_len, char *err,
-                   size_t err_cap);
+ * prints.
+ * truncated: NULL makes gzip data cut short (a download stopped early) a
+ * failure, "truncated gzip data". Otherwise such data that inflated to at
+ * least one byte gives those bytes, returns 0 and sets *truncated to 1
+ * (else 0): the caller says so (PITH_TRUNCATED_GZIP). */
+int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_len, int *truncated,
+                   char *err, size_t err_cap);
 
 /* Same for a buffer already in memory (gunzip if gzip magic, else copy). */
 int pith_read_buffer(const char *in, size_t in_len, size_t max_bytes, char **out, size_t *out_len,
-                     char *err, size_t err_cap);
+                     int *truncated, char *err, size_t err_cap);
+
+/* 1 if data starts with the gzip magic bytes (1f 8b). */
+int pith_read_is_gzip(const void *data, size_t len);
+
+/* The one wording of the warning for a truncated gzip input. */
+#define PITH_TRUNCATED_GZIP "truncated gzip data: the output holds what came before the cut"
 
 #endif

@@ -275,14 +275,35 @@ static void cut_at_separator(char *s) {
     if (p && p > s)
       *p = '\0';
   }
-  static const char *const seps[] = {
-      "|", "\xE2\x80\xA2", "\xC2\xB7",     " / ", " - ", "\xE2\x80\x93", "\xE2\x80\x94", "(",
-      "[", " @",           "\xE2\x8B\x85", "\t",  " :: "};
+  static const char *const seps[] = {"|", "\xE2\x80\xA2", "\xC2\xB7", " / ", " - ", "\xE2\x80\x93",
+                                     "\xE2\x80\x94", "(", "[", " @", "\xE2\x8B\x85", "\t", " :: ",
+                                     /* breadcrumbs' "»" and "›" */
+                                     "\xC2\xBB", "\xE2\x80\xBA"};
   for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
     char *p = strstr(s, seps[i]);
     if (p && p > s)
       *p = '\0';
   }
+  /* An e-mail address after the name ("Jane Doe jdoe@example.com"). */
+  char *at = strchr(s, '@');
+  while (at && at > s && at[-1] != ' ')
+    at--;
+  if (at && at > s)
+    *at = '\0';
+}
+
+/* Whether a word of s is a host name ("Cleveland.com"): a site, not a
+ * person. */
+static int has_host_name(const char *s) {
+  for (const char *p = strchr(s, '.'); p; p = strchr(p + 1, '.')) {
+    size_t k = 0;
+    while (p[1 + k] >= 'a' && p[1 + k] <= 'z')
+      k++;
+    if (p > s && mstr_is_alnum((unsigned char)p[-1]) && k >= 2 && k <= 4 &&
+        (!p[1 + k] || p[1 + k] == ' '))
+      return 1;
+  }
+  return 0;
 }
 
 static void strip_tail_words(char *s) {
@@ -367,11 +388,15 @@ int author_plausible(const char *s) {
     return 0;
   if (n < 2 || n > 80)
     return 0;
-  /* "page.head.extra.author", "{{author}}": template placeholders. */
+  /* "page.head.extra.author", "{{author}}", "undefined": template
+   * placeholders. */
   if (!strchr(s, ' ') && mstr_istr(s, n, "author"))
     return 0;
-  if (strstr(s, "://") || strstr(s, "www.") || strchr(s, '@') || strchr(s, '?') || strchr(s, '!') ||
-      strchr(s, '{') || strchr(s, '<') || strchr(s, '=') || strchr(s, '#'))
+  if (mstr_ieq(s, "undefined") || mstr_ieq(s, "null") || mstr_ieq(s, "none") || mstr_ieq(s, "n/a"))
+    return 0;
+  if (strstr(s, "://") || strstr(s, "www.") || has_host_name(s) || strchr(s, '@') ||
+      strchr(s, '?') || strchr(s, '!') || strchr(s, '{') || strchr(s, '<') || strchr(s, '=') ||
+      strchr(s, '#'))
     return 0;
   int words = 1, letters = 0, digits = 0, lower_start = 0;
   for (size_t i = 0; i < n; i++) {
@@ -450,6 +475,14 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
       line[at] = '\0';
   }
   trim(line);
+  /* "This post was written by Jane Doe": the name follows the label. */
+  static const char *const inner[] = {" written by ", " posted by ", " published by ",
+                                      " reported by ", " authored by "};
+  for (size_t i = 0; i < sizeof inner / sizeof *inner; i++) {
+    const char *p = mstr_istr(line, strlen(line), inner[i]);
+    if (p)
+      memmove(line, p + 1, strlen(p + 1) + 1);
+  }
   while (strip_prefix(line))
     trim(line);
   cut_at_separator(line);
@@ -534,18 +567,66 @@ static int capitalised(const char *name) {
   return words >= 1 && words <= 4;
 }
 
-/* The names in s[0..len) that are written as names, appended to names[]
- * (up to cap); returns how many. */
-static size_t add_capitalised(const char *s, size_t len, arena *mem, const char **names, size_t *n,
-                              size_t cap) {
-  const char *found[4];
+int author_is_agency(const char *s) {
+  static const char *const agencies[] = {"reuters",
+                                         "ap",
+                                         "associated press",
+                                         "afp",
+                                         "agence france-presse",
+                                         "xinhua",
+                                         "dpa",
+                                         "efe",
+                                         "ansa",
+                                         "tass",
+                                         "ria novosti",
+                                         "kyodo",
+                                         "yonhap",
+                                         "pti",
+                                         "ians",
+                                         "upi",
+                                         "anp",
+                                         "pa",
+                                         "press association",
+                                         "bloomberg",
+                                         "apa",
+                                         "sda",
+                                         "ntb",
+                                         "tt",
+                                         "ritzau",
+                                         "belga",
+                                         "ctk",
+                                         "pap",
+                                         "mti",
+                                         "anadolu",
+                                         "aap",
+                                         "cna",
+                                         "bernama",
+                                         "antara",
+                                         "xinhua news agency"};
+  for (size_t i = 0; i < sizeof agencies / sizeof *agencies; i++)
+    if (mstr_ieq(s, agencies[i]))
+      return 1;
+  return 0;
+}
+
+size_t author_byline(const char *s, size_t len, arena *mem, const char **names, size_t *n,
+                     size_t cap, const char **agency) {
+  const char *found[8];
   size_t m = 0, added = 0;
-  author_parse(s, len, mem, found, &m, 4);
-  for (size_t j = 0; j < m; j++)
-    if (capitalised(found[j]) && *n < cap) {
+  author_parse(s, len, mem, found, &m, 8);
+  if (m == 1 && agency && author_is_agency(found[0])) {
+    *agency = found[0];
+    return 0;
+  }
+  for (size_t j = 0; j < m && *n < cap; j++) {
+    int seen = !capitalised(found[j]);
+    for (size_t k = 0; k < *n && !seen; k++)
+      seen = mstr_same_text(names[k], found[j]);
+    if (!seen) {
       names[(*n)++] = found[j];
       added++;
     }
+  }
   return added;
 }
 
@@ -578,7 +659,7 @@ size_t author_from_text(const char *s, size_t len, arena *mem, const char **name
       size_t take = strcspn(name, "\n");
       if (take > 120)
         take = 120;
-      size_t added = add_capitalised(name, take, mem, names, n, cap);
+      size_t added = author_byline(name, take, mem, names, n, cap, NULL);
       if (added)
         return added;
     }
@@ -602,7 +683,7 @@ size_t author_from_text(const char *s, size_t len, arena *mem, const char **name
       size_t take = strcspn(name, "\n");
       if (take > 80 || (size_t)(name - s) + take > len)
         continue;
-      size_t added = add_capitalised(name, take, mem, names, n, cap);
+      size_t added = author_byline(name, take, mem, names, n, cap, NULL);
       if (added)
         return added;
     }

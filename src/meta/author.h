@@ -22,6 +22,20 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
 size_t author_from_text(const char *s, size_t len, arena *mem, const char **names, size_t *n,
                         size_t cap);
 
+/* A byline as a line of text shows it ("By Jane Doe and John Roe,
+ * Reuters"): the names author_parse reads in it that are written as names
+ * (capitalised words, lower-case particles between them: "Sarah E.
+ * Needleman", "Ludwig van Beethoven"), appended to names[*n..cap) without
+ * duplicates. A news agency alone ("Reuters", "AP") is a source, not an
+ * author: when agency is not NULL it gets the agency's name and no name is
+ * added. Returns how many names were added. The one reading of bylines for
+ * HTML pages and for pages flattened to text. */
+size_t author_byline(const char *s, size_t len, arena *mem, const char **names, size_t *n,
+                     size_t cap, const char **agency);
+
+/* Whether s is a news agency's name ("Reuters", "AFP", "dpa"). */
+int author_is_agency(const char *s);
+
 /* Whether s reads like a person's or an organisation's name. */
 int author_plausible(const char *s);
 

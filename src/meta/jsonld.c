@@ -11,12 +11,27 @@
 
 enum { LD_MAX_DEPTH = 24 };
 
-static void collect(ld_set *set, const json_value *v, int depth, int top) {
+/* Properties whose values are other items than the one that holds them:
+ * a product's reviews, a post's comments, a list's elements, links to
+ * other pages. What is reached through them is never the page's main
+ * entity (a Review inside a Product names its reviewer as its author). */
+static int holds_other_items(const char *key) {
+  static const char *const keys[] = {"review",         "reviews",         "comment",
+                                     "comments",       "itemListElement", "relatedLink",
+                                     "isRelatedTo",    "isSimilarTo",     "suggestedAnswer",
+                                     "acceptedAnswer", "citation",        "hasPart"};
+  for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+    if (!strcmp(key, keys[i]))
+      return 1;
+  return 0;
+}
+
+static void collect(ld_set *set, const json_value *v, int depth, int top, int related) {
   if (!v || depth > LD_MAX_DEPTH)
     return;
   if (v->type == JSON_ARRAY) {
     for (const json_value *c = v->first; c; c = c->next)
-      collect(set, c, depth, top);
+      collect(set, c, depth, top, related);
     return;
   }
   if (v->type != JSON_OBJECT)
@@ -25,6 +40,7 @@ static void collect(ld_set *set, const json_value *v, int depth, int top) {
   if (json_get(v, "@type") && set->n < LD_MAX_ENTITIES) {
     set->objs[set->n] = v;
     set->depth[set->n] = (unsigned char)(d > 255 ? 255 : d);
+    set->related[set->n] = (unsigned char)related;
     set->n++;
   }
   for (const json_value *c = v->first; c; c = c->next) {
@@ -32,12 +48,12 @@ static void collect(ld_set *set, const json_value *v, int depth, int top) {
       continue;
     /* "@graph" holds top-level objects; anything else is nested. */
     int graph = !strcmp(c->key, "@graph");
-    collect(set, c, graph ? d : d + 1, graph && d == 0);
+    collect(set, c, graph ? d : d + 1, graph && d == 0, related || holds_other_items(c->key));
   }
 }
 
 void jsonld_add(ld_set *set, const json_value *root) {
-  collect(set, root, 0, 1);
+  collect(set, root, 0, 1, 0);
 }
 
 /* ---- types ---------------------------------------------------------------- */
@@ -345,7 +361,7 @@ void jsonld_read(const ld_set *set, const char *page_url, ld_info *out) {
   for (size_t i = 0; i < set->n; i++) {
     const json_value *o = set->objs[i];
     ld_kind k = kind_of(o, NULL);
-    if (skip_articles && (k == LD_ARTICLE || k == LD_FORUM))
+    if ((skip_articles && (k == LD_ARTICLE || k == LD_FORUM)) || set->related[i])
       continue;
     int r = rank(k);
     if (article_match && o == article_match)

@@ -52,7 +52,8 @@ typedef struct {
 /* The objects of all a page's JSON-LD blocks, gathered before choosing. */
 typedef struct {
   const json_value *objs[LD_MAX_ENTITIES];
-  unsigned char depth[LD_MAX_ENTITIES]; /* nesting: 0 top level or @graph */
+  unsigned char depth[LD_MAX_ENTITIES];   /* nesting: 0 top level or @graph */
+  unsigned char related[LD_MAX_ENTITIES]; /* reached through a review, comment, list element */
   size_t n;
 } ld_set;
 

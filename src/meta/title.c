@@ -201,6 +201,31 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   return mstr_clean(mem, t + s, e - s, 2000);
 }
 
+const char *title_site_part(const char *doc_title, const char *title, const char *home_text,
+                            const title_input *in, arena *mem) {
+  if (!doc_title || !title)
+    return NULL;
+  segment seg[MAX_SEGMENTS];
+  size_t n = split(doc_title, seg);
+  if (n < 2 || seg[n - 1].colon)
+    return NULL;
+  const segment *e = &seg[n - 1];
+  const char *part = doc_title + e->start;
+  size_t len = e->end - e->start;
+  uint32_t w[MAX_WORDS], t[MAX_WORDS], h[MAX_WORDS];
+  size_t nw = words_of(part, len, w);
+  size_t nt = words_of(title, strlen(title), t);
+  size_t nh = words_of(doc_title + seg[0].start, seg[n - 2].end - seg[0].start, h);
+  if (!nw || nw > 6 || !nt || mstr_overlap(h, nh, t, nt) != nt || nh != nt)
+    return NULL; /* not "Headline | Site" for the headline chosen */
+  int named = is_site(part, len, in);
+  if (!named && home_text) {
+    size_t nl = words_of(home_text, strlen(home_text), h);
+    named = nl == nw && mstr_overlap(w, nw, h, nl) == nw;
+  }
+  return named ? mstr_clean(mem, part, len, 300) : NULL;
+}
+
 /* How well heading h agrees with title t: the share of h's words in t, and
  * the share of t's words in h. */
 static void agreement(const char *h, const char *t, double *in_t, double *covers) {

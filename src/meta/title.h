@@ -36,6 +36,14 @@ const char *title_choose(const title_input *in, arena *mem, int *from_h1);
  * copied into mem. */
 const char *title_strip_site(const char *t, const title_input *in, arena *mem);
 
+/* The site's name from the end of the page's <title>: "Headline | Site"
+ * gives "Site" (copied into mem) when what comes before the separator is
+ * the chosen title and the last part names the site: it reads like the
+ * page's link home (home_text, the logo's words; may be NULL) or spells
+ * the host name. NULL otherwise. */
+const char *title_site_part(const char *doc_title, const char *title, const char *home_text,
+                            const title_input *in, arena *mem);
+
 /* Whether s is one of the names the site goes by (or its host name). */
 int title_names_site(const char *s, const title_input *in);
 

@@ -32,7 +32,7 @@ static void leaf(walker *w, const article_block *b, block_role role, int bare) {
   }
   char tag[3] = "p";
   if (role == ROLE_HEADING)
-    tag[0] = 'h', tag[1] = (char)('0' + heading_level(b->level));
+    tag[0] = 'h', tag[1] = (char)('0' + walk_heading_level(w, b->level));
   if (role == ROLE_QUOTE)
     buf_puts(out, "<blockquote>");
   buf_printf(out, "<%s>", tag);
@@ -178,6 +178,7 @@ void render_html(const article *a, const render_opts *o, buf *out) {
     buf_puts(out, "<h1>");
     markup_escape_str(out, a->title, 0);
     buf_puts(out, "</h1>\n");
+    h.w.title_shown = 1;
   }
   walk_children(&h.w, a->body.first, 0);
   if (walk_comments(a, o)) {

@@ -609,7 +609,7 @@ static void leaf(walker *w, const article_block *b, block_role role, int bare) {
   if (role == ROLE_CODE)
     code_block(m, b);
   else if (role == ROLE_HEADING)
-    paragraph(m, b->text, b->len, b->runs, heading_level(b->level));
+    paragraph(m, b->text, b->len, b->runs, walk_heading_level(w, b->level));
   else if (role == ROLE_QUOTE) {
     push(m, "> ", "> ");
     paragraph(m, b->text, b->len, b->runs, 0);
@@ -783,8 +783,10 @@ void render_markdown(const article *a, const render_opts *o, buf *out) {
   };
   buf_init(&m.tmp);
   size_t start = out->len;
-  if (o->title && a->title)
+  if (o->title && a->title) {
     paragraph(&m, a->title, strlen(a->title), NULL, 1);
+    m.w.title_shown = 1;
+  }
   walk_children(&m.w, a->body.first, 0);
   if (walk_comments(a, o)) {
     emit(&m, "---", 3);

@@ -78,6 +78,11 @@ int heading_level(int level) {
   return level < 1 ? 1 : level > 6 ? 6 : level;
 }
 
+int walk_heading_level(const walker *w, int level) {
+  int l = heading_level(level);
+  return w->title_shown && l == 1 ? 2 : l;
+}
+
 int list_start(const art_node *list) {
   /* CommonMark takes at most nine digits; keep the last item's number
    * within them too. */

@@ -71,7 +71,15 @@ typedef struct walker {
   void (*quote_end)(struct walker *w);
   void (*figure)(struct walker *w, const article_image *img);
   void (*separator)(struct walker *w);
+  /* The title was written as the document's level-1 heading: the text's
+   * own level-1 headings (a headline other than the title) go one level
+   * down, so that a document has one. */
+  int title_shown;
 } walker;
+
+/* heading_level for a heading in w's document: level 2 at least when the
+ * title is shown as its level-1 heading. */
+int walk_heading_level(const walker *w, int level);
 
 /* The comment section to render: with o->comments, when the page has one
  * with something in it; else NULL. */

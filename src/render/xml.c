@@ -166,11 +166,10 @@ void render_xml(const article *a, const render_opts *o, buf *out) {
   attr(out, "language", m->language);
   attr(out, "license", m->license);
   attr(out, "page_type", m->page_type);
-  attr(out, "agency", m->agency);
+  attr(out, "source", m->source);
   attr(out, "editor", m->editor);
   attr(out, "warc_record_id", m->warc_record_id);
   attr(out, "warc_date", m->warc_date);
-  attr(out, "source", m->source_path);
   buf_puts(out, ">\n");
   for (size_t i = 0; m->authors && i < m->nauthors; i++)
     element(out, "author", m->authors[i]);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "meta/author.h"
+
 /* ---- small string helpers ---------------------------------------------- */
 
 static int lower_ascii(int c) {
@@ -652,53 +654,15 @@ static size_t read_name(const char *s, size_t n) {
   return caps_words ? end : 0;
 }
 
-/* News agencies: credited as the source rather than as authors. */
+/* A news agency's name at s[0..n) (credited as the source, not as an
+ * author). */
 static int is_agency(const char *s, size_t n) {
-  static const char *const agencies[] = {"reuters",
-                                         "ap",
-                                         "associated press",
-                                         "afp",
-                                         "agence france-presse",
-                                         "xinhua",
-                                         "dpa",
-                                         "efe",
-                                         "ansa",
-                                         "tass",
-                                         "ria novosti",
-                                         "kyodo",
-                                         "yonhap",
-                                         "pti",
-                                         "ians",
-                                         "upi",
-                                         "anp",
-                                         "pa",
-                                         "press association",
-                                         "bloomberg",
-                                         "apa",
-                                         "sda",
-                                         "ntb",
-                                         "tt",
-                                         "ritzau",
-                                         "belga",
-                                         "ctk",
-                                         "pap",
-                                         "mti",
-                                         "anadolu",
-                                         "aap",
-                                         "cna",
-                                         "bernama",
-                                         "antara",
-                                         "xinhua news agency"};
-  char low[64];
-  if (n >= sizeof low)
+  char name[64];
+  if (n >= sizeof name)
     return 0;
-  for (size_t i = 0; i < n; i++)
-    low[i] = (char)lower_ascii((unsigned char)s[i]);
-  low[n] = '\0';
-  for (size_t i = 0; i < sizeof agencies / sizeof *agencies; i++)
-    if (!strcmp(agencies[i], low))
-      return 1;
-  return 0;
+  memcpy(name, s, n);
+  name[n] = '\0';
+  return author_is_agency(name);
 }
 
 /* ---- marking lines ------------------------------------------------------- */
@@ -748,59 +712,25 @@ static const char *dup_str(arena *mem, const char *s, size_t n) {
   return n ? arena_strndup(mem, s, n) : NULL;
 }
 
-/* Adds names found at s[0..n) (separated by ",", "and", "&"...). */
-static int add_authors(const char *s, size_t n, arena *mem, article *art, int *agency) {
-  const char *names[8];
-  size_t lens[8];
-  size_t count = 0;
-  size_t i = 0;
-  while (i < n && count < 8) {
-    while (i < n && s[i] == ' ')
-      i++;
-    size_t k = read_name(s + i, n - i);
-    if (!k)
-      break;
-    names[count] = s + i;
-    lens[count] = k;
-    count++;
-    i += k;
-    while (i < n && (s[i] == ' ' || s[i] == ','))
-      i++;
-    if (starts_word(s + i, n - i, "and") || starts_word(s + i, n - i, "und") ||
-        starts_word(s + i, n - i, "et") || starts_word(s + i, n - i, "y") ||
-        starts_word(s + i, n - i, "e") || starts_word(s + i, n - i, "og"))
-      while (i < n && s[i] != ' ')
-        i++;
-    else if (i < n && s[i] == '&')
-      i++;
-    else if (i > 0 && s[i - 1] != ',')
-      break;
-  }
-  if (!count)
-    return 0;
-  if (count == 1 && is_agency(names[0], lens[0])) {
-    if (!art->meta.agency && !(art->meta.agency = dup_str(mem, names[0], lens[0])))
-      return -1;
-    *agency = 1;
-    return 0;
-  }
-  const char **list = arena_alloc(mem, (art->meta.nauthors + count) * sizeof *list);
+/* Adds the names of the byline at s[0..n) (read by the same parser as
+ * HTML pages' bylines: meta/author.c); an agency alone becomes the
+ * source. */
+static int add_authors(const char *s, size_t n, arena *mem, article *art) {
+  enum { MAX_NAMES = 8 };
+  const char **list = arena_alloc(mem, (art->meta.nauthors + MAX_NAMES) * sizeof *list);
   if (!list)
     return -1;
   for (size_t k = 0; k < art->meta.nauthors; k++)
     list[k] = art->meta.authors[k];
-  for (size_t k = 0; k < count; k++) {
-    const char *name = dup_str(mem, names[k], lens[k]);
-    if (!name)
-      return -1;
-    int seen = 0;
-    for (size_t j = 0; j < art->meta.nauthors; j++)
-      if (!strcmp(list[j], name))
-        seen = 1;
-    if (!seen)
-      list[art->meta.nauthors++] = name;
+  size_t count = art->meta.nauthors;
+  const char *agency = NULL;
+  author_byline(s, n, mem, list, &count, art->meta.nauthors + MAX_NAMES, &agency);
+  if (agency && !art->meta.source)
+    art->meta.source = agency;
+  if (count > art->meta.nauthors) {
+    art->meta.authors = list;
+    art->meta.nauthors = count;
   }
-  art->meta.authors = list;
   return 0;
 }
 
@@ -1048,18 +978,17 @@ static int read_dateline(tline *l, arena *mem, article *art) {
     k++;
   size_t lab = find_label(l->s + k, l->len - k, "editor:");
   size_t stop = lab ? k + lab - strlen("editor:") : l->len;
-  if (!art->meta.agency && stop > k) {
+  if (!art->meta.source && stop > k) {
     size_t nk = read_name(l->s + k, stop - k);
     if (nk && nk + k == trim_end(l->s, stop) && nk < 40 && (lab || is_agency(l->s + k, nk))) {
-      if (!(art->meta.agency = dup_str(mem, l->s + k, nk)))
+      if (!(art->meta.source = dup_str(mem, l->s + k, nk)))
         return -1;
     }
   }
   /* "March 14, 2024 by Jane Doe", "7:45 am PST by John Roe" */
   size_t by = find_label(l->s + de, l->len - de, "by ");
   if (by) {
-    int agency = 0;
-    if (add_authors(l->s + de + by, l->len - de - by, mem, art, &agency))
+    if (add_authors(l->s + de + by, l->len - de - by, mem, art))
       return -1;
   }
   return 0;
@@ -1127,19 +1056,18 @@ int text_read_meta(tpage *p, long lo, long hi, arena *mem, article *art) {
       l->flags |= TL_META;
     }
     if (read_labeled(l->s, l->len, "editor:", mem, &art->meta.editor, 0) < 0 ||
-        read_labeled(l->s, l->len, "source:", mem, &art->meta.agency, 1) < 0)
+        read_labeled(l->s, l->len, "source:", mem, &art->meta.source, 1) < 0)
       return -1;
     if (l->flags & TL_BYLINE) {
       size_t bp = byline_prefix(l->s, l->len);
-      int agency = 0;
       if (l->len == 2 && i + 1 < (long)p->n) { /* "By" alone: the name follows */
         tline *nx = &p->lines[i + 1];
-        if (read_name(nx->s, nx->len) && add_authors(nx->s, nx->len, mem, art, &agency))
+        if (read_name(nx->s, nx->len) && add_authors(nx->s, nx->len, mem, art))
           return -1;
         nx->flags |= TL_META;
       } else if (bp && strncmp(l->s, "Editor", 6) && strncmp(l->s, "editor", 6) &&
                  strncmp(l->s, "Source", 6) && strncmp(l->s, "source", 6)) {
-        if (add_authors(l->s + bp, l->len - bp, mem, art, &agency))
+        if (add_authors(l->s + bp, l->len - bp, mem, art))
           return -1;
       }
       l->flags |= TL_META;

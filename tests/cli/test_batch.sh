@@ -58,8 +58,8 @@ for f in text json xml markdown html; do
 done
 run -j 4 -f json crawl.warc.wet.gz site/p01.html crawl.warc.wet.gz
 check "archives and pages mixed: 19 lines" lines "$out" 19
-check "archives and pages mixed: in order" is "$(printf '%s\n' "$out" | sed -n '1p;10p;11p;19p' | grep -o '"url":"[^"]*"\|"source":"[^"]*"' | tr '\n' ' ')" \
-  '"url":"https://example.org/n1" "source":"site/p01.html" "url":"https://example.org/n1" "url":"https://example.org/n9" '
+check "archives and pages mixed: in order" is "$(printf '%s\n' "$out" | sed -n '1p;10p;11p;19p' | grep -o '"url":"[^"]*"\|"source_file":"[^"]*"' | tr '\n' ' ')" \
+  '"url":"https://example.org/n1" "source_file":"site/p01.html" "url":"https://example.org/n1" "url":"https://example.org/n9" '
 run -j 2 -f xml crawl.warc.wet.gz site/p01.html
 if command -v xmllint >/dev/null; then
   check "xml, archive and page: one well-formed document" xmllint --noout .out
@@ -71,16 +71,16 @@ check "errors as records: exit 1" is "$rc" 1
 check "errors as records: four lines" lines "$out" 4
 check "errors as records: each valid json" is "$(printf '%s\n' "$out" | /usr/bin/python3 -c 'import json,sys; print(sum(1 for l in sys.stdin if json.loads(l)))')" 4
 line2=$(printf '%s\n' "$out" | sed -n 2p)
-check "error record: source" is "$(json_get "$line2" source)" missing.html
+check "error record: source" is "$(json_get "$line2" source_file)" missing.html
 check "error record: error" is "$(json_get "$line2" error)" "no such file"
 check "error record: no text" is "$(json_get "$line2" text)" "<absent>"
-check "error record: binary input" is "$(json_get "$(printf '%s\n' "$out" | sed -n 3p)" source)" site/sub/broken.html
+check "error record: binary input" is "$(json_get "$(printf '%s\n' "$out" | sed -n 3p)" source_file)" site/sub/broken.html
 check "error records: good pages still there" is "$(json_get "$(printf '%s\n' "$out" | sed -n 4p)" title)" "Title 02"
 check "error records: also on stderr" contains "$msgs" "pith: missing.html: no such file"
 run -f json --errors errs.jsonl site/p01.html missing.html site/p02.html
 check "--errors: exit 1" is "$rc" 1
 check "--errors: the output has the pages only" lines "$out" 2
-check "--errors: the file has the failure" is "$(json_get "$(cat errs.jsonl)" source)" missing.html
+check "--errors: the file has the failure" is "$(json_get "$(cat errs.jsonl)" source_file)" missing.html
 run -f text --errors errs2.jsonl missing.html site/p01.html
 check "--errors with text: a json line" is "$(json_get "$(cat errs2.jsonl)" error)" "no such file"
 check "--errors with text: no error in the text" lacks "$out" "no such file"

@@ -96,10 +96,10 @@ check "markdown separator: two lines" is "$(printf '%s\n' "$out" | grep -c $'^\f
 
 # json lines of files: their source, as given.
 run -f json page.html ./two.html dir
-check "source: as given" is "$(printf '%s\n' "$out" | sed -n 1p | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["source"])')" page.html
-check "source: ./ kept" contains "$(printf '%s\n' "$out" | sed -n 2p)" '"source":"./two.html"'
-check "source: in a directory" contains "$(printf '%s\n' "$out" | sed -n 3p)" '"source":"dir/a.html"'
+check "source: as given" is "$(printf '%s\n' "$out" | sed -n 1p | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["source_file"])')" page.html
+check "source: ./ kept" contains "$(printf '%s\n' "$out" | sed -n 2p)" '"source_file":"./two.html"'
+check "source: in a directory" contains "$(printf '%s\n' "$out" | sed -n 3p)" '"source_file":"dir/a.html"'
 run -f json <page.html
-check "source: none for standard input" is "$(json_get "$out" source)" "<absent>"
+check "source: none for standard input" is "$(json_get "$out" source_file)" "<absent>"
 
 finish

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "gzip.h"
 #include "pith.h"
 
 static const char page_a[] =
@@ -232,6 +233,14 @@ static int jparse(const char *s, size_t len, jobject *o) {
         int ok = jskip(&j);
         free(k);
         if (!ok)
+          return -1;
+      } else if (j.p < j.end && *j.p != '"') {
+        /* A number or a literal (http_status, language_confidence, truncated). */
+        const char *start = j.p;
+        while (j.p < j.end && (strchr("0123456789.-+eE", *j.p) || (*j.p >= 'a' && *j.p <= 'z')))
+          j.p++;
+        free(k);
+        if (j.p == start)
           return -1;
       } else {
         char *v = jstring(&j);
@@ -681,6 +690,101 @@ static void test_threads(void) {
   }
 }
 
+/* gzip bytes read as the CLI reads a .gz file: the same title and text. */
+static void test_gzip_input(void) {
+  size_t gz_len;
+  unsigned char *gz = gzip(page_a, sizeof page_a - 1, &gz_len);
+  pith_result *r = NULL;
+  CHECK(pith_extract(gz, gz_len, NULL, &r) == PITH_OK);
+  CHECK_STR(pith_result_title(r), title_a);
+  CHECK_STR(pith_result_text(r), text_a);
+  CHECK(pith_result_warning(r) == NULL);
+  pith_result_free(r);
+
+  /* Cut short: what came before the cut, and a warning. */
+  CHECK(pith_extract(gz, gz_len - 8, NULL, &r) == PITH_OK);
+  CHECK_STR(pith_result_text(r), text_a);
+  CHECK(pith_result_warning(r) && strstr(pith_result_warning(r), "truncated gzip data"));
+  pith_result_free(r);
+
+  /* Damaged: refused with gzip's reason, not "binary data". */
+  unsigned char *bad = malloc(gz_len);
+  memcpy(bad, gz, gz_len);
+  bad[gz_len - 6] ^= 0xFF; /* the CRC */
+  CHECK(pith_extract(bad, gz_len, NULL, &r) == PITH_ERR_NOT_HTML);
+  CHECK_STR(pith_result_error(r), "corrupt gzip data");
+  pith_result_free(r);
+  free(bad);
+
+  /* Text mode too. */
+  const char *plain = "Harbour news\n\nThe ferry to the island runs again from Monday, the "
+                      "harbour master said, after the storm damage to the pier was repaired.\n";
+  size_t pgz_len;
+  unsigned char *pgz = gzip(plain, strlen(plain), &pgz_len);
+  CHECK(pith_extract_text(pgz, pgz_len, NULL, &r) == PITH_OK);
+  CHECK(pith_result_text(r) && strstr(pith_result_text(r), "The ferry to the island runs again"));
+  pith_result_free(r);
+  pith_sites *sites = pith_sites_new();
+  CHECK(pith_sites_add(sites, pgz, pgz_len, NULL) == PITH_OK);
+  pith_sites_free(sites);
+  free(pgz);
+
+  /* pith_dump_dom reads gzip too: the same tree as for the plain bytes. */
+  char *plain_dom = NULL, *gz_dom = NULL;
+  size_t plain_dom_len = 0, gz_dom_len = 0;
+  CHECK(pith_dump_dom(page_a, sizeof page_a - 1, NULL, &plain_dom, &plain_dom_len) == PITH_OK);
+  CHECK(pith_dump_dom(gz, gz_len, NULL, &gz_dom, &gz_dom_len) == PITH_OK);
+  CHECK(plain_dom && gz_dom && plain_dom_len == gz_dom_len && !strcmp(plain_dom, gz_dom));
+  pith_free(plain_dom);
+  pith_free(gz_dom);
+
+  /* A gzip bomb: max_input_bytes bounds the inflated size. 8 MB of zeros
+   * inflate from about 8 KB; with a 1 MB limit it is refused. */
+  size_t big = 8u << 20, bomb_len;
+  char *zeros = calloc(1, big);
+  memcpy(zeros, "<p>", 3);
+  unsigned char *bomb = gzip(zeros, big, &bomb_len);
+  CHECK(bomb_len < 64 * 1024);
+  pith_options o;
+  pith_options_init(&o);
+  o.max_input_bytes = 1u << 20;
+  CHECK(pith_extract(bomb, bomb_len, &o, &r) == PITH_ERR_TOO_LARGE);
+  CHECK(pith_result_error(r) && strstr(pith_result_error(r), "inflated"));
+  pith_result_free(r);
+  CHECK(pith_extract_text(bomb, bomb_len, &o, &r) == PITH_ERR_TOO_LARGE);
+  pith_result_free(r);
+  free(bomb);
+  free(zeros);
+  free(gz);
+}
+
+/* An unknown pith_options.charset is refused, not ignored. */
+static void test_charset_option(void) {
+  pith_options o;
+  pith_options_init(&o);
+  pith_result *r = NULL;
+  o.charset = "nonsense";
+  CHECK(pith_extract(page_a, sizeof page_a - 1, &o, &r) == PITH_ERR_INVALID);
+  CHECK(pith_result_error(r) && strstr(pith_result_error(r), "unknown charset \"nonsense\""));
+  pith_result_free(r);
+  CHECK(pith_extract_text("some text\n", 10, &o, &r) == PITH_ERR_INVALID);
+  pith_result_free(r);
+  char *dom = NULL;
+  size_t dom_len = 0;
+  CHECK(pith_dump_dom(page_a, sizeof page_a - 1, &o, &dom, &dom_len) == PITH_ERR_INVALID);
+  CHECK(dom == NULL);
+  pith_sites *sites = pith_sites_new();
+  CHECK(pith_sites_add(sites, "x", 1, &o) == PITH_ERR_INVALID);
+  pith_sites_free(sites);
+  const char *fine[] = {"latin1", "UTF-8", " windows-1252 ", "text/html; charset=ISO-8859-1", ""};
+  for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
+    o.charset = fine[i];
+    CHECK(pith_extract(page_a, sizeof page_a - 1, &o, &r) == PITH_OK);
+    CHECK_STR(pith_result_title(r), title_a);
+    pith_result_free(r);
+  }
+}
+
 int main(void) {
   test_basics();
   test_extract_page();
@@ -690,5 +794,7 @@ int main(void) {
   test_charsets();
   test_limits();
   test_threads();
+  test_gzip_input();
+  test_charset_option();
   return check_done();
 }

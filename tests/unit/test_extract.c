@@ -7,6 +7,7 @@
 #include "check.h"
 #include "extract/extract.h"
 #include "html/html.h"
+#include "meta/meta.h"
 
 static arena mem;
 static article art;
@@ -20,10 +21,13 @@ static int run(const char *page) {
   memset(&art, 0, sizeof art);
   dom_doc doc;
   char err[128];
-  html_limits lim = {0, 256};
+  html_limits lim = {0, 256, 0};
   if (html_parse(page, strlen(page), &lim, &mem, &doc, err, sizeof err))
     return -1;
-  int rc = extract_article(&doc, &mem, &art, err, sizeof err);
+  /* As pith_extract runs them: the title is chosen once (src/meta), and
+   * the heading that repeats it leaves the text then. */
+  int rc = extract_article(&doc, &mem, &art, err, sizeof err) ||
+           meta_extract_title(&doc, &mem, &art, err, sizeof err);
   size_t len = 0;
   joined[0] = '\0';
   size_t n = 0;

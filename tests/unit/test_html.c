@@ -15,7 +15,7 @@ static char err[128];
 static int parse_lim(const char *s, size_t max_nodes, unsigned max_depth) {
   arena_free(&mem);
   arena_init(&mem);
-  html_limits lim = {max_nodes, max_depth};
+  html_limits lim = {max_nodes, max_depth, 0};
   err[0] = '\0';
   return html_parse(s, strlen(s), &lim, &mem, &doc, err, sizeof err);
 }

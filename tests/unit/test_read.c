@@ -1,13 +1,12 @@
 /* Whole-file reading: plain and gzip files, concatenated members, corrupt
  * and truncated data, missing files, directories, size limits, stdin. */
+#include "check.h"
+#include "gzip.h"
+#include "input/read.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
-
-#include "check.h"
-#include "input/read.h"
 
 static char tmp_paths[32][32];
 static int n_tmp;
@@ -25,30 +24,13 @@ static const char *write_tmp(const void *data, size_t len) {
   return path;
 }
 
-/* One gzip member holding data (malloc'd; *out_len set). */
-static unsigned char *gzip(const void *data, size_t len, size_t *out_len) {
-  z_stream z;
-  memset(&z, 0, sizeof z);
-  CHECK(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  size_t cap = deflateBound(&z, (uLong)len);
-  unsigned char *out = malloc(cap);
-  z.next_in = (Bytef *)data;
-  z.avail_in = (uInt)len;
-  z.next_out = out;
-  z.avail_out = (uInt)cap;
-  CHECK(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  *out_len = cap - z.avail_out;
-  deflateEnd(&z);
-  return out;
-}
-
 static char err[128];
 
 /* Reads path expecting success; returns the data (caller frees). */
 static char *read_ok(const char *path, size_t max, size_t *len) {
   char *out = NULL;
   err[0] = 0;
-  int rc = pith_read_file(path, max, &out, len, err, sizeof err);
+  int rc = pith_read_file(path, max, &out, len, NULL, err, sizeof err);
   CHECK(rc == 0);
   if (rc)
     fprintf(stderr, "unexpected error: %s\n", err);
@@ -63,7 +45,7 @@ static void read_fails(const char *path, size_t max, const char *reason) {
   char *out = (char *)"untouched";
   size_t len = 7;
   err[0] = 0;
-  CHECK(pith_read_file(path, max, &out, &len, err, sizeof err) == -1);
+  CHECK(pith_read_file(path, max, &out, &len, NULL, err, sizeof err) == -1);
   CHECK(out == NULL);
   CHECK(len == 0);
   CHECK_STR(err, reason);
@@ -106,14 +88,14 @@ static void test_gzip(void) {
   free(out);
 
   /* In memory too. */
-  CHECK(pith_read_buffer((char *)both, l1 + l2, 0, &out, &len, err, sizeof err) == 0);
+  CHECK(pith_read_buffer((char *)both, l1 + l2, 0, &out, &len, NULL, err, sizeof err) == 0);
   CHECK_STR(out, "hello world");
   free(out);
-  CHECK(pith_read_buffer("plain", 5, 0, &out, &len, err, sizeof err) == 0);
+  CHECK(pith_read_buffer("plain", 5, 0, &out, &len, NULL, err, sizeof err) == 0);
   CHECK_STR(out, "plain");
   CHECK(len == 5);
   free(out);
-  CHECK(pith_read_buffer("plain", 5, 4, &out, &len, err, sizeof err) == -1);
+  CHECK(pith_read_buffer("plain", 5, 4, &out, &len, NULL, err, sizeof err) == -1);
   CHECK_STR(err, "larger than 4 bytes");
 
   /* Corrupt: a damaged byte in the deflate stream or the CRC. */
@@ -128,6 +110,37 @@ static void test_gzip(void) {
   read_fails(write_tmp("\x1f\x8b", 2), 0, "truncated gzip data");
   free(g1);
   free(g2);
+}
+
+/* A stream cut short keeps what came before the cut when asked to. */
+static void test_truncated(void) {
+  static const char text[] = "<p>the first part of a page that a download cut short</p>";
+  size_t gz_len, len = 0;
+  unsigned char *gz = gzip(text, sizeof text - 1, &gz_len);
+  char *out = NULL;
+  int truncated = -1;
+  /* The trailer (CRC and size, 8 bytes) lost: all the text is there. */
+  CHECK(pith_read_buffer((char *)gz, gz_len - 8, 0, &out, &len, &truncated, err, sizeof err) == 0);
+  CHECK(truncated == 1);
+  CHECK_STR(out, text);
+  free(out);
+  CHECK(pith_read_file(write_tmp(gz, gz_len - 8), 0, &out, &len, &truncated, err, sizeof err) == 0);
+  CHECK(truncated == 1);
+  CHECK(len == sizeof text - 1);
+  free(out);
+  /* Whole: not truncated. */
+  CHECK(pith_read_buffer((char *)gz, gz_len, 0, &out, &len, &truncated, err, sizeof err) == 0);
+  CHECK(truncated == 0);
+  free(out);
+  /* Without the flag, or with nothing inflated, it stays a failure. */
+  read_fails(write_tmp(gz, gz_len - 8), 0, "truncated gzip data");
+  out = (char *)"untouched"; /* the header alone (10 bytes) inflates to nothing */
+  CHECK(pith_read_buffer((char *)gz, 10, 0, &out, &len, &truncated, err, sizeof err) == -1);
+  CHECK(out == NULL);
+  CHECK_STR(err, "truncated gzip data");
+  CHECK(pith_read_is_gzip(gz, gz_len) && !pith_read_is_gzip("<p>", 3) &&
+        !pith_read_is_gzip(NULL, 0));
+  free(gz);
 }
 
 static void test_large_gzip(void) {
@@ -172,9 +185,9 @@ static void test_errors(void) {
   }
   /* A short err buffer is truncated, never overrun. */
   char small[6];
-  CHECK(pith_read_file("/tmp", 0, &out, &len, small, sizeof small) == -1);
+  CHECK(pith_read_file("/tmp", 0, &out, &len, NULL, small, sizeof small) == -1);
   CHECK_STR(small, "is a ");
-  CHECK(pith_read_file("/tmp", 0, &out, &len, NULL, 0) == -1);
+  CHECK(pith_read_file("/tmp", 0, &out, &len, NULL, NULL, 0) == -1);
 }
 
 static void test_stdin(void) {
@@ -200,6 +213,7 @@ static void test_stdin(void) {
 int main(void) {
   test_plain();
   test_gzip();
+  test_truncated();
   test_large_gzip();
   test_errors();
   test_stdin();

@@ -85,7 +85,7 @@ static void test_api(void) {
   char *json = render(r, PITH_FORMAT_JSON);
   CHECK(has(json, "\"date_published\":\"2024-05-02T09:15\""));
   CHECK(has(json, "\"section\":\"Science\""));
-  CHECK(has(json, "\"agency\":\"Coastal Press Agency\""));
+  CHECK(has(json, "\"source\":\"Coastal Press Agency\""));
   CHECK(has(json, "\"editor\":\"Moira Flett\""));
   CHECK(has(json, "\"images\":[{\"caption\":\"The restored lighthouse at dawn.\","
                   "\"credit\":\"Ian Rendall/Coast News\"}]"));

@@ -1,0 +1,291 @@
+/* The page's authors: people named for the main entity in JSON-LD, author
+ * meta tags, microdata, bylines by the headline; each parsed by
+ * author_parse (meta/author.c). */
+#include "meta/page.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "meta/author.h"
+#include "meta/mstr.h"
+
+/* Whether a link goes to an author's page ("/author/jane-doe"). */
+static int author_link(const dom_node *a) {
+  static const char *const paths[] = {"/author/", "/authors/", "/profile/",      "/people/",
+                                      "/staff/",  "/writers/", "/contributors/", "/autor/",
+                                      "/auteur/", "/user/",    "/users/",        "/members/"};
+  const char *href = dom_attr_get(a, "href");
+  if (meta_rel_has(dom_attr_get(a, "rel"), "author"))
+    return 1;
+  if (!href)
+    return 0;
+  for (size_t i = 0; i < sizeof paths / sizeof *paths; i++)
+    if (mstr_istr(href, strlen(href), paths[i]))
+      return 1;
+  return 0;
+}
+
+/* Whether a link goes to a subject's page ("/tag/personal-finance",
+ * "/category/wellness"): it names a topic, not a person. */
+static int subject_link(const dom_node *a) {
+  static const char *const paths[] = {"/tag/",   "/tags/",   "/category/", "/categories/",
+                                      "/topic/", "/topics/", "/section/",  "/subject/"};
+  const char *href = dom_attr_get(a, "href");
+  for (size_t i = 0; href && i < sizeof paths / sizeof *paths; i++)
+    if (mstr_istr(href, strlen(href), paths[i]))
+      return 1;
+  return 0;
+}
+
+/* The name in a byline: the author's link, or an element named for a name
+ * ("author-name", itemprop=name), else the byline's whole text. A byline
+ * box also holds roles, dates, biographies and links to its topics. */
+static const char *byline_text(mctx *x, const dom_node *n) {
+  const dom_node *up = n->parent && n->parent->tag != TAG_TEXT ? n->parent : NULL;
+  if (((meta_element_bits(x, n) | (up ? meta_element_bits(x, up) : 0)) & (W_SUBJECT | W_NAME)) ==
+      W_SUBJECT)
+    return NULL; /* "<span class=byline__category>" */
+  int seen = 0, subjects = 0;
+  for (const dom_node *c = n->first ? dom_next(n, n, 0) : NULL; c && seen < 200;
+       c = dom_next(n, c, 0), seen++) {
+    if (c->tag == TAG_TEXT)
+      continue;
+    if ((c->tag == TAG_A && author_link(c)) ||
+        (c->attrs && meta_rel_has(dom_attr_get(c, "itemprop"), "name")) ||
+        ((c->cls || c->id) && (meta_element_bits(x, c) & W_NAME))) {
+      const char *t = meta_node_text(x, c, 300);
+      if (t && *t)
+        return t;
+    }
+    subjects += (c->tag == TAG_A && subject_link(c)) ||
+                ((c->cls || c->id) && (meta_element_bits(x, c) & W_SUBJECT));
+  }
+  /* A byline is a line or two; of a longer text (an author box with a
+   * biography, or a wrapper named "author-…") the first line. */
+  const char *t = meta_node_text(x, n, 1200);
+  if (!t || (strlen(t) <= 200 && !subjects))
+    return t;
+  if (strlen(t) >= 1000)
+    return NULL;
+  buf b;
+  buf_init(&b);
+  for (const dom_node *c = n->first ? dom_next(n, n, 0) : NULL; c && b.len < 200 && !b.oom;) {
+    int skip = 0;
+    if (c->tag == TAG_TEXT) {
+      if (!(c->kind & DOM_RAWTEXT) && c->text_len > 1)
+        buf_append(&b, c->text, c->text_len);
+    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
+               (c->tag == TAG_A && subject_link(c)) ||
+               ((c->cls || c->id) && (meta_element_bits(x, c) & W_SUBJECT))) {
+      skip = 1;
+    } else if ((tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR) && b.len &&
+               mstr_squeeze(b.data, b.len) > 0) {
+      break;
+    }
+    c = dom_next(n, c, skip);
+  }
+  t = b.data && !b.oom ? mstr_clean(x->tmp, b.data, b.len, 200) : NULL;
+  buf_free(&b);
+  return t;
+}
+
+static void add_authors(mctx *x, const char *s, const char **names, size_t *n) {
+  if (!s)
+    return;
+#ifdef PITH_DEBUG_META
+  fprintf(stderr, "author candidate [%.100s]\n", s);
+#endif
+  const char *t = meta_tmp_text(x, s);
+  if (t)
+    author_parse(t, strlen(t), x->mem, names, n, MAX_AUTHORS);
+}
+
+/* Whether a name reads like an organisation's: words like "News",
+ * "Clinic", "Inc"; or, when it is also the site's name, one word alone
+ * ("MongoDB") or capitals ("USA TODAY"). */
+static int org_like(const char *s, int site) {
+  static const char *const words[] = {
+      "inc",      "llc",      "ltd",         "corp",       "corporation", "company",    "news",
+      "media",    "magazine", "association", "university", "clinic",      "foundation", "institute",
+      "group",    "network",  "press",       "times",      "post",        "today",      "daily",
+      "journal",  "agency",   "society",     "council",    "department",  "ministry",   "hospital",
+      "official", "gmbh",     "ag",          "sa",         "bank",        "studio",     "labs"};
+  uint32_t w[32];
+  size_t n = mstr_words(s, strlen(s), w, 32);
+  for (const char *p = s; *p;) {
+    size_t k = strcspn(p, " ,.&");
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+      if (strlen(words[i]) == k && mstr_istarts(p, words[i]))
+        return 1;
+    p += k;
+    while (*p == ' ' || *p == ',' || *p == '.' || *p == '&')
+      p++;
+  }
+  if (!site)
+    return 0;
+  int lower = 0;
+  for (const char *p = s; *p; p++)
+    if (*p >= 'a' && *p <= 'z')
+      lower = 1;
+  return n == 1 || !lower;
+}
+
+/* "Doe, Jane" (one author a tag) is "Jane Doe". */
+static void add_citation_author(mctx *x, const char *v, const char **names, size_t *n) {
+  const char *t = meta_tmp_text(x, v);
+  if (!t || *n >= MAX_AUTHORS)
+    return;
+  const char *comma = strchr(t, ',');
+  if (comma && !strchr(comma + 1, ',')) {
+    const char *first = comma + 1;
+    while (*first == ' ')
+      first++;
+    size_t last_len = (size_t)(comma - t), first_len = strlen(first);
+    char *name = arena_alloc(x->tmp, last_len + first_len + 2);
+    if (!name)
+      return;
+    memcpy(name, first, first_len);
+    name[first_len] = ' ';
+    memcpy(name + first_len + 1, t, last_len);
+    name[first_len + 1 + last_len] = '\0';
+    t = name;
+  }
+  add_authors(x, t, names, n);
+}
+
+/* How many different people the page's bylines name (up to 8): one or two
+ * sign an article; more sign the items of a list (cards of posts, a
+ * team's page, reviews). */
+static size_t byline_people(mctx *x) {
+  const char *seen[8];
+  size_t n = 0;
+  for (size_t i = 0; i < x->bylines.n && n < 8; i++) {
+    const char *t = byline_text(x, x->bylines.v[i].n);
+    const char *t2 = t ? meta_tmp_text(x, t) : NULL;
+    if (t2)
+      author_parse(t2, strlen(t2), x->tmp, seen, &n, 8);
+  }
+  return n;
+}
+
+void meta_choose_authors(mctx *x) {
+  const char **names = arena_alloc(x->mem, MAX_AUTHORS * sizeof *names);
+  if (!names)
+    return;
+  size_t n = 0;
+  const ld_info *ld = &x->ld_info;
+  /* JSON-LD people first; names that read like an organisation's or the
+   * publisher's own are left out. */
+#ifdef PITH_DEBUG_META
+  const char *stage = "ld";
+#define STAGE(s) (n ? (void)0 : (void)(stage = s))
+#else
+#define STAGE(s) ((void)0)
+#endif
+  for (size_t i = 0; i < ld->nauthors; i++) {
+    if (ld->author_is_org[i])
+      continue;
+    const char *t = meta_tmp_text(x, ld->authors[i]);
+    if (t && org_like(t, title_names_site(t, x->tin)))
+      continue;
+    add_authors(x, ld->authors[i], names, &n);
+  }
+  /* A product's or a listing's page is nobody's work: names in its markup
+   * and text are its reviewers', sellers' or items' authors. There only
+   * the main entity's JSON-LD names an author. */
+  const char *type = meta_page_type(x);
+  int unsigned_page = type && (!strcmp(type, "product") || !strcmp(type, "listing"));
+  STAGE("meta");
+  if (!n && !unsigned_page) {
+    static const char *const tags[] = {
+        "author",          "article:author", "og:article:author", "parsely-author",
+        "sailthru.author", "dc.creator",     "dcterms.creator",   "byl",
+        "book:author",     "dc.contributor"};
+    for (size_t i = 0; i < sizeof tags / sizeof *tags && !n; i++) {
+      const char *v = meta_tag(x, tags[i]);
+      if (!v || meta_is_http(v))
+        continue;
+      const char *t = meta_tmp_text(x, v);
+      if (t && org_like(t, title_names_site(t, x->tin)))
+        continue;
+      add_authors(x, v, names, &n);
+    }
+    /* citation_author repeats, one author a tag, often "Last, First". */
+    for (size_t i = 0; i < x->ntags; i++)
+      if (!strcmp(x->tags[i].name, "citation_author"))
+        add_citation_author(x, x->tags[i].value, names, &n);
+  }
+  STAGE("microdata");
+  int product = unsigned_page || meta_is_product(x);
+  if (!n && !product)
+    for (size_t i = 0; i < x->props.n && !n; i++) {
+      const mnode *m = &x->props.v[i];
+      if ((m->kind != 3 && m->kind != 4) || (m->where & (IN_COMMENT | IN_CHROME)))
+        continue;
+      const char *v = dom_attr_get(m->n, "content");
+      /* The name inside an author's item. */
+      const dom_node *name = NULL;
+      for (const dom_node *c = m->n->first ? m->n : NULL; c && !name; c = dom_next(m->n, c, 0))
+        if (c->tag != TAG_TEXT && c != m->n && meta_rel_has(dom_attr_get(c, "itemprop"), "name"))
+          name = c;
+      if (name)
+        v = dom_attr_get(name, "content") ? dom_attr_get(name, "content")
+                                          : meta_node_text(x, name, 200);
+      if (!v)
+        v = meta_node_text(x, m->n, 200);
+      add_authors(x, v, names, &n);
+    }
+  STAGE("byline");
+  /* Bylines naming three people or more, on a page that does not say it
+   * is an article or a thread, sign the items of a list (cards of posts,
+   * a team, testimonials), not the page. */
+  int says_article = type && (!strcmp(type, "article") || !strcmp(type, "forum"));
+  int list = !n && !says_article && byline_people(x) >= 3;
+  if (!n && !list)
+    for (size_t i = 0; i < x->bylines.n && !n && !product; i++) {
+      const mnode *m = &x->bylines.v[i];
+      if ((m->where & IN_CHROME) && !meta_near_title(x, m->pos))
+        continue;
+#ifdef PITH_DEBUG_META
+      fprintf(stderr, "byline %zu/%zu pos %u title_pos %u near %d where %u kind %d people %zu\n", i,
+              x->bylines.n, m->pos, x->title_pos, meta_near_title(x, m->pos), m->where, m->kind,
+              byline_people(x));
+#endif
+      add_authors(x, byline_text(x, m->n), names, &n);
+    }
+  STAGE("twitter");
+  /* "Written by" and "Author" in the card data of Twitter. */
+  for (int k = 1; k <= 4 && !n && !product; k++) {
+    char label[32], data[32];
+    snprintf(label, sizeof label, "twitter:label%d", k);
+    snprintf(data, sizeof data, "twitter:data%d", k);
+    const char *l = meta_tag(x, label);
+    if (l && (mstr_istr(l, strlen(l), "written by") || mstr_istr(l, strlen(l), "author")))
+      add_authors(x, meta_tag(x, data), names, &n);
+  }
+  STAGE("by-text");
+  /* A byline in the text by the headline: "By Jane Doe". */
+  if (!n && !product && x->title_node) {
+    const char *t = meta_lines_after(x, x->title_node, 400);
+#ifdef PITH_DEBUG_META
+    fprintf(stderr, "lines after title [%s]\n", t ? t : "");
+#endif
+    if (t)
+      author_from_text(t, strlen(t), x->mem, names, &n, MAX_AUTHORS);
+  }
+  /* A publisher's or an organisation's name alone (the site's own in
+   * JSON-LD or a meta tag, an Organization as the author) is no author:
+   * pages put it there when no person signs the page. */
+#ifdef PITH_DEBUG_META
+  if (n)
+    fprintf(stderr, "authors from %s\n", stage);
+#endif
+#undef STAGE
+#ifdef PITH_DEBUG_META
+  if (n)
+    fprintf(stderr, "authors from %s\n", stage);
+#endif
+#undef STAGE
+  x->art->meta.authors = n ? names : NULL;
+  x->art->meta.nauthors = n;
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# cmake --install into a temporary prefix, then build and run a small
+# program against it the way a user would: with pkg-config, linked to the
+# shared library, then to the static one with `pkg-config --static`. Also
+# checks that the man page is installed (unless built with PITH_MAN=OFF)
+# and that `man` can read it.
+#
+#   check.sh BUILD_DIR CC [EXTRA_CFLAGS...]   (ctest passes them)
+set -u
+build=${1:?usage: $0 BUILD_DIR CC [CFLAGS...]}
+cc=${2:?usage: $0 BUILD_DIR CC [CFLAGS...]}
+shift 2
+extra=("$@") # the sanitizer flags of a sanitizer build
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+fail() {
+  echo "FAIL: $*"
+  failed=$((failed + 1))
+}
+
+prefix=$tmp/prefix
+cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1 || {
+  cat "$tmp/install.log"
+  fail "cmake --install"
+  exit 1
+}
+pc=$(find "$prefix" -name pith.pc | head -1)
+[ -n "$pc" ] || {
+  fail "no pith.pc installed"
+  exit 1
+}
+export PKG_CONFIG_PATH=${pc%/*}
+grep -q "^prefix=$prefix\$" "$pc" || fail "pith.pc prefix is not the install prefix: $(grep ^prefix= "$pc")"
+
+cat >"$tmp/app.c" <<'C'
+#include <pith.h>
+#include <stdio.h>
+#include <string.h>
+
+int main(void) {
+  static const char page[] =
+      "<html><head><title>Install check</title></head><body><article>"
+      "<p>The installed library extracts this sentence from a page written for the test.</p>"
+      "</article></body></html>";
+  pith_result *r = NULL;
+  pith_status st = pith_extract(page, strlen(page), NULL, &r);
+  if (st != PITH_OK) {
+    fprintf(stderr, "%s\n", pith_status_string(st));
+    return 1;
+  }
+  printf("%s %s|%s\n", pith_version(), pith_result_title(r), pith_result_text(r));
+  pith_result_free(r);
+  return 0;
+}
+C
+want="$(grep -o '"[0-9.]*"' "$prefix/include/pith.h" | head -1 | tr -d '"') Install check|The installed library extracts this sentence from a page written for the test."
+
+# pkg-config's answers are split into words on purpose: they are flags.
+# shellcheck disable=SC2046
+try() { # try NAME LIBS-FLAGS...: compiles app.c with pkg-config's cflags, runs it
+  local name=$1
+  shift
+  # shellcheck disable=SC2046
+  if ! "$cc" "${extra[@]}" $(pkg-config --cflags pith) -o "$tmp/app-$name" "$tmp/app.c" "$@" \
+    2>"$tmp/cc.log"; then
+    fail "$name: compile and link"
+    cat "$tmp/cc.log"
+    return
+  fi
+  local got
+  got=$(LD_LIBRARY_PATH="$(pkg-config --variable=libdir pith)" "$tmp/app-$name" 2>&1)
+  [ "$got" = "$want" ] || fail "$name: run gave '$got', want '$want'"
+}
+
+pkg-config --exists pith || fail "pkg-config does not find pith"
+case $(pkg-config --cflags pith) in *"$prefix/include"*) ;; *) fail "cflags: $(pkg-config --cflags pith)" ;; esac
+# shellcheck disable=SC2046
+try shared $(pkg-config --libs pith)
+# The static library alone (-l:libpith.a), with what --static adds for it.
+# shellcheck disable=SC2046
+try static $(pkg-config --static --libs pith | sed 's/-lpith\b/-l:libpith.a/')
+if command -v ldd >/dev/null && [ -x "$tmp/app-static" ]; then
+  ! ldd "$tmp/app-static" | grep -q libpith || fail "static: still linked to libpith.so"
+fi
+
+# The man page.
+man1=$(find "$prefix" -path '*/man1/pith.1' | head -1)
+if [ "${PITH_MAN:-1}" = 0 ]; then
+  [ -z "$man1" ] || fail "PITH_MAN=OFF, yet pith.1 installed"
+elif [ -z "$man1" ]; then
+  fail "no man1/pith.1 installed"
+elif command -v man >/dev/null; then
+  MANWIDTH=80 man -l "$man1" 2>"$tmp/man.err" | grep -q -- "--format" || fail "man -l pith.1 shows no --format"
+  [ ! -s "$tmp/man.err" ] || fail "man warns: $(head -3 "$tmp/man.err")"
+  # Every option --help names is in the man page (help2man builds one from
+  # the other; this catches a stale or mangled page).
+  MANWIDTH=200 man -l "$man1" 2>/dev/null | sed 's/\xe2\x80\x90/-/g' >"$tmp/man.txt"
+  for o in $("$prefix/bin/pith" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+    grep -qF -- "$o" "$tmp/man.txt" || fail "man page lacks $o"
+  done
+fi
+[ -x "$prefix/bin/pith" ] || fail "no bin/pith"
+
+[ "$failed" -eq 0 ] && echo "install check passed" || echo "$failed failed"
+[ "$failed" -eq 0 ]
