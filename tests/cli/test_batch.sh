@@ -65,6 +65,52 @@ if command -v xmllint >/dev/null; then
   check "xml, archive and page: one well-formed document" xmllint --noout .out
 fi
 
+adds_up() { # the summary line $1: read = extracted + skipped + failed
+  printf '%s\n' "$1" | sed 's/ ([^)]*)//' | awk '{ exit !($2 == $4 + $6 + $8) }'
+}
+
+# A WARC of HTML responses written here (one gzip member a record, a page
+# that is no 200, an image, a request, a revisit): -j 1 = -j 4 in every
+# format, and the summary counts every record.
+warc() { # warc TYPE URI ID HTTP-MESSAGE
+  local block=$4
+  printf 'WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2024-05-18T01:58:10Z\r\n' "$1" "$2"
+  printf 'WARC-Record-ID: <urn:uuid:%s>\r\nContent-Type: application/http; msgtype=response\r\n' "$3"
+  printf 'Content-Length: %d\r\n\r\n%s\r\n\r\n' "${#block}" "$block"
+}
+http() { # http STATUS CONTENT-TYPE BODY-FILE
+  local body
+  body=$(cat "$3")
+  printf 'HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s' "$1" "$2" "${#body}" "$body"
+}
+: >crawl.warc.gz
+warc request https://example.org/p01 r0 "GET /p01 HTTP/1.1" | gzip -c >>crawl.warc.gz
+for i in 01 02 03 04 05 06 07 08; do
+  warc response "https://example.org/p$i" "h$i" "$(http "200 OK" "text/html; charset=utf-8" site/p$i.html)" | gzip -c >>crawl.warc.gz
+done
+warc response https://example.org/gone h09 "$(http "404 Not Found" text/html site/p09.html)" | gzip -c >>crawl.warc.gz
+printf '\x89PNG\r\n\x1a\n\x01\x02IHDR\x10\x10\x08\x06' >img.png
+warc response https://example.org/img h10 "$(http "200 OK" image/png img.png)" | gzip -c >>crawl.warc.gz
+warc revisit https://example.org/p01 h11 "HTTP/1.1 200 OK" | gzip -c >>crawl.warc.gz
+printf 'garbage between records\n' | gzip -c >>crawl.warc.gz
+warc response https://example.org/p12 h12 "$(http "200 OK" text/html site/p12.html)" | gzip -c >>crawl.warc.gz
+for f in text json xml markdown html; do
+  run -j 1 -f $f crawl.warc.gz
+  one=$out rc1=$rc
+  run -j 4 -f $f crawl.warc.gz
+  check "warc -j 1 = -j 4, $f" is "$out" "$one"
+  check "warc -j 1 = -j 4, $f: same status" is "$rc" "$rc1"
+done
+run -j 4 -f json crawl.warc.gz
+check "warc: the pages and the damage, in order" is "$(printf '%s\n' "$out" | grep -o '"url":"[^"]*"\|"error"' | tr '\n' ' ')" \
+  '"url":"https://example.org/p01" "url":"https://example.org/p02" "url":"https://example.org/p03" "url":"https://example.org/p04" "url":"https://example.org/p05" "url":"https://example.org/p06" "url":"https://example.org/p07" "url":"https://example.org/p08" "error" "url":"https://example.org/p12" '
+summary=$(printf '%s\n' "$err" | grep '^pith: [0-9]* read: ')
+check "warc summary: every record" is "$summary" "pith: 14 read: 9 extracted, 4 skipped (request 1, status 1, not-html 1, revisit 1), 1 failed"
+check "warc summary adds up" adds_up "$summary"
+run -j 2 -f json --errors werr.jsonl crawl.warc.gz
+check "warc --errors: the damage there, with its offset" contains "$(cat werr.jsonl)" '"warc_offset":'
+check "warc --errors: the pages only on stdout" lines "$out" 9
+
 # Errors as records: json lines with "error" and the input, in order.
 run -j 2 -f json site/p01.html missing.html site/sub/broken.html site/p02.html
 check "errors as records: exit 1" is "$rc" 1
@@ -93,9 +139,6 @@ check "summary: exit 1" is "$rc" 1
 summary=$(printf '%s\n' "$err" | grep '^pith: [0-9]* read: ')
 check "summary: one line" lines "$summary" 1
 check "summary: says it" is "$summary" "pith: 17 read: 14 extracted, 1 skipped (language 1), 2 failed"
-adds_up() { # the summary line $1: read = extracted + skipped + failed
-  printf '%s\n' "$1" | sed 's/ ([^)]*)//' | awk '{ exit !($2 == $4 + $6 + $8) }'
-}
 check "summary adds up" adds_up "$summary"
 printf '<html lang="de"><head><title>Brücke</title></head><body><article><p>Der Fluss ist über die Ufer getreten und die alte Brücke wurde gesperrt, sagte die Stadt am Montag.</p></article></body></html>' >de.html
 run -j 2 --language en site/p01.html de.html crawl.warc.wet.gz
