@@ -45,6 +45,7 @@ typedef enum {
   PITH_ERR_TOO_LARGE, /* larger than pith_options.max_input_bytes */
   PITH_DONE,          /* pith_archive_next: no more records */
   PITH_ERR_READ,      /* an archive could not be opened or read (see pith_archive_error) */
+  PITH_ERR_TIMEOUT,   /* over the time budget, pith_options.timeout_ms */
 } pith_status;
 
 /* A short English description of a status ("out of memory", ...). */
@@ -68,6 +69,20 @@ typedef struct {
    * never an error. Defaults: 4,000,000 nodes, depth 256. */
   size_t max_nodes;
   unsigned max_depth;
+  /* Attributes kept per element (the rest are left out) and the longest
+   * attribute value kept (a longer one is left out, not cut). 0: no limit.
+   * Defaults: 1,024 attributes, 1 MiB. */
+  size_t max_attributes;
+  size_t max_attribute_bytes;
+  /* Text mode: the lines of a page read (non-empty lines; the rest of the
+   * page is left out, as if it ended there). 0: no limit. Default
+   * 1,000,000: text mode's memory is about 90 bytes a line. */
+  size_t max_text_lines;
+  /* The time budget per page in milliseconds: parsing, extraction,
+   * metadata and text mode check it as they go (no signals, no threads)
+   * and a page over it fails with PITH_ERR_TIMEOUT. 0 (default): none, so
+   * that results never depend on the machine's speed. docs/limits.md. */
+  unsigned timeout_ms;
   /* Text mode (pith_extract_text): the lines of other pages of the same
    * sites, counted beforehand with pith_sites_add; lines that repeat across
    * a site's pages are its boilerplate. NULL: each page on its own. Only

@@ -18,6 +18,7 @@
 #include "render/render.h"
 #include "result.h"
 #include "text/text.h"
+#include "util/deadline.h"
 
 const char *pith_version(void) {
   return PITH_VERSION;
@@ -41,15 +42,22 @@ const char *pith_status_string(pith_status status) {
     return "no more records";
   case PITH_ERR_READ:
     return "read error";
+  case PITH_ERR_TIMEOUT:
+    return "over the time budget";
   }
   return "unknown status";
 }
+
+enum { DEFAULT_MAX_TEXT_LINES = 1000000 };
 
 void pith_options_init(pith_options *opts) {
   memset(opts, 0, sizeof *opts);
   opts->max_input_bytes = (size_t)64 << 20;
   opts->max_nodes = 4000000;
   opts->max_depth = 256;
+  opts->max_attributes = 1024;
+  opts->max_attribute_bytes = (size_t)1 << 20;
+  opts->max_text_lines = DEFAULT_MAX_TEXT_LINES;
   opts->metadata = 1;
 }
 
@@ -219,6 +227,20 @@ static pith_status page_utf8(pith_result *r, const pith_options *opts, const voi
   return st;
 }
 
+/* Empties the article a failed stage left half written; the provenance
+ * stays. */
+static void drop_article(pith_result *r) {
+  article_meta kept = {0};
+  kept.language_confidence = -1;
+  kept.source_file = r->art.meta.source_file;
+  kept.warc_record_id = r->art.meta.warc_record_id;
+  kept.warc_date = r->art.meta.warc_date;
+  const char *url = r->art.url;
+  memset(&r->art, 0, sizeof r->art);
+  r->art.url = url;
+  r->art.meta = kept;
+}
+
 /* pith_options.language: a page in another language keeps its address,
  * provenance and language only, and says why. Returns -1 when out of
  * memory. */
@@ -245,18 +267,20 @@ static int keep_language(pith_result *r, const pith_options *opts) {
   else
     snprintf(msg, sizeof msg, "left out: the page's language is not recognised (not %.*s)", (int)k,
              want);
-  article_meta kept = {0};
-  kept.language = lang;
-  kept.language_confidence = lang ? a->meta.language_confidence : -1;
-  kept.source_file = a->meta.source_file;
-  kept.warc_record_id = a->meta.warc_record_id;
-  kept.warc_date = a->meta.warc_date;
-  const char *url = a->url;
-  memset(a, 0, sizeof *a);
-  a->url = url;
-  a->meta = kept;
+  float confidence = lang ? a->meta.language_confidence : -1;
+  drop_article(r);
+  a->meta.language = lang;
+  a->meta.language_confidence = confidence;
   r->error = arena_strndup(&r->mem, msg, strlen(msg));
   return r->error ? 0 : -1;
+}
+
+/* A page that used up its time budget (the stage it was in said so, or it
+ * ran out between stages). */
+static pith_status over_budget(pith_result *r, const pith_options *opts) {
+  char msg[96];
+  snprintf(msg, sizeof msg, "over the time budget of %u ms", opts->timeout_ms);
+  return fail(r, PITH_ERR_TIMEOUT, msg);
 }
 
 pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
@@ -265,6 +289,8 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   pith_status begun = begin(data, len, &opts, &defaults, result);
   if (begun != PITH_OK)
     return begun;
+  deadline dl;
+  deadline_start(&dl, opts->timeout_ms);
   pith_result *r = *result;
   char *utf8 = NULL;
   size_t utf8_len = 0;
@@ -275,15 +301,20 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   arena dom_mem;
   arena_init(&dom_mem);
   dom_doc doc;
-  html_limits lim = {opts->max_nodes, opts->max_depth, 0};
+  html_limits lim = {opts->max_nodes,      opts->max_depth,           0,
+                     opts->max_attributes, opts->max_attribute_bytes, &dl};
   if (html_parse(utf8, utf8_len, &lim, &dom_mem, &doc, err, sizeof err) ||
       extract_article(&doc, &r->mem, &r->art, err, sizeof err) ||
       (opts->metadata || (opts->language && *opts->language)
            ? meta_extract(&doc, 0, &r->mem, &r->art, err, sizeof err)
            : meta_extract_title(&doc, &r->mem, &r->art, err, sizeof err)))
-    st = fail(r, PITH_ERR_NOMEM, err);
+    st = fail(r, dl.expired ? PITH_ERR_TIMEOUT : PITH_ERR_NOMEM, err);
+  else if (deadline_over(&dl))
+    st = over_budget(r, opts);
   else if (keep_language(r, opts))
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
+  if (st == PITH_ERR_TIMEOUT)
+    drop_article(r); /* what a stage had written so far is not the page's */
   arena_free(&dom_mem);
   free(utf8);
   return st;
@@ -321,7 +352,8 @@ pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts
   arena mem;
   arena_init(&mem);
   dom_doc doc;
-  html_limits lim = {opts->max_nodes, opts->max_depth, HTML_KEEP_ALL};
+  html_limits lim = {
+      .max_nodes = opts->max_nodes, .max_depth = opts->max_depth, .flags = HTML_KEEP_ALL};
   buf b;
   buf_init(&b);
   if (html_parse(utf8, utf8_len, &lim, &mem, &doc, err, sizeof err) || dom_dump(&doc, &b))
@@ -342,14 +374,19 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
   if (begun != PITH_OK)
     return begun;
   pith_result *r = *result;
+  deadline dl;
+  deadline_start(&dl, opts->timeout_ms);
   char *utf8 = NULL;
   size_t utf8_len = 0;
   pith_status st = page_utf8(r, opts, data, len, 1, &utf8, &utf8_len);
   if (st != PITH_OK)
     return st;
   char err[128] = "";
-  if (text_extract(utf8, utf8_len, opts->sites, opts->url, &r->mem, &r->art, err, sizeof err))
-    st = fail(r, PITH_ERR_NOMEM, err);
+  text_limits lim = {opts->max_text_lines, &dl};
+  if (text_extract(utf8, utf8_len, opts->sites, opts->url, &lim, &r->mem, &r->art, err, sizeof err))
+    st = fail(r, dl.expired ? PITH_ERR_TIMEOUT : PITH_ERR_NOMEM, err);
+  else if (deadline_over(&dl))
+    st = over_budget(r, opts);
   else if ((!r->art.meta.language && text_language(r)) || keep_language(r, opts))
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
   free(utf8);
@@ -383,7 +420,7 @@ pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
   int rc = 0;
   if (len && !text_is_binary(data, len)) {
     rc = pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used) ||
-         text_sites_add(sites, text_site_of(opts->url), utf8, utf8_len);
+         text_sites_add(sites, text_site_of(opts->url), utf8, utf8_len, opts->max_text_lines);
   }
   free(utf8);
   free(inflated);

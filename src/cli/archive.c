@@ -71,6 +71,7 @@ static void options_for(const cli *c, const pith_record *rec, pith_sites *sites,
                         pith_options *opts) {
   pith_options_init(opts);
   opts->max_input_bytes = c->max_size;
+  opts->timeout_ms = c->timeout_ms;
   opts->sites = sites;
   opts->language = c->language;
   opts->metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;

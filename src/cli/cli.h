@@ -22,7 +22,8 @@ typedef struct cli {
   const char *language; /* --language */
   const char *errors;   /* --errors FILE */
   size_t max_size;
-  unsigned jobs; /* -j; 0: one per core */
+  unsigned timeout_ms; /* --timeout-ms; 0: none */
+  unsigned jobs;       /* -j; 0: one per core */
   int quiet;
   int progress;          /* 1 --progress, 0 --quiet or stderr not a terminal */
   int text;              /* --text */

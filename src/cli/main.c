@@ -2,6 +2,7 @@
  * extraction logic lives here. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -70,6 +71,9 @@ static const char usage_text[] =
     "      --json-markdown   json: add the article as Markdown (\"markdown\")\n"
     "      --json-tree       json: add the article's structure (\"blocks\")\n"
     "      --max-size BYTES  refuse inputs larger than this (default 64M; K, M, G)\n"
+    "      --timeout-ms MS   give up on a page (or WARC record) after MS\n"
+    "                        milliseconds: a failure, \"over the time budget\"\n"
+    "                        (default 0: no budget; docs/limits.md)\n"
     "      --all-status      WARC: HTTP responses of any status, not only 200\n"
     "      --all-types       WARC: try every payload as HTML, not only HTML and\n"
     "                        XHTML (by Content-Type, or sniffed when generic)\n"
@@ -131,6 +135,7 @@ static void page_options(const cli *c, pith_options *opts) {
   opts->url = c->url;
   opts->charset = c->charset;
   opts->max_input_bytes = c->max_size;
+  opts->timeout_ms = c->timeout_ms;
   opts->sites = c->sites;
   /* Text, markdown and html show the title alone. */
   opts->metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
@@ -265,6 +270,7 @@ enum {
   OPT_LANGUAGE,
   OPT_ERRORS,
   OPT_PROGRESS,
+  OPT_TIMEOUT_MS,
   OPT_ALL_STATUS,
   OPT_ALL_TYPES,
   OPT_MAX_PAGE_BYTES,
@@ -300,6 +306,7 @@ int main(int argc, char **argv) {
       {"jobs", required_argument, NULL, 'j'},
       {"errors", required_argument, NULL, OPT_ERRORS},
       {"progress", no_argument, NULL, OPT_PROGRESS},
+      {"timeout-ms", required_argument, NULL, OPT_TIMEOUT_MS},
       {"all-status", no_argument, NULL, OPT_ALL_STATUS},
       {"all-types", no_argument, NULL, OPT_ALL_TYPES},
       {"max-page-bytes", required_argument, NULL, OPT_MAX_PAGE_BYTES},
@@ -381,6 +388,15 @@ int main(int argc, char **argv) {
       if (parse_size(optarg, &c.max_size))
         return usage_error("not a size", optarg);
       break;
+    case OPT_TIMEOUT_MS: {
+      char *end = NULL;
+      errno = 0;
+      unsigned long v = strtoul(optarg, &end, 10);
+      if (!*optarg || *end || errno || v > UINT_MAX || optarg[0] == '-')
+        return usage_error("not a number of milliseconds", optarg);
+      c.timeout_ms = (unsigned)v;
+      break;
+    }
     case OPT_ALL_STATUS:
       c.all_status = 1;
       break;

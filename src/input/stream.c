@@ -184,10 +184,31 @@ static void member_cut(stream *s) {
     s->m[s->nm - 1].done = 1;
 }
 
-void stream_forget(stream *s, unsigned long long before) {
-  size_t k = 0;
-  while (k + 1 < s->nm && s->m[k + 1].dec <= before)
-    k++;
+/* The index of the first member starting after `from` (from ULLONG_MAX:
+ * the first of all): members are in stream order, so a binary search. */
+static size_t first_after(const stream *s, unsigned long long from) {
+  if (from == ULLONG_MAX)
+    return 0;
+  size_t lo = 0, hi = s->nm;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s->m[mid].dec > from)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return lo;
+}
+
+void stream_forget(stream *s, unsigned long long keep, unsigned long long before) {
+  /* [0, k): wholly before `keep`'s member; [j, i): between it and `before` */
+  size_t j = first_after(s, keep), k = j ? j - 1 : 0, i = first_after(s, before);
+  if (i)
+    i--; /* the member holding `before` stays */
+  if (i > j) {
+    memmove(s->m + j, s->m + i, (s->nm - i) * sizeof *s->m);
+    s->nm -= i - j;
+  }
   if (k) {
     memmove(s->m, s->m + k, (s->nm - k) * sizeof *s->m);
     s->nm -= k;
@@ -195,10 +216,8 @@ void stream_forget(stream *s, unsigned long long before) {
 }
 
 static const member *member_at(const stream *s, unsigned long long at) {
-  const member *found = NULL;
-  for (size_t i = 0; i < s->nm && s->m[i].dec <= at; i++)
-    found = &s->m[i];
-  return found;
+  size_t i = first_after(s, at);
+  return i ? &s->m[i - 1] : NULL;
 }
 
 void stream_member(const stream *s, unsigned long long at, unsigned long long *start,
@@ -220,16 +239,13 @@ int stream_member_done(const stream *s, unsigned long long at) {
 
 int stream_boundary(const stream *s, unsigned long long from, unsigned long long to,
                     unsigned long long *at, const char **damage, unsigned long long *damage_at) {
-  for (size_t i = 0; i < s->nm; i++) {
-    const member *m = &s->m[i];
-    if ((from == ULLONG_MAX || m->dec > from) && m->dec <= to) {
-      *at = m->dec;
-      *damage = m->damage[0] ? m->damage : NULL;
-      *damage_at = m->damage_at;
-      return 1;
-    }
-  }
-  return 0;
+  size_t i = first_after(s, from);
+  if (i == s->nm || s->m[i].dec > to)
+    return 0;
+  *at = s->m[i].dec;
+  *damage = s->m[i].damage[0] ? s->m[i].damage : NULL;
+  *damage_at = s->m[i].damage_at;
+  return 1;
 }
 
 /* ---- the window ----------------------------------------------------------- */

@@ -521,10 +521,11 @@ static void read_jsonld(mctx *x) {
   for (size_t i = 0; i < x->nld; i++) {
     buf b;
     buf_init(&b);
-    for (const dom_node *c = x->ld[i]->first; c && b.len < LD_BYTES; c = c->next)
+    for (const dom_node *c = x->ld[i]->first; c && b.len <= LD_BYTES; c = c->next)
       if (c->tag == TAG_TEXT)
         buf_append(&b, c->text, c->text_len);
-    if (b.data && !b.oom) {
+    /* A larger script is left out, not parsed (docs/limits.md). */
+    if (b.data && !b.oom && b.len <= LD_BYTES) {
       json_value *v = json_parse(b.data, b.len, x->tmp, 64);
       if (v)
         jsonld_add(set, v);

@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "input/charset.h"
+#include "meta/credit.h"
 #include "pith.h"
 #include "text/lines.h"
 #include "text/sites.h"
@@ -163,22 +164,22 @@ static void test_credits(void) {
   size_t ce, cs, cend;
   const char *s = "Chinese President Xi Jinping (L) meets with Russian President Vladimir "
                   "Putin in Astana, Kazakhstan, June 8, 2017. (Xinhua/Lan Hongguang)";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_TRAILING);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_TRAILING);
   CHECK(ce > 0 && s[ce - 1] == '.');
   CHECK(cend - cs == strlen("Xinhua/Lan Hongguang") && !strncmp(s + cs, "Xinhua", 6));
   s = "Photo: Tim Robberts/Getty Images";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
   CHECK(!strncmp(s + cs, "Tim Robberts", 12));
   s = "(Walt Disney Co.)";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
   s = "Sanjeev Verma/Hindustan Times/Getty Images";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
   s = "The protests kicked off in June and have strengthened in size (Image: GETTY )";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_TRAILING);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_TRAILING);
   s = "The company said profits rose (see the table below) in the third quarter.";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_NONE);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_NONE);
   s = "The Shanghai Cooperation Organization (SCO)";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_NONE);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_NONE);
 }
 
 static void test_lines(void) {
@@ -209,7 +210,7 @@ static void test_lines(void) {
   static const char text[] = "  One   line\twith\xc2\xa0spaces \r\n\r\n\nSecond.\n"
                              "a line that runs on without its full stop and then\n"
                              "continues here on the next one.\n";
-  CHECK(tpage_build(&p, text, strlen(text)) == 0);
+  CHECK(tpage_build(&p, text, strlen(text), 0, NULL) == 0);
   CHECK(p.n == 3);
   if (p.n == 3) {
     CHECK_STR(p.lines[0].s, "One line with spaces");
@@ -219,7 +220,7 @@ static void test_lines(void) {
   }
   tpage_free(&p);
   /* Invalid UTF-8 never passes through raw. */
-  CHECK(tpage_build(&p, "ab\xff\xfe cd\n", 8) == 0);
+  CHECK(tpage_build(&p, "ab\xff\xfe cd\n", 8, 0, NULL) == 0);
   CHECK(p.n == 1 && pith_utf8_valid(p.lines[0].s, p.lines[0].len));
   tpage_free(&p);
 }
@@ -233,7 +234,7 @@ static void test_sites(void) {
   for (int i = 0; i < 4; i++) {
     char pagebuf[200];
     int n = snprintf(pagebuf, sizeof pagebuf, "Menu\nStory number %d is here.\nMenu\nFooter\n", i);
-    CHECK(text_sites_add(s, site, pagebuf, (size_t)n) == 0);
+    CHECK(text_sites_add(s, site, pagebuf, (size_t)n, 0) == 0);
   }
   CHECK(text_sites_pages(s, site) == 4);
   CHECK(text_sites_count(s, site, line_hash("Menu", 4)) == 4); /* once a page */
@@ -243,7 +244,7 @@ static void test_sites(void) {
   text_sites_free(s);
   /* Bounded: past max_entries, new lines are not counted, nothing fails. */
   s = text_sites_new(3);
-  CHECK(text_sites_add(s, site, "a\nb\nc\nd\ne\n", 10) == 0);
+  CHECK(text_sites_add(s, site, "a\nb\nc\nd\ne\n", 10, 0) == 0);
   CHECK(text_sites_pages(s, site) == 0 || text_sites_pages(s, site) == 1);
   text_sites_free(s);
 }
