@@ -4,6 +4,9 @@
 #   ./setup.sh            install packages, build build/pith
 #   ./setup.sh test       ... then run the whole test suite, and again
 #                         under AddressSanitizer + UBSan (build-asan/)
+#   ./setup.sh hostile    ... test, then the hostile-input stages: fuzzing,
+#                         pathological pages, scaling, valgrind
+#                         (tests/hostile.sh; what .ci/run runs)
 #   ./setup.sh --packages list the Debian packages it installs, one a line
 #
 # Quiet unless something fails: apt's and the build's output go to a log
@@ -24,11 +27,14 @@ packages=(build-essential cmake pkg-config zlib1g-dev libdeflate-dev python3 gzi
   python3-dev python3-setuptools python3-pip python3-pytest python3-dask python3-distributed
   python3-pandas
 )
+# ./setup.sh hostile only: libFuzzer (clang's runtime) and valgrind.
+hostile_packages=(clang libclang-rt-14-dev valgrind)
 
 if [ "${1:-}" = --packages ]; then
-  printf '%s\n' "${packages[@]}"
+  printf '%s\n' "${packages[@]}" "${hostile_packages[@]}"
   exit 0
 fi
+[ "${1:-}" = hostile ] && packages+=("${hostile_packages[@]}")
 
 mkdir -p build
 log=$PWD/build/setup.log
@@ -85,9 +91,12 @@ build build -DPITH_WERROR=ON
 install_python_module
 echo "setup: built build/pith (the whole log: build/setup.log)" >&2
 
-if [ "${1:-}" = test ]; then
+if [ "${1:-}" = test ] || [ "${1:-}" = hostile ]; then
   ctest --test-dir build --output-on-failure
   build build-asan -DPITH_SANITIZE=ON -DPITH_WERROR=ON -DCMAKE_BUILD_TYPE=Debug
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure
+fi
+if [ "${1:-}" = hostile ]; then
+  tests/hostile.sh
 fi

@@ -79,7 +79,8 @@ def version(include_dirs):
 
 
 include_dirs, objects, libs = libpith()
-compile_args = ["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden"]
+compile_args = ["-std=c11", "-Wall", "-Wextra", "-Wshadow", "-Wstrict-prototypes",
+                "-Wmissing-prototypes", "-fvisibility=hidden"]
 link_args = ["-Wl,--exclude-libs,ALL"]  # libpith's own symbols stay inside the module
 if os.environ.get("PITH_SANITIZE") == "1":
     compile_args += ["-fsanitize=address,undefined", "-fno-omit-frame-pointer"]

@@ -22,8 +22,8 @@
 #include <strings.h>
 
 #include "extract/classify.h"
+#include "meta/credit.h"
 #include "meta/lang.h"
-#include "text/textmeta.h"
 #include "util/buf.h"
 #include "util/deadline.h"
 #include "util/url.h"
@@ -1362,7 +1362,7 @@ static int add_caption_figure(tree *t, const tblock *b, const char *caption) {
     return -1;
   /* "Cherry tomatoes on the vine. (Photo: Jane Doe)": the credit apart. */
   size_t len = strlen(caption), cap_end, credit, credit_end;
-  credit_kind ck = text_credit(caption, len, &cap_end, &credit, &credit_end);
+  credit_kind ck = credit_find(caption, len, &cap_end, &credit, &credit_end);
   if (ck != CREDIT_NONE &&
       !(im->credit = arena_strndup(t->mem, caption + credit, credit_end - credit)))
     return -1;
@@ -1799,36 +1799,48 @@ static const dom_node *comment_section(const tblock *b, const dom_node *top, con
   return found;
 }
 
-/* 1 if b sits in a <form> below section: the "Leave a reply" form's notes
- * ("Your email address will not be published") are no comment. */
-static int in_form(const tblock *b, const dom_node *section) {
-  for (const dom_node *p = b->container; p && p != section && p->tag != TAG_TEXT; p = p->parent)
+/* Where b sits below section: in a <form> (the "Leave a reply" form's
+ * notes, "Your email address will not be published", are no comment), and
+ * in a comment-named element of its own (one comment of several). */
+static void comment_place(const tblock *b, const dom_node *section, int *in_form, int *in_item) {
+  *in_form = *in_item = 0;
+  for (const dom_node *p = b->container; p && p != section && p->tag != TAG_TEXT; p = p->parent) {
     if (p->tag == TAG_FORM)
-      return 1;
-  return 0;
+      *in_form = 1;
+    if (p->flags & NF_COMMENTS)
+      *in_item = 1;
+  }
 }
 
 /* Readers' comments: the comment-named section with the most prose, as an
- * article of its own. Its blocks are prose and names, not the links
- * ("Reply", permalinks) around them, nor its reply form. One comment of a
- * sentence (40 characters) is enough. */
+ * article of its own. Its prose is that of its comment blocks (a sentence,
+ * 40 characters, not mostly links, not in its reply form): at least 80
+ * characters, or less in a comment of its own within it ("One reply"), not
+ * a lone line named like comments ("Comment via email"). Its blocks are
+ * prose and names, not the links ("Reply", permalinks) around them, nor
+ * its reply form. */
 static int extract_comments(ex *x, const dom_node *top, const dom_node *root, article *out) {
   if (x->names_ignored)
     return 0; /* a thread: the posts are the content */
-  const dom_node *best = NULL;
-  uint32_t best_prose = 0;
-  for (size_t i = 0; i < x->nblocks; i++) {
-    const tblock *b = &x->blocks[i];
-    if (b->chars < 40 || b->link_chars * 2 > b->chars)
+  const dom_node *best = NULL, *cur = NULL;
+  uint32_t best_prose = 0, cur_prose = 0;
+  int cur_item = 0;
+  /* A section's blocks come one after another: sum them, then compare. */
+  for (size_t i = 0; i <= x->nblocks; i++) {
+    const tblock *b = i < x->nblocks ? &x->blocks[i] : NULL;
+    const dom_node *s = NULL;
+    int form = 0, item = 0;
+    if (b && b->chars >= 40 && b->link_chars * 2 <= b->chars && (s = comment_section(b, top, root)))
+      comment_place(b, s, &form, &item);
+    if (b && (!s || form))
       continue;
-    const dom_node *s = comment_section(b, top, root);
-    if (!s || s == best || in_form(b, s))
-      continue;
-    uint32_t prose = s->chars - s->link_chars;
-    if (prose > best_prose) {
-      best = s;
-      best_prose = prose;
+    if (s != cur) {
+      if (cur && (cur_prose >= 80 || cur_item) && cur_prose > best_prose)
+        best = cur, best_prose = cur_prose;
+      cur = s, cur_prose = 0, cur_item = 0;
     }
+    if (b)
+      cur_prose += b->chars - b->link_chars, cur_item |= item;
   }
   if (!best)
     return 0;
@@ -1842,7 +1854,11 @@ static int extract_comments(ex *x, const dom_node *top, const dom_node *root, ar
   for (size_t i = 0; i < x->nblocks; i++) {
     const tblock *b = &x->blocks[i];
     if (b->container->order < best->order || b->container->order > best->order_end ||
-        b->link_chars * 2 > b->chars || b->kind == BLOCK_CAPTION || in_form(b, best))
+        b->link_chars * 2 > b->chars || b->kind == BLOCK_CAPTION)
+      continue;
+    int form, item;
+    comment_place(b, best, &form, &item);
+    if (form)
       continue;
     if (b->kind == BLOCK_HEADING) {
       while (npending && pending[npending - 1]->level >= b->level)

@@ -8,18 +8,10 @@
 #include "html/treebuilder.h"
 
 static int grow_afe(tb *b) {
-  if (b->nafe < b->afe_cap)
-    return 0;
-  size_t cap = b->afe_cap ? b->afe_cap * 2 : 32;
-  tb_fmt *a = arena_alloc(b->mem, cap * sizeof *a);
-  if (!a) {
-    b->oom = b->stop = 1;
+  tb_fmt *a = tb_grow(b, b->afe, &b->afe_cap, b->nafe, sizeof *a);
+  if (!a)
     return -1;
-  }
-  if (b->nafe)
-    memcpy(a, b->afe, b->nafe * sizeof *a);
   b->afe = a;
-  b->afe_cap = cap;
   return 0;
 }
 

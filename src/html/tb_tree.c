@@ -9,6 +9,7 @@
  * markup says. One element holding all of it would make one block of
  * everything past the limit (100,000 unclosed table cells outweighing the
  * article before them); dropping it would lose content. docs/limits.md. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -76,6 +77,11 @@ void tb_place(tb *b, dom_node *n, dom_node *parent, dom_node *before) {
     b->moved = 1;
   }
   link_node(parent, n, before);
+  /* A new template's contents were linked before it had a place: their
+   * depth counts from here, or the depth limit would not see them (nested
+   * templates made trees deeper than any limit). */
+  if (n->tag == TAG_TEMPLATE && n->first && n->first->tag == TAG_CONTENT)
+    n->first->depth = n->depth + 1;
 }
 
 static int all_space(const char *s, size_t len) {
@@ -324,6 +330,9 @@ dom_node *tb_create_element(tb *b, const html_token *t, int ns, uint16_t tag, co
     fail_oom(b);
     return NULL;
   }
+  if (ns == DOM_NS_HTML && node_tag == TAG_UNKNOWN && name_len == 15 &&
+      !memcmp(name, "selectedcontent", 15))
+    b->selectedcontent = 1;
   if (t && add_attrs(b, n, t, ns, 0) < 0)
     return NULL;
   if (ns == DOM_NS_HTML) {
@@ -513,19 +522,27 @@ static void unlink_entry(tb *b, size_t i) {
     e->node->kind &= (uint16_t)~DOM_OPEN_;
 }
 
-static int grow_stack(tb *b) {
-  if (b->nstack < b->stack_cap)
-    return 0;
-  size_t cap = b->stack_cap ? b->stack_cap * 2 : 64;
-  tb_entry *s = arena_alloc(b->mem, cap * sizeof *s);
-  if (!s) {
+/* Makes room for one more element in a growable array (malloc'd: it is
+ * the parse's scratch, freed at its end, not the page's). Returns the
+ * array, moved or not, or NULL when out of memory (the old one stays). */
+void *tb_grow(tb *b, void *array, size_t *cap, size_t n, size_t elem_size) {
+  if (n < *cap)
+    return array;
+  size_t new_cap = *cap ? *cap * 2 : 64;
+  void *a = realloc(array, new_cap * elem_size);
+  if (!a) {
     fail_oom(b);
-    return -1;
+    return NULL;
   }
-  if (b->nstack)
-    memcpy(s, b->stack, b->nstack * sizeof *s);
+  *cap = new_cap;
+  return a;
+}
+
+static int grow_stack(tb *b) {
+  tb_entry *s = tb_grow(b, b->stack, &b->stack_cap, b->nstack, sizeof *s);
+  if (!s)
+    return -1;
   b->stack = s;
-  b->stack_cap = cap;
   return 0;
 }
 

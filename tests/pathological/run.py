@@ -75,6 +75,10 @@ def nested_tables(path):
                 b"deep cell" + b"</td></tr></table>" * 10000 + b"</body></html>")
 
 
+def nested_templates(path):
+    repeat_file(path, ARTICLE.encode(), b"<template><div>", 100000, b"inside")
+
+
 def many_attributes(path):
     with open(path, "wb") as f:
         f.write(ARTICLE.encode() + b"<div")
@@ -230,8 +234,6 @@ def case(name, gen, ext=".html", args=(), status=0, stderr=None, stdout=None, wa
                 stdout=stdout, waiting=waiting)
 
 
-NEW_PARSER = "libxml2 compares each new attribute name with every earlier one (quadratic); " \
-             "waits for pith's own HTML5 parser (branches tokenizer, treebuilder)"
 WARC_BRANCH = "waits for the WARC reader's per-record limits and resync (branch warc)"
 TOO_LARGE = r"larger than"
 
@@ -244,7 +246,10 @@ CASES = [
     case("unclosed-b-100k", unclosed("b"), stdout=MARKER),
     case("unclosed-table-tr-td-100k", unclosed_cells, stdout=MARKER),
     case("nested-tables-10k", nested_tables, stdout=MARKER),
-    case("attributes-1M", many_attributes, stdout=MARKER, waiting=NEW_PARSER),
+    case("nested-templates-100k", nested_templates, stdout=MARKER),
+    case("nested-templates-100k-dump-dom", nested_templates, args=["--dump-dom"],
+         stdout="inside"),
+    case("attributes-1M", many_attributes, stdout=MARKER),
     case("attribute-10MB", big_attribute, stdout=MARKER),
     case("invalid-utf8", invalid_utf8, stdout="The tide came in over the flats"),
     # More than 1% control bytes in the first 64 KB: binary, by design.

@@ -203,6 +203,16 @@ def main():
     rc, lines, err = run(write(d, "liars.warc", liars))
     check("20,000 liars: fast", time.time() - t < 3 and rc == 1, f"{time.time() - t:.1f} s")
 
+    # One record's block spread over 50,000 tiny gzip members: linear.
+    tiny = gzip.compress(b"<p>yyy</p>" * 5)
+    spread = (gzip.compress(b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://example.org/40"
+                            b"\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % (50000 * 50))
+              + tiny * 50000 + gzip.compress(b"\r\n\r\n") + members[0])
+    t = time.time()
+    rc, lines, err = run(write(d, "spread.warc.gz", spread))
+    check("50,000 tiny members: fast, the record after", time.time() - t < 3 and
+          urls(lines) == [20, 40], f"{time.time() - t:.1f} s {urls(lines)} {err}")
+
     # Gzip bombs: 256 MiB of zeros as a record's member, and as a Content-Encoding.
     zeros = zlib.compressobj(9, zlib.DEFLATED, 31)
     bomb_body = b"".join(zeros.compress(bytes(1 << 24)) for _ in range(16)) + zeros.flush()

@@ -29,6 +29,7 @@ from ._pith import (
     InvalidArgumentError,
     NotHTMLError,
     OutOfMemoryError,
+    TimeBudgetError,
     TooLargeError,
 )
 
@@ -43,6 +44,7 @@ __all__ = [
     "InvalidArgumentError",
     "NotHTMLError",
     "OutOfMemoryError",
+    "TimeBudgetError",
     "TooLargeError",
     "dump_dom",
     "extract",
@@ -66,7 +68,8 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
             tables=True, formatting=False, comments=False, fragment=False,
             json_markdown=False, json_tree=False, charset=None, language=None,
             max_size=64 << 20, max_nodes=4000000, max_depth=256, warc_record_id=None,
-            warc_date=None, source_file=None):
+            warc_date=None, source_file=None, max_attributes=1024, max_attribute_bytes=1 << 20,
+            max_text_lines=1000000, timeout_ms=0):
     """The main content of one page, rendered as a str.
 
     html: the page, bytes in any charset or str. url: its address (resolves
@@ -77,8 +80,11 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
     <article> element only), json_markdown, json_tree, charset (assumed
     when the page declares none), language (keep only pages in this
     language: others give an empty output), max_size (bytes; 0: no limit),
-    max_nodes, max_depth; warc_record_id, warc_date and source_file
-    (provenance in json).
+    max_nodes, max_depth, max_attributes, max_attribute_bytes and
+    max_text_lines (the parser's and text mode's limits: content past them
+    is cut, no error), timeout_ms (a time budget: TimeBudgetError past it;
+    0: none); warc_record_id, warc_date and source_file (provenance in
+    json).
 
     A page with no markup at all is read as text (as the CLI does); a page
     without main content gives an empty text, not an error. gzip data cut
@@ -92,7 +98,9 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
                          charset=charset, language=language, max_size=max_size,
                          max_nodes=max_nodes, max_depth=max_depth,
                          warc_record_id=warc_record_id, warc_date=warc_date,
-                         source_file=source_file)
+                         source_file=source_file, max_attributes=max_attributes,
+                         max_attribute_bytes=max_attribute_bytes,
+                         max_text_lines=max_text_lines, timeout_ms=timeout_ms)
 
 
 def extract_text(text, url=None, **options):
@@ -104,14 +112,17 @@ def extract_text(text, url=None, **options):
 
 def parse(html, url=None, *, charset=None, language=None, max_size=64 << 20,
           max_nodes=4000000, max_depth=256, metadata=True, warc_record_id=None,
-          warc_date=None, source_file=None):
+          warc_date=None, source_file=None, max_attributes=1024, max_attribute_bytes=1 << 20,
+          max_text_lines=1000000, timeout_ms=0):
     """The page as an :class:`Article`: its fields as attributes, its text,
     and render() for any format. Options as for extract(); metadata=False
     finds the title alone (faster)."""
     result = _pith.parse(html, url, charset=charset, language=language, max_size=max_size,
                          max_nodes=max_nodes, max_depth=max_depth, metadata=metadata,
                          warc_record_id=warc_record_id, warc_date=warc_date,
-                         source_file=source_file)
+                         source_file=source_file, max_attributes=max_attributes,
+                         max_attribute_bytes=max_attribute_bytes,
+                         max_text_lines=max_text_lines, timeout_ms=timeout_ms)
     return Article(result)
 
 
@@ -120,12 +131,14 @@ def parse_text(text, url=None, **options):
     return Article(_pith.parse_text(text, url, **options))
 
 
-def dump_dom(html, *, charset=None, max_size=64 << 20, max_nodes=4000000, max_depth=256):
+def dump_dom(html, *, charset=None, max_size=64 << 20, max_nodes=4000000, max_depth=256,
+             max_attributes=1024, max_attribute_bytes=1 << 20):
     """The tree pith's HTML5 parser builds for the page, in html5lib-tests'
     format (a node a line, "| " and two spaces a level), as `pith
     --dump-dom` prints it: what the extractor reads."""
     return _pith.dump_dom(html, None, charset=charset, max_size=max_size, max_nodes=max_nodes,
-                          max_depth=max_depth)
+                          max_depth=max_depth, max_attributes=max_attributes,
+                          max_attribute_bytes=max_attribute_bytes)
 
 
 class Article:

@@ -21,12 +21,13 @@ class TooLargeError(Error, ValueError): ...
 class InvalidArgumentError(Error, ValueError): ...
 class OutOfMemoryError(Error, MemoryError): ...
 class ArchiveError(Error, OSError): ...
+class TimeBudgetError(Error, TimeoutError): ...
 
 class _Extract(Protocol):
     """extract and extract_text: a page and options in, the rendered page out."""
     def __call__(
         self,
-        page: Page,
+        html: Page,
         url: Optional[str] = None,
         *,
         format: Format = "text",
@@ -47,13 +48,17 @@ class _Extract(Protocol):
         warc_record_id: Optional[str] = None,
         warc_date: Optional[str] = None,
         source_file: Optional[str] = None,
+        max_attributes: int = 1024,
+        max_attribute_bytes: int = 1048576,
+        max_text_lines: int = 1000000,
+        timeout_ms: int = 0,
     ) -> str: ...
 
 class _Parse(Protocol):
     """parse and parse_text: a page and options in, an Article out."""
     def __call__(
         self,
-        page: Page,
+        html: Page,
         url: Optional[str] = None,
         *,
         charset: Optional[str] = None,
@@ -65,6 +70,10 @@ class _Parse(Protocol):
         warc_record_id: Optional[str] = None,
         warc_date: Optional[str] = None,
         source_file: Optional[str] = None,
+        max_attributes: int = 1024,
+        max_attribute_bytes: int = 1048576,
+        max_text_lines: int = 1000000,
+        timeout_ms: int = 0,
     ) -> Article: ...
 
 extract: _Extract
@@ -79,6 +88,8 @@ def dump_dom(
     max_size: int = 67108864,
     max_nodes: int = 4000000,
     max_depth: int = 256,
+    max_attributes: int = 1024,
+    max_attribute_bytes: int = 1048576,
 ) -> str: ...
 
 class Article:

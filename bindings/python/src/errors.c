@@ -4,7 +4,7 @@
 #include "module.h"
 
 static PyObject *input_warning, *error, *empty_error, *not_html_error, *too_large_error,
-    *invalid_error, *memory_error, *archive_error;
+    *invalid_error, *memory_error, *archive_error, *timeout_error;
 
 /* A class pith.NAME with the given base (a class, or a tuple of classes),
  * added to the module; NULL on failure. */
@@ -45,8 +45,10 @@ int errors_init(PyObject *module) {
       subclass(module, "OutOfMemoryError", PyExc_MemoryError, "The library ran out of memory.");
   archive_error = subclass(module, "ArchiveError", PyExc_OSError,
                            "A WARC or WET file could not be opened or read on.");
+  timeout_error = subclass(module, "TimeBudgetError", PyExc_TimeoutError,
+                           "The page took longer than timeout_ms.");
   return error && input_warning && empty_error && not_html_error && too_large_error &&
-                 invalid_error && memory_error && archive_error
+                 invalid_error && memory_error && archive_error && timeout_error
              ? 0
              : -1;
 }
@@ -80,6 +82,8 @@ PyObject *errors_raise(pith_status st, const pith_result *r) {
     return raise(invalid_error, st, msg);
   case PITH_ERR_NOMEM:
     return raise(memory_error, st, msg);
+  case PITH_ERR_TIMEOUT:
+    return raise(timeout_error, st, msg);
   default:
     return raise(error, st, msg);
   }

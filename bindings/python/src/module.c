@@ -135,6 +135,8 @@ static struct PyModuleDef module_def = {
     NULL,
 };
 
+PyMODINIT_FUNC PyInit__pith(void); /* what Python calls on import pith._pith */
+
 PyMODINIT_FUNC PyInit__pith(void) {
   if (PyType_Ready(&result_type) < 0 || PyType_Ready(&archive_type) < 0 ||
       PyType_Ready(&record_type) < 0 || PyType_Ready(&sites_type) < 0)

@@ -88,6 +88,30 @@ def test_a_failing_file_object_raises_its_error(warc):
         list(pith.read_archive(Broken(warc.read_bytes())))
 
 
+def test_misbehaving_file_objects(warc):
+    data = warc.read_bytes()
+
+    class Text:  # read() gives str
+        def read(self, n):
+            return "WARC/1.0\r\n"
+
+    class Liar(io.RawIOBase):  # readinto claims more than the buffer holds
+        def readinto(self, b):
+            return len(b) + 10
+
+    class Blocked(io.RawIOBase):  # a non-blocking stream with nothing yet
+        def readinto(self, b):
+            return None
+
+    with pytest.raises(TypeError):
+        list(pith.read_archive(Text()))
+    with pytest.raises(OSError):
+        list(pith.read_archive(Liar()))
+    with pytest.raises(OSError):
+        list(pith.read_archive(Blocked()))
+    assert len(list(pith.read_archive(io.BytesIO(data)))) == 6  # and all is well after
+
+
 def test_damaged_records(tmp_path):
     path = tmp_path / "damaged.warc.gz"
     write_warc(path, pages=6, damaged=True)

@@ -160,6 +160,19 @@ def test_limits():
     assert isinstance(pith.extract(deep, max_depth=16), str)
 
 
+def test_hostile_input_limits():
+    many = "<p " + " ".join(f"a{i}=x" for i in range(3000)) + ">Words of a paragraph here.</p>"
+    assert isinstance(pith.extract(many, max_attributes=10), str)
+    lines = "\n".join(f"Line number {i} of a very long page of plain text." for i in range(5000))
+    assert "Line number 4999" not in pith.extract_text(lines, max_text_lines=100)
+    big = "<html><body><article>" + "<p>The tide came in over the flats again. </p>" * 200000
+    with pytest.raises(pith.TimeBudgetError) as e:
+        pith.extract(big, timeout_ms=1)
+    assert isinstance(e.value, TimeoutError) and "time" in str(e.value)
+    with pytest.raises(ValueError):
+        pith.extract(big, timeout_ms=-1)
+
+
 def test_version():
     assert pith.__version__.count(".") == 2
 
