@@ -12,26 +12,32 @@ SETS=scrapinghub,wcxb-dev
 CORE=0
 DO_PITH=1
 DO_FLOOR=1
+FLOOR_ARGS=()
 EXTRA=()
 
 usage() {
     cat <<EOF
 usage: bench/speed.sh [--pith build/pith] [--floor build/pith-parse-floor]
                       [--data ../shared/data] [--runs 3] [--sets scrapinghub,wcxb-dev]
-                      [--core 0] [--no-floor | --floor-only] [-- extra pith args]
+                      [--core 0] [--no-floor | --floor-only] [--cpu] [-- extra pith args]
 
 Throughput on one core (taskset -c CORE) over the sets' html/ pages together:
 
   pith       one 'pith --output-dir OUT DIR...' process over all pages, wall
              clock (best of --runs): reading, gunzip, charset, parse, extract,
              render and writing every output file. Peak RSS of that process.
-  SAX floor  build/pith-parse-floor: libxml2's HTML SAX parser with callbacks
-             that only count, pages already in memory as UTF-8; only the parse
-             is timed. pith cannot be faster than this.
-  tree       the same with libxml2 building (and freeing) its own tree.
+  parser     build/pith-parse-floor, pages already in memory as UTF-8, only
+             the parse timed: pith's own parser (DOM: tokenizer and tree
+             builder; tokenizer alone), a memchr scan for '<' (the floor
+             under any parser), and for comparison libxml2's HTML SAX parser
+             with callbacks that only count, and libxml2 building its tree.
 
-Prints pages/s, MB/s (10^6 bytes of uncompressed HTML) and the ratio
-pith time / SAX time. The page cache is warmed first. Defaults are relative to
+--cpu times the parser rows (parse only) in CPU time instead of wall clock:
+on a machine shared with other work, wall clock also counts the time spent
+waiting for a core.
+
+Prints pages/s, MB/s (10^6 bytes of uncompressed HTML) and the ratios
+pith parser / SAX and pith end to end / SAX. The page cache is warmed first. Defaults are relative to
 the project root ($ROOT). Extra arguments after -- go to pith (for example
 -- --format json).
 EOF
@@ -50,6 +56,7 @@ while [ $# -gt 0 ]; do
         --core) CORE=${2:?--core wants a number}; shift 2 ;;
         --no-floor) DO_FLOOR=0; shift ;;
         --floor-only) DO_PITH=0; shift ;;
+        --cpu) FLOOR_ARGS+=(--cpu); shift ;;
         --) shift; EXTRA=("$@"); break ;;
         *) usage >&2; exit 2 ;;
     esac
@@ -191,14 +198,17 @@ fi
 SAX_BEST=
 if [ "$DO_FLOOR" = 1 ]; then
     set +e
-    "${PIN[@]}" "$FLOOR" --all --runs "$RUNS" "${DIRS[@]}" >"$TMP/floor" 2>"$TMP/floor.err"
+    "${PIN[@]}" "$FLOOR" --all "${FLOOR_ARGS[@]}" --runs "$RUNS" "${DIRS[@]}" >"$TMP/floor" 2>"$TMP/floor.err"
     frc=$?
     set -e
     [ "$frc" -eq 0 ] || die "parse floor failed ($frc): $(head -3 "$TMP/floor.err")"
     # Lines: MODE pages P bytes B seconds S pages/s X MB/s Y events E
     field() { awk -v m="$1" -v k="$2" '$1 == m { for (i = 2; i < NF; i++) if ($i == k) print $(i + 1) }' "$TMP/floor"; }
-    for m in sax sax-mem tree; do
+    for m in dom tokens memchr sax sax-mem tree; do
         case $m in
+            dom) label="pith parser (DOM)" ;;
+            tokens) label="pith tokenizer alone" ;;
+            memchr) label="memchr '<' scan" ;;
             sax) label="libxml2 SAX floor" ;;
             sax-mem) label="libxml2 SAX (memory ctxt)" ;;
             tree) label="libxml2 tree" ;;
@@ -208,6 +218,7 @@ if [ "$DO_FLOOR" = 1 ]; then
     done
     SAX_BEST=$(field sax seconds)
     TREE_BEST=$(field tree seconds)
+    DOM_BEST=$(field dom seconds)
     FBYTES=$(field sax bytes)
     [ "$FBYTES" = "$BYTES" ] || echo "note: the floor parsed $FBYTES bytes (pages made valid UTF-8), zcat counted $BYTES"
 fi
@@ -215,6 +226,7 @@ fi
 echo
 if [ -n "$SAX_BEST" ]; then
     echo "tree / SAX: $(ratio "$TREE_BEST" "$SAX_BEST")x"
+    echo "pith parser / SAX: $(ratio "$DOM_BEST" "$SAX_BEST")x (SAX / pith parser: $(ratio "$SAX_BEST" "$DOM_BEST")x)"
 fi
 if [ -n "$PITH_BEST" ] && [ -n "$SAX_BEST" ]; then
     echo "pith / SAX floor: $(ratio "$PITH_BEST" "$SAX_BEST")x" \

@@ -43,6 +43,9 @@ typedef enum {
   PITH_ERR_EMPTY,     /* the input has no bytes, or only white space */
   PITH_ERR_NOT_HTML,  /* binary data, or text with no HTML markup */
   PITH_ERR_TOO_LARGE, /* larger than pith_options.max_input_bytes */
+  PITH_DONE,          /* pith_archive_next: no more records */
+  PITH_ERR_READ,      /* an archive could not be opened or read (see pith_archive_error) */
+  PITH_ERR_TIMEOUT,   /* over the time budget, pith_options.timeout_ms */
 } pith_status;
 
 /* A short English description of a status ("out of memory", ...). */
@@ -66,6 +69,20 @@ typedef struct {
    * never an error. Defaults: 4,000,000 nodes, depth 256. */
   size_t max_nodes;
   unsigned max_depth;
+  /* Attributes kept per element (the rest are left out) and the longest
+   * attribute value kept (a longer one is left out, not cut). 0: no limit.
+   * Defaults: 1,024 attributes, 1 MiB. */
+  size_t max_attributes;
+  size_t max_attribute_bytes;
+  /* Text mode: the lines of a page read (non-empty lines; the rest of the
+   * page is left out, as if it ended there). 0: no limit. Default
+   * 1,000,000: text mode's memory is about 90 bytes a line. */
+  size_t max_text_lines;
+  /* The time budget per page in milliseconds: parsing, extraction,
+   * metadata and text mode check it as they go (no signals, no threads)
+   * and a page over it fails with PITH_ERR_TIMEOUT. 0 (default): none, so
+   * that results never depend on the machine's speed. docs/limits.md. */
+  unsigned timeout_ms;
   /* Text mode (pith_extract_text): the lines of other pages of the same
    * sites, counted beforehand with pith_sites_add; lines that repeat across
    * a site's pages are its boilerplate. NULL: each page on its own. Only
@@ -87,6 +104,9 @@ typedef struct {
    * reason in pith_result_error; the status stays PITH_OK. NULL or "": all
    * pages. The string is not copied. */
   const char *language;
+  /* Where a plain page came from (the path as given), copied into the
+   * result (json: "source_file"). NULL if none. */
+  const char *source_file;
 } pith_options;
 
 /* Fills opts with the defaults. */
@@ -161,6 +181,110 @@ const char *pith_result_text(const pith_result *r);
 /* The number of blocks in the main text. */
 size_t pith_result_block_count(const pith_result *r);
 
+/* ---- Every field of the json format, without JSON ----------------------
+ *
+ * Each field the json format can show (docs/json.md) has a number, a name
+ * (its JSON key) and a type that says which accessor reads it:
+ *
+ *   const char *date = pith_result_string(r, PITH_FIELD_DATE_PUBLISHED);
+ *   for (size_t i = 0; i < pith_result_count(r, PITH_FIELD_AUTHORS); i++)
+ *     puts(pith_result_string_at(r, PITH_FIELD_AUTHORS, i));
+ *   pith_image img;
+ *   for (size_t i = 0; pith_result_image(r, i, &img); i++)
+ *     printf("%s: %s\n", img.src, img.caption ? img.caption : "");
+ *
+ * A program that wants them all (a language binding) lists them by number:
+ *
+ *   for (int f = 0; pith_field_name(f); f++) ...
+ *
+ * Values are what the json format shows with PITH_RENDER_COMMENTS (text as
+ * rendered without flags); an absent field is NULL, 0 items or "not
+ * present". Strings are UTF-8 and valid until pith_result_free. The
+ * numbers follow the json format's order. */
+typedef enum {
+  PITH_FIELD_URL,                 /* string: the page's address as given */
+  PITH_FIELD_CANONICAL_URL,       /* string: the address the page gives itself */
+  PITH_FIELD_TITLE,               /* string */
+  PITH_FIELD_AUTHORS,             /* strings: names only */
+  PITH_FIELD_DATE_PUBLISHED,      /* string: ISO 8601, "2017-06-09" or with a time */
+  PITH_FIELD_DATE_MODIFIED,       /* string: ISO 8601 */
+  PITH_FIELD_SITE_NAME,           /* string */
+  PITH_FIELD_SECTION,             /* string */
+  PITH_FIELD_TAGS,                /* strings */
+  PITH_FIELD_DESCRIPTION,         /* string */
+  PITH_FIELD_IMAGE,               /* string: the lead image's address */
+  PITH_FIELD_LANGUAGE,            /* string: a BCP 47 tag */
+  PITH_FIELD_LANGUAGE_CONFIDENCE, /* number: the detector's, 0..1, two decimals */
+  PITH_FIELD_LICENSE,             /* string */
+  PITH_FIELD_PAGE_TYPE,           /* string: article, forum, product, listing, ... */
+  PITH_FIELD_SOURCE,              /* string: an agency credit ("Xinhua") */
+  PITH_FIELD_EDITOR,              /* string */
+  PITH_FIELD_IMAGES,              /* images: figures with their captions */
+  PITH_FIELD_SOURCE_FILE,         /* string: the file a page came from (options.source_file) */
+  PITH_FIELD_WARC_RECORD_ID,      /* string: provenance from a crawl archive (docs/warc.md) */
+  PITH_FIELD_WARC_DATE,           /* string */
+  PITH_FIELD_HTTP_STATUS,         /* integer */
+  PITH_FIELD_WARC_FILENAME,       /* string */
+  PITH_FIELD_WARC_OFFSET,         /* integer: the record's first byte in the file as stored */
+  PITH_FIELD_WARC_LENGTH,         /* integer: its length there */
+  PITH_FIELD_PAYLOAD_DIGEST,      /* string */
+  PITH_FIELD_TRUNCATED,           /* boolean: present (true) when the record was cut */
+  PITH_FIELD_TEXT,                /* string: as pith_result_text; always present */
+  PITH_FIELD_COMMENTS,            /* string: the comment section's text */
+} pith_field;
+
+typedef enum {
+  PITH_TYPE_STRING,  /* pith_result_string */
+  PITH_TYPE_STRINGS, /* a list: pith_result_count, pith_result_string_at */
+  PITH_TYPE_INTEGER, /* pith_result_integer */
+  PITH_TYPE_NUMBER,  /* pith_result_number */
+  PITH_TYPE_BOOLEAN, /* pith_result_integer: 0 or 1 */
+  PITH_TYPE_IMAGES,  /* a list: pith_result_count, pith_result_image */
+} pith_type;
+
+/* A field's JSON key ("date_published"); NULL when field is not a field
+ * number (so a loop from 0 ends there). */
+const char *pith_field_name(int field);
+
+/* A field's type; -1 when field is not a field number. */
+int pith_field_type(int field);
+
+/* The field with this JSON key; -1 when there is none. */
+int pith_field_from_name(const char *name);
+
+/* Whether r has the field: a string or number that is known, a list with
+ * at least one item. */
+int pith_result_has(const pith_result *r, pith_field field);
+
+/* A string field's value; NULL when absent or not a string field. */
+const char *pith_result_string(const pith_result *r, pith_field field);
+
+/* The number of items of a list field (strings, images); for any other
+ * field 1 when present, else 0. */
+size_t pith_result_count(const pith_result *r, pith_field field);
+
+/* Item i of a strings field; NULL past the last or for another field. */
+const char *pith_result_string_at(const pith_result *r, pith_field field, size_t i);
+
+/* An integer or boolean field: 1 and *value when present, else 0. */
+int pith_result_integer(const pith_result *r, pith_field field, long long *value);
+
+/* A number field (integers too): 1 and *value when present, else 0. */
+int pith_result_number(const pith_result *r, pith_field field, double *value);
+
+/* A figure of the article: its image and the words that go with it. Each
+ * member is NULL when unknown. */
+typedef struct {
+  const char *src; /* the image's address, resolved against the page's */
+  const char *alt;
+  const char *caption;
+  const char *credit; /* "Xinhua/Lan Hongguang" */
+} pith_image;
+
+/* Image i of PITH_FIELD_IMAGES into *image: 1, or 0 past the last (or when
+ * out of memory). */
+int pith_result_image(const pith_result *r, size_t i, pith_image *image);
+
 typedef enum {
   PITH_FORMAT_TEXT,     /* the title, a blank line, then the text */
   PITH_FORMAT_JSON,     /* one JSON object on one line: metadata fields and text */
@@ -198,7 +322,8 @@ int pith_format_from_name(const char *name);
  * "\"text\"", "<!-- comment -->", "<!DOCTYPE name>", a template's contents
  * under "content". Comments, the doctype, script contents and white space
  * are shown as the page has them (the extractor does not read them). data
- * as given to pith_extract; of opts (may be NULL) the charset, size limit,
+ * as given to pith_extract (gzip too; an unknown charset is
+ * PITH_ERR_INVALID); of opts (may be NULL) the charset, size limit,
  * max_nodes and max_depth count. The text goes to a new NUL-terminated
  * buffer (*out, *len excluding the NUL) the caller frees with pith_free. */
 pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts, char **out,
@@ -209,6 +334,144 @@ void pith_result_free(pith_result *r);
 
 /* Frees memory pith_render returned (NULL is fine). */
 void pith_free(void *p);
+
+/* ---- crawl archives ---------------------------------------------------------
+ *
+ * A reader of WARC files (WARC/1.0, 1.1, 0.17/0.18) and WET files, plain,
+ * gzip (one member per record, or one stream) or zstd (one frame per record,
+ * with or without the Internet Archive's dictionary frame), from a path, a
+ * file descriptor or a read callback. Records come one at a time, memory
+ * bounded by the largest record kept (max_record_bytes). Typical use:
+ *
+ *   pith_archive *a = NULL;
+ *   if (pith_archive_open("crawl.warc.gz", NULL, &a) != PITH_OK) {
+ *     fprintf(stderr, "%s\n", a ? pith_archive_error(a) : "out of memory");
+ *     pith_archive_close(a);
+ *     return;
+ *   }
+ *   const pith_record *rec;
+ *   pith_status st;
+ *   while ((st = pith_archive_next(a, &rec)) == PITH_OK) {
+ *     if (rec->kind == PITH_RECORD_HTML || rec->kind == PITH_RECORD_TEXT) {
+ *       pith_result *r = NULL;
+ *       if (pith_record_extract(rec, NULL, &r) == PITH_OK) ... render r ...
+ *       pith_result_free(r);
+ *     } else if (rec->kind == PITH_RECORD_ERROR) {
+ *       fprintf(stderr, "byte %llu: %s\n", rec->warc_offset, rec->error);
+ *     }
+ *   }
+ *   if (st != PITH_DONE) fprintf(stderr, "%s\n", pith_archive_error(a));
+ *   pith_archive_close(a);
+ *
+ * Which records are pages (docs/warc.md): "response" and "resource" records
+ * whose payload is HTML or XHTML (by the HTTP Content-Type, else
+ * WARC-Identified-Payload-Type, sniffed when both are missing or generic)
+ * with HTTP status 200, and WET "conversion" records (text). Every other
+ * record comes out as PITH_RECORD_SKIPPED with its reason. */
+
+typedef struct pith_archive pith_archive;
+
+typedef struct {
+  int all_status; /* 1: HTTP responses of any status, not only 200 */
+  int all_types;  /* 1: try every payload as HTML, not only HTML/XHTML (and text for WET) */
+  /* The decompressed payload limit per record (after HTTP chunked and
+   * Content-Encoding are undone). A larger record is skipped ("too-large"),
+   * read through without ever being held whole in memory. Default 16 MiB;
+   * 0: the default. */
+  size_t max_record_bytes;
+  int close_fd; /* pith_archive_open_fd: 1 to close fd in pith_archive_close */
+} pith_archive_options;
+
+/* Fills o with the defaults. */
+void pith_archive_options_init(pith_archive_options *o);
+
+/* Opens an archive by path ("-": standard input), by file descriptor (read
+ * from its current position; closed by pith_archive_close only with
+ * o->close_fd), or by a read callback: read(ctx, buf, n) returns the number
+ * of bytes read into buf (at most n), 0 at the end, -1 on error. name is
+ * what messages and warc_filename call the archive (its last path component
+ * goes to warc_filename). o may be NULL for the defaults. On PITH_OK *out is
+ * the reader; on failure *out is NULL (out of memory) or a reader whose
+ * pith_archive_error says why (an unreadable file; data that is neither
+ * WARC nor WET), to be closed with pith_archive_close. An empty file is a
+ * valid archive with no records. */
+pith_status pith_archive_open(const char *path, const pith_archive_options *o, pith_archive **out);
+pith_status pith_archive_open_fd(int fd, const char *name, const pith_archive_options *o,
+                                 pith_archive **out);
+pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n), void *ctx,
+                                   const char *name, const pith_archive_options *o,
+                                   pith_archive **out);
+
+typedef enum {
+  PITH_RECORD_HTML,    /* a page: payload is the HTTP body, decoded */
+  PITH_RECORD_TEXT,    /* a WET conversion record (or text resource): payload is the text */
+  PITH_RECORD_SKIPPED, /* not a page: skip_reason says why */
+  PITH_RECORD_ERROR,   /* a damaged record (or bytes that are no record): error says how */
+} pith_record_kind;
+
+typedef struct pith_record {
+  pith_record_kind kind;
+  /* SKIPPED: a fixed word: "warcinfo", "request", "metadata", "revisit",
+   * "status" (HTTP status not 200), "not-html" (payload of another type),
+   * "too-large" (over max_record_bytes), "empty" (no payload), "other"
+   * (any other record type). NULL otherwise. */
+  const char *skip_reason;
+  /* ERROR: what was wrong ("corrupt gzip data", "truncated record", "not
+   * a WARC record: 1234 bytes skipped", ...); the reader went on at the next
+   * record it could find. NULL otherwise. */
+  const char *error;
+  /* The record's WARC headers (NULL when absent); url is WARC-Target-URI
+   * without "<...>"; warc_filename is the archive's name as opened. */
+  const char *url, *warc_record_id, *warc_date, *warc_type, *warc_filename, *payload_digest;
+  int http_status; /* the HTTP status code, 0 when the record has no HTTP response */
+  /* The record's bytes in the file as stored: for gzip or zstd data the
+   * member's (frame's) start and length — what a Common Crawl index row
+   * holds, so the record can be fetched again with a range request; for a
+   * plain file the record's own. When several records share one member
+   * (one gzip stream for the whole file), the member's. warc_length 0:
+   * unknown (a damaged member). */
+  unsigned long long warc_offset, warc_length;
+  int truncated; /* WARC-Truncated was set, or the payload was cut (broken chunking, a
+                    damaged compressed body) */
+  /* HTML: the HTTP body, chunked transfer and Content-Encoding (gzip,
+   * deflate, br, several stacked) undone; TEXT: the WET text. NULL and 0
+   * for SKIPPED and ERROR. */
+  const void *payload;
+  size_t payload_len;
+  const char *charset;      /* the charset parameter of the HTTP Content-Type, or NULL */
+  const char *content_type; /* the payload's media type, lower case without parameters, or NULL */
+} pith_record;
+
+/* The next record. PITH_OK with *rec (valid until the next call or
+ * pith_archive_close) or PITH_DONE at the end. A damaged record gives
+ * PITH_OK with rec->kind == PITH_RECORD_ERROR and the reader goes on at the
+ * next record it can find; only an unrecoverable failure (PITH_ERR_READ, a
+ * read error; PITH_ERR_NOMEM) returns another status, after which the
+ * reader only returns it again. */
+pith_status pith_archive_next(pith_archive *a, const pith_record **rec);
+
+/* The message of the last failure of pith_archive_open or pith_archive_next,
+ * or NULL. */
+const char *pith_archive_error(const pith_archive *a);
+
+/* Extracts an HTML record (pith_extract, with the record's url and charset
+ * unless opts names them) or a TEXT record (pith_extract_text), and copies
+ * its provenance into the result (json: url, warc_record_id, warc_date,
+ * http_status, warc_filename, warc_offset, warc_length, payload_digest,
+ * truncated). opts may be NULL. Any other kind: PITH_ERR_INVALID. The
+ * record is only read; thread-safe for different records. */
+pith_status pith_record_extract(const pith_record *rec, const pith_options *opts,
+                                pith_result **out);
+
+/* A deep copy of rec that outlives pith_archive_next (to hand records to
+ * worker threads); NULL when out of memory. Free with pith_record_free. */
+pith_record *pith_record_copy(const pith_record *rec);
+
+/* Frees a copy made by pith_record_copy (NULL is fine). */
+void pith_record_free(pith_record *rec);
+
+/* Closes the reader (NULL is fine). */
+void pith_archive_close(pith_archive *a);
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,7 @@
 #include "render/render.h"
 #include "result.h"
 #include "text/text.h"
+#include "util/deadline.h"
 
 const char *pith_version(void) {
   return PITH_VERSION;
@@ -37,15 +38,26 @@ const char *pith_status_string(pith_status status) {
     return "not HTML";
   case PITH_ERR_TOO_LARGE:
     return "input too large";
+  case PITH_DONE:
+    return "no more records";
+  case PITH_ERR_READ:
+    return "read error";
+  case PITH_ERR_TIMEOUT:
+    return "over the time budget";
   }
   return "unknown status";
 }
+
+enum { DEFAULT_MAX_TEXT_LINES = 1000000 };
 
 void pith_options_init(pith_options *opts) {
   memset(opts, 0, sizeof *opts);
   opts->max_input_bytes = (size_t)64 << 20;
   opts->max_nodes = 4000000;
   opts->max_depth = 256;
+  opts->max_attributes = 1024;
+  opts->max_attribute_bytes = (size_t)1 << 20;
+  opts->max_text_lines = DEFAULT_MAX_TEXT_LINES;
   opts->metadata = 1;
 }
 
@@ -60,6 +72,8 @@ static pith_status fail(pith_result *r, pith_status st, const char *msg) {
 static int set_provenance(pith_result *r, const pith_options *opts) {
   arena *m = &r->mem;
   return (opts->url && !(r->art.url = arena_strndup(m, opts->url, strlen(opts->url)))) ||
+         (opts->source_file && !(r->art.meta.source_file = arena_strndup(
+                                     m, opts->source_file, strlen(opts->source_file)))) ||
          (opts->warc_record_id && !(r->art.meta.warc_record_id = arena_strndup(
                                         m, opts->warc_record_id, strlen(opts->warc_record_id)))) ||
          (opts->warc_date &&
@@ -108,30 +122,68 @@ static pith_status begin(const void *data, size_t len, const pith_options **opts
  * CLI does; max_input_bytes bounds the inflated size, which stops a gzip
  * bomb after max_input_bytes of output. On PITH_OK *data and *len are the
  * page's bytes, in *inflated (to free) when they were gzip; a stream cut
- * short keeps what came before the cut, with a warning. */
-static pith_status gunzip_input(pith_result *r, const pith_options *opts, const void **data,
-                                size_t *len, char **inflated) {
+ * short keeps what came before the cut and sets *truncated. Otherwise the
+ * status, and the reason in err. */
+static pith_status gunzip_bytes(const pith_options *opts, const void **data, size_t *len,
+                                char **inflated, int *truncated, char *err, size_t err_cap) {
   *inflated = NULL;
+  *truncated = 0;
   if (!pith_read_is_gzip(*data, *len))
     return PITH_OK;
-  char err[96];
-  int truncated = 0;
   size_t n = 0;
-  if (pith_read_buffer(*data, *len, opts->max_input_bytes, inflated, &n, &truncated, err,
-                       sizeof err)) {
+  if (pith_read_buffer(*data, *len, opts->max_input_bytes, inflated, &n, truncated, err, err_cap)) {
     if (!strncmp(err, "larger", 6)) {
-      snprintf(err, sizeof err, "larger than the limit of %zu bytes once inflated",
+      snprintf(err, err_cap, "larger than the limit of %zu bytes once inflated",
                opts->max_input_bytes);
-      return fail(r, PITH_ERR_TOO_LARGE, err);
+      return PITH_ERR_TOO_LARGE;
     }
-    return fail(r, strcmp(err, "out of memory") ? PITH_ERR_NOT_HTML : PITH_ERR_NOMEM, err);
+    return strcmp(err, "out of memory") ? PITH_ERR_NOT_HTML : PITH_ERR_NOMEM;
   }
-  if (truncated &&
-      !(r->warning = arena_strndup(&r->mem, PITH_TRUNCATED_GZIP, strlen(PITH_TRUNCATED_GZIP))))
-    return fail(r, PITH_ERR_NOMEM, "out of memory");
   *data = *inflated;
   *len = n;
   return PITH_OK;
+}
+
+/* gunzip_bytes for an extraction: the failure's reason, or the warning of
+ * a cut, in the result. */
+static pith_status gunzip_input(pith_result *r, const pith_options *opts, const void **data,
+                                size_t *len, char **inflated) {
+  char err[96];
+  int truncated = 0;
+  pith_status st = gunzip_bytes(opts, data, len, inflated, &truncated, err, sizeof err);
+  if (st != PITH_OK)
+    return fail(r, st, err);
+  if (truncated &&
+      !(r->warning = arena_strndup(&r->mem, PITH_TRUNCATED_GZIP, strlen(PITH_TRUNCATED_GZIP))))
+    return fail(r, PITH_ERR_NOMEM, "out of memory");
+  return PITH_OK;
+}
+
+/* The language of the article's text (its first 16 KB, and the title):
+ * the detector's answer when it is at least half sure, with its confidence
+ * (text mode, where nothing is declared). -1 when out of memory. */
+static int text_language(pith_result *r) {
+  article *a = &r->art;
+  buf b;
+  buf_init(&b);
+  for (const article_block *bl = a->first; bl && b.len < 16384; bl = bl->next) {
+    buf_append(&b, bl->text, bl->len);
+    buf_putc(&b, '\n');
+  }
+  if (a->title)
+    buf_puts(&b, a->title);
+  if (b.oom) {
+    buf_free(&b);
+    return -1;
+  }
+  float conf = 0;
+  const char *lang = b.data ? lang_detect(b.data, b.len, &conf) : NULL;
+  buf_free(&b);
+  if (lang && conf >= 0.5f) {
+    a->meta.language = lang;
+    a->meta.language_confidence = conf;
+  }
+  return 0;
 }
 
 /* Is data a page at all: HTML (sniffed), or for text mode text (not
@@ -175,6 +227,20 @@ static pith_status page_utf8(pith_result *r, const pith_options *opts, const voi
   return st;
 }
 
+/* Empties the article a failed stage left half written; the provenance
+ * stays. */
+static void drop_article(pith_result *r) {
+  article_meta kept = {0};
+  kept.language_confidence = -1;
+  kept.source_file = r->art.meta.source_file;
+  kept.warc_record_id = r->art.meta.warc_record_id;
+  kept.warc_date = r->art.meta.warc_date;
+  const char *url = r->art.url;
+  memset(&r->art, 0, sizeof r->art);
+  r->art.url = url;
+  r->art.meta = kept;
+}
+
 /* pith_options.language: a page in another language keeps its address,
  * provenance and language only, and says why. Returns -1 when out of
  * memory. */
@@ -185,20 +251,10 @@ static int keep_language(pith_result *r, const pith_options *opts) {
   article *a = &r->art;
   const char *lang = a->meta.language;
   if (!lang) {
-    /* Text mode and title-only runs name no language: the text's own. */
-    buf b;
-    buf_init(&b);
-    for (const article_block *bl = a->first; bl && b.len < 16384; bl = bl->next) {
-      buf_append(&b, bl->text, bl->len);
-      buf_putc(&b, '\n');
-    }
-    if (a->title)
-      buf_puts(&b, a->title);
-    float conf = 0;
-    lang = b.data && !b.oom ? lang_detect(b.data, b.len, &conf) : NULL;
-    if (lang && conf < 0.5f)
-      lang = NULL;
-    buf_free(&b);
+    /* Title-only runs name no language: the text's own. */
+    if (text_language(r))
+      return -1;
+    lang = a->meta.language;
   }
   size_t k = strcspn(want, "-_"), n = lang ? strcspn(lang, "-_") : 0;
   if (lang && k == n && !strncasecmp(lang, want, k)) {
@@ -211,16 +267,20 @@ static int keep_language(pith_result *r, const pith_options *opts) {
   else
     snprintf(msg, sizeof msg, "left out: the page's language is not recognised (not %.*s)", (int)k,
              want);
-  article_meta kept = {0};
-  kept.language = lang;
-  kept.warc_record_id = a->meta.warc_record_id;
-  kept.warc_date = a->meta.warc_date;
-  const char *url = a->url;
-  memset(a, 0, sizeof *a);
-  a->url = url;
-  a->meta = kept;
+  float confidence = lang ? a->meta.language_confidence : -1;
+  drop_article(r);
+  a->meta.language = lang;
+  a->meta.language_confidence = confidence;
   r->error = arena_strndup(&r->mem, msg, strlen(msg));
   return r->error ? 0 : -1;
+}
+
+/* A page that used up its time budget (the stage it was in said so, or it
+ * ran out between stages). */
+static pith_status over_budget(pith_result *r, const pith_options *opts) {
+  char msg[96];
+  snprintf(msg, sizeof msg, "over the time budget of %u ms", opts->timeout_ms);
+  return fail(r, PITH_ERR_TIMEOUT, msg);
 }
 
 pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
@@ -229,6 +289,8 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   pith_status begun = begin(data, len, &opts, &defaults, result);
   if (begun != PITH_OK)
     return begun;
+  deadline dl;
+  deadline_start(&dl, opts->timeout_ms);
   pith_result *r = *result;
   char *utf8 = NULL;
   size_t utf8_len = 0;
@@ -239,15 +301,20 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   arena dom_mem;
   arena_init(&dom_mem);
   dom_doc doc;
-  html_limits lim = {opts->max_nodes, opts->max_depth, 0};
+  html_limits lim = {opts->max_nodes,      opts->max_depth,           0,
+                     opts->max_attributes, opts->max_attribute_bytes, &dl};
   if (html_parse(utf8, utf8_len, &lim, &dom_mem, &doc, err, sizeof err) ||
       extract_article(&doc, &r->mem, &r->art, err, sizeof err) ||
       (opts->metadata || (opts->language && *opts->language)
            ? meta_extract(&doc, 0, &r->mem, &r->art, err, sizeof err)
            : meta_extract_title(&doc, &r->mem, &r->art, err, sizeof err)))
-    st = fail(r, PITH_ERR_NOMEM, err);
+    st = fail(r, dl.expired ? PITH_ERR_TIMEOUT : PITH_ERR_NOMEM, err);
+  else if (deadline_over(&dl))
+    st = over_budget(r, opts);
   else if (keep_language(r, opts))
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
+  if (st == PITH_ERR_TIMEOUT)
+    drop_article(r); /* what a stage had written so far is not the page's */
   arena_free(&dom_mem);
   free(utf8);
   return st;
@@ -266,19 +333,29 @@ pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts
   }
   if (opts->max_input_bytes && len > opts->max_input_bytes)
     return PITH_ERR_TOO_LARGE;
+  if (opts->charset && *opts->charset && !pith_charset_known(opts->charset))
+    return PITH_ERR_INVALID;
+  /* gzip as pith_extract reads it (what came before a cut included). */
+  char err[128];
+  char *inflated = NULL;
+  int truncated = 0;
+  pith_status st = gunzip_bytes(opts, &data, &len, &inflated, &truncated, err, sizeof err);
+  if (st != PITH_OK)
+    return st;
   char *utf8 = NULL;
   size_t utf8_len = 0;
   char used[32];
-  if (pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used))
+  int failed = pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used);
+  free(inflated);
+  if (failed)
     return PITH_ERR_NOMEM;
-  char err[128];
   arena mem;
   arena_init(&mem);
   dom_doc doc;
-  html_limits lim = {opts->max_nodes, opts->max_depth, HTML_KEEP_ALL};
+  html_limits lim = {
+      .max_nodes = opts->max_nodes, .max_depth = opts->max_depth, .flags = HTML_KEEP_ALL};
   buf b;
   buf_init(&b);
-  pith_status st = PITH_OK;
   if (html_parse(utf8, utf8_len, &lim, &mem, &doc, err, sizeof err) || dom_dump(&doc, &b))
     st = PITH_ERR_NOMEM;
   arena_free(&mem);
@@ -297,15 +374,20 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
   if (begun != PITH_OK)
     return begun;
   pith_result *r = *result;
+  deadline dl;
+  deadline_start(&dl, opts->timeout_ms);
   char *utf8 = NULL;
   size_t utf8_len = 0;
   pith_status st = page_utf8(r, opts, data, len, 1, &utf8, &utf8_len);
   if (st != PITH_OK)
     return st;
   char err[128] = "";
-  if (text_extract(utf8, utf8_len, opts->sites, opts->url, &r->mem, &r->art, err, sizeof err))
-    st = fail(r, PITH_ERR_NOMEM, err);
-  else if (keep_language(r, opts))
+  text_limits lim = {opts->max_text_lines, &dl};
+  if (text_extract(utf8, utf8_len, opts->sites, opts->url, &lim, &r->mem, &r->art, err, sizeof err))
+    st = fail(r, dl.expired ? PITH_ERR_TIMEOUT : PITH_ERR_NOMEM, err);
+  else if (deadline_over(&dl))
+    st = over_budget(r, opts);
+  else if ((!r->art.meta.language && text_language(r)) || keep_language(r, opts))
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
   free(utf8);
   return st;
@@ -327,23 +409,18 @@ pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
   if (opts->charset && *opts->charset && !pith_charset_known(opts->charset))
     return PITH_ERR_INVALID;
   /* gzip as pith_extract_text reads it; a page it would refuse counts nothing. */
-  char *inflated = NULL;
-  size_t n = 0;
-  if (pith_read_is_gzip(data, len)) {
-    int truncated = 0;
-    char err[64] = "";
-    if (pith_read_buffer(data, len, opts->max_input_bytes, &inflated, &n, &truncated, err,
-                         sizeof err))
-      return strcmp(err, "out of memory") ? PITH_OK : PITH_ERR_NOMEM;
-    data = inflated, len = n;
-  }
+  char *inflated = NULL, err[128];
+  int truncated = 0;
+  pith_status st = gunzip_bytes(opts, &data, &len, &inflated, &truncated, err, sizeof err);
+  if (st != PITH_OK)
+    return st == PITH_ERR_NOMEM ? st : PITH_OK;
   char *utf8 = NULL;
   size_t utf8_len = 0;
   char used[32];
   int rc = 0;
   if (len && !text_is_binary(data, len)) {
     rc = pith_charset_to_utf8(data, len, opts->charset, &utf8, &utf8_len, used, sizeof used) ||
-         text_sites_add(sites, text_site_of(opts->url), utf8, utf8_len);
+         text_sites_add(sites, text_site_of(opts->url), utf8, utf8_len, opts->max_text_lines);
   }
   free(utf8);
   free(inflated);

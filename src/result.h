@@ -12,6 +12,10 @@ struct pith_result {
   const char *text;    /* the blocks joined, built on first request */
   const char *error;   /* set when extraction failed */
   const char *warning; /* a flaw of the input the extraction got past */
+  /* Built on first request by the field accessors (src/fields.c). */
+  const char *comments_text;    /* the comment section's text, or NULL */
+  int comments_done;            /* comments_text was computed */
+  const article_image **images; /* meta.images as an array, for item i */
 };
 
 #endif

@@ -135,9 +135,20 @@ typedef struct {
   const char *editor;
   article_image *images, *last_image; /* figures with a caption, in order */
   size_t nimages;
-  /* Provenance, for pages read from crawl archives. */
+  /* How sure the language detector is that the text is in `language`
+   * (0..1); negative when it had no text to judge. */
+  float language_confidence;
+  /* Provenance: the file a plain page came from; for pages read from
+   * crawl archives, the record's (docs/warc.md). */
+  const char *source_file;
   const char *warc_record_id;
   const char *warc_date;
+  const char *warc_filename;
+  const char *payload_digest;
+  int http_status; /* 0: none */
+  int has_warc_offset;
+  unsigned long long warc_offset, warc_length;
+  int truncated;
 } article_meta;
 
 typedef struct article {

@@ -16,8 +16,8 @@ static int ends_ci(const char *s, size_t n, const char *suffix) {
 
 int archive_name(const char *name) {
   size_t n = strlen(name);
-  if (ends_ci(name, n, ".gz"))
-    n -= 3;
+  if (ends_ci(name, n, ".gz") || ends_ci(name, n, ".zst"))
+    n -= ends_ci(name, n, ".gz") ? 3 : 4;
   return ends_ci(name, n, ".warc") || ends_ci(name, n, ".wet");
 }
 
@@ -90,70 +90,33 @@ typedef struct {
   FILE *out;
   pith_sites *sites;
   int failures;
-  size_t done, html_skipped;
+  size_t done;
 } run;
 
-static void complain_record(run *r, const warc_record *rec, const char *reason) {
+static void complain_record(run *r, const pith_record *rec, const char *reason) {
   if (r->o->quiet)
     return;
-  fprintf(stderr, "pith: %s: record %s: %s\n", r->name,
-          rec->record_id ? rec->record_id : "(no WARC-Record-ID)", reason);
+  fprintf(stderr, "pith: %s: record at byte %llu%s%s%s: %s\n", r->name, rec->warc_offset,
+          rec->warc_record_id ? " (" : "", rec->warc_record_id ? rec->warc_record_id : "",
+          rec->warc_record_id ? ")" : "", reason);
 }
 
-/* Is this record text for text mode? HTML responses wait for the
- * crawl-scale work (counted, to say so when nothing else was there). */
-static int text_record(run *r, const warc_record *rec) {
-  const char *ct = rec->content_type ? rec->content_type : "";
-  if (rec->type == WARC_CONVERSION)
-    return 1;
-  /* a text file fetched from the web (not a crawler's own log: "metadata://") */
-  if (rec->type == WARC_RESOURCE && !strncasecmp(ct, "text/plain", 10) &&
-      (!rec->target_uri || !strncasecmp(rec->target_uri, "http", 4)))
-    return 1;
-  if (rec->type == WARC_RESPONSE || rec->type == WARC_RESOURCE)
-    r->html_skipped++;
-  return 0;
-}
-
-/* The charset parameter of a Content-Type, into buf. */
-static const char *charset_of(const char *ct, char *buf, size_t cap) {
-  if (!ct)
-    return NULL;
-  const char *p = ct;
-  while (*p && strncasecmp(p, "charset=", 8))
-    p++;
-  if (!*p)
-    return NULL;
-  p += 8;
-  if (*p == '"')
-    p++;
-  size_t n = 0;
-  while (p[n] && p[n] != ';' && p[n] != '"' && p[n] != ' ' && n + 1 < cap)
-    n++;
-  memcpy(buf, p, n);
-  buf[n] = '\0';
-  return n ? buf : NULL;
-}
-
-static void options_for(const run *r, const warc_record *rec, pith_options *opts, char *cs,
-                        size_t cs_cap) {
+static void options_for(const run *r, const pith_record *rec, pith_options *opts) {
   pith_options_init(opts);
-  opts->url = rec->target_uri;
-  opts->warc_record_id = rec->record_id;
-  opts->warc_date = rec->date;
   opts->max_input_bytes = r->o->max_size;
+  opts->timeout_ms = r->o->timeout_ms;
   opts->sites = r->sites;
   opts->language = r->o->language;
-  const char *c = charset_of(rec->content_type, cs, cs_cap);
-  opts->charset = c ? c : r->o->charset;
+  /* The HTTP header's charset is the page's declaration; --charset only
+   * stands in for a missing one. */
+  opts->charset = rec->charset ? rec->charset : r->o->charset;
 }
 
-static void extract_record(run *r, const warc_record *rec) {
+static void extract_record(run *r, const pith_record *rec) {
   pith_options opts;
-  char cs[64];
-  options_for(r, rec, &opts, cs, sizeof cs);
+  options_for(r, rec, &opts);
   pith_result *res = NULL;
-  pith_status st = pith_extract_text(rec->block, rec->block_len, &opts, &res);
+  pith_status st = pith_record_extract(rec, &opts, &res);
   /* A record without text is a page without content, not a failure. */
   if (st != PITH_OK && st != PITH_ERR_EMPTY) {
     complain_record(
@@ -193,94 +156,102 @@ static void extract_record(run *r, const warc_record *rec) {
   r->done++;
 }
 
-static void count_record(run *r, const warc_record *rec) {
+static void count_record(run *r, const pith_record *rec) {
   pith_options opts;
-  char cs[64];
-  options_for(r, rec, &opts, cs, sizeof cs);
-  if (pith_sites_add(r->sites, rec->block, rec->block_len, &opts) != PITH_OK) {
+  options_for(r, rec, &opts);
+  opts.url = rec->url;
+  if (pith_sites_add(r->sites, rec->payload, rec->payload_len, &opts) != PITH_OK) {
     /* Out of memory while counting: go on without the site lines. */
     pith_sites_free(r->sites);
     r->sites = NULL;
   }
 }
 
-/* One pass over the archive: counting lines (count) or extracting. */
+/* An archive read whole into memory (standard input), read again. */
+typedef struct {
+  const char *data;
+  size_t len, pos;
+} memory;
+
+static long memory_read(void *ctx, void *buf, size_t n) {
+  memory *m = ctx;
+  if (n > m->len - m->pos)
+    n = m->len - m->pos;
+  memcpy(buf, m->data + m->pos, n);
+  m->pos += n;
+  return (long)n;
+}
+
+/* One pass over the archive: counting text lines (count) or extracting. */
 static int pass(run *r, const char *path, const char *data, size_t len, int count) {
-  FILE *f = NULL;
-  if (path) {
-    f = fopen(path, "rb");
-    if (!f) {
-      if (!r->o->quiet)
-        fprintf(stderr, "pith: %s: %s\n", r->name, strerror(errno));
-      return -1;
-    }
-  }
-  warc_reader *w = warc_reader_new(f, path ? NULL : data, path ? 0 : len, r->o->max_size);
-  if (!w) {
-    if (f)
-      fclose(f);
-    if (!r->o->quiet)
-      fprintf(stderr, "pith: %s: out of memory\n", r->name);
+  pith_archive_options ao;
+  pith_archive_options_init(&ao);
+  ao.all_status = r->o->all_status;
+  ao.all_types = r->o->all_types;
+  if (r->o->max_page_bytes)
+    ao.max_record_bytes = r->o->max_page_bytes;
+  memory m = {data, len, 0};
+  pith_archive *a = NULL;
+  pith_status st = path ? pith_archive_open(path, &ao, &a)
+                        : pith_archive_open_read(memory_read, &m, r->name, &ao, &a);
+  if (st != PITH_OK) {
+    if (!r->o->quiet && !count)
+      fprintf(stderr, "pith: %s\n", a ? pith_archive_error(a) : "out of memory");
+    pith_archive_close(a);
     return -1;
   }
-  warc_record rec;
-  int rc;
-  while ((rc = warc_reader_next(w, &rec)) == 1) {
-    if (count && !r->sites)
-      break;
-    if (!text_record(r, &rec))
-      continue;
-    if (rec.skipped) {
-      if (!count) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "larger than %zu bytes", r->o->max_size);
-        complain_record(r, &rec, msg);
-        r->failures++;
+  const pith_record *rec;
+  while ((st = pith_archive_next(a, &rec)) == PITH_OK) {
+    if (count) {
+      /* Site lines are for text records (WET); an archive of HTML
+       * responses is not read twice for them. */
+      if (rec->kind == PITH_RECORD_HTML) {
+        pith_sites_free(r->sites);
+        r->sites = NULL;
       }
+      if (!r->sites)
+        break;
+      if (rec->kind == PITH_RECORD_TEXT)
+        count_record(r, rec);
       continue;
     }
-    if (count)
-      count_record(r, &rec);
-    else
-      extract_record(r, &rec);
+    if (rec->kind == PITH_RECORD_ERROR) {
+      complain_record(r, rec, rec->error);
+      r->failures++;
+    } else if (rec->kind == PITH_RECORD_SKIPPED && !strcmp(rec->skip_reason, "too-large")) {
+      /* Skipped and said, no failure: docs/warc.md. */
+      char msg[96];
+      snprintf(msg, sizeof msg, "skipped: larger than %zu bytes", ao.max_record_bytes);
+      complain_record(r, rec, msg);
+    } else if (rec->kind == PITH_RECORD_HTML || rec->kind == PITH_RECORD_TEXT) {
+      extract_record(r, rec);
+    }
   }
-  if (rc < 0 && !count) {
+  if (st != PITH_DONE && !count) {
     if (!r->o->quiet)
-      fprintf(stderr, "pith: %s: %s\n", r->name, warc_reader_error(w));
+      fprintf(stderr, "pith: %s\n", pith_archive_error(a));
     r->failures++;
   }
-  warc_reader_free(w);
-  if (f)
-    fclose(f);
-  return rc < 0 ? -1 : 0;
+  pith_archive_close(a);
+  return st != PITH_DONE ? -1 : 0;
 }
 
 int archive_process(const archive_options *o, const char *path, const char *data, size_t len,
                     const char *name, FILE *out) {
-  run r = {o, name, out, NULL, 0, 0, 0};
+  run r = {o, name, out, NULL, 0, 0};
   if (o->site_dedup) {
     r.sites = pith_sites_new();
     if (r.sites && pass(&r, path, data, len, 1)) {
       pith_sites_free(r.sites);
       r.sites = NULL;
     }
-    r.html_skipped = 0;
   }
   int wrap = o->format == PITH_FORMAT_XML && !o->in_xml_stream;
   if (wrap)
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<articles>\n", out);
-  /* Pages pith could not read are a failure, even among others. */
-  int passed = pass(&r, path, data, len, 0);
+  pass(&r, path, data, len, 0);
   if (wrap)
     fputs("</articles>\n", out);
-  if (passed == 0 && r.html_skipped) {
-    if (!o->quiet)
-      fprintf(stderr,
-              "pith: %s: %zu HTML records skipped (HTML in WARC files is not supported yet; WET "
-              "files are)\n",
-              name, r.html_skipped);
-    r.failures++;
-  }
   pith_sites_free(r.sites);
   return r.failures;
 }

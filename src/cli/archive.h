@@ -1,8 +1,9 @@
-/* Crawl archives on the command line: a WARC or WET file holds many pages;
- * each text record (a WET "conversion" record, a text/plain "resource")
- * goes through text mode and becomes one output record, with its
- * provenance (url, warc_record_id, warc_date). json output is then JSON
- * Lines: one object a line. */
+/* Crawl archives on the command line: a WARC or WET file holds many pages,
+ * read with the public archive reader (pith_archive_*); each page — an
+ * HTML response, a WET "conversion" record, a text/plain "resource" —
+ * becomes one output record with its provenance (url, warc_record_id,
+ * warc_date, http_status, warc_filename, warc_offset, warc_length, ...).
+ * json output is then JSON Lines: one object a line. */
 #ifndef PITH_CLI_ARCHIVE_H
 #define PITH_CLI_ARCHIVE_H
 
@@ -18,8 +19,12 @@ typedef struct {
   size_t max_size;     /* per record; 0: no limit */
   int site_dedup;      /* count the lines of the archive's pages first */
   int quiet;
-  const char *language; /* keep only pages in it (pith_options.language), or NULL */
-  int in_xml_stream;    /* xml: the caller wraps the records (no declaration here) */
+  const char *language;  /* keep only pages in it (pith_options.language), or NULL */
+  int in_xml_stream;     /* xml: the caller wraps the records (no declaration here) */
+  int all_status;        /* HTTP responses of any status (pith_archive_options) */
+  int all_types;         /* every payload tried as HTML */
+  size_t max_page_bytes; /* decoded payload limit per record; 0: the default (16 MiB) */
+  unsigned timeout_ms;   /* per record (pith_options.timeout_ms); 0: none */
 } archive_options;
 
 /* 1 if the file name is an archive's: .warc, .wet (either .gz). */

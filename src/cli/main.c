@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,11 +29,14 @@ static const char usage_text[] =
     "directory (searched recursively for those), or - for standard input.\n"
     "With no INPUT, pith reads standard input. Gzip input is read as is.\n"
     "An input with no HTML markup at all is read as a page flattened to text.\n"
-    "A WARC or WET file (.warc, .wet, either .gz, or any file starting like\n"
-    "one) gives one output per text record (a WET conversion record), in text\n"
-    "mode, with its url, warc_record_id and warc_date (json: one line each;\n"
+    "A WARC or WET file (.warc, .wet, either .gz or .zst, or any file starting\n"
+    "like one) gives one output per page: each HTML response with HTTP status\n"
+    "200 (chunked and compressed bodies decoded), each WET conversion record\n"
+    "(in text mode), with its provenance: url, warc_record_id, warc_date,\n"
+    "http_status, warc_filename, warc_offset, warc_length (json: one line each;\n"
     "xml: one document, an <article> per record inside <articles>, as for\n"
-    "several inputs to one stream).\n"
+    "several inputs to one stream). A damaged record is named by its offset\n"
+    "on standard error, and reading goes on at the next record (docs/warc.md).\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT   output format: text (default), markdown (md), html,\n"
@@ -60,6 +64,15 @@ static const char usage_text[] =
     "      --json-markdown   json: add the article as Markdown (\"markdown\")\n"
     "      --json-tree       json: add the article's structure (\"blocks\")\n"
     "      --max-size BYTES  refuse inputs larger than this (default 64M; K, M, G)\n"
+    "      --timeout-ms MS   give up on a page (or WARC record) after MS\n"
+    "                        milliseconds: a failure, \"over the time budget\"\n"
+    "                        (default 0: no budget; docs/limits.md)\n"
+    "      --all-status      WARC: HTTP responses of any status, not only 200\n"
+    "      --all-types       WARC: try every payload as HTML, not only HTML and\n"
+    "                        XHTML (by Content-Type, or sniffed when generic)\n"
+    "      --max-page-bytes SIZE  WARC: a record whose payload decodes to more\n"
+    "                        than SIZE (default 16M) is skipped with a line on\n"
+    "                        standard error, never held in memory; no failure\n"
     "      --language XX     keep only pages in language XX (a BCP 47 tag: en,\n"
     "                        de, pt-BR); the others give an empty output (json:\n"
     "                        url and language only) and a line on standard error\n"
@@ -100,13 +113,17 @@ typedef struct {
   const char *language; /* --language */
   int xml_stream;       /* xml, several documents to one stream: inside <articles> */
   size_t max_size;
+  unsigned timeout_ms; /* --timeout-ms */
   int quiet;
   int failures;
-  FILE *out;      /* standard output or -o's file; NULL with --output-dir */
-  int text;       /* --text */
-  int dump_dom;   /* --dump-dom */
-  int site_dedup; /* 1 --site-dedup, 0 --no-site-dedup, -1 default */
-  int collect;    /* counting the lines of the pages for --site-dedup */
+  FILE *out;             /* standard output or -o's file; NULL with --output-dir */
+  int text;              /* --text */
+  int dump_dom;          /* --dump-dom */
+  int site_dedup;        /* 1 --site-dedup, 0 --no-site-dedup, -1 default */
+  int all_status;        /* --all-status */
+  int all_types;         /* --all-types */
+  size_t max_page_bytes; /* --max-page-bytes; 0: the reader's default */
+  int collect;           /* counting the lines of the pages for --site-dedup */
   pith_sites *sites;
 } cli;
 
@@ -264,10 +281,12 @@ static void process_page(cli *c, const char *name, const char *rel, const char *
   opts.url = c->url;
   opts.charset = c->charset;
   opts.max_input_bytes = c->max_size;
+  opts.timeout_ms = c->timeout_ms;
   opts.sites = c->sites;
   /* Text, markdown and html show the title alone. */
   opts.metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
   opts.language = c->language;
+  opts.source_file = strcmp(name, "(stdin)") ? name : NULL;
   if (c->collect) {
     if (c->sites && pith_sites_add(c->sites, data, len, &opts) != PITH_OK) {
       pith_sites_free(c->sites); /* out of memory: go on without */
@@ -330,8 +349,18 @@ static void process_archive(cli *c, const char *path, const char *rel, const cha
                             const char *data, size_t len) {
   if (c->collect)
     return;
-  archive_options ao = {c->format,          c->render_flags, c->charset,  c->max_size,
-                        c->site_dedup != 0, c->quiet,        c->language, c->xml_stream};
+  archive_options ao = {.format = c->format,
+                        .render_flags = c->render_flags,
+                        .charset = c->charset,
+                        .max_size = c->max_size,
+                        .site_dedup = c->site_dedup != 0,
+                        .quiet = c->quiet,
+                        .language = c->language,
+                        .in_xml_stream = c->xml_stream,
+                        .all_status = c->all_status,
+                        .all_types = c->all_types,
+                        .max_page_bytes = c->max_page_bytes,
+                        .timeout_ms = c->timeout_ms};
   FILE *out = c->out;
   if (c->output_dir) {
     char *file = archive_output_name(rel, c->format);
@@ -502,6 +531,10 @@ enum {
   OPT_JSON_MARKDOWN,
   OPT_JSON_TREE,
   OPT_LANGUAGE,
+  OPT_TIMEOUT_MS,
+  OPT_ALL_STATUS,
+  OPT_ALL_TYPES,
+  OPT_MAX_PAGE_BYTES,
   OPT_DUMP_DOM,
 };
 
@@ -531,6 +564,10 @@ int main(int argc, char **argv) {
       {"json-markdown", no_argument, NULL, OPT_JSON_MARKDOWN},
       {"json-tree", no_argument, NULL, OPT_JSON_TREE},
       {"language", required_argument, NULL, OPT_LANGUAGE},
+      {"timeout-ms", required_argument, NULL, OPT_TIMEOUT_MS},
+      {"all-status", no_argument, NULL, OPT_ALL_STATUS},
+      {"all-types", no_argument, NULL, OPT_ALL_TYPES},
+      {"max-page-bytes", required_argument, NULL, OPT_MAX_PAGE_BYTES},
       {"dump-dom", no_argument, NULL, OPT_DUMP_DOM},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
@@ -606,6 +643,25 @@ int main(int argc, char **argv) {
       break;
     case OPT_MAX_SIZE:
       if (parse_size(optarg, &c.max_size))
+        return usage_error("not a size", optarg);
+      break;
+    case OPT_TIMEOUT_MS: {
+      char *end = NULL;
+      errno = 0;
+      unsigned long v = strtoul(optarg, &end, 10);
+      if (!*optarg || *end || errno || v > UINT_MAX || optarg[0] == '-')
+        return usage_error("not a number of milliseconds", optarg);
+      c.timeout_ms = (unsigned)v;
+      break;
+    }
+    case OPT_ALL_STATUS:
+      c.all_status = 1;
+      break;
+    case OPT_ALL_TYPES:
+      c.all_types = 1;
+      break;
+    case OPT_MAX_PAGE_BYTES:
+      if (parse_size(optarg, &c.max_page_bytes) || !c.max_page_bytes)
         return usage_error("not a size", optarg);
       break;
     case OPT_TEXT:

@@ -25,6 +25,7 @@
 #include "meta/credit.h"
 #include "meta/lang.h"
 #include "util/buf.h"
+#include "util/deadline.h"
 #include "util/url.h"
 
 enum {
@@ -105,6 +106,7 @@ typedef struct {
   size_t mark_start;                       /* the current block's first mark */
   dom_node *inline_open[INLINE_STACK_MAX]; /* inline elements open around the text */
   int inline_depth;
+  deadline *dl; /* the page's time budget: the walks stop when it is spent */
 } ex;
 
 /* ---- 1. measure ---------------------------------------------------------- */
@@ -153,6 +155,8 @@ static int is_anchor(const dom_node *a) {
 }
 
 static void measure(ex *x, dom_node *n) {
+  if (deadline_over(x->dl))
+    return; /* the page fails: what is left unmeasured does not matter */
   if (n->tag == TAG_TEXT) {
     n->chars = (n->kind & DOM_RAWTEXT) ? 0 : count_chars(n->text, n->text_len);
     return;
@@ -181,14 +185,14 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_COMMENTS;
   if (cls & CLS_OVERLAY)
     n->flags |= NF_OVERLAY;
-  /* Boilerplate by tag is weak too: parsers close these late on broken
-   * markup, and one may end up holding the whole page. */
-  if ((tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER) && !(cls & CLS_STRONG_NEG))
-    n->flags |= NF_NEG | NF_WEAKNEG;
-  else if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
+  /* Boilerplate by tag. (Weak while libxml2 built the tree: it closed these
+   * late on broken markup; the standard's tree closes them where browsers
+   * do.) */
+  if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
     n->flags |= NF_NEG;
   /* A button's words are a control's, but a button left open by broken
-   * markup can swallow the page: weak, so that clear_layout_names lifts it. */
+   * markup swallows the page (in the standard's tree too: only a button or
+   * its end tag closes it): weak, so that clear_layout_names lifts it. */
   if (tag == TAG_BUTTON)
     n->flags |= NF_NEG | NF_WEAKNEG;
   if (tag == TAG_BODY || tag == TAG_HTML || tag == TAG_MAIN || tag == TAG_ARTICLE)
@@ -462,7 +466,7 @@ static int cells_are_inline(const dom_node *tr) {
 }
 
 static void walk(ex *x, dom_node *n, int row_cell) {
-  if (x->oom)
+  if (x->oom || deadline_over(x->dl))
     return;
   if (n->tag == TAG_TEXT) {
     if (!(n->kind & DOM_RAWTEXT))
@@ -1795,36 +1799,48 @@ static const dom_node *comment_section(const tblock *b, const dom_node *top, con
   return found;
 }
 
-/* 1 if b sits in a <form> below section: the "Leave a reply" form's notes
- * ("Your email address will not be published") are no comment. */
-static int in_form(const tblock *b, const dom_node *section) {
-  for (const dom_node *p = b->container; p && p != section && p->tag != TAG_TEXT; p = p->parent)
+/* Where b sits below section: in a <form> (the "Leave a reply" form's
+ * notes, "Your email address will not be published", are no comment), and
+ * in a comment-named element of its own (one comment of several). */
+static void comment_place(const tblock *b, const dom_node *section, int *in_form, int *in_item) {
+  *in_form = *in_item = 0;
+  for (const dom_node *p = b->container; p && p != section && p->tag != TAG_TEXT; p = p->parent) {
     if (p->tag == TAG_FORM)
-      return 1;
-  return 0;
+      *in_form = 1;
+    if (p->flags & NF_COMMENTS)
+      *in_item = 1;
+  }
 }
 
 /* Readers' comments: the comment-named section with the most prose, as an
- * article of its own. Its blocks are prose and names, not the links
- * ("Reply", permalinks) around them, nor its reply form. One comment of a
- * sentence (40 characters) is enough. */
+ * article of its own. Its prose is that of its comment blocks (a sentence,
+ * 40 characters, not mostly links, not in its reply form): at least 80
+ * characters, or less in a comment of its own within it ("One reply"), not
+ * a lone line named like comments ("Comment via email"). Its blocks are
+ * prose and names, not the links ("Reply", permalinks) around them, nor
+ * its reply form. */
 static int extract_comments(ex *x, const dom_node *top, const dom_node *root, article *out) {
   if (x->names_ignored)
     return 0; /* a thread: the posts are the content */
-  const dom_node *best = NULL;
-  uint32_t best_prose = 0;
-  for (size_t i = 0; i < x->nblocks; i++) {
-    const tblock *b = &x->blocks[i];
-    if (b->chars < 40 || b->link_chars * 2 > b->chars)
+  const dom_node *best = NULL, *cur = NULL;
+  uint32_t best_prose = 0, cur_prose = 0;
+  int cur_item = 0;
+  /* A section's blocks come one after another: sum them, then compare. */
+  for (size_t i = 0; i <= x->nblocks; i++) {
+    const tblock *b = i < x->nblocks ? &x->blocks[i] : NULL;
+    const dom_node *s = NULL;
+    int form = 0, item = 0;
+    if (b && b->chars >= 40 && b->link_chars * 2 <= b->chars && (s = comment_section(b, top, root)))
+      comment_place(b, s, &form, &item);
+    if (b && (!s || form))
       continue;
-    const dom_node *s = comment_section(b, top, root);
-    if (!s || s == best || in_form(b, s))
-      continue;
-    uint32_t prose = s->chars - s->link_chars;
-    if (prose > best_prose) {
-      best = s;
-      best_prose = prose;
+    if (s != cur) {
+      if (cur && (cur_prose >= 80 || cur_item) && cur_prose > best_prose)
+        best = cur, best_prose = cur_prose;
+      cur = s, cur_prose = 0, cur_item = 0;
     }
+    if (b)
+      cur_prose += b->chars - b->link_chars, cur_item |= item;
   }
   if (!best)
     return 0;
@@ -1838,7 +1854,11 @@ static int extract_comments(ex *x, const dom_node *top, const dom_node *root, ar
   for (size_t i = 0; i < x->nblocks; i++) {
     const tblock *b = &x->blocks[i];
     if (b->container->order < best->order || b->container->order > best->order_end ||
-        b->link_chars * 2 > b->chars || b->kind == BLOCK_CAPTION || in_form(b, best))
+        b->link_chars * 2 > b->chars || b->kind == BLOCK_CAPTION)
+      continue;
+    int form, item;
+    comment_place(b, best, &form, &item);
+    if (form)
       continue;
     if (b->kind == BLOCK_HEADING) {
       while (npending && pending[npending - 1]->level >= b->level)
@@ -1966,6 +1986,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   ex x;
   memset(&x, 0, sizeof x);
   x.mem = mem;
+  x.dl = doc->deadline;
   buf_init(&x.text);
   int rc = -1;
   uint64_t *seen = NULL;
@@ -1985,6 +2006,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   flush(&x);
   if (x.oom || x.text.oom || reveal_hidden_content(&x, top))
     goto oom;
+  if (deadline_over(x.dl))
+    goto timeout;
   count_stopwords(&x, doc);
 
   out->title = choose_title(&x, doc);
@@ -2073,6 +2096,10 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     if (from > 0) /* lone images after the blocks trimmed away */
       t.last_end = x.blocks[kept[from - 1]].off + x.blocks[kept[from - 1]].len;
     for (size_t k = from; k < to; k++) {
+      if (deadline_over(x.dl)) {
+        free(kept);
+        goto timeout;
+      }
       tblock *b = &x.blocks[kept[k]];
       if (!listing_mode && b->kind == BLOCK_HEADING && !heads_something(&x, kept, nkept, k))
         continue;
@@ -2089,6 +2116,9 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   goto done;
 oom:
   snprintf(err, err_cap, "out of memory");
+  goto done;
+timeout:
+  snprintf(err, err_cap, "over the time budget while extracting");
 done:
   free(seen);
   free(x.blocks);

@@ -9,7 +9,8 @@
 #include "html/dom.h"
 
 /* Fills out (its blocks and title; out->url is left as is) from doc, with
- * all memory from mem. Returns 0, or -1 on out-of-memory with err set.
+ * all memory from mem. Returns 0, or -1 on out-of-memory or when the time
+ * budget (doc->deadline) ran out, with err set.
  * A page without main content gives an article with no blocks. */
 int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t err_cap);
 

@@ -69,12 +69,17 @@ static inline int dom_ns(const dom_node *n) {
   return n->kind & DOM_SVG ? DOM_NS_SVG : n->kind & DOM_MATHML ? DOM_NS_MATHML : DOM_NS_HTML;
 }
 
+struct deadline;
+
 typedef struct {
   dom_node *root; /* the document node (tag TAG_UNKNOWN, name "#document"): doctype,
                    * comments (only with HTML_KEEP_ALL) and the html element */
   dom_node *html, *head, *body, *title;
   size_t nodes;
   int truncated; /* a limit cut the tree short */
+  /* The page's time budget (util/deadline.h), NULL if none: the stages
+   * that walk the tree stop early when it is spent. */
+  struct deadline *deadline;
 } dom_doc;
 
 const char *dom_attr_get(const dom_node *n, const char *name);

@@ -8,18 +8,10 @@
 #include "html/treebuilder.h"
 
 static int grow_afe(tb *b) {
-  if (b->nafe < b->afe_cap)
-    return 0;
-  size_t cap = b->afe_cap ? b->afe_cap * 2 : 32;
-  tb_fmt *a = arena_alloc(b->mem, cap * sizeof *a);
-  if (!a) {
-    b->oom = b->stop = 1;
+  tb_fmt *a = tb_grow(b, b->afe, &b->afe_cap, b->nafe, sizeof *a);
+  if (!a)
     return -1;
-  }
-  if (b->nafe)
-    memcpy(a, b->afe, b->nafe * sizeof *a);
   b->afe = a;
-  b->afe_cap = cap;
   return 0;
 }
 
@@ -136,12 +128,7 @@ void tb_reconstruct(tb *b) {
     dom_node *old = b->afe[k].node;
     dom_node *parent, *before;
     tb_appropriate_place(b, &b->stack[b->nstack - 1], &parent, &before);
-    if (b->lim.max_depth && parent->depth >= b->lim.max_depth) {
-      /* Past the depth limit: the element is not made again. */
-      b->doc->truncated = 1;
-      tb_push(b, parent, DOM_NS_HTML, old->tag, tag_name((tag_id)old->tag), 1);
-      continue;
-    }
+    tb_flatten(b, &parent, &before);
     dom_node *n = clone_element(b, old);
     if (!n)
       return;

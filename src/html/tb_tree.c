@@ -3,9 +3,13 @@
  * template contents), and the stack of open elements with O(1) scope checks.
  *
  * The depth limit: an element that would sit deeper than html_limits.max_depth
- * is not created. It still goes on the stack as a "phantom" entry (so the
- * algorithm sees the markup it expects), and what it holds goes into the
- * element at the limit: content past the limit is kept, flattened. */
+ * is made a child of the element above the limit instead (tb_flatten): the
+ * elements past the limit lie side by side at the limit, each with its own
+ * content, in document order, and the stack of open elements stays as the
+ * markup says. One element holding all of it would make one block of
+ * everything past the limit (100,000 unclosed table cells outweighing the
+ * article before them); dropping it would lose content. docs/limits.md. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -73,6 +77,11 @@ void tb_place(tb *b, dom_node *n, dom_node *parent, dom_node *before) {
     b->moved = 1;
   }
   link_node(parent, n, before);
+  /* A new template's contents were linked before it had a place: their
+   * depth counts from here, or the depth limit would not see them (nested
+   * templates made trees deeper than any limit). */
+  if (n->tag == TAG_TEMPLATE && n->first && n->first->tag == TAG_CONTENT)
+    n->first->depth = n->depth + 1;
 }
 
 static int all_space(const char *s, size_t len) {
@@ -85,17 +94,15 @@ static int all_space(const char *s, size_t len) {
 /* Makes the pending character data a text node, or adds it to the text
  * node just before where it goes ("insert a character" appends to it). */
 void tb_flush_text(tb *b) {
-  if (!b->text.len)
+  if (!b->text_len)
     return;
-  if (b->text.oom) {
-    fail_oom(b);
-    return;
-  }
   dom_node *parent = b->text_parent, *before = b->text_before;
   dom_node *prev = before ? before->prev : parent->last;
-  size_t len = b->text.len;
-  const char *s = b->text.data;
-  b->text.len = 0;
+  char *s = b->text;
+  size_t len = b->text_len, cap = b->text_cap;
+  s[len] = '\0';
+  b->text = NULL;
+  b->text_len = b->text_cap = 0;
   if (prev && prev->tag == TAG_TEXT) {
     char *joined = arena_alloc(b->mem, prev->text_len + len + 1);
     if (!joined) {
@@ -103,30 +110,52 @@ void tb_flush_text(tb *b) {
       return;
     }
     memcpy(joined, prev->text, prev->text_len);
-    memcpy(joined + prev->text_len, s, len);
-    joined[prev->text_len + len] = '\0';
+    memcpy(joined + prev->text_len, s, len + 1);
     prev->text = joined;
     prev->text_len += (uint32_t)len;
     return;
   }
+  if (!b->keep_all && all_space(s, len)) {
+    /* White space between blocks: one space is all the extractor needs;
+     * the copy goes back to the arena when it is the last thing there. */
+    if (b->mem->ptr == s + cap)
+      b->mem->ptr = s;
+    s = " ";
+    len = 1;
+  }
   dom_node *n = tb_new_node(b, TAG_TEXT);
   if (!n)
     return;
-  if (!b->keep_all && all_space(s, len)) {
-    n->text = " "; /* white space between blocks: all the extractor needs */
-    n->text_len = 1;
-  } else {
-    char *copy = arena_strndup(b->mem, s, len);
-    if (!copy) {
-      fail_oom(b);
-      return;
-    }
-    n->text = copy;
-    n->text_len = (uint32_t)len;
-  }
+  n->text = s;
+  n->text_len = (uint32_t)len;
   if (b->text_raw)
     n->kind |= DOM_RAWTEXT;
   link_node(parent, n, before);
+}
+
+/* Appends to the pending text: in place while the arena's last allocation
+ * is the pending text and its chunk has room, else into a new copy. */
+static void append_text(tb *b, const char *s, size_t len) {
+  size_t need = b->text_len + len + 1;
+  if (need > b->text_cap) {
+    arena *m = b->mem;
+    size_t cap = (need + 7) & ~(size_t)7;
+    if (b->text && m->ptr == b->text + b->text_cap && (size_t)(m->end - b->text) >= cap) {
+      m->ptr = b->text + cap;
+    } else {
+      char *t = arena_alloc(m, cap);
+      if (!t) {
+        fail_oom(b);
+        return;
+      }
+      if (b->text_len)
+        memcpy(t, b->text, b->text_len);
+      b->text = t;
+    }
+    b->text_cap = cap;
+  }
+  memcpy(b->text + b->text_len, s, len);
+  b->text_len += len;
 }
 
 static int has_ld_json_type(const dom_node *n) {
@@ -157,12 +186,12 @@ void tb_insert_text(tb *b, const char *s, size_t len) {
       raw = 1;
     }
   }
-  if (b->text.len && (b->text_parent != parent || b->text_before != before))
+  if (b->text_len && (b->text_parent != parent || b->text_before != before))
     tb_flush_text(b);
   b->text_parent = parent;
   b->text_before = before;
   b->text_raw = raw;
-  buf_append(&b->text, s, len);
+  append_text(b, s, len);
 }
 
 void tb_insert_comment(tb *b, const html_token *t, dom_node *parent) {
@@ -235,10 +264,22 @@ static void note_attr(dom_node *n, dom_attr *a) {
  * start tag), or all of them to a new element. */
 static int add_attrs(tb *b, dom_node *n, const html_token *t, int ns, int only_missing) {
   dom_attr **tail = &n->attrs;
+  size_t kept = 0;
   while (*tail)
-    tail = &(*tail)->next;
+    tail = &(*tail)->next, kept++;
   for (size_t i = 0; i < t->nattrs; i++) {
     const tok_attr *ta = &t->attrs[i];
+    /* The limits (pith_options.max_attributes, max_attribute_bytes): the
+     * rest of the attributes, and a value too long, are left out. The
+     * first also bounds the only_missing search below. */
+    if (b->lim.max_attrs && kept >= b->lim.max_attrs) {
+      b->doc->truncated = 1;
+      break;
+    }
+    if (b->lim.max_attr_bytes && ta->value_len > b->lim.max_attr_bytes) {
+      b->doc->truncated = 1;
+      continue;
+    }
     int attr_ns = DOM_NS_HTML;
     const char *name = NULL;
     if (ns != DOM_NS_HTML)
@@ -260,6 +301,7 @@ static int add_attrs(tb *b, dom_node *n, const html_token *t, int ns, int only_m
     a->next = NULL;
     *tail = a;
     tail = &a->next;
+    kept++;
     note_attr(n, a);
   }
   return 0;
@@ -288,6 +330,9 @@ dom_node *tb_create_element(tb *b, const html_token *t, int ns, uint16_t tag, co
     fail_oom(b);
     return NULL;
   }
+  if (ns == DOM_NS_HTML && node_tag == TAG_UNKNOWN && name_len == 15 &&
+      !memcmp(name, "selectedcontent", 15))
+    b->selectedcontent = 1;
   if (t && add_attrs(b, n, t, ns, 0) < 0)
     return NULL;
   if (ns == DOM_NS_HTML) {
@@ -322,9 +367,19 @@ dom_node *tb_create_element(tb *b, const html_token *t, int ns, uint16_t tag, co
   return n;
 }
 
-/* "Insert a foreign element" (HTML elements too): at the appropriate place,
- * pushed on the stack. NULL for a phantom (past the depth limit) or when
- * parsing stops. */
+void tb_flatten(tb *b, dom_node **parent, dom_node **before) {
+  if (!b->lim.max_depth)
+    return;
+  while ((*parent)->depth >= b->lim.max_depth && (*parent)->parent) {
+    *parent = (*parent)->parent;
+    *before = NULL;
+    b->doc->truncated = 1;
+  }
+}
+
+/* "Insert a foreign element" (HTML elements too): at the appropriate place
+ * (past the depth limit: flattened), pushed on the stack. NULL when parsing
+ * stops. */
 dom_node *tb_insert_element(tb *b, const html_token *t, int ns) {
   const char *name = t->name;
   size_t name_len = t->name_len;
@@ -333,24 +388,11 @@ dom_node *tb_insert_element(tb *b, const html_token *t, int ns) {
     tb_adjust_svg_name(&name, &name_len);
   if (tag == TAG_IMAGE)
     tag = TAG_IMG;
-  if (ns == DOM_NS_HTML && tag != TAG_UNKNOWN) {
-    name = tag_name((tag_id)tag);
-    name_len = strlen(name);
-  }
+  if (ns == DOM_NS_HTML && tag != TAG_UNKNOWN)
+    name = tag_name((tag_id)tag); /* (name_len only counts for unknown and foreign names) */
   dom_node *parent, *before;
   tb_appropriate_place(b, b->nstack ? &b->stack[b->nstack - 1] : NULL, &parent, &before);
-  if (b->lim.max_depth && parent->depth >= b->lim.max_depth) {
-    b->doc->truncated = 1;
-    const char *copy = name;
-    if (tag == TAG_UNKNOWN && !(copy = arena_strndup(b->mem, name, name_len))) {
-      fail_oom(b);
-      return NULL;
-    }
-    tb_push(b, parent, ns, tag, copy, 1);
-    if (ns != DOM_NS_HTML && b->nstack)
-      tb_set_entry_bits(b, tb_foreign_bits(ns, name, t));
-    return NULL;
-  }
+  tb_flatten(b, &parent, &before);
   dom_node *n = tb_create_element(b, t, ns, tag, name, name_len);
   if (!n)
     return NULL;
@@ -480,19 +522,27 @@ static void unlink_entry(tb *b, size_t i) {
     e->node->kind &= (uint16_t)~DOM_OPEN_;
 }
 
-static int grow_stack(tb *b) {
-  if (b->nstack < b->stack_cap)
-    return 0;
-  size_t cap = b->stack_cap ? b->stack_cap * 2 : 64;
-  tb_entry *s = arena_alloc(b->mem, cap * sizeof *s);
-  if (!s) {
+/* Makes room for one more element in a growable array (malloc'd: it is
+ * the parse's scratch, freed at its end, not the page's). Returns the
+ * array, moved or not, or NULL when out of memory (the old one stays). */
+void *tb_grow(tb *b, void *array, size_t *cap, size_t n, size_t elem_size) {
+  if (n < *cap)
+    return array;
+  size_t new_cap = *cap ? *cap * 2 : 64;
+  void *a = realloc(array, new_cap * elem_size);
+  if (!a) {
     fail_oom(b);
-    return -1;
+    return NULL;
   }
-  if (b->nstack)
-    memcpy(s, b->stack, b->nstack * sizeof *s);
+  *cap = new_cap;
+  return a;
+}
+
+static int grow_stack(tb *b) {
+  tb_entry *s = tb_grow(b, b->stack, &b->stack_cap, b->nstack, sizeof *s);
+  if (!s)
+    return -1;
   b->stack = s;
-  b->stack_cap = cap;
   return 0;
 }
 

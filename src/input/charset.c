@@ -1094,6 +1094,22 @@ static const char *sniff_utf16(const uchar *s, size_t n) {
   return NULL;
 }
 
+const char *pith_charset_utf16_by_layout(const char *s, size_t len) {
+  const char *name = s ? sniff_utf16((const uchar *)s, len) : NULL;
+  if (!name)
+    return NULL;
+  /* Text, not binary: its characters (the low bytes of the code units)
+   * are not control characters, but for a few (tab, newlines). */
+  const uchar *u = (const uchar *)s;
+  size_t n = len < PRESCAN_BYTES ? len : PRESCAN_BYTES, units = n / 2, control = 0;
+  size_t lo = strcmp(name, "utf-16le") == 0 ? 0 : 1;
+  for (size_t i = 0; i + 1 < n; i += 2) {
+    uchar c = u[i + lo], hi = u[i + 1 - lo];
+    control += hi == 0 && (c < 8 || (c > 13 && c < 32));
+  }
+  return control * 100 > units ? NULL : name;
+}
+
 static const char *detect(const uchar *s, size_t n) {
   if (n > DETECT_BYTES)
     n = DETECT_BYTES;

@@ -18,6 +18,12 @@
 int pith_charset_to_utf8(const char *in, size_t len, const char *http_charset, char **out,
                          size_t *out_len, char *used, size_t used_cap);
 
+/* "utf-16le" or "utf-16be" when the first bytes of s[0..len) are laid out
+ * like UTF-16 text without a byte order mark (NULs at odd or at even
+ * offsets, mostly at one kind only) and hold few control characters, else
+ * NULL. The binary-data checks ask it first: such text is full of NULs. */
+const char *pith_charset_utf16_by_layout(const char *s, size_t len);
+
 /* 1 if s[0..len) is valid UTF-8 (no overlongs, surrogates or code points
  * above U+10FFFF), else 0. NUL bytes count as valid. */
 int pith_utf8_valid(const char *s, size_t len);

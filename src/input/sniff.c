@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "input/charset.h"
+
 /* Tag names that only HTML uses at the start of a page. */
 static const char *const html_words[] = {
     "html",  "head", "body",   "title",    "meta",     "div",    "p",   "a",
@@ -43,9 +45,10 @@ sniff_result sniff_html(const char *data, size_t len, const char **why) {
     return SNIFF_EMPTY;
   }
   size_t head = len < 65536 ? len : 65536;
-  /* UTF-16 pages are full of NULs: let the BOM speak for them. */
-  int utf16 = len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
-                           ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF));
+  /* UTF-16 pages are full of NULs: let the BOM, or their layout, speak. */
+  int utf16 = (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+                            ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) ||
+              pith_charset_utf16_by_layout(data, head);
   /* Control bytes: 0-7 and 14-25 (branch-free, so the compiler vectorises). */
   size_t control = 0;
   if (!utf16)

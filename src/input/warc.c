@@ -1,86 +1,58 @@
-/* The WARC reader: raw bytes from a file (after a prefix already read),
- * inflated member after member when gzip, into a window of decompressed
- * bytes that the record parser reads lines and blocks from. Memory stays
- * bounded by the window, the largest header section and max_block. */
+/* The WARC record parser over the decompressed stream: header lines, the
+ * block by its Content-Length, and the checks that keep one damaged record
+ * from taking the others with it. Memory stays bounded by the window, the
+ * largest header section and max_block. */
 #include "input/warc.h"
 
+#include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
+#include <zstd.h>
 
-#define RAW_CAP ((size_t)1 << 16)
-#define WINDOW_MIN ((size_t)1 << 16)
 #define MAX_LINE ((size_t)1 << 16)         /* one header line */
 #define MAX_HEADER_BYTES ((size_t)1 << 20) /* a record's whole header section */
 #define MAX_HEADERS 1024
 #define DEFAULT_MAX_BLOCK ((size_t)64 << 20)
 
 struct warc_reader {
-  FILE *f;
-  unsigned char *raw; /* input not yet inflated: [raw_pos, raw_len) */
-  size_t raw_cap, raw_len, raw_pos;
-  int raw_eof;
-  int gzip; /* -1 not known yet, 0 plain, 1 gzip */
-  z_stream z;
-  int z_ready;
-  int data_eof;       /* no more decompressed data will come */
-  unsigned char *win; /* decompressed bytes: [start, end) */
-  size_t win_cap, start, end;
-  unsigned long long offset; /* stream offset of win[start] */
+  stream *s;
   size_t max_block;
   char *hbuf; /* this record's header strings */
   size_t hcap, hlen;
+  size_t offs[2 * MAX_HEADERS]; /* name and value offsets into hbuf */
   warc_header *hdrs;
   size_t hdr_cap;
   char *block;
   size_t block_cap;
-  char err[160];
-  int failed;
+  unsigned long long rec_start;   /* decompressed offset of this record's start */
+  unsigned long long judged;      /* member starts up to here are no stop */
+  unsigned long long reported;    /* the last break reported, +1 (0: none) */
+  unsigned long long block_start; /* decompressed offset of this record's block */
+  unsigned long long putback_end; /* the end of the bytes last put back */
+  char msg[192];
+  int eof; /* the data ended */
 };
 
-static int fail(warc_reader *r, const char *msg) {
-  snprintf(r->err, sizeof r->err, "%s", msg);
-  r->failed = 1;
-  return -1;
-}
-
-static int fail_at(warc_reader *r, const char *msg, unsigned long long at) {
-  snprintf(r->err, sizeof r->err, "%s at byte %llu", msg, at);
-  r->failed = 1;
-  return -1;
-}
-
-warc_reader *warc_reader_new(FILE *f, const void *prefix, size_t prefix_len, size_t max_block) {
+warc_reader *warc_reader_new(stream_read_fn rd, void *ctx, size_t max_block) {
   warc_reader *r = calloc(1, sizeof *r);
   if (!r)
     return NULL;
-  r->f = f;
-  r->gzip = -1;
-  r->max_block = max_block ? max_block : DEFAULT_MAX_BLOCK;
-  r->raw_cap = prefix_len > RAW_CAP ? prefix_len : RAW_CAP;
-  r->raw = malloc(r->raw_cap);
-  r->win_cap = WINDOW_MIN;
-  r->win = malloc(r->win_cap);
-  if (!r->raw || !r->win) {
-    warc_reader_free(r);
+  r->s = stream_new(rd, ctx);
+  if (!r->s) {
+    free(r);
     return NULL;
   }
-  if (prefix_len)
-    memcpy(r->raw, prefix, prefix_len);
-  r->raw_len = prefix_len;
-  if (!f)
-    r->raw_eof = 1;
+  r->max_block = max_block ? max_block : DEFAULT_MAX_BLOCK;
   return r;
 }
 
 void warc_reader_free(warc_reader *r) {
   if (!r)
     return;
-  if (r->z_ready)
-    inflateEnd(&r->z);
-  free(r->raw);
-  free(r->win);
+  stream_free(r->s);
   free(r->hbuf);
   free(r->hdrs);
   free(r->block);
@@ -88,183 +60,155 @@ void warc_reader_free(warc_reader *r) {
 }
 
 const char *warc_reader_error(const warc_reader *r) {
-  return r && r->failed ? r->err : NULL;
+  return r ? stream_error(r->s) : NULL;
 }
 
-/* More raw bytes: 1 if some came, 0 at the end of the file, -1 on error. */
-static int raw_fill(warc_reader *r) {
-  if (r->raw_pos == r->raw_len)
-    r->raw_pos = r->raw_len = 0;
-  if (r->raw_eof)
-    return 0;
-  if (r->raw_pos > 0) {
-    memmove(r->raw, r->raw + r->raw_pos, r->raw_len - r->raw_pos);
-    r->raw_len -= r->raw_pos;
-    r->raw_pos = 0;
+/* ---- reading within a record ------------------------------------------------ */
+
+/* A stop: where the record being read cannot go on — a break (damaged
+ * data), or the start of a member whose data begins a new record (a record
+ * never spans into one: its Content-Length lied). */
+typedef struct {
+  unsigned long long at; /* decompressed offset; ULLONG_MAX: none in sight */
+  const char *damage;    /* the break's message, or NULL for a new record */
+} stop;
+
+/* The bytes readable now, before the next stop: sets *st. Returns the
+ * count, which may be 0 with no stop in sight (more must be produced). */
+static size_t usable(warc_reader *r, stop *st) {
+  size_t avail;
+  const unsigned char *p = stream_data(r->s, &avail);
+  unsigned long long pos = stream_pos(r->s), end = pos + avail;
+  st->at = ULLONG_MAX;
+  st->damage = NULL;
+  unsigned long long from = r->judged > r->rec_start ? r->judged : r->rec_start;
+  unsigned long long b, dat;
+  const char *dmg;
+  while (stream_boundary(r->s, from, end, &b, &dmg, &dat)) {
+    if (dmg) {
+      st->at = b;
+      st->damage = dmg;
+      break;
+    }
+    if (end - b < 5 && !r->eof) /* not enough bytes there to judge yet */
+      return (size_t)(b - pos);
+    if (end - b >= 5 && !memcmp(p + (b - pos), "WARC/", 5)) {
+      st->at = b;
+      break;
+    }
+    r->judged = from = b;
   }
-  if (r->raw_len == r->raw_cap)
-    return 1;
-  size_t n = fread(r->raw + r->raw_len, 1, r->raw_cap - r->raw_len, r->f);
-  r->raw_len += n;
-  if (n == 0) {
-    if (ferror(r->f))
-      return fail(r, "read error");
-    r->raw_eof = 1;
-    return 0;
-  }
-  return 1;
+  if (st->at != ULLONG_MAX)
+    return (size_t)(st->at - pos);
+  return avail;
 }
 
-/* Room for more decompressed bytes at the end of the window. */
-static int win_room(warc_reader *r, size_t want) {
-  if (r->start > 0 && (r->start == r->end || r->win_cap - r->end < want)) {
-    memmove(r->win, r->win + r->start, r->end - r->start);
-    r->end -= r->start;
-    r->offset += r->start;
-    r->start = 0;
-  }
-  if (r->win_cap - r->end >= want)
-    return 0;
-  size_t cap = r->win_cap;
-  while (cap - r->end < want)
-    cap *= 2;
-  unsigned char *w = realloc(r->win, cap);
-  if (!w)
-    return fail(r, "out of memory");
-  r->win = w;
-  r->win_cap = cap;
-  return 0;
+/* More data: 1 if some came, 0 at the end, -1 on an unrecoverable error. */
+static int more(warc_reader *r) {
+  int rc = stream_more(r->s);
+  if (rc == 0)
+    r->eof = 1;
+  return rc;
 }
 
-static int at_gzip_magic(const warc_reader *r) {
-  return r->raw_len - r->raw_pos >= 2 && r->raw[r->raw_pos] == 0x1f &&
-         r->raw[r->raw_pos + 1] == 0x8b;
-}
-
-/* Decompresses more data into the window: 1 if some came, 0 at the end of
- * the data, -1 on error. */
-
-/* Reads until n raw bytes are buffered or the input ends; -1 on error. */
-static int raw_want(warc_reader *r, size_t n) {
-  while (r->raw_len - r->raw_pos < n) {
-    int rc = raw_fill(r);
-    if (rc <= 0)
-      return rc;
-  }
-  return 1;
-}
-
-static int produce(warc_reader *r) {
-  if (r->failed)
-    return -1;
-  if (r->data_eof)
-    return 0;
-  if (r->gzip < 0) {
-    if (raw_want(r, 2) < 0)
+/* The next line (without its "\r\n" or "\n"), consumed, into a pointer
+ * valid until the next read. Returns 1, 0 when the data ended (or a stop
+ * came) before a newline — *len then holds what is left and nothing is
+ * consumed — or -1 on an unrecoverable error or a line over MAX_LINE
+ * (*len = SIZE_MAX). */
+static int read_line(warc_reader *r, const char **line, size_t *len, stop *st) {
+  size_t scanned = 0;
+  for (;;) {
+    size_t avail;
+    size_t n = usable(r, st);
+    const unsigned char *p = stream_data(r->s, &avail);
+    const unsigned char *nl = n > scanned ? memchr(p + scanned, '\n', n - scanned) : NULL;
+    if (nl) {
+      size_t k = (size_t)(nl - p);
+      stream_consume(r->s, k + 1);
+      if (k && p[k - 1] == '\r')
+        k--;
+      *line = (const char *)p;
+      *len = k;
+      return 1;
+    }
+    scanned = n;
+    *line = (const char *)p;
+    *len = n;
+    if (n > MAX_LINE) {
+      stream_consume(r->s, n); /* on to the next record */
+      *len = SIZE_MAX;
       return -1;
-    r->gzip = at_gzip_magic(r);
-    if (r->gzip) {
-      memset(&r->z, 0, sizeof r->z);
-      if (inflateInit2(&r->z, 16 + MAX_WBITS) != Z_OK)
-        return fail(r, "out of memory");
-      r->z_ready = 1;
+    }
+    if (st->at != ULLONG_MAX)
+      return 0;
+    int rc = more(r);
+    if (rc < 0)
+      return -1;
+    if (rc == 0) {
+      (void)usable(r, st);
+      *line = (const char *)stream_data(r->s, &avail);
+      *len = avail;
+      return 0;
     }
   }
-  if (win_room(r, WINDOW_MIN / 2))
-    return -1;
-  for (;;) {
-    if (r->raw_pos == r->raw_len) {
-      int rc = raw_fill(r);
+}
+
+/* Consumes up to n bytes of block into dst (or drops them when dst is
+ * NULL; then also stops at what looks like the next record's start, for a
+ * Content-Length that lies). Returns the count read; fewer than n when the
+ * data ended or a stop came (*st says which), -1 on an unrecoverable
+ * error. */
+static long long read_block(warc_reader *r, char *dst, unsigned long long n, stop *st) {
+  unsigned long long got = 0;
+  while (got < n) {
+    size_t k = usable(r, st);
+    if (k == 0) {
+      if (st->at != ULLONG_MAX)
+        break;
+      int rc = more(r);
       if (rc < 0)
         return -1;
       if (rc == 0) {
-        r->data_eof = 1;
-        if (r->gzip && r->z.total_in > 0)
-          return fail(r, "truncated gzip data");
-        return 0;
+        (void)usable(r, st); /* a break the end of the data made */
+        break;
       }
+      continue;
     }
-    if (!r->gzip) {
-      size_t n = r->raw_len - r->raw_pos;
-      if (n > r->win_cap - r->end)
-        n = r->win_cap - r->end;
-      memcpy(r->win + r->end, r->raw + r->raw_pos, n);
-      r->raw_pos += n;
-      r->end += n;
-      return 1;
-    }
-    size_t in_avail = r->raw_len - r->raw_pos, out_avail = r->win_cap - r->end;
-    r->z.next_in = r->raw + r->raw_pos;
-    r->z.avail_in = (uInt)(in_avail > UINT32_MAX ? UINT32_MAX : in_avail);
-    r->z.next_out = r->win + r->end;
-    r->z.avail_out = (uInt)(out_avail > UINT32_MAX ? UINT32_MAX : out_avail);
-    int zr = inflate(&r->z, Z_NO_FLUSH);
-    size_t used = (size_t)(r->z.next_in - (r->raw + r->raw_pos));
-    size_t made = (size_t)(r->z.next_out - (r->win + r->end));
-    r->raw_pos += used;
-    r->end += made;
-    if (zr == Z_STREAM_END) {
-      /* One member done: another may follow; bytes that do not start one
-       * end the data (as gzip(1) ignores trailing garbage). */
-      inflateReset(&r->z);
-      r->z.total_in = 0;
-      if (raw_want(r, 2) < 0)
-        return -1;
-      if (!at_gzip_magic(r)) {
-        r->data_eof = 1;
-        return made ? 1 : 0;
+    if (k > n - got)
+      k = (size_t)(n - got);
+    size_t avail;
+    const unsigned char *p = stream_data(r->s, &avail);
+    if (!dst) {
+      /* A record start at a line start right after a blank line. */
+      for (const unsigned char *q = p; (q = memchr(q, '\n', k - (size_t)(q - p))) != NULL; q++) {
+        size_t rest = k - (size_t)(q - p), skip = 0;
+        if (rest >= 8 && !memcmp(q + 1, "\r\nWARC/", 7))
+          skip = (size_t)(q - p) + 3;
+        else if (rest >= 7 && !memcmp(q + 1, "\nWARC/", 6))
+          skip = (size_t)(q - p) + 2;
+        if (skip) {
+          stream_consume(r->s, skip);
+          st->at = stream_pos(r->s);
+          st->damage = NULL;
+          return (long long)(got + skip);
+        }
       }
-    } else if (zr == Z_DATA_ERROR || zr == Z_NEED_DICT) {
-      return fail(r, "corrupt gzip data");
-    } else if (zr == Z_MEM_ERROR) {
-      return fail(r, "out of memory");
-    } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-      return fail(r, "corrupt gzip data");
+      /* Keep a pattern's first bytes for the next round, unless done. */
+      if (k > 8 && k < n - got && k == avail)
+        k -= 8;
+    } else {
+      memcpy(dst + got, p, k);
     }
-    if (made)
-      return 1;
+    stream_consume(r->s, k);
+    got += k;
+    /* Through many small members: only the record's first is kept. */
+    stream_forget(r->s, r->rec_start, stream_pos(r->s));
   }
+  return (long long)got;
 }
 
-/* The next line (without its "\r\n" or "\n"), consumed; *eof set when the
- * data ended before any byte of it. Returns a pointer into the window valid
- * until the next read, or NULL on error or end. */
-static const char *read_line(warc_reader *r, size_t *len, int *eof) {
-  *eof = 0;
-  size_t scanned = 0;
-  for (;;) {
-    unsigned char *p = r->win + r->start;
-    size_t avail = r->end - r->start;
-    unsigned char *nl = avail > scanned ? memchr(p + scanned, '\n', avail - scanned) : NULL;
-    if (nl) {
-      size_t n = (size_t)(nl - p);
-      r->start += n + 1;
-      if (n && p[n - 1] == '\r')
-        n--;
-      *len = n;
-      return (const char *)p;
-    }
-    scanned = avail;
-    if (avail > MAX_LINE) {
-      fail_at(r, "header line too long", r->offset + r->start);
-      return NULL;
-    }
-    int rc = produce(r);
-    if (rc < 0)
-      return NULL;
-    p = r->win + r->start; /* the window may have moved */
-    if (rc == 0) {
-      if (avail == 0) {
-        *eof = 1;
-        return NULL;
-      }
-      /* A last line without newline. */
-      r->start += avail;
-      *len = avail;
-      return (const char *)p;
-    }
-  }
-}
+/* ---- headers ------------------------------------------------------------------ */
 
 static int hbuf_add(warc_reader *r, const char *s, size_t n) {
   if (r->hlen + n + 1 > MAX_HEADER_BYTES)
@@ -316,29 +260,6 @@ static warc_type type_of(const char *t) {
   return WARC_OTHER;
 }
 
-/* Consumes n bytes of block into dst (or drops them when dst is NULL). */
-static int read_block(warc_reader *r, char *dst, size_t n) {
-  while (n) {
-    if (r->end == r->start) {
-      int rc = produce(r);
-      if (rc < 0)
-        return -1;
-      if (rc == 0)
-        return fail(r, "truncated record");
-    }
-    size_t k = r->end - r->start;
-    if (k > n)
-      k = n;
-    if (dst) {
-      memcpy(dst, r->win + r->start, k);
-      dst += k;
-    }
-    r->start += k;
-    n -= k;
-  }
-  return 0;
-}
-
 /* Header value: white space trimmed. */
 static void trim(const char **s, size_t *n) {
   while (*n && (**s == ' ' || **s == '\t'))
@@ -347,103 +268,58 @@ static void trim(const char **s, size_t *n) {
     (*n)--;
 }
 
-int warc_reader_next(warc_reader *r, warc_record *rec) {
-  memset(rec, 0, sizeof *rec);
-  if (r->failed)
-    return -1;
-  const char *line;
-  size_t len;
-  int eof;
-  /* Blank lines between records. */
-  unsigned long long at;
-  for (;;) {
-    at = r->offset + r->start;
-    line = read_line(r, &len, &eof);
-    if (!line)
-      return eof ? 0 : -1;
-    if (len)
-      break;
-  }
-  if (len < 6 || memcmp(line, "WARC/", 5))
-    return fail_at(r, "not a WARC record", at);
-  rec->offset = at;
-  r->hlen = 0;
-  /* Offsets into hbuf, turned into pointers once it stops moving. */
-  size_t version = 0, nh = 0;
-  size_t offs[2 * MAX_HEADERS];
-  int rc = hbuf_add(r, line, len);
-  for (;;) {
+/* One header line into hbuf: 0, -1 too large, -2 out of memory, -3 too
+ * many. A folded line (leading white space) continues the last value,
+ * which is the last string in hbuf: it grows in place. */
+static int add_header(warc_reader *r, const char *line, size_t len, size_t *nh) {
+  if ((line[0] == ' ' || line[0] == '\t') && *nh) {
+    const char *v = line;
+    size_t n = len;
+    trim(&v, &n);
+    if (!n)
+      return 0;
+    r->hbuf[r->hlen - 1] = ' ';
+    int rc = hbuf_add(r, v, n);
     if (rc)
-      return rc == -2 ? fail(r, "out of memory") : fail_at(r, "header too large", at);
-    line = read_line(r, &len, &eof);
-    if (!line)
-      return eof ? fail_at(r, "truncated record", at) : -1;
-    if (!len)
-      break;
-    if ((line[0] == ' ' || line[0] == '\t') && nh) {
-      /* A folded line continues the last value. */
-      size_t last = offs[2 * nh - 1];
-      size_t vlen = strlen(r->hbuf + last);
-      char *joined = malloc(vlen + len + 2);
-      if (!joined)
-        return fail(r, "out of memory");
-      memcpy(joined, r->hbuf + last, vlen);
-      joined[vlen] = ' ';
-      const char *v = line;
-      size_t n = len;
-      trim(&v, &n);
-      memcpy(joined + vlen + 1, v, n);
-      offs[2 * nh - 1] = r->hlen;
-      rc = hbuf_add(r, joined, vlen + 1 + n);
-      free(joined);
-      continue;
-    }
-    const char *colon = memchr(line, ':', len);
-    if (!colon)
-      continue; /* not a header: tolerated, ignored */
-    if (nh == MAX_HEADERS)
-      return fail_at(r, "too many headers", at);
-    const char *name = line, *value = colon + 1;
-    size_t name_len = (size_t)(colon - line), value_len = len - name_len - 1;
-    trim(&name, &name_len);
-    trim(&value, &value_len);
-    offs[2 * nh] = r->hlen;
-    rc = hbuf_add(r, name, name_len);
-    if (!rc) {
-      offs[2 * nh + 1] = r->hlen;
-      rc = hbuf_add(r, value, value_len);
-    }
-    nh++;
+      r->hbuf[r->hlen - 1] = '\0';
+    return rc;
   }
+  const char *colon = memchr(line, ':', len);
+  if (!colon)
+    return 0; /* not a header: tolerated, ignored */
+  if (*nh == MAX_HEADERS)
+    return -3;
+  const char *name = line, *value = colon + 1;
+  size_t name_len = (size_t)(colon - line), value_len = len - name_len - 1;
+  trim(&name, &name_len);
+  trim(&value, &value_len);
+  r->offs[2 * *nh] = r->hlen;
+  int rc = hbuf_add(r, name, name_len);
+  if (rc)
+    return rc;
+  r->offs[2 * *nh + 1] = r->hlen;
+  rc = hbuf_add(r, value, value_len);
+  if (!rc)
+    (*nh)++;
+  return rc;
+}
+
+/* The parsed headers into rec. -1 when out of memory. */
+static int publish_headers(warc_reader *r, warc_record *rec, size_t nh) {
   if (nh > r->hdr_cap) {
     warc_header *h = realloc(r->hdrs, nh * sizeof *h);
     if (!h)
-      return fail(r, "out of memory");
+      return -1;
     r->hdrs = h;
     r->hdr_cap = nh;
   }
   for (size_t i = 0; i < nh; i++) {
-    r->hdrs[i].name = r->hbuf + offs[2 * i];
-    r->hdrs[i].value = r->hbuf + offs[2 * i + 1];
+    r->hdrs[i].name = r->hbuf + r->offs[2 * i];
+    r->hdrs[i].value = r->hbuf + r->offs[2 * i + 1];
   }
-  rec->version = r->hbuf + version;
+  rec->version = r->hbuf;
   rec->headers = r->hdrs;
   rec->nheaders = nh;
-  const char *cl = warc_record_header(rec, "Content-Length");
-  if (!cl)
-    return fail_at(r, "record without Content-Length", at);
-  unsigned long long clen = 0;
-  const char *p = cl;
-  if (*p < '0' || *p > '9')
-    return fail_at(r, "bad Content-Length", at);
-  for (; *p >= '0' && *p <= '9'; p++) {
-    if (clen > (UINT64_MAX - 9) / 10)
-      return fail_at(r, "bad Content-Length", at);
-    clen = clen * 10 + (unsigned)(*p - '0');
-  }
-  if (*p || clen > SIZE_MAX - 1)
-    return fail_at(r, "bad Content-Length", at);
-  rec->content_length = (size_t)clen;
   rec->type_name = warc_record_header(rec, "WARC-Type");
   if (!rec->type_name)
     rec->type_name = "";
@@ -462,36 +338,362 @@ int warc_reader_next(warc_reader *r, warc_record *rec) {
     }
     rec->target_uri = uri;
   }
-  if (rec->content_length > r->max_block) {
-    if (read_block(r, NULL, rec->content_length))
-      return -1;
-    rec->skipped = 1;
-  } else {
-    if (rec->content_length + 1 > r->block_cap) {
-      size_t cap = r->block_cap ? r->block_cap : 4096;
-      while (cap < rec->content_length + 1)
-        cap *= 2;
-      char *b = realloc(r->block, cap);
-      if (!b)
-        return fail(r, "out of memory");
-      r->block = b;
-      r->block_cap = cap;
-    }
-    if (read_block(r, r->block, rec->content_length))
-      return -1;
-    r->block[rec->content_length] = '\0';
-    rec->block = r->block;
-    rec->block_len = rec->content_length;
+  return 0;
+}
+
+/* ---- records -------------------------------------------------------------------- */
+
+/* Where the record is stored: its member, or its own bytes for plain data.
+ * Waits (a little) for the member's end to be known. */
+static int locate(warc_reader *r, warc_record *rec) {
+  if (stream_kind_of(r->s) == STREAM_PLAIN) {
+    rec->offset = r->rec_start;
+    rec->length = stream_pos(r->s) - r->rec_start;
+    return 0;
   }
-  /* The record ends with two newlines ("\r\n\r\n"); the blank-line skip
-   * above takes them, and tolerates writers that forget them. */
+  for (int i = 0; i < 8 && !stream_member_done(r->s, r->rec_start); i++)
+    if (more(r) < 0)
+      return -1;
+  stream_member(r->s, r->rec_start, &rec->offset, &rec->length);
+  return 0;
+}
+
+static int damaged(warc_reader *r, warc_record *rec, const char *fmt, const char *detail) {
+  char why[160];
+  snprintf(why, sizeof why, fmt, detail);
+  rec->error = r->msg;
+  if (locate(r, rec) < 0)
+    return -1;
+  /* Damage found in the record's own member is the cause: it is named,
+   * and the rest of the member's data skipped with it. */
+  size_t avail;
+  (void)stream_data(r->s, &avail);
+  unsigned long long pos = stream_pos(r->s), from = pos ? pos - 1 : ULLONG_MAX, b, dat;
+  const char *dmg;
+  while (stream_kind_of(r->s) != STREAM_PLAIN &&
+         stream_boundary(r->s, from, pos + avail, &b, &dmg, &dat)) {
+    if (dmg && dat == rec->offset && r->reported != b + 1) {
+      stream_consume(r->s, (size_t)(b - pos));
+      r->reported = b + 1;
+      if (strcmp(dmg, why))
+        snprintf(r->msg, sizeof r->msg, "%s (%s)", dmg, why);
+      else
+        snprintf(r->msg, sizeof r->msg, "%s", dmg);
+      return 1;
+    }
+    from = b;
+  }
+  snprintf(r->msg, sizeof r->msg, "%s", why);
   return 1;
 }
+
+/* The data at the current position, after blank lines: 1 when a record
+ * starts there ("WARC/"), 0 at the end of the data, 2 when something else
+ * is there, -1 on error. */
+static int at_record(warc_reader *r) {
+  for (;;) {
+    size_t avail;
+    const unsigned char *p = stream_data(r->s, &avail);
+    size_t i = 0;
+    while (i < avail && (p[i] == '\r' || p[i] == '\n'))
+      i++;
+    stream_consume(r->s, i);
+    if (avail - i >= 5)
+      return memcmp(p + i, "WARC/", 5) ? 2 : 1;
+    int rc = more(r);
+    if (rc < 0)
+      return -1;
+    if (rc == 0) {
+      (void)stream_data(r->s, &avail);
+      return avail ? 2 : 0;
+    }
+  }
+}
+
+/* Bytes that are no record: skipped up to the next line starting "WARC/"
+ * or the next member start or break, and reported as one damaged record. */
+static int skip_garbage(warc_reader *r, warc_record *rec) {
+  unsigned long long from = stream_pos(r->s), b = 0, dat;
+  const char *dmg = NULL, *why = NULL;
+  r->rec_start = from;
+  for (;;) {
+    size_t avail;
+    const unsigned char *p = stream_data(r->s, &avail);
+    unsigned long long pos = stream_pos(r->s);
+    size_t limit = avail;
+    int at_boundary = 0, found = 0;
+    if (stream_boundary(r->s, pos, pos + avail, &b, &dmg, &dat)) {
+      limit = (size_t)(b - pos);
+      at_boundary = 1;
+      if (dmg)
+        why = dmg;
+    }
+    size_t i = 0;
+    while (i < limit) {
+      const unsigned char *nl = memchr(p + i, '\n', limit - i);
+      if (!nl) {
+        i = limit;
+        break;
+      }
+      i = (size_t)(nl - p) + 1;
+      if (limit - i >= 5) {
+        if (!memcmp(p + i, "WARC/", 5)) {
+          found = 1;
+          break;
+        }
+      } else if (!at_boundary && !r->eof) {
+        i = (size_t)(nl - p); /* judge this line start with more data */
+        break;
+      }
+    }
+    stream_consume(r->s, i);
+    if (found || (at_boundary && i == limit) || (r->eof && i == avail))
+      break;
+    if (more(r) < 0)
+      return -1;
+  }
+  char detail[160];
+  snprintf(detail, sizeof detail, "%llu bytes%s%s", stream_pos(r->s) - from, why ? "; " : "",
+           why ? why : "");
+  if (why)
+    r->reported = b + 1;
+  return damaged(r, rec, "not a WARC record: %s skipped", detail);
+}
+
+/* A record start after a blank line in the kept block (the first one not
+ * put back before): the bytes from it are put back to be read again. 1 if
+ * found, 0 if not, -1 when out of memory. */
+static int put_back_record(warc_reader *r, warc_record *rec) {
+  const char *blk = rec->block, *end = blk + rec->block_len;
+  /* Bytes are put back once: a second liar among them would make every
+   * record read the rest of the file again (quadratic). */
+  if (r->block_start + rec->block_len <= r->putback_end)
+    return 0;
+  for (const char *q = blk; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) {
+    const char *w = q + 1;
+    if (w < end && *w == '\r')
+      w++;
+    if (w >= end || *w != '\n' || end - w < 6 || memcmp(w + 1, "WARC/", 5))
+      continue;
+    size_t k = (size_t)(w + 1 - blk);
+    if (r->block_start + k < r->putback_end)
+      continue;
+    if (stream_unread(r->s, blk + k, rec->block_len - k))
+      return -1;
+    r->putback_end = r->block_start + rec->block_len;
+    rec->block_len = k;
+    r->block[k] = '\0';
+    return 1;
+  }
+  return 0;
+}
+
+/* After a kept block: what follows must be the end of the data, a member
+ * start or blank lines then "WARC/". Otherwise the Content-Length lied: a
+ * record start inside the block is put back to be read again (the block
+ * was too long), or the block is flagged as cut (too short). */
+static int check_end(warc_reader *r, warc_record *rec) {
+  size_t avail;
+  const unsigned char *p;
+  for (;;) {
+    p = stream_data(r->s, &avail);
+    size_t i = 0;
+    while (i < avail && i < 4 && (p[i] == '\r' || p[i] == '\n'))
+      i++;
+    if (avail - i >= 5 || i == 4 || r->eof)
+      break;
+    int rc = more(r);
+    if (rc < 0)
+      return -1;
+  }
+  size_t i = 0;
+  while (i < avail && i < 4 && (p[i] == '\r' || p[i] == '\n'))
+    i++;
+  unsigned long long pos = stream_pos(r->s), b, dat;
+  const char *dmg;
+  if (i == avail || (avail - i >= 5 && !memcmp(p + i, "WARC/", 5)) ||
+      stream_boundary(r->s, pos - 1, pos + i, &b, &dmg, &dat)) {
+    stream_consume(r->s, i);
+    return 0;
+  }
+  int put = put_back_record(r, rec);
+  if (put)
+    return put < 0 ? -1 : 2;
+  rec->cut = 1;
+  return 0;
+}
+
+/* The block: kept when small enough, else read through. */
+static int read_content(warc_reader *r, warc_record *rec) {
+  stop st;
+  unsigned long long n = rec->content_length;
+  if (n > r->max_block) {
+    rec->skipped = 1;
+    /* One member per record: the rest of it is not even inflated. */
+    int ab = stream_abandon(r->s, r->rec_start);
+    if (ab < 0)
+      return -1;
+    if (ab == 1) {
+      rec->cut = 0;
+      return locate(r, rec) < 0 ? -1 : 1;
+    }
+    long long got = read_block(r, NULL, n, &st);
+    if (got < 0)
+      return -1;
+    if ((unsigned long long)got < n) {
+      if (st.damage)
+        return damaged(r, rec, "%s", st.damage);
+      rec->cut = 1;
+    }
+    return locate(r, rec) < 0 ? -1 : 1;
+  }
+  if ((size_t)n + 1 > r->block_cap) {
+    size_t cap = r->block_cap ? r->block_cap : 4096;
+    while (cap < (size_t)n + 1)
+      cap *= 2;
+    char *b = realloc(r->block, cap);
+    if (!b)
+      return -1;
+    r->block = b;
+    r->block_cap = cap;
+  }
+  r->block_start = stream_pos(r->s);
+  long long got = read_block(r, r->block, n, &st);
+  if (got < 0)
+    return -1;
+  r->block[got] = '\0';
+  rec->block = r->block;
+  rec->block_len = (size_t)got;
+  if ((unsigned long long)got < n) {
+    if (st.damage) {
+      r->reported = st.at + 1;
+      return damaged(r, rec, "%s", st.damage);
+    }
+    if (st.at != ULLONG_MAX)
+      return damaged(r, rec, "%s", "Content-Length runs past the record's end");
+    /* The data ended: a record inside is read again. */
+    int put = put_back_record(r, rec);
+    if (put < 0)
+      return -1;
+    rec->cut = 1;
+    return damaged(r, rec, "%s",
+                   put ? "Content-Length runs past the record's end" : "truncated record");
+  }
+  int rc = check_end(r, rec);
+  if (rc < 0)
+    return -1;
+  if (rc == 2)
+    return damaged(r, rec, "%s", "Content-Length runs past the record's end");
+  return locate(r, rec) < 0 ? -1 : 1;
+}
+
+/* A break in (from, to] not reported yet: 1 and its message in r->msg. */
+static int unreported_break(warc_reader *r, unsigned long long from, unsigned long long to,
+                            warc_record *rec) {
+  unsigned long long b, dat;
+  const char *dmg;
+  while (stream_boundary(r->s, from, to, &b, &dmg, &dat)) {
+    if (dmg && r->reported != b + 1) {
+      r->reported = b + 1;
+      snprintf(r->msg, sizeof r->msg, "%s", dmg);
+      rec->error = r->msg;
+      rec->offset = dat;
+      return 1;
+    }
+    from = b;
+  }
+  return 0;
+}
+
+/* The record's headers: 2 when read to their blank line, else what
+ * warc_reader_next returns for the record (damaged, -1). */
+static int read_headers(warc_reader *r, warc_record *rec) {
+  r->hlen = 0;
+  size_t nh = 0;
+  const char *line;
+  size_t len;
+  stop st;
+  int ended = 0;
+  int rc = read_line(r, &line, &len, &st);
+  if (rc == 1 && hbuf_add(r, line, len) == -2)
+    return -1;
+  while (rc == 1) {
+    rc = read_line(r, &line, &len, &st);
+    if (rc == 1 && !len) {
+      ended = 1;
+      break;
+    }
+    if (rc != 1)
+      break;
+    int hr = add_header(r, line, len, &nh);
+    if (hr == -2)
+      return -1;
+    if (hr) {
+      if (publish_headers(r, rec, nh))
+        return -1;
+      return damaged(r, rec, "%s", hr == -3 ? "too many headers" : "header too large");
+    }
+  }
+  if ((rc < 0 && len != SIZE_MAX) || publish_headers(r, rec, nh))
+    return -1;
+  if (ended)
+    return 2;
+  if (rc < 0)
+    return damaged(r, rec, "%s", "header line too long");
+  stream_consume(r->s, len);
+  if (st.damage)
+    r->reported = st.at + 1;
+  return damaged(r, rec, "%s", st.damage ? st.damage : "truncated record");
+}
+
+int warc_reader_next(warc_reader *r, warc_record *rec) {
+  memset(rec, 0, sizeof *rec);
+  if (stream_error(r->s))
+    return -1;
+  unsigned long long before = stream_pos(r->s);
+  stream_forget(r->s, before, before);
+  int at = at_record(r);
+  if (at < 0)
+    return -1;
+  unsigned long long pos = stream_pos(r->s);
+  /* A break here (a member lost whole, bytes that are no member): said once. */
+  r->rec_start = pos;
+  if (unreported_break(r, before ? before - 1 : ULLONG_MAX, pos, rec))
+    return 1;
+  if (at == 0)
+    return 0;
+  if (at == 2)
+    return skip_garbage(r, rec);
+  r->judged = pos;
+  int rc = read_headers(r, rec);
+  if (rc != 2)
+    return rc;
+  const char *cl = warc_record_header(rec, "Content-Length");
+  if (!cl)
+    return damaged(r, rec, "%s", "record without Content-Length");
+  unsigned long long clen = 0;
+  const char *p = cl;
+  if (*p < '0' || *p > '9')
+    return damaged(r, rec, "bad Content-Length: %s", cl);
+  for (; *p >= '0' && *p <= '9'; p++) {
+    if (clen > (UINT64_MAX - 9) / 10)
+      return damaged(r, rec, "bad Content-Length: %s", cl);
+    clen = clen * 10 + (unsigned)(*p - '0');
+  }
+  if (*p)
+    return damaged(r, rec, "bad Content-Length: %s", cl);
+  rec->content_length = clen;
+  return read_content(r, rec);
+}
+
+/* ---- sniffing ------------------------------------------------------------------- */
 
 int warc_sniff(const void *data, size_t len) {
   const unsigned char *p = data;
   unsigned char head[64];
   size_t n = 0;
+  if (len >= 4 && p[0] == 0x5d && p[1] == 0x2a && p[2] == 0x4d && p[3] == 0x18)
+    return 1; /* the Internet Archive's .warc.zst: a dictionary frame first */
   if (len >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
     z_stream z;
     memset(&z, 0, sizeof z);
@@ -505,6 +707,16 @@ int warc_sniff(const void *data, size_t len) {
     n = sizeof head - z.avail_out;
     inflateEnd(&z);
     p = head;
+  } else if (len >= 4 && p[0] == 0x28 && p[1] == 0xb5 && p[2] == 0x2f && p[3] == 0xfd) {
+    ZSTD_DCtx *d = ZSTD_createDCtx();
+    if (!d)
+      return 0;
+    ZSTD_inBuffer in = {p, len, 0};
+    ZSTD_outBuffer out = {head, sizeof head, 0};
+    size_t r = ZSTD_decompressStream(d, &out, &in);
+    n = ZSTD_isError(r) ? 0 : out.pos;
+    ZSTD_freeDCtx(d);
+    p = head;
   } else {
     n = len;
   }
@@ -512,49 +724,4 @@ int warc_sniff(const void *data, size_t len) {
   while (i < n && (p[i] == '\r' || p[i] == '\n'))
     i++;
   return n - i >= 5 && !memcmp(p + i, "WARC/", 5);
-}
-
-int warc_http_split(const char *block, size_t len, int *status, const char **headers,
-                    size_t *headers_len, size_t *body) {
-  *status = 0;
-  const char *nl = memchr(block, '\n', len);
-  if (!nl)
-    return -1;
-  size_t first = (size_t)(nl - block);
-  if (len >= 8 && !memcmp(block, "HTTP/", 5)) {
-    const char *sp = memchr(block, ' ', first);
-    if (sp && sp + 4 <= nl && sp[1] >= '1' && sp[1] <= '5' && sp[2] >= '0' && sp[2] <= '9' &&
-        sp[3] >= '0' && sp[3] <= '9')
-      *status = (sp[1] - '0') * 100 + (sp[2] - '0') * 10 + (sp[3] - '0');
-  } else {
-    /* A request line: METHOD SP target SP HTTP/x.y */
-    if (first < 10 || !memchr(block, ' ', first))
-      return -1;
-    int http = 0;
-    for (size_t i = 0; i + 5 <= first; i++)
-      if (!memcmp(block + i, "HTTP/", 5))
-        http = 1;
-    if (!http)
-      return -1;
-  }
-  size_t h = first + 1;
-  for (size_t i = h; i < len; i++) {
-    if (block[i] != '\n')
-      continue;
-    /* An empty line: "\n" or "\r\n" right after the previous newline. */
-    if (block[i - 1] == '\n' || (block[i - 1] == '\r' && i >= 2 && block[i - 2] == '\n')) {
-      /* the headers end before the newline of their last line */
-      size_t e = block[i - 1] == '\r' ? i - 2 : i - 1;
-      if (e > h && block[e - 1] == '\r')
-        e--;
-      *headers = block + h;
-      *headers_len = e > h ? e - h : 0;
-      *body = i + 1;
-      return 0;
-    }
-  }
-  *headers = block + h;
-  *headers_len = len - h;
-  *body = len;
-  return 0;
 }

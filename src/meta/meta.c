@@ -521,10 +521,11 @@ static void read_jsonld(mctx *x) {
   for (size_t i = 0; i < x->nld; i++) {
     buf b;
     buf_init(&b);
-    for (const dom_node *c = x->ld[i]->first; c && b.len < LD_BYTES; c = c->next)
+    for (const dom_node *c = x->ld[i]->first; c && b.len <= LD_BYTES; c = c->next)
       if (c->tag == TAG_TEXT)
         buf_append(&b, c->text, c->text_len);
-    if (b.data && !b.oom) {
+    /* A larger script is left out, not parsed (docs/limits.md). */
+    if (b.data && !b.oom && b.len <= LD_BYTES) {
       json_value *v = json_parse(b.data, b.len, x->tmp, 64);
       if (v)
         jsonld_add(set, v);
@@ -783,6 +784,11 @@ static void choose_language(mctx *x) {
     lang = found;
   }
   x->art->meta.language = lang ? arena_strndup(x->mem, lang, strlen(lang)) : NULL;
+  /* The detector's confidence in the language given: 0 when it found
+   * another, -1 when it had nothing to say. */
+  x->art->meta.language_confidence = !found                                              ? -1.0f
+                                     : lang && !strncmp(found, lang, strcspn(lang, "-")) ? conf
+                                                                                         : 0.0f;
 }
 
 const char *meta_page_type(const mctx *x) {

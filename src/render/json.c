@@ -327,13 +327,34 @@ void render_json(const article *a, const render_opts *o, buf *out) {
   field(out, &first, "description", m->description);
   field(out, &first, "image", m->image);
   field(out, &first, "language", m->language);
+  if (m->language && m->language_confidence >= 0) {
+    key(out, &first, "language_confidence");
+    buf_printf(out, "%.2f", (double)m->language_confidence);
+  }
   field(out, &first, "license", m->license);
   field(out, &first, "page_type", m->page_type);
   field(out, &first, "source", m->source);
   field(out, &first, "editor", m->editor);
   images(out, &first, m->images);
+  field(out, &first, "source_file", m->source_file);
   field(out, &first, "warc_record_id", m->warc_record_id);
   field(out, &first, "warc_date", m->warc_date);
+  if (m->http_status) {
+    key(out, &first, "http_status");
+    buf_printf(out, "%d", m->http_status);
+  }
+  field(out, &first, "warc_filename", m->warc_filename);
+  if (m->has_warc_offset) {
+    key(out, &first, "warc_offset");
+    buf_printf(out, "%llu", m->warc_offset);
+    key(out, &first, "warc_length");
+    buf_printf(out, "%llu", m->warc_length);
+  }
+  field(out, &first, "payload_digest", m->payload_digest);
+  if (m->truncated) {
+    key(out, &first, "truncated");
+    buf_puts(out, "true");
+  }
   buf body;
   buf_init(&body);
   render_body_text(a, o->tables, &body);

@@ -32,6 +32,6 @@ void render_text(const article *a, const render_opts *o, buf *out) {
   }
   if (out->len > body)
     buf_putc(out, '\n');
-  else if (out->len > start)
-    out->len--; /* the title alone: one newline */
+  else if (out->len > start && !out->oom)
+    out->data[--out->len] = '\0'; /* the title alone: one newline */
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/deadline.h"
+
 uint64_t line_hash(const char *s, size_t n) {
   uint64_t h = 1469598103934665603ULL;
   for (size_t i = 0; i < n; i++) {
@@ -28,11 +30,12 @@ static int char_class(uint32_t c) {
   return CH_TEXT;
 }
 
-/* Normalizes utf8 into out (room for len + 1 bytes): lines separated by
- * NUL, white space collapsed, empty lines left out. Calls fn per line. */
-static size_t normalize(const char *in, size_t len, char *out,
-                        void (*fn)(void *ctx, const char *s, size_t n), void *ctx) {
-  size_t o = 0, start = 0;
+/* Normalizes utf8 into out (room for len * 3 + 2 bytes): lines separated by
+ * NUL, white space collapsed, empty lines left out. Calls fn per line, for
+ * the first max_lines lines (0: all); returns 1 when lines were left out. */
+static int normalize(const char *in, size_t len, size_t max_lines, char *out,
+                     void (*fn)(void *ctx, const char *s, size_t n), void *ctx) {
+  size_t o = 0, start = 0, lines = 0;
   int space = 0;
   for (size_t i = 0; i <= len;) {
     uint32_t c;
@@ -47,6 +50,9 @@ static size_t normalize(const char *in, size_t len, char *out,
     int k = char_class(c);
     if (k == CH_BREAK) {
       if (o > start) {
+        if (max_lines && lines == max_lines)
+          return 1;
+        lines++;
         out[o] = '\0';
         if (fn)
           fn(ctx, out + start, o - start);
@@ -69,16 +75,16 @@ static size_t normalize(const char *in, size_t len, char *out,
       break;
     i += adv;
   }
-  return o;
+  return 0;
 }
 
-int lines_each(const char *utf8, size_t len, void (*fn)(void *ctx, const char *s, size_t n),
-               void *ctx) {
+int lines_each(const char *utf8, size_t len, size_t max_lines,
+               void (*fn)(void *ctx, const char *s, size_t n), void *ctx) {
   /* A bad byte (1 byte) may become U+FFFD (3 bytes). */
   char *buf = malloc(len * 3 + 2);
   if (!buf)
     return -1;
-  normalize(utf8, len, buf, fn, ctx);
+  normalize(utf8, len, max_lines, buf, fn, ctx);
   free(buf);
   return 0;
 }
@@ -159,7 +165,8 @@ static int is_bullet(uint32_t c) {
          c == 0x25BA || c == 0x25B6;
 }
 
-static void measure(tline *l) {
+/* Measures l; its stop words per language go to langs (exact counts). */
+static void measure(tline *l, unsigned langs[VOCAB_LANGS]) {
   const char *s = l->s;
   size_t n = l->len;
   char word[64];
@@ -184,7 +191,7 @@ static void measure(tline *l) {
         unsigned m = vocab_stopword(word, wl);
         for (int k = 0; m; k++, m >>= 1)
           if (m & 1)
-            l->langs[k]++;
+            langs[k]++;
       }
       in_word = 0;
     }
@@ -370,11 +377,12 @@ typedef struct {
   tpage *p;
   size_t cap;
   int oom;
+  deadline *dl;
 } build_ctx;
 
 static void add_line(void *ctx, const char *s, size_t n) {
   build_ctx *b = ctx;
-  if (b->oom)
+  if (b->oom || deadline_over(b->dl))
     return;
   if (b->p->n == b->cap) {
     size_t cap = b->cap ? b->cap * 2 : 256;
@@ -429,26 +437,47 @@ static void join_wrapped(tpage *p) {
   p->n = out;
 }
 
-int tpage_build(tpage *p, const char *utf8, size_t len) {
+/* The stop words of l per language: the saturated counts, or recounted
+ * when one saturated (a line of several hundred words). */
+static void line_langs(const tline *l, unsigned langs[VOCAB_LANGS]) {
+  int saturated = 0;
+  for (int k = 0; k < VOCAB_LANGS; k++) {
+    langs[k] = l->langs[k];
+    saturated |= l->langs[k] == LANGS_MAX;
+  }
+  if (saturated) {
+    tline scratch = *l;
+    memset(langs, 0, VOCAB_LANGS * sizeof *langs);
+    measure(&scratch, langs);
+  }
+}
+
+int tpage_build(tpage *p, const char *utf8, size_t len, size_t max_lines, deadline *dl) {
   memset(p, 0, sizeof *p);
   p->lang = -1;
+  /* Only the pages written to become resident: about len bytes. */
   p->buf = malloc(len * 3 + 2);
   if (!p->buf)
     return -1;
-  build_ctx b = {p, 0, 0};
-  normalize(utf8, len, p->buf, add_line, &b);
-  if (b.oom)
+  build_ctx b = {p, 0, 0, dl};
+  p->truncated = normalize(utf8, len, max_lines, p->buf, add_line, &b);
+  if (b.oom || deadline_over(dl))
     return -1;
   join_wrapped(p);
   unsigned langs[VOCAB_LANGS] = {0};
   unsigned long letters = 0, cjk = 0;
   for (size_t i = 0; i < p->n; i++) {
+    if (deadline_over(dl))
+      return -1;
     tline *l = &p->lines[i];
     l->hash = line_hash(l->s, l->len);
-    measure(l);
+    unsigned line[VOCAB_LANGS] = {0};
+    measure(l, line);
     classify_vocab(l);
-    for (int k = 0; k < VOCAB_LANGS; k++)
-      langs[k] += l->langs[k];
+    for (int k = 0; k < VOCAB_LANGS; k++) {
+      langs[k] += line[k];
+      l->langs[k] = (uint8_t)(line[k] < LANGS_MAX ? line[k] : LANGS_MAX);
+    }
     letters += l->letters;
     cjk += l->cjk;
   }
@@ -469,12 +498,14 @@ int tpage_build(tpage *p, const char *utf8, size_t len) {
     p->lang = best;
   for (size_t i = 0; i < p->n; i++) {
     tline *l = &p->lines[i];
+    unsigned line[VOCAB_LANGS];
+    line_langs(l, line);
     if (p->lang >= 0) {
-      l->stops = l->langs[p->lang];
+      l->stops = line[p->lang];
     } else {
       for (int k = 0; k < VOCAB_LANGS; k++)
-        if (l->langs[k] > l->stops)
-          l->stops = l->langs[k];
+        if (line[k] > l->stops)
+          l->stops = line[k];
     }
   }
   return mark_dups(p);

@@ -28,40 +28,49 @@ enum {
 /* How much a line looks like a sentence of running text. */
 typedef enum { LINE_SHORT, LINE_NEAR, LINE_GOOD } line_class;
 
+/* One record per line: the struct is the bulk of text mode's memory on a page
+ * of many short lines, so counts that rarely matter are kept small. */
 typedef struct {
   const char *s; /* white space collapsed and trimmed; NUL-terminated */
   size_t len;
   uint64_t hash;
-  unsigned words;              /* words; a CJK run counts one word per two characters */
-  unsigned stops;              /* stop words of the page's language (or of any, if unknown) */
-  unsigned caps;               /* words starting with a capital letter */
-  unsigned numbers;            /* words of digits only */
-  unsigned letters;            /* letters (CJK characters included) */
-  unsigned cjk;                /* CJK characters */
-  unsigned cjk_stops;          /* CJK function characters (の, は, 的, 是...) */
-  unsigned sentences;          /* sentence ends (". " "? " "。" ... and at the end) */
-  unsigned langs[VOCAB_LANGS]; /* stop words per language */
-  int end_punct;               /* ends like a sentence: . ! ? … 。 (quotes after allowed) */
-  unsigned flags;
-  vocab_kind vocab; /* the whole line as boilerplate vocabulary */
-  vocab_kind label; /* the words before a colon as a label ("Related:") */
-  int dups;         /* lines with the same text on the page (itself included) */
-  int first;        /* index of the first line with this text */
-  line_class cls;
-  double weight;
+  unsigned words;             /* words; a CJK run counts one word per two characters */
+  unsigned stops;             /* stop words of the page's language (or of any, if unknown) */
+  unsigned caps;              /* words starting with a capital letter */
+  unsigned numbers;           /* words of digits only */
+  unsigned letters;           /* letters (CJK characters included) */
+  unsigned cjk;               /* CJK characters */
+  unsigned cjk_stops;         /* CJK function characters (の, は, 的, 是...) */
+  unsigned sentences;         /* sentence ends (". " "? " "。" ... and at the end) */
+  int dups;                   /* lines with the same text on the page (itself included) */
+  int first;                  /* index of the first line with this text */
+  uint8_t langs[VOCAB_LANGS]; /* stop words per language, up to LANGS_MAX (then recounted) */
+  uint16_t flags;
+  uint8_t end_punct; /* ends like a sentence: . ! ? … 。 (quotes after allowed) */
+  uint8_t vocab;     /* vocab_kind: the whole line as boilerplate vocabulary */
+  uint8_t label;     /* vocab_kind: the words before a colon as a label ("Related:") */
+  uint8_t cls;       /* line_class */
 } tline;
+
+/* Where tline.langs saturates. */
+#define LANGS_MAX 255
 
 typedef struct {
   tline *lines;
   size_t n;
-  char *buf; /* the lines' text */
-  int lang;  /* index of the stop word language, -1 if unknown */
-  int cjk;   /* most of the letters are CJK */
+  char *buf;     /* the lines' text */
+  int lang;      /* index of the stop word language, -1 if unknown */
+  int cjk;       /* most of the letters are CJK */
+  int truncated; /* more lines than max_lines: the rest left out */
 } tpage;
 
-/* Splits utf8[0..len) into non-empty lines and measures them. Returns -1 on
- * out-of-memory. Free with tpage_free. */
-int tpage_build(tpage *p, const char *utf8, size_t len);
+struct deadline;
+
+/* Splits utf8[0..len) into non-empty lines and measures them; lines past
+ * the first max_lines (0: all) are left out, and p->truncated says so.
+ * Returns -1 on out-of-memory or when the time budget dl (NULL: none) is
+ * spent. Free with tpage_free. */
+int tpage_build(tpage *p, const char *utf8, size_t len, size_t max_lines, struct deadline *dl);
 void tpage_free(tpage *p);
 
 /* The key vocab_boilerplate compares (see vocab.h) of s[0..n) into out
@@ -72,9 +81,9 @@ size_t line_key(const char *s, size_t n, char *out, size_t cap);
 uint64_t line_hash(const char *s, size_t n);
 
 /* Splits text into lines the way tpage_build does, calling fn for each
- * non-empty normalized line. For the site line counter. Returns -1 on
- * out-of-memory. */
-int lines_each(const char *utf8, size_t len, void (*fn)(void *ctx, const char *s, size_t n),
-               void *ctx);
+ * non-empty normalized line, the first max_lines of them (0: all). For the
+ * site line counter. Returns -1 on out-of-memory. */
+int lines_each(const char *utf8, size_t len, size_t max_lines,
+               void (*fn)(void *ctx, const char *s, size_t n), void *ctx);
 
 #endif

@@ -139,11 +139,11 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-int text_sites_add(text_sites *s, uint64_t site, const char *utf8, size_t len) {
+int text_sites_add(text_sites *s, uint64_t site, const char *utf8, size_t len, size_t max_lines) {
   if (!s)
     return 0;
   collect c = {NULL, 0, 0, 0};
-  int rc = lines_each(utf8, len, collect_line, &c);
+  int rc = lines_each(utf8, len, max_lines, collect_line, &c);
   if (rc == 0 && !c.oom) {
     if (c.n)
       qsort(c.hashes, c.n, sizeof *c.hashes, cmp_u64);

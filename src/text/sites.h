@@ -20,9 +20,10 @@ void text_sites_free(text_sites *s);
  * ("" for NULL or a URL without host), hashed. */
 uint64_t text_site_of(const char *url);
 
-/* Counts the distinct lines of one page of a site. Returns -1 on
- * out-of-memory (the counter stays usable). */
-int text_sites_add(text_sites *s, uint64_t site, const char *utf8, size_t len);
+/* Counts the distinct lines of one page of a site, its first max_lines
+ * (0: all) as text mode reads them. Returns -1 on out-of-memory (the
+ * counter stays usable). */
+int text_sites_add(text_sites *s, uint64_t site, const char *utf8, size_t len, size_t max_lines);
 
 /* Pages of a site seen, and pages of it holding a line (by line_hash). */
 unsigned text_sites_pages(const text_sites *s, uint64_t site);

@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/charset.h"
 #include "text/lines.h"
 #include "text/textmeta.h"
+#include "util/deadline.h"
 
 static int fail(char *err, size_t cap, const char *msg) {
   if (err && cap)
@@ -136,7 +138,7 @@ static double best_run(const tpage *p, long from, long to, long *lo, long *hi) {
       sum = 0;
       start = i;
     }
-    sum += l->weight;
+    sum += line_weight(l);
     if (sum > best) {
       best = sum;
       blo = start;
@@ -296,9 +298,12 @@ static int emit(tpage *p, long lo, long hi, arena *mem, article *art) {
 
 int text_is_binary(const char *data, size_t len) {
   size_t head = len < 65536 ? len : 65536, control = 0;
-  /* UTF-16 text is full of NULs: let its byte order mark speak. */
+  /* UTF-16 text is full of NULs: let its byte order mark, or its layout,
+   * speak. */
   if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
                    ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
+    return 0;
+  if (pith_charset_utf16_by_layout(data, head))
     return 0;
   for (size_t k = 0; k < head; k++) {
     unsigned char c = (unsigned char)data[k];
@@ -308,19 +313,19 @@ int text_is_binary(const char *data, size_t len) {
   return control * 100 > head;
 }
 
-int text_extract(const char *utf8, size_t len, const text_sites *sites, const char *url, arena *mem,
-                 article *art, char *err, size_t err_cap) {
+int text_extract(const char *utf8, size_t len, const text_sites *sites, const char *url,
+                 const text_limits *lim, arena *mem, article *art, char *err, size_t err_cap) {
   tpage p;
-  if (tpage_build(&p, utf8, len)) {
+  deadline *dl = lim ? lim->deadline : NULL;
+  if (tpage_build(&p, utf8, len, lim ? lim->max_lines : 0, dl)) {
     tpage_free(&p);
-    return fail(err, err_cap, "out of memory");
+    return fail(err, err_cap,
+                dl && dl->expired ? "over the time budget in text mode" : "out of memory");
   }
   text_mark_lines(&p);
   for (size_t i = 0; i < p.n; i++)
     p.lines[i].cls = classify(&p, &p.lines[i]);
   mark_site_lines(&p, sites, url);
-  for (size_t i = 0; i < p.n; i++)
-    p.lines[i].weight = line_weight(&p.lines[i]);
   long lo, hi;
   densest_run(&p, &lo, &hi);
   /* Too little prose for an article: no body, metadata only. */

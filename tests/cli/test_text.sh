@@ -141,10 +141,14 @@ if [ -f "$shared" ]; then
 fi
 
 # ---- WARC errors -----------------------------------------------------------------
-printf 'WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nHTTP/\r\n\r\n' >html.warc
+body='<html><head><title>A page</title></head><body><article><p>Words of the one page, long enough to be its text.</p></article></body></html>'
+http=$(printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n%s' "$body")
+printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.org/p\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n' "${#http}" "$http" >html.warc
 run --format json html.warc
-check "warc with HTML only: exit 1" is "$rc" 1
-check "warc with HTML only: says why" contains "$err" "not supported yet"
+check "warc with an HTML response: exit 0" is "$rc" 0
+check "warc with an HTML response: its text" contains "$out" "Words of the one page"
+check "warc with an HTML response: its status" contains "$out" '"http_status":200'
+check "warc with an HTML response: its offset" contains "$out" '"warc_offset":0,"warc_length":'"$(wc -c <html.warc)"
 head -c 300 crawl.warc.wet.gz >cut.warc.wet.gz
 run --format json cut.warc.wet.gz
 check "truncated: exit 1" is "$rc" 1

@@ -2,7 +2,8 @@
 # cmake --install into a temporary prefix, then build and run a small
 # program against it the way a user would: with pkg-config, linked to the
 # shared library, then to the static one with `pkg-config --static`. Also
-# checks that the man page is installed and that `man` can read it.
+# checks that the man page is installed (unless built with PITH_MAN=OFF)
+# and that `man` can read it.
 #
 #   check.sh BUILD_DIR CC [EXTRA_CFLAGS...]   (ctest passes them)
 set -u
@@ -85,7 +86,9 @@ fi
 
 # The man page.
 man1=$(find "$prefix" -path '*/man1/pith.1' | head -1)
-if [ -z "$man1" ]; then
+if [ "${PITH_MAN:-1}" = 0 ]; then
+  [ -z "$man1" ] || fail "PITH_MAN=OFF, yet pith.1 installed"
+elif [ -z "$man1" ]; then
   fail "no man1/pith.1 installed"
 elif command -v man >/dev/null; then
   MANWIDTH=80 man -l "$man1" 2>"$tmp/man.err" | grep -q -- "--format" || fail "man -l pith.1 shows no --format"

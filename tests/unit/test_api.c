@@ -234,6 +234,14 @@ static int jparse(const char *s, size_t len, jobject *o) {
         free(k);
         if (!ok)
           return -1;
+      } else if (j.p < j.end && *j.p != '"') {
+        /* A number or a literal (http_status, language_confidence, truncated). */
+        const char *start = j.p;
+        while (j.p < j.end && (strchr("0123456789.-+eE", *j.p) || (*j.p >= 'a' && *j.p <= 'z')))
+          j.p++;
+        free(k);
+        if (j.p == start)
+          return -1;
       } else {
         char *v = jstring(&j);
         if (!v) {
@@ -721,6 +729,15 @@ static void test_gzip_input(void) {
   pith_sites_free(sites);
   free(pgz);
 
+  /* pith_dump_dom reads gzip too: the same tree as for the plain bytes. */
+  char *plain_dom = NULL, *gz_dom = NULL;
+  size_t plain_dom_len = 0, gz_dom_len = 0;
+  CHECK(pith_dump_dom(page_a, sizeof page_a - 1, NULL, &plain_dom, &plain_dom_len) == PITH_OK);
+  CHECK(pith_dump_dom(gz, gz_len, NULL, &gz_dom, &gz_dom_len) == PITH_OK);
+  CHECK(plain_dom && gz_dom && plain_dom_len == gz_dom_len && !strcmp(plain_dom, gz_dom));
+  pith_free(plain_dom);
+  pith_free(gz_dom);
+
   /* A gzip bomb: max_input_bytes bounds the inflated size. 8 MB of zeros
    * inflate from about 8 KB; with a 1 MB limit it is refused. */
   size_t big = 8u << 20, bomb_len;
@@ -752,6 +769,10 @@ static void test_charset_option(void) {
   pith_result_free(r);
   CHECK(pith_extract_text("some text\n", 10, &o, &r) == PITH_ERR_INVALID);
   pith_result_free(r);
+  char *dom = NULL;
+  size_t dom_len = 0;
+  CHECK(pith_dump_dom(page_a, sizeof page_a - 1, &o, &dom, &dom_len) == PITH_ERR_INVALID);
+  CHECK(dom == NULL);
   pith_sites *sites = pith_sites_new();
   CHECK(pith_sites_add(sites, "x", 1, &o) == PITH_ERR_INVALID);
   pith_sites_free(sites);

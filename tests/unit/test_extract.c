@@ -21,7 +21,7 @@ static int run(const char *page) {
   memset(&art, 0, sizeof art);
   dom_doc doc;
   char err[128];
-  html_limits lim = {0, 256, 0};
+  html_limits lim = {.max_depth = 256};
   if (html_parse(page, strlen(page), &lim, &mem, &doc, err, sizeof err))
     return -1;
   /* As pith_extract runs them: the title is chosen once (src/meta), and

@@ -15,7 +15,7 @@ static char err[128];
 static int parse_lim(const char *s, size_t max_nodes, unsigned max_depth) {
   arena_free(&mem);
   arena_init(&mem);
-  html_limits lim = {max_nodes, max_depth, 0};
+  html_limits lim = {.max_nodes = max_nodes, .max_depth = max_depth};
   err[0] = '\0';
   return html_parse(s, strlen(s), &lim, &mem, &doc, err, sizeof err);
 }
@@ -300,8 +300,8 @@ static char *repeat(const char *prefix, const char *unit, int n, const char *suf
 }
 
 static void test_depth_limit(void) {
-  /* 5000 nested divs, then text: the tree stops at the limit, the text is
-   * kept in the deepest node. */
+  /* 5000 nested divs, then text: the tree stops at the limit, the elements
+   * past it are flattened at the limit, the text is kept in them. */
   char *open = repeat("<html><body>", "<div>", 5000, "deep text");
   char *close = repeat("", "</div>", 5000, "<p>after</p></body></html>");
   CHECK(open && close);
@@ -322,6 +322,15 @@ static void test_depth_limit(void) {
     if (x->tag == TAG_TEXT && strstr(x->text, "deep text"))
       found++;
   CHECK(found == 1);
+  /* The elements past the limit are siblings at the limit, and what
+   * follows their end tags is back where it belongs. */
+  const dom_node *deepest = NULL;
+  for (dom_node *x = doc.root; x; x = dom_next(doc.root, x, 0))
+    if (x->tag == TAG_DIV && x->depth == 40)
+      deepest = x;
+  CHECK(deepest && deepest->parent && deepest->parent->depth == 39);
+  const dom_node *after = find(TAG_P);
+  CHECK(after && after->parent && after->parent->tag == TAG_BODY);
   /* No limit (0): no cut. libxml2 itself may cap very deep trees; whatever it
    * does must not crash and must give a consistent tree. */
   CHECK(parse_lim(s, 0, 0) == 0);

@@ -29,7 +29,7 @@ static int run_url(const char *page, const char *url) {
   arena_init(&dom);
   dom_doc doc;
   char err[128];
-  html_limits lim = {0, 256, 0};
+  html_limits lim = {.max_depth = 256};
   int rc = html_parse(page, strlen(page), &lim, &dom, &doc, err, sizeof err) ||
            extract_article(&doc, &mem, &art, err, sizeof err) ||
            meta_extract(&doc, NOW, &mem, &art, err, sizeof err);
@@ -478,7 +478,7 @@ static void test_date_sources(void) {
   arena_init(&dom);
   dom_doc doc;
   char err[64];
-  html_limits lim = {0, 256, 0};
+  html_limits lim = {.max_depth = 256};
   const char *p = PAGE("<meta property=\"article:published_time\" content=\"2019-06-01\">", BODY);
   CHECK(html_parse(p, strlen(p), &lim, &dom, &doc, err, sizeof err) == 0);
   CHECK(meta_extract(&doc, NOW, &mem, &art, err, sizeof err) == 0);

@@ -210,7 +210,7 @@ static void test_lines(void) {
   static const char text[] = "  One   line\twith\xc2\xa0spaces \r\n\r\n\nSecond.\n"
                              "a line that runs on without its full stop and then\n"
                              "continues here on the next one.\n";
-  CHECK(tpage_build(&p, text, strlen(text)) == 0);
+  CHECK(tpage_build(&p, text, strlen(text), 0, NULL) == 0);
   CHECK(p.n == 3);
   if (p.n == 3) {
     CHECK_STR(p.lines[0].s, "One line with spaces");
@@ -220,7 +220,7 @@ static void test_lines(void) {
   }
   tpage_free(&p);
   /* Invalid UTF-8 never passes through raw. */
-  CHECK(tpage_build(&p, "ab\xff\xfe cd\n", 8) == 0);
+  CHECK(tpage_build(&p, "ab\xff\xfe cd\n", 8, 0, NULL) == 0);
   CHECK(p.n == 1 && pith_utf8_valid(p.lines[0].s, p.lines[0].len));
   tpage_free(&p);
 }
@@ -234,7 +234,7 @@ static void test_sites(void) {
   for (int i = 0; i < 4; i++) {
     char pagebuf[200];
     int n = snprintf(pagebuf, sizeof pagebuf, "Menu\nStory number %d is here.\nMenu\nFooter\n", i);
-    CHECK(text_sites_add(s, site, pagebuf, (size_t)n) == 0);
+    CHECK(text_sites_add(s, site, pagebuf, (size_t)n, 0) == 0);
   }
   CHECK(text_sites_pages(s, site) == 4);
   CHECK(text_sites_count(s, site, line_hash("Menu", 4)) == 4); /* once a page */
@@ -244,7 +244,7 @@ static void test_sites(void) {
   text_sites_free(s);
   /* Bounded: past max_entries, new lines are not counted, nothing fails. */
   s = text_sites_new(3);
-  CHECK(text_sites_add(s, site, "a\nb\nc\nd\ne\n", 10) == 0);
+  CHECK(text_sites_add(s, site, "a\nb\nc\nd\ne\n", 10, 0) == 0);
   CHECK(text_sites_pages(s, site) == 0 || text_sites_pages(s, site) == 1);
   text_sites_free(s);
 }

@@ -1,0 +1,415 @@
+"""pith: the main content of web pages, its structure and its metadata.
+
+    >>> import pith
+    >>> print(pith.extract(open("page.html", "rb").read()))        # title and text
+    >>> pith.extract(html, "https://example.org/a", format="markdown")
+    >>> article = pith.parse(html)
+    >>> article.title, article.authors, article.date_published, article.text
+    >>> for text in pith.extract_many(pages, jobs=4): ...         # in input order
+
+Pages are ``bytes`` in any charset (pith finds it; gzip accepted where the
+library reads it) or ``str``. Every option of the ``pith`` command line has
+a keyword here (``--no-title`` is ``title=False``, ``--max-size`` is
+``max_size``). pith releases the GIL while it works: threads extract pages
+side by side. Failures raise :class:`pith.Error` (and its subclasses), bad
+arguments ``TypeError`` or ``ValueError``.
+"""
+
+import collections
+import concurrent.futures
+import itertools
+import os
+
+from . import _pith
+from ._pith import (
+    ArchiveError,
+    EmptyInputError,
+    Error,
+    InputWarning,
+    InvalidArgumentError,
+    NotHTMLError,
+    OutOfMemoryError,
+    TimeBudgetError,
+    TooLargeError,
+)
+
+__version__ = _pith.version
+
+__all__ = [
+    "Article",
+    "ArchiveError",
+    "EmptyInputError",
+    "Error",
+    "InputWarning",
+    "InvalidArgumentError",
+    "NotHTMLError",
+    "OutOfMemoryError",
+    "TimeBudgetError",
+    "TooLargeError",
+    "dump_dom",
+    "extract",
+    "extract_many",
+    "extract_text",
+    "parse",
+    "parse_text",
+    "read_archive",
+    "trafilatura_extract",
+]
+
+FORMATS = ("text", "json", "jsonl", "markdown", "md", "html", "xml")
+
+# The library's fields, (JSON name, type) in its order: every one is an
+# attribute of Article (None or [] when the page does not have it).
+FIELDS = tuple(_pith.fields())
+_LISTS = frozenset(name for name, kind in FIELDS if kind.startswith("list"))
+
+
+def extract(html, url=None, *, format="text", title=True, links=True, images=False,
+            tables=True, formatting=False, comments=False, fragment=False,
+            json_markdown=False, json_tree=False, charset=None, language=None,
+            max_size=64 << 20, max_nodes=4000000, max_depth=256, warc_record_id=None,
+            warc_date=None, source_file=None, max_attributes=1024, max_attribute_bytes=1 << 20,
+            max_text_lines=1000000, timeout_ms=0):
+    """The main content of one page, rendered as a str.
+
+    html: the page, bytes in any charset or str. url: its address (resolves
+    links, helps metadata). format: "text" (title, blank line, text),
+    "markdown"/"md", "html", "xml", "json"/"jsonl" (one line). The others are
+    the CLI's options: title (--no-title), links (--no-links), images,
+    tables (--no-tables), formatting, comments, fragment (html: the
+    <article> element only), json_markdown, json_tree, charset (assumed
+    when the page declares none), language (keep only pages in this
+    language: others give an empty output), max_size (bytes; 0: no limit),
+    max_nodes, max_depth, max_attributes, max_attribute_bytes and
+    max_text_lines (the parser's and text mode's limits: content past them
+    is cut, no error), timeout_ms (a time budget: TimeBudgetError past it;
+    0: none); warc_record_id, warc_date and source_file (provenance in
+    json).
+
+    A page with no markup at all is read as text (as the CLI does); a page
+    without main content gives an empty text, not an error. gzip data cut
+    short gives what came before the cut and a pith.InputWarning. Raises
+    pith.Error subclasses for pages pith cannot read (EmptyInputError,
+    NotHTMLError, TooLargeError).
+    """
+    return _pith.extract(html, url, format=format, title=title, links=links, images=images,
+                         tables=tables, formatting=formatting, comments=comments,
+                         fragment=fragment, json_markdown=json_markdown, json_tree=json_tree,
+                         charset=charset, language=language, max_size=max_size,
+                         max_nodes=max_nodes, max_depth=max_depth,
+                         warc_record_id=warc_record_id, warc_date=warc_date,
+                         source_file=source_file, max_attributes=max_attributes,
+                         max_attribute_bytes=max_attribute_bytes,
+                         max_text_lines=max_text_lines, timeout_ms=timeout_ms)
+
+
+def extract_text(text, url=None, **options):
+    """extract() for a page flattened to text (a WET record, a "view as text"
+    dump: a line per text run). The headline, dateline, bylines and captions
+    become metadata. Same options as extract()."""
+    return _pith.extract_text(text, url, **options)
+
+
+def parse(html, url=None, *, charset=None, language=None, max_size=64 << 20,
+          max_nodes=4000000, max_depth=256, metadata=True, warc_record_id=None,
+          warc_date=None, source_file=None, max_attributes=1024, max_attribute_bytes=1 << 20,
+          max_text_lines=1000000, timeout_ms=0):
+    """The page as an :class:`Article`: its fields as attributes, its text,
+    and render() for any format. Options as for extract(); metadata=False
+    finds the title alone (faster)."""
+    result = _pith.parse(html, url, charset=charset, language=language, max_size=max_size,
+                         max_nodes=max_nodes, max_depth=max_depth, metadata=metadata,
+                         warc_record_id=warc_record_id, warc_date=warc_date,
+                         source_file=source_file, max_attributes=max_attributes,
+                         max_attribute_bytes=max_attribute_bytes,
+                         max_text_lines=max_text_lines, timeout_ms=timeout_ms)
+    return Article(result)
+
+
+def parse_text(text, url=None, **options):
+    """parse() for a page flattened to text (see extract_text)."""
+    return Article(_pith.parse_text(text, url, **options))
+
+
+def dump_dom(html, *, charset=None, max_size=64 << 20, max_nodes=4000000, max_depth=256,
+             max_attributes=1024, max_attribute_bytes=1 << 20):
+    """The tree pith's HTML5 parser builds for the page, in html5lib-tests'
+    format (a node a line, "| " and two spaces a level), as `pith
+    --dump-dom` prints it: what the extractor reads."""
+    return _pith.dump_dom(html, None, charset=charset, max_size=max_size, max_nodes=max_nodes,
+                          max_depth=max_depth, max_attributes=max_attributes,
+                          max_attribute_bytes=max_attribute_bytes)
+
+
+class Article:
+    """One extracted page.
+
+    Every field of pith's JSON output is an attribute: url, canonical_url,
+    title, authors, date_published, date_modified, site_name, section,
+    tags, description, image, language, license, page_type, source,
+    editor, images (a list of dicts: src, alt, caption, credit),
+    warc_record_id, warc_date, text and comments (the comment section's
+    text), and any field a newer libpith adds. An absent field is None (a
+    list field: []). ``markdown`` and ``html`` render the article;
+    render() takes any format and flag; to_dict() gives the fields as the
+    json format does. ``left_out`` says why the page was left out by the
+    language option (its text is then empty), else None.
+
+    An Article holds the parsed page (a few times the page's size) until it
+    is dropped.
+    """
+
+    __slots__ = ("_result", "_fields", "__weakref__")
+
+    def __init__(self, result, fields=None):
+        self._result = result
+        self._fields = result.fields() if fields is None else fields
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._fields[name]
+        except KeyError:
+            pass
+        if any(name == known for known, _ in FIELDS):
+            return [] if name in _LISTS else None
+        raise AttributeError(f"'Article' object has no attribute '{name}'")
+
+    def __dir__(self):
+        return sorted(set(object.__dir__(self)) | {name for name, _ in FIELDS})
+
+    @property
+    def markdown(self):
+        """The article as Markdown, without the title (as json's "markdown")."""
+        return self.render("markdown", title=False).rstrip("\n")
+
+    @property
+    def html(self):
+        """The article as a clean HTML document."""
+        return self.render("html")
+
+    @property
+    def left_out(self):
+        """Why the language option left the page out, or None."""
+        return self._result.left_out if self._result is not None else None
+
+    @property
+    def warning(self):
+        """A flaw of the input the extraction got past ("truncated gzip
+        data: ..."), or None; parse() also warns (pith.InputWarning)."""
+        return self._result.warning if self._result is not None else None
+
+    @property
+    def warning(self):
+        """A flaw of the input the extraction got past ("truncated gzip
+        data: ..."), or None; parse() also warns (pith.InputWarning)."""
+        return self._result.warning if self._result is not None else None
+
+    def render(self, format="text", **flags):
+        """The article in a format ("text", "markdown", "html", "xml",
+        "json"), with extract()'s render flags (title, links, images,
+        tables, formatting, comments, fragment, json_markdown, json_tree)."""
+        if self._result is None:
+            raise Error("this Article was unpickled: only its fields came along; "
+                        "parse the page again to render it")
+        return self._result.render(format, **flags)
+
+    def to_dict(self):
+        """The fields the page has, by JSON name, in the json format's order
+        (what json.loads(pith.extract(..., format="json", comments=True))
+        gives)."""
+        return dict(self._fields)
+
+    def __reduce__(self):
+        return (_unpickle, (self._fields,))
+
+    def __repr__(self):
+        title = self._fields.get("title")
+        text = self._fields.get("text", "")
+        return f"<pith.Article title={title!r} text={len(text)} chars>"
+
+
+def _unpickle(fields):
+    return Article(None, fields)
+
+
+def extract_many(pages, jobs=None, *, errors="raise", **options):
+    """extract() over many pages on `jobs` threads (default: the CPUs),
+    yielding the outputs in input order.
+
+    Each item of `pages` is a page (bytes or str) or a (page, url) pair.
+    Options as for extract(). errors="raise" raises the first failure (in
+    order); errors="return" yields the exception in the failed page's place.
+    At most a few pages per thread are read ahead of the output.
+    """
+    if errors not in ("raise", "return"):
+        raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise ValueError(f"jobs must be a positive int, not {jobs!r}")
+    extract(b"<p>x</p>", **options)  # bad options fail here, before any thread
+
+    def one(item):
+        page, url = item if isinstance(item, tuple) else (item, None)
+        try:
+            return extract(page, url, **options)
+        except Exception as e:  # handed to the caller in order
+            return _Failed(e)
+
+    return _ordered(one, pages, jobs, errors)
+
+
+class _Failed:
+    __slots__ = ("error",)
+
+    def __init__(self, error):
+        self.error = error
+
+
+def _ordered(fn, items, jobs, errors):
+    """fn over items on `jobs` threads, results in order, a bounded window
+    of work in flight."""
+    items = iter(items)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        window = collections.deque(pool.submit(fn, x) for x in itertools.islice(items, 4 * jobs))
+        while window:
+            out = window.popleft().result()
+            for x in itertools.islice(items, 1):
+                window.append(pool.submit(fn, x))
+            if isinstance(out, _Failed):
+                if errors == "raise":
+                    for f in window:
+                        f.cancel()
+                    raise out.error
+                out = out.error
+            yield out
+
+
+def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=False,
+                 max_record_bytes=16 << 20, site_dedup=None, **options):
+    """The pages of a WARC or WET file (plain, gzip or zstd) as Articles,
+    each with its provenance (url, warc_record_id, warc_date, http_status,
+    warc_filename, warc_offset, warc_length, payload_digest, truncated).
+
+    source: a path, or a binary file object (anything with readinto or
+    read: an open file, a socket's makefile, a decompressing stream).
+    Pages are HTTP responses of status 200 whose payload is HTML (all_status,
+    all_types widen that) and WET conversion records; the other records are
+    skipped and counted. max_record_bytes: a larger payload is skipped as
+    "too-large" without being held in memory. options: as for parse()
+    (language, metadata, charset for pages whose HTTP header names none, ...).
+
+    jobs: threads extracting (reading stays in the calling thread); output
+    in the archive's order either way. errors: what a damaged record or a
+    page pith cannot read does: "skip" (counted), "raise", or "return" (the
+    exception, with .warc_offset and .url, in the page's place).
+
+    Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
+    how many records, pages, skipped (and why), errors and failed there
+    were. Like the CLI, a record whose page has no content gives an Article
+    with an empty text.
+
+    site_dedup: WET text lines that repeat across a site's pages are its
+    boilerplate, as in the CLI (--site-dedup): the archive is read twice,
+    counting its text lines first. Default: on for a path, off for a file
+    object (which would have to be seekable).
+    """
+    if site_dedup is None:
+        site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
+    return ArchiveReader(source, jobs, errors,
+                         dict(all_status=all_status, all_types=all_types,
+                              max_record_bytes=max_record_bytes), options, site_dedup)
+
+
+class ArchiveReader:
+    """The Articles of one archive (see read_archive), in its order.
+
+    counts: a Counter of "records", "pages", "skipped", "skipped:REASON",
+    "errors" (damaged records) and "failed" (pages pith could not read), so
+    records + nothing else add up: records = pages + skipped + errors +
+    failed. Close it (or use it in a with statement) to free the reader
+    early."""
+
+    def __init__(self, source, jobs, errors, archive_options, options, site_dedup=False):
+        if errors not in ("skip", "raise", "return"):
+            raise ValueError(f"errors must be 'skip', 'raise' or 'return', not {errors!r}")
+        if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+            raise ValueError(f"jobs must be a positive int, not {jobs!r}")
+        _pith.parse(b"<p>x</p>", **options)  # bad options fail here
+        self.counts = collections.Counter()
+        if site_dedup:
+            options = dict(options, sites=_count_sites(source, archive_options))
+        self._archive = _pith.Archive(source, **archive_options)
+        self._errors = errors
+        self._options = options
+        records = iter(self._archive)
+        done = map(self._one, records) if jobs == 1 else _ordered(self._one, records, jobs, "return")
+        self._articles = self._count(done)
+
+    def _one(self, record):
+        """What one record gives: (what, value). Runs in a worker thread."""
+        if record.kind == "skipped":
+            return "skipped", record.skip_reason
+        if record.kind == "error":
+            return "errors", _located(ArchiveError(record.error), record)
+        try:
+            return "pages", Article(record.extract(**self._options))
+        except Error as e:
+            return "failed", _located(e, record)
+
+    def _count(self, done):
+        for what, value in done:
+            self.counts["records"] += 1
+            self.counts[what] += 1
+            if what == "skipped":
+                self.counts["skipped:" + value] += 1
+            elif what == "pages":
+                yield value
+            elif self._errors == "raise":
+                raise value
+            elif self._errors == "return":
+                yield value
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._articles)
+
+    def close(self):
+        self._articles.close()
+        self._archive.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _count_sites(source, archive_options):
+    """The text lines of an archive's pages, per site: a first pass."""
+    start = source.tell() if hasattr(source, "tell") else None
+    sites = _pith.Sites()
+    for record in _pith.Archive(source, **archive_options):
+        record.count(sites)
+    if start is not None:
+        source.seek(start)
+    return sites
+
+
+def _located(error, record):
+    """The error, told where its record is."""
+    error.url = record.url
+    error.warc_offset = record.warc_offset
+    error.warc_record_id = record.warc_record_id
+    return error
+
+
+def trafilatura_extract(filecontent, url=None, **kwargs):
+    """trafilatura.extract() on pith: see pith.compat.trafilatura.extract."""
+    from .compat.trafilatura import extract as _extract
+
+    return _extract(filecontent, url, **kwargs)

@@ -1,0 +1,1 @@
+"""Drop-in functions shaped like other extractors' APIs, running on pith."""

@@ -1,0 +1,83 @@
+/* pith._pith: the CPython extension under the pith package. One file per
+ * piece: input.c (bytes or str to a page), options.c (keyword arguments to
+ * pith_options and render flags), errors.c (statuses to exceptions),
+ * result.c (the Result type: fields and rendering), archive.c (the Archive
+ * type: records of a WARC or WET file), module.c (the functions and the
+ * module). The Python side (pith/__init__.py) builds the public API on top. */
+#ifndef PITH_PY_MODULE_H
+#define PITH_PY_MODULE_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <pith.h>
+
+/* ---- input.c: a page's bytes --------------------------------------------- */
+
+typedef struct {
+  const void *data;
+  size_t len;
+  Py_buffer view; /* held while data points into a bytes-like object */
+  int have_view;
+  char *copy; /* a str's UTF-8, behind a byte order mark that settles the charset */
+} page_input;
+
+/* Reads a page argument: bytes-like (any charset) or str. 0, or -1 with
+ * TypeError (anything else) or UnicodeEncodeError (lone surrogates). */
+int page_input_get(PyObject *obj, page_input *in);
+void page_input_release(page_input *in);
+
+/* ---- options.c ------------------------------------------------------------ */
+
+/* What one call asks for. The strings point into the argument objects,
+ * which the caller holds for the whole call. */
+typedef struct {
+  pith_options opts;
+  int format; /* pith_format */
+  unsigned flags;
+} call_options;
+
+/* Fills o and *page from the arguments of a call (page, url=None, *, ...)
+ * named fname; render: the format and render flags too (extract), else
+ * extraction options alone (parse). 0, or -1 with TypeError / ValueError.
+ * *page is borrowed. */
+int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int render, call_options *o,
+                  PyObject **page);
+
+/* The render flags from keyword arguments alone (Result.render). */
+int render_flags_parse(PyObject *kwargs, unsigned *flags);
+
+/* The format's number from its name; -1 with ValueError. */
+int format_parse(PyObject *name);
+
+/* ---- errors.c ------------------------------------------------------------- */
+
+/* Creates the exception classes and adds them to the module. */
+int errors_init(PyObject *module);
+
+/* Raises the exception of a failed status, with r's message when there is
+ * one. Returns NULL. */
+PyObject *errors_raise(pith_status st, const pith_result *r);
+
+/* Warns (pith.InputWarning) of a flaw of the input r's extraction got
+ * past. 0, or -1 when the warning was turned into an exception. */
+int errors_warn(const pith_result *r);
+
+/* Raises pith.Error's archive subclass with message msg. Returns NULL. */
+PyObject *errors_raise_archive(pith_status st, const char *msg);
+
+/* ---- result.c ------------------------------------------------------------- */
+
+extern PyTypeObject result_type;
+
+/* A new Result owning r (freed with it). */
+PyObject *result_new(pith_result *r);
+
+/* ---- archive.c ------------------------------------------------------------ */
+
+extern PyTypeObject archive_type, record_type, sites_type;
+
+/* A str from pith's UTF-8 (never fails on bad bytes: they become U+FFFD). */
+PyObject *utf8_str(const char *s, size_t len);
+
+#endif

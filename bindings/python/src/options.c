@@ -1,0 +1,156 @@
+/* Keyword arguments to pith_options and render flags: the CLI's options
+ * under Python names (--no-title is title=False, --max-size is max_size).
+ * Every function taking a page parses its arguments here, so they all
+ * accept and check the same ones. */
+#include <stdio.h>
+#include <string.h>
+
+#include "module.h"
+
+int format_parse(PyObject *name) {
+  if (!PyUnicode_Check(name)) {
+    PyErr_Format(PyExc_TypeError, "format must be a str, not %.100s", Py_TYPE(name)->tp_name);
+    return -1;
+  }
+  const char *s = PyUnicode_AsUTF8(name);
+  if (!s)
+    return -1;
+  int f = pith_format_from_name(s);
+  if (f < 0)
+    PyErr_Format(PyExc_ValueError,
+                 "unknown format '%.100s' (text, json, jsonl, markdown, md, html or xml)", s);
+  return f;
+}
+
+/* A size limit: a non-negative int (0: none). */
+static int size_arg(Py_ssize_t v, const char *name, size_t *out) {
+  if (v < 0) {
+    PyErr_Format(PyExc_ValueError, "%s must be 0 or more, not %zd", name, v);
+    return -1;
+  }
+  *out = (size_t)v;
+  return 0;
+}
+
+/* As the CLI's --language: a primary subtag of two or three letters, then
+ * nothing or more subtags ("en", "pt-BR"). */
+static int language_tag(const char *s) {
+  size_t k = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+  return k >= 2 && k <= 3 && (!s[k] || s[k] == '-' || s[k] == '_');
+}
+
+/* The keyword booleans of the render flags (title=True is the absence of
+ * PITH_RENDER_NO_TITLE, images=True the presence of PITH_RENDER_IMAGES). */
+typedef struct {
+  int title, links, images, tables, formatting, comments, fragment, json_markdown, json_tree;
+} render_bools;
+
+static unsigned flags_of(const render_bools *b) {
+  return (b->title ? 0 : PITH_RENDER_NO_TITLE) | (b->links ? 0 : PITH_RENDER_NO_LINKS) |
+         (b->images ? PITH_RENDER_IMAGES : 0) | (b->tables ? 0 : PITH_RENDER_NO_TABLES) |
+         (b->formatting ? PITH_RENDER_FORMATTING : 0) | (b->comments ? PITH_RENDER_COMMENTS : 0) |
+         (b->fragment ? PITH_RENDER_FRAGMENT : 0) | (b->json_markdown ? PITH_RENDER_MARKDOWN : 0) |
+         (b->json_tree ? PITH_RENDER_TREE : 0);
+}
+
+int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int render, call_options *o,
+                  PyObject **page) {
+  /* The extraction options, in the order both calls below read them. */
+#define EXTRACTION_KEYWORDS                                                                        \
+  "charset", "language", "max_size", "max_nodes", "max_depth", "warc_record_id", "warc_date",      \
+      "source_file", "max_attributes", "max_attribute_bytes", "max_text_lines", "timeout_ms"
+  /* clang-format off */
+  static char *render_kw[] = {"html", "url", "format", "title", "links", "images", "tables",
+                              "formatting", "comments", "fragment", "json_markdown", "json_tree",
+                              EXTRACTION_KEYWORDS, NULL};
+  /* clang-format on */
+  static char *parse_kw[] = {"html", "url", EXTRACTION_KEYWORDS, "metadata", NULL};
+#undef EXTRACTION_KEYWORDS
+  memset(o, 0, sizeof *o);
+  pith_options_init(&o->opts);
+  render_bools b = {1, 1, 0, 1, 0, 0, 0, 0, 0};
+  PyObject *format = NULL;
+  const char *url = NULL, *charset = NULL, *language = NULL, *record_id = NULL, *date = NULL,
+             *source = NULL;
+  Py_ssize_t max_size = (Py_ssize_t)o->opts.max_input_bytes,
+             max_nodes = (Py_ssize_t)o->opts.max_nodes, max_depth = (Py_ssize_t)o->opts.max_depth,
+             max_attrs = (Py_ssize_t)o->opts.max_attributes,
+             max_attr_bytes = (Py_ssize_t)o->opts.max_attribute_bytes,
+             max_lines = (Py_ssize_t)o->opts.max_text_lines,
+             timeout = (Py_ssize_t)o->opts.timeout_ms;
+  int metadata = 1, ok;
+  /* PyArg's format: the page, url, then keywords only in kwlist's order;
+   * ":fname" names the function in its messages. */
+  char spec[80];
+  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$Opppppppppzznnnzzznnnn" : "O|z$zznnnzzznnnnp",
+           fname);
+  *page = NULL;
+  if (render)
+    ok = PyArg_ParseTupleAndKeywords(
+        args, kwargs, spec, render_kw, page, &url, &format, &b.title, &b.links, &b.images,
+        &b.tables, &b.formatting, &b.comments, &b.fragment, &b.json_markdown, &b.json_tree,
+        &charset, &language, &max_size, &max_nodes, &max_depth, &record_id, &date, &source,
+        &max_attrs, &max_attr_bytes, &max_lines, &timeout);
+  else
+    ok = PyArg_ParseTupleAndKeywords(args, kwargs, spec, parse_kw, page, &url, &charset, &language,
+                                     &max_size, &max_nodes, &max_depth, &record_id, &date, &source,
+                                     &max_attrs, &max_attr_bytes, &max_lines, &timeout, &metadata);
+  if (!ok)
+    return -1;
+  size_t nodes = 0, depth = 0, ms = 0;
+  if (size_arg(max_size, "max_size", &o->opts.max_input_bytes) ||
+      size_arg(max_nodes, "max_nodes", &nodes) || size_arg(max_depth, "max_depth", &depth) ||
+      size_arg(max_attrs, "max_attributes", &o->opts.max_attributes) ||
+      size_arg(max_attr_bytes, "max_attribute_bytes", &o->opts.max_attribute_bytes) ||
+      size_arg(max_lines, "max_text_lines", &o->opts.max_text_lines) ||
+      size_arg(timeout, "timeout_ms", &ms))
+    return -1;
+  if (ms > 86400000) {
+    PyErr_SetString(PyExc_ValueError, "timeout_ms must be at most 86400000 (a day)");
+    return -1;
+  }
+  o->opts.timeout_ms = (unsigned)ms;
+  if (depth > 100000) {
+    PyErr_SetString(PyExc_ValueError, "max_depth must be at most 100000");
+    return -1;
+  }
+  if (language && *language && !language_tag(language)) {
+    PyErr_Format(PyExc_ValueError,
+                 "language '%.50s' is not a language tag (use a code like en, de or pt-BR)",
+                 language);
+    return -1;
+  }
+  o->opts.max_nodes = nodes;
+  o->opts.max_depth = (unsigned)depth;
+  o->opts.url = url;
+  o->opts.charset = charset;
+  o->opts.language = language && *language ? language : NULL;
+  o->opts.warc_record_id = record_id;
+  o->opts.warc_date = date;
+  o->opts.source_file = source;
+  o->format = PITH_FORMAT_TEXT;
+  if (format && (o->format = format_parse(format)) < 0)
+    return -1;
+  o->flags = flags_of(&b);
+  /* As the CLI: the formats that show the title alone skip the rest. */
+  o->opts.metadata =
+      render ? o->format == PITH_FORMAT_JSON || o->format == PITH_FORMAT_XML : metadata;
+  return 0;
+}
+
+int render_flags_parse(PyObject *kwargs, unsigned *flags) {
+  static char *kw[] = {"title",    "links",    "images",        "tables",    "formatting",
+                       "comments", "fragment", "json_markdown", "json_tree", NULL};
+  PyObject *empty = PyTuple_New(0);
+  if (!empty)
+    return -1;
+  render_bools b = {1, 1, 0, 1, 0, 0, 0, 0, 0};
+  int ok = PyArg_ParseTupleAndKeywords(empty, kwargs, "|$ppppppppp:render", kw, &b.title, &b.links,
+                                       &b.images, &b.tables, &b.formatting, &b.comments,
+                                       &b.fragment, &b.json_markdown, &b.json_tree);
+  Py_DECREF(empty);
+  if (!ok)
+    return -1;
+  *flags = flags_of(&b);
+  return 0;
+}

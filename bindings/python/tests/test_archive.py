@@ -1,0 +1,189 @@
+"""pith.read_archive: the pages of WARC files the tests write (and the
+shared samples when present) are the CLI's records, none lost, none twice;
+sources, counts, damaged records, errors."""
+
+import io
+
+import pytest
+
+import pith
+from conftest import cli_json_records, sample_warcs, write_warc, write_wet
+
+
+@pytest.fixture
+def warc(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, pages=6)
+    return path
+
+
+def test_pages_are_the_clis(warc):
+    reader = pith.read_archive(warc)
+    got = [a.to_dict() for a in reader]
+    assert got == cli_json_records(warc)
+    assert [a.url for a in pith.read_archive(warc)] == [
+        f"https://harbour.example/notices/{i}" for i in range(6)]
+    c = reader.counts
+    assert c["pages"] == 6 and c["skipped:request"] == 6 and c["skipped:warcinfo"] == 1
+    assert c["skipped:status"] == 1 and c["skipped:not-html"] == 1
+    assert c["records"] == c["pages"] + c["skipped"] + c["errors"] + c["failed"] == 15
+
+
+def test_provenance(warc):
+    a = next(iter(pith.read_archive(warc)))
+    assert a.title == "Harbour notice 0" and "mooring rules" in a.text
+    assert a.http_status == 200 and a.warc_filename == "crawl.warc.gz"
+    assert a.warc_record_id.startswith("<urn:uuid:") and a.warc_date.startswith("2024-05-0")
+    assert a.warc_offset > 0 and a.warc_length > 0 and a.truncated is None
+    raw = warc.read_bytes()
+    member = raw[a.warc_offset:a.warc_offset + a.warc_length]
+    import gzip
+    assert b"notices/0" in gzip.decompress(member)  # the offset fetches the record back
+
+
+def test_options_and_widening(warc):
+    assert [a.language for a in pith.read_archive(warc, language="en")][:1] == ["en"]
+    left = list(pith.read_archive(warc, language="de"))
+    assert len(left) == 6 and all(a.text == "" and a.left_out for a in left)
+    everything = pith.read_archive(warc, all_status=True)
+    assert len(list(everything)) == 7 and everything.counts["skipped:status"] == 0
+    small = pith.read_archive(warc, max_record_bytes=100)
+    assert list(small) == [] and small.counts["skipped:too-large"] >= 6
+    assert [a.to_dict() for a in pith.read_archive(warc, jobs=3)] == cli_json_records(warc)
+
+
+def test_file_objects(warc):
+    want = cli_json_records(warc)
+    with open(warc, "rb") as f:
+        assert [a.to_dict() for a in pith.read_archive(f)] == [
+            dict(r, warc_filename="crawl.warc.gz") for r in want]
+    buf = io.BytesIO(warc.read_bytes())
+    assert len(list(pith.read_archive(buf))) == 6
+
+    class ReadOnly:  # read() and nothing else
+        def __init__(self, data):
+            self.data = io.BytesIO(data)
+
+        def read(self, n):
+            return self.data.read(n)
+
+    assert len(list(pith.read_archive(ReadOnly(warc.read_bytes())))) == 6
+
+
+def test_a_failing_file_object_raises_its_error(warc):
+    class Broken(io.RawIOBase):
+        def __init__(self, data):
+            self.data, self.calls = data, 0
+
+        def readinto(self, b):
+            self.calls += 1
+            if self.calls > 3:
+                raise ConnectionResetError("the network went away")
+            n = min(len(b), 1000)
+            b[:n] = self.data[:n]
+            self.data = self.data[n:]
+            return n
+
+    with pytest.raises(ConnectionResetError):
+        list(pith.read_archive(Broken(warc.read_bytes())))
+
+
+def test_misbehaving_file_objects(warc):
+    data = warc.read_bytes()
+
+    class Text:  # read() gives str
+        def read(self, n):
+            return "WARC/1.0\r\n"
+
+    class Liar(io.RawIOBase):  # readinto claims more than the buffer holds
+        def readinto(self, b):
+            return len(b) + 10
+
+    class Blocked(io.RawIOBase):  # a non-blocking stream with nothing yet
+        def readinto(self, b):
+            return None
+
+    with pytest.raises(TypeError):
+        list(pith.read_archive(Text()))
+    with pytest.raises(OSError):
+        list(pith.read_archive(Liar()))
+    with pytest.raises(OSError):
+        list(pith.read_archive(Blocked()))
+    assert len(list(pith.read_archive(io.BytesIO(data)))) == 6  # and all is well after
+
+
+def test_damaged_records(tmp_path):
+    path = tmp_path / "damaged.warc.gz"
+    write_warc(path, pages=6, damaged=True)
+    reader = pith.read_archive(path)
+    pages = list(reader)
+    assert reader.counts["errors"] >= 1
+    assert len(pages) >= 5  # the reader goes on after the garbage
+    assert [a.to_dict() for a in pages] == cli_json_records(path)
+    with pytest.raises(pith.ArchiveError) as e:
+        list(pith.read_archive(path, errors="raise"))
+    assert e.value.warc_offset > 0 and isinstance(e.value, OSError)
+    out = list(pith.read_archive(path, errors="return"))
+    assert any(isinstance(x, pith.ArchiveError) for x in out)
+    assert [x.to_dict() for x in out if isinstance(x, pith.Article)] == [a.to_dict() for a in pages]
+
+
+def test_bad_sources(tmp_path):
+    with pytest.raises(pith.ArchiveError):
+        pith.read_archive(tmp_path / "missing.warc.gz")
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"\x00\x01binary junk, no archive" * 50)
+    reader = pith.read_archive(junk)
+    assert list(reader) == [] and reader.counts["errors"] == 1  # said, not a crash
+    with pytest.raises(pith.ArchiveError) as e:
+        list(pith.read_archive(junk, errors="raise"))
+    assert "not a WARC record" in str(e.value)
+    empty = tmp_path / "empty.warc"
+    empty.write_bytes(b"")
+    assert list(pith.read_archive(empty)) == []
+    with pytest.raises(TypeError):
+        pith.read_archive(42)
+    with pytest.raises(ValueError):
+        pith.read_archive(empty, errors="ignore")
+    with pytest.raises(ValueError):
+        pith.read_archive(empty, jobs=0)
+    with pytest.raises(ValueError):
+        pith.read_archive(empty, language="english")
+
+
+def test_site_dedup(tmp_path):
+    """WET pages of one site: their shared lines are boilerplate, as in the
+    CLI, when the archive is read twice (the default for a path)."""
+    path = tmp_path / "crawl.warc.wet.gz"
+    write_wet(path)
+    deduped = [a.to_dict() for a in pith.read_archive(path)]
+    assert deduped == cli_json_records(path)
+    kept = [a.to_dict() for a in pith.read_archive(path, site_dedup=False)]
+    assert kept == cli_json_records(path, "--no-site-dedup")
+    assert len(deduped) == len(kept) == 4
+    assert all("published every Friday" not in r["text"] for r in deduped)
+    assert all("published every Friday" in r["text"] for r in kept)
+    with open(path, "rb") as f:  # a file object: off, unless asked (then it seeks back)
+        assert [a.to_dict()["text"] for a in pith.read_archive(f)] == [r["text"] for r in kept]
+        f.seek(0)
+        assert [a.to_dict()["text"] for a in pith.read_archive(f, site_dedup=True)] == [
+            r["text"] for r in deduped]
+
+
+def test_close_early(warc):
+    with pith.read_archive(warc) as reader:
+        first = next(reader)
+    assert first.title == "Harbour notice 0"
+    with pytest.raises(StopIteration):
+        next(reader)
+
+
+@pytest.mark.parametrize("path", sample_warcs() or [None])
+def test_samples_are_the_clis(path):
+    if path is None:
+        pytest.skip("no sample archives in ../shared/data/warc")
+    reader = pith.read_archive(path)
+    got = [a.to_dict() for a in reader]
+    assert got == cli_json_records(path)
+    c = reader.counts
+    assert c["records"] == c["pages"] + c["skipped"] + c["errors"] + c["failed"]

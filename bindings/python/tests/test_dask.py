@@ -1,0 +1,96 @@
+"""pith.dask on a LocalCluster of two worker processes: the records out
+equal the CLI's for the same WARC files (written here, and the shared
+samples when present), none lost, none twice."""
+
+import json
+import os
+
+import pytest
+
+dask = pytest.importorskip("dask", reason="python3-dask is not installed")
+distributed = pytest.importorskip("distributed", reason="python3-distributed is not installed")
+
+import pith  # noqa: E402
+import pith.dask  # noqa: E402
+from conftest import cli_json_records, sample_warcs, write_warc  # noqa: E402
+
+# Debian's tornado warns of its own event loop use inside distributed.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=40)
+    c = distributed.Client(cluster)
+    yield c
+    c.close()
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    d = tmp_path_factory.mktemp("warcs")
+    paths = []
+    for k in range(4):
+        p = d / f"crawl-{k}.warc.gz"
+        write_warc(p, pages=3 + k, start=10 * k, damaged=(k == 2))
+        paths.append(str(p))
+    return paths + sample_warcs()
+
+
+def test_records_are_the_clis(client, archives):
+    bag = pith.dask.read_archives(archives)
+    assert bag.npartitions == len(archives)
+    got = bag.compute()
+    want = [r for path in archives for r in cli_json_records(path)]
+    assert len(got) == len(want) > 20
+    assert got == want
+    ids = [r["warc_record_id"] for r in got]
+    assert len(set(ids)) == len(ids)  # none twice
+    # The work really ran on the two worker processes, not here.
+    assert len(client.scheduler_info()["workers"]) == 2
+
+
+def test_write_jsonl(client, archives, tmp_path):
+    bag = pith.dask.read_archives(archives)
+    written = pith.dask.write_jsonl(bag, tmp_path / "out")
+    files = sorted(os.listdir(tmp_path / "out"))
+    assert files == [f"part-{i:05d}.jsonl" for i in range(len(archives))] and len(written) == len(files)
+    for path, name in zip(archives, files):
+        with open(tmp_path / "out" / name, encoding="utf-8") as f:
+            assert [json.loads(line) for line in f] == cli_json_records(path)
+
+
+def test_dataframe(client, archives):
+    pandas = pytest.importorskip("pandas", reason="python3-pandas is not installed")
+    df = pith.dask.to_dataframe(pith.dask.read_archives(archives)).compute()
+    want = [r for path in archives for r in cli_json_records(path)]
+    assert len(df) == len(want)
+    assert list(df["url"]) == [r.get("url") for r in want]
+    assert list(df.columns) == [name for name, _ in pith.FIELDS]
+    status = [None if pandas.isna(x) else int(x) for x in df["http_status"]]
+    assert status == [r.get("http_status") for r in want] and str(df["http_status"].dtype) == "Int64"
+
+
+def test_parquet_needs_pyarrow(client, archives, tmp_path):
+    bag = pith.dask.read_archives(archives[:1])
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        with pytest.raises(ImportError, match="pyarrow"):
+            pith.dask.write_parquet(bag, tmp_path / "out.parquet")
+        return
+    pith.dask.write_parquet(bag, tmp_path / "out.parquet")
+    import pandas
+
+    assert len(pandas.read_parquet(tmp_path / "out.parquet")) == len(cli_json_records(archives[0]))
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError):
+        pith.dask.read_archives([])
+    with pytest.raises(ValueError):
+        pith.dask.read_archives(["a.warc.gz"], language="english")
+    with pytest.raises(ValueError):
+        pith.dask.read_archives(["a.warc.gz"], errors="return")

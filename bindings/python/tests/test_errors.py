@@ -1,0 +1,98 @@
+"""Bad input: exceptions with the library's message, never a crash."""
+
+import os
+
+import pytest
+
+import pith
+from conftest import RICH_PAGE, quick
+
+
+@pytest.mark.parametrize("fn", [pith.extract, pith.extract_text, pith.parse, pith.parse_text])
+@pytest.mark.parametrize("bad", [None, 5, 3.5, ["<p>"], {"html": "<p>"}, object()])
+def test_not_a_page(fn, bad):
+    with pytest.raises(TypeError):
+        fn(bad)
+
+
+def test_empty_and_blank():
+    for page in (b"", "", b"   \n\t "):
+        with pytest.raises(pith.EmptyInputError) as e:
+            pith.extract(page)
+        assert isinstance(e.value, ValueError) and isinstance(e.value, pith.Error)
+        assert str(e.value) and e.value.status > 0
+    with pytest.raises(pith.EmptyInputError):
+        pith.extract_text(b"  \n ")
+
+
+def test_binary_data():
+    data = os.urandom(4096) + bytes(range(256)) * 8
+    with pytest.raises(pith.NotHTMLError) as e:
+        pith.extract(b"\x00\x01\x02\x03" * 1000)
+    assert "binary" in str(e.value)
+    for fn in (pith.extract, pith.extract_text, pith.parse):
+        try:
+            fn(data)
+        except pith.Error:
+            pass  # refused, or read as something: never a crash
+
+
+def test_huge_page_is_refused_quickly():
+    size = 20 << 20 if quick() else 100 << 20
+    page = b"<html><body>" + b"<p>word word word</p>" * (size // 21)
+    with pytest.raises(pith.TooLargeError) as e:
+        pith.extract(page, max_size=size // 2)
+    assert "limit" in str(e.value)
+    if not quick():
+        with pytest.raises(pith.TooLargeError):
+            pith.extract(page)  # the 64 MiB default
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError):
+        pith.extract(RICH_PAGE, format="pdf")
+    with pytest.raises(TypeError):
+        pith.extract(RICH_PAGE, format=3)
+    with pytest.raises(ValueError):
+        pith.extract(RICH_PAGE, language="english")
+    with pytest.raises(ValueError):
+        pith.extract(RICH_PAGE, max_size=-1)
+    with pytest.raises(ValueError):
+        pith.extract(RICH_PAGE, max_depth=-1)
+    with pytest.raises(TypeError):
+        pith.extract(RICH_PAGE, url=5)
+    with pytest.raises(TypeError):
+        pith.extract(RICH_PAGE, url=b"https://example.org/")
+    with pytest.raises(ValueError):
+        pith.extract(RICH_PAGE, url="https://example.org/\0x")
+    with pytest.raises(TypeError):
+        pith.extract(RICH_PAGE, colour="red")
+    with pytest.raises(TypeError):
+        pith.parse(RICH_PAGE, format="json")  # parse has no format: Article.render has
+    with pytest.raises(UnicodeEncodeError):
+        pith.extract("<p>a lone surrogate \ud800 here</p>")
+
+
+def test_unknown_charset_is_not_a_crash():
+    try:
+        out = pith.extract(RICH_PAGE.encode(), charset="nonsense")
+        assert "six centuries" in out  # a library that ignores it
+    except pith.InvalidArgumentError as e:  # or one that refuses it
+        assert "nonsense" in str(e) or "charset" in str(e)
+
+
+def test_hostile_markup():
+    pages = [
+        "<" * 100000,
+        "<div>" * 200000,
+        "<table>" + "<tr><td>" * 50000,
+        "<p>" + "&#x110000;&#0;&amp" * 10000,
+        "<svg><math><template><select><script>" * 5000,
+        "\0" * 10 + "<p>nul</p>",
+    ]
+    for page in pages:
+        for fmt in ("text", "json", "markdown", "html", "xml"):
+            try:
+                assert isinstance(pith.extract(page, format=fmt), str)
+            except pith.Error:
+                pass

@@ -1,0 +1,148 @@
+"""Threads: the GIL is released while pith works, results do not mix,
+extract_many keeps order; and memory stays flat over many calls."""
+
+import io
+import itertools
+import threading
+
+import pytest
+
+import pith
+from conftest import RICH_PAGE, quick, write_warc
+
+
+def page(i):
+    return RICH_PAGE.replace("Tide mills", f"Tide mills {i}")
+
+
+def big_page():
+    para = "<p>" + "The tide came in over the flats and the mill wheel turned again. " * 20 + "</p>"
+    return "<html><body><article>" + para * (400 if quick() else 2000) + "</article></body></html>"
+
+
+def test_gil_is_released():
+    """While one thread is inside pith, another Python thread runs: without
+    the GIL released it could not run at all until the call returned."""
+    html = big_page().encode()
+    started, done = threading.Event(), threading.Event()
+
+    def work():
+        started.set()
+        pith.extract(html, format="json")
+        done.set()
+
+    t = threading.Thread(target=work)
+    t.start()
+    started.wait()
+    spins = 0
+    while not done.is_set():
+        spins += 1
+    t.join()
+    assert spins > 10000
+
+
+def test_threads_give_the_same_results():
+    want = [pith.extract(page(i), format="json") for i in range(40)]
+    got = [None] * 40
+
+    def work(k):
+        for i in range(k, 40, 4):
+            got[i] = pith.extract(page(i), format="json")
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == want
+
+
+def test_extract_many_keeps_order():
+    pages = [page(i) for i in range(30)]
+    want = [pith.extract(p, format="json") for p in pages]
+    assert list(pith.extract_many(pages, jobs=3, format="json")) == want
+    assert list(pith.extract_many(pages, jobs=1, format="json")) == want
+    urls = [(p, f"https://h.example/{i}") for i, p in enumerate(pages)]
+    out = list(pith.extract_many(urls, jobs=2, format="json"))
+    assert all(f'"url":"https://h.example/{i}"' in o for i, o in enumerate(out))
+
+
+def test_extract_many_errors():
+    pages = [page(0), b"", page(2)]
+    with pytest.raises(pith.EmptyInputError):
+        list(pith.extract_many(pages, jobs=2))
+    out = list(pith.extract_many(pages, jobs=2, errors="return"))
+    assert isinstance(out[1], pith.EmptyInputError) and out[0].startswith("Tide mills 0")
+    assert out[2].startswith("Tide mills 2")
+    with pytest.raises(ValueError):
+        pith.extract_many(pages, jobs=0)
+    with pytest.raises(ValueError):
+        pith.extract_many(pages, errors="ignore")
+    with pytest.raises(ValueError):
+        pith.extract_many(pages, format="pdf")  # bad options fail at once
+
+
+def test_extract_many_reads_ahead_a_little():
+    """An endless input: the first outputs come without reading it all."""
+    consumed = []
+
+    def endless():
+        for i in itertools.count():
+            consumed.append(i)
+            yield page(i)
+
+    out = pith.extract_many(endless(), jobs=2)
+    first = list(itertools.islice(out, 5))
+    assert first[4].startswith("Tide mills 4")
+    assert len(consumed) <= 5 + 4 * 2 + 1
+    out.close()
+
+
+def rss_kb():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def test_no_leak():
+    """100,000 calls of each kind on a small page: memory stays flat."""
+    small = b"<html><head><title>T</title></head><body><p>Small page, a few words.</p></body></html>"
+    n = 20000 if quick() else 100000
+    for _ in range(2000):
+        pith.extract(small)
+        pith.parse(small).to_dict()
+    before = rss_kb()
+    for _ in range(n):
+        pith.extract(small)
+    for _ in range(n // 5):
+        pith.parse(small).markdown
+    for _ in range(n // 10):
+        try:
+            pith.extract(b"")
+        except pith.EmptyInputError:
+            pass
+    after = rss_kb()
+    assert after <= before * 1.10, (before, after)
+
+
+def test_no_leak_reading_archives(tmp_path):
+    """Archives read again and again, from a path and from a file object,
+    pages, skipped and damaged records alike: memory stays flat."""
+    path = tmp_path / "small.warc.gz"
+    write_warc(path, pages=3, damaged=True)
+    data = path.read_bytes()
+    n = 300 if quick() else 2000
+
+    def read_all():
+        list(pith.read_archive(path, errors="return"))
+        list(pith.read_archive(io.BytesIO(data), jobs=2))
+
+    for _ in range(200):
+        read_all()
+    before = rss_kb()
+    for _ in range(n):
+        read_all()
+    after = rss_kb()
+    assert after <= before * 1.10, (before, after)

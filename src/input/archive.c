@@ -1,0 +1,425 @@
+/* The public archive reader (pith_archive_*): WARC records in, each one
+ * judged a page (HTML, or WET text) or skipped with a reason, or reported
+ * damaged; pages extracted with their provenance. docs/warc.md says how
+ * records are chosen. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "input/http.h"
+#include "input/sniff.h"
+#include "input/warc.h"
+#include "pith.h"
+#include "result.h"
+
+#define DEFAULT_MAX_RECORD ((size_t)16 << 20)
+/* A record's block holds the HTTP headers besides the payload. */
+#define HEADER_ALLOWANCE ((size_t)1 << 20)
+
+struct pith_archive {
+  pith_archive_options o;
+  int fd;
+  long (*read)(void *ctx, void *buf, size_t n);
+  void *ctx;
+  warc_reader *w;
+  char *name;           /* as opened */
+  const char *filename; /* its last path component */
+  pith_record rec;
+  char *payload; /* the decoded body of the current record */
+  http_response http;
+  char content_type[128];
+  char err[256];
+  pith_status failed;
+};
+
+void pith_archive_options_init(pith_archive_options *o) {
+  memset(o, 0, sizeof *o);
+  o->max_record_bytes = DEFAULT_MAX_RECORD;
+}
+
+static long fd_read(void *ctx, void *buf, size_t n) {
+  pith_archive *a = ctx;
+  for (;;) {
+    ssize_t k = read(a->fd, buf, n);
+    if (k >= 0)
+      return (long)k;
+    if (errno != EINTR) {
+      snprintf(a->err, sizeof a->err, "%s: %s", a->name, strerror(errno));
+      return -1;
+    }
+  }
+}
+
+static long callback_read(void *ctx, void *buf, size_t n) {
+  pith_archive *a = ctx;
+  return a->read(a->ctx, buf, n);
+}
+
+/* A reader with everything but its source. */
+static pith_archive *archive_new(const char *name, const pith_archive_options *o) {
+  pith_archive *a = calloc(1, sizeof *a);
+  if (!a)
+    return NULL;
+  a->fd = -1;
+  if (o)
+    a->o = *o;
+  else
+    pith_archive_options_init(&a->o);
+  if (!a->o.max_record_bytes)
+    a->o.max_record_bytes = DEFAULT_MAX_RECORD;
+  a->name = strdup(name ? name : "");
+  if (!a->name) {
+    free(a);
+    return NULL;
+  }
+  const char *slash = strrchr(a->name, '/');
+  a->filename = slash ? slash + 1 : a->name;
+  return a;
+}
+
+static pith_status start(pith_archive *a, long (*rd)(void *, void *, size_t), pith_archive **out) {
+  size_t max = a->o.max_record_bytes;
+  a->w =
+      warc_reader_new(rd, a, max > SIZE_MAX - HEADER_ALLOWANCE ? SIZE_MAX : max + HEADER_ALLOWANCE);
+  if (!a->w) {
+    pith_archive_close(a);
+    *out = NULL;
+    return PITH_ERR_NOMEM;
+  }
+  *out = a;
+  return PITH_OK;
+}
+
+pith_status pith_archive_open(const char *path, const pith_archive_options *o, pith_archive **out) {
+  if (!out)
+    return PITH_ERR_INVALID;
+  *out = NULL;
+  if (!path)
+    return PITH_ERR_INVALID;
+  int std = !strcmp(path, "-");
+  pith_archive *a = archive_new(std ? "(stdin)" : path, o);
+  if (!a)
+    return PITH_ERR_NOMEM;
+  a->fd = std ? 0 : open(path, O_RDONLY);
+  if (a->fd < 0) {
+    snprintf(a->err, sizeof a->err, "%s: %s", path, strerror(errno));
+    a->failed = PITH_ERR_READ;
+    *out = a;
+    return PITH_ERR_READ;
+  }
+  a->o.close_fd = !std;
+  return start(a, fd_read, out);
+}
+
+pith_status pith_archive_open_fd(int fd, const char *name, const pith_archive_options *o,
+                                 pith_archive **out) {
+  if (!out)
+    return PITH_ERR_INVALID;
+  *out = NULL;
+  if (fd < 0)
+    return PITH_ERR_INVALID;
+  pith_archive *a = archive_new(name, o);
+  if (!a)
+    return PITH_ERR_NOMEM;
+  a->fd = fd;
+  return start(a, fd_read, out);
+}
+
+pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n), void *ctx,
+                                   const char *name, const pith_archive_options *o,
+                                   pith_archive **out) {
+  if (!out)
+    return PITH_ERR_INVALID;
+  *out = NULL;
+  if (!read)
+    return PITH_ERR_INVALID;
+  pith_archive *a = archive_new(name, o);
+  if (!a)
+    return PITH_ERR_NOMEM;
+  a->read = read;
+  a->ctx = ctx;
+  return start(a, callback_read, out);
+}
+
+void pith_archive_close(pith_archive *a) {
+  if (!a)
+    return;
+  warc_reader_free(a->w);
+  if (a->fd >= 0 && a->o.close_fd)
+    close(a->fd);
+  free(a->payload);
+  free(a->name);
+  free(a);
+}
+
+const char *pith_archive_error(const pith_archive *a) {
+  return a && a->failed ? a->err : NULL;
+}
+
+/* ---- choosing records -------------------------------------------------------- */
+
+/* Media types that say nothing about the payload: the sniffer decides. */
+static int generic_type(const char *t) {
+  static const char *const generic[] = {"",
+                                        "application/octet-stream",
+                                        "binary/octet-stream",
+                                        "application/unknown",
+                                        "unknown/unknown",
+                                        "application/x-unknown-content-type",
+                                        "text/plain",
+                                        "*/*"};
+  for (size_t i = 0; i < sizeof generic / sizeof *generic; i++)
+    if (!strcmp(t, generic[i]))
+      return 1;
+  return 0;
+}
+
+static int html_type(const char *t) {
+  return !strcmp(t, "text/html") || !strcmp(t, "application/xhtml+xml") ||
+         !strcmp(t, "application/vnd.wap.xhtml+xml") || !strcmp(t, "text/xhtml");
+}
+
+/* A media type, lower case, without parameters, into out. */
+static void media_type(const char *v, char *out, size_t cap) {
+  size_t k = 0;
+  if (v) {
+    while (*v == ' ' || *v == '\t')
+      v++;
+    for (; *v && *v != ';' && *v != ' ' && k + 1 < cap; v++)
+      out[k++] = (char)(*v >= 'A' && *v <= 'Z' ? *v + 32 : *v);
+  }
+  out[k] = '\0';
+}
+
+static const pith_record *skip(pith_record *r, const char *reason) {
+  r->kind = PITH_RECORD_SKIPPED;
+  r->skip_reason = reason;
+  r->payload = NULL;
+  r->payload_len = 0;
+  return r;
+}
+
+/* A response or resource record: is its payload a page? */
+static pith_status judge_http(pith_archive *a, const warc_record *w, pith_record *r) {
+  const char *body = w->block;
+  size_t body_len = w->block_len;
+  http_response *h = &a->http;
+  memset(h, 0, sizeof *h);
+  const char *type = NULL;
+  if (w->type == WARC_RESPONSE && !http_parse(w->block, w->block_len, h)) {
+    r->http_status = h->status;
+    if (h->status != 200 && !a->o.all_status) {
+      skip(r, "status");
+      return PITH_OK;
+    }
+    body = w->block + h->body;
+    body_len = w->block_len - h->body;
+    type = h->content_type;
+    r->charset = h->charset[0] ? h->charset : NULL;
+  } else {
+    /* a resource (or a response without HTTP): the record's own type */
+    media_type(w->content_type, a->content_type, sizeof a->content_type);
+    type = a->content_type;
+  }
+  if (generic_type(type)) {
+    media_type(warc_record_header(w, "WARC-Identified-Payload-Type"), a->content_type,
+               sizeof a->content_type);
+    if (!generic_type(a->content_type))
+      type = a->content_type;
+  }
+  r->content_type = type[0] ? type : NULL;
+  int text = w->type == WARC_RESOURCE && !strcmp(type, "text/plain") &&
+             (!r->url || !strncasecmp(r->url, "http", 4));
+  if (!html_type(type) && !generic_type(type) && !text && !a->o.all_types) {
+    skip(r, "not-html");
+    return PITH_OK;
+  }
+  char *payload = NULL;
+  size_t len = 0;
+  int cut = 0;
+  http_body_status st =
+      http_decode_body(h, body, body_len, a->o.max_record_bytes, &payload, &len, &cut);
+  if (st == HTTP_BODY_NOMEM)
+    return PITH_ERR_NOMEM;
+  if (st == HTTP_BODY_TOO_LARGE) {
+    skip(r, "too-large");
+    return PITH_OK;
+  }
+  a->payload = payload;
+  r->truncated |= cut;
+  r->payload = payload;
+  r->payload_len = len;
+  const char *why;
+  sniff_result sn = sniff_html(payload, len, &why);
+  if (sn == SNIFF_EMPTY) {
+    skip(r, "empty");
+  } else if (text) {
+    r->kind = PITH_RECORD_TEXT;
+  } else if (html_type(type) || a->o.all_types || sn == SNIFF_HTML) {
+    r->kind = PITH_RECORD_HTML;
+  } else {
+    skip(r, "not-html");
+  }
+  return PITH_OK;
+}
+
+pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
+  if (!a || !out)
+    return PITH_ERR_INVALID;
+  *out = NULL;
+  if (a->failed)
+    return a->failed;
+  free(a->payload);
+  a->payload = NULL;
+  warc_record w;
+  int rc = warc_reader_next(a->w, &w);
+  if (rc == 0)
+    return PITH_DONE;
+  if (rc < 0) {
+    const char *e = warc_reader_error(a->w);
+    a->failed = e && !strcmp(e, "out of memory") ? PITH_ERR_NOMEM : PITH_ERR_READ;
+    if (!a->err[0])
+      snprintf(a->err, sizeof a->err, "%s: %s", a->name, e ? e : "read error");
+    return a->failed;
+  }
+  pith_record *r = &a->rec;
+  memset(r, 0, sizeof *r);
+  r->url = w.target_uri;
+  r->warc_record_id = w.record_id;
+  r->warc_date = w.date;
+  r->warc_type = w.type_name && *w.type_name ? w.type_name : NULL;
+  r->warc_filename = a->filename;
+  r->payload_digest = warc_record_header(&w, "WARC-Payload-Digest");
+  r->warc_offset = w.offset;
+  r->warc_length = w.length;
+  r->truncated = w.cut || (w.nheaders && warc_record_header(&w, "WARC-Truncated"));
+  *out = r;
+  if (w.error) {
+    r->kind = PITH_RECORD_ERROR;
+    r->error = w.error;
+    return PITH_OK;
+  }
+  switch (w.type) {
+  case WARC_WARCINFO:
+    skip(r, "warcinfo");
+    return PITH_OK;
+  case WARC_REQUEST:
+    skip(r, "request");
+    return PITH_OK;
+  case WARC_METADATA:
+    skip(r, "metadata");
+    return PITH_OK;
+  case WARC_REVISIT:
+    skip(r, "revisit");
+    return PITH_OK;
+  case WARC_CONVERSION:
+    if (w.skipped || w.block_len > a->o.max_record_bytes) {
+      skip(r, "too-large");
+    } else {
+      r->kind = PITH_RECORD_TEXT;
+      r->payload = w.block;
+      r->payload_len = w.block_len;
+    }
+    return PITH_OK;
+  case WARC_RESPONSE:
+  case WARC_RESOURCE:
+    if (w.skipped) {
+      skip(r, "too-large");
+      return PITH_OK;
+    }
+    return judge_http(a, &w, r);
+  default:
+    skip(r, "other");
+    return PITH_OK;
+  }
+}
+
+/* ---- extraction ------------------------------------------------------------------- */
+
+pith_status pith_record_extract(const pith_record *rec, const pith_options *opts,
+                                pith_result **out) {
+  if (!out)
+    return PITH_ERR_INVALID;
+  *out = NULL;
+  if (!rec || (rec->kind != PITH_RECORD_HTML && rec->kind != PITH_RECORD_TEXT))
+    return PITH_ERR_INVALID;
+  pith_options o;
+  if (opts)
+    o = *opts;
+  else
+    pith_options_init(&o);
+  if (!o.url)
+    o.url = rec->url;
+  if (!o.charset)
+    o.charset = rec->charset;
+  if (!o.warc_record_id)
+    o.warc_record_id = rec->warc_record_id;
+  if (!o.warc_date)
+    o.warc_date = rec->warc_date;
+  pith_status st = rec->kind == PITH_RECORD_HTML
+                       ? pith_extract(rec->payload, rec->payload_len, &o, out)
+                       : pith_extract_text(rec->payload, rec->payload_len, &o, out);
+  pith_result *r = *out;
+  if (!r)
+    return st;
+  /* The rest of the provenance, also on failure (an error line names it). */
+  article_meta *m = &r->art.meta;
+  m->http_status = rec->http_status;
+  m->has_warc_offset = 1;
+  m->warc_offset = rec->warc_offset;
+  m->warc_length = rec->warc_length;
+  m->truncated = rec->truncated;
+  if ((rec->warc_filename && !(m->warc_filename = arena_strndup(&r->mem, rec->warc_filename,
+                                                                strlen(rec->warc_filename)))) ||
+      (rec->payload_digest && !(m->payload_digest = arena_strndup(&r->mem, rec->payload_digest,
+                                                                  strlen(rec->payload_digest)))))
+    return PITH_ERR_NOMEM;
+  return st;
+}
+
+/* ---- copies ------------------------------------------------------------------------- */
+
+/* The strings of a record, in the order they are copied. */
+#define RECORD_STRINGS(X)                                                                          \
+  X(url)                                                                                           \
+  X(warc_record_id)                                                                                \
+  X(warc_date) X(warc_type) X(warc_filename) X(payload_digest) X(charset) X(content_type) X(error)
+
+pith_record *pith_record_copy(const pith_record *rec) {
+  if (!rec)
+    return NULL;
+  size_t n = sizeof *rec + rec->payload_len + 1;
+#define SIZE(f) n += rec->f ? strlen(rec->f) + 1 : 0;
+  RECORD_STRINGS(SIZE)
+#undef SIZE
+  pith_record *c = malloc(n);
+  if (!c)
+    return NULL;
+  *c = *rec;
+  char *p = (char *)(c + 1);
+  if (rec->payload) {
+    memcpy(p, rec->payload, rec->payload_len);
+    p[rec->payload_len] = '\0';
+    c->payload = p;
+    p += rec->payload_len + 1;
+  }
+#define COPY(f)                                                                                    \
+  if (rec->f) {                                                                                    \
+    size_t k = strlen(rec->f) + 1;                                                                 \
+    memcpy(p, rec->f, k);                                                                          \
+    c->f = p;                                                                                      \
+    p += k;                                                                                        \
+  }
+  RECORD_STRINGS(COPY)
+#undef COPY
+  return c; /* skip_reason is a static word */
+}
+
+void pith_record_free(pith_record *rec) {
+  free(rec);
+}

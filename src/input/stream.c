@@ -1,0 +1,596 @@
+/* The decompressed stream: raw bytes from the callback into `raw`, inflated
+ * (or copied) into the window `win`, which the record parser consumes from
+ * the front. Memory stays bounded by the window (the parser reads through
+ * large blocks without holding them) and a zstd dictionary. */
+#include "input/stream.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+#include <zstd.h>
+#include <zstd_errors.h>
+
+#define RAW_CAP ((size_t)1 << 16)
+#define WINDOW_MIN ((size_t)1 << 16)
+#define MAX_DICT ((size_t)64 << 20) /* a zstd dictionary frame */
+
+typedef struct {
+  unsigned long long dec;       /* where its data starts in the stream */
+  unsigned long long comp, end; /* its bytes in the file; end 0 until known */
+  int done;                     /* ended (end known), damaged, or cut by the end of data */
+  char damage[96];              /* why the data before this member was cut, or "" */
+  unsigned long long damage_at; /* where the damaged bytes start in the file */
+} member;
+
+struct stream {
+  stream_read_fn rd;
+  void *ctx;
+  unsigned char *raw; /* input not yet decompressed: [raw_pos, raw_len) */
+  size_t raw_cap, raw_len, raw_pos;
+  unsigned long long raw_base; /* file offset of raw[0] */
+  int raw_eof;
+  int kind; /* -1 not known yet, else a stream_kind */
+  int in_member;
+  int multi; /* a member has ended and another started: one member per record */
+  z_stream z;
+  int z_ready;
+  ZSTD_DCtx *zd;
+  int data_eof;       /* no more decompressed data will come */
+  unsigned char *win; /* decompressed bytes: [start, end) */
+  size_t win_cap, start, end;
+  unsigned long long offset; /* stream offset of win[start] */
+  member *m;
+  size_t nm, mcap;
+  char err[96];
+  int failed;
+};
+
+static int fail(stream *s, const char *msg) {
+  snprintf(s->err, sizeof s->err, "%s", msg);
+  s->failed = 1;
+  return -1;
+}
+
+stream *stream_new(stream_read_fn rd, void *ctx) {
+  stream *s = calloc(1, sizeof *s);
+  if (!s)
+    return NULL;
+  s->rd = rd;
+  s->ctx = ctx;
+  s->kind = -1;
+  s->raw_cap = RAW_CAP;
+  s->raw = malloc(s->raw_cap);
+  s->win_cap = WINDOW_MIN;
+  s->win = malloc(s->win_cap);
+  if (!s->raw || !s->win) {
+    stream_free(s);
+    return NULL;
+  }
+  return s;
+}
+
+void stream_free(stream *s) {
+  if (!s)
+    return;
+  if (s->z_ready)
+    inflateEnd(&s->z);
+  ZSTD_freeDCtx(s->zd);
+  free(s->raw);
+  free(s->win);
+  free(s->m);
+  free(s);
+}
+
+const char *stream_error(const stream *s) {
+  return s->failed ? s->err : NULL;
+}
+stream_kind stream_kind_of(const stream *s) {
+  return s->kind < 0 ? STREAM_PLAIN : (stream_kind)s->kind;
+}
+unsigned long long stream_pos(const stream *s) {
+  return s->offset + s->start;
+}
+unsigned long long stream_raw_pos(const stream *s) {
+  return s->raw_base + s->raw_pos;
+}
+
+const unsigned char *stream_data(const stream *s, size_t *avail) {
+  *avail = s->end - s->start;
+  return s->win + s->start;
+}
+
+void stream_consume(stream *s, size_t n) {
+  s->start += n;
+}
+
+/* ---- raw input --------------------------------------------------------- */
+
+/* More raw bytes: 1 if some came, 0 at the end of the file, -1 on error. */
+static int raw_fill(stream *s) {
+  if (s->raw_eof)
+    return 0;
+  if (s->raw_pos > 0) {
+    memmove(s->raw, s->raw + s->raw_pos, s->raw_len - s->raw_pos);
+    s->raw_len -= s->raw_pos;
+    s->raw_base += s->raw_pos;
+    s->raw_pos = 0;
+  }
+  if (s->raw_len == s->raw_cap)
+    return 1;
+  long n = s->rd(s->ctx, s->raw + s->raw_len, s->raw_cap - s->raw_len);
+  if (n < 0)
+    return fail(s, "read error");
+  if (n == 0) {
+    s->raw_eof = 1;
+    return 0;
+  }
+  s->raw_len += (size_t)n;
+  return 1;
+}
+
+/* Reads until n raw bytes are buffered (growing the buffer) or the input
+ * ends: 1, 0 when fewer came, -1 on error. */
+static int raw_want(stream *s, size_t n) {
+  if (n > s->raw_cap) {
+    unsigned char *r = realloc(s->raw, n);
+    if (!r)
+      return fail(s, "out of memory");
+    s->raw = r;
+    s->raw_cap = n;
+  }
+  while (s->raw_len - s->raw_pos < n) {
+    int rc = raw_fill(s);
+    if (rc <= 0)
+      return rc;
+  }
+  return 1;
+}
+
+/* ---- members ------------------------------------------------------------ */
+
+static member *member_add(stream *s, const char *damage, unsigned long long damage_at) {
+  if (s->nm == s->mcap) {
+    size_t cap = s->mcap ? 2 * s->mcap : 16;
+    member *m = realloc(s->m, cap * sizeof *m);
+    if (!m)
+      return NULL;
+    s->m = m;
+    s->mcap = cap;
+  }
+  member *m = &s->m[s->nm++];
+  memset(m, 0, sizeof *m);
+  m->dec = s->offset + s->end;
+  m->comp = stream_raw_pos(s);
+  if (damage)
+    snprintf(m->damage, sizeof m->damage, "%s", damage);
+  m->damage_at = damage_at;
+  return m;
+}
+
+/* The member being decompressed has ended well (end known). */
+static void member_end(stream *s) {
+  if (s->nm) {
+    s->m[s->nm - 1].end = stream_raw_pos(s);
+    s->m[s->nm - 1].done = 1;
+  }
+}
+
+/* The member being decompressed is damaged: it ends here. */
+static void member_cut(stream *s) {
+  if (s->nm)
+    s->m[s->nm - 1].done = 1;
+}
+
+/* The index of the first member starting after `from` (from ULLONG_MAX:
+ * the first of all): members are in stream order, so a binary search. */
+static size_t first_after(const stream *s, unsigned long long from) {
+  if (from == ULLONG_MAX)
+    return 0;
+  size_t lo = 0, hi = s->nm;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s->m[mid].dec > from)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return lo;
+}
+
+void stream_forget(stream *s, unsigned long long keep, unsigned long long before) {
+  /* [0, k): wholly before `keep`'s member; [j, i): between it and `before` */
+  size_t j = first_after(s, keep), k = j ? j - 1 : 0, i = first_after(s, before);
+  if (i)
+    i--; /* the member holding `before` stays */
+  if (i > j) {
+    memmove(s->m + j, s->m + i, (s->nm - i) * sizeof *s->m);
+    s->nm -= i - j;
+  }
+  if (k) {
+    memmove(s->m, s->m + k, (s->nm - k) * sizeof *s->m);
+    s->nm -= k;
+  }
+}
+
+static const member *member_at(const stream *s, unsigned long long at) {
+  size_t i = first_after(s, at);
+  return i ? &s->m[i - 1] : NULL;
+}
+
+void stream_member(const stream *s, unsigned long long at, unsigned long long *start,
+                   unsigned long long *length) {
+  const member *m = s->kind == STREAM_PLAIN || s->kind < 0 ? NULL : member_at(s, at);
+  if (!m) {
+    *start = at;
+    *length = 0;
+    return;
+  }
+  *start = m->comp;
+  *length = m->end > m->comp ? m->end - m->comp : 0;
+}
+
+int stream_member_done(const stream *s, unsigned long long at) {
+  const member *m = member_at(s, at);
+  return !m || m->done || s->data_eof || s->failed;
+}
+
+int stream_boundary(const stream *s, unsigned long long from, unsigned long long to,
+                    unsigned long long *at, const char **damage, unsigned long long *damage_at) {
+  size_t i = first_after(s, from);
+  if (i == s->nm || s->m[i].dec > to)
+    return 0;
+  *at = s->m[i].dec;
+  *damage = s->m[i].damage[0] ? s->m[i].damage : NULL;
+  *damage_at = s->m[i].damage_at;
+  return 1;
+}
+
+/* ---- the window ----------------------------------------------------------- */
+
+/* Room for want more decompressed bytes at the end of the window. */
+static int win_room(stream *s, size_t want) {
+  if (s->start > 0 && (s->start == s->end || s->win_cap - s->end < want)) {
+    memmove(s->win, s->win + s->start, s->end - s->start);
+    s->end -= s->start;
+    s->offset += s->start;
+    s->start = 0;
+  }
+  if (s->win_cap - s->end >= want)
+    return 0;
+  size_t cap = s->win_cap;
+  while (cap - s->end < want)
+    cap *= 2;
+  unsigned char *w = realloc(s->win, cap);
+  if (!w)
+    return fail(s, "out of memory");
+  s->win = w;
+  s->win_cap = cap;
+  return 0;
+}
+
+int stream_unread(stream *s, const void *data, size_t n) {
+  if (n <= s->start) {
+    s->start -= n;
+  } else {
+    if (win_room(s, n))
+      return -1;
+    memmove(s->win + n, s->win + s->start, s->end - s->start);
+    s->end = n + (s->end - s->start);
+    s->offset -= n - s->start;
+    s->start = 0;
+  }
+  memmove(s->win + s->start, data, n);
+  return 0;
+}
+
+/* ---- decompression ---------------------------------------------------------- */
+
+static const unsigned char GZIP_MAGIC[3] = {0x1f, 0x8b, 0x08};
+static const unsigned char ZSTD_MAGIC[4] = {0x28, 0xb5, 0x2f, 0xfd};
+
+static uint32_t le32(const unsigned char *p) {
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Skips raw bytes up to the next member's magic (or the end of the data).
+ * Returns the number skipped, or -1 on a read error. */
+static long long skip_to_magic(stream *s) {
+  const unsigned char *magic = s->kind == STREAM_GZIP ? GZIP_MAGIC : ZSTD_MAGIC;
+  size_t k = s->kind == STREAM_GZIP ? sizeof GZIP_MAGIC : sizeof ZSTD_MAGIC;
+  long long skipped = 0;
+  for (;;) {
+    if (raw_want(s, k) < 0)
+      return -1;
+    size_t avail = s->raw_len - s->raw_pos;
+    if (avail < k) {
+      skipped += (long long)avail;
+      s->raw_pos = s->raw_len;
+      return skipped;
+    }
+    const unsigned char *p = s->raw + s->raw_pos;
+    for (size_t i = 0; i + k <= avail; i++) {
+      if (p[i] == magic[0] && !memcmp(p + i, magic, k)) {
+        s->raw_pos += i;
+        return skipped + (long long)i;
+      }
+    }
+    /* keep the last k-1 bytes: a magic may straddle the buffer's end */
+    s->raw_pos += avail - (k - 1);
+    skipped += (long long)(avail - (k - 1));
+  }
+}
+
+/* The data of the current member was cut (why, at file offset `at`):
+ * mark it, find the next member, and start a break there. */
+static int damaged(stream *s, const char *why, unsigned long long at) {
+  member_cut(s);
+  s->in_member = 0;
+  if (s->kind == STREAM_ZSTD)
+    ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
+  /* A member cut short runs into the next one: look for it right after
+   * the damaged member's start, when those bytes are still here. */
+  if (s->nm && s->m[s->nm - 1].comp >= s->raw_base &&
+      s->m[s->nm - 1].comp + 1 <= s->raw_base + s->raw_len &&
+      s->m[s->nm - 1].comp + 1 < stream_raw_pos(s))
+    s->raw_pos = (size_t)(s->m[s->nm - 1].comp + 1 - s->raw_base);
+  if (skip_to_magic(s) < 0)
+    return -1;
+  if (s->nm)
+    s->m[s->nm - 1].end = stream_raw_pos(s); /* its bytes: up to the next member */
+  char msg[96];
+  snprintf(msg, sizeof msg, "%s at byte %llu", why, at);
+  if (!member_add(s, msg, at))
+    return fail(s, "out of memory");
+  /* The break is a member of its own until the next one starts. */
+  member_cut(s);
+  return 0;
+}
+
+/* Between members: bytes that are not a member's start are skipped, and
+ * said so with a break. Returns 1 at a member's start, 0 at the end. */
+static int at_member(stream *s) {
+  size_t k = s->kind == STREAM_GZIP ? 3 : 4;
+  if (raw_want(s, k) < 0)
+    return -1;
+  size_t avail = s->raw_len - s->raw_pos;
+  if (avail == 0)
+    return 0;
+  const unsigned char *p = s->raw + s->raw_pos;
+  if (s->kind == STREAM_GZIP && avail >= 3 && !memcmp(p, GZIP_MAGIC, 3))
+    return 1;
+  if (s->kind == STREAM_ZSTD && avail >= 4 &&
+      (!memcmp(p, ZSTD_MAGIC, 4) || (le32(p) & 0xFFFFFFF0u) == 0x184D2A50u))
+    return 1;
+  unsigned long long at = stream_raw_pos(s);
+  long long n = skip_to_magic(s);
+  if (n < 0)
+    return -1;
+  char msg[96];
+  snprintf(msg, sizeof msg, "%lld bytes that are not %s data at byte %llu", n,
+           s->kind == STREAM_GZIP ? "gzip" : "zstd", at);
+  if (!member_add(s, msg, at))
+    return fail(s, "out of memory");
+  member_cut(s);
+  return s->raw_pos < s->raw_len ? 1 : 0;
+}
+
+/* A zstd skippable frame at the raw position: the Internet Archive's
+ * dictionary frame (magic 0x184D2A5D) is loaded, others are skipped. */
+static int zstd_skippable(stream *s) {
+  if (raw_want(s, 8) <= 0)
+    return damaged(s, "truncated zstd data", stream_raw_pos(s));
+  const unsigned char *p = s->raw + s->raw_pos;
+  uint32_t magic = le32(p), size = le32(p + 4);
+  if (magic != 0x184D2A5Du) {
+    /* Skip it a buffer at a time. */
+    unsigned long long left = 8ull + size;
+    while (left) {
+      if (s->raw_pos == s->raw_len && raw_fill(s) <= 0)
+        return s->failed ? -1 : 0;
+      size_t k = s->raw_len - s->raw_pos;
+      if (k > left)
+        k = (size_t)left;
+      s->raw_pos += k;
+      left -= k;
+    }
+    return 0;
+  }
+  unsigned long long at = stream_raw_pos(s);
+  if (size > MAX_DICT)
+    return damaged(s, "zstd dictionary too large", at);
+  int rc = raw_want(s, 8 + (size_t)size);
+  if (rc < 0)
+    return -1;
+  if (rc == 0)
+    return damaged(s, "truncated zstd dictionary", at);
+  const unsigned char *d = s->raw + s->raw_pos + 8;
+  size_t r;
+  if (size >= 4 && !memcmp(d, ZSTD_MAGIC, 4)) {
+    /* The dictionary itself is zstd-compressed. */
+    unsigned long long n = ZSTD_getFrameContentSize(d, size);
+    if (n == ZSTD_CONTENTSIZE_ERROR || n == ZSTD_CONTENTSIZE_UNKNOWN || n > MAX_DICT)
+      return damaged(s, "bad zstd dictionary", at);
+    void *dict = malloc(n ? (size_t)n : 1);
+    if (!dict)
+      return fail(s, "out of memory");
+    size_t got = ZSTD_decompress(dict, (size_t)n, d, size);
+    r = ZSTD_isError(got) ? got : ZSTD_DCtx_loadDictionary(s->zd, dict, got);
+    free(dict);
+  } else {
+    r = ZSTD_DCtx_loadDictionary(s->zd, d, size);
+  }
+  s->raw_pos += 8 + (size_t)size;
+  if (ZSTD_isError(r))
+    return damaged(s, "bad zstd dictionary", at);
+  return 0;
+}
+
+/* The first bytes say which kind of data this is. */
+static int find_kind(stream *s) {
+  if (raw_want(s, 4) < 0)
+    return -1;
+  const unsigned char *p = s->raw + s->raw_pos;
+  size_t n = s->raw_len - s->raw_pos;
+  if (n >= 3 && !memcmp(p, GZIP_MAGIC, 3)) {
+    s->kind = STREAM_GZIP;
+    if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK)
+      return fail(s, "out of memory");
+    s->z_ready = 1;
+  } else if (n >= 4 && (!memcmp(p, ZSTD_MAGIC, 4) || (le32(p) & 0xFFFFFFF0u) == 0x184D2A50u)) {
+    s->kind = STREAM_ZSTD;
+    s->zd = ZSTD_createDCtx();
+    if (!s->zd)
+      return fail(s, "out of memory");
+  } else {
+    s->kind = STREAM_PLAIN;
+  }
+  return 0;
+}
+
+/* One step of gzip: 1 if bytes came, 0 if none yet, -1 on error, 2 at
+ * the end of the data. */
+static int gzip_step(stream *s) {
+  if (!s->in_member) {
+    int rc = at_member(s);
+    if (rc <= 0)
+      return rc < 0 ? -1 : 2;
+    inflateReset(&s->z);
+    if (s->nm)
+      s->multi = 1;
+    if (!member_add(s, NULL, 0))
+      return fail(s, "out of memory");
+    s->in_member = 1;
+  }
+  if (s->raw_pos == s->raw_len) {
+    int rc = raw_fill(s);
+    if (rc < 0)
+      return -1;
+    if (rc == 0) {
+      if (damaged(s, "truncated gzip data", s->m[s->nm - 1].comp) < 0)
+        return -1;
+      return 2;
+    }
+  }
+  size_t in_avail = s->raw_len - s->raw_pos, out_avail = s->win_cap - s->end;
+  s->z.next_in = s->raw + s->raw_pos;
+  s->z.avail_in = (uInt)(in_avail > UINT32_MAX ? UINT32_MAX : in_avail);
+  s->z.next_out = s->win + s->end;
+  s->z.avail_out = (uInt)(out_avail > UINT32_MAX ? UINT32_MAX : out_avail);
+  int zr = inflate(&s->z, Z_NO_FLUSH);
+  s->raw_pos += (size_t)(s->z.next_in - (s->raw + s->raw_pos));
+  size_t made = (size_t)(s->z.next_out - (s->win + s->end));
+  s->end += made;
+  if (zr == Z_STREAM_END) {
+    member_end(s);
+    s->in_member = 0;
+  } else if (zr == Z_MEM_ERROR) {
+    return fail(s, "out of memory");
+  } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
+    if (damaged(s, "corrupt gzip data", s->m[s->nm - 1].comp) < 0)
+      return -1;
+  }
+  return made ? 1 : 0;
+}
+
+static int zstd_step(stream *s) {
+  if (!s->in_member) {
+    int rc = at_member(s);
+    if (rc <= 0)
+      return rc < 0 ? -1 : 2;
+    if ((le32(s->raw + s->raw_pos) & 0xFFFFFFF0u) == 0x184D2A50u)
+      return zstd_skippable(s) < 0 ? -1 : 0;
+    if (s->nm)
+      s->multi = 1;
+    if (!member_add(s, NULL, 0))
+      return fail(s, "out of memory");
+    s->in_member = 1;
+  }
+  if (s->raw_pos == s->raw_len) {
+    int rc = raw_fill(s);
+    if (rc < 0)
+      return -1;
+    if (rc == 0) {
+      if (damaged(s, "truncated zstd data", s->m[s->nm - 1].comp) < 0)
+        return -1;
+      return 2;
+    }
+  }
+  ZSTD_inBuffer in = {s->raw, s->raw_len, s->raw_pos};
+  ZSTD_outBuffer out = {s->win, s->win_cap, s->end};
+  size_t r = ZSTD_decompressStream(s->zd, &out, &in);
+  s->raw_pos = in.pos;
+  size_t made = out.pos - s->end;
+  s->end = out.pos;
+  if (ZSTD_isError(r)) {
+    if (ZSTD_getErrorCode(r) == ZSTD_error_memory_allocation)
+      return fail(s, "out of memory");
+    if (damaged(s, "corrupt zstd data", s->m[s->nm - 1].comp) < 0)
+      return -1;
+  } else if (r == 0) {
+    member_end(s);
+    s->in_member = 0;
+  }
+  return made ? 1 : 0;
+}
+
+int stream_abandon(stream *s, unsigned long long member_dec) {
+  if (s->kind != STREAM_GZIP && s->kind != STREAM_ZSTD)
+    return 0;
+  /* Only in a file of many members: one member may be the whole file. */
+  if (!s->in_member || !s->nm || s->m[s->nm - 1].dec != member_dec || stream_pos(s) < member_dec ||
+      !s->multi)
+    return 0;
+  member_cut(s);
+  s->in_member = 0;
+  if (s->kind == STREAM_ZSTD)
+    ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
+  s->end = s->start; /* what was inflated of it is not wanted */
+  if (skip_to_magic(s) < 0)
+    return -1;
+  s->m[s->nm - 1].end = stream_raw_pos(s);
+  return 1;
+}
+
+int stream_more(stream *s) {
+  if (s->failed)
+    return -1;
+  if (s->data_eof)
+    return 0;
+  if (s->kind < 0 && find_kind(s))
+    return -1;
+  if (win_room(s, WINDOW_MIN / 2))
+    return -1;
+  for (;;) {
+    int rc;
+    if (s->kind == STREAM_PLAIN) {
+      if (s->raw_pos == s->raw_len) {
+        rc = raw_fill(s);
+        if (rc < 0)
+          return -1;
+        if (rc == 0) {
+          s->data_eof = 1;
+          return 0;
+        }
+      }
+      size_t n = s->raw_len - s->raw_pos;
+      if (n > s->win_cap - s->end)
+        n = s->win_cap - s->end;
+      memcpy(s->win + s->end, s->raw + s->raw_pos, n);
+      s->raw_pos += n;
+      s->end += n;
+      return 1;
+    }
+    rc = s->kind == STREAM_GZIP ? gzip_step(s) : zstd_step(s);
+    if (rc < 0)
+      return -1;
+    if (rc == 2) {
+      s->data_eof = 1;
+      return 0;
+    }
+    if (rc == 1)
+      return 1;
+  }
+}

@@ -1,0 +1,378 @@
+#!/usr/bin/python3
+"""Pathological pages: generated here (never stored), each run through pith
+with the default limits, each checked for its exit status, its message, the
+content that must still come out, the CPU time (default under 5 s) and the
+peak memory (default under 1 GiB). docs/limits.md lists the measured costs.
+
+    tests/pathological/run.py PITH [--only NAME,...] [--time-limit S]
+                              [--rss-limit MB] [--list] [--keep DIR]
+
+A case whose code is not on main yet is printed as WAITING with the reason
+and not run. Exit status 0 when every case that ran passed. Under a
+sanitizer build pass larger limits (.ci/run does): ASan is slower and
+heavier by design.
+"""
+import argparse
+import gzip
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+
+PROSE = ("The tide came in over the flats, and the birds that feed there moved up the "
+         "shore to the salt marsh until it turned again in the evening.")
+ARTICLE = ("<html><head><meta charset=\"utf-8\"><title>Tides on the flats</title></head>"
+           "<body><article><h1>Tides on the flats</h1><p>" + PROSE + "</p><p>" + PROSE +
+           " A second paragraph keeps it long enough to be an article.</p></article>")
+MARKER = "salt marsh until it turned again"
+
+
+def article_page(tail=""):
+    return (ARTICLE + tail + "</body></html>").encode()
+
+
+def w(path, data):
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def repeat_file(path, head, unit, count, tail=b""):
+    """head + unit * count + tail, written in pieces (inputs reach 64 MiB)."""
+    with open(path, "wb") as f:
+        f.write(head)
+        chunk = max(1, (1 << 20) // max(1, len(unit)))
+        left = count
+        while left:
+            k = min(chunk, left)
+            f.write(unit * k)
+            left -= k
+        f.write(tail)
+
+
+# ---- generators: each writes its input to path -------------------------------
+
+def nested_divs(path):
+    repeat_file(path, ARTICLE.encode(), b"<div>", 1000000, b"deep text" + b"</div>" * 1000000)
+
+
+def unclosed(tag):
+    def gen(path):
+        repeat_file(path, ARTICLE.encode(), ("<%s>x " % tag).encode(), 100000)
+    return gen
+
+
+def unclosed_cells(path):
+    repeat_file(path, ARTICLE.encode(), b"<table><tr><td>cell ", 100000)
+
+
+def nested_tables(path):
+    repeat_file(path, ARTICLE.encode(), b"<table><tr><td>", 10000,
+                b"deep cell" + b"</td></tr></table>" * 10000 + b"</body></html>")
+
+
+def nested_templates(path):
+    repeat_file(path, ARTICLE.encode(), b"<template><div>", 100000, b"inside")
+
+
+def many_attributes(path):
+    with open(path, "wb") as f:
+        f.write(ARTICLE.encode() + b"<div")
+        for start in range(0, 1000000, 10000):
+            f.write("".join(" a%d=\"v\"" % i for i in range(start, start + 10000)).encode())
+        f.write(b">attributes</div></body></html>")
+
+
+def big_attribute(path):
+    repeat_file(path, ARTICLE.encode() + b"<div title=\"", b"x", 10 << 20,
+                b"\">after the attribute</div></body></html>")
+
+
+def invalid_utf8(path):
+    bad = bytes([0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC, 0xFF, 0xFE])
+    body = b"".join(b"<p>" + PROSE.encode()[:40] + bad + b"</p>" for _ in range(20000))
+    w(path, b"<html><head><title>Bad bytes</title></head><body>" + body + b"</body></html>")
+
+
+def nul_every(n):
+    def gen(path):
+        page = article_page() * 200
+        w(path, b"".join(page[i:i + n] + b"\0" for i in range(0, len(page), n)))
+    return gen
+
+
+nul_every_50, nul_every_200 = nul_every(50), nul_every(200)
+
+
+def text_utf16le(path):
+    w(path, ("Tides on the flats\n\n" + (PROSE + "\n") * 6).encode("utf-16-le"))
+
+
+def utf16(encoding, bom):
+    def gen(path):
+        text = article_page().decode().replace("charset=\"utf-8\"", "charset=\"utf-16\"")
+        data = text.encode(encoding)
+        if bom:
+            data = (b"\xff\xfe" if encoding == "utf-16-le" else b"\xfe\xff") + data
+        w(path, data)
+    return gen
+
+
+def unknown_charset(path):
+    w(path, article_page().replace(b"charset=\"utf-8\"", b"charset=\"x-klingon-pIqaD\""))
+
+
+def jsonld_deep(path):
+    repeat_file(path, ARTICLE.encode() + b"<script type=\"application/ld+json\">", b"[", 100000,
+                b"]" * 100000 + b"</script></body></html>")
+
+
+def jsonld_big(path):
+    items = ",".join('{"@type":"Thing","name":"n%d"}' % i for i in range(1500000))
+    w(path, ARTICLE.encode() + b"<script type=\"application/ld+json\">[" + items.encode() +
+      b"]</script></body></html>")
+
+
+def many_metas(path):
+    repeat_file(path, b"<html><head>", b"<meta name=\"description\" content=\"a page\">", 200000,
+                article_page()[len(b"<html><head>"):])
+
+
+def big_text_node(path):
+    repeat_file(path, ARTICLE.encode() + b"<p>", b"word ", 10 << 20, b"</p></body></html>")
+
+
+def gzip_bomb(path):
+    """1 GiB of zeros as one gzip member (about 1 MB)."""
+    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = b"\0" * (1 << 20)
+    with open(path, "wb") as f:
+        for _ in range(1024):
+            f.write(z.compress(block))
+        f.write(z.flush())
+
+
+def warc_record(rtype, uri, block, extra=b"", length=None):
+    head = (b"WARC/1.0\r\nWARC-Type: " + rtype + b"\r\nWARC-Target-URI: " + uri +
+            b"\r\nWARC-Date: 2026-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:" +
+            uri[-8:].rjust(8, b"0") + b"-0000-0000-0000-000000000000>\r\n" + extra +
+            b"Content-Length: " + str(len(block) if length is None else length).encode() +
+            b"\r\n\r\n")
+    return head + block + b"\r\n\r\n"
+
+
+def wet_text(n):
+    return ("Tides on the flats\n" + PROSE + " Record %d.\n" % n + PROSE + "\n").encode()
+
+
+def warc_lying_length(path):
+    rec1 = warc_record(b"conversion", b"http://example.org/a", wet_text(1),
+                       b"Content-Type: text/plain\r\n", length=10 << 30)
+    rec2 = warc_record(b"conversion", b"http://example.org/b", wet_text(2),
+                       b"Content-Type: text/plain\r\n")
+    w(path, rec1 + rec2)
+
+
+def warc_bomb_member(path):
+    """A WARC.gz whose first record inflates to 1 GiB, a good record after."""
+    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+    head = warc_record(b"conversion", b"http://example.org/a", b"", b"Content-Type: text/plain\r\n",
+                       length=1 << 30)
+    head = head[:-4]  # the block follows
+    block = b"a" * (1 << 20)
+    with open(path, "wb") as f:
+        f.write(z.compress(head))
+        for _ in range(1024):
+            f.write(z.compress(block))
+        f.write(z.compress(b"\r\n\r\n") + z.flush())
+        f.write(gzip.compress(warc_record(b"conversion", b"http://example.org/b", wet_text(2),
+                                          b"Content-Type: text/plain\r\n")))
+
+
+def warc_bomb_encoding(path):
+    """An HTTP response with Content-Encoding: gzip inflating to 1 GiB."""
+    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+    body = b"".join(z.compress(b" " * (1 << 20)) for _ in range(1024)) + z.flush()
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+            b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+    good = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + article_page()
+    w(path, warc_record(b"response", b"http://example.org/a", http,
+                        b"Content-Type: application/http; msgtype=response\r\n") +
+      warc_record(b"response", b"http://example.org/b", good,
+                  b"Content-Type: application/http; msgtype=response\r\n"))
+
+
+def text_long_line(size):
+    def gen(path):
+        repeat_file(path, b"", b"word ", size // 5, b"\n")
+    return gen
+
+
+def text_short_lines(path):
+    with open(path, "wb") as f:
+        for start in range(0, 5000000, 100000):
+            f.write("".join("%d xy\n" % i for i in range(start, start + 100000)).encode())
+
+
+def text_one_letter(path):
+    repeat_file(path, b"", b"a\n", 32 << 20)
+
+
+def text_article_then_lines(path):
+    """An article, then 5 million one-letter lines: past max_text_lines."""
+    repeat_file(path, ("Tides on the flats\n\n" + (PROSE + "\n") * 6).encode(), b"a\n", 5000000)
+
+
+# ---- the cases ----------------------------------------------------------------
+
+def case(name, gen, ext=".html", args=(), status=0, stderr=None, stdout=None, waiting=None):
+    return dict(name=name, gen=gen, ext=ext, args=list(args), status=status, stderr=stderr,
+                stdout=stdout, waiting=waiting)
+
+
+WARC_BRANCH = "waits for the WARC reader's per-record limits and resync (branch warc)"
+TOO_LARGE = r"larger than"
+
+CASES = [
+    case("nested-divs-1M", nested_divs, stdout=MARKER),
+    case("unclosed-p-100k", unclosed("p"), stdout=MARKER),
+    case("unclosed-li-100k", unclosed("li"), stdout=MARKER),
+    case("unclosed-table-100k", unclosed("table"), stdout=MARKER),
+    case("unclosed-a-100k", unclosed("a"), stdout=MARKER),
+    case("unclosed-b-100k", unclosed("b"), stdout=MARKER),
+    case("unclosed-table-tr-td-100k", unclosed_cells, stdout=MARKER),
+    case("nested-tables-10k", nested_tables, stdout=MARKER),
+    case("nested-templates-100k", nested_templates, stdout=MARKER),
+    case("nested-templates-100k-dump-dom", nested_templates, args=["--dump-dom"],
+         stdout="inside"),
+    case("attributes-1M", many_attributes, stdout=MARKER),
+    case("attribute-10MB", big_attribute, stdout=MARKER),
+    case("invalid-utf8", invalid_utf8, stdout="The tide came in over the flats"),
+    # More than 1% control bytes in the first 64 KB: binary, by design.
+    case("nul-every-50", nul_every_50, status=1, stderr="binary data, not HTML"),
+    case("nul-every-200", nul_every_200, stdout=MARKER),
+    case("utf16le-bom", utf16("utf-16-le", True), stdout=MARKER),
+    case("utf16be-bom", utf16("utf-16-be", True), stdout=MARKER),
+    case("utf16le-no-bom", utf16("utf-16-le", False), stdout=MARKER),
+    case("utf16be-no-bom", utf16("utf-16-be", False), stdout=MARKER),
+    case("text-utf16le-no-bom", text_utf16le, ext=".txt", args=["--text"], stdout=MARKER),
+    case("unknown-charset", unknown_charset, stdout=MARKER),
+    case("jsonld-100k-deep", jsonld_deep, args=["-f", "json"], stdout=MARKER),
+    case("jsonld-50MB", jsonld_big, args=["-f", "json"], stdout=MARKER),
+    case("metas-200k", many_metas, args=["-f", "json"], stdout=MARKER),
+    # The biggest block of text on the page is its content.
+    case("text-node-50MB", big_text_node, stdout="word word word"),
+    case("gzip-bomb", gzip_bomb, ext=".html.gz", status=1, stderr=TOO_LARGE),
+    case("warc-length-10GB", warc_lying_length, ext=".warc", status=1,
+         stdout="Record 2", waiting=WARC_BRANCH),
+    case("warc-gzip-member-bomb", warc_bomb_member, ext=".warc.gz", status=1,
+         stdout="Record 2", waiting=WARC_BRANCH),
+    case("warc-content-encoding-bomb", warc_bomb_encoding, ext=".warc", status=1,
+         stdout=MARKER, waiting=WARC_BRANCH),
+    case("text-line-100MB", text_long_line(100 << 20), ext=".txt", args=["--text"], status=1,
+         stderr=TOO_LARGE),
+    case("text-line-60MB", text_long_line(60 << 20), ext=".txt", args=["--text"]),
+    case("text-short-lines-5M", text_short_lines, ext=".txt", args=["--text"]),
+    case("text-one-letter-64MiB", text_one_letter, ext=".txt", args=["--text"]),
+    case("text-article-then-5M-lines", text_article_then_lines, ext=".txt", args=["--text"],
+         stdout=MARKER),
+]
+
+
+def run_case(pith, c, tmp, time_limit, rss_limit_mb):
+    path = os.path.join(tmp, c["name"] + c["ext"])
+    t0 = time.monotonic()
+    # Generated in a process of its own: a child's peak RSS counts its
+    # parent's at the fork, so this process stays small.
+    subprocess.run([sys.executable, os.path.abspath(__file__), "--generate", c["name"], path],
+                   check=True)
+    gen_s = time.monotonic() - t0
+    size = os.path.getsize(path)
+    out_path, err_path = path + ".out", path + ".err"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        t0 = time.monotonic()
+        proc = subprocess.Popen([pith] + c["args"] + [path], stdout=out, stderr=err)
+        _, wstatus, usage = os.wait4(proc.pid, 0)
+        secs = time.monotonic() - t0
+    proc.returncode = os.waitstatus_to_exitcode(wstatus)
+    cpu = usage.ru_utime + usage.ru_stime
+    rss_mb = usage.ru_maxrss / 1024.0
+    with open(out_path, "rb") as f:
+        stdout = f.read().decode("utf-8", "replace")
+    with open(err_path, "rb") as f:
+        stderr = f.read().decode("utf-8", "replace")
+    problems = []
+    if proc.returncode != c["status"]:
+        problems.append("exit status %d, want %d" % (proc.returncode, c["status"]))
+    if c["stderr"] and not re.search(c["stderr"], stderr):
+        problems.append("stderr %r lacks /%s/" % (stderr[:200], c["stderr"]))
+    if not c["stderr"] and proc.returncode == 0 and stderr:
+        problems.append("unexpected stderr %r" % stderr[:200])
+    if c["stdout"] and c["stdout"] not in stdout:
+        problems.append("output lacks %r (starts %r)" % (c["stdout"], stdout[:120]))
+    # CPU time: what the page costs, whatever else the machine is doing.
+    if cpu > time_limit:
+        problems.append("%.2f s of CPU, over %.1f s" % (cpu, time_limit))
+    if rss_mb > rss_limit_mb:
+        problems.append("%.0f MB peak RSS, over %d MB" % (rss_mb, rss_limit_mb))
+    os.remove(path)
+    return dict(size=size, secs=secs, cpu=cpu, rss=rss_mb, status=proc.returncode, gen=gen_s,
+                message=stderr.strip().splitlines()[-1] if stderr.strip() else "",
+                problems=problems)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("pith", nargs="?")
+    ap.add_argument("--only", help="comma-separated case names")
+    ap.add_argument("--time-limit", type=float, default=5.0, help="seconds per case (5)")
+    ap.add_argument("--rss-limit", type=int, default=1024, help="MB of peak RSS per case (1024)")
+    ap.add_argument("--list", action="store_true", help="list the cases and exit")
+    ap.add_argument("--keep", help="keep the outputs in this directory")
+    ap.add_argument("--generate", nargs=2, metavar=("CASE", "PATH"), help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.generate:
+        next(c for c in CASES if c["name"] == a.generate[0])["gen"](a.generate[1])
+        return 0
+    if a.list:
+        for c in CASES:
+            print(c["name"] + ("  (waiting: %s)" % c["waiting"] if c["waiting"] else ""))
+        return 0
+    only = set(a.only.split(",")) if a.only else None
+    if only and only - {c["name"] for c in CASES}:
+        sys.exit("unknown case: " + ", ".join(sorted(only - {c["name"] for c in CASES})))
+    pith = os.path.abspath(a.pith)
+    tmp = a.keep or tempfile.mkdtemp(prefix="pith-patho-")
+    os.makedirs(tmp, exist_ok=True)
+    failed = ran = 0
+    print("%-28s %9s %7s %7s %7s %4s  %s" % ("case", "input MB", "wall s", "CPU s", "RSS MB",
+                                             "exit", "message"))
+    try:
+        for c in CASES:
+            if only and c["name"] not in only:
+                continue
+            if c["waiting"]:
+                print("%-28s WAITING: %s" % (c["name"], c["waiting"]))
+                continue
+            r = run_case(pith, c, tmp, a.time_limit, a.rss_limit)
+            ran += 1
+            print("%-28s %9.1f %7.2f %7.2f %7.0f %4d  %s" %
+                  (c["name"], r["size"] / 1e6, r["secs"], r["cpu"], r["rss"], r["status"],
+                   r["message"][:60]))
+            for p in r["problems"]:
+                print("    FAIL: " + p)
+            failed += bool(r["problems"])
+            sys.stdout.flush()
+    finally:
+        if not a.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print("%d cases run, %d failed" % (ran, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+/* The public archive reader: opening by path, fd and callback, the record
+ * kinds and skip reasons, provenance in the extracted result, copies that
+ * outlive the reader, and the end and error statuses. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "pith.h"
+#include "source.h"
+
+static const char page[] = "<html><head><title>The page</title></head><body><article><p>The "
+                           "article of the page, with words enough to be its main text.</p>"
+                           "</article></body></html>";
+
+/* A WARC record around block. */
+static size_t add_record(char *out, const char *type, const char *uri, const char *extra,
+                         const char *block) {
+  return (size_t)sprintf(out,
+                         "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%s>\r\n"
+                         "WARC-Date: 2024-05-06T07:08:09Z\r\n%s%s%s%sContent-Length: %zu\r\n\r\n"
+                         "%s\r\n\r\n",
+                         type, type, uri ? "WARC-Target-URI: " : "", uri ? uri : "",
+                         uri ? "\r\n" : "", extra, strlen(block), block);
+}
+
+static long failing_read(void *ctx, void *buf, size_t n) {
+  (void)ctx, (void)buf, (void)n;
+  return -1;
+}
+
+static char warc[16384];
+static size_t warc_len;
+
+static void build(void) {
+  char http[4096];
+  size_t n = 0;
+  n += add_record(warc + n, "warcinfo", NULL, "", "software: test");
+  sprintf(http, "HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=ISO-8859-1\r\n\r\n%s",
+          page);
+  n += add_record(warc + n, "response", "<http://example.org/a>",
+                  "WARC-Payload-Digest: sha1:ABC\r\nWARC-Truncated: length\r\n", http);
+  sprintf(http, "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n%s", page);
+  n += add_record(warc + n, "response", "http://example.org/b", "", http);
+  sprintf(http, "HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n%%PDF-1.4");
+  n += add_record(warc + n, "response", "http://example.org/c", "", http);
+  n += add_record(warc + n, "revisit", "http://example.org/a", "", "HTTP/1.1 200 OK\r\n\r\n");
+  n += add_record(warc + n, "conversion", "http://example.org/a", "Content-Type: text/plain\r\n",
+                  "The page\nThe article of the page, in a text record, is long enough to be "
+                  "read as the main text: it runs on for a few clauses, as articles do, and it "
+                  "ends with a full stop.\nA second paragraph follows the first one, with more "
+                  "words of the same kind, and another full stop at its end.\n");
+  memcpy(warc + n, "NOT A RECORD\r\n", 14), n += 14;
+  n +=
+      add_record(warc + n, "resource", "http://example.org/d", "Content-Type: text/html\r\n", page);
+  warc_len = n;
+}
+
+static void test_records(void) {
+  source src = {warc, warc_len, 0, 0};
+  pith_archive *a = NULL;
+  CHECK(pith_archive_open_read(source_read, &src, "dir/crawl.warc", NULL, &a) == PITH_OK && a);
+  const pith_record *rec;
+  CHECK(pith_archive_next(a, &rec) == PITH_OK);
+  CHECK(rec->kind == PITH_RECORD_SKIPPED);
+  CHECK_STR(rec->skip_reason, "warcinfo");
+
+  CHECK(pith_archive_next(a, &rec) == PITH_OK);
+  CHECK(rec->kind == PITH_RECORD_HTML);
+  CHECK_STR(rec->url, "http://example.org/a");
+  CHECK_STR(rec->charset, "ISO-8859-1");
+  CHECK_STR(rec->content_type, "text/html");
+  CHECK_STR(rec->warc_filename, "crawl.warc");
+  CHECK_STR(rec->payload_digest, "sha1:ABC");
+  CHECK(rec->http_status == 200 && rec->truncated == 1);
+  CHECK(rec->payload_len == strlen(page) && !memcmp(rec->payload, page, rec->payload_len));
+  CHECK(rec->warc_offset > 0 && rec->warc_length > rec->payload_len);
+  CHECK(!memcmp(warc + rec->warc_offset, "WARC/1.1", 8));
+  /* A copy outlives the reader. */
+  pith_record *copy = pith_record_copy(rec);
+  CHECK(copy && copy->payload != rec->payload && copy->url != rec->url);
+
+  CHECK(pith_archive_next(a, &rec) == PITH_OK);
+  CHECK(rec->kind == PITH_RECORD_SKIPPED && rec->http_status == 404);
+  CHECK_STR(rec->skip_reason, "status");
+  CHECK(pith_archive_next(a, &rec) == PITH_OK);
+  CHECK_STR(rec->skip_reason, "not-html");
+  CHECK(pith_archive_next(a, &rec) == PITH_OK);
+  CHECK_STR(rec->skip_reason, "revisit");
+  CHECK(pith_archive_next(a, &rec) == PITH_OK);
+  CHECK(rec->kind == PITH_RECORD_TEXT);
+  pith_result *r = NULL;
+  CHECK(pith_record_extract(rec, NULL, &r) == PITH_OK);
+  CHECK(strstr(pith_result_text(r), "in a text record") != NULL);
+  pith_result_free(r);
+
+  CHECK(pith_archive_next(a, &rec) == PITH_OK);
+  CHECK(rec->kind == PITH_RECORD_ERROR && strstr(rec->error, "not a WARC record"));
+  CHECK(pith_archive_next(a, &rec) == PITH_OK);
+  CHECK(rec->kind == PITH_RECORD_HTML && rec->http_status == 0);
+  CHECK_STR(rec->url, "http://example.org/d");
+  CHECK(pith_archive_next(a, &rec) == PITH_DONE);
+  CHECK(pith_archive_next(a, &rec) == PITH_DONE);
+  CHECK(pith_archive_error(a) == NULL);
+  pith_archive_close(a);
+
+  /* The copy, extracted after the reader is gone: provenance in json. */
+  CHECK(pith_record_extract(copy, NULL, &r) == PITH_OK);
+  CHECK_STR(pith_result_title(r), "The page");
+  char *js = NULL;
+  size_t len = 0;
+  CHECK(pith_render(r, PITH_FORMAT_JSON, 0, &js, &len) == PITH_OK);
+  CHECK(js && strstr(js, "\"url\":\"http://example.org/a\""));
+  CHECK(js && strstr(js, "\"warc_record_id\":\"<urn:uuid:response>\""));
+  CHECK(js && strstr(js, "\"warc_date\":\"2024-05-06T07:08:09Z\""));
+  CHECK(js && strstr(js, "\"http_status\":200"));
+  CHECK(js && strstr(js, "\"warc_filename\":\"crawl.warc\""));
+  CHECK(js && strstr(js, "\"warc_offset\":"));
+  CHECK(js && strstr(js, "\"payload_digest\":\"sha1:ABC\""));
+  CHECK(js && strstr(js, "\"truncated\":true"));
+  CHECK(js && strstr(js, "\"language\":\"en\",\"language_confidence\":"));
+  pith_free(js);
+  pith_result_free(r);
+  /* Not a page: refused. */
+  pith_record skipped = *copy;
+  skipped.kind = PITH_RECORD_SKIPPED;
+  CHECK(pith_record_extract(&skipped, NULL, &r) == PITH_ERR_INVALID && r == NULL);
+  pith_record_free(copy);
+  pith_record_free(NULL);
+}
+
+static void test_open(void) {
+  pith_archive *a = NULL;
+  CHECK(pith_archive_open("/nonexistent/x.warc", NULL, &a) == PITH_ERR_READ);
+  CHECK(a && strstr(pith_archive_error(a), "No such file"));
+  pith_archive_close(a);
+
+  /* By fd, with options: a small record limit. */
+  char path[] = "/tmp/pith-test-archive-XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0 && write(fd, warc, warc_len) == (ssize_t)warc_len);
+  lseek(fd, 0, SEEK_SET);
+  pith_archive_options o;
+  pith_archive_options_init(&o);
+  CHECK(o.max_record_bytes == (size_t)16 << 20);
+  o.max_record_bytes = 50;
+  o.all_status = 1;
+  CHECK(pith_archive_open_fd(fd, "fd", &o, &a) == PITH_OK);
+  const pith_record *rec;
+  int too_large = 0, n = 0;
+  pith_status st;
+  while ((st = pith_archive_next(a, &rec)) == PITH_OK) {
+    n++;
+    too_large += rec->kind == PITH_RECORD_SKIPPED && !strcmp(rec->skip_reason, "too-large");
+  }
+  CHECK(st == PITH_DONE && n == 8 && too_large == 4);
+  pith_archive_close(a);
+  CHECK(close(fd) == 0); /* not closed by pith */
+  /* By path. */
+  CHECK(pith_archive_open(path, NULL, &a) == PITH_OK);
+  CHECK(pith_archive_next(a, &rec) == PITH_OK && !strcmp(rec->warc_filename, path + 5));
+  pith_archive_close(a);
+  unlink(path);
+
+  /* A read error is unrecoverable, and stays. */
+  CHECK(pith_archive_open_read(failing_read, NULL, "bad", NULL, &a) == PITH_OK);
+  CHECK(pith_archive_next(a, &rec) == PITH_ERR_READ);
+  CHECK(pith_archive_next(a, &rec) == PITH_ERR_READ);
+  CHECK(pith_archive_error(a) != NULL);
+  pith_archive_close(a);
+  /* Bad arguments. */
+  CHECK(pith_archive_open(NULL, NULL, &a) == PITH_ERR_INVALID);
+  CHECK(pith_archive_next(NULL, &rec) == PITH_ERR_INVALID);
+  pith_archive_close(NULL);
+}
+
+int main(void) {
+  build();
+  test_records();
+  test_open();
+  return check_done();
+}

@@ -1,0 +1,303 @@
+#!/usr/bin/python3
+"""WARC files the test writes itself, read by pith: every record type,
+chunked + gzip + brotli + deflate bodies, zstd files (with and without the
+Internet Archive's dictionary frame), and damage — a truncated gzip member
+in the middle, a Content-Length that lies, garbage between records, an
+empty file, a 10 GB Content-Length claim, gzip bombs (as a member and as
+the HTTP Content-Encoding). Then, when ../shared/data/warc is beside the
+clone, every sample: pith's HTML pages equal an independent count.
+
+Usage: test_warc_files.py PITH [SAMPLES_DIR]"""
+import gzip
+import json
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+
+PITH = sys.argv[1]
+failures = 0
+
+
+def check(name, ok, detail=""):
+    global failures
+    if not ok:
+        failures += 1
+        print(f"FAIL: {name} {detail}")
+
+
+def page(n):
+    return (f"<html><head><title>Page {n}</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>Page {n}</h1><p>This is the article number {n}, with enough words in it "
+            f"to be the main text of its page, as a reader would want it.</p></article></body></html>")
+
+
+def record(wtype, body, uri=None, ctype=None, extra=()):
+    head = [b"WARC/1.0", b"WARC-Type: " + wtype.encode(),
+            b"WARC-Record-ID: <urn:uuid:%08d>" % record.n, b"WARC-Date: 2024-01-02T03:04:05Z"]
+    record.n += 1
+    if uri:
+        head.append(b"WARC-Target-URI: " + uri.encode())
+    if ctype:
+        head.append(b"Content-Type: " + ctype.encode())
+    head += [h.encode() for h in extra]
+    head.append(b"Content-Length: %d" % len(body))
+    return b"\r\n".join(head) + b"\r\n\r\n" + body + b"\r\n\r\n"
+
+
+record.n = 1
+
+
+def http(body, status=200, ctype="text/html; charset=utf-8", headers=()):
+    lines = [f"HTTP/1.1 {status} X", f"Content-Type: {ctype}"] + list(headers)
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
+def response(n, body=None, status=200, ctype="text/html; charset=utf-8", headers=(), extra=()):
+    b = body if body is not None else page(n).encode()
+    return record("response", http(b, status, ctype, headers), f"http://example.org/{n}",
+                  "application/http; msgtype=response", extra)
+
+
+def chunked(data, size=50):
+    out = b""
+    for i in range(0, len(data), size):
+        piece = data[i:i + size]
+        out += b"%x\r\n" % len(piece) + piece + b"\r\n"
+    return out + b"0\r\n\r\n"
+
+
+def brotli(data):
+    return subprocess.run(["brotli", "-c"], input=data, capture_output=True, check=True).stdout
+
+
+def zstd(data, dict_path=None):
+    cmd = ["zstd", "-q", "-c"] + (["-D", dict_path] if dict_path else [])
+    return subprocess.run(cmd, input=data, capture_output=True, check=True).stdout
+
+
+def run(path, *args):
+    p = subprocess.run([PITH, "-f", "json", *args, path], capture_output=True)
+    lines = [json.loads(l) for l in p.stdout.decode().splitlines() if l.strip()]
+    return p.returncode, lines, p.stderr.decode()
+
+
+def write(d, name, data):
+    path = os.path.join(d, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def gz_members(records):
+    return b"".join(gzip.compress(r) for r in records)
+
+
+def main():
+    d = tempfile.mkdtemp(prefix="pith-warc-")
+    records = [
+        record("warcinfo", b"software: test\r\n", ctype="application/warc-fields"),
+        record("request", b"GET /1 HTTP/1.1\r\nHost: example.org\r\n\r\n", "http://example.org/1",
+               "application/http; msgtype=request"),
+        response(1),
+        response(2, chunked(page(2).encode()), headers=["Transfer-Encoding: chunked"]),
+        response(3, gzip.compress(page(3).encode()), headers=["Content-Encoding: gzip"]),
+        response(4, chunked(gzip.compress(page(4).encode())),
+                 headers=["Transfer-Encoding: chunked", "Content-Encoding: gzip"]),
+        response(5, brotli(page(5).encode()), headers=["Content-Encoding: br"]),
+        response(6, zlib.compress(page(6).encode()), headers=["Content-Encoding: deflate"]),
+        response(7, zlib.compress(page(7).encode())[2:-4], headers=["Content-Encoding: deflate"]),
+        response(8, status=404),
+        response(9, b"\x89PNG\r\n\x1a\n" + bytes(200), ctype="image/png"),
+        response(10, ctype="application/octet-stream"),  # generic: sniffed as HTML
+        record("revisit", b"HTTP/1.1 200 OK\r\n\r\n", "http://example.org/1"),
+        record("metadata", b"via: x\r\n", "http://example.org/1", "application/warc-fields"),
+        record("resource", page(11).encode(), "http://example.org/11", "text/html"),
+        response(12, chunked(page(12).encode())[:-40], headers=["Transfer-Encoding: chunked"],
+                 extra=["WARC-Truncated: length"]),
+    ]
+    pages = {1, 2, 3, 4, 5, 6, 7, 10, 11, 12}
+
+    def urls(lines):
+        return sorted(int(l["url"].rsplit("/", 1)[1]) for l in lines if "url" in l)
+
+    # The same records plain, a gzip member each, one gzip stream, zstd frames.
+    plain = b"".join(records)
+    variants = {"plain.warc": plain, "members.warc.gz": gz_members(records),
+                "stream.warc.gz": gzip.compress(plain),
+                "frames.warc.zst": b"".join(zstd(r) for r in records)}
+    # zstd with a dictionary frame first (the Internet Archive's .warc.zst).
+    dict_path = write(d, "dict", b"".join(records[:4]) * 2)
+    with open(dict_path, "rb") as f:
+        dictionary = f.read()
+    variants["dict.warc.zst"] = (struct.pack("<II", 0x184D2A5D, len(dictionary)) + dictionary +
+                                 b"".join(zstd(r, dict_path) for r in records))
+    for name, data in variants.items():
+        rc, lines, err = run(write(d, name, data))
+        check(f"{name}: exit 0", rc == 0, f"rc={rc} {err}")
+        check(f"{name}: the pages", urls(lines) == sorted(pages), f"{urls(lines)}")
+        for l in lines:
+            if l.get("url", "").endswith("/12"):
+                check(f"{name}: truncated flagged", l.get("truncated") is True, str(l))
+                continue
+            n = l["url"].rsplit("/", 1)[1]
+            check(f"{name}: page {n} text", f"article number {n}," in l.get("text", ""), str(l))
+            for k in ("warc_record_id", "warc_date", "warc_filename", "warc_offset", "warc_length"):
+                check(f"{name}: page {n} has {k}", k in l, str(l))
+        if name != "stream.warc.gz":  # one stream: every record shares the member
+            for l in lines:
+                start, length = l["warc_offset"], l["warc_length"]
+                piece = data[start:start + length]
+                if name.endswith(".gz"):
+                    piece = gzip.decompress(piece)
+                elif name.endswith(".zst"):
+                    piece = subprocess.run(["zstd", "-q", "-d", "-c"] +
+                                           (["-D", dict_path] if name.startswith("dict") else []),
+                                           input=piece, capture_output=True).stdout
+                check(f"{name}: offset/length hold the record", piece.startswith(b"WARC/1.0") and
+                      l["warc_record_id"].encode() in piece, f"{start} {length}")
+
+    rc, lines, err = run(write(d, "all.warc", plain), "--all-status", "--all-types")
+    check("--all-status: the 404 page", 8 in urls(lines), str(urls(lines)))
+    check("--all-types: the png tried", "binary" in err and rc == 1, err)
+
+    # An empty file: no output, no failure.
+    rc, lines, err = run(write(d, "empty.warc", b""))
+    check("empty: exit 0, nothing", rc == 0 and lines == [], f"{rc} {lines} {err}")
+
+    # Damage in the middle: every other record comes out, the damaged one is named.
+    good = [response(n) for n in range(20, 26)]
+    members = [gzip.compress(r) for r in good]
+    cut = members[:2] + [members[2][:len(members[2]) // 2]] + members[3:]
+    rc, lines, err = run(write(d, "cut.warc.gz", b"".join(cut)))
+    off = sum(len(m) for m in members[:2])
+    check("truncated member: the others", urls(lines) == [20, 21, 23, 24, 25], str(urls(lines)))
+    check("truncated member: named by offset", f"byte {off}" in err and rc == 1, err)
+
+    garbage = b"".join(good[:3]) + b"some garbage\r\nbetween records\r\n" + b"".join(good[3:])
+    rc, lines, err = run(write(d, "garbage.warc", garbage))
+    check("garbage: all records", urls(lines) == list(range(20, 26)), str(urls(lines)))
+    check("garbage: named", "not a WARC record" in err and rc == 1, err)
+
+    liar = good[1].replace(b"Content-Length: %d" % (len(good[1]) - 4 - good[1].index(b"\r\n\r\n") - 4),
+                           b"Content-Length: 99999")
+    rc, lines, err = run(write(d, "liar.warc", b"".join(good[:1]) + liar + b"".join(good[2:])))
+    check("Content-Length lies: the next records", urls(lines)[-4:] == [22, 23, 24, 25], str(urls(lines)))
+    check("Content-Length lies: named", "Content-Length" in err and rc == 1, err)
+
+    for name, wrap in (("claim.warc", lambda rs: b"".join(rs)), ("claim.warc.gz", gz_members)):
+        claim = good[1].replace(b"Content-Length: ", b"Content-Length: 10000000000 x", 1)
+        claim = claim.replace(b" x", b"\r\nX-Old-Length: ", 1)
+        rc, lines, err = run(write(d, name, wrap(good[:1] + [claim] + good[2:])))
+        check(f"{name}: 10 GB claim, the records after it", urls(lines)[-4:] == [22, 23, 24, 25],
+              str(urls(lines)) + err)
+
+    # A chain of liars: each record's Content-Length claims 16 MB; no record
+    # may read the rest of the file again and again (quadratic).
+    liars = (b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 16000000\r\n\r\n" +
+             b"x" * 400 + b"\r\n\r\n") * 20000
+    t = time.time()
+    rc, lines, err = run(write(d, "liars.warc", liars))
+    check("20,000 liars: fast", time.time() - t < 3 and rc == 1, f"{time.time() - t:.1f} s")
+
+    # One record's block spread over 50,000 tiny gzip members: linear.
+    tiny = gzip.compress(b"<p>yyy</p>" * 5)
+    spread = (gzip.compress(b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://example.org/40"
+                            b"\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % (50000 * 50))
+              + tiny * 50000 + gzip.compress(b"\r\n\r\n") + members[0])
+    t = time.time()
+    rc, lines, err = run(write(d, "spread.warc.gz", spread))
+    check("50,000 tiny members: fast, the record after", time.time() - t < 3 and
+          urls(lines) == [20, 40], f"{time.time() - t:.1f} s {urls(lines)} {err}")
+
+    # Gzip bombs: 256 MiB of zeros as a record's member, and as a Content-Encoding.
+    zeros = zlib.compressobj(9, zlib.DEFLATED, 31)
+    bomb_body = b"".join(zeros.compress(bytes(1 << 24)) for _ in range(16)) + zeros.flush()
+    bomb = response(30, bomb_body, headers=["Content-Encoding: gzip"])
+    t = time.time()
+    rc, lines, err = run(write(d, "bomb-encoding.warc.gz", gz_members(good[:2] + [bomb] + good[2:])))
+    check("bomb as Content-Encoding: the others", urls(lines) == list(range(20, 26)), str(urls(lines)))
+    check("bomb as Content-Encoding: skipped as too large", "larger than" in err, err)
+    check("bomb as Content-Encoding: fast", time.time() - t < 5, f"{time.time() - t:.1f} s")
+    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+    head = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: %d\r\n\r\n" % (1 << 28)
+    member = z.compress(head) + b"".join(z.compress(bytes(1 << 24)) for _ in range(16)) + z.flush()
+    t = time.time()
+    rc, lines, err = run(write(d, "bomb-member.warc.gz", b"".join(members[:2]) + member +
+                               b"".join(members[2:])))
+    check("bomb as a member: the others", urls(lines) == list(range(20, 26)), str(urls(lines)))
+    check("bomb as a member: fast", time.time() - t < 2, f"{time.time() - t:.1f} s")
+
+    samples(sys.argv[2] if len(sys.argv) > 2 else None)
+    print(f"{'FAILED' if failures else 'ok'}: {failures} failures")
+    return 1 if failures else 0
+
+
+def count_html(path):
+    """Independent count of HTML pages: gzip members read with Python's gzip
+    module, records split by Content-Length, HTTP responses with status 200
+    and an HTML Content-Type (or, when it is missing, markup in the body)."""
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    n, pos = 0, 0
+    while True:
+        pos = data.find(b"WARC/", pos)
+        if pos < 0:
+            return n
+        end = data.find(b"\r\n\r\n", pos)
+        sep = 4
+        lf = data.find(b"\n\n", pos)
+        if end < 0 or (0 <= lf < end):
+            end, sep = lf, 2
+        head = data[pos:end].decode("latin-1")
+        fields = {}
+        for line in head.splitlines()[1:]:
+            if ":" in line:
+                k, v = line.split(":", 1)
+                fields.setdefault(k.strip().lower(), v.strip())
+        length = int(fields.get("content-length", "0"))
+        block = data[end + sep:end + sep + length]
+        pos = end + sep + length
+        if fields.get("warc-type") != "response":
+            continue
+        hend = block.find(b"\r\n\r\n")
+        if hend < 0:
+            hend = block.find(b"\n\n")
+        lines = block[:hend].decode("latin-1").splitlines()
+        if not lines or not lines[0].startswith("HTTP/"):
+            continue
+        status = lines[0].split()[1] if len(lines[0].split()) > 1 else ""
+        ctype = ""
+        for line in lines[1:]:
+            if line.lower().startswith("content-type:"):
+                ctype = line.split(":", 1)[1].strip().lower()
+                break
+        if status != "200":
+            continue
+        if "html" in ctype.split(";")[0] or (not ctype and b"<html" in block.lower()):
+            n += 1
+
+
+def samples(dir_):
+    if not dir_ or not os.path.isdir(dir_):
+        print(f"skipped: the WARC samples (../shared/data/warc) are not there ({dir_})")
+        return
+    for name in sorted(os.listdir(dir_)):
+        if not name.endswith(".warc.gz"):
+            continue
+        path = os.path.join(dir_, name)
+        rc, lines, err = run(path)
+        want = count_html(path)
+        check(f"sample {name}: pages", len(lines) == want, f"pith {len(lines)}, counted {want}: {err}")
+        for l in lines:
+            check(f"sample {name}: provenance", all(k in l for k in (
+                "url", "warc_record_id", "warc_date", "http_status", "warc_filename",
+                "warc_offset", "warc_length")), str(list(l)))
+        print(f"sample {name}: {len(lines)} pages, counted {want}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
