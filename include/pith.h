@@ -392,9 +392,10 @@ void pith_archive_options_init(pith_archive_options *o);
  * what messages and warc_filename call the archive (its last path component
  * goes to warc_filename). o may be NULL for the defaults. On PITH_OK *out is
  * the reader; on failure *out is NULL (out of memory) or a reader whose
- * pith_archive_error says why (an unreadable file; data that is neither
- * WARC nor WET), to be closed with pith_archive_close. An empty file is a
- * valid archive with no records. */
+ * pith_archive_error says why (PITH_ERR_READ: the file cannot be opened),
+ * to be closed with pith_archive_close. An empty file is a valid archive
+ * with no records; data that is no WARC at all gives one PITH_RECORD_ERROR
+ * ("not a WARC record: N bytes skipped"). */
 pith_status pith_archive_open(const char *path, const pith_archive_options *o, pith_archive **out);
 pith_status pith_archive_open_fd(int fd, const char *name, const pith_archive_options *o,
                                  pith_archive **out);
@@ -428,8 +429,9 @@ typedef struct pith_record {
    * member's (frame's) start and length — what a Common Crawl index row
    * holds, so the record can be fetched again with a range request; for a
    * plain file the record's own. When several records share one member
-   * (one gzip stream for the whole file), the member's. warc_length 0:
-   * unknown (a damaged member). */
+   * (one gzip stream for the whole file), the member's; a record spread
+   * over several members: the first one's. A damaged member's length runs
+   * to the next member found. warc_length 0: not known. */
   unsigned long long warc_offset, warc_length;
   int truncated; /* WARC-Truncated was set, or the payload was cut (broken chunking, a
                     damaged compressed body) */

@@ -136,6 +136,10 @@ def main():
         dictionary = f.read()
     variants["dict.warc.zst"] = (struct.pack("<II", 0x184D2A5D, len(dictionary)) + dictionary +
                                  b"".join(zstd(r, dict_path) for r in records))
+    # ... the dictionary itself zstd-compressed, as the format allows.
+    packed = zstd(dictionary)
+    variants["dictz.warc.zst"] = (struct.pack("<II", 0x184D2A5D, len(packed)) + packed +
+                                  b"".join(zstd(r, dict_path) for r in records))
     for name, data in variants.items():
         rc, lines, err = run(write(d, name, data))
         check(f"{name}: exit 0", rc == 0, f"rc={rc} {err}")
