@@ -912,6 +912,49 @@ static void mark_teasers(ex *x, const dom_node *top) {
       x->blocks[i].teaser = 0;
 }
 
+/* A page that says in its schema.org markup (JSON-LD or microdata) that it
+ * is a discussion — a forum thread (DiscussionForumPosting) or a question
+ * with its answers (QAPage) — has its replies for content, even beside an
+ * opening post long enough to pass for an article with comments below. */
+static int names_discussion(const char *s, uint32_t len) {
+  return contains_ci(s, len, "discussionforumposting") || contains_ci(s, len, "qapage");
+}
+
+static int says_discussion(const dom_node *n) {
+  if (!n->attrs)
+    return 0;
+  const char *itemtype = dom_attr_get(n, "itemtype");
+  if (itemtype && names_discussion(itemtype, (uint32_t)strlen(itemtype)))
+    return 1;
+  const char *type = n->tag == TAG_SCRIPT ? dom_attr_get(n, "type") : NULL;
+  if (type && strstr(type, "ld+json"))
+    for (const dom_node *c = n->first; c; c = c->next)
+      if (c->tag == TAG_TEXT && names_discussion(c->text, c->text_len))
+        return 1;
+  return 0;
+}
+
+/* The head (never measured: it is junk) walked without recursion, then the
+ * measured elements, scripts among them. */
+static int declares_discussion(const ex *x, const dom_doc *doc) {
+  const dom_node *head = doc->head;
+  for (const dom_node *n = head ? head->first : NULL; n;) {
+    if (n->tag != TAG_TEXT && says_discussion(n))
+      return 1;
+    if (n->tag != TAG_TEXT && n->first) {
+      n = n->first;
+      continue;
+    }
+    while (n != head && !n->next)
+      n = n->parent;
+    n = n == head ? NULL : n->next;
+  }
+  for (uint32_t i = 0; i < x->nelements; i++)
+    if (says_discussion(x->elements[i]))
+      return 1;
+  return 0;
+}
+
 /* <main>, <article> and a named article body. */
 static int is_main_container(const dom_node *n) {
   return n->tag == TAG_MAIN || n->tag == TAG_ARTICLE || (n->flags & NF_BODY);
@@ -2014,7 +2057,9 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   mark_teasers(&x, top);
   dom_node *root = choose_root(&x);
   /* A forum thread or a Q&A page is all "comments" and "posts": when the
-   * prose under boilerplate names dwarfs the rest, the names are set aside. */
+   * prose under boilerplate names dwarfs the rest, and the rest is next to
+   * nothing or the page declares itself a discussion, the names are set
+   * aside. */
   float named_prose = 0, free_prose = 0;
   for (size_t i = 0; i < x.nblocks; i++) {
     tblock *b = &x.blocks[i];
@@ -2024,7 +2069,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       named_prose += (float)b->chars;
   }
   if (named_prose > NAMED_PROSE_MIN && named_prose > 4 * free_prose &&
-      free_prose < FREE_PROSE_MAX) {
+      (free_prose < FREE_PROSE_MAX || declares_discussion(&x, doc))) {
     x.names_ignored = 1;
     root = choose_root(&x);
   }

@@ -227,10 +227,12 @@ static int strip_prefix(char *s) {
      * lower case. */
     int particle = k == 2 && strcmp(prefixes[i], "by") != 0;
     int match = particle ? !strncmp(s, prefixes[i], 2) : mstr_istarts(s, prefixes[i]);
-    /* "Written byJane Doe": the markup ran the words together. */
-    int glued =
-        prefixes[i][k - 1] >= 'a' && prefixes[i][k - 1] <= 'z' && s[k] >= 'A' && s[k] <= 'Z' &&
-        ((s[k + 1] >= 'a' && s[k + 1] <= 'z') || (s[k + 1] >= 'A' && s[k + 1] <= 'Z')) && k > 2;
+    /* "Written byJane Doe": the markup ran the words together. (Only
+     * after a match: s may be shorter than the prefix.) */
+    int glued = match && prefixes[i][k - 1] >= 'a' && prefixes[i][k - 1] <= 'z' && s[k] >= 'A' &&
+                s[k] <= 'Z' &&
+                ((s[k + 1] >= 'a' && s[k + 1] <= 'z') || (s[k + 1] >= 'A' && s[k + 1] <= 'Z')) &&
+                k > 2;
     if (match && (prefixes[i][k - 1] == ':' || word_boundary(s, k) || glued)) {
       size_t j = k;
       while (s[j] == ' ' || s[j] == ':' || s[j] == ',')

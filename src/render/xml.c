@@ -141,7 +141,7 @@ static void separator(walker *w) {
 void render_xml(const article *a, const render_opts *o, buf *out) {
   xml x = {
       .w = {o, 0, leaf, list_begin, item_begin, item_end, list_end, table, quote_begin, quote_end,
-            figure, separator},
+            figure, separator, 0},
       .out = out,
       .mi = {{"strong", "em", "sub", "sup", "code"},
              "link",

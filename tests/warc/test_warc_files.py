@@ -121,8 +121,9 @@ def main():
     ]
     pages = {1, 2, 3, 4, 5, 6, 7, 10, 11, 12}
 
-    def urls(lines):
-        return sorted(int(l["url"].rsplit("/", 1)[1]) for l in lines if "url" in l)
+    def urls(lines):  # the pages extracted (failures are lines with "error")
+        return sorted(int(l["url"].rsplit("/", 1)[1]) for l in lines
+                      if "url" in l and "error" not in l)
 
     # The same records plain, a gzip member each, one gzip stream, zstd frames.
     plain = b"".join(records)
@@ -180,6 +181,9 @@ def main():
     off = sum(len(m) for m in members[:2])
     check("truncated member: the others", urls(lines) == [20, 21, 23, 24, 25], str(urls(lines)))
     check("truncated member: named by offset", f"byte {off}" in err and rc == 1, err)
+    errors = [l for l in lines if "error" in l]
+    check("truncated member: an error record in its place", len(errors) == 1 and
+          errors[0].get("warc_offset") == off and lines.index(errors[0]) == 2, str(errors))
 
     garbage = b"".join(good[:3]) + b"some garbage\r\nbetween records\r\n" + b"".join(good[3:])
     rc, lines, err = run(write(d, "garbage.warc", garbage))
