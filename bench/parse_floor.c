@@ -4,18 +4,19 @@
  * with libxml2's SAX interface, so it cannot be faster than this program's
  * SAX mode, and the gap between the two is what pith adds (input handling,
  * building its DOM, extraction, rendering, output). Beside it, for pith's
- * own HTML parser: its tokenizer alone (--tokens) and a memchr scan of the
- * same bytes (--memchr), the floor under any parser.
+ * own HTML parser: the whole of it, tokenizer and tree builder (--dom), its
+ * tokenizer alone (--tokens) and a memchr scan of the same bytes (--memchr),
+ * the floor under any parser.
  *
- *   pith-parse-floor [--sax] [--sax-mem] [--tree] [--tokens] [--memchr] [--all]
- *                    [--runs N] [--slowest N] PATH...
+ *   pith-parse-floor [--sax] [--sax-mem] [--tree] [--dom] [--tokens] [--memchr] [--all]
+ *                    [--runs N] [--slowest N] [--cpu] PATH...
  *
  * PATHs are files or directories (recursed into for *.html, *.htm, *.xhtml
  * and their .gz).  Every page is read and gunzipped into memory first and
  * made valid UTF-8 (bytes that are not UTF-8 are taken as Latin-1, a cheap
  * stand-in for pith's charset conversion); only the parse is timed, with
- * CLOCK_MONOTONIC, creation and freeing of the parser context (and of the
- * tree in --tree mode) included.
+ * CLOCK_MONOTONIC (--cpu: CLOCK_PROCESS_CPUTIME_ID), creation and freeing
+ * of the parser context (and of the tree in --tree mode) included.
  *
  * Modes:
  *   --sax      sax:     (the default) htmlCreatePushParserCtxt(UTF-8) with a SAX handler
@@ -25,13 +26,15 @@
  *                       htmlParseDocument (the other way to drive SAX).
  *   --tree     tree:    htmlReadMemory + xmlFreeDoc: libxml2 builds its own
  *                       tree.
+ *   --dom      dom:     pith's own parser, html_parse(): the tree the
+ *                       extractor reads, with pith's default limits.
  *   --tokens   tokens:  pith's own HTML tokenizer (src/html/tokenizer.c)
  *                       alone: every token pulled and counted, the content
  *                       model switched after <script>, <style>, <title>...
  *                       as the tree builder does; no tree.
  *   --memchr   memchr:  memchr for every '<' of the page: the physical
  *                       floor under any parser (the bytes read once).
- *   --all      all five, one line each, over the same in-memory pages.
+ *   --all      all six, one line each, over the same in-memory pages.
  * Mode options add up (--sax --tokens: both).
  *
  * Options for all modes: HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
@@ -65,6 +68,7 @@
 #include <libxml/xmlerror.h>
 #include <zlib.h>
 
+#include "html/html.h"
 #include "html/tags.h"
 #include "html/tokenizer.h"
 #include "util/arena.h"
@@ -88,8 +92,8 @@ typedef struct {
   unsigned long long text;   /* bytes of character data seen */
 } counts_t;
 
-enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE, MODE_TOKENS, MODE_MEMCHR, MODE_COUNT };
-static const char *const mode_names[] = {"sax", "sax-mem", "tree", "tokens", "memchr"};
+enum mode { MODE_SAX, MODE_SAX_MEM, MODE_TREE, MODE_DOM, MODE_TOKENS, MODE_MEMCHR, MODE_COUNT };
+static const char *const mode_names[] = {"sax", "sax-mem", "tree", "dom", "tokens", "memchr"};
 
 static void die(const char *fmt, ...) {
   va_list ap;
@@ -318,9 +322,14 @@ static void init_sax(void) {
   sax_handler.comment = on_comment;
 }
 
+/* Wall-clock time, or with --cpu the process's CPU time: on a machine
+ * shared with other work the CPU time leaves out the time the process
+ * waited for a core (wall clock there counts it, often several times over). */
+static clockid_t timing_clock = CLOCK_MONOTONIC;
+
 static double now(void) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(timing_clock, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -373,6 +382,19 @@ static void tokenize(const page_t *pg, counts_t *c) {
   arena_free(&mem);
 }
 
+/* pith's parser as pith_extract runs it (default limits). */
+static void dom_parse(const page_t *pg, counts_t *c) {
+  arena mem;
+  arena_init(&mem);
+  dom_doc doc;
+  char err[128];
+  html_limits lim = {.max_nodes = 4000000, .max_depth = 256};
+  if (html_parse(pg->data, pg->len, &lim, &mem, &doc, err, sizeof err))
+    die("%s", err);
+  c->events += doc.nodes;
+  arena_free(&mem);
+}
+
 static void memchr_scan(const page_t *pg, counts_t *c) {
   const char *p = pg->data, *end = pg->data + pg->len;
   while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
@@ -421,6 +443,9 @@ static double parse_page(enum mode m, const page_t *pg, counts_t *c) {
     }
     break;
   }
+  case MODE_DOM:
+    dom_parse(pg, c);
+    break;
   case MODE_TOKENS:
     tokenize(pg, c);
     break;
@@ -433,7 +458,7 @@ static double parse_page(enum mode m, const page_t *pg, counts_t *c) {
   return now() - t0;
 }
 
-/* --sax, --sax-mem, --tree, --tokens, --memchr: the mode's index, or -1. */
+/* --sax, --sax-mem, --tree, --dom, --tokens, --memchr: the mode's index, or -1. */
 static int mode_named(const char *name) {
   for (int m = 0; m < MODE_COUNT; m++)
     if (strcmp(name, mode_names[m]) == 0)
@@ -442,22 +467,27 @@ static int mode_named(const char *name) {
 }
 
 static void usage(FILE *f) {
-  fputs("usage: pith-parse-floor [--sax] [--sax-mem] [--tree] [--tokens] [--memchr] [--all]\n"
-        "                        [--runs N] [--slowest N] PATH...\n"
-        "Time libxml2's HTML parser alone over pages (files, or directories\n"
-        "searched for *.html, *.htm, *.xhtml and their .gz). Pages are read,\n"
-        "gunzipped and made valid UTF-8 in memory first; only the parse is timed.\n"
-        "  (default)  SAX push parser, callbacks that only count\n"
-        "  --sax-mem  SAX through htmlCreateMemoryParserCtxt + htmlParseDocument\n"
-        "  --tree     libxml2's own tree: htmlReadMemory + xmlFreeDoc\n"
-        "  --tokens   pith's own HTML tokenizer alone (every token pulled)\n"
-        "  --memchr   memchr for every '<': the floor under any parser\n"
-        "  --all      every mode above, one line each (mode options add up)\n"
-        "  --runs N   parse everything N times per mode, report the fastest\n"
-        "  --slowest N  list the N slowest pages of each mode\n"
-        "Prints: MODE pages P bytes B seconds S pages/s X MB/s Y events E\n"
-        "(bytes: uncompressed HTML; MB = 10^6 bytes)\n",
-        f);
+  fputs(
+      "usage: pith-parse-floor [--sax] [--sax-mem] [--tree] [--dom] [--tokens] [--memchr] [--all]\n"
+      "                        [--runs N] [--slowest N] [--cpu] PATH...\n"
+      "Time HTML parsers alone over pages (files, or directories searched for\n"
+      "*.html, *.htm, *.xhtml and their .gz): libxml2's, pith's own, and a\n"
+      "memchr scan as the floor. Pages are read, gunzipped and made valid UTF-8\n"
+      "in memory first; only the parse is timed.\n"
+      "  --sax      (the default) libxml2's SAX push parser, callbacks that only count\n"
+      "  --sax-mem  SAX through htmlCreateMemoryParserCtxt + htmlParseDocument\n"
+      "  --tree     libxml2's own tree: htmlReadMemory + xmlFreeDoc\n"
+      "  --dom      pith's own parser: tokenizer and tree builder (html_parse)\n"
+      "  --tokens   pith's own HTML tokenizer alone (every token pulled)\n"
+      "  --memchr   memchr for every '<': the floor under any parser\n"
+      "  --all      every mode above, one line each (mode options add up)\n"
+      "  --runs N   parse everything N times per mode, report the fastest\n"
+      "  --cpu      time with the process's CPU time, not the wall clock (a\n"
+      "             machine shared with other work: leaves out the waits)\n"
+      "  --slowest N  list the N slowest pages of each mode\n"
+      "Prints: MODE pages P bytes B seconds S pages/s X MB/s Y events E\n"
+      "(bytes: uncompressed HTML; MB = 10^6 bytes)\n",
+      f);
 }
 
 int main(int argc, char **argv) {
@@ -480,6 +510,8 @@ int main(int argc, char **argv) {
         memset(modes, 0, sizeof modes);
       mode_given = 1;
       modes[mode_named(a + 2)] = 1;
+    } else if (strcmp(a, "--cpu") == 0) {
+      timing_clock = CLOCK_PROCESS_CPUTIME_ID;
     } else if (strcmp(a, "--runs") == 0 && i + 1 < argc) {
       runs = atoi(argv[++i]);
       if (runs < 1)

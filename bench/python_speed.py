@@ -17,8 +17,14 @@ three ways, interleaved, best of --runs:
   python x2  the same over two threads on two cores (extract_many's way:
              threads, the GIL released inside pith).
 
+  control    the machine's own two-thread scaling, for comparison:
+             hashlib.sha256 over 64 MB buffers (it too releases the GIL) on
+             one thread, then two.
+
 Prints pages/s, user CPU seconds and pages per user CPU second, python x1
-/ cli and python x2 / python x1 (wall clock and CPU).
+/ cli and python x2 / python x1 (wall clock and CPU), and the control's
+two-thread / one-thread ratio: on a machine whose second core is busy the
+control shows it, and python x2 / x1 can do no better.
 The machine may be shared: compare the ratios of one run, not numbers
 across runs. --module: where the module is (default: build/python/lib, which
 ctest's python test builds, else the installed one).
@@ -108,6 +114,27 @@ def run_python(pith, fmt, files, threads):
     return time.perf_counter() - t, cpu_user(resource.RUSAGE_SELF) - before
 
 
+def control(threads):
+    """Seconds for 8 SHA-256 digests of 64 MB on `threads` threads."""
+    import hashlib
+    import threading
+
+    data = b"x" * (64 << 20)
+
+    def work(n):
+        for _ in range(n):
+            hashlib.sha256(data).digest()
+
+    os.sched_setaffinity(0, {0} if threads == 1 else {0, 1})
+    t = time.perf_counter()
+    workers = [threading.Thread(target=work, args=(8 // threads,)) for _ in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return time.perf_counter() - t
+
+
 def main():
     a = parse_args()
     if os.path.isdir(a.module):
@@ -136,6 +163,9 @@ def main():
     ccli, cx1 = (n / best[k][1] for k in ("cli", "python x1"))
     print(f"  python x1 / cli: {x1 / cli:.3f} (CPU: {cx1 / ccli:.3f})   "
           f"python x2 / python x1: {x2 / x1:.3f}")
+    one, two = min(control(1) for _ in range(a.runs)), min(control(2) for _ in range(a.runs))
+    os.sched_setaffinity(0, range(os.cpu_count()))
+    print(f"  control (sha256, GIL released) two threads / one: {one / two:.3f}")
 
 
 if __name__ == "__main__":

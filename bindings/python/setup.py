@@ -2,10 +2,10 @@
 
 libpith comes from, in this order:
   - PITH_BUILD_DIR, or the repository's build/ (CMake's build directory):
-    its static libpith.a (position-independent objects) and pith.pc;
-  - an installed libpith (`cmake --install`), found with pkg-config.
-Its own dependencies (libxml2, zlib, ...) come from pkg-config, as pith.pc
-names them. Set PITH_SANITIZE=1 when libpith was built with PITH_SANITIZE.
+    its static libpith.a (position-independent objects), with the
+    dependencies the repository's pith.pc.in names (zlib, libdeflate, ...)
+    from pkg-config;
+  - an installed libpith (`cmake --install`), found with pkg-config. Set PITH_SANITIZE=1 when libpith was built with PITH_SANITIZE.
 """
 
 import os
@@ -31,17 +31,30 @@ def pkg_config(*args, path=None):
     return out.stdout.split()
 
 
+def pc_fields(path):
+    """The fields of a pkg-config file ("Requires.private": "zlib ...")."""
+    fields = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, sep, value = line.partition(":")
+            if sep and "=" not in key:
+                fields[key.strip()] = value.strip()
+    return fields
+
+
 def libpith():
     """(include dirs, objects to link, linker arguments) for libpith."""
     build = os.environ.get("PITH_BUILD_DIR") or os.path.join(REPO, "build")
     archive = os.path.join(build, "libpith.a")
-    if os.path.exists(archive) and os.path.exists(os.path.join(build, "pith.pc")):
-        # The build directory's pith.pc points at the install prefix: keep
-        # what it says of the dependencies, not where libpith would be.
-        libdir = pkg_config("--variable=libdir", "pith", path=build)
-        libs = [a for a in pkg_config("--static", "--libs", "pith", path=build)
-                if a != "-lpith" and a not in ("-L" + d for d in libdir)]
-        return [os.path.join(REPO, "include")], [archive], libs
+    template = os.path.join(REPO, "pith.pc.in")
+    if os.path.exists(archive) and os.path.exists(template):
+        # The repository's pith.pc.in names libpith's dependencies: their
+        # flags from pkg-config, libpith itself from the build directory.
+        pc = pc_fields(template)
+        modules = (pc.get("Requires", "") + " " + pc.get("Requires.private", "")).replace(",", " ")
+        names = [m for m in modules.split() if re.match(r"^[A-Za-z]", m)]
+        libs = pkg_config("--libs", *names) if names else []
+        return [os.path.join(REPO, "include")], [archive], libs + pc.get("Libs.private", "").split()
     if subprocess.run(["pkg-config", "--exists", "pith"]).returncode == 0:
         libdir = pkg_config("--variable=libdir", "pith")[0]
         cflags = pkg_config("--cflags-only-I", "pith")
@@ -66,7 +79,8 @@ def version(include_dirs):
 
 
 include_dirs, objects, libs = libpith()
-compile_args = ["-std=c11", "-Wall", "-Wextra", "-fvisibility=hidden"]
+compile_args = ["-std=c11", "-Wall", "-Wextra", "-Wshadow", "-Wstrict-prototypes",
+                "-Wmissing-prototypes", "-fvisibility=hidden"]
 link_args = ["-Wl,--exclude-libs,ALL"]  # libpith's own symbols stay inside the module
 if os.environ.get("PITH_SANITIZE") == "1":
     compile_args += ["-fsanitize=address,undefined", "-fno-omit-frame-pointer"]

@@ -25,6 +25,11 @@ if ! (cd "$here" && PITH_BUILD_DIR=$build PITH_SANITIZE=$sanitize \
   exit 1
 fi
 rm -rf "$here/pith.egg-info"
+# Warnings clean, as the C library (PITH_WERROR): the compiler's lines fail the test.
+if grep -E '\.[ch]:[0-9]+:[0-9]+: warning:' "$out/build.log" >&2; then
+  echo "python: the module compiles with warnings" >&2
+  exit 1
+fi
 
 export PYTHONPATH=$out/lib PITH_CLI=$build/pith
 if [ "$sanitize" = 1 ]; then

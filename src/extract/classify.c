@@ -194,7 +194,37 @@ static unsigned match_token(const char *tok, size_t len) {
   return what;
 }
 
-static unsigned match_attr(const char *v) {
+/* FNV-1a: the caches' hash. */
+static uint32_t hash_bytes(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* match_token through the cache's words (c may be NULL). */
+static unsigned match_token_cached(const char *tok, size_t len, classify_cache *c) {
+  if (!c || len > CLASSIFY_WORD_MAX)
+    return match_token(tok, len);
+  uint32_t h = hash_bytes(tok, len);
+  size_t i = h & (CLASSIFY_WORD_SLOTS - 1);
+  while (c->word[i].len) {
+    if (c->word[i].hash == h && c->word[i].len == len && !memcmp(c->word[i].s, tok, len))
+      return c->word[i].what;
+    i = (i + 1) & (CLASSIFY_WORD_SLOTS - 1);
+  }
+  unsigned what = match_token(tok, len);
+  if (c->words_used < CLASSIFY_WORD_SLOTS * 3 / 4) {
+    c->word[i].hash = h;
+    c->word[i].len = (uint8_t)len;
+    memcpy(c->word[i].s, tok, len);
+    c->word[i].what = what;
+    c->words_used++;
+  }
+  return what;
+}
+
+static unsigned match_attr(const char *v, classify_cache *c) {
   unsigned what = 0;
   char low[256];
   size_t n = 0;
@@ -204,7 +234,7 @@ static unsigned match_attr(const char *v) {
   for (size_t i = 0; i <= n; i++) {
     if (i == n || low[i] == ' ' || low[i] == '\t' || low[i] == '\n') {
       if (i > start)
-        what |= match_token(low + start, i - start);
+        what |= match_token_cached(low + start, i - start, c);
       start = i + 1;
     }
   }
@@ -214,17 +244,15 @@ static unsigned match_attr(const char *v) {
 /* match_attr(v) through the cache: v's first 255 bytes decide, so they are
  * the key. */
 static unsigned match_attr_cached(const char *v, classify_cache *c) {
-  uint32_t h = 2166136261u;
-  size_t n = 0;
-  for (; v[n] && n < 255; n++)
-    h = (h ^ (unsigned char)v[n]) * 16777619u;
+  size_t n = strnlen(v, 255);
+  uint32_t h = hash_bytes(v, n);
   size_t i = h & (CLASSIFY_CACHE_SLOTS - 1);
   while (c->slot[i].s) {
     if (c->slot[i].hash == h && c->slot[i].len == n && !memcmp(c->slot[i].s, v, n))
       return c->slot[i].what;
     i = (i + 1) & (CLASSIFY_CACHE_SLOTS - 1);
   }
-  unsigned what = match_attr(v);
+  unsigned what = match_attr(v, c);
   if (c->used < CLASSIFY_CACHE_SLOTS * 3 / 4) {
     c->slot[i].s = v;
     c->slot[i].len = (uint32_t)n;
@@ -243,9 +271,9 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
   unsigned what = 0;
   init_index();
   if (n->cls && *n->cls)
-    what |= cache ? match_attr_cached(n->cls, cache) : match_attr(n->cls);
+    what |= cache ? match_attr_cached(n->cls, cache) : match_attr(n->cls, NULL);
   if (n->id && *n->id)
-    what |= match_attr(n->id);
+    what |= match_attr(n->id, cache);
   for (const dom_attr *a = n->attrs; a; a = a->next) {
     if (!strcmp(a->name, "role")) {
       const char *r = a->value;

@@ -25,7 +25,7 @@ unsigned classify_element(const dom_node *n);
  * matching its words again. All zero (memset) is an empty cache. The cache
  * keeps pointers to the strings it met: use one cache for one page's DOM
  * only, and zero it again before the next page. */
-enum { CLASSIFY_CACHE_SLOTS = 1024 };
+enum { CLASSIFY_CACHE_SLOTS = 1024, CLASSIFY_WORD_SLOTS = 1024, CLASSIFY_WORD_MAX = 31 };
 typedef struct {
   struct {
     const char *s; /* NULL: free */
@@ -34,6 +34,15 @@ typedef struct {
     unsigned what;
   } slot[CLASSIFY_CACHE_SLOTS];
   unsigned used;
+  /* And the words of class and id strings (a page's distinct class strings
+   * are many, their words few): the word itself is the key. */
+  struct {
+    uint32_t hash;
+    uint8_t len; /* 0: free */
+    char s[CLASSIFY_WORD_MAX];
+    unsigned what;
+  } word[CLASSIFY_WORD_SLOTS];
+  unsigned words_used;
 } classify_cache;
 
 /* classify_element(n), remembering class strings in cache (NULL: none). */

@@ -22,8 +22,8 @@
 #include <strings.h>
 
 #include "extract/classify.h"
+#include "meta/credit.h"
 #include "meta/lang.h"
-#include "text/textmeta.h"
 #include "util/buf.h"
 #include "util/deadline.h"
 #include "util/url.h"
@@ -185,14 +185,14 @@ static void measure(ex *x, dom_node *n) {
     n->flags |= NF_COMMENTS;
   if (cls & CLS_OVERLAY)
     n->flags |= NF_OVERLAY;
-  /* Boilerplate by tag is weak too: parsers close these late on broken
-   * markup, and one may end up holding the whole page. */
-  if ((tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER) && !(cls & CLS_STRONG_NEG))
-    n->flags |= NF_NEG | NF_WEAKNEG;
-  else if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
+  /* Boilerplate by tag. (Weak while libxml2 built the tree: it closed these
+   * late on broken markup; the standard's tree closes them where browsers
+   * do.) */
+  if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
     n->flags |= NF_NEG;
   /* A button's words are a control's, but a button left open by broken
-   * markup can swallow the page: weak, so that clear_layout_names lifts it. */
+   * markup swallows the page (in the standard's tree too: only a button or
+   * its end tag closes it): weak, so that clear_layout_names lifts it. */
   if (tag == TAG_BUTTON)
     n->flags |= NF_NEG | NF_WEAKNEG;
   if (tag == TAG_BODY || tag == TAG_HTML || tag == TAG_MAIN || tag == TAG_ARTICLE)
@@ -912,6 +912,49 @@ static void mark_teasers(ex *x, const dom_node *top) {
       x->blocks[i].teaser = 0;
 }
 
+/* A page that says in its schema.org markup (JSON-LD or microdata) that it
+ * is a discussion — a forum thread (DiscussionForumPosting) or a question
+ * with its answers (QAPage) — has its replies for content, even beside an
+ * opening post long enough to pass for an article with comments below. */
+static int names_discussion(const char *s, uint32_t len) {
+  return contains_ci(s, len, "discussionforumposting") || contains_ci(s, len, "qapage");
+}
+
+static int says_discussion(const dom_node *n) {
+  if (!n->attrs)
+    return 0;
+  const char *itemtype = dom_attr_get(n, "itemtype");
+  if (itemtype && names_discussion(itemtype, (uint32_t)strlen(itemtype)))
+    return 1;
+  const char *type = n->tag == TAG_SCRIPT ? dom_attr_get(n, "type") : NULL;
+  if (type && strstr(type, "ld+json"))
+    for (const dom_node *c = n->first; c; c = c->next)
+      if (c->tag == TAG_TEXT && names_discussion(c->text, c->text_len))
+        return 1;
+  return 0;
+}
+
+/* The head (never measured: it is junk) walked without recursion, then the
+ * measured elements, scripts among them. */
+static int declares_discussion(const ex *x, const dom_doc *doc) {
+  const dom_node *head = doc->head;
+  for (const dom_node *n = head ? head->first : NULL; n;) {
+    if (n->tag != TAG_TEXT && says_discussion(n))
+      return 1;
+    if (n->tag != TAG_TEXT && n->first) {
+      n = n->first;
+      continue;
+    }
+    while (n != head && !n->next)
+      n = n->parent;
+    n = n == head ? NULL : n->next;
+  }
+  for (uint32_t i = 0; i < x->nelements; i++)
+    if (says_discussion(x->elements[i]))
+      return 1;
+  return 0;
+}
+
 /* <main>, <article> and a named article body. */
 static int is_main_container(const dom_node *n) {
   return n->tag == TAG_MAIN || n->tag == TAG_ARTICLE || (n->flags & NF_BODY);
@@ -1362,7 +1405,7 @@ static int add_caption_figure(tree *t, const tblock *b, const char *caption) {
     return -1;
   /* "Cherry tomatoes on the vine. (Photo: Jane Doe)": the credit apart. */
   size_t len = strlen(caption), cap_end, credit, credit_end;
-  credit_kind ck = text_credit(caption, len, &cap_end, &credit, &credit_end);
+  credit_kind ck = credit_find(caption, len, &cap_end, &credit, &credit_end);
   if (ck != CREDIT_NONE &&
       !(im->credit = arena_strndup(t->mem, caption + credit, credit_end - credit)))
     return -1;
@@ -1799,36 +1842,48 @@ static const dom_node *comment_section(const tblock *b, const dom_node *top, con
   return found;
 }
 
-/* 1 if b sits in a <form> below section: the "Leave a reply" form's notes
- * ("Your email address will not be published") are no comment. */
-static int in_form(const tblock *b, const dom_node *section) {
-  for (const dom_node *p = b->container; p && p != section && p->tag != TAG_TEXT; p = p->parent)
+/* Where b sits below section: in a <form> (the "Leave a reply" form's
+ * notes, "Your email address will not be published", are no comment), and
+ * in a comment-named element of its own (one comment of several). */
+static void comment_place(const tblock *b, const dom_node *section, int *in_form, int *in_item) {
+  *in_form = *in_item = 0;
+  for (const dom_node *p = b->container; p && p != section && p->tag != TAG_TEXT; p = p->parent) {
     if (p->tag == TAG_FORM)
-      return 1;
-  return 0;
+      *in_form = 1;
+    if (p->flags & NF_COMMENTS)
+      *in_item = 1;
+  }
 }
 
 /* Readers' comments: the comment-named section with the most prose, as an
- * article of its own. Its blocks are prose and names, not the links
- * ("Reply", permalinks) around them, nor its reply form. One comment of a
- * sentence (40 characters) is enough. */
+ * article of its own. Its prose is that of its comment blocks (a sentence,
+ * 40 characters, not mostly links, not in its reply form): at least 80
+ * characters, or less in a comment of its own within it ("One reply"), not
+ * a lone line named like comments ("Comment via email"). Its blocks are
+ * prose and names, not the links ("Reply", permalinks) around them, nor
+ * its reply form. */
 static int extract_comments(ex *x, const dom_node *top, const dom_node *root, article *out) {
   if (x->names_ignored)
     return 0; /* a thread: the posts are the content */
-  const dom_node *best = NULL;
-  uint32_t best_prose = 0;
-  for (size_t i = 0; i < x->nblocks; i++) {
-    const tblock *b = &x->blocks[i];
-    if (b->chars < 40 || b->link_chars * 2 > b->chars)
+  const dom_node *best = NULL, *cur = NULL;
+  uint32_t best_prose = 0, cur_prose = 0;
+  int cur_item = 0;
+  /* A section's blocks come one after another: sum them, then compare. */
+  for (size_t i = 0; i <= x->nblocks; i++) {
+    const tblock *b = i < x->nblocks ? &x->blocks[i] : NULL;
+    const dom_node *s = NULL;
+    int form = 0, item = 0;
+    if (b && b->chars >= 40 && b->link_chars * 2 <= b->chars && (s = comment_section(b, top, root)))
+      comment_place(b, s, &form, &item);
+    if (b && (!s || form))
       continue;
-    const dom_node *s = comment_section(b, top, root);
-    if (!s || s == best || in_form(b, s))
-      continue;
-    uint32_t prose = s->chars - s->link_chars;
-    if (prose > best_prose) {
-      best = s;
-      best_prose = prose;
+    if (s != cur) {
+      if (cur && (cur_prose >= 80 || cur_item) && cur_prose > best_prose)
+        best = cur, best_prose = cur_prose;
+      cur = s, cur_prose = 0, cur_item = 0;
     }
+    if (b)
+      cur_prose += b->chars - b->link_chars, cur_item |= item;
   }
   if (!best)
     return 0;
@@ -1842,7 +1897,11 @@ static int extract_comments(ex *x, const dom_node *top, const dom_node *root, ar
   for (size_t i = 0; i < x->nblocks; i++) {
     const tblock *b = &x->blocks[i];
     if (b->container->order < best->order || b->container->order > best->order_end ||
-        b->link_chars * 2 > b->chars || b->kind == BLOCK_CAPTION || in_form(b, best))
+        b->link_chars * 2 > b->chars || b->kind == BLOCK_CAPTION)
+      continue;
+    int form, item;
+    comment_place(b, best, &form, &item);
+    if (form)
       continue;
     if (b->kind == BLOCK_HEADING) {
       while (npending && pending[npending - 1]->level >= b->level)
@@ -1998,7 +2057,9 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   mark_teasers(&x, top);
   dom_node *root = choose_root(&x);
   /* A forum thread or a Q&A page is all "comments" and "posts": when the
-   * prose under boilerplate names dwarfs the rest, the names are set aside. */
+   * prose under boilerplate names dwarfs the rest, and the rest is next to
+   * nothing or the page declares itself a discussion, the names are set
+   * aside. */
   float named_prose = 0, free_prose = 0;
   for (size_t i = 0; i < x.nblocks; i++) {
     tblock *b = &x.blocks[i];
@@ -2008,7 +2069,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       named_prose += (float)b->chars;
   }
   if (named_prose > NAMED_PROSE_MIN && named_prose > 4 * free_prose &&
-      free_prose < FREE_PROSE_MAX) {
+      (free_prose < FREE_PROSE_MAX || declares_discussion(&x, doc))) {
     x.names_ignored = 1;
     root = choose_root(&x);
   }

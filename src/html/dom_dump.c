@@ -117,7 +117,10 @@ static void dump_node(buf *out, const dom_node *n, unsigned level) {
 }
 
 int dom_dump(const dom_doc *doc, buf *out) {
-  const dom_node *root = doc->root;
+  return dom_dump_below(doc->root, out);
+}
+
+int dom_dump_below(const dom_node *root, buf *out) {
   unsigned level = 0;
   /* A pre-order walk without recursion: trees may be deep. */
   for (const dom_node *n = root ? root->first : NULL; n && !out->oom;) {

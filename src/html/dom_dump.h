@@ -11,4 +11,7 @@
 /* Appends the tree below doc->root to out. Returns 0, or -1 on out-of-memory. */
 int dom_dump(const dom_doc *doc, buf *out);
 
+/* The same for the nodes below root (a fragment's, below its html element). */
+int dom_dump_below(const dom_node *root, buf *out);
+
 #endif

@@ -34,4 +34,12 @@ void html_init(void);
 int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem, dom_doc *doc,
                char *err, size_t err_cap);
 
+/* The standard's fragment parsing (as for innerHTML): utf8 parsed as the
+ * contents of an element named context (lower case; SVG and MathML names
+ * in their own case) in namespace context_ns (DOM_NS_HTML, _SVG, _MATHML).
+ * The nodes end up under the html element doc->root holds. For the
+ * conformance tests. */
+int html_parse_fragment(const char *utf8, size_t len, const html_limits *lim, int context_ns,
+                        const char *context, arena *mem, dom_doc *doc, char *err, size_t err_cap);
+
 #endif

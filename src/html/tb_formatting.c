@@ -8,18 +8,10 @@
 #include "html/treebuilder.h"
 
 static int grow_afe(tb *b) {
-  if (b->nafe < b->afe_cap)
-    return 0;
-  size_t cap = b->afe_cap ? b->afe_cap * 2 : 32;
-  tb_fmt *a = arena_alloc(b->mem, cap * sizeof *a);
-  if (!a) {
-    b->oom = b->stop = 1;
+  tb_fmt *a = tb_grow(b, b->afe, &b->afe_cap, b->nafe, sizeof *a);
+  if (!a)
     return -1;
-  }
-  if (b->nafe)
-    memcpy(a, b->afe, b->nafe * sizeof *a);
   b->afe = a;
-  b->afe_cap = cap;
   return 0;
 }
 
@@ -149,6 +141,22 @@ void tb_reconstruct(tb *b) {
   b->nafe = w;
 }
 
+/* Whether the adoption agency may move the furthest block fb without
+ * putting anything past the depth limit: the clones it nests (at most
+ * three, and the formatting element's) fit below the limit, and fb lies
+ * inside fe in the tree, so that what moves gets no deeper. (Past the
+ * limit the stack says nested what the tree keeps side by side.) */
+static int moves_within_limit(const tb *b, const dom_node *fe, const dom_node *fb) {
+  if (!b->lim.max_depth)
+    return 1;
+  if (fe->depth + 5 > b->lim.max_depth)
+    return 0;
+  for (const dom_node *d = fb->parent; d; d = d->parent)
+    if (d == fe)
+      return 1;
+  return 0;
+}
+
 int tb_adoption_agency(tb *b, const html_token *t) {
   uint16_t subject = t->tag;
   tb_entry *cur = tb_current(b);
@@ -177,9 +185,9 @@ int tb_adoption_agency(tb *b, const html_token *t) {
       else if (!fb_at && tb_is_special(&b->stack[i]))
         fb_at = i;
     }
-    if (!fb_at || phantom) {
-      /* No furthest block (or past the depth limit, where nodes cannot
-       * move): close everything up to the formatting element. */
+    if (!fb_at || phantom || !moves_within_limit(b, fe, b->stack[fb_at].node)) {
+      /* No furthest block (or one the depth limit keeps from moving):
+       * close everything up to the formatting element. */
       while (b->nstack > (size_t)fe_at)
         tb_pop(b);
       tb_afe_remove(b, fe);
@@ -209,7 +217,7 @@ int tb_adoption_agency(tb *b, const html_token *t) {
       }
       dom_node *clone = clone_element(b, node);
       if (!clone)
-        return 0;
+        break; /* out of nodes: put what was moved back into the tree, then stop */
       b->afe[ai].node = clone;
       node->kind &= (uint16_t)~DOM_OPEN_;
       b->stack[node_at].node = clone;
@@ -222,6 +230,17 @@ int tb_adoption_agency(tb *b, const html_token *t) {
     dom_node *parent, *before;
     tb_appropriate_place(b, &b->stack[common_at], &parent, &before);
     tb_place(b, last, parent, before);
+    /* The chain from last down to the furthest block was linked while
+     * detached: its depths are set now (the depth limit reads them). The
+     * furthest block's old children only get shallower; their depths are
+     * mended after the parse. */
+    unsigned dist = 0;
+    for (const dom_node *d = fb; d != last; d = d->parent)
+      dist++;
+    for (dom_node *d = fb; d != last; d = d->parent)
+      d->depth = last->depth + dist--;
+    if (b->stop)
+      return 0;
     dom_node *clone = clone_element(b, fe);
     if (!clone)
       return 0;

@@ -9,6 +9,7 @@
  * markup says. One element holding all of it would make one block of
  * everything past the limit (100,000 unclosed table cells outweighing the
  * article before them); dropping it would lose content. docs/limits.md. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -93,17 +94,15 @@ static int all_space(const char *s, size_t len) {
 /* Makes the pending character data a text node, or adds it to the text
  * node just before where it goes ("insert a character" appends to it). */
 void tb_flush_text(tb *b) {
-  if (!b->text.len)
+  if (!b->text_len)
     return;
-  if (b->text.oom) {
-    fail_oom(b);
-    return;
-  }
   dom_node *parent = b->text_parent, *before = b->text_before;
   dom_node *prev = before ? before->prev : parent->last;
-  size_t len = b->text.len;
-  const char *s = b->text.data;
-  b->text.len = 0;
+  char *s = b->text;
+  size_t len = b->text_len, cap = b->text_cap;
+  s[len] = '\0';
+  b->text = NULL;
+  b->text_len = b->text_cap = 0;
   if (prev && prev->tag == TAG_TEXT) {
     char *joined = arena_alloc(b->mem, prev->text_len + len + 1);
     if (!joined) {
@@ -111,30 +110,52 @@ void tb_flush_text(tb *b) {
       return;
     }
     memcpy(joined, prev->text, prev->text_len);
-    memcpy(joined + prev->text_len, s, len);
-    joined[prev->text_len + len] = '\0';
+    memcpy(joined + prev->text_len, s, len + 1);
     prev->text = joined;
     prev->text_len += (uint32_t)len;
     return;
   }
+  if (!b->keep_all && all_space(s, len)) {
+    /* White space between blocks: one space is all the extractor needs;
+     * the copy goes back to the arena when it is the last thing there. */
+    if (b->mem->ptr == s + cap)
+      b->mem->ptr = s;
+    s = " ";
+    len = 1;
+  }
   dom_node *n = tb_new_node(b, TAG_TEXT);
   if (!n)
     return;
-  if (!b->keep_all && all_space(s, len)) {
-    n->text = " "; /* white space between blocks: all the extractor needs */
-    n->text_len = 1;
-  } else {
-    char *copy = arena_strndup(b->mem, s, len);
-    if (!copy) {
-      fail_oom(b);
-      return;
-    }
-    n->text = copy;
-    n->text_len = (uint32_t)len;
-  }
+  n->text = s;
+  n->text_len = (uint32_t)len;
   if (b->text_raw)
     n->kind |= DOM_RAWTEXT;
   link_node(parent, n, before);
+}
+
+/* Appends to the pending text: in place while the arena's last allocation
+ * is the pending text and its chunk has room, else into a new copy. */
+static void append_text(tb *b, const char *s, size_t len) {
+  size_t need = b->text_len + len + 1;
+  if (need > b->text_cap) {
+    arena *m = b->mem;
+    size_t cap = (need + 7) & ~(size_t)7;
+    if (b->text && m->ptr == b->text + b->text_cap && (size_t)(m->end - b->text) >= cap) {
+      m->ptr = b->text + cap;
+    } else {
+      char *t = arena_alloc(m, cap);
+      if (!t) {
+        fail_oom(b);
+        return;
+      }
+      if (b->text_len)
+        memcpy(t, b->text, b->text_len);
+      b->text = t;
+    }
+    b->text_cap = cap;
+  }
+  memcpy(b->text + b->text_len, s, len);
+  b->text_len += len;
 }
 
 static int has_ld_json_type(const dom_node *n) {
@@ -165,12 +186,12 @@ void tb_insert_text(tb *b, const char *s, size_t len) {
       raw = 1;
     }
   }
-  if (b->text.len && (b->text_parent != parent || b->text_before != before))
+  if (b->text_len && (b->text_parent != parent || b->text_before != before))
     tb_flush_text(b);
   b->text_parent = parent;
   b->text_before = before;
   b->text_raw = raw;
-  buf_append(&b->text, s, len);
+  append_text(b, s, len);
 }
 
 void tb_insert_comment(tb *b, const html_token *t, dom_node *parent) {
@@ -309,6 +330,9 @@ dom_node *tb_create_element(tb *b, const html_token *t, int ns, uint16_t tag, co
     fail_oom(b);
     return NULL;
   }
+  if (ns == DOM_NS_HTML && node_tag == TAG_UNKNOWN && name_len == 15 &&
+      !memcmp(name, "selectedcontent", 15))
+    b->selectedcontent = 1;
   if (t && add_attrs(b, n, t, ns, 0) < 0)
     return NULL;
   if (ns == DOM_NS_HTML) {
@@ -364,10 +388,8 @@ dom_node *tb_insert_element(tb *b, const html_token *t, int ns) {
     tb_adjust_svg_name(&name, &name_len);
   if (tag == TAG_IMAGE)
     tag = TAG_IMG;
-  if (ns == DOM_NS_HTML && tag != TAG_UNKNOWN) {
-    name = tag_name((tag_id)tag);
-    name_len = strlen(name);
-  }
+  if (ns == DOM_NS_HTML && tag != TAG_UNKNOWN)
+    name = tag_name((tag_id)tag); /* (name_len only counts for unknown and foreign names) */
   dom_node *parent, *before;
   tb_appropriate_place(b, b->nstack ? &b->stack[b->nstack - 1] : NULL, &parent, &before);
   tb_flatten(b, &parent, &before);
@@ -500,19 +522,27 @@ static void unlink_entry(tb *b, size_t i) {
     e->node->kind &= (uint16_t)~DOM_OPEN_;
 }
 
-static int grow_stack(tb *b) {
-  if (b->nstack < b->stack_cap)
-    return 0;
-  size_t cap = b->stack_cap ? b->stack_cap * 2 : 64;
-  tb_entry *s = arena_alloc(b->mem, cap * sizeof *s);
-  if (!s) {
+/* Makes room for one more element in a growable array (malloc'd: it is
+ * the parse's scratch, freed at its end, not the page's). Returns the
+ * array, moved or not, or NULL when out of memory (the old one stays). */
+void *tb_grow(tb *b, void *array, size_t *cap, size_t n, size_t elem_size) {
+  if (n < *cap)
+    return array;
+  size_t new_cap = *cap ? *cap * 2 : 64;
+  void *a = realloc(array, new_cap * elem_size);
+  if (!a) {
     fail_oom(b);
-    return -1;
+    return NULL;
   }
-  if (b->nstack)
-    memcpy(s, b->stack, b->nstack * sizeof *s);
+  *cap = new_cap;
+  return a;
+}
+
+static int grow_stack(tb *b) {
+  tb_entry *s = tb_grow(b, b->stack, &b->stack_cap, b->nstack, sizeof *s);
+  if (!s)
+    return -1;
   b->stack = s;
-  b->stack_cap = cap;
   return 0;
 }
 

@@ -90,6 +90,7 @@ static inline const char *str_ptr(const str *s, const buf *b) {
 typedef struct {
   uint32_t gen; /* the tag it belongs to: t->dup_gen when current */
   uint32_t index;
+  uint32_t hash; /* of the name: most slots are told apart without it */
 } dup_slot;
 
 /* Tags with up to this many attributes find duplicates by comparing names;
@@ -125,6 +126,7 @@ struct html_tokenizer {
   dup_slot *dup;
   size_t dup_cap; /* a power of two, or 0 */
   uint32_t dup_gen;
+  uint32_t dup_seed;
 };
 
 /* ---- Scanning ---------------------------------------------------------- */
@@ -159,8 +161,25 @@ static inline const char *take_until(str *s, buf *buffer, const char *p, const c
   return q;
 }
 
+/* Byte classes for names (tag, attribute, DOCTYPE): what ends them and
+ * what must be rewritten (upper case to lower, NUL to U+FFFD). */
+enum { N_WS = 1, N_SLASH = 2, N_GT = 4, N_EQ = 8, N_FIX = 16 };
+#define UPPER_(c) [c] = N_FIX
+/* clang-format off */
+static const unsigned char name_class[256] = {
+    ['\t'] = N_WS, ['\n'] = N_WS, ['\f'] = N_WS, ['\r'] = N_WS, [' '] = N_WS,
+    ['/'] = N_SLASH, ['>'] = N_GT, ['='] = N_EQ, [0] = N_FIX,
+    UPPER_('A'), UPPER_('B'), UPPER_('C'), UPPER_('D'), UPPER_('E'), UPPER_('F'), UPPER_('G'),
+    UPPER_('H'), UPPER_('I'), UPPER_('J'), UPPER_('K'), UPPER_('L'), UPPER_('M'), UPPER_('N'),
+    UPPER_('O'), UPPER_('P'), UPPER_('Q'), UPPER_('R'), UPPER_('S'), UPPER_('T'), UPPER_('U'),
+    UPPER_('V'), UPPER_('W'), UPPER_('X'), UPPER_('Y'), UPPER_('Z'),
+};
+/* clang-format on */
+#undef UPPER_
+
+/* ASCII white space (CR too: it stands for the LF it becomes). */
 static inline int is_ws(unsigned char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+  return name_class[c] & N_WS;
 }
 static inline int is_alpha(unsigned char c) {
   return (unsigned)((c | 0x20) - 'a') < 26;
@@ -180,25 +199,38 @@ static int equals_ci(const char *s, const char *w, size_t n) {
   return 1;
 }
 
-/* Byte classes for names (tag, attribute, DOCTYPE): what ends them and
- * what must be rewritten (upper case to lower, NUL to U+FFFD). */
-enum { N_WS = 1, N_SLASH = 2, N_GT = 4, N_EQ = 8, N_FIX = 16 };
-#define UPPER_(c) [c] = N_FIX
-static const unsigned char name_class[256] = {
-    ['\t'] = N_WS, ['\n'] = N_WS, ['\f'] = N_WS, ['\r'] = N_WS, [' '] = N_WS, ['/'] = N_SLASH,
-    ['>'] = N_GT,  ['='] = N_EQ,  [0] = N_FIX,   UPPER_('A'),   UPPER_('B'),  UPPER_('C'),
-    UPPER_('D'),   UPPER_('E'),   UPPER_('F'),   UPPER_('G'),   UPPER_('H'),  UPPER_('I'),
-    UPPER_('J'),   UPPER_('K'),   UPPER_('L'),   UPPER_('M'),   UPPER_('N'),  UPPER_('O'),
-    UPPER_('P'),   UPPER_('Q'),   UPPER_('R'),   UPPER_('S'),   UPPER_('T'),  UPPER_('U'),
-    UPPER_('V'),   UPPER_('W'),   UPPER_('X'),   UPPER_('Y'),   UPPER_('Z'),
-};
-#undef UPPER_
+/* The first byte from p that may end a name or need rewriting (white
+ * space or another control byte, '/', '>', '=', upper case), 16 bytes at a
+ * time; the byte loop in lex_name decides. */
+static inline const char *skip_name_bytes(const char *p, const char *end) {
+#ifdef __SSE2__
+  const __m128i space = _mm_set1_epi8(' '), slash = _mm_set1_epi8('/');
+  const __m128i gt = _mm_set1_epi8('>'), eq = _mm_set1_epi8('=');
+  const __m128i upper_a = _mm_set1_epi8('A'), letters = _mm_set1_epi8(25);
+  while (end - p >= 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(x, space), x); /* x <= ' ' */
+    __m128i up = _mm_sub_epi8(x, upper_a);
+    up = _mm_cmpeq_epi8(_mm_min_epu8(up, letters), up); /* 'A' <= x <= 'Z' */
+    __m128i punct = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, slash), _mm_cmpeq_epi8(x, gt)),
+                                 _mm_cmpeq_epi8(x, eq));
+    int mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ctl, up), punct));
+    if (mask)
+      return p + __builtin_ctz((unsigned)mask);
+    p += 16;
+  }
+#else
+  (void)end;
+#endif
+  return p;
+}
 
 /* Lexes a name from p into s, lower-cased, NUL as U+FFFD, up to the first
  * byte of a class in stop (or the end). */
 static const char *lex_name(str *s, buf *b, const char *p, const char *end, unsigned stop) {
   const char *seg = p;
   for (;;) {
+    p = skip_name_bytes(p, end);
     while (p < end && !(name_class[(unsigned char)*p] & (stop | N_FIX)))
       p++;
     if (p > seg)
@@ -308,11 +340,17 @@ static void emit_comment(html_tokenizer *t, html_token *tok, const str *s, const
 
 /* ---- Tags ------------------------------------------------------------------ */
 
-static uint32_t name_hash(const char *s, size_t n) {
-  uint32_t h = 2166136261u; /* FNV-1a */
+/* FNV-1a from a per-tokenizer seed, then mixed so that the low bits (the
+ * table's index) depend on every byte. The seed comes from addresses, which
+ * differ from run to run (ASLR): a page cannot be made of names that all
+ * land in one slot, which would make the lookups quadratic again. */
+static uint32_t name_hash(uint32_t seed, const char *s, size_t n) {
+  uint32_t h = 2166136261u ^ seed;
   for (size_t i = 0; i < n; i++)
     h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
+  h ^= h >> 16;
+  h *= 0x85EBCA6Bu;
+  return h ^ (h >> 13);
 }
 
 static inline const char *attr_name(const html_tokenizer *t, size_t i) {
@@ -349,14 +387,16 @@ static tag_id lookup_tag(html_tokenizer *t, const char *name, size_t len) {
 static size_t dup_insert(html_tokenizer *t, size_t i) {
   const char *name = attr_name(t, i);
   size_t len = t->attrs[i].name_len, mask = t->dup_cap - 1;
-  for (size_t h = name_hash(name, len) & mask;; h = (h + 1) & mask) {
+  uint32_t hash = name_hash(t->dup_seed, name, len);
+  for (size_t h = hash & mask;; h = (h + 1) & mask) {
     dup_slot *d = &t->dup[h];
     if (d->gen != t->dup_gen) {
       d->gen = t->dup_gen;
       d->index = (uint32_t)i;
+      d->hash = hash;
       return i;
     }
-    if (same_name(t, d->index, name, len))
+    if (d->hash == hash && same_name(t, d->index, name, len))
       return d->index;
   }
 }
@@ -491,6 +531,8 @@ static int lex_tag(html_tokenizer *t, html_token *tok, const char *p, int end_ta
       p++;
     }
     p = lex_name(&s, b, p, end, N_WS | N_SLASH | N_GT | N_EQ); /* attribute name state */
+    if (b->oom)
+      return -1; /* the name is compared with the others below: it must be there */
     long attr = -1;
     if (!end_tag && (attr = attr_add(t, &s)) == -2)
       return -1;
@@ -1016,6 +1058,8 @@ html_tokenizer *tokenizer_new(const char *utf8, size_t len, arena *mem) {
   t->end = utf8 + len;
   t->mem = mem;
   t->content = TOKENIZER_DATA;
+  uintptr_t where = (uintptr_t)t ^ ((uintptr_t)utf8 << 7) ^ (uintptr_t)&where;
+  t->dup_seed = (uint32_t)((uint64_t)where ^ ((uint64_t)where >> 32));
   buf_init(&t->text);
   buf_init(&t->tagbuf);
   return t;

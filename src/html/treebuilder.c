@@ -4,6 +4,7 @@
  * processed again (the mode having changed), as the standard's "reprocess
  * the token" says. Scripting is off: <noscript> holds markup. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -84,25 +85,17 @@ static int template_on_stack(const tb *b) {
 }
 
 static void push_tmode(tb *b, tb_mode m) {
-  if (b->ntmodes == b->tmodes_cap) {
-    size_t cap = b->tmodes_cap ? b->tmodes_cap * 2 : 16;
-    tb_mode *s = arena_alloc(b->mem, cap * sizeof *s);
-    if (!s) {
-      b->oom = b->stop = 1;
-      return;
-    }
-    if (b->ntmodes)
-      memcpy(s, b->tmodes, b->ntmodes * sizeof *s);
-    b->tmodes = s;
-    b->tmodes_cap = cap;
-  }
+  tb_mode *s = tb_grow(b, b->tmodes, &b->tmodes_cap, b->ntmodes, sizeof *s);
+  if (!s)
+    return;
+  b->tmodes = s;
   b->tmodes[b->ntmodes++] = m;
 }
 
 static void reset_mode(tb *b) {
   for (size_t i = b->nstack; i-- > 0;) {
-    const tb_entry *e = &b->stack[i];
     int last = i == 0;
+    const tb_entry *e = last && b->fragment ? &b->ctx : &b->stack[i];
     if (e->ns != DOM_NS_HTML)
       continue;
     switch (e->tag) {
@@ -643,6 +636,11 @@ static void body_start_li(tb *b, html_token *t, int li) {
   tb_insert_element(b, t, DOM_NS_HTML);
 }
 
+/* A fragment parsed as a select's contents takes no select or input. */
+static int in_select_fragment(const tb *b) {
+  return b->fragment && b->ctx.ns == DOM_NS_HTML && b->ctx.tag == TAG_SELECT;
+}
+
 static void pop_until_select(tb *b) {
   tb_pop_until_tag(b, TAG_SELECT);
 }
@@ -831,6 +829,8 @@ static void body_start_tag(tb *b, html_token *t) {
     b->frameset_ok = 0;
     return;
   case TAG_INPUT: {
+    if (in_select_fragment(b))
+      return;
     if (tb_in_scope(b, TAG_SELECT, SCOPE_DEFAULT))
       pop_until_select(b);
     tb_reconstruct(b);
@@ -876,12 +876,26 @@ static void body_start_tag(tb *b, html_token *t) {
     return;
   case TAG_IFRAME:
     b->frameset_ok = 0;
+    if (b->top_of[TAG_NOSCRIPT] != TB_NONE) {
+      /* Not the standard: inside a <noscript> (which holds markup, scripting
+       * being off) an iframe's raw text also ends at </noscript>. Browsers
+       * read <noscript> as text, so pages leave such iframes unclosed (the
+       * tag-manager snippet) and the standard's tree loses the rest of the
+       * page into the iframe. */
+      tb_insert_element(b, t, DOM_NS_HTML);
+      tokenizer_set_content(b->tok, TOKENIZER_RAWTEXT, "noscript", 8);
+      b->orig_mode = b->mode;
+      b->mode = M_TEXT;
+      return;
+    }
     raw_text_element(b, t, TOKENIZER_RAWTEXT);
     return;
   case TAG_NOEMBED:
     raw_text_element(b, t, TOKENIZER_RAWTEXT);
     return;
   case TAG_SELECT:
+    if (in_select_fragment(b))
+      return;
     if (tb_in_scope(b, TAG_SELECT, SCOPE_DEFAULT)) {
       pop_until_select(b);
       return;
@@ -1116,10 +1130,14 @@ static int text_mode(tb *b, html_token *t) {
     tb_pop(b);
     b->mode = b->orig_mode;
     return 1;
-  case TOK_END_TAG:
+  case TOK_END_TAG: {
+    /* Only the element's own end tag ends its text, but for an iframe in a
+     * noscript: </noscript> then closes both. */
+    int other = b->nstack && t->tag != b->stack[b->nstack - 1].tag;
     tb_pop(b);
     b->mode = b->orig_mode;
-    return 0;
+    return other;
+  }
   default:
     return 0;
   }
@@ -1629,7 +1647,8 @@ static int after_body(tb *b, html_token *t) {
     break;
   case TOK_END_TAG:
     if (t->tag == TAG_HTML) {
-      b->mode = M_AFTER_AFTER_BODY;
+      if (!b->fragment)
+        b->mode = M_AFTER_AFTER_BODY;
       return 0;
     }
     break;
@@ -1856,9 +1875,7 @@ static int foreign_content(tb *b, html_token *t) {
       }
       return any_mode(b, t); /* the current insertion mode, not the dispatcher */
     }
-    tb_entry *cur = tb_current(b);
-    int ns = cur->ns;
-    tb_insert_element(b, t, ns);
+    tb_insert_element(b, t, tb_adjusted_current(b)->ns);
     if (t->self_closing)
       tb_pop(b);
     return 0;
@@ -1897,7 +1914,7 @@ static int foreign_content(tb *b, html_token *t) {
 static int use_html_rules(tb *b, const html_token *t) {
   if (!b->nstack || t->type == TOK_EOF)
     return 1;
-  const tb_entry *cur = &b->stack[b->nstack - 1];
+  const tb_entry *cur = tb_adjusted_current(b);
   if (cur->ns == DOM_NS_HTML)
     return 1;
   if (cur->bits & E_MATHML_TIP) {
@@ -1944,8 +1961,50 @@ static void fix_depths(dom_node *root) {
     n->depth = n->parent->depth + 1;
 }
 
-int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem, dom_doc *doc,
-               char *err, size_t err_cap) {
+/* The standard's "HTML fragment parsing algorithm", steps before the
+ * tokens: the context element, a root html element, the tokenizer's
+ * state and the insertion mode the context calls for. */
+static void start_fragment(tb *b, int ns, const char *context) {
+  size_t len = strlen(context);
+  b->fragment = 1;
+  b->ctx.ns = (uint8_t)ns;
+  b->ctx.name = context;
+  b->ctx.tag = ns == DOM_NS_HTML ? (uint16_t)tag_lookup_n(context, len) : TAG_UNKNOWN;
+  b->ctx.bits = ns == DOM_NS_HTML ? 0 : (uint8_t)tb_foreign_bits(ns, context, NULL);
+  if (ns == DOM_NS_HTML) {
+    tokenizer_content c = TOKENIZER_DATA;
+    switch (b->ctx.tag) {
+    case TAG_TITLE:
+    case TAG_TEXTAREA:
+      c = TOKENIZER_RCDATA;
+      break;
+    case TAG_STYLE:
+    case TAG_XMP:
+    case TAG_IFRAME:
+    case TAG_NOEMBED:
+    case TAG_NOFRAMES:
+      c = TOKENIZER_RAWTEXT;
+      break;
+    case TAG_SCRIPT:
+      c = TOKENIZER_SCRIPT_DATA;
+      break;
+    case TAG_PLAINTEXT:
+      c = TOKENIZER_PLAINTEXT;
+      break;
+    default:
+      break;
+    }
+    if (c != TOKENIZER_DATA) /* no start tag seen: no end tag is "appropriate" */
+      tokenizer_set_content(b->tok, c, "", 0);
+  }
+  tb_insert_html(b, TAG_HTML, "html");
+  if (ns == DOM_NS_HTML && b->ctx.tag == TAG_TEMPLATE)
+    push_tmode(b, M_IN_TEMPLATE);
+  reset_mode(b);
+}
+
+static int parse(const char *utf8, size_t len, const html_limits *lim, int context_ns,
+                 const char *context, arena *mem, dom_doc *doc, char *err, size_t err_cap) {
   memset(doc, 0, sizeof *doc);
   tb b;
   memset(&b, 0, sizeof b);
@@ -1959,7 +2018,6 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
     b.top_of[i] = TB_NONE;
   b.mode = M_INITIAL;
   b.frameset_ok = 1;
-  buf_init(&b.text);
   buf_init(&b.table_text);
   doc->root = arena_calloc(mem, sizeof *doc->root);
   b.tok = doc->root ? tokenizer_new(utf8, len, mem) : NULL;
@@ -1970,34 +2028,40 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
   doc->root->name = "#document";
   doc->root->tag = TAG_UNKNOWN;
   doc->deadline = b.lim.deadline;
+  if (context)
+    start_fragment(&b, context_ns, context);
   int late = 0;
   html_token t;
-  for (;;) {
+  while (!b.stop) {
     if (deadline_over(b.lim.deadline)) {
       late = 1; /* the page's time budget is spent: the caller fails it */
       break;
     }
-    const tb_entry *cur = b.nstack ? &b.stack[b.nstack - 1] : NULL;
+    const tb_entry *cur = tb_adjusted_current(&b);
     tokenizer_set_cdata_allowed(b.tok, cur && cur->ns != DOM_NS_HTML);
     if (tokenizer_next(b.tok, &t) < 0) {
       b.oom = 1;
       break;
     }
     tb_process(&b, &t);
-    if (t.type == TOK_EOF || b.stop)
+    if (t.type == TOK_EOF)
       break;
   }
   if (!b.oom)
     tb_flush_text(&b);
+  if (b.selectedcontent && !b.oom)
+    tb_fill_selectedcontent(&b);
   for (size_t i = 0; i < b.nstack; i++)
     if (!(b.stack[i].bits & E_PHANTOM))
       b.stack[i].node->kind &= (uint16_t)~DOM_OPEN_;
   if (b.moved && !b.oom)
     fix_depths(doc->root);
   tokenizer_free(b.tok);
-  buf_free(&b.text);
+  free(b.stack);
+  free(b.afe);
+  free(b.tmodes);
   buf_free(&b.table_text);
-  if (b.oom || b.text.oom || b.table_text.oom) {
+  if (b.oom || b.table_text.oom) {
     snprintf(err, err_cap, "out of memory");
     return -1;
   }
@@ -2006,4 +2070,14 @@ int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem,
     return -1;
   }
   return 0;
+}
+
+int html_parse(const char *utf8, size_t len, const html_limits *lim, arena *mem, dom_doc *doc,
+               char *err, size_t err_cap) {
+  return parse(utf8, len, lim, DOM_NS_HTML, NULL, mem, doc, err, err_cap);
+}
+
+int html_parse_fragment(const char *utf8, size_t len, const html_limits *lim, int context_ns,
+                        const char *context, arena *mem, dom_doc *doc, char *err, size_t err_cap) {
+  return parse(utf8, len, lim, context_ns, context, mem, doc, err, err_cap);
 }

@@ -90,11 +90,14 @@ typedef struct {
   size_t ntmodes, tmodes_cap;
   dom_node *head_el, *form_el;
   int frameset_ok;
-  int quirks;  /* 0 no quirks, 1 quirks, 2 limited quirks */
-  int foster;  /* foster parenting on */
-  int skip_lf; /* drop a newline at the start of the next character run (pre, listing, textarea) */
-  int moved;   /* nodes were moved: depths are recomputed at the end */
-  int stop;    /* out of memory or out of nodes: stop parsing */
+  int quirks;   /* 0 no quirks, 1 quirks, 2 limited quirks */
+  int foster;   /* foster parenting on */
+  int skip_lf;  /* drop a newline at the start of the next character run (pre, listing, textarea) */
+  int moved;    /* nodes were moved: depths are recomputed at the end */
+  int stop;     /* out of memory or out of nodes: stop parsing */
+  int selectedcontent; /* a <selectedcontent> was made: fill it at the end (tb_select.c) */
+  int fragment; /* parsing a fragment (html_parse_fragment): ctx is its context element */
+  tb_entry ctx;
   int oom;
 
   /* "in table text": the pending character tokens */
@@ -102,13 +105,17 @@ typedef struct {
   int table_text_dirty; /* they hold something other than white space */
 
   /* Character data not yet a node: it goes into text_parent before
-   * text_before (NULL: at the end), as one text node. */
-  buf text;
+   * text_before (NULL: at the end), as one text node. It is copied straight
+   * into the arena (text[0..text_len), text_cap bytes reserved) and grows
+   * in place while nothing else is allocated after it. */
+  char *text;
+  size_t text_len, text_cap;
   dom_node *text_parent, *text_before;
   int text_raw; /* ... and it is a script's contents */
 } tb;
 
 /* tb_tree.c: nodes, insertion, the stack of open elements */
+void *tb_grow(tb *b, void *array, size_t *cap, size_t n, size_t elem_size);
 dom_node *tb_new_node(tb *b, uint16_t tag);
 void tb_flush_text(tb *b);
 void tb_insert_text(tb *b, const char *s, size_t len);
@@ -145,6 +152,11 @@ int tb_is_special(const tb_entry *e);
 static inline tb_entry *tb_current(tb *b) {
   return b->nstack ? &b->stack[b->nstack - 1] : NULL;
 }
+/* The adjusted current node: the context element when a fragment's stack
+ * holds only its root. */
+static inline tb_entry *tb_adjusted_current(tb *b) {
+  return b->fragment && b->nstack == 1 ? &b->ctx : tb_current(b);
+}
 static inline int tb_cur_is(tb *b, uint16_t tag) {
   return b->nstack && b->stack[b->nstack - 1].tag == tag &&
          b->stack[b->nstack - 1].ns == DOM_NS_HTML;
@@ -166,6 +178,9 @@ void tb_adjust_svg_name(const char **name, size_t *len);
 const char *tb_adjust_attr_name(int ns, const char *name, size_t len, int *attr_ns);
 int tb_foreign_bits(int ns, const char *name, const html_token *t);
 int tb_breaks_out_of_foreign(const html_token *t);
+
+/* tb_select.c: customizable <select> */
+void tb_fill_selectedcontent(tb *b);
 
 /* treebuilder.c */
 void tb_process(tb *b, html_token *t);

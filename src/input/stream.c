@@ -184,10 +184,31 @@ static void member_cut(stream *s) {
     s->m[s->nm - 1].done = 1;
 }
 
-void stream_forget(stream *s, unsigned long long before) {
-  size_t k = 0;
-  while (k + 1 < s->nm && s->m[k + 1].dec <= before)
-    k++;
+/* The index of the first member starting after `from` (from ULLONG_MAX:
+ * the first of all): members are in stream order, so a binary search. */
+static size_t first_after(const stream *s, unsigned long long from) {
+  if (from == ULLONG_MAX)
+    return 0;
+  size_t lo = 0, hi = s->nm;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s->m[mid].dec > from)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return lo;
+}
+
+void stream_forget(stream *s, unsigned long long keep, unsigned long long before) {
+  /* [0, k): wholly before `keep`'s member; [j, i): between it and `before` */
+  size_t j = first_after(s, keep), k = j ? j - 1 : 0, i = first_after(s, before);
+  if (i)
+    i--; /* the member holding `before` stays */
+  if (i > j) {
+    memmove(s->m + j, s->m + i, (s->nm - i) * sizeof *s->m);
+    s->nm -= i - j;
+  }
   if (k) {
     memmove(s->m, s->m + k, (s->nm - k) * sizeof *s->m);
     s->nm -= k;
@@ -195,10 +216,8 @@ void stream_forget(stream *s, unsigned long long before) {
 }
 
 static const member *member_at(const stream *s, unsigned long long at) {
-  const member *found = NULL;
-  for (size_t i = 0; i < s->nm && s->m[i].dec <= at; i++)
-    found = &s->m[i];
-  return found;
+  size_t i = first_after(s, at);
+  return i ? &s->m[i - 1] : NULL;
 }
 
 void stream_member(const stream *s, unsigned long long at, unsigned long long *start,
@@ -220,16 +239,13 @@ int stream_member_done(const stream *s, unsigned long long at) {
 
 int stream_boundary(const stream *s, unsigned long long from, unsigned long long to,
                     unsigned long long *at, const char **damage, unsigned long long *damage_at) {
-  for (size_t i = 0; i < s->nm; i++) {
-    const member *m = &s->m[i];
-    if ((from == ULLONG_MAX || m->dec > from) && m->dec <= to) {
-      *at = m->dec;
-      *damage = m->damage[0] ? m->damage : NULL;
-      *damage_at = m->damage_at;
-      return 1;
-    }
-  }
-  return 0;
+  size_t i = first_after(s, from);
+  if (i == s->nm || s->m[i].dec > to)
+    return 0;
+  *at = s->m[i].dec;
+  *damage = s->m[i].damage[0] ? s->m[i].damage : NULL;
+  *damage_at = s->m[i].damage_at;
+  return 1;
 }
 
 /* ---- the window ----------------------------------------------------------- */
@@ -307,25 +323,27 @@ static long long skip_to_magic(stream *s) {
   }
 }
 
-/* The data of the current member was cut (why, at file offset `at`):
- * mark it, find the next member, and start a break there. */
-static int damaged(stream *s, const char *why, unsigned long long at) {
-  member_cut(s);
+/* The member (or frame) starting at file offset `at` is damaged (why):
+ * mark it, and start a break at the next member — found by its magic from
+ * `at` + 1 on (a member cut short runs into the next one, whose start may
+ * already be consumed), or, when scan is 0, where the raw position already
+ * is (a frame skipped by its size). */
+static int damaged(stream *s, const char *why, unsigned long long at, int scan) {
+  member *m = s->nm && s->m[s->nm - 1].comp == at ? &s->m[s->nm - 1] : NULL;
+  if (m)
+    m->done = 1;
   s->in_member = 0;
   if (s->kind == STREAM_ZSTD)
     ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
-  /* A member cut short runs into the next one: look for it right after
-   * the damaged member's start, when those bytes are still here — also
-   * when the decoder refused the member without reading a byte of it (a
-   * bad frame header), or the search would find the same start again
-   * and again. */
-  if (s->nm && s->m[s->nm - 1].comp >= s->raw_base &&
-      s->m[s->nm - 1].comp + 1 <= s->raw_base + s->raw_len)
-    s->raw_pos = (size_t)(s->m[s->nm - 1].comp + 1 - s->raw_base);
-  if (skip_to_magic(s) < 0)
-    return -1;
-  if (s->nm)
-    s->m[s->nm - 1].end = stream_raw_pos(s); /* its bytes: up to the next member */
+  if (scan) {
+    /* Past `at` in any case, so that the same bytes are never judged twice. */
+    if (at + 1 >= s->raw_base && at + 1 <= s->raw_base + s->raw_len)
+      s->raw_pos = (size_t)(at + 1 - s->raw_base);
+    if (skip_to_magic(s) < 0)
+      return -1;
+  }
+  if (m)
+    m->end = stream_raw_pos(s); /* its bytes: up to the next member */
   char msg[96];
   snprintf(msg, sizeof msg, "%s at byte %llu", why, at);
   if (!member_add(s, msg, at))
@@ -363,54 +381,81 @@ static int at_member(stream *s) {
   return s->raw_pos < s->raw_len ? 1 : 0;
 }
 
+/* A zstd-compressed dictionary d[0..n) into *out (malloc'd, *out_len
+ * bytes, at most MAX_DICT); -1 when it is not one or too large. */
+static int unpack_dict(const unsigned char *d, size_t n, void **out, size_t *out_len) {
+  ZSTD_DCtx *z = ZSTD_createDCtx();
+  size_t cap = 1 << 16, len = 0;
+  unsigned char *buf = malloc(cap);
+  ZSTD_inBuffer in = {d, n, 0};
+  size_t r = 1;
+  while (z && buf && r != 0) {
+    if (len == cap) {
+      unsigned char *b = cap < MAX_DICT ? realloc(buf, cap * 2) : NULL;
+      if (!b)
+        break;
+      buf = b;
+      cap *= 2;
+    }
+    ZSTD_outBuffer o = {buf, cap, len};
+    r = ZSTD_decompressStream(z, &o, &in);
+    len = o.pos;
+    if (ZSTD_isError(r) || (in.pos == in.size && o.pos < o.size && r != 0))
+      break;
+  }
+  ZSTD_freeDCtx(z);
+  if (r != 0) {
+    free(buf);
+    return -1;
+  }
+  *out = buf;
+  *out_len = len;
+  return 0;
+}
+
 /* A zstd skippable frame at the raw position: the Internet Archive's
  * dictionary frame (magic 0x184D2A5D) is loaded, others are skipped. */
 static int zstd_skippable(stream *s) {
+  unsigned long long at = stream_raw_pos(s);
   if (raw_want(s, 8) <= 0)
-    return damaged(s, "truncated zstd data", stream_raw_pos(s));
+    return s->failed ? -1 : damaged(s, "truncated zstd data", at, 1);
   const unsigned char *p = s->raw + s->raw_pos;
   uint32_t magic = le32(p), size = le32(p + 4);
-  if (magic != 0x184D2A5Du) {
-    /* Skip it a buffer at a time. */
+  if (magic != 0x184D2A5Du || size > MAX_DICT) {
+    /* Skipped a buffer at a time (a dictionary over the limit too). */
     unsigned long long left = 8ull + size;
     while (left) {
       if (s->raw_pos == s->raw_len && raw_fill(s) <= 0)
-        return s->failed ? -1 : 0;
+        return s->failed ? -1 : damaged(s, "truncated zstd data", at, 0);
       size_t k = s->raw_len - s->raw_pos;
       if (k > left)
         k = (size_t)left;
       s->raw_pos += k;
       left -= k;
     }
-    return 0;
+    return magic == 0x184D2A5Du ? damaged(s, "zstd dictionary too large", at, 0) : 0;
   }
-  unsigned long long at = stream_raw_pos(s);
-  if (size > MAX_DICT)
-    return damaged(s, "zstd dictionary too large", at);
   int rc = raw_want(s, 8 + (size_t)size);
   if (rc < 0)
     return -1;
-  if (rc == 0)
-    return damaged(s, "truncated zstd dictionary", at);
+  if (rc == 0) {
+    s->raw_pos = s->raw_len;
+    return damaged(s, "truncated zstd dictionary", at, 0);
+  }
   const unsigned char *d = s->raw + s->raw_pos + 8;
   size_t r;
   if (size >= 4 && !memcmp(d, ZSTD_MAGIC, 4)) {
     /* The dictionary itself is zstd-compressed. */
-    unsigned long long n = ZSTD_getFrameContentSize(d, size);
-    if (n == ZSTD_CONTENTSIZE_ERROR || n == ZSTD_CONTENTSIZE_UNKNOWN || n > MAX_DICT)
-      return damaged(s, "bad zstd dictionary", at);
-    void *dict = malloc(n ? (size_t)n : 1);
-    if (!dict)
-      return fail(s, "out of memory");
-    size_t got = ZSTD_decompress(dict, (size_t)n, d, size);
-    r = ZSTD_isError(got) ? got : ZSTD_DCtx_loadDictionary(s->zd, dict, got);
+    void *dict = NULL;
+    size_t n = 0;
+    r = unpack_dict(d, size, &dict, &n) ? (size_t)-1 : ZSTD_DCtx_loadDictionary(s->zd, dict, n);
     free(dict);
   } else {
     r = ZSTD_DCtx_loadDictionary(s->zd, d, size);
   }
   s->raw_pos += 8 + (size_t)size;
   if (ZSTD_isError(r))
-    return damaged(s, "bad zstd dictionary", at);
+    return damaged(s, "bad zstd dictionary", at, 0);
   return 0;
 }
 
@@ -455,7 +500,7 @@ static int gzip_step(stream *s) {
     if (rc < 0)
       return -1;
     if (rc == 0) {
-      if (damaged(s, "truncated gzip data", s->m[s->nm - 1].comp) < 0)
+      if (damaged(s, "truncated gzip data", s->m[s->nm - 1].comp, 1) < 0)
         return -1;
       return 2;
     }
@@ -475,7 +520,7 @@ static int gzip_step(stream *s) {
   } else if (zr == Z_MEM_ERROR) {
     return fail(s, "out of memory");
   } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-    if (damaged(s, "corrupt gzip data", s->m[s->nm - 1].comp) < 0)
+    if (damaged(s, "corrupt gzip data", s->m[s->nm - 1].comp, 1) < 0)
       return -1;
   }
   return made ? 1 : 0;
@@ -499,7 +544,7 @@ static int zstd_step(stream *s) {
     if (rc < 0)
       return -1;
     if (rc == 0) {
-      if (damaged(s, "truncated zstd data", s->m[s->nm - 1].comp) < 0)
+      if (damaged(s, "truncated zstd data", s->m[s->nm - 1].comp, 1) < 0)
         return -1;
       return 2;
     }
@@ -513,7 +558,7 @@ static int zstd_step(stream *s) {
   if (ZSTD_isError(r)) {
     if (ZSTD_getErrorCode(r) == ZSTD_error_memory_allocation)
       return fail(s, "out of memory");
-    if (damaged(s, "corrupt zstd data", s->m[s->nm - 1].comp) < 0)
+    if (damaged(s, "corrupt zstd data", s->m[s->nm - 1].comp, 1) < 0)
       return -1;
   } else if (r == 0) {
     member_end(s);

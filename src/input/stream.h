@@ -64,8 +64,10 @@ void stream_member(const stream *s, unsigned long long at, unsigned long long *s
 int stream_member_done(const stream *s, unsigned long long at);
 
 /* Drops what is remembered of members that end before decompressed offset
- * `before`. */
-void stream_forget(stream *s, unsigned long long before);
+ * `before`, except the one holding `keep` (a record's start, whose member
+ * says where the record is stored). Reading through many small members
+ * stays linear with a call now and then. */
+void stream_forget(stream *s, unsigned long long keep, unsigned long long before);
 
 /* Gives up the member being decompressed, whose data from the current
  * position on is not wanted (a record too large to keep, in a file of one

@@ -27,9 +27,11 @@ struct warc_reader {
   size_t hdr_cap;
   char *block;
   size_t block_cap;
-  unsigned long long rec_start; /* decompressed offset of this record's start */
-  unsigned long long judged;    /* member starts up to here are no stop */
-  unsigned long long reported;  /* the last break reported, +1 (0: none) */
+  unsigned long long rec_start;   /* decompressed offset of this record's start */
+  unsigned long long judged;      /* member starts up to here are no stop */
+  unsigned long long reported;    /* the last break reported, +1 (0: none) */
+  unsigned long long block_start; /* decompressed offset of this record's block */
+  unsigned long long putback_end; /* the end of the bytes last put back */
   char msg[192];
   int eof; /* the data ended */
 };
@@ -200,6 +202,8 @@ static long long read_block(warc_reader *r, char *dst, unsigned long long n, sto
     }
     stream_consume(r->s, k);
     got += k;
+    /* Through many small members: only the record's first is kept. */
+    stream_forget(r->s, r->rec_start, stream_pos(r->s));
   }
   return (long long)got;
 }
@@ -456,11 +460,15 @@ static int skip_garbage(warc_reader *r, warc_record *rec) {
   return damaged(r, rec, "not a WARC record: %s skipped", detail);
 }
 
-/* A record start after a blank line in the kept block (the first one):
- * the bytes from it are put back to be read again. 1 if found, 0 if not,
- * -1 when out of memory. */
+/* A record start after a blank line in the kept block (the first one not
+ * put back before): the bytes from it are put back to be read again. 1 if
+ * found, 0 if not, -1 when out of memory. */
 static int put_back_record(warc_reader *r, warc_record *rec) {
   const char *blk = rec->block, *end = blk + rec->block_len;
+  /* Bytes are put back once: a second liar among them would make every
+   * record read the rest of the file again (quadratic). */
+  if (r->block_start + rec->block_len <= r->putback_end)
+    return 0;
   for (const char *q = blk; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) {
     const char *w = q + 1;
     if (w < end && *w == '\r')
@@ -468,8 +476,11 @@ static int put_back_record(warc_reader *r, warc_record *rec) {
     if (w >= end || *w != '\n' || end - w < 6 || memcmp(w + 1, "WARC/", 5))
       continue;
     size_t k = (size_t)(w + 1 - blk);
+    if (r->block_start + k < r->putback_end)
+      continue;
     if (stream_unread(r->s, blk + k, rec->block_len - k))
       return -1;
+    r->putback_end = r->block_start + rec->block_len;
     rec->block_len = k;
     r->block[k] = '\0';
     return 1;
@@ -546,6 +557,7 @@ static int read_content(warc_reader *r, warc_record *rec) {
     r->block = b;
     r->block_cap = cap;
   }
+  r->block_start = stream_pos(r->s);
   long long got = read_block(r, r->block, n, &st);
   if (got < 0)
     return -1;
@@ -639,7 +651,7 @@ int warc_reader_next(warc_reader *r, warc_record *rec) {
   if (stream_error(r->s))
     return -1;
   unsigned long long before = stream_pos(r->s);
-  stream_forget(r->s, before);
+  stream_forget(r->s, before, before);
   int at = at_record(r);
   if (at < 0)
     return -1;

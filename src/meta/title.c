@@ -402,16 +402,6 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
       if ((in_t >= 0.75 && covers >= 0.5) || (in_t >= 0.99 && covers >= TITLE_MIN_COVER) ||
           (covers >= 0.99 && in_t >= 0.6)) {
         *from_h1 = (int)i;
-        /* A heading that is the title and, after a dash or bar, more
-         * ("Calculator - American Funds" for "Calculator"): the brand or
-         * the section after it goes. */
-        segment hs[MAX_SEGMENTS];
-        size_t hn = in_t < 0.99 ? split(h, hs) : 0;
-        if (hn >= 2 && !hs[1].colon) {
-          char *head = mstr_clean(mem, h + hs[0].start, hs[0].end - hs[0].start, 4000);
-          if (head && same_words(head, stripped[r]))
-            return finish_as(head, in, mem, 1);
-        }
         return finish_as(h, in, mem, 1);
       }
     }

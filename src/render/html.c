@@ -153,7 +153,7 @@ static void separator(walker *w) {
 void render_html(const article *a, const render_opts *o, buf *out) {
   html h = {
       .w = {o, 1, leaf, list_begin, item_begin, item_end, list_end, table, quote_begin, quote_end,
-            figure, separator},
+            figure, separator, 0},
       .out = out,
       .mi = {{"strong", "em", "sub", "sup", "code"},
              "a",

@@ -775,7 +775,7 @@ static void separator(walker *w) {
 void render_markdown(const article *a, const render_opts *o, buf *out) {
   md m = {
       .w = {o, 0, leaf, list_begin, item_begin, item_end, list_end, table, quote_begin, quote_end,
-            figure, separator},
+            figure, separator, 0},
       .out = out,
       .o = o,
       .para_depth = -1,

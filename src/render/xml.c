@@ -141,7 +141,7 @@ static void separator(walker *w) {
 void render_xml(const article *a, const render_opts *o, buf *out) {
   xml x = {
       .w = {o, 0, leaf, list_begin, item_begin, item_end, list_end, table, quote_begin, quote_end,
-            figure, separator},
+            figure, separator, 0},
       .out = out,
       .mi = {{"strong", "em", "sub", "sup", "code"},
              "link",
@@ -168,8 +168,17 @@ void render_xml(const article *a, const render_opts *o, buf *out) {
   attr(out, "page_type", m->page_type);
   attr(out, "source", m->source);
   attr(out, "editor", m->editor);
+  attr(out, "source_file", m->source_file);
   attr(out, "warc_record_id", m->warc_record_id);
   attr(out, "warc_date", m->warc_date);
+  attr(out, "warc_filename", m->warc_filename);
+  attr(out, "payload_digest", m->payload_digest);
+  if (m->http_status)
+    buf_printf(out, " http_status=\"%d\"", m->http_status);
+  if (m->has_warc_offset)
+    buf_printf(out, " warc_offset=\"%llu\" warc_length=\"%llu\"", m->warc_offset, m->warc_length);
+  if (m->truncated)
+    buf_puts(out, " truncated=\"true\"");
   buf_puts(out, ">\n");
   for (size_t i = 0; m->authors && i < m->nauthors; i++)
     element(out, "author", m->authors[i]);

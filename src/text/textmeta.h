@@ -16,18 +16,6 @@
  * -1 when not. Dates whose day and month could be swapped are not read. */
 int text_date(const char *s, size_t n, char *iso, size_t *start, size_t *end);
 
-/* Where a photo credit sits in a line. */
-typedef enum {
-  CREDIT_NONE,
-  CREDIT_ALONE,   /* the whole line is a credit: "Photo: Jane Doe", "(Reuters)" */
-  CREDIT_TRAILING /* a caption ending with its credit: "... (Xinhua/Lan Hongguang)" */
-} credit_kind;
-
-/* Finds a photo credit; for CREDIT_TRAILING *caption_end is where the
- * caption text ends; [*credit, *credit_end) is the credit's name. */
-credit_kind text_credit(const char *s, size_t n, size_t *caption_end, size_t *credit,
-                        size_t *credit_end);
-
 /* Sets the TL_DATE, TL_BYLINE, TL_CREDIT and TL_CAPTION flags. */
 void text_mark_lines(tpage *p);
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target with libFuzzer (clang, ASan + UBSan) for a time:
 #
-#   tests/fuzz/run.sh TARGET SECONDS      TARGET: extract text charset meta warc
+#   tests/fuzz/run.sh TARGET SECONDS      TARGET: extract html text charset meta warc tokenizer
 #
 # Builds build-fuzz/ with clang and PITH_FUZZ=ON the first time. The corpus
 # lives in build-fuzz/corpus/TARGET (seeded by tests/fuzz/seeds.py, kept

@@ -15,7 +15,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HEADER = {"extract": b"\0\0", "html": b"\0", "text": b"\0", "charset": b"\0", "meta": b"",
-          "warc": b"\0"}
+          "warc": b"\0", "tokenizer": b"\x10"}
 
 
 def pages():

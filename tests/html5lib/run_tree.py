@@ -1,12 +1,12 @@
 #!/usr/bin/python3
-"""html5lib-tests tree construction: every document test of
+"""html5lib-tests tree construction: every document and fragment test of
 tree-construction/*.dat parsed by tree_dump (scripting off) and its tree
 compared with the expected one.
 
     run_tree.py TREE_DUMP TESTS_DIR [--known FILE] [--min 0.99] [-v] [--only NAME]
 
-Prints the passes per file and in total; tests marked #script-on are
-skipped and #document-fragment tests not run (both counted apart). Fails
+Prints the passes per file and in total, and the #document-fragment tests'
+passes apart; tests marked #script-on are skipped (and counted). Fails
 (exit 1) when fewer than --min of the document tests pass. Known failures
 are listed, with their reason, in FILE ("file.dat:N reason", N counting the
 file's tests from 1); other failures are printed with their trees."""
@@ -48,14 +48,15 @@ def read_tests(path):
         out.append({
             "data": "\n".join(t["#data"]),
             "document": "\n".join(doc),
-            "fragment": "#document-fragment" in t,
+            "fragment": "\n".join(t.get("#document-fragment", [])).strip() or None,
             "script_on": "#script-on" in t,
         })
     return out
 
 
 def run_batch(tree_dump, docs):
-    payload = b"".join(b"%d\n%s" % (len(d), d) for d in docs)
+    """docs: (bytes, fragment context or None) pairs."""
+    payload = b"".join(b"%d%s\n%s" % (len(d), b" " + c.encode() if c else b"", d) for d, c in docs)
     r = subprocess.run([tree_dump, "--batch"], input=payload, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, timeout=600)
     trees = r.stdout.decode("utf-8", "replace").split("\x1e\n")
@@ -95,23 +96,27 @@ def main():
         files = [f for f in files if f == args.only]
     known = read_known(args.known)
     cases = []  # (file, index, test)
-    skipped_script, fragments = 0, 0
+    skipped_script = 0
     for name in files:
         for i, t in enumerate(read_tests(os.path.join(tdir, name)), 1):
             if t["script_on"]:
                 skipped_script += 1
-            elif t["fragment"]:
-                fragments += 1
             else:
                 cases.append((name, i, t))
-    trees = run_batch(args.tree_dump, [t["data"].encode("utf-8") for _, _, t in cases])
+    trees = run_batch(args.tree_dump,
+                      [(t["data"].encode("utf-8"), t["fragment"]) for _, _, t in cases])
 
     per_file, failures = {}, []
+    frag_passed = frag_total = 0
     for (name, i, t), got in zip(cases, trees):
         ok = got == t["document"]
-        p = per_file.setdefault(name, [0, 0])
-        p[0] += ok
-        p[1] += 1
+        if t["fragment"]:
+            frag_passed += ok
+            frag_total += 1
+        else:
+            p = per_file.setdefault(name, [0, 0])
+            p[0] += ok
+            p[1] += 1
         if not ok:
             failures.append((name, i, t, got))
     for name in files:
@@ -122,8 +127,9 @@ def main():
     total = sum(p[1] for p in per_file.values())
     print("document tests (scripting off): %d / %d passed (%.2f%%)"
           % (passed, total, 100.0 * passed / max(total, 1)))
-    print("not run: %d #script-on tests, %d #document-fragment tests"
-          % (skipped_script, fragments))
+    print("fragment tests (#document-fragment, scripting off): %d / %d passed"
+          % (frag_passed, frag_total))
+    print("not run: %d #script-on tests" % skipped_script)
     unexpected = 0
     for name, i, t, got in failures:
         key = "%s:%d" % (name, i)
@@ -133,6 +139,8 @@ def main():
         unexpected += 1
         print("FAIL %s" % key)
         if args.v or unexpected <= 10:
+            if t["fragment"]:
+                print("  context: %s" % t["fragment"])
             print("  data: %r" % t["data"])
             print("  expected:\n" + t["document"])
             print("  got:\n" + got)

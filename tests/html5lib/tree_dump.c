@@ -4,7 +4,10 @@
  *   tree_dump FILE        one document
  *   tree_dump --batch     documents on standard input, each as its length in
  *                         bytes, a newline, then the bytes; each tree is
- *                         followed by a line holding only "\x1e" */
+ *                         followed by a line holding only "\x1e". A length
+ *                         followed by a space and an element ("td", "svg
+ *                         path", "math mi") parses a fragment in that
+ *                         context, and prints the nodes below its root. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +15,8 @@
 #include "html/dom_dump.h"
 #include "html/html.h"
 
-static int dump(const char *html, size_t len) {
+/* context: NULL for a document, else "td", "svg path", "math mi". */
+static int dump(const char *html, size_t len, const char *context) {
   arena mem;
   arena_init(&mem);
   dom_doc doc;
@@ -20,9 +24,21 @@ static int dump(const char *html, size_t len) {
   html_limits lim = {.flags = HTML_KEEP_ALL};
   buf out;
   buf_init(&out);
-  int rc = html_parse(html, len, &lim, &mem, &doc, err, sizeof err);
-  if (rc == 0)
-    rc = dom_dump(&doc, &out);
+  int rc;
+  if (context) {
+    int ns = DOM_NS_HTML;
+    if (!strncmp(context, "svg ", 4))
+      ns = DOM_NS_SVG, context += 4;
+    else if (!strncmp(context, "math ", 5))
+      ns = DOM_NS_MATHML, context += 5;
+    rc = html_parse_fragment(html, len, &lim, ns, context, &mem, &doc, err, sizeof err);
+    if (rc == 0)
+      rc = dom_dump_below(doc.root->first, &out);
+  } else {
+    rc = html_parse(html, len, &lim, &mem, &doc, err, sizeof err);
+    if (rc == 0)
+      rc = dom_dump(&doc, &out);
+  }
   if (rc == 0 && out.len)
     fwrite(out.data, 1, out.len, stdout);
   if (rc)
@@ -62,7 +78,7 @@ int main(int argc, char **argv) {
     size_t len;
     char *s = read_all(f, &len);
     fclose(f);
-    int rc = s ? dump(s, len) : 1;
+    int rc = s ? dump(s, len, NULL) : 1;
     free(s);
     return rc ? 1 : 0;
   }
@@ -75,11 +91,15 @@ int main(int argc, char **argv) {
     char *nl = memchr(all + p, '\n', len - p);
     if (!nl)
       break;
-    size_t n = strtoul(all + p, NULL, 10);
+    char *rest;
+    size_t n = strtoul(all + p, &rest, 10);
+    char context[64] = "";
+    if (*rest == ' ' && nl - rest - 1 < (long)sizeof context)
+      memcpy(context, rest + 1, (size_t)(nl - rest - 1));
     p = (size_t)(nl - all) + 1;
     if (n > len - p)
       n = len - p;
-    failed |= dump(all + p, n) != 0;
+    failed |= dump(all + p, n, context[0] ? context : NULL) != 0;
     p += n;
     fputs("\x1e\n", stdout);
   }

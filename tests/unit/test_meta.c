@@ -9,6 +9,7 @@
 #include "check.h"
 #include "extract/extract.h"
 #include "html/html.h"
+#include "meta/author.h"
 #include "meta/meta.h"
 #include "meta/mstr.h"
 
@@ -278,7 +279,109 @@ static void test_bylines(void) {
   CHECK(art.meta.nauthors == 0);
 }
 
+/* Authors belong to the main article: not to a list's items, a product's
+ * reviews, a topic, a template. */
+static void test_author_scope(void) {
+  /* A JSON-LD Review inside a Product names its reviewer, not the page's
+   * author. */
+  CHECK(run(PAGE("<title>Oak desk</title><script type=\"application/ld+json\">"
+                 "{\"@type\":\"Product\",\"name\":\"Oak desk\",\"review\":{\"@type\":"
+                 "\"Review\",\"author\":{\"@type\":\"Person\",\"name\":\"Pat Buyer\"}}}"
+                 "</script>",
+                 "<h1>Oak desk</h1>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* The same Review at the top is the page's own article. */
+  CHECK(run(PAGE("<title>Oak desk</title><script type=\"application/ld+json\">"
+                 "{\"@type\":\"Review\",\"author\":{\"@type\":\"Person\",\"name\":"
+                 "\"Pat Critic\"}}</script>",
+                 "<h1>Oak desk</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Pat Critic");
+  /* A product's page: an author meta tag is a seller's, not an author. */
+  CHECK(run(PAGE("<title>Oak desk</title><meta property=\"og:type\" content=\"product\">"
+                 "<meta name=\"author\" content=\"Sam Seller\">",
+                 "<h1>Oak desk</h1>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* Bylines of three people on a page that does not say it is an article:
+   * the cards of a list. */
+#define CARDS                                                                                      \
+  "<h1>Latest posts</h1><div class=\"card\"><h2>Floods</h2><span class=\"author\">Ann Lee</span>"  \
+  "</div><div class=\"card\"><h2>Bridges</h2><span class=\"author\">Bo Chan</span></div><div "     \
+  "class=\"card\"><h2>Roads</h2><span class=\"author\">Cy Diaz</span></div>" BODY
+  CHECK(run(PAGE("<title>Latest posts</title>", CARDS)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* Unless the page says it is an article. */
+  CHECK(run(PAGE("<title>Latest posts</title><meta property=\"og:type\" content=\"article\">",
+                 CARDS)) == 0);
+  CHECK_STR(authors(), "Ann Lee");
+#undef CARDS
+  /* The same byline alone signs the page. */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<h1>Floods</h1><span class=\"byline\">By Ann Lee</span>" BODY)) == 0);
+  CHECK_STR(authors(), "Ann Lee");
+  /* A byline box's link to a topic is no name. */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<h1>Floods</h1><div class=\"byline\"><time>March 20, 2023</time> | <a "
+                 "href=\"/category/weather\">Wellness &amp; Prevention</a></div>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<h1>Floods</h1><div class=\"byline\"><span class=\"byline__category\">"
+                 "Personal Finance</span></div>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* Placeholders, host names, e-mail addresses. */
+  CHECK(run(PAGE("<title>Floods</title><meta name=\"author\" content=\"undefined\">",
+                 "<h1>Floods</h1>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("<title>Floods</title>", "<h1>Floods</h1><p class=\"byline\">Troy L. Smith, "
+                                          "Cleveland.com</p>" BODY)) == 0);
+  CHECK_STR(authors(), "Troy L. Smith");
+  CHECK(run(PAGE("<title>Floods</title>", "<h1>Floods</h1><p class=\"author\">Megan Rowe "
+                                          "mrowe@example.com</p>" BODY)) == 0);
+  CHECK_STR(authors(), "Megan Rowe");
+  /* The label inside the line. */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<h1>Floods</h1>" BODY "<div class=\"author-bio\">This post was written by "
+                 "Dana Padilla</div>")) == 0);
+  CHECK_STR(authors(), "Dana Padilla");
+}
+
+/* Bylines as lines of text: the same parser for HTML and text mode. */
+static void test_author_byline(void) {
+  const char *names[8];
+  size_t n = 0;
+  const char *agency = NULL;
+  const char *line = "By Sarah E. Needleman and Ludwig van Beethoven";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, &agency) == 2);
+  CHECK(n == 2 && !strcmp(names[0], "Sarah E. Needleman") &&
+        !strcmp(names[1], "Ludwig van Beethoven"));
+  n = 0;
+  line = "Reuters";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, &agency) == 0);
+  CHECK(n == 0 && agency && !strcmp(agency, "Reuters"));
+  n = 0;
+  line = "By jane doe"; /* not written as a name */
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
+}
+
 /* ---- dates -------------------------------------------------------------------- */
+
+/* Comments and lists of other pages date nothing. */
+static void test_dates_not_from_comments(void) {
+  CHECK(run(PAGE("<title>Tomatoes</title>",
+                 "<article><h1>Tomatoes</h1>" BODY "</article><div id=\"comments\" class="
+                 "\"comments-area\"><ol class=\"comment-list\"><li class=\"comment\"><div "
+                 "class=\"comment-metadata\">June 14, 2021 at 8:12 am</div><p>Thanks!</p></li>"
+                 "</ol></div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("<title>Tomatoes</title>",
+                 "<article><h1>Tomatoes</h1>" BODY "</article><div class=\"related-posts\">"
+                 "<a href=\"/peppers\">Peppers</a> March 3, 2020</div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* The page's own line still counts, footers too. */
+  CHECK(run(PAGE("<title>Tomatoes</title>", "<article><h1>Tomatoes</h1>" BODY
+                                            "</article><footer>Published: 12.03.2019</footer>")) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2019-03-12");
+}
 
 static void check_written_date(const char *dateline, const char *lang, const char *want) {
   char page[2048];
@@ -670,12 +773,6 @@ static void test_title_headings(void) {
   CHECK(run(PAGE("<title>Index Funds: How to Invest | Vanguard</title>",
                  "<nav><h1>Index funds</h1></nav>" BODY)) == 0);
   CHECK_STR(art.title, "Index Funds: How to Invest");
-  /* Unless what comes before its dash is the whole title: the rest is a
-   * brand. */
-  CHECK(run(PAGE("<title>Retirement Planning Calculator | Capital Bank</title>"
-                 "<meta property=\"og:site_name\" content=\"Capital Bank\">",
-                 "<h1>Retirement Planning Calculator - Fund Family</h1>" BODY)) == 0);
-  CHECK_STR(art.title, "Retirement Planning Calculator");
   /* A visible headline keeps what follows its dash. */
   CHECK(run(PAGE("<title>The Death Spiral - How Small Languages Die</title>",
                  "<h1>The Death Spiral - How Small Languages Die</h1>" BODY)) == 0);
@@ -886,6 +983,9 @@ int main(void) {
   test_meta_names();
   test_microdata();
   test_bylines();
+  test_author_scope();
+  test_author_byline();
+  test_dates_not_from_comments();
   test_written_dates();
   test_date_sources();
   test_title();

@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "input/charset.h"
+#include "meta/credit.h"
 #include "pith.h"
 #include "text/lines.h"
 #include "text/sites.h"
@@ -163,22 +164,22 @@ static void test_credits(void) {
   size_t ce, cs, cend;
   const char *s = "Chinese President Xi Jinping (L) meets with Russian President Vladimir "
                   "Putin in Astana, Kazakhstan, June 8, 2017. (Xinhua/Lan Hongguang)";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_TRAILING);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_TRAILING);
   CHECK(ce > 0 && s[ce - 1] == '.');
   CHECK(cend - cs == strlen("Xinhua/Lan Hongguang") && !strncmp(s + cs, "Xinhua", 6));
   s = "Photo: Tim Robberts/Getty Images";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
   CHECK(!strncmp(s + cs, "Tim Robberts", 12));
   s = "(Walt Disney Co.)";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
   s = "Sanjeev Verma/Hindustan Times/Getty Images";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_ALONE);
   s = "The protests kicked off in June and have strengthened in size (Image: GETTY )";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_TRAILING);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_TRAILING);
   s = "The company said profits rose (see the table below) in the third quarter.";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_NONE);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_NONE);
   s = "The Shanghai Cooperation Organization (SCO)";
-  CHECK(text_credit(s, strlen(s), &ce, &cs, &cend) == CREDIT_NONE);
+  CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_NONE);
 }
 
 static void test_lines(void) {

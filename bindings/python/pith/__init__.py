@@ -25,9 +25,11 @@ from ._pith import (
     ArchiveError,
     EmptyInputError,
     Error,
+    InputWarning,
     InvalidArgumentError,
     NotHTMLError,
     OutOfMemoryError,
+    TimeBudgetError,
     TooLargeError,
 )
 
@@ -38,10 +40,13 @@ __all__ = [
     "ArchiveError",
     "EmptyInputError",
     "Error",
+    "InputWarning",
     "InvalidArgumentError",
     "NotHTMLError",
     "OutOfMemoryError",
+    "TimeBudgetError",
     "TooLargeError",
+    "dump_dom",
     "extract",
     "extract_many",
     "extract_text",
@@ -63,7 +68,8 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
             tables=True, formatting=False, comments=False, fragment=False,
             json_markdown=False, json_tree=False, charset=None, language=None,
             max_size=64 << 20, max_nodes=4000000, max_depth=256, warc_record_id=None,
-            warc_date=None, source_file=None):
+            warc_date=None, source_file=None, max_attributes=1024, max_attribute_bytes=1 << 20,
+            max_text_lines=1000000, timeout_ms=0):
     """The main content of one page, rendered as a str.
 
     html: the page, bytes in any charset or str. url: its address (resolves
@@ -74,11 +80,15 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
     <article> element only), json_markdown, json_tree, charset (assumed
     when the page declares none), language (keep only pages in this
     language: others give an empty output), max_size (bytes; 0: no limit),
-    max_nodes, max_depth; warc_record_id, warc_date and source_file
-    (provenance in json).
+    max_nodes, max_depth, max_attributes, max_attribute_bytes and
+    max_text_lines (the parser's and text mode's limits: content past them
+    is cut, no error), timeout_ms (a time budget: TimeBudgetError past it;
+    0: none); warc_record_id, warc_date and source_file (provenance in
+    json).
 
     A page with no markup at all is read as text (as the CLI does); a page
-    without main content gives an empty text, not an error. Raises
+    without main content gives an empty text, not an error. gzip data cut
+    short gives what came before the cut and a pith.InputWarning. Raises
     pith.Error subclasses for pages pith cannot read (EmptyInputError,
     NotHTMLError, TooLargeError).
     """
@@ -88,7 +98,9 @@ def extract(html, url=None, *, format="text", title=True, links=True, images=Fal
                          charset=charset, language=language, max_size=max_size,
                          max_nodes=max_nodes, max_depth=max_depth,
                          warc_record_id=warc_record_id, warc_date=warc_date,
-                         source_file=source_file)
+                         source_file=source_file, max_attributes=max_attributes,
+                         max_attribute_bytes=max_attribute_bytes,
+                         max_text_lines=max_text_lines, timeout_ms=timeout_ms)
 
 
 def extract_text(text, url=None, **options):
@@ -100,20 +112,33 @@ def extract_text(text, url=None, **options):
 
 def parse(html, url=None, *, charset=None, language=None, max_size=64 << 20,
           max_nodes=4000000, max_depth=256, metadata=True, warc_record_id=None,
-          warc_date=None, source_file=None):
+          warc_date=None, source_file=None, max_attributes=1024, max_attribute_bytes=1 << 20,
+          max_text_lines=1000000, timeout_ms=0):
     """The page as an :class:`Article`: its fields as attributes, its text,
     and render() for any format. Options as for extract(); metadata=False
     finds the title alone (faster)."""
     result = _pith.parse(html, url, charset=charset, language=language, max_size=max_size,
                          max_nodes=max_nodes, max_depth=max_depth, metadata=metadata,
                          warc_record_id=warc_record_id, warc_date=warc_date,
-                         source_file=source_file)
+                         source_file=source_file, max_attributes=max_attributes,
+                         max_attribute_bytes=max_attribute_bytes,
+                         max_text_lines=max_text_lines, timeout_ms=timeout_ms)
     return Article(result)
 
 
 def parse_text(text, url=None, **options):
     """parse() for a page flattened to text (see extract_text)."""
     return Article(_pith.parse_text(text, url, **options))
+
+
+def dump_dom(html, *, charset=None, max_size=64 << 20, max_nodes=4000000, max_depth=256,
+             max_attributes=1024, max_attribute_bytes=1 << 20):
+    """The tree pith's HTML5 parser builds for the page, in html5lib-tests'
+    format (a node a line, "| " and two spaces a level), as `pith
+    --dump-dom` prints it: what the extractor reads."""
+    return _pith.dump_dom(html, None, charset=charset, max_size=max_size, max_nodes=max_nodes,
+                          max_depth=max_depth, max_attributes=max_attributes,
+                          max_attribute_bytes=max_attribute_bytes)
 
 
 class Article:
@@ -168,6 +193,18 @@ class Article:
     def left_out(self):
         """Why the language option left the page out, or None."""
         return self._result.left_out if self._result is not None else None
+
+    @property
+    def warning(self):
+        """A flaw of the input the extraction got past ("truncated gzip
+        data: ..."), or None; parse() also warns (pith.InputWarning)."""
+        return self._result.warning if self._result is not None else None
+
+    @property
+    def warning(self):
+        """A flaw of the input the extraction got past ("truncated gzip
+        data: ..."), or None; parse() also warns (pith.InputWarning)."""
+        return self._result.warning if self._result is not None else None
 
     def render(self, format="text", **flags):
         """The article in a format ("text", "markdown", "html", "xml",
@@ -251,7 +288,7 @@ def _ordered(fn, items, jobs, errors):
 
 
 def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=False,
-                 max_record_bytes=16 << 20, **options):
+                 max_record_bytes=16 << 20, site_dedup=None, **options):
     """The pages of a WARC or WET file (plain, gzip or zstd) as Articles,
     each with its provenance (url, warc_record_id, warc_date, http_status,
     warc_filename, warc_offset, warc_length, payload_digest, truncated).
@@ -272,12 +309,18 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
     how many records, pages, skipped (and why), errors and failed there
     were. Like the CLI, a record whose page has no content gives an Article
-    with an empty text. Records are streamed: WET pages are extracted one by
-    one, without the CLI's cross-page site boilerplate (--no-site-dedup).
+    with an empty text.
+
+    site_dedup: WET text lines that repeat across a site's pages are its
+    boilerplate, as in the CLI (--site-dedup): the archive is read twice,
+    counting its text lines first. Default: on for a path, off for a file
+    object (which would have to be seekable).
     """
+    if site_dedup is None:
+        site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
     return ArchiveReader(source, jobs, errors,
                          dict(all_status=all_status, all_types=all_types,
-                              max_record_bytes=max_record_bytes), options)
+                              max_record_bytes=max_record_bytes), options, site_dedup)
 
 
 class ArchiveReader:
@@ -289,13 +332,15 @@ class ArchiveReader:
     failed. Close it (or use it in a with statement) to free the reader
     early."""
 
-    def __init__(self, source, jobs, errors, archive_options, options):
+    def __init__(self, source, jobs, errors, archive_options, options, site_dedup=False):
         if errors not in ("skip", "raise", "return"):
             raise ValueError(f"errors must be 'skip', 'raise' or 'return', not {errors!r}")
         if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
             raise ValueError(f"jobs must be a positive int, not {jobs!r}")
         _pith.parse(b"<p>x</p>", **options)  # bad options fail here
         self.counts = collections.Counter()
+        if site_dedup:
+            options = dict(options, sites=_count_sites(source, archive_options))
         self._archive = _pith.Archive(source, **archive_options)
         self._errors = errors
         self._options = options
@@ -342,6 +387,17 @@ class ArchiveReader:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _count_sites(source, archive_options):
+    """The text lines of an archive's pages, per site: a first pass."""
+    start = source.tell() if hasattr(source, "tell") else None
+    sites = _pith.Sites()
+    for record in _pith.Archive(source, **archive_options):
+        record.count(sites)
+    if start is not None:
+        source.seek(start)
+    return sites
 
 
 def _located(error, record):

@@ -10,6 +10,8 @@ __version__: str
 FORMATS: Tuple[str, ...]
 FIELDS: Tuple[Tuple[str, str], ...]
 
+class InputWarning(UserWarning): ...
+
 class Error(Exception):
     status: int
 
@@ -19,12 +21,13 @@ class TooLargeError(Error, ValueError): ...
 class InvalidArgumentError(Error, ValueError): ...
 class OutOfMemoryError(Error, MemoryError): ...
 class ArchiveError(Error, OSError): ...
+class TimeBudgetError(Error, TimeoutError): ...
 
 class _Extract(Protocol):
     """extract and extract_text: a page and options in, the rendered page out."""
     def __call__(
         self,
-        page: Page,
+        html: Page,
         url: Optional[str] = None,
         *,
         format: Format = "text",
@@ -45,13 +48,17 @@ class _Extract(Protocol):
         warc_record_id: Optional[str] = None,
         warc_date: Optional[str] = None,
         source_file: Optional[str] = None,
+        max_attributes: int = 1024,
+        max_attribute_bytes: int = 1048576,
+        max_text_lines: int = 1000000,
+        timeout_ms: int = 0,
     ) -> str: ...
 
 class _Parse(Protocol):
     """parse and parse_text: a page and options in, an Article out."""
     def __call__(
         self,
-        page: Page,
+        html: Page,
         url: Optional[str] = None,
         *,
         charset: Optional[str] = None,
@@ -63,12 +70,27 @@ class _Parse(Protocol):
         warc_record_id: Optional[str] = None,
         warc_date: Optional[str] = None,
         source_file: Optional[str] = None,
+        max_attributes: int = 1024,
+        max_attribute_bytes: int = 1048576,
+        max_text_lines: int = 1000000,
+        timeout_ms: int = 0,
     ) -> Article: ...
 
 extract: _Extract
 extract_text: _Extract
 parse: _Parse
 parse_text: _Parse
+
+def dump_dom(
+    html: Page,
+    *,
+    charset: Optional[str] = None,
+    max_size: int = 67108864,
+    max_nodes: int = 4000000,
+    max_depth: int = 256,
+    max_attributes: int = 1024,
+    max_attribute_bytes: int = 1048576,
+) -> str: ...
 
 class Article:
     url: Optional[str]
@@ -106,6 +128,8 @@ class Article:
     def html(self) -> str: ...
     @property
     def left_out(self) -> Optional[str]: ...
+    @property
+    def warning(self) -> Optional[str]: ...
     # flags: the render flags of extract (title, links, images, tables,
     # formatting, comments, fragment, json_markdown, json_tree).
     def render(self, format: Format = "text", **flags: bool) -> str: ...
@@ -134,6 +158,7 @@ def read_archive(
     all_status: bool = False,
     all_types: bool = False,
     max_record_bytes: int = 16777216,
+    site_dedup: Optional[bool] = None,
     **options: Any,
 ) -> ArchiveReader: ...
 def trafilatura_extract(

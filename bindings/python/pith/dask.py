@@ -30,14 +30,15 @@ __all__ = ["read_archives", "to_dataframe", "write_jsonl", "write_parquet"]
 
 
 def read_archives(paths, *, errors="skip", all_status=False, all_types=False,
-                  max_record_bytes=16 << 20, **options):
+                  max_record_bytes=16 << 20, site_dedup=True, **options):
     """A Dask bag of the pages of WARC or WET files, one partition per file,
     in the files' order and each file's record order.
 
     paths: local paths or fsspec URLs. The other arguments are
     pith.read_archive's (errors="skip" drops damaged records and unreadable
-    pages; "raise" fails the partition). Nothing is read until the bag is
-    computed.
+    pages; "raise" fails the partition; site_dedup reads each file twice to
+    find WET boilerplate lines, as the CLI). Nothing is read until the bag
+    is computed.
     """
     paths = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     if not paths:
@@ -45,7 +46,7 @@ def read_archives(paths, *, errors="skip", all_status=False, all_types=False,
     if errors == "return":
         raise ValueError("errors='return' puts exceptions among the records: use 'skip' or 'raise'")
     settings = dict(errors=errors, all_status=all_status, all_types=all_types,
-                    max_record_bytes=max_record_bytes, **options)
+                    max_record_bytes=max_record_bytes, site_dedup=site_dedup, **options)
     pith.parse(b"<p>x</p>", **options)  # bad options fail here, not on the workers
     return dask.bag.from_sequence(paths, npartitions=len(paths)).map_partitions(
         _read_partition, settings)

@@ -7,6 +7,42 @@
 
 #include "module.h"
 
+/* ---- Sites ------------------------------------------------------------------ */
+
+/* A counter of text lines per site (pith_sites), for text mode's cross-page
+ * boilerplate: every text record added first, then each extracted with it. */
+typedef struct {
+  PyObject_HEAD pith_sites *sites;
+} sites_object;
+
+static PyObject *sites_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
+  if (!PyArg_ParseTuple(args, ":Sites") || (kwargs && PyDict_Size(kwargs))) {
+    if (!PyErr_Occurred())
+      PyErr_SetString(PyExc_TypeError, "Sites() takes no arguments");
+    return NULL;
+  }
+  sites_object *self = (sites_object *)type->tp_alloc(type, 0);
+  if (self && !(self->sites = pith_sites_new())) {
+    Py_DECREF(self);
+    return PyErr_NoMemory();
+  }
+  return (PyObject *)self;
+}
+
+static void sites_dealloc(PyObject *self) {
+  pith_sites_free(((sites_object *)self)->sites);
+  Py_TYPE(self)->tp_free(self);
+}
+
+PyTypeObject sites_type = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "pith._pith.Sites",
+    .tp_basicsize = sizeof(sites_object),
+    .tp_dealloc = sites_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Sites(): the lines of many text pages per site; Record.count(sites) adds one.",
+    .tp_new = sites_new,
+};
+
 /* ---- Record ---------------------------------------------------------------- */
 
 typedef struct {
@@ -75,25 +111,59 @@ static PyObject *record_payload(PyObject *self, void *c) {
                                    r->payload ? (Py_ssize_t)r->payload_len : 0);
 }
 
+PyDoc_STRVAR(record_count_doc, "count(sites)\n\n"
+                               "Adds a text record's lines to a Sites counter (other kinds: "
+                               "nothing).");
+
+static PyObject *record_count(PyObject *self, PyObject *arg) {
+  if (!PyObject_TypeCheck(arg, &sites_type)) {
+    PyErr_Format(PyExc_TypeError, "count() takes a Sites, not %.100s", Py_TYPE(arg)->tp_name);
+    return NULL;
+  }
+  const pith_record *rec = rec_of(self);
+  if (rec->kind != PITH_RECORD_TEXT)
+    Py_RETURN_NONE;
+  pith_options o;
+  pith_options_init(&o);
+  o.url = rec->url;
+  o.charset = rec->charset;
+  /* With the GIL held: a counter takes one page at a time. */
+  pith_status st = pith_sites_add(((sites_object *)arg)->sites, rec->payload, rec->payload_len, &o);
+  if (st != PITH_OK)
+    return errors_raise(st, NULL);
+  Py_RETURN_NONE;
+}
+
 PyDoc_STRVAR(record_extract_doc,
              "extract(**options) -> Result\n\n"
              "The record's page (HTML or WET text) extracted, its provenance copied in.\n"
-             "Options as for pith.parse. A record without content gives an empty text.");
+             "Options as for pith.parse, and sites (a Sites counter of the archive's text\n"
+             "records: their lines repeated across a site are boilerplate). A record\n"
+             "without content gives an empty text.");
 
 static PyObject *record_extract(PyObject *self, PyObject *args, PyObject *kwargs) {
   if (PyTuple_GET_SIZE(args)) {
     PyErr_SetString(PyExc_TypeError, "extract() takes keyword arguments only");
     return NULL;
   }
-  /* The options of pith.parse, whose page argument the record stands in for. */
-  PyObject *page_args = PyTuple_Pack(1, Py_None), *page = NULL;
-  if (!page_args)
+  /* sites=, then the options of pith.parse, whose page argument the
+   * record stands in for. */
+  PyObject *sites = kwargs ? PyDict_GetItemString(kwargs, "sites") : NULL;
+  if (sites && sites != Py_None && !PyObject_TypeCheck(sites, &sites_type)) {
+    PyErr_Format(PyExc_TypeError, "sites must be a Sites, not %.100s", Py_TYPE(sites)->tp_name);
     return NULL;
+  }
+  PyObject *rest = kwargs ? PyDict_Copy(kwargs) : NULL;
+  PyObject *page_args = PyTuple_Pack(1, Py_None), *page = NULL;
   call_options o;
-  int bad = options_parse(page_args, kwargs, "extract", 0, &o, &page) < 0;
-  Py_DECREF(page_args);
+  int bad = !page_args || (kwargs && !rest) || (sites && PyDict_DelItemString(rest, "sites") < 0) ||
+            options_parse(page_args, rest, "extract", 0, &o, &page) < 0;
+  Py_XDECREF(page_args);
+  Py_XDECREF(rest);
   if (bad)
     return NULL;
+  if (sites && sites != Py_None)
+    o.opts.sites = ((sites_object *)sites)->sites;
   const pith_record *rec = rec_of(self);
   if (rec->kind != PITH_RECORD_HTML && rec->kind != PITH_RECORD_TEXT) {
     PyErr_SetString(PyExc_ValueError, "only html and text records have a page to extract");
@@ -137,6 +207,7 @@ static PyGetSetDef record_getset[] = {
 };
 
 static PyMethodDef record_methods[] = {
+    {"count", record_count, METH_O, record_count_doc},
     {"extract", (PyCFunction)(void (*)(void))record_extract, METH_VARARGS | METH_KEYWORDS,
      record_extract_doc},
     {NULL, NULL, 0, NULL},

@@ -3,31 +3,35 @@
  * it (an empty page is a ValueError, out of memory a MemoryError). */
 #include "module.h"
 
-static PyObject *error, *empty_error, *not_html_error, *too_large_error, *invalid_error,
-    *memory_error, *archive_error;
+static PyObject *input_warning, *error, *empty_error, *not_html_error, *too_large_error,
+    *invalid_error, *memory_error, *archive_error, *timeout_error;
 
-/* A class pith.NAME with bases (pith.Error, builtin), added to the module. */
-static PyObject *subclass(PyObject *module, const char *name, PyObject *builtin, const char *doc) {
+/* A class pith.NAME with the given base (a class, or a tuple of classes),
+ * added to the module; NULL on failure. */
+static PyObject *new_class(PyObject *module, const char *name, PyObject *base, const char *doc) {
   char full[64];
   snprintf(full, sizeof full, "pith.%s", name);
-  PyObject *bases = PyTuple_Pack(2, error, builtin);
-  if (!bases)
-    return NULL;
-  PyObject *cls = PyErr_NewExceptionWithDoc(full, doc, bases, NULL);
-  Py_DECREF(bases);
+  PyObject *cls = base ? PyErr_NewExceptionWithDoc(full, doc, base, NULL) : NULL;
   if (cls && PyModule_AddObjectRef(module, name, cls) < 0)
     Py_CLEAR(cls);
   return cls;
 }
 
+/* pith.NAME with bases (pith.Error, builtin). */
+static PyObject *subclass(PyObject *module, const char *name, PyObject *builtin, const char *doc) {
+  PyObject *bases = error ? PyTuple_Pack(2, error, builtin) : NULL;
+  PyObject *cls = new_class(module, name, bases, doc);
+  Py_XDECREF(bases);
+  return cls;
+}
+
 int errors_init(PyObject *module) {
-  error = PyErr_NewExceptionWithDoc(
-      "pith.Error",
-      "A page or an archive pith could not read. str(e) is the library's message; e.status "
-      "the library's status number.",
-      PyExc_Exception, NULL);
-  if (!error || PyModule_AddObjectRef(module, "Error", error) < 0)
-    return -1;
+  error = new_class(module, "Error", PyExc_Exception,
+                    "A page or an archive pith could not read. str(e) is the library's message; "
+                    "e.status the library's status number.");
+  input_warning = new_class(module, "InputWarning", PyExc_UserWarning,
+                            "A flaw of the input the extraction got past (gzip data cut short): "
+                            "the output may be incomplete.");
   empty_error = subclass(module, "EmptyInputError", PyExc_ValueError,
                          "The input has no bytes, or only white space.");
   not_html_error = subclass(module, "NotHTMLError", PyExc_ValueError,
@@ -41,8 +45,10 @@ int errors_init(PyObject *module) {
       subclass(module, "OutOfMemoryError", PyExc_MemoryError, "The library ran out of memory.");
   archive_error = subclass(module, "ArchiveError", PyExc_OSError,
                            "A WARC or WET file could not be opened or read on.");
-  return empty_error && not_html_error && too_large_error && invalid_error && memory_error &&
-                 archive_error
+  timeout_error = subclass(module, "TimeBudgetError", PyExc_TimeoutError,
+                           "The page took longer than timeout_ms.");
+  return error && input_warning && empty_error && not_html_error && too_large_error &&
+                 invalid_error && memory_error && archive_error && timeout_error
              ? 0
              : -1;
 }
@@ -76,6 +82,8 @@ PyObject *errors_raise(pith_status st, const pith_result *r) {
     return raise(invalid_error, st, msg);
   case PITH_ERR_NOMEM:
     return raise(memory_error, st, msg);
+  case PITH_ERR_TIMEOUT:
+    return raise(timeout_error, st, msg);
   default:
     return raise(error, st, msg);
   }
@@ -85,4 +93,9 @@ PyObject *errors_raise_archive(pith_status st, const char *msg) {
   if (st == PITH_ERR_NOMEM)
     return raise(memory_error, st, msg);
   return raise(archive_error, st, msg ? msg : pith_status_string(st));
+}
+
+int errors_warn(const pith_result *r) {
+  const char *w = pith_result_warning(r);
+  return w ? PyErr_WarnEx(input_warning, w, 2) : 0;
 }

@@ -46,6 +46,8 @@ static PyObject *run(PyObject *args, PyObject *kwargs, const char *fname, int re
   PyObject *ret = NULL;
   if (st != PITH_OK)
     errors_raise(st, j.r);
+  else if (errors_warn(j.r) < 0)
+    ; /* the warnings filter made it an error */
   else if (render)
     ret = utf8_str(j.out, j.out_len);
   else
@@ -70,6 +72,25 @@ static PyObject *py_parse(PyObject *self, PyObject *args, PyObject *kwargs) {
 static PyObject *py_parse_text(PyObject *self, PyObject *args, PyObject *kwargs) {
   (void)self;
   return run(args, kwargs, "parse_text", 0, 1);
+}
+
+/* The parsed tree in html5lib-tests' format (pith --dump-dom). */
+static PyObject *py_dump_dom(PyObject *self, PyObject *args, PyObject *kwargs) {
+  (void)self;
+  call_options o;
+  PyObject *page = NULL;
+  page_input in;
+  if (options_parse(args, kwargs, "dump_dom", 0, &o, &page) < 0 || page_input_get(page, &in) < 0)
+    return NULL;
+  char *out = NULL;
+  size_t len = 0;
+  PyThreadState *ts = PyEval_SaveThread();
+  pith_status st = pith_dump_dom(in.data, in.len, &o.opts, &out, &len);
+  PyEval_RestoreThread(ts);
+  page_input_release(&in);
+  PyObject *ret = st == PITH_OK ? utf8_str(out, len) : errors_raise(st, NULL);
+  pith_free(out);
+  return ret;
 }
 
 /* The library's fields: (name, type name) pairs in their order. */
@@ -97,6 +118,7 @@ static PyMethodDef functions[] = {
     {"extract_text", CALL(py_extract_text), "The core of pith.extract_text."},
     {"parse", CALL(py_parse), "The core of pith.parse: a Result."},
     {"parse_text", CALL(py_parse_text), "The core of pith.parse_text: a Result."},
+    {"dump_dom", CALL(py_dump_dom), "The core of pith.dump_dom."},
     {"fields", py_fields, METH_NOARGS, "The library's fields: (name, type) pairs."},
     {NULL, NULL, 0, NULL},
 };
@@ -113,9 +135,11 @@ static struct PyModuleDef module_def = {
     NULL,
 };
 
+PyMODINIT_FUNC PyInit__pith(void); /* what Python calls on import pith._pith */
+
 PyMODINIT_FUNC PyInit__pith(void) {
   if (PyType_Ready(&result_type) < 0 || PyType_Ready(&archive_type) < 0 ||
-      PyType_Ready(&record_type) < 0)
+      PyType_Ready(&record_type) < 0 || PyType_Ready(&sites_type) < 0)
     return NULL;
   PyObject *m = PyModule_Create(&module_def);
   if (!m)
@@ -123,7 +147,8 @@ PyMODINIT_FUNC PyInit__pith(void) {
   if (errors_init(m) < 0 || PyModule_AddStringConstant(m, "version", pith_version()) < 0 ||
       PyModule_AddObjectRef(m, "Result", (PyObject *)&result_type) < 0 ||
       PyModule_AddObjectRef(m, "Archive", (PyObject *)&archive_type) < 0 ||
-      PyModule_AddObjectRef(m, "Record", (PyObject *)&record_type) < 0) {
+      PyModule_AddObjectRef(m, "Record", (PyObject *)&record_type) < 0 ||
+      PyModule_AddObjectRef(m, "Sites", (PyObject *)&sites_type) < 0) {
     Py_DECREF(m);
     return NULL;
   }

@@ -59,6 +59,10 @@ int errors_init(PyObject *module);
  * one. Returns NULL. */
 PyObject *errors_raise(pith_status st, const pith_result *r);
 
+/* Warns (pith.InputWarning) of a flaw of the input r's extraction got
+ * past. 0, or -1 when the warning was turned into an exception. */
+int errors_warn(const pith_result *r);
+
 /* Raises pith.Error's archive subclass with message msg. Returns NULL. */
 PyObject *errors_raise_archive(pith_status st, const char *msg);
 
@@ -71,7 +75,7 @@ PyObject *result_new(pith_result *r);
 
 /* ---- archive.c ------------------------------------------------------------ */
 
-extern PyTypeObject archive_type, record_type;
+extern PyTypeObject archive_type, record_type, sites_type;
 
 /* A str from pith's UTF-8 (never fails on bad bytes: they become U+FFFD). */
 PyObject *utf8_str(const char *s, size_t len);

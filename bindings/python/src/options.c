@@ -39,7 +39,8 @@ static int language_tag(const char *s) {
   return k >= 2 && k <= 3 && (!s[k] || s[k] == '-' || s[k] == '_');
 }
 
-/* The flags a set of booleans turns on; each (name, flag, on-when-true). */
+/* The keyword booleans of the render flags (title=True is the absence of
+ * PITH_RENDER_NO_TITLE, images=True the presence of PITH_RENDER_IMAGES). */
 typedef struct {
   int title, links, images, tables, formatting, comments, fragment, json_markdown, json_tree;
 } render_bools;
@@ -54,14 +55,17 @@ static unsigned flags_of(const render_bools *b) {
 
 int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int render, call_options *o,
                   PyObject **page) {
-  static char *render_kw[] = {
-      "html",      "url",         "format",   "title",     "links",         "images",
-      "tables",    "formatting",  "comments", "fragment",  "json_markdown", "json_tree",
-      "charset",   "language",    "max_size", "max_nodes", "max_depth",     "warc_record_id",
-      "warc_date", "source_file", NULL};
-  static char *parse_kw[] = {"html",      "url",         "charset",   "language",
-                             "max_size",  "max_nodes",   "max_depth", "warc_record_id",
-                             "warc_date", "source_file", "metadata",  NULL};
+  /* The extraction options, in the order both calls below read them. */
+#define EXTRACTION_KEYWORDS                                                                        \
+  "charset", "language", "max_size", "max_nodes", "max_depth", "warc_record_id", "warc_date",      \
+      "source_file", "max_attributes", "max_attribute_bytes", "max_text_lines", "timeout_ms"
+  /* clang-format off */
+  static char *render_kw[] = {"html", "url", "format", "title", "links", "images", "tables",
+                              "formatting", "comments", "fragment", "json_markdown", "json_tree",
+                              EXTRACTION_KEYWORDS, NULL};
+  /* clang-format on */
+  static char *parse_kw[] = {"html", "url", EXTRACTION_KEYWORDS, "metadata", NULL};
+#undef EXTRACTION_KEYWORDS
   memset(o, 0, sizeof *o);
   pith_options_init(&o->opts);
   render_bools b = {1, 1, 0, 1, 0, 0, 0, 0, 0};
@@ -69,26 +73,43 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
   const char *url = NULL, *charset = NULL, *language = NULL, *record_id = NULL, *date = NULL,
              *source = NULL;
   Py_ssize_t max_size = (Py_ssize_t)o->opts.max_input_bytes,
-             max_nodes = (Py_ssize_t)o->opts.max_nodes, max_depth = (Py_ssize_t)o->opts.max_depth;
+             max_nodes = (Py_ssize_t)o->opts.max_nodes, max_depth = (Py_ssize_t)o->opts.max_depth,
+             max_attrs = (Py_ssize_t)o->opts.max_attributes,
+             max_attr_bytes = (Py_ssize_t)o->opts.max_attribute_bytes,
+             max_lines = (Py_ssize_t)o->opts.max_text_lines,
+             timeout = (Py_ssize_t)o->opts.timeout_ms;
   int metadata = 1, ok;
+  /* PyArg's format: the page, url, then keywords only in kwlist's order;
+   * ":fname" names the function in its messages. */
   char spec[80];
-  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$Opppppppppzznnnzzz" : "O|z$zznnnzzzp", fname);
+  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$Opppppppppzznnnzzznnnn" : "O|z$zznnnzzznnnnp",
+           fname);
   *page = NULL;
   if (render)
     ok = PyArg_ParseTupleAndKeywords(
         args, kwargs, spec, render_kw, page, &url, &format, &b.title, &b.links, &b.images,
         &b.tables, &b.formatting, &b.comments, &b.fragment, &b.json_markdown, &b.json_tree,
-        &charset, &language, &max_size, &max_nodes, &max_depth, &record_id, &date, &source);
+        &charset, &language, &max_size, &max_nodes, &max_depth, &record_id, &date, &source,
+        &max_attrs, &max_attr_bytes, &max_lines, &timeout);
   else
     ok = PyArg_ParseTupleAndKeywords(args, kwargs, spec, parse_kw, page, &url, &charset, &language,
                                      &max_size, &max_nodes, &max_depth, &record_id, &date, &source,
-                                     &metadata);
+                                     &max_attrs, &max_attr_bytes, &max_lines, &timeout, &metadata);
   if (!ok)
     return -1;
-  size_t nodes = 0, depth = 0;
+  size_t nodes = 0, depth = 0, ms = 0;
   if (size_arg(max_size, "max_size", &o->opts.max_input_bytes) ||
-      size_arg(max_nodes, "max_nodes", &nodes) || size_arg(max_depth, "max_depth", &depth))
+      size_arg(max_nodes, "max_nodes", &nodes) || size_arg(max_depth, "max_depth", &depth) ||
+      size_arg(max_attrs, "max_attributes", &o->opts.max_attributes) ||
+      size_arg(max_attr_bytes, "max_attribute_bytes", &o->opts.max_attribute_bytes) ||
+      size_arg(max_lines, "max_text_lines", &o->opts.max_text_lines) ||
+      size_arg(timeout, "timeout_ms", &ms))
     return -1;
+  if (ms > 86400000) {
+    PyErr_SetString(PyExc_ValueError, "timeout_ms must be at most 86400000 (a day)");
+    return -1;
+  }
+  o->opts.timeout_ms = (unsigned)ms;
   if (depth > 100000) {
     PyErr_SetString(PyExc_ValueError, "max_depth must be at most 100000");
     return -1;

@@ -153,6 +153,11 @@ static PyObject *result_left_out(PyObject *self, void *closure) {
   return str_or_none(pith_result_error(((result_object *)self)->r));
 }
 
+static PyObject *result_warning(PyObject *self, void *closure) {
+  (void)closure;
+  return str_or_none(pith_result_warning(((result_object *)self)->r));
+}
+
 static PyMethodDef result_methods[] = {
     {"fields", result_fields, METH_NOARGS, fields_doc},
     {"render", (PyCFunction)(void (*)(void))result_render, METH_VARARGS | METH_KEYWORDS,
@@ -163,6 +168,8 @@ static PyMethodDef result_methods[] = {
 static PyGetSetDef result_getset[] = {
     {"left_out", result_left_out, NULL, "Why the page was left out (the language option), or None.",
      NULL},
+    {"warning", result_warning, NULL,
+     "A flaw of the input the extraction got past (gzip data cut short), or None.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -7,7 +7,7 @@ import io
 import pytest
 
 import pith
-from conftest import cli_json_records, sample_warcs, write_warc
+from conftest import cli_json_records, sample_warcs, write_warc, write_wet
 
 
 @pytest.fixture
@@ -88,6 +88,30 @@ def test_a_failing_file_object_raises_its_error(warc):
         list(pith.read_archive(Broken(warc.read_bytes())))
 
 
+def test_misbehaving_file_objects(warc):
+    data = warc.read_bytes()
+
+    class Text:  # read() gives str
+        def read(self, n):
+            return "WARC/1.0\r\n"
+
+    class Liar(io.RawIOBase):  # readinto claims more than the buffer holds
+        def readinto(self, b):
+            return len(b) + 10
+
+    class Blocked(io.RawIOBase):  # a non-blocking stream with nothing yet
+        def readinto(self, b):
+            return None
+
+    with pytest.raises(TypeError):
+        list(pith.read_archive(Text()))
+    with pytest.raises(OSError):
+        list(pith.read_archive(Liar()))
+    with pytest.raises(OSError):
+        list(pith.read_archive(Blocked()))
+    assert len(list(pith.read_archive(io.BytesIO(data)))) == 6  # and all is well after
+
+
 def test_damaged_records(tmp_path):
     path = tmp_path / "damaged.warc.gz"
     write_warc(path, pages=6, damaged=True)
@@ -125,6 +149,25 @@ def test_bad_sources(tmp_path):
         pith.read_archive(empty, jobs=0)
     with pytest.raises(ValueError):
         pith.read_archive(empty, language="english")
+
+
+def test_site_dedup(tmp_path):
+    """WET pages of one site: their shared lines are boilerplate, as in the
+    CLI, when the archive is read twice (the default for a path)."""
+    path = tmp_path / "crawl.warc.wet.gz"
+    write_wet(path)
+    deduped = [a.to_dict() for a in pith.read_archive(path)]
+    assert deduped == cli_json_records(path)
+    kept = [a.to_dict() for a in pith.read_archive(path, site_dedup=False)]
+    assert kept == cli_json_records(path, "--no-site-dedup")
+    assert len(deduped) == len(kept) == 4
+    assert all("published every Friday" not in r["text"] for r in deduped)
+    assert all("published every Friday" in r["text"] for r in kept)
+    with open(path, "rb") as f:  # a file object: off, unless asked (then it seeks back)
+        assert [a.to_dict()["text"] for a in pith.read_archive(f)] == [r["text"] for r in kept]
+        f.seek(0)
+        assert [a.to_dict()["text"] for a in pith.read_archive(f, site_dedup=True)] == [
+            r["text"] for r in deduped]
 
 
 def test_close_early(warc):

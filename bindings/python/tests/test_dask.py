@@ -14,6 +14,9 @@ import pith  # noqa: E402
 import pith.dask  # noqa: E402
 from conftest import cli_json_records, sample_warcs, write_warc  # noqa: E402
 
+# Debian's tornado warns of its own event loop use inside distributed.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
 
 @pytest.fixture(scope="module")
 def client():

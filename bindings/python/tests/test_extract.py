@@ -3,6 +3,7 @@ the CLI gives for the same page; bytes, str and other buffers; charsets."""
 
 import gzip
 import json
+import warnings
 
 import pytest
 
@@ -102,11 +103,23 @@ def test_invalid_utf8_gives_valid_text():
 
 def test_gzip_page():
     page = gzip.compress(RICH_PAGE.encode())
-    try:
-        out = pith.extract(page)
-    except pith.NotHTMLError:
-        pytest.xfail("this libpith does not decompress gzip pages (issue 12 item 8)")
-    assert out == pith.extract(RICH_PAGE)
+    assert pith.extract(page) == pith.extract(RICH_PAGE)
+    assert pith.parse(page).to_dict() == pith.parse(RICH_PAGE).to_dict()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        pith.extract(page)  # a whole gzip page warns of nothing
+    cut = page[:-8]  # the last bytes (CRC and size) missing: the text is all there
+    with pytest.warns(pith.InputWarning, match="truncated"):
+        assert "six centuries" in pith.extract(cut)
+    with pytest.warns(pith.InputWarning):
+        assert "truncated" in pith.parse(cut).warning
+    assert pith.parse(page).warning is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(pith.InputWarning):
+            pith.extract(cut)  # a filter that makes it an error
+    with pytest.raises(pith.TooLargeError):
+        pith.extract(gzip.compress(b"<p>" + b"a" * (8 << 20)), max_size=1 << 20)  # a bomb
 
 
 def test_text_mode(cli, tmp_path):
@@ -147,5 +160,29 @@ def test_limits():
     assert isinstance(pith.extract(deep, max_depth=16), str)
 
 
+def test_hostile_input_limits():
+    many = "<p " + " ".join(f"a{i}=x" for i in range(3000)) + ">Words of a paragraph here.</p>"
+    assert isinstance(pith.extract(many, max_attributes=10), str)
+    lines = "\n".join(f"Line number {i} of a very long page of plain text." for i in range(5000))
+    assert "Line number 4999" not in pith.extract_text(lines, max_text_lines=100)
+    big = "<html><body><article>" + "<p>The tide came in over the flats again. </p>" * 200000
+    with pytest.raises(pith.TimeBudgetError) as e:
+        pith.extract(big, timeout_ms=1)
+    assert isinstance(e.value, TimeoutError) and "time" in str(e.value)
+    with pytest.raises(ValueError):
+        pith.extract(big, timeout_ms=-1)
+
+
 def test_version():
     assert pith.__version__.count(".") == 2
+
+
+def test_dump_dom(cli, rich_file):
+    assert pith.dump_dom(rich_file.read_bytes()) == cli(rich_file, "--dump-dom")
+    tree = pith.dump_dom("<p>one<b>two</p>")
+    assert '| <html>' in tree and '|       <b>' in tree and '"two"' in tree
+    assert "| <html>" in pith.dump_dom(b"")  # the HTML5 parser makes a document of anything
+    with pytest.raises(pith.TooLargeError):
+        pith.dump_dom(b"<p>" * 1000, max_size=100)
+    with pytest.raises(TypeError):
+        pith.dump_dom(None)

@@ -1,13 +1,14 @@
 """Threads: the GIL is released while pith works, results do not mix,
 extract_many keeps order; and memory stays flat over many calls."""
 
+import io
 import itertools
 import threading
 
 import pytest
 
 import pith
-from conftest import RICH_PAGE, quick
+from conftest import RICH_PAGE, quick, write_warc
 
 
 def page(i):
@@ -122,5 +123,26 @@ def test_no_leak():
             pith.extract(b"")
         except pith.EmptyInputError:
             pass
+    after = rss_kb()
+    assert after <= before * 1.10, (before, after)
+
+
+def test_no_leak_reading_archives(tmp_path):
+    """Archives read again and again, from a path and from a file object,
+    pages, skipped and damaged records alike: memory stays flat."""
+    path = tmp_path / "small.warc.gz"
+    write_warc(path, pages=3, damaged=True)
+    data = path.read_bytes()
+    n = 300 if quick() else 2000
+
+    def read_all():
+        list(pith.read_archive(path, errors="return"))
+        list(pith.read_archive(io.BytesIO(data), jobs=2))
+
+    for _ in range(200):
+        read_all()
+    before = rss_kb()
+    for _ in range(n):
+        read_all()
     after = rss_kb()
     assert after <= before * 1.10, (before, after)
