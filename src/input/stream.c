@@ -16,6 +16,12 @@
 #define RAW_CAP ((size_t)1 << 16)
 #define WINDOW_MIN ((size_t)1 << 16)
 #define MAX_DICT ((size_t)64 << 20) /* a zstd dictionary frame */
+/* Looking ahead of the first gzip member for the next one (stream_abandon):
+ * at most this many compressed bytes held, at most PROBE_IN of them for a
+ * candidate member to inflate to "WARC/", at most PROBES_MAX candidates. */
+#define LOOKAHEAD_MAX ((size_t)16 << 20)
+#define PROBE_IN ((size_t)4096)
+#define PROBES_MAX 256
 
 typedef struct {
   unsigned long long dec;       /* where its data starts in the stream */
@@ -34,7 +40,8 @@ struct stream {
   int raw_eof;
   int kind; /* -1 not known yet, else a stream_kind */
   int in_member;
-  int multi; /* a member has ended and another started: one member per record */
+  int multi;        /* a member has ended and another started: one member per record */
+  int looked_ahead; /* the first member was searched past for a record's member */
   z_stream z;
   int z_ready;
   ZSTD_DCtx *zd;
@@ -567,19 +574,102 @@ static int zstd_step(stream *s) {
   return made ? 1 : 0;
 }
 
+/* Whether the gzip member starting at p (n bytes of it here) inflates to
+ * a WARC record's first bytes: 1 yes, 0 no, 2 when more bytes are needed. */
+static int member_starts_record(z_stream *z, unsigned char *p, size_t n) {
+  unsigned char out[5];
+  size_t in = n < PROBE_IN ? n : PROBE_IN;
+  if (inflateReset(z) != Z_OK)
+    return 0;
+  z->next_in = p;
+  z->avail_in = (uInt)in;
+  z->next_out = out;
+  z->avail_out = sizeof out;
+  int zr = inflate(z, Z_NO_FLUSH);
+  size_t made = sizeof out - z->avail_out;
+  if (memcmp(out, "WARC/", made))
+    return 0;
+  if (made == sizeof out)
+    return 1;
+  return zr == Z_OK || zr == Z_BUF_ERROR ? (in < PROBE_IN ? 2 : 0) : 0;
+}
+
+/* The first member of a gzip file holds a record too large to keep, and
+ * whether the file is one member per record or one stream of all records
+ * is not known yet. Looks ahead in the compressed bytes (held in `raw`, up
+ * to LOOKAHEAD_MAX of them) for a member that inflates to "WARC/": sets
+ * *at to its offset from the raw position and returns 1; 0 when there is
+ * none (decompression goes on from where it was: nothing was consumed),
+ * -1 on an error. Each byte is looked at once, each candidate inflated for
+ * at most PROBE_IN bytes, PROBES_MAX times: linear and bounded.
+ *
+ * A false positive — the bytes of a single stream holding a member that
+ * starts "WARC/", e.g. a stored (level 0) stream whose record carries a
+ * .warc.gz as its payload — costs the records after the large one in that
+ * stream: reading goes on in the inner file, then at the next member.
+ * Compressed bytes hold such a member by chance with odds near 2^-64 a
+ * byte; a file of many members already skips to the next magic unchecked. */
+static int find_record_member(stream *s, size_t *at) {
+  z_stream z;
+  memset(&z, 0, sizeof z);
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+    return fail(s, "out of memory");
+  size_t i = 0; /* the next offset (from the raw position) to look at */
+  int probes = 0, rc = 0;
+  for (;;) {
+    size_t avail = s->raw_len - s->raw_pos;
+    unsigned char *p = s->raw + s->raw_pos;
+    for (; i + 4 <= avail && probes < PROBES_MAX; i++) {
+      if (p[i] != GZIP_MAGIC[0] || memcmp(p + i, GZIP_MAGIC, 3) || (p[i + 3] & 0xE0))
+        continue; /* not a magic, or reserved flags set */
+      int r = member_starts_record(&z, p + i, avail - i);
+      if (r == 1) {
+        *at = i;
+        rc = 1;
+        goto done;
+      }
+      if (r == 2 && !s->raw_eof)
+        break; /* tried again with more bytes */
+      probes++;
+    }
+    if (probes == PROBES_MAX || s->raw_eof || avail >= LOOKAHEAD_MAX)
+      goto done;
+    /* Twice as many bytes (never one buffer more at a time: no quadratic copying). */
+    size_t more = avail < RAW_CAP ? 2 * RAW_CAP : 2 * avail;
+    if (raw_want(s, more < LOOKAHEAD_MAX ? more : LOOKAHEAD_MAX) < 0) {
+      rc = -1;
+      goto done;
+    }
+  }
+done:
+  inflateEnd(&z);
+  return rc;
+}
+
 int stream_abandon(stream *s, unsigned long long member_dec) {
   if (s->kind != STREAM_GZIP && s->kind != STREAM_ZSTD)
     return 0;
-  /* Only in a file of many members: one member may be the whole file. */
-  if (!s->in_member || !s->nm || s->m[s->nm - 1].dec != member_dec || stream_pos(s) < member_dec ||
-      !s->multi)
+  if (!s->in_member || !s->nm || s->m[s->nm - 1].dec != member_dec || stream_pos(s) < member_dec)
     return 0;
+  /* One member may be the whole file: skipped only when another member is
+   * known, or (gzip) found ahead starting "WARC/". */
+  size_t ahead = 0;
+  if (!s->multi) {
+    if (s->kind != STREAM_GZIP || s->looked_ahead)
+      return 0;
+    s->looked_ahead = 1;
+    int rc = find_record_member(s, &ahead);
+    if (rc <= 0)
+      return rc;
+  }
   member_cut(s);
   s->in_member = 0;
   if (s->kind == STREAM_ZSTD)
     ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
   s->end = s->start; /* what was inflated of it is not wanted */
-  if (skip_to_magic(s) < 0)
+  if (!s->multi)
+    s->raw_pos += ahead;
+  else if (skip_to_magic(s) < 0)
     return -1;
   s->m[s->nm - 1].end = stream_raw_pos(s);
   return 1;

@@ -229,9 +229,12 @@ def text_article_then_lines(path):
 
 # ---- the cases ----------------------------------------------------------------
 
-def case(name, gen, ext=".html", args=(), status=0, stderr=None, stdout=None, waiting=None):
+def case(name, gen, ext=".html", args=(), status=0, stderr=None, stdout=None, waiting=None,
+         time_share=1.0):
+    """time_share: the part of --time-limit this case may take (a bomb that
+    must cost next to nothing gets a fifth)."""
     return dict(name=name, gen=gen, ext=ext, args=list(args), status=status, stderr=stderr,
-                stdout=stdout, waiting=waiting)
+                stdout=stdout, waiting=waiting, time_share=time_share)
 
 
 TOO_LARGE = r"larger than"
@@ -272,8 +275,9 @@ CASES = [
     # failure (docs/warc.md); the records after it come out.
     case("warc-length-10GB", warc_lying_length, ext=".warc", stderr=SKIPPED,
          stdout="Record 2"),
+    # The bomb is the first member: skipped without inflating it (issue 14: under 1 s).
     case("warc-gzip-member-bomb", warc_bomb_member, ext=".warc.gz", stderr=SKIPPED,
-         stdout="Record 2"),
+         stdout="Record 2", time_share=0.2),
     case("warc-content-encoding-bomb", warc_bomb_encoding, ext=".warc", stderr=SKIPPED,
          stdout=MARKER),
     case("text-line-100MB", text_long_line(100 << 20), ext=".txt", args=["--text"], status=1,
@@ -375,7 +379,7 @@ def main():
             if c["waiting"]:
                 print("%-28s WAITING: %s" % (c["name"], c["waiting"]))
                 continue
-            r = run_case(pith, c, tmp, a.time_limit, a.rss_limit)
+            r = run_case(pith, c, tmp, a.time_limit * c["time_share"], a.rss_limit)
             ran += 1
             print("%-28s %9.1f %7.2f %7.2f %7.0f %4d  %s" %
                   (c["name"], r["size"] / 1e6, r["secs"], r["cpu"], r["rss"], r["status"],
