@@ -11,6 +11,7 @@ Usage: test_warc_files.py PITH [SAMPLES_DIR]"""
 import gzip
 import json
 import os
+import random
 import struct
 import subprocess
 import sys
@@ -267,6 +268,14 @@ def main():
     stream = gzip.compress(big + bytes(1 << 25) + b"\r\n\r\n" + b"".join(good[2:]))
     rc, lines, err = run(write(d, "big-first-stream.warc.gz", stream))
     check("one stream, big first record: the others", urls(lines) == list(range(22, 26)) and rc == 0,
+          f"{rc} {urls(lines)} {err}")
+    # ... and a first member too large to look past (over 16 MiB compressed):
+    # inflated through as before, the records after it still come out.
+    noise = random.Random(14).randbytes(17 << 20)
+    big = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: %d\r\n\r\n" % len(noise)
+    rc, lines, err = run(write(d, "big-first-member.warc.gz", gzip.compress(big + noise + b"\r\n\r\n", 1) +
+                               b"".join(members[2:])))
+    check("first member past the look-ahead: the others", urls(lines) == list(range(22, 26)) and rc == 0,
           f"{rc} {urls(lines)} {err}")
 
     samples(sys.argv[2] if len(sys.argv) > 2 else None)
