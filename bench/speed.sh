@@ -26,7 +26,7 @@ usage: bench/speed.sh [--pith build/pith] [--floor build/pith-parse-floor]
 
 Throughput on one core (taskset -c CORE) over the sets' html/ pages together:
 
-  pith       per format of --formats (default: text), one 'pith --format F
+  pith       per format of --formats (default: text), one 'pith -j 1 --format F
              --output-dir OUT DIR...' process over all pages, wall clock (best
              of --runs): reading, gunzip, charset, parse, extract, render and
              writing every output file. Peak RSS of that process.
@@ -190,7 +190,7 @@ run_pith() {
         : >"$TMP/rss"
         t0=$(date +%s.%N)
         set +e
-        run_measured /dev/null "$TMP/stderr-$fmt" "${PIN[@]}" "$PITH" --format "$fmt" "${EXTRA[@]}" \
+        run_measured /dev/null "$TMP/stderr-$fmt" "${PIN[@]}" "$PITH" -j 1 --format "$fmt" "${EXTRA[@]}" \
             --output-dir "$out" "${DIRS[@]}"
         rc=$?
         set -e
@@ -207,7 +207,7 @@ run_pith() {
         [ "$rc" -ne 0 ] && STATUS=$rc
     done
     OUTS=$(find "$TMP/out-$fmt-$RUNS" -type f | wc -l)
-    ERRS=$(wc -l <"$TMP/stderr-$fmt")
+    ERRS=$(grep -vc '^pith: [0-9]* read: ' "$TMP/stderr-$fmt" || true) # the summary is no error
     local rss_text=n/a
     if [ "$rss_max" -gt 0 ]; then
         rss_text=$(awk -v k="$rss_max" 'BEGIN { printf "%.1f MiB", k / 1024 }')
@@ -269,7 +269,7 @@ if [ "$DO_PITH" = 1 ]; then
         echo "pith $fmt: exit status ${PITH_STATUS[$fmt]}, ${PITH_ERRS[$fmt]} stderr lines," \
              "${PITH_OUTS[$fmt]} output files for $PAGES pages$note"
         if [ "${PITH_ERRS[$fmt]}" -gt 0 ]; then
-            head -3 "$TMP/stderr-$fmt" | sed 's/^/  | /'
+            grep -v '^pith: [0-9]* read: ' "$TMP/stderr-$fmt" | head -3 | sed 's/^/  | /'
         fi
     done
 fi

@@ -24,7 +24,7 @@ repository), then measures in one run:
              MB/s of compressed input, wall clock; the ratio -j 2 / -j 1
   memory     peak RSS for one copy and for --copies concatenated copies
   same text  each page's text from the WARC against the same page given
-             as a file (pith -f json on the html/ directories): the number
+             as a file with the same --url (one pith a page): the number
              that differ (0 expected)
 
 Timings are wall clock on a shared machine: compare them as ratios within
@@ -83,21 +83,22 @@ read -r _ ten <"$TMP/time"
 awk -v o="$one" -v t="$ten" -v c="$COPIES" 'BEGIN {
     printf "memory: peak RSS %d MiB for one copy, %d MiB for %d copies (%.2fx)\n", o / 1024, t / 1024, c, t / o }'
 
-# The same page as a file: its text must not change.
-"$PITH" -f json "$DATA/scrapinghub/html" "$DATA/wcxb-dev/html" >"$TMP/files.jsonl" 2>/dev/null || true
-/usr/bin/python3 - "$TMP/out.jsonl" "$TMP/files.jsonl" <<'PY'
-import json, os, sys
-warc, files = {}, {}
-for line in open(sys.argv[1], encoding="utf-8"):
+# The same page as a file, with the same --url: its text must not change.
+/usr/bin/python3 - "$TMP/out.jsonl" "$PITH" "$DATA" <<'PY'
+import glob, json, os, subprocess, sys
+out, pith, data = sys.argv[1:4]
+same = n = 0
+differ = []
+for line in open(out, encoding="utf-8"):
     j = json.loads(line)
     _, _, name, pid = j["warc_record_id"].strip("<>").split(":", 3)
-    warc[(name, pid)] = j.get("text", "")
-for line in open(sys.argv[2], encoding="utf-8"):
-    j = json.loads(line)
-    path = j["source_file"]
-    files[(path.split("/")[-3], os.path.basename(path).split(".")[0])] = j.get("text", "")
-both = [k for k in files if k in warc]
-diff = [k for k in both if warc[k] != files[k]]
-print(f"same text: {len(both) - len(diff)} of {len(both)} pages alike in the WARC and as files"
-      + (f"; differ: {diff[:5]}" if diff else ""))
+    path = glob.glob(os.path.join(data, name, "html", pid + ".*"))[0]
+    p = subprocess.run([pith, "-f", "json", "-u", j["url"], path], capture_output=True)
+    n += 1
+    if json.loads(p.stdout).get("text", "") == j.get("text", ""):
+        same += 1
+    else:
+        differ.append((name, pid))
+print(f"same text: {same} of {n} pages alike in the WARC and as files (same url)"
+      + (f"; differ: {differ[:5]}" if differ else ""))
 PY

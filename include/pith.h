@@ -475,6 +475,153 @@ void pith_record_free(pith_record *rec);
 /* Closes the reader (NULL is fine). */
 void pith_archive_close(pith_archive *a);
 
+/* ---- Many pages at once ------------------------------------------------
+ *
+ * A batch extracts many pages on worker threads and hands the results back
+ * one at a time, in the order they were submitted, to a callback: the
+ * output of a run is the same whatever the number of threads. Memory stays
+ * bounded: a submission waits while too many pages (or bytes) are in
+ * flight. Every submission is delivered exactly once — extracted, skipped
+ * or failed — and counted, so a run's numbers add up (pith_batch_stats).
+ *
+ *   pith_batch_options bo;
+ *   pith_batch_options_init(&bo);
+ *   bo.render = 1;                      // item->output in bo.format
+ *   pith_batch *b = NULL;
+ *   if (pith_batch_new(&bo, on_item, ctx, &b) == PITH_OK) {
+ *     for (each page) pith_batch_add_file(b, path, PITH_BATCH_HTML, &opts, user);
+ *     pith_batch_finish(b);             // every item delivered
+ *     pith_batch_free(b);
+ *   }
+ */
+typedef struct pith_batch pith_batch;
+
+typedef struct {
+  /* Worker threads. 0 (default): one per online core. 1: no thread at all:
+   * each page is extracted and delivered inside the call that submits it. */
+  unsigned jobs;
+  /* A submission waits while this many items are in flight (submitted,
+   * not yet delivered; default 4 per worker, at least 8) or while their
+   * input bytes reach max_pending_bytes (default 256 MiB; a larger page
+   * still goes, alone). */
+  size_t max_pending;
+  size_t max_pending_bytes;
+  /* 1: render each result on its worker (item->output) in this format with
+   * these pith_render flags. 0 (default): no rendering. */
+  int render;
+  pith_format format;
+  unsigned render_flags;
+} pith_batch_options;
+
+/* Fills o with the defaults. */
+void pith_batch_options_init(pith_batch_options *o);
+
+/* How a page's bytes are read. */
+typedef enum {
+  PITH_BATCH_HTML, /* pith_extract; bytes with no markup at all go through text mode */
+  PITH_BATCH_TEXT, /* pith_extract_text */
+  PITH_BATCH_DOM,  /* no extraction: item->output is the parsed tree (pith_dump_dom) */
+} pith_batch_mode;
+
+/* One delivered item. Its fields live until the callback returns. */
+typedef struct {
+  unsigned long long seq; /* the submission's number, from 0 (markers too) */
+  void *user;             /* as submitted */
+  int marker;             /* 1: a pith_batch_add_marker; nothing else is set */
+  pith_status status;     /* PITH_OK, or why it failed */
+  /* Failed: the message ("no such file", "binary data, not HTML", ...).
+   * The callback may set it (to a string living until it returns) to count
+   * the item as failed, e.g. when writing its output failed. */
+  const char *error;
+  /* Skipped: a short reason word — "language" (the page was left out by
+   * pith_options.language: pith_result_error says why; result and output
+   * are still there) or the reason given to pith_batch_add_skip. */
+  const char *skipped;
+  /* Extracted, but from a flawed input (pith_result_warning: a gzip file
+   * cut short): the output is there, and the item counts as failed. */
+  const char *warning;
+  /* The extraction's result (with the error message when it failed), or
+   * NULL (failed before extraction, skipped, out of memory). The callback
+   * may keep it by setting this to NULL; else it is freed after the call. */
+  pith_result *result;
+  /* With pith_batch_options.render: the rendered result, else NULL. */
+  const char *output;
+  size_t output_len;
+  size_t input_bytes; /* the page's size as read */
+} pith_batch_item;
+
+/* Receives each item, in submission order, one call at a time, on a
+ * worker thread or on the thread inside pith_batch_add_*. It may call
+ * pith_batch_get_stats, no other function of the batch. */
+typedef void (*pith_batch_callback)(void *ctx, pith_batch_item *item);
+
+/* A new batch (opts NULL: the defaults); its threads start now. */
+pith_status pith_batch_new(const pith_batch_options *opts, pith_batch_callback callback, void *ctx,
+                           pith_batch **out);
+
+/* Submits a page in memory: data[0..len) is copied, as are opts and its
+ * strings (opts->sites is shared: keep it alive until pith_batch_finish).
+ * opts NULL: the defaults. Waits while the batch is full. PITH_OK, or
+ * PITH_ERR_NOMEM / PITH_ERR_INVALID when nothing was submitted. */
+pith_status pith_batch_add(pith_batch *b, const void *data, size_t len, pith_batch_mode mode,
+                           const pith_options *opts, void *user);
+
+/* Submits a file by path, read on a worker (gzip data inflated, at most
+ * opts->max_input_bytes): a file that cannot be read is a failed item
+ * with the reason ("no such file", "permission denied", ...). */
+pith_status pith_batch_add_file(pith_batch *b, const char *path, pith_batch_mode mode,
+                                const pith_options *opts, void *user);
+
+/* Submits an archive record (pith_archive_next), copied: an HTML or TEXT
+ * record is extracted with pith_record_extract (a record with no text is a
+ * page without content, not a failure), a SKIPPED one is counted under its
+ * skip_reason, an ERROR one is a failed item with its message. opts as for
+ * pith_batch_add. */
+pith_status pith_batch_add_record(pith_batch *b, const pith_record *rec, const pith_options *opts,
+                                  void *user);
+
+/* Submits an input that failed before it could be submitted (a directory
+ * that cannot be opened, a damaged archive record): delivered in its place
+ * in the order as a failed item with this message (copied). */
+pith_status pith_batch_add_failure(pith_batch *b, const char *message, void *user);
+
+/* Submits an input left out without extraction (an archive record that is
+ * no page): delivered in order as a skipped item, counted under reason (a
+ * short word, copied: "not-html", "status", "revisit", "too-large"). */
+pith_status pith_batch_add_skip(pith_batch *b, const char *reason, void *user);
+
+/* Submits a marker: delivered in order (item->marker = 1), not counted. A
+ * caller's way to know when the items before it are all delivered (the end
+ * of one input file's records, say). */
+pith_status pith_batch_add_marker(pith_batch *b, void *user);
+
+/* Waits until every item submitted so far is delivered. */
+pith_status pith_batch_finish(pith_batch *b);
+
+#define PITH_BATCH_REASONS 16
+
+/* What a batch has delivered so far; submitted = extracted + skipped +
+ * failed once pith_batch_finish has returned. */
+typedef struct {
+  unsigned long long submitted;   /* items (markers not counted) */
+  unsigned long long extracted;   /* pages extracted (with or without main content) */
+  unsigned long long skipped;     /* left out: by reason below */
+  unsigned long long failed;      /* among them: extracted with a warning */
+  unsigned long long input_bytes; /* of the delivered pages, as read (inflated) */
+  /* skipped, by reason: the first PITH_BATCH_REASONS distinct reasons (the
+   * rest counted under "other"); the strings live as long as the batch. */
+  size_t nreasons;
+  const char *reason[PITH_BATCH_REASONS];
+  unsigned long long reason_count[PITH_BATCH_REASONS];
+} pith_batch_stats;
+
+/* The counts so far; may be called from any thread, even the callback. */
+void pith_batch_get_stats(pith_batch *b, pith_batch_stats *stats);
+
+/* Waits for every submitted item, stops the threads and frees the batch
+ * (NULL is fine). */
+void pith_batch_free(pith_batch *b);
+
 #ifdef __cplusplus
 }
 #endif

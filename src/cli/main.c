@@ -1,8 +1,6 @@
 /* pith: the command-line tool. Arguments, inputs, outputs and errors; no
  * extraction logic lives here. */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <malloc.h>
@@ -10,11 +8,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/archive.h"
+#include "cli/cli.h"
+#include "cli/output.h"
+#include "cli/plan.h"
+#include "cli/report.h"
+#include "cli/walk.h"
 #include "input/charset.h"
 #include "input/read.h"
 #include "input/warc.h"
@@ -42,10 +44,15 @@ static const char usage_text[] =
     "  -f, --format FORMAT   output format: text (default), markdown (md), html,\n"
     "                        json (jsonl: the same, one object a line) or xml;\n"
     "                        docs/formats.md shows each\n"
-    "  -o, --output FILE     write the output to FILE (one input only)\n"
+    "  -o, --output FILE     write the output to FILE (one input only; never an\n"
+    "                        input: refused, exit 2)\n"
     "  -d, --output-dir DIR  write one file per input into DIR, named after the\n"
     "                        input with the format's extension (a.html -> DIR/a.txt;\n"
-    "                        files found in a directory keep their sub-path)\n"
+    "                        files found in a directory keep their sub-path); two\n"
+    "                        inputs with one output name (a.html, a.htm) or an\n"
+    "                        output that is an input: refused before writing, exit 2\n"
+    "  -j, --jobs N          extract on N threads (default: one per core); the\n"
+    "                        output is the same whatever N\n"
     "  -u, --url URL         the page's address (for links and metadata)\n"
     "      --charset NAME    the charset to assume when the page declares none\n"
     "                        (utf-8, windows-1252, latin1, shift_jis, ...; an\n"
@@ -86,62 +93,35 @@ static const char usage_text[] =
     "      --dump-dom        print the parsed tree (html5lib-tests' format:\n"
     "                        '| <html>', attributes sorted, text in quotes)\n"
     "                        instead of extracting: what the extractor sees\n"
-    "  -q, --quiet           no error messages (the exit status still tells)\n"
+    "      --errors FILE     write failures to FILE as JSON lines (source_file,\n"
+    "                        or url, warc_record_id, warc_offset; and error)\n"
+    "                        instead of among the outputs\n"
+    "      --progress        show the progress line even when standard error is\n"
+    "                        not a terminal\n"
+    "  -q, --quiet           no error messages, no progress, no summary (the exit\n"
+    "                        status still tells)\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
     "\n"
     "Output: text is the title, a blank line, then the main text's blocks\n"
     "separated by blank lines. json is one object on one line with \"url\",\n"
     "\"title\", the other metadata and \"text\" (a field is absent when\n"
-    "unknown). markdown is CommonMark with GitHub pipe tables. Outputs of\n"
-    "several inputs to one stream follow each other (json: one line each;\n"
-    "xml: <article>s inside one <articles> document).\n"
+    "unknown; \"source_file\": the input file). markdown is CommonMark with GitHub\n"
+    "pipe tables. Outputs of several inputs to one stream come in input order\n"
+    "(json: one line each; xml: <article>s inside one <articles> document;\n"
+    "text and markdown: a line holding a form feed alone between documents).\n"
     "\n"
-    "Exit status: 0 when every input succeeded, 1 when any failed (each failure\n"
-    "is one line on standard error: the input and the reason), 2 for bad usage.\n"
-    "A .gz input cut short gives what came before the cut, a warning, and\n"
-    "counts as failed.\n"
-    "A page with no main content, or left out by --language, is no failure.\n";
-
-typedef struct {
-  pith_format format;
-  unsigned render_flags;
-  const char *output;
-  const char *output_dir;
-  const char *url;
-  const char *charset;
-  const char *language; /* --language */
-  int xml_stream;       /* xml, several documents to one stream: inside <articles> */
-  size_t max_size;
-  unsigned timeout_ms; /* --timeout-ms */
-  int quiet;
-  int failures;
-  FILE *out;             /* standard output or -o's file; NULL with --output-dir */
-  int text;              /* --text */
-  int dump_dom;          /* --dump-dom */
-  int site_dedup;        /* 1 --site-dedup, 0 --no-site-dedup, -1 default */
-  int all_status;        /* --all-status */
-  int all_types;         /* --all-types */
-  size_t max_page_bytes; /* --max-page-bytes; 0: the reader's default */
-  int collect;           /* counting the lines of the pages for --site-dedup */
-  pith_sites *sites;
-} cli;
-
-/* In an xml stream the declaration comes once, before <articles>. */
-static const char *skip_xml_declaration(const cli *c, const char *out, size_t *len) {
-  if (!c->xml_stream || *len < 5 || strncmp(out, "<?xml", 5))
-    return out;
-  const char *nl = memchr(out, '\n', *len);
-  if (!nl)
-    return out;
-  *len -= (size_t)(nl + 1 - out);
-  return nl + 1;
-}
-
-static void complain(const cli *c, const char *input, const char *reason) {
-  if (!c->quiet)
-    fprintf(stderr, "pith: %s: %s\n", input, reason);
-}
+    "Errors: each failed input or record is one line on standard error (the\n"
+    "input and the reason) and, in json, an object with \"error\" in its place\n"
+    "among the outputs (or in --errors FILE); the others go on. A run of more\n"
+    "than one input ends with a summary on standard error: read, extracted,\n"
+    "skipped (by reason: language, warcinfo, empty, too-large, ...), failed.\n"
+    "On a terminal a progress line shows while pith works.\n"
+    "\n"
+    "Exit status: 0 when every input succeeded, 1 when any failed, 2 for bad\n"
+    "usage (nothing written). A page with no main content, or left out by\n"
+    "--language, is no failure. A .gz input cut short gives what came before\n"
+    "the cut, a warning, and counts as failed.\n";
 
 static int usage_error(const char *msg, const char *arg) {
   fprintf(stderr, "pith: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
@@ -149,340 +129,97 @@ static int usage_error(const char *msg, const char *arg) {
   return 2;
 }
 
-static int ends_with_ci(const char *s, size_t n, const char *suffix) {
-  size_t m = strlen(suffix);
-  return n >= m && !strncasecmp(s + n - m, suffix, m);
-}
-
-static int is_page_name(const char *name) {
-  size_t n = strlen(name);
-  if (ends_with_ci(name, n, ".gz"))
-    n -= 3;
-  return ends_with_ci(name, n, ".html") || ends_with_ci(name, n, ".htm") ||
-         ends_with_ci(name, n, ".xhtml");
-}
-
-static const char *format_ext(pith_format f) {
-  switch (f) {
-  case PITH_FORMAT_JSON:
-    return ".json";
-  case PITH_FORMAT_MARKDOWN:
-    return ".md";
-  case PITH_FORMAT_HTML:
-    return ".html";
-  case PITH_FORMAT_XML:
-    return ".xml";
-  default:
-    return ".txt";
-  }
-}
-
-/* "sub/a.html.gz" -> "sub/a" + ext. */
-static char *output_name(const char *rel, pith_format f) {
-  size_t n = strlen(rel);
-  if (ends_with_ci(rel, n, ".gz"))
-    n -= 3;
-  if (ends_with_ci(rel, n, ".html"))
-    n -= 5;
-  else if (ends_with_ci(rel, n, ".xhtml"))
-    n -= 6;
-  else if (ends_with_ci(rel, n, ".htm") || ends_with_ci(rel, n, ".txt"))
-    n -= 4;
-  const char *ext = format_ext(f);
-  char *name = malloc(n + strlen(ext) + 1);
-  if (name) {
-    memcpy(name, rel, n);
-    strcpy(name + n, ext);
-  }
-  return name;
-}
-
-/* mkdir -p for the directories of path (not its last part). */
-static int make_parents(char *path) {
-  for (char *p = path + 1; *p; p++) {
-    if (*p != '/')
-      continue;
-    *p = '\0';
-    int rc = mkdir(path, 0777);
-    int e = errno;
-    *p = '/';
-    if (rc && e != EEXIST)
-      return -1;
-  }
-  return 0;
-}
-
-/* Writes data to a new file at path (replacing one that is there) with one
- * write() in the common case, and no stdio buffer in between. The parent
- * directories are made only when the open finds them missing: most outputs
- * go to directories made for an earlier one. -1 with errno set on failure. */
-static int write_file(char *path, const char *data, size_t len) {
-  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0 && errno == ENOENT) {
-    if (make_parents(path))
-      return -1;
-    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  }
-  if (fd < 0)
-    return -1;
-  while (len) {
-    ssize_t w = write(fd, data, len);
-    if (w < 0 && errno == EINTR)
-      continue;
-    if (w <= 0) {
-      int e = w < 0 ? errno : EIO;
-      close(fd);
-      errno = e;
-      return -1;
-    }
-    data += w;
-    len -= (size_t)w;
-  }
-  return close(fd);
-}
-
-static int write_all(FILE *f, const char *data, size_t len) {
-  return fwrite(data, 1, len, f) == len ? 0 : -1;
-}
-
-/* Writes one input's output (to --output-dir's file or the stream) and
- * frees it. */
-static void write_output(cli *c, const char *name, const char *rel, char *out, size_t out_len) {
-  const char *body = c->output_dir ? out : skip_xml_declaration(c, out, &out_len);
-  if (c->output_dir) {
-    char *file = output_name(rel, c->format);
-    char *path = file ? malloc(strlen(c->output_dir) + strlen(file) + 2) : NULL;
-    if (!path) {
-      complain(c, name, "out of memory");
-      c->failures++;
-    } else {
-      sprintf(path, "%s/%s", c->output_dir, file);
-      if (write_file(path, out, out_len)) {
-        char msg[512];
-        snprintf(msg, sizeof msg, "cannot write %s: %s", path, strerror(errno));
-        complain(c, name, msg);
-        c->failures++;
-      }
-    }
-    free(path);
-    free(file);
-  } else if (write_all(c->out, body, out_len)) {
-    complain(c, name, "cannot write the output");
-    c->failures++;
-  }
-  pith_free(out);
-}
-
-/* Extracts one page already in memory; name is how errors call it, rel is
- * the output's name below --output-dir. */
-static void process_page(cli *c, const char *name, const char *rel, const char *data, size_t len) {
-  pith_options opts;
-  pith_options_init(&opts);
-  opts.url = c->url;
-  opts.charset = c->charset;
-  opts.max_input_bytes = c->max_size;
-  opts.timeout_ms = c->timeout_ms;
-  opts.sites = c->sites;
+/* The options every page of the run is extracted with. */
+static void page_options(const cli *c, pith_options *opts) {
+  pith_options_init(opts);
+  opts->url = c->url;
+  opts->charset = c->charset;
+  opts->max_input_bytes = c->max_size;
+  opts->timeout_ms = c->timeout_ms;
+  opts->sites = c->sites;
   /* Text, markdown and html show the title alone. */
-  opts.metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
-  opts.language = c->language;
-  opts.source_file = strcmp(name, "(stdin)") ? name : NULL;
-  if (c->collect) {
-    if (c->sites && pith_sites_add(c->sites, data, len, &opts) != PITH_OK) {
-      pith_sites_free(c->sites); /* out of memory: go on without */
-      c->sites = NULL;
-    }
-    return;
-  }
-  if (c->dump_dom) {
-    char *out = NULL;
-    size_t out_len = 0;
-    pith_status st = pith_dump_dom(data, len, &opts, &out, &out_len);
-    if (st != PITH_OK) {
-      complain(c, name, pith_status_string(st));
-      c->failures++;
-      return;
-    }
-    write_output(c, name, rel, out, out_len);
-    return;
-  }
-  pith_result *r = NULL;
-  pith_status st =
-      c->text ? pith_extract_text(data, len, &opts, &r) : pith_extract(data, len, &opts, &r);
-  if (st == PITH_ERR_NOT_HTML && !c->text && r && pith_result_error(r) &&
-      !strcmp(pith_result_error(r), "no HTML markup found")) {
-    /* Text with no markup at all is a page flattened to text: text mode.
-     * (Binary data stays an error.) */
-    pith_result_free(r);
-    r = NULL;
-    st = pith_extract_text(data, len, &opts, &r);
-  }
-  if (st != PITH_OK) {
-    complain(c, name, r && pith_result_error(r) ? pith_result_error(r) : pith_status_string(st));
-    c->failures++;
-    pith_result_free(r);
-    return;
-  }
-  /* Left out by --language: said, but no failure (as a page without
-   * content is none); the empty output is still written. */
-  if (pith_result_error(r))
-    complain(c, name, pith_result_error(r));
-  if (pith_result_warning(r)) { /* output written, but the input is flawed */
-    complain(c, name, pith_result_warning(r));
-    c->failures++;
-  }
-  char *out = NULL;
-  size_t out_len = 0;
-  st = pith_render(r, c->format, c->render_flags, &out, &out_len);
-  pith_result_free(r);
-  if (st != PITH_OK) {
-    complain(c, name, pith_status_string(st));
-    c->failures++;
-    return;
-  }
-  write_output(c, name, rel, out, out_len);
+  opts->metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
+  opts->language = c->language;
 }
 
-/* A WARC or WET file: from path, or data[0..len) when path is NULL (read
- * whole from standard input). The archive code counts its own site lines. */
-static void process_archive(cli *c, const char *path, const char *rel, const char *name,
-                            const char *data, size_t len) {
-  if (c->collect)
-    return;
-  archive_options ao = {.format = c->format,
-                        .render_flags = c->render_flags,
-                        .charset = c->charset,
-                        .max_size = c->max_size,
-                        .site_dedup = c->site_dedup != 0,
-                        .quiet = c->quiet,
-                        .language = c->language,
-                        .in_xml_stream = c->xml_stream,
-                        .all_status = c->all_status,
-                        .all_types = c->all_types,
-                        .max_page_bytes = c->max_page_bytes,
-                        .timeout_ms = c->timeout_ms};
-  FILE *out = c->out;
-  if (c->output_dir) {
-    char *file = archive_output_name(rel, c->format);
-    out = file ? archive_open_output(c->output_dir, file) : NULL;
-    if (!out) {
-      char msg[512];
-      snprintf(msg, sizeof msg, "cannot write %s/%s: %s", c->output_dir, file ? file : rel,
-               strerror(file ? errno : ENOMEM));
-      complain(c, name, msg);
-      c->failures++;
-      free(file);
-      return;
-    }
-    free(file);
-  }
-  c->failures += archive_process(&ao, path, data, len, name, out);
-  if (out != c->out && fclose(out)) {
-    complain(c, name, "cannot write the output");
-    c->failures++;
-  }
+static pith_batch_mode page_mode(const cli *c) {
+  return c->dump_dom ? PITH_BATCH_DOM : c->text ? PITH_BATCH_TEXT : PITH_BATCH_HTML;
 }
 
-static void process_file(cli *c, const char *path, const char *rel) {
-  if (strcmp(path, "-") && archive_name(path)) {
-    process_archive(c, path, rel, path, NULL, 0);
+/* The first pass of --site-dedup: the lines of every page file, counted
+ * (standard input cannot be read twice: it is extracted uncounted). */
+static void count_lines(cli *c, void *ctx, walk_kind kind, const char *path, const char *rel,
+                        const struct stat *st) {
+  (void)ctx, (void)rel, (void)st;
+  if (kind != WALK_PAGE || !c->sites)
     return;
+  char *data = NULL;
+  size_t len = 0;
+  if (pith_read_file(path, c->max_size, &data, &len, NULL, NULL, 0))
+    return;
+  pith_options opts;
+  page_options(c, &opts);
+  opts.sites = NULL;
+  if (pith_sites_add(c->sites, data, len, &opts) != PITH_OK) {
+    pith_sites_free(c->sites); /* out of memory: go on without */
+    c->sites = NULL;
   }
+  free(data);
+}
+
+/* Standard input, read whole: an archive or a page. */
+static void submit_stdin(cli *c) {
   char *data = NULL;
   size_t len = 0;
   char err[256];
   int truncated = 0;
-  if (pith_read_file(path, c->max_size, &data, &len, &truncated, err, sizeof err)) {
-    complain(c, strcmp(path, "-") ? path : "(stdin)", err);
-    c->failures++;
+  if (pith_read_file("-", c->max_size, &data, &len, &truncated, err, sizeof err)) {
+    output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
     return;
   }
   if (truncated) { /* what came before the cut is still extracted */
-    complain(c, strcmp(path, "-") ? path : "(stdin)", PITH_TRUNCATED_GZIP);
+    cli_complain(c, "(stdin)", PITH_TRUNCATED_GZIP);
     c->failures++;
   }
-  if (!strcmp(path, "-") && warc_sniff(data, len))
-    process_archive(c, NULL, rel, "(stdin)", data, len);
-  else
-    process_page(c, strcmp(path, "-") ? path : "(stdin)", rel, data, len);
+  if (warc_sniff(data, len)) {
+    archive_submit(c, NULL, "stdin", "(stdin)", data, len, 0);
+  } else {
+    pith_options opts;
+    page_options(c, &opts);
+    item_info *in = item_info_new(ITEM_PAGE, "(stdin)", "stdin", NULL, NULL, NULL, NULL);
+    if (!in || pith_batch_add(c->batch, data, len, page_mode(c), &opts, in) != PITH_OK) {
+      free(in);
+      cli_complain(c, "(stdin)", "out of memory");
+      c->failures++;
+    }
+  }
   free(data);
 }
 
-static int compare_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Every page file below dir, in name order; rel is dir's path below the
- * directory named on the command line ("" at the top). */
-static void process_dir(cli *c, const char *dir, const char *rel, int depth) {
-  if (depth > 64) {
-    complain(c, dir, "directories nested too deep (a symbolic link loop?)");
-    c->failures++;
-    return;
-  }
-  DIR *d = opendir(dir);
-  if (!d) {
-    complain(c, dir, strerror(errno));
-    c->failures++;
-    return;
-  }
-  char **names = NULL;
-  size_t n = 0, cap = 0;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.')
-      continue;
-    if (n == cap) {
-      cap = cap ? cap * 2 : 64;
-      char **nn = realloc(names, cap * sizeof *nn);
-      if (!nn)
-        break;
-      names = nn;
+/* The second pass: every input to the batch, in order. */
+static void submit(cli *c, void *ctx, walk_kind kind, const char *path, const char *rel,
+                   const struct stat *st) {
+  (void)ctx;
+  unsigned long long size = st ? (unsigned long long)st->st_size : 0;
+  if (kind == WALK_STDIN) {
+    submit_stdin(c);
+  } else if (kind == WALK_ERROR) {
+    output_submit_failure(c, ITEM_PAGE, path, NULL, rel);
+  } else if (kind == WALK_ARCHIVE) {
+    archive_submit(c, path, rel, path, NULL, 0, size);
+  } else {
+    pith_options opts;
+    page_options(c, &opts);
+    opts.source_file = path;
+    item_info *in = item_info_new(ITEM_PAGE, path, rel, path, NULL, NULL, NULL);
+    if (in)
+      in->disk_bytes = size;
+    if (!in || pith_batch_add_file(c->batch, path, page_mode(c), &opts, in) != PITH_OK) {
+      free(in);
+      cli_complain(c, path, "out of memory");
+      c->failures++;
     }
-    if (!(names[n] = strdup(e->d_name)))
-      break;
-    n++;
   }
-  closedir(d);
-  if (n)
-    qsort(names, n, sizeof *names, compare_names);
-  for (size_t i = 0; i < n; i++) {
-    size_t plen = strlen(dir) + strlen(names[i]) + 2;
-    size_t rlen = strlen(rel) + strlen(names[i]) + 2;
-    char *path = malloc(plen), *sub = malloc(rlen);
-    if (path && sub) {
-      snprintf(path, plen, "%s/%s", dir, names[i]);
-      snprintf(sub, rlen, "%s%s%s", rel, *rel ? "/" : "", names[i]);
-      struct stat st;
-      if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        process_dir(c, path, sub, depth + 1);
-      else if (is_page_name(names[i]) || archive_name(names[i]) ||
-               (c->text && cli_text_name(names[i])))
-        process_file(c, path, sub);
-    }
-    free(path);
-    free(sub);
-    free(names[i]);
-  }
-  free(names);
-}
-
-static void process_input(cli *c, const char *arg) {
-  if (!strcmp(arg, "-")) {
-    process_file(c, "-", "stdin");
-    return;
-  }
-  struct stat st;
-  if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
-    process_dir(c, arg, "", 0);
-    return;
-  }
-  const char *base = strrchr(arg, '/');
-  /* A file named on the command line may be an archive by its content. */
-  if (!archive_name(arg) && archive_sniff_path(arg))
-    process_archive(c, arg, base ? base + 1 : arg, arg, NULL, 0);
-  else
-    process_file(c, arg, base ? base + 1 : arg);
 }
 
 static int parse_size(const char *s, size_t *out) {
@@ -531,6 +268,8 @@ enum {
   OPT_JSON_MARKDOWN,
   OPT_JSON_TREE,
   OPT_LANGUAGE,
+  OPT_ERRORS,
+  OPT_PROGRESS,
   OPT_TIMEOUT_MS,
   OPT_ALL_STATUS,
   OPT_ALL_TYPES,
@@ -564,6 +303,9 @@ int main(int argc, char **argv) {
       {"json-markdown", no_argument, NULL, OPT_JSON_MARKDOWN},
       {"json-tree", no_argument, NULL, OPT_JSON_TREE},
       {"language", required_argument, NULL, OPT_LANGUAGE},
+      {"jobs", required_argument, NULL, 'j'},
+      {"errors", required_argument, NULL, OPT_ERRORS},
+      {"progress", no_argument, NULL, OPT_PROGRESS},
       {"timeout-ms", required_argument, NULL, OPT_TIMEOUT_MS},
       {"all-status", no_argument, NULL, OPT_ALL_STATUS},
       {"all-types", no_argument, NULL, OPT_ALL_TYPES},
@@ -581,10 +323,11 @@ int main(int argc, char **argv) {
   pith_options_init(&defaults);
   c.max_size = defaults.max_input_bytes;
   c.site_dedup = -1;
+  int progress = -1; /* --progress: 1; default: when standard error is a terminal */
 
   opterr = 0;
   int opt;
-  while ((opt = getopt_long(argc, argv, ":f:o:d:u:qhV", longopts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, ":f:o:d:u:j:qhV", longopts, NULL)) != -1) {
     switch (opt) {
     case 'f': {
       int f = pith_format_from_name(optarg);
@@ -681,6 +424,21 @@ int main(int argc, char **argv) {
       c.language = optarg;
       break;
     }
+    case 'j': {
+      char *end;
+      errno = 0;
+      unsigned long n = strtoul(optarg, &end, 10);
+      if (errno || end == optarg || *end || *optarg == '-' || n == 0 || n > 1024)
+        return usage_error("not a number of jobs (1 to 1024)", optarg);
+      c.jobs = (unsigned)n;
+      break;
+    }
+    case OPT_ERRORS:
+      c.errors = optarg;
+      break;
+    case OPT_PROGRESS:
+      progress = 1;
+      break;
     case OPT_DUMP_DOM:
       c.dump_dom = 1;
       break;
@@ -700,6 +458,7 @@ int main(int argc, char **argv) {
     }
   }
   int ninputs = argc - optind;
+  char **inputs = argv + optind;
   if (c.dump_dom)
     c.format = PITH_FORMAT_TEXT; /* the tree is text, whatever --format says */
   if (c.output && c.output_dir)
@@ -708,19 +467,23 @@ int main(int argc, char **argv) {
     return usage_error("--output takes one input; use --output-dir for several", NULL);
   if (c.output) {
     struct stat st;
-    if (ninputs == 1 && stat(argv[optind], &st) == 0 && S_ISDIR(st.st_mode))
-      return usage_error("--output takes one input; use --output-dir for a directory",
-                         argv[optind]);
+    if (ninputs == 1 && stat(inputs[0], &st) == 0 && S_ISDIR(st.st_mode))
+      return usage_error("--output takes one input; use --output-dir for a directory", inputs[0]);
   }
   if (ninputs == 0 && isatty(STDIN_FILENO))
     return usage_error("no input (give files or directories, or pipe a page in)", NULL);
+  /* Nothing is written before the run is known to be safe. */
+  unsigned long long total_bytes = 0;
+  if (plan_check(&c, inputs, ninputs, &total_bytes))
+    return 2;
+  c.progress = !c.quiet && (progress == 1 || (progress < 0 && isatty(STDERR_FILENO)));
   if (c.output_dir) {
     size_t n = strlen(c.output_dir);
     char *dir = malloc(n + 2);
     int rc = -1;
     if (dir) {
       sprintf(dir, "%s/", c.output_dir);
-      rc = make_parents(dir);
+      rc = output_make_parents(dir);
       free(dir);
     }
     struct stat st;
@@ -730,6 +493,8 @@ int main(int argc, char **argv) {
       fprintf(stderr, "pith: cannot create %s: %s\n", c.output_dir, strerror(errno));
       return 2;
     }
+    /* Made inside an input directory: not searched. */
+    c.skip_dev = st.st_dev, c.skip_ino = st.st_ino, c.skip_set = 1;
   } else if (c.output) {
     c.out = fopen(c.output, "wb");
     if (!c.out) {
@@ -739,40 +504,51 @@ int main(int argc, char **argv) {
   } else {
     c.out = stdout;
   }
+  if (c.errors && !(c.errors_out = fopen(c.errors, "wb"))) {
+    fprintf(stderr, "pith: cannot write %s: %s\n", c.errors, strerror(errno));
+    return 2;
+  }
 
   if (c.text && c.site_dedup == 1) {
-    /* --site-dedup: count the lines of every page first (standard input
-     * cannot be read twice: it is extracted without being counted). */
     if (!(c.sites = pith_sites_new())) {
       fprintf(stderr, "pith: out of memory\n");
       return 2;
     }
-    int quiet = c.quiet;
-    c.collect = c.quiet = 1;
-    for (int i = optind; i < argc; i++)
-      if (strcmp(argv[i], "-"))
-        process_input(&c, argv[i]);
+    c.collect = 1;
+    walk_inputs(&c, inputs, ninputs, count_lines, NULL);
     c.collect = 0;
-    c.quiet = quiet;
-    c.failures = 0;
   }
   /* Several xml documents to one stream make one document. */
   if (c.format == PITH_FORMAT_XML && !c.output_dir) {
-    for (int i = optind; i < argc; i++) {
+    for (int i = 0; i < ninputs; i++) {
       struct stat st;
-      if (ninputs > 1 || archive_sniff_path(argv[i]) ||
-          (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)))
+      if (ninputs > 1 || archive_sniff_path(inputs[i]) ||
+          (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)))
         c.xml_stream = 1;
     }
   }
+  pith_batch_options bo;
+  pith_batch_options_init(&bo);
+  bo.jobs = c.jobs;
+  bo.render = 1;
+  bo.format = c.format;
+  bo.render_flags = c.render_flags;
+  c.report = report_new(c.progress, total_bytes);
+  if (pith_batch_new(&bo, output_deliver, &c, &c.batch) != PITH_OK) {
+    fprintf(stderr, "pith: out of memory\n");
+    return 2;
+  }
   if (c.xml_stream)
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<articles>\n", c.out);
-  if (ninputs == 0)
-    process_input(&c, "-");
-  for (int i = optind; i < argc; i++)
-    process_input(&c, argv[i]);
+  if (walk_inputs(&c, inputs, ninputs, submit, NULL)) {
+    cli_complain(&c, "inputs", "out of memory while searching the directories");
+    c.failures++;
+  }
+  pith_batch_finish(c.batch);
   if (c.xml_stream)
     fputs("</articles>\n", c.out);
+  pith_batch_stats stats;
+  pith_batch_get_stats(c.batch, &stats);
   pith_sites_free(c.sites);
 
   if (c.out && fflush(c.out)) {
@@ -783,5 +559,14 @@ int main(int argc, char **argv) {
     fprintf(stderr, "pith: cannot write %s: %s\n", c.output, strerror(errno));
     c.failures++;
   }
-  return c.failures ? 1 : 0;
+  if (c.errors_out && fclose(c.errors_out)) {
+    fprintf(stderr, "pith: cannot write %s: %s\n", c.errors, strerror(errno));
+    c.failures++;
+  }
+  /* The summary: for a run of more than one page, or when asked for. */
+  if (!c.quiet && (stats.submitted > 1 || c.progress))
+    report_summary(c.report, &stats, c.failures);
+  report_free(c.report);
+  pith_batch_free(c.batch); /* after the summary: its reason strings live in the batch */
+  return stats.failed || c.failures ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 # Shared helpers for the CLI tests (sourced by tests/cli/test_*.sh, which
 # ctest runs as `bash test_X.sh PATH/TO/pith`). Not a test itself.
 #
-#   run ARGS...        runs pith: sets $out (stdout), $err (stderr), $rc
+#   run ARGS...        runs pith: sets $out (stdout), $err (stderr), $rc,
+#                      $msgs (stderr without the summary of a run of several)
 #   check NAME COND... records a pass or a failure (COND is a command)
 #   finish             prints "N passed, N failed" and exits 0 or 1
 set -u
@@ -19,6 +20,7 @@ run() {
   rc=$?
   out=$(cat "$tmp/.out")
   err=$(cat "$tmp/.err")
+  msgs=$(grep -v '^pith: [0-9]* read: ' "$tmp/.err")
 }
 
 check() {

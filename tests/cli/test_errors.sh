@@ -24,14 +24,14 @@ one_error() {
   local name=$1 input=$2
   run "$input" good.html
   check "$name: exit 1" is "$rc" 1
-  check "$name: one stderr line" lines "$err" 1
+  check "$name: one stderr line" lines "$msgs" 1
   check "$name: names the input" contains "$err" "$input"
   check "$name: says why" test "${#err}" -gt $((${#input} + 8))
   check "$name: other input processed" contains "$out" goodmarker
   check "$name: nothing of the bad input on stdout" is "$(printf '%s\n' "$out" | head -1)" "Good title"
   run good.html "$input" good2.html
   check "$name (middle): exit 1" is "$rc" 1
-  check "$name (middle): one stderr line" lines "$err" 1
+  check "$name (middle): one stderr line" lines "$msgs" 1
   check "$name (middle): inputs before" contains "$out" goodmarker
   check "$name (middle): inputs after" contains "$out" secondmarker
 }
@@ -44,7 +44,7 @@ one_error "PNG bytes" image.html
 printf 'Menu\nHome\n\nThe harbour board met on Monday and agreed to dredge the inner basin before the summer season begins, at a cost of two million euros.\n\nWork starts in March and should take about six weeks, the board said in a statement.\n\nCopyright 2024\n' >flat.html
 run plain.html good.html
 check "plain text: exit 0" is "$rc" 0
-check "plain text: no error" is "$err" ""
+check "plain text: no error" is "$msgs" ""
 check "plain text: other input processed" contains "$out" goodmarker
 run flat.html
 check "flattened page: exit 0" is "$rc" 0
@@ -62,7 +62,7 @@ chmod 644 unreadable/page.html
 # Several failures: one line each.
 run missing.html empty.html good.html binary.html
 check "three failures: exit 1" is "$rc" 1
-check "three failures: three lines" lines "$err" 3
+check "three failures: three lines" lines "$msgs" 3
 check "three failures: good one processed" contains "$out" goodmarker
 
 # A failure with --output-dir: the good files are written.
@@ -74,10 +74,10 @@ check "-d with a failure: no file for the bad one" test ! -e outd/empty.txt
 # Errors on standard input name it somehow, still one line.
 run - <empty.html
 check "empty stdin: exit 1" is "$rc" 1
-check "empty stdin: one line" lines "$err" 1
+check "empty stdin: one line" lines "$msgs" 1
 run <binary.html
 check "binary stdin: exit 1" is "$rc" 1
-check "binary stdin: one line" lines "$err" 1
+check "binary stdin: one line" lines "$msgs" 1
 
 # --quiet: no messages, same status.
 run -q missing.html good.html
@@ -108,7 +108,7 @@ check "max-size not a number: exit 2" is "$rc" 2
 mkdir -p adir
 run -o adir good.html
 check "-o directory: fails" test "$rc" -ne 0
-check "-o directory: one stderr line" lines "$err" 1
+check "-o directory: one stderr line" lines "$msgs" 1
 check "-o directory: names it" contains "$err" adir
 
 # Bad usage: exit 2, a message that points to --help, no output.

@@ -65,7 +65,7 @@ page site/sub/page.html.bak "Bak" bakmarker
 page site/sub/data.json "Json" jsonmarker
 run site
 check "dir: exit 0" is "$rc" 0
-check "dir: no stderr" is "$err" ""
+check "dir: no error messages" is "$msgs" ""
 for m in one two three four five six seven eight nine; do
   check "dir: ${m}marker read" contains "$out" "${m}marker"
 done

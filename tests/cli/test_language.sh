@@ -17,7 +17,7 @@ page en.html "Harbour board meets" enmarker
 
 run --language en de.html en.html
 check "other language: exit 0" is "$rc" 0
-check "other language: one stderr line" lines "$err" 1
+check "other language: one stderr line" lines "$msgs" 1
 check "other language: names the input" contains "$err" "de.html"
 check "other language: says the languages" contains "$err" "in de, not en"
 check "other language: no text of it" lacks "$out" "Feuerwehr"

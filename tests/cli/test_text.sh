@@ -100,7 +100,7 @@ record conversion "https://example.org/garden" 0002 "$page2" | gzip -c >>crawl.w
 record conversion "https://example.org/blank" 0003 "   " | gzip -c >>crawl.warc.wet.gz
 run --format json crawl.warc.wet.gz
 check "wet: exit 0" is "$rc" 0
-check "wet: no stderr" is "$err" ""
+check "wet: no error messages" is "$msgs" ""
 check "wet: one line per conversion record" lines "$out" 3
 line1=$(printf '%s\n' "$out" | sed -n 1p)
 check "wet: valid json" valid_json "$line1"

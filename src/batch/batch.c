@@ -1,0 +1,270 @@
+/* Many pages at once: a bounded ring of jobs in submission order, worker
+ * threads that take them in that order, and delivery in that order by
+ * whichever thread finds the next job done (no writer thread: the callback
+ * runs on a worker, one call at a time, so writing never waits for a
+ * thread of its own to be scheduled). With one job there are no threads:
+ * each page is extracted and delivered inside the call that submits it. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch/job.h"
+#include "pith.h"
+
+struct pith_batch {
+  pith_batch_options o;
+  pith_batch_callback callback;
+  void *ctx;
+  pthread_mutex_t mu;
+  pthread_cond_t work;  /* a job was submitted, or the batch stops */
+  pthread_cond_t space; /* a job was delivered: room in the ring */
+  batch_job **ring;     /* slot seq % cap holds job seq while it is in flight */
+  size_t cap;
+  unsigned long long next_seq;  /* the next submission's number */
+  unsigned long long next_run;  /* the next job a worker takes */
+  unsigned long long next_emit; /* the next job to deliver */
+  size_t pending_bytes;
+  int emitting; /* a thread is inside the delivery loop */
+  int stopping;
+  pthread_t *threads;
+  unsigned nthreads;
+  pith_batch_stats stats;
+  char reasons[PITH_BATCH_REASONS][24]; /* the stats' reason strings */
+};
+
+void pith_batch_options_init(pith_batch_options *o) {
+  memset(o, 0, sizeof *o);
+  o->max_pending_bytes = (size_t)256 << 20;
+}
+
+/* Counts a delivered item (lock held). */
+static void count(pith_batch *b, const pith_batch_item *it) {
+  if (it->marker)
+    return;
+  b->stats.input_bytes += it->input_bytes;
+  if (it->error || it->warning) {
+    b->stats.failed++;
+    return;
+  }
+  if (!it->skipped) {
+    b->stats.extracted++;
+    return;
+  }
+  b->stats.skipped++;
+  size_t i = 0;
+  while (i < b->stats.nreasons && strcmp(b->stats.reason[i], it->skipped))
+    i++;
+  if (i == b->stats.nreasons) {
+    if (i == PITH_BATCH_REASONS)
+      i--; /* the last slot becomes "other" */
+    else
+      b->stats.nreasons++;
+    snprintf(b->reasons[i], sizeof b->reasons[i], "%s",
+             i == PITH_BATCH_REASONS - 1 ? "other" : it->skipped);
+    b->stats.reason[i] = b->reasons[i];
+  }
+  b->stats.reason_count[i]++;
+}
+
+/* Delivers every finished job at the head of the ring, in order (lock
+ * held on entry and exit; released around the callback). Only one thread
+ * delivers at a time; a job finishing meanwhile is picked up by its loop. */
+static void deliver(pith_batch *b) {
+  if (b->emitting)
+    return;
+  b->emitting = 1;
+  while (b->next_emit < b->next_run) {
+    batch_job *j = b->ring[b->next_emit % b->cap];
+    if (!j || !j->done)
+      break;
+    pthread_mutex_unlock(&b->mu);
+    b->callback(b->ctx, &j->item);
+    pthread_mutex_lock(&b->mu);
+    count(b, &j->item);
+    b->ring[b->next_emit % b->cap] = NULL;
+    b->next_emit++;
+    b->pending_bytes -= j->cost;
+    pthread_cond_broadcast(&b->space);
+    pthread_mutex_unlock(&b->mu);
+    batch_job_free(j);
+    pthread_mutex_lock(&b->mu);
+  }
+  b->emitting = 0;
+}
+
+/* Does a job's work outside the lock, then delivers what is ready (lock
+ * held on entry and exit). */
+static void run(pith_batch *b, batch_job *j) {
+  pthread_mutex_unlock(&b->mu);
+  batch_job_run(j, &b->o);
+  pthread_mutex_lock(&b->mu);
+  j->done = 1;
+  deliver(b);
+}
+
+static void *worker(void *arg) {
+  pith_batch *b = arg;
+  pthread_mutex_lock(&b->mu);
+  for (;;) {
+    while (b->next_run == b->next_seq && !b->stopping)
+      pthread_cond_wait(&b->work, &b->mu);
+    if (b->next_run == b->next_seq)
+      break; /* stopping, nothing left */
+    batch_job *j = b->ring[b->next_run % b->cap];
+    b->next_run++;
+    run(b, j);
+  }
+  pthread_mutex_unlock(&b->mu);
+  return NULL;
+}
+
+pith_status pith_batch_new(const pith_batch_options *opts, pith_batch_callback callback, void *ctx,
+                           pith_batch **out) {
+  if (!out)
+    return PITH_ERR_INVALID;
+  *out = NULL;
+  if (!callback)
+    return PITH_ERR_INVALID;
+  pith_batch *b = calloc(1, sizeof *b);
+  if (!b)
+    return PITH_ERR_NOMEM;
+  if (opts)
+    b->o = *opts;
+  else
+    pith_batch_options_init(&b->o);
+  b->callback = callback;
+  b->ctx = ctx;
+  unsigned jobs = b->o.jobs;
+  if (!jobs) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    jobs = n > 0 ? (unsigned)(n > 1024 ? 1024 : n) : 1;
+  }
+  b->cap = b->o.max_pending ? b->o.max_pending : (size_t)jobs * 4 < 8 ? 8 : (size_t)jobs * 4;
+  if (!b->o.max_pending_bytes)
+    b->o.max_pending_bytes = (size_t)256 << 20;
+  b->ring = calloc(b->cap, sizeof *b->ring);
+  if (!b->ring || pthread_mutex_init(&b->mu, NULL)) {
+    free(b->ring);
+    free(b);
+    return PITH_ERR_NOMEM;
+  }
+  pthread_cond_init(&b->work, NULL);
+  pthread_cond_init(&b->space, NULL);
+  if (jobs > 1) {
+    b->threads = calloc(jobs, sizeof *b->threads);
+    for (unsigned i = 0; b->threads && i < jobs; i++) {
+      if (pthread_create(&b->threads[i], NULL, worker, b))
+        break;
+      b->nthreads++;
+    }
+    if (!b->nthreads) {
+      pith_batch_free(b);
+      return PITH_ERR_NOMEM;
+    }
+  }
+  *out = b;
+  return PITH_OK;
+}
+
+/* Puts a job in the ring, waiting for room; without threads, runs and
+ * delivers it at once. */
+static pith_status submit(pith_batch *b, batch_job *j, void *user) {
+  if (!j)
+    return PITH_ERR_NOMEM;
+  j->item.user = user;
+  pthread_mutex_lock(&b->mu);
+  while (b->next_seq - b->next_emit >= b->cap ||
+         (b->pending_bytes && b->pending_bytes + j->cost > b->o.max_pending_bytes))
+    pthread_cond_wait(&b->space, &b->mu);
+  j->item.seq = b->next_seq;
+  b->ring[b->next_seq % b->cap] = j;
+  b->next_seq++;
+  b->pending_bytes += j->cost;
+  if (!j->item.marker)
+    b->stats.submitted++;
+  if (b->nthreads) {
+    pthread_cond_signal(&b->work);
+  } else {
+    b->next_run++;
+    run(b, j);
+  }
+  pthread_mutex_unlock(&b->mu);
+  return PITH_OK;
+}
+
+pith_status pith_batch_add(pith_batch *b, const void *data, size_t len, pith_batch_mode mode,
+                           const pith_options *opts, void *user) {
+  if (!b || (!data && len))
+    return PITH_ERR_INVALID;
+  return submit(b, batch_job_page(data, len, mode, opts), user);
+}
+
+pith_status pith_batch_add_file(pith_batch *b, const char *path, pith_batch_mode mode,
+                                const pith_options *opts, void *user) {
+  if (!b || !path)
+    return PITH_ERR_INVALID;
+  return submit(b, batch_job_file(path, mode, opts), user);
+}
+
+pith_status pith_batch_add_record(pith_batch *b, const pith_record *rec, const pith_options *opts,
+                                  void *user) {
+  if (!b || !rec)
+    return PITH_ERR_INVALID;
+  return submit(b, batch_job_record(rec, opts), user);
+}
+
+pith_status pith_batch_add_failure(pith_batch *b, const char *message, void *user) {
+  if (!b || !message)
+    return PITH_ERR_INVALID;
+  return submit(b, batch_job_note(BATCH_FAILURE, message), user);
+}
+
+pith_status pith_batch_add_skip(pith_batch *b, const char *reason, void *user) {
+  if (!b || !reason)
+    return PITH_ERR_INVALID;
+  return submit(b, batch_job_note(BATCH_SKIP, reason), user);
+}
+
+pith_status pith_batch_add_marker(pith_batch *b, void *user) {
+  if (!b)
+    return PITH_ERR_INVALID;
+  return submit(b, batch_job_note(BATCH_MARKER, NULL), user);
+}
+
+pith_status pith_batch_finish(pith_batch *b) {
+  if (!b)
+    return PITH_ERR_INVALID;
+  pthread_mutex_lock(&b->mu);
+  while (b->next_emit < b->next_seq)
+    pthread_cond_wait(&b->space, &b->mu);
+  pthread_mutex_unlock(&b->mu);
+  return PITH_OK;
+}
+
+void pith_batch_get_stats(pith_batch *b, pith_batch_stats *stats) {
+  if (!b || !stats)
+    return;
+  pthread_mutex_lock(&b->mu);
+  *stats = b->stats;
+  pthread_mutex_unlock(&b->mu);
+}
+
+void pith_batch_free(pith_batch *b) {
+  if (!b)
+    return;
+  pith_batch_finish(b);
+  pthread_mutex_lock(&b->mu);
+  b->stopping = 1;
+  pthread_cond_broadcast(&b->work);
+  pthread_mutex_unlock(&b->mu);
+  for (unsigned i = 0; i < b->nthreads; i++)
+    pthread_join(b->threads[i], NULL);
+  free(b->threads);
+  pthread_cond_destroy(&b->work);
+  pthread_cond_destroy(&b->space);
+  pthread_mutex_destroy(&b->mu);
+  free(b->ring);
+  free(b);
+}

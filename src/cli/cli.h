@@ -1,0 +1,60 @@
+/* The command-line tool's shared state: the options the user gave and the
+ * run that follows from them. main.c parses, walk.c finds the inputs,
+ * archive.c reads crawl archives, output.c writes what the batch delivers,
+ * plan.c checks the outputs before anything is written, report.c shows the
+ * progress and the summary. */
+#ifndef PITH_CLI_CLI_H
+#define PITH_CLI_CLI_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "pith.h"
+
+typedef struct cli {
+  /* Options. */
+  pith_format format;
+  unsigned render_flags;
+  const char *output;     /* -o */
+  const char *output_dir; /* -d */
+  const char *url;
+  const char *charset;
+  const char *language; /* --language */
+  const char *errors;   /* --errors FILE */
+  size_t max_size;
+  unsigned timeout_ms; /* --timeout-ms; 0: none */
+  unsigned jobs;       /* -j; 0: one per core */
+  int quiet;
+  int progress;          /* 1 --progress, 0 --quiet or stderr not a terminal */
+  int text;              /* --text */
+  int dump_dom;          /* --dump-dom */
+  int site_dedup;        /* 1 --site-dedup, 0 --no-site-dedup, -1 default */
+  int all_status;        /* --all-status */
+  int all_types;         /* --all-types */
+  size_t max_page_bytes; /* --max-page-bytes; 0: the reader's default */
+
+  /* The run. */
+  int xml_stream;   /* xml, several documents to one stream: inside <articles> */
+  FILE *out;        /* standard output or -o's file; NULL with --output-dir */
+  FILE *errors_out; /* --errors' file, or NULL */
+  pith_sites *sites;
+  pith_batch *batch;
+  int collect;    /* the first pass of --site-dedup: counting lines */
+  dev_t skip_dev; /* --output-dir, not walked as an input */
+  ino_t skip_ino;
+  int skip_set;
+  int failures;                 /* failures outside the batch (writing, an archive's end) */
+  unsigned long long documents; /* written to the current stream: text separators */
+  FILE *archive_out;            /* -d: the file of the archive whose records are being delivered */
+  unsigned long long archive_documents;
+  struct report *report;
+  char message[512]; /* the writer's last message (an item's error lives in it) */
+} cli;
+
+/* 1 if s[0..n) ends with suffix, in any case. */
+int cli_ends_with(const char *s, size_t n, const char *suffix);
+
+/* "pith: INPUT: reason" on standard error, unless --quiet. */
+void cli_complain(const cli *c, const char *input, const char *reason);
+
+#endif

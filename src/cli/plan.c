@@ -1,0 +1,182 @@
+/* The checks before anything is written. */
+#include "cli/plan.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/archive.h"
+#include "cli/idset.h"
+#include "cli/output.h"
+#include "cli/walk.h"
+
+/* The output names below --output-dir, each with the input that makes it:
+ * open addressing over strings, grown at half full. */
+typedef struct {
+  char **out, **in;
+  size_t cap, n;
+} name_map;
+
+static size_t name_hash(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return (size_t)h;
+}
+
+/* Adds out -> in (both taken). Returns the input already mapped to out, or
+ * NULL when out is new (or when out of memory: *oom set). */
+static const char *name_map_add(name_map *m, char *out, char *in, int *oom) {
+  if (2 * (m->n + 1) > m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 256;
+    char **o = calloc(cap, sizeof *o), **i = calloc(cap, sizeof *i);
+    if (!o || !i) {
+      free(o), free(i), free(out), free(in);
+      *oom = 1;
+      return NULL;
+    }
+    for (size_t k = 0; k < m->cap; k++) {
+      if (!m->out[k])
+        continue;
+      size_t j = name_hash(m->out[k]) & (cap - 1);
+      while (o[j])
+        j = (j + 1) & (cap - 1);
+      o[j] = m->out[k], i[j] = m->in[k];
+    }
+    free(m->out), free(m->in);
+    m->out = o, m->in = i, m->cap = cap;
+  }
+  size_t j = name_hash(out) & (m->cap - 1);
+  for (; m->out[j]; j = (j + 1) & (m->cap - 1)) {
+    if (!strcmp(m->out[j], out)) {
+      free(out), free(in);
+      return m->in[j];
+    }
+  }
+  m->out[j] = out, m->in[j] = in, m->n++;
+  return NULL;
+}
+
+static void name_map_free(name_map *m) {
+  for (size_t k = 0; k < m->cap; k++)
+    free(m->out[k]), free(m->in[k]);
+  free(m->out), free(m->in);
+}
+
+typedef struct {
+  id_set inputs; /* every input file */
+  name_map outputs;
+  unsigned long long bytes;
+  int refused, oom;
+} plan;
+
+static void visit(cli *c, void *ctx, walk_kind kind, const char *path, const char *rel,
+                  const struct stat *st) {
+  plan *p = ctx;
+  if (kind == WALK_ERROR || p->refused)
+    return;
+  if (kind == WALK_STDIN) {
+    struct stat in;
+    if (fstat(STDIN_FILENO, &in) == 0 && S_ISREG(in.st_mode)) {
+      st = &in;
+      rel = "stdin";
+      if (id_set_add(&p->inputs, st->st_dev, st->st_ino) < 0)
+        p->oom = 1;
+      p->bytes += (unsigned long long)st->st_size;
+    }
+    return;
+  }
+  if (!st)
+    return; /* a missing file: reading it will say so */
+  if (id_set_add(&p->inputs, st->st_dev, st->st_ino) < 0)
+    p->oom = 1;
+  p->bytes += (unsigned long long)st->st_size;
+  if (!c->output_dir)
+    return;
+  char *out =
+      kind == WALK_ARCHIVE ? archive_output_name(rel, c->format) : output_name(rel, c->format);
+  char *in = strdup(path);
+  if (!out || !in) {
+    free(out), free(in);
+    p->oom = 1;
+    return;
+  }
+  char *shown = strdup(out); /* for the message: the map takes out */
+  const char *other = name_map_add(&p->outputs, out, in, &p->oom);
+  if (other) {
+    fprintf(stderr,
+            "pith: %s and %s would both be written to %s/%s; refusing (rename one, or give them "
+            "in two runs)\n",
+            other, path, c->output_dir, shown ? shown : "the same file");
+    p->refused = 1;
+  }
+  free(shown);
+}
+
+/* 1 if the file at path exists and is one of the inputs. */
+static int is_input(const plan *p, const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && id_set_has(&p->inputs, st.st_dev, st.st_ino);
+}
+
+int plan_check(cli *c, char **args, int n, unsigned long long *total_bytes) {
+  plan p;
+  memset(&p, 0, sizeof p);
+  if (c->output_dir) {
+    /* The output directory is never an input directory, and is not
+     * searched when it lies inside one. */
+    struct stat st;
+    if (stat(c->output_dir, &st) == 0) {
+      for (int i = 0; i < n; i++) {
+        struct stat in;
+        if (strcmp(args[i], "-") && stat(args[i], &in) == 0 && in.st_dev == st.st_dev &&
+            in.st_ino == st.st_ino) {
+          fprintf(stderr,
+                  "pith: %s: the output directory is also an input; refusing to write into it\n",
+                  args[i]);
+          return -1;
+        }
+      }
+      c->skip_dev = st.st_dev, c->skip_ino = st.st_ino, c->skip_set = 1;
+    }
+  }
+  if (walk_inputs(c, args, n, visit, &p))
+    p.oom = 1;
+  if (!p.refused && !p.oom) {
+    struct stat st;
+    if (c->output && is_input(&p, c->output)) {
+      fprintf(stderr, "pith: %s: the output is also an input; refusing to write over it\n",
+              c->output);
+      p.refused = 1;
+    } else if (!c->output && !c->output_dir && fstat(STDOUT_FILENO, &st) == 0 &&
+               S_ISREG(st.st_mode) && id_set_has(&p.inputs, st.st_dev, st.st_ino)) {
+      fprintf(stderr, "pith: standard output is also an input; refusing to write over it\n");
+      p.refused = 1;
+    }
+    for (size_t k = 0; c->output_dir && !p.refused && k < p.outputs.cap; k++) {
+      if (!p.outputs.out[k])
+        continue;
+      size_t len = strlen(c->output_dir) + strlen(p.outputs.out[k]) + 2;
+      char *path = malloc(len);
+      if (!path) {
+        p.oom = 1;
+        break;
+      }
+      snprintf(path, len, "%s/%s", c->output_dir, p.outputs.out[k]);
+      if (is_input(&p, path)) {
+        fprintf(stderr, "pith: %s: the output for %s is also an input; refusing to write over it\n",
+                path, p.outputs.in[k]);
+        p.refused = 1;
+      }
+      free(path);
+    }
+  }
+  if (p.oom && !p.refused)
+    fprintf(stderr, "pith: out of memory\n");
+  id_set_free(&p.inputs);
+  name_map_free(&p.outputs);
+  *total_bytes = p.bytes;
+  return p.refused || p.oom ? -1 : 0;
+}
