@@ -195,18 +195,24 @@ static unsigned match_token(const char *tok, size_t len) {
 }
 
 /* FNV-1a: the caches' hash. */
+enum { FNV_BASIS = 2166136261u, FNV_PRIME = 16777619u };
+
+static uint32_t hash_step(uint32_t h, char c) {
+  return (h ^ (unsigned char)c) * FNV_PRIME;
+}
+
 static uint32_t hash_bytes(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
+  uint32_t h = FNV_BASIS;
   for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 16777619u;
+    h = hash_step(h, s[i]);
   return h;
 }
 
-/* match_token through the cache's words (c may be NULL). */
-static unsigned match_token_cached(const char *tok, size_t len, classify_cache *c) {
+/* match_token through the cache's words (c may be NULL); h is
+ * hash_bytes(tok, len). */
+static unsigned match_token_cached(const char *tok, size_t len, uint32_t h, classify_cache *c) {
   if (!c || len > CLASSIFY_WORD_MAX)
     return match_token(tok, len);
-  uint32_t h = hash_bytes(tok, len);
   size_t i = h & (CLASSIFY_WORD_SLOTS - 1);
   while (c->word[i].len) {
     if (c->word[i].hash == h && c->word[i].len == len && !memcmp(c->word[i].s, tok, len))
@@ -224,21 +230,27 @@ static unsigned match_token_cached(const char *tok, size_t len, classify_cache *
   return what;
 }
 
+/* The tokens of v's first 255 bytes, lower-cased, split and hashed in one
+ * pass. */
 static unsigned match_attr(const char *v, classify_cache *c) {
   unsigned what = 0;
   char low[256];
-  size_t n = 0;
-  for (; v[n] && n + 1 < sizeof low; n++)
-    low[n] = (char)((v[n] >= 'A' && v[n] <= 'Z') ? v[n] + 32 : v[n]);
   size_t start = 0;
-  for (size_t i = 0; i <= n; i++) {
-    if (i == n || low[i] == ' ' || low[i] == '\t' || low[i] == '\n') {
+  uint32_t h = FNV_BASIS;
+  for (size_t i = 0;; i++) {
+    char ch = i + 1 < sizeof low ? v[i] : '\0';
+    if (!ch || ch == ' ' || ch == '\t' || ch == '\n') {
       if (i > start)
-        what |= match_token_cached(low + start, i - start, c);
+        what |= match_token_cached(low + start, i - start, h, c);
+      if (!ch)
+        return what;
       start = i + 1;
+      h = FNV_BASIS;
+      continue;
     }
+    low[i] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+    h = hash_step(h, low[i]);
   }
-  return what;
 }
 
 /* match_attr(v) through the cache: v's first 255 bytes decide, so they are
