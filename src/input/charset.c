@@ -690,8 +690,15 @@ static size_t put_cp(char *o, uint32_t c) {
 #define REPL "\xEF\xBF\xBD"
 
 /* Copies UTF-8, replacing invalid subparts with U+FFFD and dropping NULs;
- * st (from u8_scan over the same bytes) gives the exact output size. */
-static char *u8_clean(const uchar *s, size_t n, const u8_stats *st, size_t *olen) {
+ * st (from u8_scan over the same bytes) gives the exact output size. With
+ * borrowed (not NULL), bytes that need no change are s itself (*borrowed
+ * set), not a copy. */
+static char *u8_clean(const uchar *s, size_t n, const u8_stats *st, int *borrowed, size_t *olen) {
+  if (borrowed && !st->invalid && !st->nuls) {
+    *borrowed = 1;
+    *olen = n;
+    return (char *)(uintptr_t)s;
+  }
   size_t cap = n - st->nuls - st->bad_bytes + 3 * st->invalid;
   char *out = malloc(cap + 1);
   if (!out)
@@ -1155,14 +1162,14 @@ static int cjk_clean(const char *name, const uchar *s, size_t n) {
 
 /* ---- the decision ---------------------------------------------------- */
 
-static int decode(const char *name, const uchar *s, size_t n, const u8_stats *st, char **out,
-                  size_t *olen, const char **used) {
+static int decode(const char *name, const uchar *s, size_t n, const u8_stats *st, int *borrowed,
+                  char **out, size_t *olen, const char **used) {
   *used = name;
   if (!strcmp(name, "utf-8")) {
     u8_stats local;
     if (!st)
       u8_scan(s, n, &local), st = &local;
-    *out = u8_clean(s, n, st, olen);
+    *out = u8_clean(s, n, st, borrowed, olen);
   } else if (is_wide(name)) {
     int be = strstr(name, "be") != NULL;
     *out = name[4] == '1' ? utf16_decode(s, n, be, olen) : utf32_decode(s, n, be, olen);
@@ -1181,8 +1188,8 @@ static int decode(const char *name, const uchar *s, size_t n, const u8_stats *st
   return *out ? 0 : -1;
 }
 
-int pith_charset_to_utf8(const char *in_, size_t len, const char *http_charset, char **out,
-                         size_t *out_len, char *used, size_t used_cap) {
+static int to_utf8(const char *in_, size_t len, int *borrowed, const char *http_charset, char **out,
+                   size_t *out_len, char *used, size_t used_cap) {
   const uchar *s = (const uchar *)in_;
   const char *name = NULL, *declared = NULL;
   u8_stats st, *stp = NULL;
@@ -1239,7 +1246,7 @@ int pith_charset_to_utf8(const char *in_, size_t len, const char *http_charset, 
       name = declared;
       /* Pure ASCII reads the same in any ASCII-compatible charset: copy. */
       if (!st.invalid && strcmp(declared, "iso-2022-jp") != 0) {
-        *out = u8_clean(s, len, &st, &olen);
+        *out = u8_clean(s, len, &st, borrowed, &olen);
         if (!*out)
           return -1;
         *out_len = olen;
@@ -1256,11 +1263,27 @@ int pith_charset_to_utf8(const char *in_, size_t len, const char *http_charset, 
   }
 
   const char *used_name;
-  int rc = decode(name, s, len, !strcmp(name, "utf-8") ? stp : NULL, out, &olen, &used_name);
+  int rc =
+      decode(name, s, len, !strcmp(name, "utf-8") ? stp : NULL, borrowed, out, &olen, &used_name);
   if (rc)
     return -1;
   *out_len = olen;
   if (used && used_cap)
     snprintf(used, used_cap, "%s", used_name);
   return 0;
+}
+
+int pith_charset_to_utf8(const char *in, size_t len, const char *http_charset, char **out,
+                         size_t *out_len, char *used, size_t used_cap) {
+  return to_utf8(in, len, NULL, http_charset, out, out_len, used, used_cap);
+}
+
+int pith_charset_view_utf8(const char *in, size_t len, const char *http_charset, const char **out,
+                           size_t *out_len, int *borrowed, char *used, size_t used_cap) {
+  char *o = NULL;
+  if (borrowed)
+    *borrowed = 0;
+  int rc = to_utf8(in, len, borrowed, http_charset, &o, out_len, used, used_cap);
+  *out = o;
+  return rc;
 }
