@@ -287,7 +287,7 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
   if (n->id && *n->id)
     what |= match_attr(n->id, cache);
   for (const dom_attr *a = n->attrs; a; a = a->next) {
-    if (!strcmp(a->name, "role")) {
+    if (a->name[0] == 'r' && !strcmp(a->name, "role")) {
       const char *r = a->value;
       if (!strcmp(r, "navigation") || !strcmp(r, "banner") || !strcmp(r, "contentinfo") ||
           !strcmp(r, "complementary") || !strcmp(r, "search") || !strcmp(r, "menu") ||
@@ -297,7 +297,7 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
         what |= CLS_STRONG_NEG | CLS_OVERLAY;
       else if (!strcmp(r, "main") || !strcmp(r, "article"))
         what |= CLS_POSITIVE;
-    } else if (!strcmp(a->name, "itemprop")) {
+    } else if (a->name[0] == 'i' && !strcmp(a->name, "itemprop")) {
       if (strstr(a->value, "articleBody") || strstr(a->value, "reviewBody"))
         what |= CLS_BODY;
     }
