@@ -110,6 +110,9 @@ static unsigned char sub_len[N_SUBSTRINGS];
 static uint32_t sub_head[N_SUBSTRINGS]; /* the first 4 bytes */
 static unsigned char bucket_start[257];
 static unsigned char bucket[N_SUBSTRINGS];
+/* Bit b1 of starts2[b0]: some substring starts with the bytes b0 b1 (most
+ * positions of a token start none, and are passed over on this alone). */
+static uint32_t starts2[256][8];
 static unsigned char word_len[sizeof words / sizeof *words];
 static unsigned char hidden_len[sizeof hidden_tokens / sizeof *hidden_tokens];
 
@@ -118,6 +121,9 @@ static void build_index(void) {
   for (size_t i = 0; i < N_SUBSTRINGS; i++) {
     sub_len[i] = (unsigned char)strlen(substrings[i].word);
     memcpy(&sub_head[i], substrings[i].word, 4);
+    unsigned char b0 = (unsigned char)substrings[i].word[0],
+                  b1 = (unsigned char)substrings[i].word[1];
+    starts2[b0][b1 >> 5] |= 1u << (b1 & 31);
     count[(unsigned char)substrings[i].word[0]]++;
   }
   unsigned pos = 0;
@@ -170,10 +176,10 @@ static unsigned match_token(const char *tok, size_t len) {
   }
   /* Every substring is at least 4 bytes long: compare 4 at once first. */
   for (size_t i = 0; i + 4 <= len; i++) {
-    unsigned c = (unsigned char)tok[i];
-    unsigned k = bucket_start[c], kend = bucket_start[c + 1];
-    if (k == kend)
+    unsigned c = (unsigned char)tok[i], c1 = (unsigned char)tok[i + 1];
+    if (!(starts2[c][c1 >> 5] & (1u << (c1 & 31))))
       continue;
+    unsigned k = bucket_start[c], kend = bucket_start[c + 1];
     uint32_t head;
     memcpy(&head, tok + i, 4);
     for (; k < kend; k++) {
