@@ -121,8 +121,8 @@ static double best_run(const tpage *p, long from, long to, long *lo, long *hi) {
   double best = 0, sum = 0, top = 0;
   long start = from, blo = from, bhi = from - 1;
   for (long i = from; i <= to; i++) {
-    const tline *l = &p->lines[i];
-    if (i == to || (ends_article(l) && sum >= 150 && parts < MAX_PARTS - 1)) {
+    const tline *l = i < to ? &p->lines[i] : NULL; /* lines is NULL on a page of none */
+    if (!l || (ends_article(l) && sum >= 150 && parts < MAX_PARTS - 1)) {
       part_best[parts] = best;
       part_lo[parts] = blo;
       part_hi[parts] = bhi;
