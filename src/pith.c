@@ -211,19 +211,31 @@ static pith_status check_page(pith_result *r, const char *data, size_t len, int 
   return PITH_OK;
 }
 
-/* The page's bytes as UTF-8 (*utf8, to free), inflated first when gzip,
- * after check_page. */
+/* The page's bytes as UTF-8 (*utf8, utf8_len bytes), inflated first when
+ * gzip, after check_page; *to_free is what the caller frees when done with
+ * them. For the HTML parser, which reads utf8[0..len) and needs no NUL
+ * after it, bytes that are UTF-8 already are read where they are (the
+ * input, or the inflated copy) instead of copied; text mode gets a
+ * NUL-terminated copy. */
 static pith_status page_utf8(pith_result *r, const pith_options *opts, const void *data, size_t len,
-                             int text_mode, char **utf8, size_t *utf8_len) {
+                             int text_mode, const char **utf8, size_t *utf8_len, char **to_free) {
   char *inflated = NULL;
+  *to_free = NULL;
   pith_status st = gunzip_input(r, opts, &data, &len, &inflated);
   if (st == PITH_OK)
     st = check_page(r, data, len, text_mode);
   char used[32];
-  if (st == PITH_OK &&
-      pith_charset_to_utf8(data, len, opts->charset, utf8, utf8_len, used, sizeof used))
+  int borrowed = 0;
+  if (st == PITH_OK && pith_charset_view_utf8(data, len, opts->charset, utf8, utf8_len,
+                                              text_mode ? NULL : &borrowed, used, sizeof used))
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
+  if (st == PITH_OK && borrowed) {
+    *to_free = inflated;
+    return st;
+  }
   free(inflated);
+  if (st == PITH_OK)
+    *to_free = (char *)(uintptr_t)*utf8;
   return st;
 }
 
@@ -292,9 +304,10 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   deadline dl;
   deadline_start(&dl, opts->timeout_ms);
   pith_result *r = *result;
-  char *utf8 = NULL;
+  const char *utf8 = NULL;
+  char *utf8_mem = NULL;
   size_t utf8_len = 0;
-  pith_status st = page_utf8(r, opts, data, len, 0, &utf8, &utf8_len);
+  pith_status st = page_utf8(r, opts, data, len, 0, &utf8, &utf8_len, &utf8_mem);
   if (st != PITH_OK)
     return st;
   char err[128] = "";
@@ -316,7 +329,7 @@ pith_status pith_extract(const void *data, size_t len, const pith_options *opts,
   if (st == PITH_ERR_TIMEOUT)
     drop_article(r); /* what a stage had written so far is not the page's */
   arena_free(&dom_mem);
-  free(utf8);
+  free(utf8_mem);
   return st;
 }
 
@@ -376,9 +389,10 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
   pith_result *r = *result;
   deadline dl;
   deadline_start(&dl, opts->timeout_ms);
-  char *utf8 = NULL;
+  const char *utf8 = NULL;
+  char *utf8_mem = NULL;
   size_t utf8_len = 0;
-  pith_status st = page_utf8(r, opts, data, len, 1, &utf8, &utf8_len);
+  pith_status st = page_utf8(r, opts, data, len, 1, &utf8, &utf8_len, &utf8_mem);
   if (st != PITH_OK)
     return st;
   char err[128] = "";
@@ -389,7 +403,7 @@ pith_status pith_extract_text(const void *data, size_t len, const pith_options *
     st = over_budget(r, opts);
   else if ((!r->art.meta.language && text_language(r)) || keep_language(r, opts))
     st = fail(r, PITH_ERR_NOMEM, "out of memory");
-  free(utf8);
+  free(utf8_mem);
   return st;
 }
 

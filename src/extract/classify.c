@@ -110,6 +110,9 @@ static unsigned char sub_len[N_SUBSTRINGS];
 static uint32_t sub_head[N_SUBSTRINGS]; /* the first 4 bytes */
 static unsigned char bucket_start[257];
 static unsigned char bucket[N_SUBSTRINGS];
+/* Bit b1 of starts2[b0]: some substring starts with the bytes b0 b1 (most
+ * positions of a token start none, and are passed over on this alone). */
+static uint32_t starts2[256][8];
 static unsigned char word_len[sizeof words / sizeof *words];
 static unsigned char hidden_len[sizeof hidden_tokens / sizeof *hidden_tokens];
 
@@ -118,6 +121,9 @@ static void build_index(void) {
   for (size_t i = 0; i < N_SUBSTRINGS; i++) {
     sub_len[i] = (unsigned char)strlen(substrings[i].word);
     memcpy(&sub_head[i], substrings[i].word, 4);
+    unsigned char b0 = (unsigned char)substrings[i].word[0],
+                  b1 = (unsigned char)substrings[i].word[1];
+    starts2[b0][b1 >> 5] |= 1u << (b1 & 31);
     count[(unsigned char)substrings[i].word[0]]++;
   }
   unsigned pos = 0;
@@ -170,10 +176,10 @@ static unsigned match_token(const char *tok, size_t len) {
   }
   /* Every substring is at least 4 bytes long: compare 4 at once first. */
   for (size_t i = 0; i + 4 <= len; i++) {
-    unsigned c = (unsigned char)tok[i];
-    unsigned k = bucket_start[c], kend = bucket_start[c + 1];
-    if (k == kend)
+    unsigned c = (unsigned char)tok[i], c1 = (unsigned char)tok[i + 1];
+    if (!(starts2[c][c1 >> 5] & (1u << (c1 & 31))))
       continue;
+    unsigned k = bucket_start[c], kend = bucket_start[c + 1];
     uint32_t head;
     memcpy(&head, tok + i, 4);
     for (; k < kend; k++) {
@@ -195,18 +201,24 @@ static unsigned match_token(const char *tok, size_t len) {
 }
 
 /* FNV-1a: the caches' hash. */
+enum { FNV_BASIS = 2166136261u, FNV_PRIME = 16777619u };
+
+static uint32_t hash_step(uint32_t h, char c) {
+  return (h ^ (unsigned char)c) * FNV_PRIME;
+}
+
 static uint32_t hash_bytes(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
+  uint32_t h = FNV_BASIS;
   for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 16777619u;
+    h = hash_step(h, s[i]);
   return h;
 }
 
-/* match_token through the cache's words (c may be NULL). */
-static unsigned match_token_cached(const char *tok, size_t len, classify_cache *c) {
+/* match_token through the cache's words (c may be NULL); h is
+ * hash_bytes(tok, len). */
+static unsigned match_token_cached(const char *tok, size_t len, uint32_t h, classify_cache *c) {
   if (!c || len > CLASSIFY_WORD_MAX)
     return match_token(tok, len);
-  uint32_t h = hash_bytes(tok, len);
   size_t i = h & (CLASSIFY_WORD_SLOTS - 1);
   while (c->word[i].len) {
     if (c->word[i].hash == h && c->word[i].len == len && !memcmp(c->word[i].s, tok, len))
@@ -224,21 +236,27 @@ static unsigned match_token_cached(const char *tok, size_t len, classify_cache *
   return what;
 }
 
+/* The tokens of v's first 255 bytes, lower-cased, split and hashed in one
+ * pass. */
 static unsigned match_attr(const char *v, classify_cache *c) {
   unsigned what = 0;
   char low[256];
-  size_t n = 0;
-  for (; v[n] && n + 1 < sizeof low; n++)
-    low[n] = (char)((v[n] >= 'A' && v[n] <= 'Z') ? v[n] + 32 : v[n]);
   size_t start = 0;
-  for (size_t i = 0; i <= n; i++) {
-    if (i == n || low[i] == ' ' || low[i] == '\t' || low[i] == '\n') {
+  uint32_t h = FNV_BASIS;
+  for (size_t i = 0;; i++) {
+    char ch = i + 1 < sizeof low ? v[i] : '\0';
+    if (!ch || ch == ' ' || ch == '\t' || ch == '\n') {
       if (i > start)
-        what |= match_token_cached(low + start, i - start, c);
+        what |= match_token_cached(low + start, i - start, h, c);
+      if (!ch)
+        return what;
       start = i + 1;
+      h = FNV_BASIS;
+      continue;
     }
+    low[i] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+    h = hash_step(h, low[i]);
   }
-  return what;
 }
 
 /* match_attr(v) through the cache: v's first 255 bytes decide, so they are
@@ -275,7 +293,7 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
   if (n->id && *n->id)
     what |= match_attr(n->id, cache);
   for (const dom_attr *a = n->attrs; a; a = a->next) {
-    if (!strcmp(a->name, "role")) {
+    if (a->name[0] == 'r' && !strcmp(a->name, "role")) {
       const char *r = a->value;
       if (!strcmp(r, "navigation") || !strcmp(r, "banner") || !strcmp(r, "contentinfo") ||
           !strcmp(r, "complementary") || !strcmp(r, "search") || !strcmp(r, "menu") ||
@@ -285,7 +303,7 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
         what |= CLS_STRONG_NEG | CLS_OVERLAY;
       else if (!strcmp(r, "main") || !strcmp(r, "article"))
         what |= CLS_POSITIVE;
-    } else if (!strcmp(a->name, "itemprop")) {
+    } else if (a->name[0] == 'i' && !strcmp(a->name, "itemprop")) {
       if (strstr(a->value, "articleBody") || strstr(a->value, "reviewBody"))
         what |= CLS_BODY;
     }

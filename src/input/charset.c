@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define PRESCAN_BYTES 4096
 /* Detection looks at this much input: plenty of evidence, bounded cost. */
@@ -593,14 +596,33 @@ typedef struct {
   size_t nuls;
 } u8_stats;
 
+/* The length of the run of plain ASCII (no byte >= 0x80, no NUL) at s, up to
+ * n: most of a page, so SSE2 takes 16 bytes at a time where it can. */
+static size_t plain_ascii_run(const uchar *s, size_t n) {
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128();
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    unsigned stop = (unsigned)(_mm_movemask_epi8(v) | _mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)));
+    if (stop)
+      return i + (size_t)__builtin_ctz(stop);
+  }
+#endif
+  while (i + 8 <= n && plain_ascii8(s + i))
+    i += 8;
+  while (i < n && s[i] && s[i] < 0x80)
+    i++;
+  return i;
+}
+
 static void u8_scan(const uchar *s, size_t n, u8_stats *st) {
   memset(st, 0, sizeof *st);
   size_t i = 0;
   while (i < n) {
-    if (i + 8 <= n && plain_ascii8(s + i)) {
-      i += 8;
-      continue;
-    }
+    i += plain_ascii_run(s + i, n - i);
+    if (i == n)
+      break;
     if (s[i] < 0x80) {
       st->nuls += s[i] == 0;
       i++;
@@ -668,8 +690,15 @@ static size_t put_cp(char *o, uint32_t c) {
 #define REPL "\xEF\xBF\xBD"
 
 /* Copies UTF-8, replacing invalid subparts with U+FFFD and dropping NULs;
- * st (from u8_scan over the same bytes) gives the exact output size. */
-static char *u8_clean(const uchar *s, size_t n, const u8_stats *st, size_t *olen) {
+ * st (from u8_scan over the same bytes) gives the exact output size. With
+ * borrowed (not NULL), bytes that need no change are s itself (*borrowed
+ * set), not a copy. */
+static char *u8_clean(const uchar *s, size_t n, const u8_stats *st, int *borrowed, size_t *olen) {
+  if (borrowed && !st->invalid && !st->nuls) {
+    *borrowed = 1;
+    *olen = n;
+    return (char *)(uintptr_t)s;
+  }
   size_t cap = n - st->nuls - st->bad_bytes + 3 * st->invalid;
   char *out = malloc(cap + 1);
   if (!out)
@@ -1133,14 +1162,14 @@ static int cjk_clean(const char *name, const uchar *s, size_t n) {
 
 /* ---- the decision ---------------------------------------------------- */
 
-static int decode(const char *name, const uchar *s, size_t n, const u8_stats *st, char **out,
-                  size_t *olen, const char **used) {
+static int decode(const char *name, const uchar *s, size_t n, const u8_stats *st, int *borrowed,
+                  char **out, size_t *olen, const char **used) {
   *used = name;
   if (!strcmp(name, "utf-8")) {
     u8_stats local;
     if (!st)
       u8_scan(s, n, &local), st = &local;
-    *out = u8_clean(s, n, st, olen);
+    *out = u8_clean(s, n, st, borrowed, olen);
   } else if (is_wide(name)) {
     int be = strstr(name, "be") != NULL;
     *out = name[4] == '1' ? utf16_decode(s, n, be, olen) : utf32_decode(s, n, be, olen);
@@ -1159,8 +1188,8 @@ static int decode(const char *name, const uchar *s, size_t n, const u8_stats *st
   return *out ? 0 : -1;
 }
 
-int pith_charset_to_utf8(const char *in_, size_t len, const char *http_charset, char **out,
-                         size_t *out_len, char *used, size_t used_cap) {
+static int to_utf8(const char *in_, size_t len, int *borrowed, const char *http_charset, char **out,
+                   size_t *out_len, char *used, size_t used_cap) {
   const uchar *s = (const uchar *)in_;
   const char *name = NULL, *declared = NULL;
   u8_stats st, *stp = NULL;
@@ -1217,7 +1246,7 @@ int pith_charset_to_utf8(const char *in_, size_t len, const char *http_charset, 
       name = declared;
       /* Pure ASCII reads the same in any ASCII-compatible charset: copy. */
       if (!st.invalid && strcmp(declared, "iso-2022-jp") != 0) {
-        *out = u8_clean(s, len, &st, &olen);
+        *out = u8_clean(s, len, &st, borrowed, &olen);
         if (!*out)
           return -1;
         *out_len = olen;
@@ -1234,11 +1263,27 @@ int pith_charset_to_utf8(const char *in_, size_t len, const char *http_charset, 
   }
 
   const char *used_name;
-  int rc = decode(name, s, len, !strcmp(name, "utf-8") ? stp : NULL, out, &olen, &used_name);
+  int rc =
+      decode(name, s, len, !strcmp(name, "utf-8") ? stp : NULL, borrowed, out, &olen, &used_name);
   if (rc)
     return -1;
   *out_len = olen;
   if (used && used_cap)
     snprintf(used, used_cap, "%s", used_name);
   return 0;
+}
+
+int pith_charset_to_utf8(const char *in, size_t len, const char *http_charset, char **out,
+                         size_t *out_len, char *used, size_t used_cap) {
+  return to_utf8(in, len, NULL, http_charset, out, out_len, used, used_cap);
+}
+
+int pith_charset_view_utf8(const char *in, size_t len, const char *http_charset, const char **out,
+                           size_t *out_len, int *borrowed, char *used, size_t used_cap) {
+  char *o = NULL;
+  if (borrowed)
+    *borrowed = 0;
+  int rc = to_utf8(in, len, borrowed, http_charset, &o, out_len, used, used_cap);
+  *out = o;
+  return rc;
 }

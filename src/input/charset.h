@@ -18,6 +18,14 @@
 int pith_charset_to_utf8(const char *in, size_t len, const char *http_charset, char **out,
                          size_t *out_len, char *used, size_t used_cap);
 
+/* pith_charset_to_utf8, without the copy when the bytes are UTF-8 that
+ * needs no change and borrowed is not NULL: then *out points into in (a
+ * byte order mark skipped), is not NUL-terminated, and *borrowed is set;
+ * else *out is malloc'd, NUL-terminated and the caller's to free, and
+ * *borrowed (if asked) is 0. */
+int pith_charset_view_utf8(const char *in, size_t len, const char *http_charset, const char **out,
+                           size_t *out_len, int *borrowed, char *used, size_t used_cap);
+
 /* "utf-16le" or "utf-16be" when the first bytes of s[0..len) are laid out
  * like UTF-16 text without a byte order mark (NULs at odd or at even
  * offsets, mostly at one kind only) and hold few control characters, else

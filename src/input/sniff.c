@@ -49,12 +49,18 @@ sniff_result sniff_html(const char *data, size_t len, const char **why) {
   int utf16 = (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
                             ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) ||
               pith_charset_utf16_by_layout(data, head);
-  /* Control bytes: 0-7 and 14-25 (branch-free, so the compiler vectorises). */
+  /* Control bytes: 0-7 and 14-25 (branch-free, so the compiler vectorises;
+   * counted a byte wide per block of 255, so that it adds 16 at a time). */
   size_t control = 0;
   if (!utf16)
-    for (size_t k = 0; k < head; k++) {
-      unsigned char c = (unsigned char)data[k];
-      control += (c < 8) | ((unsigned char)(c - 14) < 12);
+    for (size_t k = 0; k < head;) {
+      size_t stop = head - k > 255 ? k + 255 : head;
+      unsigned char in_block = 0;
+      for (; k < stop; k++) {
+        unsigned char c = (unsigned char)data[k];
+        in_block += (c < 8) | ((unsigned char)(c - 14) < 12);
+      }
+      control += in_block;
     }
   if (control * 100 > head) {
     *why = "binary data, not HTML";

@@ -333,13 +333,26 @@ static int byline_kind(const dom_node *n, unsigned bits) {
   return (bits & W_BYLINE) ? K_BYLINE : 0;
 }
 
+/* Where n is, from n and its ancestors: what walk passes down to n. A
+ * title-only run asks this of its <h1>s alone instead of reading the class
+ * and id words of every element (the costliest part of the walk). */
+static unsigned where_from_ancestors(const mctx *x, const dom_node *n) {
+  unsigned w = 0;
+  for (const dom_node *a = n; a && a != x->doc->root; a = a->parent)
+    w |= where_of(x, a, (a->cls || a->id) ? meta_element_bits(x, a) : 0);
+  return w;
+}
+
 static void walk(mctx *x, const dom_node *n, unsigned where, unsigned depth) {
   for (const dom_node *c = n->first; c; c = c->next) {
     if (c->tag == TAG_TEXT)
       continue;
     uint32_t pos = x->pos++;
-    unsigned bits = (c->cls || c->id) ? meta_element_bits(x, c) : 0;
-    unsigned w = where | where_of(x, c, bits);
+    unsigned bits = 0, w = where;
+    if (!x->title_only) {
+      bits = (c->cls || c->id) ? meta_element_bits(x, c) : 0;
+      w |= where_of(x, c, bits);
+    }
     tag_id t = (tag_id)c->tag;
     const char *itemprop = c->attrs ? dom_attr_get(c, "itemprop") : NULL;
     switch (t) {
@@ -380,8 +393,18 @@ static void walk(mctx *x, const dom_node *n, unsigned where, unsigned depth) {
       continue;
     case TAG_H1:
       if (!(c->kind & DOM_HIDDEN))
-        keep(&x->h1, c, pos, w, 0);
+        keep(&x->h1, c, pos, x->title_only ? where_from_ancestors(x, c) : w, 0);
       break;
+    default:
+      break;
+    }
+    /* The rest serves the dates, authors and the page's other fields. */
+    if (x->title_only) {
+      if (depth < MAX_DEPTH && c->first)
+        walk(x, c, 0, depth + 1);
+      continue;
+    }
+    switch (t) {
     case TAG_TIME:
       keep(&x->times, c, pos, w, 0);
       break;
@@ -894,6 +917,7 @@ static int meta_run(const dom_doc *doc, long long now, int title_only, arena *me
       x->max = fetched;
   }
   x->body_chars = doc->body ? doc->body->chars : 0;
+  x->title_only = title_only;
   if (doc->root)
     walk(x, doc->root, 0, 0);
   x->order = meta_date_order(x);

@@ -73,6 +73,7 @@ typedef struct {
   meta_date max;
   date_order order;
   uint32_t pos;
+  int title_only; /* only the title asked for: the walk gathers only its inputs */
 
   mtag tags[MAX_TAGS];
   size_t ntags;

@@ -40,6 +40,8 @@ static size_t split(const char *t, segment *seg) {
   while (i < len && n + 1 < MAX_SEGMENTS) {
     size_t k = 0, s;
     for (s = 0; s < sizeof separators / sizeof *separators; s++) {
+      if (separators[s][0] != t[i])
+        continue; /* most bytes start none: no strlen, no strncmp */
       k = strlen(separators[s]);
       if (!strncmp(t + i, separators[s], k))
         break;
