@@ -20,21 +20,6 @@ static const unsigned char flags_of[TAG_COUNT] = {[TAG_COMMENT] = T_SKIP,
 #undef X
 };
 
-tag_id tag_lookup(const char *name) {
-  int lo = TAG_CONTENT + 1, hi = TAG_COUNT - 1;
-  while (lo <= hi) {
-    int mid = (lo + hi) / 2;
-    int c = strcmp(name, names[mid]);
-    if (c == 0)
-      return (tag_id)mid;
-    if (c < 0)
-      hi = mid - 1;
-    else
-      lo = mid + 1;
-  }
-  return TAG_UNKNOWN;
-}
-
 tag_id tag_lookup_n(const char *name, size_t len) {
   int lo = TAG_CONTENT + 1, hi = TAG_COUNT - 1;
   while (lo <= hi) {
@@ -51,6 +36,10 @@ tag_id tag_lookup_n(const char *name, size_t len) {
       lo = mid + 1;
   }
   return TAG_UNKNOWN;
+}
+
+tag_id tag_lookup(const char *name) {
+  return tag_lookup_n(name, strlen(name));
 }
 
 const char *tag_name(tag_id t) {

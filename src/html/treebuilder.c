@@ -30,6 +30,25 @@ static size_t ws_prefix(const char *s, size_t len) {
   return i;
 }
 
+/* Many modes start a character token the same way: its leading white
+ * space is ignored (drop_leading_space) or inserted where the mode stands
+ * (insert_leading_space), and the rest, if any, goes on to the mode's
+ * "anything else". Both return whether characters remain. */
+static int drop_leading_space(html_token *t) {
+  size_t ws = ws_prefix(t->data, t->len);
+  t->data += ws;
+  t->len -= ws;
+  return t->len != 0;
+}
+
+static int insert_leading_space(tb *b, html_token *t) {
+  size_t ws = ws_prefix(t->data, t->len);
+  tb_insert_text(b, t->data, ws);
+  t->data += ws;
+  t->len -= ws;
+  return t->len != 0;
+}
+
 static int tag_in(uint16_t tag, const uint16_t *set, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (set[i] == tag)
@@ -288,10 +307,7 @@ static void insert_doctype(tb *b, const html_token *t) {
 static int initial(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS: {
-    size_t ws = ws_prefix(t->data, t->len);
-    t->data += ws;
-    t->len -= ws;
-    if (!t->len)
+    if (!drop_leading_space(t))
       return 0;
     break;
   }
@@ -319,10 +335,7 @@ static int before_html(tb *b, html_token *t) {
     tb_insert_comment(b, t, b->doc->root);
     return 0;
   case TOK_CHARS: {
-    size_t ws = ws_prefix(t->data, t->len);
-    t->data += ws;
-    t->len -= ws;
-    if (!t->len)
+    if (!drop_leading_space(t))
       return 0;
     break;
   }
@@ -348,10 +361,7 @@ static int before_html(tb *b, html_token *t) {
 static int before_head(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS: {
-    size_t ws = ws_prefix(t->data, t->len);
-    t->data += ws;
-    t->len -= ws;
-    if (!t->len)
+    if (!drop_leading_space(t))
       return 0;
     break;
   }
@@ -395,11 +405,7 @@ static void end_template(tb *b) {
 static int in_head(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS: {
-    size_t ws = ws_prefix(t->data, t->len);
-    tb_insert_text(b, t->data, ws);
-    t->data += ws;
-    t->len -= ws;
-    if (!t->len)
+    if (!insert_leading_space(b, t))
       return 0;
     break;
   }
@@ -479,11 +485,7 @@ static int in_head_noscript(tb *b, html_token *t) {
   case TOK_COMMENT:
     return in_head(b, t);
   case TOK_CHARS: {
-    size_t ws = ws_prefix(t->data, t->len);
-    tb_insert_text(b, t->data, ws);
-    t->data += ws;
-    t->len -= ws;
-    if (!t->len)
+    if (!insert_leading_space(b, t))
       return 0;
     break;
   }
@@ -515,11 +517,7 @@ static int in_head_noscript(tb *b, html_token *t) {
 static int after_head(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS: {
-    size_t ws = ws_prefix(t->data, t->len);
-    tb_insert_text(b, t->data, ws);
-    t->data += ws;
-    t->len -= ws;
-    if (!t->len)
+    if (!insert_leading_space(b, t))
       return 0;
     break;
   }
@@ -1345,11 +1343,7 @@ static int in_column_group(tb *b, html_token *t) {
       insert_chars_only_ws(b, t->data, t->len);
       return 0;
     }
-    size_t ws = ws_prefix(t->data, t->len);
-    tb_insert_text(b, t->data, ws);
-    t->data += ws;
-    t->len -= ws;
-    if (!t->len)
+    if (!insert_leading_space(b, t))
       return 0;
     break;
   }

@@ -488,6 +488,20 @@ static int find_kind(stream *s) {
   return 0;
 }
 
+/* Inside a member, compressed bytes to go on with: 1 when there are some,
+ * 2 when the data ended inside the member (a damaged record, named with
+ * truncated), -1 on error. */
+static int member_input(stream *s, const char *truncated) {
+  if (s->raw_pos < s->raw_len)
+    return 1;
+  int rc = raw_fill(s);
+  if (rc < 0)
+    return -1;
+  if (rc == 0)
+    return damaged(s, truncated, s->m[s->nm - 1].comp, 1) < 0 ? -1 : 2;
+  return 1;
+}
+
 /* One step of gzip: 1 if bytes came, 0 if none yet, -1 on error, 2 at
  * the end of the data. */
 static int gzip_step(stream *s) {
@@ -502,16 +516,9 @@ static int gzip_step(stream *s) {
       return fail(s, "out of memory");
     s->in_member = 1;
   }
-  if (s->raw_pos == s->raw_len) {
-    int rc = raw_fill(s);
-    if (rc < 0)
-      return -1;
-    if (rc == 0) {
-      if (damaged(s, "truncated gzip data", s->m[s->nm - 1].comp, 1) < 0)
-        return -1;
-      return 2;
-    }
-  }
+  int more = member_input(s, "truncated gzip data");
+  if (more != 1)
+    return more;
   size_t in_avail = s->raw_len - s->raw_pos, out_avail = s->win_cap - s->end;
   s->z.next_in = s->raw + s->raw_pos;
   s->z.avail_in = (uInt)(in_avail > UINT32_MAX ? UINT32_MAX : in_avail);
@@ -546,16 +553,9 @@ static int zstd_step(stream *s) {
       return fail(s, "out of memory");
     s->in_member = 1;
   }
-  if (s->raw_pos == s->raw_len) {
-    int rc = raw_fill(s);
-    if (rc < 0)
-      return -1;
-    if (rc == 0) {
-      if (damaged(s, "truncated zstd data", s->m[s->nm - 1].comp, 1) < 0)
-        return -1;
-      return 2;
-    }
-  }
+  int more = member_input(s, "truncated zstd data");
+  if (more != 1)
+    return more;
   ZSTD_inBuffer in = {s->raw, s->raw_len, s->raw_pos};
   ZSTD_outBuffer out = {s->win, s->win_cap, s->end};
   size_t r = ZSTD_decompressStream(s->zd, &out, &in);
