@@ -64,50 +64,12 @@ FIELDS = tuple(_pith.fields())
 _LISTS = frozenset(name for name, kind in FIELDS if kind.startswith("list"))
 
 
-def extract(html, url=None, *, format="text", title=True, links=True, images=False,
-            tables=True, formatting=False, comments=False, fragment=False,
-            json_markdown=False, json_tree=False, charset=None, language=None,
-            max_size=64 << 20, max_nodes=4000000, max_depth=256, warc_record_id=None,
-            warc_date=None, source_file=None, max_attributes=1024, max_attribute_bytes=1 << 20,
-            max_text_lines=1000000, timeout_ms=0):
-    """The main content of one page, rendered as a str.
-
-    html: the page, bytes in any charset or str. url: its address (resolves
-    links, helps metadata). format: "text" (title, blank line, text),
-    "markdown"/"md", "html", "xml", "json"/"jsonl" (one line). The others are
-    the CLI's options: title (--no-title), links (--no-links), images,
-    tables (--no-tables), formatting, comments, fragment (html: the
-    <article> element only), json_markdown, json_tree, charset (assumed
-    when the page declares none), language (keep only pages in this
-    language: others give an empty output), max_size (bytes; 0: no limit),
-    max_nodes, max_depth, max_attributes, max_attribute_bytes and
-    max_text_lines (the parser's and text mode's limits: content past them
-    is cut, no error), timeout_ms (a time budget: TimeBudgetError past it;
-    0: none); warc_record_id, warc_date and source_file (provenance in
-    json).
-
-    A page with no markup at all is read as text (as the CLI does); a page
-    without main content gives an empty text, not an error. gzip data cut
-    short gives what came before the cut and a pith.InputWarning. Raises
-    pith.Error subclasses for pages pith cannot read (EmptyInputError,
-    NotHTMLError, TooLargeError).
-    """
-    return _pith.extract(html, url, format=format, title=title, links=links, images=images,
-                         tables=tables, formatting=formatting, comments=comments,
-                         fragment=fragment, json_markdown=json_markdown, json_tree=json_tree,
-                         charset=charset, language=language, max_size=max_size,
-                         max_nodes=max_nodes, max_depth=max_depth,
-                         warc_record_id=warc_record_id, warc_date=warc_date,
-                         source_file=source_file, max_attributes=max_attributes,
-                         max_attribute_bytes=max_attribute_bytes,
-                         max_text_lines=max_text_lines, timeout_ms=timeout_ms)
-
-
-def extract_text(text, url=None, **options):
-    """extract() for a page flattened to text (a WET record, a "view as text"
-    dump: a line per text run). The headline, dateline, bylines and captions
-    become metadata. Same options as extract()."""
-    return _pith.extract_text(text, url, **options)
+# extract and extract_text are the C functions (their docstrings are in
+# src/module.c): a Python wrapper passing every keyword on to them would cost
+# more time under the GIL than pith's own conversion of the output.
+extract = _pith.extract
+extract_text = _pith.extract_text
+extract.__module__ = extract_text.__module__ = __name__
 
 
 def parse(html, url=None, *, charset=None, language=None, max_size=64 << 20,

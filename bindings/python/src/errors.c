@@ -95,7 +95,7 @@ PyObject *errors_raise_archive(pith_status st, const char *msg) {
   return raise(archive_error, st, msg ? msg : pith_status_string(st));
 }
 
-int errors_warn(const pith_result *r) {
+int errors_warn(const pith_result *r, int stack_level) {
   const char *w = pith_result_warning(r);
-  return w ? PyErr_WarnEx(input_warning, w, 2) : 0;
+  return w ? PyErr_WarnEx(input_warning, w, stack_level) : 0;
 }
