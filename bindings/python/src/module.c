@@ -209,7 +209,8 @@ PyMODINIT_FUNC PyInit__pith(void); /* what Python calls on import pith._pith */
 
 PyMODINIT_FUNC PyInit__pith(void) {
   if (PyType_Ready(&result_type) < 0 || PyType_Ready(&archive_type) < 0 ||
-      PyType_Ready(&record_type) < 0 || PyType_Ready(&sites_type) < 0)
+      PyType_Ready(&record_type) < 0 || PyType_Ready(&sites_type) < 0 ||
+      PyType_Ready(&many_type) < 0)
     return NULL;
   PyObject *m = PyModule_Create(&module_def);
   if (!m)
@@ -218,7 +219,8 @@ PyMODINIT_FUNC PyInit__pith(void) {
       PyModule_AddObjectRef(m, "Result", (PyObject *)&result_type) < 0 ||
       PyModule_AddObjectRef(m, "Archive", (PyObject *)&archive_type) < 0 ||
       PyModule_AddObjectRef(m, "Record", (PyObject *)&record_type) < 0 ||
-      PyModule_AddObjectRef(m, "Sites", (PyObject *)&sites_type) < 0) {
+      PyModule_AddObjectRef(m, "Sites", (PyObject *)&sites_type) < 0 ||
+      PyModule_AddObjectRef(m, "Many", (PyObject *)&many_type) < 0) {
     Py_DECREF(m);
     return NULL;
   }

@@ -2,9 +2,9 @@
  * piece: input.c (bytes or str to a page), options.c (keyword arguments to
  * pith_options and render flags), errors.c (statuses to exceptions),
  * result.c (the Result type: fields and rendering), archive.c (the Archive
- * type: records of a WARC or WET file), utf8.c (pith's output to str),
- * module.c (the functions and the module). The Python side (pith/__init__.py) builds the public API
- * on top. */
+ * type: records of a WARC or WET file), many.c (extract_many over the
+ * library's batch), utf8.c (pith's output to str), module.c (the functions and the module). The
+ * Python side (pith/__init__.py) builds the public API on top. */
 #ifndef PITH_PY_MODULE_H
 #define PITH_PY_MODULE_H
 
@@ -60,10 +60,17 @@ int errors_init(PyObject *module);
  * one. Returns NULL. */
 PyObject *errors_raise(pith_status st, const pith_result *r);
 
+/* The exception of a failed status with message msg (NULL: the status's
+ * own), not raised; NULL with an error set. */
+PyObject *errors_new(pith_status st, const char *msg);
+
 /* Warns (pith.InputWarning) of a flaw of the input r's extraction got
  * past, at stack_level (as warnings.warn's stacklevel). 0, or -1 when the
  * warning was turned into an exception. */
 int errors_warn(const pith_result *r, int stack_level);
+
+/* The same for a warning's message. */
+int errors_warn_message(const char *message, int stack_level);
 
 /* Raises pith.Error's archive subclass with message msg. Returns NULL. */
 PyObject *errors_raise_archive(pith_status st, const char *msg);
@@ -103,5 +110,11 @@ void utf8_text_release(utf8_text *t);
 /* ---- archive.c ------------------------------------------------------------ */
 
 extern PyTypeObject archive_type, record_type, sites_type;
+
+/* ---- many.c --------------------------------------------------------------- */
+
+/* extract_many's engine: Many(jobs, **options), add(page, url), take(wait),
+ * close(). */
+extern PyTypeObject many_type;
 
 #endif
