@@ -112,7 +112,7 @@ static PyObject *many_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) 
   Py_XINCREF(kwargs);
   pith_batch_options bo;
   pith_batch_options_init(&bo);
-  bo.jobs = (unsigned)jobs;
+  bo.jobs = jobs > 1024 ? 1024 : (unsigned)jobs; /* as the batch's own cap for "all cores" */
   bo.render = 1;
   bo.format = (pith_format)m->o.format;
   bo.render_flags = m->o.flags;
