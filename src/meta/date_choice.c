@@ -187,13 +187,10 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
 
 static void collect_dates(mctx *x) {
   const ld_info *ld = &x->ld_info;
-  /* JSON-LD. */
-  if (ld->date_published) {
-    int s = ld->kind >= LD_OTHER ? 100 : 72;
-    add_date_text(x, ld->date_published, s, 0, "ld");
-  }
-  if (ld->page_date_published)
-    add_date_text(x, ld->page_date_published, 72, 0, "ld-page");
+  /* JSON-LD of an article, a post, a thread or another creative work (a
+   * page entity's date waits for backing: record_dates). */
+  if (ld->date_published && ld->kind >= LD_OTHER)
+    add_date_text(x, ld->date_published, 100, 0, "ld");
   /* Meta tags. */
   for (size_t i = 0; i < sizeof published_tags / sizeof *published_tags; i++)
     add_date_text(x, meta_tag(x, published_tags[i].name), published_tags[i].score, 0,
@@ -651,6 +648,27 @@ static void settle_swappable(mctx *x) {
   }
 }
 
+/* A page entity's datePublished in JSON-LD (a WebPage, a CollectionPage:
+ * the main entity when the page declares no article, post or thread, or
+ * the page beside its article) is when the CMS made the page's record, and
+ * SEO plugins write it for every page, service pages and listings alike:
+ * it dates the page only when another source gives the same day. */
+static void record_dates(mctx *x) {
+  const ld_info *ld = &x->ld_info;
+  const char *records[2] = {ld->kind < LD_OTHER ? ld->date_published : NULL,
+                            ld->page_date_published};
+  for (int k = 0; k < 2; k++) {
+    meta_date d;
+    if (!records[k] || !date_parse(records[k], strlen(records[k]), &d))
+      continue;
+    int backed = 0;
+    for (size_t i = 0; i < x->ndates && !backed; i++)
+      backed = !date_cmp_day(&x->dates[i].d, &d);
+    if (backed)
+      add_date(x, &d, 72, 0, k ? "ld-page" : "ld");
+  }
+}
+
 void meta_choose_dates(mctx *x) {
   collect_dates(x);
   if (!meta_is_product(x)) {
@@ -658,6 +676,7 @@ void meta_choose_dates(mctx *x) {
     original_dates(x);
     fallback_dates(x);
   }
+  record_dates(x);
   settle_swappable(x);
   localize_utc(x);
   const date_cand *pub = best_date(x);

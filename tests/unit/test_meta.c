@@ -527,6 +527,29 @@ static void test_jsonld_variants(void) {
   CHECK_STR(art.meta.date_published, "2022-08-08");
 }
 
+/* A page entity's JSON-LD date (a WebPage's, as SEO plugins write for
+ * every page) is the CMS record's: alone it dates nothing; backed by a
+ * date the page shows, it stands. */
+static void test_page_record_dates(void) {
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+                 "\"name\":\"Roof repair\",\"datePublished\":\"2019-04-15T21:00:02Z\"},"
+                 "{\"@type\":\"WebSite\",\"name\":\"Acme Roofs\"}]}</script>",
+                 "<h1>Roof repair</h1>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* Beside an article without a date of its own: the same. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+                 "\"@id\":\"#page\",\"datePublished\":\"2019-04-15\"},{\"@type\":\"Article\","
+                 "\"headline\":\"Roof repair\",\"isPartOf\":{\"@id\":\"#page\"}}]}</script>",
+                 "<h1>Roof repair</h1>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* Shown on the page too: the record's date, with its time. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"WebPage\","
+                 "\"name\":\"Roof repair\",\"datePublished\":\"2019-04-15T21:00:02+02:00\"}"
+                 "</script>",
+                 "<h1>Roof repair</h1><p>April 15, 2019</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2019-04-15T21:00:02+02:00");
+}
+
 /* Bylines as author boxes set them, and groups that sign. */
 static void test_byline_forms(void) {
   CHECK(run(PAGE(
@@ -986,6 +1009,7 @@ int main(void) {
   test_author_scope();
   test_author_byline();
   test_dates_not_from_comments();
+  test_page_record_dates();
   test_written_dates();
   test_date_sources();
   test_title();
