@@ -18,6 +18,7 @@ static date_cand *add_date(mctx *x, const meta_date *d, int score, uint32_t pos,
   c->score = score;
   c->pos = pos;
   c->shown = SHOWN_NOT;
+  c->update = 0;
   c->src = src;
   return c;
 }
@@ -29,12 +30,14 @@ static void add_shown(mctx *x, const meta_date *d, int score, uint32_t pos, cons
 }
 
 /* A date seen on the page: labelled as an update's (r == 2), it stands
- * only for want of anything else. */
+ * only for want of anything else (the update rule: best_date). */
 static void add_visible(mctx *x, const meta_date *d, int r, int score, uint32_t pos,
                         const char *src, int shown) {
   date_cand *c = add_date(x, d, r == 2 ? UPDATED_SCORE : score, pos, r == 2 ? "updated" : src);
-  if (c)
-    c->shown = r == 2 ? SHOWN_TEXT : shown;
+  if (!c)
+    return;
+  c->shown = r == 2 ? SHOWN_TEXT : shown;
+  c->update = r == 2;
 }
 
 static void add_date_text(mctx *x, const char *s, int score, uint32_t pos, const char *src) {
@@ -507,7 +510,7 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
      * ("Published Apr 26, 2023 Updated Aug 21, 2025" under markup of
      * August 21st). */
     if (same_day_either_way(&c->d, &best->d)) {
-      if (!strcmp(c->src, "updated"))
+      if (c->update)
         continue;
       return best;
     }
@@ -529,7 +532,7 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
     const date_cand *c = &x->dates[i];
     if (c->shown == SHOWN_NOT || date_cmp_day(&c->d, &alt->d))
       continue;
-    if (c->score == UPDATED_SCORE && !strcmp(c->src, "updated"))
+    if (c->update)
       return best;
     if (strcmp(c->src, alt->src))
       other = c->src;
@@ -600,8 +603,7 @@ static const date_cand *best_date(const mctx *x) {
         agree++;
     /* Updates' dates repeat on the cards of other pages ("Updated on ...")
      * and agree among themselves for it: among them the first counts. */
-    int updated = !strcmp(c->src, "updated");
-    if (updated)
+    if (c->update)
       agree = 0;
     int s = c->score + (agree > 3 ? 3 : agree) - reply_penalty(x, c);
 #ifdef PITH_DEBUG_META
@@ -609,7 +611,7 @@ static const date_cand *best_date(const mctx *x) {
             c->score, agree, c->pos, c->src);
 #endif
     if (!best || s > best_score || (s == best_score && c->d.has_time && !best->d.has_time) ||
-        (s == best_score && updated && !strcmp(best->src, "updated") && c->pos < best->pos)) {
+        (s == best_score && c->update && best->update && c->pos < best->pos)) {
       best = c;
       best_score = s;
     }

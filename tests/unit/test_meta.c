@@ -629,6 +629,28 @@ static void test_updated_dates(void) {
   CHECK_STR(art.meta.date_published, "2023-11-12");
 }
 
+/* One rule for updates, whether the words or the element's name say it:
+ * the publication date shown after it wins, and alone it stands. */
+static void test_update_rule(void) {
+  static const char *const updates[] = {
+      "<p class=\"date\">Updated Jan 5, 2024</p>",
+      "<p class=\"date updated\">Jan 5, 2024</p>",
+      "<p><time class=\"modified\" datetime=\"2024-01-05\">Jan 5, 2024</time></p>",
+      "<p>Last modified: <time datetime=\"2024-01-05\">Jan 5, 2024</time></p>",
+  };
+  char page[1024];
+  for (size_t i = 0; i < sizeof updates / sizeof *updates; i++) {
+    snprintf(page, sizeof page,
+             PAGE("", "<h1>Heat pumps</h1>%s<p class=\"date\">Published Dec 1, 2023</p>" BODY),
+             updates[i]);
+    CHECK(run(page) == 0);
+    CHECK_STR(art.meta.date_published, "2023-12-01");
+    snprintf(page, sizeof page, PAGE("", "<h1>Heat pumps</h1>%s" BODY), updates[i]);
+    CHECK(run(page) == 0);
+    CHECK(art.meta.date_published && !strncmp(art.meta.date_published, "2024-01-05", 10));
+  }
+}
+
 /* Only updates' dates, the page's own first and the same on the cards of
  * other pages below it: the first. */
 static void test_updated_cards(void) {
@@ -1010,6 +1032,7 @@ int main(void) {
   test_author_byline();
   test_dates_not_from_comments();
   test_page_record_dates();
+  test_update_rule();
   test_written_dates();
   test_date_sources();
   test_title();
