@@ -322,11 +322,18 @@ static void text_dates(mctx *x) {
     if (r)
       add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
   }
-  /* The main text's first blocks. */
+  /* The main text's first blocks, less those of the comments: the
+   * extractor may take a long thread under a short post for the main text,
+   * and a comment's date is not the post's. */
   size_t seen = 0;
+  const char *comments = NULL;
   for (const article_block *b = x->art->first; b && seen < 1500; b = b->next) {
     meta_date d;
     int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
+    if (r && !comments && x->doc->body)
+      comments = meta_page_text_of(x, x->doc->body, SCAN_BYTES, IN_COMMENT);
+    if (r && comments && strstr(comments, b->text))
+      r = 0;
     if (r) {
       add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
       break;

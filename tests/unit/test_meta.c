@@ -376,6 +376,21 @@ static void test_dates_not_from_comments(void) {
                  "<article><h1>Tomatoes</h1>" BODY "</article><div class=\"related-posts\">"
                  "<a href=\"/peppers\">Peppers</a> March 3, 2020</div>")) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* A short post under a long thread, which the extractor takes for the
+   * main text: still none of the comments' dates. */
+  char page[4096] = PAGE("<title>Tomatoes</title>", "<article><h1>Tomatoes</h1><p>A short "
+                                                    "post on this year's tomatoes.</p></article>"
+                                                    "<div id=\"comments\"><ol>");
+  page[strlen(page) - strlen("</body></html>")] = '\0';
+  for (int i = 0; i < 8; i++)
+    snprintf(page + strlen(page), sizeof page - strlen(page),
+             "<li class=\"comment\"><div class=\"comment-metadata\">June %d, 2021 at 8:12 "
+             "am</div><p>I grew the same variety in a small pot on the balcony and it did very "
+             "well there all summer, thank you (%d).</p></li>",
+             10 + i, i);
+  strcat(page, "</ol></div></body></html>");
+  CHECK(run(page) == 0);
+  CHECK(art.meta.date_published == NULL);
   /* The page's own line still counts, footers too. */
   CHECK(run(PAGE("<title>Tomatoes</title>", "<article><h1>Tomatoes</h1>" BODY
                                             "</article><footer>Published: 12.03.2019</footer>")) ==
