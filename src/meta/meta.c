@@ -362,7 +362,11 @@ static void walk(mctx *x, const dom_node *n, unsigned where, unsigned depth) {
         content = dom_attr_get(c, "value");
       add_tag(x, dom_attr_get(c, "property"), content);
       add_tag(x, dom_attr_get(c, "name"), content);
-      add_tag(x, dom_attr_get(c, "itemprop"), content);
+      /* Microdata's <meta itemprop> speaks for the page, unless it sits in
+       * a comment's or another page's (a related or popular item's) markup;
+       * in a post's own footer it is the post's. */
+      if (!(w & (IN_COMMENT | IN_RELATED)))
+        add_tag(x, dom_attr_get(c, "itemprop"), content);
       add_tag(x, dom_attr_get(c, "http-equiv"), content);
       continue;
     }

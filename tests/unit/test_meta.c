@@ -391,6 +391,18 @@ static void test_dates_not_from_comments(void) {
   strcat(page, "</ol></div></body></html>");
   CHECK(run(page) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* A related card's <meta itemprop> is the card's, not the page's: it
+   * dates neither a page without a date nor one with its own. */
+#define RELATED_CARD                                                                               \
+  "<aside class=\"related-posts\"><div itemscope itemtype=\"https://schema.org/BlogPosting\">"     \
+  "<a href=\"/beans\">Beans</a><meta itemprop=\"datePublished\" content=\"2020-04-04\"></div>"     \
+  "</aside>"
+  CHECK(run(PAGE("", "<article><h1>Tomatoes</h1>" BODY "</article>" RELATED_CARD)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("<meta name=\"date\" content=\"2019-06-04\">",
+                 "<article><h1>Tomatoes</h1>" BODY "</article>" RELATED_CARD)) == 0);
+  CHECK_STR(art.meta.date_published, "2019-06-04");
+#undef RELATED_CARD
   /* The page's own line still counts, footers too. */
   CHECK(run(PAGE("<title>Tomatoes</title>", "<article><h1>Tomatoes</h1>" BODY
                                             "</article><footer>Published: 12.03.2019</footer>")) ==
