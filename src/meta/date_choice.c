@@ -188,6 +188,25 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
   return t ? published_in(x, t, strlen(t), short_years, d) : 0;
 }
 
+/* Whether n sits in a list of other pages (related, popular, widgets):
+ * an element named so that does not hold the page's own headline
+ * (platforms name the post's own box a widget too). Without a headline
+ * there is no telling. */
+static int in_other_pages(const mctx *x, const dom_node *n) {
+  if (!x->title_node)
+    return 0;
+  for (const dom_node *a = n; a && a->tag != TAG_BODY && a->tag != TAG_TEXT; a = a->parent) {
+    if (!(a->cls || a->id) || !(meta_element_bits(x, a) & W_RELATED))
+      continue;
+    const dom_node *h = x->title_node;
+    while (h && h != a)
+      h = h->parent;
+    if (!h)
+      return 1;
+  }
+  return 0;
+}
+
 static void collect_dates(mctx *x) {
   const ld_info *ld = &x->ld_info;
   /* JSON-LD of an article, a post, a thread or another creative work (a
@@ -222,7 +241,8 @@ static void collect_dates(mctx *x) {
   int list = dated >= 3 && !by_title && x->title_pos != UINT32_MAX;
   for (size_t i = 0; i < x->props.n; i++) {
     const mnode *m = &x->props.v[i];
-    if (m->kind > 1 || (m->where & IN_COMMENT))
+    if (m->kind > 1 || (m->where & IN_COMMENT) ||
+        ((m->where & IN_RELATED) && in_other_pages(x, m->n)))
       continue;
     meta_date d;
     int r = element_date(x, m->n, 0, &d);

@@ -362,13 +362,16 @@ static void walk(mctx *x, const dom_node *n, unsigned where, unsigned depth) {
         content = dom_attr_get(c, "value");
       add_tag(x, dom_attr_get(c, "property"), content);
       add_tag(x, dom_attr_get(c, "name"), content);
-      /* Microdata's <meta itemprop> speaks for the page, unless it sits in
-       * a comment's or another page's (a related or popular item's) markup;
-       * in a post's own footer it is the post's. */
-      if (!(w & (IN_COMMENT | IN_RELATED)))
-        add_tag(x, dom_attr_get(c, "itemprop"), content);
       add_tag(x, dom_attr_get(c, "http-equiv"), content);
-      continue;
+      /* Microdata's <meta itemprop> speaks for the page, unless it sits in
+       * a comment's or a list of other pages' markup (in a post's own
+       * footer it is the post's): there it is an item's, and kept as its
+       * elements are (below). */
+      if (!itemprop || !(w & (IN_COMMENT | IN_RELATED))) {
+        add_tag(x, itemprop, content);
+        continue;
+      }
+      break;
     }
     case TAG_LINK: {
       const char *rel = dom_attr_get(c, "rel"), *href = dom_attr_get(c, "href");

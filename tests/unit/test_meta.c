@@ -403,6 +403,17 @@ static void test_dates_not_from_comments(void) {
                  "<article><h1>Tomatoes</h1>" BODY "</article>" RELATED_CARD)) == 0);
   CHECK_STR(art.meta.date_published, "2019-06-04");
 #undef RELATED_CARD
+  /* Its microdata in an element too; but a box named so that holds the
+   * headline is the post's own (a blog platform's "widget Blog"). */
+  CHECK(run(PAGE("", "<article><h1>Tomatoes</h1>" BODY "</article><div class=\"related-posts\">"
+                     "<div itemscope><a href=\"/beans\">Beans</a> <span itemprop=\"datePublished\" "
+                     "content=\"2020-04-04\">April 4, 2020</span></div></div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("", "<div class=\"widget Blog\"><h1>Tomatoes</h1>" BODY
+                     "<div class=\"post-footer\"><abbr itemprop=\"datePublished\" "
+                     "title=\"2017-09-09T10:52:00+02:00\">10:52</abbr></div></div>"
+                     "<div class=\"sidebar\">" BODY BODY "</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2017-09-09T10:52:00+02:00");
   /* The page's own line still counts, footers too. */
   CHECK(run(PAGE("<title>Tomatoes</title>", "<article><h1>Tomatoes</h1>" BODY
                                             "</article><footer>Published: 12.03.2019</footer>")) ==
