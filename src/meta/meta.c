@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "meta/author.h"
 #include "meta/json.h"
 #include "meta/jsonld.h"
 #include "meta/lang.h"
@@ -329,6 +330,9 @@ int meta_dateline_kind(unsigned bits) {
 
 static int byline_kind(const dom_node *n, unsigned bits) {
   if (n->attrs && meta_rel_has(dom_attr_get(n, "rel"), "author"))
+    return K_AUTHOR;
+  /* A link to an author's page ("/author/jane-doe") is a byline of its own. */
+  if (n->tag == TAG_A && n->attrs && author_page_href(dom_attr_get(n, "href")))
     return K_AUTHOR;
   return (bits & W_BYLINE) ? K_BYLINE : 0;
 }
