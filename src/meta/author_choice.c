@@ -177,16 +177,17 @@ static int holds(const dom_node *a, const dom_node *n) {
 }
 
 /* Whether a byline signs an item of its own rather than the page: it sits
- * in an <article> that neither holds the headline nor most of the page's
- * text (a card of another post, a testimonial, a reply). */
+ * in an <article>, a quotation or a testimonial that neither holds the
+ * headline nor most of the page's text (a card of another post, a
+ * customer's quote, a reply). */
 static int signs_other_item(const mctx *x, const dom_node *n) {
   for (const dom_node *a = n->parent; a && a != x->doc->root; a = a->parent) {
-    if (a->tag != TAG_ARTICLE)
-      continue;
     if ((x->title_node && holds(a, x->title_node)) ||
         (x->body_chars && a->chars * 2 >= x->body_chars))
       return 0;
-    return 1;
+    if (a->tag == TAG_ARTICLE || a->tag == TAG_BLOCKQUOTE ||
+        ((a->cls || a->id) && (meta_element_bits(x, a) & W_QUOTE)))
+      return 1;
   }
   return 0;
 }

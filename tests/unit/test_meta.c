@@ -320,6 +320,16 @@ static void test_author_scope(void) {
                  "<h1>Map tools</h1>" BODY "<article class=\"card\"><p>\"A great tool for "
                  "us.\"</p><div class=\"author\">Sue Hall</div></article>")) == 0);
   CHECK(art.meta.nauthors == 0);
+  /* A customer's quote on a service's page names the customer. */
+  CHECK(run(PAGE("<title>Security audits</title>",
+                 "<h1>Security audits</h1>" BODY "<div class=\"testimonial__content\"><p>They "
+                 "found what others missed.</p><div class=\"author-details\">Carl Eskew, VP "
+                 "Security</div></div>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("<title>Security audits</title>",
+                 "<h1>Security audits</h1>" BODY "<blockquote><p>They found what others "
+                 "missed.</p><footer class=\"author\">Carl Eskew</footer></blockquote>")) == 0);
+  CHECK(art.meta.nauthors == 0);
   /* ...while the <article> that holds the headline is the page's own. */
   CHECK(run(PAGE("<title>Floods</title>",
                  "<article><h1>Floods</h1><span class=\"author\">Ann Lee</span>" BODY
