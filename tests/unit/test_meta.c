@@ -790,6 +790,12 @@ static void test_title_headings(void) {
   CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
                  "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
+  /* The one headline may be shown twice (a copy for small screens): it is
+   * still the page's one. */
+  CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
+                 "<h1>Enameled cast iron pan and metal spatulas</h1>"
+                 "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
   /* An og:title that is a slogan, sharing hardly a word with the <title>:
    * the <title>; one that words it more cleanly stands. */
   CHECK(run(PAGE("<title>Email Marketing Tools | Mailly</title>"
