@@ -258,6 +258,27 @@ static int first_part(const char *t, size_t min_words, size_t *end) {
   return 0;
 }
 
+size_t title_anchor_end(const char *t, size_t len) {
+  for (;;) {
+    const unsigned char *u = (const unsigned char *)t;
+    if (len >= 2 && u[len - 2] == 0xC2 && (u[len - 1] == 0xB6 || u[len - 1] == 0xA7))
+      len -= 2; /* pilcrow, section sign */
+    else if (len > 1 && (t[len - 1] == '#' || t[len - 1] == ' '))
+      len--;
+    else if (len >= 4 && u[len - 4] == 0xF0 && u[len - 3] == 0x9F && u[len - 2] == 0x94 &&
+             u[len - 1] == 0x97)
+      len -= 4; /* U+1F517 link */
+    else if (len > 3 && u[len - 3] == 0xEE && u[len - 2] >= 0x80 && u[len - 2] <= 0xBF &&
+             u[len - 1] >= 0x80 && u[len - 1] <= 0xBF)
+      len -= 3; /* U+E000..U+EFFF: an icon font's glyph */
+    else if (len > 3 && u[len - 3] == 0xEF && u[len - 2] >= 0x80 && u[len - 2] <= 0xA3 &&
+             u[len - 1] >= 0x80 && u[len - 1] <= 0xBF)
+      len -= 3; /* U+F000..U+F8FF, as above */
+    else
+      return len;
+  }
+}
+
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
  * ("Thread:") off the start, the site's name off either end, and, unless t
  * is a visible heading, what follows the first strong separator
@@ -274,20 +295,7 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
       start = strlen(prefixes[i]);
       break;
     }
-  /* Pilcrows, section signs, link glyphs and "#" left by heading anchors. */
-  for (;;) {
-    if (len >= start + 2 && (unsigned char)t[len - 2] == 0xC2 &&
-        ((unsigned char)t[len - 1] == 0xB6 || (unsigned char)t[len - 1] == 0xA7))
-      len -= 2;
-    else if (len > start + 1 && (t[len - 1] == '#' || t[len - 1] == ' '))
-      len--;
-    else if (len >= start + 4 && (unsigned char)t[len - 4] == 0xF0 &&
-             (unsigned char)t[len - 3] == 0x9F && (unsigned char)t[len - 2] == 0x94 &&
-             (unsigned char)t[len - 1] == 0x97)
-      len -= 4; /* U+1F517 link */
-    else
-      break;
-  }
+  len = start + title_anchor_end(t + start, len - start);
   const char *c = mstr_clean(mem, t + start, len - start, 4000);
   if (!c)
     return NULL;
