@@ -865,6 +865,12 @@ static void test_title_headings(void) {
   CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
                  "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
+  /* The one headline may be shown twice (a copy for small screens): it is
+   * still the page's one. */
+  CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
+                 "<h1>Enameled cast iron pan and metal spatulas</h1>"
+                 "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
   /* An og:title that is a slogan, sharing hardly a word with the <title>:
    * the <title>; one that words it more cleanly stands. */
   CHECK(run(PAGE("<title>Email Marketing Tools | Mailly</title>"
@@ -976,6 +982,16 @@ static void test_title(void) {
   CHECK(run(PAGE("<title>Logging HOWTO \xE2\x80\x94 Docs</title>",
                  "<h1>Logging HOWTO<a href=\"#x\">\xC2\xB6</a></h1>" BODY)) == 0);
   CHECK_STR(art.title, "Logging HOWTO");
+  /* An icon font's link glyph (private use area, U+F0C1) too; and the
+   * text's heading that says the title goes, the title being shown once. */
+  CHECK(run(PAGE("<title>Ansible playbooks \xE2\x80\x94 Docs</title>",
+                 "<article><h2>Ansible playbooks<a href=\"#x\">\xEF\x83\x81</a></h2>" BODY
+                 "</article>")) == 0);
+  CHECK_STR(art.title, "Ansible playbooks");
+  int headings = 0;
+  for (const article_block *b = art.first; b; b = b->next)
+    headings += b->kind == BLOCK_HEADING;
+  CHECK(headings == 0);
 }
 
 static void test_huge_title(void) {
