@@ -115,6 +115,7 @@ enum {
   W_NAME = 1 << 6,
   W_SUBJECT = 1 << 7, /* a topic: category, tag */
   W_RELATED = 1 << 8, /* other pages: related, popular, teaser (also W_CHROME) */
+  W_QUOTE = 1 << 9,   /* someone else's words: a quote, a testimonial, a review */
 };
 
 /* Class or id words of datelines and bylines. */
