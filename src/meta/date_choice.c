@@ -618,6 +618,31 @@ static int reply_penalty(const mctx *x, const date_cand *c) {
   return 15;
 }
 
+/* A dateline (an element named for dates) that nothing else backs, and
+ * the first date under the headline another one, not an update's: the
+ * dateline is the site's (today's date in its header) or a list's (dated
+ * links under the article); the date under the headline is the page's. */
+static const date_cand *after_headline_instead(const mctx *x, const date_cand *best) {
+  if (!best || strcmp(best->src, "dateline"))
+    return best;
+  const date_cand *after = NULL;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *c = &x->dates[i];
+    if (!date_cmp_day(&c->d, &best->d) && c->shown == SHOWN_NOT)
+      return best; /* the markup or the address backs it */
+    if (!strcmp(c->src, "after-title"))
+      after = c;
+  }
+  if (!after || !date_cmp_day(&after->d, &best->d))
+    return best;
+  /* The text's reading knows an update by its words only; its element's
+   * name may say so too. */
+  for (size_t i = 0; i < x->ndates; i++)
+    if (x->dates[i].update && !date_cmp_day(&x->dates[i].d, &after->d))
+      return best;
+  return after;
+}
+
 static const date_cand *best_date(const mctx *x) {
   const date_cand *best = NULL;
   int best_score = 0;
@@ -643,7 +668,7 @@ static const date_cand *best_date(const mctx *x) {
       best_score = s;
     }
   }
-  return updated_instead(x, shown_instead(x, best));
+  return after_headline_instead(x, updated_instead(x, shown_instead(x, best)));
 }
 
 static const char *format_date(mctx *x, const meta_date *d) {

@@ -719,6 +719,24 @@ static void test_update_rule(void) {
   }
 }
 
+/* A dateline nothing backs against the first date under the headline:
+ * today's date in the site's header, dated links under the article. */
+static void test_after_headline_dates(void) {
+  CHECK(run(PAGE("", "<div class=\"top\"><p class=\"date\">Tuesday, January 9, 2024</p></div>"
+                     "<h1>Taxes 101</h1><p>By Ann Lee \xC2\xB7 12.12.2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-12-12");
+  CHECK(run(PAGE("", "<h1>Border report</h1><p><em>10.11.2021</em></p>" BODY
+                     "<ul><li><a class=\"publication\" href=\"/pm34\">No. 34 of 08.11.2021</a></li>"
+                     "<li><a class=\"publication\" href=\"/pm32\">No. 32 of 05.11.2021</a></li>"
+                     "</ul>")) == 0);
+  CHECK_STR(art.meta.date_published, "2021-11-10");
+  /* Backed by the markup, the dateline stands. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2024-01-09\">",
+                 "<div class=\"top\"><p class=\"date\">Tuesday, January 9, 2024</p></div>"
+                 "<h1>Taxes 101</h1><p>By Ann Lee \xC2\xB7 12.12.2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2024-01-09");
+}
+
 /* Only updates' dates, the page's own first and the same on the cards of
  * other pages below it: the first. */
 static void test_updated_cards(void) {
@@ -1117,6 +1135,7 @@ int main(void) {
   test_dates_not_from_comments();
   test_page_record_dates();
   test_update_rule();
+  test_after_headline_dates();
   test_written_dates();
   test_date_sources();
   test_title();
