@@ -299,14 +299,6 @@ void meta_choose_authors(mctx *x) {
     if (t)
       author_from_text(t, strlen(t), x->mem, names, &n, MAX_AUTHORS);
   }
-  /* A publisher's or an organisation's name alone (the site's own in
-   * JSON-LD or a meta tag, an Organization as the author) is no author:
-   * pages put it there when no person signs the page. */
-#ifdef PITH_DEBUG_META
-  if (n)
-    fprintf(stderr, "authors from %s\n", stage);
-#endif
-#undef STAGE
 #ifdef PITH_DEBUG_META
   if (n)
     fprintf(stderr, "authors from %s\n", stage);
