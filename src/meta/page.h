@@ -59,6 +59,7 @@ typedef struct {
   int score;
   uint32_t pos;
   int shown;       /* SHOWN_*: whether the page shows it to its readers */
+  int update;      /* labelled as an update's ("Updated ...", class "updated") */
   const char *src; /* where it came from, for debugging */
 } date_cand;
 
