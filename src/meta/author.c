@@ -495,6 +495,19 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
   char prev[MAX_BYLINE + 1] = "";
   int after_comma = 0; /* the part follows a comma, not "and" */
   while (*p) {
+    /* After a comma, words of a role are the role of the name before, up
+     * to the next comma, "and" and all ("Jane Doe, Digital Security
+     * Expert", "Head of Marketing and Community Development"). */
+    if (after_comma) {
+      size_t seg = strcspn(p, ",;");
+      char role[MAX_BYLINE + 1];
+      memcpy(role, p, seg);
+      role[seg] = '\0';
+      if (is_role(role)) {
+        p += seg + (p[seg] != '\0');
+        continue;
+      }
+    }
     char *cut = NULL;
     size_t skip = 0;
     int comma_cut = 0;
@@ -506,7 +519,6 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
       if (j && (!cut || j < cut))
         cut = j, skip = strlen(joiners[i]), comma_cut = 0;
     }
-    int this_after_comma = after_comma;
     after_comma = comma_cut;
     char part[MAX_BYLINE + 1];
     size_t plen = cut ? (size_t)(cut - p) : strlen(p);
@@ -530,10 +542,6 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
     if (*prev)
       add_name(prev, mem, names, n, cap, &added);
     prev[0] = '\0';
-    /* After a comma, words of a role are the role of the name before
-     * ("Jane Doe, Digital Security Expert"). */
-    if (this_after_comma && is_role(part))
-      continue;
     cut_role(part);
     trim(part);
     halve(part);

@@ -390,6 +390,16 @@ static void test_author_byline(void) {
   n = 0;
   line = "By jane doe"; /* not written as a name */
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
+  /* A role after a comma runs to the next comma, "and" and all; names
+   * joined by "and" stay two. */
+  n = 0;
+  line = "By Jane Doe, Head of Marketing and Community Development";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 1);
+  CHECK(n == 1 && !strcmp(names[0], "Jane Doe"));
+  n = 0;
+  line = "By Jane Doe, Privacy and Digital Security Expert, and John Roe";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 2);
+  CHECK(n == 2 && !strcmp(names[0], "Jane Doe") && !strcmp(names[1], "John Roe"));
 }
 
 /* ---- dates -------------------------------------------------------------------- */
