@@ -648,11 +648,23 @@ int author_page_href(const char *href) {
   return 0;
 }
 
-size_t author_from_text(const char *s, size_t len, arena *mem, const char **names, size_t *n,
-                        size_t cap) {
-  static const char *const labels[] = {"written by ", "posted by ", "words by ", "by ",
-                                       "author: ",    "von ",       "par ",      "por ",
-                                       "door ",       "autor: ",    "auteur : "};
+size_t author_from_text(const char *s, size_t len, int written_only, arena *mem, const char **names,
+                        size_t *n, size_t cap) {
+  static const char *const any_labels[] = {"written by ", "posted by ", "words by ", "by ",
+                                           "author: ",    "von ",       "par ",      "por ",
+                                           "door ",       "autor: ",    "auteur : "};
+  static const char *const any_alone[] = {"written by", "article by", "posted by", "words by",
+                                          "author",     "authors",    "by",        "autor",
+                                          "auteur",     "von",        "par",       "por"};
+  /* Labels that say who wrote the text, wherever they stand. */
+  static const char *const written_labels[] = {"written by ", "article by ", "authored by "};
+  static const char *const written_alone[] = {"written by", "article by", "authored by"};
+  const char *const *labels = written_only ? written_labels : any_labels;
+  const char *const *alone = written_only ? written_alone : any_alone;
+  size_t nlabels = written_only ? sizeof written_labels / sizeof *written_labels
+                                : sizeof any_labels / sizeof *any_labels;
+  size_t nalone = written_only ? sizeof written_alone / sizeof *written_alone
+                               : sizeof any_alone / sizeof *any_alone;
   for (size_t i = 0; i < len; i++) {
     /* The label opens a line, or follows a separator ("June 9 | By ..."). */
     size_t b = i;
@@ -665,7 +677,7 @@ size_t author_from_text(const char *s, size_t len, arena *mem, const char **name
                   (unsigned char)s[b - 1] == 0x93));
     if (!opens || (i > 0 && mstr_is_alnum((unsigned char)s[i - 1])))
       continue;
-    for (size_t l = 0; l < sizeof labels / sizeof *labels; l++) {
+    for (size_t l = 0; l < nlabels; l++) {
       size_t k = strlen(labels[l]);
       if (i + k >= len || !mstr_istarts(s + i, labels[l]))
         continue;
@@ -683,10 +695,7 @@ size_t author_from_text(const char *s, size_t len, arena *mem, const char **name
     }
     /* A label on a line of its own, the name on the next ("Written by" /
      * "Jane Doe"), as author boxes set them. */
-    static const char *const alone[] = {"written by", "article by", "posted by", "words by",
-                                        "author",     "authors",    "by",        "autor",
-                                        "auteur",     "von",        "par",       "por"};
-    for (size_t l = 0; l < sizeof alone / sizeof *alone; l++) {
+    for (size_t l = 0; l < nalone; l++) {
       size_t k = strlen(alone[l]);
       if (i + k >= len || !mstr_istarts(s + i, alone[l]))
         continue;

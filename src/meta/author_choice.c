@@ -307,7 +307,16 @@ void meta_choose_authors(mctx *x) {
     fprintf(stderr, "lines after title [%s]\n", t ? t : "");
 #endif
     if (t)
-      author_from_text(t, strlen(t), x->mem, names, &n, MAX_AUTHORS);
+      author_from_text(t, strlen(t), 0, x->mem, names, &n, MAX_AUTHORS);
+  }
+  STAGE("written-by");
+  /* "Written by Jane Doe" anywhere in the text after the headline (an
+   * author box at the article's end), navigation, sidebars and comments
+   * left out; a bare "By" counts only by the headline. */
+  if (!n && !product && !list && x->title_node) {
+    const char *t = meta_lines_after_without(x, x->title_node, SCAN_BYTES, IN_CHROME | IN_COMMENT);
+    if (t)
+      author_from_text(t, strlen(t), 1, x->mem, names, &n, MAX_AUTHORS);
   }
 #ifdef PITH_DEBUG_META
   if (n)
