@@ -342,6 +342,27 @@ static void insert_doctype(tb *b, const html_token *t) {
 
 /* ---- the modes before <body> ---- */
 
+/* "A start tag whose tag name is one of: base, basefont, bgsound, link,
+ * meta, noframes, script, style, template, title": what goes in the head.
+ * After head, in body and in template give it to in head's rules. */
+static int head_start_tag(uint16_t tag) {
+  switch (tag) {
+  case TAG_BASE:
+  case TAG_BASEFONT:
+  case TAG_BGSOUND:
+  case TAG_LINK:
+  case TAG_META:
+  case TAG_NOFRAMES:
+  case TAG_SCRIPT:
+  case TAG_STYLE:
+  case TAG_TEMPLATE:
+  case TAG_TITLE:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
 /* "initial" */
 static int initial(tb *b, html_token *t) {
   switch (t->type) {
@@ -532,6 +553,17 @@ static int after_head(tb *b, html_token *t) {
     return 0;
   switch (t->type) {
   case TOK_START_TAG:
+    if (head_start_tag(t->tag)) {
+      /* in head's rules, the head element back on the stack meanwhile */
+      if (!b->head_el)
+        return in_head(b, t);
+      tb_push(b, b->head_el, DOM_NS_HTML, TAG_HEAD, "head", 0);
+      int again = in_head(b, t);
+      long at = tb_find_entry(b, b->head_el);
+      if (at >= 0)
+        tb_remove_entry(b, (size_t)at);
+      return again;
+    }
     switch (t->tag) {
     case TAG_BODY:
       tb_insert_element(b, t, DOM_NS_HTML);
@@ -542,25 +574,6 @@ static int after_head(tb *b, html_token *t) {
       tb_insert_element(b, t, DOM_NS_HTML);
       b->mode = M_IN_FRAMESET;
       return 0;
-    case TAG_BASE:
-    case TAG_BASEFONT:
-    case TAG_BGSOUND:
-    case TAG_LINK:
-    case TAG_META:
-    case TAG_NOFRAMES:
-    case TAG_SCRIPT:
-    case TAG_STYLE:
-    case TAG_TEMPLATE:
-    case TAG_TITLE: {
-      if (!b->head_el)
-        return in_head(b, t);
-      tb_push(b, b->head_el, DOM_NS_HTML, TAG_HEAD, "head", 0);
-      int again = in_head(b, t);
-      long at = tb_find_entry(b, b->head_el);
-      if (at >= 0)
-        tb_remove_entry(b, (size_t)at);
-      return again;
-    }
     case TAG_HEAD:
       return 0;
     default:
@@ -647,22 +660,14 @@ static void pop_until_select(tb *b) {
 }
 
 static void body_start_tag(tb *b, html_token *t) {
+  if (head_start_tag(t->tag)) {
+    in_head(b, t);
+    return;
+  }
   switch (t->tag) {
   case TAG_HTML:
     if (!template_on_stack(b) && b->nstack && !(b->stack[0].bits & E_PHANTOM))
       tb_add_missing_attrs(b, b->stack[0].node, t);
-    return;
-  case TAG_BASE:
-  case TAG_BASEFONT:
-  case TAG_BGSOUND:
-  case TAG_LINK:
-  case TAG_META:
-  case TAG_NOFRAMES:
-  case TAG_SCRIPT:
-  case TAG_STYLE:
-  case TAG_TEMPLATE:
-  case TAG_TITLE:
-    in_head(b, t);
     return;
   case TAG_BODY:
     if (b->nstack < 2 || !(b->stack[1].ns == DOM_NS_HTML && b->stack[1].tag == TAG_BODY) ||
@@ -1565,18 +1570,9 @@ static int in_template(tb *b, html_token *t) {
   case TOK_DOCTYPE:
     return in_body(b, t);
   case TOK_START_TAG:
-    switch (t->tag) {
-    case TAG_BASE:
-    case TAG_BASEFONT:
-    case TAG_BGSOUND:
-    case TAG_LINK:
-    case TAG_META:
-    case TAG_NOFRAMES:
-    case TAG_SCRIPT:
-    case TAG_STYLE:
-    case TAG_TEMPLATE:
-    case TAG_TITLE:
+    if (head_start_tag(t->tag))
       return in_head(b, t);
+    switch (t->tag) {
     case TAG_CAPTION:
     case TAG_COLGROUP:
     case TAG_TBODY:
