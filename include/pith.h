@@ -502,7 +502,7 @@ typedef struct {
   unsigned jobs;
   /* A submission waits while this many items are in flight (submitted,
    * not yet delivered; default 16 per worker, at least 8) or while the
-   * bytes they hold reach max_pending_bytes (default 16 MiB; a larger page
+   * bytes they hold reach max_pending_bytes (default 8 MiB; a larger page
    * still goes, alone): an item holds its input until it is extracted,
    * then its result and output until delivered. Pages extracted at once
    * hold at most half of max_pending_bytes of input between them (a larger

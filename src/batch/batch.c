@@ -19,7 +19,7 @@
  * gets a core late, finds work still queued. Bytes in flight: inputs not
  * yet extracted and results not yet delivered. */
 #define PENDING_PER_WORKER 16
-#define DEFAULT_PENDING_BYTES ((size_t)16 << 20)
+#define DEFAULT_PENDING_BYTES ((size_t)8 << 20)
 
 struct pith_batch {
   pith_batch_options o;
