@@ -632,6 +632,14 @@ size_t author_byline(const char *s, size_t len, arena *mem, const char **names, 
   return added;
 }
 
+int author_page_href(const char *href) {
+  static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/auteur/"};
+  for (size_t i = 0; href && i < sizeof paths / sizeof *paths; i++)
+    if (mstr_istr(href, strlen(href), paths[i]))
+      return 1;
+  return 0;
+}
+
 size_t author_from_text(const char *s, size_t len, arena *mem, const char **names, size_t *n,
                         size_t cap) {
   static const char *const labels[] = {"written by ", "posted by ", "words by ", "by ",

@@ -33,6 +33,10 @@ size_t author_from_text(const char *s, size_t len, arena *mem, const char **name
 size_t author_byline(const char *s, size_t len, arena *mem, const char **names, size_t *n,
                      size_t cap, const char **agency);
 
+/* Whether an address is an author's page by its path ("/author/jane-doe",
+ * "/autor/...", "/auteur/..."): a link there names a person who signs. */
+int author_page_href(const char *href);
+
 /* Whether s is a news agency's name ("Reuters", "AFP", "dpa"). */
 int author_is_agency(const char *s);
 

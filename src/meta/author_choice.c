@@ -9,13 +9,13 @@
 #include "meta/author.h"
 #include "meta/mstr.h"
 
-/* Whether a link goes to an author's page ("/author/jane-doe"). */
+/* Whether a link in a byline goes to its person's page: an author's page,
+ * or (the byline says it is one) a profile's, a member's, a staff page. */
 static int author_link(const dom_node *a) {
-  static const char *const paths[] = {"/author/", "/authors/", "/profile/",      "/people/",
-                                      "/staff/",  "/writers/", "/contributors/", "/autor/",
-                                      "/auteur/", "/user/",    "/users/",        "/members/"};
+  static const char *const paths[] = {"/profile/",      "/people/", "/staff/", "/writers/",
+                                      "/contributors/", "/user/",   "/users/", "/members/"};
   const char *href = dom_attr_get(a, "href");
-  if (meta_rel_has(dom_attr_get(a, "rel"), "author"))
+  if (meta_rel_has(dom_attr_get(a, "rel"), "author") || author_page_href(href))
     return 1;
   if (!href)
     return 0;
@@ -168,6 +168,30 @@ static size_t byline_people(mctx *x) {
   return n;
 }
 
+/* Whether node a holds node n. */
+static int holds(const dom_node *a, const dom_node *n) {
+  for (; n; n = n->parent)
+    if (n == a)
+      return 1;
+  return 0;
+}
+
+/* Whether a byline signs an item of its own rather than the page: it sits
+ * in an <article>, a quotation or a testimonial that neither holds the
+ * headline nor most of the page's text (a card of another post, a
+ * customer's quote, a reply). */
+static int signs_other_item(const mctx *x, const dom_node *n) {
+  for (const dom_node *a = n->parent; a && a != x->doc->root; a = a->parent) {
+    if ((x->title_node && holds(a, x->title_node)) ||
+        (x->body_chars && a->chars * 2 >= x->body_chars))
+      return 0;
+    if (a->tag == TAG_ARTICLE || a->tag == TAG_BLOCKQUOTE ||
+        ((a->cls || a->id) && (meta_element_bits(x, a) & W_QUOTE)))
+      return 1;
+  }
+  return 0;
+}
+
 void meta_choose_authors(mctx *x) {
   const char **names = arena_alloc(x->mem, MAX_AUTHORS * sizeof *names);
   if (!names)
@@ -245,6 +269,8 @@ void meta_choose_authors(mctx *x) {
     for (size_t i = 0; i < x->bylines.n && !n && !product; i++) {
       const mnode *m = &x->bylines.v[i];
       if ((m->where & IN_CHROME) && !meta_near_title(x, m->pos))
+        continue;
+      if (signs_other_item(x, m->n))
         continue;
 #ifdef PITH_DEBUG_META
       fprintf(stderr, "byline %zu/%zu pos %u title_pos %u near %d where %u kind %d people %zu\n", i,

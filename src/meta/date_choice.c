@@ -18,6 +18,7 @@ static date_cand *add_date(mctx *x, const meta_date *d, int score, uint32_t pos,
   c->score = score;
   c->pos = pos;
   c->shown = SHOWN_NOT;
+  c->update = 0;
   c->src = src;
   return c;
 }
@@ -29,12 +30,14 @@ static void add_shown(mctx *x, const meta_date *d, int score, uint32_t pos, cons
 }
 
 /* A date seen on the page: labelled as an update's (r == 2), it stands
- * only for want of anything else. */
+ * only for want of anything else (the update rule: best_date). */
 static void add_visible(mctx *x, const meta_date *d, int r, int score, uint32_t pos,
                         const char *src, int shown) {
   date_cand *c = add_date(x, d, r == 2 ? UPDATED_SCORE : score, pos, r == 2 ? "updated" : src);
-  if (c)
-    c->shown = r == 2 ? SHOWN_TEXT : shown;
+  if (!c)
+    return;
+  c->shown = r == 2 ? SHOWN_TEXT : shown;
+  c->update = r == 2;
 }
 
 static void add_date_text(mctx *x, const char *s, int score, uint32_t pos, const char *src) {
@@ -187,13 +190,10 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
 
 static void collect_dates(mctx *x) {
   const ld_info *ld = &x->ld_info;
-  /* JSON-LD. */
-  if (ld->date_published) {
-    int s = ld->kind >= LD_OTHER ? 100 : 72;
-    add_date_text(x, ld->date_published, s, 0, "ld");
-  }
-  if (ld->page_date_published)
-    add_date_text(x, ld->page_date_published, 72, 0, "ld-page");
+  /* JSON-LD of an article, a post, a thread or another creative work (a
+   * page entity's date waits for backing: record_dates). */
+  if (ld->date_published && ld->kind >= LD_OTHER)
+    add_date_text(x, ld->date_published, 100, 0, "ld");
   /* Meta tags. */
   for (size_t i = 0; i < sizeof published_tags / sizeof *published_tags; i++)
     add_date_text(x, meta_tag(x, published_tags[i].name), published_tags[i].score, 0,
@@ -510,7 +510,7 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
      * ("Published Apr 26, 2023 Updated Aug 21, 2025" under markup of
      * August 21st). */
     if (same_day_either_way(&c->d, &best->d)) {
-      if (!strcmp(c->src, "updated"))
+      if (c->update)
         continue;
       return best;
     }
@@ -532,7 +532,7 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
     const date_cand *c = &x->dates[i];
     if (c->shown == SHOWN_NOT || date_cmp_day(&c->d, &alt->d))
       continue;
-    if (c->score == UPDATED_SCORE && !strcmp(c->src, "updated"))
+    if (c->update)
       return best;
     if (strcmp(c->src, alt->src))
       other = c->src;
@@ -603,8 +603,7 @@ static const date_cand *best_date(const mctx *x) {
         agree++;
     /* Updates' dates repeat on the cards of other pages ("Updated on ...")
      * and agree among themselves for it: among them the first counts. */
-    int updated = !strcmp(c->src, "updated");
-    if (updated)
+    if (c->update)
       agree = 0;
     int s = c->score + (agree > 3 ? 3 : agree) - reply_penalty(x, c);
 #ifdef PITH_DEBUG_META
@@ -612,7 +611,7 @@ static const date_cand *best_date(const mctx *x) {
             c->score, agree, c->pos, c->src);
 #endif
     if (!best || s > best_score || (s == best_score && c->d.has_time && !best->d.has_time) ||
-        (s == best_score && updated && !strcmp(best->src, "updated") && c->pos < best->pos)) {
+        (s == best_score && c->update && best->update && c->pos < best->pos)) {
       best = c;
       best_score = s;
     }
@@ -651,6 +650,27 @@ static void settle_swappable(mctx *x) {
   }
 }
 
+/* A page entity's datePublished in JSON-LD (a WebPage, a CollectionPage:
+ * the main entity when the page declares no article, post or thread, or
+ * the page beside its article) is when the CMS made the page's record, and
+ * SEO plugins write it for every page, service pages and listings alike:
+ * it dates the page only when another source gives the same day. */
+static void record_dates(mctx *x) {
+  const ld_info *ld = &x->ld_info;
+  const char *records[2] = {ld->kind < LD_OTHER ? ld->date_published : NULL,
+                            ld->page_date_published};
+  for (int k = 0; k < 2; k++) {
+    meta_date d;
+    if (!records[k] || !date_parse(records[k], strlen(records[k]), &d))
+      continue;
+    int backed = 0;
+    for (size_t i = 0; i < x->ndates && !backed; i++)
+      backed = !date_cmp_day(&x->dates[i].d, &d);
+    if (backed)
+      add_date(x, &d, 72, 0, k ? "ld-page" : "ld");
+  }
+}
+
 void meta_choose_dates(mctx *x) {
   collect_dates(x);
   if (!meta_is_product(x)) {
@@ -658,6 +678,7 @@ void meta_choose_dates(mctx *x) {
     original_dates(x);
     fallback_dates(x);
   }
+  record_dates(x);
   settle_swappable(x);
   localize_utc(x);
   const date_cand *pub = best_date(x);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "meta/author.h"
 #include "meta/json.h"
 #include "meta/jsonld.h"
 #include "meta/lang.h"
@@ -87,6 +88,8 @@ static const struct {
     NW("publishdate", W_PUBLISHED),
     NW("published", W_PUBLISHED),
     NW("publishedat", W_PUBLISHED),
+    NW("pullquote", W_QUOTE),
+    NW("quote", W_QUOTE),
     NW("recirc", W_CHROME | W_RELATED),
     NW("recommended", W_CHROME | W_RELATED),
     NW("related", W_CHROME | W_RELATED),
@@ -94,6 +97,8 @@ static const struct {
     NW("reply", W_COMMENT),
     NW("reporter", W_BYLINE),
     NW("respond", W_COMMENT),
+    NW("review", W_QUOTE),
+    NW("reviews", W_QUOTE),
     NW("share", W_CHROME),
     NW("sharing", W_CHROME),
     NW("sidebar", W_CHROME),
@@ -103,6 +108,8 @@ static const struct {
     NW("taboola", W_CHROME | W_RELATED),
     NW("tag", W_SUBJECT),
     NW("teaser", W_CHROME),
+    NW("testimonial", W_QUOTE),
+    NW("testimonials", W_QUOTE),
     NW("time", W_DATE),
     NW("timestamp", W_PUBLISHED),
     NW("topic", W_SUBJECT),
@@ -329,6 +336,9 @@ int meta_dateline_kind(unsigned bits) {
 
 static int byline_kind(const dom_node *n, unsigned bits) {
   if (n->attrs && meta_rel_has(dom_attr_get(n, "rel"), "author"))
+    return K_AUTHOR;
+  /* A link to an author's page ("/author/jane-doe") is a byline of its own. */
+  if (n->tag == TAG_A && n->attrs && author_page_href(dom_attr_get(n, "href")))
     return K_AUTHOR;
   return (bits & W_BYLINE) ? K_BYLINE : 0;
 }

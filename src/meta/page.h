@@ -59,6 +59,7 @@ typedef struct {
   int score;
   uint32_t pos;
   int shown;       /* SHOWN_*: whether the page shows it to its readers */
+  int update;      /* labelled as an update's ("Updated ...", class "updated") */
   const char *src; /* where it came from, for debugging */
 } date_cand;
 
@@ -114,6 +115,7 @@ enum {
   W_NAME = 1 << 6,
   W_SUBJECT = 1 << 7, /* a topic: category, tag */
   W_RELATED = 1 << 8, /* other pages: related, popular, teaser (also W_CHROME) */
+  W_QUOTE = 1 << 9,   /* someone else's words: a quote, a testimonial, a review */
 };
 
 /* Class or id words of datelines and bylines. */

@@ -229,6 +229,25 @@ static void test_short_article(void) {
   CHECK_STR(joined, "The bridge road is closed until Friday for repairs.");
 }
 
+static void test_paragraph_and_its_list(void) {
+  /* One paragraph and the short list it introduces, beside a menu: the
+   * list's items (no links, no sentences) are the paragraph's, and so is
+   * the page's note after them. */
+  const char *page = "<html><head><title>Smartphone basics</title></head><body>"
+                     "<ul class=\"nav\"><li><a href=\"/\">Home</a></li>"
+                     "<li><a href=\"/courses\">Courses</a></li></ul>"
+                     "<div class=\"course\"><h1>Smartphone basics</h1>"
+                     "<div><p>This free course teaches what a smartphone is and how to use "
+                     "one, step by step, for people who have never owned one.</p>"
+                     "<ul><li>Making calls</li><li>Sending messages</li><li>Taking photos</li></ul>"
+                     "</div></div>"
+                     "<footer><a href=\"/privacy\">Privacy</a></footer></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "This free course teaches what a smartphone is and how to use one, step by "
+                    "step, for people who have never owned one. || Making calls || Sending "
+                    "messages || Taking photos");
+}
+
 static void test_title(void) {
   /* The headline is the h1 when the <title> holds it; it is not repeated in
    * the body. */
@@ -382,6 +401,7 @@ int main(void) {
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();
+  test_paragraph_and_its_list();
   test_title();
   test_content_after_body_closed();
   test_tree();

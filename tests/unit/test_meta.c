@@ -314,6 +314,36 @@ static void test_author_scope(void) {
                  CARDS)) == 0);
   CHECK_STR(authors(), "Ann Lee");
 #undef CARDS
+  /* A byline in an <article> of its own that does not hold the headline
+   * signs that item (a card, a testimonial), not the page... */
+  CHECK(run(PAGE("<title>Map tools</title><meta property=\"og:type\" content=\"article\">",
+                 "<h1>Map tools</h1>" BODY "<article class=\"card\"><p>\"A great tool for "
+                 "us.\"</p><div class=\"author\">Sue Hall</div></article>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* A customer's quote on a service's page names the customer. */
+  CHECK(run(PAGE("<title>Security audits</title>",
+                 "<h1>Security audits</h1>" BODY "<div class=\"testimonial__content\"><p>They "
+                 "found what others missed.</p><div class=\"author-details\">Carl Eskew, VP "
+                 "Security</div></div>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("<title>Security audits</title>",
+                 "<h1>Security audits</h1>" BODY "<blockquote><p>They found what others "
+                 "missed.</p><footer class=\"author\">Carl Eskew</footer></blockquote>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* ...while the <article> that holds the headline is the page's own. */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<article><h1>Floods</h1><span class=\"author\">Ann Lee</span>" BODY
+                 "</article><article><h2>Bridges</h2><span class=\"author\">Bo Chan</span>"
+                 "</article>")) == 0);
+  CHECK_STR(authors(), "Ann Lee");
+  /* A link to an author's page is a byline of its own; a link to a user's
+   * page (a log-in, a profile) is not. */
+  CHECK(run(PAGE("<title>Floods</title>", "<h1>Floods</h1><p><a href=\"/blog/author/ann-lee\">"
+                                          "Ann Lee</a></p>" BODY)) == 0);
+  CHECK_STR(authors(), "Ann Lee");
+  CHECK(run(PAGE("<title>Floods</title>", "<h1>Floods</h1><p><a href=\"/user/login\">Log In</a>"
+                                          "</p>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
   /* The same byline alone signs the page. */
   CHECK(run(PAGE("<title>Floods</title>",
                  "<h1>Floods</h1><span class=\"byline\">By Ann Lee</span>" BODY)) == 0);
@@ -527,6 +557,29 @@ static void test_jsonld_variants(void) {
   CHECK_STR(art.meta.date_published, "2022-08-08");
 }
 
+/* A page entity's JSON-LD date (a WebPage's, as SEO plugins write for
+ * every page) is the CMS record's: alone it dates nothing; backed by a
+ * date the page shows, it stands. */
+static void test_page_record_dates(void) {
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+                 "\"name\":\"Roof repair\",\"datePublished\":\"2019-04-15T21:00:02Z\"},"
+                 "{\"@type\":\"WebSite\",\"name\":\"Acme Roofs\"}]}</script>",
+                 "<h1>Roof repair</h1>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* Beside an article without a date of its own: the same. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+                 "\"@id\":\"#page\",\"datePublished\":\"2019-04-15\"},{\"@type\":\"Article\","
+                 "\"headline\":\"Roof repair\",\"isPartOf\":{\"@id\":\"#page\"}}]}</script>",
+                 "<h1>Roof repair</h1>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* Shown on the page too: the record's date, with its time. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"WebPage\","
+                 "\"name\":\"Roof repair\",\"datePublished\":\"2019-04-15T21:00:02+02:00\"}"
+                 "</script>",
+                 "<h1>Roof repair</h1><p>April 15, 2019</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2019-04-15T21:00:02+02:00");
+}
+
 /* Bylines as author boxes set them, and groups that sign. */
 static void test_byline_forms(void) {
   CHECK(run(PAGE(
@@ -604,6 +657,28 @@ static void test_updated_dates(void) {
                  "\"headline\":\"Menus\",\"datePublished\":\"2023-11-13\"}</script>",
                  "<h1>Menus</h1><p>Page updated: 12 November 2023 by Tracy Parker</p>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2023-11-12");
+}
+
+/* One rule for updates, whether the words or the element's name say it:
+ * the publication date shown after it wins, and alone it stands. */
+static void test_update_rule(void) {
+  static const char *const updates[] = {
+      "<p class=\"date\">Updated Jan 5, 2024</p>",
+      "<p class=\"date updated\">Jan 5, 2024</p>",
+      "<p><time class=\"modified\" datetime=\"2024-01-05\">Jan 5, 2024</time></p>",
+      "<p>Last modified: <time datetime=\"2024-01-05\">Jan 5, 2024</time></p>",
+  };
+  char page[1024];
+  for (size_t i = 0; i < sizeof updates / sizeof *updates; i++) {
+    snprintf(page, sizeof page,
+             PAGE("", "<h1>Heat pumps</h1>%s<p class=\"date\">Published Dec 1, 2023</p>" BODY),
+             updates[i]);
+    CHECK(run(page) == 0);
+    CHECK_STR(art.meta.date_published, "2023-12-01");
+    snprintf(page, sizeof page, PAGE("", "<h1>Heat pumps</h1>%s" BODY), updates[i]);
+    CHECK(run(page) == 0);
+    CHECK(art.meta.date_published && !strncmp(art.meta.date_published, "2024-01-05", 10));
+  }
 }
 
 /* Only updates' dates, the page's own first and the same on the cards of
@@ -790,6 +865,12 @@ static void test_title_headings(void) {
   CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
                  "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
+  /* The one headline may be shown twice (a copy for small screens): it is
+   * still the page's one. */
+  CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
+                 "<h1>Enameled cast iron pan and metal spatulas</h1>"
+                 "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
   /* An og:title that is a slogan, sharing hardly a word with the <title>:
    * the <title>; one that words it more cleanly stands. */
   CHECK(run(PAGE("<title>Email Marketing Tools | Mailly</title>"
@@ -901,6 +982,16 @@ static void test_title(void) {
   CHECK(run(PAGE("<title>Logging HOWTO \xE2\x80\x94 Docs</title>",
                  "<h1>Logging HOWTO<a href=\"#x\">\xC2\xB6</a></h1>" BODY)) == 0);
   CHECK_STR(art.title, "Logging HOWTO");
+  /* An icon font's link glyph (private use area, U+F0C1) too; and the
+   * text's heading that says the title goes, the title being shown once. */
+  CHECK(run(PAGE("<title>Ansible playbooks \xE2\x80\x94 Docs</title>",
+                 "<article><h2>Ansible playbooks<a href=\"#x\">\xEF\x83\x81</a></h2>" BODY
+                 "</article>")) == 0);
+  CHECK_STR(art.title, "Ansible playbooks");
+  int headings = 0;
+  for (const article_block *b = art.first; b; b = b->next)
+    headings += b->kind == BLOCK_HEADING;
+  CHECK(headings == 0);
 }
 
 static void test_huge_title(void) {
@@ -986,6 +1077,8 @@ int main(void) {
   test_author_scope();
   test_author_byline();
   test_dates_not_from_comments();
+  test_page_record_dates();
+  test_update_rule();
   test_written_dates();
   test_date_sources();
   test_title();
