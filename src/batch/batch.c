@@ -77,6 +77,13 @@ static void count(pith_batch *b, const pith_batch_item *it) {
   b->stats.reason_count[i]++;
 }
 
+/* Whether a submission waiting for room should look again: once the ring
+ * is half empty or half its bytes are free, so that the reading thread
+ * wakes once for several items rather than for each (lock held). */
+static int room_opened(const pith_batch *b) {
+  return b->next_seq - b->next_emit <= b->cap / 2 || b->pending_bytes <= b->o.max_pending_bytes / 2;
+}
+
 /* Delivers every finished job at the head of the ring, in order (lock
  * held on entry and exit; released around the callback). Only one thread
  * delivers at a time; a job finishing meanwhile is picked up by its loop. */
@@ -95,7 +102,8 @@ static void deliver(pith_batch *b) {
     b->ring[b->next_emit % b->cap] = NULL;
     b->next_emit++;
     b->pending_bytes -= j->cost;
-    pthread_cond_broadcast(&b->space);
+    if (room_opened(b))
+      pthread_cond_broadcast(&b->space);
     pthread_mutex_unlock(&b->mu);
     batch_job_free(j);
     pthread_mutex_lock(&b->mu);
@@ -112,11 +120,11 @@ static void run(pith_batch *b, batch_job *j) {
   size_t held = batch_job_held(j);
   pthread_mutex_lock(&b->mu);
   b->running_bytes -= j->cost;
-  if (b->nthreads > 1)
+  if (b->nthreads > 1 && b->next_run < b->next_seq)
     pthread_cond_broadcast(&b->work); /* a large job may start now */
   /* Its input is freed: what waits for delivery is its result. */
   b->pending_bytes = b->pending_bytes - j->cost + held;
-  if (held < j->cost)
+  if (held < j->cost && room_opened(b))
     pthread_cond_broadcast(&b->space);
   j->cost = held;
   j->done = 1;
