@@ -6,7 +6,8 @@ the output with the shared scorers (../shared/bench/score.py, score_meta.py).
 
   bench/quality.py [--pith build/pith] [--data ../shared/data]
                    [--sets scrapinghub,wcxb-dev] [--flat] [--meta]
-                   [--keep DIR] [--worst N] [--json] [-- extra pith args]
+                   [--keep DIR] [--worst N [--worst-half H]] [--json]
+                   [-- extra pith args]
 
 Text sets (the default mode):
   scrapinghub        pith --no-title over html/, score.py --metric shingle
@@ -15,6 +16,9 @@ Text sets (the default mode):
                      must-have/must-not-have snippets (--metric snippets)
   flat-scrapinghub   pith --text --no-title over text/ (flattened pages),
                      score.py --metric shingle; --flat adds this set
+  Each set (and each wcxb-dev page type) is also scored in the two fixed
+  halves "tune" and "check" described below, and --worst lists the worst
+  pages of the tune half only (--worst-half: check, or all).
 Metadata (--meta; default sets htmldate-dev,wcxb-dev):
   pith --format json over html/, score_meta.py: date accuracy, accuracy on
   dated pages, title exact / word F1, author accuracy. Each set is also
@@ -97,7 +101,7 @@ def parse_args(argv):
                          "and pith's stderr in DIR/<set>.stderr")
     ap.add_argument("--worst", type=int, default=0, metavar="N", help="list the N worst pages of each set")
     ap.add_argument("--worst-half", choices=HALVES + ("all",), default="tune",
-                    help="with --meta --worst: list pages of this half only (default: tune)")
+                    help="--worst lists pages of this half only (default: tune)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     ap.add_argument("--timeout", type=float, default=1800, metavar="S",
                     help="give up on a pith run after S seconds (default 1800)")
@@ -222,6 +226,23 @@ def read_meta(path):
     return rows
 
 
+def score_ids(a, gold, pred, metric, ids, idf, worst=0):
+    """score() over the pages in ids (written to the file idf), with its halves."""
+    idf.write_text("\n".join(ids) + "\n")
+    res = score(a, gold, pred, metric, ids=idf, worst=worst)
+    if not worst:
+        res.pop("worst", None)
+    res["halves"] = {}
+    for h in HALVES:
+        hids = [i for i in ids if half_of(i) == h]
+        hf = idf.with_name(f"{idf.name}.{h}")
+        hf.write_text("\n".join(hids) + "\n")
+        r = score(a, gold, pred, metric, ids=hf) if hids else {"f1": None, "pages": 0}
+        r.pop("worst", None)
+        res["halves"][h] = r
+    return res
+
+
 def text_set(a, name, work):
     inp, gold_sub, metric, set_args = TEXT_SETS[name]
     sdir = a.data / name
@@ -231,19 +252,23 @@ def text_set(a, name, work):
     res["pith"] = run_pith(a, set_args, [sdir / inp], pred, work / f"{name}.stderr")
     if res["pith"]["exit"] == "timeout":
         raise Fatal(f"quality.py: pith timed out after {a.timeout:.0f} s on {name}", 3)
-    res.update(score(a, sdir / gold_sub, pred, metric, worst=a.worst))
+    gold = sdir / gold_sub
+    ext = ".json" if metric == "snippets" else ".txt"
+    ids = sorted(p.name[: -len(ext)] for p in gold.iterdir() if p.name.endswith(ext))
+    res.update(score_ids(a, gold, pred, metric, ids, work / f"{name}.ids"))
+    if a.worst:
+        wids = ids if a.worst_half == "all" else [i for i in ids if half_of(i) == a.worst_half]
+        wf = work / f"{name}.ids.worst"
+        wf.write_text("\n".join(wids) + "\n")
+        res["worst"] = score(a, gold, pred, metric, ids=wf, worst=a.worst)["worst"]
     if name == "wcxb-dev":
         meta = read_meta(sdir / "meta.jsonl")
         by_type = {}
         for m in meta:
             by_type.setdefault(m.get("page_type") or "unknown", []).append(m["id"])
         types = {}
-        for t, ids in sorted(by_type.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            idf = work / f"{name}.ids.{t}"
-            idf.write_text("\n".join(ids) + "\n")
-            r = score(a, sdir / gold_sub, pred, metric, ids=idf)
-            r.pop("worst", None)
-            types[t] = r
+        for t, tids in sorted(by_type.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            types[t] = score_ids(a, gold, pred, metric, tids, work / f"{name}.ids.{t}")
         res["types"] = types
         if (sdir / "gold_snippets").is_dir():
             sn = score(a, sdir / "gold_snippets", pred, "snippets")
@@ -311,29 +336,38 @@ def print_text(a, out):
     print(f"data: {a.data}")
     print(f"run:  {out['run']}")
     print()
-    print(f"{'set':<18} {'metric':<9} {'F1':>6}  {'P':>6}  {'R':>6}  {'pages':>5}  {'missing':>7}   "
+    print(f"{'set':<24} {'metric':<9} {'F1':>6}  {'P':>6}  {'R':>6}  {'pages':>5}  {'missing':>7}   "
           f"{'exit':>4}  {'stderr':>6}  {'seconds':>7}")
     for name, r in out["sets"].items():
         p = r["pith"]
-        print(f"{name:<18} {r['metric']:<9} {fmt(r['f1'])}  {fmt(r['precision'])}  {fmt(r['recall'])}  "
+        print(f"{name:<24} {r['metric']:<9} {fmt(r['f1'])}  {fmt(r['precision'])}  {fmt(r['recall'])}  "
               f"{r['pages']:>5}  {r['missing']:>7}   {p['exit']:>4}  {p['stderr_lines']:>6}  {p['seconds']:>7.1f}")
+        for h, s in r.get("halves", {}).items():
+            label = f"  {name}:{h}"
+            print(f"{label:<24} {r['metric']:<9} {fmt(s.get('f1'))}  {fmt(s.get('precision'))}  "
+                  f"{fmt(s.get('recall'))}  {s['pages']:>5}  {s.get('missing', 0):>7}")
         if "snippets" in r:
             s = r["snippets"]
-            print(f"{name:<18} {'snippets':<9} {fmt(s['f1'])}  {fmt(s['precision'])}  {fmt(s['recall'])}  "
+            print(f"{name:<24} {'snippets':<9} {fmt(s['f1'])}  {fmt(s['precision'])}  {fmt(s['recall'])}  "
                   f"{s['pages']:>5}  {s['missing']:>7}   (must-have/must-not-have snippets, pooled)")
     for name, r in out["sets"].items():
         if "types" in r:
             print()
             print(f"{name} by page type ({r['metric']})")
-            print(f"  {'type':<14} {'pages':>5}  {'F1':>6}  {'P':>6}  {'R':>6}  {'missing':>7}")
+            print(f"  {'type':<14} {'pages':>5}  {'F1':>6}  {'P':>6}  {'R':>6}  {'missing':>7}   "
+                  + "  ".join(f"{h:>6}" for h in HALVES))
             for t, s in r["types"].items():
                 print(f"  {t:<14} {s['pages']:>5}  {fmt(s['f1'])}  {fmt(s['precision'])}  {fmt(s['recall'])}"
-                      f"  {s['missing']:>7}")
+                      f"  {s['missing']:>7}   " + "  ".join(fmt(s["halves"][h].get("f1")) for h in HALVES))
+    print()
+    print("SET:tune / SET:check, and the columns tune and check: the fixed halves (see --help);")
+    print("tune rules on tune, check them on check")
     print_failures(out)
     if a.worst:
         for name, r in out["sets"].items():
             print()
-            print(f"{name}: {len(r.get('worst', []))} worst pages ({r['metric']} page score)")
+            half = "" if a.worst_half == "all" else f", half {a.worst_half} only"
+            print(f"{name}: {len(r.get('worst', []))} worst pages ({r['metric']} page score{half})")
             for w in r.get("worst", []):
                 print(f"  {w['score']:.4f}  {w['id']}")
     print()

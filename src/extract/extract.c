@@ -861,6 +861,11 @@ static float block_weight(const ex *x, const tblock *b) {
     return prose * c * (1.0f - ld);
   if (b->chars >= 30 && has_sentence_end(x->text.data + b->off, b->len))
     return 0.6f * c * (1.0f - ld);
+  /* A short item of a list without links is a fact or a step (features,
+   * "What you will learn"), not a template's furniture: menus are links.
+   * It weighs nothing either way. */
+  if (b->kind == BLOCK_LIST_ITEM && b->link_chars == 0)
+    return 0.0f;
   return -2.0f;
 }
 
@@ -878,7 +883,43 @@ static float block_weight(const ex *x, const tblock *b) {
 #define TEASER_EXTRA 400
 #endif
 
+/* Text cut short with an ellipsis ("may soon...", "may soon…"). */
+static int ends_cut_short(const char *s, uint32_t len) {
+  while (len && (s[len - 1] == ' ' || s[len - 1] == ']' || s[len - 1] == ')'))
+    len--;
+  return len >= 3 && (!memcmp(s + len - 3, "...", 3) || !memcmp(s + len - 3, "\xE2\x80\xA6", 3));
+}
+
+/* A teaser in one block (a news ticker's item, a "latest" list): it opens
+ * with a headline linking to another page, and the rest is an excerpt of
+ * that page cut short. */
+static int is_excerpt_teaser(const ex *x, const tblock *b) {
+  if (b->kind == BLOCK_HEADING || !b->container || !b->container->parent ||
+      b->chars - b->link_chars < 30 || !ends_cut_short(x->text.data + b->off, b->len))
+    return 0;
+  for (size_t m = b->mark_first; m < (size_t)b->mark_first + b->mark_count; m++) {
+    const imark *k = &x->marks[m];
+    if (k->off > b->off || k->kind != MARK_OPEN)
+      return 0;
+    if (k->node->tag == TAG_A)
+      return links_away(k->node) && k->node->chars >= 20 && k->node->chars * 2 <= b->chars;
+  }
+  return 0;
+}
+
 static void mark_teasers(ex *x, const dom_node *top) {
+  /* Excerpt teasers count when three or more share a parent: one such line
+   * may be a quotation that trails off. The parents' scores count them
+   * (choose_root clears every score before it sums). */
+  for (size_t i = 0; i < x->nblocks; i++)
+    if (is_excerpt_teaser(x, &x->blocks[i]))
+      x->blocks[i].container->parent->score = 0;
+  for (size_t i = 0; i < x->nblocks; i++)
+    if (is_excerpt_teaser(x, &x->blocks[i]))
+      x->blocks[i].container->parent->score += 1;
+  for (size_t i = 0; i < x->nblocks; i++)
+    if (is_excerpt_teaser(x, &x->blocks[i]) && x->blocks[i].container->parent->score >= 3)
+      x->blocks[i].container->flags |= NF_TEASER;
   for (size_t i = 0; i < x->nblocks; i++) {
     tblock *b = &x->blocks[i];
     if (b->kind != BLOCK_HEADING || b->link_chars * 2 <= b->chars || b->chars < 20 || !b->container)
@@ -1111,6 +1152,43 @@ static dom_node *choose_listing(ex *x, float *weight, float *record_chars) {
 #ifndef LISTING_VS_PROSE
 #define LISTING_VS_PROSE 1.0f
 #endif
+
+/* A root that is one paragraph (no blocks below it) lost to its parent
+ * only because what the parent adds weighs nothing: a heading, the short
+ * list the paragraph introduces. It grows to its parent while the parent
+ * adds nothing that weighs against it and is not boilerplate. The blocks
+ * below an element are a run of the block array (the walk is in document
+ * order), so each level looks only at the blocks it adds. */
+static dom_node *grow_paragraph_root(const ex *x, dom_node *root, const dom_node *top) {
+  if (root->flags & NF_HASBLOCK)
+    return root;
+  size_t lo = 0, hi; /* the blocks below root: [lo, hi) */
+  while (lo < x->nblocks && x->blocks[lo].container != root)
+    lo++;
+  if (lo == x->nblocks)
+    return root;
+  hi = lo;
+  while (hi < x->nblocks && x->blocks[hi].container == root)
+    hi++;
+  for (dom_node *p = root->parent; p && p->tag != TAG_TEXT && p != top && p->order < root->order &&
+                                   !(p->flags & (NF_NEG | NF_INNEG | NF_JUNK));
+       p = p->parent) {
+    size_t plo = lo, phi = hi;
+    while (plo > 0 && x->blocks[plo - 1].container &&
+           x->blocks[plo - 1].container->order >= p->order)
+      plo--;
+    while (phi < x->nblocks && x->blocks[phi].container &&
+           x->blocks[phi].container->order <= p->order_end)
+      phi++;
+    for (size_t i = plo; i < phi; i++)
+      if ((i < lo || i >= hi) && x->blocks[i].weight < 0)
+        return root;
+    root = p;
+    lo = plo;
+    hi = phi;
+  }
+  return root;
+}
 
 /* Landing and service pages have no one article: their prose is spread over
  * many sections. When the root holds less than WIDEN_SHARE of the page's
@@ -2091,7 +2169,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     listing_mode = 1;
   }
   if (root && !listing_mode)
-    root = widen_root(&x, root);
+    root = widen_root(&x, grow_paragraph_root(&x, root, top));
   /* A listing page often has several lists ("Featured", "Latest"): the
    * container of a few of them, when it holds little else. Not for long
    * records (a thread's posts), whose neighbours are rarely more posts. */

@@ -9,13 +9,13 @@
 #include "meta/author.h"
 #include "meta/mstr.h"
 
-/* Whether a link goes to an author's page ("/author/jane-doe"). */
+/* Whether a link in a byline goes to its person's page: an author's page,
+ * or (the byline says it is one) a profile's, a member's, a staff page. */
 static int author_link(const dom_node *a) {
-  static const char *const paths[] = {"/author/", "/authors/", "/profile/",      "/people/",
-                                      "/staff/",  "/writers/", "/contributors/", "/autor/",
-                                      "/auteur/", "/user/",    "/users/",        "/members/"};
+  static const char *const paths[] = {"/profile/",      "/people/", "/staff/", "/writers/",
+                                      "/contributors/", "/user/",   "/users/", "/members/"};
   const char *href = dom_attr_get(a, "href");
-  if (meta_rel_has(dom_attr_get(a, "rel"), "author"))
+  if (meta_rel_has(dom_attr_get(a, "rel"), "author") || author_page_href(href))
     return 1;
   if (!href)
     return 0;
@@ -168,6 +168,40 @@ static size_t byline_people(mctx *x) {
   return n;
 }
 
+/* The nearest element that holds both a and b (linear in their depth). */
+static const dom_node *common_ancestor(const dom_node *a, const dom_node *b) {
+  size_t da = 0, db = 0;
+  for (const dom_node *p = a; p; p = p->parent)
+    da++;
+  for (const dom_node *p = b; p; p = p->parent)
+    db++;
+  for (; da > db; da--)
+    a = a->parent;
+  for (; db > da; db--)
+    b = b->parent;
+  while (a != b) {
+    a = a->parent;
+    b = b->parent;
+  }
+  return a;
+}
+
+/* Whether a byline signs an item of its own rather than the page: it sits
+ * in an <article>, a quotation or a testimonial that neither holds the
+ * headline nor most of the page's text (a card of another post, a
+ * customer's quote, a reply). */
+static int signs_other_item(const mctx *x, const dom_node *n) {
+  const dom_node *top = x->title_node ? common_ancestor(n, x->title_node) : NULL;
+  for (const dom_node *a = n->parent; a && a != x->doc->root && a != top; a = a->parent) {
+    if (x->body_chars && a->chars * 2 >= x->body_chars)
+      return 0;
+    if (a->tag == TAG_ARTICLE || a->tag == TAG_BLOCKQUOTE ||
+        ((a->cls || a->id) && (meta_element_bits(x, a) & W_QUOTE)))
+      return 1;
+  }
+  return 0;
+}
+
 void meta_choose_authors(mctx *x) {
   const char **names = arena_alloc(x->mem, MAX_AUTHORS * sizeof *names);
   if (!names)
@@ -246,6 +280,8 @@ void meta_choose_authors(mctx *x) {
       const mnode *m = &x->bylines.v[i];
       if ((m->where & IN_CHROME) && !meta_near_title(x, m->pos))
         continue;
+      if (signs_other_item(x, m->n))
+        continue;
 #ifdef PITH_DEBUG_META
       fprintf(stderr, "byline %zu/%zu pos %u title_pos %u near %d where %u kind %d people %zu\n", i,
               x->bylines.n, m->pos, x->title_pos, meta_near_title(x, m->pos), m->where, m->kind,
@@ -271,16 +307,17 @@ void meta_choose_authors(mctx *x) {
     fprintf(stderr, "lines after title [%s]\n", t ? t : "");
 #endif
     if (t)
-      author_from_text(t, strlen(t), x->mem, names, &n, MAX_AUTHORS);
+      author_from_text(t, strlen(t), 0, x->mem, names, &n, MAX_AUTHORS);
   }
-  /* A publisher's or an organisation's name alone (the site's own in
-   * JSON-LD or a meta tag, an Organization as the author) is no author:
-   * pages put it there when no person signs the page. */
-#ifdef PITH_DEBUG_META
-  if (n)
-    fprintf(stderr, "authors from %s\n", stage);
-#endif
-#undef STAGE
+  STAGE("written-by");
+  /* "Written by Jane Doe" anywhere in the text after the headline (an
+   * author box at the article's end), navigation, sidebars and comments
+   * left out; a bare "By" counts only by the headline. */
+  if (!n && !product && !list && x->title_node) {
+    const char *t = meta_lines_after_without(x, x->title_node, SCAN_BYTES, IN_CHROME | IN_COMMENT);
+    if (t)
+      author_from_text(t, strlen(t), 1, x->mem, names, &n, MAX_AUTHORS);
+  }
 #ifdef PITH_DEBUG_META
   if (n)
     fprintf(stderr, "authors from %s\n", stage);

@@ -18,6 +18,7 @@ static date_cand *add_date(mctx *x, const meta_date *d, int score, uint32_t pos,
   c->score = score;
   c->pos = pos;
   c->shown = SHOWN_NOT;
+  c->update = 0;
   c->src = src;
   return c;
 }
@@ -29,12 +30,14 @@ static void add_shown(mctx *x, const meta_date *d, int score, uint32_t pos, cons
 }
 
 /* A date seen on the page: labelled as an update's (r == 2), it stands
- * only for want of anything else. */
+ * only for want of anything else (the update rule: best_date). */
 static void add_visible(mctx *x, const meta_date *d, int r, int score, uint32_t pos,
                         const char *src, int shown) {
   date_cand *c = add_date(x, d, r == 2 ? UPDATED_SCORE : score, pos, r == 2 ? "updated" : src);
-  if (c)
-    c->shown = r == 2 ? SHOWN_TEXT : shown;
+  if (!c)
+    return;
+  c->shown = r == 2 ? SHOWN_TEXT : shown;
+  c->update = r == 2;
 }
 
 static void add_date_text(mctx *x, const char *s, int score, uint32_t pos, const char *src) {
@@ -185,15 +188,31 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
   return t ? published_in(x, t, strlen(t), short_years, d) : 0;
 }
 
+/* Whether n sits in a list of other pages (related, popular, widgets):
+ * an element named so that does not hold the page's own headline
+ * (platforms name the post's own box a widget too). Without a headline
+ * there is no telling. */
+static int in_other_pages(const mctx *x, const dom_node *n) {
+  if (!x->title_node)
+    return 0;
+  for (const dom_node *a = n; a && a->tag != TAG_BODY && a->tag != TAG_TEXT; a = a->parent) {
+    if (!(a->cls || a->id) || !(meta_element_bits(x, a) & W_RELATED))
+      continue;
+    const dom_node *h = x->title_node;
+    while (h && h != a)
+      h = h->parent;
+    if (!h)
+      return 1;
+  }
+  return 0;
+}
+
 static void collect_dates(mctx *x) {
   const ld_info *ld = &x->ld_info;
-  /* JSON-LD. */
-  if (ld->date_published) {
-    int s = ld->kind >= LD_OTHER ? 100 : 72;
-    add_date_text(x, ld->date_published, s, 0, "ld");
-  }
-  if (ld->page_date_published)
-    add_date_text(x, ld->page_date_published, 72, 0, "ld-page");
+  /* JSON-LD of an article, a post, a thread or another creative work (a
+   * page entity's date waits for backing: record_dates). */
+  if (ld->date_published && ld->kind >= LD_OTHER)
+    add_date_text(x, ld->date_published, 100, 0, "ld");
   /* Meta tags. */
   for (size_t i = 0; i < sizeof published_tags / sizeof *published_tags; i++)
     add_date_text(x, meta_tag(x, published_tags[i].name), published_tags[i].score, 0,
@@ -222,7 +241,8 @@ static void collect_dates(mctx *x) {
   int list = dated >= 3 && !by_title && x->title_pos != UINT32_MAX;
   for (size_t i = 0; i < x->props.n; i++) {
     const mnode *m = &x->props.v[i];
-    if (m->kind > 1 || (m->where & IN_COMMENT))
+    if (m->kind > 1 || (m->where & IN_COMMENT) ||
+        ((m->where & IN_RELATED) && in_other_pages(x, m->n)))
       continue;
     meta_date d;
     int r = element_date(x, m->n, 0, &d);
@@ -322,11 +342,18 @@ static void text_dates(mctx *x) {
     if (r)
       add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
   }
-  /* The main text's first blocks. */
+  /* The main text's first blocks, less those of the comments: the
+   * extractor may take a long thread under a short post for the main text,
+   * and a comment's date is not the post's. */
   size_t seen = 0;
+  const char *comments = NULL;
   for (const article_block *b = x->art->first; b && seen < 1500; b = b->next) {
     meta_date d;
     int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
+    if (r && !comments && x->doc->body)
+      comments = meta_page_text_of(x, x->doc->body, SCAN_BYTES, IN_COMMENT);
+    if (r && comments && strstr(comments, b->text))
+      r = 0;
     if (r) {
       add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
       break;
@@ -510,7 +537,7 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
      * ("Published Apr 26, 2023 Updated Aug 21, 2025" under markup of
      * August 21st). */
     if (same_day_either_way(&c->d, &best->d)) {
-      if (!strcmp(c->src, "updated"))
+      if (c->update)
         continue;
       return best;
     }
@@ -532,7 +559,7 @@ static const date_cand *shown_instead(const mctx *x, const date_cand *best) {
     const date_cand *c = &x->dates[i];
     if (c->shown == SHOWN_NOT || date_cmp_day(&c->d, &alt->d))
       continue;
-    if (c->score == UPDATED_SCORE && !strcmp(c->src, "updated"))
+    if (c->update)
       return best;
     if (strcmp(c->src, alt->src))
       other = c->src;
@@ -591,6 +618,31 @@ static int reply_penalty(const mctx *x, const date_cand *c) {
   return 15;
 }
 
+/* A dateline (an element named for dates) that nothing else backs, and
+ * the first date under the headline another one, not an update's: the
+ * dateline is the site's (today's date in its header) or a list's (dated
+ * links under the article); the date under the headline is the page's. */
+static const date_cand *after_headline_instead(const mctx *x, const date_cand *best) {
+  if (!best || strcmp(best->src, "dateline"))
+    return best;
+  const date_cand *after = NULL;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *c = &x->dates[i];
+    if (!date_cmp_day(&c->d, &best->d) && c->shown == SHOWN_NOT)
+      return best; /* the markup or the address backs it */
+    if (!strcmp(c->src, "after-title"))
+      after = c;
+  }
+  if (!after || !date_cmp_day(&after->d, &best->d))
+    return best;
+  /* The text's reading knows an update by its words only; its element's
+   * name may say so too. */
+  for (size_t i = 0; i < x->ndates; i++)
+    if (x->dates[i].update && !date_cmp_day(&x->dates[i].d, &after->d))
+      return best;
+  return after;
+}
+
 static const date_cand *best_date(const mctx *x) {
   const date_cand *best = NULL;
   int best_score = 0;
@@ -603,8 +655,7 @@ static const date_cand *best_date(const mctx *x) {
         agree++;
     /* Updates' dates repeat on the cards of other pages ("Updated on ...")
      * and agree among themselves for it: among them the first counts. */
-    int updated = !strcmp(c->src, "updated");
-    if (updated)
+    if (c->update)
       agree = 0;
     int s = c->score + (agree > 3 ? 3 : agree) - reply_penalty(x, c);
 #ifdef PITH_DEBUG_META
@@ -612,12 +663,12 @@ static const date_cand *best_date(const mctx *x) {
             c->score, agree, c->pos, c->src);
 #endif
     if (!best || s > best_score || (s == best_score && c->d.has_time && !best->d.has_time) ||
-        (s == best_score && updated && !strcmp(best->src, "updated") && c->pos < best->pos)) {
+        (s == best_score && c->update && best->update && c->pos < best->pos)) {
       best = c;
       best_score = s;
     }
   }
-  return updated_instead(x, shown_instead(x, best));
+  return after_headline_instead(x, updated_instead(x, shown_instead(x, best)));
 }
 
 static const char *format_date(mctx *x, const meta_date *d) {
@@ -651,6 +702,27 @@ static void settle_swappable(mctx *x) {
   }
 }
 
+/* A page entity's datePublished in JSON-LD (a WebPage, a CollectionPage:
+ * the main entity when the page declares no article, post or thread, or
+ * the page beside its article) is when the CMS made the page's record, and
+ * SEO plugins write it for every page, service pages and listings alike:
+ * it dates the page only when another source gives the same day. */
+static void record_dates(mctx *x) {
+  const ld_info *ld = &x->ld_info;
+  const char *records[2] = {ld->kind < LD_OTHER ? ld->date_published : NULL,
+                            ld->page_date_published};
+  for (int k = 0; k < 2; k++) {
+    meta_date d;
+    if (!records[k] || !date_parse(records[k], strlen(records[k]), &d))
+      continue;
+    int backed = 0;
+    for (size_t i = 0; i < x->ndates && !backed; i++)
+      backed = !date_cmp_day(&x->dates[i].d, &d);
+    if (backed)
+      add_date(x, &d, 72, 0, k ? "ld-page" : "ld");
+  }
+}
+
 void meta_choose_dates(mctx *x) {
   collect_dates(x);
   if (!meta_is_product(x)) {
@@ -658,6 +730,7 @@ void meta_choose_dates(mctx *x) {
     original_dates(x);
     fallback_dates(x);
   }
+  record_dates(x);
   settle_swappable(x);
   localize_utc(x);
   const date_cand *pub = best_date(x);

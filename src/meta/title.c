@@ -258,6 +258,27 @@ static int first_part(const char *t, size_t min_words, size_t *end) {
   return 0;
 }
 
+size_t title_anchor_end(const char *t, size_t len) {
+  for (;;) {
+    const unsigned char *u = (const unsigned char *)t;
+    if (len >= 2 && u[len - 2] == 0xC2 && (u[len - 1] == 0xB6 || u[len - 1] == 0xA7))
+      len -= 2; /* pilcrow, section sign */
+    else if (len > 1 && (t[len - 1] == '#' || t[len - 1] == ' '))
+      len--;
+    else if (len >= 4 && u[len - 4] == 0xF0 && u[len - 3] == 0x9F && u[len - 2] == 0x94 &&
+             u[len - 1] == 0x97)
+      len -= 4; /* U+1F517 link */
+    else if (len > 3 && u[len - 3] == 0xEE && u[len - 2] >= 0x80 && u[len - 2] <= 0xBF &&
+             u[len - 1] >= 0x80 && u[len - 1] <= 0xBF)
+      len -= 3; /* U+E000..U+EFFF: an icon font's glyph */
+    else if (len > 3 && u[len - 3] == 0xEF && u[len - 2] >= 0x80 && u[len - 2] <= 0xA3 &&
+             u[len - 1] >= 0x80 && u[len - 1] <= 0xBF)
+      len -= 3; /* U+F000..U+F8FF, as above */
+    else
+      return len;
+  }
+}
+
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
  * ("Thread:") off the start, the site's name off either end, and, unless t
  * is a visible heading, what follows the first strong separator
@@ -274,20 +295,7 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
       start = strlen(prefixes[i]);
       break;
     }
-  /* Pilcrows, section signs, link glyphs and "#" left by heading anchors. */
-  for (;;) {
-    if (len >= start + 2 && (unsigned char)t[len - 2] == 0xC2 &&
-        ((unsigned char)t[len - 1] == 0xB6 || (unsigned char)t[len - 1] == 0xA7))
-      len -= 2;
-    else if (len > start + 1 && (t[len - 1] == '#' || t[len - 1] == ' '))
-      len--;
-    else if (len >= start + 4 && (unsigned char)t[len - 4] == 0xF0 &&
-             (unsigned char)t[len - 3] == 0x9F && (unsigned char)t[len - 2] == 0x94 &&
-             (unsigned char)t[len - 1] == 0x97)
-      len -= 4; /* U+1F517 link */
-    else
-      break;
-  }
+  len = start + title_anchor_end(t + start, len - start);
   const char *c = mstr_clean(mem, t + start, len - start, 4000);
   if (!c)
     return NULL;
@@ -306,19 +314,13 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
           break;
         }
   }
-#ifndef TITLE_MIN_WORDS
-#define TITLE_MIN_WORDS 2
-#endif
-#ifndef TITLE_FIRST_PART
-#define TITLE_FIRST_PART 1
-#endif
   size_t end;
   /* A visible headline is whole: its dash or bar joins its own parts
    * ("Spiral - How Small Languages Die"); only the page's titles for
    * machines carry sections and sites after theirs. */
   if (heading)
     return c;
-  if (TITLE_FIRST_PART && c && !in->home && first_part(c, TITLE_MIN_WORDS, &end) && end > 0) {
+  if (c && !in->home && first_part(c, 2, &end) && end > 0) {
     const char *f = mstr_clean(mem, c, end, 4000);
     if (f && !is_site(f, strlen(f), in))
       c = f;
@@ -329,10 +331,6 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
 static const char *finish(const char *t, const title_input *in, arena *mem) {
   return finish_as(t, in, mem, 0);
 }
-
-#ifndef TITLE_MIN_COVER
-#define TITLE_MIN_COVER 0.2
-#endif
 
 /* Whether heading h is, word for word, the last part of title t and not
  * its first ("What is Ownership? - The Rust Programming Language" under an
@@ -353,167 +351,164 @@ static int is_last_part(const char *h, int chrome, const char *t) {
          mstr_overlap(hw, nh, fw, nf) < nh && !l->colon && (chrome || nf >= nl);
 }
 
-/* Whether h says the same words as t. */
-static int same_words(const char *h, const char *t) {
+/* Whether h says the same words as t[0..len). */
+static int same_words_n(const char *h, const char *t, size_t len) {
   uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
-  size_t nh = words_of(h, strlen(h), hw), nt = t ? words_of(t, strlen(t), tw) : 0;
+  size_t nh = words_of(h, strlen(h), hw), nt = t ? words_of(t, len, tw) : 0;
   return nh && nh == nt && mstr_overlap(hw, nh, tw, nt) == nh;
 }
 
-const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
-  /* Headings that name the site count among its names. */
-  title_input copy = *in_;
-  title_input *in = &copy;
-  for (size_t i = 0; i < in->nh1; i++)
-    if (in->h1[i].text && in->h1[i].home_link) {
-      if (in->nsites < TITLE_MAX_SITES)
-        in->sites[in->nsites++] = in->h1[i].text;
-      in->h1[i].text = NULL;
-    }
-  for (size_t i = 0; i < in->nh1; i++)
-    if (in->h1[i].text && is_last_part(in->h1[i].text, in->h1[i].chrome, in->doc_title) &&
-        !same_words(in->h1[i].text, in->og_title) && !same_words(in->h1[i].text, in->ld_headline) &&
-        !same_words(in->h1[i].text, in->tw_title)) {
-      if (in->nsites < TITLE_MAX_SITES)
-        in->sites[in->nsites++] = in->h1[i].text;
-      in->h1[i].text = NULL;
-    }
-  const char *refs[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
-                         in->doc_title};
-  const char *stripped[5];
-  *from_h1 = -1;
-  for (int i = 0; i < 5; i++)
-    stripped[i] = refs[i] ? title_strip_site(refs[i], in, mem) : NULL;
-  /* The first <h1> that agrees with one of the page's titles. */
+static int same_words(const char *h, const char *t) {
+  return same_words_n(h, t, t ? strlen(t) : 0);
+}
+
+/* Step 1: the <h1>s that name the site, not the page, join the site's
+ * names: one that links to the home page, or one that is word for word
+ * the last part of the <title> when no shared title says the same. */
+static void set_aside_site_headings(title_input *in) {
   for (size_t i = 0; i < in->nh1; i++) {
     const char *h = in->h1[i].text;
-    if (!h || is_site(h, strlen(h), in))
+    if (!h)
       continue;
-    for (int r = 0; r < 5; r++) {
-      if (!stripped[r])
-        continue;
-      double in_t, covers;
-      agreement(h, stripped[r], &in_t, &covers);
-      /* Most of its words in the title and most of the title; or a short
-       * heading wholly in it ("Hiking Boots" of "Hiking Boots: Shop Boots
-       * for Hiking & Backpacking"); or a longer one holding all of it. */
-      /* A heading in the chrome (a menu's, a banner's) must say most of
-       * the title: a word or two of it is a section's name. */
-      if (in->h1[i].chrome && !(in_t >= 0.75 && covers >= 0.5))
-        continue;
-      if ((in_t >= 0.75 && covers >= 0.5) || (in_t >= 0.99 && covers >= TITLE_MIN_COVER) ||
-          (covers >= 0.99 && in_t >= 0.6)) {
-        *from_h1 = (int)i;
-        return finish_as(h, in, mem, 1);
-      }
+    int site = in->h1[i].home_link ||
+               (is_last_part(h, in->h1[i].chrome, in->doc_title) && !same_words(h, in->og_title) &&
+                !same_words(h, in->ld_headline) && !same_words(h, in->tw_title));
+    if (site) {
+      if (in->nsites < TITLE_MAX_SITES)
+        in->sites[in->nsites++] = h;
+      in->h1[i].text = NULL;
     }
   }
-  /* A heading that is word for word the first part of a title ("Software"
-   * of "Software | MIT News | Institute"): the rest is the site's, however
-   * it is worded. */
+}
+
+/* Step 2: whether heading h agrees with title t (the site's name off):
+ * it is word for word t's first part ("Software" of "Software | Campus
+ * News"; the rest is the site's, however worded); or most of its words
+ * are in t and it says most of t; or, outside the chrome, a short heading
+ * wholly in t ("Hiking Boots" of "Hiking Boots: Shop Boots for Hiking")
+ * or a longer one holding all of t. In the chrome (a menu's, a banner's
+ * heading) a word or two of t is a section's name, not the headline. */
+static int agrees(const char *h, int chrome, const char *t) {
+  segment seg[MAX_SEGMENTS];
+  size_t n = split(t, seg);
+  if (n >= 2 && !seg[1].colon && same_words_n(h, t + seg[0].start, seg[0].end - seg[0].start))
+    return 1;
+  double in_t, covers;
+  agreement(h, t, &in_t, &covers);
+  if (in_t >= 0.75 && covers >= 0.5)
+    return 1;
+  return !chrome && ((in_t >= 0.99 && covers >= 0.2) || (covers >= 0.99 && in_t >= 0.6));
+}
+
+/* The page's one headline: its only <h1> outside the chrome (repeated
+ * or not), no longer than a headline and not the site's name; or -1. */
+static int one_headline(const title_input *in) {
+  int one = -1;
   for (size_t i = 0; i < in->nh1; i++) {
-    const char *h = in->h1[i].text;
-    if (!h || is_site(h, strlen(h), in))
+    if (!in->h1[i].text || in->h1[i].chrome)
       continue;
-    for (int r = 0; r < 5; r++) {
-      segment seg[MAX_SEGMENTS];
-      size_t n = stripped[r] ? split(stripped[r], seg) : 0;
-      if (n < 2 || seg[1].colon)
-        continue;
-      char *first = mstr_clean(mem, stripped[r] + seg[0].start, seg[0].end - seg[0].start, 4000);
-      if (first && same_words(h, first)) {
-        *from_h1 = (int)i;
-        return finish_as(h, in, mem, 1);
-      }
-    }
+    if (one < 0)
+      one = (int)i;
+    else if (strcmp(in->h1[one].text, in->h1[i].text))
+      return -1;
   }
-  /* A <title> alone, in parts and with not a word of the page's one
-   * headline, is the site's ("Site - Its tagline" on every page): the
-   * headline is the page's own. */
-  if (in->doc_title && !in->og_title && !in->ld_headline && !in->tw_title && !in->meta_title) {
-    int only = -1;
-    for (size_t i = 0; i < in->nh1; i++) {
-      if (!in->h1[i].text || in->h1[i].chrome)
-        continue;
-      only = only == -1 && !in->h1[i].home_link ? (int)i : -2;
-    }
-    const char *h = only >= 0 ? in->h1[only].text : NULL;
-    uint32_t w[MAX_WORDS];
-    size_t nw = h ? words_of(h, strlen(h), w) : 0;
-    /* It reads "Site - Tagline" (or "| Site"): two parts, or one after a
-     * bar. */
-    segment seg[MAX_SEGMENTS];
-    size_t n = split(in->doc_title, seg);
-    int parts = (n >= 2 && !seg[1].colon) || (n == 1 && seg[0].start > 0);
-    double in_t = 1, covers;
-    if (parts && nw >= 2 && !is_site(h, strlen(h), in))
-      agreement(h, in->doc_title, &in_t, &covers);
-    if (in_t == 0) {
-      *from_h1 = only;
-      return finish_as(h, in, mem, 1);
-    }
-  }
-  /* An article's headline is its one <h1>, even when its titles for
-   * search engines and sharing are worded otherwise ("Top 10 Trends to
-   * Watch" under "<title>Trends For 2026 - Site"): when the page has no
-   * other, it is no longer than a headline and it shares some of its
-   * words with one of the titles (a blog's name in an <h1> shares none). */
+  if (one < 0)
+    return -1;
+  const char *h = in->h1[one].text;
+  uint32_t w[MAX_WORDS];
+  size_t nw = words_of(h, strlen(h), w);
+  return nw && nw <= 40 && !is_site(h, strlen(h), in) ? one : -1;
+}
+
+/* Step 3: whether the page's one headline h stands against titles worded
+ * otherwise, because they do not name this page: on a page that says it
+ * is an article, when h shares at least 30% of its words with a title
+ * readers see (the <title>, og:title, JSON-LD headline; a twitter:title
+ * or a meta title is often a summary; a blog's name in an <h1> shares
+ * none); or when the page's only title is a <title> in parts ("Site -
+ * Its tagline", on every page) with not a word of h. */
+static int headline_stands(const char *h, const title_input *in) {
   if (in->article) {
-    int only = -1;
-    for (size_t i = 0; i < in->nh1; i++) {
-      if (!in->h1[i].text || in->h1[i].chrome)
+    const char *seen[3] = {in->doc_title, in->og_title, in->ld_headline};
+    for (int r = 0; r < 3; r++) {
+      double in_t, covers;
+      if (!seen[r])
         continue;
-      if (only < 0)
-        only = (int)i;
-      else if (strcmp(in->h1[only].text, in->h1[i].text))
-        only = -2;
-      if (only == -2)
-        break;
-    }
-    const char *h = only >= 0 ? in->h1[only].text : NULL;
-    uint32_t w[MAX_WORDS];
-    size_t nw = h ? words_of(h, strlen(h), w) : 0;
-    if (nw && nw <= 40 && !is_site(h, strlen(h), in)) {
-      /* The titles readers see (the page's, the shared one's, the JSON-LD
-       * headline), not a twitter:title or a meta title, often a summary. */
-      double best = 0;
-      for (int r = 0; r < 5; r++) {
-        double in_t, covers;
-        if (refs[r] && refs[r] != in->tw_title && refs[r] != in->meta_title) {
-          agreement(h, refs[r], &in_t, &covers);
-          best = in_t > best ? in_t : best;
-        }
-      }
-      if (best >= 0.3) {
-        *from_h1 = only;
-        return finish_as(h, in, mem, 1);
-      }
+      agreement(h, seen[r], &in_t, &covers);
+      if (in_t >= 0.3)
+        return 1;
     }
   }
-  /* Else the page's own titles, best first; a title that is only the
-   * site's name is none. */
-#ifndef TITLE_ORDER
-#define TITLE_ORDER 1, 2, 4, 3, 0
-#endif
-  static const int order[5] = {TITLE_ORDER};
+  if (!in->doc_title || in->og_title || in->ld_headline || in->tw_title || in->meta_title)
+    return 0;
+  uint32_t w[MAX_WORDS];
+  if (words_of(h, strlen(h), w) < 2)
+    return 0;
+  segment seg[MAX_SEGMENTS];
+  size_t n = split(in->doc_title, seg);
+  if (!((n >= 2 && !seg[1].colon) || (n == 1 && seg[0].start > 0)))
+    return 0; /* not in parts: "Site - Tagline", or "| Site" */
+  double in_t, covers;
+  agreement(h, in->doc_title, &in_t, &covers);
+  return in_t == 0;
+}
+
+/* Step 4: the titles for machines, best first (stripped: the site's name
+ * off), by index: JSON-LD headline 0, og:title 1, twitter:title 2, meta
+ * title 3, <title> 4. One that is only the site's name or "Home" is none;
+ * a shared title (og:title, twitter:title) that shares under a third of
+ * its words with the <title> is a slogan ("We're Really Good at Email"
+ * for "Email Marketing Tools | Site"): the <title> names the page. */
+static const char *best_title(const char *const stripped[5], const title_input *in) {
+  static const int order[5] = {1, 2, 4, 3, 0};
+  const char *doc = stripped[4];
   for (int k = 0; k < 5; k++) {
     const char *s = stripped[order[k]];
     if (!s || is_site(s, strlen(s), in) || home_word(s, strlen(s)))
       continue;
-    /* A shared title (og:title, twitter:title) that says something else
-     * than the page's <title> ("We're Really Good at Email" for "Email
-     * Marketing Tools | Site") is a slogan: the <title> names the page. */
-    const char *doc = stripped[4];
-    if (s != doc && (s == stripped[1] || s == stripped[2]) && doc &&
-        !is_site(doc, strlen(doc), in)) {
+    if (s != doc && (order[k] == 1 || order[k] == 2) && doc && !is_site(doc, strlen(doc), in)) {
       double in_t, covers;
       agreement(s, doc, &in_t, &covers);
       if (in_t < 0.34)
-        return finish(doc, in, mem);
+        return doc;
     }
-    return finish(s, in, mem);
+    return s;
   }
-  /* Else the first <h1> outside the page's chrome. */
+  return NULL;
+}
+
+/* The procedure docs/json.md describes ("Title"): the first step that
+ * gives a title ends it. */
+const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
+  title_input copy = *in_;
+  title_input *in = &copy;
+  *from_h1 = -1;
+  set_aside_site_headings(in);
+  const char *refs[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
+                         in->doc_title};
+  const char *stripped[5];
+  for (int i = 0; i < 5; i++)
+    stripped[i] = refs[i] ? title_strip_site(refs[i], in, mem) : NULL;
+  /* Step 2: the first <h1> that agrees with one of the titles. */
+  for (size_t i = 0; i < in->nh1; i++) {
+    const char *h = in->h1[i].text;
+    if (!h || is_site(h, strlen(h), in))
+      continue;
+    for (int r = 0; r < 5; r++)
+      if (stripped[r] && agrees(h, in->h1[i].chrome, stripped[r])) {
+        *from_h1 = (int)i;
+        return finish_as(h, in, mem, 1);
+      }
+  }
+  int one = one_headline(in);
+  if (one >= 0 && headline_stands(in->h1[one].text, in)) {
+    *from_h1 = one;
+    return finish_as(in->h1[one].text, in, mem, 1);
+  }
+  const char *t = best_title(stripped, in);
+  if (t)
+    return finish(t, in, mem);
+  /* Step 5: the first <h1> outside the page's chrome, else any title. */
   for (size_t i = 0; i < in->nh1; i++)
     if (in->h1[i].text && !in->h1[i].chrome) {
       *from_h1 = (int)i;

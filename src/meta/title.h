@@ -44,6 +44,11 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem);
 const char *title_site_part(const char *doc_title, const char *title, const char *home_text,
                             const title_input *in, arena *mem);
 
+/* The length of heading t[0..len) without what a link to it leaves at
+ * its end: a pilcrow, a section sign, "#", a link symbol, an icon font's
+ * glyph (Unicode's private use area) and the spaces between them. */
+size_t title_anchor_end(const char *t, size_t len);
+
 /* Whether s is one of the names the site goes by (or its host name). */
 int title_names_site(const char *s, const title_input *in);
 

@@ -53,24 +53,8 @@ static const char *title_text(mctx *x, const char *s) {
 /* Whether a heading of the text says what the title says, a link's
  * anchor glyph after it aside ("Quickstart¶", "Usage #"). */
 static int repeats_title(mctx *x, const char *heading, const char *title) {
-  static const char *const glyphs[] = {"\xC2\xB6", "\xC2\xA7", "#", "\xF0\x9F\x94\x97"};
-  char *h = arena_strndup(x->tmp, heading, strlen(heading));
-  if (!h)
-    return 0;
-  for (int cut = 1; cut;) {
-    cut = 0;
-    size_t n = strlen(h);
-    while (n && h[n - 1] == ' ')
-      h[--n] = '\0';
-    for (size_t i = 0; i < sizeof glyphs / sizeof *glyphs; i++) {
-      size_t k = strlen(glyphs[i]);
-      if (n > k && !strcmp(h + n - k, glyphs[i])) {
-        h[n - k] = '\0';
-        cut = 1;
-      }
-    }
-  }
-  return mstr_same_text(h, title);
+  char *h = arena_strndup(x->tmp, heading, title_anchor_end(heading, strlen(heading)));
+  return h && mstr_same_text(h, title);
 }
 
 void meta_choose_title(mctx *x, title_input *in, char *host) {

@@ -229,6 +229,42 @@ static void test_short_article(void) {
   CHECK_STR(joined, "The bridge road is closed until Friday for repairs.");
 }
 
+static void test_paragraph_and_its_list(void) {
+  /* One paragraph and the short list it introduces, beside a menu: the
+   * list's items (no links, no sentences) are the paragraph's, and so is
+   * the page's note after them. */
+  const char *page = "<html><head><title>Smartphone basics</title></head><body>"
+                     "<ul class=\"nav\"><li><a href=\"/\">Home</a></li>"
+                     "<li><a href=\"/courses\">Courses</a></li></ul>"
+                     "<div class=\"course\"><h1>Smartphone basics</h1>"
+                     "<div><p>This free course teaches what a smartphone is and how to use "
+                     "one, step by step, for people who have never owned one.</p>"
+                     "<ul><li>Making calls</li><li>Sending messages</li><li>Taking photos</li></ul>"
+                     "</div></div>"
+                     "<footer><a href=\"/privacy\">Privacy</a></footer></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "This free course teaches what a smartphone is and how to use one, step by "
+                    "step, for people who have never owned one. || Making calls || Sending "
+                    "messages || Taking photos");
+}
+
+static void test_excerpt_teasers(void) {
+  /* A ticker of other stories above the article, each a headline link and
+   * an excerpt cut short, in the article's column: teasers, left out. */
+  const char *page =
+      "<html><head><title>Floods hit the lower town</title></head><body><div class=\"col\">"
+      "<ul><li><a href=\"/a\">Council approves the new bridge budget</a> RIVERTON: The council "
+      "voted on Monday to approve the budget for a new bridge, which the mayor...</li>"
+      "<li><a href=\"/b\">School term to start a week later</a> RIVERTON: Pupils will return "
+      "to school a week later than planned after the summer repairs at...</li>"
+      "<li><a href=\"/c\">Market square reopens after works</a> RIVERTON: The market square "
+      "reopened on Saturday after eight months of works that left traders\xE2\x80\xA6</li></ul>"
+      "<h1>Floods hit the lower town</h1><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div>"
+      "</body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+}
+
 static void test_title(void) {
   /* The headline is the h1 when the <title> holds it; it is not repeated in
    * the body. */
@@ -382,6 +418,8 @@ int main(void) {
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();
+  test_paragraph_and_its_list();
+  test_excerpt_teasers();
   test_title();
   test_content_after_body_closed();
   test_tree();

@@ -273,6 +273,25 @@ static void test_bylines(void) {
   CHECK(run(PAGE("", "<h1>Night trains</h1><p>Written by Tom Baker</p>" BODY)) == 0);
   CHECK_STR(authors(), "Tom Baker");
 
+  /* "Written by" in an author box at the article's end, inline or with the
+   * name on the next line; a bare "By" there, a sidebar's or a comment's
+   * "Written by" name no one. */
+#define LONG BODY BODY BODY
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<div class=\"bio\"><h3>Written by Tom "
+                     "Baker</h3><p>Tom writes about railways.</p></div>")) == 0);
+  CHECK_STR(authors(), "Tom Baker");
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<h2>Article by</h2><div>Matias Heikkil\xc3"
+                     "\xa4</div>")) == 0);
+  CHECK_STR(authors(), "Matias Heikkil\xc3\xa4");
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<p>By Tom Baker</p>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<aside><h3>Sleepers</h3><p>Written by Ann "
+                     "Lee</p></aside>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<div class=\"comments\"><p>Written by Ann "
+                     "Lee</p><p>Great read!</p></div>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+#undef LONG
   /* Comment authors are not the article's. */
   CHECK(run(PAGE("", "<h1>Night trains</h1>" BODY "<div class=\"comments\"><div class=\"author\">"
                      "Troll Person</div><p>First!</p></div>")) == 0);
@@ -314,6 +333,36 @@ static void test_author_scope(void) {
                  CARDS)) == 0);
   CHECK_STR(authors(), "Ann Lee");
 #undef CARDS
+  /* A byline in an <article> of its own that does not hold the headline
+   * signs that item (a card, a testimonial), not the page... */
+  CHECK(run(PAGE("<title>Map tools</title><meta property=\"og:type\" content=\"article\">",
+                 "<h1>Map tools</h1>" BODY "<article class=\"card\"><p>\"A great tool for "
+                 "us.\"</p><div class=\"author\">Sue Hall</div></article>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* A customer's quote on a service's page names the customer. */
+  CHECK(run(PAGE("<title>Security audits</title>",
+                 "<h1>Security audits</h1>" BODY "<div class=\"testimonial__content\"><p>They "
+                 "found what others missed.</p><div class=\"author-details\">Carl Eskew, VP "
+                 "Security</div></div>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("<title>Security audits</title>",
+                 "<h1>Security audits</h1>" BODY "<blockquote><p>They found what others "
+                 "missed.</p><footer class=\"author\">Carl Eskew</footer></blockquote>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* ...while the <article> that holds the headline is the page's own. */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<article><h1>Floods</h1><span class=\"author\">Ann Lee</span>" BODY
+                 "</article><article><h2>Bridges</h2><span class=\"author\">Bo Chan</span>"
+                 "</article>")) == 0);
+  CHECK_STR(authors(), "Ann Lee");
+  /* A link to an author's page is a byline of its own; a link to a user's
+   * page (a log-in, a profile) is not. */
+  CHECK(run(PAGE("<title>Floods</title>", "<h1>Floods</h1><p><a href=\"/blog/author/ann-lee\">"
+                                          "Ann Lee</a></p>" BODY)) == 0);
+  CHECK_STR(authors(), "Ann Lee");
+  CHECK(run(PAGE("<title>Floods</title>", "<h1>Floods</h1><p><a href=\"/user/login\">Log In</a>"
+                                          "</p>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
   /* The same byline alone signs the page. */
   CHECK(run(PAGE("<title>Floods</title>",
                  "<h1>Floods</h1><span class=\"byline\">By Ann Lee</span>" BODY)) == 0);
@@ -360,6 +409,16 @@ static void test_author_byline(void) {
   n = 0;
   line = "By jane doe"; /* not written as a name */
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
+  /* A role after a comma runs to the next comma, "and" and all; names
+   * joined by "and" stay two. */
+  n = 0;
+  line = "By Jane Doe, Head of Marketing and Community Development";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 1);
+  CHECK(n == 1 && !strcmp(names[0], "Jane Doe"));
+  n = 0;
+  line = "By Jane Doe, Privacy and Digital Security Expert, and John Roe";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 2);
+  CHECK(n == 2 && !strcmp(names[0], "Jane Doe") && !strcmp(names[1], "John Roe"));
 }
 
 /* ---- dates -------------------------------------------------------------------- */
@@ -376,6 +435,44 @@ static void test_dates_not_from_comments(void) {
                  "<article><h1>Tomatoes</h1>" BODY "</article><div class=\"related-posts\">"
                  "<a href=\"/peppers\">Peppers</a> March 3, 2020</div>")) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* A short post under a long thread, which the extractor takes for the
+   * main text: still none of the comments' dates. */
+  char page[4096] = PAGE("<title>Tomatoes</title>", "<article><h1>Tomatoes</h1><p>A short "
+                                                    "post on this year's tomatoes.</p></article>"
+                                                    "<div id=\"comments\"><ol>");
+  page[strlen(page) - strlen("</body></html>")] = '\0';
+  for (int i = 0; i < 8; i++)
+    snprintf(page + strlen(page), sizeof page - strlen(page),
+             "<li class=\"comment\"><div class=\"comment-metadata\">June %d, 2021 at 8:12 "
+             "am</div><p>I grew the same variety in a small pot on the balcony and it did very "
+             "well there all summer, thank you (%d).</p></li>",
+             10 + i, i);
+  strcat(page, "</ol></div></body></html>");
+  CHECK(run(page) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* A related card's <meta itemprop> is the card's, not the page's: it
+   * dates neither a page without a date nor one with its own. */
+#define RELATED_CARD                                                                               \
+  "<aside class=\"related-posts\"><div itemscope itemtype=\"https://schema.org/BlogPosting\">"     \
+  "<a href=\"/beans\">Beans</a><meta itemprop=\"datePublished\" content=\"2020-04-04\"></div>"     \
+  "</aside>"
+  CHECK(run(PAGE("", "<article><h1>Tomatoes</h1>" BODY "</article>" RELATED_CARD)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("<meta name=\"date\" content=\"2019-06-04\">",
+                 "<article><h1>Tomatoes</h1>" BODY "</article>" RELATED_CARD)) == 0);
+  CHECK_STR(art.meta.date_published, "2019-06-04");
+#undef RELATED_CARD
+  /* Its microdata in an element too; but a box named so that holds the
+   * headline is the post's own (a blog platform's "widget Blog"). */
+  CHECK(run(PAGE("", "<article><h1>Tomatoes</h1>" BODY "</article><div class=\"related-posts\">"
+                     "<div itemscope><a href=\"/beans\">Beans</a> <span itemprop=\"datePublished\" "
+                     "content=\"2020-04-04\">April 4, 2020</span></div></div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("", "<div class=\"widget Blog\"><h1>Tomatoes</h1>" BODY
+                     "<div class=\"post-footer\"><abbr itemprop=\"datePublished\" "
+                     "title=\"2017-09-09T10:52:00+02:00\">10:52</abbr></div></div>"
+                     "<div class=\"sidebar\">" BODY BODY "</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2017-09-09T10:52:00+02:00");
   /* The page's own line still counts, footers too. */
   CHECK(run(PAGE("<title>Tomatoes</title>", "<article><h1>Tomatoes</h1>" BODY
                                             "</article><footer>Published: 12.03.2019</footer>")) ==
@@ -527,6 +624,29 @@ static void test_jsonld_variants(void) {
   CHECK_STR(art.meta.date_published, "2022-08-08");
 }
 
+/* A page entity's JSON-LD date (a WebPage's, as SEO plugins write for
+ * every page) is the CMS record's: alone it dates nothing; backed by a
+ * date the page shows, it stands. */
+static void test_page_record_dates(void) {
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+                 "\"name\":\"Roof repair\",\"datePublished\":\"2019-04-15T21:00:02Z\"},"
+                 "{\"@type\":\"WebSite\",\"name\":\"Acme Roofs\"}]}</script>",
+                 "<h1>Roof repair</h1>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* Beside an article without a date of its own: the same. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+                 "\"@id\":\"#page\",\"datePublished\":\"2019-04-15\"},{\"@type\":\"Article\","
+                 "\"headline\":\"Roof repair\",\"isPartOf\":{\"@id\":\"#page\"}}]}</script>",
+                 "<h1>Roof repair</h1>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* Shown on the page too: the record's date, with its time. */
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"WebPage\","
+                 "\"name\":\"Roof repair\",\"datePublished\":\"2019-04-15T21:00:02+02:00\"}"
+                 "</script>",
+                 "<h1>Roof repair</h1><p>April 15, 2019</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2019-04-15T21:00:02+02:00");
+}
+
 /* Bylines as author boxes set them, and groups that sign. */
 static void test_byline_forms(void) {
   CHECK(run(PAGE(
@@ -604,6 +724,46 @@ static void test_updated_dates(void) {
                  "\"headline\":\"Menus\",\"datePublished\":\"2023-11-13\"}</script>",
                  "<h1>Menus</h1><p>Page updated: 12 November 2023 by Tracy Parker</p>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2023-11-12");
+}
+
+/* One rule for updates, whether the words or the element's name say it:
+ * the publication date shown after it wins, and alone it stands. */
+static void test_update_rule(void) {
+  static const char *const updates[] = {
+      "<p class=\"date\">Updated Jan 5, 2024</p>",
+      "<p class=\"date updated\">Jan 5, 2024</p>",
+      "<p><time class=\"modified\" datetime=\"2024-01-05\">Jan 5, 2024</time></p>",
+      "<p>Last modified: <time datetime=\"2024-01-05\">Jan 5, 2024</time></p>",
+  };
+  char page[1024];
+  for (size_t i = 0; i < sizeof updates / sizeof *updates; i++) {
+    snprintf(page, sizeof page,
+             PAGE("", "<h1>Heat pumps</h1>%s<p class=\"date\">Published Dec 1, 2023</p>" BODY),
+             updates[i]);
+    CHECK(run(page) == 0);
+    CHECK_STR(art.meta.date_published, "2023-12-01");
+    snprintf(page, sizeof page, PAGE("", "<h1>Heat pumps</h1>%s" BODY), updates[i]);
+    CHECK(run(page) == 0);
+    CHECK(art.meta.date_published && !strncmp(art.meta.date_published, "2024-01-05", 10));
+  }
+}
+
+/* A dateline nothing backs against the first date under the headline:
+ * today's date in the site's header, dated links under the article. */
+static void test_after_headline_dates(void) {
+  CHECK(run(PAGE("", "<div class=\"top\"><p class=\"date\">Tuesday, January 9, 2024</p></div>"
+                     "<h1>Taxes 101</h1><p>By Ann Lee \xC2\xB7 12.12.2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-12-12");
+  CHECK(run(PAGE("", "<h1>Border report</h1><p><em>10.11.2021</em></p>" BODY
+                     "<ul><li><a class=\"publication\" href=\"/pm34\">No. 34 of 08.11.2021</a></li>"
+                     "<li><a class=\"publication\" href=\"/pm32\">No. 32 of 05.11.2021</a></li>"
+                     "</ul>")) == 0);
+  CHECK_STR(art.meta.date_published, "2021-11-10");
+  /* Backed by the markup, the dateline stands. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2024-01-09\">",
+                 "<div class=\"top\"><p class=\"date\">Tuesday, January 9, 2024</p></div>"
+                 "<h1>Taxes 101</h1><p>By Ann Lee \xC2\xB7 12.12.2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2024-01-09");
 }
 
 /* Only updates' dates, the page's own first and the same on the cards of
@@ -790,6 +950,12 @@ static void test_title_headings(void) {
   CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
                  "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
+  /* The one headline may be shown twice (a copy for small screens): it is
+   * still the page's one. */
+  CHECK(run(PAGE("<title>Forumly - The heart of the web</title>",
+                 "<h1>Enameled cast iron pan and metal spatulas</h1>"
+                 "<h1>Enameled cast iron pan and metal spatulas</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Enameled cast iron pan and metal spatulas");
   /* An og:title that is a slogan, sharing hardly a word with the <title>:
    * the <title>; one that words it more cleanly stands. */
   CHECK(run(PAGE("<title>Email Marketing Tools | Mailly</title>"
@@ -901,6 +1067,16 @@ static void test_title(void) {
   CHECK(run(PAGE("<title>Logging HOWTO \xE2\x80\x94 Docs</title>",
                  "<h1>Logging HOWTO<a href=\"#x\">\xC2\xB6</a></h1>" BODY)) == 0);
   CHECK_STR(art.title, "Logging HOWTO");
+  /* An icon font's link glyph (private use area, U+F0C1) too; and the
+   * text's heading that says the title goes, the title being shown once. */
+  CHECK(run(PAGE("<title>Ansible playbooks \xE2\x80\x94 Docs</title>",
+                 "<article><h2>Ansible playbooks<a href=\"#x\">\xEF\x83\x81</a></h2>" BODY
+                 "</article>")) == 0);
+  CHECK_STR(art.title, "Ansible playbooks");
+  int headings = 0;
+  for (const article_block *b = art.first; b; b = b->next)
+    headings += b->kind == BLOCK_HEADING;
+  CHECK(headings == 0);
 }
 
 static void test_huge_title(void) {
@@ -986,6 +1162,9 @@ int main(void) {
   test_author_scope();
   test_author_byline();
   test_dates_not_from_comments();
+  test_page_record_dates();
+  test_update_rule();
+  test_after_headline_dates();
   test_written_dates();
   test_date_sources();
   test_title();

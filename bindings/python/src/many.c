@@ -113,6 +113,10 @@ static PyObject *many_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) 
   pith_batch_options bo;
   pith_batch_options_init(&bo);
   bo.jobs = jobs > 1024 ? 1024 : (unsigned)jobs; /* as the batch's own cap for "all cores" */
+  /* A few pages a thread read ahead of the output, as documented: the
+   * batch's default ring (16 a worker) suits the CLI's files and records,
+   * but here every page in flight is a Python object the caller made. */
+  bo.max_pending = 4 * (size_t)bo.jobs;
   bo.render = 1;
   bo.format = (pith_format)m->o.format;
   bo.render_flags = m->o.flags;
