@@ -157,7 +157,7 @@ static PyObject *record_extract(PyObject *self, PyObject *args, PyObject *kwargs
   PyObject *page_args = PyTuple_Pack(1, Py_None), *page = NULL;
   call_options o;
   int bad = !page_args || (kwargs && !rest) || (sites && PyDict_DelItemString(rest, "sites") < 0) ||
-            options_parse(page_args, rest, "extract", 0, &o, &page) < 0;
+            options_parse(page_args, rest, "extract", 0, 0, &o, &page) < 0;
   Py_XDECREF(page_args);
   Py_XDECREF(rest);
   if (bad)

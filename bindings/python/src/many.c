@@ -102,7 +102,7 @@ static PyObject *many_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) 
   m->synced = 1;
   /* The options as extract() reads them, with no page (None stands for it). */
   PyObject *page = NULL, *none = PyTuple_Pack(1, Py_None);
-  int ok = none && options_parse(none, kwargs, "extract_many", 1, &m->o, &page) == 0;
+  int ok = none && options_parse(none, kwargs, "extract_many", 1, 0, &m->o, &page) == 0;
   Py_XDECREF(none);
   if (!ok) {
     Py_DECREF(m);

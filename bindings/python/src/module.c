@@ -53,7 +53,8 @@ static PyObject *run(PyObject *args, PyObject *kwargs, const char *fname, int re
   call_options o;
   PyObject *page = NULL;
   page_input in;
-  if (options_parse(args, kwargs, fname, render, &o, &page) < 0 || page_input_get(page, &in) < 0)
+  if (options_parse(args, kwargs, fname, render, text_mode, &o, &page) < 0 ||
+      page_input_get(page, &in) < 0)
     return NULL;
   job j = {&in, &o, text_mode, render, NULL, NULL, {0}};
   PyThreadState *ts = PyEval_SaveThread();
@@ -112,7 +113,7 @@ PyDoc_STRVAR(
 
 PyDoc_STRVAR(
     extract_text_doc,
-    "extract_text($module, html, url=None, *, format='text', title=True, links=True,\n"
+    "extract_text($module, text, url=None, *, format='text', title=True, links=True,\n"
     "             images=False, tables=True, formatting=False, comments=False, fragment=False,\n"
     "             json_markdown=False, json_tree=False, charset=None, language=None,\n"
     "             max_size=67108864, max_nodes=4000000, max_depth=256, warc_record_id=None,\n"
@@ -147,7 +148,7 @@ static PyObject *py_dump_dom(PyObject *self, PyObject *args, PyObject *kwargs) {
   call_options o;
   PyObject *page = NULL;
   page_input in;
-  if (options_parse(args, kwargs, "dump_dom", 0, &o, &page) < 0 || page_input_get(page, &in) < 0)
+  if (options_parse(args, kwargs, "dump_dom", 0, 0, &o, &page) < 0 || page_input_get(page, &in) < 0)
     return NULL;
   char *out = NULL;
   size_t len = 0;

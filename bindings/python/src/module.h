@@ -40,10 +40,11 @@ typedef struct {
 
 /* Fills o and *page from the arguments of a call (page, url=None, *, ...)
  * named fname; render: the format and render flags too (extract), else
- * extraction options alone (parse). 0, or -1 with TypeError / ValueError.
- * *page is borrowed. */
-int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int render, call_options *o,
-                  PyObject **page);
+ * extraction options alone (parse); text_page: the page's keyword is text
+ * (text mode), else html. 0, or -1 with TypeError / ValueError. *page is
+ * borrowed. */
+int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int render, int text_page,
+                  call_options *o, PyObject **page);
 
 /* The render flags from keyword arguments alone (Result.render). */
 int render_flags_parse(PyObject *kwargs, unsigned *flags);

@@ -53,18 +53,21 @@ static unsigned flags_of(const render_bools *b) {
          (b->json_tree ? PITH_RENDER_TREE : 0);
 }
 
-int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int render, call_options *o,
-                  PyObject **page) {
-  /* The extraction options, in the order both calls below read them. */
+int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int render, int text_page,
+                  call_options *o, PyObject **page) {
+  /* The keywords, in the order both calls below read them; the page's is
+   * text in text mode, else html. */
 #define EXTRACTION_KEYWORDS                                                                        \
   "charset", "language", "max_size", "max_nodes", "max_depth", "warc_record_id", "warc_date",      \
       "source_file", "max_attributes", "max_attribute_bytes", "max_text_lines", "timeout_ms"
-  /* clang-format off */
-  static char *render_kw[] = {"html", "url", "format", "title", "links", "images", "tables",
-                              "formatting", "comments", "fragment", "json_markdown", "json_tree",
-                              EXTRACTION_KEYWORDS, NULL};
-  /* clang-format on */
+#define RENDER_KEYWORDS                                                                            \
+  "format", "title", "links", "images", "tables", "formatting", "comments", "fragment",            \
+      "json_markdown", "json_tree"
+  static char *render_kw[] = {"html", "url", RENDER_KEYWORDS, EXTRACTION_KEYWORDS, NULL};
+  static char *render_text_kw[] = {"text", "url", RENDER_KEYWORDS, EXTRACTION_KEYWORDS, NULL};
   static char *parse_kw[] = {"html", "url", EXTRACTION_KEYWORDS, "metadata", NULL};
+  static char *parse_text_kw[] = {"text", "url", EXTRACTION_KEYWORDS, "metadata", NULL};
+#undef RENDER_KEYWORDS
 #undef EXTRACTION_KEYWORDS
   memset(o, 0, sizeof *o);
   pith_options_init(&o->opts);
@@ -87,14 +90,15 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
   *page = NULL;
   if (render)
     ok = PyArg_ParseTupleAndKeywords(
-        args, kwargs, spec, render_kw, page, &url, &format, &b.title, &b.links, &b.images,
-        &b.tables, &b.formatting, &b.comments, &b.fragment, &b.json_markdown, &b.json_tree,
-        &charset, &language, &max_size, &max_nodes, &max_depth, &record_id, &date, &source,
-        &max_attrs, &max_attr_bytes, &max_lines, &timeout);
+        args, kwargs, spec, text_page ? render_text_kw : render_kw, page, &url, &format, &b.title,
+        &b.links, &b.images, &b.tables, &b.formatting, &b.comments, &b.fragment, &b.json_markdown,
+        &b.json_tree, &charset, &language, &max_size, &max_nodes, &max_depth, &record_id, &date,
+        &source, &max_attrs, &max_attr_bytes, &max_lines, &timeout);
   else
-    ok = PyArg_ParseTupleAndKeywords(args, kwargs, spec, parse_kw, page, &url, &charset, &language,
-                                     &max_size, &max_nodes, &max_depth, &record_id, &date, &source,
-                                     &max_attrs, &max_attr_bytes, &max_lines, &timeout, &metadata);
+    ok = PyArg_ParseTupleAndKeywords(args, kwargs, spec, text_page ? parse_text_kw : parse_kw, page,
+                                     &url, &charset, &language, &max_size, &max_nodes, &max_depth,
+                                     &record_id, &date, &source, &max_attrs, &max_attr_bytes,
+                                     &max_lines, &timeout, &metadata);
   if (!ok)
     return -1;
   size_t nodes = 0, depth = 0, ms = 0;

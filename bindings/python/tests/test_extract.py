@@ -133,6 +133,15 @@ def test_gzip_page():
         pith.extract(gzip.compress(b"<p>" + b"a" * (8 << 20)), max_size=1 << 20)  # a bomb
 
 
+def test_pages_by_keyword():
+    """The page's keyword: html for HTML, text in text mode."""
+    assert pith.extract(html=RICH_PAGE) == pith.extract(RICH_PAGE)
+    assert pith.extract_text(text=TEXT_PAGE, url=None) == pith.extract_text(TEXT_PAGE)
+    assert pith.parse_text(text=TEXT_PAGE).text == pith.parse_text(TEXT_PAGE).text
+    with pytest.raises(TypeError):
+        pith.extract_text(html=TEXT_PAGE)
+
+
 def test_text_mode(cli, tmp_path):
     f = tmp_path / "page.txt"
     f.write_text(TEXT_PAGE, encoding="utf-8")
