@@ -693,9 +693,14 @@ const char *meta_text_after(mctx *x, const dom_node *n, size_t max) {
   return t;
 }
 
-/* The visible text after node n as lines: a line per block, up to max
- * bytes, white space within a line collapsed. */
 const char *meta_lines_after(mctx *x, const dom_node *n, size_t max) {
+  return meta_lines_after_without(x, n, max, 0);
+}
+
+/* The visible text after node n as lines: a line per block, up to max
+ * bytes, white space within a line collapsed; what is in the places of
+ * leave_out (IN_* bits) left out. */
+const char *meta_lines_after_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out) {
   buf b;
   buf_init(&b);
   const dom_node *root = x->doc->root;
@@ -722,7 +727,9 @@ const char *meta_lines_after(mctx *x, const dom_node *n, size_t max) {
           space = 0;
           buf_putc(&b, (char)ch);
         }
-    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN)) {
+    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
+               (leave_out &&
+                (where_of(x, c, (c->cls || c->id) ? meta_element_bits(x, c) : 0) & leave_out))) {
       skip = 1;
     } else if (tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR) {
       if (b.len && b.data[b.len - 1] != '\n')

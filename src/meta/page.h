@@ -197,6 +197,9 @@ const char *meta_text_after(mctx *x, const dom_node *n, size_t max);
 /* The visible text after node n as lines: a line per block. */
 const char *meta_lines_after(mctx *x, const dom_node *n, size_t max);
 
+/* meta_lines_after less what is in the places of leave_out (IN_* bits). */
+const char *meta_lines_after_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out);
+
 /* ---- the choices ---------------------------------------------------------- */
 
 /* art->title from in (filled from the page); sets x->title_pos,

@@ -273,6 +273,25 @@ static void test_bylines(void) {
   CHECK(run(PAGE("", "<h1>Night trains</h1><p>Written by Tom Baker</p>" BODY)) == 0);
   CHECK_STR(authors(), "Tom Baker");
 
+  /* "Written by" in an author box at the article's end, inline or with the
+   * name on the next line; a bare "By" there, a sidebar's or a comment's
+   * "Written by" name no one. */
+#define LONG BODY BODY BODY
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<div class=\"bio\"><h3>Written by Tom "
+                     "Baker</h3><p>Tom writes about railways.</p></div>")) == 0);
+  CHECK_STR(authors(), "Tom Baker");
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<h2>Article by</h2><div>Matias Heikkil\xc3"
+                     "\xa4</div>")) == 0);
+  CHECK_STR(authors(), "Matias Heikkil\xc3\xa4");
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<p>By Tom Baker</p>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<aside><h3>Sleepers</h3><p>Written by Ann "
+                     "Lee</p></aside>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<div class=\"comments\"><p>Written by Ann "
+                     "Lee</p><p>Great read!</p></div>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+#undef LONG
   /* Comment authors are not the article's. */
   CHECK(run(PAGE("", "<h1>Night trains</h1>" BODY "<div class=\"comments\"><div class=\"author\">"
                      "Troll Person</div><p>First!</p></div>")) == 0);
@@ -390,6 +409,16 @@ static void test_author_byline(void) {
   n = 0;
   line = "By jane doe"; /* not written as a name */
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
+  /* A role after a comma runs to the next comma, "and" and all; names
+   * joined by "and" stay two. */
+  n = 0;
+  line = "By Jane Doe, Head of Marketing and Community Development";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 1);
+  CHECK(n == 1 && !strcmp(names[0], "Jane Doe"));
+  n = 0;
+  line = "By Jane Doe, Privacy and Digital Security Expert, and John Roe";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 2);
+  CHECK(n == 2 && !strcmp(names[0], "Jane Doe") && !strcmp(names[1], "John Roe"));
 }
 
 /* ---- dates -------------------------------------------------------------------- */
