@@ -184,6 +184,10 @@ const char *meta_page_text(mctx *x, const dom_node *n, size_t max);
  * bits), up to max bytes (scratch arena). */
 const char *meta_page_text_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out);
 
+/* The visible text of the places of only (IN_* bits) within n, up to max
+ * bytes (scratch arena). */
+const char *meta_page_text_of(mctx *x, const dom_node *n, size_t max, unsigned only);
+
 /* meta_page_text of the body (SCAN_BYTES of it), read once a page. */
 const char *meta_body_text(mctx *x);
 
