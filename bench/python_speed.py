@@ -7,7 +7,7 @@ binding's overhead, and what a second thread adds.
                           [--runs 3] [--format text]
 
 Over the sets' html/*.html.gz pages together, each run does the same work
-three ways, interleaved, best of --runs:
+in each of these ways, interleaved, best of --runs:
 
   cli        one 'pith -f FORMAT DIR...' process pinned to one core, output
              to /dev/null: read, gunzip, extract, render, write;
@@ -20,16 +20,21 @@ three ways, interleaved, best of --runs:
              inside pith);
   many x2    pith.extract_many(pages, jobs=2) over a generator that reads
              the files in the calling thread: the library's own threads,
-             which never take the GIL.
+             which never take the GIL;
+  memory x1, memory x2
+             python x1 and x2 over the pages read beforehand: pith and the
+             thread pool without the file reading (in the threads, each of
+             its system calls drops and takes back the GIL: at 2026-12-07
+             that cost python x2 some 10% against memory x2).
 
   control    the machine's own two-thread scaling, for comparison:
              hashlib.sha256 over 64 MB buffers (it too releases the GIL) on
              one thread, then two.
 
 Prints pages/s, user CPU seconds and pages per user CPU second, python x1
-/ cli, python x2 / python x1 and many x2 / python x1, and the control's
-two-thread / one-thread ratio: on a machine whose second core is busy the
-control shows it, and python x2 / x1 can do no better.
+/ cli, python x2 / python x1, many x2 / python x1 and memory x2 / memory x1,
+and the control's two-thread / one-thread ratio: on a machine whose second
+core is busy the control shows it, and python x2 / x1 can do no better.
 The machine may be shared: compare the ratios of one run, not numbers
 across runs. --module: where the module is (default: build/python/lib, which
 ctest's python test builds, else the installed one).
@@ -95,12 +100,21 @@ def reads_gzip(pith):
         return False
 
 
-def run_python(pith, fmt, files, threads, many=False):
+def reader(pith):
+    """A file's page as pith.extract takes it."""
     gunzip = (lambda b: b) if reads_gzip(pith) else gzip.decompress
 
     def read(path):
         with open(path, "rb") as f:
             return gunzip(f.read())
+
+    return read
+
+
+def run_python(pith, fmt, files, threads, many=False, in_memory=False):
+    """files: paths (read by the thread that extracts them), or pages
+    (in_memory: read beforehand)."""
+    read = (lambda page: page) if in_memory else reader(pith)
 
     def one(path):
         try:
@@ -155,12 +169,15 @@ def main():
     if os.cpu_count() < 2:
         sys.exit("python_speed.py: two threads need two cores")
     run_python(pith, a.format, files, 1)  # warm the page cache
+    pages = [reader(pith)(f) for f in files]
     best = {}
     for _ in range(a.runs):
         for name, fn in (("cli", lambda: run_cli(a.pith, a.format, dirs)),
                          ("python x1", lambda: run_python(pith, a.format, files, 1)),
                          ("python x2", lambda: run_python(pith, a.format, files, 2)),
-                         ("many x2", lambda: run_python(pith, a.format, files, 2, many=True))):
+                         ("many x2", lambda: run_python(pith, a.format, files, 2, many=True)),
+                         ("memory x1", lambda: run_python(pith, a.format, pages, 1, in_memory=True)),
+                         ("memory x2", lambda: run_python(pith, a.format, pages, 2, in_memory=True))):
             wall, user = fn()
             if name not in best or wall < best[name][0]:
                 best[name] = (wall, user)
@@ -170,10 +187,12 @@ def main():
     for name, (wall, user) in best.items():
         print(f"  {name:10s} {n / wall:8.1f} pages/s  {wall:6.2f} s wall  {user:6.2f} s user CPU"
               f"  {n / user:8.1f} pages/CPU s")
-    cli, x1, x2, many = (n / best[k][0] for k in ("cli", "python x1", "python x2", "many x2"))
+    cli, x1, x2, many, m1, m2 = (n / best[k][0] for k in ("cli", "python x1", "python x2",
+                                                          "many x2", "memory x1", "memory x2"))
     ccli, cx1 = (n / best[k][1] for k in ("cli", "python x1"))
     print(f"  python x1 / cli: {x1 / cli:.3f} (CPU: {cx1 / ccli:.3f})   "
-          f"python x2 / python x1: {x2 / x1:.3f}   many x2 / python x1: {many / x1:.3f}")
+          f"python x2 / python x1: {x2 / x1:.3f}   many x2 / python x1: {many / x1:.3f}   "
+          f"memory x2 / memory x1: {m2 / m1:.3f}")
     one, two = min(control(1) for _ in range(a.runs)), min(control(2) for _ in range(a.runs))
     os.sched_setaffinity(0, range(os.cpu_count()))
     print(f"  control (sha256, GIL released) two threads / one: {one / two:.3f}")
