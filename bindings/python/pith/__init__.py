@@ -208,8 +208,7 @@ def extract_many(pages, jobs=None, *, errors="raise", **options):
     The threads are the library's own (pith_batch): they never take the
     GIL, and the calling thread only hands them the pages and turns their
     outputs into str, so that N threads extract nearly N times as fast as
-    one (a thread pool calling extract() page by page waits for the GIL at
-    every page's return).
+    one.
     """
     if errors not in ("raise", "return"):
         raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")

@@ -3,9 +3,9 @@
  * The workers are C threads that never take the GIL: they extract,
  * render and make each output ready to become a str (utf8_prepare); the
  * one Python thread that iterates extract_many submits pages and turns
- * the outputs into str. With Python threads instead (a pool, a task a
- * page) every page's return to Python waits for the GIL and wakes the
- * thread collecting the results: two threads scaled 1.72x, not 1.9x. */
+ * the outputs into str. With Python threads instead (a pool, a future a
+ * page) every page's return to Python takes the GIL and wakes the thread
+ * collecting the results; here no worker ever waits for the GIL. */
 #include "module.h" /* Python.h first: it sets the feature macros */
 
 #include <pthread.h>
