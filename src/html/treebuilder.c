@@ -16,6 +16,7 @@ static int in_head(tb *b, html_token *t);
 static int in_table(tb *b, html_token *t);
 static int in_template(tb *b, html_token *t);
 static int any_mode(tb *b, html_token *t);
+static void body_chars(tb *b, const char *s, size_t len);
 
 /* ---- small helpers ---- */
 
@@ -30,23 +31,73 @@ static size_t ws_prefix(const char *s, size_t len) {
   return i;
 }
 
-/* Many modes start a character token the same way: its leading white
- * space is ignored (drop_leading_space) or inserted where the mode stands
- * (insert_leading_space), and the rest, if any, goes on to the mode's
- * "anything else". Both return whether characters remain. */
-static int drop_leading_space(html_token *t) {
+/* What a mode does with white space ("a character token that is one of
+ * U+0009 CHARACTER TABULATION, U+000A LINE FEED (LF), U+000C FORM FEED (FF),
+ * U+000D CARRIAGE RETURN (CR), or U+0020 SPACE"): ignores it, inserts it
+ * where the mode stands, or processes it using the rules for in body
+ * (which reopen formatting elements first). */
+typedef enum { SPACE_IGNORE, SPACE_INSERT, SPACE_IN_BODY } space_rule;
+
+static void take_space(tb *b, const char *s, size_t len, space_rule rule) {
+  if (rule == SPACE_INSERT)
+    tb_insert_text(b, s, len);
+  else if (rule == SPACE_IN_BODY)
+    body_chars(b, s, len);
+}
+
+/* A character token is a run of characters, where the standard has one
+ * token per character: its leading white space goes by `rule`, and the
+ * rest, if any, goes on to the mode's "anything else". Returns whether
+ * characters remain. */
+static int leading_space(tb *b, html_token *t, space_rule rule) {
   size_t ws = ws_prefix(t->data, t->len);
+  take_space(b, t->data, ws, rule);
   t->data += ws;
   t->len -= ws;
   return t->len != 0;
 }
 
-static int insert_leading_space(tb *b, html_token *t) {
-  size_t ws = ws_prefix(t->data, t->len);
-  tb_insert_text(b, t->data, ws);
-  t->data += ws;
-  t->len -= ws;
-  return t->len != 0;
+/* For the modes whose "anything else" ignores characters: every white
+ * space run of the token goes by `rule`, the other characters are dropped. */
+static void space_only(tb *b, const html_token *t, space_rule rule) {
+  size_t i = 0;
+  while (i < t->len) {
+    size_t ws = ws_prefix(t->data + i, t->len - i);
+    take_space(b, t->data + i, ws, rule);
+    i += ws;
+    while (i < t->len && !is_ws(t->data[i]))
+      i++;
+  }
+}
+
+/* The rows that open the sections of the modes around the body (before
+ * head, in head, in head noscript, after head, in column group, in
+ * frameset, after frameset, after body, after after body, after after
+ * frameset), alike in each but for what white space does and where a
+ * comment goes:
+ *   white space          by `space` (a leading run; the rest goes on)
+ *   a comment            inserted in comment_parent (NULL: where the mode stands)
+ *   a DOCTYPE            a parse error, ignored (after after body and after
+ *                        after frameset give it to in body, which ignores it)
+ *   an "html" start tag  processed using the rules for in body
+ * Returns 1 when it took the whole token, 0 when the mode goes on with it. */
+static int common_rows(tb *b, html_token *t, space_rule space, dom_node *comment_parent) {
+  switch (t->type) {
+  case TOK_CHARS:
+    return !leading_space(b, t, space);
+  case TOK_COMMENT:
+    tb_insert_comment(b, t, comment_parent);
+    return 1;
+  case TOK_DOCTYPE:
+    return 1;
+  case TOK_START_TAG:
+    if (t->tag != TAG_HTML)
+      return 0;
+    in_body(b, t); /* (a start tag there is never reprocessed) */
+    return 1;
+  default:
+    return 0;
+  }
 }
 
 static int tag_in(uint16_t tag, const uint16_t *set, size_t n) {
@@ -74,19 +125,6 @@ static html_token fake_tag(tok_type type, uint16_t tag) {
   t.name = tag_name((tag_id)tag);
   t.name_len = strlen(t.name);
   return t;
-}
-
-static void insert_chars_only_ws(tb *b, const char *s, size_t len) {
-  size_t i = 0;
-  while (i < len) {
-    size_t j = i;
-    while (j < len && is_ws(s[j]))
-      j++;
-    tb_insert_text(b, s + i, j - i);
-    while (j < len && !is_ws(s[j]))
-      j++;
-    i = j;
-  }
 }
 
 static void close_p(tb *b) {
@@ -304,13 +342,34 @@ static void insert_doctype(tb *b, const html_token *t) {
 
 /* ---- the modes before <body> ---- */
 
+/* "A start tag whose tag name is one of: base, basefont, bgsound, link,
+ * meta, noframes, script, style, template, title": what goes in the head.
+ * After head, in body and in template give it to in head's rules. */
+static int head_start_tag(uint16_t tag) {
+  switch (tag) {
+  case TAG_BASE:
+  case TAG_BASEFONT:
+  case TAG_BGSOUND:
+  case TAG_LINK:
+  case TAG_META:
+  case TAG_NOFRAMES:
+  case TAG_SCRIPT:
+  case TAG_STYLE:
+  case TAG_TEMPLATE:
+  case TAG_TITLE:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* "initial" */
 static int initial(tb *b, html_token *t) {
   switch (t->type) {
-  case TOK_CHARS: {
-    if (!drop_leading_space(t))
+  case TOK_CHARS:
+    if (!leading_space(b, t, SPACE_IGNORE))
       return 0;
     break;
-  }
   case TOK_COMMENT:
     tb_insert_comment(b, t, b->doc->root);
     return 0;
@@ -327,6 +386,7 @@ static int initial(tb *b, html_token *t) {
   return 1;
 }
 
+/* "before html" */
 static int before_html(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_DOCTYPE:
@@ -334,11 +394,10 @@ static int before_html(tb *b, html_token *t) {
   case TOK_COMMENT:
     tb_insert_comment(b, t, b->doc->root);
     return 0;
-  case TOK_CHARS: {
-    if (!drop_leading_space(t))
+  case TOK_CHARS:
+    if (!leading_space(b, t, SPACE_IGNORE))
       return 0;
     break;
-  }
   case TOK_START_TAG:
     if (t->tag == TAG_HTML) {
       tb_insert_element(b, t, DOM_NS_HTML);
@@ -358,21 +417,12 @@ static int before_html(tb *b, html_token *t) {
   return 1;
 }
 
+/* "before head" */
 static int before_head(tb *b, html_token *t) {
+  if (common_rows(b, t, SPACE_IGNORE, NULL))
+    return 0;
   switch (t->type) {
-  case TOK_CHARS: {
-    if (!drop_leading_space(t))
-      return 0;
-    break;
-  }
-  case TOK_COMMENT:
-    tb_insert_comment(b, t, NULL);
-    return 0;
-  case TOK_DOCTYPE:
-    return 0;
   case TOK_START_TAG:
-    if (t->tag == TAG_HTML)
-      return in_body(b, t);
     if (t->tag == TAG_HEAD) {
       b->head_el = tb_insert_element(b, t, DOM_NS_HTML);
       b->mode = M_IN_HEAD;
@@ -402,22 +452,13 @@ static void end_template(tb *b) {
   reset_mode(b);
 }
 
+/* "in head" */
 static int in_head(tb *b, html_token *t) {
+  if (common_rows(b, t, SPACE_INSERT, NULL))
+    return 0;
   switch (t->type) {
-  case TOK_CHARS: {
-    if (!insert_leading_space(b, t))
-      return 0;
-    break;
-  }
-  case TOK_COMMENT:
-    tb_insert_comment(b, t, NULL);
-    return 0;
-  case TOK_DOCTYPE:
-    return 0;
   case TOK_START_TAG:
     switch (t->tag) {
-    case TAG_HTML:
-      return in_body(b, t);
     case TAG_BASE:
     case TAG_BASEFONT:
     case TAG_BGSOUND:
@@ -478,20 +519,12 @@ static int in_head(tb *b, html_token *t) {
   return 1;
 }
 
+/* "in head noscript": white space and comments as in head. */
 static int in_head_noscript(tb *b, html_token *t) {
-  switch (t->type) {
-  case TOK_DOCTYPE:
+  if (common_rows(b, t, SPACE_INSERT, NULL))
     return 0;
-  case TOK_COMMENT:
-    return in_head(b, t);
-  case TOK_CHARS: {
-    if (!insert_leading_space(b, t))
-      return 0;
-    break;
-  }
+  switch (t->type) {
   case TOK_START_TAG:
-    if (t->tag == TAG_HTML)
-      return in_body(b, t);
     if (TAG_IN(t->tag, TAG_BASEFONT, TAG_BGSOUND, TAG_LINK, TAG_META, TAG_NOFRAMES, TAG_STYLE))
       return in_head(b, t);
     if (t->tag == TAG_HEAD || t->tag == TAG_NOSCRIPT)
@@ -514,41 +547,14 @@ static int in_head_noscript(tb *b, html_token *t) {
   return 1;
 }
 
+/* "after head" */
 static int after_head(tb *b, html_token *t) {
+  if (common_rows(b, t, SPACE_INSERT, NULL))
+    return 0;
   switch (t->type) {
-  case TOK_CHARS: {
-    if (!insert_leading_space(b, t))
-      return 0;
-    break;
-  }
-  case TOK_COMMENT:
-    tb_insert_comment(b, t, NULL);
-    return 0;
-  case TOK_DOCTYPE:
-    return 0;
   case TOK_START_TAG:
-    switch (t->tag) {
-    case TAG_HTML:
-      return in_body(b, t);
-    case TAG_BODY:
-      tb_insert_element(b, t, DOM_NS_HTML);
-      b->frameset_ok = 0;
-      b->mode = M_IN_BODY;
-      return 0;
-    case TAG_FRAMESET:
-      tb_insert_element(b, t, DOM_NS_HTML);
-      b->mode = M_IN_FRAMESET;
-      return 0;
-    case TAG_BASE:
-    case TAG_BASEFONT:
-    case TAG_BGSOUND:
-    case TAG_LINK:
-    case TAG_META:
-    case TAG_NOFRAMES:
-    case TAG_SCRIPT:
-    case TAG_STYLE:
-    case TAG_TEMPLATE:
-    case TAG_TITLE: {
+    if (head_start_tag(t->tag)) {
+      /* in head's rules, the head element back on the stack meanwhile */
       if (!b->head_el)
         return in_head(b, t);
       tb_push(b, b->head_el, DOM_NS_HTML, TAG_HEAD, "head", 0);
@@ -558,6 +564,16 @@ static int after_head(tb *b, html_token *t) {
         tb_remove_entry(b, (size_t)at);
       return again;
     }
+    switch (t->tag) {
+    case TAG_BODY:
+      tb_insert_element(b, t, DOM_NS_HTML);
+      b->frameset_ok = 0;
+      b->mode = M_IN_BODY;
+      return 0;
+    case TAG_FRAMESET:
+      tb_insert_element(b, t, DOM_NS_HTML);
+      b->mode = M_IN_FRAMESET;
+      return 0;
     case TAG_HEAD:
       return 0;
     default:
@@ -644,22 +660,14 @@ static void pop_until_select(tb *b) {
 }
 
 static void body_start_tag(tb *b, html_token *t) {
+  if (head_start_tag(t->tag)) {
+    in_head(b, t);
+    return;
+  }
   switch (t->tag) {
   case TAG_HTML:
     if (!template_on_stack(b) && b->nstack && !(b->stack[0].bits & E_PHANTOM))
       tb_add_missing_attrs(b, b->stack[0].node, t);
-    return;
-  case TAG_BASE:
-  case TAG_BASEFONT:
-  case TAG_BGSOUND:
-  case TAG_LINK:
-  case TAG_META:
-  case TAG_NOFRAMES:
-  case TAG_SCRIPT:
-  case TAG_STYLE:
-  case TAG_TEMPLATE:
-  case TAG_TITLE:
-    in_head(b, t);
     return;
   case TAG_BODY:
     if (b->nstack < 2 || !(b->stack[1].ns == DOM_NS_HTML && b->stack[1].tag == TAG_BODY) ||
@@ -1336,25 +1344,12 @@ static int in_caption(tb *b, html_token *t) {
   return in_body(b, t);
 }
 
+/* "in column group" */
 static int in_column_group(tb *b, html_token *t) {
+  if (common_rows(b, t, SPACE_INSERT, NULL))
+    return 0;
   switch (t->type) {
-  case TOK_CHARS: {
-    if (!tb_cur_is(b, TAG_COLGROUP)) {
-      insert_chars_only_ws(b, t->data, t->len);
-      return 0;
-    }
-    if (!insert_leading_space(b, t))
-      return 0;
-    break;
-  }
-  case TOK_COMMENT:
-    tb_insert_comment(b, t, NULL);
-    return 0;
-  case TOK_DOCTYPE:
-    return 0;
   case TOK_START_TAG:
-    if (t->tag == TAG_HTML)
-      return in_body(b, t);
     if (t->tag == TAG_COL) {
       tb_insert_element(b, t, DOM_NS_HTML);
       tb_pop(b);
@@ -1378,9 +1373,14 @@ static int in_column_group(tb *b, html_token *t) {
     break;
   case TOK_EOF:
     return in_body(b, t);
+  default:
+    break;
   }
-  if (!tb_cur_is(b, TAG_COLGROUP))
+  if (!tb_cur_is(b, TAG_COLGROUP)) {
+    if (t->type == TOK_CHARS) /* the white space further on still goes in */
+      space_only(b, t, SPACE_INSERT);
     return 0;
+  }
   tb_pop(b);
   b->mode = M_IN_TABLE;
   return 1;
@@ -1570,18 +1570,9 @@ static int in_template(tb *b, html_token *t) {
   case TOK_DOCTYPE:
     return in_body(b, t);
   case TOK_START_TAG:
-    switch (t->tag) {
-    case TAG_BASE:
-    case TAG_BASEFONT:
-    case TAG_BGSOUND:
-    case TAG_LINK:
-    case TAG_META:
-    case TAG_NOFRAMES:
-    case TAG_SCRIPT:
-    case TAG_STYLE:
-    case TAG_TEMPLATE:
-    case TAG_TITLE:
+    if (head_start_tag(t->tag))
       return in_head(b, t);
+    switch (t->tag) {
     case TAG_CAPTION:
     case TAG_COLGROUP:
     case TAG_TBODY:
@@ -1615,30 +1606,11 @@ static int in_template(tb *b, html_token *t) {
   return 0;
 }
 
+/* "after body": a comment goes into the html element. */
 static int after_body(tb *b, html_token *t) {
+  if (common_rows(b, t, SPACE_IN_BODY, b->nstack ? b->stack[0].node : b->doc->root))
+    return 0;
   switch (t->type) {
-  case TOK_CHARS: {
-    size_t ws = ws_prefix(t->data, t->len);
-    if (ws) {
-      html_token w = *t;
-      w.len = ws;
-      in_body(b, &w);
-    }
-    t->data += ws;
-    t->len -= ws;
-    if (!t->len)
-      return 0;
-    break;
-  }
-  case TOK_COMMENT:
-    tb_insert_comment(b, t, b->nstack ? b->stack[0].node : b->doc->root);
-    return 0;
-  case TOK_DOCTYPE:
-    return 0;
-  case TOK_START_TAG:
-    if (t->tag == TAG_HTML)
-      return in_body(b, t);
-    break;
   case TOK_END_TAG:
     if (t->tag == TAG_HTML) {
       if (!b->fragment)
@@ -1648,23 +1620,23 @@ static int after_body(tb *b, html_token *t) {
     break;
   case TOK_EOF:
     return 0;
+  default:
+    break;
   }
   b->mode = M_IN_BODY;
   return 1;
 }
 
+/* "in frameset" */
 static int in_frameset(tb *b, html_token *t) {
-  switch (t->type) {
-  case TOK_CHARS:
-    insert_chars_only_ws(b, t->data, t->len);
+  if (common_rows(b, t, SPACE_INSERT, NULL))
     return 0;
-  case TOK_COMMENT:
-    tb_insert_comment(b, t, NULL);
+  switch (t->type) {
+  case TOK_CHARS: /* anything else: ignored, but for the white space further on */
+    space_only(b, t, SPACE_INSERT);
     return 0;
   case TOK_START_TAG:
     switch (t->tag) {
-    case TAG_HTML:
-      return in_body(b, t);
     case TAG_FRAMESET:
       tb_insert_element(b, t, DOM_NS_HTML);
       return 0;
@@ -1689,17 +1661,15 @@ static int in_frameset(tb *b, html_token *t) {
   }
 }
 
+/* "after frameset" */
 static int after_frameset(tb *b, html_token *t) {
-  switch (t->type) {
-  case TOK_CHARS:
-    insert_chars_only_ws(b, t->data, t->len);
+  if (common_rows(b, t, SPACE_INSERT, NULL))
     return 0;
-  case TOK_COMMENT:
-    tb_insert_comment(b, t, NULL);
+  switch (t->type) {
+  case TOK_CHARS: /* anything else: ignored, but for the white space further on */
+    space_only(b, t, SPACE_INSERT);
     return 0;
   case TOK_START_TAG:
-    if (t->tag == TAG_HTML)
-      return in_body(b, t);
     if (t->tag == TAG_NOFRAMES)
       return in_head(b, t);
     return 0;
@@ -1712,68 +1682,23 @@ static int after_frameset(tb *b, html_token *t) {
   }
 }
 
+/* "after after body": a comment goes into the document. */
 static int after_after_body(tb *b, html_token *t) {
-  switch (t->type) {
-  case TOK_COMMENT:
-    tb_insert_comment(b, t, b->doc->root);
+  if (common_rows(b, t, SPACE_IN_BODY, b->doc->root) || t->type == TOK_EOF)
     return 0;
-  case TOK_DOCTYPE:
-    return in_body(b, t);
-  case TOK_CHARS: {
-    size_t ws = ws_prefix(t->data, t->len);
-    if (ws) {
-      html_token w = *t;
-      w.len = ws;
-      in_body(b, &w);
-    }
-    t->data += ws;
-    t->len -= ws;
-    if (!t->len)
-      return 0;
-    break;
-  }
-  case TOK_START_TAG:
-    if (t->tag == TAG_HTML)
-      return in_body(b, t);
-    break;
-  case TOK_EOF:
-    return 0;
-  default:
-    break;
-  }
   b->mode = M_IN_BODY;
   return 1;
 }
 
+/* "after after frameset": a comment goes into the document. */
 static int after_after_frameset(tb *b, html_token *t) {
+  if (common_rows(b, t, SPACE_IN_BODY, b->doc->root))
+    return 0;
   switch (t->type) {
-  case TOK_COMMENT:
-    tb_insert_comment(b, t, b->doc->root);
+  case TOK_CHARS: /* anything else: ignored, but for the white space further on */
+    space_only(b, t, SPACE_IN_BODY);
     return 0;
-  case TOK_DOCTYPE:
-    return in_body(b, t);
-  case TOK_CHARS: {
-    /* White space as in body; anything else ignored. */
-    size_t i = 0;
-    while (i < t->len) {
-      size_t j = i;
-      while (j < t->len && is_ws(t->data[j]))
-        j++;
-      if (j > i) {
-        html_token w = *t;
-        w.data = t->data + i;
-        w.len = j - i;
-        in_body(b, &w);
-      }
-      while (j < t->len && !is_ws(t->data[j]))
-        j++;
-      i = j;
-    }
-    return 0;
-  }
   case TOK_START_TAG:
-    if (t->tag == TAG_HTML)
-      return in_body(b, t);
     if (t->tag == TAG_NOFRAMES)
       return in_head(b, t);
     return 0;
