@@ -344,19 +344,24 @@ static void insert_doctype(tb *b, const html_token *t) {
 
 /* "A start tag whose tag name is one of: base, basefont, bgsound, link,
  * meta, noframes, script, style, template, title": what goes in the head.
- * After head, in body and in template give it to in head's rules. */
+ * After head, in body and in template give it to in head's rules. Case
+ * labels, so that in body's switch (the one every start tag in the body
+ * goes through) takes them at no cost. */
+#define CASE_HEAD_START_TAGS                                                                       \
+  case TAG_BASE:                                                                                   \
+  case TAG_BASEFONT:                                                                               \
+  case TAG_BGSOUND:                                                                                \
+  case TAG_LINK:                                                                                   \
+  case TAG_META:                                                                                   \
+  case TAG_NOFRAMES:                                                                               \
+  case TAG_SCRIPT:                                                                                 \
+  case TAG_STYLE:                                                                                  \
+  case TAG_TEMPLATE:                                                                               \
+  case TAG_TITLE
+
 static int head_start_tag(uint16_t tag) {
   switch (tag) {
-  case TAG_BASE:
-  case TAG_BASEFONT:
-  case TAG_BGSOUND:
-  case TAG_LINK:
-  case TAG_META:
-  case TAG_NOFRAMES:
-  case TAG_SCRIPT:
-  case TAG_STYLE:
-  case TAG_TEMPLATE:
-  case TAG_TITLE:
+  CASE_HEAD_START_TAGS:
     return 1;
   default:
     return 0;
@@ -660,14 +665,13 @@ static void pop_until_select(tb *b) {
 }
 
 static void body_start_tag(tb *b, html_token *t) {
-  if (head_start_tag(t->tag)) {
-    in_head(b, t);
-    return;
-  }
   switch (t->tag) {
   case TAG_HTML:
     if (!template_on_stack(b) && b->nstack && !(b->stack[0].bits & E_PHANTOM))
       tb_add_missing_attrs(b, b->stack[0].node, t);
+    return;
+  CASE_HEAD_START_TAGS:
+    in_head(b, t);
     return;
   case TAG_BODY:
     if (b->nstack < 2 || !(b->stack[1].ns == DOM_NS_HTML && b->stack[1].tag == TAG_BODY) ||
