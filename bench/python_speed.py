@@ -14,15 +14,20 @@ three ways, interleaved, best of --runs:
   python x1  one thread pinned to the same core: read the file, gunzip it
              (in libpith when it reads gzip, else Python's zlib),
              pith.extract(...), the str thrown away;
-  python x2  the same over two threads on two cores (extract_many's way:
-             threads, the GIL released inside pith).
+  python x2  the same over two threads on two cores, as a user's
+             concurrent.futures.ThreadPoolExecutor(2).map does it (each
+             thread reads a file and calls pith.extract, the GIL released
+             inside pith);
+  many x2    pith.extract_many(pages, jobs=2) over a generator that reads
+             the files in the calling thread: the library's own threads,
+             which never take the GIL.
 
   control    the machine's own two-thread scaling, for comparison:
              hashlib.sha256 over 64 MB buffers (it too releases the GIL) on
              one thread, then two.
 
 Prints pages/s, user CPU seconds and pages per user CPU second, python x1
-/ cli and python x2 / python x1 (wall clock and CPU), and the control's
+/ cli, python x2 / python x1 and many x2 / python x1, and the control's
 two-thread / one-thread ratio: on a machine whose second core is busy the
 control shows it, and python x2 / x1 can do no better.
 The machine may be shared: compare the ratios of one run, not numbers
@@ -90,26 +95,31 @@ def reads_gzip(pith):
         return False
 
 
-def run_python(pith, fmt, files, threads):
+def run_python(pith, fmt, files, threads, many=False):
     gunzip = (lambda b: b) if reads_gzip(pith) else gzip.decompress
 
-    def one(path):
+    def read(path):
         with open(path, "rb") as f:
-            page = gunzip(f.read())
+            return gunzip(f.read())
+
+    def one(path):
         try:
-            pith.extract(page, format=fmt)
+            pith.extract(read(path), format=fmt)
         except pith.Error:
             pass
 
     os.sched_setaffinity(0, {0} if threads == 1 else {0, 1})
     before = cpu_user(resource.RUSAGE_SELF)
     t = time.perf_counter()
-    if threads == 1:
+    if many:
+        for _ in pith.extract_many(map(read, files), jobs=threads, errors="return", format=fmt):
+            pass
+    elif threads == 1:
         for path in files:
             one(path)
     else:
         with concurrent.futures.ThreadPoolExecutor(threads) as pool:
-            for _ in pool.map(one, files, chunksize=8):
+            for _ in pool.map(one, files):
                 pass
     return time.perf_counter() - t, cpu_user(resource.RUSAGE_SELF) - before
 
@@ -149,7 +159,8 @@ def main():
     for _ in range(a.runs):
         for name, fn in (("cli", lambda: run_cli(a.pith, a.format, dirs)),
                          ("python x1", lambda: run_python(pith, a.format, files, 1)),
-                         ("python x2", lambda: run_python(pith, a.format, files, 2))):
+                         ("python x2", lambda: run_python(pith, a.format, files, 2)),
+                         ("many x2", lambda: run_python(pith, a.format, files, 2, many=True))):
             wall, user = fn()
             if name not in best or wall < best[name][0]:
                 best[name] = (wall, user)
@@ -159,10 +170,10 @@ def main():
     for name, (wall, user) in best.items():
         print(f"  {name:10s} {n / wall:8.1f} pages/s  {wall:6.2f} s wall  {user:6.2f} s user CPU"
               f"  {n / user:8.1f} pages/CPU s")
-    cli, x1, x2 = (n / best[k][0] for k in ("cli", "python x1", "python x2"))
+    cli, x1, x2, many = (n / best[k][0] for k in ("cli", "python x1", "python x2", "many x2"))
     ccli, cx1 = (n / best[k][1] for k in ("cli", "python x1"))
     print(f"  python x1 / cli: {x1 / cli:.3f} (CPU: {cx1 / ccli:.3f})   "
-          f"python x2 / python x1: {x2 / x1:.3f}")
+          f"python x2 / python x1: {x2 / x1:.3f}   many x2 / python x1: {many / x1:.3f}")
     one, two = min(control(1) for _ in range(a.runs)), min(control(2) for _ in range(a.runs))
     os.sched_setaffinity(0, range(os.cpu_count()))
     print(f"  control (sha256, GIL released) two threads / one: {one / two:.3f}")

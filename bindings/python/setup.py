@@ -94,7 +94,8 @@ setup(
         Extension(
             "pith._pith",
             sources=[os.path.join("src", f) for f in
-                     ("module.c", "input.c", "options.c", "errors.c", "result.c", "archive.c")],
+                     ("module.c", "input.c", "options.c", "errors.c", "result.c", "archive.c",
+                      "many.c", "utf8.c")],
             depends=[os.path.join("src", "module.h")] + objects,
             include_dirs=include_dirs,
             extra_objects=objects,

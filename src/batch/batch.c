@@ -13,6 +13,14 @@
 #include "batch/job.h"
 #include "pith.h"
 
+/* Items in flight per worker: enough that a slow page at the head of the
+ * ring does not leave the other workers idle (the finished items behind it
+ * wait, holding only their results), and that the reading thread, when it
+ * gets a core late, finds work still queued. Bytes in flight: inputs not
+ * yet extracted and results not yet delivered. */
+#define PENDING_PER_WORKER 16
+#define DEFAULT_PENDING_BYTES ((size_t)8 << 20)
+
 struct pith_batch {
   pith_batch_options o;
   pith_batch_callback callback;
@@ -25,8 +33,9 @@ struct pith_batch {
   unsigned long long next_seq;  /* the next submission's number */
   unsigned long long next_run;  /* the next job a worker takes */
   unsigned long long next_emit; /* the next job to deliver */
-  size_t pending_bytes;
-  int emitting; /* a thread is inside the delivery loop */
+  size_t pending_bytes;         /* inputs not yet extracted, and results not yet delivered */
+  size_t running_bytes;         /* the inputs being extracted now */
+  int emitting;                 /* a thread is inside the delivery loop */
   int stopping;
   pthread_t *threads;
   unsigned nthreads;
@@ -36,7 +45,7 @@ struct pith_batch {
 
 void pith_batch_options_init(pith_batch_options *o) {
   memset(o, 0, sizeof *o);
-  o->max_pending_bytes = (size_t)256 << 20;
+  o->max_pending_bytes = DEFAULT_PENDING_BYTES;
 }
 
 /* Counts a delivered item (lock held). */
@@ -68,6 +77,13 @@ static void count(pith_batch *b, const pith_batch_item *it) {
   b->stats.reason_count[i]++;
 }
 
+/* Whether a submission waiting for room should look again: once the ring
+ * is half empty or half its bytes are free, so that the reading thread
+ * wakes once for several items rather than for each (lock held). */
+static int room_opened(const pith_batch *b) {
+  return b->next_seq - b->next_emit <= b->cap / 2 || b->pending_bytes <= b->o.max_pending_bytes / 2;
+}
+
 /* Delivers every finished job at the head of the ring, in order (lock
  * held on entry and exit; released around the callback). Only one thread
  * delivers at a time; a job finishing meanwhile is picked up by its loop. */
@@ -86,7 +102,8 @@ static void deliver(pith_batch *b) {
     b->ring[b->next_emit % b->cap] = NULL;
     b->next_emit++;
     b->pending_bytes -= j->cost;
-    pthread_cond_broadcast(&b->space);
+    if (room_opened(b))
+      pthread_cond_broadcast(&b->space);
     pthread_mutex_unlock(&b->mu);
     batch_job_free(j);
     pthread_mutex_lock(&b->mu);
@@ -97,18 +114,36 @@ static void deliver(pith_batch *b) {
 /* Does a job's work outside the lock, then delivers what is ready (lock
  * held on entry and exit). */
 static void run(pith_batch *b, batch_job *j) {
+  b->running_bytes += j->cost;
   pthread_mutex_unlock(&b->mu);
   batch_job_run(j, &b->o);
+  size_t held = batch_job_held(j);
   pthread_mutex_lock(&b->mu);
+  b->running_bytes -= j->cost;
+  if (b->nthreads > 1 && b->next_run < b->next_seq)
+    pthread_cond_broadcast(&b->work); /* a large job may start now */
+  /* Its input is freed: what waits for delivery is its result. */
+  b->pending_bytes = b->pending_bytes - j->cost + held;
+  if (held < j->cost && room_opened(b))
+    pthread_cond_broadcast(&b->space);
+  j->cost = held;
   j->done = 1;
   deliver(b);
+}
+
+/* Whether the next job waits for running ones to finish: the inputs being
+ * extracted at once are at most half of max_pending_bytes (the memory a
+ * parse takes grows with its input; a larger one runs alone). */
+static int too_large_now(const pith_batch *b) {
+  const batch_job *j = b->ring[b->next_run % b->cap];
+  return b->running_bytes && b->running_bytes + j->cost > b->o.max_pending_bytes / 2;
 }
 
 static void *worker(void *arg) {
   pith_batch *b = arg;
   pthread_mutex_lock(&b->mu);
   for (;;) {
-    while (b->next_run == b->next_seq && !b->stopping)
+    while ((b->next_run == b->next_seq || too_large_now(b)) && !b->stopping)
       pthread_cond_wait(&b->work, &b->mu);
     if (b->next_run == b->next_seq)
       break; /* stopping, nothing left */
@@ -141,9 +176,11 @@ pith_status pith_batch_new(const pith_batch_options *opts, pith_batch_callback c
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     jobs = n > 0 ? (unsigned)(n > 1024 ? 1024 : n) : 1;
   }
-  b->cap = b->o.max_pending ? b->o.max_pending : (size_t)jobs * 4 < 8 ? 8 : (size_t)jobs * 4;
+  b->cap = b->o.max_pending                        ? b->o.max_pending
+           : (size_t)jobs * PENDING_PER_WORKER < 8 ? 8
+                                                   : (size_t)jobs * PENDING_PER_WORKER;
   if (!b->o.max_pending_bytes)
-    b->o.max_pending_bytes = (size_t)256 << 20;
+    b->o.max_pending_bytes = DEFAULT_PENDING_BYTES;
   b->ring = calloc(b->cap, sizeof *b->ring);
   if (!b->ring || pthread_mutex_init(&b->mu, NULL)) {
     free(b->ring);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "input/read.h"
+#include "result.h"
 
 /* The option strings a job keeps, in the order copy_options lays them out. */
 #define NSTRINGS 6
@@ -223,6 +224,11 @@ void batch_job_run(batch_job *j, const pith_batch_options *o) {
   }
   it->output = j->output;
   it->output_len = n;
+}
+
+size_t batch_job_held(const batch_job *j) {
+  const pith_result *r = j->item.result;
+  return j->item.output_len + (r ? r->mem.total : 0);
 }
 
 void batch_job_free(batch_job *j) {

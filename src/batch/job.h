@@ -41,6 +41,10 @@ batch_job *batch_job_note(batch_kind kind, const char *message);
 /* Does the job's work (read, extract, render) and fills job->item. */
 void batch_job_run(batch_job *j, const pith_batch_options *o);
 
+/* The bytes a job that has run still holds until it is delivered: its
+ * result and its output. */
+size_t batch_job_held(const batch_job *j);
+
 void batch_job_free(batch_job *j);
 
 #endif

@@ -883,7 +883,43 @@ static float block_weight(const ex *x, const tblock *b) {
 #define TEASER_EXTRA 400
 #endif
 
+/* Text cut short with an ellipsis ("may soon...", "may soon…"). */
+static int ends_cut_short(const char *s, uint32_t len) {
+  while (len && (s[len - 1] == ' ' || s[len - 1] == ']' || s[len - 1] == ')'))
+    len--;
+  return len >= 3 && (!memcmp(s + len - 3, "...", 3) || !memcmp(s + len - 3, "\xE2\x80\xA6", 3));
+}
+
+/* A teaser in one block (a news ticker's item, a "latest" list): it opens
+ * with a headline linking to another page, and the rest is an excerpt of
+ * that page cut short. */
+static int is_excerpt_teaser(const ex *x, const tblock *b) {
+  if (b->kind == BLOCK_HEADING || !b->container || !b->container->parent ||
+      b->chars - b->link_chars < 30 || !ends_cut_short(x->text.data + b->off, b->len))
+    return 0;
+  for (size_t m = b->mark_first; m < (size_t)b->mark_first + b->mark_count; m++) {
+    const imark *k = &x->marks[m];
+    if (k->off > b->off || k->kind != MARK_OPEN)
+      return 0;
+    if (k->node->tag == TAG_A)
+      return links_away(k->node) && k->node->chars >= 20 && k->node->chars * 2 <= b->chars;
+  }
+  return 0;
+}
+
 static void mark_teasers(ex *x, const dom_node *top) {
+  /* Excerpt teasers count when three or more share a parent: one such line
+   * may be a quotation that trails off. The parents' scores count them
+   * (choose_root clears every score before it sums). */
+  for (size_t i = 0; i < x->nblocks; i++)
+    if (is_excerpt_teaser(x, &x->blocks[i]))
+      x->blocks[i].container->parent->score = 0;
+  for (size_t i = 0; i < x->nblocks; i++)
+    if (is_excerpt_teaser(x, &x->blocks[i]))
+      x->blocks[i].container->parent->score += 1;
+  for (size_t i = 0; i < x->nblocks; i++)
+    if (is_excerpt_teaser(x, &x->blocks[i]) && x->blocks[i].container->parent->score >= 3)
+      x->blocks[i].container->flags |= NF_TEASER;
   for (size_t i = 0; i < x->nblocks; i++) {
     tblock *b = &x->blocks[i];
     if (b->kind != BLOCK_HEADING || b->link_chars * 2 <= b->chars || b->chars < 20 || !b->container)

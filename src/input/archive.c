@@ -30,7 +30,8 @@ struct pith_archive {
   char *name;           /* as opened */
   const char *filename; /* its last path component */
   pith_record rec;
-  char *payload; /* the decoded body of the current record */
+  char *payload; /* the decoded body of the current record (NULL: no coding, the body
+                    is read where it lies in the block) */
   http_response http;
   char content_type[128];
   char err[256];
@@ -239,18 +240,22 @@ static pith_status judge_http(pith_archive *a, const warc_record *w, pith_record
     skip(r, "not-html");
     return PITH_OK;
   }
-  char *payload = NULL;
-  size_t len = 0;
+  const char *payload = body; /* no coding: the body where it lies in the block */
+  size_t len = body_len;
   int cut = 0;
   http_body_status st =
-      http_decode_body(h, body, body_len, a->o.max_record_bytes, &payload, &len, &cut);
+      h->chunked || h->ncodings
+          ? http_decode_body(h, body, body_len, a->o.max_record_bytes, &a->payload, &len, &cut)
+      : body_len > a->o.max_record_bytes ? HTTP_BODY_TOO_LARGE
+                                         : HTTP_BODY_OK;
   if (st == HTTP_BODY_NOMEM)
     return PITH_ERR_NOMEM;
   if (st == HTTP_BODY_TOO_LARGE) {
     skip(r, "too-large");
     return PITH_OK;
   }
-  a->payload = payload;
+  if (a->payload)
+    payload = a->payload;
   r->truncated |= cut;
   r->payload = payload;
   r->payload_len = len;

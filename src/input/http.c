@@ -9,6 +9,8 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "input/gunzip.h"
+
 static int lower(int c) {
   return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
@@ -333,8 +335,16 @@ static void decode_one(const char *coding, const char *in, size_t len, sink *out
   const unsigned char *u = (const unsigned char *)in;
   int keep = 1;
   if (!strcmp(coding, "gzip") || !strcmp(coding, "x-gzip")) {
-    if (len >= 2 && u[0] == 0x1f && u[1] == 0x8b)
+    char *whole = NULL;
+    size_t n = 0;
+    if (!out->p && gunzip_whole(in, len, out->max, &whole, &n)) {
+      out->p = whole; /* one member, inflated in one call */
+      out->len = n;
+      out->cap = n + 1;
+      keep = 0;
+    } else if (len >= 2 && u[0] == 0x1f && u[1] == 0x8b) {
       keep = inflate_body(in, len, 16 + MAX_WBITS, out, cut);
+    }
   } else if (!strcmp(coding, "deflate")) {
     /* zlib-wrapped as the standard says, or raw as many servers send it */
     int zlib = len >= 2 && (u[0] & 0x0f) == 8 && ((u[0] << 8) | u[1]) % 31 == 0;

@@ -10,9 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
-#ifdef PITH_HAVE_LIBDEFLATE
-#include <libdeflate.h>
-#endif
+
+#include "input/gunzip.h"
 
 /* zlib counts in uInt: feed it at most this much at a time. */
 #define ZCHUNK ((size_t)1 << 30)
@@ -63,51 +62,15 @@ static int is_gzip(const unsigned char *p, size_t n) {
   return n >= 2 && p[0] == 0x1f && p[1] == 0x8b;
 }
 
-#ifdef PITH_HAVE_LIBDEFLATE
-/* The common case the fast way: one gzip member and nothing after it, whose
- * trailer (ISIZE) gives the size to allocate. libdeflate inflates a whole
- * member in one call, about twice as fast as zlib. Returns 1 when done, 0
- * when the zlib path below must do it: several members, bytes after the
- * member, a size over the limit, a header CRC (zlib checks it, libdeflate
- * does not), damaged data (zlib words the error) or no memory. */
-static int gunzip_one_shot(const unsigned char *in, size_t n, size_t limit, char **out,
-                           size_t *out_len) {
-  if (n < 18 || (in[3] & 0x02))
-    return 0; /* 18: header and trailer; 0x02: FHCRC */
-  size_t isize = (size_t)in[n - 4] | (size_t)in[n - 3] << 8 | (size_t)in[n - 2] << 16 |
-                 (size_t)in[n - 1] << 24;
-  if (isize > limit)
-    return 0;
-  char *buf = malloc(isize + 1);
-  if (!buf)
-    return 0;
-  struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
-  size_t used = 0, produced = 0;
-  enum libdeflate_result r =
-      d ? libdeflate_gzip_decompress_ex(d, in, n, buf, isize, &used, &produced)
-        : LIBDEFLATE_BAD_DATA;
-  libdeflate_free_decompressor(d);
-  if (r != LIBDEFLATE_SUCCESS || used != n) {
-    free(buf);
-    return 0;
-  }
-  buf[produced] = 0;
-  *out = buf;
-  *out_len = produced;
-  return 1;
-}
-#endif
-
 /* Inflates gzip member after member into one buffer of at most limit bytes.
  * A stream cut short keeps what came before the cut when truncated is not
  * NULL (and something came). */
 static int gunzip(const unsigned char *in, size_t n, size_t max, char **out, size_t *out_len,
                   int *truncated, char *err, size_t err_cap) {
   size_t limit = max ? max : NO_LIMIT;
-#ifdef PITH_HAVE_LIBDEFLATE
-  if (gunzip_one_shot(in, n, limit, out, out_len))
+  /* The common case the fast way: one member, nothing after it. */
+  if (gunzip_whole(in, n, limit, out, out_len))
     return 0;
-#endif
   /* Room for limit + 1 bytes lets "exactly max" and "more than max" differ. */
   size_t cap = n < NO_LIMIT / 8 ? n * 4 + 4096 : limit + 1;
   if (cap > limit + 1)

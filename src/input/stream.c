@@ -4,6 +4,7 @@
  * large blocks without holding them) and a zstd dictionary. */
 #include "input/stream.h"
 
+#include <libdeflate.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,9 +15,19 @@
 #include <zstd_errors.h>
 
 #define RAW_CAP ((size_t)1 << 16)
+/* gzip members are inflated whole by libdeflate (about twice zlib's speed)
+ * when one lies in the compressed bytes held — at least RAW_WHOLE of them
+ * are, while the file lasts — and fits the window's free space (made
+ * WHOLE_OUT at least, so 2-4 MiB). Other members (larger, damaged, cut by
+ * the buffer's end) go through zlib, a window at a time: a bomb costs that
+ * free space's worth of inflating (milliseconds), then is skipped as
+ * before. */
+#define RAW_WHOLE ((size_t)1 << 20)
+#define WHOLE_OUT ((size_t)1 << 21)
 #define WINDOW_MIN ((size_t)1 << 16)
 #define MAX_DICT ((size_t)64 << 20) /* a zstd dictionary frame */
-/* Looking ahead of the first gzip member for the next one (stream_abandon):
+/* Looking ahead of the first gzip member (zstd frame) for the next one
+ * (stream_abandon):
  * at most this many compressed bytes held, at most PROBE_IN of them for a
  * candidate member to inflate to "WARC/", at most PROBES_MAX candidates. */
 #define LOOKAHEAD_MAX ((size_t)16 << 20)
@@ -44,7 +55,9 @@ struct stream {
   int looked_ahead; /* the first member was searched past for a record's member */
   z_stream z;
   int z_ready;
+  struct libdeflate_decompressor *whole; /* gzip members inflated in one call */
   ZSTD_DCtx *zd;
+  ZSTD_DDict *dict;   /* the dictionary frame's, shared with look-ahead probes */
   int data_eof;       /* no more decompressed data will come */
   unsigned char *win; /* decompressed bytes: [start, end) */
   size_t win_cap, start, end;
@@ -84,7 +97,10 @@ void stream_free(stream *s) {
     return;
   if (s->z_ready)
     inflateEnd(&s->z);
+  if (s->whole)
+    libdeflate_free_decompressor(s->whole);
   ZSTD_freeDCtx(s->zd);
+  ZSTD_freeDDict(s->dict);
   free(s->raw);
   free(s->win);
   free(s->m);
@@ -420,6 +436,13 @@ static int unpack_dict(const unsigned char *d, size_t n, void **out, size_t *out
   return 0;
 }
 
+/* The frames that follow use dictionary d[0..n): a zstd result code. */
+static size_t use_dict(stream *s, const void *d, size_t n) {
+  ZSTD_freeDDict(s->dict);
+  s->dict = ZSTD_createDDict(d, n);
+  return s->dict ? ZSTD_DCtx_refDDict(s->zd, s->dict) : (size_t)-1;
+}
+
 /* A zstd skippable frame at the raw position: the Internet Archive's
  * dictionary frame (magic 0x184D2A5D) is loaded, others are skipped. */
 static int zstd_skippable(stream *s) {
@@ -455,10 +478,10 @@ static int zstd_skippable(stream *s) {
     /* The dictionary itself is zstd-compressed. */
     void *dict = NULL;
     size_t n = 0;
-    r = unpack_dict(d, size, &dict, &n) ? (size_t)-1 : ZSTD_DCtx_loadDictionary(s->zd, dict, n);
+    r = unpack_dict(d, size, &dict, &n) ? (size_t)-1 : use_dict(s, dict, n);
     free(dict);
   } else {
-    r = ZSTD_DCtx_loadDictionary(s->zd, d, size);
+    r = use_dict(s, d, size);
   }
   s->raw_pos += 8 + (size_t)size;
   if (ZSTD_isError(r))
@@ -477,6 +500,9 @@ static int find_kind(stream *s) {
     if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK)
       return fail(s, "out of memory");
     s->z_ready = 1;
+    s->whole = libdeflate_alloc_decompressor();
+    if (!s->whole)
+      return fail(s, "out of memory");
   } else if (n >= 4 && (!memcmp(p, ZSTD_MAGIC, 4) || (le32(p) & 0xFFFFFFF0u) == 0x184D2A50u)) {
     s->kind = STREAM_ZSTD;
     s->zd = ZSTD_createDCtx();
@@ -502,6 +528,32 @@ static int member_input(stream *s, const char *truncated) {
   return 1;
 }
 
+/* A gzip member at the raw position inflated whole, in one call: 1 when
+ * done (its data in the window, the member ended), 0 when zlib must do it
+ * (nothing changed), -1 on error. */
+static int gzip_whole(stream *s) {
+  if (s->raw_len - s->raw_pos < RAW_WHOLE / 2 && raw_want(s, RAW_WHOLE) < 0)
+    return -1;
+  const unsigned char *in = s->raw + s->raw_pos;
+  size_t n = s->raw_len - s->raw_pos;
+  if (n < 18 || (in[3] & 0x02))
+    return 0; /* 18: a header and a trailer; 0x02: FHCRC, checked by zlib only */
+  if (win_room(s, WHOLE_OUT))
+    return -1;
+  size_t used = 0, made = 0;
+  if (libdeflate_gzip_decompress_ex(s->whole, in, n, s->win + s->end, s->win_cap - s->end, &used,
+                                    &made) != LIBDEFLATE_SUCCESS)
+    return 0;
+  if (s->nm)
+    s->multi = 1;
+  if (!member_add(s, NULL, 0))
+    return fail(s, "out of memory");
+  s->end += made;
+  s->raw_pos += used;
+  member_end(s);
+  return 1;
+}
+
 /* One step of gzip: 1 if bytes came, 0 if none yet, -1 on error, 2 at
  * the end of the data. */
 static int gzip_step(stream *s) {
@@ -509,6 +561,10 @@ static int gzip_step(stream *s) {
     int rc = at_member(s);
     if (rc <= 0)
       return rc < 0 ? -1 : 2;
+    unsigned long long before = s->offset + s->end; /* kept by win_room */
+    rc = gzip_whole(s);
+    if (rc)
+      return rc < 0 ? -1 : s->offset + s->end > before;
     inflateReset(&s->z);
     if (s->nm)
       s->multi = 1;
@@ -574,30 +630,51 @@ static int zstd_step(stream *s) {
   return made ? 1 : 0;
 }
 
-/* Whether the gzip member starting at p (n bytes of it here) inflates to
- * a WARC record's first bytes: 1 yes, 0 no, 2 when more bytes are needed. */
-static int member_starts_record(z_stream *z, unsigned char *p, size_t n) {
+/* Whether the gzip member (with z) or zstd frame (with zd) starting at p
+ * (n bytes of it here) decompresses to a WARC record's first bytes: 1 yes,
+ * 0 no, 2 when more bytes are needed. */
+static int member_starts_record(z_stream *z, ZSTD_DCtx *zd, unsigned char *p, size_t n) {
   unsigned char out[5];
-  size_t in = n < PROBE_IN ? n : PROBE_IN;
-  if (inflateReset(z) != Z_OK)
-    return 0;
-  z->next_in = p;
-  z->avail_in = (uInt)in;
-  z->next_out = out;
-  z->avail_out = sizeof out;
-  int zr = inflate(z, Z_NO_FLUSH);
-  size_t made = sizeof out - z->avail_out;
+  size_t in = n < PROBE_IN ? n : PROBE_IN, made;
+  int going; /* no error: more input could make more output */
+  if (z) {
+    if (inflateReset(z) != Z_OK)
+      return 0;
+    z->next_in = p;
+    z->avail_in = (uInt)in;
+    z->next_out = out;
+    z->avail_out = sizeof out;
+    int zr = inflate(z, Z_NO_FLUSH);
+    made = sizeof out - z->avail_out;
+    going = zr == Z_OK || zr == Z_BUF_ERROR;
+  } else {
+    ZSTD_DCtx_reset(zd, ZSTD_reset_session_only); /* the dictionary stays */
+    ZSTD_inBuffer ib = {p, in, 0};
+    ZSTD_outBuffer ob = {out, sizeof out, 0};
+    size_t r = ZSTD_decompressStream(zd, &ob, &ib);
+    made = ob.pos;
+    going = !ZSTD_isError(r) && r != 0;
+  }
   if (memcmp(out, "WARC/", made))
     return 0;
   if (made == sizeof out)
     return 1;
-  return zr == Z_OK || zr == Z_BUF_ERROR ? (in < PROBE_IN ? 2 : 0) : 0;
+  return going ? (in < PROBE_IN ? 2 : 0) : 0;
 }
 
-/* The first member of a gzip file holds a record too large to keep, and
- * whether the file is one member per record or one stream of all records
- * is not known yet. Looks ahead in the compressed bytes (held in `raw`, up
- * to LOOKAHEAD_MAX of them) for a member that inflates to "WARC/": sets
+/* Whether a member (frame) may start at p[0..4): its magic, and for gzip
+ * no reserved flag set. */
+static int magic_at(const stream *s, const unsigned char *p) {
+  if (s->kind == STREAM_GZIP)
+    return p[0] == GZIP_MAGIC[0] && !memcmp(p, GZIP_MAGIC, 3) && !(p[3] & 0xE0);
+  return p[0] == ZSTD_MAGIC[0] && !memcmp(p, ZSTD_MAGIC, 4);
+}
+
+/* The first member of a gzip file (frame of a zstd file) holds a record
+ * too large to keep, and whether the file is one member per record or one
+ * stream of all records is not known yet. Looks ahead in the compressed
+ * bytes (held in `raw`, up to LOOKAHEAD_MAX of them) for a member (frame)
+ * that decompresses to "WARC/": sets
  * *at to its offset from the raw position and returns 1; 0 when there is
  * none (decompression goes on from where it was: nothing was consumed),
  * -1 on an error. Each byte is looked at once, each candidate inflated for
@@ -610,19 +687,26 @@ static int member_starts_record(z_stream *z, unsigned char *p, size_t n) {
  * Compressed bytes hold such a member by chance with odds near 2^-64 a
  * byte; a file of many members already skips to the next magic unchecked. */
 static int find_record_member(stream *s, size_t *at) {
+  /* The probes decompress with a context of their own: the stream's goes
+   * on from where it was when none is found. */
+  int gzip = s->kind == STREAM_GZIP;
   z_stream z;
   memset(&z, 0, sizeof z);
-  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+  ZSTD_DCtx *zd = gzip ? NULL : ZSTD_createDCtx();
+  if (gzip ? inflateInit2(&z, 16 + MAX_WBITS) != Z_OK
+           : !zd || (s->dict && ZSTD_isError(ZSTD_DCtx_refDDict(zd, s->dict)))) {
+    ZSTD_freeDCtx(zd);
     return fail(s, "out of memory");
+  }
   size_t i = 0; /* the next offset (from the raw position) to look at */
   int probes = 0, rc = 0;
   for (;;) {
     size_t avail = s->raw_len - s->raw_pos;
     unsigned char *p = s->raw + s->raw_pos;
     for (; i + 4 <= avail && probes < PROBES_MAX; i++) {
-      if (p[i] != GZIP_MAGIC[0] || memcmp(p + i, GZIP_MAGIC, 3) || (p[i + 3] & 0xE0))
-        continue; /* not a magic, or reserved flags set */
-      int r = member_starts_record(&z, p + i, avail - i);
+      if (!magic_at(s, p + i))
+        continue;
+      int r = member_starts_record(gzip ? &z : NULL, zd, p + i, avail - i);
       if (r == 1) {
         *at = i;
         rc = 1;
@@ -642,7 +726,9 @@ static int find_record_member(stream *s, size_t *at) {
     }
   }
 done:
-  inflateEnd(&z);
+  if (gzip)
+    inflateEnd(&z);
+  ZSTD_freeDCtx(zd);
   return rc;
 }
 
@@ -652,10 +738,10 @@ int stream_abandon(stream *s, unsigned long long member_dec) {
   if (!s->in_member || !s->nm || s->m[s->nm - 1].dec != member_dec || stream_pos(s) < member_dec)
     return 0;
   /* One member may be the whole file: skipped only when another member is
-   * known, or (gzip) found ahead starting "WARC/". */
+   * known, or found ahead starting "WARC/". */
   size_t ahead = 0;
   if (!s->multi) {
-    if (s->kind != STREAM_GZIP || s->looked_ahead)
+    if (s->looked_ahead)
       return 0;
     s->looked_ahead = 1;
     int rc = find_record_member(s, &ahead);

@@ -75,10 +75,10 @@ void stream_forget(stream *s, unsigned long long keep, unsigned long long before
  * found by its magic bytes, without inflating the rest (a bomb costs
  * nothing). Only when the member holding the current position started at
  * `member_dec` and is still being decompressed, and another member is
- * known to follow — for a file's first gzip member, one is looked for
- * ahead (up to 16 MiB of compressed bytes held) that inflates to "WARC/";
- * a zstd file's first frame is not skipped. Returns 1 if done, 0 if not
- * (nothing changed), -1 on an error. */
+ * known to follow — for a file's first gzip member (zstd frame), one is
+ * looked for ahead (up to 16 MiB of compressed bytes held) that
+ * decompresses to "WARC/". Returns 1 if done, 0 if not (nothing changed),
+ * -1 on an error. */
 int stream_abandon(stream *s, unsigned long long member_dec);
 
 /* The message of the unrecoverable error, or NULL. */

@@ -495,6 +495,19 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
   char prev[MAX_BYLINE + 1] = "";
   int after_comma = 0; /* the part follows a comma, not "and" */
   while (*p) {
+    /* After a comma, words of a role are the role of the name before, up
+     * to the next comma, "and" and all ("Jane Doe, Digital Security
+     * Expert", "Head of Marketing and Community Development"). */
+    if (after_comma) {
+      size_t seg = strcspn(p, ",;");
+      char role[MAX_BYLINE + 1];
+      memcpy(role, p, seg);
+      role[seg] = '\0';
+      if (is_role(role)) {
+        p += seg + (p[seg] != '\0');
+        continue;
+      }
+    }
     char *cut = NULL;
     size_t skip = 0;
     int comma_cut = 0;
@@ -506,7 +519,6 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
       if (j && (!cut || j < cut))
         cut = j, skip = strlen(joiners[i]), comma_cut = 0;
     }
-    int this_after_comma = after_comma;
     after_comma = comma_cut;
     char part[MAX_BYLINE + 1];
     size_t plen = cut ? (size_t)(cut - p) : strlen(p);
@@ -530,10 +542,6 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
     if (*prev)
       add_name(prev, mem, names, n, cap, &added);
     prev[0] = '\0';
-    /* After a comma, words of a role are the role of the name before
-     * ("Jane Doe, Digital Security Expert"). */
-    if (this_after_comma && is_role(part))
-      continue;
     cut_role(part);
     trim(part);
     halve(part);
@@ -640,11 +648,23 @@ int author_page_href(const char *href) {
   return 0;
 }
 
-size_t author_from_text(const char *s, size_t len, arena *mem, const char **names, size_t *n,
-                        size_t cap) {
-  static const char *const labels[] = {"written by ", "posted by ", "words by ", "by ",
-                                       "author: ",    "von ",       "par ",      "por ",
-                                       "door ",       "autor: ",    "auteur : "};
+size_t author_from_text(const char *s, size_t len, int written_only, arena *mem, const char **names,
+                        size_t *n, size_t cap) {
+  static const char *const any_labels[] = {"written by ", "posted by ", "words by ", "by ",
+                                           "author: ",    "von ",       "par ",      "por ",
+                                           "door ",       "autor: ",    "auteur : "};
+  static const char *const any_alone[] = {"written by", "article by", "posted by", "words by",
+                                          "author",     "authors",    "by",        "autor",
+                                          "auteur",     "von",        "par",       "por"};
+  /* Labels that say who wrote the text, wherever they stand. */
+  static const char *const written_labels[] = {"written by ", "article by ", "authored by "};
+  static const char *const written_alone[] = {"written by", "article by", "authored by"};
+  const char *const *labels = written_only ? written_labels : any_labels;
+  const char *const *alone = written_only ? written_alone : any_alone;
+  size_t nlabels = written_only ? sizeof written_labels / sizeof *written_labels
+                                : sizeof any_labels / sizeof *any_labels;
+  size_t nalone = written_only ? sizeof written_alone / sizeof *written_alone
+                               : sizeof any_alone / sizeof *any_alone;
   for (size_t i = 0; i < len; i++) {
     /* The label opens a line, or follows a separator ("June 9 | By ..."). */
     size_t b = i;
@@ -657,7 +677,7 @@ size_t author_from_text(const char *s, size_t len, arena *mem, const char **name
                   (unsigned char)s[b - 1] == 0x93));
     if (!opens || (i > 0 && mstr_is_alnum((unsigned char)s[i - 1])))
       continue;
-    for (size_t l = 0; l < sizeof labels / sizeof *labels; l++) {
+    for (size_t l = 0; l < nlabels; l++) {
       size_t k = strlen(labels[l]);
       if (i + k >= len || !mstr_istarts(s + i, labels[l]))
         continue;
@@ -675,10 +695,7 @@ size_t author_from_text(const char *s, size_t len, arena *mem, const char **name
     }
     /* A label on a line of its own, the name on the next ("Written by" /
      * "Jane Doe"), as author boxes set them. */
-    static const char *const alone[] = {"written by", "article by", "posted by", "words by",
-                                        "author",     "authors",    "by",        "autor",
-                                        "auteur",     "von",        "par",       "por"};
-    for (size_t l = 0; l < sizeof alone / sizeof *alone; l++) {
+    for (size_t l = 0; l < nalone; l++) {
       size_t k = strlen(alone[l]);
       if (i + k >= len || !mstr_istarts(s + i, alone[l]))
         continue;

@@ -17,10 +17,13 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
                     size_t cap);
 
 /* Finds a byline in running text ("... By Jane Doe | June 9 ..."): a label
- * ("By", "Written by", "Von", "Par") and capitalised names after it. Adds
- * the names as author_parse does; returns how many. */
-size_t author_from_text(const char *s, size_t len, arena *mem, const char **names, size_t *n,
-                        size_t cap);
+ * ("By", "Written by", "Von", "Par") and capitalised names after it, or a
+ * label on a line of its own and the name on the next. With written_only,
+ * only labels that say who wrote the text ("Written by", "Article by",
+ * "Authored by"), not a bare "By". Adds the names as author_parse does;
+ * returns how many. */
+size_t author_from_text(const char *s, size_t len, int written_only, arena *mem, const char **names,
+                        size_t *n, size_t cap);
 
 /* A byline as a line of text shows it ("By Jane Doe and John Roe,
  * Reuters"): the names author_parse reads in it that are written as names

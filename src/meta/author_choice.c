@@ -168,12 +168,22 @@ static size_t byline_people(mctx *x) {
   return n;
 }
 
-/* Whether node a holds node n. */
-static int holds(const dom_node *a, const dom_node *n) {
-  for (; n; n = n->parent)
-    if (n == a)
-      return 1;
-  return 0;
+/* The nearest element that holds both a and b (linear in their depth). */
+static const dom_node *common_ancestor(const dom_node *a, const dom_node *b) {
+  size_t da = 0, db = 0;
+  for (const dom_node *p = a; p; p = p->parent)
+    da++;
+  for (const dom_node *p = b; p; p = p->parent)
+    db++;
+  for (; da > db; da--)
+    a = a->parent;
+  for (; db > da; db--)
+    b = b->parent;
+  while (a != b) {
+    a = a->parent;
+    b = b->parent;
+  }
+  return a;
 }
 
 /* Whether a byline signs an item of its own rather than the page: it sits
@@ -181,9 +191,9 @@ static int holds(const dom_node *a, const dom_node *n) {
  * headline nor most of the page's text (a card of another post, a
  * customer's quote, a reply). */
 static int signs_other_item(const mctx *x, const dom_node *n) {
-  for (const dom_node *a = n->parent; a && a != x->doc->root; a = a->parent) {
-    if ((x->title_node && holds(a, x->title_node)) ||
-        (x->body_chars && a->chars * 2 >= x->body_chars))
+  const dom_node *top = x->title_node ? common_ancestor(n, x->title_node) : NULL;
+  for (const dom_node *a = n->parent; a && a != x->doc->root && a != top; a = a->parent) {
+    if (x->body_chars && a->chars * 2 >= x->body_chars)
       return 0;
     if (a->tag == TAG_ARTICLE || a->tag == TAG_BLOCKQUOTE ||
         ((a->cls || a->id) && (meta_element_bits(x, a) & W_QUOTE)))
@@ -297,16 +307,17 @@ void meta_choose_authors(mctx *x) {
     fprintf(stderr, "lines after title [%s]\n", t ? t : "");
 #endif
     if (t)
-      author_from_text(t, strlen(t), x->mem, names, &n, MAX_AUTHORS);
+      author_from_text(t, strlen(t), 0, x->mem, names, &n, MAX_AUTHORS);
   }
-  /* A publisher's or an organisation's name alone (the site's own in
-   * JSON-LD or a meta tag, an Organization as the author) is no author:
-   * pages put it there when no person signs the page. */
-#ifdef PITH_DEBUG_META
-  if (n)
-    fprintf(stderr, "authors from %s\n", stage);
-#endif
-#undef STAGE
+  STAGE("written-by");
+  /* "Written by Jane Doe" anywhere in the text after the headline (an
+   * author box at the article's end), navigation, sidebars and comments
+   * left out; a bare "By" counts only by the headline. */
+  if (!n && !product && !list && x->title_node) {
+    const char *t = meta_lines_after_without(x, x->title_node, SCAN_BYTES, IN_CHROME | IN_COMMENT);
+    if (t)
+      author_from_text(t, strlen(t), 1, x->mem, names, &n, MAX_AUTHORS);
+  }
 #ifdef PITH_DEBUG_META
   if (n)
     fprintf(stderr, "authors from %s\n", stage);

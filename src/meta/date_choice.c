@@ -188,6 +188,25 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
   return t ? published_in(x, t, strlen(t), short_years, d) : 0;
 }
 
+/* Whether n sits in a list of other pages (related, popular, widgets):
+ * an element named so that does not hold the page's own headline
+ * (platforms name the post's own box a widget too). Without a headline
+ * there is no telling. */
+static int in_other_pages(const mctx *x, const dom_node *n) {
+  if (!x->title_node)
+    return 0;
+  for (const dom_node *a = n; a && a->tag != TAG_BODY && a->tag != TAG_TEXT; a = a->parent) {
+    if (!(a->cls || a->id) || !(meta_element_bits(x, a) & W_RELATED))
+      continue;
+    const dom_node *h = x->title_node;
+    while (h && h != a)
+      h = h->parent;
+    if (!h)
+      return 1;
+  }
+  return 0;
+}
+
 static void collect_dates(mctx *x) {
   const ld_info *ld = &x->ld_info;
   /* JSON-LD of an article, a post, a thread or another creative work (a
@@ -222,7 +241,8 @@ static void collect_dates(mctx *x) {
   int list = dated >= 3 && !by_title && x->title_pos != UINT32_MAX;
   for (size_t i = 0; i < x->props.n; i++) {
     const mnode *m = &x->props.v[i];
-    if (m->kind > 1 || (m->where & IN_COMMENT))
+    if (m->kind > 1 || (m->where & IN_COMMENT) ||
+        ((m->where & IN_RELATED) && in_other_pages(x, m->n)))
       continue;
     meta_date d;
     int r = element_date(x, m->n, 0, &d);
@@ -322,11 +342,18 @@ static void text_dates(mctx *x) {
     if (r)
       add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
   }
-  /* The main text's first blocks. */
+  /* The main text's first blocks, less those of the comments: the
+   * extractor may take a long thread under a short post for the main text,
+   * and a comment's date is not the post's. */
   size_t seen = 0;
+  const char *comments = NULL;
   for (const article_block *b = x->art->first; b && seen < 1500; b = b->next) {
     meta_date d;
     int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
+    if (r && !comments && x->doc->body)
+      comments = meta_page_text_of(x, x->doc->body, SCAN_BYTES, IN_COMMENT);
+    if (r && comments && strstr(comments, b->text))
+      r = 0;
     if (r) {
       add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
       break;
@@ -591,6 +618,31 @@ static int reply_penalty(const mctx *x, const date_cand *c) {
   return 15;
 }
 
+/* A dateline (an element named for dates) that nothing else backs, and
+ * the first date under the headline another one, not an update's: the
+ * dateline is the site's (today's date in its header) or a list's (dated
+ * links under the article); the date under the headline is the page's. */
+static const date_cand *after_headline_instead(const mctx *x, const date_cand *best) {
+  if (!best || strcmp(best->src, "dateline"))
+    return best;
+  const date_cand *after = NULL;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *c = &x->dates[i];
+    if (!date_cmp_day(&c->d, &best->d) && c->shown == SHOWN_NOT)
+      return best; /* the markup or the address backs it */
+    if (!strcmp(c->src, "after-title"))
+      after = c;
+  }
+  if (!after || !date_cmp_day(&after->d, &best->d))
+    return best;
+  /* The text's reading knows an update by its words only; its element's
+   * name may say so too. */
+  for (size_t i = 0; i < x->ndates; i++)
+    if (x->dates[i].update && !date_cmp_day(&x->dates[i].d, &after->d))
+      return best;
+  return after;
+}
+
 static const date_cand *best_date(const mctx *x) {
   const date_cand *best = NULL;
   int best_score = 0;
@@ -616,7 +668,7 @@ static const date_cand *best_date(const mctx *x) {
       best_score = s;
     }
   }
-  return updated_instead(x, shown_instead(x, best));
+  return after_headline_instead(x, updated_instead(x, shown_instead(x, best)));
 }
 
 static const char *format_date(mctx *x, const meta_date *d) {

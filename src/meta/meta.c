@@ -372,9 +372,16 @@ static void walk(mctx *x, const dom_node *n, unsigned where, unsigned depth) {
         content = dom_attr_get(c, "value");
       add_tag(x, dom_attr_get(c, "property"), content);
       add_tag(x, dom_attr_get(c, "name"), content);
-      add_tag(x, dom_attr_get(c, "itemprop"), content);
       add_tag(x, dom_attr_get(c, "http-equiv"), content);
-      continue;
+      /* Microdata's <meta itemprop> speaks for the page, unless it sits in
+       * a comment's or a list of other pages' markup (in a post's own
+       * footer it is the post's): there it is an item's, and kept as its
+       * elements are (below). */
+      if (!itemprop || !(w & (IN_COMMENT | IN_RELATED))) {
+        add_tag(x, itemprop, content);
+        continue;
+      }
+      break;
     }
     case TAG_LINK: {
       const char *rel = dom_attr_get(c, "rel"), *href = dom_attr_get(c, "href");
@@ -601,25 +608,27 @@ int meta_is_product(const mctx *x) {
 }
 
 /* The visible text of the page less what is in the places of leave_out,
- * up to max bytes. */
+ * up to max bytes; with only set, the text of those places alone (inside:
+ * n is in one of them). */
 static void page_text_walk(const mctx *x, const dom_node *n, buf *b, size_t max, unsigned leave_out,
-                           unsigned depth) {
+                           unsigned only, int inside, unsigned depth) {
   for (const dom_node *c = n->first; c && b->len < max && !b->oom; c = c->next) {
     if (c->tag == TAG_TEXT) {
-      if (!(c->kind & DOM_RAWTEXT))
+      if (!(c->kind & DOM_RAWTEXT) && (!only || inside))
         buf_append(b, c->text, c->text_len);
       continue;
     }
     if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN))
       continue;
     unsigned bits = (c->cls || c->id) ? meta_element_bits(x, c) : 0;
-    if (where_of(x, c, bits) & leave_out)
+    unsigned where = where_of(x, c, bits);
+    if (where & leave_out)
       continue;
     int block = tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR;
     if (block)
       buf_putc(b, ' ');
     if (depth < MAX_DEPTH)
-      page_text_walk(x, c, b, max, leave_out, depth + 1);
+      page_text_walk(x, c, b, max, leave_out, only, inside || (where & only), depth + 1);
     if (block)
       buf_putc(b, ' ');
   }
@@ -637,7 +646,16 @@ const char *meta_body_text(mctx *x) {
 const char *meta_page_text_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out) {
   buf b;
   buf_init(&b);
-  page_text_walk(x, n, &b, max, leave_out, 0);
+  page_text_walk(x, n, &b, max, leave_out, 0, 0, 0);
+  const char *t = b.data && !b.oom ? mstr_clean(x->tmp, b.data, b.len, max) : NULL;
+  buf_free(&b);
+  return t;
+}
+
+const char *meta_page_text_of(mctx *x, const dom_node *n, size_t max, unsigned only) {
+  buf b;
+  buf_init(&b);
+  page_text_walk(x, n, &b, max, 0, only, 0, 0);
   const char *t = b.data && !b.oom ? mstr_clean(x->tmp, b.data, b.len, max) : NULL;
   buf_free(&b);
   return t;
@@ -674,9 +692,14 @@ const char *meta_text_after(mctx *x, const dom_node *n, size_t max) {
   return t;
 }
 
-/* The visible text after node n as lines: a line per block, up to max
- * bytes, white space within a line collapsed. */
 const char *meta_lines_after(mctx *x, const dom_node *n, size_t max) {
+  return meta_lines_after_without(x, n, max, 0);
+}
+
+/* The visible text after node n as lines: a line per block, up to max
+ * bytes, white space within a line collapsed; what is in the places of
+ * leave_out (IN_* bits) left out. */
+const char *meta_lines_after_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out) {
   buf b;
   buf_init(&b);
   const dom_node *root = x->doc->root;
@@ -703,7 +726,9 @@ const char *meta_lines_after(mctx *x, const dom_node *n, size_t max) {
           space = 0;
           buf_putc(&b, (char)ch);
         }
-    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN)) {
+    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
+               (leave_out &&
+                (where_of(x, c, (c->cls || c->id) ? meta_element_bits(x, c) : 0) & leave_out))) {
       skip = 1;
     } else if (tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR) {
       if (b.len && b.data[b.len - 1] != '\n')

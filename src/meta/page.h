@@ -184,6 +184,10 @@ const char *meta_page_text(mctx *x, const dom_node *n, size_t max);
  * bits), up to max bytes (scratch arena). */
 const char *meta_page_text_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out);
 
+/* The visible text of the places of only (IN_* bits) within n, up to max
+ * bytes (scratch arena). */
+const char *meta_page_text_of(mctx *x, const dom_node *n, size_t max, unsigned only);
+
 /* meta_page_text of the body (SCAN_BYTES of it), read once a page. */
 const char *meta_body_text(mctx *x);
 
@@ -192,6 +196,9 @@ const char *meta_text_after(mctx *x, const dom_node *n, size_t max);
 
 /* The visible text after node n as lines: a line per block. */
 const char *meta_lines_after(mctx *x, const dom_node *n, size_t max);
+
+/* meta_lines_after less what is in the places of leave_out (IN_* bits). */
+const char *meta_lines_after_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out);
 
 /* ---- the choices ---------------------------------------------------------- */
 

@@ -193,6 +193,32 @@ def warc_bomb_member(path):
                                           b"Content-Type: text/plain\r\n")))
 
 
+def zstd_frame(parts):
+    """A zstd frame written by hand (no zstd module in Python 3.11): each
+    part is bytes (a raw block) or (byte, count) (an RLE block of count <=
+    128 KiB copies); a 128 KiB window, no content size, no checksum."""
+    out = [b"\x28\xb5\x2f\xfd", bytes([0x00, 7 << 3])]
+    for i, part in enumerate(parts):
+        last = 1 if i == len(parts) - 1 else 0
+        if isinstance(part, bytes):
+            kind, size, data = 0, len(part), part
+        else:
+            kind, size, data = 1, part[1], part[0]
+        out.append((last | kind << 1 | size << 3).to_bytes(3, "little") + data)
+    return b"".join(out)
+
+
+def warc_bomb_zstd_frame(path):
+    """A .warc.zst whose first frame decompresses to 1 GiB (8,192 RLE blocks
+    of 128 KiB: 32 KB of file), a good record after, in a frame of its own."""
+    head = warc_record(b"conversion", b"http://example.org/a", b"", b"Content-Type: text/plain\r\n",
+                       length=1 << 30)[:-4]
+    good = warc_record(b"conversion", b"http://example.org/b", wet_text(2),
+                       b"Content-Type: text/plain\r\n")
+    w(path, zstd_frame([head] + [(b"a", 128 << 10)] * 8192 + [b"\r\n\r\n"]) +
+      zstd_frame([good]))
+
+
 def warc_bomb_encoding(path):
     """An HTTP response with Content-Encoding: gzip inflating to 1 GiB."""
     z = zlib.compressobj(9, zlib.DEFLATED, 31)
@@ -277,6 +303,8 @@ CASES = [
          stdout="Record 2"),
     # The bomb is the first member: skipped without inflating it (issue 14: under 1 s).
     case("warc-gzip-member-bomb", warc_bomb_member, ext=".warc.gz", stderr=SKIPPED,
+         stdout="Record 2", time_share=0.2),
+    case("warc-zstd-frame-bomb", warc_bomb_zstd_frame, ext=".warc.zst", stderr=SKIPPED,
          stdout="Record 2", time_share=0.2),
     case("warc-content-encoding-bomb", warc_bomb_encoding, ext=".warc", stderr=SKIPPED,
          stdout=MARKER),

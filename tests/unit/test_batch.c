@@ -1,6 +1,6 @@
 /* The public batch API: delivery in submission order whatever the number
  * of threads, every kind of item counted, stats that add up, the bound on
- * items in flight, a result kept by the callback. */
+ * items in flight and on their bytes, a result kept by the callback. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,10 +48,14 @@ static void on_item(void *ctx, pith_batch_item *it) {
     s->max_in_flight = st.submitted - done;
 }
 
-static void run(unsigned jobs) {
+/* max_pending_bytes 0: the default; small: most pages are over it (each
+ * submitted, and extracted, alone) — still every one delivered, in order. */
+static void run(unsigned jobs, size_t max_pending_bytes) {
   pith_batch_options bo;
   pith_batch_options_init(&bo);
   bo.jobs = jobs;
+  if (max_pending_bytes)
+    bo.max_pending_bytes = max_pending_bytes;
   bo.max_pending = 5;
   bo.render = 1;
   bo.format = PITH_FORMAT_TEXT;
@@ -109,9 +113,11 @@ static void run(unsigned jobs) {
 }
 
 int main(void) {
-  run(1);
-  run(4);
-  run(0);
+  run(1, 0);
+  run(4, 0);
+  run(0, 0);
+  run(4, 1500);
+  run(2, 100);
   pith_batch *b = NULL;
   CHECK(pith_batch_new(NULL, NULL, NULL, &b) == PITH_ERR_INVALID && !b);
   CHECK(pith_batch_add(NULL, "x", 1, PITH_BATCH_HTML, NULL, NULL) == PITH_ERR_INVALID);

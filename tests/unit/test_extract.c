@@ -248,6 +248,23 @@ static void test_paragraph_and_its_list(void) {
                     "messages || Taking photos");
 }
 
+static void test_excerpt_teasers(void) {
+  /* A ticker of other stories above the article, each a headline link and
+   * an excerpt cut short, in the article's column: teasers, left out. */
+  const char *page =
+      "<html><head><title>Floods hit the lower town</title></head><body><div class=\"col\">"
+      "<ul><li><a href=\"/a\">Council approves the new bridge budget</a> RIVERTON: The council "
+      "voted on Monday to approve the budget for a new bridge, which the mayor...</li>"
+      "<li><a href=\"/b\">School term to start a week later</a> RIVERTON: Pupils will return "
+      "to school a week later than planned after the summer repairs at...</li>"
+      "<li><a href=\"/c\">Market square reopens after works</a> RIVERTON: The market square "
+      "reopened on Saturday after eight months of works that left traders\xE2\x80\xA6</li></ul>"
+      "<h1>Floods hit the lower town</h1><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div>"
+      "</body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+}
+
 static void test_title(void) {
   /* The headline is the h1 when the <title> holds it; it is not repeated in
    * the body. */
@@ -402,6 +419,7 @@ int main(void) {
   test_split_article();
   test_short_article();
   test_paragraph_and_its_list();
+  test_excerpt_teasers();
   test_title();
   test_content_after_body_closed();
   test_tree();

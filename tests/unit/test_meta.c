@@ -273,6 +273,25 @@ static void test_bylines(void) {
   CHECK(run(PAGE("", "<h1>Night trains</h1><p>Written by Tom Baker</p>" BODY)) == 0);
   CHECK_STR(authors(), "Tom Baker");
 
+  /* "Written by" in an author box at the article's end, inline or with the
+   * name on the next line; a bare "By" there, a sidebar's or a comment's
+   * "Written by" name no one. */
+#define LONG BODY BODY BODY
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<div class=\"bio\"><h3>Written by Tom "
+                     "Baker</h3><p>Tom writes about railways.</p></div>")) == 0);
+  CHECK_STR(authors(), "Tom Baker");
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<h2>Article by</h2><div>Matias Heikkil\xc3"
+                     "\xa4</div>")) == 0);
+  CHECK_STR(authors(), "Matias Heikkil\xc3\xa4");
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<p>By Tom Baker</p>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<aside><h3>Sleepers</h3><p>Written by Ann "
+                     "Lee</p></aside>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1>" LONG "<div class=\"comments\"><p>Written by Ann "
+                     "Lee</p><p>Great read!</p></div>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+#undef LONG
   /* Comment authors are not the article's. */
   CHECK(run(PAGE("", "<h1>Night trains</h1>" BODY "<div class=\"comments\"><div class=\"author\">"
                      "Troll Person</div><p>First!</p></div>")) == 0);
@@ -390,6 +409,16 @@ static void test_author_byline(void) {
   n = 0;
   line = "By jane doe"; /* not written as a name */
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
+  /* A role after a comma runs to the next comma, "and" and all; names
+   * joined by "and" stay two. */
+  n = 0;
+  line = "By Jane Doe, Head of Marketing and Community Development";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 1);
+  CHECK(n == 1 && !strcmp(names[0], "Jane Doe"));
+  n = 0;
+  line = "By Jane Doe, Privacy and Digital Security Expert, and John Roe";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 2);
+  CHECK(n == 2 && !strcmp(names[0], "Jane Doe") && !strcmp(names[1], "John Roe"));
 }
 
 /* ---- dates -------------------------------------------------------------------- */
@@ -406,6 +435,44 @@ static void test_dates_not_from_comments(void) {
                  "<article><h1>Tomatoes</h1>" BODY "</article><div class=\"related-posts\">"
                  "<a href=\"/peppers\">Peppers</a> March 3, 2020</div>")) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* A short post under a long thread, which the extractor takes for the
+   * main text: still none of the comments' dates. */
+  char page[4096] = PAGE("<title>Tomatoes</title>", "<article><h1>Tomatoes</h1><p>A short "
+                                                    "post on this year's tomatoes.</p></article>"
+                                                    "<div id=\"comments\"><ol>");
+  page[strlen(page) - strlen("</body></html>")] = '\0';
+  for (int i = 0; i < 8; i++)
+    snprintf(page + strlen(page), sizeof page - strlen(page),
+             "<li class=\"comment\"><div class=\"comment-metadata\">June %d, 2021 at 8:12 "
+             "am</div><p>I grew the same variety in a small pot on the balcony and it did very "
+             "well there all summer, thank you (%d).</p></li>",
+             10 + i, i);
+  strcat(page, "</ol></div></body></html>");
+  CHECK(run(page) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* A related card's <meta itemprop> is the card's, not the page's: it
+   * dates neither a page without a date nor one with its own. */
+#define RELATED_CARD                                                                               \
+  "<aside class=\"related-posts\"><div itemscope itemtype=\"https://schema.org/BlogPosting\">"     \
+  "<a href=\"/beans\">Beans</a><meta itemprop=\"datePublished\" content=\"2020-04-04\"></div>"     \
+  "</aside>"
+  CHECK(run(PAGE("", "<article><h1>Tomatoes</h1>" BODY "</article>" RELATED_CARD)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("<meta name=\"date\" content=\"2019-06-04\">",
+                 "<article><h1>Tomatoes</h1>" BODY "</article>" RELATED_CARD)) == 0);
+  CHECK_STR(art.meta.date_published, "2019-06-04");
+#undef RELATED_CARD
+  /* Its microdata in an element too; but a box named so that holds the
+   * headline is the post's own (a blog platform's "widget Blog"). */
+  CHECK(run(PAGE("", "<article><h1>Tomatoes</h1>" BODY "</article><div class=\"related-posts\">"
+                     "<div itemscope><a href=\"/beans\">Beans</a> <span itemprop=\"datePublished\" "
+                     "content=\"2020-04-04\">April 4, 2020</span></div></div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("", "<div class=\"widget Blog\"><h1>Tomatoes</h1>" BODY
+                     "<div class=\"post-footer\"><abbr itemprop=\"datePublished\" "
+                     "title=\"2017-09-09T10:52:00+02:00\">10:52</abbr></div></div>"
+                     "<div class=\"sidebar\">" BODY BODY "</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2017-09-09T10:52:00+02:00");
   /* The page's own line still counts, footers too. */
   CHECK(run(PAGE("<title>Tomatoes</title>", "<article><h1>Tomatoes</h1>" BODY
                                             "</article><footer>Published: 12.03.2019</footer>")) ==
@@ -679,6 +746,24 @@ static void test_update_rule(void) {
     CHECK(run(page) == 0);
     CHECK(art.meta.date_published && !strncmp(art.meta.date_published, "2024-01-05", 10));
   }
+}
+
+/* A dateline nothing backs against the first date under the headline:
+ * today's date in the site's header, dated links under the article. */
+static void test_after_headline_dates(void) {
+  CHECK(run(PAGE("", "<div class=\"top\"><p class=\"date\">Tuesday, January 9, 2024</p></div>"
+                     "<h1>Taxes 101</h1><p>By Ann Lee \xC2\xB7 12.12.2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-12-12");
+  CHECK(run(PAGE("", "<h1>Border report</h1><p><em>10.11.2021</em></p>" BODY
+                     "<ul><li><a class=\"publication\" href=\"/pm34\">No. 34 of 08.11.2021</a></li>"
+                     "<li><a class=\"publication\" href=\"/pm32\">No. 32 of 05.11.2021</a></li>"
+                     "</ul>")) == 0);
+  CHECK_STR(art.meta.date_published, "2021-11-10");
+  /* Backed by the markup, the dateline stands. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2024-01-09\">",
+                 "<div class=\"top\"><p class=\"date\">Tuesday, January 9, 2024</p></div>"
+                 "<h1>Taxes 101</h1><p>By Ann Lee \xC2\xB7 12.12.2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2024-01-09");
 }
 
 /* Only updates' dates, the page's own first and the same on the cards of
@@ -1079,6 +1164,7 @@ int main(void) {
   test_dates_not_from_comments();
   test_page_record_dates();
   test_update_rule();
+  test_after_headline_dates();
   test_written_dates();
   test_date_sources();
   test_title();

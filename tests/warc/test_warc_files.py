@@ -181,6 +181,20 @@ def main():
                 check(f"{name}: offset/length hold the record", piece.startswith(b"WARC/1.0") and
                       l["warc_record_id"].encode() in piece, f"{start} {length}")
 
+    # The first record over --max-page-bytes, in a file of one member (frame)
+    # per record: skipped, found past by looking ahead (zstd: with the
+    # dictionary), and every page after it comes out.
+    big = response(99, page(99).encode() + b"<p>" + b"words of filler " * 100000 + b"</p>")
+    for name, data in {"big-members.warc.gz": gz_members([big] + records),
+                       "big-frames.warc.zst": b"".join(zstd(r) for r in [big] + records),
+                       "big-dict.warc.zst": (struct.pack("<II", 0x184D2A5D, len(dictionary)) +
+                                             dictionary + b"".join(zstd(r, dict_path)
+                                                                   for r in [big] + records))
+                       }.items():
+        rc, lines, err = run(write(d, name, data), "--max-page-bytes", "100K")
+        check(f"{name}: the large first record skipped", "skipped: larger than" in err, err)
+        check(f"{name}: the pages after it", urls(lines) == sorted(pages), f"{urls(lines)} {err}")
+
     rc, lines, err = run(write(d, "all.warc", plain), "--all-status", "--all-types")
     check("--all-status: the 404 page", 8 in urls(lines), str(urls(lines)))
     check("--all-types: the png tried", "binary" in err and rc == 1, err)

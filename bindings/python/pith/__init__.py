@@ -64,50 +64,12 @@ FIELDS = tuple(_pith.fields())
 _LISTS = frozenset(name for name, kind in FIELDS if kind.startswith("list"))
 
 
-def extract(html, url=None, *, format="text", title=True, links=True, images=False,
-            tables=True, formatting=False, comments=False, fragment=False,
-            json_markdown=False, json_tree=False, charset=None, language=None,
-            max_size=64 << 20, max_nodes=4000000, max_depth=256, warc_record_id=None,
-            warc_date=None, source_file=None, max_attributes=1024, max_attribute_bytes=1 << 20,
-            max_text_lines=1000000, timeout_ms=0):
-    """The main content of one page, rendered as a str.
-
-    html: the page, bytes in any charset or str. url: its address (resolves
-    links, helps metadata). format: "text" (title, blank line, text),
-    "markdown"/"md", "html", "xml", "json"/"jsonl" (one line). The others are
-    the CLI's options: title (--no-title), links (--no-links), images,
-    tables (--no-tables), formatting, comments, fragment (html: the
-    <article> element only), json_markdown, json_tree, charset (assumed
-    when the page declares none), language (keep only pages in this
-    language: others give an empty output), max_size (bytes; 0: no limit),
-    max_nodes, max_depth, max_attributes, max_attribute_bytes and
-    max_text_lines (the parser's and text mode's limits: content past them
-    is cut, no error), timeout_ms (a time budget: TimeBudgetError past it;
-    0: none); warc_record_id, warc_date and source_file (provenance in
-    json).
-
-    A page with no markup at all is read as text (as the CLI does); a page
-    without main content gives an empty text, not an error. gzip data cut
-    short gives what came before the cut and a pith.InputWarning. Raises
-    pith.Error subclasses for pages pith cannot read (EmptyInputError,
-    NotHTMLError, TooLargeError).
-    """
-    return _pith.extract(html, url, format=format, title=title, links=links, images=images,
-                         tables=tables, formatting=formatting, comments=comments,
-                         fragment=fragment, json_markdown=json_markdown, json_tree=json_tree,
-                         charset=charset, language=language, max_size=max_size,
-                         max_nodes=max_nodes, max_depth=max_depth,
-                         warc_record_id=warc_record_id, warc_date=warc_date,
-                         source_file=source_file, max_attributes=max_attributes,
-                         max_attribute_bytes=max_attribute_bytes,
-                         max_text_lines=max_text_lines, timeout_ms=timeout_ms)
-
-
-def extract_text(text, url=None, **options):
-    """extract() for a page flattened to text (a WET record, a "view as text"
-    dump: a line per text run). The headline, dateline, bylines and captions
-    become metadata. Same options as extract()."""
-    return _pith.extract_text(text, url, **options)
+# extract and extract_text are the C functions (their docstrings are in
+# src/module.c): a Python wrapper passing every keyword on to them would cost
+# more time under the GIL than pith's own conversion of the output.
+extract = _pith.extract
+extract_text = _pith.extract_text
+extract.__module__ = extract_text.__module__ = __name__
 
 
 def parse(html, url=None, *, charset=None, language=None, max_size=64 << 20,
@@ -242,6 +204,12 @@ def extract_many(pages, jobs=None, *, errors="raise", **options):
     Options as for extract(). errors="raise" raises the first failure (in
     order); errors="return" yields the exception in the failed page's place.
     At most a few pages per thread are read ahead of the output.
+
+    The threads are the library's own (pith_batch): they never take the
+    GIL, and the calling thread only hands them the pages and turns their
+    outputs into str, so that N threads extract nearly N times as fast as
+    one (a thread pool calling extract() page by page waits for the GIL at
+    every page's return).
     """
     if errors not in ("raise", "return"):
         raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
@@ -249,16 +217,35 @@ def extract_many(pages, jobs=None, *, errors="raise", **options):
         jobs = os.cpu_count() or 1
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise ValueError(f"jobs must be a positive int, not {jobs!r}")
-    extract(b"<p>x</p>", **options)  # bad options fail here, before any thread
+    many = _pith.Many(jobs, **options)  # bad options fail here, before any page is read
+    return _outputs(many, pages, errors == "raise")
 
-    def one(item):
-        page, url = item if isinstance(item, tuple) else (item, None)
-        try:
-            return extract(page, url, **options)
-        except Exception as e:  # handed to the caller in order
-            return _Failed(e)
 
-    return _ordered(one, pages, jobs, errors)
+def _outputs(many, pages, raise_errors):
+    """extract_many's outputs in order: each page is submitted, then what is
+    done is yielded; at the end the rest is waited for."""
+    try:
+        for item in pages:
+            if not isinstance(item, tuple):
+                many.add(item)
+            elif len(item) == 2:
+                many.add(*item)
+            else:
+                many.add_failure(ValueError(f"a (page, url) pair has 2 items, not {len(item)}"))
+            yield from _taken(many, False, raise_errors)
+        yield from _taken(many, True, raise_errors)
+    finally:
+        many.close()
+
+
+def _taken(many, wait, raise_errors):
+    """The outputs many has ready (wait: all that are left), in order."""
+    out = many.take(wait)
+    while out is not None:
+        if raise_errors and isinstance(out, BaseException):
+            raise out
+        yield out
+        out = many.take(wait)
 
 
 class _Failed:
@@ -269,22 +256,26 @@ class _Failed:
 
 
 def _ordered(fn, items, jobs, errors):
-    """fn over items on `jobs` threads, results in order, a bounded window
-    of work in flight."""
+    """fn over items on `jobs` threads, results in order, at most 4 items a
+    thread in flight. The calling thread sleeps until the next 2 items a
+    thread are all done, not until each one is: woken for every item, it
+    would take a core and the GIL from the workers once an item."""
     items = iter(items)
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         window = collections.deque(pool.submit(fn, x) for x in itertools.islice(items, 4 * jobs))
         while window:
-            out = window.popleft().result()
-            for x in itertools.islice(items, 1):
-                window.append(pool.submit(fn, x))
-            if isinstance(out, _Failed):
-                if errors == "raise":
-                    for f in window:
-                        f.cancel()
-                    raise out.error
-                out = out.error
-            yield out
+            concurrent.futures.wait(list(itertools.islice(window, 2 * jobs)))
+            for _ in range(min(2 * jobs, len(window))):
+                out = window.popleft().result()
+                for x in itertools.islice(items, 1):
+                    window.append(pool.submit(fn, x))
+                if isinstance(out, _Failed):
+                    if errors == "raise":
+                        for f in window:
+                            f.cancel()
+                        raise out.error
+                    out = out.error
+                yield out
 
 
 def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=False,

@@ -53,7 +53,8 @@ int errors_init(PyObject *module) {
              : -1;
 }
 
-static PyObject *raise(PyObject *cls, pith_status st, const char *msg) {
+/* An instance of cls with message msg and .status st; NULL with an error set. */
+static PyObject *new_error(PyObject *cls, pith_status st, const char *msg) {
   PyObject *e = PyObject_CallFunction(cls, "s", msg);
   if (!e)
     return NULL;
@@ -64,29 +65,45 @@ static PyObject *raise(PyObject *cls, pith_status st, const char *msg) {
     return NULL;
   }
   Py_DECREF(status);
-  PyErr_SetObject(cls, e);
-  Py_DECREF(e);
+  return e;
+}
+
+static PyObject *raise(PyObject *cls, pith_status st, const char *msg) {
+  PyObject *e = new_error(cls, st, msg);
+  if (e) {
+    PyErr_SetObject(cls, e);
+    Py_DECREF(e);
+  }
   return NULL;
+}
+
+/* The class of a failed status. */
+static PyObject *class_of(pith_status st) {
+  switch (st) {
+  case PITH_ERR_EMPTY:
+    return empty_error;
+  case PITH_ERR_NOT_HTML:
+    return not_html_error;
+  case PITH_ERR_TOO_LARGE:
+    return too_large_error;
+  case PITH_ERR_INVALID:
+    return invalid_error;
+  case PITH_ERR_NOMEM:
+    return memory_error;
+  case PITH_ERR_TIMEOUT:
+    return timeout_error;
+  default:
+    return error;
+  }
 }
 
 PyObject *errors_raise(pith_status st, const pith_result *r) {
   const char *msg = r && pith_result_error(r) ? pith_result_error(r) : pith_status_string(st);
-  switch (st) {
-  case PITH_ERR_EMPTY:
-    return raise(empty_error, st, msg);
-  case PITH_ERR_NOT_HTML:
-    return raise(not_html_error, st, msg);
-  case PITH_ERR_TOO_LARGE:
-    return raise(too_large_error, st, msg);
-  case PITH_ERR_INVALID:
-    return raise(invalid_error, st, msg);
-  case PITH_ERR_NOMEM:
-    return raise(memory_error, st, msg);
-  case PITH_ERR_TIMEOUT:
-    return raise(timeout_error, st, msg);
-  default:
-    return raise(error, st, msg);
-  }
+  return raise(class_of(st), st, msg);
+}
+
+PyObject *errors_new(pith_status st, const char *msg) {
+  return new_error(class_of(st), st, msg ? msg : pith_status_string(st));
 }
 
 PyObject *errors_raise_archive(pith_status st, const char *msg) {
@@ -95,7 +112,11 @@ PyObject *errors_raise_archive(pith_status st, const char *msg) {
   return raise(archive_error, st, msg ? msg : pith_status_string(st));
 }
 
-int errors_warn(const pith_result *r) {
+int errors_warn(const pith_result *r, int stack_level) {
   const char *w = pith_result_warning(r);
-  return w ? PyErr_WarnEx(input_warning, w, 2) : 0;
+  return w ? errors_warn_message(w, stack_level) : 0;
+}
+
+int errors_warn_message(const char *message, int stack_level) {
+  return PyErr_WarnEx(input_warning, message, stack_level);
 }

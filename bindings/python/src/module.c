@@ -6,14 +6,16 @@
 
 /* What one call does with the GIL released: extract (an HTML page that
  * turns out to have no markup at all goes through text mode, as in the
- * CLI), then render when asked. */
+ * CLI), then render when asked, make the output ready to become a str and
+ * free what is no longer needed. Under the GIL the other threads wait:
+ * whatever can be done without it is done here. */
 typedef struct {
   const page_input *in;
   const call_options *o;
   int text_mode, render;
   pith_result *r;
   char *out;
-  size_t out_len;
+  utf8_text text;
 } job;
 
 static pith_status work(job *j) {
@@ -26,19 +28,34 @@ static pith_status work(job *j) {
     j->r = NULL;
     st = pith_extract_text(j->in->data, j->in->len, opts, &j->r);
   }
-  if (st == PITH_OK && j->render)
-    st = pith_render(j->r, (pith_format)j->o->format, j->o->flags, &j->out, &j->out_len);
+  if (st != PITH_OK || !j->render)
+    return st;
+  size_t len = 0;
+  st = pith_render(j->r, (pith_format)j->o->format, j->o->flags, &j->out, &len);
+  if (st != PITH_OK)
+    return st;
+  utf8_prepare(&j->text, j->out, len);
+  if (j->text.wide) { /* the str is made from the copy */
+    pith_free(j->out);
+    j->out = NULL;
+  }
+  if (!pith_result_warning(j->r)) { /* else the caller warns with it */
+    pith_result_free(j->r);
+    j->r = NULL;
+  }
   return st;
 }
 
-static PyObject *run(PyObject *args, PyObject *kwargs, const char *fname, int render,
-                     int text_mode) {
+/* warn_level: the stack level of the warning, 1 when the caller is the
+ * user's code, 2 when it is a wrapper in pith/__init__.py. */
+static PyObject *run(PyObject *args, PyObject *kwargs, const char *fname, int render, int text_mode,
+                     int warn_level) {
   call_options o;
   PyObject *page = NULL;
   page_input in;
   if (options_parse(args, kwargs, fname, render, &o, &page) < 0 || page_input_get(page, &in) < 0)
     return NULL;
-  job j = {&in, &o, text_mode, render, NULL, NULL, 0};
+  job j = {&in, &o, text_mode, render, NULL, NULL, {0}};
   PyThreadState *ts = PyEval_SaveThread();
   pith_status st = work(&j);
   PyEval_RestoreThread(ts);
@@ -46,32 +63,82 @@ static PyObject *run(PyObject *args, PyObject *kwargs, const char *fname, int re
   PyObject *ret = NULL;
   if (st != PITH_OK)
     errors_raise(st, j.r);
-  else if (errors_warn(j.r) < 0)
+  else if (j.r && errors_warn(j.r, warn_level) < 0)
     ; /* the warnings filter made it an error */
   else if (render)
-    ret = utf8_str(j.out, j.out_len);
+    ret = utf8_finish(&j.text);
   else
     ret = result_new(j.r), j.r = NULL; /* the Result owns it now */
+  utf8_text_release(&j.text);
   pith_free(j.out);
   pith_result_free(j.r);
   return ret;
 }
 
+/* pith.extract and pith.extract_text are these functions themselves: a
+ * wrapper in Python passing every keyword on costs more under the GIL
+ * (PyArg_ParseTupleAndKeywords looks each one up) than the page's output. */
+PyDoc_STRVAR(
+    extract_doc,
+    "extract($module, html, url=None, *, format='text', title=True, links=True, images=False,\n"
+    "        tables=True, formatting=False, comments=False, fragment=False, json_markdown=False,\n"
+    "        json_tree=False, charset=None, language=None, max_size=67108864, max_nodes=4000000,\n"
+    "        max_depth=256, warc_record_id=None, warc_date=None, source_file=None,\n"
+    "        max_attributes=1024, max_attribute_bytes=1048576, max_text_lines=1000000,\n"
+    "        timeout_ms=0)\n"
+    "--\n"
+    "\n"
+    "The main content of one page, rendered as a str.\n"
+    "\n"
+    "html: the page, bytes in any charset or str. url: its address (resolves\n"
+    "links, helps metadata). format: \"text\" (title, blank line, text),\n"
+    "\"markdown\"/\"md\", \"html\", \"xml\", \"json\"/\"jsonl\" (one line). The others are\n"
+    "the CLI's options: title (--no-title), links (--no-links), images,\n"
+    "tables (--no-tables), formatting, comments, fragment (html: the\n"
+    "<article> element only), json_markdown, json_tree, charset (assumed\n"
+    "when the page declares none), language (keep only pages in this\n"
+    "language: others give an empty output), max_size (bytes; 0: no limit),\n"
+    "max_nodes, max_depth, max_attributes, max_attribute_bytes and\n"
+    "max_text_lines (the parser's and text mode's limits: content past them\n"
+    "is cut, no error), timeout_ms (a time budget: TimeBudgetError past it;\n"
+    "0: none); warc_record_id, warc_date and source_file (provenance in\n"
+    "json).\n"
+    "\n"
+    "A page with no markup at all is read as text (as the CLI does); a page\n"
+    "without main content gives an empty text, not an error. gzip data cut\n"
+    "short gives what came before the cut and a pith.InputWarning. Raises\n"
+    "pith.Error subclasses for pages pith cannot read (EmptyInputError,\n"
+    "NotHTMLError, TooLargeError). The GIL is released while pith works.");
+
+PyDoc_STRVAR(
+    extract_text_doc,
+    "extract_text($module, html, url=None, *, format='text', title=True, links=True,\n"
+    "             images=False, tables=True, formatting=False, comments=False, fragment=False,\n"
+    "             json_markdown=False, json_tree=False, charset=None, language=None,\n"
+    "             max_size=67108864, max_nodes=4000000, max_depth=256, warc_record_id=None,\n"
+    "             warc_date=None, source_file=None, max_attributes=1024,\n"
+    "             max_attribute_bytes=1048576, max_text_lines=1000000, timeout_ms=0)\n"
+    "--\n"
+    "\n"
+    "extract() for a page flattened to text (a WET record, a \"view as text\"\n"
+    "dump: a line per text run). The headline, dateline, bylines and captions\n"
+    "become metadata. Same options as extract().");
+
 static PyObject *py_extract(PyObject *self, PyObject *args, PyObject *kwargs) {
   (void)self;
-  return run(args, kwargs, "extract", 1, 0);
+  return run(args, kwargs, "extract", 1, 0, 1);
 }
 static PyObject *py_extract_text(PyObject *self, PyObject *args, PyObject *kwargs) {
   (void)self;
-  return run(args, kwargs, "extract_text", 1, 1);
+  return run(args, kwargs, "extract_text", 1, 1, 1);
 }
 static PyObject *py_parse(PyObject *self, PyObject *args, PyObject *kwargs) {
   (void)self;
-  return run(args, kwargs, "parse", 0, 0);
+  return run(args, kwargs, "parse", 0, 0, 2);
 }
 static PyObject *py_parse_text(PyObject *self, PyObject *args, PyObject *kwargs) {
   (void)self;
-  return run(args, kwargs, "parse_text", 0, 1);
+  return run(args, kwargs, "parse_text", 0, 1, 2);
 }
 
 /* The parsed tree in html5lib-tests' format (pith --dump-dom). */
@@ -84,11 +151,14 @@ static PyObject *py_dump_dom(PyObject *self, PyObject *args, PyObject *kwargs) {
     return NULL;
   char *out = NULL;
   size_t len = 0;
+  utf8_text text;
   PyThreadState *ts = PyEval_SaveThread();
   pith_status st = pith_dump_dom(in.data, in.len, &o.opts, &out, &len);
+  utf8_prepare(&text, out, len);
   PyEval_RestoreThread(ts);
   page_input_release(&in);
-  PyObject *ret = st == PITH_OK ? utf8_str(out, len) : errors_raise(st, NULL);
+  PyObject *ret = st == PITH_OK ? utf8_finish(&text) : errors_raise(st, NULL);
+  utf8_text_release(&text);
   pith_free(out);
   return ret;
 }
@@ -114,8 +184,8 @@ static PyObject *py_fields(PyObject *self, PyObject *unused) {
 #define CALL(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
 
 static PyMethodDef functions[] = {
-    {"extract", CALL(py_extract), "The core of pith.extract."},
-    {"extract_text", CALL(py_extract_text), "The core of pith.extract_text."},
+    {"extract", CALL(py_extract), extract_doc},
+    {"extract_text", CALL(py_extract_text), extract_text_doc},
     {"parse", CALL(py_parse), "The core of pith.parse: a Result."},
     {"parse_text", CALL(py_parse_text), "The core of pith.parse_text: a Result."},
     {"dump_dom", CALL(py_dump_dom), "The core of pith.dump_dom."},
@@ -139,7 +209,8 @@ PyMODINIT_FUNC PyInit__pith(void); /* what Python calls on import pith._pith */
 
 PyMODINIT_FUNC PyInit__pith(void) {
   if (PyType_Ready(&result_type) < 0 || PyType_Ready(&archive_type) < 0 ||
-      PyType_Ready(&record_type) < 0 || PyType_Ready(&sites_type) < 0)
+      PyType_Ready(&record_type) < 0 || PyType_Ready(&sites_type) < 0 ||
+      PyType_Ready(&many_type) < 0)
     return NULL;
   PyObject *m = PyModule_Create(&module_def);
   if (!m)
@@ -148,7 +219,8 @@ PyMODINIT_FUNC PyInit__pith(void) {
       PyModule_AddObjectRef(m, "Result", (PyObject *)&result_type) < 0 ||
       PyModule_AddObjectRef(m, "Archive", (PyObject *)&archive_type) < 0 ||
       PyModule_AddObjectRef(m, "Record", (PyObject *)&record_type) < 0 ||
-      PyModule_AddObjectRef(m, "Sites", (PyObject *)&sites_type) < 0) {
+      PyModule_AddObjectRef(m, "Sites", (PyObject *)&sites_type) < 0 ||
+      PyModule_AddObjectRef(m, "Many", (PyObject *)&many_type) < 0) {
     Py_DECREF(m);
     return NULL;
   }

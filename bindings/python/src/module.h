@@ -2,8 +2,9 @@
  * piece: input.c (bytes or str to a page), options.c (keyword arguments to
  * pith_options and render flags), errors.c (statuses to exceptions),
  * result.c (the Result type: fields and rendering), archive.c (the Archive
- * type: records of a WARC or WET file), module.c (the functions and the
- * module). The Python side (pith/__init__.py) builds the public API on top. */
+ * type: records of a WARC or WET file), many.c (extract_many over the
+ * library's batch), utf8.c (pith's output to str), module.c (the functions and the module). The
+ * Python side (pith/__init__.py) builds the public API on top. */
 #ifndef PITH_PY_MODULE_H
 #define PITH_PY_MODULE_H
 
@@ -59,9 +60,17 @@ int errors_init(PyObject *module);
  * one. Returns NULL. */
 PyObject *errors_raise(pith_status st, const pith_result *r);
 
+/* The exception of a failed status with message msg (NULL: the status's
+ * own), not raised; NULL with an error set. */
+PyObject *errors_new(pith_status st, const char *msg);
+
 /* Warns (pith.InputWarning) of a flaw of the input r's extraction got
- * past. 0, or -1 when the warning was turned into an exception. */
-int errors_warn(const pith_result *r);
+ * past, at stack_level (as warnings.warn's stacklevel). 0, or -1 when the
+ * warning was turned into an exception. */
+int errors_warn(const pith_result *r, int stack_level);
+
+/* The same for a warning's message. */
+int errors_warn_message(const char *message, int stack_level);
 
 /* Raises pith.Error's archive subclass with message msg. Returns NULL. */
 PyObject *errors_raise_archive(pith_status st, const char *msg);
@@ -73,11 +82,39 @@ extern PyTypeObject result_type;
 /* A new Result owning r (freed with it). */
 PyObject *result_new(pith_result *r);
 
+/* ---- utf8.c: pith's UTF-8 to str ----------------------------------------- */
+
+/* A str from pith's UTF-8 (never fails on bad bytes: they become U+FFFD). */
+PyObject *utf8_str(const char *s, size_t len);
+
+/* UTF-8 made ready to become a str: the work done with the GIL released. */
+typedef struct {
+  const char *utf8; /* the bytes, which must outlive utf8_finish */
+  size_t size;
+  int valid;         /* valid UTF-8: length and maxchar are known */
+  Py_ssize_t length; /* code points */
+  Py_UCS4 maxchar;
+  void *wide; /* not ASCII: the code points in the str's layout (malloc'd) */
+} utf8_text;
+
+/* Scans s[0..len) (NULL: empty) and widens it: needs no GIL. Never fails:
+ * what it could not do (bad bytes, no memory) utf8_finish does. */
+void utf8_prepare(utf8_text *t, const char *s, size_t len);
+
+/* The str, as utf8_str(t->utf8, t->size) gives it (GIL held); releases t. */
+PyObject *utf8_finish(utf8_text *t);
+
+/* Frees t's buffer (when utf8_finish is not called). */
+void utf8_text_release(utf8_text *t);
+
 /* ---- archive.c ------------------------------------------------------------ */
 
 extern PyTypeObject archive_type, record_type, sites_type;
 
-/* A str from pith's UTF-8 (never fails on bad bytes: they become U+FFFD). */
-PyObject *utf8_str(const char *s, size_t len);
+/* ---- many.c --------------------------------------------------------------- */
+
+/* extract_many's engine: Many(jobs, **options), add(page, url), take(wait),
+ * close(). */
+extern PyTypeObject many_type;
 
 #endif

@@ -10,10 +10,6 @@ typedef struct {
   PyObject_HEAD pith_result *r;
 } result_object;
 
-PyObject *utf8_str(const char *s, size_t len) {
-  return PyUnicode_DecodeUTF8(s ? s : "", s ? (Py_ssize_t)len : 0, "replace");
-}
-
 static PyObject *str_or_none(const char *s) {
   if (!s)
     Py_RETURN_NONE;
@@ -138,12 +134,13 @@ static PyObject *result_render(PyObject *self, PyObject *args, PyObject *kwargs)
   const pith_result *r = ((result_object *)self)->r;
   char *out = NULL;
   size_t len = 0;
+  utf8_text text;
   PyThreadState *ts = PyEval_SaveThread();
   pith_status st = pith_render(r, (pith_format)format, flags, &out, &len);
+  utf8_prepare(&text, out, len);
   PyEval_RestoreThread(ts);
-  if (st != PITH_OK)
-    return errors_raise(st, NULL);
-  PyObject *s = utf8_str(out, len);
+  PyObject *s = st == PITH_OK ? utf8_finish(&text) : errors_raise(st, NULL);
+  utf8_text_release(&text);
   pith_free(out);
   return s;
 }

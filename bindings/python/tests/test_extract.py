@@ -101,6 +101,17 @@ def test_invalid_utf8_gives_valid_text():
     out.encode("utf-8")  # a valid str: no lone surrogates
 
 
+@pytest.mark.parametrize("sample", ["plain ASCII", "café crème", "€ and ½", "a tide 🌊 mill"])
+def test_every_width_of_str(cli, tmp_path, sample):
+    """The output becomes a str in the layout of its widest character (1, 2
+    or 4 bytes): each width gives exactly the CLI's UTF-8."""
+    f = tmp_path / "page.html"
+    f.write_bytes(RICH_PAGE.replace("Quinard mill until", f"Quinard mill ({sample}) until").encode())
+    for fmt in ("text", "json", "html"):
+        got = pith.extract(f.read_bytes(), format=fmt, source_file=str(f))
+        assert got == cli(f, "-f", fmt) and f"({sample})" in pith.extract(f.read_bytes(), comments=True)
+
+
 def test_gzip_page():
     page = gzip.compress(RICH_PAGE.encode())
     assert pith.extract(page) == pith.extract(RICH_PAGE)

@@ -1,9 +1,11 @@
 """Threads: the GIL is released while pith works, results do not mix,
 extract_many keeps order; and memory stays flat over many calls."""
 
+import gzip
 import io
 import itertools
 import threading
+import warnings
 
 import pytest
 
@@ -80,6 +82,54 @@ def test_extract_many_errors():
         pith.extract_many(pages, errors="ignore")
     with pytest.raises(ValueError):
         pith.extract_many(pages, format="pdf")  # bad options fail at once
+
+
+def test_extract_many_puts_failures_in_place():
+    """Whatever an item is, its output or its exception comes in its place,
+    as extract() gives it, with one thread or several."""
+    good = [page(i) for i in range(6)]
+    items = [good[0], None, good[1], (good[2], 5), b"", (good[3], "https://h.example/3"),
+             (good[4],), b"\x00\x01" * 200, good[5].encode("utf-8")]
+
+    def extract(item):
+        try:
+            if isinstance(item, tuple) and len(item) != 2:
+                raise ValueError("a (page, url) pair has 2 items")
+            return pith.extract(*item) if isinstance(item, tuple) else pith.extract(item)
+        except Exception as e:
+            return type(e)
+
+    want = [extract(x) for x in items]
+    assert want[1] is TypeError and want[3] is TypeError and want[4] is pith.EmptyInputError
+    assert want[6] is ValueError and want[7] is pith.NotHTMLError
+    for jobs in (1, 2, 3):
+        got = list(pith.extract_many(items, jobs=jobs, errors="return"))
+        assert [x if isinstance(x, str) else type(x) for x in got] == want
+    out = pith.extract_many(items, jobs=2)
+    assert next(out) == want[0]
+    with pytest.raises(TypeError):
+        next(out)
+
+
+def test_extract_many_warns_in_place():
+    cut = gzip.compress(page(1).encode())[:-8]  # gzip cut short: the output and a warning
+    pages = [page(0), cut, page(2)]
+    with pytest.warns(pith.InputWarning, match="truncated"):
+        out = list(pith.extract_many(pages, jobs=2))
+    assert out[1].startswith("Tide mills 1")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = list(pith.extract_many(pages, jobs=2, errors="return"))
+    assert isinstance(out[1], pith.InputWarning) and out[2].startswith("Tide mills 2")
+
+
+def test_extract_many_stops_when_dropped():
+    """A generator closed early waits for the pages in flight and no more."""
+    for _ in range(20):
+        out = pith.extract_many((page(i) for i in itertools.count()), jobs=2)
+        assert next(out).startswith("Tide mills 0")
+        out.close()
+    assert list(pith.extract_many([], jobs=2)) == []
 
 
 def test_extract_many_reads_ahead_a_little():
