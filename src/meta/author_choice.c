@@ -302,7 +302,7 @@ void meta_choose_authors(mctx *x) {
   STAGE("by-text");
   /* A byline in the text by the headline: "By Jane Doe". */
   if (!n && !product && x->title_node) {
-    const char *t = meta_lines_after(x, x->title_node, 400);
+    const char *t = meta_lines_after_without(x, x->title_node, 400, IN_CHROME | IN_COMMENT);
 #ifdef PITH_DEBUG_META
     fprintf(stderr, "lines after title [%s]\n", t ? t : "");
 #endif

@@ -193,17 +193,22 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
  * (platforms name the post's own box a widget too). Without a headline
  * there is no telling. */
 static int in_other_pages(const mctx *x, const dom_node *n) {
-  if (!x->title_node)
+  const dom_node *a = n, *h = x->title_node;
+  if (!h)
     return 0;
-  for (const dom_node *a = n; a && a->tag != TAG_BODY && a->tag != TAG_TEXT; a = a->parent) {
-    if (!(a->cls || a->id) || !(meta_element_bits(x, a) & W_RELATED))
-      continue;
-    const dom_node *h = x->title_node;
-    while (h && h != a)
-      h = h->parent;
-    if (!h)
-      return 1;
+  /* The lowest element holding both n and the headline: the boxes below
+   * it, around n, do not hold the headline. */
+  while (a && a->depth > h->depth)
+    a = a->parent;
+  while (a && h && h->depth > a->depth)
+    h = h->parent;
+  while (a && h && a != h) {
+    a = a->parent;
+    h = h->parent;
   }
+  for (const dom_node *p = n; p && p != a && p->tag != TAG_TEXT; p = p->parent)
+    if ((p->cls || p->id) && (meta_element_bits(x, p) & W_RELATED))
+      return 1;
   return 0;
 }
 

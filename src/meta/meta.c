@@ -643,22 +643,23 @@ const char *meta_body_text(mctx *x) {
   return x->body_text;
 }
 
-const char *meta_page_text_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out) {
+/* page_text_walk's text, cleaned, in the scratch arena. */
+static const char *page_text(mctx *x, const dom_node *n, size_t max, unsigned leave_out,
+                             unsigned only) {
   buf b;
   buf_init(&b);
-  page_text_walk(x, n, &b, max, leave_out, 0, 0, 0);
+  page_text_walk(x, n, &b, max, leave_out, only, 0, 0);
   const char *t = b.data && !b.oom ? mstr_clean(x->tmp, b.data, b.len, max) : NULL;
   buf_free(&b);
   return t;
 }
 
+const char *meta_page_text_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out) {
+  return page_text(x, n, max, leave_out, 0);
+}
+
 const char *meta_page_text_of(mctx *x, const dom_node *n, size_t max, unsigned only) {
-  buf b;
-  buf_init(&b);
-  page_text_walk(x, n, &b, max, 0, only, 0, 0);
-  const char *t = b.data && !b.oom ? mstr_clean(x->tmp, b.data, b.len, max) : NULL;
-  buf_free(&b);
-  return t;
+  return page_text(x, n, max, 0, only);
 }
 
 /* Less navigation, sidebars, footers and comments. */

@@ -292,6 +292,12 @@ static void test_bylines(void) {
                      "Lee</p><p>Great read!</p></div>")) == 0);
   CHECK(art.meta.nauthors == 0);
 #undef LONG
+  /* Nor a "By" line under the headline in a sidebar or a comment. */
+  CHECK(run(PAGE("", "<h1>Night trains</h1><aside><p>By Ann Lee</p></aside>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1><div class=\"comment\"><p>By Ann Lee</p></div>" BODY)) ==
+        0);
+  CHECK(art.meta.nauthors == 0);
   /* Comment authors are not the article's. */
   CHECK(run(PAGE("", "<h1>Night trains</h1>" BODY "<div class=\"comments\"><div class=\"author\">"
                      "Troll Person</div><p>First!</p></div>")) == 0);
