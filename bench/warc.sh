@@ -21,7 +21,9 @@ repository), then measures in one run:
 
   floor      zcat WARC > /dev/null: the time to decompress the file alone
   -j 1, -j 2 pith -f json WARC (-j only when this pith has it): pages/s and
-             MB/s of compressed input, wall clock; the ratio -j 2 / -j 1
+             MB/s of compressed input, wall clock; the ratio -j 2 / -j 1;
+             CPU time (user + system) of each, and the ratio's bound on two
+             idle cores (2 x CPU of -j 1 / CPU of -j 2)
   memory     peak RSS for one copy and for --copies concatenated copies
   same text  each page's text from the WARC against the same page given
              as a file with the same --url (one pith a page): the number
@@ -52,8 +54,9 @@ MANY=${WARC%.warc.gz}-x$COPIES.warc.gz
 BYTES=$(stat -c %s "$WARC")
 cat "$WARC" "$MANY" >/dev/null # warm the page cache
 
-# seconds and peak RSS (KiB) of a command, into $TMP/time
-timed() { /usr/bin/time -f "%e %M" -o "$TMP/time" "$@"; }
+# seconds, peak RSS (KiB) and CPU seconds (user, system) of a command,
+# into $TMP/time
+timed() { /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" "$@"; }
 
 timed sh -c "zcat '$WARC' >/dev/null"
 read -r floor _ <"$TMP/time"
@@ -61,19 +64,24 @@ echo "floor: zcat in ${floor} s ($BYTES bytes)"
 
 JOBS=(1)
 "$PITH" --help | grep -q -- '--jobs' && JOBS=(1 2)
-declare -A rate
+declare -A rate cpu
 for j in "${JOBS[@]}"; do
     args=(-f json)
     [ ${#JOBS[@]} -gt 1 ] && args+=(-j "$j")
     timed "$PITH" "${args[@]}" "$WARC" >"$TMP/out.jsonl" 2>"$TMP/err" || true
-    read -r secs rss <"$TMP/time"
+    read -r secs rss user sys <"$TMP/time"
     pages=$(wc -l <"$TMP/out.jsonl")
     rate[$j]=$(awk -v p="$pages" -v s="$secs" 'BEGIN { printf "%.1f", p / s }')
-    awk -v j="$j" -v p="$pages" -v s="$secs" -v b="$BYTES" -v f="$floor" -v r="$rss" 'BEGIN {
-        printf "-j %s: %d pages in %.2f s: %.1f pages/s, %.2f MB/s compressed (%.1fx the zcat floor), peak RSS %d MiB\n",
-            j, p, s, p / s, b / s / 1e6, s / f, r / 1024 }'
+    cpu[$j]=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    awk -v j="$j" -v p="$pages" -v s="$secs" -v b="$BYTES" -v f="$floor" -v r="$rss" -v c="${cpu[$j]}" 'BEGIN {
+        printf "-j %s: %d pages in %.2f s: %.1f pages/s, %.2f MB/s compressed (%.1fx the zcat floor), CPU %.2f s, peak RSS %d MiB\n",
+            j, p, s, p / s, b / s / 1e6, s / f, c, r / 1024 }'
 done
-[ ${#JOBS[@]} -gt 1 ] && awk -v a="${rate[1]}" -v b="${rate[2]}" 'BEGIN { printf "-j 2 / -j 1: %.2fx\n", b / a }'
+# The CPU bound: what -j 2 / -j 1 comes to on two idle cores when no thread
+# waits — the work of -j 1 over the work of -j 2 shared by two cores (wall
+# clock on a shared machine falls short of it).
+[ ${#JOBS[@]} -gt 1 ] && awk -v a="${rate[1]}" -v b="${rate[2]}" -v c1="${cpu[1]}" -v c2="${cpu[2]}" 'BEGIN {
+    printf "-j 2 / -j 1: %.2fx (CPU %.2f s and %.2f s: at most %.2fx on two idle cores)\n", b / a, c1, c2, 2 * c1 / c2 }'
 [ ${#JOBS[@]} -gt 1 ] || echo "-j: not in this pith (measured without)"
 
 timed "$PITH" -f json "$WARC" >/dev/null 2>&1 || true

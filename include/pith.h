@@ -583,6 +583,14 @@ pith_status pith_batch_add_file(pith_batch *b, const char *path, pith_batch_mode
 pith_status pith_batch_add_record(pith_batch *b, const pith_record *rec, const pith_options *opts,
                                   void *user);
 
+/* Submits the record pith_archive_next returned last, as
+ * pith_batch_add_record does, but with its payload moved to the batch
+ * rather than copied (for a crawl, one copy fewer of every page on the
+ * reading thread): the record must not be read after this call.
+ * PITH_ERR_INVALID when a has no record. */
+pith_status pith_batch_add_archive_record(pith_batch *b, pith_archive *a, const pith_options *opts,
+                                          void *user);
+
 /* Submits an input that failed before it could be submitted (a directory
  * that cannot be opened, a damaged archive record): delivered in its place
  * in the order as a failed item with this message (copied). */

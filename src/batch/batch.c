@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "batch/job.h"
+#include "input/archive.h"
 #include "pith.h"
 
 /* Items in flight per worker: enough that a slow page at the head of the
@@ -249,7 +250,21 @@ pith_status pith_batch_add_record(pith_batch *b, const pith_record *rec, const p
                                   void *user) {
   if (!b || !rec)
     return PITH_ERR_INVALID;
-  return submit(b, batch_job_record(rec, opts), user);
+  return submit(b, batch_job_record(rec, NULL, opts), user);
+}
+
+pith_status pith_batch_add_archive_record(pith_batch *b, pith_archive *a, const pith_options *opts,
+                                          void *user) {
+  const pith_record *rec = archive_current(a);
+  if (!b || !rec)
+    return PITH_ERR_INVALID;
+  pith_record *owned = NULL;
+  if (rec->kind == PITH_RECORD_HTML || rec->kind == PITH_RECORD_TEXT) {
+    if (!(owned = archive_take_record(a)))
+      return PITH_ERR_NOMEM;
+    rec = owned;
+  }
+  return submit(b, batch_job_record(rec, owned, opts), user);
 }
 
 pith_status pith_batch_add_failure(pith_batch *b, const char *message, void *user) {

@@ -95,15 +95,17 @@ batch_job *batch_job_file(const char *path, pith_batch_mode mode, const pith_opt
   return j;
 }
 
-batch_job *batch_job_record(const pith_record *rec, const pith_options *opts) {
+batch_job *batch_job_record(const pith_record *rec, pith_record *owned, const pith_options *opts) {
   if (rec->kind == PITH_RECORD_SKIPPED)
     return batch_job_note(BATCH_SKIP, rec->skip_reason ? rec->skip_reason : "other");
   if (rec->kind == PITH_RECORD_ERROR)
     return batch_job_note(BATCH_FAILURE, rec->error ? rec->error : "damaged record");
   batch_job *j = job_new(BATCH_RECORD, opts, 0);
-  if (!j)
+  if (!j) {
+    pith_record_free(owned);
     return NULL;
-  if (!(j->record = pith_record_copy(rec))) {
+  }
+  if (!(j->record = owned ? owned : pith_record_copy(rec))) {
     batch_job_free(j);
     return NULL;
   }

@@ -35,7 +35,9 @@ typedef struct {
 batch_job *batch_job_page(const void *data, size_t len, pith_batch_mode mode,
                           const pith_options *opts);
 batch_job *batch_job_file(const char *path, pith_batch_mode mode, const pith_options *opts);
-batch_job *batch_job_record(const pith_record *rec, const pith_options *opts);
+/* A record, copied — or taken: owned, a copy the job frees (owned NULL:
+ * rec is copied when the job needs it). */
+batch_job *batch_job_record(const pith_record *rec, pith_record *owned, const pith_options *opts);
 batch_job *batch_job_note(batch_kind kind, const char *message);
 
 /* Does the job's work (read, extract, render) and fills job->item. */

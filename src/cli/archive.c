@@ -80,10 +80,11 @@ static void options_for(const cli *c, const pith_record *rec, pith_sites *sites,
   opts->charset = rec->charset ? rec->charset : c->charset;
 }
 
-/* Hands one record to the batch; *pos is how far into the file the
- * records submitted so far reach (for the progress). */
-static void submit_record(cli *c, const char *name, const pith_record *rec, pith_sites *sites,
-                          unsigned long long *pos) {
+/* Hands a's current record, rec, to the batch (its payload moved, not
+ * copied); *pos is how far into the file the records submitted so far
+ * reach (for the progress). */
+static void submit_record(cli *c, const char *name, pith_archive *a, const pith_record *rec,
+                          pith_sites *sites, unsigned long long *pos) {
   item_info *in =
       item_info_new(ITEM_RECORD, name, NULL, NULL, rec->url, rec->warc_record_id, rec->warc_date);
   pith_status st = PITH_ERR_NOMEM;
@@ -95,7 +96,7 @@ static void submit_record(cli *c, const char *name, const pith_record *rec, pith
     *pos = end > *pos ? end : *pos;
     pith_options opts;
     options_for(c, rec, sites, &opts);
-    st = pith_batch_add_record(c->batch, rec, &opts, in);
+    st = pith_batch_add_archive_record(c->batch, a, &opts, in);
   }
   if (st != PITH_OK) {
     free(in);
@@ -145,7 +146,7 @@ static unsigned long long pass(cli *c, const char *path, const char *data, size_
   const pith_record *rec;
   while ((st = pith_archive_next(a, &rec)) == PITH_OK) {
     if (!count) {
-      submit_record(c, name, rec, *sites, &pos);
+      submit_record(c, name, a, rec, *sites, &pos);
       continue;
     }
     /* Site lines are for text records (WET); an archive of HTML

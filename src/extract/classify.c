@@ -59,6 +59,10 @@ static const vocab substrings[] = {
     {"dateline", CLS_META},
     {"timestamp", CLS_META},
     {"author", CLS_META},
+    /* A picture's caption and credit, named so outside <figcaption>
+     * ("caption-full", "wp-caption-text"): about the picture, not the
+     * article's text. */
+    {"caption", CLS_META},
     {"article", CLS_POSITIVE},
     {"content", CLS_POSITIVE},
     {"entry", CLS_POSITIVE},

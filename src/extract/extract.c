@@ -1159,6 +1159,13 @@ static dom_node *choose_listing(ex *x, float *weight, float *record_chars) {
  * adds nothing that weighs against it and is not boilerplate. The blocks
  * below an element are a run of the block array (the walk is in document
  * order), so each level looks only at the blocks it adds. */
+static int weighs_against(const ex *x, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++)
+    if (x->blocks[i].weight < 0)
+      return 1;
+  return 0;
+}
+
 static dom_node *grow_paragraph_root(const ex *x, dom_node *root, const dom_node *top) {
   if (root->flags & NF_HASBLOCK)
     return root;
@@ -1180,9 +1187,8 @@ static dom_node *grow_paragraph_root(const ex *x, dom_node *root, const dom_node
     while (phi < x->nblocks && x->blocks[phi].container &&
            x->blocks[phi].container->order <= p->order_end)
       phi++;
-    for (size_t i = plo; i < phi; i++)
-      if ((i < lo || i >= hi) && x->blocks[i].weight < 0)
-        return root;
+    if (weighs_against(x, plo, lo) || weighs_against(x, hi, phi))
+      return root;
     root = p;
     lo = plo;
     hi = phi;

@@ -2,7 +2,9 @@
  * the dispatcher between HTML and foreign content, and html_parse(). Each
  * mode is a function of the token that returns 1 when the token is to be
  * processed again (the mode having changed), as the standard's "reprocess
- * the token" says. Scripting is off: <noscript> holds markup. */
+ * the token" says. Scripting is off: <noscript> holds markup. The comment
+ * over each mode's function names its section of the standard
+ * (https://html.spec.whatwg.org/multipage/parsing.html#tree-construction). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -344,19 +346,24 @@ static void insert_doctype(tb *b, const html_token *t) {
 
 /* "A start tag whose tag name is one of: base, basefont, bgsound, link,
  * meta, noframes, script, style, template, title": what goes in the head.
- * After head, in body and in template give it to in head's rules. */
+ * After head, in body and in template give it to in head's rules. Case
+ * labels, so that in body's switch (the one every start tag in the body
+ * goes through) takes them at no cost. */
+#define CASE_HEAD_START_TAGS                                                                       \
+  case TAG_BASE:                                                                                   \
+  case TAG_BASEFONT:                                                                               \
+  case TAG_BGSOUND:                                                                                \
+  case TAG_LINK:                                                                                   \
+  case TAG_META:                                                                                   \
+  case TAG_NOFRAMES:                                                                               \
+  case TAG_SCRIPT:                                                                                 \
+  case TAG_STYLE:                                                                                  \
+  case TAG_TEMPLATE:                                                                               \
+  case TAG_TITLE
+
 static int head_start_tag(uint16_t tag) {
   switch (tag) {
-  case TAG_BASE:
-  case TAG_BASEFONT:
-  case TAG_BGSOUND:
-  case TAG_LINK:
-  case TAG_META:
-  case TAG_NOFRAMES:
-  case TAG_SCRIPT:
-  case TAG_STYLE:
-  case TAG_TEMPLATE:
-  case TAG_TITLE:
+  CASE_HEAD_START_TAGS:
     return 1;
   default:
     return 0;
@@ -660,14 +667,13 @@ static void pop_until_select(tb *b) {
 }
 
 static void body_start_tag(tb *b, html_token *t) {
-  if (head_start_tag(t->tag)) {
-    in_head(b, t);
-    return;
-  }
   switch (t->tag) {
   case TAG_HTML:
     if (!template_on_stack(b) && b->nstack && !(b->stack[0].bits & E_PHANTOM))
       tb_add_missing_attrs(b, b->stack[0].node, t);
+    return;
+  CASE_HEAD_START_TAGS:
+    in_head(b, t);
     return;
   case TAG_BODY:
     if (b->nstack < 2 || !(b->stack[1].ns == DOM_NS_HTML && b->stack[1].tag == TAG_BODY) ||
@@ -1104,6 +1110,7 @@ static int body_end_tag(tb *b, html_token *t) {
   }
 }
 
+/* "in body" */
 static int in_body(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS:
@@ -1127,6 +1134,7 @@ static int in_body(tb *b, html_token *t) {
   return 0;
 }
 
+/* "text" */
 static int text_mode(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS:
@@ -1176,6 +1184,7 @@ static int table_anything_else(tb *b, html_token *t) {
   return again;
 }
 
+/* "in table" */
 static int in_table(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS:
@@ -1288,6 +1297,7 @@ static int in_table(tb *b, html_token *t) {
   return table_anything_else(b, t);
 }
 
+/* "in table text" */
 static int in_table_text(tb *b, html_token *t) {
   if (t->type == TOK_CHARS) {
     const char *s = t->data;
@@ -1329,6 +1339,7 @@ static int close_caption(tb *b) {
   return 1;
 }
 
+/* "in caption" */
 static int in_caption(tb *b, html_token *t) {
   if (is_end(t, TAG_CAPTION)) {
     close_caption(b);
@@ -1386,6 +1397,7 @@ static int in_column_group(tb *b, html_token *t) {
   return 1;
 }
 
+/* "in table body" */
 static int in_table_body(tb *b, html_token *t) {
   if (t->type == TOK_START_TAG) {
     switch (t->tag) {
@@ -1456,6 +1468,7 @@ static int close_row(tb *b) {
   return 1;
 }
 
+/* "in row" */
 static int in_row(tb *b, html_token *t) {
   if (t->type == TOK_START_TAG) {
     switch (t->tag) {
@@ -1512,6 +1525,7 @@ static void close_cell(tb *b) {
   b->mode = M_IN_ROW;
 }
 
+/* "in cell" */
 static int in_cell(tb *b, html_token *t) {
   if (t->type == TOK_END_TAG) {
     switch (t->tag) {
@@ -1563,6 +1577,7 @@ static int switch_template_mode(tb *b, tb_mode m) {
   return 1;
 }
 
+/* "in template" */
 static int in_template(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS:
@@ -1773,7 +1788,8 @@ static void foreign_chars(tb *b, const char *s, size_t len) {
   }
 }
 
-/* Returns 1 when the token is to be processed again. */
+/* "The rules for parsing tokens in foreign content". Returns 1 when the
+ * token is to be processed again. */
 static int foreign_content(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS:

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "input/archive.h"
 #include "input/http.h"
 #include "input/sniff.h"
 #include "input/warc.h"
@@ -30,6 +31,7 @@ struct pith_archive {
   char *name;           /* as opened */
   const char *filename; /* its last path component */
   pith_record rec;
+  int have_rec;  /* rec is the record pith_archive_next returned last */
   char *payload; /* the decoded body of the current record (NULL: no coding, the body
                     is read where it lies in the block) */
   http_response http;
@@ -277,6 +279,7 @@ pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
   if (!a || !out)
     return PITH_ERR_INVALID;
   *out = NULL;
+  a->have_rec = 0;
   if (a->failed)
     return a->failed;
   free(a->payload);
@@ -304,6 +307,7 @@ pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
   r->warc_length = w.length;
   r->truncated = w.cut || (w.nheaders && warc_record_header(&w, "WARC-Truncated"));
   *out = r;
+  a->have_rec = 1;
   if (w.error) {
     r->kind = PITH_RECORD_ERROR;
     r->error = w.error;
@@ -337,7 +341,11 @@ pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
       skip(r, "too-large");
       return PITH_OK;
     }
-    return judge_http(a, &w, r);
+    if (judge_http(a, &w, r) != PITH_OK) {
+      a->have_rec = 0;
+      return PITH_ERR_NOMEM;
+    }
+    return PITH_OK;
   default:
     skip(r, "other");
     return PITH_OK;
@@ -395,29 +403,36 @@ pith_status pith_record_extract(const pith_record *rec, const pith_options *opts
   X(warc_record_id)                                                                                \
   X(warc_date) X(warc_type) X(warc_filename) X(payload_digest) X(charset) X(content_type) X(error)
 
-pith_record *pith_record_copy(const pith_record *rec) {
-  if (!rec)
-    return NULL;
-  size_t n = sizeof *rec + rec->payload_len + 1;
+/* A copy: the record, then the strings (and the payload, unless moved). */
+typedef struct {
+  pith_record rec;
+  char *owned; /* the payload's buffer, moved here rather than copied, or NULL */
+} record_copy;
+
+/* A copy of rec, with its payload copied unless move is set (the caller
+ * then sets owned). */
+static record_copy *copy_record(const pith_record *rec, int move) {
+  size_t n = sizeof(record_copy) + (move ? 0 : rec->payload_len + 1);
 #define SIZE(f) n += rec->f ? strlen(rec->f) + 1 : 0;
   RECORD_STRINGS(SIZE)
 #undef SIZE
-  pith_record *c = malloc(n);
+  record_copy *c = malloc(n);
   if (!c)
     return NULL;
-  *c = *rec;
+  c->rec = *rec;
+  c->owned = NULL;
   char *p = (char *)(c + 1);
-  if (rec->payload) {
+  if (rec->payload && !move) {
     memcpy(p, rec->payload, rec->payload_len);
     p[rec->payload_len] = '\0';
-    c->payload = p;
+    c->rec.payload = p;
     p += rec->payload_len + 1;
   }
 #define COPY(f)                                                                                    \
   if (rec->f) {                                                                                    \
     size_t k = strlen(rec->f) + 1;                                                                 \
     memcpy(p, rec->f, k);                                                                          \
-    c->f = p;                                                                                      \
+    c->rec.f = p;                                                                                  \
     p += k;                                                                                        \
   }
   RECORD_STRINGS(COPY)
@@ -425,6 +440,36 @@ pith_record *pith_record_copy(const pith_record *rec) {
   return c; /* skip_reason is a static word */
 }
 
+pith_record *pith_record_copy(const pith_record *rec) {
+  record_copy *c = rec ? copy_record(rec, 0) : NULL;
+  return c ? &c->rec : NULL;
+}
+
+const pith_record *archive_current(const pith_archive *a) {
+  return a && a->have_rec ? &a->rec : NULL;
+}
+
+pith_record *archive_take_record(pith_archive *a) {
+  const pith_record *r = &a->rec;
+  /* The payload is the decoded body, or lies in the record's block. */
+  int decoded = r->payload && r->payload == a->payload;
+  int in_block = !decoded && warc_reader_in_block(a->w, r->payload);
+  record_copy *c = copy_record(r, decoded || in_block);
+  if (!c)
+    return NULL;
+  if (decoded) {
+    c->owned = a->payload;
+    a->payload = NULL;
+  } else if (in_block) {
+    c->owned = warc_reader_take_block(a->w);
+  }
+  return &c->rec;
+}
+
 void pith_record_free(pith_record *rec) {
-  free(rec);
+  if (!rec)
+    return;
+  record_copy *c = (record_copy *)rec; /* rec is its first member */
+  free(c->owned);
+  free(c);
 }

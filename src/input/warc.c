@@ -59,6 +59,17 @@ void warc_reader_free(warc_reader *r) {
   free(r);
 }
 
+int warc_reader_in_block(const warc_reader *r, const char *p) {
+  return r->block && p && p >= r->block && p < r->block + r->block_cap;
+}
+
+char *warc_reader_take_block(warc_reader *r) {
+  char *b = r->block;
+  r->block = NULL;
+  r->block_cap = 0;
+  return b;
+}
+
 const char *warc_reader_error(const warc_reader *r) {
   return r ? stream_error(r->s) : NULL;
 }

@@ -84,6 +84,13 @@ const char *warc_reader_error(const warc_reader *r);
 /* Frees the reader (NULL is fine). */
 void warc_reader_free(warc_reader *r);
 
+/* Whether p points into the buffer holding the last record's block. */
+int warc_reader_in_block(const warc_reader *r, const char *p);
+
+/* That buffer, the caller's from now on (free it with free; the record's
+ * block pointer stays valid): the next record gets a buffer of its own. */
+char *warc_reader_take_block(warc_reader *r);
+
 /* The value of a header of rec by name (case-insensitive), or NULL. */
 const char *warc_record_header(const warc_record *rec, const char *name);
 

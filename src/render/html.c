@@ -6,16 +6,19 @@
 #include "render/runs.h"
 #include "render/walk.h"
 
-typedef struct {
-  walker w; /* first: the walk's callbacks get this */
-  buf *out;
-  markup_inline mi;
-} html;
+typedef markup_walker html; /* the walk's callbacks get it (its walker comes first) */
 
-static void inline_runs(html *h, const char *text, size_t len, const art_run *runs) {
-  art_run one;
-  markup_runs(h->out, runs_of(text, len, runs, &one), &h->mi);
-}
+static const markup_names names = {
+    .link = "a",
+    .br = "<br>",
+    .image = "img",
+    .image_end = ">",
+    .item_begin = "<li>",
+    .item_end = "</li>\n",
+    .quote_begin = "<blockquote>\n",
+    .quote_end = "</blockquote>\n",
+    .separator = "<hr>\n",
+};
 
 static void leaf(walker *w, const article_block *b, block_role role, int bare) {
   html *h = (html *)w;
@@ -27,7 +30,7 @@ static void leaf(walker *w, const article_block *b, block_role role, int bare) {
     return;
   }
   if (bare) { /* the one paragraph of a tight list item */
-    inline_runs(h, b->text, b->len, b->runs);
+    markup_runs(h, b->text, b->len, b->runs);
     return;
   }
   char tag[3] = "p";
@@ -36,7 +39,7 @@ static void leaf(walker *w, const article_block *b, block_role role, int bare) {
   if (role == ROLE_QUOTE)
     buf_puts(out, "<blockquote>");
   buf_printf(out, "<%s>", tag);
-  inline_runs(h, b->text, b->len, b->runs);
+  markup_runs(h, b->text, b->len, b->runs);
   buf_printf(out, "</%s>", tag);
   buf_puts(out, role == ROLE_QUOTE ? "</blockquote>\n" : "\n");
 }
@@ -56,14 +59,6 @@ static void list_end(walker *w, int ordered) {
   buf_puts(((html *)w)->out, ordered ? "</ol>\n" : "</ul>\n");
 }
 
-static void item_begin(walker *w) {
-  buf_puts(((html *)w)->out, "<li>");
-}
-
-static void item_end(walker *w) {
-  buf_puts(((html *)w)->out, "</li>\n");
-}
-
 static void cell(html *h, const char *tag, int colspan, int rowspan, const char *text, size_t len,
                  const art_run *runs) {
   buf_printf(h->out, "<%s", tag);
@@ -72,7 +67,7 @@ static void cell(html *h, const char *tag, int colspan, int rowspan, const char 
   if (rowspan > 1)
     buf_printf(h->out, " rowspan=\"%d\"", rowspan);
   buf_putc(h->out, '>');
-  inline_runs(h, text, len, runs);
+  markup_runs(h, text, len, runs);
   buf_printf(h->out, "</%s>", tag);
 }
 
@@ -112,14 +107,6 @@ static void table(walker *w, const art_node *first, const art_node *stop, const 
   buf_puts(h->out, "</table>\n");
 }
 
-static void quote_begin(walker *w) {
-  buf_puts(((html *)w)->out, "<blockquote>\n");
-}
-
-static void quote_end(walker *w) {
-  buf_puts(((html *)w)->out, "</blockquote>\n");
-}
-
 static void figure(walker *w, const article_image *img) {
   html *h = (html *)w;
   buf words;
@@ -146,23 +133,12 @@ static void figure(walker *w, const article_image *img) {
   buf_free(&words);
 }
 
-static void separator(walker *w) {
-  buf_puts(((html *)w)->out, "<hr>\n");
-}
-
 void render_html(const article *a, const render_opts *o, buf *out) {
   html h = {
-      .w = {o, 1, leaf, list_begin, item_begin, item_end, list_end, table, quote_begin, quote_end,
-            figure, separator, 0},
+      .w = {o, 1, leaf, list_begin, markup_item_begin, markup_item_end, list_end, table,
+            markup_quote_begin, markup_quote_end, figure, markup_separator, 0},
       .out = out,
-      .mi = {{"strong", "em", "sub", "sup", "code"},
-             "a",
-             "<br>",
-             "img",
-             ">",
-             runs_style_mask(o),
-             o->links,
-             o->images},
+      .names = &names,
   };
   if (!o->fragment) {
     buf_puts(out, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");

@@ -130,7 +130,10 @@ void markup_escape_str(buf *out, const char *s, int attr) {
 /* Closes and opens style elements to go from the styles open to want,
  * keeping them nested: the elements from the first one that differs on
  * are closed and reopened. Returns the styles now open. */
-static unsigned restyle(buf *out, const markup_inline *m, unsigned open, unsigned want) {
+/* The style elements, in runs_style_order. */
+static const char *const style_tags[5] = {"strong", "em", "sub", "sup", "code"};
+
+static unsigned restyle(buf *out, unsigned open, unsigned want) {
   int k = 0;
   while (k < 5 && (open & runs_style_order[k]) == (want & runs_style_order[k]))
     k++;
@@ -139,27 +142,33 @@ static unsigned restyle(buf *out, const markup_inline *m, unsigned open, unsigne
   for (int i = 4; i >= k; i--)
     if (open & runs_style_order[i]) {
       buf_puts(out, "</");
-      buf_puts(out, m->style_tags[i]);
+      buf_puts(out, style_tags[i]);
       buf_putc(out, '>');
     }
   for (int i = k; i < 5; i++)
     if (want & runs_style_order[i]) {
       buf_putc(out, '<');
-      buf_puts(out, m->style_tags[i]);
+      buf_puts(out, style_tags[i]);
       buf_putc(out, '>');
     }
   return want;
 }
 
-void markup_runs(buf *out, const art_run *r, const markup_inline *m) {
+void markup_runs(markup_walker *mw, const char *text, size_t len, const art_run *runs) {
+  buf *out = mw->out;
+  const markup_names *m = mw->names;
+  const render_opts *o = mw->w.o;
+  unsigned mask = runs_style_mask(o);
+  art_run one;
+  const art_run *r = runs_of(text, len, runs, &one);
   while (r) {
     /* One group: a link's runs, or the runs up to the next link. */
-    int link = m->links && r->href;
+    int link = o->links && r->href;
     const art_run *end = r->next;
     if (link)
       end = runs_link_end(r);
     else
-      while (end && !(m->links && end->href))
+      while (end && !(o->links && end->href))
         end = end->next;
     if (link) {
       buf_putc(out, '<');
@@ -171,12 +180,12 @@ void markup_runs(buf *out, const art_run *r, const markup_inline *m) {
     unsigned open = 0;
     for (; r != end; r = r->next) {
       if (r->kind == RUN_TEXT) {
-        open = restyle(out, m, open, r->style & m->mask);
+        open = restyle(out, open, r->style & mask);
         if (r->text)
           markup_escape(out, r->text, r->len, 0);
       } else if (r->kind == RUN_BREAK) {
         buf_puts(out, m->br);
-      } else if (r->kind == RUN_IMAGE && m->images && r->src) {
+      } else if (r->kind == RUN_IMAGE && o->images && r->src) {
         buf_putc(out, '<');
         buf_puts(out, m->image);
         buf_puts(out, " src=\"");
@@ -187,13 +196,41 @@ void markup_runs(buf *out, const art_run *r, const markup_inline *m) {
         buf_puts(out, m->image_end);
       }
     }
-    restyle(out, m, open, 0);
+    restyle(out, open, 0);
     if (link) {
       buf_puts(out, "</");
       buf_puts(out, m->link);
       buf_putc(out, '>');
     }
   }
+}
+
+static buf *out_of(walker *w) {
+  return ((markup_walker *)w)->out;
+}
+
+static const markup_names *names_of(walker *w) {
+  return ((markup_walker *)w)->names;
+}
+
+void markup_item_begin(walker *w) {
+  buf_puts(out_of(w), names_of(w)->item_begin);
+}
+
+void markup_item_end(walker *w) {
+  buf_puts(out_of(w), names_of(w)->item_end);
+}
+
+void markup_quote_begin(walker *w) {
+  buf_puts(out_of(w), names_of(w)->quote_begin);
+}
+
+void markup_quote_end(walker *w) {
+  buf_puts(out_of(w), names_of(w)->quote_end);
+}
+
+void markup_separator(walker *w) {
+  buf_puts(out_of(w), names_of(w)->separator);
 }
 
 /* ---- figures ---------------------------------------------------------------- */

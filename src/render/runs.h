@@ -5,6 +5,7 @@
 #define PITH_RENDER_RUNS_H
 
 #include "render/render.h"
+#include "render/walk.h"
 
 /* ---- inline runs ------------------------------------------------------------ */
 
@@ -36,20 +37,36 @@ extern const unsigned runs_style_order[5];
 void markup_escape(buf *out, const char *s, size_t len, int attr);
 void markup_escape_str(buf *out, const char *s, int attr);
 
-/* How a tag-based format writes inline runs. */
+/* What a tag-based format (html, xml) writes: the names of its inline
+ * elements (the styles' are HTML's in both: strong, em, sub, sup, code),
+ * and the fixed tags of the blocks that have no attributes. */
 typedef struct {
-  const char *style_tags[5]; /* element names, in runs_style_order */
-  const char *link;          /* "a": <a href="..."> */
-  const char *br;            /* "<br>" */
-  const char *image;         /* "img": <img src="..." alt="..."> */
-  const char *image_end;     /* ">" or "/>" */
-  unsigned mask;             /* styles shown */
-  int links, images;
-} markup_inline;
+  const char *link;      /* "a": <a href="..."> */
+  const char *br;        /* "<br>" */
+  const char *image;     /* "img": <img src="..." alt="..."> */
+  const char *image_end; /* ">" or "/>" */
+  const char *item_begin, *item_end, *quote_begin, *quote_end, *separator;
+} markup_names;
 
-/* Appends the runs as inline markup: links, nested style elements, breaks
- * and images. */
-void markup_runs(buf *out, const art_run *r, const markup_inline *m);
+/* A tag-based renderer: the walk (first: its callbacks get the renderer),
+ * where it writes, and its names. */
+typedef struct {
+  walker w;
+  buf *out;
+  const markup_names *names;
+} markup_walker;
+
+/* Walker callbacks for a markup_walker: they write the names' fixed tags. */
+void markup_item_begin(walker *w);
+void markup_item_end(walker *w);
+void markup_quote_begin(walker *w);
+void markup_quote_end(walker *w);
+void markup_separator(walker *w);
+
+/* Appends a block's or cell's runs (one plain run over its text when it has
+ * none) as inline markup: links, nested style elements, breaks and images,
+ * as far as the walk's options show them. */
+void markup_runs(markup_walker *m, const char *text, size_t len, const art_run *runs);
 
 /* ---- figures ---------------------------------------------------------------- */
 

@@ -5,16 +5,19 @@
 #include "render/runs.h"
 #include "render/walk.h"
 
-typedef struct {
-  walker w; /* first: the walk's callbacks get this */
-  buf *out;
-  markup_inline mi;
-} xml;
+typedef markup_walker xml; /* the walk's callbacks get it (its walker comes first) */
 
-static void inline_runs(xml *x, const char *text, size_t len, const art_run *runs) {
-  art_run one;
-  markup_runs(x->out, runs_of(text, len, runs, &one), &x->mi);
-}
+static const markup_names names = {
+    .link = "link",
+    .br = "<br/>",
+    .image = "image",
+    .image_end = "/>",
+    .item_begin = "<item>\n",
+    .item_end = "</item>\n",
+    .quote_begin = "<quote>\n",
+    .quote_end = "</quote>\n",
+    .separator = "<separator/>\n",
+};
 
 static void attr(buf *out, const char *name, const char *value) {
   if (!value)
@@ -48,7 +51,7 @@ static void leaf(walker *w, const article_block *b, block_role role, int bare) {
     buf_printf(out, "<heading level=\"%d\">", heading_level(b->level));
   else
     buf_puts(out, role == ROLE_QUOTE ? "<quote><p>" : "<p>");
-  inline_runs(x, b->text, b->len, b->runs);
+  markup_runs(x, b->text, b->len, b->runs);
   buf_puts(out, role == ROLE_HEADING ? "</heading>\n"
                 : role == ROLE_QUOTE ? "</p></quote>\n"
                                      : "</p>\n");
@@ -68,14 +71,6 @@ static void list_end(walker *w, int ordered) {
   buf_puts(((xml *)w)->out, "</list>\n");
 }
 
-static void item_begin(walker *w) {
-  buf_puts(((xml *)w)->out, "<item>\n");
-}
-
-static void item_end(walker *w) {
-  buf_puts(((xml *)w)->out, "</item>\n");
-}
-
 static void cell(xml *x, const art_cell *c, int row_header) {
   buf_puts(x->out, "<cell");
   if (c->header && !row_header)
@@ -85,7 +80,7 @@ static void cell(xml *x, const art_cell *c, int row_header) {
   if (c->rowspan > 1)
     buf_printf(x->out, " rowspan=\"%d\"", c->rowspan);
   buf_putc(x->out, '>');
-  inline_runs(x, c->text, c->len, c->runs);
+  markup_runs(x, c->text, c->len, c->runs);
   buf_puts(x->out, "</cell>");
 }
 
@@ -100,7 +95,7 @@ static void table(walker *w, const art_node *first, const art_node *stop, const 
     buf_puts(x->out, b->header ? "<row header=\"true\">" : "<row>");
     if (!b->cells) {
       buf_puts(x->out, "<cell>");
-      inline_runs(x, b->text, b->len, b->runs);
+      markup_runs(x, b->text, b->len, b->runs);
       buf_puts(x->out, "</cell>");
     }
     for (const art_cell *c = b->cells; c; c = c->next)
@@ -109,14 +104,6 @@ static void table(walker *w, const art_node *first, const art_node *stop, const 
     buf_puts(x->out, "</row>\n");
   }
   buf_puts(x->out, "</table>\n");
-}
-
-static void quote_begin(walker *w) {
-  buf_puts(((xml *)w)->out, "<quote>\n");
-}
-
-static void quote_end(walker *w) {
-  buf_puts(((xml *)w)->out, "</quote>\n");
 }
 
 static void figure(walker *w, const article_image *img) {
@@ -134,23 +121,12 @@ static void figure(walker *w, const article_image *img) {
   buf_puts(out, "</figure>\n");
 }
 
-static void separator(walker *w) {
-  buf_puts(((xml *)w)->out, "<separator/>\n");
-}
-
 void render_xml(const article *a, const render_opts *o, buf *out) {
   xml x = {
-      .w = {o, 0, leaf, list_begin, item_begin, item_end, list_end, table, quote_begin, quote_end,
-            figure, separator, 0},
+      .w = {o, 0, leaf, list_begin, markup_item_begin, markup_item_end, list_end, table,
+            markup_quote_begin, markup_quote_end, figure, markup_separator, 0},
       .out = out,
-      .mi = {{"strong", "em", "sub", "sup", "code"},
-             "link",
-             "<br/>",
-             "image",
-             "/>",
-             runs_style_mask(o),
-             o->links,
-             o->images},
+      .names = &names,
   };
   const article_meta *m = &a->meta;
   buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article");

@@ -175,9 +175,65 @@ static void test_open(void) {
   pith_archive_close(NULL);
 }
 
+/* What the batch delivered, in order: the outputs joined, and the count. */
+typedef struct {
+  char out[8192];
+  size_t len;
+  int items;
+} delivered;
+
+static void on_item(void *ctx, pith_batch_item *it) {
+  delivered *d = ctx;
+  d->items++;
+  if (it->output && d->len + it->output_len + 2 < sizeof d->out) {
+    memcpy(d->out + d->len, it->output, it->output_len);
+    d->len += it->output_len;
+    d->out[d->len++] = '|';
+    d->out[d->len] = '\0';
+  }
+}
+
+/* Records handed to a batch with their payload moved, not copied: the
+ * pages come out as from copies, in order, after the reader moved on. */
+static void test_batch_handover(unsigned jobs) {
+  pith_batch_options bo;
+  pith_batch_options_init(&bo);
+  bo.jobs = jobs;
+  bo.render = 1;
+  delivered d = {{0}, 0, 0};
+  pith_batch *b = NULL;
+  CHECK(pith_batch_new(&bo, on_item, &d, &b) == PITH_OK);
+  source src = {warc, warc_len, 0, 0};
+  pith_archive *a = NULL;
+  CHECK(pith_archive_open_read(source_read, &src, "crawl.warc", NULL, &a) == PITH_OK);
+  if (!a || !b)
+    return;
+  CHECK(pith_batch_add_archive_record(b, a, NULL, NULL) == PITH_ERR_INVALID); /* none yet */
+  const pith_record *rec;
+  int records = 0;
+  while (pith_archive_next(a, &rec) == PITH_OK) {
+    CHECK(pith_batch_add_archive_record(b, a, NULL, NULL) == PITH_OK);
+    records++;
+  }
+  CHECK(pith_batch_add_archive_record(b, a, NULL, NULL) == PITH_ERR_INVALID); /* ended */
+  pith_archive_close(a);
+  CHECK(pith_batch_finish(b) == PITH_OK);
+  pith_batch_stats st;
+  pith_batch_get_stats(b, &st);
+  CHECK(records == 8 && d.items == 8);
+  CHECK(st.extracted == 3 && st.skipped == 4 && st.failed == 1);
+  /* a (HTML), the text record, d (HTML), in that order */
+  const char *first = strstr(d.out, "The article of the page, with words enough");
+  const char *text = strstr(d.out, "in a text record");
+  CHECK(first && text && first < text && strstr(text, "with words enough"));
+  pith_batch_free(b);
+}
+
 int main(void) {
   build();
   test_records();
   test_open();
+  test_batch_handover(1);
+  test_batch_handover(2);
   return check_done();
 }

@@ -265,6 +265,20 @@ static void test_excerpt_teasers(void) {
   CHECK_STR(joined, P1 " || " P2 " || " P3);
 }
 
+static void test_caption_by_name(void) {
+  /* A photo's caption in an element named "caption" (no <figcaption>),
+   * long enough to pass for a paragraph: about the photo, not the text. */
+  const char *page =
+      "<html><head><title>Floods hit the lower town</title></head><body><article>"
+      "<h1>Floods hit the lower town</h1><p>" P1 "</p>"
+      "<div class=\"media\"><img src=\"/boats.jpg\" alt=\"\">"
+      "<div class=\"caption-full\">Firefighters in a boat on Mill Street, in the lower "
+      "town, on Monday morning, after the river rose overnight.</div></div>"
+      "<p>" P2 "</p><p>" P3 "</p></article></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+}
+
 static void test_title(void) {
   /* The headline is the h1 when the <title> holds it; it is not repeated in
    * the body. */
@@ -420,6 +434,7 @@ int main(void) {
   test_short_article();
   test_paragraph_and_its_list();
   test_excerpt_teasers();
+  test_caption_by_name();
   test_title();
   test_content_after_body_closed();
   test_tree();

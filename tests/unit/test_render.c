@@ -91,6 +91,17 @@ static article *new_article(const char *title) {
   return a;
 }
 
+static art_node *figure(article *a, const char *src, const char *alt, const char *caption,
+                        const char *credit) {
+  art_node *fig = article_open(a, &mem, NULL, NODE_FIGURE);
+  fig->image = arena_calloc(&mem, sizeof *fig->image);
+  fig->image->src = src;
+  fig->image->alt = alt;
+  fig->image->caption = caption;
+  fig->image->credit = credit;
+  return fig;
+}
+
 static const char puffins[] = "https://example.org/puffins";
 
 /* The sample article: every block type once, small. */
@@ -145,12 +156,7 @@ static article *sample(void) {
   b = add(a, NULL, BLOCK_CODE, 0, "printf(\"```\");\nreturn 0;");
   b->language = "c";
 
-  art_node *fig = article_open(a, &mem, NULL, NODE_FIGURE);
-  fig->image = arena_calloc(&mem, sizeof *fig->image);
-  fig->image->src = "https://example.org/puffin.jpg";
-  fig->image->alt = "A puffin";
-  fig->image->caption = "A puffin on the cliff";
-  fig->image->credit = "J. Doe";
+  figure(a, "https://example.org/puffin.jpg", "A puffin", "A puffin on the cliff", "J. Doe");
 
   article_open(a, &mem, NULL, NODE_SEPARATOR);
   para(a, NULL, "1. Not a list: *stars*, _under_, [x] <b> &amp; #1 ~ | \\ done");
@@ -166,6 +172,8 @@ static article *sample(void) {
 enum { MD, HTML, XML, JSON, TEXT };
 
 static const render_opts defaults = {.title = 1, .links = 1, .tables = 1};
+/* The defaults, html as the <article> element alone. */
+static const render_opts fragment = {.title = 1, .links = 1, .tables = 1, .fragment = 1};
 
 static char *render(int format, const article *a, const render_opts *o) {
   buf b;
@@ -216,12 +224,11 @@ static void test_empty(void) {
   CHECK_RENDER(HTML, a, &defaults,
                "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n</head>\n<body>\n"
                "<article>\n</article>\n</body>\n</html>\n");
-  render_opts o = defaults;
-  o.fragment = 1;
-  CHECK_RENDER(HTML, a, &o, "<article>\n</article>\n");
+  CHECK_RENDER(HTML, a, &fragment, "<article>\n</article>\n");
   CHECK_RENDER(
       XML, a, &defaults,
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article>\n<body>\n</body>\n</article>\n");
+  render_opts o = fragment;
   o.json_markdown = o.json_tree = o.comments = 1;
   CHECK_RENDER(JSON, a, &o, "{\"text\":\"\",\"markdown\":\"\",\"blocks\":[]}\n");
   /* Blank blocks are left out; a title alone stays. */
@@ -263,9 +270,7 @@ static void test_lists(void) {
                "9. nine\n"
                "   - a\n"
                "   - 1. b\n");
-  render_opts o = defaults;
-  o.fragment = 1;
-  CHECK_RENDER(HTML, a, &o,
+  CHECK_RENDER(HTML, a, &fragment,
                "<article>\n<ol start=\"7\">\n"
                "<li>seven</li>\n"
                "<li><p>eight</p>\n<p>more eight</p>\n</li>\n"
@@ -280,7 +285,7 @@ static void test_lists(void) {
                "<item>\n<list ordered=\"true\" start=\"1\">\n<item>\n<p>b</p>\n</item>\n</list>\n"
                "</item>\n</list>\n</item>\n"
                "</list>\n</body>\n</article>\n");
-  o = defaults;
+  render_opts o = defaults;
   o.json_tree = 1;
   CHECK_RENDER(
       JSON, a, &o,
@@ -370,9 +375,7 @@ static void test_tables(void) {
                "| both |  |  |\n"
                "| no cells |  |  |\n"
                "| x | `y` | `z\\|` |\n");
-  render_opts o = defaults;
-  o.fragment = 1;
-  CHECK_RENDER(HTML, a, &o,
+  CHECK_RENDER(HTML, a, &fragment,
                "<article>\n<table>\n<caption>Pairs &lt;2024&gt;</caption>\n"
                "<thead>\n<tr><th>Site</th><th>Count</th></tr>\n</thead>\n"
                "<tbody>\n<tr><td>a|b</td><td>3</td></tr>\n"
@@ -389,7 +392,7 @@ static void test_tables(void) {
                "<row><cell>no cells</cell></row>\n"
                "<row><cell>x</cell><cell><code>y</code></cell><cell><code>z|</code></cell></row>\n"
                "</table>\n</body>\n</article>\n");
-  o = defaults;
+  render_opts o = defaults;
   o.json_tree = 1;
   CHECK_RENDER(JSON, a, &o,
                "{\"text\":\"Site | Count\\n\\na|b | 3\\n\\nboth\\n\\nno cells\\n\\nx | y | z\","
@@ -412,9 +415,7 @@ static void test_tables(void) {
   add(a, table, BLOCK_TABLE_ROW, 0, "Section")->header = 1;
   add(a, table, BLOCK_TABLE_ROW, 0, "1901");
   CHECK_RENDER(MD, a, &defaults, "| 1900 |\n| --- |\n| Section |\n| 1901 |\n");
-  o = defaults;
-  o.fragment = 1;
-  CHECK_RENDER(HTML, a, &o,
+  CHECK_RENDER(HTML, a, &fragment,
                "<article>\n<table>\n<tbody>\n<tr><td>1900</td></tr>\n<tr><th>Section</th></tr>\n"
                "<tr><td>1901</td></tr>\n</tbody>\n</table>\n</article>\n");
   /* No header row: the first row heads the pipe table. Rows outside a table
@@ -435,12 +436,7 @@ static void test_quote_code_figure_rule(void) {
   article_block *b = add(a, NULL, BLOCK_CODE, 0, "a = `b` + ``c``;\n\n  indented\n");
   b->language = "js`x";
   article_open(a, &mem, NULL, NODE_SEPARATOR);
-  art_node *fig = article_open(a, &mem, NULL, NODE_FIGURE);
-  fig->image = arena_calloc(&mem, sizeof *fig->image);
-  fig->image->src = "https://example.org/a b.jpg";
-  fig->image->alt = "A [bird]";
-  fig->image->caption = "The bird";
-  fig->image->credit = "Photo: J. Doe";
+  figure(a, "https://example.org/a b.jpg", "A [bird]", "The bird", "Photo: J. Doe");
   render_opts o = defaults;
   CHECK_RENDER(MD, a, &o,
                "> First.\n>\n> Second.\n\n"
@@ -546,9 +542,7 @@ static void test_links_and_formatting(void) {
   para(a, NULL, "x")->runs = runs(brk(), run("one", 0, NULL), run(" ", 0, NULL), brk(), brk(),
                                   run("- two", 0, NULL), brk(), NULL);
   CHECK_RENDER(MD, a, &defaults, "one\\\n\\- two\n");
-  o = defaults;
-  o.fragment = 1;
-  CHECK_RENDER(HTML, a, &o, "<article>\n<p><br>one <br><br>- two<br></p>\n</article>\n");
+  CHECK_RENDER(HTML, a, &fragment, "<article>\n<p><br>one <br><br>- two<br></p>\n</article>\n");
   /* Inline code: a fence the content does not hold; images only when asked. */
   a = new_article(NULL);
   para(a, NULL, "x")->runs =
@@ -610,13 +604,11 @@ static void test_escaping(void) {
        "a\x01"
        "b\x1f"
        "c\tz \xff\xfe \xef\xbf\xbe \xc3\xa9 \xed\xa0\x80 <&>\"");
-  render_opts o = defaults;
-  o.fragment = 1;
-  CHECK_RENDER(HTML, a, &o,
+  CHECK_RENDER(HTML, a, &fragment,
                "<article>\n<h1>T\"&lt;&amp;&gt;'</h1>\n<p>abc\tz \xef\xbf\xbd\xef\xbf\xbd  "
                "\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd &lt;&amp;&gt;\"</p>\n</article>\n");
   CHECK_RENDER(
-      XML, a, &o,
+      XML, a, &fragment,
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article title=\"T&quot;&lt;&amp;&gt;'\">\n"
       "<body>\n<p>abc\tz \xef\xbf\xbd\xef\xbf\xbd  \xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd"
       "\xef\xbf\xbd &lt;&amp;&gt;\"</p>\n</body>\n</article>\n");
