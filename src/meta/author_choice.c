@@ -79,8 +79,9 @@ static const char *byline_text(mctx *x, const dom_node *n) {
                ((c->cls || c->id) && (meta_element_bits(x, c) & W_SUBJECT))) {
       skip = 1;
     } else if ((tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR) && b.len &&
-               mstr_squeeze(b.data, b.len) > 0) {
-      break;
+               (b.len = mstr_squeeze(b.data, b.len)) > 0) {
+      break; /* the squeeze works in place: b.len follows it, or the bytes
+                it moved down would be read again past its end */
     }
     c = dom_next(n, c, skip);
   }
