@@ -127,6 +127,8 @@ struct html_tokenizer {
   size_t dup_cap; /* a power of two, or 0 */
   uint32_t dup_gen;
   uint32_t dup_seed;
+  size_t max_attrs;  /* 0: no limit (tokenizer_set_max_attrs) */
+  int dropped_attrs; /* a start tag had more */
 };
 
 /* ---- Scanning ---------------------------------------------------------- */
@@ -430,6 +432,10 @@ static int dup_reset(html_tokenizer *t, size_t room) {
  * rest are dropped), -2 on out-of-memory. */
 static long attr_add(html_tokenizer *t, const str *s) {
   size_t i = t->nattrs;
+  if (t->max_attrs && i >= t->max_attrs) { /* whether new or a duplicate: left out */
+    t->dropped_attrs = 1;
+    return -1;
+  }
   if (i == t->attrs_cap) {
     size_t cap = t->attrs_cap ? 2 * t->attrs_cap : 16;
     if (cap > (size_t)UINT32_MAX) /* dup_slot keeps 32-bit indices */
@@ -1063,6 +1069,14 @@ html_tokenizer *tokenizer_new(const char *utf8, size_t len, arena *mem) {
   buf_init(&t->text);
   buf_init(&t->tagbuf);
   return t;
+}
+
+void tokenizer_set_max_attrs(html_tokenizer *t, size_t max) {
+  t->max_attrs = max;
+}
+
+int tokenizer_dropped_attrs(const html_tokenizer *t) {
+  return t->dropped_attrs;
 }
 
 int tokenizer_next(html_tokenizer *t, html_token *tok) {

@@ -97,6 +97,15 @@ void tokenizer_set_content(html_tokenizer *t, tokenizer_content c, const char *l
  * a foreign namespace) or a bogus comment. The tree builder keeps it true. */
 void tokenizer_set_cdata_allowed(html_tokenizer *t, int allowed);
 
+/* A start tag keeps at most max distinct attributes (0: no limit), the
+ * first ones; the rest are dropped like duplicates, so a hostile tag with a
+ * million attributes costs neither memory nor a duplicate table that
+ * outgrows the caches (pith_options.max_attributes). */
+void tokenizer_set_max_attrs(html_tokenizer *t, size_t max);
+
+/* Whether a start tag lost attributes to that limit. */
+int tokenizer_dropped_attrs(const html_tokenizer *t);
+
 /* Frees what the tokenizer holds outside the arena (NULL is fine). */
 void tokenizer_free(html_tokenizer *t);
 

@@ -1960,6 +1960,7 @@ static int parse(const char *utf8, size_t len, const html_limits *lim, int conte
     snprintf(err, err_cap, "out of memory");
     return -1;
   }
+  tokenizer_set_max_attrs(b.tok, b.lim.max_attrs);
   doc->root->name = "#document";
   doc->root->tag = TAG_UNKNOWN;
   doc->deadline = b.lim.deadline;
@@ -1991,6 +1992,8 @@ static int parse(const char *utf8, size_t len, const html_limits *lim, int conte
       b.stack[i].node->kind &= (uint16_t)~DOM_OPEN_;
   if (b.moved && !b.oom)
     fix_depths(doc->root);
+  if (tokenizer_dropped_attrs(b.tok))
+    doc->truncated = 1;
   tokenizer_free(b.tok);
   free(b.stack);
   free(b.afe);
