@@ -361,6 +361,37 @@ static void test_author_scope(void) {
                  "</article><article><h2>Bridges</h2><span class=\"author\">Bo Chan</span>"
                  "</article>")) == 0);
   CHECK_STR(authors(), "Ann Lee");
+  /* A byline in a box under a heading that links to another page signs
+   * that page (a list's first card), even where the page calls itself an
+   * article (as blogs' templates call every page)... */
+#define LINKED_CARDS(byline1, byline2)                                                             \
+  "<h1>News</h1><div class=\"post\"><h3><a href=\"/news/floods\">Floods close the bridge</a>"      \
+  "</h3>" byline1                                                                                  \
+  "</div><div class=\"post\"><h3><a href=\"/news/roads\">Roads reopen</a></h3>" byline2            \
+  "</div>" BODY
+  CHECK(run(PAGE("<title>News</title><meta property=\"og:type\" content=\"article\">",
+                 LINKED_CARDS("<span class=\"author\">Ann Lee</span>",
+                              "<span class=\"author\">Bo Chan</span>"))) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* ...and so does a "By" line: the text after the headline is the
+   * page's up to the first such heading. */
+  CHECK(run(PAGE("<title>News</title>", LINKED_CARDS("<p>By Ann Lee</p>", "<p>By Bo Chan</p>"))) ==
+        0);
+  CHECK(art.meta.nauthors == 0);
+#undef LINKED_CARDS
+  /* The page's own byline, before its text and the related stories under
+   * it, is the page's; a heading that links to a place on the page is no
+   * other page's. */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<h1>Floods</h1><h2><a href=\"#night\">The night</a></h2><p>By Ann Lee</p>" BODY
+                 "<div class=\"related\"><h3><a href=\"/news/roads\">Roads reopen</a></h3>"
+                 "<span class=\"author\">Bo Chan</span></div>")) == 0);
+  CHECK_STR(authors(), "Ann Lee");
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<h1>Floods</h1>" BODY "<div class=\"bio\"><p>Written by Ann Lee</p></div>"
+                 "<h3><a href=\"/news/roads\">Roads reopen</a></h3><p>Written by Bo Chan</p>")) ==
+        0);
+  CHECK_STR(authors(), "Ann Lee");
   /* A link to an author's page is a byline of its own; a link to a user's
    * page (a log-in, a profile) is not. */
   CHECK(run(PAGE("<title>Floods</title>", "<h1>Floods</h1><p><a href=\"/blog/author/ann-lee\">"
