@@ -261,6 +261,48 @@ static const dom_node *first_item_heading(const mctx *x) {
   return NULL;
 }
 
+/* The body's text as its readers see it (no scripts, styles or hidden
+ * elements; navigation and footers included), up to 512 KB, or NULL. */
+static const char *shown_text(mctx *x) {
+  const dom_node *body = x->doc->body;
+  if (!body)
+    return NULL;
+  buf b;
+  buf_init(&b);
+  for (const dom_node *c = body->first ? dom_next(body, body, 0) : NULL;
+       c && b.len < (512u << 10) && !b.oom;) {
+    int skip = 0;
+    if (c->tag == TAG_TEXT) {
+      if (!(c->kind & DOM_RAWTEXT)) {
+        buf_append(&b, c->text, c->text_len);
+        buf_putc(&b, ' ');
+      }
+    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN)) {
+      skip = 1;
+    }
+    c = dom_next(body, c, skip);
+  }
+  const char *t = b.data && !b.oom ? arena_strndup(x->tmp, b.data, b.len) : NULL;
+  buf_free(&b);
+  return t;
+}
+
+/* Whether text shows a name: its last word (the surname; "Doe" of "Jane
+ * Doe" also finds "J. Doe" and "Doe, Jane") as a word of text, in any
+ * case. */
+static int shows_name(const char *text, const char *name) {
+  const char *last = strrchr(name, ' ');
+  last = last ? last + 1 : name;
+  size_t k = strlen(last), len = strlen(text);
+  for (const char *p = mstr_istr(text, len, last); p;
+       p = mstr_istr(p + 1, len - (size_t)(p + 1 - text), last)) {
+    int open = p == text || !mstr_is_alnum((unsigned char)p[-1]);
+    if (open && !mstr_is_alnum((unsigned char)p[k]))
+      return 1;
+  }
+  return 0;
+}
+
 void meta_choose_authors(mctx *x) {
   const char **names = arena_alloc(x->mem, MAX_AUTHORS * sizeof *names);
   if (!names)
@@ -282,6 +324,19 @@ void meta_choose_authors(mctx *x) {
     if (t && org_like(t, title_names_site(t, x->tin)))
       continue;
     add_authors(x, ld->authors[i], names, &n);
+  }
+  /* Names the page declares for machines alone: content managers write
+   * the account that made a page into its JSON-LD, shown or not, on
+   * service pages as on posts. A JSON-LD author counts when the page
+   * shows one of the names; otherwise the other sources (an author meta
+   * tag, a byline) decide. */
+  if (n) {
+    const char *text = shown_text(x);
+    size_t i = 0;
+    while (i < n && !(text && shows_name(text, names[i])))
+      i++;
+    if (i == n)
+      n = 0;
   }
   /* A product's or a listing's page is nobody's work: names in its markup
    * and text are its reviewers', sellers' or items' authors. There only
