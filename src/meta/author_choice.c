@@ -238,8 +238,8 @@ static int signs_other_item(const mctx *x, const dom_node *n) {
 }
 
 /* The first heading after the headline that links to another page: the
- * title of an item in a list (a post's card, a related story). What
- * follows it signs that item, not the page. NULL when there is none. */
+ * title of an item in a list (a post's card, a related story). A "By"
+ * line after it signs that item, not the page. NULL when there is none. */
 static const dom_node *first_item_heading(const mctx *x) {
   if (!x->title_node)
     return NULL;
@@ -414,12 +414,12 @@ void meta_choose_authors(mctx *x) {
       add_authors(x, meta_tag(x, data), names, &n);
   }
   STAGE("by-text");
-  /* The text after the headline is the page's up to the first heading
-   * that links to another page (a list's first card). */
-  const dom_node *item = !n && !product ? first_item_heading(x) : NULL;
-  /* A byline in the text by the headline: "By Jane Doe". */
+  /* A byline in the text by the headline: "By Jane Doe". The lines under
+   * the headline are the page's up to the first heading that links to
+   * another page (a list's first card). */
   if (!n && !product && x->title_node) {
-    const char *t = meta_lines_until(x, x->title_node, item, 400, IN_CHROME | IN_COMMENT);
+    const char *t =
+        meta_lines_until(x, x->title_node, first_item_heading(x), 400, IN_CHROME | IN_COMMENT);
 #ifdef PITH_DEBUG_META
     fprintf(stderr, "lines after title [%s]\n", t ? t : "");
 #endif
@@ -431,7 +431,7 @@ void meta_choose_authors(mctx *x) {
    * author box at the article's end), navigation, sidebars and comments
    * left out; a bare "By" counts only by the headline. */
   if (!n && !product && !list && x->title_node) {
-    const char *t = meta_lines_until(x, x->title_node, item, SCAN_BYTES, IN_CHROME | IN_COMMENT);
+    const char *t = meta_lines_after_without(x, x->title_node, SCAN_BYTES, IN_CHROME | IN_COMMENT);
     if (t)
       author_from_text(t, strlen(t), 1, x->mem, names, &n, MAX_AUTHORS);
   }
