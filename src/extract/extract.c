@@ -57,6 +57,7 @@ typedef struct {
   float weight;
   uint32_t mark_first, mark_count; /* its inline marks, in ex.marks */
   uint16_t words, stopwords;       /* its words, and how many are function words */
+  uint8_t bare; /* few function words and no punctuation: a run of names, not prose */
 } tblock;
 
 /* Where the inline structure of the text changes: an inline element opens
@@ -714,7 +715,31 @@ static int is_word_edge(unsigned char c) {
   return c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
 }
 
-/* Counts the words of every block and the function words among them. */
+/* A block of at least STOP_MIN_WORDS words of which fewer than
+ * STOP_MIN_SHARE are function words is a list of names or specs. */
+#ifndef STOP_MIN_WORDS
+#define STOP_MIN_WORDS 12
+#endif
+#ifndef STOP_MIN_SHARE
+#define STOP_MIN_SHARE 0.08f
+#endif
+
+/* Sentence punctuation: a full stop, a comma, a colon (ASCII or CJK). */
+static int has_sentence_end(const char *s, uint32_t len) {
+  for (uint32_t i = 0; i < len; i++) {
+    char c = s[i];
+    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':')
+      return 1;
+    /* CJK full stop and comma: E3 80 82 / E3 80 81, fullwidth FF0C/FF01/FF1F */
+    if ((unsigned char)c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x82 || (unsigned char)s[i + 2] == 0x81))
+      return 1;
+  }
+  return 0;
+}
+
+/* Counts the words of every block and the function words among them, and
+ * marks the lists of names that have no punctuation either. */
 static void count_stopwords(ex *x, dom_doc *doc) {
   const char *lang = NULL;
   char tag[16];
@@ -760,23 +785,12 @@ static void count_stopwords(ex *x, dom_doc *doc) {
     }
     tb->words = (uint16_t)(nwords > 65535 ? 65535 : nwords);
     tb->stopwords = (uint16_t)(nstop > 65535 ? 65535 : nstop);
+    if (nwords >= STOP_MIN_WORDS && (float)nstop < STOP_MIN_SHARE * (float)nwords)
+      tb->bare = !has_sentence_end(s, len);
   }
 }
 
 /* ---- 3. root ------------------------------------------------------------- */
-
-static int has_sentence_end(const char *s, uint32_t len) {
-  for (uint32_t i = 0; i < len; i++) {
-    char c = s[i];
-    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':')
-      return 1;
-    /* CJK full stop and comma: E3 80 82 / E3 80 81, fullwidth FF0C/FF01/FF1F */
-    if ((unsigned char)c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x82 || (unsigned char)s[i + 2] == 0x81))
-      return 1;
-  }
-  return 0;
-}
 
 /* A forum thread: at least this much prose under "comment"/"post" names,
  * and little outside them. */
@@ -785,12 +799,6 @@ static int has_sentence_end(const char *s, uint32_t len) {
 #endif
 /* A block of at least STOP_MIN_WORDS words of which fewer than
  * STOP_MIN_SHARE are function words weighs STOP_PENALTY of a paragraph. */
-#ifndef STOP_MIN_WORDS
-#define STOP_MIN_WORDS 12
-#endif
-#ifndef STOP_MIN_SHARE
-#define STOP_MIN_SHARE 0.08f
-#endif
 #ifndef STOP_PENALTY
 #define STOP_PENALTY 0.5f
 #endif
@@ -852,13 +860,16 @@ static float block_weight(const ex *x, const tblock *b) {
     return -c;
   if (b->kind == BLOCK_TABLE_ROW)
     return ROW_WEIGHT * c * (1.0f - ld);
-  /* A long line with hardly a function word is a list of names or specs. */
+  /* A long line with hardly a function word is a list of names or specs;
+   * without a comma or a full stop either, it is no prose at all: the
+   * cities a business serves, postcodes, a keyword cloud — a link list
+   * without its links, which would outweigh a short article beside it. */
   float prose = 1.0f;
   if (x->stopwords_known && b->words >= STOP_MIN_WORDS &&
       (float)b->stopwords < STOP_MIN_SHARE * (float)b->words)
     prose = STOP_PENALTY;
   if (b->chars >= 80)
-    return prose * c * (1.0f - ld);
+    return b->bare ? 0.0f : prose * c * (1.0f - ld);
   if (b->chars >= 30 && has_sentence_end(x->text.data + b->off, b->len))
     return 0.6f * c * (1.0f - ld);
   /* A short item of a list without links is a fact or a step (features,

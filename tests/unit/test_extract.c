@@ -229,6 +229,36 @@ static void test_short_article(void) {
   CHECK_STR(joined, "The bridge road is closed until Friday for repairs.");
 }
 
+static void test_names_list_beside_article(void) {
+  /* A short article beside the towns and postcodes a business serves: long
+   * lines without a function word or a comma, that outweighed the article
+   * while they counted as half prose. */
+#define TENTS1                                                                                     \
+  "We rent out party tents of every size for weddings, birthdays and company events, and our "     \
+  "crew sets them up and takes them down for you."
+#define TENTS2                                                                                     \
+  "Every tent is cleaned and checked after each event, and we bring the tables, chairs and "       \
+  "lights you need with it."
+  const char *page =
+      "<html lang=\"en\"><head><title>Party tent rentals</title></head><body>"
+      "<div class=\"page\"><h1>Party tent rentals</h1><p>" TENTS1 "</p><p>" TENTS2 "</p></div>"
+      "<div class=\"areas\"><p>We serve the following towns:</p>"
+      "<p>Beverly Hills Los Angeles Irvine Perris Rosamond Hacienda Heights Chino Piru Rancho "
+      "Cucamonga Highland Inglewood Pasadena Monrovia Garden Grove Glendale Burbank Sun Valley El "
+      "Segundo Culver City Corona Newport Beach Malibu Sherman Oaks Santa Monica Valencia "
+      "Lancaster San Bernardino Anaheim Montclair Camarillo Victorville Yucaipa Simi Valley West "
+      "Hills North Hills Redlands Woodland Hills Northridge Santa Ana Palmdale Encino Sylmar "
+      "Torrance Long Beach Pomona Ontario Fontana Riverside Whittier Downey Norwalk Compton "
+      "Carson Gardena Hawthorne Lakewood Bellflower Cerritos Artesia Paramount Lynwood</p>"
+      "<p>90212 90015 92606 92570 90017 93560 91745 91710 93040 91730 92346 90301 91106 90036 "
+      "90010 91016 92840 91201 91502 91352 90245 90230 92879 92660 90265 91423 90401 91355 93534 "
+      "92401 92801 91763 93010 92392 92399 93063 91307 91343 92373 91364 91324 92701 93550 91316 "
+      "91342 90503 90802 91766 91761 92335 92501 90601 90241 90650 90220 90745 90247 90250</p>"
+      "</div></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, TENTS1 " || " TENTS2);
+}
+
 static void test_paragraph_and_its_list(void) {
   /* One paragraph and the short list it introduces, beside a menu: the
    * list's items (no links, no sentences) are the paragraph's, and so is
@@ -432,6 +462,7 @@ int main(void) {
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();
+  test_names_list_beside_article();
   test_paragraph_and_its_list();
   test_excerpt_teasers();
   test_caption_by_name();
