@@ -320,3 +320,32 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
     what &= ~(unsigned)(CLS_STRONG_NEG | CLS_META);
   return what;
 }
+
+static int is_class_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+int shares_class_word(const char *a, const char *b) {
+  if (!a || !b)
+    return 0;
+  for (const char *p = a; *p;) {
+    while (is_class_space(*p))
+      p++;
+    const char *e = p;
+    while (*e && !is_class_space(*e))
+      e++;
+    size_t n = (size_t)(e - p);
+    for (const char *q = b; n >= 3 && *q;) {
+      while (is_class_space(*q))
+        q++;
+      const char *f = q;
+      while (*f && !is_class_space(*f))
+        f++;
+      if ((size_t)(f - q) == n && !memcmp(p, q, n))
+        return 1;
+      q = f;
+    }
+    p = e;
+  }
+  return 0;
+}

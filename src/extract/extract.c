@@ -1007,6 +1007,48 @@ static int declares_discussion(const ex *x, const dom_doc *doc) {
   return 0;
 }
 
+/* Prose under a boilerplate name that a forum gives its posts too
+ * ("comment", "post-reply"): a paragraph, not a list of links. */
+static int is_named_prose(const tblock *b) {
+  return b->neg && !is_structural(b->neg) && b->chars >= 80 && b->link_chars * 3 < b->chars;
+}
+
+/* The nearest of n and its two parents that has a class. */
+static const dom_node *class_holder(const dom_node *n) {
+  for (int up = 0; n && n->tag != TAG_TEXT && up < 3; up++, n = n->parent)
+    if (n->cls && *n->cls)
+      return n;
+  return NULL;
+}
+
+/* A thread's opening post and its replies come from one template: the
+ * page's heaviest paragraph outside the boilerplate names and most of the
+ * replies sit in elements that share a class word ("VBEditorContent",
+ * "post-message"). An article and its comments are built apart
+ * ("entry-content", "comment-content"), however short the article. */
+static int posts_built_alike(const ex *x) {
+  const tblock *lead = NULL;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->weight > 0 && b->container && (!lead || b->weight > lead->weight))
+      lead = b;
+  }
+  const dom_node *post = lead ? class_holder(lead->container) : NULL;
+  if (!post)
+    return 0;
+  int replies = 0, alike = 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (!is_named_prose(b))
+      continue;
+    replies++;
+    const dom_node *reply = class_holder(b->container);
+    if (reply && reply != post && shares_class_word(post->cls, reply->cls))
+      alike++;
+  }
+  return alike >= 2 && alike * 2 >= replies;
+}
+
 /* <main>, <article> and a named article body. */
 static int is_main_container(const dom_node *n) {
   return n->tag == TAG_MAIN || n->tag == TAG_ARTICLE || (n->flags & NF_BODY);
@@ -2153,18 +2195,18 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   dom_node *root = choose_root(&x);
   /* A forum thread or a Q&A page is all "comments" and "posts": when the
    * prose under boilerplate names dwarfs the rest, and the rest is next to
-   * nothing or the page declares itself a discussion, the names are set
-   * aside. */
+   * nothing, or the page declares itself a discussion, or its one post is
+   * built like the replies, the names are set aside. */
   float named_prose = 0, free_prose = 0;
   for (size_t i = 0; i < x.nblocks; i++) {
     tblock *b = &x.blocks[i];
     if (b->weight > 0)
       free_prose += b->weight;
-    else if (b->neg && !is_structural(b->neg) && b->chars >= 80 && b->link_chars * 3 < b->chars)
+    else if (is_named_prose(b))
       named_prose += (float)b->chars;
   }
   if (named_prose > NAMED_PROSE_MIN && named_prose > 4 * free_prose &&
-      (free_prose < FREE_PROSE_MAX || declares_discussion(&x, doc))) {
+      (free_prose < FREE_PROSE_MAX || declares_discussion(&x, doc) || posts_built_alike(&x))) {
     x.names_ignored = 1;
     root = choose_root(&x);
   }

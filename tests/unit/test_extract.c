@@ -259,6 +259,74 @@ static void test_names_list_beside_article(void) {
   CHECK_STR(joined, TENTS1 " || " TENTS2);
 }
 
+/* An opening post and seven replies, each reply in a comment section. */
+#define OPENING                                                                                    \
+  "So could it be as simple as finding a product with medium gravity and using the landing "       \
+  "pages the affiliate page provides on a cheap domain, then running ads on the big networks? "    \
+  "Where will I run into a snag, and what kind of budget do I need to start?"
+#define REPLY1                                                                                     \
+  "Well, this is an old classic method that will work for many people, but you need to test "      \
+  "your landing page before you spend money on ads. Start small and watch the numbers."
+#define REPLY2                                                                                     \
+  "It is possible that the method could work this year, but it is harder than it looks. The "      \
+  "affiliate pages are shared by thousands of people, so the ad networks see them again and "      \
+  "again."
+#define REPLY3                                                                                     \
+  "Yes, this is the correct basic setup. I would strongly recommend that you build your own "      \
+  "email list from the start, because the list is the only thing you own when the traffic stops."
+#define REPLY4                                                                                     \
+  "Internet marketing is competitive. Just about any method you read about can work, but only "    \
+  "if you stick with it for months and keep learning from what the numbers tell you."
+#define REPLY5                                                                                     \
+  "I tried the same thing two years ago and lost money for three months before the first sale "    \
+  "came in. Do not give up too early, and do not put your savings into it either."
+#define REPLY6                                                                                     \
+  "The snag is usually the ad account itself. The networks close new accounts that send "          \
+  "traffic straight to affiliate offers, so put a page of your own between the ad and the offer."
+#define REPLY7                                                                                     \
+  "Budget at least a few hundred dollars for testing, and write down what every ad costs you. "    \
+  "Most beginners stop before they have enough data to see which of their ads pays."
+#define THREAD_REPLY(who, text)                                                                    \
+  "<div class=\"post\"><div class=\"post-header\"><a href=\"/u/" who "\">" who "</a></div>"        \
+  "<div class=\"discussion-message EditorContent\">" text "</div></div>"
+#define ARTICLE_COMMENT(text)                                                                      \
+  "<li class=\"comment\"><div class=\"comment-content\"><p>" text "</p></div></li>"
+
+static void test_thread_built_like_replies(void) {
+  /* A forum thread whose replies sit in a comment-named section: its one
+   * post is short, but built like the replies (one class word), so the
+   * replies are the thread's content. */
+  const char *page =
+      "<html lang=\"en\"><head><title>Will this method work?</title></head><body><main>"
+      "<article class=\"thread\"><h1>Will this method work?</h1>"
+      "<div id=\"main-post\" class=\"EditorContent thread-post\">" OPENING "</div>"
+      "<section id=\"comments\" class=\"discussion\">" THREAD_REPLY("spartan", REPLY1)
+          THREAD_REPLY("cooler", REPLY2) THREAD_REPLY("justin", REPLY3)
+              THREAD_REPLY("beasty", REPLY4) THREAD_REPLY("mike", REPLY5)
+                  THREAD_REPLY("rob", REPLY6)
+                      THREAD_REPLY("ann", REPLY7) "</section></article></main></body></html>";
+  CHECK(run(page) == 0);
+  /* The repliers' names are links to their profiles: left out. */
+  CHECK_STR(joined, OPENING " || " REPLY1 " || " REPLY2 " || " REPLY3 " || " REPLY4 " || " REPLY5
+                            " || " REPLY6 " || " REPLY7);
+}
+
+static void test_short_article_long_comments(void) {
+  /* The same words as an article and its comments, built apart: however
+   * much longer the comments are, the article alone is the content. */
+  const char *page =
+      "<html lang=\"en\"><head><title>Will this method work?</title></head><body><main>"
+      "<article class=\"post\"><h1>Will this method work?</h1>"
+      "<div class=\"entry-content\"><p>" OPENING "</p></div></article>"
+      "<section id=\"comments\" class=\"comments-area\"><ol "
+      "class=\"comment-list\">" ARTICLE_COMMENT(REPLY1) ARTICLE_COMMENT(REPLY2)
+          ARTICLE_COMMENT(REPLY3) ARTICLE_COMMENT(REPLY4) ARTICLE_COMMENT(REPLY5)
+              ARTICLE_COMMENT(REPLY6)
+                  ARTICLE_COMMENT(REPLY7) "</ol></section></main></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, OPENING);
+}
+
 static void test_paragraph_and_its_list(void) {
   /* One paragraph and the short list it introduces, beside a menu: the
    * list's items (no links, no sentences) are the paragraph's, and so is
@@ -463,6 +531,8 @@ int main(void) {
   test_split_article();
   test_short_article();
   test_names_list_beside_article();
+  test_thread_built_like_replies();
+  test_short_article_long_comments();
   test_paragraph_and_its_list();
   test_excerpt_teasers();
   test_caption_by_name();
