@@ -1206,6 +1206,43 @@ static dom_node *choose_listing(ex *x, float *weight, float *record_chars) {
 #define LISTING_VS_PROSE 1.0f
 #endif
 
+/* A listing is the page's content when the page's headline heads it: the
+ * <h1> inside it, or before it with little prose between (a category's
+ * title, its filters, its cards). Prose between them of a quarter of the
+ * listing's text or more (a thread's opening post, a product's description)
+ * is the page's content, and the listing a list beside it: related threads,
+ * sponsored products, a seller's feedback. */
+#ifndef HEADLINE_GAP_SHARE
+#define HEADLINE_GAP_SHARE 0.25f
+#endif
+
+/* The page's first visible <h1> outside boilerplate, or NULL. */
+static const dom_node *page_headline(const ex *x) {
+  for (uint32_t i = 0; i < x->nelements; i++) {
+    const dom_node *n = x->elements[i];
+    if (n->tag == TAG_H1 && n->chars > 0 && !(n->flags & (NF_JUNK | NF_NEG | NF_INNEG)) &&
+        !inside_junk(n))
+      return n;
+  }
+  return NULL;
+}
+
+static int listing_headed(const ex *x, const dom_node *listing) {
+  const dom_node *h1 = page_headline(x);
+  if (!h1 || (h1->order >= listing->order && h1->order <= listing->order_end))
+    return 1;
+  /* The elements strictly between the two, in document order. */
+  uint32_t from = h1->order < listing->order ? h1->order_end : listing->order_end;
+  uint32_t to = h1->order < listing->order ? listing->order : h1->order;
+  float between = 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->weight > 0 && b->container && b->container->order > from && b->container->order < to)
+      between += (float)b->chars;
+  }
+  return between < HEADLINE_GAP_SHARE * (float)listing->chars;
+}
+
 /* A root that is one paragraph (no blocks below it) lost to its parent
  * only because what the parent adds weighs nothing: a heading, the short
  * list the paragraph introduces. It grows to its parent while the parent
@@ -2222,13 +2259,16 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   for (size_t i = 0; i < x.nblocks; i++)
     if (x.blocks[i].weight > 0)
       prose += x.blocks[i].weight;
+  dom_node *prose_root = root;
   if (listing && (!root || root->score < 0.5f * listing_weight) &&
       listing_weight > LISTING_VS_PROSE * prose) {
     root = listing;
     listing_mode = 1;
   }
-  if (root && !listing_mode)
-    root = widen_root(&x, grow_paragraph_root(&x, root, top));
+  if (prose_root)
+    prose_root = widen_root(&x, grow_paragraph_root(&x, prose_root, top));
+  if (!listing_mode)
+    root = prose_root;
   /* A listing page often has several lists ("Featured", "Latest"): the
    * container of a few of them, when it holds little else. Not for long
    * records (a thread's posts), whose neighbours are rarely more posts. */
@@ -2239,6 +2279,10 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
         (float)p->chars > LISTING_WIDEN_SHARE * (float)root->chars)
       break;
     root = p;
+  }
+  if (listing_mode && !listing_headed(&x, root)) {
+    listing_mode = 0;
+    root = prose_root;
   }
 #ifdef PITH_DEBUG_EXTRACT
   fprintf(stderr, "prose %.0f listing %.0f%s\n", prose, listing_weight,

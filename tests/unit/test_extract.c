@@ -327,6 +327,48 @@ static void test_short_article_long_comments(void) {
   CHECK_STR(joined, OPENING);
 }
 
+/* page = head, then 24 product cards (a link, a price, a line of facts),
+ * then tail. */
+static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
+  size_t len = (size_t)snprintf(page, cap, "%s", head);
+  for (int i = 0; i < 24 && len < cap; i++)
+    len += (size_t)snprintf(page + len, cap - len,
+                            "<div class=\"card\"><a href=\"/p/%d\">Oak chair model %d</a>"
+                            "<div>$%d</div><div>Solid oak, %d cm</div></div>",
+                            i, i, 100 + i, 40 + i);
+  if (len < cap)
+    snprintf(page + len, cap - len, "%s", tail);
+  return page;
+}
+
+static void test_listing_beside_headline(void) {
+  /* A product's description under its headline, and after it a grid of
+   * other products: the grid outweighs the description, but the prose
+   * between the headline and the grid says the grid is a list beside the
+   * content. */
+#define TABLE1                                                                                     \
+  "This side table is made by hand from one piece of solid walnut, oiled three times and "         \
+  "finished with a hard wax that keeps water rings away."
+#define TABLE2                                                                                     \
+  "It stands 55 centimetres high, carries up to twenty kilograms, and ships flat in one box "      \
+  "with the tools you need to put its three legs on."
+  static char page[8192];
+  CHECK(run(with_cards(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Walnut side table</title></head><body>"
+                       "<main><h1>Walnut side table</h1><div class=\"description\"><p>" TABLE1
+                       "</p><p>" TABLE2 "</p></div></main>"
+                       "<section><h2>Customers also viewed</h2><div class=\"grid\">",
+                       "</div></section></body></html>")) == 0);
+  CHECK_STR(joined, TABLE1 " || " TABLE2);
+  /* The same grid right under its headline is the page's content. */
+  CHECK(run(with_cards(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Oak chairs</title></head><body>"
+                       "<main><h1>Oak chairs</h1><p>All our chairs are made to order.</p></main>"
+                       "<section><div class=\"grid\">",
+                       "</div></section></body></html>")) == 0);
+  CHECK(art.blocks == 72 && !strncmp(joined, "Oak chair model 0 || $100 || Solid oak, 40 cm", 45));
+}
+
 static void test_paragraph_and_its_list(void) {
   /* One paragraph and the short list it introduces, beside a menu: the
    * list's items (no links, no sentences) are the paragraph's, and so is
@@ -533,6 +575,7 @@ int main(void) {
   test_names_list_beside_article();
   test_thread_built_like_replies();
   test_short_article_long_comments();
+  test_listing_beside_headline();
   test_paragraph_and_its_list();
   test_excerpt_teasers();
   test_caption_by_name();
