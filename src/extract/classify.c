@@ -325,23 +325,26 @@ static int is_class_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* Only the first 255 bytes of each string count, as for classify_element:
+ * a template's words come first, and a hostile class string of megabytes
+ * costs no more than a short one. */
 int shares_class_word(const char *a, const char *b) {
   if (!a || !b)
     return 0;
-  for (const char *p = a; *p;) {
-    while (is_class_space(*p))
+  size_t alen = strnlen(a, 255), blen = strnlen(b, 255);
+  for (size_t p = 0; p < alen;) {
+    while (p < alen && is_class_space(a[p]))
       p++;
-    const char *e = p;
-    while (*e && !is_class_space(*e))
+    size_t e = p;
+    while (e < alen && !is_class_space(a[e]))
       e++;
-    size_t n = (size_t)(e - p);
-    for (const char *q = b; n >= 3 && *q;) {
-      while (is_class_space(*q))
+    for (size_t q = 0; e - p >= 3 && q < blen;) {
+      while (q < blen && is_class_space(b[q]))
         q++;
-      const char *f = q;
-      while (*f && !is_class_space(*f))
+      size_t f = q;
+      while (f < blen && !is_class_space(b[f]))
         f++;
-      if ((size_t)(f - q) == n && !memcmp(p, q, n))
+      if (f - q == e - p && !memcmp(a + p, b + q, e - p))
         return 1;
       q = f;
     }

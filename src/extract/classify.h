@@ -49,7 +49,8 @@ typedef struct {
 unsigned classify_element_cached(const dom_node *n, classify_cache *cache);
 
 /* Whether the class strings a and b (either may be NULL) have a word of
- * three bytes or more in common: two elements from one template. */
+ * three bytes or more in common within their first 255 bytes: two elements
+ * from one template. */
 int shares_class_word(const char *a, const char *b);
 
 #endif

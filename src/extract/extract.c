@@ -1025,8 +1025,13 @@ static const dom_node *class_holder(const dom_node *n) {
  * page's heaviest paragraph outside the boilerplate names and most of the
  * replies sit in elements that share a class word ("VBEditorContent",
  * "post-message"). An article and its comments are built apart
- * ("entry-content", "comment-content"), however short the article. */
-static int posts_built_alike(const ex *x) {
+ * ("entry-content", "comment-content"), however short the article.
+ * Returns the opening post's element when they are alike, else NULL. */
+#ifndef REPLIES_SAMPLED
+#define REPLIES_SAMPLED 64
+#endif
+
+static const dom_node *opening_post_alike(const ex *x) {
   const tblock *lead = NULL;
   for (size_t i = 0; i < x->nblocks; i++) {
     const tblock *b = &x->blocks[i];
@@ -1035,9 +1040,10 @@ static int posts_built_alike(const ex *x) {
   }
   const dom_node *post = lead ? class_holder(lead->container) : NULL;
   if (!post)
-    return 0;
+    return NULL;
+  /* The first REPLIES_SAMPLED replies tell, whatever the thread's length. */
   int replies = 0, alike = 0;
-  for (size_t i = 0; i < x->nblocks; i++) {
+  for (size_t i = 0; i < x->nblocks && replies < REPLIES_SAMPLED; i++) {
     const tblock *b = &x->blocks[i];
     if (!is_named_prose(b))
       continue;
@@ -1046,7 +1052,21 @@ static int posts_built_alike(const ex *x) {
     if (reply && reply != post && shares_class_word(post->cls, reply->cls))
       alike++;
   }
-  return alike >= 2 && alike * 2 >= replies;
+  return alike >= 2 && alike * 2 >= replies ? post : NULL;
+}
+
+/* The replies' container outweighs the opening post beside it: the root
+ * grows to hold both when their common ancestor holds little else (a
+ * tenth more: the thread's title, its tags). */
+static dom_node *with_opening_post(dom_node *root, const dom_node *post) {
+  if (post->order >= root->order && post->order <= root->order_end)
+    return root;
+  dom_node *p = root->parent;
+  while (p && p->tag != TAG_TEXT && !(post->order >= p->order && post->order <= p->order_end))
+    p = p->parent;
+  if (!p || p->tag == TAG_TEXT || (float)p->chars > 1.1f * (float)(root->chars + post->chars))
+    return root;
+  return p;
 }
 
 /* <main>, <article> and a named article body. */
@@ -2235,6 +2255,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
    * nothing, or the page declares itself a discussion, or its one post is
    * built like the replies, the names are set aside. */
   float named_prose = 0, free_prose = 0;
+  const dom_node *opening = NULL; /* a thread's opening post, built like its replies */
   for (size_t i = 0; i < x.nblocks; i++) {
     tblock *b = &x.blocks[i];
     if (b->weight > 0)
@@ -2243,9 +2264,12 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       named_prose += (float)b->chars;
   }
   if (named_prose > NAMED_PROSE_MIN && named_prose > 4 * free_prose &&
-      (free_prose < FREE_PROSE_MAX || declares_discussion(&x, doc) || posts_built_alike(&x))) {
+      (free_prose < FREE_PROSE_MAX || declares_discussion(&x, doc) ||
+       (opening = opening_post_alike(&x)) != NULL)) {
     x.names_ignored = 1;
     root = choose_root(&x);
+    if (root && opening)
+      root = with_opening_post(root, opening);
   }
   for (uint32_t i = 1; i < x.nelements; i++) {
     dom_node *n = x.elements[i];
