@@ -408,9 +408,42 @@ static int date_like_name(const char *name) {
   return strstr(name, "publish") || mstr_has_token(name, "date");
 }
 
+/* The opening of the main text: a date there may be its dateline (a
+ * post's header the extractor kept), as one in its last block may be its
+ * footer ("This entry was posted on ..."); one in between is something the
+ * text mentions (an offer's deadline, a log line, someone's birth). */
+#define TEXT_OPENING 400
+
+/* Whether the main text mentions d only between its opening and its last
+ * block: then d is a date the text talks about, not the page's. */
+static int mentioned_in_text(const mctx *x, const meta_date *d) {
+  size_t base = 0;
+  int later = 0;
+  for (const article_block *b = x->art->first; b && base < SCAN_BYTES; b = b->next) {
+    size_t off = 0;
+    for (int tries = 0; tries < 16 && off < b->len; tries++) {
+      meta_date f;
+      size_t at;
+      if (!date_find(b->text + off, b->len - off, x->order, 0, &f, &at))
+        break;
+      if (!date_cmp_day(&f, d)) {
+        if (base + off + at < TEXT_OPENING || !b->next)
+          return 0;
+        later = 1;
+      }
+      off += at + 1;
+      while (off < b->len && b->text[off] >= '0' && b->text[off] <= '9')
+        off++;
+    }
+    base += b->len + 2; /* blocks are read apart by a blank line */
+  }
+  return later;
+}
+
 /* Last resorts, for pages that say their date nowhere plainly: a meta tag
  * named like a date, then the first date in the visible text after the
- * headline, then anywhere in the page. */
+ * headline, then anywhere in the page, unless the main text only mentions
+ * it (mentioned_in_text). */
 static void fallback_dates(mctx *x) {
   for (size_t i = 0; i < x->ntags; i++)
     if (date_like_name(x->tags[i].name))
@@ -428,12 +461,12 @@ static void fallback_dates(mctx *x) {
         h = x->h1.v[i].n;
     const char *t = h ? meta_text_after(x, h, 4000) : NULL;
     r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
-    if (r == 1)
+    if (r == 1 && !mentioned_in_text(x, &d))
       add_shown(x, &d, 24, x->title_pos, "page-after");
   }
   const char *t = meta_body_text(x);
   r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
-  if (r == 1)
+  if (r == 1 && !mentioned_in_text(x, &d))
     add_shown(x, &d, 18, 0, "page");
   /* A date the text calls a publication's ("Erstellt am: 01.11.2023"),
    * and footers and the item's own side boxes last of all ("Copyright ©
@@ -447,7 +480,7 @@ static void fallback_dates(mctx *x) {
     size_t at;
     if (!date_find(t + off, len - off, x->order, 0, &d, &at))
       break;
-    if (first && r != 1 && !update_label(t, off + at))
+    if (first && r != 1 && !update_label(t, off + at) && !mentioned_in_text(x, &d))
       add_shown(x, &d, 12, 0, "page-all");
     first = 0;
     if (publish_label(t, off + at) && !update_label(t, off + at)) {
