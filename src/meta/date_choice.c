@@ -318,6 +318,12 @@ static void collect_dates(mctx *x) {
   }
 }
 
+/* The opening of the main text: a date there may be its dateline (a
+ * post's header the extractor kept), as one in its last block may be its
+ * footer ("This entry was posted on ..."); one in between is something the
+ * text mentions (an offer's deadline, a log line, someone's birth). */
+#define TEXT_OPENING 400
+
 /* The text near the headline and the start of the main text: datelines
  * that carry no telling class ("Posted on June 9, 2017"). */
 static void text_dates(mctx *x) {
@@ -347,12 +353,12 @@ static void text_dates(mctx *x) {
     if (r)
       add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
   }
-  /* The main text's first blocks, less those of the comments: the
-   * extractor may take a long thread under a short post for the main text,
-   * and a comment's date is not the post's. */
+  /* The main text's first blocks (its opening), less those of the
+   * comments: the extractor may take a long thread under a short post for
+   * the main text, and a comment's date is not the post's. */
   size_t seen = 0;
   const char *comments = NULL;
-  for (const article_block *b = x->art->first; b && seen < 1500; b = b->next) {
+  for (const article_block *b = x->art->first; b && seen < TEXT_OPENING; b = b->next) {
     meta_date d;
     int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
     if (r && !comments && x->doc->body)
@@ -407,12 +413,6 @@ static int date_like_name(const char *name) {
       return 0;
   return strstr(name, "publish") || mstr_has_token(name, "date");
 }
-
-/* The opening of the main text: a date there may be its dateline (a
- * post's header the extractor kept), as one in its last block may be its
- * footer ("This entry was posted on ..."); one in between is something the
- * text mentions (an offer's deadline, a log line, someone's birth). */
-#define TEXT_OPENING 400
 
 /* Whether the main text mentions d only between its opening and its last
  * block: then d is a date the text talks about, not the page's. */

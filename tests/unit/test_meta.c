@@ -546,6 +546,10 @@ static void test_dates_mentioned_in_text(void) {
 #define CLOSING "<p>The school gym stays open as a shelter for as long as it is needed.</p>"
   CHECK(run(PAGE("", "<h1>Flood</h1>" BODY LATER_TEXT CLOSING)) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* Nor in a short block of its own past the opening. */
+  CHECK(run(PAGE("", "<h1>Flood</h1>" BODY LATER_TEXT
+                     "<p>Grants: until March 31, 2023.</p>" CLOSING)) == 0);
+  CHECK(art.meta.date_published == NULL);
   /* The same date in the text's opening, and in its last block. */
   CHECK(run(PAGE("", "<h1>Flood</h1><p>Lower town, March 31, 2023. The river burst its banks "
                      "on Sunday night after three days of rain.</p>" BODY LATER_TEXT CLOSING)) ==
