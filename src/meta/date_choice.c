@@ -483,7 +483,7 @@ static void fallback_dates(mctx *x) {
     if (first && r != 1 && !update_label(t, off + at) && !mentioned_in_text(x, &d))
       add_shown(x, &d, 12, 0, "page-all");
     first = 0;
-    if (publish_label(t, off + at) && !update_label(t, off + at)) {
+    if (publish_label(t, off + at) && !update_label(t, off + at) && !mentioned_in_text(x, &d)) {
       add_shown(x, &d, 48, 0, "labelled");
       break;
     }

@@ -546,6 +546,14 @@ static void test_dates_mentioned_in_text(void) {
 #define CLOSING "<p>The school gym stays open as a shelter for as long as it is needed.</p>"
   CHECK(run(PAGE("", "<h1>Flood</h1>" BODY LATER_TEXT CLOSING)) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* Nor when the text says it is something's publication date. */
+  CHECK(run(PAGE("",
+                 "<h1>Flood</h1>" BODY LATER_TEXT
+                 "<p>The council's own report on the flood, published on April 4, 2023, "
+                 "blames the old drains under the market square and the new houses on the "
+                 "hill, whose roofs and roads send the rain straight to the river.</p>" CLOSING)) ==
+        0);
+  CHECK(art.meta.date_published == NULL);
   /* Nor in a short block of its own past the opening. */
   CHECK(run(PAGE("", "<h1>Flood</h1>" BODY LATER_TEXT
                      "<p>Grants: until March 31, 2023.</p>" CLOSING)) == 0);
