@@ -414,29 +414,45 @@ static int date_like_name(const char *name) {
   return strstr(name, "publish") || mstr_has_token(name, "date");
 }
 
-/* Whether the main text mentions d only between its opening and its last
- * block: then d is a date the text talks about, not the page's. */
-static int mentioned_in_text(const mctx *x, const meta_date *d) {
+/* The dates the main text mentions (in its first SCAN_BYTES), each with
+ * whether it stands where a post is dated: in the opening or the last
+ * block. Read once, for the last resorts. */
+typedef struct {
+  struct {
+    meta_date d;
+    int dating;
+  } v[128];
+  size_t n;
+} text_mentions;
+
+static void read_mentions(const mctx *x, text_mentions *tm) {
+  tm->n = 0;
   size_t base = 0;
-  int later = 0;
   for (const article_block *b = x->art->first; b && base < SCAN_BYTES; b = b->next) {
-    size_t off = 0;
-    for (int tries = 0; tries < 16 && off < b->len; tries++) {
-      meta_date f;
+    size_t len = b->len < SCAN_BYTES - base ? b->len : SCAN_BYTES - base, off = 0;
+    for (int tries = 0; tries < 16 && off < len && tm->n < sizeof tm->v / sizeof *tm->v; tries++) {
       size_t at;
-      if (!date_find(b->text + off, b->len - off, x->order, 0, &f, &at))
+      if (!date_find(b->text + off, len - off, x->order, 0, &tm->v[tm->n].d, &at))
         break;
-      if (!date_cmp_day(&f, d)) {
-        if (base + off + at < TEXT_OPENING || !b->next)
-          return 0;
-        later = 1;
-      }
+      tm->v[tm->n++].dating = base + off + at < TEXT_OPENING || !b->next;
       off += at + 1;
-      while (off < b->len && b->text[off] >= '0' && b->text[off] <= '9')
+      while (off < len && b->text[off] >= '0' && b->text[off] <= '9')
         off++;
     }
     base += b->len + 2; /* blocks are read apart by a blank line */
   }
+}
+
+/* Whether the main text mentions d only between its opening and its last
+ * block: then d is a date the text talks about, not the page's. */
+static int mentioned_in_text(const text_mentions *tm, const meta_date *d) {
+  int later = 0;
+  for (size_t i = 0; i < tm->n; i++)
+    if (!date_cmp_day(&tm->v[i].d, d)) {
+      if (tm->v[i].dating)
+        return 0;
+      later = 1;
+    }
   return later;
 }
 
@@ -452,6 +468,8 @@ static void fallback_dates(mctx *x) {
   for (size_t i = 0; i < x->ndates; i++)
     if (x->dates[i].score >= 60)
       return;
+  text_mentions mentions;
+  read_mentions(x, &mentions);
   meta_date d;
   int r;
   if (x->title_pos != UINT32_MAX) {
@@ -461,12 +479,12 @@ static void fallback_dates(mctx *x) {
         h = x->h1.v[i].n;
     const char *t = h ? meta_text_after(x, h, 4000) : NULL;
     r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
-    if (r == 1 && !mentioned_in_text(x, &d))
+    if (r == 1 && !mentioned_in_text(&mentions, &d))
       add_shown(x, &d, 24, x->title_pos, "page-after");
   }
   const char *t = meta_body_text(x);
   r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
-  if (r == 1 && !mentioned_in_text(x, &d))
+  if (r == 1 && !mentioned_in_text(&mentions, &d))
     add_shown(x, &d, 18, 0, "page");
   /* A date the text calls a publication's ("Erstellt am: 01.11.2023"),
    * and footers and the item's own side boxes last of all ("Copyright ©
@@ -480,10 +498,11 @@ static void fallback_dates(mctx *x) {
     size_t at;
     if (!date_find(t + off, len - off, x->order, 0, &d, &at))
       break;
-    if (first && r != 1 && !update_label(t, off + at) && !mentioned_in_text(x, &d))
+    if (first && r != 1 && !update_label(t, off + at) && !mentioned_in_text(&mentions, &d))
       add_shown(x, &d, 12, 0, "page-all");
     first = 0;
-    if (publish_label(t, off + at) && !update_label(t, off + at) && !mentioned_in_text(x, &d)) {
+    if (publish_label(t, off + at) && !update_label(t, off + at) &&
+        !mentioned_in_text(&mentions, &d)) {
       add_shown(x, &d, 48, 0, "labelled");
       break;
     }
