@@ -512,62 +512,6 @@ static void fallback_dates(mctx *x) {
   }
 }
 
-/* The day before or after (by the calendar). */
-static int one_day_apart(const meta_date *a, const meta_date *b, int *b_after) {
-  long long days_a, days_b;
-  /* Days since the epoch, by the inverse of date_from_unix. */
-  const meta_date *d[2] = {a, b};
-  long long out[2];
-  for (int i = 0; i < 2; i++) {
-    long long y = d[i]->y - (d[i]->m <= 2), m = d[i]->m, dd = d[i]->d;
-    long long era = (y >= 0 ? y : y - 399) / 400;
-    long long yoe = y - era * 400;
-    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    out[i] = era * 146097 + doe - 719468;
-  }
-  days_a = out[0];
-  days_b = out[1];
-  *b_after = days_b > days_a;
-  return days_b - days_a == 1 || days_a - days_b == 1;
-}
-
-/* A time in UTC ("2020-02-25T02:25:54Z") may fall on another day than the
- * page's own, local date: when another source gives the day next to it,
- * in local terms (a plain date, or a time with a non-zero offset), and the
- * hour makes that possible, the UTC time is taken as that day. */
-static int is_utc(const meta_date *d) {
-  return d->has_time && d->has_tz && d->tz == 0;
-}
-
-static void localize_utc(mctx *x) {
-  for (size_t i = 0; i < x->ndates; i++) {
-    date_cand *c = &x->dates[i];
-    if (!is_utc(&c->d))
-      continue;
-    /* A local source with the same day confirms it. */
-    int confirmed = 0;
-    for (size_t j = 0; j < x->ndates && !confirmed; j++)
-      confirmed = !is_utc(&x->dates[j].d) && !date_cmp_day(&x->dates[j].d, &c->d);
-    if (confirmed)
-      continue;
-    for (size_t j = 0; j < x->ndates; j++) {
-      const date_cand *o = &x->dates[j];
-      if (is_utc(&o->d) || o->score < 50)
-        continue;
-      int after;
-      if (!one_day_apart(&c->d, &o->d, &after))
-        continue;
-      if ((after && c->d.hh >= 10) || (!after && c->d.hh < 14)) {
-        meta_date local = o->d;
-        local.has_time = local.has_tz = 0;
-        c->d = local;
-        break;
-      }
-    }
-  }
-}
-
 /* The same day, or the same when one of them is read the other way round. */
 static int same_day_either_way(const meta_date *a, const meta_date *b) {
   if (!date_cmp_day(a, b))
@@ -789,7 +733,6 @@ void meta_choose_dates(mctx *x) {
   }
   record_dates(x);
   settle_swappable(x);
-  localize_utc(x);
   const date_cand *pub = best_date(x);
   if (pub)
     x->art->meta.date_published = format_date(x, &pub->d);

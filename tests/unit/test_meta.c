@@ -580,8 +580,8 @@ static void test_date_sources(void) {
                 "https://news.example/2020/02/24/story/") == 0);
   CHECK_STR(art.meta.date_published, "2020-02-24");
 
-  /* A page's own UTC time of late evening is its local next day when the
-   * page shows that day. */
+  /* A page's own UTC time of late evening, and the page shows the next
+   * day (its local date) by the headline: the shown date stands. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2021-11-04T23:00:00Z\">",
                  "<h1>Wahl</h1><div class=\"date\">05.11.2021</div>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2021-11-05");
