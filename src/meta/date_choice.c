@@ -259,7 +259,6 @@ static void collect_dates(mctx *x) {
                   m->pos, "itemprop", SHOWN_ELEMENT);
   }
   /* <time> elements. */
-  int first_time = 1;
   for (size_t i = 0; i < x->times.n; i++) {
     const mnode *m = &x->times.v[i];
     if ((m->where & IN_COMMENT) || ((m->where & IN_CHROME) && !meta_near_title(x, m->pos)))
@@ -279,9 +278,6 @@ static void collect_dates(mctx *x) {
       s += 10;
     if (m->where & IN_CHROME)
       s -= 15;
-    if (first_time)
-      s += 3;
-    first_time = 0;
     add_visible(x, &d, k == K_UPDATED ? 2 : r, s, m->pos, "time", SHOWN_ELEMENT);
   }
   /* Datelines: elements named for dates, near the headline. */
