@@ -491,8 +491,7 @@ const char *meta_text_value(mctx *x, const char *s, size_t max) {
   size_t n = mstr_decode_entities(c, strlen(c));
   n = mstr_squeeze(c, n);
   if (n > max) {
-    while (n > max || (n > 0 && ((unsigned char)c[n] & 0xC0) == 0x80))
-      n--;
+    n = mstr_utf8_cut(c, max);
     c[n] = '\0';
   }
   return n ? c : NULL;
