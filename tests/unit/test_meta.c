@@ -614,6 +614,46 @@ static void test_written_dates(void) {
   check_written_date("March 3, 2099", "en", NULL);
 }
 
+/* Last resorts: a date the main text mentions past its opening is
+ * something it talks about (an offer's deadline, a birth), not the page's
+ * date; one in its opening or its last block (a post's footer, "This entry
+ * was posted on ...") dates the page. */
+static void test_dates_mentioned_in_text(void) {
+#define LATER_TEXT                                                                                 \
+  "<p>The hotel by the harbour kept its rooms open for the volunteers, and the bakery on the "     \
+  "square sent bread and soup every morning until the water went down again.</p>"                  \
+  "<p>The council has promised a new flood wall. Residents may ask for a grant to repair their "   \
+  "homes: applications close on March 31, 2023, and the first payments are due in the summer, "    \
+  "once the surveyors have seen every house in the lower town.</p>"
+#define CLOSING "<p>The school gym stays open as a shelter for as long as it is needed.</p>"
+  CHECK(run(PAGE("", "<h1>Flood</h1>" BODY LATER_TEXT CLOSING)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* Nor when the text says it is something's publication date. */
+  CHECK(run(PAGE("",
+                 "<h1>Flood</h1>" BODY LATER_TEXT
+                 "<p>The council's own report on the flood, published on April 4, 2023, "
+                 "blames the old drains under the market square and the new houses on the "
+                 "hill, whose roofs and roads send the rain straight to the river.</p>" CLOSING)) ==
+        0);
+  CHECK(art.meta.date_published == NULL);
+  /* Nor in a short block of its own past the opening. */
+  CHECK(run(PAGE("", "<h1>Flood</h1>" BODY LATER_TEXT
+                     "<p>Grants: until March 31, 2023.</p>" CLOSING)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* The same date in the text's opening, and in its last block. */
+  CHECK(run(PAGE("", "<h1>Flood</h1><p>Lower town, March 31, 2023. The river burst its banks "
+                     "on Sunday night after three days of rain.</p>" BODY LATER_TEXT CLOSING)) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2023-03-31");
+  CHECK(run(PAGE(
+            "", "<h1>Flood</h1>" BODY LATER_TEXT
+                "<p>This entry was posted on Friday, March 31, 2023 and is filed under "
+                "Weather. You can follow any responses to this entry through the feed.</p>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-03-31");
+#undef CLOSING
+#undef LATER_TEXT
+}
+
 static void test_date_sources(void) {
   /* The address's own date beats a UTC time a day later. */
   CHECK(run_url(PAGE("<meta property=\"article:published_time\" "
@@ -622,8 +662,8 @@ static void test_date_sources(void) {
                 "https://news.example/2020/02/24/story/") == 0);
   CHECK_STR(art.meta.date_published, "2020-02-24");
 
-  /* A page's own UTC time of late evening is its local next day when the
-   * page shows that day. */
+  /* A page's own UTC time of late evening, and the page shows the next
+   * day (its local date) by the headline: the shown date stands. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2021-11-04T23:00:00Z\">",
                  "<h1>Wahl</h1><div class=\"date\">05.11.2021</div>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2021-11-05");
@@ -1256,6 +1296,7 @@ int main(void) {
   test_after_headline_dates();
   test_written_dates();
   test_date_sources();
+  test_dates_mentioned_in_text();
   test_title();
   test_huge_title();
   test_jsonld_variants();
