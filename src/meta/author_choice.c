@@ -188,9 +188,14 @@ static const dom_node *common_ancestor(const dom_node *a, const dom_node *b) {
 }
 
 /* Whether a heading links to another page (a card's title: "<h3><a
- * href=/news/other-story>"), not to a place on this one ("#section"). */
-static int links_elsewhere(const dom_node *h) {
-  for (const dom_node *c = h->first ? dom_next(h, h, 0) : NULL; c; c = dom_next(h, c, 0)) {
+ * href=/news/other-story>"), not to a place on this one ("#section");
+ * *budget bounds the elements seen. */
+static int links_elsewhere(const dom_node *h, size_t *budget) {
+  for (const dom_node *c = h->first ? dom_next(h, h, 0) : NULL; c && *budget;
+       c = dom_next(h, c, 0)) {
+    if (c->tag == TAG_TEXT)
+      continue;
+    --*budget;
     const char *href = c->tag == TAG_A ? dom_attr_get(c, "href") : NULL;
     if (href && *href && !strchr(href, '#') && !mstr_istarts(href, "javascript:"))
       return 1;
@@ -206,7 +211,7 @@ static int holds_item_heading(const dom_node *a, const dom_node *from, size_t *b
     if (!skip && c->tag != TAG_TEXT) {
       --*budget;
       if (tag_is_heading((tag_id)c->tag)) {
-        if (links_elsewhere(c))
+        if (links_elsewhere(c, budget))
           return 1;
         skip = 1;
       }
@@ -244,17 +249,19 @@ static const dom_node *first_item_heading(const mctx *x) {
   if (!x->title_node)
     return NULL;
   const dom_node *root = x->doc->root;
-  size_t seen = 0;
-  for (const dom_node *c = dom_next(root, x->title_node, 1); c && seen < 20000; seen++) {
+  size_t budget = 20000; /* elements looked at */
+  for (const dom_node *c = dom_next(root, x->title_node, 1); c && budget;) {
     int skip = 0;
-    if (c->tag == TAG_TEXT) {
-    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
-               (meta_where(x, c) & (IN_CHROME | IN_COMMENT))) {
-      skip = 1;
-    } else if (tag_is_heading((tag_id)c->tag)) {
-      if (links_elsewhere(c))
-        return c;
-      skip = 1;
+    if (c->tag != TAG_TEXT) {
+      budget--;
+      if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
+          (meta_where(x, c) & (IN_CHROME | IN_COMMENT))) {
+        skip = 1;
+      } else if (tag_is_heading((tag_id)c->tag)) {
+        if (links_elsewhere(c, &budget))
+          return c;
+        skip = 1;
+      }
     }
     c = dom_next(root, c, skip);
   }
