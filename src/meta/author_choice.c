@@ -294,6 +294,15 @@ static const char *shown_text(mctx *x) {
   return t;
 }
 
+/* Whether the character at s (len bytes on) is part of a word that spaces
+ * delimit: a letter or digit below the CJK scripts, which write words
+ * without spaces. */
+static int spaced_word_char(const char *s, size_t len) {
+  size_t adv;
+  uint32_t c = len ? mstr_utf8(s, len, &adv) : 0;
+  return c && c < 0x2E80 && mstr_is_alnum(c);
+}
+
 /* Whether text shows a name: its last word (the surname; "Doe" of "Jane
  * Doe" also finds "J. Doe" and "Doe, Jane") as a word of text, in any
  * case. */
@@ -303,8 +312,11 @@ static int shows_name(const char *text, const char *name) {
   size_t k = strlen(last), len = strlen(text);
   for (const char *p = mstr_istr(text, len, last); p;
        p = mstr_istr(p + 1, len - (size_t)(p + 1 - text), last)) {
-    int open = p == text || !mstr_is_alnum((unsigned char)p[-1]);
-    if (open && !mstr_is_alnum((unsigned char)p[k]))
+    const char *before = p;
+    while (before > text && before > p - 4 && ((unsigned char)before[-1] & 0xC0) == 0x80)
+      before--; /* back over the previous character's continuation bytes */
+    int open = before == text || !spaced_word_char(before - 1, (size_t)(text + len - (before - 1)));
+    if (open && !spaced_word_char(p + k, (size_t)(text + len - (p + k))))
       return 1;
   }
   return 0;
