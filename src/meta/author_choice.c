@@ -303,12 +303,19 @@ static int spaced_word_char(const char *s, size_t len) {
   return c && c < 0x2E80 && mstr_is_alnum(c);
 }
 
-/* Whether text shows a name: its last word (the surname; "Doe" of "Jane
- * Doe" also finds "J. Doe" and "Doe, Jane") as a word of text, in any
- * case. */
-static int shows_name(const char *text, const char *name) {
-  const char *last = strrchr(name, ' ');
-  last = last ? last + 1 : name;
+/* Whether text shows a name: its last word before any comma (the
+ * surname; "Doe" of "Jane Doe, MS, RD" also finds "J. Doe" and "Doe,
+ * Jane") as a word of text, in any case. */
+static int shows_name(mctx *x, const char *text, const char *name) {
+  size_t end = strcspn(name, ",");
+  while (end > 0 && name[end - 1] == ' ')
+    end--;
+  size_t start = end;
+  while (start > 0 && name[start - 1] != ' ')
+    start--;
+  const char *last = arena_strndup(x->tmp, name + start, end - start);
+  if (!last || !*last)
+    return 0;
   size_t k = strlen(last), len = strlen(text);
   for (const char *p = mstr_istr(text, len, last); p;
        p = mstr_istr(p + 1, len - (size_t)(p + 1 - text), last)) {
@@ -352,7 +359,7 @@ void meta_choose_authors(mctx *x) {
   if (n) {
     const char *text = shown_text(x);
     size_t i = 0;
-    while (i < n && !(text && shows_name(text, names[i])))
+    while (i < n && !(text && shows_name(x, text, names[i])))
       i++;
     if (i == n)
       n = 0;

@@ -147,6 +147,10 @@ static void test_jsonld_author_shown(void) {
   /* Shown anywhere, the surname is enough ("S. Webb"). */
   CHECK(run(PAGE(LD_AUTHOR("Sam Webb"), "<h1>Roof repairs</h1>" BODY "<p>S. Webb</p>")) == 0);
   CHECK_STR(authors(), "Sam Webb");
+  /* Credentials after a comma are not looked for. */
+  CHECK(run(PAGE(LD_AUTHOR("Sam Webb, MD, FACP"),
+                 "<h1>Roof repairs</h1>" BODY "<p>Sam Webb</p>")) == 0);
+  CHECK_STR(authors(), "Sam Webb, MD, FACP");
   /* A word that holds it is not it. */
   CHECK(run(PAGE(LD_AUTHOR("Sam Webb"), "<h1>Roof repairs</h1>" BODY "<p>Webbing</p>")) == 0);
   CHECK(art.meta.nauthors == 0);
