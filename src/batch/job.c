@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "input/archive.h"
 #include "input/read.h"
 #include "result.h"
 
@@ -109,7 +110,9 @@ batch_job *batch_job_record(const pith_record *rec, pith_record *owned, const pi
     batch_job_free(j);
     return NULL;
   }
-  j->cost = rec->payload_len;
+  /* What the copy holds (its buffer, the HTTP headers before the payload),
+   * not only the payload. */
+  j->cost = archive_record_bytes(j->record);
   return j;
 }
 

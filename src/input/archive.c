@@ -407,6 +407,7 @@ pith_status pith_record_extract(const pith_record *rec, const pith_options *opts
 typedef struct {
   pith_record rec;
   char *owned; /* the payload's buffer, moved here rather than copied, or NULL */
+  size_t held; /* the bytes the copy holds (malloc'd sizes) */
 } record_copy;
 
 /* A copy of rec, with its payload copied unless move is set (the caller
@@ -421,6 +422,7 @@ static record_copy *copy_record(const pith_record *rec, int move) {
     return NULL;
   c->rec = *rec;
   c->owned = NULL;
+  c->held = n;
   char *p = (char *)(c + 1);
   if (rec->payload && !move) {
     memcpy(p, rec->payload, rec->payload_len);
@@ -457,13 +459,28 @@ pith_record *archive_take_record(pith_archive *a) {
   record_copy *c = copy_record(r, decoded || in_block);
   if (!c)
     return NULL;
+  size_t used = decoded || in_block ? r->payload_len + 1 : 0; /* the payload and its NUL */
   if (decoded) {
     c->owned = a->payload;
     a->payload = NULL;
   } else if (in_block) {
-    c->owned = warc_reader_take_block(a->w);
+    /* The payload ends the block; a block reused from a larger record
+     * gives its tail back rather than travel with a small page. */
+    char *b = warc_reader_take_block(a->w);
+    size_t off = (size_t)((const char *)r->payload - b);
+    used += off;
+    char *shrunk = realloc(b, used);
+    if (shrunk)
+      b = shrunk;
+    c->owned = b;
+    c->rec.payload = b + off;
   }
+  c->held += used;
   return &c->rec;
+}
+
+size_t archive_record_bytes(const pith_record *rec) {
+  return rec ? ((const record_copy *)rec)->held : 0;
 }
 
 void pith_record_free(pith_record *rec) {

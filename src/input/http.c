@@ -368,26 +368,46 @@ http_body_status http_decode_body(const http_response *h, const char *body, size
   *out = NULL;
   *out_len = 0;
   *cut = 0;
+  if (!h->chunked && len > max)
+    return HTTP_BODY_TOO_LARGE; /* as if copied first: over the limit already */
   sink cur = {NULL, 0, 0, max, 0, 0};
-  if (h->chunked) {
-    dechunk(body, len, &cur, cut);
-  } else {
-    sink_put(&cur, body, len);
+  /* The first coding reads the body where it lies (no copy of it). */
+  const char *in = body;
+  size_t in_len = len;
+  if (h->chunked || !h->ncodings) {
+    /* The chunks' data is smaller than the body: one buffer of its size. */
+    size_t cap = (len < max ? len : max) + 1;
+    if (!(cur.p = malloc(cap)))
+      return HTTP_BODY_NOMEM;
+    cur.cap = cap;
+    if (h->chunked)
+      dechunk(body, len, &cur, cut);
+    else
+      sink_put(&cur, body, len);
+    in = cur.p;
+    in_len = cur.len;
   }
   for (int i = h->ncodings - 1; i >= 0 && !cur.over && !cur.oom; i--) {
     sink next = {NULL, 0, 0, max, 0, 0};
-    decode_one(h->codings[i], cur.p ? cur.p : "", cur.len, &next, cut);
+    decode_one(h->codings[i], in, in_len, &next, cut);
     free(cur.p);
     cur = next;
+    in = cur.p ? cur.p : "";
+    in_len = cur.len;
   }
   if (cur.oom || cur.over || cur.len > max) {
     free(cur.p);
     return cur.oom ? HTTP_BODY_NOMEM : HTTP_BODY_TOO_LARGE;
   }
-  if (!cur.p && !(cur.p = malloc(1)))
-    return HTTP_BODY_NOMEM;
-  cur.p[cur.len] = '\0';
-  *out = cur.p;
+  /* The payload travels with its page: no room left over beyond its NUL. */
+  char *p = cur.cap > cur.len + 1 || !cur.p ? realloc(cur.p, cur.len + 1) : cur.p;
+  if (!p) {
+    if (!cur.p)
+      return HTTP_BODY_NOMEM;
+    p = cur.p; /* the larger buffer still does */
+  }
+  p[cur.len] = '\0';
+  *out = p;
   *out_len = cur.len;
   return HTTP_BODY_OK;
 }

@@ -559,14 +559,14 @@ static int read_content(warc_reader *r, warc_record *rec) {
     return locate(r, rec) < 0 ? -1 : 1;
   }
   if ((size_t)n + 1 > r->block_cap) {
-    size_t cap = r->block_cap ? r->block_cap : 4096;
-    while (cap < (size_t)n + 1)
-      cap *= 2;
-    char *b = realloc(r->block, cap);
-    if (!b)
+    /* The exact size, not a doubling: the block is often handed on whole
+     * with its page (warc_reader_take_block), and what it holds beyond the
+     * page is memory a batch does not see. Nothing in it is kept. */
+    free(r->block);
+    r->block_cap = 0;
+    if (!(r->block = malloc((size_t)n + 1)))
       return -1;
-    r->block = b;
-    r->block_cap = cap;
+    r->block_cap = (size_t)n + 1;
   }
   r->block_start = stream_pos(r->s);
   long long got = read_block(r, r->block, n, &st);
