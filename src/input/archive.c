@@ -31,9 +31,10 @@ struct pith_archive {
   char *name;           /* as opened */
   const char *filename; /* its last path component */
   pith_record rec;
-  int have_rec;  /* rec is the record pith_archive_next returned last */
-  char *payload; /* the decoded body of the current record (NULL: no coding, the body
-                    is read where it lies in the block) */
+  int have_rec;       /* rec is the record pith_archive_next returned last */
+  char *payload;      /* the decoded body of the current record (NULL: no coding, the body
+                         is read where it lies in the block) */
+  size_t payload_cap; /* its buffer's size */
   http_response http;
   char content_type[128];
   char err[256];
@@ -245,11 +246,11 @@ static pith_status judge_http(pith_archive *a, const warc_record *w, pith_record
   const char *payload = body; /* no coding: the body where it lies in the block */
   size_t len = body_len;
   int cut = 0;
-  http_body_status st =
-      h->chunked || h->ncodings
-          ? http_decode_body(h, body, body_len, a->o.max_record_bytes, &a->payload, &len, &cut)
-      : body_len > a->o.max_record_bytes ? HTTP_BODY_TOO_LARGE
-                                         : HTTP_BODY_OK;
+  http_body_status st = h->chunked || h->ncodings
+                            ? http_decode_body(h, body, body_len, a->o.max_record_bytes,
+                                               &a->payload, &len, &a->payload_cap, &cut)
+                        : body_len > a->o.max_record_bytes ? HTTP_BODY_TOO_LARGE
+                                                           : HTTP_BODY_OK;
   if (st == HTTP_BODY_NOMEM)
     return PITH_ERR_NOMEM;
   if (st == HTTP_BODY_TOO_LARGE) {
@@ -459,23 +460,15 @@ pith_record *archive_take_record(pith_archive *a) {
   record_copy *c = copy_record(r, decoded || in_block);
   if (!c)
     return NULL;
-  size_t used = decoded || in_block ? r->payload_len + 1 : 0; /* the payload and its NUL */
+  size_t cap = 0;
   if (decoded) {
     c->owned = a->payload;
+    cap = a->payload_cap;
     a->payload = NULL;
   } else if (in_block) {
-    /* The payload ends the block; a block reused from a larger record
-     * gives its tail back rather than travel with a small page. */
-    char *b = warc_reader_take_block(a->w);
-    size_t off = (size_t)((const char *)r->payload - b);
-    used += off;
-    char *shrunk = realloc(b, used);
-    if (shrunk)
-      b = shrunk;
-    c->owned = b;
-    c->rec.payload = b + off;
+    c->owned = warc_reader_take_block(a->w, &cap);
   }
-  c->held += used;
+  c->held += cap;
   return &c->rec;
 }
 

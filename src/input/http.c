@@ -10,6 +10,7 @@
 #include <zstd.h>
 
 #include "input/gunzip.h"
+#include "util/sizeclass.h"
 
 static int lower(int c) {
   return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -340,7 +341,7 @@ static void decode_one(const char *coding, const char *in, size_t len, sink *out
     if (!out->p && gunzip_whole(in, len, out->max, &whole, &n)) {
       out->p = whole; /* one member, inflated in one call */
       out->len = n;
-      out->cap = n + 1;
+      out->cap = size_class(n + 1);
       keep = 0;
     } else if (len >= 2 && u[0] == 0x1f && u[1] == 0x8b) {
       keep = inflate_body(in, len, 16 + MAX_WBITS, out, cut);
@@ -364,9 +365,9 @@ static void decode_one(const char *coding, const char *in, size_t len, sink *out
 }
 
 http_body_status http_decode_body(const http_response *h, const char *body, size_t len, size_t max,
-                                  char **out, size_t *out_len, int *cut) {
+                                  char **out, size_t *out_len, size_t *out_cap, int *cut) {
   *out = NULL;
-  *out_len = 0;
+  *out_len = *out_cap = 0;
   *cut = 0;
   if (!h->chunked && len > max)
     return HTTP_BODY_TOO_LARGE; /* as if copied first: over the limit already */
@@ -375,16 +376,11 @@ http_body_status http_decode_body(const http_response *h, const char *body, size
   const char *in = body;
   size_t in_len = len;
   if (h->chunked || !h->ncodings) {
-    /* The chunks' data is smaller than the body: one buffer of its size. */
-    size_t cap = (len < max ? len : max) + 1;
-    if (!(cur.p = malloc(cap)))
-      return HTTP_BODY_NOMEM;
-    cur.cap = cap;
     if (h->chunked)
       dechunk(body, len, &cur, cut);
     else
       sink_put(&cur, body, len);
-    in = cur.p;
+    in = cur.p ? cur.p : "";
     in_len = cur.len;
   }
   for (int i = h->ncodings - 1; i >= 0 && !cur.over && !cur.oom; i--) {
@@ -399,15 +395,11 @@ http_body_status http_decode_body(const http_response *h, const char *body, size
     free(cur.p);
     return cur.oom ? HTTP_BODY_NOMEM : HTTP_BODY_TOO_LARGE;
   }
-  /* The payload travels with its page: no room left over beyond its NUL. */
-  char *p = cur.cap > cur.len + 1 || !cur.p ? realloc(cur.p, cur.len + 1) : cur.p;
-  if (!p) {
-    if (!cur.p)
-      return HTTP_BODY_NOMEM;
-    p = cur.p; /* the larger buffer still does */
-  }
-  p[cur.len] = '\0';
-  *out = p;
+  if (!cur.p && !(cur.p = malloc(cur.cap = 1)))
+    return HTTP_BODY_NOMEM;
+  cur.p[cur.len] = '\0';
+  *out = cur.p;
   *out_len = cur.len;
+  *out_cap = cur.cap;
   return HTTP_BODY_OK;
 }
