@@ -320,3 +320,35 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
     what &= ~(unsigned)(CLS_STRONG_NEG | CLS_META);
   return what;
 }
+
+static int is_class_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Only the first 255 bytes of each string count, as for classify_element:
+ * a template's words come first, and a hostile class string of megabytes
+ * costs no more than a short one. */
+int shares_class_word(const char *a, const char *b) {
+  if (!a || !b)
+    return 0;
+  size_t alen = strnlen(a, 255), blen = strnlen(b, 255);
+  for (size_t p = 0; p < alen;) {
+    while (p < alen && is_class_space(a[p]))
+      p++;
+    size_t e = p;
+    while (e < alen && !is_class_space(a[e]))
+      e++;
+    for (size_t q = 0; e - p >= 3 && q < blen;) {
+      while (q < blen && is_class_space(b[q]))
+        q++;
+      size_t f = q;
+      while (f < blen && !is_class_space(b[f]))
+        f++;
+      if (f - q == e - p && !memcmp(a + p, b + q, e - p))
+        return 1;
+      q = f;
+    }
+    p = e;
+  }
+  return 0;
+}

@@ -48,4 +48,9 @@ typedef struct {
 /* classify_element(n), remembering class strings in cache (NULL: none). */
 unsigned classify_element_cached(const dom_node *n, classify_cache *cache);
 
+/* Whether the class strings a and b (either may be NULL) have a word of
+ * three bytes or more in common within their first 255 bytes: two elements
+ * from one template. */
+int shares_class_word(const char *a, const char *b);
+
 #endif

@@ -57,6 +57,7 @@ typedef struct {
   float weight;
   uint32_t mark_first, mark_count; /* its inline marks, in ex.marks */
   uint16_t words, stopwords;       /* its words, and how many are function words */
+  uint8_t bare; /* few function words and no punctuation: a run of names, not prose */
 } tblock;
 
 /* Where the inline structure of the text changes: an inline element opens
@@ -714,7 +715,31 @@ static int is_word_edge(unsigned char c) {
   return c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
 }
 
-/* Counts the words of every block and the function words among them. */
+/* A block of at least STOP_MIN_WORDS words of which fewer than
+ * STOP_MIN_SHARE are function words is a list of names or specs. */
+#ifndef STOP_MIN_WORDS
+#define STOP_MIN_WORDS 12
+#endif
+#ifndef STOP_MIN_SHARE
+#define STOP_MIN_SHARE 0.08f
+#endif
+
+/* Sentence punctuation: a full stop, a comma, a colon (ASCII or CJK). */
+static int has_sentence_end(const char *s, uint32_t len) {
+  for (uint32_t i = 0; i < len; i++) {
+    char c = s[i];
+    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':')
+      return 1;
+    /* CJK full stop and comma: E3 80 82 / E3 80 81, fullwidth FF0C/FF01/FF1F */
+    if ((unsigned char)c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x82 || (unsigned char)s[i + 2] == 0x81))
+      return 1;
+  }
+  return 0;
+}
+
+/* Counts the words of every block and the function words among them, and
+ * marks the lists of names that have no punctuation either. */
 static void count_stopwords(ex *x, dom_doc *doc) {
   const char *lang = NULL;
   char tag[16];
@@ -760,23 +785,12 @@ static void count_stopwords(ex *x, dom_doc *doc) {
     }
     tb->words = (uint16_t)(nwords > 65535 ? 65535 : nwords);
     tb->stopwords = (uint16_t)(nstop > 65535 ? 65535 : nstop);
+    if (nwords >= STOP_MIN_WORDS && (float)nstop < STOP_MIN_SHARE * (float)nwords)
+      tb->bare = !has_sentence_end(s, len);
   }
 }
 
 /* ---- 3. root ------------------------------------------------------------- */
-
-static int has_sentence_end(const char *s, uint32_t len) {
-  for (uint32_t i = 0; i < len; i++) {
-    char c = s[i];
-    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':')
-      return 1;
-    /* CJK full stop and comma: E3 80 82 / E3 80 81, fullwidth FF0C/FF01/FF1F */
-    if ((unsigned char)c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x82 || (unsigned char)s[i + 2] == 0x81))
-      return 1;
-  }
-  return 0;
-}
 
 /* A forum thread: at least this much prose under "comment"/"post" names,
  * and little outside them. */
@@ -785,12 +799,6 @@ static int has_sentence_end(const char *s, uint32_t len) {
 #endif
 /* A block of at least STOP_MIN_WORDS words of which fewer than
  * STOP_MIN_SHARE are function words weighs STOP_PENALTY of a paragraph. */
-#ifndef STOP_MIN_WORDS
-#define STOP_MIN_WORDS 12
-#endif
-#ifndef STOP_MIN_SHARE
-#define STOP_MIN_SHARE 0.08f
-#endif
 #ifndef STOP_PENALTY
 #define STOP_PENALTY 0.5f
 #endif
@@ -852,13 +860,16 @@ static float block_weight(const ex *x, const tblock *b) {
     return -c;
   if (b->kind == BLOCK_TABLE_ROW)
     return ROW_WEIGHT * c * (1.0f - ld);
-  /* A long line with hardly a function word is a list of names or specs. */
+  /* A long line with hardly a function word is a list of names or specs;
+   * without a comma or a full stop either, it is no prose at all: the
+   * cities a business serves, postcodes, a keyword cloud — a link list
+   * without its links, which would outweigh a short article beside it. */
   float prose = 1.0f;
   if (x->stopwords_known && b->words >= STOP_MIN_WORDS &&
       (float)b->stopwords < STOP_MIN_SHARE * (float)b->words)
     prose = STOP_PENALTY;
   if (b->chars >= 80)
-    return prose * c * (1.0f - ld);
+    return b->bare ? 0.0f : prose * c * (1.0f - ld);
   if (b->chars >= 30 && has_sentence_end(x->text.data + b->off, b->len))
     return 0.6f * c * (1.0f - ld);
   /* A short item of a list without links is a fact or a step (features,
@@ -994,6 +1005,68 @@ static int declares_discussion(const ex *x, const dom_doc *doc) {
     if (says_discussion(x->elements[i]))
       return 1;
   return 0;
+}
+
+/* Prose under a boilerplate name that a forum gives its posts too
+ * ("comment", "post-reply"): a paragraph, not a list of links. */
+static int is_named_prose(const tblock *b) {
+  return b->neg && !is_structural(b->neg) && b->chars >= 80 && b->link_chars * 3 < b->chars;
+}
+
+/* The nearest of n and its two parents that has a class. */
+static const dom_node *class_holder(const dom_node *n) {
+  for (int up = 0; n && n->tag != TAG_TEXT && up < 3; up++, n = n->parent)
+    if (n->cls && *n->cls)
+      return n;
+  return NULL;
+}
+
+/* A thread's opening post and its replies come from one template: the
+ * page's heaviest paragraph outside the boilerplate names and most of the
+ * replies sit in elements that share a class word ("VBEditorContent",
+ * "post-message"). An article and its comments are built apart
+ * ("entry-content", "comment-content"), however short the article.
+ * Returns the opening post's element when they are alike, else NULL. */
+#ifndef REPLIES_SAMPLED
+#define REPLIES_SAMPLED 64
+#endif
+
+static const dom_node *opening_post_alike(const ex *x) {
+  const tblock *lead = NULL;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->weight > 0 && b->container && (!lead || b->weight > lead->weight))
+      lead = b;
+  }
+  const dom_node *post = lead ? class_holder(lead->container) : NULL;
+  if (!post)
+    return NULL;
+  /* The first REPLIES_SAMPLED replies tell, whatever the thread's length. */
+  int replies = 0, alike = 0;
+  for (size_t i = 0; i < x->nblocks && replies < REPLIES_SAMPLED; i++) {
+    const tblock *b = &x->blocks[i];
+    if (!is_named_prose(b))
+      continue;
+    replies++;
+    const dom_node *reply = class_holder(b->container);
+    if (reply && reply != post && shares_class_word(post->cls, reply->cls))
+      alike++;
+  }
+  return alike >= 2 && alike * 2 >= replies ? post : NULL;
+}
+
+/* The replies' container outweighs the opening post beside it: the root
+ * grows to hold both when their common ancestor holds little else (a
+ * tenth more: the thread's title, its tags). */
+static dom_node *with_opening_post(dom_node *root, const dom_node *post) {
+  if (post->order >= root->order && post->order <= root->order_end)
+    return root;
+  dom_node *p = root->parent;
+  while (p && p->tag != TAG_TEXT && !(post->order >= p->order && post->order <= p->order_end))
+    p = p->parent;
+  if (!p || p->tag == TAG_TEXT || (float)p->chars > 1.1f * (float)(root->chars + post->chars))
+    return root;
+  return p;
 }
 
 /* <main>, <article> and a named article body. */
@@ -1152,6 +1225,43 @@ static dom_node *choose_listing(ex *x, float *weight, float *record_chars) {
 #ifndef LISTING_VS_PROSE
 #define LISTING_VS_PROSE 1.0f
 #endif
+
+/* A listing is the page's content when the page's headline heads it: the
+ * <h1> inside it, or before it with little prose between (a category's
+ * title, its filters, its cards). Prose between them of a quarter of the
+ * listing's text or more (a thread's opening post, a product's description)
+ * is the page's content, and the listing a list beside it: related threads,
+ * sponsored products, a seller's feedback. */
+#ifndef HEADLINE_GAP_SHARE
+#define HEADLINE_GAP_SHARE 0.25f
+#endif
+
+/* The page's first visible <h1> outside boilerplate, or NULL. */
+static const dom_node *page_headline(const ex *x) {
+  for (uint32_t i = 0; i < x->nelements; i++) {
+    const dom_node *n = x->elements[i];
+    if (n->tag == TAG_H1 && n->chars > 0 && !(n->flags & (NF_JUNK | NF_NEG | NF_INNEG)) &&
+        !inside_junk(n))
+      return n;
+  }
+  return NULL;
+}
+
+static int listing_headed(const ex *x, const dom_node *listing) {
+  const dom_node *h1 = page_headline(x);
+  if (!h1 || (h1->order >= listing->order && h1->order <= listing->order_end))
+    return 1;
+  /* The elements strictly between the two, in document order. */
+  uint32_t from = h1->order < listing->order ? h1->order_end : listing->order_end;
+  uint32_t to = h1->order < listing->order ? listing->order : h1->order;
+  float between = 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->weight > 0 && b->container && b->container->order > from && b->container->order < to)
+      between += (float)b->chars;
+  }
+  return between < HEADLINE_GAP_SHARE * (float)listing->chars;
+}
 
 /* A root that is one paragraph (no blocks below it) lost to its parent
  * only because what the parent adds weighs nothing: a heading, the short
@@ -2142,20 +2252,24 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   dom_node *root = choose_root(&x);
   /* A forum thread or a Q&A page is all "comments" and "posts": when the
    * prose under boilerplate names dwarfs the rest, and the rest is next to
-   * nothing or the page declares itself a discussion, the names are set
-   * aside. */
+   * nothing, or the page declares itself a discussion, or its one post is
+   * built like the replies, the names are set aside. */
   float named_prose = 0, free_prose = 0;
+  const dom_node *opening = NULL; /* a thread's opening post, built like its replies */
   for (size_t i = 0; i < x.nblocks; i++) {
     tblock *b = &x.blocks[i];
     if (b->weight > 0)
       free_prose += b->weight;
-    else if (b->neg && !is_structural(b->neg) && b->chars >= 80 && b->link_chars * 3 < b->chars)
+    else if (is_named_prose(b))
       named_prose += (float)b->chars;
   }
   if (named_prose > NAMED_PROSE_MIN && named_prose > 4 * free_prose &&
-      (free_prose < FREE_PROSE_MAX || declares_discussion(&x, doc))) {
+      (free_prose < FREE_PROSE_MAX || declares_discussion(&x, doc) ||
+       (opening = opening_post_alike(&x)) != NULL)) {
     x.names_ignored = 1;
     root = choose_root(&x);
+    if (root && opening)
+      root = with_opening_post(root, opening);
   }
   for (uint32_t i = 1; i < x.nelements; i++) {
     dom_node *n = x.elements[i];
@@ -2169,13 +2283,16 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   for (size_t i = 0; i < x.nblocks; i++)
     if (x.blocks[i].weight > 0)
       prose += x.blocks[i].weight;
+  dom_node *prose_root = root;
   if (listing && (!root || root->score < 0.5f * listing_weight) &&
       listing_weight > LISTING_VS_PROSE * prose) {
     root = listing;
     listing_mode = 1;
   }
-  if (root && !listing_mode)
-    root = widen_root(&x, grow_paragraph_root(&x, root, top));
+  if (prose_root)
+    prose_root = widen_root(&x, grow_paragraph_root(&x, prose_root, top));
+  if (!listing_mode)
+    root = prose_root;
   /* A listing page often has several lists ("Featured", "Latest"): the
    * container of a few of them, when it holds little else. Not for long
    * records (a thread's posts), whose neighbours are rarely more posts. */
@@ -2186,6 +2303,10 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
         (float)p->chars > LISTING_WIDEN_SHARE * (float)root->chars)
       break;
     root = p;
+  }
+  if (listing_mode && !listing_headed(&x, root)) {
+    listing_mode = 0;
+    root = prose_root;
   }
 #ifdef PITH_DEBUG_EXTRACT
   fprintf(stderr, "prose %.0f listing %.0f%s\n", prose, listing_weight,

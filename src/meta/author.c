@@ -457,7 +457,7 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
   if (!s || !len)
     return 0;
   char line[MAX_BYLINE + 1];
-  size_t take = len < MAX_BYLINE ? len : MAX_BYLINE;
+  size_t take = len <= MAX_BYLINE ? len : mstr_utf8_cut(s, MAX_BYLINE);
   memcpy(line, s, take);
   line[take] = '\0';
   take = mstr_squeeze(line, take);
@@ -688,7 +688,7 @@ size_t author_from_text(const char *s, size_t len, int written_only, arena *mem,
       /* The rest of the line. */
       size_t take = strcspn(name, "\n");
       if (take > 120)
-        take = 120;
+        take = mstr_utf8_cut(name, 120); /* never inside a character */
       size_t added = author_byline(name, take, mem, names, n, cap, NULL);
       if (added)
         return added;

@@ -187,17 +187,117 @@ static const dom_node *common_ancestor(const dom_node *a, const dom_node *b) {
   return a;
 }
 
+/* Whether a heading links to another page (a card's title: "<h3><a
+ * href=/news/other-story>"), not to a place on this one ("#section"). */
+static int links_elsewhere(const dom_node *h) {
+  for (const dom_node *c = h->first ? dom_next(h, h, 0) : NULL; c; c = dom_next(h, c, 0)) {
+    const char *href = c->tag == TAG_A ? dom_attr_get(c, "href") : NULL;
+    if (href && *href && !strchr(href, '#') && !mstr_istarts(href, "javascript:"))
+      return 1;
+  }
+  return 0;
+}
+
+/* Whether a's subtree, less its child from (already looked at), holds a
+ * heading that links to another page; *budget bounds the elements seen. */
+static int holds_item_heading(const dom_node *a, const dom_node *from, size_t *budget) {
+  for (const dom_node *c = a->first ? dom_next(a, a, 0) : NULL; c && *budget;) {
+    int skip = c == from;
+    if (!skip && c->tag != TAG_TEXT) {
+      --*budget;
+      if (tag_is_heading((tag_id)c->tag)) {
+        if (links_elsewhere(c))
+          return 1;
+        skip = 1;
+      }
+    }
+    c = dom_next(a, c, skip);
+  }
+  return 0;
+}
+
 /* Whether a byline signs an item of its own rather than the page: it sits
- * in an <article>, a quotation or a testimonial that neither holds the
- * headline nor most of the page's text (a card of another post, a
- * customer's quote, a reply). */
+ * in an <article>, a quotation, a testimonial or a box under a heading
+ * that links to another page (a card), that neither holds the headline
+ * nor most of the page's text (a card of another post, a customer's
+ * quote, a reply). */
 static int signs_other_item(const mctx *x, const dom_node *n) {
   const dom_node *top = x->title_node ? common_ancestor(n, x->title_node) : NULL;
-  for (const dom_node *a = n->parent; a && a != x->doc->root && a != top; a = a->parent) {
+  size_t budget = 4000;
+  for (const dom_node *a = n->parent, *from = n; a && a != x->doc->root && a != top;
+       from = a, a = a->parent) {
     if (x->body_chars && a->chars * 2 >= x->body_chars)
       return 0;
     if (a->tag == TAG_ARTICLE || a->tag == TAG_BLOCKQUOTE ||
         ((a->cls || a->id) && (meta_element_bits(x, a) & W_QUOTE)))
+      return 1;
+    if (top && holds_item_heading(a, from, &budget))
+      return 1;
+  }
+  return 0;
+}
+
+/* The first heading after the headline that links to another page: the
+ * title of an item in a list (a post's card, a related story). What
+ * follows it signs that item, not the page. NULL when there is none. */
+static const dom_node *first_item_heading(const mctx *x) {
+  if (!x->title_node)
+    return NULL;
+  const dom_node *root = x->doc->root;
+  size_t seen = 0;
+  for (const dom_node *c = dom_next(root, x->title_node, 1); c && seen < 20000; seen++) {
+    int skip = 0;
+    if (c->tag == TAG_TEXT) {
+    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
+               (meta_where(x, c) & (IN_CHROME | IN_COMMENT))) {
+      skip = 1;
+    } else if (tag_is_heading((tag_id)c->tag)) {
+      if (links_elsewhere(c))
+        return c;
+      skip = 1;
+    }
+    c = dom_next(root, c, skip);
+  }
+  return NULL;
+}
+
+/* The body's text as its readers see it (no scripts, styles or hidden
+ * elements; navigation and footers included), up to 512 KB, or NULL. */
+static const char *shown_text(mctx *x) {
+  const dom_node *body = x->doc->body;
+  if (!body)
+    return NULL;
+  buf b;
+  buf_init(&b);
+  for (const dom_node *c = body->first ? dom_next(body, body, 0) : NULL;
+       c && b.len < (512u << 10) && !b.oom;) {
+    int skip = 0;
+    if (c->tag == TAG_TEXT) {
+      if (!(c->kind & DOM_RAWTEXT)) {
+        buf_append(&b, c->text, c->text_len);
+        buf_putc(&b, ' ');
+      }
+    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN)) {
+      skip = 1;
+    }
+    c = dom_next(body, c, skip);
+  }
+  const char *t = b.data && !b.oom ? arena_strndup(x->tmp, b.data, b.len) : NULL;
+  buf_free(&b);
+  return t;
+}
+
+/* Whether text shows a name: its last word (the surname; "Doe" of "Jane
+ * Doe" also finds "J. Doe" and "Doe, Jane") as a word of text, in any
+ * case. */
+static int shows_name(const char *text, const char *name) {
+  const char *last = strrchr(name, ' ');
+  last = last ? last + 1 : name;
+  size_t k = strlen(last), len = strlen(text);
+  for (const char *p = mstr_istr(text, len, last); p;
+       p = mstr_istr(p + 1, len - (size_t)(p + 1 - text), last)) {
+    int open = p == text || !mstr_is_alnum((unsigned char)p[-1]);
+    if (open && !mstr_is_alnum((unsigned char)p[k]))
       return 1;
   }
   return 0;
@@ -224,6 +324,19 @@ void meta_choose_authors(mctx *x) {
     if (t && org_like(t, title_names_site(t, x->tin)))
       continue;
     add_authors(x, ld->authors[i], names, &n);
+  }
+  /* Names the page declares for machines alone: content managers write
+   * the account that made a page into its JSON-LD, shown or not, on
+   * service pages as on posts. A JSON-LD author counts when the page
+   * shows one of the names; otherwise the other sources (an author meta
+   * tag, a byline) decide. */
+  if (n) {
+    const char *text = shown_text(x);
+    size_t i = 0;
+    while (i < n && !(text && shows_name(text, names[i])))
+      i++;
+    if (i == n)
+      n = 0;
   }
   /* A product's or a listing's page is nobody's work: names in its markup
    * and text are its reviewers', sellers' or items' authors. There only
@@ -301,9 +414,12 @@ void meta_choose_authors(mctx *x) {
       add_authors(x, meta_tag(x, data), names, &n);
   }
   STAGE("by-text");
+  /* The text after the headline is the page's up to the first heading
+   * that links to another page (a list's first card). */
+  const dom_node *item = !n && !product ? first_item_heading(x) : NULL;
   /* A byline in the text by the headline: "By Jane Doe". */
   if (!n && !product && x->title_node) {
-    const char *t = meta_lines_after_without(x, x->title_node, 400, IN_CHROME | IN_COMMENT);
+    const char *t = meta_lines_until(x, x->title_node, item, 400, IN_CHROME | IN_COMMENT);
 #ifdef PITH_DEBUG_META
     fprintf(stderr, "lines after title [%s]\n", t ? t : "");
 #endif
@@ -315,7 +431,7 @@ void meta_choose_authors(mctx *x) {
    * author box at the article's end), navigation, sidebars and comments
    * left out; a bare "By" counts only by the headline. */
   if (!n && !product && !list && x->title_node) {
-    const char *t = meta_lines_after_without(x, x->title_node, SCAN_BYTES, IN_CHROME | IN_COMMENT);
+    const char *t = meta_lines_until(x, x->title_node, item, SCAN_BYTES, IN_CHROME | IN_COMMENT);
     if (t)
       author_from_text(t, strlen(t), 1, x->mem, names, &n, MAX_AUTHORS);
   }

@@ -259,7 +259,6 @@ static void collect_dates(mctx *x) {
                   m->pos, "itemprop", SHOWN_ELEMENT);
   }
   /* <time> elements. */
-  int first_time = 1;
   for (size_t i = 0; i < x->times.n; i++) {
     const mnode *m = &x->times.v[i];
     if ((m->where & IN_COMMENT) || ((m->where & IN_CHROME) && !meta_near_title(x, m->pos)))
@@ -279,9 +278,6 @@ static void collect_dates(mctx *x) {
       s += 10;
     if (m->where & IN_CHROME)
       s -= 15;
-    if (first_time)
-      s += 3;
-    first_time = 0;
     add_visible(x, &d, k == K_UPDATED ? 2 : r, s, m->pos, "time", SHOWN_ELEMENT);
   }
   /* Datelines: elements named for dates, near the headline. */
@@ -318,6 +314,12 @@ static void collect_dates(mctx *x) {
   }
 }
 
+/* The opening of the main text: a date there may be its dateline (a
+ * post's header the extractor kept), as one in its last block may be its
+ * footer ("This entry was posted on ..."); one in between is something the
+ * text mentions (an offer's deadline, a log line, someone's birth). */
+#define TEXT_OPENING 400
+
 /* The text near the headline and the start of the main text: datelines
  * that carry no telling class ("Posted on June 9, 2017"). */
 static void text_dates(mctx *x) {
@@ -347,12 +349,12 @@ static void text_dates(mctx *x) {
     if (r)
       add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
   }
-  /* The main text's first blocks, less those of the comments: the
-   * extractor may take a long thread under a short post for the main text,
-   * and a comment's date is not the post's. */
+  /* The main text's first blocks (its opening), less those of the
+   * comments: the extractor may take a long thread under a short post for
+   * the main text, and a comment's date is not the post's. */
   size_t seen = 0;
   const char *comments = NULL;
-  for (const article_block *b = x->art->first; b && seen < 1500; b = b->next) {
+  for (const article_block *b = x->art->first; b && seen < TEXT_OPENING; b = b->next) {
     meta_date d;
     int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
     if (r && !comments && x->doc->body)
@@ -408,9 +410,52 @@ static int date_like_name(const char *name) {
   return strstr(name, "publish") || mstr_has_token(name, "date");
 }
 
+/* The dates the main text mentions (in its first SCAN_BYTES), each with
+ * whether it stands where a post is dated: in the opening or the last
+ * block. Read once, for the last resorts. */
+typedef struct {
+  struct {
+    meta_date d;
+    int dating;
+  } v[128];
+  size_t n;
+} text_mentions;
+
+static void read_mentions(const mctx *x, text_mentions *tm) {
+  tm->n = 0;
+  size_t base = 0;
+  for (const article_block *b = x->art->first; b && base < SCAN_BYTES; b = b->next) {
+    size_t len = b->len < SCAN_BYTES - base ? b->len : SCAN_BYTES - base, off = 0;
+    for (int tries = 0; tries < 16 && off < len && tm->n < sizeof tm->v / sizeof *tm->v; tries++) {
+      size_t at;
+      if (!date_find(b->text + off, len - off, x->order, 0, &tm->v[tm->n].d, &at))
+        break;
+      tm->v[tm->n++].dating = base + off + at < TEXT_OPENING || !b->next;
+      off += at + 1;
+      while (off < len && b->text[off] >= '0' && b->text[off] <= '9')
+        off++;
+    }
+    base += b->len + 2; /* blocks are read apart by a blank line */
+  }
+}
+
+/* Whether the main text mentions d only between its opening and its last
+ * block: then d is a date the text talks about, not the page's. */
+static int mentioned_in_text(const text_mentions *tm, const meta_date *d) {
+  int later = 0;
+  for (size_t i = 0; i < tm->n; i++)
+    if (!date_cmp_day(&tm->v[i].d, d)) {
+      if (tm->v[i].dating)
+        return 0;
+      later = 1;
+    }
+  return later;
+}
+
 /* Last resorts, for pages that say their date nowhere plainly: a meta tag
  * named like a date, then the first date in the visible text after the
- * headline, then anywhere in the page. */
+ * headline, then anywhere in the page, unless the main text only mentions
+ * it (mentioned_in_text). */
 static void fallback_dates(mctx *x) {
   for (size_t i = 0; i < x->ntags; i++)
     if (date_like_name(x->tags[i].name))
@@ -419,6 +464,8 @@ static void fallback_dates(mctx *x) {
   for (size_t i = 0; i < x->ndates; i++)
     if (x->dates[i].score >= 60)
       return;
+  text_mentions mentions;
+  read_mentions(x, &mentions);
   meta_date d;
   int r;
   if (x->title_pos != UINT32_MAX) {
@@ -428,12 +475,12 @@ static void fallback_dates(mctx *x) {
         h = x->h1.v[i].n;
     const char *t = h ? meta_text_after(x, h, 4000) : NULL;
     r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
-    if (r == 1)
+    if (r == 1 && !mentioned_in_text(&mentions, &d))
       add_shown(x, &d, 24, x->title_pos, "page-after");
   }
   const char *t = meta_body_text(x);
   r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
-  if (r == 1)
+  if (r == 1 && !mentioned_in_text(&mentions, &d))
     add_shown(x, &d, 18, 0, "page");
   /* A date the text calls a publication's ("Erstellt am: 01.11.2023"),
    * and footers and the item's own side boxes last of all ("Copyright ©
@@ -447,72 +494,17 @@ static void fallback_dates(mctx *x) {
     size_t at;
     if (!date_find(t + off, len - off, x->order, 0, &d, &at))
       break;
-    if (first && r != 1 && !update_label(t, off + at))
+    if (first && r != 1 && !update_label(t, off + at) && !mentioned_in_text(&mentions, &d))
       add_shown(x, &d, 12, 0, "page-all");
     first = 0;
-    if (publish_label(t, off + at) && !update_label(t, off + at)) {
+    if (publish_label(t, off + at) && !update_label(t, off + at) &&
+        !mentioned_in_text(&mentions, &d)) {
       add_shown(x, &d, 48, 0, "labelled");
       break;
     }
     off += at + 1;
     while (off < len && t[off] >= '0' && t[off] <= '9')
       off++;
-  }
-}
-
-/* The day before or after (by the calendar). */
-static int one_day_apart(const meta_date *a, const meta_date *b, int *b_after) {
-  long long days_a, days_b;
-  /* Days since the epoch, by the inverse of date_from_unix. */
-  const meta_date *d[2] = {a, b};
-  long long out[2];
-  for (int i = 0; i < 2; i++) {
-    long long y = d[i]->y - (d[i]->m <= 2), m = d[i]->m, dd = d[i]->d;
-    long long era = (y >= 0 ? y : y - 399) / 400;
-    long long yoe = y - era * 400;
-    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    out[i] = era * 146097 + doe - 719468;
-  }
-  days_a = out[0];
-  days_b = out[1];
-  *b_after = days_b > days_a;
-  return days_b - days_a == 1 || days_a - days_b == 1;
-}
-
-/* A time in UTC ("2020-02-25T02:25:54Z") may fall on another day than the
- * page's own, local date: when another source gives the day next to it,
- * in local terms (a plain date, or a time with a non-zero offset), and the
- * hour makes that possible, the UTC time is taken as that day. */
-static int is_utc(const meta_date *d) {
-  return d->has_time && d->has_tz && d->tz == 0;
-}
-
-static void localize_utc(mctx *x) {
-  for (size_t i = 0; i < x->ndates; i++) {
-    date_cand *c = &x->dates[i];
-    if (!is_utc(&c->d))
-      continue;
-    /* A local source with the same day confirms it. */
-    int confirmed = 0;
-    for (size_t j = 0; j < x->ndates && !confirmed; j++)
-      confirmed = !is_utc(&x->dates[j].d) && !date_cmp_day(&x->dates[j].d, &c->d);
-    if (confirmed)
-      continue;
-    for (size_t j = 0; j < x->ndates; j++) {
-      const date_cand *o = &x->dates[j];
-      if (is_utc(&o->d) || o->score < 50)
-        continue;
-      int after;
-      if (!one_day_apart(&c->d, &o->d, &after))
-        continue;
-      if ((after && c->d.hh >= 10) || (!after && c->d.hh < 14)) {
-        meta_date local = o->d;
-        local.has_time = local.has_tz = 0;
-        c->d = local;
-        break;
-      }
-    }
   }
 }
 
@@ -737,7 +729,6 @@ void meta_choose_dates(mctx *x) {
   }
   record_dates(x);
   settle_swappable(x);
-  localize_utc(x);
   const date_cand *pub = best_date(x);
   if (pub)
     x->art->meta.date_published = format_date(x, &pub->d);

@@ -338,11 +338,8 @@ const char *lang_detect(const char *s, size_t len, float *confidence) {
     *confidence = 0;
   if (!s)
     return NULL;
-  if (len > MAX_SCAN) {
-    len = MAX_SCAN;
-    while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-      len--;
-  }
+  if (len > MAX_SCAN)
+    len = mstr_utf8_cut(s, MAX_SCAN);
   unsigned count[SC_COUNT] = {0};
   unsigned letters = 0;
   for (size_t i = 0; i < len;) {

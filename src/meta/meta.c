@@ -269,6 +269,10 @@ static unsigned where_of(const mctx *x, const dom_node *n, unsigned bits) {
   return w;
 }
 
+unsigned meta_where(const mctx *x, const dom_node *n) {
+  return where_of(x, n, (n->cls || n->id) ? meta_element_bits(x, n) : 0);
+}
+
 static void keep(nodes *list, const dom_node *n, uint32_t pos, unsigned where, int kind) {
   /* Navigation and sidebars get half the room at most. */
   if (list->n == MAX_NODES || ((where & IN_CHROME) && list->n >= MAX_NODES / 2))
@@ -491,8 +495,7 @@ const char *meta_text_value(mctx *x, const char *s, size_t max) {
   size_t n = mstr_decode_entities(c, strlen(c));
   n = mstr_squeeze(c, n);
   if (n > max) {
-    while (n > max || (n > 0 && ((unsigned char)c[n] & 0xC0) == 0x80))
-      n--;
+    n = mstr_utf8_cut(c, max);
     c[n] = '\0';
   }
   return n ? c : NULL;
@@ -701,11 +704,17 @@ const char *meta_lines_after(mctx *x, const dom_node *n, size_t max) {
  * bytes, white space within a line collapsed; what is in the places of
  * leave_out (IN_* bits) left out. */
 const char *meta_lines_after_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out) {
+  return meta_lines_until(x, n, NULL, max, leave_out);
+}
+
+/* meta_lines_after_without that ends where the element stop begins. */
+const char *meta_lines_until(mctx *x, const dom_node *n, const dom_node *stop, size_t max,
+                             unsigned leave_out) {
   buf b;
   buf_init(&b);
   const dom_node *root = x->doc->root;
   int space = 0;
-  for (const dom_node *c = dom_next(root, n, 1); c && b.len < max && !b.oom;) {
+  for (const dom_node *c = dom_next(root, n, 1); c && c != stop && b.len < max && !b.oom;) {
     int skip = 0;
     /* What follows a block ends its line too ("<p>By Jane Doe</p><a>3
      * comments</a>"). */

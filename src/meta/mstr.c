@@ -171,13 +171,17 @@ char *mstr_clean(arena *mem, const char *s, size_t len, size_t max) {
     return NULL;
   size_t n = mstr_squeeze(out, take);
   if (n > max) {
-    n = max;
-    while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
-      n--;
+    n = mstr_utf8_cut(out, max);
     out[n] = '\0';
     n = mstr_squeeze(out, n);
   }
   return n ? out : NULL;
+}
+
+size_t mstr_utf8_cut(const char *s, size_t n) {
+  while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+    n--;
+  return n;
 }
 
 /* Named references an HTML-escaping server is likely to use: the common

@@ -27,6 +27,9 @@ int mstr_is_space(uint32_t c);
 char *mstr_clean(arena *mem, const char *s, size_t len, size_t max);
 /* The same in place: returns the new length (s is NUL-terminated). */
 size_t mstr_squeeze(char *s, size_t len);
+/* n, or less so that s[0..n) does not end inside a UTF-8 character: where
+ * to cut s (at least n bytes long) to at most n bytes. */
+size_t mstr_utf8_cut(const char *s, size_t n);
 /* Decodes HTML character references (&amp; &#39; &#x2019; &nbsp; ...) in
  * place; returns the new length. For text that did not pass an HTML parser
  * (JSON-LD). */

@@ -197,8 +197,16 @@ const char *meta_text_after(mctx *x, const dom_node *n, size_t max);
 /* The visible text after node n as lines: a line per block. */
 const char *meta_lines_after(mctx *x, const dom_node *n, size_t max);
 
+/* Where an element sits on its own (IN_* bits: by its tag and names). */
+unsigned meta_where(const mctx *x, const dom_node *n);
+
 /* meta_lines_after less what is in the places of leave_out (IN_* bits). */
 const char *meta_lines_after_without(mctx *x, const dom_node *n, size_t max, unsigned leave_out);
+
+/* meta_lines_after_without that ends where the element stop begins (NULL:
+ * does not end early). */
+const char *meta_lines_until(mctx *x, const dom_node *n, const dom_node *stop, size_t max,
+                             unsigned leave_out);
 
 /* ---- the choices ---------------------------------------------------------- */
 

@@ -92,6 +92,17 @@ def big_attribute(path):
                 b"\">after the attribute</div></body></html>")
 
 
+def thread_class_strings(path):
+    """A thread whose opening post and 600 replies carry 70 KB class strings
+    with a word in common: the extractor compares posts' classes."""
+    cls = " ".join("w%d" % i for i in range(12000))
+    head = ("<html><head><title>Tides on the flats</title></head><body><main>"
+            "<h1>Tides on the flats</h1><div class=\"%s post-text\">%s %s</div>"
+            "<section id=\"comments\">" % (cls, PROSE, PROSE)).encode()
+    unit = ("<div class=\"%s reply\"><p>%s</p></div>" % (cls, PROSE)).encode()
+    repeat_file(path, head, unit, 600, b"</section></main></body></html>")
+
+
 def invalid_utf8(path):
     bad = bytes([0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC, 0xFF, 0xFE])
     body = b"".join(b"<p>" + PROSE.encode()[:40] + bad + b"</p>" for _ in range(20000))
@@ -281,6 +292,7 @@ CASES = [
          stdout="inside"),
     case("attributes-1M", many_attributes, stdout=MARKER),
     case("attribute-10MB", big_attribute, stdout=MARKER),
+    case("thread-class-strings-600x70KB", thread_class_strings, stdout=MARKER),
     case("invalid-utf8", invalid_utf8, stdout="The tide came in over the flats"),
     # More than 1% control bytes in the first 64 KB: binary, by design.
     case("nul-every-50", nul_every_50, status=1, stderr="binary data, not HTML"),

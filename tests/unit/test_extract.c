@@ -229,6 +229,153 @@ static void test_short_article(void) {
   CHECK_STR(joined, "The bridge road is closed until Friday for repairs.");
 }
 
+static void test_names_list_beside_article(void) {
+  /* A short article beside the towns and postcodes a business serves: long
+   * lines without a function word or a comma, that outweighed the article
+   * while they counted as half prose. */
+#define TENTS1                                                                                     \
+  "We rent out party tents of every size for weddings, birthdays and company events, and our "     \
+  "crew sets them up and takes them down for you."
+#define TENTS2                                                                                     \
+  "Every tent is cleaned and checked after each event, and we bring the tables, chairs and "       \
+  "lights you need with it."
+  const char *page =
+      "<html lang=\"en\"><head><title>Party tent rentals</title></head><body>"
+      "<div class=\"page\"><h1>Party tent rentals</h1><p>" TENTS1 "</p><p>" TENTS2 "</p></div>"
+      "<div class=\"areas\"><p>We serve the following towns:</p>"
+      "<p>Beverly Hills Los Angeles Irvine Perris Rosamond Hacienda Heights Chino Piru Rancho "
+      "Cucamonga Highland Inglewood Pasadena Monrovia Garden Grove Glendale Burbank Sun Valley El "
+      "Segundo Culver City Corona Newport Beach Malibu Sherman Oaks Santa Monica Valencia "
+      "Lancaster San Bernardino Anaheim Montclair Camarillo Victorville Yucaipa Simi Valley West "
+      "Hills North Hills Redlands Woodland Hills Northridge Santa Ana Palmdale Encino Sylmar "
+      "Torrance Long Beach Pomona Ontario Fontana Riverside Whittier Downey Norwalk Compton "
+      "Carson Gardena Hawthorne Lakewood Bellflower Cerritos Artesia Paramount Lynwood</p>"
+      "<p>90212 90015 92606 92570 90017 93560 91745 91710 93040 91730 92346 90301 91106 90036 "
+      "90010 91016 92840 91201 91502 91352 90245 90230 92879 92660 90265 91423 90401 91355 93534 "
+      "92401 92801 91763 93010 92392 92399 93063 91307 91343 92373 91364 91324 92701 93550 91316 "
+      "91342 90503 90802 91766 91761 92335 92501 90601 90241 90650 90220 90745 90247 90250</p>"
+      "</div></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, TENTS1 " || " TENTS2);
+}
+
+/* An opening post and seven replies, each reply in a comment section. */
+#define OPENING                                                                                    \
+  "So could it be as simple as finding a product with medium gravity and using the landing "       \
+  "pages the affiliate page provides on a cheap domain, then running ads on the big networks? "    \
+  "Where will I run into a snag, and what kind of budget do I need to start?"
+#define REPLY1                                                                                     \
+  "Well, this is an old classic method that will work for many people, but you need to test "      \
+  "your landing page before you spend money on ads. Start small and watch the numbers."
+#define REPLY2                                                                                     \
+  "It is possible that the method could work this year, but it is harder than it looks. The "      \
+  "affiliate pages are shared by thousands of people, so the ad networks see them again and "      \
+  "again."
+#define REPLY3                                                                                     \
+  "Yes, this is the correct basic setup. I would strongly recommend that you build your own "      \
+  "email list from the start, because the list is the only thing you own when the traffic stops."
+#define REPLY4                                                                                     \
+  "Internet marketing is competitive. Just about any method you read about can work, but only "    \
+  "if you stick with it for months and keep learning from what the numbers tell you."
+#define REPLY5                                                                                     \
+  "I tried the same thing two years ago and lost money for three months before the first sale "    \
+  "came in. Do not give up too early, and do not put your savings into it either."
+#define REPLY6                                                                                     \
+  "The snag is usually the ad account itself. The networks close new accounts that send "          \
+  "traffic straight to affiliate offers, so put a page of your own between the ad and the offer."
+#define REPLY7                                                                                     \
+  "Budget at least a few hundred dollars for testing, and write down what every ad costs you. "    \
+  "Most beginners stop before they have enough data to see which of their ads pays."
+#define ARTICLE_COMMENT(text)                                                                      \
+  "<li class=\"comment\"><div class=\"comment-content\"><p>" text "</p></div></li>"
+
+static void test_thread_built_like_replies(void) {
+  /* A forum thread whose replies sit in a comment-named section: its one
+   * post is short, but built like the replies (one class word), so the
+   * replies are the thread's content. With 24 replies their section
+   * outweighs the post beside it, which still opens the thread. */
+  static char page[16384];
+  size_t len = (size_t)snprintf(
+      page, sizeof page, "%s",
+      "<html lang=\"en\"><head><title>Will this method work?</title></head><body><main>"
+      "<article class=\"thread\"><h1>Will this method work?</h1>"
+      "<div id=\"main-post\" class=\"EditorContent thread-post\">" OPENING "</div>"
+      "<section id=\"comments\" class=\"discussion\">");
+  const char *replies[] = {REPLY1, REPLY2, REPLY3, REPLY4, REPLY5, REPLY6, REPLY7};
+  for (int i = 0; i < 24 && len < sizeof page; i++)
+    len += (size_t)snprintf(page + len, sizeof page - len,
+                            "<div class=\"post\"><div class=\"post-header\"><a href=\"/u/%d\">"
+                            "user%d</a></div><div class=\"discussion-message EditorContent\">"
+                            "Reply %d. %s</div></div>",
+                            i, i, i + 1, replies[i % 7]);
+  if (len < sizeof page)
+    snprintf(page + len, sizeof page - len, "</section></article></main></body></html>");
+  CHECK(run(page) == 0);
+  /* The repliers' names are links to their profiles: left out. */
+  CHECK(art.blocks == 25);
+  CHECK(!strncmp(joined, OPENING " || Reply 1. " REPLY1 " || Reply 2. " REPLY2,
+                 strlen(OPENING " || Reply 1. " REPLY1 " || Reply 2. " REPLY2)));
+  CHECK(strstr(joined, " || Reply 24. " REPLY3) != NULL);
+}
+
+static void test_short_article_long_comments(void) {
+  /* The same words as an article and its comments, built apart: however
+   * much longer the comments are, the article alone is the content. */
+  const char *page =
+      "<html lang=\"en\"><head><title>Will this method work?</title></head><body><main>"
+      "<article class=\"post\"><h1>Will this method work?</h1>"
+      "<div class=\"entry-content\"><p>" OPENING "</p></div></article>"
+      "<section id=\"comments\" class=\"comments-area\"><ol "
+      "class=\"comment-list\">" ARTICLE_COMMENT(REPLY1) ARTICLE_COMMENT(REPLY2)
+          ARTICLE_COMMENT(REPLY3) ARTICLE_COMMENT(REPLY4) ARTICLE_COMMENT(REPLY5)
+              ARTICLE_COMMENT(REPLY6)
+                  ARTICLE_COMMENT(REPLY7) "</ol></section></main></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, OPENING);
+}
+
+/* page = head, then 24 product cards (a link, a price, a line of facts),
+ * then tail. */
+static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
+  size_t len = (size_t)snprintf(page, cap, "%s", head);
+  for (int i = 0; i < 24 && len < cap; i++)
+    len += (size_t)snprintf(page + len, cap - len,
+                            "<div class=\"card\"><a href=\"/p/%d\">Oak chair model %d</a>"
+                            "<div>$%d</div><div>Solid oak, %d cm</div></div>",
+                            i, i, 100 + i, 40 + i);
+  if (len < cap)
+    snprintf(page + len, cap - len, "%s", tail);
+  return page;
+}
+
+static void test_listing_beside_headline(void) {
+  /* A product's description under its headline, and after it a grid of
+   * other products: the grid outweighs the description, but the prose
+   * between the headline and the grid says the grid is a list beside the
+   * content. */
+#define TABLE1                                                                                     \
+  "This side table is made by hand from one piece of solid walnut, oiled three times and "         \
+  "finished with a hard wax that keeps water rings away."
+#define TABLE2                                                                                     \
+  "It stands 55 centimetres high, carries up to twenty kilograms, and ships flat in one box "      \
+  "with the tools you need to put its three legs on."
+  static char page[8192];
+  CHECK(run(with_cards(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Walnut side table</title></head><body>"
+                       "<main><h1>Walnut side table</h1><div class=\"description\"><p>" TABLE1
+                       "</p><p>" TABLE2 "</p></div></main>"
+                       "<section><h2>Customers also viewed</h2><div class=\"grid\">",
+                       "</div></section></body></html>")) == 0);
+  CHECK_STR(joined, TABLE1 " || " TABLE2);
+  /* The same grid right under its headline is the page's content. */
+  CHECK(run(with_cards(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Oak chairs</title></head><body>"
+                       "<main><h1>Oak chairs</h1><p>All our chairs are made to order.</p></main>"
+                       "<section><div class=\"grid\">",
+                       "</div></section></body></html>")) == 0);
+  CHECK(art.blocks == 72 && !strncmp(joined, "Oak chair model 0 || $100 || Solid oak, 40 cm", 45));
+}
+
 static void test_paragraph_and_its_list(void) {
   /* One paragraph and the short list it introduces, beside a menu: the
    * list's items (no links, no sentences) are the paragraph's, and so is
@@ -432,6 +579,10 @@ int main(void) {
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();
+  test_names_list_beside_article();
+  test_thread_built_like_replies();
+  test_short_article_long_comments();
+  test_listing_beside_headline();
   test_paragraph_and_its_list();
   test_excerpt_teasers();
   test_caption_by_name();

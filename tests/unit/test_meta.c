@@ -92,7 +92,8 @@ static void test_jsonld_article(void) {
                  "\"inLanguage\":\"en-GB\",\"description\":\"The old bridge is shut.\","
                  "\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://valley.example/a.jpg\"}}"
                  "</script>",
-                 "<article><h1>Flood closes old bridge</h1>" BODY "</article>")) == 0);
+                 "<article><h1>Flood closes old bridge</h1>" BODY
+                 "<p>Jane Doe and John Roe reported from the bridge.</p></article>")) == 0);
   CHECK_STR(art.title, "Flood closes old bridge");
   CHECK_STR(authors(), "Jane Doe; John Roe");
   CHECK_STR(art.meta.date_published, "2017-06-09T08:36:00+02:00");
@@ -114,7 +115,7 @@ static void test_jsonld_graph(void) {
                  "{\"@type\":[\"Article\",\"BlogPosting\"],\"headline\":\"Pruning roses\","
                  "\"author\":{\"@id\":\"#ann\"},\"datePublished\":\"2019-03-04\"},"
                  "{\"@type\":\"Person\",\"@id\":\"#ann\",\"name\":\"Ann Gardener\"}]}</script>",
-                 "<h1>Pruning roses</h1>" BODY)) == 0);
+                 "<h1>Pruning roses</h1>" BODY "<p>Photographs: Ann Gardener.</p>")) == 0);
   CHECK_STR(authors(), "Ann Gardener");
   CHECK_STR(art.meta.date_published, "2019-03-04");
   CHECK_STR(art.meta.site_name, "Garden Notes");
@@ -128,10 +129,36 @@ static void test_jsonld_array_tolerant(void) {
                  "[{\"@type\":\"BreadcrumbList\",\"itemListElement\":[]},"
                  "{\"@type\":\"BlogPosting\",\"headline\":\"Tom &amp; Jerry&#8217;s day\","
                  "\"author\":\"Tom Cat\",\"datePublished\":\"2020-05-06\",},]\n]]>--></script>",
-                 BODY)) == 0);
+                 BODY "<p>Tom Cat reports.</p>")) == 0);
   CHECK_STR(art.title, "Tom & Jerry\xE2\x80\x99s day");
   CHECK_STR(authors(), "Tom Cat");
   CHECK_STR(art.meta.date_published, "2020-05-06");
+}
+
+/* A JSON-LD author counts when the page shows the name; a name for
+ * machines alone (content managers write the account that made the page)
+ * leaves the choice to the other sources. */
+static void test_jsonld_author_shown(void) {
+#define LD_AUTHOR(name)                                                                            \
+  "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Roof "           \
+  "repairs\",\"author\":{\"@type\":\"Person\",\"name\":\"" name "\"}}</script>"
+  CHECK(run(PAGE(LD_AUTHOR("Sam Webb"), "<h1>Roof repairs</h1>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* Shown anywhere, the surname is enough ("S. Webb"). */
+  CHECK(run(PAGE(LD_AUTHOR("Sam Webb"), "<h1>Roof repairs</h1>" BODY "<p>S. Webb</p>")) == 0);
+  CHECK_STR(authors(), "Sam Webb");
+  /* A word that holds it is not it. */
+  CHECK(run(PAGE(LD_AUTHOR("Sam Webb"), "<h1>Roof repairs</h1>" BODY "<p>Webbing</p>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* Not shown: an author meta tag decides. */
+  CHECK(run(PAGE(LD_AUTHOR("Sam Webb") "<meta name=\"author\" content=\"Sam Webb\">",
+                 "<h1>Roof repairs</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Sam Webb");
+  /* Not shown, while a byline shows another name: the byline's. */
+  CHECK(run(PAGE(LD_AUTHOR("webmaster2"),
+                 "<h1>Roof repairs</h1><p class=\"byline\">By Ada Moss</p>" BODY)) == 0);
+  CHECK_STR(authors(), "Ada Moss");
+#undef LD_AUTHOR
 }
 
 /* Malformed JSON-LD is skipped; the other sources still count. */
@@ -319,7 +346,7 @@ static void test_author_scope(void) {
   CHECK(run(PAGE("<title>Oak desk</title><script type=\"application/ld+json\">"
                  "{\"@type\":\"Review\",\"author\":{\"@type\":\"Person\",\"name\":"
                  "\"Pat Critic\"}}</script>",
-                 "<h1>Oak desk</h1>" BODY)) == 0);
+                 "<h1>Oak desk</h1>" BODY "<p>Pat Critic tried it for a month.</p>")) == 0);
   CHECK_STR(authors(), "Pat Critic");
   /* A product's page: an author meta tag is a seller's, not an author. */
   CHECK(run(PAGE("<title>Oak desk</title><meta property=\"og:type\" content=\"product\">"
@@ -361,6 +388,37 @@ static void test_author_scope(void) {
                  "</article><article><h2>Bridges</h2><span class=\"author\">Bo Chan</span>"
                  "</article>")) == 0);
   CHECK_STR(authors(), "Ann Lee");
+  /* A byline in a box under a heading that links to another page signs
+   * that page (a list's first card), even where the page calls itself an
+   * article (as blogs' templates call every page)... */
+#define LINKED_CARDS(byline1, byline2)                                                             \
+  "<h1>News</h1><div class=\"post\"><h3><a href=\"/news/floods\">Floods close the bridge</a>"      \
+  "</h3>" byline1                                                                                  \
+  "</div><div class=\"post\"><h3><a href=\"/news/roads\">Roads reopen</a></h3>" byline2            \
+  "</div>" BODY
+  CHECK(run(PAGE("<title>News</title><meta property=\"og:type\" content=\"article\">",
+                 LINKED_CARDS("<span class=\"author\">Ann Lee</span>",
+                              "<span class=\"author\">Bo Chan</span>"))) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* ...and so does a "By" line: the text after the headline is the
+   * page's up to the first such heading. */
+  CHECK(run(PAGE("<title>News</title>", LINKED_CARDS("<p>By Ann Lee</p>", "<p>By Bo Chan</p>"))) ==
+        0);
+  CHECK(art.meta.nauthors == 0);
+#undef LINKED_CARDS
+  /* The page's own byline, before its text and the related stories under
+   * it, is the page's; a heading that links to a place on the page is no
+   * other page's. */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<h1>Floods</h1><h2><a href=\"#night\">The night</a></h2><p>By Ann Lee</p>" BODY
+                 "<div class=\"related\"><h3><a href=\"/news/roads\">Roads reopen</a></h3>"
+                 "<span class=\"author\">Bo Chan</span></div>")) == 0);
+  CHECK_STR(authors(), "Ann Lee");
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<h1>Floods</h1>" BODY "<div class=\"bio\"><p>Written by Ann Lee</p></div>"
+                 "<h3><a href=\"/news/roads\">Roads reopen</a></h3><p>Written by Bo Chan</p>")) ==
+        0);
+  CHECK_STR(authors(), "Ann Lee");
   /* A link to an author's page is a byline of its own; a link to a user's
    * page (a log-in, a profile) is not. */
   CHECK(run(PAGE("<title>Floods</title>", "<h1>Floods</h1><p><a href=\"/blog/author/ann-lee\">"
@@ -399,6 +457,19 @@ static void test_author_scope(void) {
   CHECK_STR(authors(), "Dana Padilla");
 }
 
+/* Whether s is well-formed UTF-8 (lead bytes and continuations only). */
+static int utf8_ok(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+    int k = *p < 0x80 ? 0 : *p >= 0xF0 ? 3 : *p >= 0xE0 ? 2 : *p >= 0xC2 ? 1 : -1;
+    if (k < 0)
+      return 0;
+    for (p++; k > 0; k--, p++)
+      if ((*p & 0xC0) != 0x80)
+        return 0;
+  }
+  return 1;
+}
+
 /* Bylines as lines of text: the same parser for HTML and text mode. */
 static void test_author_byline(void) {
   const char *names[8];
@@ -425,6 +496,17 @@ static void test_author_byline(void) {
   line = "By Jane Doe, Privacy and Digital Security Expert, and John Roe";
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 2);
   CHECK(n == 2 && !strcmp(names[0], "Jane Doe") && !strcmp(names[1], "John Roe"));
+  /* A byline longer than the parser reads (600 bytes) is cut between
+   * characters: its 40th name ends inside "в" at byte 600 (found by
+   * fuzz_text: invalid UTF-8 in "authors"). */
+  char many[1024] = "By ";
+  for (int i = 0; i < 50; i++)
+    strcat(many, "Ёж Ёжов, ");
+  const char *list[64];
+  n = 0;
+  CHECK(author_byline(many, strlen(many), &mem, list, &n, 64, NULL) > 0);
+  for (size_t i = 0; i < n; i++)
+    CHECK(utf8_ok(list[i]));
 }
 
 /* ---- dates -------------------------------------------------------------------- */
@@ -532,6 +614,46 @@ static void test_written_dates(void) {
   check_written_date("March 3, 2099", "en", NULL);
 }
 
+/* Last resorts: a date the main text mentions past its opening is
+ * something it talks about (an offer's deadline, a birth), not the page's
+ * date; one in its opening or its last block (a post's footer, "This entry
+ * was posted on ...") dates the page. */
+static void test_dates_mentioned_in_text(void) {
+#define LATER_TEXT                                                                                 \
+  "<p>The hotel by the harbour kept its rooms open for the volunteers, and the bakery on the "     \
+  "square sent bread and soup every morning until the water went down again.</p>"                  \
+  "<p>The council has promised a new flood wall. Residents may ask for a grant to repair their "   \
+  "homes: applications close on March 31, 2023, and the first payments are due in the summer, "    \
+  "once the surveyors have seen every house in the lower town.</p>"
+#define CLOSING "<p>The school gym stays open as a shelter for as long as it is needed.</p>"
+  CHECK(run(PAGE("", "<h1>Flood</h1>" BODY LATER_TEXT CLOSING)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* Nor when the text says it is something's publication date. */
+  CHECK(run(PAGE("",
+                 "<h1>Flood</h1>" BODY LATER_TEXT
+                 "<p>The council's own report on the flood, published on April 4, 2023, "
+                 "blames the old drains under the market square and the new houses on the "
+                 "hill, whose roofs and roads send the rain straight to the river.</p>" CLOSING)) ==
+        0);
+  CHECK(art.meta.date_published == NULL);
+  /* Nor in a short block of its own past the opening. */
+  CHECK(run(PAGE("", "<h1>Flood</h1>" BODY LATER_TEXT
+                     "<p>Grants: until March 31, 2023.</p>" CLOSING)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* The same date in the text's opening, and in its last block. */
+  CHECK(run(PAGE("", "<h1>Flood</h1><p>Lower town, March 31, 2023. The river burst its banks "
+                     "on Sunday night after three days of rain.</p>" BODY LATER_TEXT CLOSING)) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2023-03-31");
+  CHECK(run(PAGE(
+            "", "<h1>Flood</h1>" BODY LATER_TEXT
+                "<p>This entry was posted on Friday, March 31, 2023 and is filed under "
+                "Weather. You can follow any responses to this entry through the feed.</p>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-03-31");
+#undef CLOSING
+#undef LATER_TEXT
+}
+
 static void test_date_sources(void) {
   /* The address's own date beats a UTC time a day later. */
   CHECK(run_url(PAGE("<meta property=\"article:published_time\" "
@@ -540,8 +662,8 @@ static void test_date_sources(void) {
                 "https://news.example/2020/02/24/story/") == 0);
   CHECK_STR(art.meta.date_published, "2020-02-24");
 
-  /* A page's own UTC time of late evening is its local next day when the
-   * page shows that day. */
+  /* A page's own UTC time of late evening, and the page shows the next
+   * day (its local date) by the headline: the shown date stands. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2021-11-04T23:00:00Z\">",
                  "<h1>Wahl</h1><div class=\"date\">05.11.2021</div>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2021-11-05");
@@ -599,7 +721,7 @@ static void test_jsonld_variants(void) {
                  "\"datePublished\":\"2018-08-01T07:00:00+01:00\","
                  "\"author\":[{\"@type\":\"Person\",\"name\":\"Ann Lee\"},"
                  "{\"@type\":\"Person\",\"name\":\"Bob Ray\"}]}</script>",
-                 "<h1>Ferry back</h1>" BODY)) == 0);
+                 "<h1>Ferry back</h1>" BODY "<p>Ann Lee and Bob Ray took the ferry.</p>")) == 0);
   CHECK_STR(authors(), "Ann Lee; Bob Ray");
   CHECK_STR(art.meta.date_published, "2018-08-01T07:00:00+01:00");
 
@@ -609,7 +731,7 @@ static void test_jsonld_variants(void) {
                  "\"isPartOf\":{\"@id\":\"#page\"},\"datePublished\":\"2019-12-02\","
                  "\"author\":{\"@id\":\"#me\"}},"
                  "{\"@type\":\"Person\",\"@id\":\"#me\",\"name\":\"Cleo Park\"}]}</script>",
-                 "<h1>Snow days</h1>" BODY)) == 0);
+                 "<h1>Snow days</h1>" BODY "<p>Cleo Park</p>")) == 0);
   CHECK_STR(authors(), "Cleo Park");
   CHECK_STR(art.meta.date_published, "2019-12-02");
 
@@ -1159,6 +1281,7 @@ int main(void) {
   test_jsonld_article();
   test_jsonld_graph();
   test_jsonld_array_tolerant();
+  test_jsonld_author_shown();
   test_jsonld_malformed();
   test_jsonld_listing();
   test_opengraph();
@@ -1173,6 +1296,7 @@ int main(void) {
   test_after_headline_dates();
   test_written_dates();
   test_date_sources();
+  test_dates_mentioned_in_text();
   test_title();
   test_huge_title();
   test_jsonld_variants();
