@@ -506,9 +506,8 @@ typedef struct {
    * still goes, alone): an item holds its input (the buffers it came in:
    * a record's block with its HTTP headers) until it is extracted, then its
    * result and output until delivered. Pages extracted at once hold at most
-   * half of max_pending_bytes of input between them, the largest of them
-   * aside (a large page runs beside small ones, never beside another large
-   * one), since a parse takes memory in proportion. */
+   * half of max_pending_bytes of input between them (a larger one runs
+   * alone), since a parse takes memory in proportion. */
   size_t max_pending;
   size_t max_pending_bytes;
   /* 1: render each result on its worker (item->output) in this format with
