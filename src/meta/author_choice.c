@@ -188,9 +188,14 @@ static const dom_node *common_ancestor(const dom_node *a, const dom_node *b) {
 }
 
 /* Whether a heading links to another page (a card's title: "<h3><a
- * href=/news/other-story>"), not to a place on this one ("#section"). */
-static int links_elsewhere(const dom_node *h) {
-  for (const dom_node *c = h->first ? dom_next(h, h, 0) : NULL; c; c = dom_next(h, c, 0)) {
+ * href=/news/other-story>"), not to a place on this one ("#section");
+ * *budget bounds the elements seen. */
+static int links_elsewhere(const dom_node *h, size_t *budget) {
+  for (const dom_node *c = h->first ? dom_next(h, h, 0) : NULL; c && *budget;
+       c = dom_next(h, c, 0)) {
+    if (c->tag == TAG_TEXT)
+      continue;
+    --*budget;
     const char *href = c->tag == TAG_A ? dom_attr_get(c, "href") : NULL;
     if (href && *href && !strchr(href, '#') && !mstr_istarts(href, "javascript:"))
       return 1;
@@ -206,7 +211,7 @@ static int holds_item_heading(const dom_node *a, const dom_node *from, size_t *b
     if (!skip && c->tag != TAG_TEXT) {
       --*budget;
       if (tag_is_heading((tag_id)c->tag)) {
-        if (links_elsewhere(c))
+        if (links_elsewhere(c, budget))
           return 1;
         skip = 1;
       }
@@ -238,23 +243,25 @@ static int signs_other_item(const mctx *x, const dom_node *n) {
 }
 
 /* The first heading after the headline that links to another page: the
- * title of an item in a list (a post's card, a related story). What
- * follows it signs that item, not the page. NULL when there is none. */
+ * title of an item in a list (a post's card, a related story). A "By"
+ * line after it signs that item, not the page. NULL when there is none. */
 static const dom_node *first_item_heading(const mctx *x) {
   if (!x->title_node)
     return NULL;
   const dom_node *root = x->doc->root;
-  size_t seen = 0;
-  for (const dom_node *c = dom_next(root, x->title_node, 1); c && seen < 20000; seen++) {
+  size_t budget = 20000; /* elements looked at */
+  for (const dom_node *c = dom_next(root, x->title_node, 1); c && budget;) {
     int skip = 0;
-    if (c->tag == TAG_TEXT) {
-    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
-               (meta_where(x, c) & (IN_CHROME | IN_COMMENT))) {
-      skip = 1;
-    } else if (tag_is_heading((tag_id)c->tag)) {
-      if (links_elsewhere(c))
-        return c;
-      skip = 1;
+    if (c->tag != TAG_TEXT) {
+      budget--;
+      if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
+          (meta_where(x, c) & (IN_CHROME | IN_COMMENT))) {
+        skip = 1;
+      } else if (tag_is_heading((tag_id)c->tag)) {
+        if (links_elsewhere(c, &budget))
+          return c;
+        skip = 1;
+      }
     }
     c = dom_next(root, c, skip);
   }
@@ -287,17 +294,36 @@ static const char *shown_text(mctx *x) {
   return t;
 }
 
-/* Whether text shows a name: its last word (the surname; "Doe" of "Jane
- * Doe" also finds "J. Doe" and "Doe, Jane") as a word of text, in any
- * case. */
-static int shows_name(const char *text, const char *name) {
-  const char *last = strrchr(name, ' ');
-  last = last ? last + 1 : name;
+/* Whether the character at s (len bytes on) is part of a word that spaces
+ * delimit: a letter or digit below the CJK scripts, which write words
+ * without spaces. */
+static int spaced_word_char(const char *s, size_t len) {
+  size_t adv;
+  uint32_t c = len ? mstr_utf8(s, len, &adv) : 0;
+  return c && c < 0x2E80 && mstr_is_alnum(c);
+}
+
+/* Whether text shows a name: its last word before any comma (the
+ * surname; "Doe" of "Jane Doe, MS, RD" also finds "J. Doe" and "Doe,
+ * Jane") as a word of text, in any case. */
+static int shows_name(mctx *x, const char *text, const char *name) {
+  size_t end = strcspn(name, ",");
+  while (end > 0 && name[end - 1] == ' ')
+    end--;
+  size_t start = end;
+  while (start > 0 && name[start - 1] != ' ')
+    start--;
+  const char *last = arena_strndup(x->tmp, name + start, end - start);
+  if (!last || !*last)
+    return 0;
   size_t k = strlen(last), len = strlen(text);
   for (const char *p = mstr_istr(text, len, last); p;
        p = mstr_istr(p + 1, len - (size_t)(p + 1 - text), last)) {
-    int open = p == text || !mstr_is_alnum((unsigned char)p[-1]);
-    if (open && !mstr_is_alnum((unsigned char)p[k]))
+    const char *before = p;
+    while (before > text && before > p - 4 && ((unsigned char)before[-1] & 0xC0) == 0x80)
+      before--; /* back over the previous character's continuation bytes */
+    int open = before == text || !spaced_word_char(before - 1, (size_t)(text + len - (before - 1)));
+    if (open && !spaced_word_char(p + k, (size_t)(text + len - (p + k))))
       return 1;
   }
   return 0;
@@ -333,7 +359,7 @@ void meta_choose_authors(mctx *x) {
   if (n) {
     const char *text = shown_text(x);
     size_t i = 0;
-    while (i < n && !(text && shows_name(text, names[i])))
+    while (i < n && !(text && shows_name(x, text, names[i])))
       i++;
     if (i == n)
       n = 0;
@@ -414,12 +440,12 @@ void meta_choose_authors(mctx *x) {
       add_authors(x, meta_tag(x, data), names, &n);
   }
   STAGE("by-text");
-  /* The text after the headline is the page's up to the first heading
-   * that links to another page (a list's first card). */
-  const dom_node *item = !n && !product ? first_item_heading(x) : NULL;
-  /* A byline in the text by the headline: "By Jane Doe". */
+  /* A byline in the text by the headline: "By Jane Doe". The lines under
+   * the headline are the page's up to the first heading that links to
+   * another page (a list's first card). */
   if (!n && !product && x->title_node) {
-    const char *t = meta_lines_until(x, x->title_node, item, 400, IN_CHROME | IN_COMMENT);
+    const char *t =
+        meta_lines_until(x, x->title_node, first_item_heading(x), 400, IN_CHROME | IN_COMMENT);
 #ifdef PITH_DEBUG_META
     fprintf(stderr, "lines after title [%s]\n", t ? t : "");
 #endif
@@ -431,7 +457,7 @@ void meta_choose_authors(mctx *x) {
    * author box at the article's end), navigation, sidebars and comments
    * left out; a bare "By" counts only by the headline. */
   if (!n && !product && !list && x->title_node) {
-    const char *t = meta_lines_until(x, x->title_node, item, SCAN_BYTES, IN_CHROME | IN_COMMENT);
+    const char *t = meta_lines_after_without(x, x->title_node, SCAN_BYTES, IN_CHROME | IN_COMMENT);
     if (t)
       author_from_text(t, strlen(t), 1, x->mem, names, &n, MAX_AUTHORS);
   }

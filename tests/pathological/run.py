@@ -103,6 +103,20 @@ def thread_class_strings(path):
     repeat_file(path, head, unit, 600, b"</section></main></body></html>")
 
 
+def bylines_under_headings(path):
+    """128 bylines whose names are no names, each in a box beside a heading
+    of 5,000 elements: each byline's box and the boxes around it are
+    searched for a heading that links elsewhere (a card's), within a
+    bound (was: every heading of every box, for each byline)."""
+    head = ("<html><head><meta charset=\"utf-8\"><title>Tides on the flats</title>"
+            "<meta property=\"og:type\" content=\"article\"></head><body>"
+            "<h1>Tides on the flats</h1><div class=\"wrap\">").encode()
+    unit = ("<div class=\"box\"><h2>" + "<span>x</span>" * 5000 +
+            "</h2><span class=\"author\">12345</span></div>").encode()
+    tail = ("</div><article><p>" + (PROSE + " ") * 10000 + "</p></article></body></html>").encode()
+    repeat_file(path, head, unit, 128, tail)
+
+
 def invalid_utf8(path):
     bad = bytes([0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC, 0xFF, 0xFE])
     body = b"".join(b"<p>" + PROSE.encode()[:40] + bad + b"</p>" for _ in range(20000))
@@ -293,6 +307,8 @@ CASES = [
     case("attributes-1M", many_attributes, stdout=MARKER),
     case("attribute-10MB", big_attribute, stdout=MARKER),
     case("thread-class-strings-600x70KB", thread_class_strings, stdout=MARKER),
+    case("bylines-128-under-headings", bylines_under_headings, args=["-f", "json"],
+         stdout='"title":"Tides on the flats"'),
     case("invalid-utf8", invalid_utf8, stdout="The tide came in over the flats"),
     # More than 1% control bytes in the first 64 KB: binary, by design.
     case("nul-every-50", nul_every_50, status=1, stderr="binary data, not HTML"),

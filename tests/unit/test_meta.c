@@ -147,8 +147,20 @@ static void test_jsonld_author_shown(void) {
   /* Shown anywhere, the surname is enough ("S. Webb"). */
   CHECK(run(PAGE(LD_AUTHOR("Sam Webb"), "<h1>Roof repairs</h1>" BODY "<p>S. Webb</p>")) == 0);
   CHECK_STR(authors(), "Sam Webb");
+  /* Credentials after a comma are not looked for. */
+  CHECK(run(PAGE(LD_AUTHOR("Sam Webb, MD, FACP"),
+                 "<h1>Roof repairs</h1>" BODY "<p>Sam Webb</p>")) == 0);
+  CHECK_STR(authors(), "Sam Webb, MD, FACP");
   /* A word that holds it is not it. */
   CHECK(run(PAGE(LD_AUTHOR("Sam Webb"), "<h1>Roof repairs</h1>" BODY "<p>Webbing</p>")) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* Names in scripts written without spaces are found inside a sentence;
+   * a letter after a Latin surname still makes another word. */
+  CHECK(run(PAGE(LD_AUTHOR("\xE5\xB1\xB1\xE7\x94\xB0\xE5\xA4\xAA\xE9\x83\x8E"),
+                 "<h1>Roof repairs</h1>" BODY "<p>\xE6\x96\x87\xEF\xBC\x9A\xE5\xB1\xB1\xE7\x94"
+                 "\xB0\xE5\xA4\xAA\xE9\x83\x8E\xE8\xA8\x98\xE8\x80\x85</p>")) == 0);
+  CHECK_STR(authors(), "\xE5\xB1\xB1\xE7\x94\xB0\xE5\xA4\xAA\xE9\x83\x8E");
+  CHECK(run(PAGE(LD_AUTHOR("Sam Webb"), "<h1>Roof repairs</h1>" BODY "<p>Webb\xC3\xA9</p>")) == 0);
   CHECK(art.meta.nauthors == 0);
   /* Not shown: an author meta tag decides. */
   CHECK(run(PAGE(LD_AUTHOR("Sam Webb") "<meta name=\"author\" content=\"Sam Webb\">",
