@@ -503,10 +503,11 @@ typedef struct {
   /* A submission waits while this many items are in flight (submitted,
    * not yet delivered; default 16 per worker, at least 8) or while the
    * bytes they hold reach max_pending_bytes (default 8 MiB; a larger page
-   * still goes, alone): an item holds its input until it is extracted,
-   * then its result and output until delivered. Pages extracted at once
-   * hold at most half of max_pending_bytes of input between them (a larger
-   * one runs alone), since a parse takes memory in proportion. */
+   * still goes, alone): an item holds its input (the buffers it came in:
+   * a record's block with its HTTP headers) until it is extracted, then its
+   * result and output until delivered. Pages extracted at once hold at most
+   * half of max_pending_bytes of input between them (a larger one runs
+   * alone), since a parse takes memory in proportion. */
   size_t max_pending;
   size_t max_pending_bytes;
   /* 1: render each result on its worker (item->output) in this format with

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "input/archive.h"
 #include "input/read.h"
 #include "result.h"
 
@@ -75,7 +76,7 @@ batch_job *batch_job_page(const void *data, size_t len, pith_batch_mode mode,
     return NULL;
   if (len)
     memcpy(j->data, data, len);
-  j->len = j->cost = len;
+  j->len = j->cost = j->input = len;
   j->mode = mode;
   return j;
 }
@@ -91,7 +92,7 @@ batch_job *batch_job_file(const char *path, pith_batch_mode mode, const pith_opt
   struct stat st;
   /* The file's size on disk (gzip: less than it holds) bounds the memory
    * in flight well enough; it is freed once the page is extracted. */
-  j->cost = stat(path, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size : 0;
+  j->cost = j->input = stat(path, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size : 0;
   return j;
 }
 
@@ -109,7 +110,10 @@ batch_job *batch_job_record(const pith_record *rec, pith_record *owned, const pi
     batch_job_free(j);
     return NULL;
   }
-  j->cost = rec->payload_len;
+  /* What the copy holds (its buffer, the HTTP headers before the payload),
+   * not only the payload. */
+  j->cost = archive_record_bytes(j->record);
+  j->input = rec->payload_len;
   return j;
 }
 

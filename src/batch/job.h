@@ -24,8 +24,9 @@ typedef struct {
   char *data;          /* PAGE: a copy of the bytes; FILE: the path; FAILURE, SKIP: the message */
   pith_record *record; /* RECORD: a copy */
   size_t len;
-  size_t cost; /* bytes counted against max_pending_bytes */
-  int done;    /* set by the batch, under its lock */
+  size_t cost;  /* bytes counted against max_pending_bytes: the buffers held */
+  size_t input; /* the bytes its extraction reads (its parse takes memory in proportion) */
+  int done;     /* set by the batch, under its lock */
   pith_batch_item item;
   char *output;      /* the rendered result */
   char message[256]; /* FILE: why it could not be read */

@@ -39,8 +39,9 @@ typedef struct cli {
   FILE *errors_out; /* --errors' file, or NULL */
   pith_sites *sites;
   pith_batch *batch;
-  int collect;    /* the first pass of --site-dedup: counting lines */
-  dev_t skip_dev; /* --output-dir, not walked as an input */
+  size_t trim_after; /* a page this large gives its memory back once delivered */
+  int collect;       /* the first pass of --site-dedup: counting lines */
+  dev_t skip_dev;    /* --output-dir, not walked as an input */
   ino_t skip_ino;
   int skip_set;
   int failures;                 /* failures outside the batch (writing, an archive's end) */

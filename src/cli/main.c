@@ -537,6 +537,8 @@ int main(int argc, char **argv) {
   bo.render = 1;
   bo.format = c.format;
   bo.render_flags = c.render_flags;
+  /* A page that runs alone (docs/limits.md). */
+  c.trim_after = bo.max_pending_bytes / 2;
   c.report = report_new(c.progress, total_bytes);
   if (pith_batch_new(&bo, output_deliver, &c, &c.batch) != PITH_OK) {
     fprintf(stderr, "pith: out of memory\n");

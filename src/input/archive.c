@@ -31,9 +31,10 @@ struct pith_archive {
   char *name;           /* as opened */
   const char *filename; /* its last path component */
   pith_record rec;
-  int have_rec;  /* rec is the record pith_archive_next returned last */
-  char *payload; /* the decoded body of the current record (NULL: no coding, the body
-                    is read where it lies in the block) */
+  int have_rec;       /* rec is the record pith_archive_next returned last */
+  char *payload;      /* the decoded body of the current record (NULL: no coding, the body
+                         is read where it lies in the block) */
+  size_t payload_cap; /* its buffer's size */
   http_response http;
   char content_type[128];
   char err[256];
@@ -245,11 +246,11 @@ static pith_status judge_http(pith_archive *a, const warc_record *w, pith_record
   const char *payload = body; /* no coding: the body where it lies in the block */
   size_t len = body_len;
   int cut = 0;
-  http_body_status st =
-      h->chunked || h->ncodings
-          ? http_decode_body(h, body, body_len, a->o.max_record_bytes, &a->payload, &len, &cut)
-      : body_len > a->o.max_record_bytes ? HTTP_BODY_TOO_LARGE
-                                         : HTTP_BODY_OK;
+  http_body_status st = h->chunked || h->ncodings
+                            ? http_decode_body(h, body, body_len, a->o.max_record_bytes,
+                                               &a->payload, &len, &a->payload_cap, &cut)
+                        : body_len > a->o.max_record_bytes ? HTTP_BODY_TOO_LARGE
+                                                           : HTTP_BODY_OK;
   if (st == HTTP_BODY_NOMEM)
     return PITH_ERR_NOMEM;
   if (st == HTTP_BODY_TOO_LARGE) {
@@ -407,6 +408,7 @@ pith_status pith_record_extract(const pith_record *rec, const pith_options *opts
 typedef struct {
   pith_record rec;
   char *owned; /* the payload's buffer, moved here rather than copied, or NULL */
+  size_t held; /* the bytes the copy holds (malloc'd sizes) */
 } record_copy;
 
 /* A copy of rec, with its payload copied unless move is set (the caller
@@ -421,6 +423,7 @@ static record_copy *copy_record(const pith_record *rec, int move) {
     return NULL;
   c->rec = *rec;
   c->owned = NULL;
+  c->held = n;
   char *p = (char *)(c + 1);
   if (rec->payload && !move) {
     memcpy(p, rec->payload, rec->payload_len);
@@ -457,13 +460,20 @@ pith_record *archive_take_record(pith_archive *a) {
   record_copy *c = copy_record(r, decoded || in_block);
   if (!c)
     return NULL;
+  size_t cap = 0;
   if (decoded) {
     c->owned = a->payload;
+    cap = a->payload_cap;
     a->payload = NULL;
   } else if (in_block) {
-    c->owned = warc_reader_take_block(a->w);
+    c->owned = warc_reader_take_block(a->w, &cap);
   }
+  c->held += cap;
   return &c->rec;
+}
+
+size_t archive_record_bytes(const pith_record *rec) {
+  return rec ? ((const record_copy *)rec)->held : 0;
 }
 
 void pith_record_free(pith_record *rec) {

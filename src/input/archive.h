@@ -15,4 +15,8 @@ const pith_record *archive_current(const pith_archive *a);
  * pith_record_free. */
 pith_record *archive_take_record(pith_archive *a);
 
+/* The bytes a copy (pith_record_copy, archive_take_record) holds: what a
+ * batch counts against its memory bound. */
+size_t archive_record_bytes(const pith_record *rec);
+
 #endif

@@ -3,6 +3,8 @@
 #include <libdeflate.h>
 #include <stdlib.h>
 
+#include "util/sizeclass.h"
+
 int gunzip_whole(const void *data, size_t n, size_t limit, char **out, size_t *out_len) {
   const unsigned char *in = data;
   if (n < 18 || in[0] != 0x1f || in[1] != 0x8b || (in[3] & 0x02))
@@ -12,7 +14,7 @@ int gunzip_whole(const void *data, size_t n, size_t limit, char **out, size_t *o
                  (size_t)in[n - 1] << 24;
   if (isize > limit)
     return 0;
-  char *buf = malloc(isize + 1);
+  char *buf = malloc(size_class(isize + 1)); /* see util/sizeclass.h */
   if (!buf)
     return 0;
   struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();

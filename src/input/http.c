@@ -10,6 +10,7 @@
 #include <zstd.h>
 
 #include "input/gunzip.h"
+#include "util/sizeclass.h"
 
 static int lower(int c) {
   return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -340,7 +341,7 @@ static void decode_one(const char *coding, const char *in, size_t len, sink *out
     if (!out->p && gunzip_whole(in, len, out->max, &whole, &n)) {
       out->p = whole; /* one member, inflated in one call */
       out->len = n;
-      out->cap = n + 1;
+      out->cap = size_class(n + 1);
       keep = 0;
     } else if (len >= 2 && u[0] == 0x1f && u[1] == 0x8b) {
       keep = inflate_body(in, len, 16 + MAX_WBITS, out, cut);
@@ -364,30 +365,41 @@ static void decode_one(const char *coding, const char *in, size_t len, sink *out
 }
 
 http_body_status http_decode_body(const http_response *h, const char *body, size_t len, size_t max,
-                                  char **out, size_t *out_len, int *cut) {
+                                  char **out, size_t *out_len, size_t *out_cap, int *cut) {
   *out = NULL;
-  *out_len = 0;
+  *out_len = *out_cap = 0;
   *cut = 0;
+  if (!h->chunked && len > max)
+    return HTTP_BODY_TOO_LARGE; /* as if copied first: over the limit already */
   sink cur = {NULL, 0, 0, max, 0, 0};
-  if (h->chunked) {
-    dechunk(body, len, &cur, cut);
-  } else {
-    sink_put(&cur, body, len);
+  /* The first coding reads the body where it lies (no copy of it). */
+  const char *in = body;
+  size_t in_len = len;
+  if (h->chunked || !h->ncodings) {
+    if (h->chunked)
+      dechunk(body, len, &cur, cut);
+    else
+      sink_put(&cur, body, len);
+    in = cur.p ? cur.p : "";
+    in_len = cur.len;
   }
   for (int i = h->ncodings - 1; i >= 0 && !cur.over && !cur.oom; i--) {
     sink next = {NULL, 0, 0, max, 0, 0};
-    decode_one(h->codings[i], cur.p ? cur.p : "", cur.len, &next, cut);
+    decode_one(h->codings[i], in, in_len, &next, cut);
     free(cur.p);
     cur = next;
+    in = cur.p ? cur.p : "";
+    in_len = cur.len;
   }
   if (cur.oom || cur.over || cur.len > max) {
     free(cur.p);
     return cur.oom ? HTTP_BODY_NOMEM : HTTP_BODY_TOO_LARGE;
   }
-  if (!cur.p && !(cur.p = malloc(1)))
+  if (!cur.p && !(cur.p = malloc(cur.cap = 1)))
     return HTTP_BODY_NOMEM;
   cur.p[cur.len] = '\0';
   *out = cur.p;
   *out_len = cur.len;
+  *out_cap = cur.cap;
   return HTTP_BODY_OK;
 }

@@ -30,13 +30,14 @@ typedef enum {
 } http_body_status;
 
 /* The decoded body of h's message body[0..len) into *out (malloc'd,
- * NUL-terminated, *out_len bytes; the caller frees). Decoding stops past
+ * NUL-terminated, *out_len bytes in a buffer of *out_cap; the caller
+ * frees). Decoding stops past
  * max bytes (a bomb costs no more than max). Damage is tolerated: what
  * decoded before it is kept and *cut is set (broken chunking, a corrupt or
  * truncated compressed body). A body whose bytes do not match its coding
  * (no gzip magic under "gzip"), or whose coding pith does not know, is
  * kept as it is (the payload sniffer judges it). */
 http_body_status http_decode_body(const http_response *h, const char *body, size_t len, size_t max,
-                                  char **out, size_t *out_len, int *cut);
+                                  char **out, size_t *out_len, size_t *out_cap, int *cut);
 
 #endif

@@ -12,6 +12,8 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "util/sizeclass.h"
+
 #define MAX_LINE ((size_t)1 << 16)         /* one header line */
 #define MAX_HEADER_BYTES ((size_t)1 << 20) /* a record's whole header section */
 #define MAX_HEADERS 1024
@@ -63,8 +65,9 @@ int warc_reader_in_block(const warc_reader *r, const char *p) {
   return r->block && p && p >= r->block && p < r->block + r->block_cap;
 }
 
-char *warc_reader_take_block(warc_reader *r) {
+char *warc_reader_take_block(warc_reader *r, size_t *cap) {
   char *b = r->block;
+  *cap = r->block_cap;
   r->block = NULL;
   r->block_cap = 0;
   return b;
@@ -558,14 +561,15 @@ static int read_content(warc_reader *r, warc_record *rec) {
     }
     return locate(r, rec) < 0 ? -1 : 1;
   }
-  if ((size_t)n + 1 > r->block_cap) {
-    size_t cap = r->block_cap ? r->block_cap : 4096;
-    while (cap < (size_t)n + 1)
-      cap *= 2;
-    char *b = realloc(r->block, cap);
-    if (!b)
+  /* The block's class of size (util/sizeclass.h): a block much larger
+   * than this record's is not kept for it, since the block is often handed
+   * on with its page (warc_reader_take_block). Nothing in it is kept. */
+  size_t cap = size_class((size_t)n + 1);
+  if (r->block_cap < (size_t)n + 1 || r->block_cap > cap) {
+    free(r->block);
+    r->block_cap = 0;
+    if (!(r->block = malloc(cap)))
       return -1;
-    r->block = b;
     r->block_cap = cap;
   }
   r->block_start = stream_pos(r->s);

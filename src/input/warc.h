@@ -88,8 +88,9 @@ void warc_reader_free(warc_reader *r);
 int warc_reader_in_block(const warc_reader *r, const char *p);
 
 /* That buffer, the caller's from now on (free it with free; the record's
- * block pointer stays valid): the next record gets a buffer of its own. */
-char *warc_reader_take_block(warc_reader *r);
+ * block pointer stays valid), and its size in *cap: the next record gets a
+ * buffer of its own. */
+char *warc_reader_take_block(warc_reader *r, size_t *cap);
 
 /* The value of a header of rec by name (case-insensitive), or NULL. */
 const char *warc_record_header(const warc_record *rec, const char *name);

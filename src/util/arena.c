@@ -1,5 +1,7 @@
 #include "util/arena.h"
 
+#include "util/sizeclass.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +12,7 @@ struct arena_chunk {
   max_align_t pad[];
 };
 
-enum { ARENA_MIN_CHUNK = 64 * 1024 };
+enum { ARENA_MIN_CHUNK = 64 * 1024, ARENA_MAX_CHUNK = 1024 * 1024 };
 
 void arena_init(arena *a) {
   memset(a, 0, sizeof *a);
@@ -27,10 +29,17 @@ void arena_free(arena *a) {
 }
 
 void *arena_alloc_slow(arena *a, size_t size) {
-  /* Chunks grow with the arena so a big page needs few mallocs. */
-  size_t want = a->total / 2;
-  if (want < ARENA_MIN_CHUNK)
-    want = ARENA_MIN_CHUNK;
+  /* Chunks grow with the arena so a big page needs few mallocs, up to a
+   * size that every page's arena shares: a heap that pages come and go
+   * through by the thousand then reuses its free chunks for the next
+   * page's (util/sizeclass.h) instead of growing. A chunk with its header
+   * is a power of two. */
+  size_t chunk = size_class(a->total / 2);
+  if (chunk < ARENA_MIN_CHUNK)
+    chunk = ARENA_MIN_CHUNK;
+  if (chunk > ARENA_MAX_CHUNK)
+    chunk = ARENA_MAX_CHUNK;
+  size_t want = chunk - sizeof(arena_chunk);
   if (want < size)
     want = size;
   if (want > (size_t)-1 / 2)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "input/archive.h"
 #include "pith.h"
 #include "source.h"
 
@@ -229,8 +230,42 @@ static void test_batch_handover(unsigned jobs) {
   pith_batch_free(b);
 }
 
+/* A page moved to a batch takes a buffer of its own size with it, not one
+ * the reader grew for a larger record before (a batch counts what the
+ * record holds against its memory bound). */
+static void test_handover_bytes(void) {
+  size_t big = 300000;
+  char *filler = malloc(big + 1), *data = malloc(big + 4096);
+  if (!filler || !data) {
+    CHECK(0);
+    free(filler), free(data);
+    return;
+  }
+  memset(filler, 'x', big);
+  filler[big] = '\0';
+  size_t n = add_record(data, "metadata", "http://example.org/m", "", filler);
+  char http[1024];
+  sprintf(http, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n%s", page);
+  n += add_record(data + n, "response", "http://example.org/a", "", http);
+  source src = {data, n, 0, 0};
+  pith_archive *a = NULL;
+  const pith_record *rec = NULL;
+  CHECK(pith_archive_open_read(source_read, &src, "big.warc", NULL, &a) == PITH_OK);
+  CHECK(pith_archive_next(a, &rec) == PITH_OK && rec->kind == PITH_RECORD_SKIPPED);
+  CHECK(pith_archive_next(a, &rec) == PITH_OK && rec->kind == PITH_RECORD_HTML);
+  pith_record *moved = archive_take_record(a);
+  CHECK(moved && moved->payload_len == strlen(page) && !strcmp(moved->payload, page));
+  size_t held = archive_record_bytes(moved);
+  CHECK(held > moved->payload_len && held < 16384);
+  pith_record_free(moved);
+  pith_archive_close(a);
+  free(filler);
+  free(data);
+}
+
 int main(void) {
   build();
+  test_handover_bytes();
   test_records();
   test_open();
   test_batch_handover(1);

@@ -57,16 +57,19 @@ static void test_decode(void) {
   http_response h;
   memset(&h, 0, sizeof h);
   char *out;
-  size_t len;
+  size_t len, cap;
   int cut;
   /* Chunked, with an extension; then broken: what came is kept. */
   h.chunked = 1;
   static const char chunks[] = "5;x=y\r\nHello\r\n7\r\n, world\r\n0\r\n\r\n";
-  CHECK(http_decode_body(&h, chunks, sizeof chunks - 1, 1000, &out, &len, &cut) == HTTP_BODY_OK);
+  CHECK(http_decode_body(&h, chunks, sizeof chunks - 1, 1000, &out, &len, &cap, &cut) ==
+        HTTP_BODY_OK);
   CHECK(len == 12 && !strcmp(out, "Hello, world") && !cut);
+  CHECK(cap > len); /* the buffer's size, for a batch's count of bytes held */
   free(out);
   static const char broken[] = "5\r\nHello\r\n40\r\n, wor";
-  CHECK(http_decode_body(&h, broken, sizeof broken - 1, 1000, &out, &len, &cut) == HTTP_BODY_OK);
+  CHECK(http_decode_body(&h, broken, sizeof broken - 1, 1000, &out, &len, &cap, &cut) ==
+        HTTP_BODY_OK);
   CHECK(!strcmp(out, "Hello, wor") && cut);
   free(out);
   /* Many chunks of 4096 bytes: every one fits its room exactly. */
@@ -79,12 +82,12 @@ static void test_decode(void) {
     p += 4096 + 8;
   }
   memcpy(p, "0\r\n\r\n", 5);
-  CHECK(http_decode_body(&h, many, big_len, 1 << 20, &out, &len, &cut) == HTTP_BODY_OK);
+  CHECK(http_decode_body(&h, many, big_len, 1 << 20, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == 40 * 4096 && !cut && out[4096] == 'b');
   free(out);
   free(many);
   /* Labelled chunked but stored de-chunked: kept as it is. */
-  CHECK(http_decode_body(&h, text, tl, 1000, &out, &len, &cut) == HTTP_BODY_OK);
+  CHECK(http_decode_body(&h, text, tl, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == tl && !strcmp(out, text));
   free(out);
   h.chunked = 0;
@@ -96,7 +99,7 @@ static void test_decode(void) {
   h.ncodings = 2;
   strcpy(h.codings[0], "gzip");
   strcpy(h.codings[1], "deflate");
-  CHECK(http_decode_body(&h, both, bl, 1000, &out, &len, &cut) == HTTP_BODY_OK);
+  CHECK(http_decode_body(&h, both, bl, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == tl && !strcmp(out, text) && !cut);
   free(out);
   /* Raw deflate, as many servers send it. */
@@ -104,36 +107,37 @@ static void test_decode(void) {
   size_t rl = squeeze(text, tl, -15, raw, sizeof raw);
   h.ncodings = 1;
   strcpy(h.codings[0], "deflate");
-  CHECK(http_decode_body(&h, raw, rl, 1000, &out, &len, &cut) == HTTP_BODY_OK);
+  CHECK(http_decode_body(&h, raw, rl, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == tl && !strcmp(out, text));
   free(out);
   /* A truncated gzip body: what came is kept, flagged. */
   strcpy(h.codings[0], "x-gzip");
-  CHECK(http_decode_body(&h, gz, gl - 12, 1000, &out, &len, &cut) == HTTP_BODY_OK);
+  CHECK(http_decode_body(&h, gz, gl - 12, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(cut && len < tl && !strncmp(out, text, len));
   free(out);
   /* Labelled gzip but plain: kept as it is. */
-  CHECK(http_decode_body(&h, text, tl, 1000, &out, &len, &cut) == HTTP_BODY_OK);
+  CHECK(http_decode_body(&h, text, tl, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == tl && !strcmp(out, text));
   free(out);
   /* An unknown coding: kept, for the sniffer to judge. */
   strcpy(h.codings[0], "compress");
-  CHECK(http_decode_body(&h, text, tl, 1000, &out, &len, &cut) == HTTP_BODY_OK && len == tl);
+  CHECK(http_decode_body(&h, text, tl, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK && len == tl);
   free(out);
   /* Over the limit, before and after decoding. */
-  CHECK(http_decode_body(&h, text, tl, 10, &out, &len, &cut) == HTTP_BODY_TOO_LARGE && !out);
+  CHECK(http_decode_body(&h, text, tl, 10, &out, &len, &cap, &cut) == HTTP_BODY_TOO_LARGE && !out);
   size_t big = 64 << 20;
   char *zeros = calloc(1, big), *bomb = malloc(big / 100);
   size_t bombl = squeeze(zeros, big, 31, bomb, big / 100);
   strcpy(h.codings[0], "gzip");
-  CHECK(http_decode_body(&h, bomb, bombl, 1 << 20, &out, &len, &cut) == HTTP_BODY_TOO_LARGE);
-  CHECK(http_decode_body(&h, bomb, bombl, big, &out, &len, &cut) == HTTP_BODY_OK && len == big);
+  CHECK(http_decode_body(&h, bomb, bombl, 1 << 20, &out, &len, &cap, &cut) == HTTP_BODY_TOO_LARGE);
+  CHECK(http_decode_body(&h, bomb, bombl, big, &out, &len, &cap, &cut) == HTTP_BODY_OK &&
+        len == big);
   free(out);
   free(zeros);
   free(bomb);
   /* Empty bodies. */
   h.ncodings = 0;
-  CHECK(http_decode_body(&h, "", 0, 10, &out, &len, &cut) == HTTP_BODY_OK && len == 0 && out);
+  CHECK(http_decode_body(&h, "", 0, 10, &out, &len, &cap, &cut) == HTTP_BODY_OK && len == 0 && out);
   free(out);
 }
 
