@@ -48,20 +48,27 @@ static void on_item(void *ctx, pith_batch_item *it) {
     s->max_in_flight = st.submitted - done;
 }
 
-/* max_pending_bytes 0: the default; small: most pages are over it (each
- * submitted, and extracted, alone) — still every one delivered, in order. */
-static void run(unsigned jobs, size_t max_pending_bytes) {
+/* A batch rendering text on `jobs` threads, delivering to on_item (max_pending
+ * and max_pending_bytes 0: the defaults); 0 if it could not start. */
+static int start(seen *s, unsigned jobs, size_t max_pending, size_t max_pending_bytes) {
   pith_batch_options bo;
   pith_batch_options_init(&bo);
   bo.jobs = jobs;
   if (max_pending_bytes)
     bo.max_pending_bytes = max_pending_bytes;
-  bo.max_pending = 5;
+  bo.max_pending = max_pending;
   bo.render = 1;
   bo.format = PITH_FORMAT_TEXT;
-  seen s = {0, 1, 1, 0, NULL, NULL, 0};
-  CHECK(pith_batch_new(&bo, on_item, &s, &s.batch) == PITH_OK);
-  if (!s.batch)
+  *s = (seen){0, 1, 1, 0, NULL, NULL, 0};
+  CHECK(pith_batch_new(&bo, on_item, s, &s->batch) == PITH_OK);
+  return s->batch != NULL;
+}
+
+/* max_pending_bytes 0: the default; small: most pages are over it (each
+ * submitted, and extracted, alone) — still every one delivered, in order. */
+static void run(unsigned jobs, size_t max_pending_bytes) {
+  seen s;
+  if (!start(&s, jobs, 5, max_pending_bytes))
     return;
   pith_options opts;
   pith_options_init(&opts);
@@ -112,12 +119,50 @@ static void run(unsigned jobs, size_t max_pending_bytes) {
   pith_batch_free(s.batch);
 }
 
+/* Large pages among small ones: a page over max_pending_bytes (submitted
+ * alone), one over half of it (extracted alone) and one under, each
+ * between small pages, at several -j: every page delivered once, in
+ * order, with its own text. */
+static void run_mixed(unsigned jobs) {
+  seen s;
+  if (!start(&s, jobs, 0, 64 << 10))
+    return;
+  size_t cap = 200 << 10;
+  char *page = malloc(cap);
+  CHECK(page != NULL);
+  for (int i = 0; page && i < PAGES; i++) {
+    /* bytes of paragraphs: 100 KB, 40 KB, 20 KB, else about 1 KB */
+    size_t want = i == 3 ? 100000 : i == 17 ? 40000 : i == 31 ? 20000 : 1000;
+    int n = snprintf(page, cap, "<html><title>Page %d</title><body><article>", i);
+    for (int k = 0; (size_t)n < want; k++)
+      n += snprintf(page + n, cap - (size_t)n,
+                    "<p>Paragraph %d of page %d, long enough to be read as prose by pith.</p>", k,
+                    i);
+    n += snprintf(page + n, cap - (size_t)n, "</article></body></html>");
+    CHECK(pith_batch_add(s.batch, page, (size_t)n, PITH_BATCH_HTML, NULL, (void *)(size_t)i) ==
+          PITH_OK);
+  }
+  free(page);
+  CHECK(pith_batch_finish(s.batch) == PITH_OK);
+  pith_batch_stats st;
+  pith_batch_get_stats(s.batch, &st);
+  CHECK(s.in_order);
+  CHECK(s.titles_ok);
+  CHECK(s.next_seq == PAGES);
+  CHECK(st.extracted == PAGES && st.failed == 0 && st.skipped == 0);
+  pith_result_free(s.kept);
+  pith_batch_free(s.batch);
+}
+
 int main(void) {
   run(1, 0);
   run(4, 0);
   run(0, 0);
   run(4, 1500);
   run(2, 100);
+  run_mixed(1);
+  run_mixed(2);
+  run_mixed(4);
   pith_batch *b = NULL;
   CHECK(pith_batch_new(NULL, NULL, NULL, &b) == PITH_ERR_INVALID && !b);
   CHECK(pith_batch_add(NULL, "x", 1, PITH_BATCH_HTML, NULL, NULL) == PITH_ERR_INVALID);
