@@ -679,8 +679,22 @@ size_t author_from_text(const char *s, size_t len, int written_only, arena *mem,
       continue;
     for (size_t l = 0; l < nlabels; l++) {
       size_t k = strlen(labels[l]);
-      if (i + k >= len || !mstr_istarts(s + i, labels[l]))
+      /* "Written by: Jane Doe", "By:Jane Doe": a colon after the label's
+       * words, the space after it or not. */
+      char colon[24];
+      int with_colon = 0;
+      if (labels[l][k - 1] == ' ' && k < sizeof colon) {
+        memcpy(colon, labels[l], k - 1);
+        colon[k - 1] = ':';
+        colon[k] = '\0';
+        with_colon = i + k < len && mstr_istarts(s + i, colon);
+      }
+      if (with_colon) {
+        while (i + k < len && s[i + k] == ' ')
+          k++;
+      } else if (i + k >= len || !mstr_istarts(s + i, labels[l])) {
         continue;
+      }
       const char *name = s + i + k;
       if (!((unsigned char)*name >= 'A' && (unsigned char)*name <= 'Z') &&
           (unsigned char)*name < 0x80)

@@ -799,6 +799,11 @@ static void test_byline_forms(void) {
   CHECK(run(PAGE("", "<h1>Coffee</h1><p>By Amy Wilhelm</p><a href=\"#c\">0 comments</a>" BODY)) ==
         0);
   CHECK_STR(authors(), "Amy Wilhelm");
+  /* A colon after the label's words, with or without a space after it. */
+  CHECK(run(PAGE("", "<h1>Night trains</h1><p>Written by:Edzel Tabing</p>" BODY)) == 0);
+  CHECK_STR(authors(), "Edzel Tabing");
+  CHECK(run(PAGE("", "<h1>Night trains</h1><p>By: Amy Wilhelm | June 9, 2017</p>" BODY)) == 0);
+  CHECK_STR(authors(), "Amy Wilhelm");
   CHECK(run(PAGE("<meta name=\"author\" content=\"EcoCult Staff\">", "<h1>T</h1>" BODY)) == 0);
   CHECK_STR(authors(), "EcoCult Staff");
   CHECK(run(PAGE("<meta name=\"author\" content=\"Great Day Editorial Team\">",
