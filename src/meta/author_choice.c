@@ -372,7 +372,10 @@ void meta_choose_authors(mctx *x) {
   if (!n && !product)
     for (size_t i = 0; i < x->props.n && !n; i++) {
       const mnode *m = &x->props.v[i];
-      if ((m->kind != 3 && m->kind != 4) || (m->where & (IN_COMMENT | IN_CHROME)))
+      /* In an item of its own (a reply, a card of another post) it is that
+       * item's author, as a byline there would be. */
+      if ((m->kind != 3 && m->kind != 4) || (m->where & (IN_COMMENT | IN_CHROME)) ||
+          signs_other_item(x, m->n))
         continue;
       const char *v = dom_attr_get(m->n, "content");
       /* The name inside an author's item. */

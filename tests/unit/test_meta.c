@@ -288,6 +288,14 @@ static void test_microdata(void) {
                      "</article>")) == 0);
   CHECK_STR(authors(), "Lea Stone");
   CHECK_STR(art.meta.date_published, "2019-05-20");
+  /* The author in the markup of another item (a card of another post, a
+   * reply in its <article>) is that item's, not the page's. */
+  CHECK(run(PAGE("", "<h1>Bees return</h1>" BODY
+                     "<div><article itemscope itemtype=\"https://schema.org/BlogPosting\">"
+                     "<h3><a href=\"/wasps\">Wasps leave</a></h3><div itemprop=\"author\" "
+                     "itemscope><meta itemprop=\"name\" content=\"Marie Stafford\"></div>"
+                     "<p>The wasps left the valley.</p></article></div>")) == 0);
+  CHECK(art.meta.nauthors == 0);
 }
 
 static void test_bylines(void) {
