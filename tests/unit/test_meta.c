@@ -386,6 +386,17 @@ static void test_author_scope(void) {
                  CARDS)) == 0);
   CHECK_STR(authors(), "Ann Lee");
 #undef CARDS
+  /* A byline under the headline, in the headline's own box that holds no
+   * one else's byline, still signs the page: a thread's starter above its
+   * posts. */
+  CHECK(run(PAGE("<title>Beginner projects</title>",
+                 "<div class=\"title\"><h1>Beginner projects</h1><p>Thread starter <a "
+                 "class=\"username\" href=\"/members/sean-gale\">Sean Gale</a></p></div><div "
+                 "class=\"post\"><span class=\"author\">Sean Gale</span>" BODY
+                 "</div><div class=\"post\"><span class=\"author\">Ann Lee</span><p>Start "
+                 "with a box.</p></div><div class=\"post\"><span class=\"author\">Bo Chan</span>"
+                 "<p>A shelf.</p></div>")) == 0);
+  CHECK_STR(authors(), "Sean Gale");
   /* A byline in an <article> of its own that does not hold the headline
    * signs that item (a card, a testimonial), not the page... */
   CHECK(run(PAGE("<title>Map tools</title><meta property=\"og:type\" content=\"article\">",
