@@ -514,6 +514,14 @@ static void test_author_byline(void) {
   line = "Reuters";
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, &agency) == 0);
   CHECK(n == 0 && agency && !strcmp(agency, "Reuters"));
+  /* Initials run together are initials, not a sentence's end. */
+  n = 0;
+  line = "By J.R.R. Tolkien and C.S. Lewis";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 2);
+  CHECK(n == 2 && !strcmp(names[0], "J.R.R. Tolkien") && !strcmp(names[1], "C.S. Lewis"));
+  n = 0;
+  line = "By USF. It was a long day";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
   n = 0;
   line = "By jane doe"; /* not written as a name */
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
