@@ -1174,6 +1174,11 @@ static void test_title(void) {
                  "<meta property=\"og:site_name\" content=\"Valley News\">",
                  BODY)) == 0);
   CHECK_STR(art.title, "Flood closes bridge");
+  /* The site's name and more is another name: a product's, a service's. */
+  CHECK(run(PAGE("<title>Acme Payments | Accept payments online</title>"
+                 "<meta property=\"og:site_name\" content=\"Acme\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Acme Payments");
   CHECK(run_url(PAGE("<title>Flood closes bridge \xE2\x80\x94 Valleynews</title>", BODY),
                 "https://www.valleynews.example/a/1") == 0);
   CHECK_STR(art.title, "Flood closes bridge");
