@@ -9,6 +9,9 @@
 #include "meta/author.h"
 #include "meta/mstr.h"
 
+/* Of the body's visible text, for the names it shows. */
+enum { SHOWN_BYTES = 512u << 10 };
+
 /* Whether a link in a byline goes to its person's page: an author's page,
  * or (the byline says it is one) a profile's, a member's, a staff page. */
 static int author_link(const dom_node *a) {
@@ -268,32 +271,6 @@ static const dom_node *first_item_heading(const mctx *x) {
   return NULL;
 }
 
-/* The body's text as its readers see it (no scripts, styles or hidden
- * elements; navigation and footers included), up to 512 KB, or NULL. */
-static const char *shown_text(mctx *x) {
-  const dom_node *body = x->doc->body;
-  if (!body)
-    return NULL;
-  buf b;
-  buf_init(&b);
-  for (const dom_node *c = body->first ? dom_next(body, body, 0) : NULL;
-       c && b.len < (512u << 10) && !b.oom;) {
-    int skip = 0;
-    if (c->tag == TAG_TEXT) {
-      if (!(c->kind & DOM_RAWTEXT)) {
-        buf_append(&b, c->text, c->text_len);
-        buf_putc(&b, ' ');
-      }
-    } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN)) {
-      skip = 1;
-    }
-    c = dom_next(body, c, skip);
-  }
-  const char *t = b.data && !b.oom ? arena_strndup(x->tmp, b.data, b.len) : NULL;
-  buf_free(&b);
-  return t;
-}
-
 /* Whether the character at s (len bytes on) is part of a word that spaces
  * delimit: a letter or digit below the CJK scripts, which write words
  * without spaces. */
@@ -357,7 +334,8 @@ void meta_choose_authors(mctx *x) {
    * shows one of the names; otherwise the other sources (an author meta
    * tag, a byline) decide. */
   if (n) {
-    const char *text = shown_text(x);
+    const char *text =
+        x->doc->body ? meta_page_text_without(x, x->doc->body, SHOWN_BYTES, 0) : NULL;
     size_t i = 0;
     while (i < n && !(text && shows_name(x, text, names[i])))
       i++;
