@@ -680,6 +680,15 @@ static void test_date_sources(void) {
                  "<h1>Wahl</h1><div class=\"date\">05.11.2021</div>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2021-11-05");
 
+  /* A time with its offset is dated on the day it writes, not on its UTC
+   * day (here July 5th): both dev sets' golds take the written day on
+   * most pages where the two differ (htmldate-dev 8 of 8, wcxb-dev 13 of
+   * 15). */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" "
+                 "content=\"2023-07-04T20:04:00-04:00\">",
+                 "<h1>Cameras</h1>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-07-04T20:04:00-04:00");
+
   /* Publication over modification; a modification before it is dropped. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2020-03-01\">"
                  "<meta property=\"article:modified_time\" content=\"2019-01-01\">",
