@@ -1215,6 +1215,11 @@ static void test_title(void) {
                  "<meta property=\"og:site_name\" content=\"Valley News\">",
                  BODY)) == 0);
   CHECK_STR(art.title, "Flood closes bridge");
+  /* The site's name and more is another name: a product's, a service's. */
+  CHECK(run(PAGE("<title>Acme Payments | Accept payments online</title>"
+                 "<meta property=\"og:site_name\" content=\"Acme\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Acme Payments");
   CHECK(run_url(PAGE("<title>Flood closes bridge \xE2\x80\x94 Valleynews</title>", BODY),
                 "https://www.valleynews.example/a/1") == 0);
   CHECK_STR(art.title, "Flood closes bridge");
@@ -1225,6 +1230,24 @@ static void test_title(void) {
   /* A colon joins a title's own parts. */
   CHECK(run(PAGE("<title>Bridges: a short history</title>", BODY)) == 0);
   CHECK_STR(art.title, "Bridges: a short history");
+  /* The site's name comes off a visible headline too: a known name, a
+   * short name after a long headline, the host's name run together or a
+   * part of it. */
+  CHECK(run(PAGE("<title>Flood closes bridge | Valley News</title>"
+                 "<meta property=\"og:site_name\" content=\"Valley News\">",
+                 "<h1>Flood closes bridge | Valley News</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Flood closes bridge");
+  CHECK(run(PAGE("<title>How the valley rebuilt its bridge in a year - Lakeside</title>",
+                 "<h1>How the valley rebuilt its bridge in a year - Lakeside</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "How the valley rebuilt its bridge in a year");
+  CHECK(run_url(PAGE("<title>Bridge shut after flood | Valley News Daily</title>",
+                     "<h1>Bridge shut after flood | Valley News Daily</h1>" BODY),
+                "https://valleynewsdaily.example/a/1") == 0);
+  CHECK_STR(art.title, "Bridge shut after flood");
+  CHECK(run_url(PAGE("<title>Bridge shut | Valley News</title>",
+                     "<h1>Bridge shut | Valley News</h1>" BODY),
+                "https://valleynewsdaily.example/a/1") == 0);
+  CHECK_STR(art.title, "Bridge shut");
 
   /* The <h1> that agrees with the title wins over it (it is what readers
    * see); a logo's <h1> with the site's name does not. */
@@ -1233,6 +1256,19 @@ static void test_title(void) {
                  "<header><h1>Valley News</h1></header>"
                  "<h1>Old bridge shut after the flood</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Old bridge shut after the flood");
+  /* Agreeing: most of its words in the title and most of the title's in
+   * it; all of its words in the title (a short heading, outside the
+   * chrome); or all of the title's in it. */
+  CHECK(run(PAGE("<title>Flood closes old bridge for a week</title>",
+                 "<h1>Flood closes old bridge again</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Flood closes old bridge again");
+  CHECK(run(PAGE("<title>Hiking Boots: Shop Boots for Hiking</title>",
+                 "<main><h1>Hiking Boots</h1>" BODY "</main>")) == 0);
+  CHECK_STR(art.title, "Hiking Boots");
+  CHECK(run(PAGE("<title>Pruning roses | Garden Notes</title>"
+                 "<meta property=\"og:site_name\" content=\"Garden Notes\">",
+                 "<main><h1>Pruning climbing roses</h1>" BODY "</main>")) == 0);
+  CHECK_STR(art.title, "Pruning climbing roses");
   /* An <h1> that says something else does not. */
   CHECK(run(PAGE("<title>Old bridge shut after flood</title>",
                  "<h1>Subscribe to our newsletter today</h1>" BODY)) == 0);
