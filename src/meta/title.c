@@ -87,9 +87,6 @@ static int is_site(const char *s, size_t len, const title_input *in) {
     size_t ov = mstr_overlap(w, nw, sw, ns);
     if (ov * 5 >= nw * 4 && ov * 5 >= ns * 4)
       return 1;
-    /* "ABC7 New York" for "ABC7": the whole name and a little more. */
-    if (ov == ns && nw <= ns + 2 && nw <= 4)
-      return 1;
   }
   if (in->host && nw <= 5) {
     /* The words run together, against each label of the host name. */

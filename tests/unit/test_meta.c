@@ -288,6 +288,14 @@ static void test_microdata(void) {
                      "</article>")) == 0);
   CHECK_STR(authors(), "Lea Stone");
   CHECK_STR(art.meta.date_published, "2019-05-20");
+  /* The author in the markup of another item (a card of another post, a
+   * reply in its <article>) is that item's, not the page's. */
+  CHECK(run(PAGE("", "<h1>Bees return</h1>" BODY
+                     "<div><article itemscope itemtype=\"https://schema.org/BlogPosting\">"
+                     "<h3><a href=\"/wasps\">Wasps leave</a></h3><div itemprop=\"author\" "
+                     "itemscope><meta itemprop=\"name\" content=\"Marie Stafford\"></div>"
+                     "<p>The wasps left the valley.</p></article></div>")) == 0);
+  CHECK(art.meta.nauthors == 0);
 }
 
 static void test_bylines(void) {
@@ -378,6 +386,17 @@ static void test_author_scope(void) {
                  CARDS)) == 0);
   CHECK_STR(authors(), "Ann Lee");
 #undef CARDS
+  /* A byline under the headline, in the headline's own box that holds no
+   * one else's byline, still signs the page: a thread's starter above its
+   * posts. */
+  CHECK(run(PAGE("<title>Beginner projects</title>",
+                 "<div class=\"title\"><h1>Beginner projects</h1><p>Thread starter <a "
+                 "class=\"username\" href=\"/members/sean-gale\">Sean Gale</a></p></div><div "
+                 "class=\"post\"><span class=\"author\">Sean Gale</span>" BODY
+                 "</div><div class=\"post\"><span class=\"author\">Ann Lee</span><p>Start "
+                 "with a box.</p></div><div class=\"post\"><span class=\"author\">Bo Chan</span>"
+                 "<p>A shelf.</p></div>")) == 0);
+  CHECK_STR(authors(), "Sean Gale");
   /* A byline in an <article> of its own that does not hold the headline
    * signs that item (a card, a testimonial), not the page... */
   CHECK(run(PAGE("<title>Map tools</title><meta property=\"og:type\" content=\"article\">",
@@ -495,6 +514,14 @@ static void test_author_byline(void) {
   line = "Reuters";
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, &agency) == 0);
   CHECK(n == 0 && agency && !strcmp(agency, "Reuters"));
+  /* Initials run together are initials, not a sentence's end. */
+  n = 0;
+  line = "By J.R.R. Tolkien and C.S. Lewis";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 2);
+  CHECK(n == 2 && !strcmp(names[0], "J.R.R. Tolkien") && !strcmp(names[1], "C.S. Lewis"));
+  n = 0;
+  line = "By USF. It was a long day";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
   n = 0;
   line = "By jane doe"; /* not written as a name */
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
@@ -680,6 +707,15 @@ static void test_date_sources(void) {
                  "<h1>Wahl</h1><div class=\"date\">05.11.2021</div>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2021-11-05");
 
+  /* A time with its offset is dated on the day it writes, not on its UTC
+   * day (here July 5th): both dev sets' golds take the written day on
+   * most pages where the two differ (htmldate-dev 8 of 8, wcxb-dev 13 of
+   * 15). */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" "
+                 "content=\"2023-07-04T20:04:00-04:00\">",
+                 "<h1>Cameras</h1>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-07-04T20:04:00-04:00");
+
   /* Publication over modification; a modification before it is dropped. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2020-03-01\">"
                  "<meta property=\"article:modified_time\" content=\"2019-01-01\">",
@@ -798,6 +834,11 @@ static void test_byline_forms(void) {
   /* What follows a block is on a line of its own. */
   CHECK(run(PAGE("", "<h1>Coffee</h1><p>By Amy Wilhelm</p><a href=\"#c\">0 comments</a>" BODY)) ==
         0);
+  CHECK_STR(authors(), "Amy Wilhelm");
+  /* A colon after the label's words, with or without a space after it. */
+  CHECK(run(PAGE("", "<h1>Night trains</h1><p>Written by:Edzel Tabing</p>" BODY)) == 0);
+  CHECK_STR(authors(), "Edzel Tabing");
+  CHECK(run(PAGE("", "<h1>Night trains</h1><p>By: Amy Wilhelm | June 9, 2017</p>" BODY)) == 0);
   CHECK_STR(authors(), "Amy Wilhelm");
   CHECK(run(PAGE("<meta name=\"author\" content=\"EcoCult Staff\">", "<h1>T</h1>" BODY)) == 0);
   CHECK_STR(authors(), "EcoCult Staff");
@@ -1174,6 +1215,11 @@ static void test_title(void) {
                  "<meta property=\"og:site_name\" content=\"Valley News\">",
                  BODY)) == 0);
   CHECK_STR(art.title, "Flood closes bridge");
+  /* The site's name and more is another name: a product's, a service's. */
+  CHECK(run(PAGE("<title>Acme Payments | Accept payments online</title>"
+                 "<meta property=\"og:site_name\" content=\"Acme\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Acme Payments");
   CHECK(run_url(PAGE("<title>Flood closes bridge \xE2\x80\x94 Valleynews</title>", BODY),
                 "https://www.valleynews.example/a/1") == 0);
   CHECK_STR(art.title, "Flood closes bridge");
@@ -1184,6 +1230,24 @@ static void test_title(void) {
   /* A colon joins a title's own parts. */
   CHECK(run(PAGE("<title>Bridges: a short history</title>", BODY)) == 0);
   CHECK_STR(art.title, "Bridges: a short history");
+  /* The site's name comes off a visible headline too: a known name, a
+   * short name after a long headline, the host's name run together or a
+   * part of it. */
+  CHECK(run(PAGE("<title>Flood closes bridge | Valley News</title>"
+                 "<meta property=\"og:site_name\" content=\"Valley News\">",
+                 "<h1>Flood closes bridge | Valley News</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Flood closes bridge");
+  CHECK(run(PAGE("<title>How the valley rebuilt its bridge in a year - Lakeside</title>",
+                 "<h1>How the valley rebuilt its bridge in a year - Lakeside</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "How the valley rebuilt its bridge in a year");
+  CHECK(run_url(PAGE("<title>Bridge shut after flood | Valley News Daily</title>",
+                     "<h1>Bridge shut after flood | Valley News Daily</h1>" BODY),
+                "https://valleynewsdaily.example/a/1") == 0);
+  CHECK_STR(art.title, "Bridge shut after flood");
+  CHECK(run_url(PAGE("<title>Bridge shut | Valley News</title>",
+                     "<h1>Bridge shut | Valley News</h1>" BODY),
+                "https://valleynewsdaily.example/a/1") == 0);
+  CHECK_STR(art.title, "Bridge shut");
 
   /* The <h1> that agrees with the title wins over it (it is what readers
    * see); a logo's <h1> with the site's name does not. */
@@ -1192,6 +1256,19 @@ static void test_title(void) {
                  "<header><h1>Valley News</h1></header>"
                  "<h1>Old bridge shut after the flood</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Old bridge shut after the flood");
+  /* Agreeing: most of its words in the title and most of the title's in
+   * it; all of its words in the title (a short heading, outside the
+   * chrome); or all of the title's in it. */
+  CHECK(run(PAGE("<title>Flood closes old bridge for a week</title>",
+                 "<h1>Flood closes old bridge again</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Flood closes old bridge again");
+  CHECK(run(PAGE("<title>Hiking Boots: Shop Boots for Hiking</title>",
+                 "<main><h1>Hiking Boots</h1>" BODY "</main>")) == 0);
+  CHECK_STR(art.title, "Hiking Boots");
+  CHECK(run(PAGE("<title>Pruning roses | Garden Notes</title>"
+                 "<meta property=\"og:site_name\" content=\"Garden Notes\">",
+                 "<main><h1>Pruning climbing roses</h1>" BODY "</main>")) == 0);
+  CHECK_STR(art.title, "Pruning climbing roses");
   /* An <h1> that says something else does not. */
   CHECK(run(PAGE("<title>Old bridge shut after flood</title>",
                  "<h1>Subscribe to our newsletter today</h1>" BODY)) == 0);
