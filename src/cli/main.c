@@ -279,15 +279,8 @@ enum {
 
 int main(int argc, char **argv) {
   /* One process, many pages: keep freed memory for the next page rather
-   * than handing it back to the kernel and faulting it in again — except
-   * blocks of 512 KiB and more (a large page's record, its decoded body,
-   * its tree's arena chunks), which get pages of their own and give them
-   * back when freed. In the heap, they were the holes that small pages
-   * scattered, so that the heap grew over a long run although the memory
-   * in use did not: ten copies of a crawl peaked 1.02-1.24x one copy at
-   * -j 2, against 0.99-1.10x with them out of the heap, for 2% (-j 1) to
-   * 5% (-j 2) more CPU, faulting their pages in (docs/limits.md). */
-  mallopt(M_MMAP_THRESHOLD, 512 << 10);
+   * than handing it back to the kernel and faulting it in again. */
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   /* One heap for every thread: memory kept per thread would add up each
    * thread's own worst page over a long run (ten copies of a crawl took
