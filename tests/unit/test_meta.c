@@ -893,6 +893,18 @@ static void test_byline_other_labels(void) {
   CHECK(run(PAGE("", "<h1>Night trains</h1><div class=\"byline\">Reviewed by John Roe; Written "
                      "by Jane Doe</div>" BODY)) == 0);
   CHECK_STR(authors(), "Jane Doe");
+  /* The label before an author's link, outside it, names the link's
+   * person too. */
+  CHECK(run(PAGE("", "<h1>Night trains</h1><ul><li><strong>Updated:</strong> 6/2/2025</li><li>"
+                     "<strong>Contact:</strong> <a href=\"/authors/ron-sands\">Ron Sands</a></li>"
+                     "</ul>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1><p><span>Medically reviewed by</span> <a href=\"/author/"
+                     "john-roe\">John Roe, MD</a></p>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1><div>By <a href=\"/author/jane-doe\">Jane Doe</a>. "
+                     "Reviewed by <a href=\"/author/john-roe\">John Roe, MD</a></div>" BODY)) == 0);
+  CHECK_STR(authors(), "Jane Doe");
   /* A sponsored post's byline: the sponsor signs it. */
   CHECK(run(PAGE("", "<h1>Night trains</h1><div class=\"byline\">Sponsored by Acme</div>" BODY)) ==
         0);
