@@ -495,13 +495,14 @@ void meta_choose_authors(mctx *x) {
       add_authors(x, byline_text(x, m->n), names, &n);
     }
   STAGE("twitter");
-  /* "Written by" and "Author" in the card data of Twitter. */
+  /* "Written by" and "Author" in the card data of Twitter: a byline label
+   * that may stand alone (meta/byline_label.c), not "Reviewed by". */
   for (int k = 1; k <= 4 && !n && !product; k++) {
     char label[32], data[32];
     snprintf(label, sizeof label, "twitter:label%d", k);
     snprintf(data, sizeof data, "twitter:data%d", k);
     const char *l = meta_tag(x, label);
-    if (l && (mstr_istr(l, strlen(l), "written by") || mstr_istr(l, strlen(l), "author")))
+    if (l && byline_label_alone(l, strlen(l)))
       add_authors(x, meta_tag(x, data), names, &n);
   }
   STAGE("by-text");

@@ -489,7 +489,7 @@ void text_mark_lines(tpage *p) {
     if ((bp && l->words <= 12 && read_name(l->s + bp, l->len - bp)) ||
         byline_label_alone(l->s, l->len))
       l->flags |= TL_BYLINE;
-    /* "By" alone: the name is the next line */
+    /* A label alone ("By", "Written by"): the name is the next line */
     if (i > 0 && byline_label_alone(p->lines[i - 1].s, p->lines[i - 1].len) && l->words <= 5 &&
         name_line(l->s, l->len))
       l->flags |= TL_BYLINE;

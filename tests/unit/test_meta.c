@@ -905,6 +905,12 @@ static void test_byline_other_labels(void) {
   CHECK(run(PAGE("", "<h1>Night trains</h1><div>By <a href=\"/author/jane-doe\">Jane Doe</a>. "
                      "Reviewed by <a href=\"/author/john-roe\">John Roe, MD</a></div>" BODY)) == 0);
   CHECK_STR(authors(), "Jane Doe");
+  /* Twitter's card data: "Written by", not "Reviewed by". */
+  CHECK(run(PAGE("<meta name=\"twitter:label1\" content=\"Reviewed by\"><meta name=\"twitter:"
+                 "data1\" content=\"John Roe\"><meta name=\"twitter:label2\" content=\"Written "
+                 "by\"><meta name=\"twitter:data2\" content=\"Jane Doe\">",
+                 "<h1>Night trains</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Jane Doe");
   /* A sponsored post's byline: the sponsor signs it. */
   CHECK(run(PAGE("", "<h1>Night trains</h1><div class=\"byline\">Sponsored by Acme</div>" BODY)) ==
         0);
