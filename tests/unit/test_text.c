@@ -221,6 +221,7 @@ static void test_byline_labels(void) {
   CHECK_STR(dump_authors("Author:\nJane Doe\nMarch 3, 2024"), "\"authors\":[\"Jane Doe\"]");
   CHECK_STR(dump_authors("\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82: Jane Doe"),
             "\"authors\":[\"Jane Doe\"]");
+  CHECK_STR(dump_authors("March 3, 2024\ndi Mario Rossi"), "\"authors\":[\"Mario Rossi\"]");
   CHECK_STR(dump_authors("Di Natale Rossi\nMarch 3, 2024"), "");
   CHECK_STR(dump_authors("March 3, 2024 Photo by Jane Doe"), "");
   CHECK_STR(dump_authors("March 3, 2024 by Jane Doe"), "\"authors\":[\"Jane Doe\"]");
