@@ -96,6 +96,10 @@ static const byline_label labels[] = {
 /* The length of s's prefix that spells words (case-folded unless exact),
  * 0 when s does not start with them. */
 static size_t spells(const char *s, size_t n, const char *words, int exact) {
+  /* The first byte decides for most labels: ASCII folded at once. */
+  unsigned char c0 = n ? (unsigned char)s[0] : 0;
+  if (c0 < 0x80 && (exact ? c0 : c0 | 0x20) != (unsigned char)words[0])
+    return 0;
   size_t i = 0, j = 0, m = strlen(words);
   while (j < m) {
     if (i >= n)

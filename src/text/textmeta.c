@@ -480,18 +480,18 @@ static int is_agency(const char *s, size_t n) {
 
 void text_mark_lines(tpage *p) {
   char date[32];
+  int label_alone = 0; /* the line before is a byline label alone */
   for (size_t i = 0; i < p->n; i++) {
     tline *l = &p->lines[i];
     if (l->words <= 16 && !text_date(l->s, l->len, date, NULL, NULL))
       l->flags |= TL_DATE;
     unsigned flags;
     size_t bp = byline_prefix(l->s, l->len, &flags);
-    if ((bp && l->words <= 12 && read_name(l->s + bp, l->len - bp)) ||
-        byline_label_alone(l->s, l->len))
-      l->flags |= TL_BYLINE;
     /* A label alone ("By", "Written by"): the name is the next line */
-    if (i > 0 && byline_label_alone(p->lines[i - 1].s, p->lines[i - 1].len) && l->words <= 5 &&
-        name_line(l->s, l->len))
+    if (label_alone && l->words <= 5 && name_line(l->s, l->len))
+      l->flags |= TL_BYLINE;
+    label_alone = l->words <= 3 && byline_label_alone(l->s, l->len);
+    if ((bp && l->words <= 12 && read_name(l->s + bp, l->len - bp)) || label_alone)
       l->flags |= TL_BYLINE;
     if (l->words <= 80) {
       size_t ce, cs, cend;
