@@ -57,7 +57,7 @@ typedef struct {
   float weight;
   uint32_t mark_first, mark_count; /* its inline marks, in ex.marks */
   uint16_t words, stopwords;       /* its words, and how many are function words */
-  uint8_t bare; /* few function words and no punctuation: a run of names, not prose */
+  uint8_t bare;  /* few function words and no punctuation: a run of names, not prose */
   uint8_t reply; /* in a reply that no name marks (mark_unnamed_replies) */
 } tblock;
 
@@ -1011,7 +1011,8 @@ static int declares_discussion(const ex *x, const dom_doc *doc) {
 /* Prose under a boilerplate name that a forum gives its posts too
  * ("comment", "post-reply"): a paragraph, not a list of links. */
 static int is_named_prose(const tblock *b) {
-  return !b->reply && b->neg && !is_structural(b->neg) && b->chars >= 80 && b->link_chars * 3 < b->chars;
+  return !b->reply && b->neg && !is_structural(b->neg) && b->chars >= 80 &&
+         b->link_chars * 3 < b->chars;
 }
 
 /* The nearest of n and its two parents that has a class. */
@@ -1326,8 +1327,8 @@ static int is_headline_link(const ex *x, const tblock *b) {
  * 2024 at 10:02 am", "03/03/2024" — a digit and an "ago", a month's name,
  * a clock time or a year. */
 static int says_when(const char *s, uint32_t len) {
-  static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                       "aug", "sep", "oct", "nov", "dec"};
+  static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sep", "oct", "nov", "dec"};
   int digit = 0, year = 0, clock = 0;
   for (uint32_t i = 0; i < len; i++) {
     if (s[i] < '0' || s[i] > '9')
@@ -1368,8 +1369,8 @@ static int unit_dated(const ex *x, const dom_node *c, const uint32_t *first) {
 /* A heading that names a discussion: "30 Comments", "Responses", "2
  * thoughts on ...", "Leave a reply". */
 static int heads_replies(const ex *x, const tblock *b) {
-  static const char *const words[] = {"comment", "respon",  "repl",       "discussion",
-                                      "reaction", "thoughts", "kommentar", "reactie",
+  static const char *const words[] = {"comment",    "respon",     "repl",      "discussion",
+                                      "reaction",   "thoughts",   "kommentar", "reactie",
                                       "comentario", "commentaire"};
   if (b->kind != BLOCK_HEADING)
     return 0;
@@ -1482,7 +1483,7 @@ static void mark_replies(ex *x, dom_node *p, uint64_t sig, const uint32_t *first
  * out of memory. */
 static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root) {
   const dom_node *h1 = page_headline(x);
-  if (!h1 || !root || holds(root, h1))
+  if (!h1 || !root)
     return 0;
   uint32_t *first = NULL;
   int marked = 0;
@@ -1518,8 +1519,8 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
       continue;
     for (dom_node *c = p->first; c; c = c->next)
       like += c->tag != TAG_TEXT && record_signature(c) == sig && c->chars > 0;
-    if (found * 3 < like * 2)
-      continue; /* most units are something else */
+    if (found * 2 < like)
+      continue; /* most units are something else (a short comment is one too) */
     const dom_node *unit = reply->container;
     while (unit->parent != p)
       unit = unit->parent;

@@ -334,6 +334,61 @@ static void test_short_article_long_comments(void) {
   CHECK_STR(joined, OPENING);
 }
 
+/* page = head, then n units of a reply (a name or a date line, then
+ * REPLY1..7 in a paragraph), then tail. */
+static const char *with_replies(char *page, size_t cap, const char *head, const char *unit, int n,
+                                const char *tail) {
+  const char *replies[] = {REPLY1, REPLY2, REPLY3, REPLY4, REPLY5, REPLY6, REPLY7};
+  size_t len = (size_t)snprintf(page, cap, "%s", head);
+  for (int i = 0; i < n && len < cap; i++)
+    len += (size_t)snprintf(page + len, cap - len, unit, i, i % 28 + 1, replies[i % 7]);
+  if (len < cap)
+    snprintf(page + len, cap - len, "%s", tail);
+  return page;
+}
+
+static void test_unnamed_comments(void) {
+  /* A short article, and after it readers' comments that no class word
+   * names: units built alike, each a name (or a date) and a paragraph.
+   * They outweigh the article many times over, yet the headline's own
+   * prose, in a container of its own, is the content. */
+  static char page[16384];
+  const char *head = "<html lang=\"en\"><head><title>Will this method work?</title></head><body>"
+                     "<div class=\"x\"><h1>Will this method work?</h1><p>" P1 "</p><p>" P2
+                     "</p></div><div class=\"y\">";
+  /* Under a heading that says what they are, */
+  char heading[1024];
+  snprintf(heading, sizeof heading, "%s<h3>Responses</h3>", head);
+  CHECK(run(with_replies(page, sizeof page, heading,
+                         "<div class=\"c\"><b>user%d</b><!-- %d --><p>%s</p></div>", 20,
+                         "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* or each saying when it was written. */
+  CHECK(run(with_replies(page, sizeof page, head,
+                         "<div class=\"e\"><div><a href=\"/u/%d\">Grace H.</a> &middot; "
+                         "<span>March %d, 2024</span></div><div>%s</div>"
+                         "<div><a href=\"/like\">Like</a></div></div>",
+                         12, "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* The same units after a headline and an introduction in one container
+   * are the page's items: a list of tips, a collection of quotes. */
+  CHECK(run(with_replies(page, sizeof page,
+                         "<html lang=\"en\"><head><title>Tips</title></head><body><main>"
+                         "<h1>Tips</h1><p>" P1 "</p><div class=\"y\">",
+                         "<div class=\"c\"><b>Tip %d</b><!-- %d --><p>%s</p></div>", 12,
+                         "</div></main></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY5) != NULL);
+  /* A thread whose opening post is built like its replies keeps them. */
+  CHECK(run(with_replies(page, sizeof page,
+                         "<html lang=\"en\"><head><title>Will this method work?</title></head>"
+                         "<body><div class=\"x\"><h1>Will this method work?</h1>"
+                         "<div class=\"post\"><span>March 1, 2024</span><p>" OPENING "</p></div>"
+                         "</div><div class=\"y\">",
+                         "<div class=\"post\"><span>user%d, March %d, 2024</span><p>%s</p></div>",
+                         12, "</div></body></html>")) == 0);
+  CHECK(strstr(joined, OPENING) != NULL && strstr(joined, REPLY1) != NULL);
+}
+
 /* page = head, then 24 product cards (a link, a price, a line of facts),
  * then tail. */
 static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
@@ -582,6 +637,7 @@ int main(void) {
   test_names_list_beside_article();
   test_thread_built_like_replies();
   test_short_article_long_comments();
+  test_unnamed_comments();
   test_listing_beside_headline();
   test_paragraph_and_its_list();
   test_excerpt_teasers();
