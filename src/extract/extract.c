@@ -1548,6 +1548,55 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
   return marked;
 }
 
+/* A list of links beside an article ("More news", "Read next": headlines,
+ * thumbnails, dates) can outweigh a short article as a listing. It is no
+ * listing of the page when its text is mostly link text, the page's
+ * headline has prose of its own (a sentence or two) in a container
+ * without the list, and a heading of its own opens the list: a section
+ * beside the article, not the records that the headline heads. */
+#ifndef SIDE_LIST_LINK_SHARE
+#define SIDE_LIST_LINK_SHARE 0.6f
+#endif
+
+/* Whether the headline h1 is the page's title (choose_title took it: the
+ * <title> holds its text), not a banner's slogan over a listing. */
+static int headline_is_title(const ex *x, const dom_node *h1, const char *title) {
+  for (size_t i = 0; title && i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->container && holds(h1, b->container))
+      return b->kind == BLOCK_HEADING && strlen(title) == b->len &&
+             !memcmp(title, x->text.data + b->off, b->len);
+  }
+  return 0;
+}
+
+static int list_beside_headline(const ex *x, const dom_node *listing, const char *title) {
+  const dom_node *h1 = page_headline(x);
+  if (!h1 || h1->order_end >= listing->order || !headline_is_title(x, h1, title) ||
+      (float)listing->link_chars < SIDE_LIST_LINK_SHARE * (float)listing->chars)
+    return 0;
+  size_t from = 0; /* the listing's first block */
+  while (from < x->nblocks &&
+         !(x->blocks[from].container && holds(listing, x->blocks[from].container)))
+    from++;
+  if (from == x->nblocks)
+    return 0;
+  const tblock *lead = headline_prose(x, h1, from);
+  if (!lead || holds(around(h1, lead->container), listing))
+    return 0;
+  /* The list's own heading: the block just before it, or its first. */
+  for (size_t i = from > 0 ? from - 1 : 0; i <= from; i++)
+    if (x->blocks[i].kind == BLOCK_HEADING && x->blocks[i].container->tag != TAG_H1 &&
+        &x->blocks[i] > lead) {
+#ifdef PITH_DEBUG_EXTRACT
+      fprintf(stderr, "side list: heading \"%.*s\" lead \"%.60s\"\n", (int)x->blocks[i].len,
+              x->text.data + x->blocks[i].off, x->text.data + lead->off);
+#endif
+      return 1;
+    }
+  return 0;
+}
+
 /* A root that is one paragraph (no blocks below it) lost to its parent
  * only because what the parent adds weighs nothing: a heading, the short
  * list the paragraph introduces. It grows to its parent while the parent
@@ -2577,7 +2626,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       prose += x.blocks[i].weight;
   dom_node *prose_root = root;
   if (listing && (!root || root->score < 0.5f * listing_weight) &&
-      listing_weight > LISTING_VS_PROSE * prose) {
+      listing_weight > LISTING_VS_PROSE * prose && !list_beside_headline(&x, listing, out->title)) {
     root = listing;
     listing_mode = 1;
   }
