@@ -1549,11 +1549,15 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
 }
 
 /* A list of links beside an article ("More news", "Read next": headlines,
- * thumbnails, dates) can outweigh a short article as a listing. It is no
- * listing of the page when its text is mostly link text, the page's
- * headline has prose of its own (a sentence or two) in a container
+ * thumbnails, dates, teasers) can outweigh a short article as a listing.
+ * It is no listing of the page when its text mostly stands for other
+ * pages (link text, teasers), the page's
+ * headline has prose of its own (two sentences or more) in a container
  * without the list, and a heading of its own opens the list: a section
  * beside the article, not the records that the headline heads. */
+#ifndef SIDE_LIST_SENTENCES
+#define SIDE_LIST_SENTENCES 2
+#endif
 #ifndef SIDE_LIST_LINK_SHARE
 #define SIDE_LIST_LINK_SHARE 0.6f
 #endif
@@ -1570,19 +1574,65 @@ static int headline_is_title(const ex *x, const dom_node *h1, const char *title)
   return 0;
 }
 
+/* The text of listing (its first block: from) that stands for other
+ * pages: link text, and all of a teaser's (a headline linking away and a
+ * line of its page). */
+static uint32_t other_pages_text(const ex *x, const dom_node *listing, size_t from) {
+  uint32_t sum = 0;
+  for (size_t i = from; i < x->nblocks && holds(listing, x->blocks[i].container); i++) {
+    const tblock *b = &x->blocks[i];
+    uint32_t add = b->link_chars;
+    for (const dom_node *n = b->container; n && n != listing->parent; n = n->parent)
+      if (n->flags & NF_TEASER) {
+        add = b->chars;
+        break;
+      }
+    sum += add;
+  }
+  return sum;
+}
+
+/* Sentences in s: full stops, question and exclamation marks (a run of
+ * them once) before a space or the end, and CJK full stops. */
+static int count_sentences(const char *s, uint32_t len) {
+  int n = 0;
+  for (uint32_t i = 0; i < len; i++) {
+    char c = s[i];
+    if ((c == '.' || c == '!' || c == '?') && (i + 1 == len || s[i + 1] == ' '))
+      n++;
+    else if ((unsigned char)c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0x82)
+      n++;
+  }
+  return n;
+}
+
+/* Whether the prose between the headline and block from (outside
+ * boilerplate) is an article's: two sentences at least, where a listing's
+ * headline has a line of description ("The latest news on ..."). */
+static int article_between(const ex *x, const dom_node *h1, size_t from) {
+  int sentences = 0;
+  for (size_t i = 0; i < from && sentences < SIDE_LIST_SENTENCES; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0)
+      sentences += count_sentences(x->text.data + b->off, b->len);
+  }
+  return sentences >= SIDE_LIST_SENTENCES;
+}
+
 static int list_beside_headline(const ex *x, const dom_node *listing, const char *title) {
   const dom_node *h1 = page_headline(x);
-  if (!h1 || h1->order_end >= listing->order || !headline_is_title(x, h1, title) ||
-      (float)listing->link_chars < SIDE_LIST_LINK_SHARE * (float)listing->chars)
+  if (!h1 || h1->order_end >= listing->order || !headline_is_title(x, h1, title))
     return 0;
   size_t from = 0; /* the listing's first block */
   while (from < x->nblocks &&
          !(x->blocks[from].container && holds(listing, x->blocks[from].container)))
     from++;
-  if (from == x->nblocks)
+  if (from == x->nblocks ||
+      (float)other_pages_text(x, listing, from) < SIDE_LIST_LINK_SHARE * (float)listing->chars)
     return 0;
   const tblock *lead = headline_prose(x, h1, from);
-  if (!lead || holds(around(h1, lead->container), listing))
+  if (!lead || holds(around(h1, lead->container), listing) || !article_between(x, h1, from))
     return 0;
   /* The list's own heading: the block just before it, or its first. */
   for (size_t i = from > 0 ? from - 1 : 0; i <= from; i++)
@@ -1595,6 +1645,23 @@ static int list_beside_headline(const ex *x, const dom_node *listing, const char
       return 1;
     }
   return 0;
+}
+
+/* Sets n aside as boilerplate, as a "related" name would: n and the
+ * elements below it, and its blocks. */
+static void set_aside(ex *x, dom_node *n) {
+  n->flags |= NF_NEG;
+  for (uint32_t o = n->order + 1; o <= n->order_end; o++)
+    x->elements[o]->flags |= NF_INNEG;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    tblock *b = &x->blocks[i];
+    if (!b->container || !holds(n, b->container))
+      continue;
+    if (!b->neg || !holds(n, b->neg))
+      b->neg = n;
+    if (!b->boiler || !holds(n, b->boiler))
+      b->boiler = n;
+  }
 }
 
 /* A root that is one paragraph (no blocks below it) lost to its parent
@@ -2624,9 +2691,17 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   for (size_t i = 0; i < x.nblocks; i++)
     if (x.blocks[i].weight > 0)
       prose += x.blocks[i].weight;
+  /* A list beside the article that would be taken for the page's listing,
+   * or that holds the root: boilerplate, and the root chosen again. */
+  if (listing && (root ? holds(listing, root) || root->score < 0.5f * listing_weight : 1) &&
+      listing_weight > LISTING_VS_PROSE * prose && list_beside_headline(&x, listing, out->title)) {
+    set_aside(&x, listing);
+    root = choose_root(&x);
+    listing = NULL;
+  }
   dom_node *prose_root = root;
   if (listing && (!root || root->score < 0.5f * listing_weight) &&
-      listing_weight > LISTING_VS_PROSE * prose && !list_beside_headline(&x, listing, out->title)) {
+      listing_weight > LISTING_VS_PROSE * prose) {
     root = listing;
     listing_mode = 1;
   }
