@@ -1281,6 +1281,9 @@ static int listing_headed(const ex *x, const dom_node *listing) {
 #ifndef REPLY_NAME_MAX
 #define REPLY_NAME_MAX 40 /* characters of the unit's first line */
 #endif
+#ifndef REPLY_ELEMENTS_MAX
+#define REPLY_ELEMENTS_MAX 64 /* elements of a unit looked at for a <time> */
+#endif
 #ifndef REPLY_DATE_MAX
 #define REPLY_DATE_MAX 60 /* characters of a line with a unit's date */
 #endif
@@ -1353,7 +1356,9 @@ static int says_when(const char *s, uint32_t len) {
 /* Whether the unit c says when it was written: a <time> element or a
  * short line with a date. */
 static int unit_dated(const ex *x, const dom_node *c, const uint32_t *first) {
-  for (uint32_t o = c->order; o <= c->order_end; o++)
+  /* Its first elements tell: a deep thread's nested replies are not
+   * scanned again for each unit around them. */
+  for (uint32_t o = c->order; o <= c->order_end && o - c->order < REPLY_ELEMENTS_MAX; o++)
     if (x->elements[o]->tag == TAG_TIME)
       return 1;
   for (size_t j = first[c->order]; j < x->nblocks && j <= first[c->order] + REPLY_BLOCKS_MAX &&
