@@ -384,6 +384,15 @@ static int collective(const char *s, int words) {
   return 0;
 }
 
+/* Whether w[0..n) is initials run together, less the last dot ("A.J",
+ * "J.R.R"): capitals and dots in turn. */
+static int initials(const char *w, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (k % 2 ? w[k] != '.' : !(w[k] >= 'A' && w[k] <= 'Z'))
+      return 0;
+  return 1;
+}
+
 int author_plausible(const char *s) {
   size_t n = strlen(s);
   if (is_calendar_word(s))
@@ -415,13 +424,15 @@ int author_plausible(const char *s) {
   }
   if (!letters || words > 7)
     return 0;
-  /* "USF. It": a sentence's end, not an initial ("B. Diddy", "Dr. Li"). */
+  /* "USF. It": a sentence's end, not an initial ("B. Diddy", "Dr. Li",
+   * "A.J. Neal"). */
   for (const char *p = strstr(s, ". "); p; p = strstr(p + 1, ". ")) {
     const char *w = p;
     while (w > s && w[-1] != ' ')
       w--;
     size_t wl = (size_t)(p - w);
-    if (wl > 2 && !(wl == 3 && (w[0] == 'M' || w[0] == 'D' || w[0] == 'J' || w[0] == 'S')))
+    if (wl > 2 && !(wl == 3 && (w[0] == 'M' || w[0] == 'D' || w[0] == 'J' || w[0] == 'S')) &&
+        !initials(w, wl))
       return 0;
   }
   /* Digits: a user name ("sam84"), never a phrase. */
@@ -679,8 +690,22 @@ size_t author_from_text(const char *s, size_t len, int written_only, arena *mem,
       continue;
     for (size_t l = 0; l < nlabels; l++) {
       size_t k = strlen(labels[l]);
-      if (i + k >= len || !mstr_istarts(s + i, labels[l]))
+      /* "Written by: Jane Doe", "By:Jane Doe": a colon after the label's
+       * words, the space after it or not. */
+      char colon[24];
+      int with_colon = 0;
+      if (labels[l][k - 1] == ' ' && k < sizeof colon) {
+        memcpy(colon, labels[l], k - 1);
+        colon[k - 1] = ':';
+        colon[k] = '\0';
+        with_colon = i + k < len && mstr_istarts(s + i, colon);
+      }
+      if (with_colon) {
+        while (i + k < len && s[i + k] == ' ')
+          k++;
+      } else if (i + k >= len || !mstr_istarts(s + i, labels[l])) {
         continue;
+      }
       const char *name = s + i + k;
       if (!((unsigned char)*name >= 'A' && (unsigned char)*name <= 'Z') &&
           (unsigned char)*name < 0x80)

@@ -157,18 +157,22 @@ static void add_citation_author(mctx *x, const char *v, const char **names, size
   add_authors(x, t, names, n);
 }
 
+/* Adds the names byline b gives (scratch arena) to seen[*n..8). */
+static void add_byline_names(mctx *x, const dom_node *b, const char **seen, size_t *n) {
+  const char *t = byline_text(x, b);
+  const char *t2 = t ? meta_tmp_text(x, t) : NULL;
+  if (t2)
+    author_parse(t2, strlen(t2), x->tmp, seen, n, 8);
+}
+
 /* How many different people the page's bylines name (up to 8): one or two
  * sign an article; more sign the items of a list (cards of posts, a
  * team's page, reviews). */
 static size_t byline_people(mctx *x) {
   const char *seen[8];
   size_t n = 0;
-  for (size_t i = 0; i < x->bylines.n && n < 8; i++) {
-    const char *t = byline_text(x, x->bylines.v[i].n);
-    const char *t2 = t ? meta_tmp_text(x, t) : NULL;
-    if (t2)
-      author_parse(t2, strlen(t2), x->tmp, seen, &n, 8);
-  }
+  for (size_t i = 0; i < x->bylines.n && n < 8; i++)
+    add_byline_names(x, x->bylines.v[i].n, seen, &n);
   return n;
 }
 
@@ -267,6 +271,38 @@ static const dom_node *first_item_heading(const mctx *x) {
       }
     }
     c = dom_next(root, c, skip);
+  }
+  return NULL;
+}
+
+/* On a page whose bylines sign a list's items, the first byline under
+ * the headline still signs the page when the box it shares with the
+ * headline holds no byline of anyone else (a thread's "Thread starter"
+ * line in the thread's header, an article's byline above a list of other
+ * posts). NULL when there is none. */
+static const dom_node *headline_byline(mctx *x) {
+  if (!x->title_node)
+    return NULL;
+  for (size_t i = 0; i < x->bylines.n; i++) {
+    const mnode *m = &x->bylines.v[i];
+    const char *mine[8];
+    size_t nm = 0;
+    if (m->pos < x->title_pos || !meta_near_title(x, m->pos) || (m->where & IN_CHROME))
+      continue;
+    add_byline_names(x, m->n, mine, &nm);
+    if (!nm)
+      continue;
+    const dom_node *box = common_ancestor(m->n, x->title_node);
+    for (size_t j = 0; j < x->bylines.n; j++) {
+      const char *theirs[8];
+      size_t nt = 0;
+      if (j == i || common_ancestor(x->bylines.v[j].n, box) != box)
+        continue;
+      add_byline_names(x, x->bylines.v[j].n, theirs, &nt);
+      if (nt && !mstr_same_text(theirs[0], mine[0]))
+        return NULL;
+    }
+    return m->n;
   }
   return NULL;
 }
@@ -372,7 +408,10 @@ void meta_choose_authors(mctx *x) {
   if (!n && !product)
     for (size_t i = 0; i < x->props.n && !n; i++) {
       const mnode *m = &x->props.v[i];
-      if ((m->kind != 3 && m->kind != 4) || (m->where & (IN_COMMENT | IN_CHROME)))
+      /* In an item of its own (a reply, a card of another post) it is that
+       * item's author, as a byline there would be. */
+      if ((m->kind != 3 && m->kind != 4) || (m->where & (IN_COMMENT | IN_CHROME)) ||
+          signs_other_item(x, m->n))
         continue;
       const char *v = dom_attr_get(m->n, "content");
       /* The name inside an author's item. */
@@ -393,6 +432,11 @@ void meta_choose_authors(mctx *x) {
    * a team, testimonials), not the page. */
   int says_article = type && (!strcmp(type, "article") || !strcmp(type, "forum"));
   int list = !n && !says_article && byline_people(x) >= 3;
+  if (!n && list && !product) {
+    const dom_node *b = headline_byline(x);
+    if (b)
+      add_authors(x, byline_text(x, b), names, &n);
+  }
   if (!n && !list)
     for (size_t i = 0; i < x->bylines.n && !n && !product; i++) {
       const mnode *m = &x->bylines.v[i];

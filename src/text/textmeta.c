@@ -391,6 +391,14 @@ static size_t byline_prefix(const char *s, size_t n) {
       /* Cyrillic labels compare byte for byte: lower case only. */
       return m;
     }
+    /* "By: Jane Doe", "Written by:Jane Doe": a colon after the label's
+     * words, as HTML bylines are read (meta/author.c). */
+    if (k == m - 1 && byline_prefixes[i][k] == ' ' && s[k] == ':') {
+      k++;
+      while (k < n && s[k] == ' ')
+        k++;
+      return k < n ? k : 0;
+    }
   }
   return 0;
 }

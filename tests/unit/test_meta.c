@@ -288,6 +288,14 @@ static void test_microdata(void) {
                      "</article>")) == 0);
   CHECK_STR(authors(), "Lea Stone");
   CHECK_STR(art.meta.date_published, "2019-05-20");
+  /* The author in the markup of another item (a card of another post, a
+   * reply in its <article>) is that item's, not the page's. */
+  CHECK(run(PAGE("", "<h1>Bees return</h1>" BODY
+                     "<div><article itemscope itemtype=\"https://schema.org/BlogPosting\">"
+                     "<h3><a href=\"/wasps\">Wasps leave</a></h3><div itemprop=\"author\" "
+                     "itemscope><meta itemprop=\"name\" content=\"Marie Stafford\"></div>"
+                     "<p>The wasps left the valley.</p></article></div>")) == 0);
+  CHECK(art.meta.nauthors == 0);
 }
 
 static void test_bylines(void) {
@@ -378,6 +386,17 @@ static void test_author_scope(void) {
                  CARDS)) == 0);
   CHECK_STR(authors(), "Ann Lee");
 #undef CARDS
+  /* A byline under the headline, in the headline's own box that holds no
+   * one else's byline, still signs the page: a thread's starter above its
+   * posts. */
+  CHECK(run(PAGE("<title>Beginner projects</title>",
+                 "<div class=\"title\"><h1>Beginner projects</h1><p>Thread starter <a "
+                 "class=\"username\" href=\"/members/sean-gale\">Sean Gale</a></p></div><div "
+                 "class=\"post\"><span class=\"author\">Sean Gale</span>" BODY
+                 "</div><div class=\"post\"><span class=\"author\">Ann Lee</span><p>Start "
+                 "with a box.</p></div><div class=\"post\"><span class=\"author\">Bo Chan</span>"
+                 "<p>A shelf.</p></div>")) == 0);
+  CHECK_STR(authors(), "Sean Gale");
   /* A byline in an <article> of its own that does not hold the headline
    * signs that item (a card, a testimonial), not the page... */
   CHECK(run(PAGE("<title>Map tools</title><meta property=\"og:type\" content=\"article\">",
@@ -495,6 +514,14 @@ static void test_author_byline(void) {
   line = "Reuters";
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, &agency) == 0);
   CHECK(n == 0 && agency && !strcmp(agency, "Reuters"));
+  /* Initials run together are initials, not a sentence's end. */
+  n = 0;
+  line = "By J.R.R. Tolkien and C.S. Lewis";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 2);
+  CHECK(n == 2 && !strcmp(names[0], "J.R.R. Tolkien") && !strcmp(names[1], "C.S. Lewis"));
+  n = 0;
+  line = "By USF. It was a long day";
+  CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
   n = 0;
   line = "By jane doe"; /* not written as a name */
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 0);
@@ -807,6 +834,11 @@ static void test_byline_forms(void) {
   /* What follows a block is on a line of its own. */
   CHECK(run(PAGE("", "<h1>Coffee</h1><p>By Amy Wilhelm</p><a href=\"#c\">0 comments</a>" BODY)) ==
         0);
+  CHECK_STR(authors(), "Amy Wilhelm");
+  /* A colon after the label's words, with or without a space after it. */
+  CHECK(run(PAGE("", "<h1>Night trains</h1><p>Written by:Edzel Tabing</p>" BODY)) == 0);
+  CHECK_STR(authors(), "Edzel Tabing");
+  CHECK(run(PAGE("", "<h1>Night trains</h1><p>By: Amy Wilhelm | June 9, 2017</p>" BODY)) == 0);
   CHECK_STR(authors(), "Amy Wilhelm");
   CHECK(run(PAGE("<meta name=\"author\" content=\"EcoCult Staff\">", "<h1>T</h1>" BODY)) == 0);
   CHECK_STR(authors(), "EcoCult Staff");
