@@ -1526,17 +1526,22 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
       like += c->tag != TAG_TEXT && record_signature(c) == sig && c->chars > 0;
     if (found * 2 < like)
       continue; /* most units are something else (a short comment is one too) */
-    const dom_node *unit = reply->container;
-    while (unit->parent != p)
-      unit = unit->parent;
+    const dom_node *unit = p->first; /* the run's first unit */
+    while (unit->tag == TAG_TEXT || record_signature(unit) != sig ||
+           first[unit->order] == UINT32_MAX)
+      unit = unit->next;
     /* Comments say when they were written, or a heading says what they
      * are; a listicle's items or a grid of features do neither. */
     uint32_t before = first[unit->order];
-    if (dated * 2 < found && !(before > 0 && heads_replies(x, &x->blocks[before - 1])))
+    int named = before > 0 && heads_replies(x, &x->blocks[before - 1]);
+    if (dated * 2 < found && !named)
       continue;
+    /* The article in a container without them; in the same one (a post
+     * and its comments in one wrapper), only under a heading that names
+     * them: dated entries under an introduction are a listing's. */
     const tblock *lead = headline_prose(x, h1, first[unit->order]);
     if (!lead || built_like(lead, reply, sig) || prose_after(x, p) >= MIN_ROOT_SCORE ||
-        holds(around(h1, lead->container), p))
+        (holds(around(h1, lead->container), p) && !named))
       continue;
     if (discussion < 0)
       discussion = declares_discussion(x, doc);

@@ -370,6 +370,14 @@ static void test_unnamed_comments(void) {
                        "<div><a href=\"/like\">Like</a></div></div>",
                        12, "</div></body></html>")) == 0);
   CHECK_STR(joined, P1 " || " P2);
+  /* In the article's own container, under a heading that names them. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Will this method work?</title></head>"
+                       "<body><div class=\"post\"><h1>Will this method work?</h1><p>" P1
+                       "</p><p>" P2 "</p><div class=\"y\"><h3>Responses</h3>",
+                       "<div class=\"c\"><b>user%d</b><!-- %d --><p>%s</p></div>", 20,
+                       "</div></div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
   /* The same units after a headline and an introduction in one container
    * are the page's items: a list of tips, a collection of quotes. */
   CHECK(run(with_units(page, sizeof page,
