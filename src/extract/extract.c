@@ -1371,18 +1371,32 @@ static int unit_dated(const ex *x, const dom_node *c, const uint32_t *first) {
   return 0;
 }
 
+/* Whether b is a heading holding one of words (case folded, as a word's
+ * start or whole: "comment" finds "Comments"). */
+static int heading_says(const ex *x, const tblock *b, const char *const *words, size_t n) {
+  if (b->kind != BLOCK_HEADING)
+    return 0;
+  for (size_t w = 0; w < n; w++)
+    if (contains_ci(x->text.data + b->off, b->len, words[w]))
+      return 1;
+  return 0;
+}
+
 /* A heading that names a discussion: "30 Comments", "Responses", "2
  * thoughts on ...", "Leave a reply". */
 static int heads_replies(const ex *x, const tblock *b) {
   static const char *const words[] = {"comment",    "respon",     "repl",      "discussion",
                                       "reaction",   "thoughts",   "kommentar", "reactie",
                                       "comentario", "commentaire"};
-  if (b->kind != BLOCK_HEADING)
-    return 0;
-  for (size_t w = 0; w < sizeof words / sizeof *words; w++)
-    if (contains_ci(x->text.data + b->off, b->len, words[w]))
-      return 1;
-  return 0;
+  return heading_says(x, b, words, sizeof words / sizeof *words);
+}
+
+/* A heading that names a list of other pages: "Related", "More news",
+ * "Read next", "You may also like", "Popular", "Recommended". */
+static int heads_related(const ex *x, const tblock *b) {
+  static const char *const words[] = {"related",   "more ",    "next",    " also ", "popular",
+                                      "recommend", "trending", "similar", "other ", "see also"};
+  return heading_says(x, b, words, sizeof words / sizeof *words);
 }
 
 /* Whether the unit c is built as a reply: a short line that is no prose nor a
@@ -1642,12 +1656,15 @@ static int list_beside_headline(const ex *x, const dom_node *listing, const char
       (float)other_pages_text(x, listing, from) < SIDE_LIST_LINK_SHARE * (float)listing->chars)
     return 0;
   const tblock *lead = headline_prose(x, h1, from);
-  if (!lead || holds(around(h1, lead->container), listing) || !article_between(x, h1, from))
+  if (!lead || !article_between(x, h1, from))
     return 0;
+  /* The article in a container without the list; in the same one, only
+   * when the list's heading names it ("Related", "More news"). */
+  int apart = !holds(around(h1, lead->container), listing);
   /* The list's own heading: the block just before it, or its first. */
   for (size_t i = from > 0 ? from - 1 : 0; i <= from; i++)
     if (x->blocks[i].kind == BLOCK_HEADING && x->blocks[i].container->tag != TAG_H1 &&
-        &x->blocks[i] > lead) {
+        &x->blocks[i] > lead && (apart || heads_related(x, &x->blocks[i]))) {
 #ifdef PITH_DEBUG_EXTRACT
       fprintf(stderr, "side list: heading \"%.*s\" lead \"%.60s\"\n", (int)x->blocks[i].len,
               x->text.data + x->blocks[i].off, x->text.data + lead->off);

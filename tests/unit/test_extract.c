@@ -461,6 +461,13 @@ static void test_link_list_beside_headline(void) {
                        "more would follow.</p></li>",
                        20, tail)) == 0);
   CHECK_STR(joined, P1 " || " P2);
+  /* In the article's own container, under a heading that names it. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                       "<body><div class=\"post\"><h1>River floods lower town</h1><p>" P1
+                       "</p><p>" P2 "</p><h3>Related stories</h3><ul>",
+                       link, 60, "</ul></div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
   /* Under a headline that is a banner's slogan, not the page's title, the
    * list is the page's listing. */
   CHECK(run(with_units(page, sizeof page,
