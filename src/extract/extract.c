@@ -1408,8 +1408,10 @@ static const tblock *reply_prose(const ex *x, const dom_node *c, const uint32_t 
   if (i == UINT32_MAX)
     return NULL;
   const tblock *name = &x->blocks[i];
-  if (!holds(c, name->container) || name->kind == BLOCK_HEADING || name->teaser ||
-      name->chars > REPLY_NAME_MAX || name->weight > 0)
+  /* The name may be a small heading ("<h4>Mark T.</h4>"), but not a link
+   * to another page: that is a card's title. */
+  if (!holds(c, name->container) || name->teaser || name->chars > REPLY_NAME_MAX ||
+      (name->kind == BLOCK_HEADING ? name->link_chars > 0 : name->weight > 0))
     return NULL;
   const tblock *best = NULL;
   for (size_t j = i + 1; j < x->nblocks && j <= i + REPLY_BLOCKS_MAX; j++) {

@@ -370,6 +370,11 @@ static void test_unnamed_comments(void) {
                        "<div><a href=\"/like\">Like</a></div></div>",
                        12, "</div></body></html>")) == 0);
   CHECK_STR(joined, P1 " || " P2);
+  /* or with their names as small headings. */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><h4>user%d</h4><time>%d days ago</time><p>%s</p></div>",
+                       12, "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
   /* In the article's own container, under a heading that names them. */
   CHECK(run(with_units(page, sizeof page,
                        "<html lang=\"en\"><head><title>Will this method work?</title></head>"
