@@ -1281,6 +1281,9 @@ static int listing_headed(const ex *x, const dom_node *listing) {
 #ifndef REPLY_NAME_MAX
 #define REPLY_NAME_MAX 40 /* characters of the unit's first line */
 #endif
+#ifndef REPLY_RUNS_MAX
+#define REPLY_RUNS_MAX 16 /* runs of a page judged */
+#endif
 #ifndef REPLY_ELEMENTS_MAX
 #define REPLY_ELEMENTS_MAX 64 /* elements of a unit looked at for a <time> */
 #endif
@@ -1508,7 +1511,7 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
     return 0;
   uint32_t *first = NULL;
   int marked = 0;
-  int discussion = -1;
+  int discussion = -1, tried = 0;
   for (uint32_t i = 0; i < x->nelements; i++) {
     dom_node *p = x->elements[i];
     if (p->flags & (NF_JUNK | NF_NEG) || p->order <= h1->order_end || p->chars < 400 ||
@@ -1552,6 +1555,10 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
     int named = before > 0 && heads_replies(x, &x->blocks[before - 1]);
     if (dated * 2 < found && !named)
       continue;
+    /* What follows walks the blocks: a page of many runs is judged on its
+     * first few. */
+    if (++tried > REPLY_RUNS_MAX)
+      break;
     /* The article in a container without them; in the same one (a post
      * and its comments in one wrapper), only under a heading that names
      * them: dated entries under an introduction are a listing's. */
