@@ -10,7 +10,9 @@
  *    lists, short fragments and boilerplate — and every element the sum of
  *    the weights below it. The element with the largest sum is the root of
  *    the main content: it takes in an article split over several sibling
- *    containers, and stops before the menus and lists around it.
+ *    containers, and stops before the menus and lists around it. Readers'
+ *    comments and lists of other pages that no name gives away are found
+ *    by their build, beside the headline's own prose, and set aside.
  * 4. emit: the blocks under the root, less boilerplate inside it, link
  *    lists and repeats, become the article.
  */
@@ -1269,12 +1271,11 @@ static int listing_headed(const ex *x, const dom_node *listing) {
 
 /* Readers' comments that no class word names: a run of like-built units
  * (same tag and first class word, as listing records), each a short line
- * (a name: "Mark T. says:", a profile link, a "2 days ago") and then
- * prose, no heading. Beside a page headline followed by prose of its own,
- * built apart from them, they are a comment section, however much longer:
- * the article is the headline's prose. A thread's posts are built alike,
- * its opening post among them (or the page declares itself a discussion):
- * there they stay the content. */
+ * (a name: "Mark T. says:", a profile link, a "2 days ago", a small
+ * heading) and then prose, dated or under a heading that names them. Beside a page headline
+ * followed by prose of its own, built apart from them, they are a comment section, however much
+ * longer: the article is the headline's prose. A thread's posts are built alike, its opening post
+ * among them (or the page declares itself a discussion): there they stay the content. */
 #ifndef REPLY_LIST_MIN
 #define REPLY_LIST_MIN 4 /* units in the run */
 #endif
@@ -1478,6 +1479,20 @@ static int built_like(const tblock *lead, const tblock *reply, uint64_t sig) {
   return a && b && a != b && shares_class_word(a->cls, b->cls);
 }
 
+/* The blocks below n, from its first block on, get n for their innermost
+ * boilerplate element unless one inside n is theirs already (as the walk
+ * would have given them, had n been named so). */
+static void blocks_below_set_aside(ex *x, dom_node *n, size_t from, int reply) {
+  for (size_t j = from; j < x->nblocks && holds(n, x->blocks[j].container); j++) {
+    tblock *b = &x->blocks[j];
+    b->reply |= (uint8_t)reply;
+    if (!b->neg || !holds(n, b->neg))
+      b->neg = n;
+    if (!b->boiler || !holds(n, b->boiler))
+      b->boiler = n;
+  }
+}
+
 /* Marks the units of p's reply run (signature sig) as comments. */
 static void mark_replies(ex *x, dom_node *p, uint64_t sig, const uint32_t *first) {
   uint32_t units = 0;
@@ -1486,14 +1501,7 @@ static void mark_replies(ex *x, dom_node *p, uint64_t sig, const uint32_t *first
       continue;
     c->flags |= NF_NEG | NF_COMMENTS;
     units += c->chars;
-    for (size_t j = first[c->order]; j < x->nblocks && holds(c, x->blocks[j].container); j++) {
-      tblock *b = &x->blocks[j];
-      b->reply = 1;
-      if (!b->neg || !holds(c, b->neg))
-        b->neg = c;
-      if (!b->boiler || !holds(c, b->boiler))
-        b->boiler = c;
-    }
+    blocks_below_set_aside(x, c, first[c->order], 1);
   }
   /* The section as a whole, for the comments: p, when it holds little
    * else (its heading, the reply form). */
@@ -1501,9 +1509,8 @@ static void mark_replies(ex *x, dom_node *p, uint64_t sig, const uint32_t *first
     p->flags |= NF_COMMENTS;
 }
 
-/* Only where the replies took the root away from the headline: the root
- * is in the run's container (or holds it) and not around the headline.
- * Returns 1 when it marked replies (the root is to be chosen again), -1
+/* Only where the replies have the root: it is in the run's container, or
+ * holds it. Returns 1 when it marked replies (the root is to be chosen again), -1
  * out of memory. */
 static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root) {
   const dom_node *h1 = page_headline(x);
@@ -1581,13 +1588,16 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
   return marked;
 }
 
+/* ---- 3b. lists beside the headline ------------------------------------- */
+
 /* A list of links beside an article ("More news", "Read next": headlines,
  * thumbnails, dates, teasers) can outweigh a short article as a listing.
  * It is no listing of the page when its text mostly stands for other
- * pages (link text, teasers), the page's
- * headline has prose of its own (two sentences or more) in a container
- * without the list, and a heading of its own opens the list: a section
- * beside the article, not the records that the headline heads. */
+ * pages (link text, teasers), the page's headline is its title and has
+ * prose of its own (two sentences or more) in a container without the
+ * list (or with it, when the list's heading names it: "Related"), and a
+ * heading of its own opens the list: a section beside the article, not
+ * the records that the headline heads. */
 #ifndef SIDE_LIST_SENTENCES
 #define SIDE_LIST_SENTENCES 2
 #endif
@@ -1689,15 +1699,10 @@ static void set_aside(ex *x, dom_node *n) {
   n->flags |= NF_NEG;
   for (uint32_t o = n->order + 1; o <= n->order_end; o++)
     x->elements[o]->flags |= NF_INNEG;
-  for (size_t i = 0; i < x->nblocks; i++) {
-    tblock *b = &x->blocks[i];
-    if (!b->container || !holds(n, b->container))
-      continue;
-    if (!b->neg || !holds(n, b->neg))
-      b->neg = n;
-    if (!b->boiler || !holds(n, b->boiler))
-      b->boiler = n;
-  }
+  size_t from = 0;
+  while (from < x->nblocks && !holds(n, x->blocks[from].container))
+    from++;
+  blocks_below_set_aside(x, n, from, 0);
 }
 
 /* A root that is one paragraph (no blocks below it) lost to its parent
@@ -2729,7 +2734,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       prose += x.blocks[i].weight;
   /* A list beside the article that would be taken for the page's listing,
    * or that holds the root: boilerplate, and the root chosen again. */
-  if (listing && (root ? holds(listing, root) || root->score < 0.5f * listing_weight : 1) &&
+  if (listing && (!root || holds(listing, root) || root->score < 0.5f * listing_weight) &&
       listing_weight > LISTING_VS_PROSE * prose && list_beside_headline(&x, listing, out->title)) {
     set_aside(&x, listing);
     root = choose_root(&x);
