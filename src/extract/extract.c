@@ -10,7 +10,9 @@
  *    lists, short fragments and boilerplate — and every element the sum of
  *    the weights below it. The element with the largest sum is the root of
  *    the main content: it takes in an article split over several sibling
- *    containers, and stops before the menus and lists around it.
+ *    containers, and stops before the menus and lists around it. Readers'
+ *    comments and lists of other pages that no name gives away are found
+ *    by their build, beside the headline's own prose, and set aside.
  * 4. emit: the blocks under the root, less boilerplate inside it, link
  *    lists and repeats, become the article.
  */
@@ -57,7 +59,8 @@ typedef struct {
   float weight;
   uint32_t mark_first, mark_count; /* its inline marks, in ex.marks */
   uint16_t words, stopwords;       /* its words, and how many are function words */
-  uint8_t bare; /* few function words and no punctuation: a run of names, not prose */
+  uint8_t bare;  /* few function words and no punctuation: a run of names, not prose */
+  uint8_t reply; /* in a reply that no name marks (mark_unnamed_replies) */
 } tblock;
 
 /* Where the inline structure of the text changes: an inline element opens
@@ -1010,7 +1013,8 @@ static int declares_discussion(const ex *x, const dom_doc *doc) {
 /* Prose under a boilerplate name that a forum gives its posts too
  * ("comment", "post-reply"): a paragraph, not a list of links. */
 static int is_named_prose(const tblock *b) {
-  return b->neg && !is_structural(b->neg) && b->chars >= 80 && b->link_chars * 3 < b->chars;
+  return !b->reply && b->neg && !is_structural(b->neg) && b->chars >= 80 &&
+         b->link_chars * 3 < b->chars;
 }
 
 /* The nearest of n and its two parents that has a class. */
@@ -1261,6 +1265,444 @@ static int listing_headed(const ex *x, const dom_node *listing) {
       between += (float)b->chars;
   }
   return between < HEADLINE_GAP_SHARE * (float)listing->chars;
+}
+
+/* ---- 3a. replies without names ----------------------------------------- */
+
+/* Readers' comments that no class word names: a run of like-built units
+ * (same tag and first class word, as listing records), each a short line
+ * (a name: "Mark T. says:", a profile link, a "2 days ago", a small
+ * heading) and then prose, dated or under a heading that names them. Beside a page headline
+ * followed by prose of its own, built apart from them, they are a comment section, however much
+ * longer: the article is the headline's prose. A thread's posts are built alike, its opening post
+ * among them (or the page declares itself a discussion): there they stay the content. */
+#ifndef REPLY_LIST_MIN
+#define REPLY_LIST_MIN 4 /* units in the run */
+#endif
+#ifndef REPLY_NAME_MAX
+#define REPLY_NAME_MAX 40 /* characters of the unit's first line */
+#endif
+#ifndef REPLY_RUNS_MAX
+#define REPLY_RUNS_MAX 16 /* runs of a page judged */
+#endif
+#ifndef REPLY_ELEMENTS_MAX
+#define REPLY_ELEMENTS_MAX 64 /* elements of a unit looked at for a <time> */
+#endif
+#ifndef REPLY_DATE_MAX
+#define REPLY_DATE_MAX 60 /* characters of a line with a unit's date */
+#endif
+#ifndef REPLY_BLOCKS_MAX
+#define REPLY_BLOCKS_MAX 12 /* blocks of a unit looked at */
+#endif
+
+static int holds(const dom_node *outer, const dom_node *n) {
+  return n && n->order >= outer->order && n->order <= outer->order_end;
+}
+
+/* The first block below each element (UINT32_MAX: none): the blocks below
+ * an element are a run of the block array. */
+static uint32_t *first_blocks(ex *x) {
+  uint32_t *first = arena_alloc(x->mem, (x->nelements + 1) * sizeof *first);
+  if (!first)
+    return NULL;
+  memset(first, 0xFF, (x->nelements + 1) * sizeof *first);
+  for (size_t i = x->nblocks; i-- > 0;)
+    if (x->blocks[i].container)
+      first[x->blocks[i].container->order] = (uint32_t)i;
+  for (uint32_t i = x->nelements; i-- > 1;) {
+    const dom_node *n = x->elements[i];
+    if (n->parent && n->parent->tag != TAG_TEXT && n->parent->order < n->order &&
+        first[n->order] < first[n->parent->order])
+      first[n->parent->order] = first[n->order];
+  }
+  return first;
+}
+
+/* A line that is a link of words, not of digits: a card's title linking
+ * to its page. A comment's links are its author's name and its date
+ * ("March 3, 2024 at 10:02 am"). */
+static int is_headline_link(const ex *x, const tblock *b) {
+  if (b->chars < 20 || b->link_chars * 2 <= b->chars)
+    return 0;
+  uint32_t digits = 0;
+  for (uint32_t i = 0; i < b->len; i++)
+    digits += x->text.data[b->off + i] >= '0' && x->text.data[b->off + i] <= '9';
+  return digits * 5 < b->chars;
+}
+
+/* A date or a time, as comments show theirs: "2 days ago", "March 3,
+ * 2024 at 10:02 am", "03/03/2024" — a digit and an "ago", a month's name,
+ * a clock time or a year. */
+static int says_when(const char *s, uint32_t len) {
+  static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+  int digit = 0, year = 0, clock = 0;
+  for (uint32_t i = 0; i < len; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      continue;
+    digit = 1;
+    if (i + 3 < len && (s[i] == '1' || s[i] == '2') && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+        s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9')
+      year = 1;
+    if (i + 2 < len && (s[i + 1] == ':' || s[i + 1] == '/') && s[i + 2] >= '0' && s[i + 2] <= '9')
+      clock = 1;
+  }
+  if (!digit)
+    return 0;
+  if (year || clock || contains_ci(s, len, "ago"))
+    return 1;
+  for (size_t m = 0; m < sizeof months / sizeof *months; m++)
+    if (contains_ci(s, len, months[m]))
+      return 1;
+  return 0;
+}
+
+/* Whether the unit c says when it was written: a <time> element or a
+ * short line with a date. */
+static int unit_dated(const ex *x, const dom_node *c, const uint32_t *first) {
+  /* Its first elements tell: a deep thread's nested replies are not
+   * scanned again for each unit around them. */
+  for (uint32_t o = c->order; o <= c->order_end && o - c->order < REPLY_ELEMENTS_MAX; o++)
+    if (x->elements[o]->tag == TAG_TIME)
+      return 1;
+  for (size_t j = first[c->order]; j < x->nblocks && j <= first[c->order] + REPLY_BLOCKS_MAX &&
+                                   holds(c, x->blocks[j].container);
+       j++) {
+    const tblock *b = &x->blocks[j];
+    if (b->chars <= REPLY_DATE_MAX && says_when(x->text.data + b->off, b->len))
+      return 1;
+  }
+  return 0;
+}
+
+/* Whether b is a heading holding one of words (case folded, as a word's
+ * start or whole: "comment" finds "Comments"). */
+static int heading_says(const ex *x, const tblock *b, const char *const *words, size_t n) {
+  if (b->kind != BLOCK_HEADING)
+    return 0;
+  for (size_t w = 0; w < n; w++)
+    if (contains_ci(x->text.data + b->off, b->len, words[w]))
+      return 1;
+  return 0;
+}
+
+/* A heading that names a discussion: "30 Comments", "Responses", "2
+ * thoughts on ...", "Leave a reply". */
+static int heads_replies(const ex *x, const tblock *b) {
+  static const char *const words[] = {"comment",    "respon",     "repl",      "discussion",
+                                      "reaction",   "thoughts",   "kommentar", "reactie",
+                                      "comentario", "commentaire"};
+  return heading_says(x, b, words, sizeof words / sizeof *words);
+}
+
+/* A heading that names a list of other pages: "Related", "More news",
+ * "Read next", "You may also like", "Popular", "Recommended". */
+static int heads_related(const ex *x, const tblock *b) {
+  static const char *const words[] = {"related",   "more ",    "next",    " also ", "popular",
+                                      "recommend", "trending", "similar", "other ", "see also"};
+  return heading_says(x, b, words, sizeof words / sizeof *words);
+}
+
+/* Whether the unit c is built as a reply: a short line that is no prose nor a
+ * heading, then a paragraph of prose (not a list's items, a table's rows
+ * or a quote: a product's features, a customer's testimonial). Returns its
+ * heaviest paragraph, or NULL. */
+static const tblock *reply_prose(const ex *x, const dom_node *c, const uint32_t *first) {
+  uint32_t i = first[c->order];
+  if (i == UINT32_MAX)
+    return NULL;
+  const tblock *name = &x->blocks[i];
+  /* The name may be a small heading ("<h4>Mark T.</h4>"), but not a link
+   * to another page: that is a card's title. */
+  if (!holds(c, name->container) || name->teaser || name->chars > REPLY_NAME_MAX ||
+      (name->kind == BLOCK_HEADING ? name->link_chars > 0 : name->weight > 0))
+    return NULL;
+  const tblock *best = NULL;
+  for (size_t j = i + 1; j < x->nblocks && j <= i + REPLY_BLOCKS_MAX; j++) {
+    const tblock *b = &x->blocks[j];
+    if (!holds(c, b->container))
+      break;
+    if (b->kind == BLOCK_HEADING || b->teaser || is_headline_link(x, b) ||
+        ends_cut_short(x->text.data + b->off, b->len))
+      return NULL; /* a card: a headline, an excerpt cut short */
+    if (b->kind == BLOCK_PARAGRAPH && b->weight > 0 && (!best || b->weight > best->weight))
+      best = b;
+  }
+  return best && best->weight >= MIN_ROOT_SCORE ? best : NULL;
+}
+
+/* The headline's own prose: the heaviest block after the headline and
+ * before from, outside boilerplate, if the blocks between weigh a sentence
+ * or two. */
+static const tblock *headline_prose(const ex *x, const dom_node *h1, size_t from) {
+  const tblock *best = NULL;
+  float sum = 0;
+  for (size_t i = 0; i < from; i++) {
+    const tblock *b = &x->blocks[i];
+    if (!b->container || b->container->order <= h1->order_end || b->neg || b->weight <= 0)
+      continue;
+    sum += b->weight;
+    if (!best || b->weight > best->weight)
+      best = b;
+  }
+  return sum >= MIN_ROOT_SCORE ? best : NULL;
+}
+
+/* The smallest element holding a and b. */
+static const dom_node *around(const dom_node *a, const dom_node *b) {
+  while (a->parent && a->parent->tag != TAG_TEXT && !holds(a, b))
+    a = a->parent;
+  return a;
+}
+
+/* The prose after p, outside boilerplate: comments close the article,
+ * where a grid of features or quotes is followed by more of the page. */
+static float prose_after(const ex *x, const dom_node *p) {
+  float sum = 0;
+  for (size_t i = x->nblocks; i-- > 0;) {
+    const tblock *b = &x->blocks[i];
+    if (!b->container || b->container->order <= p->order_end)
+      break;
+    if (!b->neg && b->weight > 0)
+      sum += b->weight;
+  }
+  return sum;
+}
+
+/* Whether the article's prose sits in a unit built like the replies: an
+ * ancestor with their signature, or an element sharing a class word. */
+static int built_like(const tblock *lead, const tblock *reply, uint64_t sig) {
+  for (const dom_node *n = lead->container; n && n->tag != TAG_TEXT; n = n->parent)
+    if (record_signature(n) == sig && n->tag != TAG_BODY && n->tag != TAG_HTML)
+      return 1;
+  const dom_node *a = class_holder(lead->container), *b = class_holder(reply->container);
+  return a && b && a != b && shares_class_word(a->cls, b->cls);
+}
+
+/* The blocks below n, from its first block on, get n for their innermost
+ * boilerplate element unless one inside n is theirs already (as the walk
+ * would have given them, had n been named so). */
+static void blocks_below_set_aside(ex *x, dom_node *n, size_t from, int reply) {
+  for (size_t j = from; j < x->nblocks && holds(n, x->blocks[j].container); j++) {
+    tblock *b = &x->blocks[j];
+    b->reply |= (uint8_t)reply;
+    if (!b->neg || !holds(n, b->neg))
+      b->neg = n;
+    if (!b->boiler || !holds(n, b->boiler))
+      b->boiler = n;
+  }
+}
+
+/* Marks the units of p's reply run (signature sig) as comments. */
+static void mark_replies(ex *x, dom_node *p, uint64_t sig, const uint32_t *first) {
+  uint32_t units = 0;
+  for (dom_node *c = p->first; c; c = c->next) {
+    if (c->tag == TAG_TEXT || record_signature(c) != sig || first[c->order] == UINT32_MAX)
+      continue;
+    c->flags |= NF_NEG | NF_COMMENTS;
+    units += c->chars;
+    blocks_below_set_aside(x, c, first[c->order], 1);
+  }
+  /* The section as a whole, for the comments: p, when it holds little
+   * else (its heading, the reply form). */
+  if ((float)units >= 0.8f * (float)p->chars)
+    p->flags |= NF_COMMENTS;
+}
+
+/* Only where the replies have the root: it is in the run's container, or
+ * holds it. Returns 1 when it marked replies (the root is to be chosen again), -1
+ * out of memory. */
+static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root) {
+  const dom_node *h1 = page_headline(x);
+  if (!h1 || !root)
+    return 0;
+  uint32_t *first = NULL;
+  int marked = 0;
+  int discussion = -1, tried = 0;
+  for (uint32_t i = 0; i < x->nelements; i++) {
+    dom_node *p = x->elements[i];
+    if (p->flags & (NF_JUNK | NF_NEG) || p->order <= h1->order_end || p->chars < 400 ||
+        !(holds(p, root) || holds(root, p)))
+      continue;
+    if (!first && !(first = first_blocks(x)))
+      return -1;
+    /* The run's signature: the first child built as a reply whose
+     * signature REPLY_LIST_MIN of p's replies share. */
+    uint64_t sig = 0;
+    const tblock *reply = NULL;
+    uint32_t found = 0, like = 0, dated = 0;
+    for (dom_node *c = p->first; c; c = c->next) {
+      if (c->tag == TAG_TEXT || (c->flags & (NF_JUNK | NF_NEG)) || c->chars == 0)
+        continue;
+      const tblock *r = reply_prose(x, c, first);
+      if (!r)
+        continue;
+      if (!reply) {
+        reply = r;
+        sig = record_signature(c);
+      }
+      if (record_signature(c) == sig) {
+        found++;
+        dated += unit_dated(x, c, first);
+      }
+    }
+    if (found < REPLY_LIST_MIN)
+      continue;
+    for (dom_node *c = p->first; c; c = c->next)
+      like += c->tag != TAG_TEXT && record_signature(c) == sig && c->chars > 0;
+    if (found * 2 < like)
+      continue; /* most units are something else (a short comment is one too) */
+    const dom_node *unit = p->first; /* the run's first unit */
+    while (unit->tag == TAG_TEXT || record_signature(unit) != sig ||
+           first[unit->order] == UINT32_MAX)
+      unit = unit->next;
+    /* Comments say when they were written, or a heading says what they
+     * are; a listicle's items or a grid of features do neither. */
+    uint32_t before = first[unit->order];
+    int named = before > 0 && heads_replies(x, &x->blocks[before - 1]);
+    if (dated * 2 < found && !named)
+      continue;
+    /* What follows walks the blocks: a page of many runs is judged on its
+     * first few. */
+    if (++tried > REPLY_RUNS_MAX)
+      break;
+    /* The article in a container without them; in the same one (a post
+     * and its comments in one wrapper), only under a heading that names
+     * them: dated entries under an introduction are a listing's. */
+    const tblock *lead = headline_prose(x, h1, first[unit->order]);
+    if (!lead || built_like(lead, reply, sig) || prose_after(x, p) >= MIN_ROOT_SCORE ||
+        (holds(around(h1, lead->container), p) && !named))
+      continue;
+    if (discussion < 0)
+      discussion = declares_discussion(x, doc);
+    if (discussion)
+      return 0;
+#ifdef PITH_DEBUG_EXTRACT
+    fprintf(stderr, "replies: <%s class=%s> %u units; reply \"%.60s\" lead \"%.60s\"\n",
+            tag_name((tag_id)p->tag), p->cls ? p->cls : "", found, x->text.data + reply->off,
+            x->text.data + lead->off);
+#endif
+    mark_replies(x, p, sig, first);
+    marked = 1;
+  }
+  return marked;
+}
+
+/* ---- 3b. lists beside the headline ------------------------------------- */
+
+/* A list of links beside an article ("More news", "Read next": headlines,
+ * thumbnails, dates, teasers) can outweigh a short article as a listing.
+ * It is no listing of the page when its text mostly stands for other
+ * pages (link text, teasers), the page's headline is its title and has
+ * prose of its own (two sentences or more) in a container without the
+ * list (or with it, when the list's heading names it: "Related"), and a
+ * heading of its own opens the list: a section beside the article, not
+ * the records that the headline heads. */
+#ifndef SIDE_LIST_SENTENCES
+#define SIDE_LIST_SENTENCES 2
+#endif
+#ifndef SIDE_LIST_LINK_SHARE
+#define SIDE_LIST_LINK_SHARE 0.6f
+#endif
+
+/* Whether the headline h1 is the page's title (choose_title took it: the
+ * <title> holds its text), not a banner's slogan over a listing. */
+static int headline_is_title(const ex *x, const dom_node *h1, const char *title) {
+  for (size_t i = 0; title && i < x->nblocks; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->container && holds(h1, b->container))
+      return b->kind == BLOCK_HEADING && strlen(title) == b->len &&
+             !memcmp(title, x->text.data + b->off, b->len);
+  }
+  return 0;
+}
+
+/* The text of listing (its first block: from) that stands for other
+ * pages: link text, and all of a teaser's (a headline linking away and a
+ * line of its page). */
+static uint32_t other_pages_text(const ex *x, const dom_node *listing, size_t from) {
+  uint32_t sum = 0;
+  for (size_t i = from; i < x->nblocks && holds(listing, x->blocks[i].container); i++) {
+    const tblock *b = &x->blocks[i];
+    uint32_t add = b->link_chars;
+    for (const dom_node *n = b->container; n && n != listing->parent; n = n->parent)
+      if (n->flags & NF_TEASER) {
+        add = b->chars;
+        break;
+      }
+    sum += add;
+  }
+  return sum;
+}
+
+/* Sentences in s: full stops, question and exclamation marks (a run of
+ * them once) before a space or the end, and CJK full stops. */
+static int count_sentences(const char *s, uint32_t len) {
+  int n = 0;
+  for (uint32_t i = 0; i < len; i++) {
+    char c = s[i];
+    if ((c == '.' || c == '!' || c == '?') && (i + 1 == len || s[i + 1] == ' '))
+      n++;
+    else if ((unsigned char)c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0x82)
+      n++;
+  }
+  return n;
+}
+
+/* Whether the prose between the headline and block from (outside
+ * boilerplate) is an article's: two sentences at least, where a listing's
+ * headline has a line of description ("The latest news on ..."). */
+static int article_between(const ex *x, const dom_node *h1, size_t from) {
+  int sentences = 0;
+  for (size_t i = 0; i < from && sentences < SIDE_LIST_SENTENCES; i++) {
+    const tblock *b = &x->blocks[i];
+    if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0)
+      sentences += count_sentences(x->text.data + b->off, b->len);
+  }
+  return sentences >= SIDE_LIST_SENTENCES;
+}
+
+static int list_beside_headline(const ex *x, const dom_node *listing, const char *title) {
+  const dom_node *h1 = page_headline(x);
+  if (!h1 || h1->order_end >= listing->order || !headline_is_title(x, h1, title))
+    return 0;
+  size_t from = 0; /* the listing's first block */
+  while (from < x->nblocks &&
+         !(x->blocks[from].container && holds(listing, x->blocks[from].container)))
+    from++;
+  if (from == x->nblocks ||
+      (float)other_pages_text(x, listing, from) < SIDE_LIST_LINK_SHARE * (float)listing->chars)
+    return 0;
+  const tblock *lead = headline_prose(x, h1, from);
+  if (!lead || !article_between(x, h1, from))
+    return 0;
+  /* The article in a container without the list; in the same one, only
+   * when the list's heading names it ("Related", "More news"). */
+  int apart = !holds(around(h1, lead->container), listing);
+  /* The list's own heading: the block just before it, or its first. */
+  for (size_t i = from > 0 ? from - 1 : 0; i <= from; i++)
+    if (x->blocks[i].kind == BLOCK_HEADING && x->blocks[i].container->tag != TAG_H1 &&
+        &x->blocks[i] > lead && (apart || heads_related(x, &x->blocks[i]))) {
+#ifdef PITH_DEBUG_EXTRACT
+      fprintf(stderr, "side list: heading \"%.*s\" lead \"%.60s\"\n", (int)x->blocks[i].len,
+              x->text.data + x->blocks[i].off, x->text.data + lead->off);
+#endif
+      return 1;
+    }
+  return 0;
+}
+
+/* Sets n aside as boilerplate, as a "related" name would: n and the
+ * elements below it, and its blocks. */
+static void set_aside(ex *x, dom_node *n) {
+  n->flags |= NF_NEG;
+  for (uint32_t o = n->order + 1; o <= n->order_end; o++)
+    x->elements[o]->flags |= NF_INNEG;
+  size_t from = 0;
+  while (from < x->nblocks && !holds(n, x->blocks[from].container))
+    from++;
+  blocks_below_set_aside(x, n, from, 0);
 }
 
 /* A root that is one paragraph (no blocks below it) lost to its parent
@@ -2250,6 +2692,13 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   out->title = choose_title(&x, doc);
   mark_teasers(&x, top);
   dom_node *root = choose_root(&x);
+  switch (mark_unnamed_replies(&x, doc, root)) {
+  case -1:
+    goto oom;
+  case 1:
+    root = choose_root(&x);
+    break;
+  }
   /* A forum thread or a Q&A page is all "comments" and "posts": when the
    * prose under boilerplate names dwarfs the rest, and the rest is next to
    * nothing, or the page declares itself a discussion, or its one post is
@@ -2283,6 +2732,14 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   for (size_t i = 0; i < x.nblocks; i++)
     if (x.blocks[i].weight > 0)
       prose += x.blocks[i].weight;
+  /* A list beside the article that would be taken for the page's listing,
+   * or that holds the root: boilerplate, and the root chosen again. */
+  if (listing && (!root || holds(listing, root) || root->score < 0.5f * listing_weight) &&
+      listing_weight > LISTING_VS_PROSE * prose && list_beside_headline(&x, listing, out->title)) {
+    set_aside(&x, listing);
+    root = choose_root(&x);
+    listing = NULL;
+  }
   dom_node *prose_root = root;
   if (listing && (!root || root->score < 0.5f * listing_weight) &&
       listing_weight > LISTING_VS_PROSE * prose) {

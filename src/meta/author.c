@@ -6,61 +6,11 @@
 
 #include <string.h>
 
+#include "meta/byline_label.h"
 #include "meta/date.h"
 #include "meta/mstr.h"
 
 enum { MAX_BYLINE = 600 };
-
-static const char *const prefixes[] = {
-    "written by",
-    "posted by",
-    "published by",
-    "reported by",
-    "words by",
-    "story by",
-    "text by",
-    "article by",
-    "review by",
-    "created by",
-    "compiled by",
-    "authored by",
-    "author:",
-    "authors:",
-    "author",
-    "by:",
-    "by",
-    "von:",
-    "von",
-    "text:",
-    "autor:",
-    "autorin:",
-    "autor",
-    "autorin",
-    "auteur:",
-    "auteur",
-    "écrit par",
-    "publié par",
-    "par",
-    "por:",
-    "por",
-    "escrito por",
-    "publicado por",
-    "di",
-    "scritto da",
-    "door",
-    "geschreven door",
-    "av",
-    "af",
-    "skrevet af",
-    "kirjoittaja",
-    "napisał",
-    "autorem",
-    "tekst:",
-    "texte:",
-    "posted",
-    "published",
-    "submitted by",
-};
 
 /* Little words that may be left at the end when a date is cut off. */
 static const char *const tail_words[] = {
@@ -213,35 +163,15 @@ static int word_boundary(const char *s, size_t i) {
   return !c || c == ' ' || c == ',' || c == '.' || c == ':' || c == ';';
 }
 
-/* Removes a leading prefix (case-insensitively, as a whole word). */
-static int strip_prefix(char *s) {
-  /* "ByJane Doe": the word and the name run together in the markup. */
-  if ((s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && s[2] >= 'A' && s[2] <= 'Z' && s[3] >= 'a' &&
-      s[3] <= 'z') {
-    memmove(s, s + 2, strlen(s + 2) + 1);
-    return 1;
-  }
-  for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
-    size_t k = strlen(prefixes[i]);
-    /* "di", "av", "af" are also surnames' particles ("Di Maria"): only in
-     * lower case. */
-    int particle = k == 2 && strcmp(prefixes[i], "by") != 0;
-    int match = particle ? !strncmp(s, prefixes[i], 2) : mstr_istarts(s, prefixes[i]);
-    /* "Written byJane Doe": the markup ran the words together. (Only
-     * after a match: s may be shorter than the prefix.) */
-    int glued = match && prefixes[i][k - 1] >= 'a' && prefixes[i][k - 1] <= 'z' && s[k] >= 'A' &&
-                s[k] <= 'Z' &&
-                ((s[k + 1] >= 'a' && s[k + 1] <= 'z') || (s[k + 1] >= 'A' && s[k + 1] <= 'Z')) &&
-                k > 2;
-    if (match && (prefixes[i][k - 1] == ':' || word_boundary(s, k) || glued)) {
-      size_t j = k;
-      while (s[j] == ' ' || s[j] == ':' || s[j] == ',')
-        j++;
-      memmove(s, s + j, strlen(s + j) + 1);
-      return 1;
-    }
-  }
-  return 0;
+/* Removes a byline label at the start of s (meta/byline_label.c);
+ * returns its flags, 0 when s starts with none. */
+static unsigned strip_label(char *s) {
+  unsigned flags;
+  size_t e = byline_label_at(s, strlen(s), LABEL_AT_FIELD, &flags);
+  if (!e)
+    return 0;
+  memmove(s, s + e, strlen(s + e) + 1);
+  return flags;
 }
 
 static void trim(char *s) {
@@ -489,15 +419,21 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
   }
   trim(line);
   /* "This post was written by Jane Doe": the name follows the label. */
-  static const char *const inner[] = {" written by ", " posted by ", " published by ",
-                                      " reported by ", " authored by "};
-  for (size_t i = 0; i < sizeof inner / sizeof *inner; i++) {
-    const char *p = mstr_istr(line, strlen(line), inner[i]);
-    if (p)
+  for (char *p = strchr(line, ' '); p; p = strchr(p + 1, ' ')) {
+    unsigned flags;
+    if (byline_label_at(p + 1, strlen(p + 1), LABEL_AT_LINE, &flags) && (flags & LABEL_INNER)) {
       memmove(line, p + 1, strlen(p + 1) + 1);
+      break;
+    }
   }
-  while (strip_prefix(line))
+  /* A label that names someone else ("Reviewed by", "Photo by") holds
+   * the names after it until a label of the writer ("By Jane Doe, edited
+   * by John Roe" gives Jane Doe). */
+  int other = 0;
+  for (unsigned flags; (flags = strip_label(line)) != 0;) {
+    other = (flags & LABEL_OTHER) != 0;
     trim(line);
+  }
   cut_at_separator(line);
   strip_tail_words(line);
   size_t added = 0;
@@ -537,9 +473,11 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
     part[plen] = '\0';
     p = cut ? cut + skip : p + plen;
     trim(part);
-    while (strip_prefix(part))
+    for (unsigned flags; (flags = strip_label(part)) != 0;) {
+      other = (flags & LABEL_OTHER) != 0;
       trim(part);
-    if (!*part)
+    }
+    if (other || !*part)
       continue;
     if (is_credential(part) && *prev) {
       /* Attach to the name before: "Jane Doe, MS, RD". */
@@ -661,21 +599,6 @@ int author_page_href(const char *href) {
 
 size_t author_from_text(const char *s, size_t len, int written_only, arena *mem, const char **names,
                         size_t *n, size_t cap) {
-  static const char *const any_labels[] = {"written by ", "posted by ", "words by ", "by ",
-                                           "author: ",    "von ",       "par ",      "por ",
-                                           "door ",       "autor: ",    "auteur : "};
-  static const char *const any_alone[] = {"written by", "article by", "posted by", "words by",
-                                          "author",     "authors",    "by",        "autor",
-                                          "auteur",     "von",        "par",       "por"};
-  /* Labels that say who wrote the text, wherever they stand. */
-  static const char *const written_labels[] = {"written by ", "article by ", "authored by "};
-  static const char *const written_alone[] = {"written by", "article by", "authored by"};
-  const char *const *labels = written_only ? written_labels : any_labels;
-  const char *const *alone = written_only ? written_alone : any_alone;
-  size_t nlabels = written_only ? sizeof written_labels / sizeof *written_labels
-                                : sizeof any_labels / sizeof *any_labels;
-  size_t nalone = written_only ? sizeof written_alone / sizeof *written_alone
-                               : sizeof any_alone / sizeof *any_alone;
   for (size_t i = 0; i < len; i++) {
     /* The label opens a line, or follows a separator ("June 9 | By ..."). */
     size_t b = i;
@@ -688,57 +611,39 @@ size_t author_from_text(const char *s, size_t len, int written_only, arena *mem,
                   (unsigned char)s[b - 1] == 0x93));
     if (!opens || (i > 0 && mstr_is_alnum((unsigned char)s[i - 1])))
       continue;
-    for (size_t l = 0; l < nlabels; l++) {
-      size_t k = strlen(labels[l]);
-      /* "Written by: Jane Doe", "By:Jane Doe": a colon after the label's
-       * words, the space after it or not. */
-      char colon[24];
-      int with_colon = 0;
-      if (labels[l][k - 1] == ' ' && k < sizeof colon) {
-        memcpy(colon, labels[l], k - 1);
-        colon[k - 1] = ':';
-        colon[k] = '\0';
-        with_colon = i + k < len && mstr_istarts(s + i, colon);
-      }
-      if (with_colon) {
-        while (i + k < len && s[i + k] == ' ')
-          k++;
-      } else if (i + k >= len || !mstr_istarts(s + i, labels[l])) {
+    /* A label of the writer (meta/byline_label.c): by the headline any
+     * that opens a line, further on only one that says who wrote the
+     * text. */
+    unsigned flags;
+    size_t e = byline_label_at(s + i, len - i, LABEL_AT_LINE, &flags);
+    if (!e || (flags & LABEL_OTHER) ||
+        !(flags & (written_only ? LABEL_WRITTEN : LABEL_LINE | LABEL_WRITTEN)))
+      continue;
+    const char *name = s + i + e;
+    size_t take;
+    if (i + e >= len) {
+      continue;
+    } else if (*name == '\n') {
+      /* A label on a line of its own, the name on the next ("Written by"
+       * / "Jane Doe"), as author boxes set them. */
+      if (!(flags & LABEL_ALONE))
         continue;
-      }
-      const char *name = s + i + k;
+      name++;
+      take = strcspn(name, "\n");
+      if (take > 80 || (size_t)(name - s) + take > len)
+        continue;
+    } else {
       if (!((unsigned char)*name >= 'A' && (unsigned char)*name <= 'Z') &&
           (unsigned char)*name < 0x80)
         continue;
       /* The rest of the line. */
-      size_t take = strcspn(name, "\n");
+      take = strcspn(name, "\n");
       if (take > 120)
         take = mstr_utf8_cut(name, 120); /* never inside a character */
-      size_t added = author_byline(name, take, mem, names, n, cap, NULL);
-      if (added)
-        return added;
     }
-    /* A label on a line of its own, the name on the next ("Written by" /
-     * "Jane Doe"), as author boxes set them. */
-    for (size_t l = 0; l < nalone; l++) {
-      size_t k = strlen(alone[l]);
-      if (i + k >= len || !mstr_istarts(s + i, alone[l]))
-        continue;
-      size_t e = i + k;
-      if (e < len && s[e] == ':')
-        e++;
-      while (e < len && s[e] == ' ')
-        e++;
-      if (e >= len || s[e] != '\n')
-        continue;
-      const char *name = s + e + 1;
-      size_t take = strcspn(name, "\n");
-      if (take > 80 || (size_t)(name - s) + take > len)
-        continue;
-      size_t added = author_byline(name, take, mem, names, n, cap, NULL);
-      if (added)
-        return added;
-    }
+    size_t added = author_byline(name, take, mem, names, n, cap, NULL);
+    if (added)
+      return added;
   }
   return 0;
 }

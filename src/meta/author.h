@@ -9,7 +9,9 @@
 
 /* Parses a byline (or an author field) s[0..len) into names, copied into
  * mem and appended to names[*n..cap) without duplicates (case folded).
- * Leading "By"/"Von"/"Par"..., roles ("Staff Writer"), dates, handles,
+ * Leading labels ("By", "Von", "Par": meta/byline_label.h; a label of
+ * someone else, "Reviewed by", drops the names after it up to a writer's
+ * label), roles ("Staff Writer"), dates, handles,
  * addresses and what follows a separator ("|", "•") are dropped;
  * credentials stay with their name ("Jane Doe, MS, RD"). Returns the number
  * of names added. */
@@ -17,11 +19,13 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
                     size_t cap);
 
 /* Finds a byline in running text ("... By Jane Doe | June 9 ..."): a label
- * ("By", "Written by", "Von", "Par") and capitalised names after it, or a
- * label on a line of its own and the name on the next. With written_only,
- * only labels that say who wrote the text ("Written by", "Article by",
- * "Authored by"), not a bare "By". Adds the names as author_parse does;
- * returns how many. */
+ * that opens a line (meta/byline_label.h: "By", "Written by", "Von",
+ * "Author:") at a line's start or after a separator and capitalised names
+ * after it, or a label on a line of its own and the name on the next.
+ * With written_only, only labels that say who wrote the text ("Written
+ * by", "Article by", "Authored by"), not a bare "By". Labels that name
+ * someone else ("Reviewed by") give none. Adds the names as author_parse
+ * does; returns how many. */
 size_t author_from_text(const char *s, size_t len, int written_only, arena *mem, const char **names,
                         size_t *n, size_t cap);
 

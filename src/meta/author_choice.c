@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "meta/author.h"
+#include "meta/byline_label.h"
 #include "meta/mstr.h"
 
 /* Of the body's visible text, for the names it shows. */
@@ -40,6 +41,46 @@ static int subject_link(const dom_node *a) {
   return 0;
 }
 
+/* Whether the text right before byline n on its line ends with a label
+ * of someone other than the writer ("Contact: <a href=/authors/ron>Ron
+ * Sands</a>", "Reviewed by <a ...>"): the byline names a contact or a
+ * reviewer. The line is n's earlier siblings back to a block or a <br>;
+ * when they hold no text, its inline parent's. */
+static int after_other_label(const dom_node *n) {
+  for (int up = 0; n && n->parent && up < 3; up++, n = n->parent) {
+    const dom_node *from = n;
+    for (int k = 0; k < 4 && from->prev; k++) {
+      const dom_node *c = from->prev;
+      if (c->tag != TAG_TEXT && (tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR))
+        break;
+      from = c;
+    }
+    buf b;
+    buf_init(&b);
+    for (const dom_node *c = from; c != n && b.len < 400; c = c->next) {
+      if (c->tag == TAG_TEXT)
+        buf_append(&b, c->text, c->text_len);
+      else if (tag_flags((tag_id)c->tag) != T_SKIP)
+        mstr_node_text(c, &b, 200);
+    }
+    size_t len = b.data && !b.oom ? mstr_squeeze(b.data, b.len) : 0;
+    int found = 0;
+    for (size_t i = 0; i < len && !found; i++) {
+      unsigned flags;
+      if (i > 0 && b.data[i - 1] != ' ')
+        continue;
+      found = byline_label_at(b.data + i, len - i, LABEL_AT_LINE, &flags) >= len - i &&
+              (flags & LABEL_OTHER);
+    }
+    buf_free(&b);
+    if (len || found)
+      return found;
+    if (tag_flags((tag_id)n->parent->tag) == T_BLOCK)
+      return 0;
+  }
+  return 0;
+}
+
 /* The name in a byline: the author's link, or an element named for a name
  * ("author-name", itemprop=name), else the byline's whole text. A byline
  * box also holds roles, dates, biographies and links to its topics. */
@@ -48,6 +89,8 @@ static const char *byline_text(mctx *x, const dom_node *n) {
   if (((meta_element_bits(x, n) | (up ? meta_element_bits(x, up) : 0)) & (W_SUBJECT | W_NAME)) ==
       W_SUBJECT)
     return NULL; /* "<span class=byline__category>" */
+  if (after_other_label(n))
+    return NULL;
   int seen = 0, subjects = 0;
   for (const dom_node *c = n->first ? dom_next(n, n, 0) : NULL; c && seen < 200;
        c = dom_next(n, c, 0), seen++) {
@@ -452,13 +495,14 @@ void meta_choose_authors(mctx *x) {
       add_authors(x, byline_text(x, m->n), names, &n);
     }
   STAGE("twitter");
-  /* "Written by" and "Author" in the card data of Twitter. */
+  /* "Written by" and "Author" in the card data of Twitter: a byline label
+   * that may stand alone (meta/byline_label.c), not "Reviewed by". */
   for (int k = 1; k <= 4 && !n && !product; k++) {
     char label[32], data[32];
     snprintf(label, sizeof label, "twitter:label%d", k);
     snprintf(data, sizeof data, "twitter:data%d", k);
     const char *l = meta_tag(x, label);
-    if (l && (mstr_istr(l, strlen(l), "written by") || mstr_istr(l, strlen(l), "author")))
+    if (l && byline_label_alone(l, strlen(l)))
       add_authors(x, meta_tag(x, data), names, &n);
   }
   STAGE("by-text");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "meta/author.h"
+#include "meta/byline_label.h"
 #include "meta/credit.h"
 
 /* ---- small string helpers ---------------------------------------------- */
@@ -18,22 +19,6 @@ static int lower_ascii(int c) {
 
 static int is_digit(int c) {
   return c >= '0' && c <= '9';
-}
-
-/* s[0..n) starts with the ASCII word w, case-insensitive, followed by a
- * non-letter. */
-static int starts_word(const char *s, size_t n, const char *w) {
-  size_t m = strlen(w);
-  if (n < m)
-    return 0;
-  for (size_t i = 0; i < m; i++)
-    if (lower_ascii((unsigned char)s[i]) != lower_ascii((unsigned char)w[i]))
-      return 0;
-  if (n == m)
-    return 1;
-  size_t adv;
-  uint32_t c = vocab_utf8_decode(s + m, n - m, &adv);
-  return !vocab_is_alnum(c) || !vocab_is_alnum((unsigned char)w[m - 1]);
 }
 
 /* The lower-case UTF-8 word at s[0..n) into out; returns its byte length
@@ -372,35 +357,13 @@ static size_t trim_end(const char *s, size_t e) {
 
 /* ---- bylines and names -------------------------------------------------- */
 
-static const char *const byline_prefixes[] = {
-    "by ",      "von ",        "par ",       "por ",       "di ",          "door ",      "av ",
-    "text: ",   "texto: ",     "text:",      "author: ",   "authors: ",    "autor: ",    "auteur: ",
-    "autore: ", "written by ", "posted by ", "words by ",  "reported by ", "reporter: ", "автор: ",
-    "текст: ",  "editor: ",    "source: ",   "redakcja: ",
-};
-
-static size_t byline_prefix(const char *s, size_t n) {
-  for (size_t i = 0; i < sizeof byline_prefixes / sizeof *byline_prefixes; i++) {
-    size_t m = strlen(byline_prefixes[i]);
-    if (n <= m)
-      continue;
-    size_t k = 0;
-    while (k < m && lower_ascii((unsigned char)s[k]) == (unsigned char)byline_prefixes[i][k])
-      k++;
-    if (k == m) {
-      /* Cyrillic labels compare byte for byte: lower case only. */
-      return m;
-    }
-    /* "By: Jane Doe", "Written by:Jane Doe": a colon after the label's
-     * words, as HTML bylines are read (meta/author.c). */
-    if (k == m - 1 && byline_prefixes[i][k] == ' ' && s[k] == ':') {
-      k++;
-      while (k < n && s[k] == ' ')
-        k++;
-      return k < n ? k : 0;
-    }
-  }
-  return 0;
+/* The label that opens a byline line (meta/byline_label.c: "By", "Von",
+ * "Author:", and "Editor:", "Source:", which name no author): the offset
+ * of the name after it, 0 when the line opens with none or with nothing
+ * after it. *flags gets the label's. */
+static size_t byline_prefix(const char *s, size_t n, unsigned *flags) {
+  size_t e = byline_label_at(s, n, LABEL_AT_LINE, flags);
+  return e < n && (*flags & (LABEL_LINE | LABEL_WRITTEN)) ? e : 0;
 }
 
 /* Words that may stand lower case inside a name. */
@@ -493,6 +456,15 @@ static size_t read_name(const char *s, size_t n) {
   return caps_words ? end : 0;
 }
 
+/* Whether the line s[0..n) starts with a name and is not a label ("Jane
+ * Doe", "Jane Doe meganr@example.com"; not "Last updated on:"): what
+ * follows a byline label alone on its line. */
+static int name_line(const char *s, size_t n) {
+  while (n && s[n - 1] == ' ')
+    n--;
+  return n && s[n - 1] != ':' && read_name(s, n);
+}
+
 /* A news agency's name at s[0..n) (credited as the source, not as an
  * author). */
 static int is_agency(const char *s, size_t n) {
@@ -508,17 +480,18 @@ static int is_agency(const char *s, size_t n) {
 
 void text_mark_lines(tpage *p) {
   char date[32];
+  int label_alone = 0; /* the line before is a byline label alone */
   for (size_t i = 0; i < p->n; i++) {
     tline *l = &p->lines[i];
     if (l->words <= 16 && !text_date(l->s, l->len, date, NULL, NULL))
       l->flags |= TL_DATE;
-    size_t bp = byline_prefix(l->s, l->len);
-    if ((bp && l->words <= 12 && read_name(l->s + bp, l->len - bp)) ||
-        (l->words == 1 && starts_word(l->s, l->len, "by") && l->len == 2))
+    unsigned flags;
+    size_t bp = byline_prefix(l->s, l->len, &flags);
+    /* A label alone ("By", "Written by"): the name is the next line */
+    if (label_alone && l->words <= 5 && name_line(l->s, l->len))
       l->flags |= TL_BYLINE;
-    /* "By" alone: the name is the next line */
-    if (i > 0 && p->lines[i - 1].len == 2 && (p->lines[i - 1].flags & TL_BYLINE) && l->words <= 5 &&
-        read_name(l->s, l->len))
+    label_alone = l->words <= 3 && byline_label_alone(l->s, l->len);
+    if ((bp && l->words <= 12 && read_name(l->s + bp, l->len - bp)) || label_alone)
       l->flags |= TL_BYLINE;
     if (l->words <= 80) {
       size_t ce, cs, cend;
@@ -824,11 +797,22 @@ static int read_dateline(tline *l, arena *mem, article *art) {
         return -1;
     }
   }
-  /* "March 14, 2024 by Jane Doe", "7:45 am PST by John Roe" */
-  size_t by = find_label(l->s + de, l->len - de, "by ");
-  if (by) {
-    if (add_authors(l->s + de + by, l->len - de - by, mem, art))
-      return -1;
+  /* "March 14, 2024 by Jane Doe", "7:45 am PST by John Roe", "June 9 | 4
+   * min read by Jane Doe" (a line starting in lower case joins the one
+   * before): "by" after the date, unless a label that names someone else
+   * comes first ("Photo by", "Reviewed by"). */
+  for (size_t w = de; w < l->len; w++) {
+    if (vocab_is_alnum((unsigned char)l->s[w - 1]) || !vocab_is_alnum((unsigned char)l->s[w]))
+      continue;
+    unsigned flags;
+    size_t e = byline_label_at(l->s + w, l->len - w, LABEL_AT_LINE, &flags);
+    if (e && (flags & LABEL_OTHER))
+      break;
+    if (e && w + e < l->len && lower_ascii(l->s[w]) == 'b' && lower_ascii(l->s[w + 1]) == 'y') {
+      if (add_authors(l->s + w + e, l->len - w - e, mem, art))
+        return -1;
+      break;
+    }
   }
   return 0;
 }
@@ -898,14 +882,14 @@ int text_read_meta(tpage *p, long lo, long hi, arena *mem, article *art) {
         read_labeled(l->s, l->len, "source:", mem, &art->meta.source, 1) < 0)
       return -1;
     if (l->flags & TL_BYLINE) {
-      size_t bp = byline_prefix(l->s, l->len);
-      if (l->len == 2 && i + 1 < (long)p->n) { /* "By" alone: the name follows */
+      unsigned flags;
+      size_t bp = byline_prefix(l->s, l->len, &flags);
+      if (byline_label_alone(l->s, l->len) && i + 1 < (long)p->n) { /* the name follows */
         tline *nx = &p->lines[i + 1];
-        if (read_name(nx->s, nx->len) && add_authors(nx->s, nx->len, mem, art))
+        if (name_line(nx->s, nx->len) && add_authors(nx->s, nx->len, mem, art))
           return -1;
         nx->flags |= TL_META;
-      } else if (bp && strncmp(l->s, "Editor", 6) && strncmp(l->s, "editor", 6) &&
-                 strncmp(l->s, "Source", 6) && strncmp(l->s, "source", 6)) {
+      } else if (bp && !(flags & LABEL_OTHER)) {
         if (add_authors(l->s + bp, l->len - bp, mem, art))
           return -1;
       }

@@ -334,6 +334,74 @@ static void test_short_article_long_comments(void) {
   CHECK_STR(joined, OPENING);
 }
 
+/* page = head, then n units of a reply (a name or a date line, then
+ * REPLY1..7 in a paragraph), then tail. */
+static const char *with_units(char *page, size_t cap, const char *head, const char *unit, int n,
+                              const char *tail) {
+  const char *replies[] = {REPLY1, REPLY2, REPLY3, REPLY4, REPLY5, REPLY6, REPLY7};
+  size_t len = (size_t)snprintf(page, cap, "%s", head);
+  for (int i = 0; i < n && len < cap; i++)
+    len += (size_t)snprintf(page + len, cap - len, unit, i, i, replies[i % 7]);
+  if (len < cap)
+    snprintf(page + len, cap - len, "%s", tail);
+  return page;
+}
+
+static void test_unnamed_comments(void) {
+  /* A short article, and after it readers' comments that no class word
+   * names: units built alike, each a name (or a date) and a paragraph.
+   * They outweigh the article many times over, yet the headline's own
+   * prose, in a container of its own, is the content. */
+  static char page[16384];
+  const char *head = "<html lang=\"en\"><head><title>Will this method work?</title></head><body>"
+                     "<div class=\"x\"><h1>Will this method work?</h1><p>" P1 "</p><p>" P2
+                     "</p></div><div class=\"y\">";
+  /* Under a heading that says what they are, */
+  char heading[1024];
+  snprintf(heading, sizeof heading, "%s<h3>Responses</h3>", head);
+  CHECK(run(with_units(page, sizeof page, heading,
+                       "<div class=\"c\"><b>user%d</b><!-- %d --><p>%s</p></div>", 20,
+                       "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* or each saying when it was written. */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><div><a href=\"/u/%d\">Grace H.</a> &middot; "
+                       "<span>%d days ago</span></div><div>%s</div>"
+                       "<div><a href=\"/like\">Like</a></div></div>",
+                       12, "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* or with their names as small headings. */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><h4>user%d</h4><time>%d days ago</time><p>%s</p></div>",
+                       12, "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* In the article's own container, under a heading that names them. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Will this method work?</title></head>"
+                       "<body><div class=\"post\"><h1>Will this method work?</h1><p>" P1
+                       "</p><p>" P2 "</p><div class=\"y\"><h3>Responses</h3>",
+                       "<div class=\"c\"><b>user%d</b><!-- %d --><p>%s</p></div>", 20,
+                       "</div></div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* The same units after a headline and an introduction in one container
+   * are the page's items: a list of tips, a collection of quotes. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Tips</title></head><body><main>"
+                       "<h1>Tips</h1><p>" P1 "</p><div class=\"y\">",
+                       "<div class=\"c\"><b>Tip %d</b><!-- %d --><p>%s</p></div>", 12,
+                       "</div></main></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY5) != NULL);
+  /* A thread whose opening post is built like its replies keeps them. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Will this method work?</title></head>"
+                       "<body><div class=\"x\"><h1>Will this method work?</h1>"
+                       "<div class=\"post\"><span>March 1, 2024</span><p>" OPENING "</p></div>"
+                       "</div><div class=\"y\">",
+                       "<div class=\"post\"><span>user%d, %d days ago</span><p>%s</p></div>", 12,
+                       "</div></body></html>")) == 0);
+  CHECK(strstr(joined, OPENING) != NULL && strstr(joined, REPLY1) != NULL);
+}
+
 /* page = head, then 24 product cards (a link, a price, a line of facts),
  * then tail. */
 static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
@@ -374,6 +442,45 @@ static void test_listing_beside_headline(void) {
                        "<section><div class=\"grid\">",
                        "</div></section></body></html>")) == 0);
   CHECK(art.blocks == 72 && !strncmp(joined, "Oak chair model 0 || $100 || Solid oak, 40 cm", 45));
+}
+
+static void test_link_list_beside_headline(void) {
+  /* A short article, and beside it a list of other stories under a
+   * heading of its own: headline links (or teasers: a headline and a
+   * line). The list outweighs the article as a listing, but its text
+   * stands for other pages, and the headline has its prose (two
+   * sentences: a listing's headline has a line of description). */
+  static char page[16384];
+  const char *link = "<li><a href=\"/story/%d\">Another story from the city, number %d of the "
+                     "day's news</a></li>";
+  const char *head =
+      "<html lang=\"en\"><head><title>River floods lower town | Daily</title></head>"
+      "<body><div id=\"wrap\"><div class=\"content\"><h1>River floods lower "
+      "town</h1><p>" P1 "</p><p>" P2 "</p></div><div class=\"more\"><h2>More news</h2><ul>";
+  const char *tail = "</ul></div></div></body></html>";
+  CHECK(run(with_units(page, sizeof page, head, link, 60, tail)) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<li><h3><a href=\"/story/%d\">Another story from the city, number "
+                       "%d</a></h3><p>The council met again on the matter and the mayor said "
+                       "more would follow.</p></li>",
+                       20, tail)) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* In the article's own container, under a heading that names it. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                       "<body><div class=\"post\"><h1>River floods lower town</h1><p>" P1
+                       "</p><p>" P2 "</p><h3>Related stories</h3><ul>",
+                       link, 60, "</ul></div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* Under a headline that is a banner's slogan, not the page's title, the
+   * list is the page's listing. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>City news</title></head><body><div "
+                       "id=\"wrap\"><div class=\"content\"><h1>Read all about it</h1><p>" P1
+                       "</p></div><div class=\"more\"><h2>City news</h2><ul>",
+                       link, 40, tail)) == 0);
+  CHECK(strstr(joined, "Another story from the city, number 39 of the day's news") != NULL);
 }
 
 static void test_paragraph_and_its_list(void) {
@@ -582,7 +689,9 @@ int main(void) {
   test_names_list_beside_article();
   test_thread_built_like_replies();
   test_short_article_long_comments();
+  test_unnamed_comments();
   test_listing_beside_headline();
+  test_link_list_beside_headline();
   test_paragraph_and_its_list();
   test_excerpt_teasers();
   test_caption_by_name();

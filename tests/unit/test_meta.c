@@ -10,6 +10,7 @@
 #include "extract/extract.h"
 #include "html/html.h"
 #include "meta/author.h"
+#include "meta/byline_label.h"
 #include "meta/meta.h"
 #include "meta/mstr.h"
 
@@ -850,6 +851,72 @@ static void test_byline_forms(void) {
   CHECK(art.meta.nauthors == 0);
 }
 
+/* The label table's matcher: the longest label, whole words, a noun on a
+ * line only with a colon, the words run into the name only in a field. */
+static void test_byline_label_at(void) {
+  unsigned f;
+  CHECK(byline_label_at("Posted by Jane", 14, LABEL_AT_LINE, &f) == 10 && (f & LABEL_INNER));
+  CHECK(byline_label_at("Byron Smith", 11, LABEL_AT_LINE, &f) == 0);
+  CHECK(byline_label_at("Authority", 9, LABEL_AT_FIELD, &f) == 0);
+  CHECK(byline_label_at("Author Jane Doe", 15, LABEL_AT_LINE, &f) == 0);
+  CHECK(byline_label_at("Author Jane Doe", 15, LABEL_AT_FIELD, &f) == 7);
+  CHECK(byline_label_at("Auteur : Jane", 13, LABEL_AT_LINE, &f) == 9);
+  CHECK(byline_label_at("Written byJane Doe", 18, LABEL_AT_LINE, &f) == 0);
+  CHECK(byline_label_at("Written byJane Doe", 18, LABEL_AT_FIELD, &f) == 10);
+  CHECK(byline_label_at("Di Maria", 8, LABEL_AT_FIELD, &f) == 0);
+  CHECK(byline_label_at("Medically reviewed by Jane", 26, LABEL_AT_LINE, &f) == 22 &&
+        (f & LABEL_OTHER));
+  CHECK(byline_label_alone("Written by:", 11) && !byline_label_alone("Reviewed by", 11));
+}
+
+/* A byline's label that names someone other than the writer gives no
+ * author: a reviewer, an editor, a photographer, a fact checker, a
+ * contact; the writer's label after it still does. */
+static void test_byline_other_labels(void) {
+  static const char *const others[] = {
+      "Reviewed by Jane Doe",     "Medically reviewed by Jane Doe, MD",
+      "Edited by Jane Doe",       "Photo by Jane Doe",
+      "Photograph by Jane Doe",   "Illustration by Jane Doe",
+      "Contact: Jane Doe",        "Fact checked by Jane Doe",
+      "Fact-checked by Jane Doe", "Edited by Jane Doe and John Roe"};
+  for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+    char page[2048];
+    snprintf(page, sizeof page,
+             PAGE("", "<h1>Night trains</h1><div class=\"byline\">%s</div>" BODY), others[i]);
+    CHECK(run(page) == 0);
+    CHECK(art.meta.nauthors == 0);
+  }
+  /* The writer first, then the editor; or the reviewer, then the writer. */
+  CHECK(run(PAGE("", "<h1>Night trains</h1><div class=\"byline\">By Jane Doe, edited by John "
+                     "Roe</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Jane Doe");
+  CHECK(run(PAGE("", "<h1>Night trains</h1><div class=\"byline\">Reviewed by John Roe; Written "
+                     "by Jane Doe</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Jane Doe");
+  /* The label before an author's link, outside it, names the link's
+   * person too. */
+  CHECK(run(PAGE("", "<h1>Night trains</h1><ul><li><strong>Updated:</strong> 6/2/2025</li><li>"
+                     "<strong>Contact:</strong> <a href=\"/authors/ron-sands\">Ron Sands</a></li>"
+                     "</ul>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1><p><span>Medically reviewed by</span> <a href=\"/author/"
+                     "john-roe\">John Roe, MD</a></p>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("", "<h1>Night trains</h1><div>By <a href=\"/author/jane-doe\">Jane Doe</a>. "
+                     "Reviewed by <a href=\"/author/john-roe\">John Roe, MD</a></div>" BODY)) == 0);
+  CHECK_STR(authors(), "Jane Doe");
+  /* Twitter's card data: "Written by", not "Reviewed by". */
+  CHECK(run(PAGE("<meta name=\"twitter:label1\" content=\"Reviewed by\"><meta name=\"twitter:"
+                 "data1\" content=\"John Roe\"><meta name=\"twitter:label2\" content=\"Written "
+                 "by\"><meta name=\"twitter:data2\" content=\"Jane Doe\">",
+                 "<h1>Night trains</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Jane Doe");
+  /* A sponsored post's byline: the sponsor signs it. */
+  CHECK(run(PAGE("", "<h1>Night trains</h1><div class=\"byline\">Sponsored by Acme</div>" BODY)) ==
+        0);
+  CHECK_STR(authors(), "Sponsored by Acme");
+}
+
 /* The date the page shows by its headline against its markup's. */
 static void test_shown_dates(void) {
   /* Markup's date shown nowhere; a dateline and a byline agree on another. */
@@ -1379,6 +1446,8 @@ int main(void) {
   test_bylines();
   test_author_scope();
   test_author_byline();
+  test_byline_label_at();
+  test_byline_other_labels();
   test_dates_not_from_comments();
   test_page_record_dates();
   test_update_rule();

@@ -182,6 +182,52 @@ static void test_credits(void) {
   CHECK(credit_find(s, strlen(s), &ce, &cs, &cend) == CREDIT_NONE);
 }
 
+/* The authors a dump gives in its JSON ("\"authors\":[...]"), or "" when
+ * none: the dump is a headline, the lines given, and a body. */
+static char *dump_authors(const char *lines) {
+  static char out[256];
+  char dump[2048];
+  snprintf(dump, sizeof dump,
+           "Home\nNews\nSport\nHarbour seals return to the estuary after forty years\n%s\n"
+           "Harbour seals have returned to the estuary for the first time in forty years, "
+           "counted on Tuesday by volunteers who walked the mudflats at low tide.\n"
+           "The survey found eleven adults and three pups resting on the sandbanks below the "
+           "old pier, where the river meets the sea and the water is cleanest.\n"
+           "Volunteers said the return followed a decade of work to clean the river and keep "
+           "boats away from the banks in the breeding season.\n",
+           lines);
+  pith_result *r = NULL;
+  out[0] = '\0';
+  if (pith_extract_text(dump, strlen(dump), NULL, &r) == PITH_OK) {
+    char *json = render(r, PITH_FORMAT_JSON);
+    const char *a = json ? strstr(json, "\"authors\":[") : NULL;
+    if (a) {
+      size_t k = strcspn(a, "]");
+      snprintf(out, sizeof out, "%.*s", (int)(k + 1), a);
+    }
+    pith_free(json);
+  }
+  pith_result_free(r);
+  return out;
+}
+
+/* Byline labels as HTML bylines read them (meta/byline_label.c): a label
+ * alone on its line with the name on the next, a capital Cyrillic label;
+ * "di" only in lower case ("Di Natale" is a name); a photo credit after a
+ * date and a label alone over a label ("Last updated on:") give no
+ * author. */
+static void test_byline_labels(void) {
+  CHECK_STR(dump_authors("Written by\nJane Doe\nMarch 3, 2024"), "\"authors\":[\"Jane Doe\"]");
+  CHECK_STR(dump_authors("Author:\nJane Doe\nMarch 3, 2024"), "\"authors\":[\"Jane Doe\"]");
+  CHECK_STR(dump_authors("\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82: Jane Doe"),
+            "\"authors\":[\"Jane Doe\"]");
+  CHECK_STR(dump_authors("March 3, 2024\ndi Mario Rossi"), "\"authors\":[\"Mario Rossi\"]");
+  CHECK_STR(dump_authors("Di Natale Rossi\nMarch 3, 2024"), "");
+  CHECK_STR(dump_authors("March 3, 2024 Photo by Jane Doe"), "");
+  CHECK_STR(dump_authors("March 3, 2024 by Jane Doe"), "\"authors\":[\"Jane Doe\"]");
+  CHECK_STR(dump_authors("Written by\nLast updated on:\nMarch 3, 2024"), "");
+}
+
 static void test_lines(void) {
   char key[64];
   CHECK(line_key("[ 167 comments ]", 16, key, sizeof key) == 8);
@@ -344,6 +390,7 @@ int main(void) {
   test_api();
   test_dates();
   test_credits();
+  test_byline_labels();
   test_lines();
   test_sites();
   test_site_dedup();
