@@ -832,6 +832,23 @@ static int contains_ci(const char *s, uint32_t len, const char *word) {
   return 0;
 }
 
+static int ascii_letter(char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Whether s holds word at a word's start (case folded), and with
+ * whole_word at its end too: "comment" starts "Comments"; the whole word
+ * "mar" is in "Mar 3" but not in "Market". */
+static int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word) {
+  size_t n = strlen(word);
+  for (uint32_t i = 0; i + n <= len; i++)
+    if ((s[i] | 0x20) == word[0] && !strncasecmp(s + i, word, n) &&
+        (i == 0 || word[0] == ' ' || !ascii_letter(s[i - 1])) &&
+        (!whole_word || i + n == len || !ascii_letter(s[i + n])))
+      return 1;
+  return 0;
+}
+
 /* "We use cookies ... privacy policy / consent / preferences": a consent
  * banner, whatever its markup. */
 static int is_cookie_notice(const char *s, uint32_t len) {
@@ -1334,8 +1351,10 @@ static int is_headline_link(const ex *x, const tblock *b) {
  * 2024 at 10:02 am", "03/03/2024" — a digit and an "ago", a month's name,
  * a clock time or a year. */
 static int says_when(const char *s, uint32_t len) {
-  static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const char *const months[] = {
+      "jan",   "feb",  "mar",  "apr",    "may",       "jun",     "jul",      "aug",
+      "sep",   "sept", "oct",  "nov",    "dec",       "january", "february", "march",
+      "april", "june", "july", "august", "september", "october", "november", "december"};
   int digit = 0, year = 0, clock = 0;
   for (uint32_t i = 0; i < len; i++) {
     if (s[i] < '0' || s[i] > '9')
@@ -1349,10 +1368,10 @@ static int says_when(const char *s, uint32_t len) {
   }
   if (!digit)
     return 0;
-  if (year || clock || contains_ci(s, len, "ago"))
+  if (year || clock || has_word_ci(s, len, "ago", 1))
     return 1;
   for (size_t m = 0; m < sizeof months / sizeof *months; m++)
-    if (contains_ci(s, len, months[m]))
+    if (has_word_ci(s, len, months[m], 1))
       return 1;
   return 0;
 }
@@ -1381,7 +1400,7 @@ static int heading_says(const ex *x, const tblock *b, const char *const *words, 
   if (b->kind != BLOCK_HEADING)
     return 0;
   for (size_t w = 0; w < n; w++)
-    if (contains_ci(x->text.data + b->off, b->len, words[w]))
+    if (has_word_ci(x->text.data + b->off, b->len, words[w], 0))
       return 1;
   return 0;
 }

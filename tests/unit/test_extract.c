@@ -391,6 +391,12 @@ static void test_unnamed_comments(void) {
                        "<div class=\"c\"><b>Tip %d</b><!-- %d --><p>%s</p></div>", 12,
                        "</div></main></body></html>")) == 0);
   CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY5) != NULL);
+  /* Items named "Market 3" are no dated comments: a month's name counts
+   * at a word's start only. */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"c\"><b>Market %d</b><!-- %d --><p>%s</p></div>", 12,
+                       "</div></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY5) != NULL);
   /* A thread whose opening post is built like its replies keeps them. */
   CHECK(run(with_units(page, sizeof page,
                        "<html lang=\"en\"><head><title>Will this method work?</title></head>"
