@@ -113,6 +113,12 @@ typedef struct {
   deadline *dl; /* the page's time budget: the walks stop when it is spent */
 } ex;
 
+/* Whether n is outer or below it (elements are numbered in document
+ * order, and order_end is the last number below). */
+static int holds(const dom_node *outer, const dom_node *n) {
+  return n && n->order >= outer->order && n->order <= outer->order_end;
+}
+
 /* ---- 1. measure ---------------------------------------------------------- */
 
 static uint32_t count_chars(const char *s, uint32_t len) {
@@ -1080,10 +1086,10 @@ static const dom_node *opening_post_alike(const ex *x) {
  * grows to hold both when their common ancestor holds little else (a
  * tenth more: the thread's title, its tags). */
 static dom_node *with_opening_post(dom_node *root, const dom_node *post) {
-  if (post->order >= root->order && post->order <= root->order_end)
+  if (holds(root, post))
     return root;
   dom_node *p = root->parent;
-  while (p && p->tag != TAG_TEXT && !(post->order >= p->order && post->order <= p->order_end))
+  while (p && p->tag != TAG_TEXT && !holds(p, post))
     p = p->parent;
   if (!p || p->tag == TAG_TEXT || (float)p->chars > 1.1f * (float)(root->chars + post->chars))
     return root;
@@ -1270,7 +1276,7 @@ static const dom_node *page_headline(const ex *x) {
 
 static int listing_headed(const ex *x, const dom_node *listing) {
   const dom_node *h1 = page_headline(x);
-  if (!h1 || (h1->order >= listing->order && h1->order <= listing->order_end))
+  if (!h1 || holds(listing, h1))
     return 1;
   /* The elements strictly between the two, in document order. */
   uint32_t from = h1->order < listing->order ? h1->order_end : listing->order_end;
@@ -1311,10 +1317,6 @@ static int listing_headed(const ex *x, const dom_node *listing) {
 #ifndef REPLY_BLOCKS_MAX
 #define REPLY_BLOCKS_MAX 12 /* blocks of a unit looked at */
 #endif
-
-static int holds(const dom_node *outer, const dom_node *n) {
-  return n && n->order >= outer->order && n->order <= outer->order_end;
-}
 
 /* The first block below each element (UINT32_MAX: none): the blocks below
  * an element are a run of the block array. */
@@ -1624,6 +1626,14 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
 #define SIDE_LIST_LINK_SHARE 0.6f
 #endif
 
+/* The first block below n, or nblocks when there is none. */
+static size_t first_block_in(const ex *x, const dom_node *n) {
+  size_t i = 0;
+  while (i < x->nblocks && !holds(n, x->blocks[i].container))
+    i++;
+  return i;
+}
+
 /* Whether the headline h1 is the page's title (choose_title took it: the
  * <title> holds its text), not a banner's slogan over a listing. */
 static int headline_is_title(const ex *x, const dom_node *h1, const char *title) {
@@ -1686,10 +1696,7 @@ static int list_beside_headline(const ex *x, const dom_node *listing, const char
   const dom_node *h1 = page_headline(x);
   if (!h1 || h1->order_end >= listing->order || !headline_is_title(x, h1, title))
     return 0;
-  size_t from = 0; /* the listing's first block */
-  while (from < x->nblocks &&
-         !(x->blocks[from].container && holds(listing, x->blocks[from].container)))
-    from++;
+  size_t from = first_block_in(x, listing);
   if (from == x->nblocks ||
       (float)other_pages_text(x, listing, from) < SIDE_LIST_LINK_SHARE * (float)listing->chars)
     return 0;
@@ -1718,10 +1725,7 @@ static void set_aside(ex *x, dom_node *n) {
   n->flags |= NF_NEG;
   for (uint32_t o = n->order + 1; o <= n->order_end; o++)
     x->elements[o]->flags |= NF_INNEG;
-  size_t from = 0;
-  while (from < x->nblocks && !holds(n, x->blocks[from].container))
-    from++;
-  blocks_below_set_aside(x, n, from, 0);
+  blocks_below_set_aside(x, n, first_block_in(x, n), 0);
 }
 
 /* A root that is one paragraph (no blocks below it) lost to its parent
@@ -2447,7 +2451,7 @@ static const dom_node *headed_article(const ex *x, const dom_node *root, const d
   if (!h1)
     return NULL;
   for (const dom_node *p = root->parent; p && p->tag != TAG_TEXT && p != top; p = p->parent)
-    if (p->order <= h1->order && h1->order <= p->order_end)
+    if (holds(p, h1))
       return (p->flags & (NF_NEG | NF_INNEG | NF_JUNK)) ? NULL : p;
   return NULL;
 }
@@ -2492,7 +2496,7 @@ static int emit_lead_figures(tree *t, const dom_node *top) {
 static const dom_node *comment_section(const tblock *b, const dom_node *top, const dom_node *root) {
   const dom_node *found = NULL;
   for (const dom_node *p = b->container; p && p != top && p->tag != TAG_TEXT; p = p->parent)
-    if ((p->flags & NF_COMMENTS) && !(p->order <= root->order && root->order <= p->order_end))
+    if ((p->flags & NF_COMMENTS) && !holds(p, root))
       found = p;
   return found;
 }
