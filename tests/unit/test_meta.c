@@ -851,6 +851,39 @@ static void test_byline_forms(void) {
   CHECK(art.meta.nauthors == 0);
 }
 
+/* A byline that holds a date: the name before the date, or after it when
+ * nothing before it is a name ("Posted on <date> by", a day's name, a
+ * date's label); a label of someone else inside the line ends the names
+ * (pages nobody tuned on: "Posted on September 21, 2020 by Adi Tzlil"
+ * gave "on", "Datum: 19.11.2021 Autor: Fritz Imhof" gave "Datum"). */
+static void test_byline_dates(void) {
+  static const struct {
+    const char *byline, *want;
+  } cases[] = {
+      {"Posted on September 21, 2020 by Adi Tzlil", "Adi Tzlil"},
+      {"Posted on 21. Juli 2019 by Realiberry", "Realiberry"},
+      {"Donnerstag, 4. November 2021 Donnerstag, 4. November 2021 von Jana Roth", "Jana Roth"},
+      {"Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet", "Fritz Imhof"},
+      {"Von Isabella Bianchi am Samstag, 19. Oktober 2019 um 11:14 Uhr", "Isabella Bianchi"},
+      {"Jane Doe on June 9, 2017", "Jane Doe"},
+      {"Eingestellt von Michel Roe", "Michel Roe"},
+      {"Analysis by Chris Cillizza, CNN Editor-at-large", "Chris Cillizza"},
+      {"Recueilli par Patrick Angevin", "Patrick Angevin"},
+      {"Stand: 20. April 2020, 14:57 Uhr", NULL},
+      {"Posted on", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char page[2048];
+    snprintf(page, sizeof page,
+             PAGE("", "<h1>Night trains</h1><div class=\"byline\">%s</div>" BODY), cases[i].byline);
+    CHECK(run(page) == 0);
+    if (cases[i].want)
+      CHECK_STR(authors(), cases[i].want);
+    else
+      CHECK(art.meta.nauthors == 0);
+  }
+}
+
 /* The label table's matcher: the longest label, whole words, a noun on a
  * line only with a colon, the words run into the name only in a field. */
 static void test_byline_label_at(void) {
@@ -1446,6 +1479,7 @@ int main(void) {
   test_bylines();
   test_author_scope();
   test_author_byline();
+  test_byline_dates();
   test_byline_label_at();
   test_byline_other_labels();
   test_dates_not_from_comments();
