@@ -385,6 +385,43 @@ static int shows_name(mctx *x, const char *text, const char *name) {
   return 0;
 }
 
+/* Whether a name beside a person's is a publication's, not a second
+ * person's ("Jane Doe, The Associated Press", "Jane Doe, Business
+ * Insider", "Jane Doe, CNN Business"): a news agency, the site's own name
+ * or a name that starts with it, or a name that reads like an
+ * organisation's ("The Washington Post"). */
+static int affiliation(mctx *x, const char *name) {
+  if (author_is_agency(name) || (mstr_istarts(name, "the ") && author_is_agency(name + 4)))
+    return 1;
+  if (title_names_site(name, x->tin) || org_like(name, 0))
+    return 1;
+  size_t k = strcspn(name, " ");
+  const char *first = name[k] ? arena_strndup(x->tmp, name, k) : NULL;
+  return first && title_names_site(first, x->tin);
+}
+
+/* Bylines name a writer's publication beside the writer ("Jill Disis, CNN
+ * Business", "Colleen Barry, The Associated Press"): the publication is no
+ * second author, nor a credential ("Rob Picheta, CNN"). A publication alone
+ * stays (a desk, an agency, a company signs the page). */
+static void drop_affiliations(mctx *x, const char **names, size_t *n) {
+  for (size_t i = 0; i < *n; i++) {
+    const char *comma = strrchr(names[i], ',');
+    if (comma && comma[1] == ' ' && affiliation(x, comma + 2))
+      names[i] = arena_strndup(x->mem, names[i], (size_t)(comma - names[i]));
+  }
+  size_t people = 0;
+  for (size_t i = 0; i < *n; i++)
+    people += names[i] && !affiliation(x, names[i]);
+  if (!people)
+    return;
+  size_t k = 0;
+  for (size_t i = 0; i < *n; i++)
+    if (names[i] && !affiliation(x, names[i]))
+      names[k++] = names[i];
+  *n = k;
+}
+
 void meta_choose_authors(mctx *x) {
   const char **names = arena_alloc(x->mem, MAX_AUTHORS * sizeof *names);
   if (!names)
@@ -532,6 +569,7 @@ void meta_choose_authors(mctx *x) {
     fprintf(stderr, "authors from %s\n", stage);
 #endif
 #undef STAGE
+  drop_affiliations(x, names, &n);
   x->art->meta.authors = n ? names : NULL;
   x->art->meta.nauthors = n;
 }

@@ -884,6 +884,30 @@ static void test_byline_dates(void) {
   }
 }
 
+/* A publication named beside its writer is no second author, nor a
+ * credential; alone it still signs (pages nobody tuned on gave "CNN
+ * Business", "The Associated Press", "Business Insider" as authors). */
+static void test_author_affiliations(void) {
+  CHECK(run(PAGE("<meta property=\"og:site_name\" content=\"CNN\"><meta name=\"author\" "
+                 "content=\"Jill Disis, CNN Business\">",
+                 "<h1>Trade talks</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Jill Disis");
+  CHECK(run(PAGE("<meta property=\"og:site_name\" content=\"CNN\"><meta name=\"author\" "
+                 "content=\"Rob Picheta, CNN\">",
+                 "<h1>Trade talks</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Rob Picheta");
+  CHECK(run(PAGE("", "<h1>Trade talks</h1><div class=\"byline\">By Meg Kinnard and Errin Haines, "
+                     "Associated Press</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Meg Kinnard; Errin Haines");
+  CHECK(run(PAGE("", "<h1>Trade talks</h1><div class=\"byline\">By Spencer S. Hsu, The "
+                     "Washington Post</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Spencer S. Hsu");
+  CHECK(run(PAGE("",
+                 "<h1>Trade talks</h1><div class=\"byline\">By The Associated Press</div>" BODY)) ==
+        0);
+  CHECK_STR(authors(), "The Associated Press");
+}
+
 /* The label table's matcher: the longest label, whole words, a noun on a
  * line only with a colon, the words run into the name only in a field. */
 static void test_byline_label_at(void) {
@@ -1480,6 +1504,7 @@ int main(void) {
   test_author_scope();
   test_author_byline();
   test_byline_dates();
+  test_author_affiliations();
   test_byline_label_at();
   test_byline_other_labels();
   test_dates_not_from_comments();
