@@ -382,7 +382,8 @@ int author_plausible(const char *s) {
    * placeholders. */
   if (!strchr(s, ' ') && mstr_istr(s, n, "author"))
     return 0;
-  if (mstr_ieq(s, "undefined") || mstr_ieq(s, "null") || mstr_ieq(s, "none") || mstr_ieq(s, "n/a"))
+  if (mstr_ieq(s, "undefined") || mstr_ieq(s, "null") || mstr_ieq(s, "none") ||
+      mstr_ieq(s, "n/a") || mstr_ieq(s, "no author") || mstr_ieq(s, "publisher"))
     return 0;
   if (strstr(s, "://") || strstr(s, "www.") || has_host_name(s) || strchr(s, '@') ||
       strchr(s, '?') || strchr(s, '!') || strchr(s, '{') || strchr(s, '<') || strchr(s, '=') ||

@@ -422,6 +422,29 @@ static void drop_affiliations(mctx *x, const char **names, size_t *n) {
   *n = k;
 }
 
+/* The body's visible text, navigation and footers included, for the
+ * names it shows (read once a page; NULL when there is none). */
+static const char *shown_text(mctx *x, const char **text, int *read) {
+  if (!*read && x->doc->body)
+    *text = meta_page_text_without(x, x->doc->body, SHOWN_BYTES, 0);
+  *read = 1;
+  return *text;
+}
+
+/* Whether every name of names[0..n) is one word the page does not show
+ * ("KWCHCIK", "christopherlwood", "srauturier"): a content manager's
+ * account in the markup, where the page may show its writer's name. */
+static int unshown_accounts(mctx *x, const char **names, size_t n, const char **text, int *read) {
+  for (size_t i = 0; i < n; i++) {
+    if (strchr(names[i], ' '))
+      return 0;
+    const char *t = shown_text(x, text, read);
+    if (!t || shows_name(x, t, names[i]))
+      return 0;
+  }
+  return n > 0;
+}
+
 void meta_choose_authors(mctx *x) {
   const char **names = arena_alloc(x->mem, MAX_AUTHORS * sizeof *names);
   if (!names)
@@ -449,9 +472,10 @@ void meta_choose_authors(mctx *x) {
    * service pages as on posts. A JSON-LD author counts when the page
    * shows one of the names; otherwise the other sources (an author meta
    * tag, a byline) decide. */
+  const char *text = NULL;
+  int text_read = 0;
   if (n) {
-    const char *text =
-        x->doc->body ? meta_page_text_without(x, x->doc->body, SHOWN_BYTES, 0) : NULL;
+    shown_text(x, &text, &text_read);
     size_t i = 0;
     while (i < n && !(text && shows_name(x, text, names[i])))
       i++;
@@ -482,6 +506,18 @@ void meta_choose_authors(mctx *x) {
     for (size_t i = 0; i < x->ntags; i++)
       if (!strcmp(x->tags[i].name, "citation_author"))
         add_citation_author(x, x->tags[i].value, names, &n);
+  }
+  /* An account the page does not show waits: a byline may name the
+   * writer; with none, the account is the page's only author. */
+  const char **accounts = NULL;
+  size_t naccounts = 0;
+  if (unshown_accounts(x, names, n, &text, &text_read)) {
+    accounts = arena_alloc(x->tmp, n * sizeof *accounts);
+    if (accounts) {
+      memcpy(accounts, names, n * sizeof *accounts);
+      naccounts = n;
+      n = 0;
+    }
   }
   STAGE("microdata");
   int product = unsigned_page || meta_is_product(x);
@@ -569,6 +605,10 @@ void meta_choose_authors(mctx *x) {
     fprintf(stderr, "authors from %s\n", stage);
 #endif
 #undef STAGE
+  if (!n && naccounts) {
+    memcpy(names, accounts, naccounts * sizeof *names);
+    n = naccounts;
+  }
   drop_affiliations(x, names, &n);
   x->art->meta.authors = n ? names : NULL;
   x->art->meta.nauthors = n;

@@ -908,6 +908,28 @@ static void test_author_affiliations(void) {
   CHECK_STR(authors(), "The Associated Press");
 }
 
+/* An account name in an author tag that the page does not show gives way
+ * to the writer its byline names; with no byline it stays. Placeholders
+ * are no names ("KWCHCIK", "christopherlwood", "No Author", "publisher"
+ * on pages nobody tuned on). */
+static void test_author_accounts(void) {
+  CHECK(run(PAGE("<meta name=\"author\" content=\"jdoe77\">",
+                 "<h1>Night trains</h1><div class=\"byline\">By Jane Doe</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Jane Doe");
+  CHECK(run(PAGE("<meta name=\"author\" content=\"jdoe77\">", "<h1>Night trains</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "jdoe77");
+  CHECK(run(PAGE("<meta name=\"author\" content=\"Regan\">",
+                 "<h1>Night trains</h1><p>Posted by Regan</p><div class=\"byline\">By Jane "
+                 "Doe</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Regan");
+  CHECK(run(PAGE("<meta name=\"author\" content=\"No Author\">", "<h1>Night trains</h1>" BODY)) ==
+        0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("<meta name=\"author\" content=\"publisher\">", "<h1>Night trains</h1>" BODY)) ==
+        0);
+  CHECK(art.meta.nauthors == 0);
+}
+
 /* The label table's matcher: the longest label, whole words, a noun on a
  * line only with a colon, the words run into the name only in a field. */
 static void test_byline_label_at(void) {
@@ -1505,6 +1527,7 @@ int main(void) {
   test_author_byline();
   test_byline_dates();
   test_author_affiliations();
+  test_author_accounts();
   test_byline_label_at();
   test_byline_other_labels();
   test_dates_not_from_comments();
