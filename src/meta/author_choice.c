@@ -445,6 +445,30 @@ static int unshown_accounts(mctx *x, const char **names, size_t n, const char **
   return n > 0;
 }
 
+/* A name the markup writes in capitals ("TOM KRISHER") as the page shows
+ * it ("Tom Krisher"), when it shows it in mixed case. */
+static const char *shown_case(mctx *x, const char *name, const char **text, int *read) {
+  size_t len = strlen(name);
+  int upper = 0;
+  for (const char *p = name; *p; p++) {
+    if (*p >= 'a' && *p <= 'z')
+      return name;
+    upper += *p >= 'A' && *p <= 'Z';
+  }
+  const char *t = upper >= 4 ? shown_text(x, text, read) : NULL;
+  size_t tlen = t ? strlen(t) : 0;
+  for (const char *p = t ? mstr_istr(t, tlen, name) : NULL; p;
+       p = mstr_istr(p + 1, tlen - (size_t)(p + 1 - t), name)) {
+    int lower = 0;
+    for (size_t i = 0; i < len; i++)
+      lower |= p[i] >= 'a' && p[i] <= 'z';
+    if (lower && (p == t || !spaced_word_char(p - 1, 1)) &&
+        !spaced_word_char(p + len, tlen - (size_t)(p + len - t)))
+      return arena_strndup(x->mem, p, len);
+  }
+  return name;
+}
+
 void meta_choose_authors(mctx *x) {
   const char **names = arena_alloc(x->mem, MAX_AUTHORS * sizeof *names);
   if (!names)
@@ -610,6 +634,8 @@ void meta_choose_authors(mctx *x) {
     n = naccounts;
   }
   drop_affiliations(x, names, &n);
+  for (size_t i = 0; i < n; i++)
+    names[i] = shown_case(x, names[i], &text, &text_read);
   x->art->meta.authors = n ? names : NULL;
   x->art->meta.nauthors = n;
 }

@@ -930,6 +930,19 @@ static void test_author_accounts(void) {
   CHECK(art.meta.nauthors == 0);
 }
 
+/* A name the markup writes in capitals is given as the page shows it,
+ * when it shows it in mixed case; shown in capitals, it stays so. */
+static void test_author_shown_case(void) {
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                 "\"headline\":\"Auto show\",\"author\":{\"@type\":\"Person\",\"name\":"
+                 "\"TOM KRISHER\"}}</script>",
+                 "<h1>Auto show</h1><p class=\"byline\">Tom Krisher, AP Auto Writer</p>" BODY)) ==
+        0);
+  CHECK_STR(authors(), "Tom Krisher");
+  CHECK(run(PAGE("", "<h1>Auto show</h1><p class=\"byline\">By LISA MASCARO</p>" BODY)) == 0);
+  CHECK_STR(authors(), "LISA MASCARO");
+}
+
 /* The label table's matcher: the longest label, whole words, a noun on a
  * line only with a colon, the words run into the name only in a field. */
 static void test_byline_label_at(void) {
@@ -1528,6 +1541,7 @@ int main(void) {
   test_byline_dates();
   test_author_affiliations();
   test_author_accounts();
+  test_author_shown_case();
   test_byline_label_at();
   test_byline_other_labels();
   test_dates_not_from_comments();
