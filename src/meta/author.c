@@ -252,7 +252,7 @@ static int has_host_name(const char *s) {
     while (p[1 + k] >= 'a' && p[1 + k] <= 'z')
       k++;
     if (p > s && mstr_is_alnum((unsigned char)p[-1]) && k >= 2 && k <= 4 &&
-        (!p[1 + k] || p[1 + k] == ' '))
+        (!p[1 + k] || p[1 + k] == ' ' || p[1 + k] == '/'))
       return 1;
   }
   return 0;

@@ -476,6 +476,12 @@ static void test_author_scope(void) {
   CHECK(run(PAGE("<title>Floods</title><meta name=\"author\" content=\"undefined\">",
                  "<h1>Floods</h1>" BODY)) == 0);
   CHECK(art.meta.nauthors == 0);
+  /* An address with a path, "facebook.com/vegolosi" (an author tag on a
+   * page nobody tuned on). */
+  CHECK(run(PAGE("<title>Floods</title><meta property=\"article:author\" "
+                 "content=\"facebook.com/floodnews\">",
+                 "<h1>Floods</h1>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
   CHECK(run(PAGE("<title>Floods</title>", "<h1>Floods</h1><p class=\"byline\">Troy L. Smith, "
                                           "Cleveland.com</p>" BODY)) == 0);
   CHECK_STR(authors(), "Troy L. Smith");
