@@ -159,6 +159,31 @@ static int word_in(const char *w, size_t k, const char *const *list, size_t n) {
   return 0;
 }
 
+/* The end of a name as a sentence or a bracket leaves it: "Patrick
+ * Angevin." (a dot after a word of three letters or more, not "Jr." nor
+ * "M.D."), "mwo)" (a bracket closed that the name does not open), and a
+ * name written twice with nothing between ("Kristen Falc'honKristen
+ * Falc'hon", the markup's screen-reader copy). */
+static void tidy_end(char *s) {
+  size_t n = strlen(s);
+  if (n && s[n - 1] == ')' && !strchr(s, '('))
+    s[--n] = '\0';
+  if (n > 1 && s[n - 1] == '.') {
+    size_t w = n - 1;
+    while (w > 0 && s[w - 1] != ' ')
+      w--;
+    int letters = 0, dots = 0;
+    for (size_t i = w; i + 1 < n; i++) {
+      letters += mstr_is_alnum((unsigned char)s[i]) != 0;
+      dots += s[i] == '.';
+    }
+    if (letters >= 3 && !dots)
+      s[--n] = '\0';
+  }
+  if (n >= 4 && n % 2 == 0 && !strncmp(s, s + n / 2, n / 2) && s[n / 2 - 1] != ' ')
+    s[n / 2] = '\0';
+}
+
 /* Cuts a name at a role word from its third word on. */
 static void cut_role(char *s) {
   char *p = s;
@@ -552,6 +577,7 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
     cut_role(part);
     trim(part);
     halve(part);
+    tidy_end(part);
     /* "Posted on" (a byline element that holds the label, its date in the
      * next): the words of a date, no name. */
     if (author_plausible(part) && holds_name(part, strlen(part)))

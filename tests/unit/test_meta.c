@@ -542,6 +542,18 @@ static void test_author_byline(void) {
   line = "By Jane Doe, Privacy and Digital Security Expert, and John Roe";
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 2);
   CHECK(n == 2 && !strcmp(names[0], "Jane Doe") && !strcmp(names[1], "John Roe"));
+  /* The end a sentence or a bracket leaves, a name written twice with
+   * nothing between (a screen reader's copy); initials keep their dots. */
+  static const char *const ends[][2] = {{"Recueilli par Patrick Angevin.", "Patrick Angevin"},
+                                        {"(mwo)", "mwo"},
+                                        {"Kristen FalchonKristen Falchon", "Kristen Falchon"},
+                                        {"By John J.", "John J."},
+                                        {"By Sammy Davis Jr.", "Sammy Davis Jr."}};
+  for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+    n = 0;
+    CHECK(author_parse(ends[i][0], strlen(ends[i][0]), &mem, names, &n, 8) == 1);
+    CHECK(n == 1 && !strcmp(names[0], ends[i][1]));
+  }
   /* A byline longer than the parser reads (600 bytes) is cut between
    * characters: its 40th name ends inside "в" at byte 600 (found by
    * fuzz_text: invalid UTF-8 in "authors"). */
