@@ -407,17 +407,20 @@ static int affiliation(mctx *x, const char *name) {
 static void drop_affiliations(mctx *x, const char **names, size_t *n) {
   for (size_t i = 0; i < *n; i++) {
     const char *comma = strrchr(names[i], ',');
-    if (comma && comma[1] == ' ' && affiliation(x, comma + 2))
-      names[i] = arena_strndup(x->mem, names[i], (size_t)(comma - names[i]));
+    const char *cut = comma && comma[1] == ' ' && affiliation(x, comma + 2)
+                          ? arena_strndup(x->mem, names[i], (size_t)(comma - names[i]))
+                          : NULL;
+    if (cut)
+      names[i] = cut;
   }
   size_t people = 0;
   for (size_t i = 0; i < *n; i++)
-    people += names[i] && !affiliation(x, names[i]);
+    people += !affiliation(x, names[i]);
   if (!people)
     return;
   size_t k = 0;
   for (size_t i = 0; i < *n; i++)
-    if (names[i] && !affiliation(x, names[i]))
+    if (!affiliation(x, names[i]))
       names[k++] = names[i];
   *n = k;
 }
