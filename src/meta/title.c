@@ -136,7 +136,9 @@ static int home_word(const char *s, size_t len) {
   return 0;
 }
 
-const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
+/* t without the parts that name the site; guess: also a short last part
+ * after a long headline when no name is known. */
+static const char *strip_site(const char *t, const title_input *in, arena *mem, int guess) {
   if (!t)
     return NULL;
   segment seg[MAX_SEGMENTS];
@@ -175,7 +177,7 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   /* No known site name: "Headline | Site" still reads so when the last
    * part is a short name after a long headline. Colons join a title's own
    * parts ("Guide: How to ..."), so they are left alone. */
-  if (first == 0 && last == n && !in->home) {
+  if (guess && first == 0 && last == n && !in->home) {
     const segment *e = &seg[n - 1];
     if (!e->colon) {
       uint32_t w[MAX_WORDS];
@@ -198,6 +200,10 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
       s = seg[0].start, e = seg[first - 1].end;
   }
   return mstr_clean(mem, t + s, e - s, 2000);
+}
+
+const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
+  return strip_site(t, in, mem, 1);
 }
 
 const char *title_site_part(const char *doc_title, const char *title, const char *home_text,
@@ -276,6 +282,28 @@ size_t title_anchor_end(const char *t, size_t len) {
   }
 }
 
+/* Whether part p of t is a label that stands between a site's name and
+ * the page's own title: "View topic", "Blog Archive". */
+static int is_label(const char *t, const segment *p) {
+  static const char *const labels[] = {"view topic", "view thread",  "thread",
+                                       "topic",      "blog archive", "blog archiv"};
+  for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+    if (p->end - p->start == strlen(labels[k]) && mstr_istarts(t + p->start, labels[k]))
+      return 1;
+  return 0;
+}
+
+/* Whether h says the same words as t[0..len). */
+static int same_words_n(const char *h, const char *t, size_t len) {
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  size_t nh = words_of(h, strlen(h), hw), nt = t ? words_of(t, len, tw) : 0;
+  return nh && nh == nt && mstr_overlap(hw, nh, tw, nt) == nh;
+}
+
+static int same_words(const char *h, const char *t) {
+  return same_words_n(h, t, t ? strlen(t) : 0);
+}
+
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
  * ("Thread:") off the start, the site's name off either end, and, unless t
  * is a visible heading, what follows the first strong separator
@@ -296,20 +324,17 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   const char *c = mstr_clean(mem, t + start, len - start, 4000);
   if (!c)
     return NULL;
-  c = title_strip_site(c, in, mem);
-  /* A forum's "Site • View topic - Title": what follows the label. */
+  c = strip_site(c, in, mem, 1);
+  /* A forum's "Site • View topic - Title", an old blog's "Site » Blog
+   * Archive » Title": what follows the label. */
   if (c) {
-    static const char *const labels[] = {"view topic", "view thread", "thread", "topic"};
     segment seg[MAX_SEGMENTS];
     size_t n = split(c, seg);
     for (size_t i = 0; i + 1 < n; i++)
-      for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        if (seg[i].end - seg[i].start == strlen(labels[k]) &&
-            mstr_istarts(c + seg[i].start, labels[k])) {
-          c = mstr_clean(mem, c + seg[i + 1].start, strlen(c) - seg[i + 1].start, 4000);
-          i = n;
-          break;
-        }
+      if (is_label(c, &seg[i])) {
+        c = mstr_clean(mem, c + seg[i + 1].start, strlen(c) - seg[i + 1].start, 4000);
+        break;
+      }
   }
   size_t end;
   /* A visible headline is whole: its dash or bar joins its own parts
@@ -348,21 +373,21 @@ static int is_last_part(const char *h, int chrome, const char *t) {
          mstr_overlap(hw, nh, fw, nf) < nh && !l->colon && (chrome || nf >= nl);
 }
 
-/* Whether h says the same words as t[0..len). */
-static int same_words_n(const char *h, const char *t, size_t len) {
-  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
-  size_t nh = words_of(h, strlen(h), hw), nt = t ? words_of(t, len, tw) : 0;
-  return nh && nh == nt && mstr_overlap(hw, nh, tw, nt) == nh;
-}
-
-static int same_words(const char *h, const char *t) {
-  return same_words_n(h, t, t ? strlen(t) : 0);
-}
-
-/* Step 1: the <h1>s that name the site, not the page, join the site's
- * names: one that links to the home page, or one that is word for word
- * the last part of the <title> when no shared title says the same. */
-static void set_aside_site_headings(title_input *in) {
+/* Step 1: what comes before a label in the <title> ("Site » Blog Archive
+ * » Title") is the site's name; and the <h1>s that name the site, not the
+ * page, join the site's names: one that links to the home page, or one
+ * that is word for word the last part of the <title> when no shared title
+ * says the same. */
+static void set_aside_site_headings(title_input *in, arena *mem) {
+  segment seg[MAX_SEGMENTS];
+  size_t n = in->doc_title ? split(in->doc_title, seg) : 0;
+  for (size_t i = 1; i + 1 < n && in->nsites < TITLE_MAX_SITES; i++)
+    if (is_label(in->doc_title, &seg[i])) {
+      const char *site = mstr_clean(mem, in->doc_title, seg[i - 1].end, 300);
+      if (site)
+        in->sites[in->nsites++] = site;
+      break;
+    }
   for (size_t i = 0; i < in->nh1; i++) {
     const char *h = in->h1[i].text;
     if (!h)
@@ -480,7 +505,7 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   title_input copy = *in_;
   title_input *in = &copy;
   *from_h1 = -1;
-  set_aside_site_headings(in);
+  set_aside_site_headings(in, mem);
   const char *refs[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
                          in->doc_title};
   const char *stripped[5];

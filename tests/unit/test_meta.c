@@ -1473,6 +1473,20 @@ static void test_title(void) {
   CHECK(headings == 0);
 }
 
+/* Title shapes seen on pages nobody tuned on. */
+static void test_title_more_shapes(void) {
+  /* An old blog's "Site » Blog Archive » Title": the title after the
+   * label, and the site's name in an <h1> is no headline. */
+  CHECK(run(PAGE("<title>Four Years Left \xC2\xBB Blog Archive \xC2\xBB Interning small "
+                 "integers</title>",
+                 "<h1>Four Years Left</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Interning small integers");
+  CHECK(run(PAGE("<title>Time 4 talks \xC2\xBB Blog Archiv \xC2\xBB Cinemas go "
+                 "digital</title>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Cinemas go digital");
+}
+
 static void test_huge_title(void) {
   size_t n = 300 * 1024;
   char *page = malloc(n + 256);
@@ -1582,6 +1596,7 @@ int main(void) {
   test_updated_cards();
   test_headline_text_dates();
   test_title_headings();
+  test_title_more_shapes();
   test_language();
   test_odd_input();
   arena_free(&mem);
