@@ -304,6 +304,29 @@ static int same_words(const char *h, const char *t) {
   return same_words_n(h, t, t ? strlen(t) : 0);
 }
 
+/* Whether a title for machines holds heading h whole and then more parts
+ * ("Headline – its own end | Site" under "<h1>Headline – its own end"):
+ * the site's name is in those, and h's last part after a dash, slash or
+ * colon is the headline's own. A bar is no headline's punctuation: what
+ * follows one is a section's or a topic's name ("Best Movers | Top 19
+ * Companies"). */
+static int continued_in_title(const char *h, const title_input *in) {
+  segment hs[MAX_SEGMENTS];
+  size_t nh = split(h, hs);
+  if (nh >= 2 && memchr(h + hs[nh - 2].end, '|', hs[nh - 1].start - hs[nh - 2].end))
+    return 0;
+  const char *titles[5] = {in->doc_title, in->og_title, in->ld_headline, in->tw_title,
+                           in->meta_title};
+  for (int r = 0; r < 5; r++) {
+    segment seg[MAX_SEGMENTS];
+    size_t n = titles[r] ? split(titles[r], seg) : 0;
+    for (size_t k = 1; k < n; k++)
+      if (same_words_n(h, titles[r], seg[k - 1].end))
+        return 1;
+  }
+  return 0;
+}
+
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
  * ("Thread:") off the start, the site's name off either end, and, unless t
  * is a visible heading, what follows the first strong separator
@@ -324,7 +347,7 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   const char *c = mstr_clean(mem, t + start, len - start, 4000);
   if (!c)
     return NULL;
-  c = strip_site(c, in, mem, 1);
+  c = strip_site(c, in, mem, !heading || !continued_in_title(c, in));
   /* A forum's "Site • View topic - Title", an old blog's "Site » Blog
    * Archive » Title": what follows the label. */
   if (c) {

@@ -1485,6 +1485,15 @@ static void test_title_more_shapes(void) {
                  "digital</title>",
                  BODY)) == 0);
   CHECK_STR(art.title, "Cinemas go digital");
+  /* A visible headline that a title holds whole before the site's part
+   * keeps its own last part; a short last part after a bar is a
+   * section's or a topic's ("| Top 19 Companies"). */
+  CHECK(run(PAGE("<title>Island rids itself of its bankers \xE2\x80\x93 the film | tv-east</title>",
+                 "<h1>Island rids itself of its bankers \xE2\x80\x93 the film</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Island rids itself of its bankers \xE2\x80\x93 the film");
+  CHECK(run(PAGE("<title>Best movers in the city in 2025 | Top 19 Companies | Moverly</title>",
+                 "<h1>Best movers in the city in 2025 | Top 19 Companies</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Best movers in the city in 2025");
 }
 
 static void test_huge_title(void) {
