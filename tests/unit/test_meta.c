@@ -1494,6 +1494,29 @@ static void test_title_more_shapes(void) {
   CHECK(run(PAGE("<title>Best movers in the city in 2025 | Top 19 Companies | Moverly</title>",
                  "<h1>Best movers in the city in 2025 | Top 19 Companies</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Best movers in the city in 2025");
+  /* A kicker of its own in the headline's box is a phrase of its own
+   * (the style sheet sets it on its own line); a separator alone joins. */
+  CHECK(
+      run(PAGE(
+          "<title>Old mill to reopen in May | Valley News</title>",
+          "<h1><span class=\"kicker\">Wow, wow, wow!</span>Old mill to reopen in May</h1>" BODY)) ==
+      0);
+  CHECK_STR(art.title, "Wow, wow, wow! Old mill to reopen in May");
+  CHECK(run(PAGE(
+            "<title>The future of work - \"We rearrange the deck chairs\"</title>",
+            "<h1><span>The future of work</span>\"We rearrange the deck chairs\"</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "The future of work \"We rearrange the deck chairs\"");
+  CHECK(run(PAGE("<title>Category:Languages - Wiki</title>",
+                 "<h1><span>Category</span><span>:</span><span>Languages</span></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Category:Languages");
+  /* The date set in the headline's box is no part of it; the text's
+   * heading goes all the same. */
+  CHECK(run(PAGE("<title>Minister opens the restored tidal mill on the river - Ministry</title>",
+                 "<article><h1><span><time datetime=\"2022-02-01\">1 February 2022</time></span> "
+                 "<span>Minister opens the restored tidal mill on the river</span></h1>" BODY
+                 "</article>")) == 0);
+  CHECK_STR(art.title, "Minister opens the restored tidal mill on the river");
+  CHECK(art.first && art.first->kind != BLOCK_HEADING);
 }
 
 static void test_huge_title(void) {
