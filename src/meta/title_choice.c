@@ -122,9 +122,9 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
   in->og_title = title_text(x, meta_tag(x, "og:title"));
   in->tw_title = title_text(x, meta_tag(x, "twitter:title"));
   in->ld_headline = title_text(x, x->ld_info.headline);
-  static const char *const meta_titles[] = {"dc.title", "citation_title", "parsely-title",
-                                            "sailthru.title", "headline"};
-  in->meta_title = title_text(x, meta_first_tag(x, meta_titles, 5));
+  static const char *const meta_titles[] = {"dc.title",       "citation_title", "parsely-title",
+                                            "sailthru.title", "headline",       "title"};
+  in->meta_title = title_text(x, meta_first_tag(x, meta_titles, 6));
   add_site(in, meta_tmp_text(x, meta_tag(x, "og:site_name")));
   add_site(in, meta_tmp_text(x, x->ld_info.site_name));
   add_site(in, meta_tmp_text(x, x->ld_info.publisher));

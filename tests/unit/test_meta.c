@@ -271,6 +271,11 @@ static void test_meta_names(void) {
   CHECK_STR(authors(), "Charles Darwin; Alfred Wallace");
   CHECK_STR(art.meta.date_published, "2015-03-02");
   CHECK_STR(art.title, "On worms");
+  /* A page whose only title is <meta name=title>. */
+  CHECK(run(PAGE("<title></title><meta name=\"title\" content=\"Knowledge for engineers | "
+                 "Wevolve\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Knowledge for engineers");
 
   /* An author tag that is a link is no name. */
   CHECK(run(PAGE("<meta property=\"article:author\" content=\"https://social.example/jane\">",
