@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "meta/date.h"
 #include "meta/mstr.h"
 
 enum { MAX_WORDS = 96, MAX_SEGMENTS = 8 };
@@ -136,6 +137,19 @@ static int home_word(const char *s, size_t len) {
   return 0;
 }
 
+/* Whether s[0..len) is a date and nothing else ("23.01.2022", "9 oktober
+ * 2020 11:12"). */
+static int is_date(const char *s, size_t len) {
+  meta_date d;
+  size_t at, end;
+  if (!date_find_span(s, len, DATE_DMY, 0, &d, &at, &end) || at > 0)
+    return 0;
+  for (; end < len; end++)
+    if (!strchr("0123456789:., ", s[end]))
+      return 0;
+  return 1;
+}
+
 /* t without the parts that name the site; guess: also a short last part
  * after a long headline when no name is known. */
 static const char *strip_site(const char *t, const title_input *in, arena *mem, int guess) {
@@ -146,6 +160,13 @@ static const char *strip_site(const char *t, const title_input *in, arena *mem, 
   if (n <= 1)
     return t;
   size_t first = 0, last = n; /* kept: seg[first..last) */
+  /* A date is no part of a title ("23.01.2022 - Headline - Site"). */
+  while (last - first > 1 && is_date(t + seg[first].start, seg[first].end - seg[first].start))
+    first++;
+  while (last - first > 1 &&
+         is_date(t + seg[last - 1].start, seg[last - 1].end - seg[last - 1].start))
+    last--;
+  size_t dated_first = first, dated_last = last;
   int changed = 1;
   while (changed && last - first > 1) {
     changed = 0;
@@ -177,12 +198,12 @@ static const char *strip_site(const char *t, const title_input *in, arena *mem, 
   /* No known site name: "Headline | Site" still reads so when the last
    * part is a short name after a long headline. Colons join a title's own
    * parts ("Guide: How to ..."), so they are left alone. */
-  if (guess && first == 0 && last == n && !in->home) {
-    const segment *e = &seg[n - 1];
+  if (guess && first == dated_first && last == dated_last && last - first > 1 && !in->home) {
+    const segment *e = &seg[last - 1];
     if (!e->colon) {
       uint32_t w[MAX_WORDS];
       size_t ne = words_of(t + e->start, e->end - e->start, w);
-      size_t nr = words_of(t + seg[0].start, seg[n - 2].end - seg[0].start, w);
+      size_t nr = words_of(t + seg[first].start, seg[last - 2].end - seg[first].start, w);
       if (ne <= 4 && nr >= ne + 2)
         last--;
     }

@@ -1522,6 +1522,10 @@ static void test_title_more_shapes(void) {
                  "</article>")) == 0);
   CHECK_STR(art.title, "Minister opens the restored tidal mill on the river");
   CHECK(art.first && art.first->kind != BLOCK_HEADING);
+  /* A date is no part of a title. */
+  CHECK(run(PAGE("<title>23.01.2022 - Wierer wins the last race at home - Biathlon Valley</title>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Wierer wins the last race at home");
 }
 
 static void test_huge_title(void) {
