@@ -543,6 +543,23 @@ static const char *best_title(const char *const stripped[5], const title_input *
   return NULL;
 }
 
+/* The title for machines that heading h says word for word after its
+ * kicker, an element of its own before the rest ("<span>Nach
+ * Corona-Lockerungen</span> Autohäuser rechnen …" over og:title "Autohäuser
+ * rechnen …"): the kicker is no part of the headline. NULL when there is
+ * none. */
+static const char *title_after_kicker(const title_heading *h, const char *const stripped[5]) {
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  size_t nh = words_of(h->text, strlen(h->text), hw);
+  for (int r = 0; r < 5 && h->kicker; r++) {
+    size_t nt = stripped[r] ? words_of(stripped[r], strlen(stripped[r]), tw) : 0;
+    if (nt < 2 || nt + h->kicker != nh || memcmp(hw + h->kicker, tw, nt * sizeof *tw))
+      continue;
+    return stripped[r];
+  }
+  return NULL;
+}
+
 /* The procedure docs/json.md describes ("Title"): the first step that
  * gives a title ends it. */
 const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
@@ -563,7 +580,8 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
     for (int r = 0; r < 5; r++)
       if (stripped[r] && agrees(h, in->h1[i].chrome, stripped[r])) {
         *from_h1 = (int)i;
-        return finish_as(h, in, mem, 1);
+        const char *tail = title_after_kicker(&in->h1[i], stripped);
+        return tail ? finish(tail, in, mem) : finish_as(h, in, mem, 1);
       }
   }
   int one = one_headline(in);

@@ -81,6 +81,39 @@ static void heading_text(const dom_node *n, buf *b, size_t max) {
   }
 }
 
+/* Whether node c shows anything: an element readers see, or text that is
+ * not only white space. */
+static int shows(const dom_node *c) {
+  if (c->tag != TAG_TEXT)
+    return tag_flags((tag_id)c->tag) != T_SKIP && !(c->kind & DOM_HIDDEN) && c->tag != TAG_TIME;
+  for (size_t i = 0; i < c->text_len; i++)
+    if (!strchr(" \t\n\r\f", c->text[i]))
+      return 1;
+  return 0;
+}
+
+/* The words of heading h's kicker: its first part when that is an element
+ * followed by more ("<h1><span>Kicker</span> Headline</h1>", inside the
+ * link that wraps it all too); 0 when it has none. */
+static size_t kicker_words(mctx *x, const dom_node *h) {
+  const dom_node *first = NULL;
+  for (const dom_node *n = h; n;) {
+    first = NULL;
+    const dom_node *c = n->first;
+    while (c && !shows(c))
+      c = c->next;
+    if (!c || c->tag == TAG_TEXT)
+      return 0;
+    first = c;
+    while ((c = c->next) && !shows(c))
+      ;
+    n = c ? NULL : first; /* the only part: look inside it */
+  }
+  const char *t = first ? meta_text_with(x, first, 300, heading_text) : NULL;
+  uint32_t w[64];
+  return t ? mstr_words(t, strlen(t), w, 64) : 0;
+}
+
 /* Whether a heading is a link to the site's home page ("<a href=/><h1>
  * Blog</h1></a>", or the link within it): the site's name. */
 static int links_home(const dom_node *h) {
@@ -155,6 +188,7 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
     in->h1[in->nh1].text = t;
     in->h1[in->nh1].chrome = (x->h1.v[i].where & IN_CHROME) != 0;
     in->h1[in->nh1].home_link = links_home(x->h1.v[i].n);
+    in->h1[in->nh1].kicker = kicker_words(x, x->h1.v[i].n);
     in->nh1++;
   }
   int from_h1;

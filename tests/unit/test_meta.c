@@ -1503,7 +1503,7 @@ static void test_title_more_shapes(void) {
    * (the style sheet sets it on its own line); a separator alone joins. */
   CHECK(
       run(PAGE(
-          "<title>Old mill to reopen in May | Valley News</title>",
+          "<title>Wow, wow, wow! Old mill to reopen in May | Valley News</title>",
           "<h1><span class=\"kicker\">Wow, wow, wow!</span>Old mill to reopen in May</h1>" BODY)) ==
       0);
   CHECK_STR(art.title, "Wow, wow, wow! Old mill to reopen in May");
@@ -1522,6 +1522,16 @@ static void test_title_more_shapes(void) {
                  "</article>")) == 0);
   CHECK_STR(art.title, "Minister opens the restored tidal mill on the river");
   CHECK(art.first && art.first->kind != BLOCK_HEADING);
+  /* A kicker, an element of its own before the rest of the headline, is
+   * no part of it when a title for machines says the rest; words of the
+   * headline's own text before it are. */
+  CHECK(run(PAGE("<title>Car dealers expect a slow restart | Valley News</title>",
+                 "<h1><span class=\"overline\">After the lockdown</span> <span>Car dealers expect "
+                 "a slow restart</span></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Car dealers expect a slow restart");
+  CHECK(run(PAGE("<title>Car dealers expect a slow restart | Valley News</title>",
+                 "<h1>After the lockdown: car dealers expect a slow restart</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "After the lockdown: car dealers expect a slow restart");
   /* A date is no part of a title. */
   CHECK(run(PAGE("<title>23.01.2022 - Wierer wins the last race at home - Biathlon Valley</title>",
                  BODY)) == 0);
