@@ -1532,6 +1532,18 @@ static void test_title_more_shapes(void) {
   CHECK(run(PAGE("<title>Car dealers expect a slow restart | Valley News</title>",
                  "<h1>After the lockdown: car dealers expect a slow restart</h1>" BODY)) == 0);
   CHECK_STR(art.title, "After the lockdown: car dealers expect a slow restart");
+  /* An <h1> that links to a page above this one (a blog's front page) is
+   * the blog's name; one that links to this page is its headline. */
+  CHECK(run(PAGE("<title>Race winners - Ann's daily horse racing news</title>"
+                 "<link rel=\"canonical\" href=\"https://blogs.example/ann/e/42\">",
+                 "<h1><a href=\"https://blogs.example/ann\">Ann's daily horse racing "
+                 "news</a></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Race winners");
+  CHECK(run(PAGE("<title>Race winners at the spring meeting - Ann's daily horse racing news</title>"
+                 "<link rel=\"canonical\" href=\"https://blogs.example/ann/e/42\">",
+                 "<h1><a href=\"/ann/e/42\">Race winners at the spring meeting</a></h1>" BODY)) ==
+        0);
+  CHECK_STR(art.title, "Race winners at the spring meeting");
   /* A date is no part of a title. */
   CHECK(run(PAGE("<title>23.01.2022 - Wierer wins the last race at home - Biathlon Valley</title>",
                  BODY)) == 0);
