@@ -34,7 +34,7 @@ def archives(tmp_path_factory):
     paths = []
     for k in range(4):
         p = d / f"crawl-{k}.warc.gz"
-        write_warc(p, pages=3 + k, start=10 * k, damaged=(k == 2))
+        write_warc(p, pages=5 + k, start=10 * k, damaged=(k == 2))
         paths.append(str(p))
     return paths + sample_warcs()
 
