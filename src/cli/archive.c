@@ -136,15 +136,19 @@ static unsigned long long pass(cli *c, const char *path, const char *data, size_
   pith_status st = path ? pith_archive_open(path, &ao, &a)
                         : pith_archive_open_read(memory_read, &m, name, &ao, &a);
   if (st != PITH_OK) {
+    /* The reader's message names the file, as the line it goes on does. */
+    const char *why = a ? pith_archive_error(a) : "out of memory";
+    size_t n = strlen(name);
+    if (!strncmp(why, name, n) && !strncmp(why + n, ": ", 2))
+      why += n + 2;
     if (!count)
-      output_submit_failure(c, ITEM_RECORD, name, NULL,
-                            a ? pith_archive_error(a) : "out of memory");
+      output_submit_failure(c, ITEM_RECORD, name, NULL, why);
     pith_archive_close(a);
     return 0;
   }
   unsigned long long pos = 0;
   const pith_record *rec;
-  while ((st = pith_archive_next(a, &rec)) == PITH_OK) {
+  while (!cli_stopping() && (st = pith_archive_next(a, &rec)) == PITH_OK) {
     if (!count) {
       submit_record(c, name, a, rec, *sites, &pos);
       continue;
@@ -167,7 +171,7 @@ static unsigned long long pass(cli *c, const char *path, const char *data, size_
       }
     }
   }
-  if (st != PITH_DONE && !count)
+  if (st != PITH_DONE && st != PITH_OK && !count)
     output_submit_failure(c, ITEM_RECORD, name, NULL, pith_archive_error(a));
   pith_archive_close(a);
   return pos;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "cli/outfile.h"
 #include "pith.h"
 
 typedef struct cli {
@@ -34,9 +35,11 @@ typedef struct cli {
   size_t max_page_bytes; /* --max-page-bytes; 0: the reader's default */
 
   /* The run. */
-  int xml_stream;   /* xml, several documents to one stream: inside <articles> */
-  FILE *out;        /* standard output or -o's file; NULL with --output-dir */
-  FILE *errors_out; /* --errors' file, or NULL */
+  int xml_stream;     /* xml, several documents to one stream: inside <articles> */
+  FILE *out;          /* standard output or -o's file; NULL with --output-dir */
+  FILE *errors_out;   /* --errors' file, or NULL */
+  outfile out_file;   /* -o's */
+  outfile error_file; /* --errors' */
   pith_sites *sites;
   pith_batch *batch;
   size_t trim_after; /* a page this large gives its memory back once delivered */
@@ -54,6 +57,10 @@ typedef struct cli {
 
 /* 1 if s[0..n) ends with suffix, in any case. */
 int cli_ends_with(const char *s, size_t n, const char *suffix);
+
+/* The signal that asked the run to stop (SIGINT, SIGTERM), or 0: no input
+ * is read after it, and what was read is written out whole. */
+int cli_stopping(void);
 
 /* "pith: INPUT: reason" on standard error, unless --quiet. */
 void cli_complain(const cli *c, const char *input, const char *reason);

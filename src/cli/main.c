@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,8 +45,10 @@ static const char usage_text[] =
     "  -f, --format FORMAT   output format: text (default), markdown (md), html,\n"
     "                        json (jsonl: the same, one object a line) or xml;\n"
     "                        docs/formats.md shows each\n"
-    "  -o, --output FILE     write the output to FILE (one input only; never an\n"
-    "                        input: refused, exit 2)\n"
+    "  -o, --output FILE     write to FILE what standard output would get (never\n"
+    "                        an input: refused, exit 2); put in place when the\n"
+    "                        run ends, and left as it was when nothing was\n"
+    "                        extracted\n"
     "  -d, --output-dir DIR  write one file per input into DIR, named after the\n"
     "                        input with the format's extension (a.html -> DIR/a.txt;\n"
     "                        files found in a directory keep their sub-path); two\n"
@@ -95,7 +98,8 @@ static const char usage_text[] =
     "                        instead of extracting: what the extractor sees\n"
     "      --errors FILE     write failures to FILE as JSON lines (source_file,\n"
     "                        or url, warc_record_id, warc_offset; and error)\n"
-    "                        instead of among the outputs\n"
+    "                        instead of among the outputs (never an input nor\n"
+    "                        the output's file: refused, exit 2)\n"
     "      --progress        show the progress line even when standard error is\n"
     "                        not a terminal\n"
     "  -q, --quiet           no error messages, no progress, no summary (the exit\n"
@@ -121,12 +125,78 @@ static const char usage_text[] =
     "Exit status: 0 when every input succeeded, 1 when any failed, 2 for bad\n"
     "usage (nothing written). A page with no main content, or left out by\n"
     "--language, is no failure. A .gz input cut short gives what came before\n"
-    "the cut, a warning, and counts as failed.\n";
+    "the cut, a warning, and counts as failed. Ctrl-C (SIGINT) or SIGTERM\n"
+    "stops the run: no further input is read, what was read is written out\n"
+    "whole, and pith dies of the signal; a second Ctrl-C stops it at once.\n";
+
+/* Ctrl-C (or SIGTERM) stops the run between inputs: nothing more is read,
+ * what was read is written out whole, then pith dies of the signal as the
+ * shell expects. A second one stops at once (removing the temporary
+ * files of -o and --errors). */
+static volatile sig_atomic_t stop_signal;
+static const char *volatile stop_unlink[2];
+
+int cli_stopping(void) {
+  return stop_signal;
+}
+
+static void on_stop_signal(int sig) {
+  if (stop_signal) {
+    for (int i = 0; i < 2; i++)
+      if (stop_unlink[i])
+        unlink(stop_unlink[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+    return;
+  }
+  stop_signal = sig;
+}
+
+static void catch_stop_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop_signal;
+  sa.sa_flags = SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  /* A signal ignored when pith started (nohup, a shell's background job)
+   * stays ignored. */
+  int sigs[2] = {SIGINT, SIGTERM};
+  for (int i = 0; i < 2; i++) {
+    struct sigaction old;
+    if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+      sigaction(sigs[i], &sa, NULL);
+  }
+}
+
+/* Dies of the signal that stopped the run (an exit status otherwise). */
+static int die_of_stop_signal(void) {
+  int sig = stop_signal;
+  signal(sig, SIG_DFL);
+  raise(sig);
+  return 128 + sig;
+}
 
 static int usage_error(const char *msg, const char *arg) {
   fprintf(stderr, "pith: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
   fprintf(stderr, "Try 'pith --help' for more information.\n");
   return 2;
+}
+
+/* -o's file put in place, unless the run extracted nothing and failed:
+ * then a file already there keeps what it held. */
+static void finish_output_file(cli *c, const pith_batch_stats *stats) {
+  if (!c->output)
+    return;
+  if (outfile_temporary(&c->out_file) && !stats->extracted && (stats->failed || c->failures)) {
+    int existed = access(c->output, F_OK) == 0;
+    outfile_discard(&c->out_file);
+    cli_complain(c, c->output,
+                 existed ? "left as it was: nothing was extracted"
+                         : "not written: nothing was extracted");
+  } else if (outfile_commit(&c->out_file)) {
+    fprintf(stderr, "pith: cannot write %s: %s\n", c->output, strerror(errno));
+    c->failures++;
+  }
 }
 
 /* The options every page of the run is extracted with. */
@@ -467,13 +537,6 @@ int main(int argc, char **argv) {
     c.format = PITH_FORMAT_TEXT; /* the tree is text, whatever --format says */
   if (c.output && c.output_dir)
     return usage_error("use either --output or --output-dir, not both", NULL);
-  if (c.output && ninputs > 1)
-    return usage_error("--output takes one input; use --output-dir for several", NULL);
-  if (c.output) {
-    struct stat st;
-    if (ninputs == 1 && stat(inputs[0], &st) == 0 && S_ISDIR(st.st_mode))
-      return usage_error("--output takes one input; use --output-dir for a directory", inputs[0]);
-  }
   if (ninputs == 0 && isatty(STDIN_FILENO))
     return usage_error("no input (give files or directories, or pipe a page in)", NULL);
   /* Nothing is written before the run is known to be safe. */
@@ -481,6 +544,7 @@ int main(int argc, char **argv) {
   if (plan_check(&c, inputs, ninputs, &total_bytes))
     return 2;
   c.progress = !c.quiet && (progress == 1 || (progress < 0 && isatty(STDERR_FILENO)));
+  catch_stop_signals();
   if (c.output_dir) {
     size_t n = strlen(c.output_dir);
     char *dir = malloc(n + 2);
@@ -500,17 +564,23 @@ int main(int argc, char **argv) {
     /* Made inside an input directory: not searched. */
     c.skip_dev = st.st_dev, c.skip_ino = st.st_ino, c.skip_set = 1;
   } else if (c.output) {
-    c.out = fopen(c.output, "wb");
-    if (!c.out) {
+    if (outfile_open(&c.out_file, c.output)) {
       fprintf(stderr, "pith: cannot write %s: %s\n", c.output, strerror(errno));
       return 2;
     }
+    c.out = c.out_file.f;
+    stop_unlink[0] = outfile_temporary(&c.out_file);
   } else {
     c.out = stdout;
   }
-  if (c.errors && !(c.errors_out = fopen(c.errors, "wb"))) {
-    fprintf(stderr, "pith: cannot write %s: %s\n", c.errors, strerror(errno));
-    return 2;
+  if (c.errors) {
+    if (outfile_open(&c.error_file, c.errors)) {
+      fprintf(stderr, "pith: cannot write %s: %s\n", c.errors, strerror(errno));
+      outfile_discard(&c.out_file);
+      return 2;
+    }
+    c.errors_out = c.error_file.f;
+    stop_unlink[1] = outfile_temporary(&c.error_file);
   }
 
   if (c.text && c.site_dedup == 1) {
@@ -561,11 +631,9 @@ int main(int argc, char **argv) {
     fprintf(stderr, "pith: cannot write the output: %s\n", strerror(errno));
     c.failures++;
   }
-  if (c.out && c.out != stdout && fclose(c.out)) {
-    fprintf(stderr, "pith: cannot write %s: %s\n", c.output, strerror(errno));
-    c.failures++;
-  }
-  if (c.errors_out && fclose(c.errors_out)) {
+  stop_unlink[0] = stop_unlink[1] = NULL;
+  finish_output_file(&c, &stats);
+  if (c.errors && outfile_commit(&c.error_file)) {
     fprintf(stderr, "pith: cannot write %s: %s\n", c.errors, strerror(errno));
     c.failures++;
   }
@@ -574,5 +642,11 @@ int main(int argc, char **argv) {
     report_summary(c.report, &stats, c.failures);
   report_free(c.report);
   pith_batch_free(c.batch); /* after the summary: its reason strings live in the batch */
+  if (stop_signal) {
+    if (!c.quiet)
+      fprintf(stderr, "pith: stopped by %s: the inputs after the %llu read were left out\n",
+              stop_signal == SIGINT ? "Ctrl-C (SIGINT)" : "SIGTERM", stats.submitted);
+    return die_of_stop_signal();
+  }
   return stats.failed || c.failures ? 1 : 0;
 }

@@ -289,9 +289,11 @@ void output_deliver(void *ctx, pith_batch_item *it) {
     else if (it->skipped && !strcmp(it->skipped, "too-large"))
       complain_item(c, in, too_large(c));
     /* Output written, but the input is flawed (a gzip file cut short):
-     * said, and counted as failed. */
+     * said, and counted as failed, so --errors' file lists it too. */
     if (it->warning)
       complain_item(c, in, it->warning);
+    if (it->warning && c->errors_out)
+      write_error_record(c, c->errors_out, in, it->warning);
     FILE *stream = stream_of(c, in);
     if (!it->output) {
       /* skipped without extraction: nothing to write */
