@@ -52,19 +52,19 @@ char *archive_output_name(const char *rel, pith_format format) {
   return name;
 }
 
-FILE *archive_open_output(const char *dir, const char *name) {
+int archive_open_output(const char *dir, const char *name, outfile *o) {
   size_t n = strlen(dir) + strlen(name) + 2;
   char *path = malloc(n);
   if (!path) {
     errno = ENOMEM;
-    return NULL;
+    return -1;
   }
   snprintf(path, n, "%s/%s", dir, name);
-  FILE *f = output_make_parents(path) ? NULL : fopen(path, "wb");
+  int rc = output_make_parents(path) ? -1 : outfile_open(o, path);
   int e = errno;
   free(path);
   errno = e;
-  return f;
+  return rc;
 }
 
 static void options_for(const cli *c, const pith_record *rec, pith_sites *sites,

@@ -39,8 +39,8 @@ void archive_submit(cli *c, const char *path, const char *rel, const char *name,
  * memory. */
 char *archive_output_name(const char *rel, pith_format format);
 
-/* Opens dir/name for writing, making the directories it needs; NULL (with
- * errno) on failure. */
-FILE *archive_open_output(const char *dir, const char *name);
+/* Opens dir/name for writing into o (src/cli/outfile.h), making the
+ * directories it needs; -1 (with errno) on failure. */
+int archive_open_output(const char *dir, const char *name, outfile *o);
 
 #endif

@@ -50,7 +50,9 @@ typedef struct cli {
   int failures;                 /* failures outside the batch (writing, an archive's end) */
   unsigned long long documents; /* written to the current stream: text separators */
   FILE *archive_out;            /* -d: the file of the archive whose records are being delivered */
+  outfile archive_file;         /* its outfile */
   unsigned long long archive_documents;
+  unsigned long long archive_extracted, archive_failed; /* -d: its records so far */
   struct report *report;
   char message[512]; /* the writer's last message (an item's error lives in it) */
 } cli;
@@ -61,6 +63,10 @@ int cli_ends_with(const char *s, size_t n, const char *suffix);
 /* The signal that asked the run to stop (SIGINT, SIGTERM), or 0: no input
  * is read after it, and what was read is written out whole. */
 int cli_stopping(void);
+
+/* The temporary files a second Ctrl-C removes (src/cli/outfile.h): slot 0
+ * -o's, 1 --errors', 2 the current archive's below -d; path NULL: none. */
+void cli_temporary(int slot, const char *path);
 
 /* "pith: INPUT: reason" on standard error, unless --quiet. */
 void cli_complain(const cli *c, const char *input, const char *reason);

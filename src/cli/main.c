@@ -134,15 +134,19 @@ static const char usage_text[] =
  * shell expects. A second one stops at once (removing the temporary
  * files of -o and --errors). */
 static volatile sig_atomic_t stop_signal;
-static const char *volatile stop_unlink[2];
+static const char *volatile stop_unlink[3];
 
 int cli_stopping(void) {
   return stop_signal;
 }
 
+void cli_temporary(int slot, const char *path) {
+  stop_unlink[slot] = path;
+}
+
 static void on_stop_signal(int sig) {
   if (stop_signal) {
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 3; i++)
       if (stop_unlink[i])
         unlink(stop_unlink[i]);
     signal(sig, SIG_DFL);
@@ -569,7 +573,7 @@ int main(int argc, char **argv) {
       return 2;
     }
     c.out = c.out_file.f;
-    stop_unlink[0] = outfile_temporary(&c.out_file);
+    cli_temporary(0, outfile_temporary(&c.out_file));
   } else {
     c.out = stdout;
   }
@@ -580,7 +584,7 @@ int main(int argc, char **argv) {
       return 2;
     }
     c.errors_out = c.error_file.f;
-    stop_unlink[1] = outfile_temporary(&c.error_file);
+    cli_temporary(1, outfile_temporary(&c.error_file));
   }
 
   if (c.text && c.site_dedup == 1) {
@@ -631,7 +635,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "pith: cannot write the output: %s\n", strerror(errno));
     c.failures++;
   }
-  stop_unlink[0] = stop_unlink[1] = NULL;
+  cli_temporary(0, NULL);
+  cli_temporary(1, NULL);
   finish_output_file(&c, &stats);
   if (c.errors && outfile_commit(&c.error_file)) {
     fprintf(stderr, "pith: cannot write %s: %s\n", c.errors, strerror(errno));

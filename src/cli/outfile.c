@@ -7,9 +7,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static void release(outfile *o) {
+  free(o->path);
+  free(o->tmp);
+  memset(o, 0, sizeof *o);
+}
+
 static int open_in_place(outfile *o) {
   o->f = fopen(o->path, "wb");
-  return o->f ? 0 : -1;
+  if (o->f)
+    return 0;
+  int e = errno;
+  release(o);
+  errno = e;
+  return -1;
 }
 
 /* The directory part of path ("." when it has none), malloc'd. */
@@ -33,7 +44,10 @@ static const char *base_of(const char *path) {
 
 int outfile_open(outfile *o, const char *path) {
   memset(o, 0, sizeof *o);
-  o->path = path;
+  if (!(o->path = strdup(path))) {
+    errno = ENOMEM;
+    return -1;
+  }
   struct stat st;
   int exists = lstat(path, &st) == 0;
   /* A device, a pipe or a symbolic link (/dev/stdout, a link into
@@ -45,6 +59,7 @@ int outfile_open(outfile *o, const char *path) {
   o->tmp = dir ? malloc(n) : NULL;
   if (!o->tmp) {
     free(dir);
+    release(o);
     errno = ENOMEM;
     return -1;
   }
@@ -69,12 +84,6 @@ int outfile_open(outfile *o, const char *path) {
     return -1;
   }
   return 0;
-}
-
-static void release(outfile *o) {
-  free(o->tmp);
-  o->tmp = NULL;
-  o->f = NULL;
 }
 
 int outfile_commit(outfile *o) {

@@ -9,12 +9,12 @@
 #include <stdio.h>
 
 typedef struct {
-  const char *path; /* the name given */
-  char *tmp;        /* the temporary file, or NULL when written in place */
+  char *path; /* a copy of the name given */
+  char *tmp;  /* the temporary file, or NULL when written in place */
   FILE *f;
 } outfile;
 
-/* Opens o->f for path. 0, or -1 with errno set. */
+/* Opens o->f for path. 0, or -1 with errno set (o holds nothing). */
 int outfile_open(outfile *o, const char *path);
 
 /* Closes the stream and puts the file in place. 0, or -1 with errno set

@@ -209,11 +209,14 @@ static int write_document(cli *c, const item_info *in, FILE *stream, const char 
 }
 
 static void begin_archive(cli *c, const item_info *in) {
-  c->archive_documents = 0;
+  c->archive_documents = c->archive_extracted = c->archive_failed = 0;
   if (!c->output_dir)
     return;
   char *file = archive_output_name(in->rel, c->format);
-  c->archive_out = file ? archive_open_output(c->output_dir, file) : NULL;
+  if (file && !archive_open_output(c->output_dir, file, &c->archive_file)) {
+    c->archive_out = c->archive_file.f;
+    cli_temporary(2, outfile_temporary(&c->archive_file));
+  }
   if (!c->archive_out) {
     char msg[512];
     snprintf(msg, sizeof msg, "cannot write %s/%s: %s", c->output_dir, file ? file : in->rel,
@@ -226,13 +229,18 @@ static void begin_archive(cli *c, const item_info *in) {
   free(file);
 }
 
+/* The archive's file put in place, as -o's: unless nothing of it was
+ * extracted and something failed (it could not be read). */
 static void end_archive(cli *c, const item_info *in) {
   pith_sites_free(in->sites);
   if (!c->archive_out)
     return;
   if (c->format == PITH_FORMAT_XML)
     fputs("</articles>\n", c->archive_out);
-  if (fclose(c->archive_out)) {
+  cli_temporary(2, NULL);
+  if (!c->archive_extracted && c->archive_failed && outfile_temporary(&c->archive_file)) {
+    outfile_discard(&c->archive_file);
+  } else if (outfile_commit(&c->archive_file)) {
     cli_complain(c, in->name, "cannot write the output");
     c->failures++;
   }
@@ -275,6 +283,7 @@ void output_deliver(void *ctx, pith_batch_item *it) {
   } else if (in->kind == ITEM_ARCHIVE_END) {
     end_archive(c, in);
   } else if (it->error) {
+    c->archive_failed += in->kind == ITEM_RECORD;
     complain_item(c, in, it->error);
     FILE *errors = c->errors_out                   ? c->errors_out
                    : c->format == PITH_FORMAT_JSON ? stream_of(c, in)
@@ -295,6 +304,7 @@ void output_deliver(void *ctx, pith_batch_item *it) {
     if (it->warning && c->errors_out)
       write_error_record(c, c->errors_out, in, it->warning);
     FILE *stream = stream_of(c, in);
+    c->archive_extracted += in->kind == ITEM_RECORD && it->output;
     if (!it->output) {
       /* skipped without extraction: nothing to write */
     } else if (in->kind == ITEM_RECORD && !stream) {

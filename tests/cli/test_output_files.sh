@@ -56,6 +56,14 @@ run -o link.txt page.html
 check "-o onto a symbolic link: the link kept" test -L link.txt
 check "-o onto a symbolic link: its file written" file_has linked.txt keptmarker
 
+# -d: an archive that cannot be read leaves its earlier output as it was.
+mkdir -p outd
+echo '{"earlier":"run"}' >outd/gone.warc.jsonl
+run -f json -d outd gone.warc.gz
+check "-d, missing archive: exit 1" is "$rc" 1
+check "-d, missing archive: its earlier output kept" is "$(cat outd/gone.warc.jsonl)" '{"earlier":"run"}'
+check "-d, missing archive: no temporary file left" is "$(ls -A outd | grep -c pith-)" 0
+
 # --errors lists every failed input: a gzip file cut short too.
 gzip -c page.html >whole.html.gz
 size=$(wc -c <whole.html.gz)
