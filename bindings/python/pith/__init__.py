@@ -203,6 +203,8 @@ def extract_many(pages, jobs=None, *, errors="raise", **options):
     Each item of `pages` is a page (bytes or str) or a (page, url) pair.
     Options as for extract(). errors="raise" raises the first failure (in
     order); errors="return" yields the exception in the failed page's place.
+    Either way the exception's ``index`` is the page's place in `pages`
+    (from 0), also noted in its traceback.
     At most a few pages per thread are read ahead of the output.
 
     The threads are the library's own (pith_batch): they never take the
@@ -223,6 +225,7 @@ def extract_many(pages, jobs=None, *, errors="raise", **options):
 def _outputs(many, pages, raise_errors):
     """extract_many's outputs in order: each page is submitted, then what is
     done is yielded; at the end the rest is waited for."""
+    taken = [0]  # outputs yielded so far: the next one's index in pages
     try:
         for item in pages:
             if not isinstance(item, tuple):
@@ -231,18 +234,23 @@ def _outputs(many, pages, raise_errors):
                 many.add(*item)
             else:
                 many.add_failure(ValueError(f"a (page, url) pair has 2 items, not {len(item)}"))
-            yield from _taken(many, False, raise_errors)
-        yield from _taken(many, True, raise_errors)
+            yield from _taken(many, False, raise_errors, taken)
+        yield from _taken(many, True, raise_errors, taken)
     finally:
         many.close()
 
 
-def _taken(many, wait, raise_errors):
-    """The outputs many has ready (wait: all that are left), in order."""
+def _taken(many, wait, raise_errors, taken):
+    """The outputs many has ready (wait: all that are left), in order; a
+    failure says which page it is."""
     out = many.take(wait)
     while out is not None:
-        if raise_errors and isinstance(out, BaseException):
-            raise out
+        if isinstance(out, BaseException):
+            out.index = taken[0]
+            out.add_note(f"extract_many: the page at index {taken[0]} of pages")
+            if raise_errors:
+                raise out
+        taken[0] += 1
         yield out
         out = many.take(wait)
 
