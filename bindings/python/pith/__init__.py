@@ -302,7 +302,9 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     jobs: threads extracting (reading stays in the calling thread); output
     in the archive's order either way. errors: what a damaged record or a
     page pith cannot read does: "skip" (counted), "raise", or "return" (the
-    exception, with .warc_offset and .url, in the page's place).
+    exception, with .warc_offset and .url, in the page's place). A file
+    with no whole record at all (not an archive) raises ArchiveError once
+    read, even with "skip".
 
     Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
     how many records, pages, skipped (and why), errors and failed there
@@ -340,6 +342,8 @@ class ArchiveReader:
         if site_dedup:
             options = dict(options, sites=_count_sites(source, archive_options))
         self._archive = _pith.Archive(source, **archive_options)
+        self._name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else \
+            getattr(source, "name", repr(source))
         self._errors = errors
         self._options = options
         records = iter(self._archive)
@@ -358,6 +362,7 @@ class ArchiveReader:
             return "failed", _located(e, record)
 
     def _count(self, done):
+        first_error = None
         for what, value in done:
             self.counts["records"] += 1
             self.counts[what] += 1
@@ -369,6 +374,13 @@ class ArchiveReader:
                 raise value
             elif self._errors == "return":
                 yield value
+            elif first_error is None:
+                first_error = value
+        # Skipping damaged records is for a damaged archive; a file with no
+        # WARC record at all (a page, an image) is no archive: said, not
+        # skipped in silence.
+        if first_error is not None and self.counts["errors"] == self.counts["records"]:
+            raise ArchiveError(f"{self._name}: not a WARC or WET file ({first_error})")
 
     def __iter__(self):
         return self
