@@ -497,7 +497,9 @@ void pith_archive_close(pith_archive *a);
 typedef struct pith_batch pith_batch;
 
 typedef struct {
-  /* Worker threads. 0 (default): one per online core. 1: no thread at all:
+  /* Worker threads. 0 (default): one per core this process may run on
+   * (its CPU affinity: taskset, a container's or a cluster job's cpuset).
+   * 1: no thread at all:
    * each page is extracted and delivered inside the call that submits it. */
   unsigned jobs;
   /* A submission waits while this many items are in flight (submitted,

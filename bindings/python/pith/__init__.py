@@ -197,7 +197,8 @@ def _unpickle(fields):
 
 
 def extract_many(pages, jobs=None, *, errors="raise", **options):
-    """extract() over many pages on `jobs` threads (default: the CPUs),
+    """extract() over many pages on `jobs` threads (default: the CPUs this
+    process may run on, os.sched_getaffinity),
     yielding the outputs in input order.
 
     Each item of `pages` is a page (bytes or str) or a (page, url) pair.
@@ -215,11 +216,20 @@ def extract_many(pages, jobs=None, *, errors="raise", **options):
     if errors not in ("raise", "return"):
         raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
     if jobs is None:
-        jobs = os.cpu_count() or 1
+        jobs = _usable_cpus()
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise ValueError(f"jobs must be a positive int, not {jobs!r}")
     many = _pith.Many(jobs, **options)  # bad options fail here, before any page is read
     return _outputs(many, pages, errors == "raise")
+
+
+def _usable_cpus():
+    """The CPUs this process may run on (its affinity: taskset, a
+    container's or a cluster job's share), as the CLI's -j default."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _outputs(many, pages, raise_errors):
