@@ -156,6 +156,7 @@ static pith_status gunzip_input(pith_result *r, const pith_options *opts, const 
   if (truncated &&
       !(r->warning = arena_strndup(&r->mem, PITH_TRUNCATED_GZIP, strlen(PITH_TRUNCATED_GZIP))))
     return fail(r, PITH_ERR_NOMEM, "out of memory");
+  r->art.meta.truncated |= truncated; /* json: "truncated":true, as a cut WARC record */
   return PITH_OK;
 }
 

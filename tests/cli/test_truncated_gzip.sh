@@ -27,6 +27,8 @@ check "with another: exit 1" is "$rc" 1
 check "with another: two lines" lines "$out" 2
 check "with another: both pages" contains "$out" "secondmarker"
 check "with another: cut one kept" contains "$out" "firstmarker"
+check "with another: the cut one marked truncated" is "$(printf '%s\n' "$out" | grep -c '"truncated":true')" 1
+check "with another: the cut one is the one marked" contains "$(printf '%s\n' "$out" | grep '"truncated":true')" '"source_file":"cut.html.gz"'
 
 run -d outdir cut.html.gz
 check "-d: exit 1" is "$rc" 1
