@@ -17,6 +17,7 @@
 #include "cli/output.h"
 #include "cli/plan.h"
 #include "cli/report.h"
+#include "cli/stdin.h"
 #include "cli/walk.h"
 #include "input/charset.h"
 #include "input/read.h"
@@ -40,6 +41,7 @@ static const char usage_text[] =
     "xml: one document, an <article> per record inside <articles>, as for\n"
     "several inputs to one stream). A damaged record is named by its offset\n"
     "on standard error, and reading goes on at the next record (docs/warc.md).\n"
+    "An archive on standard input is read as it comes, whatever its size.\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT   output format: text (default), markdown (md), html,\n"
@@ -242,13 +244,24 @@ static void count_lines(cli *c, void *ctx, walk_kind kind, const char *path, con
   free(data);
 }
 
-/* Standard input, read whole: an archive or a page. */
+/* Standard input: an archive, read as it comes, or a page, read whole. */
 static void submit_stdin(cli *c) {
+  char head[STDIN_HEAD_BYTES];
+  long n = stdin_head(head, sizeof head);
   char *data = NULL;
   size_t len = 0;
   char err[256];
   int truncated = 0;
-  if (pith_read_file("-", c->max_size, &data, &len, &truncated, err, sizeof err)) {
+  if (n < 0) {
+    snprintf(err, sizeof err, "cannot read: %s", strerror(errno));
+    output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
+    return;
+  }
+  if (warc_sniff(head, (size_t)n)) {
+    archive_submit_stdin(c, head, (size_t)n);
+    return;
+  }
+  if (stdin_read_page(head, (size_t)n, c->max_size, &data, &len, &truncated, err, sizeof err)) {
     output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
     return;
   }
@@ -256,17 +269,13 @@ static void submit_stdin(cli *c) {
     cli_complain(c, "(stdin)", PITH_TRUNCATED_GZIP);
     c->failures++;
   }
-  if (warc_sniff(data, len)) {
-    archive_submit(c, NULL, "stdin", "(stdin)", data, len, 0);
-  } else {
-    pith_options opts;
-    page_options(c, &opts);
-    item_info *in = item_info_new(ITEM_PAGE, "(stdin)", "stdin", NULL, NULL, NULL, NULL);
-    if (!in || pith_batch_add(c->batch, data, len, page_mode(c), &opts, in) != PITH_OK) {
-      free(in);
-      cli_complain(c, "(stdin)", "out of memory");
-      c->failures++;
-    }
+  pith_options opts;
+  page_options(c, &opts);
+  item_info *in = item_info_new(ITEM_PAGE, "(stdin)", "stdin", NULL, NULL, NULL, NULL);
+  if (!in || pith_batch_add(c->batch, data, len, page_mode(c), &opts, in) != PITH_OK) {
+    free(in);
+    cli_complain(c, "(stdin)", "out of memory");
+    c->failures++;
   }
   free(data);
 }
@@ -281,7 +290,7 @@ static void submit(cli *c, void *ctx, walk_kind kind, const char *path, const ch
   } else if (kind == WALK_ERROR) {
     output_submit_failure(c, ITEM_PAGE, path, NULL, rel);
   } else if (kind == WALK_ARCHIVE) {
-    archive_submit(c, path, rel, path, NULL, 0, size);
+    archive_submit(c, path, rel, size);
   } else {
     pith_options opts;
     page_options(c, &opts);
