@@ -194,12 +194,18 @@ static int usage_error(const char *msg, const char *arg) {
 static void finish_output_file(cli *c, const pith_batch_stats *stats) {
   if (!c->output)
     return;
-  if (outfile_temporary(&c->out_file) && !stats->extracted && (stats->failed || c->failures)) {
-    int existed = access(c->output, F_OK) == 0;
+  /* A write that failed (a full disk) leaves a file with holes in it. */
+  const char *why = ferror(c->out_file.f)                                 ? "writing it failed"
+                    : !stats->extracted && (stats->failed || c->failures) ? "nothing was extracted"
+                                                                          : NULL;
+  if (outfile_temporary(&c->out_file) && why) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "%s: %s",
+             access(c->output, F_OK) == 0 ? "left as it was" : "not written", why);
     outfile_discard(&c->out_file);
-    cli_complain(c, c->output,
-                 existed ? "left as it was: nothing was extracted"
-                         : "not written: nothing was extracted");
+    if (!strcmp(why, "writing it failed"))
+      c->failures++;
+    cli_complain(c, c->output, msg);
   } else if (outfile_commit(&c->out_file)) {
     fprintf(stderr, "pith: cannot write %s: %s\n", c->output, strerror(errno));
     c->failures++;

@@ -49,6 +49,24 @@ check "-o, one of two inputs: replaced" file_has old.json keptmarker
 check "-o, one of two inputs: the failure in its place" file_has old.json '"error":"no such file"'
 check "-o: permissions kept" is "$(stat -c %a old.json)" 600
 check "-o: no temporary file left" is "$(ls -A | grep -c pith-)" 0
+# A write that fails (here: a file size limit of 1 KiB, as a full disk)
+# leaves the file that was there, not half of the new one.
+echo '{"earlier":"run"}' >full.json
+cp full.json full.orig
+{
+  echo '<html><body><article><h1>Long</h1>'
+  for i in $(seq 40); do echo "<p>Paragraph $i of a page long enough that its text is larger than the limit.</p>"; done
+  echo '</article></body></html>'
+} >big.html
+(
+  ulimit -f 1
+  trap '' XFSZ
+  "$pith" -f json -o full.json big.html >.out 2>.err
+  echo $? >.rc
+)
+check "-o, a failed write: exit 1" is "$(cat .rc)" 1
+check "-o, a failed write: file kept" cmp -s full.json full.orig
+check "-o, a failed write: says so" file_has .err "full.json: left as it was: writing it failed"
 run -o /dev/stdout page.html
 check "-o /dev/stdout: written in place" contains "$out" keptmarker
 ln -s linked.txt link.txt
