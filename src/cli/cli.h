@@ -60,9 +60,13 @@ typedef struct cli {
 /* 1 if s[0..n) ends with suffix, in any case. */
 int cli_ends_with(const char *s, size_t n, const char *suffix);
 
-/* The signal that asked the run to stop (SIGINT, SIGTERM), or 0: no input
- * is read after it, and what was read is written out whole. */
+/* Nonzero once the run is to stop — a signal (SIGINT, SIGTERM) asked it,
+ * or the output stream cannot be written: no input is read after it, and
+ * what was read is written out whole. */
 int cli_stopping(void);
+
+/* Stops the run: the output stream cannot be written (a full disk). */
+void cli_stop_run(void);
 
 /* The temporary files a second Ctrl-C removes (src/cli/outfile.h): slot 0
  * -o's, 1 --errors', 2 the current archive's below -d; path NULL: none. */

@@ -136,11 +136,15 @@ static const char usage_text[] =
  * what was read is written out whole, then pith dies of the signal as the
  * shell expects. A second one stops at once (removing the temporary
  * files of -o and --errors). */
-static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t stop_signal, output_broken;
 static const char *volatile stop_unlink[3];
 
 int cli_stopping(void) {
-  return stop_signal;
+  return stop_signal || output_broken;
+}
+
+void cli_stop_run(void) {
+  output_broken = 1;
 }
 
 void cli_temporary(int slot, const char *path) {
@@ -202,9 +206,7 @@ static void finish_output_file(cli *c, const pith_batch_stats *stats) {
     char msg[128];
     snprintf(msg, sizeof msg, "%s: %s",
              access(c->output, F_OK) == 0 ? "left as it was" : "not written", why);
-    outfile_discard(&c->out_file);
-    if (!strcmp(why, "writing it failed"))
-      c->failures++;
+    outfile_discard(&c->out_file); /* a failed write was counted where it failed */
     cli_complain(c, c->output, msg);
   } else if (outfile_commit(&c->out_file)) {
     fprintf(stderr, "pith: cannot write %s: %s\n", c->output, strerror(errno));
@@ -669,5 +671,10 @@ int main(int argc, char **argv) {
               stop_signal == SIGINT ? "Ctrl-C (SIGINT)" : "SIGTERM", stats.submitted);
     return die_of_stop_signal();
   }
+  if (output_broken && !c.quiet)
+    fprintf(stderr,
+            "pith: stopped: the output cannot be written; the inputs after the %llu read "
+            "were left out\n",
+            stats.submitted);
   return stats.failed || c.failures ? 1 : 0;
 }

@@ -317,7 +317,13 @@ void output_deliver(void *ctx, pith_batch_item *it) {
       }
     } else if (write_document(c, in, stream, it->output, it->output_len)) {
       snprintf(c->message, sizeof c->message, "cannot write the output: %s", strerror(errno));
-      complain_item(c, in, c->message);
+      /* The one output stream (a full disk): no input is read after
+       * this, and the outputs already under way are not each complained
+       * of. */
+      if (stream != c->out || !cli_stopping())
+        complain_item(c, in, c->message);
+      if (stream == c->out)
+        cli_stop_run();
       it->error = c->message;
     }
   }

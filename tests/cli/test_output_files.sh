@@ -67,6 +67,20 @@ cp full.json full.orig
 check "-o, a failed write: exit 1" is "$(cat .rc)" 1
 check "-o, a failed write: file kept" cmp -s full.json full.orig
 check "-o, a failed write: says so" file_has .err "full.json: left as it was: writing it failed"
+# Output that cannot be written stops the run: said once, no input read
+# after it (a full disk would otherwise see the whole crawl extracted).
+mkdir -p many
+for i in $(seq -w 40); do cp big.html "many/p$i.html"; done
+(
+  ulimit -f 1
+  trap '' XFSZ
+  "$pith" -j 1 -f json many >stdout.json 2>.err
+  echo $? >.rc
+)
+check "stdout unwritable: exit 1" is "$(cat .rc)" 1
+check "stdout unwritable: said once" is "$(grep -c 'cannot write the output' .err)" 1
+check "stdout unwritable: stopped" file_has .err "pith: stopped: the output cannot be written"
+check "stdout unwritable: not every input read" test "$(grep -o '^pith: [0-9]* read' .err | grep -o '[0-9]*')" -lt 40
 run -o /dev/stdout page.html
 check "-o /dev/stdout: written in place" contains "$out" keptmarker
 ln -s linked.txt link.txt
