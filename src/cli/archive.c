@@ -114,7 +114,8 @@ typedef struct {
   const char *head;
   size_t len, pos;
   int fd;
-  off_t start; /* a regular file: where the archive starts in it */
+  off_t start;      /* a regular file: where the archive starts in it */
+  int say_no_dedup; /* a pipe: say at its first text record that no lines were counted */
 } byte_source;
 
 static long stream_read(void *ctx, void *buf, size_t n) {
@@ -162,6 +163,12 @@ static unsigned long long pass(cli *c, const char *path, byte_source *in, const 
   const pith_record *rec;
   while (!cli_stopping() && (st = pith_archive_next(a, &rec)) == PITH_OK) {
     if (!count) {
+      if (in && in->say_no_dedup && rec->kind == PITH_RECORD_TEXT) {
+        in->say_no_dedup = 0;
+        cli_complain(c, name,
+                     "read once, through a pipe: its pages' repeated lines are not counted "
+                     "(--site-dedup needs the file, or 'pith < FILE'; --no-site-dedup: no note)");
+      }
       submit_record(c, name, a, rec, *sites, &pos);
       continue;
     }
@@ -238,7 +245,7 @@ static int rewind_file(byte_source *in) {
 }
 
 void archive_submit_stdin(cli *c, const char *head, size_t len) {
-  byte_source in = {head, len, 0, STDIN_FILENO, 0};
+  byte_source in = {head, len, 0, STDIN_FILENO, 0, 0};
   struct stat st;
   int regular = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
   off_t at = regular ? lseek(STDIN_FILENO, 0, SEEK_CUR) : -1;
@@ -248,6 +255,7 @@ void archive_submit_stdin(cli *c, const char *head, size_t len) {
     rereadable = !rewind_file(&in);
   }
   /* A pipe (a download piped in) is read once, as it comes. */
+  in.say_no_dedup = !rereadable && c->site_dedup != 0;
   submit_archive(c, NULL, &in, rereadable ? rewind_file : NULL, "stdin", "(stdin)",
                  regular ? (unsigned long long)st.st_size : 0);
 }

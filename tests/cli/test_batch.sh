@@ -118,6 +118,12 @@ cat crawl.warc.gz | "$pith" -j 4 -f json --max-size 1K >.out 2>.err
 check "warc on stdin, a pipe: every record" is "$(sed 's/"warc_filename":"[^"]*"/"warc_filename":"X"/' .out)" "$whole"
 run -j 4 -f json --max-size 1K <crawl.warc.wet.gz
 check "wet on stdin: every record" lines "$out" 9
+check "wet on stdin, a file: no note" is "$msgs" ""
+cat crawl.warc.wet.gz | "$pith" -j 4 -f json >.out 2>.err
+check "wet through a pipe: every record" is "$(wc -l <.out)" 9
+check "wet through a pipe: a note that no lines were counted" is "$(grep -c 'read once, through a pipe' .err)" 1
+cat crawl.warc.wet.gz | "$pith" -j 4 -f json --no-site-dedup >.out 2>.err
+check "wet through a pipe, --no-site-dedup: no note" is "$(grep -c 'read once' .err)" 0
 cat site/p01.html | "$pith" -f json --max-size 100 >.out 2>.err
 check "a page on stdin larger than --max-size: refused" file_has .err "(stdin): larger than 100 bytes"
 gzip -c site/p01.html | "$pith" -f json >.out 2>.err
