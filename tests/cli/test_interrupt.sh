@@ -38,15 +38,21 @@ err=$(cat err.txt)
 out=$(cat out.jsonl 2>/dev/null)
 check "stopped: died of SIGTERM" is "$rc" 143
 check "stopped: says so" contains "$err" "stopped by SIGTERM"
-check "stopped: the summary adds up" contains "$err" "pith: 3 read: 3 extracted, 0 skipped, 0 failed"
 check "stopped: -o's file in place" test -f out.jsonl
 check "stopped: no temporary file left" is "$(ls -A | grep -c pith-)" 0
-check "stopped: the records read" is "$(grep -o 'marker[0-9]' out.jsonl | sort -u | tr '\n' ' ')" "marker1 marker2 marker3 "
+# Records 1 and 2 (read before the signal, given a second), 3 (the read
+# under way); never 4. On a machine too slow to read 1 and 2 within the
+# second, fewer: the records written are a prefix, each whole, and the
+# summary counts them.
+got=$(grep -o 'marker[0-9]' out.jsonl | tr '\n' ' ')
+check "stopped: the records read, in order" contains "marker1 marker2 marker3 " "$got"
+check "stopped: at least the first" contains "$got" marker1
+check "stopped: nothing read after the signal" lacks "$got" marker4
 n=0
 while IFS= read -r line; do
   n=$((n + 1))
   check "stopped: line $n whole" valid_json "$line"
 done <<<"$out"
-check "stopped: a line a record" is "$n" 3
+check "stopped: the summary counts them" contains "$err" "pith: $n read: $n extracted, 0 skipped, 0 failed"
 
 finish
