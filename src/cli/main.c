@@ -259,7 +259,6 @@ static void submit_stdin(cli *c) {
   char *data = NULL;
   size_t len = 0;
   char err[256];
-  int truncated = 0;
   if (n < 0) {
     snprintf(err, sizeof err, "cannot read: %s", strerror(errno));
     output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
@@ -269,13 +268,9 @@ static void submit_stdin(cli *c) {
     archive_submit_stdin(c, head, (size_t)n);
     return;
   }
-  if (stdin_read_page(head, (size_t)n, c->max_size, &data, &len, &truncated, err, sizeof err)) {
+  if (stdin_read_page(head, (size_t)n, c->max_size, &data, &len, err, sizeof err)) {
     output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
     return;
-  }
-  if (truncated) { /* what came before the cut is still extracted */
-    cli_complain(c, "(stdin)", PITH_TRUNCATED_GZIP);
-    c->failures++;
   }
   pith_options opts;
   page_options(c, &opts);

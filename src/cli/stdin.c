@@ -6,10 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
-
-#include "input/read.h"
 
 long stdin_head(char *buf, size_t cap) {
   size_t n = 0;
@@ -27,16 +24,8 @@ long stdin_head(char *buf, size_t cap) {
 }
 
 int stdin_read_page(const char *head, size_t len, size_t max_bytes, char **out, size_t *out_len,
-                    int *truncated, char *err, size_t err_cap) {
-  /* A file: read again from where its page starts, as any file. */
-  off_t at = lseek(STDIN_FILENO, 0, SEEK_CUR);
-  if (at >= (off_t)len && lseek(STDIN_FILENO, at - (off_t)len, SEEK_SET) == at - (off_t)len)
-    return pith_read_file("-", max_bytes, out, out_len, truncated, err, err_cap);
-  /* A pipe: the head, then the rest, bounded a little above the limit
-   * (gzip never inflates to much less than it takes), then inflated. */
-  size_t limit = SIZE_MAX / 4;
-  if (max_bytes && max_bytes < limit)
-    limit = max_bytes + max_bytes / 64 + 4096;
+                    char *err, size_t err_cap) {
+  size_t limit = max_bytes ? max_bytes : SIZE_MAX / 4;
   size_t cap = len + 65536, n = len;
   char *raw = malloc(cap);
   const char *why = raw ? NULL : "out of memory";
@@ -63,13 +52,15 @@ int stdin_read_page(const char *head, size_t len, size_t max_bytes, char **out, 
   }
   if (!why && n > limit)
     why = "too large";
-  int rc = -1;
-  if (why && !strcmp(why, "too large"))
+  if (!why) {
+    *out = raw;
+    *out_len = n;
+    return 0;
+  }
+  if (!strcmp(why, "too large"))
     snprintf(err, err_cap, "larger than %zu bytes", max_bytes);
-  else if (why)
-    snprintf(err, err_cap, "cannot read: %s", why);
   else
-    rc = pith_read_buffer(raw, n, max_bytes, out, out_len, truncated, err, err_cap);
+    snprintf(err, err_cap, "cannot read: %s", why);
   free(raw);
-  return rc;
+  return -1;
 }

@@ -12,10 +12,11 @@
  * buf. The number read, or -1 with errno set. */
 long stdin_head(char *buf, size_t cap);
 
-/* The page on standard input whose first len bytes are head: read to its
- * end and inflated when gzip, as pith_read_file("-") reads it (the same
- * limit, messages and *truncated). 0, or -1 with the reason in err. */
+/* The page on standard input whose first len bytes are head, read to its
+ * end as it is (the library inflates gzip, and marks a page cut short),
+ * at most max_bytes of it (0: no limit). 0 with the bytes in *out (to
+ * free), or -1 with the reason in err. */
 int stdin_read_page(const char *head, size_t len, size_t max_bytes, char **out, size_t *out_len,
-                    int *truncated, char *err, size_t err_cap);
+                    char *err, size_t err_cap);
 
 #endif

@@ -38,6 +38,9 @@ run <cut.html.gz
 check "stdin: exit 1" is "$rc" 1
 check "stdin: the text" contains "$out" "firstmarker"
 check "stdin: warned" contains "$err" "(stdin): truncated gzip data"
+cat cut.html.gz | "$pith" -f json >.out 2>.err
+check "stdin, a pipe: marked truncated" file_has .out '"truncated":true'
+check "stdin, a pipe: warned once" is "$(grep -c 'truncated gzip data' .err)" 1
 
 # Cut so early that nothing was inflated: an error, no output.
 run stub.html.gz
