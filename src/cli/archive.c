@@ -209,7 +209,7 @@ static void submit_archive(cli *c, const char *path, byte_source *in, int (*rewi
     if (!path && rewind(in)) {
       pith_sites_free(sites);
       sites = NULL;
-      cli_complain(c, name, "cannot read it again: extracted once, without --site-dedup");
+      cli_complain(c, name, "cannot read it again for --site-dedup");
     }
   }
   item_info *begin = item_info_new(ITEM_ARCHIVE_BEGIN, name, rel, NULL, NULL, NULL, NULL);
@@ -240,8 +240,10 @@ void archive_submit(cli *c, const char *path, const char *rel, unsigned long lon
 /* Standard input as a regular file (pith < crawl.warc.gz): read again from
  * where the archive starts, its head included. */
 static int rewind_file(byte_source *in) {
+  if (lseek(in->fd, in->start, SEEK_SET) != in->start)
+    return -1;
   in->len = in->pos = 0;
-  return lseek(in->fd, in->start, SEEK_SET) == in->start ? 0 : -1;
+  return 0;
 }
 
 void archive_submit_stdin(cli *c, const char *head, size_t len) {
