@@ -48,6 +48,7 @@ typedef struct cli {
   ino_t skip_ino;
   int skip_set;
   int failures;                 /* failures outside the batch (writing, an archive's end) */
+  int device_full;              /* -d: a page file could not be written for want of room */
   unsigned long long documents; /* written to the current stream: text separators */
   FILE *archive_out;            /* -d: the file of the archive whose records are being delivered */
   outfile archive_file;         /* its outfile */

@@ -116,8 +116,10 @@ static int write_file(char *path, const char *data, size_t len) {
     if (w < 0 && errno == EINTR)
       continue;
     if (w <= 0) {
+      /* Half a page is worse than none: the file goes. */
       int e = w < 0 ? errno : EIO;
       close(fd);
+      unlink(path);
       errno = e;
       return -1;
     }
@@ -258,8 +260,14 @@ static int write_page_file(cli *c, const item_info *in, const char *out, size_t 
   } else {
     snprintf(path, n, "%s/%s", c->output_dir, file);
     rc = write_file(path, out, len);
+    int e = errno;
     if (rc)
-      snprintf(c->message, sizeof c->message, "cannot write %s: %s", path, strerror(errno));
+      snprintf(c->message, sizeof c->message, "cannot write %s: %s", path, strerror(e));
+    /* A full disk fails every page after this one: the run stops. */
+    if (rc && (e == ENOSPC || e == EDQUOT || e == EFBIG || e == EROFS)) {
+      c->device_full = 1;
+      cli_stop_run();
+    }
   }
   free(path);
   free(file);
@@ -311,8 +319,10 @@ void output_deliver(void *ctx, pith_batch_item *it) {
       complain_item(c, in, "not written: the archive's output file could not be opened");
       it->error = "not written";
     } else if (in->kind == ITEM_PAGE && c->output_dir) {
+      int said = c->device_full; /* the pages under way fail alike: said once */
       if (write_page_file(c, in, it->output, it->output_len)) {
-        complain_item(c, in, c->message);
+        if (!said)
+          complain_item(c, in, c->message);
         it->error = c->message;
       }
     } else if (write_document(c, in, stream, it->output, it->output_len)) {

@@ -81,6 +81,17 @@ check "stdout unwritable: exit 1" is "$(cat .rc)" 1
 check "stdout unwritable: said once" is "$(grep -c 'cannot write the output' .err)" 1
 check "stdout unwritable: stopped" file_has .err "pith: stopped: the output cannot be written"
 check "stdout unwritable: not every input read" test "$(grep -o '^pith: [0-9]* read' .err | grep -o '[0-9]*')" -lt 40
+# The same below -d: no half-written page file left, said once, stopped.
+(
+  ulimit -f 1
+  trap '' XFSZ
+  "$pith" -j 2 -f json -d fullout many >.out 2>.err
+  echo $? >.rc
+)
+check "-d unwritable: exit 1" is "$(cat .rc)" 1
+check "-d unwritable: no half-written file" is "$(find fullout -type f | wc -l)" 0
+check "-d unwritable: said once" is "$(grep -c 'cannot write fullout/' .err)" 1
+check "-d unwritable: stopped" file_has .err "pith: stopped: the output cannot be written"
 run -o /dev/stdout page.html
 check "-o /dev/stdout: written in place" contains "$out" keptmarker
 ln -s linked.txt link.txt
