@@ -17,6 +17,7 @@ arguments ``TypeError`` or ``ValueError``.
 
 import collections
 import concurrent.futures
+import errno
 import itertools
 import os
 
@@ -38,6 +39,7 @@ __version__ = _pith.version
 __all__ = [
     "Article",
     "ArchiveError",
+    "ArchiveNotFoundError",
     "EmptyInputError",
     "Error",
     "InputWarning",
@@ -328,9 +330,22 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     """
     if site_dedup is None:
         site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
-    return ArchiveReader(source, jobs, errors,
-                         dict(all_status=all_status, all_types=all_types,
-                              max_record_bytes=max_record_bytes), options, site_dedup)
+    try:
+        return ArchiveReader(source, jobs, errors,
+                             dict(all_status=all_status, all_types=all_types,
+                                  max_record_bytes=max_record_bytes), options, site_dedup)
+    except ArchiveError as e:
+        if isinstance(source, (str, os.PathLike)) and not os.path.exists(source):
+            missing = ArchiveNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT),
+                                           os.fspath(source))
+            missing.status = e.status
+            raise missing from None
+        raise
+
+
+class ArchiveNotFoundError(ArchiveError, FileNotFoundError):
+    """read_archive's path names no file: an ArchiveError that is also a
+    FileNotFoundError (errno, filename)."""
 
 
 class ArchiveReader:

@@ -131,6 +131,11 @@ def test_damaged_records(tmp_path):
 def test_bad_sources(tmp_path):
     with pytest.raises(pith.ArchiveError):
         pith.read_archive(tmp_path / "missing.warc.gz")
+    # A missing file is also what Python code catches for one.
+    with pytest.raises(FileNotFoundError) as e:
+        pith.read_archive(str(tmp_path / "missing.warc.gz"))
+    assert isinstance(e.value, pith.ArchiveNotFoundError) and isinstance(e.value, pith.Error)
+    assert e.value.errno == 2 and e.value.filename.endswith("missing.warc.gz") and e.value.status
     junk = tmp_path / "junk.warc"
     junk.write_bytes(b"\x00\x01binary junk, no archive" * 50)
     # errors="skip" skips damaged records of an archive; a file with no
