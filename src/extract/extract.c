@@ -24,100 +24,12 @@
 #include <strings.h>
 
 #include "extract/classify.h"
+#include "extract/internal.h"
 #include "meta/credit.h"
 #include "meta/lang.h"
 #include "util/buf.h"
 #include "util/deadline.h"
 #include "util/url.h"
-
-enum {
-  NF_JUNK = 1 << 0,      /* never content */
-  NF_NEG = 1 << 1,       /* boilerplate by its name or tag */
-  NF_META = 1 << 2,      /* byline, date: not body text, not a penalty either */
-  NF_POS = 1 << 3,       /* named like content */
-  NF_BODY = 1 << 4,      /* named as the article body itself */
-  NF_HASBLOCK = 1 << 5,  /* has block-level elements below */
-  NF_HASMAIN = 1 << 6,   /* holds <main>, an <h1> or a named article body */
-  NF_HIDDEN = 1 << 7,    /* hidden by attribute or style (and so NF_JUNK, mostly) */
-  NF_INNEG = 1 << 8,     /* below an NF_NEG element */
-  NF_WEAKNEG = 1 << 9,   /* NF_NEG only for a weak word ("sidebar", "footer") */
-  NF_TEASER = 1 << 10,   /* a small record headed by a link: a teaser of another page */
-  NF_COMMENTS = 1 << 11, /* named as comments */
-  NF_OVERLAY = 1 << 12,  /* a modal or popup: boilerplate whatever it holds */
-};
-
-typedef struct {
-  dom_node *container; /* the block element holding the text */
-  dom_node *boiler;    /* innermost boilerplate element around it, or NULL */
-  dom_node *neg;       /* innermost NF_NEG element around it, or NULL */
-  dom_node *hidden;    /* innermost hidden element around it, or NULL */
-  uint32_t off, len;   /* the text, in ex.text */
-  uint32_t chars, link_chars;
-  uint32_t anchor_chars; /* text of links to places on the page ("#section") */
-  uint8_t kind, level;
-  uint8_t teaser; /* inside an NF_TEASER record */
-  float weight;
-  uint32_t mark_first, mark_count; /* its inline marks, in ex.marks */
-  uint16_t words, stopwords;       /* its words, and how many are function words */
-  uint8_t bare;  /* few function words and no punctuation: a run of names, not prose */
-  uint8_t reply; /* in a reply that no name marks (mark_unnamed_replies) */
-} tblock;
-
-/* Where the inline structure of the text changes: an inline element opens
- * or closes, an image sits, a table cell starts or ends. The text itself
- * stays plain; renderers that want links and emphasis read the marks. */
-typedef enum { MARK_OPEN, MARK_CLOSE, MARK_IMAGE, MARK_CELL_START, MARK_CELL_END } mark_kind;
-
-typedef struct {
-  uint32_t off; /* in ex.text */
-  uint8_t kind;
-  dom_node *node;
-} imark;
-
-/* An image or a rule outside any text: the article's figures and
- * separators, placed before the text at off. */
-typedef struct {
-  uint32_t off;
-  dom_node *node; /* the <img> or <hr> */
-  dom_node *boiler;
-} tstandalone;
-
-#define INLINE_STACK_MAX 16
-
-typedef struct {
-  arena *mem;
-  buf text;
-  tblock *blocks;
-  size_t nblocks, cap;
-  dom_node **elements; /* elements in pre-order, by dom_node.order */
-  uint32_t nelements;
-  int names_ignored; /* class/id boilerplate words set aside (forum pages) */
-  dom_node **hidden; /* hidden elements, in pre-order */
-  uint32_t nhidden;
-  int oom;
-  classify_cache cls_cache; /* class strings already classified on this page */
-  int stopwords_known;      /* the page's language has a function-word list */
-  imark *marks;
-  size_t nmarks, marks_cap;
-  tstandalone *alone;
-  size_t nalone, alone_cap;
-
-  /* The walk's state. */
-  dom_node *container, *boiler, *neg, *hidden_el;
-  int in_link, in_anchor, in_pre, in_quote, list_depth;
-  uint32_t cur_start, cur_chars, cur_link_chars, cur_anchor_chars;
-  int pending_space, pending_break;
-  size_t mark_start;                       /* the current block's first mark */
-  dom_node *inline_open[INLINE_STACK_MAX]; /* inline elements open around the text */
-  int inline_depth;
-  deadline *dl; /* the page's time budget: the walks stop when it is spent */
-} ex;
-
-/* Whether n is outer or below it (elements are numbered in document
- * order, and order_end is the last number below). */
-static int holds(const dom_node *outer, const dom_node *n) {
-  return n && n->order >= outer->order && n->order <= outer->order_end;
-}
 
 /* ---- 1. measure ---------------------------------------------------------- */
 
@@ -164,7 +76,7 @@ static int is_anchor(const dom_node *a) {
   return href && href[0] == '#' && href[1];
 }
 
-static void measure(ex *x, dom_node *n) {
+static void measure(extraction *x, dom_node *n) {
   if (deadline_over(x->dl))
     return; /* the page fails: what is left unmeasured does not matter */
   if (n->tag == TAG_TEXT) {
@@ -244,7 +156,7 @@ static void measure(ex *x, dom_node *n) {
  * names a layout ("beside-sidebar", "has-footer"), not boilerplate; so does
  * a name with a content word beside the boilerplate one
  * ("post-and-ads-container"). */
-static void clear_layout_names(ex *x, const dom_node *top) {
+static void clear_layout_names(extraction *x, const dom_node *top) {
   for (uint32_t i = 0; i < x->nelements; i++) {
     dom_node *n = x->elements[i];
     if ((n->flags & (NF_WEAKNEG | NF_POS)) && !(n->flags & NF_OVERLAY) &&
@@ -263,7 +175,7 @@ static void clear_layout_names(ex *x, const dom_node *top) {
 
 /* ---- 2. blocks ----------------------------------------------------------- */
 
-static block_kind kind_of(const ex *x, int *level) {
+static block_kind kind_of(const extraction *x, int *level) {
   *level = 0;
   tag_id t = x->container ? (tag_id)x->container->tag : TAG_DIV;
   if (tag_is_heading(t)) {
@@ -300,26 +212,26 @@ static int grow(void **items, size_t *cap, size_t n, size_t size) {
   return 0;
 }
 
-static void add_mark(ex *x, mark_kind kind, dom_node *n) {
+static void add_mark(extraction *x, mark_kind kind, dom_node *n) {
   if (grow((void **)&x->marks, &x->marks_cap, x->nmarks, sizeof *x->marks)) {
     x->oom = 1;
     return;
   }
-  x->marks[x->nmarks++] = (imark){(uint32_t)x->text.len, (uint8_t)kind, n};
+  x->marks[x->nmarks++] = (inline_mark){(uint32_t)x->text.len, (uint8_t)kind, n};
 }
 
-static void add_standalone(ex *x, dom_node *n) {
+static void add_standalone(extraction *x, dom_node *n) {
   if (grow((void **)&x->alone, &x->alone_cap, x->nalone, sizeof *x->alone)) {
     x->oom = 1;
     return;
   }
-  x->alone[x->nalone++] = (tstandalone){(uint32_t)x->text.len, n, x->boiler};
+  x->alone[x->nalone++] = (standalone){(uint32_t)x->text.len, n, x->boiler};
 }
 
 /* The block's first character is coming: inline elements opened and closed
  * before it held nothing; the ones still open (a link around several
  * blocks, too) open again here. */
-static void begin_marks(ex *x) {
+static void begin_marks(extraction *x) {
   size_t k = x->mark_start;
   for (size_t i = x->mark_start; i < x->nmarks; i++)
     if (x->marks[i].kind != MARK_OPEN && x->marks[i].kind != MARK_CLOSE)
@@ -329,7 +241,7 @@ static void begin_marks(ex *x) {
     add_mark(x, MARK_OPEN, x->inline_open[i]);
 }
 
-static void flush(ex *x) {
+static void flush(extraction *x) {
   if (x->cur_chars == 0) {
     /* No text: its images stand alone. */
     for (size_t i = x->mark_start; i < x->nmarks; i++)
@@ -344,7 +256,7 @@ static void flush(ex *x) {
       x->oom = 1;
       return;
     }
-    tblock *b = &x->blocks[x->nblocks++];
+    text_block *b = &x->blocks[x->nblocks++];
     memset(b, 0, sizeof *b);
     int level;
     b->kind = (uint8_t)kind_of(x, &level);
@@ -369,11 +281,7 @@ static void flush(ex *x) {
   x->pending_space = x->pending_break = 0;
 }
 
-static int is_space(unsigned char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-}
-
-static void add_text(ex *x, const char *s, uint32_t len) {
+static void add_text(extraction *x, const char *s, uint32_t len) {
   uint32_t chars = 0;
   if (x->in_pre) {
     if ((uint32_t)x->text.len == x->cur_start && len)
@@ -436,9 +344,9 @@ static int is_inline_style(tag_id t) {
   }
 }
 
-static void walk(ex *x, dom_node *n, int row_cell);
+static void walk(extraction *x, dom_node *n, int row_cell);
 
-static void walk_children(ex *x, dom_node *n) {
+static void walk_children(extraction *x, dom_node *n) {
   for (dom_node *c = n->first; c; c = c->next)
     walk(x, c, 0);
 }
@@ -446,7 +354,7 @@ static void walk_children(ex *x, dom_node *n) {
 /* A table row whose cells hold only inline content becomes one block, its
  * cells separated by " | ". Rows of layout tables (cells with paragraphs
  * inside) are walked like any other container. */
-static void walk_row(ex *x, dom_node *tr) {
+static void walk_row(extraction *x, dom_node *tr) {
   int cell = 0;
   for (dom_node *c = tr->first; c; c = c->next) {
     if (c->tag == TAG_TD || c->tag == TAG_TH) {
@@ -475,7 +383,7 @@ static int cells_are_inline(const dom_node *tr) {
   return 1;
 }
 
-static void walk(ex *x, dom_node *n, int row_cell) {
+static void walk(extraction *x, dom_node *n, int row_cell) {
   if (x->oom || deadline_over(x->dl))
     return;
   if (n->tag == TAG_TEXT) {
@@ -625,7 +533,7 @@ static void count_novel(void *ctx, uint64_t h, uint32_t len) {
     w->novel += (float)len;
 }
 
-static int reveal_hidden_content(ex *x, dom_node *top) {
+static int reveal_hidden_content(extraction *x, dom_node *top) {
   float visible = (float)(top->chars - top->link_chars);
   int candidates = 0;
   for (uint32_t i = 0; i < x->nhidden; i++) {
@@ -647,7 +555,7 @@ static int reveal_hidden_content(ex *x, dom_node *top) {
       if (!x->blocks[i].hidden)
         for_each_word(x->text.data + x->blocks[i].off, x->blocks[i].len, add_word, &w);
     for (size_t i = 0; i < x->nblocks; i++) {
-      tblock *b = &x->blocks[i];
+      text_block *b = &x->blocks[i];
       if (!b->hidden || b->link_chars * 2 >= b->chars)
         continue;
       w.novel = 0;
@@ -672,7 +580,7 @@ static int reveal_hidden_content(ex *x, dom_node *top) {
   /* Drop the blocks of whatever stays hidden. */
   size_t kept = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
-    tblock *b = &x->blocks[i];
+    text_block *b = &x->blocks[i];
     int hidden = 0;
     for (const dom_node *n = b->hidden; n && n != top && n->tag != TAG_TEXT; n = n->parent)
       if (n->flags & NF_JUNK) {
@@ -749,7 +657,7 @@ static int has_sentence_end(const char *s, uint32_t len) {
 
 /* Counts the words of every block and the function words among them, and
  * marks the lists of names that have no punctuation either. */
-static void count_stopwords(ex *x, dom_doc *doc) {
+static void count_stopwords(extraction *x, dom_doc *doc) {
   const char *lang = NULL;
   char tag[16];
   const char *declared = doc->html ? dom_attr_get(doc->html, "lang") : NULL;
@@ -778,7 +686,7 @@ static void count_stopwords(ex *x, dom_doc *doc) {
   }
   x->stopwords_known = 1;
   for (size_t b = 0; b < x->nblocks; b++) {
-    tblock *tb = &x->blocks[b];
+    text_block *tb = &x->blocks[b];
     const char *s = x->text.data + tb->off;
     uint32_t len = tb->len, i = 0, nwords = 0, nstop = 0;
     while (i < len) {
@@ -869,7 +777,7 @@ static int is_cookie_notice(const char *s, uint32_t len) {
 #define ROW_WEIGHT 0.5f
 #endif
 
-static float block_weight(const ex *x, const tblock *b) {
+static float block_weight(const extraction *x, const text_block *b) {
   float c = (float)b->chars;
   float ld = b->chars ? (float)b->link_chars / c : 0.0f;
   if (b->neg && !(x->names_ignored && !is_structural(b->neg)))
@@ -930,12 +838,12 @@ static int ends_cut_short(const char *s, uint32_t len) {
 /* A teaser in one block (a news ticker's item, a "latest" list): it opens
  * with a headline linking to another page, and the rest is an excerpt of
  * that page cut short. */
-static int is_excerpt_teaser(const ex *x, const tblock *b) {
+static int is_excerpt_teaser(const extraction *x, const text_block *b) {
   if (b->kind == BLOCK_HEADING || !b->container || !b->container->parent ||
       b->chars - b->link_chars < 30 || !ends_cut_short(x->text.data + b->off, b->len))
     return 0;
   for (size_t m = b->mark_first; m < (size_t)b->mark_first + b->mark_count; m++) {
-    const imark *k = &x->marks[m];
+    const inline_mark *k = &x->marks[m];
     if (k->off > b->off || k->kind != MARK_OPEN)
       return 0;
     if (k->node->tag == TAG_A)
@@ -944,7 +852,7 @@ static int is_excerpt_teaser(const ex *x, const tblock *b) {
   return 0;
 }
 
-static void mark_teasers(ex *x, const dom_node *top) {
+static void mark_teasers(extraction *x, const dom_node *top) {
   /* Excerpt teasers count when three or more share a parent: one such line
    * may be a quotation that trails off. The parents' scores count them
    * (choose_root clears every score before it sums). */
@@ -958,7 +866,7 @@ static void mark_teasers(ex *x, const dom_node *top) {
     if (is_excerpt_teaser(x, &x->blocks[i]) && x->blocks[i].container->parent->score >= 3)
       x->blocks[i].container->flags |= NF_TEASER;
   for (size_t i = 0; i < x->nblocks; i++) {
-    tblock *b = &x->blocks[i];
+    text_block *b = &x->blocks[i];
     if (b->kind != BLOCK_HEADING || b->link_chars * 2 <= b->chars || b->chars < 20 || !b->container)
       continue;
     dom_node *record = b->container;
@@ -972,7 +880,7 @@ static void mark_teasers(ex *x, const dom_node *top) {
   }
   float teaser_prose = 0, other_prose = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
-    tblock *b = &x->blocks[i];
+    text_block *b = &x->blocks[i];
     float w = block_weight(x, b);
     for (const dom_node *n = b->container; n && n != top && n->tag != TAG_TEXT; n = n->parent)
       if (n->flags & NF_TEASER) {
@@ -1014,7 +922,7 @@ static int says_discussion(const dom_node *n) {
 
 /* The head (never measured: it is junk) walked without recursion, then the
  * measured elements, scripts among them. */
-static int declares_discussion(const ex *x, const dom_doc *doc) {
+static int declares_discussion(const extraction *x, const dom_doc *doc) {
   const dom_node *head = doc->head;
   for (const dom_node *n = head ? head->first : NULL; n;) {
     if (n->tag != TAG_TEXT && says_discussion(n))
@@ -1035,7 +943,7 @@ static int declares_discussion(const ex *x, const dom_doc *doc) {
 
 /* Prose under a boilerplate name that a forum gives its posts too
  * ("comment", "post-reply"): a paragraph, not a list of links. */
-static int is_named_prose(const tblock *b) {
+static int is_named_prose(const text_block *b) {
   return !b->reply && b->neg && !is_structural(b->neg) && b->chars >= 80 &&
          b->link_chars * 3 < b->chars;
 }
@@ -1058,10 +966,10 @@ static const dom_node *class_holder(const dom_node *n) {
 #define REPLIES_SAMPLED 64
 #endif
 
-static const dom_node *opening_post_alike(const ex *x) {
-  const tblock *lead = NULL;
+static const dom_node *opening_post_alike(const extraction *x) {
+  const text_block *lead = NULL;
   for (size_t i = 0; i < x->nblocks; i++) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     if (b->weight > 0 && b->container && (!lead || b->weight > lead->weight))
       lead = b;
   }
@@ -1071,7 +979,7 @@ static const dom_node *opening_post_alike(const ex *x) {
   /* The first REPLIES_SAMPLED replies tell, whatever the thread's length. */
   int replies = 0, alike = 0;
   for (size_t i = 0; i < x->nblocks && replies < REPLIES_SAMPLED; i++) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     if (!is_named_prose(b))
       continue;
     replies++;
@@ -1105,11 +1013,11 @@ static int is_main_container(const dom_node *n) {
 #define MIN_ROOT_SCORE 40.0f
 #endif
 
-static dom_node *choose_root(ex *x) {
+static dom_node *choose_root(extraction *x) {
   for (uint32_t i = 0; i < x->nelements; i++)
     x->elements[i]->score = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
-    tblock *b = &x->blocks[i];
+    text_block *b = &x->blocks[i];
     b->weight = block_weight(x, b);
     if (b->container)
       b->container->score += b->weight;
@@ -1192,7 +1100,7 @@ static uint64_t record_signature(const dom_node *n) {
  * short facts. The element whose like-built children hold the most text,
  * outside boilerplate, is their container. Menus are alike too, but their
  * records are a few characters of link text each. */
-static dom_node *choose_listing(ex *x, float *weight, float *record_chars) {
+static dom_node *choose_listing(extraction *x, float *weight, float *record_chars) {
   enum { MAX_GROUPS = 64 };
   struct group {
     uint64_t sig;
@@ -1264,7 +1172,7 @@ static dom_node *choose_listing(ex *x, float *weight, float *record_chars) {
 #endif
 
 /* The page's first visible <h1> outside boilerplate, or NULL. */
-static const dom_node *page_headline(const ex *x) {
+static const dom_node *page_headline(const extraction *x) {
   for (uint32_t i = 0; i < x->nelements; i++) {
     const dom_node *n = x->elements[i];
     if (n->tag == TAG_H1 && n->chars > 0 && !(n->flags & (NF_JUNK | NF_NEG | NF_INNEG)) &&
@@ -1274,7 +1182,7 @@ static const dom_node *page_headline(const ex *x) {
   return NULL;
 }
 
-static int listing_headed(const ex *x, const dom_node *listing) {
+static int listing_headed(const extraction *x, const dom_node *listing) {
   const dom_node *h1 = page_headline(x);
   if (!h1 || holds(listing, h1))
     return 1;
@@ -1283,7 +1191,7 @@ static int listing_headed(const ex *x, const dom_node *listing) {
   uint32_t to = h1->order < listing->order ? listing->order : h1->order;
   float between = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     if (b->weight > 0 && b->container && b->container->order > from && b->container->order < to)
       between += (float)b->chars;
   }
@@ -1320,7 +1228,7 @@ static int listing_headed(const ex *x, const dom_node *listing) {
 
 /* The first block below each element (UINT32_MAX: none): the blocks below
  * an element are a run of the block array. */
-static uint32_t *first_blocks(ex *x) {
+static uint32_t *first_blocks(extraction *x) {
   uint32_t *first = arena_alloc(x->mem, (x->nelements + 1) * sizeof *first);
   if (!first)
     return NULL;
@@ -1340,7 +1248,7 @@ static uint32_t *first_blocks(ex *x) {
 /* A line that is a link of words, not of digits: a card's title linking
  * to its page. A comment's links are its author's name and its date
  * ("March 3, 2024 at 10:02 am"). */
-static int is_headline_link(const ex *x, const tblock *b) {
+static int is_headline_link(const extraction *x, const text_block *b) {
   if (b->chars < 20 || b->link_chars * 2 <= b->chars)
     return 0;
   uint32_t digits = 0;
@@ -1380,7 +1288,7 @@ static int says_when(const char *s, uint32_t len) {
 
 /* Whether the unit c says when it was written: a <time> element or a
  * short line with a date. */
-static int unit_dated(const ex *x, const dom_node *c, const uint32_t *first) {
+static int unit_dated(const extraction *x, const dom_node *c, const uint32_t *first) {
   /* Its first elements tell: a deep thread's nested replies are not
    * scanned again for each unit around them. */
   for (uint32_t o = c->order; o <= c->order_end && o - c->order < REPLY_ELEMENTS_MAX; o++)
@@ -1389,7 +1297,7 @@ static int unit_dated(const ex *x, const dom_node *c, const uint32_t *first) {
   for (size_t j = first[c->order]; j < x->nblocks && j <= first[c->order] + REPLY_BLOCKS_MAX &&
                                    holds(c, x->blocks[j].container);
        j++) {
-    const tblock *b = &x->blocks[j];
+    const text_block *b = &x->blocks[j];
     if (b->chars <= REPLY_DATE_MAX && says_when(x->text.data + b->off, b->len))
       return 1;
   }
@@ -1398,7 +1306,8 @@ static int unit_dated(const ex *x, const dom_node *c, const uint32_t *first) {
 
 /* Whether b is a heading holding one of words (case folded, as a word's
  * start or whole: "comment" finds "Comments"). */
-static int heading_says(const ex *x, const tblock *b, const char *const *words, size_t n) {
+static int heading_says(const extraction *x, const text_block *b, const char *const *words,
+                        size_t n) {
   if (b->kind != BLOCK_HEADING)
     return 0;
   for (size_t w = 0; w < n; w++)
@@ -1409,7 +1318,7 @@ static int heading_says(const ex *x, const tblock *b, const char *const *words, 
 
 /* A heading that names a discussion: "30 Comments", "Responses", "2
  * thoughts on ...", "Leave a reply". */
-static int heads_replies(const ex *x, const tblock *b) {
+static int heads_replies(const extraction *x, const text_block *b) {
   static const char *const words[] = {"comment",    "respon",     "repl",      "discussion",
                                       "reaction",   "thoughts",   "kommentar", "reactie",
                                       "comentario", "commentaire"};
@@ -1418,7 +1327,7 @@ static int heads_replies(const ex *x, const tblock *b) {
 
 /* A heading that names a list of other pages: "Related", "More news",
  * "Read next", "You may also like", "Popular", "Recommended". */
-static int heads_related(const ex *x, const tblock *b) {
+static int heads_related(const extraction *x, const text_block *b) {
   static const char *const words[] = {"related",   "more ",    "next",    " also ", "popular",
                                       "recommend", "trending", "similar", "other ", "see also"};
   return heading_says(x, b, words, sizeof words / sizeof *words);
@@ -1428,19 +1337,20 @@ static int heads_related(const ex *x, const tblock *b) {
  * heading, then a paragraph of prose (not a list's items, a table's rows
  * or a quote: a product's features, a customer's testimonial). Returns its
  * heaviest paragraph, or NULL. */
-static const tblock *reply_prose(const ex *x, const dom_node *c, const uint32_t *first) {
+static const text_block *reply_prose(const extraction *x, const dom_node *c,
+                                     const uint32_t *first) {
   uint32_t i = first[c->order];
   if (i == UINT32_MAX)
     return NULL;
-  const tblock *name = &x->blocks[i];
+  const text_block *name = &x->blocks[i];
   /* The name may be a small heading ("<h4>Mark T.</h4>"), but not a link
    * to another page: that is a card's title. */
   if (!holds(c, name->container) || name->teaser || name->chars > REPLY_NAME_MAX ||
       (name->kind == BLOCK_HEADING ? name->link_chars > 0 : name->weight > 0))
     return NULL;
-  const tblock *best = NULL;
+  const text_block *best = NULL;
   for (size_t j = i + 1; j < x->nblocks && j <= i + REPLY_BLOCKS_MAX; j++) {
-    const tblock *b = &x->blocks[j];
+    const text_block *b = &x->blocks[j];
     if (!holds(c, b->container))
       break;
     if (b->kind == BLOCK_HEADING || b->teaser || is_headline_link(x, b) ||
@@ -1455,11 +1365,11 @@ static const tblock *reply_prose(const ex *x, const dom_node *c, const uint32_t 
 /* The headline's own prose: the heaviest block after the headline and
  * before from, outside boilerplate, if the blocks between weigh a sentence
  * or two. */
-static const tblock *headline_prose(const ex *x, const dom_node *h1, size_t from) {
-  const tblock *best = NULL;
+static const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from) {
+  const text_block *best = NULL;
   float sum = 0;
   for (size_t i = 0; i < from; i++) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     if (!b->container || b->container->order <= h1->order_end || b->neg || b->weight <= 0)
       continue;
     sum += b->weight;
@@ -1478,10 +1388,10 @@ static const dom_node *around(const dom_node *a, const dom_node *b) {
 
 /* The prose after p, outside boilerplate: comments close the article,
  * where a grid of features or quotes is followed by more of the page. */
-static float prose_after(const ex *x, const dom_node *p) {
+static float prose_after(const extraction *x, const dom_node *p) {
   float sum = 0;
   for (size_t i = x->nblocks; i-- > 0;) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     if (!b->container || b->container->order <= p->order_end)
       break;
     if (!b->neg && b->weight > 0)
@@ -1492,7 +1402,7 @@ static float prose_after(const ex *x, const dom_node *p) {
 
 /* Whether the article's prose sits in a unit built like the replies: an
  * ancestor with their signature, or an element sharing a class word. */
-static int built_like(const tblock *lead, const tblock *reply, uint64_t sig) {
+static int built_like(const text_block *lead, const text_block *reply, uint64_t sig) {
   for (const dom_node *n = lead->container; n && n->tag != TAG_TEXT; n = n->parent)
     if (record_signature(n) == sig && n->tag != TAG_BODY && n->tag != TAG_HTML)
       return 1;
@@ -1503,9 +1413,9 @@ static int built_like(const tblock *lead, const tblock *reply, uint64_t sig) {
 /* The blocks below n, from its first block on, get n for their innermost
  * boilerplate element unless one inside n is theirs already (as the walk
  * would have given them, had n been named so). */
-static void blocks_below_set_aside(ex *x, dom_node *n, size_t from, int reply) {
+static void blocks_below_set_aside(extraction *x, dom_node *n, size_t from, int reply) {
   for (size_t j = from; j < x->nblocks && holds(n, x->blocks[j].container); j++) {
-    tblock *b = &x->blocks[j];
+    text_block *b = &x->blocks[j];
     b->reply |= (uint8_t)reply;
     if (!b->neg || !holds(n, b->neg))
       b->neg = n;
@@ -1515,7 +1425,7 @@ static void blocks_below_set_aside(ex *x, dom_node *n, size_t from, int reply) {
 }
 
 /* Marks the units of p's reply run (signature sig) as comments. */
-static void mark_replies(ex *x, dom_node *p, uint64_t sig, const uint32_t *first) {
+static void mark_replies(extraction *x, dom_node *p, uint64_t sig, const uint32_t *first) {
   uint32_t units = 0;
   for (dom_node *c = p->first; c; c = c->next) {
     if (c->tag == TAG_TEXT || record_signature(c) != sig || first[c->order] == UINT32_MAX)
@@ -1533,7 +1443,7 @@ static void mark_replies(ex *x, dom_node *p, uint64_t sig, const uint32_t *first
 /* Only where the replies have the root: it is in the run's container, or
  * holds it. Returns 1 when it marked replies (the root is to be chosen again), -1
  * out of memory. */
-static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root) {
+static int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root) {
   const dom_node *h1 = page_headline(x);
   if (!h1 || !root)
     return 0;
@@ -1550,12 +1460,12 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
     /* The run's signature: the first child built as a reply whose
      * signature REPLY_LIST_MIN of p's replies share. */
     uint64_t sig = 0;
-    const tblock *reply = NULL;
+    const text_block *reply = NULL;
     uint32_t found = 0, like = 0, dated = 0;
     for (dom_node *c = p->first; c; c = c->next) {
       if (c->tag == TAG_TEXT || (c->flags & (NF_JUNK | NF_NEG)) || c->chars == 0)
         continue;
-      const tblock *r = reply_prose(x, c, first);
+      const text_block *r = reply_prose(x, c, first);
       if (!r)
         continue;
       if (!reply) {
@@ -1590,7 +1500,7 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
     /* The article in a container without them; in the same one (a post
      * and its comments in one wrapper), only under a heading that names
      * them: dated entries under an introduction are a listing's. */
-    const tblock *lead = headline_prose(x, h1, first[unit->order]);
+    const text_block *lead = headline_prose(x, h1, first[unit->order]);
     if (!lead || built_like(lead, reply, sig) || prose_after(x, p) >= MIN_ROOT_SCORE ||
         (holds(around(h1, lead->container), p) && !named))
       continue;
@@ -1627,7 +1537,7 @@ static int mark_unnamed_replies(ex *x, const dom_doc *doc, const dom_node *root)
 #endif
 
 /* The first block below n, or nblocks when there is none. */
-static size_t first_block_in(const ex *x, const dom_node *n) {
+static size_t first_block_in(const extraction *x, const dom_node *n) {
   size_t i = 0;
   while (i < x->nblocks && !holds(n, x->blocks[i].container))
     i++;
@@ -1636,9 +1546,9 @@ static size_t first_block_in(const ex *x, const dom_node *n) {
 
 /* Whether the headline h1 is the page's title (choose_title took it: the
  * <title> holds its text), not a banner's slogan over a listing. */
-static int headline_is_title(const ex *x, const dom_node *h1, const char *title) {
+static int headline_is_title(const extraction *x, const dom_node *h1, const char *title) {
   for (size_t i = 0; title && i < x->nblocks; i++) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     if (b->container && holds(h1, b->container))
       return b->kind == BLOCK_HEADING && strlen(title) == b->len &&
              !memcmp(title, x->text.data + b->off, b->len);
@@ -1649,10 +1559,10 @@ static int headline_is_title(const ex *x, const dom_node *h1, const char *title)
 /* The text of listing (its first block: from) that stands for other
  * pages: link text, and all of a teaser's (a headline linking away and a
  * line of its page). */
-static uint32_t other_pages_text(const ex *x, const dom_node *listing, size_t from) {
+static uint32_t other_pages_text(const extraction *x, const dom_node *listing, size_t from) {
   uint32_t sum = 0;
   for (size_t i = from; i < x->nblocks && holds(listing, x->blocks[i].container); i++) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     uint32_t add = b->link_chars;
     for (const dom_node *n = b->container; n && n != listing->parent; n = n->parent)
       if (n->flags & NF_TEASER) {
@@ -1682,17 +1592,17 @@ static int count_sentences(const char *s, uint32_t len) {
 /* Whether the prose between the headline and block from (outside
  * boilerplate) is an article's: two sentences at least, where a listing's
  * headline has a line of description ("The latest news on ..."). */
-static int article_between(const ex *x, const dom_node *h1, size_t from) {
+static int article_between(const extraction *x, const dom_node *h1, size_t from) {
   int sentences = 0;
   for (size_t i = 0; i < from && sentences < SIDE_LIST_SENTENCES; i++) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0)
       sentences += count_sentences(x->text.data + b->off, b->len);
   }
   return sentences >= SIDE_LIST_SENTENCES;
 }
 
-static int list_beside_headline(const ex *x, const dom_node *listing, const char *title) {
+static int list_beside_headline(const extraction *x, const dom_node *listing, const char *title) {
   const dom_node *h1 = page_headline(x);
   if (!h1 || h1->order_end >= listing->order || !headline_is_title(x, h1, title))
     return 0;
@@ -1700,7 +1610,7 @@ static int list_beside_headline(const ex *x, const dom_node *listing, const char
   if (from == x->nblocks ||
       (float)other_pages_text(x, listing, from) < SIDE_LIST_LINK_SHARE * (float)listing->chars)
     return 0;
-  const tblock *lead = headline_prose(x, h1, from);
+  const text_block *lead = headline_prose(x, h1, from);
   if (!lead || !article_between(x, h1, from))
     return 0;
   /* The article in a container without the list; in the same one, only
@@ -1721,7 +1631,7 @@ static int list_beside_headline(const ex *x, const dom_node *listing, const char
 
 /* Sets n aside as boilerplate, as a "related" name would: n and the
  * elements below it, and its blocks. */
-static void set_aside(ex *x, dom_node *n) {
+static void set_aside(extraction *x, dom_node *n) {
   n->flags |= NF_NEG;
   for (uint32_t o = n->order + 1; o <= n->order_end; o++)
     x->elements[o]->flags |= NF_INNEG;
@@ -1734,14 +1644,14 @@ static void set_aside(ex *x, dom_node *n) {
  * adds nothing that weighs against it and is not boilerplate. The blocks
  * below an element are a run of the block array (the walk is in document
  * order), so each level looks only at the blocks it adds. */
-static int weighs_against(const ex *x, size_t from, size_t to) {
+static int weighs_against(const extraction *x, size_t from, size_t to) {
   for (size_t i = from; i < to; i++)
     if (x->blocks[i].weight < 0)
       return 1;
   return 0;
 }
 
-static dom_node *grow_paragraph_root(const ex *x, dom_node *root, const dom_node *top) {
+static dom_node *grow_paragraph_root(const extraction *x, dom_node *root, const dom_node *top) {
   if (root->flags & NF_HASBLOCK)
     return root;
   size_t lo = 0, hi; /* the blocks below root: [lo, hi) */
@@ -1781,11 +1691,11 @@ static dom_node *grow_paragraph_root(const ex *x, dom_node *root, const dom_node
 #define WIDEN_COVER 0.8f
 #endif
 
-static dom_node *widen_root(ex *x, dom_node *root) {
+static dom_node *widen_root(extraction *x, dom_node *root) {
   for (uint32_t i = 0; i < x->nelements; i++)
     x->elements[i]->prose = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
-    tblock *b = &x->blocks[i];
+    text_block *b = &x->blocks[i];
     if (b->weight > 0 && b->container)
       b->container->prose += b->weight;
   }
@@ -1806,7 +1716,7 @@ static dom_node *widen_root(ex *x, dom_node *root) {
 
 /* ---- 4. emit ------------------------------------------------------------- */
 
-static int keep_block(const ex *x, const tblock *b, const dom_node *root, int listing) {
+static int keep_block(const extraction *x, const text_block *b, const dom_node *root, int listing) {
   if (b->container == NULL || b->container->order < root->order ||
       b->container->order > root->order_end)
     return 0;
@@ -1832,10 +1742,10 @@ static int keep_block(const ex *x, const tblock *b, const dom_node *root, int li
 
 /* Whether the heading kept[k] is followed by content before the next heading
  * of its rank or higher. */
-static int heads_something(const ex *x, const size_t *kept, size_t nkept, size_t k) {
+static int heads_something(const extraction *x, const size_t *kept, size_t nkept, size_t k) {
   int level = x->blocks[kept[k]].level;
   for (size_t j = k + 1; j < nkept; j++) {
-    const tblock *b = &x->blocks[kept[j]];
+    const text_block *b = &x->blocks[kept[j]];
     if (b->kind != BLOCK_HEADING)
       return 1;
     if (b->level <= level)
@@ -1851,7 +1761,8 @@ static int heads_something(const ex *x, const size_t *kept, size_t nkept, size_t
 #define TRIM_EDGES 1
 #endif
 
-static void best_run(const ex *x, const size_t *kept, size_t nkept, size_t *from, size_t *to) {
+static void best_run(const extraction *x, const size_t *kept, size_t nkept, size_t *from,
+                     size_t *to) {
   float best = -1e30f, run = 0;
   size_t start = 0;
   for (size_t k = 0; k < nkept; k++) {
@@ -1877,7 +1788,7 @@ static void best_run(const ex *x, const size_t *kept, size_t nkept, size_t *from
 static char *squeeze(arena *mem, const char *s, size_t len);
 
 typedef struct {
-  ex *x;
+  extraction *x;
   article *a;
   arena *mem;
   const dom_node *root;
@@ -1885,7 +1796,7 @@ typedef struct {
   const dom_node *open_dom[TREE_DEPTH_MAX];
   art_node *open_node[TREE_DEPTH_MAX];
   int depth;
-  uint32_t last_end; /* where the last emitted block's text ends, in ex.text */
+  uint32_t last_end; /* where the last emitted block's text ends, in extraction.text */
   size_t next_alone; /* the first lone image or rule not yet looked at */
 } tree;
 
@@ -2049,7 +1960,7 @@ static const dom_node *figure_around(const dom_node *n) {
 
 /* Adds a figure for a caption: the caption, and the image of the <figure>
  * around it when there is one; it is also one of the article's images. */
-static int add_caption_figure(tree *t, const tblock *b, const char *caption) {
+static int add_caption_figure(tree *t, const text_block *b, const char *caption) {
   int oom = 0;
   const dom_node *figure = figure_around(b->container), *img = NULL;
   for (const dom_node *n = figure; n; n = dom_next(figure, n, 0))
@@ -2118,9 +2029,9 @@ static int captioned(const dom_node *img) {
 /* Lone images and rules between the last emitted block and the text at
  * off. Rules only between blocks: one at the edge separates nothing. */
 static int add_standalone_before(tree *t, uint32_t off) {
-  ex *x = t->x;
+  extraction *x = t->x;
   for (; t->next_alone < x->nalone && x->alone[t->next_alone].off <= off; t->next_alone++) {
-    tstandalone *s = &x->alone[t->next_alone];
+    standalone *s = &x->alone[t->next_alone];
     int at_start = !t->a->body.first;
     if (s->off < t->last_end)
       continue;
@@ -2200,7 +2111,7 @@ static unsigned style_of(tag_id t) {
   }
 }
 
-/* Builds the runs of the text ex.text[from, to), which is copied at out;
+/* Builds the runs of the text extraction.text[from, to), which is copied at out;
  * marks [m, mend) fall in it. Returns NULL (and leaves *oom) when the text
  * is one plain run. */
 typedef struct {
@@ -2255,7 +2166,7 @@ static int push_text(tree *t, runs *r, unsigned style, const char *s, size_t len
 
 static art_run *build_runs(tree *t, uint32_t from, uint32_t to, const char *out, size_t m,
                            size_t mend, int *oom) {
-  ex *x = t->x;
+  extraction *x = t->x;
   runs r = {NULL, NULL, 1};
   const dom_node *open[INLINE_STACK_MAX];
   const char *hrefs[INLINE_STACK_MAX];
@@ -2277,7 +2188,7 @@ static art_run *build_runs(tree *t, uint32_t from, uint32_t to, const char *out,
     pos = at;
     if (i == mend)
       break;
-    const imark *k = &x->marks[i];
+    const inline_mark *k = &x->marks[i];
     if (k->kind == MARK_OPEN && depth < INLINE_STACK_MAX) {
       open[depth] = k->node;
       hrefs[depth] = NULL;
@@ -2332,8 +2243,8 @@ static int trim_span(const char *s, uint32_t *from, uint32_t *to) {
 }
 
 /* A table row's cells, from its cell marks. */
-static int build_cells(tree *t, const tblock *b, article_block *row) {
-  ex *x = t->x;
+static int build_cells(tree *t, const text_block *b, article_block *row) {
+  extraction *x = t->x;
   size_t m = b->mark_first, mend = m + b->mark_count;
   art_cell *last = NULL;
   int all_th = 1, any = 0;
@@ -2392,8 +2303,8 @@ static int build_cells(tree *t, const tblock *b, article_block *row) {
 
 /* Places the emitted block b in the tree, with its runs, cells and code
  * language. */
-static int emit_block(tree *t, const tblock *b) {
-  ex *x = t->x;
+static int emit_block(tree *t, const text_block *b) {
+  extraction *x = t->x;
   if (add_standalone_before(t, b->off))
     return -1;
   t->last_end = b->off + b->len;
@@ -2439,10 +2350,11 @@ static int emit_block(tree *t, const tblock *b) {
  * and root: the article with its header, when the root is only its body.
  * NULL when the headline is inside root, missing, or shares no element
  * with it short of top. */
-static const dom_node *headed_article(const ex *x, const dom_node *root, const dom_node *top) {
+static const dom_node *headed_article(const extraction *x, const dom_node *root,
+                                      const dom_node *top) {
   const dom_node *h1 = NULL;
   for (size_t i = 0; i < x->nblocks; i++) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     if (b->container && b->container->order >= root->order)
       break;
     if (b->kind == BLOCK_HEADING && b->level == 1)
@@ -2461,13 +2373,13 @@ static const dom_node *headed_article(const ex *x, const dom_node *root, const d
  * emitted first, and one of the article's images. Boilerplate and teasers
  * around it rule it out. */
 static int emit_lead_figures(tree *t, const dom_node *top) {
-  const ex *x = t->x;
+  const extraction *x = t->x;
   const dom_node *art = headed_article(x, t->root, top);
-  const tblock *last = NULL; /* the last lead figure's caption */
+  const text_block *last = NULL; /* the last lead figure's caption */
   if (!art)
     return 0;
   for (size_t i = 0; i < x->nblocks; i++) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     if (!b->container || b->container->order < art->order)
       continue;
     if (b->container->order >= t->root->order)
@@ -2493,7 +2405,8 @@ static int emit_lead_figures(tree *t, const dom_node *top) {
 
 /* The outermost element named as comments around b, below top and not
  * around the article's root; NULL when there is none. */
-static const dom_node *comment_section(const tblock *b, const dom_node *top, const dom_node *root) {
+static const dom_node *comment_section(const text_block *b, const dom_node *top,
+                                       const dom_node *root) {
   const dom_node *found = NULL;
   for (const dom_node *p = b->container; p && p != top && p->tag != TAG_TEXT; p = p->parent)
     if ((p->flags & NF_COMMENTS) && !holds(p, root))
@@ -2504,7 +2417,8 @@ static const dom_node *comment_section(const tblock *b, const dom_node *top, con
 /* Where b sits below section: in a <form> (the "Leave a reply" form's
  * notes, "Your email address will not be published", are no comment), and
  * in a comment-named element of its own (one comment of several). */
-static void comment_place(const tblock *b, const dom_node *section, int *in_form, int *in_item) {
+static void comment_place(const text_block *b, const dom_node *section, int *in_form,
+                          int *in_item) {
   *in_form = *in_item = 0;
   for (const dom_node *p = b->container; p && p != section && p->tag != TAG_TEXT; p = p->parent) {
     if (p->tag == TAG_FORM)
@@ -2521,7 +2435,8 @@ static void comment_place(const tblock *b, const dom_node *section, int *in_form
  * a lone line named like comments ("Comment via email"). Its blocks are
  * prose and names, not the links ("Reply", permalinks) around them, nor
  * its reply form. */
-static int extract_comments(ex *x, const dom_node *top, const dom_node *root, article *out) {
+static int extract_comments(extraction *x, const dom_node *top, const dom_node *root,
+                            article *out) {
   if (x->names_ignored)
     return 0; /* a thread: the posts are the content */
   const dom_node *best = NULL, *cur = NULL;
@@ -2529,7 +2444,7 @@ static int extract_comments(ex *x, const dom_node *top, const dom_node *root, ar
   int cur_item = 0;
   /* A section's blocks come one after another: sum them, then compare. */
   for (size_t i = 0; i <= x->nblocks; i++) {
-    const tblock *b = i < x->nblocks ? &x->blocks[i] : NULL;
+    const text_block *b = i < x->nblocks ? &x->blocks[i] : NULL;
     const dom_node *s = NULL;
     int form = 0, item = 0;
     if (b && b->chars >= 40 && b->link_chars * 2 <= b->chars && (s = comment_section(b, top, root)))
@@ -2551,10 +2466,10 @@ static int extract_comments(ex *x, const dom_node *top, const dom_node *root, ar
     return -1;
   /* Headings wait for something to head: "Leave a reply" over the form
    * that was left out goes too. */
-  const tblock *pending[8];
+  const text_block *pending[8];
   size_t npending = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
-    const tblock *b = &x->blocks[i];
+    const text_block *b = &x->blocks[i];
     if (b->container->order < best->order || b->container->order > best->order_end ||
         b->link_chars * 2 > b->chars || b->kind == BLOCK_CAPTION)
       continue;
@@ -2570,7 +2485,7 @@ static int extract_comments(ex *x, const dom_node *top, const dom_node *root, ar
       continue;
     }
     for (size_t k = 0; k <= npending; k++) {
-      const tblock *e = k < npending ? pending[k] : b;
+      const text_block *e = k < npending ? pending[k] : b;
       if (!article_add(c, x->mem,
                        e->kind == BLOCK_TABLE_ROW ? BLOCK_PARAGRAPH : (block_kind)e->kind, e->level,
                        x->text.data + e->off, e->len))
@@ -2621,10 +2536,10 @@ static const char *page_title(dom_doc *doc, arena *mem) {
 /* The headline: the first <h1> whose text the <title> contains, else the
  * <title> itself. (Site-name suffixes and the rest of metadata come with
  * the meta module.) */
-static const char *choose_title(ex *x, dom_doc *doc) {
+static const char *choose_title(extraction *x, dom_doc *doc) {
   const char *title = page_title(doc, x->mem);
   for (size_t i = 0; i < x->nblocks; i++) {
-    tblock *b = &x->blocks[i];
+    text_block *b = &x->blocks[i];
     if (b->kind != BLOCK_HEADING || b->level != 1)
       continue;
     char *h = arena_strndup(x->mem, x->text.data + b->off, b->len);
@@ -2646,7 +2561,7 @@ static void debug_node(const dom_node *n) {
   fprintf(stderr, "> o=%u-%u score=%.0f chars=%u links=%u flags=%x\n", n->order, n->order_end,
           n->score, n->chars, n->link_chars, n->flags);
 }
-static void debug_dump(ex *x, dom_node *root, int listing) {
+static void debug_dump(extraction *x, dom_node *root, int listing) {
   fprintf(stderr, "elements %u blocks %zu\n", x->nelements, x->nblocks);
   for (uint32_t i = 0; i < x->nelements && i < 20; i++) {
     fprintf(stderr, "EL ");
@@ -2669,7 +2584,7 @@ static void debug_dump(ex *x, dom_node *root, int listing) {
     debug_node(p);
   }
   for (size_t i = 0; i < x->nblocks; i++) {
-    tblock *b = &x->blocks[i];
+    text_block *b = &x->blocks[i];
     fprintf(stderr, "%c%c %6.1f %4u/%4u k%d [%.60s] in ",
             keep_block(x, b, root, listing) ? '+' : '-', b->teaser ? 'T' : ' ', b->weight,
             b->link_chars, b->chars, b->kind, x->text.data + b->off);
@@ -2685,7 +2600,7 @@ static void debug_dump(ex *x, dom_node *root, int listing) {
 /* ---- driver -------------------------------------------------------------- */
 
 int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t err_cap) {
-  ex x;
+  extraction x;
   memset(&x, 0, sizeof x);
   x.mem = mem;
   x.dl = doc->deadline;
@@ -2729,7 +2644,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   float named_prose = 0, free_prose = 0;
   const dom_node *opening = NULL; /* a thread's opening post, built like its replies */
   for (size_t i = 0; i < x.nblocks; i++) {
-    tblock *b = &x.blocks[i];
+    text_block *b = &x.blocks[i];
     if (b->weight > 0)
       free_prose += b->weight;
     else if (is_named_prose(b))
@@ -2807,7 +2722,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
       goto oom;
     size_t nkept = 0;
     for (size_t i = 0; i < x.nblocks; i++) {
-      tblock *b = &x.blocks[i];
+      text_block *b = &x.blocks[i];
       if (!keep_block(&x, b, root, listing_mode))
         continue;
       const char *t = x.text.data + b->off;
@@ -2830,7 +2745,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
         free(kept);
         goto timeout;
       }
-      tblock *b = &x.blocks[kept[k]];
+      text_block *b = &x.blocks[kept[k]];
       if (!listing_mode && b->kind == BLOCK_HEADING && !heads_something(&x, kept, nkept, k))
         continue;
       if (emit_block(&t, b)) {

@@ -1,0 +1,117 @@
+/* What the extractor's steps share: the page's blocks and marks, the
+ * element flags, and the helpers several steps call. Private to
+ * src/extract/ (not installed); extract.c runs the steps in order and
+ * docs/extraction.md says what each one does. */
+#ifndef PITH_EXTRACT_INTERNAL_H
+#define PITH_EXTRACT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article/article.h"
+#include "extract/classify.h"
+#include "html/dom.h"
+#include "util/buf.h"
+#include "util/deadline.h"
+
+/* What the extractor learns about an element, in dom_node.flags. */
+enum {
+  NF_JUNK = 1 << 0,      /* never content */
+  NF_NEG = 1 << 1,       /* boilerplate by its name or tag */
+  NF_META = 1 << 2,      /* byline, date: not body text, not a penalty either */
+  NF_POS = 1 << 3,       /* named like content */
+  NF_BODY = 1 << 4,      /* named as the article body itself */
+  NF_HASBLOCK = 1 << 5,  /* has block-level elements below */
+  NF_HASMAIN = 1 << 6,   /* holds <main>, an <h1> or a named article body */
+  NF_HIDDEN = 1 << 7,    /* hidden by attribute or style (and so NF_JUNK, mostly) */
+  NF_INNEG = 1 << 8,     /* below an NF_NEG element */
+  NF_WEAKNEG = 1 << 9,   /* NF_NEG only for a weak word ("sidebar", "footer") */
+  NF_TEASER = 1 << 10,   /* a small record headed by a link: a teaser of another page */
+  NF_COMMENTS = 1 << 11, /* named as comments */
+  NF_OVERLAY = 1 << 12,  /* a modal or popup: boilerplate whatever it holds */
+};
+
+/* A block of text: a paragraph, heading, list item, table row, quote, code
+ * or caption, cut by the walk (blocks.c) in document order. The blocks
+ * below an element are a run of the block array. */
+typedef struct {
+  dom_node *container; /* the block element holding the text */
+  dom_node *boiler;    /* innermost boilerplate element around it, or NULL */
+  dom_node *neg;       /* innermost NF_NEG element around it, or NULL */
+  dom_node *hidden;    /* innermost hidden element around it, or NULL */
+  uint32_t off, len;   /* the text, in extraction.text */
+  uint32_t chars, link_chars;
+  uint32_t anchor_chars; /* text of links to places on the page ("#section") */
+  uint8_t kind, level;
+  uint8_t teaser; /* inside an NF_TEASER record */
+  float weight;
+  uint32_t mark_first, mark_count; /* its inline marks, in extraction.marks */
+  uint16_t words, stopwords;       /* its words, and how many are function words */
+  uint8_t bare;  /* few function words and no punctuation: a run of names, not prose */
+  uint8_t reply; /* in a reply that no name marks (mark_unnamed_replies) */
+} text_block;
+
+/* Where the inline structure of the text changes: an inline element opens
+ * or closes, an image sits, a table cell starts or ends. The text itself
+ * stays plain; renderers that want links and emphasis read the marks. */
+typedef enum { MARK_OPEN, MARK_CLOSE, MARK_IMAGE, MARK_CELL_START, MARK_CELL_END } mark_kind;
+
+typedef struct {
+  uint32_t off; /* in extraction.text */
+  uint8_t kind;
+  dom_node *node;
+} inline_mark;
+
+/* An image or a rule outside any text: the article's figures and
+ * separators, placed before the text at off. */
+typedef struct {
+  uint32_t off;
+  dom_node *node; /* the <img> or <hr> */
+  dom_node *boiler;
+} standalone;
+
+#define INLINE_STACK_MAX 16
+
+/* One page's extraction: the elements in document order, the text cut
+ * into blocks with their marks, and the walk's state while it runs. */
+typedef struct {
+  arena *mem;
+  buf text; /* every block's text, one after another */
+  text_block *blocks;
+  size_t nblocks, cap;
+  dom_node **elements; /* elements in pre-order, by dom_node.order */
+  uint32_t nelements;
+  int names_ignored; /* class/id boilerplate words set aside (forum pages) */
+  dom_node **hidden; /* hidden elements, in pre-order */
+  uint32_t nhidden;
+  int oom;
+  classify_cache cls_cache; /* class strings already classified on this page */
+  int stopwords_known;      /* the page's language has a function-word list */
+  inline_mark *marks;
+  size_t nmarks, marks_cap;
+  standalone *alone;
+  size_t nalone, alone_cap;
+
+  /* The walk's state. */
+  dom_node *container, *boiler, *neg, *hidden_el;
+  int in_link, in_anchor, in_pre, in_quote, list_depth;
+  uint32_t cur_start, cur_chars, cur_link_chars, cur_anchor_chars;
+  int pending_space, pending_break;
+  size_t mark_start;                       /* the current block's first mark */
+  dom_node *inline_open[INLINE_STACK_MAX]; /* inline elements open around the text */
+  int inline_depth;
+  deadline *dl; /* the page's time budget: the walks stop when it is spent */
+} extraction;
+
+/* Whether n is outer or below it (elements are numbered in document
+ * order, and order_end is the last number below). */
+static inline int holds(const dom_node *outer, const dom_node *n) {
+  return n && n->order >= outer->order && n->order <= outer->order_end;
+}
+
+/* White space as HTML has it (U+00A0 is handled where it matters). */
+static inline int is_space(unsigned char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+#endif
