@@ -114,4 +114,18 @@ static inline int is_space(unsigned char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
+/* ---- measure.c: 1. measure ---------------------------------------------- */
+
+/* Numbers n and the elements below it in document order (x->elements),
+ * sets their flags (NF_*) and sums their visible and link characters. */
+void measure_elements(extraction *x, dom_node *n);
+/* Lifts boilerplate names that name a layout around most of the page's
+ * text (top's), and metadata names on elements holding paragraphs. */
+void clear_layout_names(extraction *x, const dom_node *top);
+/* The characters of s a reader sees: not white space, one per UTF-8
+ * character. */
+uint32_t visible_chars(const char *s, uint32_t len);
+/* Whether the <a> a links to another page (not to a place on this one). */
+int links_away(const dom_node *a);
+
 #endif
