@@ -128,4 +128,11 @@ uint32_t visible_chars(const char *s, uint32_t len);
 /* Whether the <a> a links to another page (not to a place on this one). */
 int links_away(const dom_node *a);
 
+/* ---- blocks.c: 2. blocks ------------------------------------------------- */
+
+/* Cuts the text below top into x->blocks, with their marks (x->marks) and
+ * the images and rules standing alone (x->alone); sets x->oom when out of
+ * memory. */
+void cut_blocks(extraction *x, dom_node *top);
+
 #endif
