@@ -31,29 +31,6 @@
 #include "util/deadline.h"
 #include "util/url.h"
 
-static uint64_t hash_text(const char *s, size_t len) {
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z')
-      c += 32;
-    h = (h ^ c) * 1099511628211ULL;
-  }
-  return h ? h : 1;
-}
-
-/* Inserts h; returns 1 if it was there already. */
-static int seen_before(uint64_t *set, size_t cap, uint64_t h) {
-  size_t i = (size_t)h & (cap - 1);
-  while (set[i]) {
-    if (set[i] == h)
-      return 1;
-    i = (i + 1) & (cap - 1);
-  }
-  set[i] = h;
-  return 0;
-}
-
 /* Pages that stream their content into hidden containers for a script to
  * reveal hold most of their text there: a hidden element whose prose is new
  * (not a copy of what the page shows, as schema.org mirrors are) and a large
@@ -173,16 +150,6 @@ typedef struct {
   uint64_t slot[STOPSET_SLOTS]; /* word hashes; 0 is free */
 } stopset;
 
-/* A word's hash: its bytes, ASCII lower-cased. */
-static uint64_t word_hash(const char *s, size_t len) {
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 1099511628211ULL;
-  }
-  return h ? h : 1;
-}
-
 static void stopset_add(stopset *set, uint64_t h) {
   size_t i = h & (STOPSET_SLOTS - 1);
   while (set->slot[i] && set->slot[i] != h)
@@ -210,20 +177,6 @@ static int is_word_edge(unsigned char c) {
 #define STOP_MIN_SHARE 0.08f
 #endif
 
-/* Sentence punctuation: a full stop, a comma, a colon (ASCII or CJK). */
-static int has_sentence_end(const char *s, uint32_t len) {
-  for (uint32_t i = 0; i < len; i++) {
-    char c = s[i];
-    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':')
-      return 1;
-    /* CJK full stop and comma: E3 80 82 / E3 80 81, fullwidth FF0C/FF01/FF1F */
-    if ((unsigned char)c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x82 || (unsigned char)s[i + 2] == 0x81))
-      return 1;
-  }
-  return 0;
-}
-
 /* Counts the words of every block and the function words among them, and
  * marks the lists of names that have no punctuation either. */
 static void count_stopwords(extraction *x, dom_doc *doc) {
@@ -248,7 +201,7 @@ static void count_stopwords(extraction *x, dom_doc *doc) {
   memset(&set, 0, sizeof set);
   for (const char *w = words; *w;) {
     size_t n = strcspn(w, " ");
-    stopset_add(&set, word_hash(w, n));
+    stopset_add(&set, hash_text(w, n));
     w += n;
     while (*w == ' ')
       w++;
@@ -267,12 +220,12 @@ static void count_stopwords(extraction *x, dom_doc *doc) {
       if (i == start)
         continue;
       nwords++;
-      nstop += stopset_has(&set, word_hash(s + start, i - start));
+      nstop += stopset_has(&set, hash_text(s + start, i - start));
     }
     tb->words = (uint16_t)(nwords > 65535 ? 65535 : nwords);
     tb->stopwords = (uint16_t)(nstop > 65535 ? 65535 : nstop);
     if (nwords >= STOP_MIN_WORDS && (float)nstop < STOP_MIN_SHARE * (float)nwords)
-      tb->bare = !has_sentence_end(s, len);
+      tb->bare = !has_sentence_punctuation(s, len);
   }
 }
 
@@ -305,31 +258,6 @@ static int is_copyright(const char *s, uint32_t len) {
     if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
       return 1;
   return len >= 9 && (!strncmp(s, "Copyright", 9) || !strncmp(s, "copyright", 9));
-}
-
-static int contains_ci(const char *s, uint32_t len, const char *word) {
-  size_t n = strlen(word);
-  for (uint32_t i = 0; i + n <= len; i++)
-    if ((s[i] | 0x20) == word[0] && !strncasecmp(s + i, word, n))
-      return 1;
-  return 0;
-}
-
-static int ascii_letter(char c) {
-  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-/* Whether s holds word at a word's start (case folded), and with
- * whole_word at its end too: "comment" starts "Comments"; the whole word
- * "mar" is in "Mar 3" but not in "Market". */
-static int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word) {
-  size_t n = strlen(word);
-  for (uint32_t i = 0; i + n <= len; i++)
-    if ((s[i] | 0x20) == word[0] && !strncasecmp(s + i, word, n) &&
-        (i == 0 || word[0] == ' ' || !ascii_letter(s[i - 1])) &&
-        (!whole_word || i + n == len || !ascii_letter(s[i + n])))
-      return 1;
-  return 0;
 }
 
 /* "We use cookies ... privacy policy / consent / preferences": a consent
@@ -373,7 +301,7 @@ static float block_weight(const extraction *x, const text_block *b) {
     prose = STOP_PENALTY;
   if (b->chars >= 80)
     return b->bare ? 0.0f : prose * c * (1.0f - ld);
-  if (b->chars >= 30 && has_sentence_end(x->text.data + b->off, b->len))
+  if (b->chars >= 30 && has_sentence_punctuation(x->text.data + b->off, b->len))
     return 0.6f * c * (1.0f - ld);
   /* A short item of a list without links is a fact or a step (features,
    * "What you will learn"), not a template's furniture: menus are links.
@@ -396,13 +324,6 @@ static float block_weight(const extraction *x, const text_block *b) {
 #ifndef TEASER_EXTRA
 #define TEASER_EXTRA 400
 #endif
-
-/* Text cut short with an ellipsis ("may soon...", "may soon…"). */
-static int ends_cut_short(const char *s, uint32_t len) {
-  while (len && (s[len - 1] == ' ' || s[len - 1] == ']' || s[len - 1] == ')'))
-    len--;
-  return len >= 3 && (!memcmp(s + len - 3, "...", 3) || !memcmp(s + len - 3, "\xE2\x80\xA6", 3));
-}
 
 /* A teaser in one block (a news ticker's item, a "latest" list): it opens
  * with a headline linking to another page, and the rest is an excerpt of

@@ -135,4 +135,22 @@ int links_away(const dom_node *a);
  * memory. */
 void cut_blocks(extraction *x, dom_node *top);
 
+/* ---- words.c: what a block's text says ---------------------------------- */
+
+/* A hash of s, ASCII case folded; never 0 (0 marks a free slot). */
+uint64_t hash_text(const char *s, size_t len);
+/* Inserts h into the open-addressing set of cap slots (a power of two);
+ * returns 1 if it was there already. */
+int seen_before(uint64_t *set, size_t cap, uint64_t h);
+/* Whether s holds a sentence's punctuation: a full stop, a comma, a colon
+ * (ASCII or CJK). */
+int has_sentence_punctuation(const char *s, uint32_t len);
+/* Whether s holds word anywhere (ASCII case folded). */
+int contains_ci(const char *s, uint32_t len, const char *word);
+/* Whether s holds word at a word's start (case folded), and with
+ * whole_word at its end too. */
+int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word);
+/* Whether s ends cut short with an ellipsis ("..." or U+2026). */
+int ends_cut_short(const char *s, uint32_t len);
+
 #endif
