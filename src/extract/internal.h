@@ -153,4 +153,11 @@ int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word);
 /* Whether s ends cut short with an ellipsis ("..." or U+2026). */
 int ends_cut_short(const char *s, uint32_t len);
 
+/* ---- hidden.c: 2b. hidden content ---------------------------------------- */
+
+/* Shows the hidden elements whose new prose is a large share of the
+ * page's (their characters count in their ancestors' from then on) and
+ * drops the blocks of the others. Returns 0, or -1 out of memory. */
+int reveal_hidden_content(extraction *x, dom_node *top);
+
 #endif
