@@ -9,6 +9,8 @@
 
 #include "extract/internal.h"
 
+/* Shown: 400 characters of new prose or more, and this share of the
+ * visible prose. */
 #ifndef REVEAL_SHARE
 #define REVEAL_SHARE 0.3f
 #endif

@@ -160,4 +160,19 @@ int ends_cut_short(const char *s, uint32_t len);
  * drops the blocks of the others. Returns 0, or -1 out of memory. */
 int reveal_hidden_content(extraction *x, dom_node *top);
 
+/* ---- function_words.c: 2c. function words -------------------------------- */
+
+/* A block of at least STOP_MIN_WORDS words of which fewer than
+ * STOP_MIN_SHARE are function words is a list of names or specs. */
+#ifndef STOP_MIN_WORDS
+#define STOP_MIN_WORDS 12
+#endif
+#ifndef STOP_MIN_SHARE
+#define STOP_MIN_SHARE 0.08f
+#endif
+
+/* Sets each block's words, stopwords and bare from the function words of
+ * the page's language; sets x->stopwords_known when there is a list. */
+void count_stopwords(extraction *x, dom_doc *doc);
+
 #endif
