@@ -166,13 +166,40 @@ int reveal_hidden_content(extraction *x, dom_node *top);
  * STOP_MIN_SHARE are function words is a list of names or specs. */
 #ifndef STOP_MIN_WORDS
 #define STOP_MIN_WORDS 12
+/* ---- weight.c: 3. the blocks' weights ------------------------------------ */
+
+/* What block b says for (prose) or against (links, fragments, boilerplate)
+ * its container being the main content. */
+float block_weight(const extraction *x, const text_block *b);
+/* Boilerplate by its tag (nav, aside, footer) or by what it is (an
+ * overlay), not by a name that a forum may give its posts too. */
+int is_structural(const dom_node *n);
+
 #endif
 #ifndef STOP_MIN_SHARE
 #define STOP_MIN_SHARE 0.08f
+/* ---- weight.c: 3. the blocks' weights ------------------------------------ */
+
+/* What block b says for (prose) or against (links, fragments, boilerplate)
+ * its container being the main content. */
+float block_weight(const extraction *x, const text_block *b);
+/* Boilerplate by its tag (nav, aside, footer) or by what it is (an
+ * overlay), not by a name that a forum may give its posts too. */
+int is_structural(const dom_node *n);
+
 #endif
 
 /* Sets each block's words, stopwords and bare from the function words of
  * the page's language; sets x->stopwords_known when there is a list. */
 void count_stopwords(extraction *x, dom_doc *doc);
+
+/* ---- weight.c: 3. the blocks' weights ------------------------------------ */
+
+/* What block b says for (prose) or against (links, fragments, boilerplate)
+ * its container being the main content. */
+float block_weight(const extraction *x, const text_block *b);
+/* Boilerplate by its tag (nav, aside, footer) or by what it is (an
+ * overlay), not by a name that a forum may give its posts too. */
+int is_structural(const dom_node *n);
 
 #endif
