@@ -175,6 +175,13 @@ float block_weight(const extraction *x, const text_block *b);
  * overlay), not by a name that a forum may give its posts too. */
 int is_structural(const dom_node *n);
 
+/* ---- teasers.c: 3. teasers of other pages -------------------------------- */
+
+/* Marks the teaser records below top (NF_TEASER) and their blocks
+ * (text_block.teaser), unless the page is mostly teasers. Uses the
+ * elements' scores as counters (choose_root clears them). */
+void mark_teasers(extraction *x, const dom_node *top);
+
 #endif
 #ifndef STOP_MIN_SHARE
 #define STOP_MIN_SHARE 0.08f
@@ -186,6 +193,13 @@ float block_weight(const extraction *x, const text_block *b);
 /* Boilerplate by its tag (nav, aside, footer) or by what it is (an
  * overlay), not by a name that a forum may give its posts too. */
 int is_structural(const dom_node *n);
+
+/* ---- teasers.c: 3. teasers of other pages -------------------------------- */
+
+/* Marks the teaser records below top (NF_TEASER) and their blocks
+ * (text_block.teaser), unless the page is mostly teasers. Uses the
+ * elements' scores as counters (choose_root clears them). */
+void mark_teasers(extraction *x, const dom_node *top);
 
 #endif
 
@@ -201,5 +215,12 @@ float block_weight(const extraction *x, const text_block *b);
 /* Boilerplate by its tag (nav, aside, footer) or by what it is (an
  * overlay), not by a name that a forum may give its posts too. */
 int is_structural(const dom_node *n);
+
+/* ---- teasers.c: 3. teasers of other pages -------------------------------- */
+
+/* Marks the teaser records below top (NF_TEASER) and their blocks
+ * (text_block.teaser), unless the page is mostly teasers. Uses the
+ * elements' scores as counters (choose_root clears them). */
+void mark_teasers(extraction *x, const dom_node *top);
 
 #endif
