@@ -41,13 +41,6 @@
 #ifndef FREE_PROSE_MAX
 #define FREE_PROSE_MAX 200.0f
 #endif
-/* Each level up keeps 90% of what lies below: a wrapper must add more than
- * a tenth to the content it wraps to be chosen over it. Without this, a few
- * teasers or tweets beside an article pull the root up to the whole page. */
-#ifndef SUM_DECAY
-#define SUM_DECAY 0.9f
-#endif
-
 /* A page that says in its schema.org markup (JSON-LD or microdata) that it
  * is a discussion — a forum thread (DiscussionForumPosting) or a question
  * with its answers (QAPage) — has its replies for content, even beside an
@@ -152,56 +145,6 @@ static dom_node *with_opening_post(dom_node *root, const dom_node *post) {
   if (!p || p->tag == TAG_TEXT || (float)p->chars > 1.1f * (float)(root->chars + post->chars))
     return root;
   return p;
-}
-
-/* <main>, <article> and a named article body. */
-static int is_main_container(const dom_node *n) {
-  return n->tag == TAG_MAIN || n->tag == TAG_ARTICLE || (n->flags & NF_BODY);
-}
-
-#ifndef MIN_ROOT_SCORE
-#define MIN_ROOT_SCORE 40.0f
-#endif
-
-static dom_node *choose_root(extraction *x) {
-  for (uint32_t i = 0; i < x->nelements; i++)
-    x->elements[i]->score = 0;
-  for (size_t i = 0; i < x->nblocks; i++) {
-    text_block *b = &x->blocks[i];
-    b->weight = block_weight(x, b);
-    if (b->container)
-      b->container->score += b->weight;
-  }
-  /* A page that names its article body is believed, within reason. */
-  for (uint32_t i = 0; i < x->nelements; i++) {
-    dom_node *n = x->elements[i];
-    if ((n->flags & NF_BODY) && !(n->flags & NF_JUNK) && n->chars >= 200)
-      n->score += 0.3f * (float)(n->chars - n->link_chars);
-  }
-  /* Children come after their parents in pre-order: sum from the end. */
-  for (uint32_t i = x->nelements; i-- > 1;) {
-    dom_node *n = x->elements[i];
-    if (n->parent && n->parent->tag != TAG_TEXT && n->parent->order < n->order)
-      n->parent->score += SUM_DECAY * n->score;
-  }
-  dom_node *best = NULL;
-  for (uint32_t i = 0; i < x->nelements; i++) {
-    dom_node *n = x->elements[i];
-    if (n->flags & NF_JUNK)
-      continue;
-    if (!best || n->score >= best->score)
-      best = n;
-  }
-  /* Less than a sentence or two of prose is no main content, unless the page
-   * says it is its article. */
-  if (!best || best->score <= 0)
-    return NULL;
-  if (best->score >= MIN_ROOT_SCORE)
-    return best;
-  for (const dom_node *n = best; n && n->tag != TAG_TEXT; n = n->parent)
-    if (is_main_container(n))
-      return best;
-  return NULL;
 }
 
 /* A listing's link text counts for a fifth of its prose: a column of
@@ -786,82 +729,6 @@ static void set_aside(extraction *x, dom_node *n) {
   for (uint32_t o = n->order + 1; o <= n->order_end; o++)
     x->elements[o]->flags |= NF_INNEG;
   blocks_below_set_aside(x, n, first_block_in(x, n), 0);
-}
-
-/* A root that is one paragraph (no blocks below it) lost to its parent
- * only because what the parent adds weighs nothing: a heading, the short
- * list the paragraph introduces. It grows to its parent while the parent
- * adds nothing that weighs against it and is not boilerplate. The blocks
- * below an element are a run of the block array (the walk is in document
- * order), so each level looks only at the blocks it adds. */
-static int weighs_against(const extraction *x, size_t from, size_t to) {
-  for (size_t i = from; i < to; i++)
-    if (x->blocks[i].weight < 0)
-      return 1;
-  return 0;
-}
-
-static dom_node *grow_paragraph_root(const extraction *x, dom_node *root, const dom_node *top) {
-  if (root->flags & NF_HASBLOCK)
-    return root;
-  size_t lo = 0, hi; /* the blocks below root: [lo, hi) */
-  while (lo < x->nblocks && x->blocks[lo].container != root)
-    lo++;
-  if (lo == x->nblocks)
-    return root;
-  hi = lo;
-  while (hi < x->nblocks && x->blocks[hi].container == root)
-    hi++;
-  for (dom_node *p = root->parent; p && p->tag != TAG_TEXT && p != top && p->order < root->order &&
-                                   !(p->flags & (NF_NEG | NF_INNEG | NF_JUNK));
-       p = p->parent) {
-    size_t plo = lo, phi = hi;
-    while (plo > 0 && x->blocks[plo - 1].container &&
-           x->blocks[plo - 1].container->order >= p->order)
-      plo--;
-    while (phi < x->nblocks && x->blocks[phi].container &&
-           x->blocks[phi].container->order <= p->order_end)
-      phi++;
-    if (weighs_against(x, plo, lo) || weighs_against(x, hi, phi))
-      return root;
-    root = p;
-    lo = plo;
-    hi = phi;
-  }
-  return root;
-}
-
-/* Landing and service pages have no one article: their prose is spread over
- * many sections. When the root holds less than WIDEN_SHARE of the page's
- * prose, it grows to the smallest ancestor holding WIDEN_COVER of it. */
-#ifndef WIDEN_SHARE
-#define WIDEN_SHARE 0.7f
-#endif
-#ifndef WIDEN_COVER
-#define WIDEN_COVER 0.8f
-#endif
-
-static dom_node *widen_root(extraction *x, dom_node *root) {
-  for (uint32_t i = 0; i < x->nelements; i++)
-    x->elements[i]->prose = 0;
-  for (size_t i = 0; i < x->nblocks; i++) {
-    text_block *b = &x->blocks[i];
-    if (b->weight > 0 && b->container)
-      b->container->prose += b->weight;
-  }
-  for (uint32_t i = x->nelements; i-- > 1;) {
-    dom_node *n = x->elements[i];
-    if (n->parent && n->parent->tag != TAG_TEXT && n->parent->order < n->order)
-      n->parent->prose += n->prose;
-  }
-  float total = x->elements[0]->prose;
-  if (root->prose >= WIDEN_SHARE * total)
-    return root;
-  dom_node *n = root;
-  while (n->prose < WIDEN_COVER * total && n->parent && n->parent->tag != TAG_TEXT &&
-         n->parent->order < n->order)
-    n = n->parent;
-  return n;
 }
 
 /* ---- 4. emit ------------------------------------------------------------- */
