@@ -166,77 +166,9 @@ int reveal_hidden_content(extraction *x, dom_node *top);
  * STOP_MIN_SHARE are function words is a list of names or specs. */
 #ifndef STOP_MIN_WORDS
 #define STOP_MIN_WORDS 12
-/* ---- weight.c: 3. the blocks' weights ------------------------------------ */
-
-/* What block b says for (prose) or against (links, fragments, boilerplate)
- * its container being the main content. */
-float block_weight(const extraction *x, const text_block *b);
-/* Boilerplate by its tag (nav, aside, footer) or by what it is (an
- * overlay), not by a name that a forum may give its posts too. */
-int is_structural(const dom_node *n);
-
-/* ---- teasers.c: 3. teasers of other pages -------------------------------- */
-
-/* Marks the teaser records below top (NF_TEASER) and their blocks
- * (text_block.teaser), unless the page is mostly teasers. Uses the
- * elements' scores as counters (choose_root clears them). */
-void mark_teasers(extraction *x, const dom_node *top);
-
-/* ---- root.c: 3. the root ------------------------------------------------- */
-
-/* A root needs a sentence or two of prose (or to be inside <main> or
- * <article>); replies and an article's own prose are measured by it too. */
-#ifndef MIN_ROOT_SCORE
-#define MIN_ROOT_SCORE 40.0f
-#endif
-
-/* Weighs every block (text_block.weight), scores every element
- * (dom_node.score) and returns the best, or NULL: no main content. */
-dom_node *choose_root(extraction *x);
-/* A root that is one paragraph, grown to its parents while they add
- * nothing that weighs against it (nor go past top). */
-dom_node *grow_paragraph_root(const extraction *x, dom_node *root, const dom_node *top);
-/* root, or the ancestor holding most of the page's prose when root holds
- * too little of it (sets dom_node.prose). */
-dom_node *widen_root(extraction *x, dom_node *root);
-
 #endif
 #ifndef STOP_MIN_SHARE
 #define STOP_MIN_SHARE 0.08f
-/* ---- weight.c: 3. the blocks' weights ------------------------------------ */
-
-/* What block b says for (prose) or against (links, fragments, boilerplate)
- * its container being the main content. */
-float block_weight(const extraction *x, const text_block *b);
-/* Boilerplate by its tag (nav, aside, footer) or by what it is (an
- * overlay), not by a name that a forum may give its posts too. */
-int is_structural(const dom_node *n);
-
-/* ---- teasers.c: 3. teasers of other pages -------------------------------- */
-
-/* Marks the teaser records below top (NF_TEASER) and their blocks
- * (text_block.teaser), unless the page is mostly teasers. Uses the
- * elements' scores as counters (choose_root clears them). */
-void mark_teasers(extraction *x, const dom_node *top);
-
-/* ---- root.c: 3. the root ------------------------------------------------- */
-
-/* A root needs a sentence or two of prose (or to be inside <main> or
- * <article>); replies and an article's own prose are measured by it too. */
-#ifndef MIN_ROOT_SCORE
-#define MIN_ROOT_SCORE 40.0f
-#endif
-
-/* Weighs every block (text_block.weight), scores every element
- * (dom_node.score) and returns the best, or NULL: no main content. */
-dom_node *choose_root(extraction *x);
-/* A root that is one paragraph, grown to its parents while they add
- * nothing that weighs against it (nor go past top). */
-dom_node *grow_paragraph_root(const extraction *x, dom_node *root, const dom_node *top);
-/* root, or the ancestor holding most of the page's prose when root holds
- * too little of it (sets dom_node.prose). */
-dom_node *widen_root(extraction *x, dom_node *root);
-
 #endif
 
 /* Sets each block's words, stopwords and bare from the function words of
