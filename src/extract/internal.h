@@ -209,4 +209,15 @@ dom_node *grow_paragraph_root(const extraction *x, dom_node *root, const dom_nod
  * too little of it (sets dom_node.prose). */
 dom_node *widen_root(extraction *x, dom_node *root);
 
+/* ---- threads.c: 3. forums and Q&A ---------------------------------------- */
+
+/* Sets the comment and post names aside (x->names_ignored) on a forum
+ * thread or a Q&A page and returns the root chosen again; else root. */
+dom_node *set_thread_names_aside(extraction *x, const dom_doc *doc, dom_node *root);
+/* Whether the page's schema.org markup (JSON-LD or microdata) says it is a
+ * discussion: DiscussionForumPosting, QAPage. */
+int declares_discussion(const extraction *x, const dom_doc *doc);
+/* The nearest of n and its two parents that has a class, or NULL. */
+const dom_node *class_holder(const dom_node *n);
+
 #endif
