@@ -127,6 +127,9 @@ void clear_layout_names(extraction *x, const dom_node *top);
 uint32_t visible_chars(const char *s, uint32_t len);
 /* Whether the <a> a links to another page (not to a place on this one). */
 int links_away(const dom_node *a);
+/* Marks every element below a boilerplate element NF_INNEG (once the
+ * unnamed replies are marked: they are boilerplate too). */
+void mark_inside_boilerplate(extraction *x);
 
 /* ---- blocks.c: 2. blocks ------------------------------------------------- */
 
@@ -219,5 +222,30 @@ dom_node *set_thread_names_aside(extraction *x, const dom_doc *doc, dom_node *ro
 int declares_discussion(const extraction *x, const dom_doc *doc);
 /* The nearest of n and its two parents that has a class, or NULL. */
 const dom_node *class_holder(const dom_node *n);
+
+/* ---- listing.c: 3. listings ---------------------------------------------- */
+
+/* In a listing a weak boilerplate name ("card__header") counts only on an
+ * element with more text than this: a record's header, not the page's. */
+#ifndef LISTING_WEAK_MAX
+#define LISTING_WEAK_MAX 200
+#endif
+
+/* The root: the listing's (*listing_mode set) or the prose's, grown. */
+dom_node *choose_listing_or_prose(extraction *x, dom_node *root, const dom_node *top,
+                                  const char *title, int *listing_mode);
+/* The page's first visible <h1> outside boilerplate, or NULL. */
+const dom_node *page_headline(const extraction *x);
+/* What the records of a list share: the tag and the first class word. */
+uint64_t record_signature(const dom_node *n);
+
+/* ---- side_lists.c: 3b. lists beside the headline -------------------------- */
+
+/* Whether listing is a list of other pages beside the page's headline
+ * (title: the page's) and its article, not the page's own listing. */
+int list_beside_headline(const extraction *x, const dom_node *listing, const char *title);
+/* Sets n aside as boilerplate, as a "related" name would: n, the elements
+ * below it and its blocks. */
+void set_aside(extraction *x, dom_node *n);
 
 #endif

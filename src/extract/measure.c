@@ -141,3 +141,11 @@ void clear_layout_names(extraction *x, const dom_node *top) {
       n->flags &= ~(uint32_t)NF_META;
   }
 }
+
+void mark_inside_boilerplate(extraction *x) {
+  for (uint32_t i = 1; i < x->nelements; i++) {
+    dom_node *n = x->elements[i];
+    if (n->parent && n->parent->tag != TAG_TEXT && (n->parent->flags & (NF_NEG | NF_INNEG)))
+      n->flags |= NF_INNEG;
+  }
+}
