@@ -248,4 +248,22 @@ int list_beside_headline(const extraction *x, const dom_node *listing, const cha
  * below it and its blocks. */
 void set_aside(extraction *x, dom_node *n);
 
+/* ---- replies.c: 3a. replies without names --------------------------------- */
+
+/* Marks the runs of unnamed replies beside the headline's article, where
+ * they hold the root or lie in it, as comments (NF_NEG | NF_COMMENTS, and
+ * their blocks' neg, boiler and reply). Returns 1 when it marked some (the
+ * root is to be chosen again), 0 when not, -1 out of memory. */
+int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root);
+/* Whether b is a heading holding one of words (as a word's start). */
+int heading_says(const extraction *x, const text_block *b, const char *const *words, size_t n);
+/* The heaviest block after the headline h1 and before block from, outside
+ * boilerplate, if the blocks between weigh a sentence or two; else NULL. */
+const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from);
+/* The smallest element holding a and b. */
+const dom_node *around(const dom_node *a, const dom_node *b);
+/* The blocks below n, from block from on, get n for their innermost
+ * boilerplate element (and reply for their reply flag). */
+void blocks_below_set_aside(extraction *x, dom_node *n, size_t from, int reply);
+
 #endif
