@@ -266,4 +266,10 @@ const dom_node *around(const dom_node *a, const dom_node *b);
  * boilerplate element (and reply for their reply flag). */
 void blocks_below_set_aside(extraction *x, dom_node *n, size_t from, int reply);
 
+/* ---- comments.c: 6. comments --------------------------------------------- */
+
+/* Sets out->comments to the comment section's prose (NULL: none), below
+ * top and outside root. Returns 0, or -1 out of memory. */
+int extract_comments(extraction *x, const dom_node *top, const dom_node *root, article *out);
+
 #endif
