@@ -102,8 +102,6 @@ static void best_run(const extraction *x, const size_t *kept, size_t nkept, size
  * and quotes come from the elements around each block, up to the root. */
 #define TREE_DEPTH_MAX 24
 
-static char *squeeze(arena *mem, const char *s, size_t len);
-
 typedef struct {
   extraction *x;
   article *a;
@@ -242,7 +240,7 @@ static char *copy_attr(arena *mem, const dom_node *n, const char *name, int *oom
   const char *v = dom_attr_get(n, name);
   if (!v || !*v)
     return NULL;
-  char *c = squeeze(mem, v, strlen(v));
+  char *c = squeeze_spaces(mem, v, strlen(v));
   if (!c)
     *oom = 1;
   return c && *c ? c : NULL;
@@ -633,10 +631,10 @@ static int emit_block(tree *t, const text_block *b) {
       if (oom)
         return -1;
       if (table && table->kind == NODE_TABLE && !table->caption)
-        table->caption = squeeze(t->mem, text, b->len);
+        table->caption = squeeze_spaces(t->mem, text, b->len);
       return 0;
     }
-    const char *caption = squeeze(t->mem, text, b->len);
+    const char *caption = squeeze_spaces(t->mem, text, b->len);
     return caption ? add_caption_figure(t, b, caption) : -1;
   }
   int row = b->kind == BLOCK_TABLE_ROW;
@@ -716,60 +714,6 @@ static int emit_lead_figures(tree *t, const dom_node *top) {
     last = b;
   }
   return 0;
-}
-
-/* ---- title --------------------------------------------------------------- */
-
-/* Collapses white space of s into mem. */
-static char *squeeze(arena *mem, const char *s, size_t len) {
-  char *out = arena_alloc(mem, len + 1);
-  if (!out)
-    return NULL;
-  size_t j = 0;
-  int space = 0;
-  for (size_t i = 0; i < len; i++) {
-    if (is_space((unsigned char)s[i])) {
-      space = j > 0;
-      continue;
-    }
-    if (space)
-      out[j++] = ' ';
-    space = 0;
-    out[j++] = s[i];
-  }
-  out[j] = '\0';
-  return out;
-}
-
-static const char *page_title(dom_doc *doc, arena *mem) {
-  if (!doc->title)
-    return NULL;
-  buf b;
-  buf_init(&b);
-  for (dom_node *c = doc->title->first; c; c = c->next)
-    if (c->tag == TAG_TEXT)
-      buf_append(&b, c->text, c->text_len);
-  char *t = b.data ? squeeze(mem, b.data, b.len) : NULL;
-  buf_free(&b);
-  return t && *t ? t : NULL;
-}
-
-/* The headline: the first <h1> whose text the <title> contains, else the
- * <title> itself. (Site-name suffixes and the rest of metadata come with
- * the meta module.) */
-static const char *choose_title(extraction *x, dom_doc *doc) {
-  const char *title = page_title(doc, x->mem);
-  for (size_t i = 0; i < x->nblocks; i++) {
-    text_block *b = &x->blocks[i];
-    if (b->kind != BLOCK_HEADING || b->level != 1)
-      continue;
-    char *h = arena_strndup(x->mem, x->text.data + b->off, b->len);
-    if (!h)
-      return title;
-    if (!title || strstr(title, h))
-      return h;
-  }
-  return title;
 }
 
 #ifdef PITH_DEBUG_EXTRACT

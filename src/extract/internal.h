@@ -155,6 +155,9 @@ int contains_ci(const char *s, uint32_t len, const char *word);
 int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word);
 /* Whether s ends cut short with an ellipsis ("..." or U+2026). */
 int ends_cut_short(const char *s, uint32_t len);
+/* s with its runs of white space made one space (none at the ends), in
+ * mem; NULL out of memory. */
+char *squeeze_spaces(arena *mem, const char *s, size_t len);
 
 /* ---- hidden.c: 2b. hidden content ---------------------------------------- */
 
@@ -271,5 +274,11 @@ void blocks_below_set_aside(extraction *x, dom_node *n, size_t from, int reply);
 /* Sets out->comments to the comment section's prose (NULL: none), below
  * top and outside root. Returns 0, or -1 out of memory. */
 int extract_comments(extraction *x, const dom_node *top, const dom_node *root, article *out);
+
+/* ---- title.c: the title -------------------------------------------------- */
+
+/* The page's headline: its first <h1> whose text the <title> holds, else
+ * the <title>; NULL when it has neither. In x->mem. */
+const char *choose_title(extraction *x, dom_doc *doc);
 
 #endif

@@ -74,3 +74,24 @@ int ends_cut_short(const char *s, uint32_t len) {
     len--;
   return len >= 3 && (!memcmp(s + len - 3, "...", 3) || !memcmp(s + len - 3, "\xE2\x80\xA6", 3));
 }
+
+/* Collapses white space of s into mem. */
+char *squeeze_spaces(arena *mem, const char *s, size_t len) {
+  char *out = arena_alloc(mem, len + 1);
+  if (!out)
+    return NULL;
+  size_t j = 0;
+  int space = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (is_space((unsigned char)s[i])) {
+      space = j > 0;
+      continue;
+    }
+    if (space)
+      out[j++] = ' ';
+    space = 0;
+    out[j++] = s[i];
+  }
+  out[j] = '\0';
+  return out;
+}
