@@ -281,4 +281,58 @@ int extract_comments(extraction *x, const dom_node *top, const dom_node *root, a
  * the <title>; NULL when it has neither. In x->mem. */
 const char *choose_title(extraction *x, dom_doc *doc);
 
+/* ---- tree.c, runs.c, figures.c: 5. the tree ------------------------------- */
+
+/* The emitted blocks, placed in the article's tree: lists, items, tables
+ * and quotes come from the elements around each block, up to the root. */
+#define TREE_DEPTH_MAX 24
+
+typedef struct {
+  extraction *x;
+  article *a;
+  arena *mem;
+  const dom_node *root;
+  const char *base; /* the page's address, for links */
+  const dom_node *open_dom[TREE_DEPTH_MAX];
+  art_node *open_node[TREE_DEPTH_MAX];
+  int depth;
+  uint32_t last_end; /* where the last emitted block's text ends, in extraction.text */
+  size_t next_alone; /* the first lone image or rule not yet looked at */
+} tree;
+
+/* Places b in the tree, after the lone images and rules before it: with
+ * its runs, its cells or its code's language; a caption as a figure.
+ * Returns 0, or -1 out of memory. */
+int emit_block(tree *t, const text_block *b);
+/* Opens the tree's nodes for the structure around n (lists, items,
+ * quotes; with in_table, the table); returns the node new content goes
+ * into (NULL: the body), or sets *oom. */
+art_node *place_in_tree(tree *t, const dom_node *n, int in_table, int *oom);
+/* An attribute's value as an integer in [lo, hi], else dflt. */
+int attr_int(const char *s, int lo, int hi, int dflt);
+
+/* What the page's relative links resolve against: its <base href>, else
+ * url, else its canonical address or og:url; NULL: as written. */
+const char *link_base(const dom_doc *doc, const char *url);
+/* The runs of x->text[from, to), copied at out, from marks [m, mend);
+ * NULL when it is one plain run (or out of memory: *oom set). */
+art_run *build_runs(tree *t, uint32_t from, uint32_t to, const char *out, size_t m, size_t mend,
+                    int *oom);
+/* Row b's cells, from its cell marks, into row. Returns 0, or -1 out of
+ * memory. */
+int build_cells(tree *t, const text_block *b, article_block *row);
+
+/* The image of an <img>, or NULL without a usable address or for a
+ * tracking pixel (and *oom set when out of memory). */
+article_image *image_of(tree *t, const dom_node *img, int *oom);
+/* Adds a figure for caption block b: the caption, its credit and the
+ * image of its <figure>; one of the article's images. 0, or -1 OOM. */
+int add_caption_figure(tree *t, const text_block *b, const char *caption);
+/* Adds the lone images and rules between the last emitted block and off.
+ * 0, or -1 out of memory. */
+int add_standalone_before(tree *t, uint32_t off);
+/* Emits the lead figures: captioned <figure>s between the headline and
+ * the root, inside the article holding both (below top). 0, or -1 OOM. */
+int emit_lead_figures(tree *t, const dom_node *top);
+
 #endif
