@@ -335,4 +335,22 @@ int add_standalone_before(tree *t, uint32_t off);
  * the root, inside the article holding both (below top). 0, or -1 OOM. */
 int emit_lead_figures(tree *t, const dom_node *top);
 
+/* ---- emit.c: 4. emit ----------------------------------------------------- */
+
+enum { EMIT_OOM = -1, EMIT_TIMEOUT = -2 };
+
+/* Emits the blocks under root (listing: a listing's) into out's tree.
+ * Returns 0, EMIT_OOM, or EMIT_TIMEOUT when the page's time budget ran
+ * out. */
+int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const dom_node *root,
+                 int listing, article *out);
+/* Whether block b is emitted under root (before repeats, headings that
+ * head nothing and the edges are dropped). */
+int keep_block(const extraction *x, const text_block *b, const dom_node *root, int listing);
+
+#ifdef PITH_DEBUG_EXTRACT
+/* debug.c: prints the elements, the root and every block to stderr. */
+void debug_dump(extraction *x, dom_node *root, int listing);
+#endif
+
 #endif
