@@ -114,7 +114,28 @@ static inline int is_space(unsigned char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
-/* ---- measure.c: 1. measure ---------------------------------------------- */
+/* ---- words.c: what a block's text says ----------------------------------- */
+
+/* A hash of s, ASCII case folded; never 0 (0 marks a free slot). */
+uint64_t hash_text(const char *s, size_t len);
+/* Inserts h into the open-addressing set of cap slots (a power of two);
+ * returns 1 if it was there already. */
+int seen_before(uint64_t *set, size_t cap, uint64_t h);
+/* Whether s holds a sentence's punctuation: a full stop, a comma, a colon
+ * (ASCII or CJK). */
+int has_sentence_punctuation(const char *s, uint32_t len);
+/* Whether s holds word anywhere (ASCII case folded). */
+int contains_ci(const char *s, uint32_t len, const char *word);
+/* Whether s holds word at a word's start (case folded), and with
+ * whole_word at its end too. */
+int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word);
+/* Whether s ends cut short with an ellipsis ("..." or U+2026). */
+int ends_cut_short(const char *s, uint32_t len);
+/* s with its runs of white space made one space (none at the ends), in
+ * mem; NULL out of memory. */
+char *squeeze_spaces(arena *mem, const char *s, size_t len);
+
+/* ---- measure.c: 1. measure ----------------------------------------------- */
 
 /* Numbers n and the elements below it in document order (x->elements),
  * sets their flags (NF_*) and sums their visible and link characters. */
@@ -138,27 +159,6 @@ void mark_inside_boilerplate(extraction *x);
  * memory. */
 void cut_blocks(extraction *x, dom_node *top);
 
-/* ---- words.c: what a block's text says ---------------------------------- */
-
-/* A hash of s, ASCII case folded; never 0 (0 marks a free slot). */
-uint64_t hash_text(const char *s, size_t len);
-/* Inserts h into the open-addressing set of cap slots (a power of two);
- * returns 1 if it was there already. */
-int seen_before(uint64_t *set, size_t cap, uint64_t h);
-/* Whether s holds a sentence's punctuation: a full stop, a comma, a colon
- * (ASCII or CJK). */
-int has_sentence_punctuation(const char *s, uint32_t len);
-/* Whether s holds word anywhere (ASCII case folded). */
-int contains_ci(const char *s, uint32_t len, const char *word);
-/* Whether s holds word at a word's start (case folded), and with
- * whole_word at its end too. */
-int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word);
-/* Whether s ends cut short with an ellipsis ("..." or U+2026). */
-int ends_cut_short(const char *s, uint32_t len);
-/* s with its runs of white space made one space (none at the ends), in
- * mem; NULL out of memory. */
-char *squeeze_spaces(arena *mem, const char *s, size_t len);
-
 /* ---- hidden.c: 2b. hidden content ---------------------------------------- */
 
 /* Shows the hidden elements whose new prose is a large share of the
@@ -180,6 +180,12 @@ int reveal_hidden_content(extraction *x, dom_node *top);
 /* Sets each block's words, stopwords and bare from the function words of
  * the page's language; sets x->stopwords_known when there is a list. */
 void count_stopwords(extraction *x, dom_doc *doc);
+
+/* ---- title.c: the title -------------------------------------------------- */
+
+/* The page's headline: its first <h1> whose text the <title> holds, else
+ * the <title>; NULL when it has neither. In x->mem. */
+const char *choose_title(extraction *x, dom_doc *doc);
 
 /* ---- weight.c: 3. the blocks' weights ------------------------------------ */
 
@@ -215,6 +221,24 @@ dom_node *grow_paragraph_root(const extraction *x, dom_node *root, const dom_nod
  * too little of it (sets dom_node.prose). */
 dom_node *widen_root(extraction *x, dom_node *root);
 
+/* ---- replies.c: 3a. replies without names -------------------------------- */
+
+/* Marks the runs of unnamed replies beside the headline's article, where
+ * they hold the root or lie in it, as comments (NF_NEG | NF_COMMENTS, and
+ * their blocks' neg, boiler and reply). Returns 1 when it marked some (the
+ * root is to be chosen again), 0 when not, -1 out of memory. */
+int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root);
+/* Whether b is a heading holding one of words (as a word's start). */
+int heading_says(const extraction *x, const text_block *b, const char *const *words, size_t n);
+/* The heaviest block after the headline h1 and before block from, outside
+ * boilerplate, if the blocks between weigh a sentence or two; else NULL. */
+const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from);
+/* The smallest element holding a and b. */
+const dom_node *around(const dom_node *a, const dom_node *b);
+/* The blocks below n, from block from on, get n for their innermost
+ * boilerplate element (and reply for their reply flag). */
+void blocks_below_set_aside(extraction *x, dom_node *n, size_t from, int reply);
+
 /* ---- threads.c: 3. forums and Q&A ---------------------------------------- */
 
 /* Sets the comment and post names aside (x->names_ignored) on a forum
@@ -242,7 +266,7 @@ const dom_node *page_headline(const extraction *x);
 /* What the records of a list share: the tag and the first class word. */
 uint64_t record_signature(const dom_node *n);
 
-/* ---- side_lists.c: 3b. lists beside the headline -------------------------- */
+/* ---- side_lists.c: 3b. lists beside the headline ------------------------- */
 
 /* Whether listing is a list of other pages beside the page's headline
  * (title: the page's) and its article, not the page's own listing. */
@@ -251,42 +275,27 @@ int list_beside_headline(const extraction *x, const dom_node *listing, const cha
  * below it and its blocks. */
 void set_aside(extraction *x, dom_node *n);
 
-/* ---- replies.c: 3a. replies without names --------------------------------- */
+/* ---- emit.c: 4. emit ----------------------------------------------------- */
 
-/* Marks the runs of unnamed replies beside the headline's article, where
- * they hold the root or lie in it, as comments (NF_NEG | NF_COMMENTS, and
- * their blocks' neg, boiler and reply). Returns 1 when it marked some (the
- * root is to be chosen again), 0 when not, -1 out of memory. */
-int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root);
-/* Whether b is a heading holding one of words (as a word's start). */
-int heading_says(const extraction *x, const text_block *b, const char *const *words, size_t n);
-/* The heaviest block after the headline h1 and before block from, outside
- * boilerplate, if the blocks between weigh a sentence or two; else NULL. */
-const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from);
-/* The smallest element holding a and b. */
-const dom_node *around(const dom_node *a, const dom_node *b);
-/* The blocks below n, from block from on, get n for their innermost
- * boilerplate element (and reply for their reply flag). */
-void blocks_below_set_aside(extraction *x, dom_node *n, size_t from, int reply);
+enum { EMIT_OOM = -1, EMIT_TIMEOUT = -2 };
 
-/* ---- comments.c: 6. comments --------------------------------------------- */
+/* Emits the blocks under root (listing: a listing's) into out's tree.
+ * Returns 0, EMIT_OOM, or EMIT_TIMEOUT when the page's time budget ran
+ * out. */
+int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const dom_node *root,
+                 int listing, article *out);
+/* Whether block b is emitted under root (before repeats, headings that
+ * head nothing and the edges are dropped). */
+int keep_block(const extraction *x, const text_block *b, const dom_node *root, int listing);
 
-/* Sets out->comments to the comment section's prose (NULL: none), below
- * top and outside root. Returns 0, or -1 out of memory. */
-int extract_comments(extraction *x, const dom_node *top, const dom_node *root, article *out);
-
-/* ---- title.c: the title -------------------------------------------------- */
-
-/* The page's headline: its first <h1> whose text the <title> holds, else
- * the <title>; NULL when it has neither. In x->mem. */
-const char *choose_title(extraction *x, dom_doc *doc);
-
-/* ---- tree.c, runs.c, figures.c: 5. the tree ------------------------------- */
+/* ---- tree.c, runs.c, figures.c: 5. the tree ------------------------------ */
 
 /* The emitted blocks, placed in the article's tree: lists, items, tables
  * and quotes come from the elements around each block, up to the root. */
 #define TREE_DEPTH_MAX 24
 
+/* The article's tree while it is built: the nodes open for the structure
+ * around the last emitted block, and how far the text has been emitted. */
 typedef struct {
   extraction *x;
   article *a;
@@ -335,21 +344,17 @@ int add_standalone_before(tree *t, uint32_t off);
  * the root, inside the article holding both (below top). 0, or -1 OOM. */
 int emit_lead_figures(tree *t, const dom_node *top);
 
-/* ---- emit.c: 4. emit ----------------------------------------------------- */
+/* ---- comments.c: 6. comments --------------------------------------------- */
 
-enum { EMIT_OOM = -1, EMIT_TIMEOUT = -2 };
+/* Sets out->comments to the comment section's prose (NULL: none), below
+ * top and outside root. Returns 0, or -1 out of memory. */
+int extract_comments(extraction *x, const dom_node *top, const dom_node *root, article *out);
 
-/* Emits the blocks under root (listing: a listing's) into out's tree.
- * Returns 0, EMIT_OOM, or EMIT_TIMEOUT when the page's time budget ran
- * out. */
-int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const dom_node *root,
-                 int listing, article *out);
-/* Whether block b is emitted under root (before repeats, headings that
- * head nothing and the edges are dropped). */
-int keep_block(const extraction *x, const text_block *b, const dom_node *root, int listing);
+/* ---- debug.c: the -DPITH_DEBUG_EXTRACT trace ----------------------------- */
 
 #ifdef PITH_DEBUG_EXTRACT
-/* debug.c: prints the elements, the root and every block to stderr. */
+/* Prints the first elements, the headline's ancestors, the root and every
+ * block (its weight, whether it is kept) to stderr. */
 void debug_dump(extraction *x, dom_node *root, int listing);
 #endif
 

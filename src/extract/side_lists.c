@@ -12,6 +12,8 @@
 
 #include "extract/internal.h"
 
+/* The headline's article: this many sentences at least; the list: this
+ * share of its text at least stands for other pages. */
 #ifndef SIDE_LIST_SENTENCES
 #define SIDE_LIST_SENTENCES 2
 #endif
