@@ -14,6 +14,12 @@
 #include "util/buf.h"
 #include "util/deadline.h"
 
+/* The steps' functions are the extractor's own: hidden from libpith.so's
+ * symbol table (their plain names must not meet a program's), and so
+ * never interposed, which leaves the compiler free to optimise their
+ * calls. */
+#pragma GCC visibility push(hidden)
+
 /* What the extractor learns about an element, in dom_node.flags. */
 enum {
   NF_JUNK = 1 << 0,      /* never content */
@@ -357,5 +363,7 @@ int extract_comments(extraction *x, const dom_node *top, const dom_node *root, a
  * block (its weight, whether it is kept) to stderr. */
 void debug_dump(extraction *x, dom_node *root, int listing);
 #endif
+
+#pragma GCC visibility pop
 
 #endif
