@@ -560,6 +560,14 @@ static const char *title_after_kicker(const title_heading *h, const char *const 
   return NULL;
 }
 
+/* The title from heading h: the title for machines it says after its
+ * kicker, else h itself. */
+static const char *headline(const title_heading *h, const char *const stripped[5],
+                            const title_input *in, arena *mem) {
+  const char *tail = title_after_kicker(h, stripped);
+  return tail ? finish(tail, in, mem) : finish_as(h->text, in, mem, 1);
+}
+
 /* The procedure docs/json.md describes ("Title"): the first step that
  * gives a title ends it. */
 const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
@@ -580,14 +588,13 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
     for (int r = 0; r < 5; r++)
       if (stripped[r] && agrees(h, in->h1[i].chrome, stripped[r])) {
         *from_h1 = (int)i;
-        const char *tail = title_after_kicker(&in->h1[i], stripped);
-        return tail ? finish(tail, in, mem) : finish_as(h, in, mem, 1);
+        return headline(&in->h1[i], stripped, in, mem);
       }
   }
   int one = one_headline(in);
   if (one >= 0 && headline_stands(in->h1[one].text, in)) {
     *from_h1 = one;
-    return finish_as(in->h1[one].text, in, mem, 1);
+    return headline(&in->h1[one], stripped, in, mem);
   }
   const char *t = best_title(stripped, in);
   if (t)

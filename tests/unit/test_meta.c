@@ -1532,6 +1532,14 @@ static void test_title_more_shapes(void) {
   CHECK(run(PAGE("<title>Car dealers expect a slow restart | Valley News</title>",
                  "<h1>After the lockdown: car dealers expect a slow restart</h1>" BODY)) == 0);
   CHECK_STR(art.title, "After the lockdown: car dealers expect a slow restart");
+  CHECK(
+      run(PAGE(
+          "<title>Climate pioneer? - Lake Voice</title>"
+          "<meta property=\"og:site_name\" content=\"Lake Voice\">"
+          "<meta property=\"og:type\" content=\"article\">",
+          "<h1><span class=\"sub-heading\">Energy shift:</span><br> Climate pioneer?</h1>" BODY)) ==
+      0);
+  CHECK_STR(art.title, "Climate pioneer?");
   /* An <h1> that links to a page above this one (a blog's front page) is
    * the blog's name; one that links to this page is its headline. */
   CHECK(run(PAGE("<title>Race winners - Ann's daily horse racing news</title>"
