@@ -36,6 +36,31 @@ static const char *const separators[] = {
     ": ",
 };
 
+/* Whether c is written in Chinese, Japanese or Korean (their letters and
+ * punctuation, full-width forms), which put no space around a dash. */
+static int is_cjk(uint32_t c) {
+  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF60);
+}
+
+/* The length of a dash or two at t[i] between CJK characters, without the
+ * spaces other scripts put around a separator ("…的城！-新华网",
+ * "…負面想--上報"); 0 when there is none. */
+static size_t cjk_dash(const char *t, size_t i, size_t len) {
+  size_t k = 0;
+  while (i + k < len && k < 2 && t[i + k] == '-')
+    k++;
+  if (!k || !i || i + k >= len)
+    return 0;
+  size_t b = i - 1, adv;
+  while (b > 0 && ((unsigned char)t[b] & 0xC0) == 0x80)
+    b--;
+  return is_cjk(mstr_utf8(t + b, i - b, &adv)) && is_cjk(mstr_utf8(t + i + k, len - i - k, &adv))
+             ? k
+             : 0;
+}
+
 static size_t split(const char *t, segment *seg) {
   size_t n = 0, len = strlen(t), start = 0, i = 0;
   while (i < len && n + 1 < MAX_SEGMENTS) {
@@ -47,7 +72,7 @@ static size_t split(const char *t, segment *seg) {
       if (!strncmp(t + i, separators[s], k))
         break;
     }
-    if (s == sizeof separators / sizeof *separators) {
+    if (s == sizeof separators / sizeof *separators && (k = cjk_dash(t, i, len)) == 0) {
       i++;
       continue;
     }
@@ -57,7 +82,7 @@ static size_t split(const char *t, segment *seg) {
       seg[n].colon = n > 0 && seg[n].colon;
       n++;
     }
-    seg[n].colon = !strcmp(separators[s], ": ");
+    seg[n].colon = s < sizeof separators / sizeof *separators && !strcmp(separators[s], ": ");
     i += k;
     start = i;
   }

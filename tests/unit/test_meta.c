@@ -1552,6 +1552,16 @@ static void test_title_more_shapes(void) {
                  "<h1><a href=\"/ann/e/42\">Race winners at the spring meeting</a></h1>" BODY)) ==
         0);
   CHECK_STR(art.title, "Race winners at the spring meeting");
+  /* Chinese, Japanese and Korean put no space around the dash before the
+   * site's name. */
+  CHECK(run(PAGE("<title>"
+                 "\xE9\x95\xBF\xE6\xB1\x9F\xE5\xA4\xA7\xE6\xA1\xA5\xEF\xBC\x8C\xE4\xBB\x8A\xE5\xA4"
+                 "\xA9\xE9\x80\x9A\xE8\xBD\xA6\xEF\xBC\x8C\xE5\xB8\x82\xE6\xB0\x91\xE6\xAC\xA2\xE8"
+                 "\xBF\x8E-\xE6\x96\xB0\xE5\x8D\x8E\xE7\xBD\x91</title>",
+                 BODY)) == 0);
+  CHECK_STR(art.title,
+            "\xE9\x95\xBF\xE6\xB1\x9F\xE5\xA4\xA7\xE6\xA1\xA5\xEF\xBC\x8C\xE4\xBB\x8A\xE5\xA4\xA9"
+            "\xE9\x80\x9A\xE8\xBD\xA6\xEF\xBC\x8C\xE5\xB8\x82\xE6\xB0\x91\xE6\xAC\xA2\xE8\xBF\x8E");
   /* A date is no part of a title. */
   CHECK(run(PAGE("<title>23.01.2022 - Wierer wins the last race at home - Biathlon Valley</title>",
                  BODY)) == 0);
