@@ -44,6 +44,7 @@ enum {
   NF_TEASER = 1 << 10,   /* a small record headed by a link: a teaser of another page */
   NF_COMMENTS = 1 << 11, /* named as comments */
   NF_OVERLAY = 1 << 12,  /* a modal or popup: boilerplate whatever it holds */
+  NF_RECORD = 1 << 13,   /* a listing's record: its boilerplate name is the records' */
 };
 
 typedef struct {
@@ -1249,6 +1250,74 @@ static dom_node *choose_listing(ex *x, float *weight, float *record_chars) {
   return best;
 }
 
+/* A boilerplate word that names every record of a listing alike
+ * ("card-wrapper subscription-eligible", "promo-tile") names what the
+ * records are, not boilerplate beside them: an element of a listing built
+ * like LISTING_RECORDS_MIN or more others there (record_signature) that
+ * carry a boilerplate name too, each most of its parent's text (the card,
+ * not a share bar or a signature in it) and together a good part of the
+ * listing's, is marked NF_RECORD, and its name no longer counts. Comments'
+ * names, tags (nav, aside, footer) and overlays still do. */
+#ifndef LISTING_RECORDS_MIN
+#define LISTING_RECORDS_MIN 3
+#endif
+#ifndef LISTING_RECORDS_SHARE
+#define LISTING_RECORDS_SHARE 8 /* the records hold 1/8 of the listing's text or more */
+#endif
+
+static int named_record(const dom_node *n) {
+  return (n->flags & NF_NEG) && !(n->flags & (NF_WEAKNEG | NF_COMMENTS)) && !is_structural(n) &&
+         n->chars > 0 && n->parent && 4 * n->chars >= 3 * n->parent->chars;
+}
+
+static void mark_named_records(ex *x, const dom_node *listing) {
+  enum { SIGS_MAX = 16 };
+  uint64_t sig[SIGS_MAX];
+  unsigned count[SIGS_MAX], nsig = 0;
+  uint32_t chars[SIGS_MAX];
+  uint32_t end = listing->order_end < x->nelements ? listing->order_end : x->nelements - 1;
+  for (uint32_t i = listing->order + 1; i <= end; i++) {
+    const dom_node *n = x->elements[i];
+    if (!named_record(n))
+      continue;
+    uint64_t s = record_signature(n);
+    unsigned k = 0;
+    while (k < nsig && sig[k] != s)
+      k++;
+    if (k == nsig) {
+      if (nsig == SIGS_MAX)
+        continue;
+      sig[nsig] = s;
+      chars[nsig] = 0;
+      count[nsig++] = 0;
+    }
+    count[k]++;
+    chars[k] += n->chars;
+  }
+  for (uint32_t i = listing->order + 1; i <= end; i++) {
+    dom_node *n = x->elements[i];
+    if (!named_record(n))
+      continue;
+    uint64_t s = record_signature(n);
+    for (unsigned k = 0; k < nsig; k++)
+      if (sig[k] == s && count[k] >= LISTING_RECORDS_MIN &&
+          LISTING_RECORDS_SHARE * chars[k] >= listing->chars)
+        n->flags |= NF_RECORD;
+  }
+}
+
+/* The innermost boilerplate element around b below the listing, records'
+ * names passed over. */
+static const dom_node *listing_boiler(const tblock *b, const dom_node *listing) {
+  const dom_node *n = b->neg;
+  while (n && n->order > listing->order && (n->flags & NF_RECORD)) {
+    n = n->parent;
+    while (n && n->tag != TAG_TEXT && n->order > listing->order && !(n->flags & NF_NEG))
+      n = n->parent;
+  }
+  return n && n->tag != TAG_TEXT && n->order > listing->order ? n : NULL;
+}
+
 #ifndef LISTING_VS_PROSE
 #define LISTING_VS_PROSE 1.0f
 #endif
@@ -1815,7 +1884,7 @@ static int keep_block(const ex *x, const tblock *b, const dom_node *root, int li
   /* A listing's records are made of bylines and dates: there only a
    * boilerplate name counts, not a metadata one, and a weak one ("header")
    * only on more than a record's worth of text. */
-  const dom_node *boiler = listing ? b->neg : b->boiler;
+  const dom_node *boiler = listing ? listing_boiler(b, root) : b->boiler;
   if (listing && boiler && (boiler->flags & NF_WEAKNEG) && boiler->chars < LISTING_WEAK_MAX)
     boiler = NULL; /* "listing__header": a record's header, not the page's */
   if (boiler && boiler->order > root->order && !(x->names_ignored && !is_structural(boiler)))
@@ -2788,6 +2857,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     listing_mode = 0;
     root = prose_root;
   }
+  if (listing_mode)
+    mark_named_records(&x, root);
 #ifdef PITH_DEBUG_EXTRACT
   fprintf(stderr, "prose %.0f listing %.0f%s\n", prose, listing_weight,
           listing_mode ? " USED" : "");

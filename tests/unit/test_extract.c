@@ -450,6 +450,30 @@ static void test_listing_beside_headline(void) {
   CHECK(art.blocks == 72 && !strncmp(joined, "Oak chair model 0 || $100 || Solid oak, 40 cm", 45));
 }
 
+static void test_listing_records_with_boilerplate_names(void) {
+  /* A shop's grid whose every card carries a boilerplate word (products
+   * one can subscribe to: "subscription-eligible"): the name is the
+   * records', and the cards are the page's content. A share bar in each
+   * card is still left out: it holds little of the listing's text. */
+  static char page[16384];
+  size_t len = (size_t)snprintf(page, sizeof page,
+                                "<html lang=\"en\"><head><title>Coffee</title></head><body>"
+                                "<main><h1>Coffee</h1><ul class=\"grid\">");
+  for (int i = 0; i < 12 && len < sizeof page; i++)
+    len += (size_t)snprintf(page + len, sizeof page - len,
+                            "<li class=\"grid-item\"><div class=\"card subscription-eligible\">"
+                            "<h3><a href=\"/p/%d\">Dark roast blend number %d</a></h3>"
+                            "<div>$%d.99</div><div>Whole bean, 450 g bag</div>"
+                            "<div class=\"share-bar\"><a href=\"/s/%d\">Share</a></div></div></li>",
+                            i, i, 15 + i, i);
+  if (len < sizeof page)
+    snprintf(page + len, sizeof page - len, "</ul></main></body></html>");
+  CHECK(run(page) == 0);
+  CHECK(strstr(joined, "Dark roast blend number 0 || $15.99 || Whole bean, 450 g bag") != NULL);
+  CHECK(strstr(joined, "Dark roast blend number 11") != NULL);
+  CHECK(strstr(joined, "Share") == NULL);
+}
+
 static void test_link_list_beside_headline(void) {
   /* A short article, and beside it a list of other stories under a
    * heading of its own: headline links (or teasers: a headline and a
@@ -698,6 +722,7 @@ int main(void) {
   test_unnamed_comments();
   test_listing_beside_headline();
   test_link_list_beside_headline();
+  test_listing_records_with_boilerplate_names();
   test_paragraph_and_its_list();
   test_excerpt_teasers();
   test_caption_by_name();
