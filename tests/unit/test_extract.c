@@ -185,6 +185,16 @@ static void test_whitespace_and_inline(void) {
   CHECK(run(page) == 0);
   CHECK_STR(joined, "The river burst its banks on Sunday night after three days of heavy rain, "
                     "flooding more than forty homes in the lower town.");
+  /* Labels in elements of their own, with no space between them in the
+   * markup (a card's brand and name): two words where a small letter meets
+   * a capital; a word split by styling stays one. */
+  page = "<html><body><article><p>The <b>w</b>ater rose by <span>Tuesday</span>"
+         "<span>.</span> The new kayak is the <span>Eddyline</span><span>Sandpiper "
+         "130</span>, made in the <i>USA</i><i>Today</i>, by <b>Tide</b>works.</p></article>"
+         "</body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "The water rose by Tuesday. The new kayak is the Eddyline Sandpiper 130, made "
+                    "in the USAToday, by Tideworks.");
 }
 
 static void test_hidden_and_scripts(void) {
