@@ -148,15 +148,36 @@ static int links_away(const dom_node *a) {
 
 /* A panel that a reader opens with a click (an accordion's answer, a tab)
  * is hidden only until then: it is part of the page's content. It says
- * which control labels it, or is a tab panel. */
+ * which control labels it, or is a tab panel, or follows the control that
+ * opens it: an element (or a button in it: "<h3><button>") that says it
+ * expands or controls something. A tooltip's trigger says neither. */
 #ifndef REVEAL_PANELS
 #define REVEAL_PANELS 1
 #endif
+static int is_toggle(const dom_node *n) {
+  return n->tag != TAG_TEXT &&
+         (dom_attr_get(n, "aria-expanded") != NULL || dom_attr_get(n, "aria-controls") != NULL);
+}
+
+static int follows_toggle(const dom_node *n) {
+  const dom_node *prev = n->prev;
+  while (prev && prev->tag == TAG_TEXT)
+    prev = prev->prev;
+  if (!prev)
+    return 0;
+  if (is_toggle(prev))
+    return 1;
+  for (const dom_node *c = prev->first; c; c = c->next)
+    if (is_toggle(c))
+      return 1;
+  return 0;
+}
+
 static int is_collapsed_panel(const dom_node *n) {
   const char *role = dom_attr_get(n, "role");
   if (role && (!strcmp(role, "tabpanel") || !strcmp(role, "region")))
     return 1;
-  return dom_attr_get(n, "aria-labelledby") != NULL;
+  return dom_attr_get(n, "aria-labelledby") != NULL || follows_toggle(n);
 }
 
 /* A link to a section of the page itself: a table of contents' entry. */
@@ -180,7 +201,7 @@ static void measure(ex *x, dom_node *n) {
   else if ((n->kind & DOM_HIDDEN) && !(REVEAL_PANELS && is_collapsed_panel(n)))
     n->flags |= NF_HIDDEN;
   unsigned cls = (n->cls || n->id || n->attrs) ? classify_element_cached(n, &x->cls_cache) : 0;
-  if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK))
+  if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK) && !(REVEAL_PANELS && is_collapsed_panel(n)))
     n->flags |= NF_HIDDEN; /* pages also hide their content until a script runs */
   if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG))
     n->flags |= NF_NEG;

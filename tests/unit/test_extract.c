@@ -621,6 +621,19 @@ static void test_panels_and_popovers(void) {
             "</p></div></article><div popover id=\"notify\"><p>" P2 "</p><p>" P2 " " P2
             "</p></div></body></html>") == 0);
   CHECK_STR(joined, P1 " || What happened on Tuesday? || " P3);
+  /* A panel that names nothing, hidden by its class or its style, after
+   * the control that says it opens it (aria-expanded, on the control or a
+   * button in it); a tooltip after a plain button stays hidden. */
+  CHECK(run("<html><head><title>Floods</title></head><body><article><p>" P1 "</p>"
+            "<h3><button aria-expanded=\"false\">What happened on Tuesday?</button></h3>"
+            "<div class=\"answer hidden\"><p>" P3 "</p></div>"
+            "<button aria-expanded=\"false\">And then?</button>"
+            "<div style=\"display:none\"><p>" P2 "</p></div>"
+            "<p>The town's roads reopened on Friday.<button>?</button><span class=\"hidden\">A "
+            "note on how the council counts its roads, shown on hover.</span></p>"
+            "</article></body></html>") == 0);
+  CHECK_STR(joined, P1 " || What happened on Tuesday? || " P3 " || And then? || " P2
+                       " || The town's roads reopened on Friday.?");
 }
 
 static void test_table_of_contents(void) {
