@@ -14,12 +14,24 @@ enum { MAX_BYLINE = 600 };
 
 /* Little words that may be left at the end when a date is cut off. */
 static const char *const tail_words[] = {
-    "monday", "tuesday",   "wednesday", "thursday", "friday", "saturday",  "sunday",
-    "mon",    "tue",       "wed",       "thu",      "fri",    "sat",       "sun",
-    "today",  "yesterday", "on",        "at",       "am",     "le",        "el",
-    "il",     "den",       "op",        "the",      "posted", "published", "updated",
-    "in",     "|",         "-",         "on:",      "date:",  "le:",       "am:",
-    "vom",    "del",       "du",        "de",       "ngày",   "dnia"};
+    "monday",    "tuesday",  "wednesday", "thursday",   "friday",    "saturday", "sunday",
+    "mon",       "tue",      "wed",       "thu",        "fri",       "sat",      "sun",
+    "montag",    "dienstag", "mittwoch",  "donnerstag", "freitag",   "samstag",  "sonntag",
+    "lundi",     "mardi",    "mercredi",  "jeudi",      "vendredi",  "samedi",   "dimanche",
+    "lunes",     "martes",   "miércoles", "jueves",     "viernes",   "sábado",   "domingo",
+    "lunedì",    "martedì",  "mercoledì", "giovedì",    "venerdì",   "sabato",   "maandag",
+    "dinsdag",   "woensdag", "donderdag", "vrijdag",    "zaterdag",  "zondag",   "today",
+    "yesterday", "on",       "at",        "am",         "le",        "el",       "il",
+    "den",       "op",       "the",       "posted",     "published", "updated",  "in",
+    "|",         "-",        "on:",       "date:",      "le:",       "am:",      "vom",
+    "del",       "du",       "de",        "ngày",       "dnia"};
+
+/* Words that label a date ("Stand: 20. April 2020", "Datum: 19.11.2021"):
+ * with the day's name and the little words above, all a byline may hold
+ * before its date when the name comes after it. */
+static const char *const date_labels[] = {
+    "date",   "datum",     "stand",      "fecha",    "data",     "veröffentlicht", "aktualisiert",
+    "publié", "publicado", "pubblicato", "gepostet", "erstellt", "last",           "created"};
 
 static const char *const joiners[] = {" and ", " & ",  " und ", " et ", " y ", " e ",
                                       " en ",  " og ", " och ", " ve ", " и ", " i "};
@@ -139,6 +151,39 @@ static void halve(char *s) {
     s[h] = '\0';
 }
 
+/* Whether word w[0..k) is one of the words (lower case) in list. */
+static int word_in(const char *w, size_t k, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strlen(list[i]) == k && mstr_istarts(w, list[i]))
+      return 1;
+  return 0;
+}
+
+/* The end of a name as a sentence or a bracket leaves it: "Patrick
+ * Angevin." (a dot after a word of three letters or more, not "Jr." nor
+ * "M.D."), "mwo)" (a bracket closed that the name does not open), and a
+ * name written twice with nothing between ("Kristen Falc'honKristen
+ * Falc'hon", the markup's screen-reader copy). */
+static void tidy_end(char *s) {
+  size_t n = strlen(s);
+  if (n && s[n - 1] == ')' && !strchr(s, '('))
+    s[--n] = '\0';
+  if (n > 1 && s[n - 1] == '.') {
+    size_t w = n - 1;
+    while (w > 0 && s[w - 1] != ' ')
+      w--;
+    int letters = 0, dots = 0;
+    for (size_t i = w; i + 1 < n; i++) {
+      letters += mstr_is_alnum((unsigned char)s[i]) != 0;
+      dots += s[i] == '.';
+    }
+    if (letters >= 3 && !dots)
+      s[--n] = '\0';
+  }
+  if (n >= 4 && n % 2 == 0 && !strncmp(s, s + n / 2, n / 2) && s[n / 2 - 1] != ' ')
+    s[n / 2] = '\0';
+}
+
 /* Cuts a name at a role word from its third word on. */
 static void cut_role(char *s) {
   char *p = s;
@@ -160,7 +205,7 @@ static void cut_role(char *s) {
 
 static int word_boundary(const char *s, size_t i) {
   unsigned char c = (unsigned char)s[i];
-  return !c || c == ' ' || c == ',' || c == '.' || c == ':' || c == ';';
+  return !c || c == ' ' || c == ',' || c == '.' || c == ':' || c == ';' || c == '-';
 }
 
 /* Removes a byline label at the start of s (meta/byline_label.c);
@@ -232,7 +277,7 @@ static int has_host_name(const char *s) {
     while (p[1 + k] >= 'a' && p[1 + k] <= 'z')
       k++;
     if (p > s && mstr_is_alnum((unsigned char)p[-1]) && k >= 2 && k <= 4 &&
-        (!p[1 + k] || p[1 + k] == ' '))
+        (!p[1 + k] || p[1 + k] == ' ' || p[1 + k] == '/'))
       return 1;
   }
   return 0;
@@ -255,6 +300,35 @@ static void strip_tail_words(char *s) {
       }
     (void)n;
   }
+}
+
+/* Whether s[0..len), the text of a byline before its date, holds a name:
+ * a word that is neither a label ("Posted", "Von", "Datum:") nor a word of
+ * the date ("on", "Donnerstag,", "am"). "Posted on June 9, 2017 by Jane
+ * Doe" holds none before the date: the name comes after it. */
+static int holds_name(const char *s, size_t len) {
+  char t[MAX_BYLINE + 1];
+  memcpy(t, s, len);
+  t[len] = '\0';
+  trim(t);
+  while (strip_label(t))
+    trim(t);
+  for (const char *p = t; *p;) {
+    size_t k = strcspn(p, " ");
+    size_t w = k;
+    while (w > 0 && (p[w - 1] == ',' || p[w - 1] == ':' || p[w - 1] == '.' || p[w - 1] == '-'))
+      w--;
+    int letters = 0;
+    for (size_t i = 0; i < w; i++)
+      letters |= mstr_is_alnum((unsigned char)p[i]);
+    if (letters && !word_in(p, w, tail_words, sizeof tail_words / sizeof *tail_words) &&
+        !word_in(p, w, date_labels, sizeof date_labels / sizeof *date_labels))
+      return 1;
+    p += k;
+    while (*p == ' ')
+      p++;
+  }
+  return 0;
 }
 
 /* "MS", "RD", "PhD", "M.D.", "Jr.", "III": a credential or suffix that
@@ -333,7 +407,8 @@ int author_plausible(const char *s) {
    * placeholders. */
   if (!strchr(s, ' ') && mstr_istr(s, n, "author"))
     return 0;
-  if (mstr_ieq(s, "undefined") || mstr_ieq(s, "null") || mstr_ieq(s, "none") || mstr_ieq(s, "n/a"))
+  if (mstr_ieq(s, "undefined") || mstr_ieq(s, "null") || mstr_ieq(s, "none") ||
+      mstr_ieq(s, "n/a") || mstr_ieq(s, "no author") || mstr_ieq(s, "publisher"))
     return 0;
   if (strstr(s, "://") || strstr(s, "www.") || has_host_name(s) || strchr(s, '@') ||
       strchr(s, '?') || strchr(s, '!') || strchr(s, '{') || strchr(s, '<') || strchr(s, '=') ||
@@ -406,16 +481,15 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
   meta_date d;
   size_t at;
   size_t end;
-  if (date_find_span(line, take, DATE_DMY, 1, &d, &at, &end)) {
-    /* A date before the name ("Dec. 19, 2025 · Jane Doe") goes; one after
-     * it ends the name. */
-    size_t k = 0;
-    while (k < at && !mstr_is_alnum((unsigned char)line[k]))
-      k++;
-    if (k == at)
-      memmove(line, line + end, strlen(line + end) + 1);
-    else
+  /* A date before the name ("Dec. 19, 2025 · Jane Doe", "Posted on
+   * June 9, 2017 by Jane Doe") goes; one after it ends the name. */
+  for (int dates = 0; dates < 4 && date_find_span(line, strlen(line), DATE_DMY, 1, &d, &at, &end);
+       dates++) {
+    if (holds_name(line, at)) {
       line[at] = '\0';
+      break;
+    }
+    memmove(line, line + end, strlen(line + end) + 1);
   }
   trim(line);
   /* "This post was written by Jane Doe": the name follows the label. */
@@ -433,6 +507,15 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
   for (unsigned flags; (flags = strip_label(line)) != 0;) {
     other = (flags & LABEL_OTHER) != 0;
     trim(line);
+  }
+  /* A label of someone else inside the line ends the writer's names
+   * ("Fritz Imhof Quelle: Livenet", "Jane Doe edited by John Roe"). */
+  for (char *p = strchr(line, ' '); p; p = strchr(p + 1, ' ')) {
+    unsigned flags;
+    if (byline_label_at(p + 1, strlen(p + 1), LABEL_AT_LINE, &flags) && (flags & LABEL_OTHER)) {
+      *p = '\0';
+      break;
+    }
   }
   cut_at_separator(line);
   strip_tail_words(line);
@@ -494,7 +577,10 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
     cut_role(part);
     trim(part);
     halve(part);
-    if (author_plausible(part))
+    tidy_end(part);
+    /* "Posted on" (a byline element that holds the label, its date in the
+     * next): the words of a date, no name. */
+    if (author_plausible(part) && holds_name(part, strlen(part)))
       strcpy(prev, part);
   }
   if (*prev)

@@ -385,6 +385,93 @@ static int shows_name(mctx *x, const char *text, const char *name) {
   return 0;
 }
 
+/* Whether a name beside a person's is a publication's, not a second
+ * person's ("Jane Doe, The Associated Press", "Jane Doe, Business
+ * Insider", "Jane Doe, CNN Business"): a news agency, the site's own name
+ * or a name that starts with it, or a name that reads like an
+ * organisation's ("The Washington Post"). */
+static int affiliation(mctx *x, const char *name) {
+  if (author_is_agency(name) || (mstr_istarts(name, "the ") && author_is_agency(name + 4)))
+    return 1;
+  if (title_names_site(name, x->tin) || org_like(name, 0))
+    return 1;
+  size_t k = strcspn(name, " ");
+  const char *first = name[k] ? arena_strndup(x->tmp, name, k) : NULL;
+  return first && title_names_site(first, x->tin);
+}
+
+/* Bylines name a writer's publication beside the writer ("Jill Disis, CNN
+ * Business", "Colleen Barry, The Associated Press"): the publication is no
+ * second author, nor a credential ("Rob Picheta, CNN"). A publication alone
+ * stays (a desk, an agency, a company signs the page). */
+static void drop_affiliations(mctx *x, const char **names, size_t *n) {
+  for (size_t i = 0; i < *n; i++) {
+    const char *comma = strrchr(names[i], ',');
+    const char *cut = comma && comma[1] == ' ' && affiliation(x, comma + 2)
+                          ? arena_strndup(x->mem, names[i], (size_t)(comma - names[i]))
+                          : NULL;
+    if (cut)
+      names[i] = cut;
+  }
+  size_t people = 0;
+  for (size_t i = 0; i < *n; i++)
+    people += !affiliation(x, names[i]);
+  if (!people)
+    return;
+  size_t k = 0;
+  for (size_t i = 0; i < *n; i++)
+    if (!affiliation(x, names[i]))
+      names[k++] = names[i];
+  *n = k;
+}
+
+/* The body's visible text, navigation and footers included, for the
+ * names it shows (read once a page; NULL when there is none). */
+static const char *shown_text(mctx *x, const char **text, int *read) {
+  if (!*read && x->doc->body)
+    *text = meta_page_text_without(x, x->doc->body, SHOWN_BYTES, 0);
+  *read = 1;
+  return *text;
+}
+
+/* Whether every name of names[0..n) is one word the page does not show
+ * ("KWCHCIK", "christopherlwood", "srauturier"): a content manager's
+ * account in the markup, where the page may show its writer's name. */
+static int unshown_accounts(mctx *x, const char **names, size_t n, const char **text, int *read) {
+  for (size_t i = 0; i < n; i++) {
+    if (strchr(names[i], ' '))
+      return 0;
+    const char *t = shown_text(x, text, read);
+    if (!t || shows_name(x, t, names[i]))
+      return 0;
+  }
+  return n > 0;
+}
+
+/* A name the markup writes in capitals ("TOM KRISHER") as the page shows
+ * it ("Tom Krisher"), when it shows it in mixed case. */
+static const char *shown_case(mctx *x, const char *name, const char **text, int *read) {
+  size_t len = strlen(name);
+  int upper = 0;
+  for (const char *p = name; *p; p++) {
+    if (*p >= 'a' && *p <= 'z')
+      return name;
+    upper += *p >= 'A' && *p <= 'Z';
+  }
+  const char *t = upper >= 4 ? shown_text(x, text, read) : NULL;
+  size_t tlen = t ? strlen(t) : 0;
+  for (const char *p = t ? mstr_istr(t, tlen, name) : NULL; p;
+       p = mstr_istr(p + 1, tlen - (size_t)(p + 1 - t), name)) {
+    int lower = 0;
+    for (size_t i = 0; i < len; i++)
+      lower |= p[i] >= 'a' && p[i] <= 'z';
+    if (lower && (p == t || !spaced_word_char(p - 1, 1)) &&
+        !spaced_word_char(p + len, tlen - (size_t)(p + len - t)))
+      return arena_strndup(x->mem, p, len);
+  }
+  return name;
+}
+
 void meta_choose_authors(mctx *x) {
   const char **names = arena_alloc(x->mem, MAX_AUTHORS * sizeof *names);
   if (!names)
@@ -412,9 +499,10 @@ void meta_choose_authors(mctx *x) {
    * service pages as on posts. A JSON-LD author counts when the page
    * shows one of the names; otherwise the other sources (an author meta
    * tag, a byline) decide. */
+  const char *text = NULL;
+  int text_read = 0;
   if (n) {
-    const char *text =
-        x->doc->body ? meta_page_text_without(x, x->doc->body, SHOWN_BYTES, 0) : NULL;
+    shown_text(x, &text, &text_read);
     size_t i = 0;
     while (i < n && !(text && shows_name(x, text, names[i])))
       i++;
@@ -445,6 +533,18 @@ void meta_choose_authors(mctx *x) {
     for (size_t i = 0; i < x->ntags; i++)
       if (!strcmp(x->tags[i].name, "citation_author"))
         add_citation_author(x, x->tags[i].value, names, &n);
+  }
+  /* An account the page does not show waits: a byline may name the
+   * writer; with none, the account is the page's only author. */
+  const char **accounts = NULL;
+  size_t naccounts = 0;
+  if (unshown_accounts(x, names, n, &text, &text_read)) {
+    accounts = arena_alloc(x->tmp, n * sizeof *accounts);
+    if (accounts) {
+      memcpy(accounts, names, n * sizeof *accounts);
+      naccounts = n;
+      n = 0;
+    }
   }
   STAGE("microdata");
   int product = unsigned_page || meta_is_product(x);
@@ -532,6 +632,13 @@ void meta_choose_authors(mctx *x) {
     fprintf(stderr, "authors from %s\n", stage);
 #endif
 #undef STAGE
+  if (!n && naccounts) {
+    memcpy(names, accounts, naccounts * sizeof *names);
+    n = naccounts;
+  }
+  drop_affiliations(x, names, &n);
+  for (size_t i = 0; i < n; i++)
+    names[i] = shown_case(x, names[i], &text, &text_read);
   x->art->meta.authors = n ? names : NULL;
   x->art->meta.nauthors = n;
 }

@@ -476,6 +476,12 @@ static void test_author_scope(void) {
   CHECK(run(PAGE("<title>Floods</title><meta name=\"author\" content=\"undefined\">",
                  "<h1>Floods</h1>" BODY)) == 0);
   CHECK(art.meta.nauthors == 0);
+  /* An address with a path, "facebook.com/vegolosi" (an author tag on a
+   * page nobody tuned on). */
+  CHECK(run(PAGE("<title>Floods</title><meta property=\"article:author\" "
+                 "content=\"facebook.com/floodnews\">",
+                 "<h1>Floods</h1>" BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
   CHECK(run(PAGE("<title>Floods</title>", "<h1>Floods</h1><p class=\"byline\">Troy L. Smith, "
                                           "Cleveland.com</p>" BODY)) == 0);
   CHECK_STR(authors(), "Troy L. Smith");
@@ -536,6 +542,18 @@ static void test_author_byline(void) {
   line = "By Jane Doe, Privacy and Digital Security Expert, and John Roe";
   CHECK(author_byline(line, strlen(line), &mem, names, &n, 8, NULL) == 2);
   CHECK(n == 2 && !strcmp(names[0], "Jane Doe") && !strcmp(names[1], "John Roe"));
+  /* The end a sentence or a bracket leaves, a name written twice with
+   * nothing between (a screen reader's copy); initials keep their dots. */
+  static const char *const ends[][2] = {{"Recueilli par Patrick Angevin.", "Patrick Angevin"},
+                                        {"(mwo)", "mwo"},
+                                        {"Kristen FalchonKristen Falchon", "Kristen Falchon"},
+                                        {"By John J.", "John J."},
+                                        {"By Sammy Davis Jr.", "Sammy Davis Jr."}};
+  for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+    n = 0;
+    CHECK(author_parse(ends[i][0], strlen(ends[i][0]), &mem, names, &n, 8) == 1);
+    CHECK(n == 1 && !strcmp(names[0], ends[i][1]));
+  }
   /* A byline longer than the parser reads (600 bytes) is cut between
    * characters: its 40th name ends inside "в" at byte 600 (found by
    * fuzz_text: invalid UTF-8 in "authors"). */
@@ -849,6 +867,98 @@ static void test_byline_forms(void) {
   /* A person's role is still no name. */
   CHECK(run(PAGE("<meta name=\"author\" content=\"Senior Editor\">", "<h1>T</h1>" BODY)) == 0);
   CHECK(art.meta.nauthors == 0);
+}
+
+/* A byline that holds a date: the name before the date, or after it when
+ * nothing before it is a name ("Posted on <date> by", a day's name, a
+ * date's label); a label of someone else inside the line ends the names
+ * (pages nobody tuned on: "Posted on September 21, 2020 by Adi Tzlil"
+ * gave "on", "Datum: 19.11.2021 Autor: Fritz Imhof" gave "Datum"). */
+static void test_byline_dates(void) {
+  static const struct {
+    const char *byline, *want;
+  } cases[] = {
+      {"Posted on September 21, 2020 by Adi Tzlil", "Adi Tzlil"},
+      {"Posted on 21. Juli 2019 by Realiberry", "Realiberry"},
+      {"Donnerstag, 4. November 2021 Donnerstag, 4. November 2021 von Jana Roth", "Jana Roth"},
+      {"Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet", "Fritz Imhof"},
+      {"Von Isabella Bianchi am Samstag, 19. Oktober 2019 um 11:14 Uhr", "Isabella Bianchi"},
+      {"Jane Doe on June 9, 2017", "Jane Doe"},
+      {"Eingestellt von Michel Roe", "Michel Roe"},
+      {"Analysis by Chris Cillizza, CNN Editor-at-large", "Chris Cillizza"},
+      {"Recueilli par Patrick Angevin", "Patrick Angevin"},
+      {"Stand: 20. April 2020, 14:57 Uhr", NULL},
+      {"Posted on", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char page[2048];
+    snprintf(page, sizeof page,
+             PAGE("", "<h1>Night trains</h1><div class=\"byline\">%s</div>" BODY), cases[i].byline);
+    CHECK(run(page) == 0);
+    if (cases[i].want)
+      CHECK_STR(authors(), cases[i].want);
+    else
+      CHECK(art.meta.nauthors == 0);
+  }
+}
+
+/* A publication named beside its writer is no second author, nor a
+ * credential; alone it still signs (pages nobody tuned on gave "CNN
+ * Business", "The Associated Press", "Business Insider" as authors). */
+static void test_author_affiliations(void) {
+  CHECK(run(PAGE("<meta property=\"og:site_name\" content=\"CNN\"><meta name=\"author\" "
+                 "content=\"Jill Disis, CNN Business\">",
+                 "<h1>Trade talks</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Jill Disis");
+  CHECK(run(PAGE("<meta property=\"og:site_name\" content=\"CNN\"><meta name=\"author\" "
+                 "content=\"Rob Picheta, CNN\">",
+                 "<h1>Trade talks</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "Rob Picheta");
+  CHECK(run(PAGE("", "<h1>Trade talks</h1><div class=\"byline\">By Meg Kinnard and Errin Haines, "
+                     "Associated Press</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Meg Kinnard; Errin Haines");
+  CHECK(run(PAGE("", "<h1>Trade talks</h1><div class=\"byline\">By Spencer S. Hsu, The "
+                     "Washington Post</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Spencer S. Hsu");
+  CHECK(run(PAGE("",
+                 "<h1>Trade talks</h1><div class=\"byline\">By The Associated Press</div>" BODY)) ==
+        0);
+  CHECK_STR(authors(), "The Associated Press");
+}
+
+/* An account name in an author tag that the page does not show gives way
+ * to the writer its byline names; with no byline it stays. Placeholders
+ * are no names ("KWCHCIK", "christopherlwood", "No Author", "publisher"
+ * on pages nobody tuned on). */
+static void test_author_accounts(void) {
+  CHECK(run(PAGE("<meta name=\"author\" content=\"jdoe77\">",
+                 "<h1>Night trains</h1><div class=\"byline\">By Jane Doe</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Jane Doe");
+  CHECK(run(PAGE("<meta name=\"author\" content=\"jdoe77\">", "<h1>Night trains</h1>" BODY)) == 0);
+  CHECK_STR(authors(), "jdoe77");
+  CHECK(run(PAGE("<meta name=\"author\" content=\"Regan\">",
+                 "<h1>Night trains</h1><p>Posted by Regan</p><div class=\"byline\">By Jane "
+                 "Doe</div>" BODY)) == 0);
+  CHECK_STR(authors(), "Regan");
+  CHECK(run(PAGE("<meta name=\"author\" content=\"No Author\">", "<h1>Night trains</h1>" BODY)) ==
+        0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run(PAGE("<meta name=\"author\" content=\"publisher\">", "<h1>Night trains</h1>" BODY)) ==
+        0);
+  CHECK(art.meta.nauthors == 0);
+}
+
+/* A name the markup writes in capitals is given as the page shows it,
+ * when it shows it in mixed case; shown in capitals, it stays so. */
+static void test_author_shown_case(void) {
+  CHECK(run(PAGE("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                 "\"headline\":\"Auto show\",\"author\":{\"@type\":\"Person\",\"name\":"
+                 "\"TOM KRISHER\"}}</script>",
+                 "<h1>Auto show</h1><p class=\"byline\">Tom Krisher, AP Auto Writer</p>" BODY)) ==
+        0);
+  CHECK_STR(authors(), "Tom Krisher");
+  CHECK(run(PAGE("", "<h1>Auto show</h1><p class=\"byline\">By LISA MASCARO</p>" BODY)) == 0);
+  CHECK_STR(authors(), "LISA MASCARO");
 }
 
 /* The label table's matcher: the longest label, whole words, a noun on a
@@ -1446,6 +1556,10 @@ int main(void) {
   test_bylines();
   test_author_scope();
   test_author_byline();
+  test_byline_dates();
+  test_author_affiliations();
+  test_author_accounts();
+  test_author_shown_case();
   test_byline_label_at();
   test_byline_other_labels();
   test_dates_not_from_comments();
