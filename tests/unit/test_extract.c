@@ -634,6 +634,15 @@ static void test_panels_and_popovers(void) {
             "</article></body></html>") == 0);
   CHECK_STR(joined, P1 " || What happened on Tuesday? || " P3 " || And then? || " P2
                        " || The town's roads reopened on Friday.?");
+  /* A button around a heading is an accordion's question: it and the
+   * panel after it are content. */
+  CHECK(run("<html><head><title>Floods</title></head><body><article><p>" P1 "</p>"
+            "<div><button type=\"button\"><h5>What happened on Tuesday?</h5></button>"
+            "<div class=\"text-sm hidden\"><p>" P3 "</p></div></div>"
+            "<div><button type=\"button\"><h5>And then?</h5></button>"
+            "<div class=\"text-sm hidden\"><p>" P2
+            "</p></div></div></article></body></html>") == 0);
+  CHECK_STR(joined, P1 " || What happened on Tuesday? || " P3 " || And then? || " P2);
 }
 
 static void test_table_of_contents(void) {
