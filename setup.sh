@@ -22,7 +22,6 @@ packages=(build-essential cmake pkg-config zlib1g-dev libdeflate-dev python3 gzi
   libxml2-dev             # tests (XML output parsed back) and bench (libxml2's parse speed)
   help2man                # the man page, built from pith --help
   libxml2-utils cmark-gfm # tests/render (xmllint, Markdown parsed back)
-  libzstd-dev libbrotli-dev zstd brotli # WARC input: zstd files, br bodies (and their tests)
   # bindings/python: the module, its tests, pith.dask (and its dataframes)
   python3-dev python3-setuptools python3-pip python3-pytest python3-dask python3-distributed
   python3-pandas

@@ -311,8 +311,8 @@ typedef enum {
 pith_status pith_render(const pith_result *r, pith_format format, unsigned flags, char **out,
                         size_t *len);
 
-/* The format named "text", "json" (or "jsonl"), "markdown" (or "md"), "html" or "xml";
- * -1 for an unknown name. */
+/* The format named "text", "json" (or "jsonl"), "markdown" (or "md"), "html" or "xml",
+ * in any case ("JSON"); -1 for an unknown name. */
 int pith_format_from_name(const char *name);
 
 /* The tree pith's HTML parser builds for a page (the WHATWG HTML parsing
@@ -497,7 +497,9 @@ void pith_archive_close(pith_archive *a);
 typedef struct pith_batch pith_batch;
 
 typedef struct {
-  /* Worker threads. 0 (default): one per online core. 1: no thread at all:
+  /* Worker threads. 0 (default): one per core this process may run on
+   * (its CPU affinity: taskset, a container's or a cluster job's cpuset).
+   * 1: no thread at all:
    * each page is extracted and delivered inside the call that submits it. */
   unsigned jobs;
   /* A submission waits while this many items are in flight (submitted,

@@ -156,6 +156,7 @@ static pith_status gunzip_input(pith_result *r, const pith_options *opts, const 
   if (truncated &&
       !(r->warning = arena_strndup(&r->mem, PITH_TRUNCATED_GZIP, strlen(PITH_TRUNCATED_GZIP))))
     return fail(r, PITH_ERR_NOMEM, "out of memory");
+  r->art.meta.truncated |= truncated; /* json: "truncated":true, as a cut WARC record */
   return PITH_OK;
 }
 
@@ -479,15 +480,15 @@ const char *pith_result_text(const pith_result *r) {
 int pith_format_from_name(const char *name) {
   if (!name)
     return -1;
-  if (!strcmp(name, "text") || !strcmp(name, "txt"))
+  if (!strcasecmp(name, "text") || !strcasecmp(name, "txt"))
     return PITH_FORMAT_TEXT;
-  if (!strcmp(name, "json") || !strcmp(name, "jsonl"))
+  if (!strcasecmp(name, "json") || !strcasecmp(name, "jsonl"))
     return PITH_FORMAT_JSON;
-  if (!strcmp(name, "markdown") || !strcmp(name, "md"))
+  if (!strcasecmp(name, "markdown") || !strcasecmp(name, "md"))
     return PITH_FORMAT_MARKDOWN;
-  if (!strcmp(name, "html"))
+  if (!strcasecmp(name, "html"))
     return PITH_FORMAT_HTML;
-  if (!strcmp(name, "xml"))
+  if (!strcasecmp(name, "xml"))
     return PITH_FORMAT_XML;
   return -1;
 }

@@ -4,7 +4,9 @@
  * runs on a worker, one call at a time, so writing never waits for a
  * thread of its own to be scheduled). With one job there are no threads:
  * each page is extracted and delivered inside the call that submits it. */
+#define _GNU_SOURCE /* sched_getaffinity */
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +172,18 @@ static void *worker(void *arg) {
   return NULL;
 }
 
+/* The CPUs this process may run on: on a cluster node, in a container or
+ * under taskset that is the share it was given (a job given 4 of 64 cores
+ * that started 64 threads would crowd its neighbours), not every core
+ * online. */
+static unsigned usable_cpus(void) {
+  cpu_set_t set;
+  long n = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 0;
+  if (n <= 0)
+    n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (unsigned)(n > 1024 ? 1024 : n) : 1;
+}
+
 pith_status pith_batch_new(const pith_batch_options *opts, pith_batch_callback callback, void *ctx,
                            pith_batch **out) {
   if (!out)
@@ -186,11 +200,7 @@ pith_status pith_batch_new(const pith_batch_options *opts, pith_batch_callback c
     pith_batch_options_init(&b->o);
   b->callback = callback;
   b->ctx = ctx;
-  unsigned jobs = b->o.jobs;
-  if (!jobs) {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    jobs = n > 0 ? (unsigned)(n > 1024 ? 1024 : n) : 1;
-  }
+  unsigned jobs = b->o.jobs ? b->o.jobs : usable_cpus();
   b->cap = b->o.max_pending                        ? b->o.max_pending
            : (size_t)jobs * PENDING_PER_WORKER < 8 ? 8
                                                    : (size_t)jobs * PENDING_PER_WORKER;

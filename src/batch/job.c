@@ -210,8 +210,11 @@ void batch_job_run(batch_job *j, const pith_batch_options *o) {
     dump_dom(j, data, len);
   else
     extract(j, data, len);
-  if (j->kind == BATCH_FILE && j->message[0] && !it->error && !it->warning)
-    it->warning = j->message;
+  if (j->kind == BATCH_FILE && j->message[0] && !it->error && !it->warning) {
+    it->warning = j->message; /* the file was cut short */
+    if (it->result)
+      it->result->art.meta.truncated = 1;
+  }
   /* The input is no longer needed: only the result waits for delivery. */
   if (data != j->data)
     free(data);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/output.h"
 #include "input/warc.h"
@@ -52,19 +54,19 @@ char *archive_output_name(const char *rel, pith_format format) {
   return name;
 }
 
-FILE *archive_open_output(const char *dir, const char *name) {
+int archive_open_output(const char *dir, const char *name, outfile *o) {
   size_t n = strlen(dir) + strlen(name) + 2;
   char *path = malloc(n);
   if (!path) {
     errno = ENOMEM;
-    return NULL;
+    return -1;
   }
   snprintf(path, n, "%s/%s", dir, name);
-  FILE *f = output_make_parents(path) ? NULL : fopen(path, "wb");
+  int rc = output_make_parents(path) ? -1 : outfile_open(o, path);
   int e = errno;
   free(path);
   errno = e;
-  return f;
+  return rc;
 }
 
 static void options_for(const cli *c, const pith_record *rec, pith_sites *sites,
@@ -105,47 +107,68 @@ static void submit_record(cli *c, const char *name, pith_archive *a, const pith_
   }
 }
 
-/* An archive read whole into memory (standard input), read again. */
+/* An archive read through a callback: bytes already read (head), then
+ * the rest of fd. Standard input comes this way: its first bytes were
+ * read to tell an archive from a page. */
 typedef struct {
-  const char *data;
+  const char *head;
   size_t len, pos;
-} memory;
+  int fd;
+  off_t start;      /* a regular file: where the archive starts in it */
+  int say_no_dedup; /* a pipe: say at its first text record that no lines were counted */
+} byte_source;
 
-static long memory_read(void *ctx, void *buf, size_t n) {
-  memory *m = ctx;
-  if (n > m->len - m->pos)
-    n = m->len - m->pos;
-  memcpy(buf, m->data + m->pos, n);
-  m->pos += n;
-  return (long)n;
+static long stream_read(void *ctx, void *buf, size_t n) {
+  byte_source *s = ctx;
+  if (s->pos < s->len) {
+    if (n > s->len - s->pos)
+      n = s->len - s->pos;
+    memcpy(buf, s->head + s->pos, n);
+    s->pos += n;
+    return (long)n;
+  }
+  ssize_t r;
+  do
+    r = read(s->fd, buf, n);
+  while (r < 0 && errno == EINTR);
+  return r < 0 ? -1 : (long)r;
 }
 
 /* One pass over the archive: counting its text lines into sites (count)
  * or submitting its records. Returns how far into the file the submitted
  * records reach. */
-static unsigned long long pass(cli *c, const char *path, const char *data, size_t len,
-                               const char *name, pith_sites **sites, int count) {
+static unsigned long long pass(cli *c, const char *path, byte_source *in, const char *name,
+                               pith_sites **sites, int count) {
   pith_archive_options ao;
   pith_archive_options_init(&ao);
   ao.all_status = c->all_status;
   ao.all_types = c->all_types;
   if (c->max_page_bytes)
     ao.max_record_bytes = c->max_page_bytes;
-  memory m = {data, len, 0};
   pith_archive *a = NULL;
   pith_status st = path ? pith_archive_open(path, &ao, &a)
-                        : pith_archive_open_read(memory_read, &m, name, &ao, &a);
+                        : pith_archive_open_read(stream_read, in, name, &ao, &a);
   if (st != PITH_OK) {
+    /* The reader's message names the file, as the line it goes on does. */
+    const char *why = a ? pith_archive_error(a) : "out of memory";
+    size_t n = strlen(name);
+    if (!strncmp(why, name, n) && !strncmp(why + n, ": ", 2))
+      why += n + 2;
     if (!count)
-      output_submit_failure(c, ITEM_RECORD, name, NULL,
-                            a ? pith_archive_error(a) : "out of memory");
+      output_submit_failure(c, ITEM_RECORD, name, NULL, why);
     pith_archive_close(a);
     return 0;
   }
   unsigned long long pos = 0;
   const pith_record *rec;
-  while ((st = pith_archive_next(a, &rec)) == PITH_OK) {
+  while (!cli_stopping() && (st = pith_archive_next(a, &rec)) == PITH_OK) {
     if (!count) {
+      if (in && in->say_no_dedup && rec->kind == PITH_RECORD_TEXT) {
+        in->say_no_dedup = 0;
+        cli_complain(c, name,
+                     "read once, through a pipe: its pages' repeated lines are not counted "
+                     "(--site-dedup needs the file, or 'pith < FILE'; --no-site-dedup: no note)");
+      }
       submit_record(c, name, a, rec, *sites, &pos);
       continue;
     }
@@ -167,19 +190,28 @@ static unsigned long long pass(cli *c, const char *path, const char *data, size_
       }
     }
   }
-  if (st != PITH_DONE && !count)
+  if (st != PITH_DONE && st != PITH_OK && !count)
     output_submit_failure(c, ITEM_RECORD, name, NULL, pith_archive_error(a));
   pith_archive_close(a);
   return pos;
 }
 
-void archive_submit(cli *c, const char *path, const char *rel, const char *name, const char *data,
-                    size_t len, unsigned long long disk_bytes) {
+/* archive_submit and archive_submit_stdin: the records of path, or of in
+ * (rewind: how to read it again from the start for the second pass, NULL
+ * when it cannot be). */
+static void submit_archive(cli *c, const char *path, byte_source *in, int (*rewind)(byte_source *),
+                           const char *rel, const char *name, unsigned long long disk_bytes) {
   if (c->collect)
     return; /* an archive counts its own lines */
   pith_sites *sites = NULL;
-  if (c->site_dedup != 0 && (sites = pith_sites_new()))
-    pass(c, path, data, len, name, &sites, 1);
+  if (c->site_dedup != 0 && (path || rewind) && (sites = pith_sites_new())) {
+    pass(c, path, in, name, &sites, 1);
+    if (!path && rewind(in)) {
+      pith_sites_free(sites);
+      sites = NULL;
+      cli_complain(c, name, "cannot read it again for --site-dedup");
+    }
+  }
   item_info *begin = item_info_new(ITEM_ARCHIVE_BEGIN, name, rel, NULL, NULL, NULL, NULL);
   item_info *end = item_info_new(ITEM_ARCHIVE_END, name, rel, NULL, NULL, NULL, NULL);
   if (!begin || !end || pith_batch_add_marker(c->batch, begin)) {
@@ -189,7 +221,7 @@ void archive_submit(cli *c, const char *path, const char *rel, const char *name,
     c->failures++;
     return;
   }
-  unsigned long long pos = pass(c, path, data, len, name, &sites, 0);
+  unsigned long long pos = pass(c, path, in, name, &sites, 0);
   /* The end marker frees the counter once the archive's records are all
    * extracted. */
   end->sites = sites;
@@ -199,4 +231,33 @@ void archive_submit(cli *c, const char *path, const char *rel, const char *name,
     pith_sites_free(sites);
     free(end);
   }
+}
+
+void archive_submit(cli *c, const char *path, const char *rel, unsigned long long disk_bytes) {
+  submit_archive(c, path, NULL, NULL, rel, path, disk_bytes);
+}
+
+/* Standard input as a regular file (pith < crawl.warc.gz): read again from
+ * where the archive starts, its head included. */
+static int rewind_file(byte_source *in) {
+  if (lseek(in->fd, in->start, SEEK_SET) != in->start)
+    return -1;
+  in->len = in->pos = 0;
+  return 0;
+}
+
+void archive_submit_stdin(cli *c, const char *head, size_t len) {
+  byte_source in = {head, len, 0, STDIN_FILENO, 0, 0};
+  struct stat st;
+  int regular = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+  off_t at = regular ? lseek(STDIN_FILENO, 0, SEEK_CUR) : -1;
+  int rereadable = at >= (off_t)len;
+  if (rereadable) {
+    in.start = at - (off_t)len;
+    rereadable = !rewind_file(&in);
+  }
+  /* A pipe (a download piped in) is read once, as it comes. */
+  in.say_no_dedup = !rereadable && c->site_dedup != 0;
+  submit_archive(c, NULL, &in, rereadable ? rewind_file : NULL, "stdin", "(stdin)",
+                 regular ? (unsigned long long)st.st_size : 0);
 }

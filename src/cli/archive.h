@@ -24,23 +24,26 @@ int cli_text_name(const char *name);
  * or unreadable (the caller reports that when it reads the file). */
 int archive_sniff_path(const char *path);
 
-/* Submits the records of the archive at path, or of data[0..len) when
- * path is NULL (an archive read whole, as from standard input), to c's
- * batch between an ITEM_ARCHIVE_BEGIN and an ITEM_ARCHIVE_END marker
- * (--output-dir: rel names the output file). Each record is an item:
- * extracted (text records), skipped (by reason) or failed (a damaged
- * archive: the reader's message). name is how messages call the input;
- * disk_bytes its size, for the progress. */
-void archive_submit(cli *c, const char *path, const char *rel, const char *name, const char *data,
-                    size_t len, unsigned long long disk_bytes);
+/* Submits the records of the archive at path to c's batch between an
+ * ITEM_ARCHIVE_BEGIN and an ITEM_ARCHIVE_END marker (--output-dir: rel
+ * names the output file). Each record is an item: extracted (text
+ * records), skipped (by reason) or failed (a damaged archive: the reader's
+ * message). disk_bytes: its size, for the progress. */
+void archive_submit(cli *c, const char *path, const char *rel, unsigned long long disk_bytes);
+
+/* The same for standard input, whose first len bytes (head) were read to
+ * tell an archive from a page: read as it comes, never whole (a crawl
+ * file piped from a download is larger than any page). A pipe is read
+ * once: no --site-dedup's first pass. */
+void archive_submit_stdin(cli *c, const char *head, size_t len);
 
 /* The output file below --output-dir for an archive: "sub/a.warc.wet.gz"
  * gives "sub/a.warc.wet.jsonl" (json) or ".txt". malloc'd; NULL if out of
  * memory. */
 char *archive_output_name(const char *rel, pith_format format);
 
-/* Opens dir/name for writing, making the directories it needs; NULL (with
- * errno) on failure. */
-FILE *archive_open_output(const char *dir, const char *name);
+/* Opens dir/name for writing into o (src/cli/outfile.h), making the
+ * directories it needs; -1 (with errno) on failure. */
+int archive_open_output(const char *dir, const char *name, outfile *o);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "cli/outfile.h"
 #include "pith.h"
 
 typedef struct cli {
@@ -34,9 +35,11 @@ typedef struct cli {
   size_t max_page_bytes; /* --max-page-bytes; 0: the reader's default */
 
   /* The run. */
-  int xml_stream;   /* xml, several documents to one stream: inside <articles> */
-  FILE *out;        /* standard output or -o's file; NULL with --output-dir */
-  FILE *errors_out; /* --errors' file, or NULL */
+  int xml_stream;     /* xml, several documents to one stream: inside <articles> */
+  FILE *out;          /* standard output or -o's file; NULL with --output-dir */
+  FILE *errors_out;   /* --errors' file, or NULL */
+  outfile out_file;   /* -o's */
+  outfile error_file; /* --errors' */
   pith_sites *sites;
   pith_batch *batch;
   size_t trim_after; /* a page this large gives its memory back once delivered */
@@ -45,15 +48,30 @@ typedef struct cli {
   ino_t skip_ino;
   int skip_set;
   int failures;                 /* failures outside the batch (writing, an archive's end) */
+  int device_full;              /* -d: a page file could not be written for want of room */
   unsigned long long documents; /* written to the current stream: text separators */
   FILE *archive_out;            /* -d: the file of the archive whose records are being delivered */
+  outfile archive_file;         /* its outfile */
   unsigned long long archive_documents;
+  unsigned long long archive_extracted, archive_failed; /* -d: its records so far */
   struct report *report;
   char message[512]; /* the writer's last message (an item's error lives in it) */
 } cli;
 
 /* 1 if s[0..n) ends with suffix, in any case. */
 int cli_ends_with(const char *s, size_t n, const char *suffix);
+
+/* Nonzero once the run is to stop — a signal (SIGINT, SIGTERM) asked it,
+ * or the output stream cannot be written: no input is read after it, and
+ * what was read is written out whole. */
+int cli_stopping(void);
+
+/* Stops the run: the output stream cannot be written (a full disk). */
+void cli_stop_run(void);
+
+/* The temporary files a second Ctrl-C removes (src/cli/outfile.h): slot 0
+ * -o's, 1 --errors', 2 the current archive's below -d; path NULL: none. */
+void cli_temporary(int slot, const char *path);
 
 /* "pith: INPUT: reason" on standard error, unless --quiet. */
 void cli_complain(const cli *c, const char *input, const char *reason);

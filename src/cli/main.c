@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "cli/output.h"
 #include "cli/plan.h"
 #include "cli/report.h"
+#include "cli/stdin.h"
 #include "cli/walk.h"
 #include "input/charset.h"
 #include "input/read.h"
@@ -39,20 +41,24 @@ static const char usage_text[] =
     "xml: one document, an <article> per record inside <articles>, as for\n"
     "several inputs to one stream). A damaged record is named by its offset\n"
     "on standard error, and reading goes on at the next record (docs/warc.md).\n"
+    "An archive on standard input is read as it comes, whatever its size.\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT   output format: text (default), markdown (md), html,\n"
     "                        json (jsonl: the same, one object a line) or xml;\n"
     "                        docs/formats.md shows each\n"
-    "  -o, --output FILE     write the output to FILE (one input only; never an\n"
-    "                        input: refused, exit 2)\n"
+    "  -o, --output FILE     write to FILE what standard output would get (never\n"
+    "                        an input: refused, exit 2); put in place when the\n"
+    "                        run ends, and left as it was when nothing was\n"
+    "                        extracted\n"
     "  -d, --output-dir DIR  write one file per input into DIR, named after the\n"
     "                        input with the format's extension (a.html -> DIR/a.txt;\n"
     "                        files found in a directory keep their sub-path); two\n"
     "                        inputs with one output name (a.html, a.htm) or an\n"
     "                        output that is an input: refused before writing, exit 2\n"
-    "  -j, --jobs N          extract on N threads (default: one per core); the\n"
-    "                        output is the same whatever N\n"
+    "  -j, --jobs N          extract on N threads (default: one per core pith may\n"
+    "                        run on: taskset and a container's or cluster job's\n"
+    "                        cpuset count); the output is the same whatever N\n"
     "  -u, --url URL         the page's address (for links and metadata)\n"
     "      --charset NAME    the charset to assume when the page declares none\n"
     "                        (utf-8, windows-1252, latin1, shift_jis, ...; an\n"
@@ -95,7 +101,8 @@ static const char usage_text[] =
     "                        instead of extracting: what the extractor sees\n"
     "      --errors FILE     write failures to FILE as JSON lines (source_file,\n"
     "                        or url, warc_record_id, warc_offset; and error)\n"
-    "                        instead of among the outputs\n"
+    "                        instead of among the outputs (never an input nor\n"
+    "                        the output's file: refused, exit 2)\n"
     "      --progress        show the progress line even when standard error is\n"
     "                        not a terminal\n"
     "  -q, --quiet           no error messages, no progress, no summary (the exit\n"
@@ -121,12 +128,90 @@ static const char usage_text[] =
     "Exit status: 0 when every input succeeded, 1 when any failed, 2 for bad\n"
     "usage (nothing written). A page with no main content, or left out by\n"
     "--language, is no failure. A .gz input cut short gives what came before\n"
-    "the cut, a warning, and counts as failed.\n";
+    "the cut, a warning, and counts as failed. Ctrl-C (SIGINT) or SIGTERM\n"
+    "stops the run: no further input is read, what was read is written out\n"
+    "whole, and pith dies of the signal; a second Ctrl-C stops it at once.\n";
+
+/* Ctrl-C (or SIGTERM) stops the run between inputs: nothing more is read,
+ * what was read is written out whole, then pith dies of the signal as the
+ * shell expects. A second one stops at once (removing the temporary
+ * files of -o and --errors). */
+static volatile sig_atomic_t stop_signal, output_broken;
+static const char *volatile stop_unlink[3];
+
+int cli_stopping(void) {
+  return stop_signal || output_broken;
+}
+
+void cli_stop_run(void) {
+  output_broken = 1;
+}
+
+void cli_temporary(int slot, const char *path) {
+  stop_unlink[slot] = path;
+}
+
+static void on_stop_signal(int sig) {
+  if (stop_signal) {
+    for (int i = 0; i < 3; i++)
+      if (stop_unlink[i])
+        unlink(stop_unlink[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+    return;
+  }
+  stop_signal = sig;
+}
+
+static void catch_stop_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop_signal;
+  sa.sa_flags = SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  /* A signal ignored when pith started (nohup, a shell's background job)
+   * stays ignored. */
+  int sigs[2] = {SIGINT, SIGTERM};
+  for (int i = 0; i < 2; i++) {
+    struct sigaction old;
+    if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+      sigaction(sigs[i], &sa, NULL);
+  }
+}
+
+/* Dies of the signal that stopped the run (an exit status otherwise). */
+static int die_of_stop_signal(void) {
+  int sig = stop_signal;
+  signal(sig, SIG_DFL);
+  raise(sig);
+  return 128 + sig;
+}
 
 static int usage_error(const char *msg, const char *arg) {
   fprintf(stderr, "pith: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
   fprintf(stderr, "Try 'pith --help' for more information.\n");
   return 2;
+}
+
+/* -o's file put in place, unless the run extracted nothing and failed:
+ * then a file already there keeps what it held. */
+static void finish_output_file(cli *c, const pith_batch_stats *stats) {
+  if (!c->output)
+    return;
+  /* A write that failed (a full disk) leaves a file with holes in it. */
+  const char *why = ferror(c->out_file.f)                                 ? "writing it failed"
+                    : !stats->extracted && (stats->failed || c->failures) ? "nothing was extracted"
+                                                                          : NULL;
+  if (outfile_temporary(&c->out_file) && why) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "%s: %s",
+             access(c->output, F_OK) == 0 ? "left as it was" : "not written", why);
+    outfile_discard(&c->out_file); /* a failed write was counted where it failed */
+    cli_complain(c, c->output, msg);
+  } else if (outfile_commit(&c->out_file)) {
+    fprintf(stderr, "pith: cannot write %s: %s\n", c->output, strerror(errno));
+    c->failures++;
+  }
 }
 
 /* The options every page of the run is extracted with. */
@@ -167,31 +252,33 @@ static void count_lines(cli *c, void *ctx, walk_kind kind, const char *path, con
   free(data);
 }
 
-/* Standard input, read whole: an archive or a page. */
+/* Standard input: an archive, read as it comes, or a page, read whole. */
 static void submit_stdin(cli *c) {
+  char head[STDIN_HEAD_BYTES];
+  long n = stdin_head(head, sizeof head);
   char *data = NULL;
   size_t len = 0;
   char err[256];
-  int truncated = 0;
-  if (pith_read_file("-", c->max_size, &data, &len, &truncated, err, sizeof err)) {
+  if (n < 0) {
+    snprintf(err, sizeof err, "cannot read: %s", strerror(errno));
     output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
     return;
   }
-  if (truncated) { /* what came before the cut is still extracted */
-    cli_complain(c, "(stdin)", PITH_TRUNCATED_GZIP);
-    c->failures++;
+  if (warc_sniff(head, (size_t)n)) {
+    archive_submit_stdin(c, head, (size_t)n);
+    return;
   }
-  if (warc_sniff(data, len)) {
-    archive_submit(c, NULL, "stdin", "(stdin)", data, len, 0);
-  } else {
-    pith_options opts;
-    page_options(c, &opts);
-    item_info *in = item_info_new(ITEM_PAGE, "(stdin)", "stdin", NULL, NULL, NULL, NULL);
-    if (!in || pith_batch_add(c->batch, data, len, page_mode(c), &opts, in) != PITH_OK) {
-      free(in);
-      cli_complain(c, "(stdin)", "out of memory");
-      c->failures++;
-    }
+  if (stdin_read_page(head, (size_t)n, c->max_size, &data, &len, err, sizeof err)) {
+    output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
+    return;
+  }
+  pith_options opts;
+  page_options(c, &opts);
+  item_info *in = item_info_new(ITEM_PAGE, "(stdin)", "stdin", NULL, NULL, NULL, NULL);
+  if (!in || pith_batch_add(c->batch, data, len, page_mode(c), &opts, in) != PITH_OK) {
+    free(in);
+    cli_complain(c, "(stdin)", "out of memory");
+    c->failures++;
   }
   free(data);
 }
@@ -206,7 +293,7 @@ static void submit(cli *c, void *ctx, walk_kind kind, const char *path, const ch
   } else if (kind == WALK_ERROR) {
     output_submit_failure(c, ITEM_PAGE, path, NULL, rel);
   } else if (kind == WALK_ARCHIVE) {
-    archive_submit(c, path, rel, path, NULL, 0, size);
+    archive_submit(c, path, rel, size);
   } else {
     pith_options opts;
     page_options(c, &opts);
@@ -467,13 +554,6 @@ int main(int argc, char **argv) {
     c.format = PITH_FORMAT_TEXT; /* the tree is text, whatever --format says */
   if (c.output && c.output_dir)
     return usage_error("use either --output or --output-dir, not both", NULL);
-  if (c.output && ninputs > 1)
-    return usage_error("--output takes one input; use --output-dir for several", NULL);
-  if (c.output) {
-    struct stat st;
-    if (ninputs == 1 && stat(inputs[0], &st) == 0 && S_ISDIR(st.st_mode))
-      return usage_error("--output takes one input; use --output-dir for a directory", inputs[0]);
-  }
   if (ninputs == 0 && isatty(STDIN_FILENO))
     return usage_error("no input (give files or directories, or pipe a page in)", NULL);
   /* Nothing is written before the run is known to be safe. */
@@ -481,6 +561,7 @@ int main(int argc, char **argv) {
   if (plan_check(&c, inputs, ninputs, &total_bytes))
     return 2;
   c.progress = !c.quiet && (progress == 1 || (progress < 0 && isatty(STDERR_FILENO)));
+  catch_stop_signals();
   if (c.output_dir) {
     size_t n = strlen(c.output_dir);
     char *dir = malloc(n + 2);
@@ -500,17 +581,23 @@ int main(int argc, char **argv) {
     /* Made inside an input directory: not searched. */
     c.skip_dev = st.st_dev, c.skip_ino = st.st_ino, c.skip_set = 1;
   } else if (c.output) {
-    c.out = fopen(c.output, "wb");
-    if (!c.out) {
+    if (outfile_open(&c.out_file, c.output)) {
       fprintf(stderr, "pith: cannot write %s: %s\n", c.output, strerror(errno));
       return 2;
     }
+    c.out = c.out_file.f;
+    cli_temporary(0, outfile_temporary(&c.out_file));
   } else {
     c.out = stdout;
   }
-  if (c.errors && !(c.errors_out = fopen(c.errors, "wb"))) {
-    fprintf(stderr, "pith: cannot write %s: %s\n", c.errors, strerror(errno));
-    return 2;
+  if (c.errors) {
+    if (outfile_open(&c.error_file, c.errors)) {
+      fprintf(stderr, "pith: cannot write %s: %s\n", c.errors, strerror(errno));
+      outfile_discard(&c.out_file);
+      return 2;
+    }
+    c.errors_out = c.error_file.f;
+    cli_temporary(1, outfile_temporary(&c.error_file));
   }
 
   if (c.text && c.site_dedup == 1) {
@@ -561,11 +648,10 @@ int main(int argc, char **argv) {
     fprintf(stderr, "pith: cannot write the output: %s\n", strerror(errno));
     c.failures++;
   }
-  if (c.out && c.out != stdout && fclose(c.out)) {
-    fprintf(stderr, "pith: cannot write %s: %s\n", c.output, strerror(errno));
-    c.failures++;
-  }
-  if (c.errors_out && fclose(c.errors_out)) {
+  cli_temporary(0, NULL);
+  cli_temporary(1, NULL);
+  finish_output_file(&c, &stats);
+  if (c.errors && outfile_commit(&c.error_file)) {
     fprintf(stderr, "pith: cannot write %s: %s\n", c.errors, strerror(errno));
     c.failures++;
   }
@@ -574,5 +660,16 @@ int main(int argc, char **argv) {
     report_summary(c.report, &stats, c.failures);
   report_free(c.report);
   pith_batch_free(c.batch); /* after the summary: its reason strings live in the batch */
+  if (stop_signal) {
+    if (!c.quiet)
+      fprintf(stderr, "pith: stopped by %s: the inputs after the %llu read were left out\n",
+              stop_signal == SIGINT ? "Ctrl-C (SIGINT)" : "SIGTERM", stats.submitted);
+    return die_of_stop_signal();
+  }
+  if (output_broken && !c.quiet)
+    fprintf(stderr,
+            "pith: stopped: the output cannot be written; the inputs after the %llu read "
+            "were left out\n",
+            stats.submitted);
   return stats.failed || c.failures ? 1 : 0;
 }

@@ -116,8 +116,10 @@ static int write_file(char *path, const char *data, size_t len) {
     if (w < 0 && errno == EINTR)
       continue;
     if (w <= 0) {
+      /* Half a page is worse than none: the file goes. */
       int e = w < 0 ? errno : EIO;
       close(fd);
+      unlink(path);
       errno = e;
       return -1;
     }
@@ -209,11 +211,14 @@ static int write_document(cli *c, const item_info *in, FILE *stream, const char 
 }
 
 static void begin_archive(cli *c, const item_info *in) {
-  c->archive_documents = 0;
+  c->archive_documents = c->archive_extracted = c->archive_failed = 0;
   if (!c->output_dir)
     return;
   char *file = archive_output_name(in->rel, c->format);
-  c->archive_out = file ? archive_open_output(c->output_dir, file) : NULL;
+  if (file && !archive_open_output(c->output_dir, file, &c->archive_file)) {
+    c->archive_out = c->archive_file.f;
+    cli_temporary(2, outfile_temporary(&c->archive_file));
+  }
   if (!c->archive_out) {
     char msg[512];
     snprintf(msg, sizeof msg, "cannot write %s/%s: %s", c->output_dir, file ? file : in->rel,
@@ -226,13 +231,18 @@ static void begin_archive(cli *c, const item_info *in) {
   free(file);
 }
 
+/* The archive's file put in place, as -o's: unless nothing of it was
+ * extracted and something failed (it could not be read). */
 static void end_archive(cli *c, const item_info *in) {
   pith_sites_free(in->sites);
   if (!c->archive_out)
     return;
   if (c->format == PITH_FORMAT_XML)
     fputs("</articles>\n", c->archive_out);
-  if (fclose(c->archive_out)) {
+  cli_temporary(2, NULL);
+  if (!c->archive_extracted && c->archive_failed && outfile_temporary(&c->archive_file)) {
+    outfile_discard(&c->archive_file);
+  } else if (outfile_commit(&c->archive_file)) {
     cli_complain(c, in->name, "cannot write the output");
     c->failures++;
   }
@@ -250,8 +260,14 @@ static int write_page_file(cli *c, const item_info *in, const char *out, size_t 
   } else {
     snprintf(path, n, "%s/%s", c->output_dir, file);
     rc = write_file(path, out, len);
+    int e = errno;
     if (rc)
-      snprintf(c->message, sizeof c->message, "cannot write %s: %s", path, strerror(errno));
+      snprintf(c->message, sizeof c->message, "cannot write %s: %s", path, strerror(e));
+    /* A full disk fails every page after this one: the run stops. */
+    if (rc && (e == ENOSPC || e == EDQUOT || e == EFBIG || e == EROFS)) {
+      c->device_full = 1;
+      cli_stop_run();
+    }
   }
   free(path);
   free(file);
@@ -275,6 +291,7 @@ void output_deliver(void *ctx, pith_batch_item *it) {
   } else if (in->kind == ITEM_ARCHIVE_END) {
     end_archive(c, in);
   } else if (it->error) {
+    c->archive_failed += in->kind == ITEM_RECORD;
     complain_item(c, in, it->error);
     FILE *errors = c->errors_out                   ? c->errors_out
                    : c->format == PITH_FORMAT_JSON ? stream_of(c, in)
@@ -289,23 +306,34 @@ void output_deliver(void *ctx, pith_batch_item *it) {
     else if (it->skipped && !strcmp(it->skipped, "too-large"))
       complain_item(c, in, too_large(c));
     /* Output written, but the input is flawed (a gzip file cut short):
-     * said, and counted as failed. */
+     * said, and counted as failed, so --errors' file lists it too. */
     if (it->warning)
       complain_item(c, in, it->warning);
+    if (it->warning && c->errors_out)
+      write_error_record(c, c->errors_out, in, it->warning);
     FILE *stream = stream_of(c, in);
+    c->archive_extracted += in->kind == ITEM_RECORD && it->output;
     if (!it->output) {
       /* skipped without extraction: nothing to write */
     } else if (in->kind == ITEM_RECORD && !stream) {
       complain_item(c, in, "not written: the archive's output file could not be opened");
       it->error = "not written";
     } else if (in->kind == ITEM_PAGE && c->output_dir) {
+      int said = c->device_full; /* the pages under way fail alike: said once */
       if (write_page_file(c, in, it->output, it->output_len)) {
-        complain_item(c, in, c->message);
+        if (!said)
+          complain_item(c, in, c->message);
         it->error = c->message;
       }
     } else if (write_document(c, in, stream, it->output, it->output_len)) {
       snprintf(c->message, sizeof c->message, "cannot write the output: %s", strerror(errno));
-      complain_item(c, in, c->message);
+      /* The one output stream (a full disk): no input is read after
+       * this, and the outputs already under way are not each complained
+       * of. */
+      if (stream != c->out || !cli_stopping())
+        complain_item(c, in, c->message);
+      if (stream == c->out)
+        cli_stop_run();
       it->error = c->message;
     }
   }

@@ -9,6 +9,7 @@
 
 #include "cli/archive.h"
 #include "cli/idset.h"
+#include "cli/outfile.h"
 #include "cli/output.h"
 #include "cli/walk.h"
 
@@ -121,6 +122,24 @@ static int is_input(const plan *p, const char *path) {
   return stat(path, &st) == 0 && id_set_has(&p->inputs, st.st_dev, st.st_ino);
 }
 
+/* 1 (said why) if --errors' file is an input, -o's file or the file
+ * standard output goes to: two writers of one file garble it. */
+static int errors_clash(const cli *c, const plan *p) {
+  struct stat st, out;
+  const char *why = NULL;
+  if (is_input(p, c->errors))
+    why = "is also an input; refusing to write over it";
+  else if (c->output && outfile_same(c->errors, c->output))
+    why = "is also the --output file; give them two names";
+  else if (!c->output && !c->output_dir && stat(c->errors, &st) == 0 &&
+           fstat(STDOUT_FILENO, &out) == 0 && S_ISREG(out.st_mode) && st.st_dev == out.st_dev &&
+           st.st_ino == out.st_ino)
+    why = "is also where standard output goes; give them two files";
+  if (why)
+    fprintf(stderr, "pith: %s: the --errors file %s\n", c->errors, why);
+  return why != NULL;
+}
+
 int plan_check(cli *c, char **args, int n, unsigned long long *total_bytes) {
   plan p;
   memset(&p, 0, sizeof p);
@@ -154,6 +173,8 @@ int plan_check(cli *c, char **args, int n, unsigned long long *total_bytes) {
                S_ISREG(st.st_mode) && id_set_has(&p.inputs, st.st_dev, st.st_ino)) {
       fprintf(stderr, "pith: standard output is also an input; refusing to write over it\n");
       p.refused = 1;
+    } else if (c->errors && errors_clash(c, &p)) {
+      p.refused = 1;
     }
     for (size_t k = 0; c->output_dir && !p.refused && k < p.outputs.cap; k++) {
       if (!p.outputs.out[k])
@@ -168,6 +189,10 @@ int plan_check(cli *c, char **args, int n, unsigned long long *total_bytes) {
       if (is_input(&p, path)) {
         fprintf(stderr, "pith: %s: the output for %s is also an input; refusing to write over it\n",
                 path, p.outputs.in[k]);
+        p.refused = 1;
+      } else if (c->errors && outfile_same(c->errors, path)) {
+        fprintf(stderr, "pith: %s: the --errors file is also the output for %s; refusing\n",
+                c->errors, p.outputs.in[k]);
         p.refused = 1;
       }
       free(path);

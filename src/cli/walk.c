@@ -84,7 +84,7 @@ static void walk_dir(walker *w, const char *dir, const char *rel, int depth) {
     w->visit(w->c, w->ctx, WALK_ERROR, dir, strerror(errno), NULL);
     return;
   }
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n && !cli_stopping(); i++) {
     size_t plen = strlen(dir) + strlen(names[i]) + 2;
     size_t rlen = strlen(rel) + strlen(names[i]) + 2;
     char *path = malloc(plen), *sub = malloc(rlen);
@@ -121,7 +121,7 @@ int walk_inputs(cli *c, char **args, int n, walk_visit visit, void *ctx) {
   walker w = {c, visit, ctx, {NULL, 0, 0}, 0};
   if (n == 0)
     visit(c, ctx, WALK_STDIN, "-", "stdin", NULL);
-  for (int i = 0; i < n; i++) {
+  for (int i = 0; i < n && !cli_stopping(); i++) {
     const char *arg = args[i];
     struct stat st;
     if (!strcmp(arg, "-")) {

@@ -107,6 +107,27 @@ check "warc: the pages and the damage, in order" is "$(printf '%s\n' "$out" | gr
 summary=$(printf '%s\n' "$err" | grep '^pith: [0-9]* read: ')
 check "warc summary: every record" is "$summary" "pith: 14 read: 9 extracted, 4 skipped (request 1, status 1, not-html 1, revisit 1), 1 failed"
 check "warc summary adds up" adds_up "$summary"
+# On standard input an archive is read as it comes, never whole: larger
+# than --max-size (a limit for pages) it still gives every record, from a
+# file (pith < crawl.warc.gz) or a pipe (a download piped in).
+run -j 4 -f json crawl.warc.gz
+whole=$(printf '%s\n' "$out" | sed 's/"warc_filename":"[^"]*"/"warc_filename":"X"/')
+run -j 4 -f json --max-size 1K <crawl.warc.gz
+check "warc on stdin, a file: every record" is "$(printf '%s\n' "$out" | sed 's/"warc_filename":"[^"]*"/"warc_filename":"X"/')" "$whole"
+cat crawl.warc.gz | "$pith" -j 4 -f json --max-size 1K >.out 2>.err
+check "warc on stdin, a pipe: every record" is "$(sed 's/"warc_filename":"[^"]*"/"warc_filename":"X"/' .out)" "$whole"
+run -j 4 -f json --max-size 1K <crawl.warc.wet.gz
+check "wet on stdin: every record" lines "$out" 9
+check "wet on stdin, a file: no note" is "$msgs" ""
+cat crawl.warc.wet.gz | "$pith" -j 4 -f json >.out 2>.err
+check "wet through a pipe: every record" is "$(wc -l <.out)" 9
+check "wet through a pipe: a note that no lines were counted" is "$(grep -c 'read once, through a pipe' .err)" 1
+cat crawl.warc.wet.gz | "$pith" -j 4 -f json --no-site-dedup >.out 2>.err
+check "wet through a pipe, --no-site-dedup: no note" is "$(grep -c 'read once' .err)" 0
+cat site/p01.html | "$pith" -f json --max-size 100 >.out 2>.err
+check "a page on stdin larger than --max-size: refused" file_has .err "(stdin): larger than 100 bytes"
+gzip -c site/p01.html | "$pith" -f json >.out 2>.err
+check "a gzip page through a pipe" is "$(json_get "$(cat .out)" title)" "Title 01"
 run -j 2 -f json --errors werr.jsonl crawl.warc.gz
 check "warc --errors: the damage there, with its offset" contains "$(cat werr.jsonl)" '"warc_offset":'
 check "warc --errors: the pages only on stdout" lines "$out" 9

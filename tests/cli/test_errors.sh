@@ -133,6 +133,13 @@ check "unknown option: names it" contains "$err" "--bogus"
 run --format yaml good.html
 check "unknown format: names it" contains "$err" yaml
 
+# Format names in any case.
+run -f JSON good.html
+check "-f JSON: exit 0" is "$rc" 0
+check "-f JSON: json" is "$(json_get "$out" title)" "Good title"
+run --format Markdown good.html
+check "--format Markdown: a heading" contains "$out" "# Good title"
+
 # --help and --version.
 run --help
 check "help: exit 0" is "$rc" 0

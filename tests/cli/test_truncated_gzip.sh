@@ -27,6 +27,8 @@ check "with another: exit 1" is "$rc" 1
 check "with another: two lines" lines "$out" 2
 check "with another: both pages" contains "$out" "secondmarker"
 check "with another: cut one kept" contains "$out" "firstmarker"
+check "with another: the cut one marked truncated" is "$(printf '%s\n' "$out" | grep -c '"truncated":true')" 1
+check "with another: the cut one is the one marked" contains "$(printf '%s\n' "$out" | grep '"truncated":true')" '"source_file":"cut.html.gz"'
 
 run -d outdir cut.html.gz
 check "-d: exit 1" is "$rc" 1
@@ -36,6 +38,9 @@ run <cut.html.gz
 check "stdin: exit 1" is "$rc" 1
 check "stdin: the text" contains "$out" "firstmarker"
 check "stdin: warned" contains "$err" "(stdin): truncated gzip data"
+cat cut.html.gz | "$pith" -f json >.out 2>.err
+check "stdin, a pipe: marked truncated" file_has .out '"truncated":true'
+check "stdin, a pipe: warned once" is "$(grep -c 'truncated gzip data' .err)" 1
 
 # Cut so early that nothing was inflated: an error, no output.
 run stub.html.gz

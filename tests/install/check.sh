@@ -84,6 +84,22 @@ if command -v ldd >/dev/null && [ -x "$tmp/app-static" ]; then
   ! ldd "$tmp/app-static" | grep -q libpith || fail "static: still linked to libpith.so"
 fi
 
+# The example program, built as its comment says (examples/metadata.c).
+src=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck disable=SC2046
+if "$cc" "${extra[@]}" -std=c11 -Wall -Wextra -Werror "$src/examples/metadata.c" \
+  $(pkg-config --cflags --libs pith) -o "$tmp/metadata" 2>"$tmp/cc.log"; then
+  got=$(LD_LIBRARY_PATH="$(pkg-config --variable=libdir pith)" "$tmp/metadata" \
+    "$src/examples/article.html" https://example.org/news/mill 2>&1)
+  for line in "title: Harbour town votes to restore its tidal mill" "author: Ellen Marsh" \
+    "date_published: 2026-03-14" "# Harbour town votes to restore its tidal mill"; do
+    printf '%s\n' "$got" | grep -qxF -- "$line" || fail "examples/metadata.c: no line '$line' in its output"
+  done
+else
+  cat "$tmp/cc.log"
+  fail "examples/metadata.c: compile and link"
+fi
+
 # The man page.
 man1=$(find "$prefix" -path '*/man1/pith.1' | head -1)
 if [ "${PITH_MAN:-1}" = 0 ]; then

@@ -17,6 +17,7 @@ arguments ``TypeError`` or ``ValueError``.
 
 import collections
 import concurrent.futures
+import errno
 import itertools
 import os
 
@@ -38,6 +39,7 @@ __version__ = _pith.version
 __all__ = [
     "Article",
     "ArchiveError",
+    "ArchiveNotFoundError",
     "EmptyInputError",
     "Error",
     "InputWarning",
@@ -197,12 +199,15 @@ def _unpickle(fields):
 
 
 def extract_many(pages, jobs=None, *, errors="raise", **options):
-    """extract() over many pages on `jobs` threads (default: the CPUs),
+    """extract() over many pages on `jobs` threads (default: the CPUs this
+    process may run on, os.sched_getaffinity),
     yielding the outputs in input order.
 
     Each item of `pages` is a page (bytes or str) or a (page, url) pair.
     Options as for extract(). errors="raise" raises the first failure (in
     order); errors="return" yields the exception in the failed page's place.
+    Either way the exception's ``index`` is the page's place in `pages`
+    (from 0), also noted in its traceback.
     At most a few pages per thread are read ahead of the output.
 
     The threads are the library's own (pith_batch): they never take the
@@ -213,16 +218,26 @@ def extract_many(pages, jobs=None, *, errors="raise", **options):
     if errors not in ("raise", "return"):
         raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
     if jobs is None:
-        jobs = os.cpu_count() or 1
+        jobs = _usable_cpus()
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise ValueError(f"jobs must be a positive int, not {jobs!r}")
     many = _pith.Many(jobs, **options)  # bad options fail here, before any page is read
     return _outputs(many, pages, errors == "raise")
 
 
+def _usable_cpus():
+    """The CPUs this process may run on (its affinity: taskset, a
+    container's or a cluster job's share), as the CLI's -j default."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _outputs(many, pages, raise_errors):
     """extract_many's outputs in order: each page is submitted, then what is
     done is yielded; at the end the rest is waited for."""
+    taken = [0]  # outputs yielded so far: the next one's index in pages
     try:
         for item in pages:
             if not isinstance(item, tuple):
@@ -231,18 +246,23 @@ def _outputs(many, pages, raise_errors):
                 many.add(*item)
             else:
                 many.add_failure(ValueError(f"a (page, url) pair has 2 items, not {len(item)}"))
-            yield from _taken(many, False, raise_errors)
-        yield from _taken(many, True, raise_errors)
+            yield from _taken(many, False, raise_errors, taken)
+        yield from _taken(many, True, raise_errors, taken)
     finally:
         many.close()
 
 
-def _taken(many, wait, raise_errors):
-    """The outputs many has ready (wait: all that are left), in order."""
+def _taken(many, wait, raise_errors, taken):
+    """The outputs many has ready (wait: all that are left), in order; a
+    failure says which page it is."""
     out = many.take(wait)
     while out is not None:
-        if raise_errors and isinstance(out, BaseException):
-            raise out
+        if isinstance(out, BaseException):
+            out.index = taken[0]
+            out.add_note(f"extract_many: the page at index {taken[0]} of pages")
+            if raise_errors:
+                raise out
+        taken[0] += 1
         yield out
         out = many.take(wait)
 
@@ -294,7 +314,9 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     jobs: threads extracting (reading stays in the calling thread); output
     in the archive's order either way. errors: what a damaged record or a
     page pith cannot read does: "skip" (counted), "raise", or "return" (the
-    exception, with .warc_offset and .url, in the page's place).
+    exception, with .warc_offset and .url, in the page's place). A file
+    with no whole record at all (not an archive) raises ArchiveError once
+    read, even with "skip".
 
     Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
     how many records, pages, skipped (and why), errors and failed there
@@ -308,9 +330,22 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     """
     if site_dedup is None:
         site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
-    return ArchiveReader(source, jobs, errors,
-                         dict(all_status=all_status, all_types=all_types,
-                              max_record_bytes=max_record_bytes), options, site_dedup)
+    try:
+        return ArchiveReader(source, jobs, errors,
+                             dict(all_status=all_status, all_types=all_types,
+                                  max_record_bytes=max_record_bytes), options, site_dedup)
+    except ArchiveError as e:
+        if isinstance(source, (str, os.PathLike)) and not os.path.exists(source):
+            missing = ArchiveNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT),
+                                           os.fspath(source))
+            missing.status = e.status
+            raise missing from None
+        raise
+
+
+class ArchiveNotFoundError(ArchiveError, FileNotFoundError):
+    """read_archive's path names no file: an ArchiveError that is also a
+    FileNotFoundError (errno, filename)."""
 
 
 class ArchiveReader:
@@ -332,6 +367,8 @@ class ArchiveReader:
         if site_dedup:
             options = dict(options, sites=_count_sites(source, archive_options))
         self._archive = _pith.Archive(source, **archive_options)
+        self._name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else \
+            getattr(source, "name", repr(source))
         self._errors = errors
         self._options = options
         records = iter(self._archive)
@@ -350,6 +387,7 @@ class ArchiveReader:
             return "failed", _located(e, record)
 
     def _count(self, done):
+        first_error = None
         for what, value in done:
             self.counts["records"] += 1
             self.counts[what] += 1
@@ -361,6 +399,13 @@ class ArchiveReader:
                 raise value
             elif self._errors == "return":
                 yield value
+            elif first_error is None:
+                first_error = value
+        # Skipping damaged records is for a damaged archive; a file with no
+        # WARC record at all (a page, an image) is no archive: said, not
+        # skipped in silence.
+        if first_error is not None and self.counts["errors"] == self.counts["records"]:
+            raise ArchiveError(f"{self._name}: not a WARC or WET file ({first_error})")
 
     def __iter__(self):
         return self

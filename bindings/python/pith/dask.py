@@ -68,13 +68,23 @@ def _read_partition(paths, settings):
 
 def write_jsonl(bag, directory, *, compute=True):
     """Writes the bag as JSON lines, one file per partition:
-    directory/part-00000.jsonl, ... Returns the paths written (compute=False:
-    the delayed writes)."""
+    directory/part-00000.jsonl, ..., each record a line ending with a
+    newline (a partition without records: an empty file). Returns the paths
+    written (compute=False: the delayed writes)."""
+    directory = os.fspath(directory)
     os.makedirs(directory, exist_ok=True)
-    lines = bag.map(lambda r: json.dumps(r, ensure_ascii=False))
-    return lines.to_textfiles(os.path.join(directory, "part-*.jsonl"),
-                              name_function=lambda i: f"{i:05d}", compute=compute,
-                              encoding="utf-8")
+    writes = [dask.delayed(_write_jsonl_part)(part, os.path.join(directory, f"part-{i:05d}.jsonl"))
+              for i, part in enumerate(bag.to_delayed())]
+    return list(dask.compute(*writes)) if compute else writes
+
+
+def _write_jsonl_part(records, path):
+    """One partition's records to path (run on a worker)."""
+    with open(path, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False))
+            f.write("\n")
+    return path
 
 
 def to_dataframe(bag):

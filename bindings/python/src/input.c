@@ -2,8 +2,18 @@
  * charset, pith finds it), a str as UTF-8. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "module.h"
+
+/* 1 if a str page is the name of a file rather than a page: one short line
+ * without markup that names a file (pith.extract("page.html") would give
+ * "page.html" back as the page's text). */
+static int names_a_file(const char *s, Py_ssize_t n) {
+  struct stat st;
+  return n > 0 && n < 4096 && !memchr(s, '<', (size_t)n) && !memchr(s, '\n', (size_t)n) &&
+         strlen(s) == (size_t)n && stat(s, &st) == 0 && S_ISREG(st.st_mode);
+}
 
 int page_input_get(PyObject *obj, page_input *in) {
   memset(in, 0, sizeof *in);
@@ -12,6 +22,13 @@ int page_input_get(PyObject *obj, page_input *in) {
     const char *utf8 = PyUnicode_AsUTF8AndSize(obj, &n);
     if (!utf8)
       return -1;
+    if (names_a_file(utf8, n)) {
+      PyErr_Format(PyExc_ValueError,
+                   "a page is its content, not a file name: %R is a file (read it first: "
+                   "open(path, \"rb\").read())",
+                   obj);
+      return -1;
+    }
     if (PyUnicode_IS_ASCII(obj)) { /* the same bytes in any charset pith reads */
       in->data = utf8;
       in->len = (size_t)n;
@@ -37,6 +54,13 @@ int page_input_get(PyObject *obj, page_input *in) {
     in->data = in->view.buf;
     in->len = (size_t)in->view.len;
     return 0;
+  }
+  if (PyObject_HasAttrString(obj, "__fspath__")) {
+    PyErr_Format(PyExc_TypeError,
+                 "a page must be bytes or str, not %.100s: to read a file, give its content "
+                 "(open(path, \"rb\").read())",
+                 Py_TYPE(obj)->tp_name);
+    return -1;
   }
   PyErr_Format(PyExc_TypeError, "a page must be bytes or str, not %.100s", Py_TYPE(obj)->tp_name);
   return -1;

@@ -131,10 +131,26 @@ def test_damaged_records(tmp_path):
 def test_bad_sources(tmp_path):
     with pytest.raises(pith.ArchiveError):
         pith.read_archive(tmp_path / "missing.warc.gz")
+    # A missing file is also what Python code catches for one.
+    with pytest.raises(FileNotFoundError) as e:
+        pith.read_archive(str(tmp_path / "missing.warc.gz"))
+    assert isinstance(e.value, pith.ArchiveNotFoundError) and isinstance(e.value, pith.Error)
+    assert e.value.errno == 2 and e.value.filename.endswith("missing.warc.gz") and e.value.status
     junk = tmp_path / "junk.warc"
     junk.write_bytes(b"\x00\x01binary junk, no archive" * 50)
+    # errors="skip" skips damaged records of an archive; a file with no
+    # record at all is no archive: said once it is read, not a crash.
     reader = pith.read_archive(junk)
-    assert list(reader) == [] and reader.counts["errors"] == 1  # said, not a crash
+    with pytest.raises(pith.ArchiveError, match="junk.warc: not a WARC or WET file"):
+        list(reader)
+    assert reader.counts["errors"] == 1 and reader.counts["records"] == 1
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<!DOCTYPE html><title>A page</title><p>Not an archive.</p>")
+    with pytest.raises(pith.ArchiveError, match="not a WARC or WET file"):
+        list(pith.read_archive(page))
+    empty = tmp_path / "empty.warc"
+    empty.write_bytes(b"")
+    assert list(pith.read_archive(empty)) == []  # no record: nothing to say
     with pytest.raises(pith.ArchiveError) as e:
         list(pith.read_archive(junk, errors="raise"))
     assert "not a WARC record" in str(e.value)

@@ -34,7 +34,7 @@ def archives(tmp_path_factory):
     paths = []
     for k in range(4):
         p = d / f"crawl-{k}.warc.gz"
-        write_warc(p, pages=3 + k, start=10 * k, damaged=(k == 2))
+        write_warc(p, pages=5 + k, start=10 * k, damaged=(k == 2))
         paths.append(str(p))
     return paths + sample_warcs()
 
@@ -59,7 +59,20 @@ def test_write_jsonl(client, archives, tmp_path):
     assert files == [f"part-{i:05d}.jsonl" for i in range(len(archives))] and len(written) == len(files)
     for path, name in zip(archives, files):
         with open(tmp_path / "out" / name, encoding="utf-8") as f:
-            assert [json.loads(line) for line in f] == cli_json_records(path)
+            text = f.read()
+        # JSON lines: each ends with a newline, so that the parts can be
+        # concatenated (cat out/*.jsonl) without gluing two records.
+        want = cli_json_records(path)
+        assert text.endswith("\n") and text.count("\n") == len(want)
+        assert [json.loads(line) for line in text.splitlines()] == want
+
+
+def test_write_jsonl_empty_partition(client, tmp_path):
+    # An archive with no page gives an empty file, not an empty line.
+    empty = tmp_path / "empty.warc"
+    empty.write_bytes(b"")
+    pith.dask.write_jsonl(pith.dask.read_archives([str(empty)]), tmp_path / "out")
+    assert (tmp_path / "out" / "part-00000.jsonl").read_bytes() == b""
 
 
 def test_dataframe(client, archives):

@@ -15,6 +15,20 @@ def test_not_a_page(fn, bad):
         fn(bad)
 
 
+@pytest.mark.parametrize("fn", [pith.extract, pith.extract_text, pith.parse, pith.parse_text])
+def test_a_file_name_is_no_page(fn, tmp_path, monkeypatch):
+    # pith.extract("page.html") gave "page.html" back as the page's text.
+    (tmp_path / "page.html").write_text(RICH_PAGE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in ("page.html", str(tmp_path / "page.html")):
+        with pytest.raises(ValueError, match="not a file name.*open\\(path"):
+            fn(name)
+    with pytest.raises(TypeError, match="open\\(path"):
+        fn(tmp_path / "page.html")
+    # A line that names no file is a page flattened to text, as before.
+    fn("missing.html")
+
+
 def test_empty_and_blank():
     for page in (b"", "", b"   \n\t "):
         with pytest.raises(pith.EmptyInputError) as e:

@@ -124,7 +124,10 @@ def test_gzip_page():
         assert "six centuries" in pith.extract(cut)
     with pytest.warns(pith.InputWarning):
         assert "truncated" in pith.parse(cut).warning
-    assert pith.parse(page).warning is None
+    with pytest.warns(pith.InputWarning):  # marked in the record, as a cut WARC record
+        assert pith.parse(cut).truncated is True
+        assert '"truncated":true' in pith.extract(cut, format="json")
+    assert pith.parse(page).warning is None and pith.parse(page).truncated is None
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with pytest.raises(pith.InputWarning):

@@ -105,10 +105,13 @@ def test_extract_many_puts_failures_in_place():
     for jobs in (1, 2, 3):
         got = list(pith.extract_many(items, jobs=jobs, errors="return"))
         assert [x if isinstance(x, str) else type(x) for x in got] == want
+        # Each failure says which item it is.
+        assert [x.index for x in got if not isinstance(x, str)] == [1, 3, 4, 6, 7]
     out = pith.extract_many(items, jobs=2)
     assert next(out) == want[0]
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError) as e:
         next(out)
+    assert e.value.index == 1 and "index 1" in "".join(e.value.__notes__)
 
 
 def test_extract_many_warns_in_place():

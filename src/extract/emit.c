@@ -1,0 +1,121 @@
+/* Step 4, emit: the blocks under the root become the article, less
+ * boilerplate inside it, teasers, link lists, a table of contents,
+ * repeats (same text, case folded), headings that head nothing, and
+ * whatever falls outside the heaviest run of blocks (bylines, dates and
+ * story lists at the root's edges). A listing keeps its records' link
+ * text, bylines and dates. Each block is placed in the article's tree
+ * (step 5: tree.c). */
+#include <stdlib.h>
+
+#include "extract/internal.h"
+
+int keep_block(const extraction *x, const text_block *b, const dom_node *root, int listing) {
+  if (b->container == NULL || b->container->order < root->order ||
+      b->container->order > root->order_end)
+    return 0;
+  if (b->teaser && !listing)
+    return 0;
+  /* A listing's records are made of bylines and dates: there only a
+   * boilerplate name counts, not a metadata one, and a weak one ("header")
+   * only on more than a record's worth of text. */
+  const dom_node *boiler = listing ? listing_boiler(b, root) : b->boiler;
+  if (listing && boiler && (boiler->flags & NF_WEAKNEG) && boiler->chars < LISTING_WEAK_MAX)
+    boiler = NULL; /* "listing__header": a record's header, not the page's */
+  if (boiler && boiler->order > root->order && !(x->names_ignored && !is_structural(boiler)))
+    return 0;
+  /* A table of contents repeats the headings below it. */
+  if (!listing && b->kind == BLOCK_LIST_ITEM && b->anchor_chars * 4 > b->chars * 3)
+    return 0;
+  /* Inside the root, only blocks that are nearly all link text are lists of
+   * links; a paragraph with a few links in it is prose. */
+  if (!listing && b->kind != BLOCK_HEADING && b->chars > 0 && b->link_chars * 4 > b->chars * 3)
+    return 0;
+  return 1;
+}
+
+/* Whether the heading kept[k] is followed by content before the next heading
+ * of its rank or higher. */
+static int heads_something(const extraction *x, const size_t *kept, size_t nkept, size_t k) {
+  int level = x->blocks[kept[k]].level;
+  for (size_t j = k + 1; j < nkept; j++) {
+    const text_block *b = &x->blocks[kept[j]];
+    if (b->kind != BLOCK_HEADING)
+      return 1;
+    if (b->level <= level)
+      return 0;
+  }
+  return 0;
+}
+
+/* The run of kept blocks with the largest total weight: bylines, dates and
+ * "more stories" lists at the edges of the root fall away, short lines
+ * between paragraphs stay. */
+#ifndef TRIM_EDGES
+#define TRIM_EDGES 1
+#endif
+
+static void best_run(const extraction *x, const size_t *kept, size_t nkept, size_t *from,
+                     size_t *to) {
+  float best = -1e30f, run = 0;
+  size_t start = 0;
+  for (size_t k = 0; k < nkept; k++) {
+    if (run <= 0) {
+      run = 0;
+      start = k;
+    }
+    run += x->blocks[kept[k]].weight;
+    if (run >= best) {
+      best = run;
+      *from = start;
+      *to = k + 1;
+    }
+  }
+}
+
+int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const dom_node *root,
+                 int listing, article *out) {
+  int rc = EMIT_OOM;
+  size_t cap = 16;
+  while (cap < x->nblocks * 2)
+    cap *= 2;
+  uint64_t *seen = calloc(cap, sizeof *seen);
+  /* Pick the blocks, then drop headings that head nothing (a widget's
+   * title, "Advertisement") before emitting. */
+  size_t *kept = malloc((x->nblocks + 1) * sizeof *kept);
+  if (!seen || !kept)
+    goto done;
+  size_t nkept = 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    text_block *b = &x->blocks[i];
+    if (!keep_block(x, b, root, listing))
+      continue;
+    const char *t = x->text.data + b->off;
+    if (seen_before(seen, cap, hash_text(t, b->len)))
+      continue;
+    kept[nkept++] = i;
+  }
+  size_t from = 0, to = nkept;
+  if (!listing && TRIM_EDGES)
+    best_run(x, kept, nkept, &from, &to);
+  tree t = {.x = x, .a = out, .mem = x->mem, .root = root, .base = link_base(doc, out->url)};
+  if (!listing && emit_lead_figures(&t, top))
+    goto done;
+  if (from > 0) /* lone images after the blocks trimmed away */
+    t.last_end = x->blocks[kept[from - 1]].off + x->blocks[kept[from - 1]].len;
+  for (size_t k = from; k < to; k++) {
+    if (deadline_over(x->dl)) {
+      rc = EMIT_TIMEOUT;
+      goto done;
+    }
+    text_block *b = &x->blocks[kept[k]];
+    if (!listing && b->kind == BLOCK_HEADING && !heads_something(x, kept, nkept, k))
+      continue;
+    if (emit_block(&t, b))
+      goto done;
+  }
+  rc = 0;
+done:
+  free(seen);
+  free(kept);
+  return rc;
+}

@@ -1,0 +1,187 @@
+/* Step 1, measure: one pass over the DOM that numbers the elements in
+ * document order, marks what can never be content (scripts, form controls,
+ * hidden elements), reads what class, id, role and tag names say
+ * (boilerplate, metadata, content, article body, comments, overlay), and
+ * sums visible and link characters per element. Every later step reads
+ * these numbers instead of walking the tree again. */
+#include <string.h>
+
+#include "extract/internal.h"
+
+uint32_t visible_chars(const char *s, uint32_t len) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c <= ' ' || (c & 0xC0) == 0x80)
+      continue;
+    /* U+00A0 (C2 A0) counts as space. */
+    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+      i++;
+      continue;
+    }
+    n++;
+  }
+  return n;
+}
+
+/* A link to another page. Anchors ("#section": headings that link to
+ * themselves, footnotes) and script toggles ("#", "javascript:", an FAQ's
+ * question) stay on the page and do not make text link text. */
+int links_away(const dom_node *a) {
+  const char *href = dom_attr_get(a, "href");
+  return href && href[0] != '#' && strncmp(href, "javascript:", 11) != 0;
+}
+
+/* A panel that a reader opens with a click (an accordion's answer, a tab)
+ * is hidden only until then: it is part of the page's content. It says
+ * which control labels it, or is a tab panel, or follows the control that
+ * opens it: an element (or a button in it: "<h3><button>") that says it
+ * expands or controls something, or a button around a heading. A
+ * tooltip's trigger is neither. */
+#ifndef REVEAL_PANELS
+#define REVEAL_PANELS 1
+#endif
+static int is_toggle(const dom_node *n) {
+  return n->tag != TAG_TEXT &&
+         (dom_attr_get(n, "aria-expanded") != NULL || dom_attr_get(n, "aria-controls") != NULL);
+}
+
+/* A button around a heading ("<button><h5>What does it cost?</h5>"): an
+ * accordion's question, the title of the panel it opens, not a control.
+ * Looked for three levels down: a button is small. */
+static int holds_heading(const dom_node *n, int depth) {
+  for (const dom_node *c = n->first; c; c = c->next)
+    if (c->tag != TAG_TEXT &&
+        (tag_is_heading((tag_id)c->tag) || (depth < 3 && holds_heading(c, depth + 1))))
+      return 1;
+  return 0;
+}
+
+static int follows_toggle(const dom_node *n) {
+  const dom_node *prev = n->prev;
+  while (prev && prev->tag == TAG_TEXT)
+    prev = prev->prev;
+  if (!prev)
+    return 0;
+  if (is_toggle(prev))
+    return 1;
+  if (prev->tag == TAG_BUTTON && holds_heading(prev, 0))
+    return 1;
+  for (const dom_node *c = prev->first; c; c = c->next)
+    if (is_toggle(c))
+      return 1;
+  return 0;
+}
+
+static int is_collapsed_panel(const dom_node *n) {
+  const char *role = dom_attr_get(n, "role");
+  if (role && (!strcmp(role, "tabpanel") || !strcmp(role, "region")))
+    return 1;
+  return dom_attr_get(n, "aria-labelledby") != NULL || follows_toggle(n);
+}
+
+void measure_elements(extraction *x, dom_node *n) {
+  if (deadline_over(x->dl))
+    return; /* the page fails: what is left unmeasured does not matter */
+  if (n->tag == TAG_TEXT) {
+    n->chars = (n->kind & DOM_RAWTEXT) ? 0 : visible_chars(n->text, n->text_len);
+    return;
+  }
+  tag_id tag = (tag_id)n->tag;
+  n->order = x->nelements;
+  x->elements[x->nelements++] = n;
+  if (tag_flags(tag) == T_SKIP)
+    n->flags |= NF_JUNK;
+  else if ((n->kind & DOM_HIDDEN) && !(REVEAL_PANELS && is_collapsed_panel(n)))
+    n->flags |= NF_HIDDEN;
+  unsigned cls = (n->cls || n->id || n->attrs) ? classify_element_cached(n, &x->cls_cache) : 0;
+  if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK) && !(REVEAL_PANELS && is_collapsed_panel(n)))
+    n->flags |= NF_HIDDEN; /* pages also hide their content until a script runs */
+  if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG))
+    n->flags |= NF_NEG;
+  if ((cls & (CLS_STRONG_NEG | CLS_WEAK_NEG)) == CLS_WEAK_NEG)
+    n->flags |= NF_WEAKNEG;
+  if (cls & CLS_META)
+    n->flags |= NF_META;
+  if (cls & CLS_POSITIVE)
+    n->flags |= NF_POS;
+  if (cls & CLS_BODY)
+    n->flags |= NF_BODY;
+  if (cls & CLS_COMMENTS)
+    n->flags |= NF_COMMENTS;
+  if (cls & CLS_OVERLAY)
+    n->flags |= NF_OVERLAY;
+  /* Boilerplate by tag. (Weak while libxml2 built the tree: it closed these
+   * late on broken markup; the standard's tree closes them where browsers
+   * do.) */
+  if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
+    n->flags |= NF_NEG;
+  /* A button's words are a control's (unless it holds a heading: an
+   * accordion's question), but a button left open by broken
+   * markup swallows the page (in the standard's tree too: only a button or
+   * its end tag closes it): weak, so that clear_layout_names lifts it. */
+  if (tag == TAG_BUTTON && !holds_heading(n, 0))
+    n->flags |= NF_NEG | NF_WEAKNEG;
+  if (tag == TAG_BODY || tag == TAG_HTML || tag == TAG_MAIN || tag == TAG_ARTICLE)
+    n->flags &= ~(uint32_t)(NF_NEG | NF_META);
+  if (n->flags & NF_JUNK) {
+    n->order_end = n->order;
+    return;
+  }
+  if (n->flags & NF_HIDDEN) {
+    /* Measured like the rest, in case it turns out to be the content;
+     * a popover or a modal never is. */
+    if (!(n->flags & NF_OVERLAY) && !dom_attr_get(n, "popover"))
+      x->hidden[x->nhidden++] = n;
+    n->flags |= NF_JUNK;
+  }
+  for (dom_node *c = n->first; c; c = c->next) {
+    measure_elements(x, c);
+    if (c->tag == TAG_TEXT || !(c->flags & NF_JUNK)) {
+      n->chars += c->chars;
+      n->link_chars += c->link_chars;
+      if (c->tag != TAG_TEXT && ((c->flags & NF_HASBLOCK) || tag_flags((tag_id)c->tag) == T_BLOCK))
+        n->flags |= NF_HASBLOCK;
+      if (c->tag != TAG_TEXT && (c->flags & NF_HASMAIN))
+        n->flags |= NF_HASMAIN;
+    }
+  }
+  if (tag == TAG_MAIN || tag == TAG_H1 || (n->flags & NF_BODY))
+    n->flags |= NF_HASMAIN;
+  /* A "boilerplate" name on an element that holds the article itself is a
+   * wrapper's name (a "paywall" or "has-sidebar" layout), not boilerplate. */
+  if (n->flags & NF_HASMAIN)
+    n->flags &= ~(uint32_t)NF_NEG;
+  if (tag == TAG_A && links_away(n))
+    n->link_chars = n->chars;
+  n->order_end = x->nelements - 1;
+}
+
+/* A weak boilerplate word on an element that holds most of the page's text
+ * names a layout ("beside-sidebar", "has-footer"), not boilerplate; so does
+ * a name with a content word beside the boilerplate one
+ * ("post-and-ads-container"). */
+void clear_layout_names(extraction *x, const dom_node *top) {
+  for (uint32_t i = 0; i < x->nelements; i++) {
+    dom_node *n = x->elements[i];
+    if ((n->flags & (NF_WEAKNEG | NF_POS)) && !(n->flags & NF_OVERLAY) &&
+        n->chars * 2 >= top->chars)
+      n->flags &= ~(uint32_t)NF_NEG;
+    /* A modal is boilerplate even with a headline in it (terms of service),
+     * unless broken markup left the whole page inside it. */
+    if ((n->flags & NF_OVERLAY) && n->chars * 3 < top->chars * 2)
+      n->flags |= NF_NEG;
+    /* Bylines and datelines are a line or two; a "meta" element holding
+     * paragraphs is a wrapper ("meta_field", "post-meta-wrapper"). */
+    if ((n->flags & NF_META) && n->chars > 400)
+      n->flags &= ~(uint32_t)NF_META;
+  }
+}
+
+void mark_inside_boilerplate(extraction *x) {
+  for (uint32_t i = 1; i < x->nelements; i++) {
+    dom_node *n = x->elements[i];
+    if (n->parent && n->parent->tag != TAG_TEXT && (n->parent->flags & (NF_NEG | NF_INNEG)))
+      n->flags |= NF_INNEG;
+  }
+}

@@ -1,0 +1,97 @@
+/* What several steps ask of a block's text: whether it holds a word or a
+ * sentence's punctuation, whether it is cut short, and its hash (repeats,
+ * new words, function words). */
+#include <string.h>
+#include <strings.h>
+
+#include "extract/internal.h"
+
+uint64_t hash_text(const char *s, size_t len) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z')
+      c += 32;
+    h = (h ^ c) * 1099511628211ULL;
+  }
+  return h ? h : 1;
+}
+
+/* Inserts h; returns 1 if it was there already. */
+int seen_before(uint64_t *set, size_t cap, uint64_t h) {
+  size_t i = (size_t)h & (cap - 1);
+  while (set[i]) {
+    if (set[i] == h)
+      return 1;
+    i = (i + 1) & (cap - 1);
+  }
+  set[i] = h;
+  return 0;
+}
+
+/* Sentence punctuation: a full stop, a comma, a colon (ASCII or CJK). */
+int has_sentence_punctuation(const char *s, uint32_t len) {
+  for (uint32_t i = 0; i < len; i++) {
+    char c = s[i];
+    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':')
+      return 1;
+    /* CJK full stop and comma: E3 80 82 / E3 80 81, fullwidth FF0C/FF01/FF1F */
+    if ((unsigned char)c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x82 || (unsigned char)s[i + 2] == 0x81))
+      return 1;
+  }
+  return 0;
+}
+
+int contains_ci(const char *s, uint32_t len, const char *word) {
+  size_t n = strlen(word);
+  for (uint32_t i = 0; i + n <= len; i++)
+    if ((s[i] | 0x20) == word[0] && !strncasecmp(s + i, word, n))
+      return 1;
+  return 0;
+}
+
+static int ascii_letter(char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Whether s holds word at a word's start (case folded), and with
+ * whole_word at its end too: "comment" starts "Comments"; the whole word
+ * "mar" is in "Mar 3" but not in "Market". */
+int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word) {
+  size_t n = strlen(word);
+  for (uint32_t i = 0; i + n <= len; i++)
+    if ((s[i] | 0x20) == word[0] && !strncasecmp(s + i, word, n) &&
+        (i == 0 || word[0] == ' ' || !ascii_letter(s[i - 1])) &&
+        (!whole_word || i + n == len || !ascii_letter(s[i + n])))
+      return 1;
+  return 0;
+}
+
+/* Text cut short with an ellipsis ("may soon...", "may soon…"). */
+int ends_cut_short(const char *s, uint32_t len) {
+  while (len && (s[len - 1] == ' ' || s[len - 1] == ']' || s[len - 1] == ')'))
+    len--;
+  return len >= 3 && (!memcmp(s + len - 3, "...", 3) || !memcmp(s + len - 3, "\xE2\x80\xA6", 3));
+}
+
+/* Collapses white space of s into mem. */
+char *squeeze_spaces(arena *mem, const char *s, size_t len) {
+  char *out = arena_alloc(mem, len + 1);
+  if (!out)
+    return NULL;
+  size_t j = 0;
+  int space = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (is_space((unsigned char)s[i])) {
+      space = j > 0;
+      continue;
+    }
+    if (space)
+      out[j++] = ' ';
+    space = 0;
+    out[j++] = s[i];
+  }
+  out[j] = '\0';
+  return out;
+}
