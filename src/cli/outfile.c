@@ -2,6 +2,9 @@
 #include "cli/outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -42,6 +45,45 @@ static const char *base_of(const char *path) {
   return slash ? slash + 1 : path;
 }
 
+/* Creates a new file named like "DIR/.NAME.pith-XXXXXX" for writing, with
+ * the permissions a new file gets (0666 less the umask: open applies it,
+ * so the process's umask is never changed, which other threads could
+ * see). The name is o->tmp. A descriptor, or -1 with errno set. */
+static int create_temporary(outfile *o) {
+  char *dir = dir_of(o->path);
+  size_t n = (dir ? strlen(dir) : 0) + strlen(base_of(o->path)) + 32;
+  o->tmp = dir ? malloc(n) : NULL;
+  if (!o->tmp) {
+    free(dir);
+    errno = ENOMEM;
+    return -1;
+  }
+  /* The names differ by process and by try; O_EXCL makes a name taken by
+   * anything else fail rather than be opened. */
+  static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  unsigned long seed = (unsigned long)getpid() * 2654435761UL ^ (unsigned long)(uintptr_t)o;
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+    char suffix[7];
+    unsigned long v = seed + (unsigned long)attempt * 40503UL;
+    for (int i = 0; i < 6; i++, v /= 36)
+      suffix[i] = digits[v % 36];
+    suffix[6] = '\0';
+    snprintf(o->tmp, n, "%s/.%s.pith-%s", dir, base_of(o->path), suffix);
+    fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && errno != EEXIST)
+      break;
+  }
+  free(dir);
+  if (fd < 0) {
+    int e = errno;
+    free(o->tmp);
+    o->tmp = NULL;
+    errno = e;
+  }
+  return fd;
+}
+
 int outfile_open(outfile *o, const char *path) {
   memset(o, 0, sizeof *o);
   if (!(o->path = strdup(path))) {
@@ -51,32 +93,25 @@ int outfile_open(outfile *o, const char *path) {
   struct stat st;
   int exists = lstat(path, &st) == 0;
   /* A device, a pipe or a symbolic link (/dev/stdout, a link into
-   * another tree) is written to as it is. */
-  if (exists && !S_ISREG(st.st_mode))
+   * another tree) is written to as it is. So is a file a rename would
+   * change in more than its content: one with other names (hard links,
+   * which would keep the old content), one owned by someone else (the
+   * new file would be ours, or the rename refused in a sticky /tmp), one
+   * we may not write (a rename would replace it all the same). */
+  if (exists && (!S_ISREG(st.st_mode) || st.st_nlink > 1 || st.st_uid != geteuid() ||
+                 access(path, W_OK) != 0))
     return open_in_place(o);
-  char *dir = dir_of(path);
-  size_t n = (dir ? strlen(dir) : 0) + strlen(base_of(path)) + 16;
-  o->tmp = dir ? malloc(n) : NULL;
-  if (!o->tmp) {
-    free(dir);
-    release(o);
-    errno = ENOMEM;
-    return -1;
-  }
-  snprintf(o->tmp, n, "%s/.%s.pith-XXXXXX", dir, base_of(path));
-  free(dir);
-  int fd = mkstemp(o->tmp);
+  int fd = create_temporary(o);
   if (fd < 0) {
+    if (errno == ENOMEM) {
+      release(o);
+      return -1;
+    }
     /* A directory we may not write into, around a file we may: in place. */
-    free(o->tmp);
-    o->tmp = NULL;
     return open_in_place(o);
   }
-  /* mkstemp makes the file private; the output gets the permissions the
-   * file it replaces had, or a new file's. */
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fchmod(fd, exists ? st.st_mode & 07777 : 0666 & ~mask) || !(o->f = fdopen(fd, "wb"))) {
+  /* The output gets the permissions of the file it replaces. */
+  if ((exists && fchmod(fd, st.st_mode & 07777)) || !(o->f = fdopen(fd, "wb"))) {
     int e = errno;
     close(fd);
     outfile_discard(o);

@@ -2,7 +2,9 @@
  * their name and renamed over it when the run ends: a run that reads
  * nothing (a mistyped input) leaves the file that was there, and no
  * reader ever sees half of one. A name that is not a regular file (a
- * terminal, a pipe, /dev/stdout, a symbolic link) is written in place. */
+ * terminal, a pipe, /dev/stdout, a symbolic link), and a file with other
+ * names (hard links), someone else's or one we may not write, is written
+ * in place (opening it then says whether we may). */
 #ifndef PITH_CLI_OUTFILE_H
 #define PITH_CLI_OUTFILE_H
 

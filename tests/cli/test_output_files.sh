@@ -49,6 +49,14 @@ check "-o, one of two inputs: replaced" file_has old.json keptmarker
 check "-o, one of two inputs: the failure in its place" file_has old.json '"error":"no such file"'
 check "-o: permissions kept" is "$(stat -c %a old.json)" 600
 check "-o: no temporary file left" is "$(ls -A | grep -c pith-)" 0
+# A new file gets the umask's permissions; a file with a second name
+# (a hard link) is written in place, so both names give the new output.
+(umask 027 && "$pith" -f json -o masked.json page.html 2>/dev/null)
+check "-o, new file: the umask's permissions" is "$(stat -c %a masked.json)" 640
+echo old >linked.json
+ln linked.json other-name.json
+run -f json -o linked.json page.html
+check "-o, hard link: both names have the output" file_has other-name.json keptmarker
 # A write that fails (here: a file size limit of 1 KiB, as a full disk)
 # leaves the file that was there, not half of the new one.
 echo '{"earlier":"run"}' >full.json
