@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/output.h"
+#include "cli/stdin.h"
 #include "input/warc.h"
 
 int archive_name(const char *name) {
@@ -108,8 +109,8 @@ static void submit_record(cli *c, const char *name, pith_archive *a, const pith_
 }
 
 /* An archive read through a callback: bytes already read (head), then
- * the rest of fd. Standard input comes this way: its first bytes were
- * read to tell an archive from a page. */
+ * the rest of standard input (fd), which comes this way: its first bytes
+ * were read to tell an archive from a page. */
 typedef struct {
   const char *head;
   size_t len, pos;
@@ -127,11 +128,7 @@ static long stream_read(void *ctx, void *buf, size_t n) {
     s->pos += n;
     return (long)n;
   }
-  ssize_t r;
-  do
-    r = read(s->fd, buf, n);
-  while (r < 0 && errno == EINTR);
-  return r < 0 ? -1 : (long)r;
+  return stdin_read(buf, n);
 }
 
 /* One pass over the archive: counting its text lines into sites (count)
@@ -190,7 +187,8 @@ static unsigned long long pass(cli *c, const char *path, byte_source *in, const 
       }
     }
   }
-  if (st != PITH_DONE && st != PITH_OK && !count)
+  /* A read that a signal ended (stdin_read) is no damage to report. */
+  if (st != PITH_DONE && st != PITH_OK && !count && !cli_stopping())
     output_submit_failure(c, ITEM_RECORD, name, NULL, pith_archive_error(a));
   pith_archive_close(a);
   return pos;

@@ -66,6 +66,10 @@ int cli_ends_with(const char *s, size_t n, const char *suffix);
  * what was read is written out whole. */
 int cli_stopping(void);
 
+/* A descriptor that becomes readable when a signal stops the run (-1 when
+ * there is none): waits for input poll it beside their own. */
+int cli_stop_fd(void);
+
 /* Stops the run: the output stream cannot be written (a full disk). */
 void cli_stop_run(void);
 

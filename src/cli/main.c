@@ -1,6 +1,7 @@
 /* pith: the command-line tool. Arguments, inputs, outputs and errors; no
  * extraction logic lives here. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <malloc.h>
@@ -138,6 +139,15 @@ static const char usage_text[] =
  * files of -o and --errors). */
 static volatile sig_atomic_t stop_signal, output_broken;
 static const char *volatile stop_unlink[3];
+/* Written to by the first signal, so that a wait for standard input
+ * (stdin_read) ends however the signal reached the process: a read the
+ * handler interrupts restarts (SA_RESTART), and the signal may land on a
+ * worker thread. */
+static int stop_pipe[2] = {-1, -1};
+
+int cli_stop_fd(void) {
+  return stop_pipe[0];
+}
 
 int cli_stopping(void) {
   return stop_signal || output_broken;
@@ -161,6 +171,11 @@ static void on_stop_signal(int sig) {
     return;
   }
   stop_signal = sig;
+  int saved = errno; /* the interrupted code may be about to read it */
+  if (stop_pipe[1] >= 0 && write(stop_pipe[1], "", 1) < 0) {
+    /* full (a byte is there already) or closed: nothing to add */
+  }
+  errno = saved;
 }
 
 static void catch_stop_signals(void) {
@@ -171,6 +186,14 @@ static void catch_stop_signals(void) {
   sigemptyset(&sa.sa_mask);
   /* A signal ignored when pith started (nohup, a shell's background job)
    * stays ignored. */
+  if (pipe(stop_pipe) == 0) {
+    for (int i = 0; i < 2; i++) {
+      fcntl(stop_pipe[i], F_SETFD, FD_CLOEXEC);
+      fcntl(stop_pipe[i], F_SETFL, O_NONBLOCK); /* the handler never blocks */
+    }
+  } else {
+    stop_pipe[0] = stop_pipe[1] = -1; /* a wait for input then ends with the input */
+  }
   int sigs[2] = {SIGINT, SIGTERM};
   for (int i = 0; i < 2; i++) {
     struct sigaction old;
@@ -199,9 +222,10 @@ static void finish_output_file(cli *c, const pith_batch_stats *stats) {
   if (!c->output)
     return;
   /* A write that failed (a full disk) leaves a file with holes in it. */
-  const char *why = ferror(c->out_file.f)                                 ? "writing it failed"
-                    : !stats->extracted && (stats->failed || c->failures) ? "nothing was extracted"
-                                                                          : NULL;
+  const char *why = ferror(c->out_file.f) ? "writing it failed"
+                    : !stats->extracted && (stats->failed || c->failures || stop_signal)
+                        ? "nothing was extracted"
+                        : NULL;
   if (outfile_temporary(&c->out_file) && why) {
     char msg[128];
     snprintf(msg, sizeof msg, "%s: %s",
@@ -259,6 +283,8 @@ static void submit_stdin(cli *c) {
   char *data = NULL;
   size_t len = 0;
   char err[256];
+  if (n < 0 && cli_stopping())
+    return; /* stopped while waiting for it: nothing was read */
   if (n < 0) {
     snprintf(err, sizeof err, "cannot read: %s", strerror(errno));
     output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
@@ -269,7 +295,8 @@ static void submit_stdin(cli *c) {
     return;
   }
   if (stdin_read_page(head, (size_t)n, c->max_size, &data, &len, err, sizeof err)) {
-    output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
+    if (!cli_stopping()) /* a page cut by the stop is left out, not failed */
+      output_submit_failure(c, ITEM_PAGE, "(stdin)", NULL, err);
     return;
   }
   pith_options opts;

@@ -2,18 +2,39 @@
 #include "cli/stdin.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cli.h"
+
+long stdin_read(void *buf, size_t cap) {
+  struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {cli_stop_fd(), POLLIN, 0}};
+  for (;;) {
+    if (cli_stopping()) {
+      errno = EINTR;
+      return -1;
+    }
+    /* Waits for input or a stop, whichever comes first (a pipe may stay
+     * silent for ever); a regular file is always ready. */
+    int ready = poll(fds, fds[1].fd >= 0 ? 2 : 1, -1);
+    if (ready < 0 && errno != EINTR)
+      return -1;
+    if (ready <= 0 || cli_stopping())
+      continue;
+    ssize_t r = read(STDIN_FILENO, buf, cap);
+    if (r >= 0 || errno != EINTR)
+      return (long)r;
+  }
+}
+
 long stdin_head(char *buf, size_t cap) {
   size_t n = 0;
   while (n < cap) {
-    ssize_t r = read(STDIN_FILENO, buf + n, cap - n);
-    if (r < 0 && errno == EINTR)
-      continue;
+    long r = stdin_read(buf + n, cap - n);
     if (r < 0)
       return -1;
     if (r == 0)
@@ -40,9 +61,7 @@ int stdin_read_page(const char *head, size_t len, size_t max_bytes, char **out, 
       }
       raw = more, cap *= 2;
     }
-    ssize_t r = read(STDIN_FILENO, raw + n, cap - n);
-    if (r < 0 && errno == EINTR)
-      continue;
+    long r = stdin_read(raw + n, cap - n);
     if (r < 0)
       why = strerror(errno);
     else if (r == 0)

@@ -8,6 +8,11 @@
 /* Enough of the start of an archive to recognise it (warc_sniff). */
 #define STDIN_HEAD_BYTES 512
 
+/* Reads at most cap bytes of standard input into buf, waiting for them
+ * until the run is stopped (cli_stopping: -1 with errno EINTR). The
+ * number read (0 at its end), or -1 with errno set. */
+long stdin_read(void *buf, size_t cap);
+
 /* Reads up to cap bytes of standard input (fewer only at its end) into
  * buf. The number read, or -1 with errno set. */
 long stdin_head(char *buf, size_t cap);

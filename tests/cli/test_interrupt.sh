@@ -2,7 +2,8 @@
 # Stopped by a signal (Ctrl-C's SIGINT, SIGTERM): pith reads no further
 # input, writes out whole what it read (no record cut in half, -o's file
 # put in place), says so, and dies of the signal. The archive comes through
-# a named pipe, so that the test decides when each record arrives.
+# a named pipe, so that the test decides when each record arrives; on
+# standard input, a signal also ends a wait for input that never comes.
 . "$(dirname "$0")/lib.sh"
 
 # record N: a WARC response record holding a small page with markerN.
@@ -54,5 +55,44 @@ while IFS= read -r line; do
   check "stopped: line $n whole" valid_json "$line"
 done <<<"$out"
 check "stopped: the summary counts them" contains "$err" "pith: $n read: $n extracted, 0 skipped, 0 failed"
+
+# An archive on standard input, and a page: a signal ends the wait for
+# input that has not come (a silent pipe), and what was read is written.
+rm -f crawl.warc out.jsonl
+mkfifo crawl.warc
+"$pith" --no-site-dedup -f json -o out.jsonl <crawl.warc 2>err.txt &
+pid=$!
+exec 3>crawl.warc
+cat rec1.warc >&3
+sleep 1 # pith has read it and waits for more, which never comes
+kill -TERM $pid
+sleep 1
+alive=$(kill -0 $pid 2>/dev/null && echo alive)
+[ -n "$alive" ] && cat rec2.warc >&3 # unblock it, so that the test ends
+exec 3>&-
+wait $pid
+rc=$?
+check "stdin archive, silent pipe: SIGTERM ends the wait" is "$alive" ""
+check "stdin archive, silent pipe: died of SIGTERM" is "$rc" 143
+check "stdin archive, silent pipe: the record read written" file_has out.jsonl marker1
+check "stdin archive, silent pipe: no damage reported" lacks "$(cat err.txt)" "error"
+echo '{"earlier":"run"}' >kept.json
+cp kept.json kept.orig
+rm -f crawl.warc && mkfifo crawl.warc
+"$pith" -f json -o kept.json <crawl.warc 2>err.txt &
+pid=$!
+exec 3>crawl.warc
+printf '<html><body><p>half a page' >&3
+sleep 1
+kill -TERM $pid # (a background job of a script ignores SIGINT)
+sleep 1
+alive=$(kill -0 $pid 2>/dev/null && echo alive)
+exec 3>&-
+wait $pid
+rc=$?
+check "stdin page, silent pipe: SIGTERM ends the wait" is "$alive" ""
+check "stdin page, silent pipe: died of SIGTERM" is "$rc" 143
+check "stdin page, silent pipe: no failure for the page cut" lacks "$(cat err.txt)" "(stdin)"
+check "stdin page, silent pipe: -o's file left as it was" cmp -s kept.json kept.orig
 
 finish
