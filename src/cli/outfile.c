@@ -121,12 +121,38 @@ int outfile_open(outfile *o, const char *path) {
   return 0;
 }
 
+/* Copies file from over file to, in place. 0, or -1 with errno set. */
+static int copy_over(const char *from, const char *to) {
+  FILE *in = fopen(from, "rb");
+  FILE *out = in ? fopen(to, "wb") : NULL;
+  char buf[65536];
+  size_t n;
+  int rc = out ? 0 : -1;
+  while (!rc && (n = fread(buf, 1, sizeof buf, in)) > 0)
+    rc = fwrite(buf, 1, n, out) == n ? 0 : -1;
+  if (!rc && ferror(in))
+    rc = -1;
+  int e = errno;
+  if (out && fclose(out) && !rc)
+    rc = -1, e = errno;
+  if (in)
+    fclose(in);
+  errno = e;
+  return rc;
+}
+
 int outfile_commit(outfile *o) {
   int rc = o->f && fclose(o->f) ? -1 : 0;
   o->f = NULL;
-  if (o->tmp && !rc)
-    rc = rename(o->tmp, o->path);
-  if (o->tmp && rc) {
+  if (o->tmp && !rc && rename(o->tmp, o->path)) {
+    /* A name that cannot be replaced, only written (a file mounted on its
+     * own: a container's "-v out.json:/out.json", EBUSY) gets the content
+     * copied in, rather than lost. */
+    rc = errno == EBUSY || errno == EXDEV || errno == EPERM ? copy_over(o->tmp, o->path) : -1;
+    int e = errno;
+    unlink(o->tmp);
+    errno = e;
+  } else if (o->tmp && rc) {
     int e = errno;
     unlink(o->tmp);
     errno = e;

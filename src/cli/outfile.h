@@ -19,8 +19,9 @@ typedef struct {
 /* Opens o->f for path. 0, or -1 with errno set (o holds nothing). */
 int outfile_open(outfile *o, const char *path);
 
-/* Closes the stream and puts the file in place. 0, or -1 with errno set
- * (the temporary file is removed). */
+/* Closes the stream and puts the file in place (renamed, or copied into a
+ * name that cannot be replaced: a file mounted on its own). 0, or -1 with
+ * errno set (the temporary file is removed). */
 int outfile_commit(outfile *o);
 
 /* Closes the stream and removes the temporary file: the file named keeps
