@@ -54,12 +54,15 @@ int stdin_read_page(const char *head, size_t len, size_t max_bytes, char **out, 
     memcpy(raw, head, len);
   while (!why) {
     if (n == cap) {
-      char *more = n > limit ? NULL : realloc(raw, cap * 2);
+      /* Grown to one byte past the limit at most: that byte says the page
+       * is too large (it took up to twice the limit). */
+      size_t grown = cap <= limit / 2 ? cap * 2 : limit + 1;
+      char *more = n > limit ? NULL : realloc(raw, grown);
       if (!more) {
         why = n > limit ? "too large" : "out of memory";
         break;
       }
-      raw = more, cap *= 2;
+      raw = more, cap = grown;
     }
     long r = stdin_read(raw + n, cap - n);
     if (r < 0)
