@@ -373,19 +373,6 @@ static int continued_in_title(const char *h, const title_input *in) {
   return 0;
 }
 
-/* Whether t's parts are joined by an en or em dash only. */
-static int dash_end(const char *t) {
-  segment seg[MAX_SEGMENTS];
-  size_t n = split(t, seg);
-  for (size_t i = 1; i < n; i++) {
-    size_t gap = seg[i].start - seg[i - 1].end;
-    if (!mstr_istr(t + seg[i - 1].end, gap, "\xE2\x80\x93") &&
-        !mstr_istr(t + seg[i - 1].end, gap, "\xE2\x80\x94"))
-      return 0;
-  }
-  return n > 1;
-}
-
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
  * ("Thread:") off the start, the site's name off either end, and, unless t
  * is a visible heading, what follows the first strong separator
@@ -424,8 +411,7 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
    * machines carry sections and sites after theirs. */
   if (heading)
     return c;
-  if (c && !in->home && !(dash_end(c) && continued_in_title(c, in)) && first_part(c, 2, &end) &&
-      end > 0) {
+  if (c && !in->home && first_part(c, 2, &end) && end > 0) {
     const char *f = mstr_clean(mem, c, end, 4000);
     if (f && !is_site(f, strlen(f), in))
       c = f;

@@ -1552,19 +1552,6 @@ static void test_title_more_shapes(void) {
                  "<h1><a href=\"/ann/e/42\">Race winners at the spring meeting</a></h1>" BODY)) ==
         0);
   CHECK_STR(art.title, "Race winners at the spring meeting");
-  /* A title for machines whose parts an en or em dash joins keeps them
-   * when the <title> holds it whole before the site's part; a hyphen's
-   * parts are a headline and its section as before. */
-  CHECK(run(PAGE("<title>Snowflakes, white frocks \xE2\x80\x93 your dog in winter - Dog "
-                 "School</title><meta property=\"og:title\" content=\"Snowflakes, white frocks "
-                 "\xE2\x80\x93 your dog in winter\">",
-                 BODY)) == 0);
-  CHECK_STR(art.title, "Snowflakes, white frocks \xE2\x80\x93 your dog in winter");
-  CHECK(run(PAGE(
-            "<title>Travel insurance - Flight and travel quotes | Insurer</title>"
-            "<meta property=\"og:title\" content=\"Travel insurance - Flight and travel quotes\">",
-            BODY)) == 0);
-  CHECK_STR(art.title, "Travel insurance");
   /* Chinese, Japanese and Korean put no space around the dash before the
    * site's name. */
   CHECK(run(PAGE("<title>"
