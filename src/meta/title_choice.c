@@ -114,26 +114,9 @@ static size_t kicker_words(mctx *x, const dom_node *h) {
   return t ? mstr_words(t, strlen(t), w, 64) : 0;
 }
 
-/* Whether link href leads to a page above this one, whose address starts
- * this page's and ends at a "/" of it ("https://blogs.example/ann" from
- * "https://blogs.example/ann/e/42"): a blog's or a section's front page. */
-static int leads_up(mctx *x, const char *href) {
-  const char *page = x->canonical ? x->canonical : meta_tag(x, "og:url");
-  const char *up = page ? meta_resolve_url(x, href) : NULL;
-  if (!up)
-    return 0;
-  size_t n = strcspn(up, "?#");
-  while (n && up[n - 1] == '/')
-    n--;
-  const char *path = strstr(up, "://");
-  return path && strchr(path + 3, '/') && (size_t)(strchr(path + 3, '/') - up) < n &&
-         !strncmp(page, up, n) && page[n] == '/' && page[n + strspn(page + n, "/")] != '\0';
-}
-
 /* Whether a heading is a link to the site's home page ("<a href=/><h1>
- * Blog</h1></a>", or the link within it) or to a page above this one (a
- * blog's front page): the site's name. */
-static int links_home(mctx *x, const dom_node *h) {
+ * Blog</h1></a>", or the link within it): the site's name. */
+static int links_home(const dom_node *h) {
   const dom_node *a = NULL;
   for (const dom_node *p = h->parent; p && p->tag != TAG_TEXT && h->depth - p->depth <= 2;
        p = p->parent)
@@ -142,7 +125,7 @@ static int links_home(mctx *x, const dom_node *h) {
   if (!a && h->first && h->first->tag == TAG_A && !h->first->next)
     a = h->first;
   const char *href = a ? dom_attr_get(a, "href") : NULL;
-  return href && (!strcmp(href, "/") || meta_is_home(href) || leads_up(x, href));
+  return href && (!strcmp(href, "/") || meta_is_home(href));
 }
 
 static void add_site(title_input *in, const char *s) {
@@ -204,7 +187,7 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
     h1_node[in->nh1] = x->h1.v[i].n;
     in->h1[in->nh1].text = t;
     in->h1[in->nh1].chrome = (x->h1.v[i].where & IN_CHROME) != 0;
-    in->h1[in->nh1].home_link = links_home(x, x->h1.v[i].n);
+    in->h1[in->nh1].home_link = links_home(x->h1.v[i].n);
     in->h1[in->nh1].kicker = kicker_words(x, x->h1.v[i].n);
     in->nh1++;
   }
