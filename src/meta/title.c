@@ -329,10 +329,9 @@ size_t title_anchor_end(const char *t, size_t len) {
 }
 
 /* Whether part p of t is a label that stands between a site's name and
- * the page's own title: "View topic", "Blog Archive". */
+ * the page's own title: a forum's "View topic". */
 static int is_label(const char *t, const segment *p) {
-  static const char *const labels[] = {"view topic", "view thread",  "thread",
-                                       "topic",      "blog archive", "blog archiv"};
+  static const char *const labels[] = {"view topic", "view thread", "thread", "topic"};
   for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
     if (p->end - p->start == strlen(labels[k]) && mstr_istarts(t + p->start, labels[k]))
       return 1;
@@ -394,8 +393,7 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   if (!c)
     return NULL;
   c = strip_site(c, in, mem, !heading || !continued_in_title(c, in));
-  /* A forum's "Site • View topic - Title", an old blog's "Site » Blog
-   * Archive » Title": what follows the label. */
+  /* A forum's "Site • View topic - Title": what follows the label. */
   if (c) {
     segment seg[MAX_SEGMENTS];
     size_t n = split(c, seg);
@@ -442,8 +440,8 @@ static int is_last_part(const char *h, int chrome, const char *t) {
          mstr_overlap(hw, nh, fw, nf) < nh && !l->colon && (chrome || nf >= nl);
 }
 
-/* Step 1: what comes before a label in the <title> ("Site » Blog Archive
- * » Title") is the site's name; and the <h1>s that name the site, not the
+/* Step 1: what comes before a label in the <title> ("Site • View topic -
+ * Title") is the site's name; and the <h1>s that name the site, not the
  * page, join the site's names: one that links to the home page, or one
  * that is word for word the last part of the <title> when no shared title
  * says the same. */

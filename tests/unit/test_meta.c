@@ -1480,16 +1480,6 @@ static void test_title(void) {
 
 /* Title shapes seen on pages nobody tuned on. */
 static void test_title_more_shapes(void) {
-  /* An old blog's "Site » Blog Archive » Title": the title after the
-   * label, and the site's name in an <h1> is no headline. */
-  CHECK(run(PAGE("<title>Four Years Left \xC2\xBB Blog Archive \xC2\xBB Interning small "
-                 "integers</title>",
-                 "<h1>Four Years Left</h1>" BODY)) == 0);
-  CHECK_STR(art.title, "Interning small integers");
-  CHECK(run(PAGE("<title>Time 4 talks \xC2\xBB Blog Archiv \xC2\xBB Cinemas go "
-                 "digital</title>",
-                 BODY)) == 0);
-  CHECK_STR(art.title, "Cinemas go digital");
   /* A visible headline that a title holds whole before the site's part
    * keeps its own last part; a short last part after a bar is a
    * section's or a topic's ("| Top 19 Companies"). */
