@@ -25,8 +25,15 @@ def test_a_file_name_is_no_page(fn, tmp_path, monkeypatch):
             fn(name)
     with pytest.raises(TypeError, match="open\\(path"):
         fn(tmp_path / "page.html")
-    # A line that names no file is a page flattened to text, as before.
-    fn("missing.html")
+    # Told by the name's shape, not by the disk: a file that does not
+    # exist is refused alike (whether it exists is not the caller's to
+    # learn), and text that merely mentions a file is a page.
+    with pytest.raises(ValueError, match="not a file name"):
+        fn("missing.HTML")
+    with pytest.raises(ValueError, match="not a file name"):
+        fn("/etc/crawl/part-00001.warc.gz")
+    fn("/etc/passwd")
+    fn("see page.html for more")
 
 
 def test_empty_and_blank():
