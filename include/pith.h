@@ -41,7 +41,8 @@ typedef enum {
   PITH_ERR_NOMEM,     /* out of memory */
   PITH_ERR_INVALID,   /* a bad argument (NULL data, unknown format or charset) */
   PITH_ERR_EMPTY,     /* the input has no bytes, or only white space */
-  PITH_ERR_NOT_HTML,  /* binary data, or text with no HTML markup */
+  PITH_ERR_NOT_HTML,  /* binary data, text with no HTML markup, or text that is not a page
+                        (SVG or other XML that is not XHTML, CSS, JavaScript, JSON) */
   PITH_ERR_TOO_LARGE, /* larger than pith_options.max_input_bytes */
   PITH_DONE,          /* pith_archive_next: no more records */
   PITH_ERR_READ,      /* an archive could not be opened or read (see pith_archive_error) */

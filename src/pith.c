@@ -205,6 +205,7 @@ static pith_status check_page(pith_result *r, const char *data, size_t len, int 
   case SNIFF_EMPTY:
     return fail(r, PITH_ERR_EMPTY, why);
   case SNIFF_NOT_HTML:
+  case SNIFF_NOT_PAGE:
     return fail(r, PITH_ERR_NOT_HTML, why);
   case SNIFF_HTML:
     break;
