@@ -85,7 +85,7 @@ static pith_status check_charset(pith_result *r, const char *charset) {
   if (!charset || !*charset || pith_charset_known(charset))
     return PITH_OK;
   char msg[160];
-  snprintf(msg, sizeof msg, "unknown charset \"%.64s\" (pith_options.charset)", charset);
+  snprintf(msg, sizeof msg, "unknown charset \"%.64s\"", charset);
   return fail(r, PITH_ERR_INVALID, msg);
 }
 

@@ -53,9 +53,17 @@ int errors_init(PyObject *module) {
              : -1;
 }
 
-/* An instance of cls with message msg and .status st; NULL with an error set. */
+/* An instance of cls with message msg and .status st; NULL with an error set.
+ * The library's refusal of a charset names the argument it came from, as
+ * Python spells it. */
 static PyObject *new_error(PyObject *cls, pith_status st, const char *msg) {
-  PyObject *e = PyObject_CallFunction(cls, "s", msg);
+  PyObject *e =
+      st == PITH_ERR_INVALID && !strncmp(msg, "unknown charset", 15)
+          ? PyObject_CallFunction(cls, "N",
+                                  PyUnicode_FromFormat("%s (the charset argument: a WHATWG name "
+                                                       "such as utf-8, windows-1252 or shift_jis)",
+                                                       msg))
+          : PyObject_CallFunction(cls, "s", msg);
   if (!e)
     return NULL;
   PyObject *status = PyLong_FromLong((long)st);

@@ -87,12 +87,14 @@ def test_bad_arguments():
         pith.extract("<p>a lone surrogate \ud800 here</p>")
 
 
-def test_unknown_charset_is_not_a_crash():
-    try:
-        out = pith.extract(RICH_PAGE.encode(), charset="nonsense")
-        assert "six centuries" in out  # a library that ignores it
-    except pith.InvalidArgumentError as e:  # or one that refuses it
-        assert "nonsense" in str(e) or "charset" in str(e)
+def test_unknown_charset_is_refused_by_its_python_name():
+    for call in (lambda: pith.extract(RICH_PAGE.encode(), charset="nonsense"),
+                 lambda: pith.parse(RICH_PAGE.encode(), charset="nonsense"),
+                 lambda: list(pith.extract_many([RICH_PAGE.encode()], charset="nonsense"))):
+        with pytest.raises(pith.InvalidArgumentError) as e:
+            call()
+        assert 'unknown charset "nonsense" (the charset argument' in str(e.value)
+        assert "pith_options" not in str(e.value)  # the C field means nothing here
 
 
 def test_hostile_markup():
