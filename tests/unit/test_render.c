@@ -575,6 +575,43 @@ static void test_emphasis_edges(void) {
                "<strong>bold\xc2\xa0</strong>x\n\n"
                "Plain **bold**, ***both*** (*in parentheses*).\n\n"
                "<em>one</em><strong>two</strong> three\n");
+  /* A closing run between punctuation ("(HTB)*.") closes, and so does an
+   * opening one between punctuation outside any other span (")**,"); inside
+   * one it could close that span instead: <em>. */
+  a = new_article(NULL);
+  para(a, NULL, "x")->runs =
+      runs(run("called ", 0, NULL), run("Heal The Breach (HTB)", STYLE_EM, NULL),
+           run(". Buy on ", 0, NULL), run("Amazon", STYLE_STRONG, "https://a.example/"),
+           run(",", STYLE_STRONG, NULL), run(" or ", 0, NULL), run("bold.", STYLE_STRONG, NULL),
+           run("(em)", STYLE_STRONG | STYLE_EM, NULL), run(" end", STYLE_STRONG, NULL), NULL);
+  CHECK_RENDER(MD, a, &o,
+               "called *Heal The Breach (HTB)*. Buy on [**Amazon**](https://a.example/)**,** or "
+               "**bold.<em>(em)</em> end**\n");
+}
+
+/* A line break inside a table cell: <br> in the Markdown cell (GitHub's
+ * tables show it; a cell has one line), none at the cell's end. */
+static void test_cell_breaks(void) {
+  article *a = new_article(NULL);
+  art_cell *notes = cell("first line\nsecond line", 1, 0);
+  notes->runs = runs(run("first line", 0, NULL), brk(), run("second line", 0, NULL), brk(), NULL);
+  add(a, NULL, BLOCK_TABLE_ROW, 0, "Name | Notes")->cells =
+      cells(cell("Name", 1, 0), cell("Notes", 1, 0), NULL);
+  add(a, NULL, BLOCK_TABLE_ROW, 0, "Anna | first line\nsecond line")->cells =
+      cells(cell("Anna", 1, 0), notes, NULL);
+  CHECK_RENDER(MD, a, &defaults,
+               "| Name | Notes |\n| --- | --- |\n| Anna | first line<br>second line |\n");
+}
+
+/* A destination holding what CommonMark reads as a character reference
+ * ("&amp;" in the URL itself) keeps it: its '&' written "&amp;" (a
+ * backslash does not stop a reference in a destination). */
+static void test_destination_references(void) {
+  article *a = new_article(NULL);
+  para(a, NULL, "x")->runs =
+      runs(run("a link", 0, "https://x.example/?a=1&amp;b=2&copy=3&c&#38;d&"), NULL);
+  CHECK_RENDER(MD, a, &defaults,
+               "[a link](https://x.example/?a=1&amp;amp;b=2&copy=3&c&amp;#38;d&)\n");
 }
 
 static void test_escaping(void) {
@@ -992,6 +1029,8 @@ int main(int argc, char **argv) {
   test_links_and_formatting();
   test_emphasis_edges();
   test_escaping();
+  test_destination_references();
+  test_cell_breaks();
   test_comments();
   test_deep();
   test_random_trees();
