@@ -154,11 +154,12 @@ void render_html(const article *a, const render_opts *o, buf *out) {
     buf_puts(out, "<h1>");
     markup_escape_str(out, a->title, 0);
     buf_puts(out, "</h1>\n");
-    h.w.title_shown = 1;
   }
+  walk_outline_restart(&h.w, walk_top_level(a));
   walk_children(&h.w, a->body.first, 0);
   if (walk_comments(a, o)) {
     buf_puts(out, "<section>\n<h2>Comments</h2>\n");
+    walk_outline_restart(&h.w, 3);
     walk_children(&h.w, a->comments->body.first, 0);
     buf_puts(out, "</section>\n");
   }

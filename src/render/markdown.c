@@ -803,14 +803,14 @@ void render_markdown(const article *a, const render_opts *o, buf *out) {
   };
   buf_init(&m.tmp);
   size_t start = out->len;
-  if (o->title && a->title) {
+  if (o->title && a->title)
     paragraph(&m, a->title, strlen(a->title), NULL, 1);
-    m.w.title_shown = 1;
-  }
+  walk_outline_restart(&m.w, walk_top_level(a));
   walk_children(&m.w, a->body.first, 0);
   if (walk_comments(a, o)) {
     emit(&m, "---", 3);
     paragraph(&m, "Comments", 8, NULL, 2);
+    walk_outline_restart(&m.w, 3);
     walk_children(&m.w, a->comments->body.first, 0);
   }
   if (out->len == start)

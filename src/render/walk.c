@@ -78,9 +78,28 @@ int heading_level(int level) {
   return level < 1 ? 1 : level > 6 ? 6 : level;
 }
 
-int walk_heading_level(const walker *w, int level) {
-  int l = heading_level(level);
-  return w->title_shown && l == 1 ? 2 : l;
+int walk_heading_level(walker *w, int level) {
+  int page = heading_level(level);
+  while (w->outline_len && w->outline[w->outline_len - 1].page >= page)
+    w->outline_len--;
+  int given = w->outline_len    ? w->outline[w->outline_len - 1].given + 1
+              : w->heading_base ? w->heading_base
+                                : 1;
+  given = heading_level(given);
+  /* Six levels at most: page levels on the stack only grow, 1..6. */
+  w->outline[w->outline_len].page = (signed char)page;
+  w->outline[w->outline_len].given = (signed char)given;
+  w->outline_len++;
+  return given;
+}
+
+int walk_top_level(const article *a) {
+  return a->title && *a->title ? 2 : 1;
+}
+
+void walk_outline_restart(walker *w, int base) {
+  w->heading_base = base;
+  w->outline_len = 0;
 }
 
 int list_start(const art_node *list) {
