@@ -122,6 +122,10 @@ static void flush(extraction *x) {
   x->pending_space = x->pending_break = 0;
 }
 
+static int ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
 static void add_text(extraction *x, const char *s, uint32_t len) {
   uint32_t chars = 0;
   if (x->in_pre) {
@@ -131,6 +135,15 @@ static void add_text(extraction *x, const char *s, uint32_t len) {
     chars = visible_chars(s, len);
   } else {
     uint32_t i = 0;
+    /* Labels in elements of their own, set apart by the page's style
+     * ("<span>Eddyline</span><span>Sandpiper 130 Kayak</span>", a menu's
+     * "Pricing" and "Contact"): a word that ends in a small letter and the
+     * next text node starting with a capital read as two words, not as
+     * "EddylineSandpiper". Adjacent text nodes always have an element
+     * boundary between them. */
+    if (len && x->text.len > x->cur_start && !x->pending_space && !x->pending_break &&
+        ascii_lower(x->text.data[x->text.len - 1]) && s[0] >= 'A' && s[0] <= 'Z')
+      x->pending_space = 1;
     while (i < len) {
       unsigned char c = (unsigned char)s[i];
       if (is_space(c) || (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)) {

@@ -18,7 +18,7 @@ int keep_block(const extraction *x, const text_block *b, const dom_node *root, i
   /* A listing's records are made of bylines and dates: there only a
    * boilerplate name counts, not a metadata one, and a weak one ("header")
    * only on more than a record's worth of text. */
-  const dom_node *boiler = listing ? b->neg : b->boiler;
+  const dom_node *boiler = listing ? listing_boiler(b, root) : b->boiler;
   if (listing && boiler && (boiler->flags & NF_WEAKNEG) && boiler->chars < LISTING_WEAK_MAX)
     boiler = NULL; /* "listing__header": a record's header, not the page's */
   if (boiler && boiler->order > root->order && !(x->names_ignored && !is_structural(boiler)))

@@ -35,6 +35,7 @@ enum {
   NF_TEASER = 1 << 10,   /* a small record headed by a link: a teaser of another page */
   NF_COMMENTS = 1 << 11, /* named as comments */
   NF_OVERLAY = 1 << 12,  /* a modal or popup: boilerplate whatever it holds */
+  NF_RECORD = 1 << 13,   /* a listing's record: its boilerplate name is the records' */
 };
 
 /* A block of text: a paragraph, heading, list item, table row, quote, code
@@ -271,6 +272,9 @@ dom_node *choose_listing_or_prose(extraction *x, dom_node *root, const dom_node 
 const dom_node *page_headline(const extraction *x);
 /* What the records of a list share: the tag and the first class word. */
 uint64_t record_signature(const dom_node *n);
+/* The innermost boilerplate element around b below the listing, the
+ * records' own names (NF_RECORD) passed over. */
+const dom_node *listing_boiler(const text_block *b, const dom_node *listing);
 
 /* ---- side_lists.c: 3b. lists beside the headline ------------------------- */
 

@@ -126,6 +126,72 @@ static dom_node *choose_listing(extraction *x, float *weight, float *record_char
 #define HEADLINE_GAP_SHARE 0.25f
 #endif
 
+/* A boilerplate word that names every record of a listing alike
+ * ("card-wrapper subscription-eligible", "promo-tile") names what the
+ * records are, not boilerplate beside them: an element of a listing built
+ * like LISTING_RECORDS_MIN or more others there (record_signature) that
+ * carry a boilerplate name too, each most of its parent's text (the card,
+ * not a share bar or a signature in it) and together a good part of the
+ * listing's, is marked NF_RECORD, and its name no longer counts. Comments'
+ * names, tags (nav, aside, footer) and overlays still do. */
+#ifndef LISTING_RECORDS_MIN
+#define LISTING_RECORDS_MIN 3
+#endif
+#ifndef LISTING_RECORDS_SHARE
+#define LISTING_RECORDS_SHARE 8 /* the records hold 1/8 of the listing's text or more */
+#endif
+
+static int named_record(const dom_node *n) {
+  return (n->flags & NF_NEG) && !(n->flags & (NF_WEAKNEG | NF_COMMENTS)) && !is_structural(n) &&
+         n->chars > 0 && n->parent && 4 * n->chars >= 3 * n->parent->chars;
+}
+
+static void mark_named_records(extraction *x, const dom_node *listing) {
+  enum { SIGS_MAX = 16 };
+  uint64_t sig[SIGS_MAX];
+  unsigned count[SIGS_MAX], nsig = 0;
+  uint32_t chars[SIGS_MAX];
+  uint32_t end = listing->order_end < x->nelements ? listing->order_end : x->nelements - 1;
+  for (uint32_t i = listing->order + 1; i <= end; i++) {
+    const dom_node *n = x->elements[i];
+    if (!named_record(n))
+      continue;
+    uint64_t s = record_signature(n);
+    unsigned k = 0;
+    while (k < nsig && sig[k] != s)
+      k++;
+    if (k == nsig) {
+      if (nsig == SIGS_MAX)
+        continue;
+      sig[nsig] = s;
+      chars[nsig] = 0;
+      count[nsig++] = 0;
+    }
+    count[k]++;
+    chars[k] += n->chars;
+  }
+  for (uint32_t i = listing->order + 1; i <= end; i++) {
+    dom_node *n = x->elements[i];
+    if (!named_record(n))
+      continue;
+    uint64_t s = record_signature(n);
+    for (unsigned k = 0; k < nsig; k++)
+      if (sig[k] == s && count[k] >= LISTING_RECORDS_MIN &&
+          LISTING_RECORDS_SHARE * chars[k] >= listing->chars)
+        n->flags |= NF_RECORD;
+  }
+}
+
+const dom_node *listing_boiler(const text_block *b, const dom_node *listing) {
+  const dom_node *n = b->neg;
+  while (n && n->order > listing->order && (n->flags & NF_RECORD)) {
+    n = n->parent;
+    while (n && n->tag != TAG_TEXT && n->order > listing->order && !(n->flags & NF_NEG))
+      n = n->parent;
+  }
+  return n && n->tag != TAG_TEXT && n->order > listing->order ? n : NULL;
+}
+
 /* The page's first visible <h1> outside boilerplate, or NULL. */
 const dom_node *page_headline(const extraction *x) {
   for (uint32_t i = 0; i < x->nelements; i++) {
@@ -199,6 +265,8 @@ dom_node *choose_listing_or_prose(extraction *x, dom_node *root, const dom_node 
     *listing_mode = 0;
     root = prose_root;
   }
+  if (*listing_mode)
+    mark_named_records(x, root);
 #ifdef PITH_DEBUG_EXTRACT
   fprintf(stderr, "prose %.0f listing %.0f%s\n", prose, listing_weight,
           *listing_mode ? " USED" : "");

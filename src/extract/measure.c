@@ -34,15 +34,50 @@ int links_away(const dom_node *a) {
 
 /* A panel that a reader opens with a click (an accordion's answer, a tab)
  * is hidden only until then: it is part of the page's content. It says
- * which control labels it, or is a tab panel. */
+ * which control labels it, or is a tab panel, or follows the control that
+ * opens it: an element (or a button in it: "<h3><button>") that says it
+ * expands or controls something, or a button around a heading. A
+ * tooltip's trigger is neither. */
 #ifndef REVEAL_PANELS
 #define REVEAL_PANELS 1
 #endif
+static int is_toggle(const dom_node *n) {
+  return n->tag != TAG_TEXT &&
+         (dom_attr_get(n, "aria-expanded") != NULL || dom_attr_get(n, "aria-controls") != NULL);
+}
+
+/* A button around a heading ("<button><h5>What does it cost?</h5>"): an
+ * accordion's question, the title of the panel it opens, not a control.
+ * Looked for three levels down: a button is small. */
+static int holds_heading(const dom_node *n, int depth) {
+  for (const dom_node *c = n->first; c; c = c->next)
+    if (c->tag != TAG_TEXT &&
+        (tag_is_heading((tag_id)c->tag) || (depth < 3 && holds_heading(c, depth + 1))))
+      return 1;
+  return 0;
+}
+
+static int follows_toggle(const dom_node *n) {
+  const dom_node *prev = n->prev;
+  while (prev && prev->tag == TAG_TEXT)
+    prev = prev->prev;
+  if (!prev)
+    return 0;
+  if (is_toggle(prev))
+    return 1;
+  if (prev->tag == TAG_BUTTON && holds_heading(prev, 0))
+    return 1;
+  for (const dom_node *c = prev->first; c; c = c->next)
+    if (is_toggle(c))
+      return 1;
+  return 0;
+}
+
 static int is_collapsed_panel(const dom_node *n) {
   const char *role = dom_attr_get(n, "role");
   if (role && (!strcmp(role, "tabpanel") || !strcmp(role, "region")))
     return 1;
-  return dom_attr_get(n, "aria-labelledby") != NULL;
+  return dom_attr_get(n, "aria-labelledby") != NULL || follows_toggle(n);
 }
 
 void measure_elements(extraction *x, dom_node *n) {
@@ -60,7 +95,7 @@ void measure_elements(extraction *x, dom_node *n) {
   else if ((n->kind & DOM_HIDDEN) && !(REVEAL_PANELS && is_collapsed_panel(n)))
     n->flags |= NF_HIDDEN;
   unsigned cls = (n->cls || n->id || n->attrs) ? classify_element_cached(n, &x->cls_cache) : 0;
-  if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK))
+  if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK) && !(REVEAL_PANELS && is_collapsed_panel(n)))
     n->flags |= NF_HIDDEN; /* pages also hide their content until a script runs */
   if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG))
     n->flags |= NF_NEG;
@@ -81,10 +116,11 @@ void measure_elements(extraction *x, dom_node *n) {
    * do.) */
   if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
     n->flags |= NF_NEG;
-  /* A button's words are a control's, but a button left open by broken
+  /* A button's words are a control's (unless it holds a heading: an
+   * accordion's question), but a button left open by broken
    * markup swallows the page (in the standard's tree too: only a button or
    * its end tag closes it): weak, so that clear_layout_names lifts it. */
-  if (tag == TAG_BUTTON)
+  if (tag == TAG_BUTTON && !holds_heading(n, 0))
     n->flags |= NF_NEG | NF_WEAKNEG;
   if (tag == TAG_BODY || tag == TAG_HTML || tag == TAG_MAIN || tag == TAG_ARTICLE)
     n->flags &= ~(uint32_t)(NF_NEG | NF_META);

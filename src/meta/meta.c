@@ -501,13 +501,18 @@ const char *meta_text_value(mctx *x, const char *s, size_t max) {
   return n ? c : NULL;
 }
 
-const char *meta_node_text(mctx *x, const dom_node *n, size_t max) {
+const char *meta_text_with(mctx *x, const dom_node *n, size_t max,
+                           void (*gather)(const dom_node *, buf *, size_t)) {
   buf b;
   buf_init(&b);
-  mstr_node_text(n, &b, max * 2 + 64);
+  gather(n, &b, max * 2 + 64);
   const char *t = b.data ? mstr_clean(x->tmp, b.data, b.len, max) : NULL;
   buf_free(&b);
   return t;
+}
+
+const char *meta_node_text(mctx *x, const dom_node *n, size_t max) {
+  return meta_text_with(x, n, max, mstr_node_text);
 }
 
 int meta_is_http(const char *u) {

@@ -15,6 +15,7 @@
 #include "meta/jsonld.h"
 #include "meta/title.h"
 #include "util/arena.h"
+#include "util/buf.h"
 
 enum {
   MAX_TAGS = 512,
@@ -140,6 +141,9 @@ const char *meta_tmp_text(mctx *x, const char *s);
 
 /* The text of node n (scratch arena), at most max bytes. */
 const char *meta_node_text(mctx *x, const dom_node *n, size_t max);
+/* The same, gathered by gather (mstr_node_text's way, or another). */
+const char *meta_text_with(mctx *x, const dom_node *n, size_t max,
+                           void (*gather)(const dom_node *, buf *, size_t));
 
 int meta_is_http(const char *u);
 

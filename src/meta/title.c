@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "meta/date.h"
 #include "meta/mstr.h"
 
 enum { MAX_WORDS = 96, MAX_SEGMENTS = 8 };
@@ -35,6 +36,31 @@ static const char *const separators[] = {
     ": ",
 };
 
+/* Whether c is written in Chinese, Japanese or Korean (their letters and
+ * punctuation, full-width forms), which put no space around a dash. */
+static int is_cjk(uint32_t c) {
+  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF60);
+}
+
+/* The length of a dash or two at t[i] between CJK characters, without the
+ * spaces other scripts put around a separator ("…的城！-新华网",
+ * "…負面想--上報"); 0 when there is none. */
+static size_t cjk_dash(const char *t, size_t i, size_t len) {
+  size_t k = 0;
+  while (i + k < len && k < 2 && t[i + k] == '-')
+    k++;
+  if (!k || !i || i + k >= len)
+    return 0;
+  size_t b = i - 1, adv;
+  while (b > 0 && ((unsigned char)t[b] & 0xC0) == 0x80)
+    b--;
+  return is_cjk(mstr_utf8(t + b, i - b, &adv)) && is_cjk(mstr_utf8(t + i + k, len - i - k, &adv))
+             ? k
+             : 0;
+}
+
 static size_t split(const char *t, segment *seg) {
   size_t n = 0, len = strlen(t), start = 0, i = 0;
   while (i < len && n + 1 < MAX_SEGMENTS) {
@@ -46,7 +72,7 @@ static size_t split(const char *t, segment *seg) {
       if (!strncmp(t + i, separators[s], k))
         break;
     }
-    if (s == sizeof separators / sizeof *separators) {
+    if (s == sizeof separators / sizeof *separators && (k = cjk_dash(t, i, len)) == 0) {
       i++;
       continue;
     }
@@ -56,7 +82,7 @@ static size_t split(const char *t, segment *seg) {
       seg[n].colon = n > 0 && seg[n].colon;
       n++;
     }
-    seg[n].colon = !strcmp(separators[s], ": ");
+    seg[n].colon = s < sizeof separators / sizeof *separators && !strcmp(separators[s], ": ");
     i += k;
     start = i;
   }
@@ -136,7 +162,22 @@ static int home_word(const char *s, size_t len) {
   return 0;
 }
 
-const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
+/* Whether s[0..len) is a date and nothing else ("23.01.2022", "9 oktober
+ * 2020 11:12"). */
+static int is_date(const char *s, size_t len) {
+  meta_date d;
+  size_t at, end;
+  if (!date_find_span(s, len, DATE_DMY, 0, &d, &at, &end) || at > 0)
+    return 0;
+  for (; end < len; end++)
+    if (!strchr("0123456789:., ", s[end]))
+      return 0;
+  return 1;
+}
+
+/* t without the parts that name the site; guess: also a short last part
+ * after a long headline when no name is known. */
+static const char *strip_site(const char *t, const title_input *in, arena *mem, int guess) {
   if (!t)
     return NULL;
   segment seg[MAX_SEGMENTS];
@@ -144,6 +185,13 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   if (n <= 1)
     return t;
   size_t first = 0, last = n; /* kept: seg[first..last) */
+  /* A date is no part of a title ("23.01.2022 - Headline - Site"). */
+  while (last - first > 1 && is_date(t + seg[first].start, seg[first].end - seg[first].start))
+    first++;
+  while (last - first > 1 &&
+         is_date(t + seg[last - 1].start, seg[last - 1].end - seg[last - 1].start))
+    last--;
+  size_t dated_first = first, dated_last = last;
   int changed = 1;
   while (changed && last - first > 1) {
     changed = 0;
@@ -175,12 +223,12 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
   /* No known site name: "Headline | Site" still reads so when the last
    * part is a short name after a long headline. Colons join a title's own
    * parts ("Guide: How to ..."), so they are left alone. */
-  if (first == 0 && last == n && !in->home) {
-    const segment *e = &seg[n - 1];
+  if (guess && first == dated_first && last == dated_last && last - first > 1 && !in->home) {
+    const segment *e = &seg[last - 1];
     if (!e->colon) {
       uint32_t w[MAX_WORDS];
       size_t ne = words_of(t + e->start, e->end - e->start, w);
-      size_t nr = words_of(t + seg[0].start, seg[n - 2].end - seg[0].start, w);
+      size_t nr = words_of(t + seg[first].start, seg[last - 2].end - seg[first].start, w);
       if (ne <= 4 && nr >= ne + 2)
         last--;
     }
@@ -198,6 +246,10 @@ const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
       s = seg[0].start, e = seg[first - 1].end;
   }
   return mstr_clean(mem, t + s, e - s, 2000);
+}
+
+const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
+  return strip_site(t, in, mem, 1);
 }
 
 const char *title_site_part(const char *doc_title, const char *title, const char *home_text,
@@ -276,6 +328,64 @@ size_t title_anchor_end(const char *t, size_t len) {
   }
 }
 
+/* Whether part p of t is a label that stands between a site's name and
+ * the page's own title: "View topic", "Blog Archive". */
+static int is_label(const char *t, const segment *p) {
+  static const char *const labels[] = {"view topic", "view thread",  "thread",
+                                       "topic",      "blog archive", "blog archiv"};
+  for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+    if (p->end - p->start == strlen(labels[k]) && mstr_istarts(t + p->start, labels[k]))
+      return 1;
+  return 0;
+}
+
+/* Whether h says the same words as t[0..len). */
+static int same_words_n(const char *h, const char *t, size_t len) {
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  size_t nh = words_of(h, strlen(h), hw), nt = t ? words_of(t, len, tw) : 0;
+  return nh && nh == nt && mstr_overlap(hw, nh, tw, nt) == nh;
+}
+
+static int same_words(const char *h, const char *t) {
+  return same_words_n(h, t, t ? strlen(t) : 0);
+}
+
+/* Whether a title for machines holds heading h whole and then more parts
+ * ("Headline – its own end | Site" under "<h1>Headline – its own end"):
+ * the site's name is in those, and h's last part after a dash, slash or
+ * colon is the headline's own. A bar is no headline's punctuation: what
+ * follows one is a section's or a topic's name ("Best Movers | Top 19
+ * Companies"). */
+static int continued_in_title(const char *h, const title_input *in) {
+  segment hs[MAX_SEGMENTS];
+  size_t nh = split(h, hs);
+  if (nh >= 2 && memchr(h + hs[nh - 2].end, '|', hs[nh - 1].start - hs[nh - 2].end))
+    return 0;
+  const char *titles[5] = {in->doc_title, in->og_title, in->ld_headline, in->tw_title,
+                           in->meta_title};
+  for (int r = 0; r < 5; r++) {
+    segment seg[MAX_SEGMENTS];
+    size_t n = titles[r] ? split(titles[r], seg) : 0;
+    for (size_t k = 1; k < n; k++)
+      if (same_words_n(h, titles[r], seg[k - 1].end))
+        return 1;
+  }
+  return 0;
+}
+
+/* Whether t's parts are joined by an en or em dash only. */
+static int dash_end(const char *t) {
+  segment seg[MAX_SEGMENTS];
+  size_t n = split(t, seg);
+  for (size_t i = 1; i < n; i++) {
+    size_t gap = seg[i].start - seg[i - 1].end;
+    if (!mstr_istr(t + seg[i - 1].end, gap, "\xE2\x80\x93") &&
+        !mstr_istr(t + seg[i - 1].end, gap, "\xE2\x80\x94"))
+      return 0;
+  }
+  return n > 1;
+}
+
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
  * ("Thread:") off the start, the site's name off either end, and, unless t
  * is a visible heading, what follows the first strong separator
@@ -296,20 +406,17 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   const char *c = mstr_clean(mem, t + start, len - start, 4000);
   if (!c)
     return NULL;
-  c = title_strip_site(c, in, mem);
-  /* A forum's "Site • View topic - Title": what follows the label. */
+  c = strip_site(c, in, mem, !heading || !continued_in_title(c, in));
+  /* A forum's "Site • View topic - Title", an old blog's "Site » Blog
+   * Archive » Title": what follows the label. */
   if (c) {
-    static const char *const labels[] = {"view topic", "view thread", "thread", "topic"};
     segment seg[MAX_SEGMENTS];
     size_t n = split(c, seg);
     for (size_t i = 0; i + 1 < n; i++)
-      for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        if (seg[i].end - seg[i].start == strlen(labels[k]) &&
-            mstr_istarts(c + seg[i].start, labels[k])) {
-          c = mstr_clean(mem, c + seg[i + 1].start, strlen(c) - seg[i + 1].start, 4000);
-          i = n;
-          break;
-        }
+      if (is_label(c, &seg[i])) {
+        c = mstr_clean(mem, c + seg[i + 1].start, strlen(c) - seg[i + 1].start, 4000);
+        break;
+      }
   }
   size_t end;
   /* A visible headline is whole: its dash or bar joins its own parts
@@ -317,7 +424,8 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
    * machines carry sections and sites after theirs. */
   if (heading)
     return c;
-  if (c && !in->home && first_part(c, 2, &end) && end > 0) {
+  if (c && !in->home && !(dash_end(c) && continued_in_title(c, in)) && first_part(c, 2, &end) &&
+      end > 0) {
     const char *f = mstr_clean(mem, c, end, 4000);
     if (f && !is_site(f, strlen(f), in))
       c = f;
@@ -348,21 +456,21 @@ static int is_last_part(const char *h, int chrome, const char *t) {
          mstr_overlap(hw, nh, fw, nf) < nh && !l->colon && (chrome || nf >= nl);
 }
 
-/* Whether h says the same words as t[0..len). */
-static int same_words_n(const char *h, const char *t, size_t len) {
-  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
-  size_t nh = words_of(h, strlen(h), hw), nt = t ? words_of(t, len, tw) : 0;
-  return nh && nh == nt && mstr_overlap(hw, nh, tw, nt) == nh;
-}
-
-static int same_words(const char *h, const char *t) {
-  return same_words_n(h, t, t ? strlen(t) : 0);
-}
-
-/* Step 1: the <h1>s that name the site, not the page, join the site's
- * names: one that links to the home page, or one that is word for word
- * the last part of the <title> when no shared title says the same. */
-static void set_aside_site_headings(title_input *in) {
+/* Step 1: what comes before a label in the <title> ("Site » Blog Archive
+ * » Title") is the site's name; and the <h1>s that name the site, not the
+ * page, join the site's names: one that links to the home page, or one
+ * that is word for word the last part of the <title> when no shared title
+ * says the same. */
+static void set_aside_site_headings(title_input *in, arena *mem) {
+  segment seg[MAX_SEGMENTS];
+  size_t n = in->doc_title ? split(in->doc_title, seg) : 0;
+  for (size_t i = 1; i + 1 < n && in->nsites < TITLE_MAX_SITES; i++)
+    if (is_label(in->doc_title, &seg[i])) {
+      const char *site = mstr_clean(mem, in->doc_title, seg[i - 1].end, 300);
+      if (site)
+        in->sites[in->nsites++] = site;
+      break;
+    }
   for (size_t i = 0; i < in->nh1; i++) {
     const char *h = in->h1[i].text;
     if (!h)
@@ -474,13 +582,38 @@ static const char *best_title(const char *const stripped[5], const title_input *
   return NULL;
 }
 
+/* The title for machines that heading h says word for word after its
+ * kicker, an element of its own before the rest ("<span>Nach
+ * Corona-Lockerungen</span> Autohäuser rechnen …" over og:title "Autohäuser
+ * rechnen …"): the kicker is no part of the headline. NULL when there is
+ * none. */
+static const char *title_after_kicker(const title_heading *h, const char *const stripped[5]) {
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  size_t nh = words_of(h->text, strlen(h->text), hw);
+  for (int r = 0; r < 5 && h->kicker; r++) {
+    size_t nt = stripped[r] ? words_of(stripped[r], strlen(stripped[r]), tw) : 0;
+    if (nt < 2 || nt + h->kicker != nh || memcmp(hw + h->kicker, tw, nt * sizeof *tw))
+      continue;
+    return stripped[r];
+  }
+  return NULL;
+}
+
+/* The title from heading h: the title for machines it says after its
+ * kicker, else h itself. */
+static const char *headline(const title_heading *h, const char *const stripped[5],
+                            const title_input *in, arena *mem) {
+  const char *tail = title_after_kicker(h, stripped);
+  return tail ? finish(tail, in, mem) : finish_as(h->text, in, mem, 1);
+}
+
 /* The procedure docs/json.md describes ("Title"): the first step that
  * gives a title ends it. */
 const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   title_input copy = *in_;
   title_input *in = &copy;
   *from_h1 = -1;
-  set_aside_site_headings(in);
+  set_aside_site_headings(in, mem);
   const char *refs[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
                          in->doc_title};
   const char *stripped[5];
@@ -494,13 +627,13 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
     for (int r = 0; r < 5; r++)
       if (stripped[r] && agrees(h, in->h1[i].chrome, stripped[r])) {
         *from_h1 = (int)i;
-        return finish_as(h, in, mem, 1);
+        return headline(&in->h1[i], stripped, in, mem);
       }
   }
   int one = one_headline(in);
   if (one >= 0 && headline_stands(in->h1[one].text, in)) {
     *from_h1 = one;
-    return finish_as(in->h1[one].text, in, mem, 1);
+    return headline(&in->h1[one], stripped, in, mem);
   }
   const char *t = best_title(stripped, in);
   if (t)

@@ -14,6 +14,8 @@ typedef struct {
   const char *text; /* white space collapsed */
   int chrome;       /* inside a header, nav, aside or footer */
   int home_link;    /* a link to the site's home page */
+  size_t kicker;    /* the words of its first part when that is an element
+                     * of its own before the rest (a kicker), else 0 */
 } title_heading;
 
 typedef struct {

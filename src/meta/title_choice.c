@@ -22,9 +22,118 @@ static const char *doc_title(mctx *x) {
   return t;
 }
 
+/* Whether s[0..len), a part of a heading, ends so that what runs into it
+ * starts a new phrase: it has words of its own ("Wow, wow, wow!") or is a
+ * word that ends a sentence ("Frain."; a separator alone, the ":" of
+ * "Category:Languages", is none). */
+static int ends_part(const char *s, size_t len) {
+  if (len < 2 || s[len - 1] == ' ' || s[len - 1] == '\n')
+    return 0;
+  char last = s[len - 1];
+  size_t adv;
+  int word_before = mstr_is_alnum(mstr_utf8(s, len, &adv));
+  return memchr(s, ' ', len) != NULL ||
+         (word_before && (last == '!' || last == '?' || last == '.' || last == ':'));
+}
+
+/* Whether s[0..len) starts a phrase: a capital, a digit or an opening
+ * quote. */
+static int starts_part(const char *s, size_t len) {
+  size_t adv;
+  uint32_t c = len ? mstr_utf8(s, len, &adv) : 0;
+  return c && !mstr_is_space(c) &&
+         (mstr_lower(c) != c || (c >= '0' && c <= '9') || c == '"' || c == 0xAB || c == 0x201C ||
+          c == 0x201E || c == 0x2018 || c == 0xBF || c == 0xA1);
+}
+
+/* A heading's words as readers see them (mstr_node_text, and more): its
+ * <time> (a date set in the headline's box) left out, and a space where a
+ * part of several words, or one that ends a sentence, runs into a phrase
+ * ("<span>Wow, wow, wow!</span>Manuela …": a kicker its style sheet puts
+ * on a line of its own). */
+static void heading_text(const dom_node *n, buf *b, size_t max) {
+  int glued = 0;
+  for (const dom_node *c = n->first; c && b->len < max && !b->oom; c = c->next) {
+    size_t start = b->len;
+    int block = 0;
+    if (c->tag == TAG_TEXT) {
+      if (!(c->kind & DOM_RAWTEXT))
+        buf_append(b, c->text, c->text_len < max - b->len ? c->text_len : max - b->len);
+    } else {
+      if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) || c->tag == TAG_TIME)
+        continue;
+      block = tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR;
+      if (block)
+        buf_putc(b, ' ');
+      heading_text(c, b, max);
+      if (block)
+        buf_putc(b, ' ');
+    }
+    if (glued && starts_part(b->data + start, b->len - start)) {
+      buf_putc(b, ' ');
+      if (!b->oom) {
+        memmove(b->data + start + 1, b->data + start, b->len - start - 1);
+        b->data[start] = ' ';
+      }
+    }
+    glued = c->tag != TAG_TEXT && !block && b->len > start &&
+            ends_part(b->data + start, b->len - start);
+  }
+}
+
+/* Whether node c shows anything: an element readers see, or text that is
+ * not only white space. */
+static int shows(const dom_node *c) {
+  if (c->tag != TAG_TEXT)
+    return tag_flags((tag_id)c->tag) != T_SKIP && !(c->kind & DOM_HIDDEN) && c->tag != TAG_TIME;
+  for (size_t i = 0; i < c->text_len; i++)
+    if (!strchr(" \t\n\r\f", c->text[i]))
+      return 1;
+  return 0;
+}
+
+/* The words of heading h's kicker: its first part when that is an element
+ * followed by more ("<h1><span>Kicker</span> Headline</h1>", inside the
+ * link that wraps it all too); 0 when it has none. */
+static size_t kicker_words(mctx *x, const dom_node *h) {
+  const dom_node *first = NULL;
+  for (const dom_node *n = h; n;) {
+    first = NULL;
+    const dom_node *c = n->first;
+    while (c && !shows(c))
+      c = c->next;
+    if (!c || c->tag == TAG_TEXT)
+      return 0;
+    first = c;
+    while ((c = c->next) && !shows(c))
+      ;
+    n = c ? NULL : first; /* the only part: look inside it */
+  }
+  const char *t = first ? meta_text_with(x, first, 300, heading_text) : NULL;
+  uint32_t w[64];
+  return t ? mstr_words(t, strlen(t), w, 64) : 0;
+}
+
+/* Whether link href leads to a page above this one, whose address starts
+ * this page's and ends at a "/" of it ("https://blogs.example/ann" from
+ * "https://blogs.example/ann/e/42"): a blog's or a section's front page. */
+static int leads_up(mctx *x, const char *href) {
+  const char *page = x->canonical ? x->canonical : meta_tag(x, "og:url");
+  const char *up = page ? meta_resolve_url(x, href) : NULL;
+  if (!up)
+    return 0;
+  size_t n = strcspn(up, "?#");
+  while (n && up[n - 1] == '/')
+    n--;
+  const char *path = strstr(up, "://");
+  return path && strchr(path + 3, '/') && (size_t)(strchr(path + 3, '/') - up) < n &&
+         !strncmp(page, up, n) && page[n] == '/' && page[n + strspn(page + n, "/")] != '\0';
+}
+
 /* Whether a heading is a link to the site's home page ("<a href=/><h1>
- * Blog</h1></a>", or the link within it): the site's name. */
-static int links_home(const dom_node *h) {
+ * Blog</h1></a>", or the link within it) or to a page above this one (a
+ * blog's front page): the site's name. */
+static int links_home(mctx *x, const dom_node *h) {
   const dom_node *a = NULL;
   for (const dom_node *p = h->parent; p && p->tag != TAG_TEXT && h->depth - p->depth <= 2;
        p = p->parent)
@@ -33,7 +142,7 @@ static int links_home(const dom_node *h) {
   if (!a && h->first && h->first->tag == TAG_A && !h->first->next)
     a = h->first;
   const char *href = a ? dom_attr_get(a, "href") : NULL;
-  return href && (!strcmp(href, "/") || meta_is_home(href));
+  return href && (!strcmp(href, "/") || meta_is_home(href) || leads_up(x, href));
 }
 
 static void add_site(title_input *in, const char *s) {
@@ -63,9 +172,9 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
   in->og_title = title_text(x, meta_tag(x, "og:title"));
   in->tw_title = title_text(x, meta_tag(x, "twitter:title"));
   in->ld_headline = title_text(x, x->ld_info.headline);
-  static const char *const meta_titles[] = {"dc.title", "citation_title", "parsely-title",
-                                            "sailthru.title", "headline"};
-  in->meta_title = title_text(x, meta_first_tag(x, meta_titles, 5));
+  static const char *const meta_titles[] = {"dc.title",       "citation_title", "parsely-title",
+                                            "sailthru.title", "headline",       "title"};
+  in->meta_title = title_text(x, meta_first_tag(x, meta_titles, 6));
   add_site(in, meta_tmp_text(x, meta_tag(x, "og:site_name")));
   add_site(in, meta_tmp_text(x, x->ld_info.site_name));
   add_site(in, meta_tmp_text(x, x->ld_info.publisher));
@@ -86,14 +195,17 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
                 (og_type && (mstr_ieq(og_type, "article") || mstr_ieq(og_type, "blog") ||
                              mstr_ieq(og_type, "news")));
   uint32_t h1_pos[TITLE_MAX_H1];
+  const dom_node *h1_node[TITLE_MAX_H1];
   for (size_t i = 0; i < x->h1.n && in->nh1 < TITLE_MAX_H1; i++) {
-    const char *t = title_text(x, meta_node_text(x, x->h1.v[i].n, MAX_TEXT));
+    const char *t = title_text(x, meta_text_with(x, x->h1.v[i].n, MAX_TEXT, heading_text));
     if (!t)
       continue;
     h1_pos[in->nh1] = x->h1.v[i].pos;
+    h1_node[in->nh1] = x->h1.v[i].n;
     in->h1[in->nh1].text = t;
     in->h1[in->nh1].chrome = (x->h1.v[i].where & IN_CHROME) != 0;
-    in->h1[in->nh1].home_link = links_home(x->h1.v[i].n);
+    in->h1[in->nh1].home_link = links_home(x, x->h1.v[i].n);
+    in->h1[in->nh1].kicker = kicker_words(x, x->h1.v[i].n);
     in->nh1++;
   }
   int from_h1;
@@ -110,10 +222,14 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
 #endif
   x->art->title = t ? meta_text_value(x, t, MAX_TEXT) : NULL;
   /* The title is shown once: a heading of the text that says the same
-   * (the headline the extractor kept) goes. */
+   * (the headline the extractor kept, its words as the text has them:
+   * with the <h1>'s date, without the space its parts may lack) goes. */
+  const char *as_text =
+      from_h1 >= 0 ? title_text(x, meta_node_text(x, h1_node[from_h1], MAX_TEXT)) : NULL;
   for (article_block *b = x->art->first, *next; b && x->art->title; b = next) {
     next = b->next;
-    if (b->kind == BLOCK_HEADING && repeats_title(x, b->text, x->art->title))
+    if (b->kind == BLOCK_HEADING && (repeats_title(x, b->text, x->art->title) ||
+                                     (as_text && repeats_title(x, b->text, as_text))))
       article_remove_block(x->art, b);
   }
   /* Where the headline is, for datelines and bylines near it: the chosen

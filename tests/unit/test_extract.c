@@ -185,6 +185,16 @@ static void test_whitespace_and_inline(void) {
   CHECK(run(page) == 0);
   CHECK_STR(joined, "The river burst its banks on Sunday night after three days of heavy rain, "
                     "flooding more than forty homes in the lower town.");
+  /* Labels in elements of their own, with no space between them in the
+   * markup (a card's brand and name): two words where a small letter meets
+   * a capital; a word split by styling stays one. */
+  page = "<html><body><article><p>The <b>w</b>ater rose by <span>Tuesday</span>"
+         "<span>.</span> The new kayak is the <span>Eddyline</span><span>Sandpiper "
+         "130</span>, made in the <i>USA</i><i>Today</i>, by <b>Tide</b>works.</p></article>"
+         "</body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "The water rose by Tuesday. The new kayak is the Eddyline Sandpiper 130, made "
+                    "in the USAToday, by Tideworks.");
 }
 
 /* Code a highlighter split into spans keeps the line breaks and
@@ -472,6 +482,30 @@ static void test_listing_beside_headline(void) {
   CHECK(art.blocks == 72 && !strncmp(joined, "Oak chair model 0 || $100 || Solid oak, 40 cm", 45));
 }
 
+static void test_listing_records_with_boilerplate_names(void) {
+  /* A shop's grid whose every card carries a boilerplate word (products
+   * one can subscribe to: "subscription-eligible"): the name is the
+   * records', and the cards are the page's content. A share bar in each
+   * card is still left out: it holds little of the listing's text. */
+  static char page[16384];
+  size_t len = (size_t)snprintf(page, sizeof page,
+                                "<html lang=\"en\"><head><title>Coffee</title></head><body>"
+                                "<main><h1>Coffee</h1><ul class=\"grid\">");
+  for (int i = 0; i < 12 && len < sizeof page; i++)
+    len += (size_t)snprintf(page + len, sizeof page - len,
+                            "<li class=\"grid-item\"><div class=\"card subscription-eligible\">"
+                            "<h3><a href=\"/p/%d\">Dark roast blend number %d</a></h3>"
+                            "<div>$%d.99</div><div>Whole bean, 450 g bag</div>"
+                            "<div class=\"share-bar\"><a href=\"/s/%d\">Share</a></div></div></li>",
+                            i, i, 15 + i, i);
+  if (len < sizeof page)
+    snprintf(page + len, sizeof page - len, "</ul></main></body></html>");
+  CHECK(run(page) == 0);
+  CHECK(strstr(joined, "Dark roast blend number 0 || $15.99 || Whole bean, 450 g bag") != NULL);
+  CHECK(strstr(joined, "Dark roast blend number 11") != NULL);
+  CHECK(strstr(joined, "Share") == NULL);
+}
+
 static void test_link_list_beside_headline(void) {
   /* A short article, and beside it a list of other stories under a
    * heading of its own: headline links (or teasers: a headline and a
@@ -609,6 +643,28 @@ static void test_panels_and_popovers(void) {
             "</p></div></article><div popover id=\"notify\"><p>" P2 "</p><p>" P2 " " P2
             "</p></div></body></html>") == 0);
   CHECK_STR(joined, P1 " || What happened on Tuesday? || " P3);
+  /* A panel that names nothing, hidden by its class or its style, after
+   * the control that says it opens it (aria-expanded, on the control or a
+   * button in it); a tooltip after a plain button stays hidden. */
+  CHECK(run("<html><head><title>Floods</title></head><body><article><p>" P1 "</p>"
+            "<h3><button aria-expanded=\"false\">What happened on Tuesday?</button></h3>"
+            "<div class=\"answer hidden\"><p>" P3 "</p></div>"
+            "<button aria-expanded=\"false\">And then?</button>"
+            "<div style=\"display:none\"><p>" P2 "</p></div>"
+            "<p>The town's roads reopened on Friday.<button>?</button><span class=\"hidden\">A "
+            "note on how the council counts its roads, shown on hover.</span></p>"
+            "</article></body></html>") == 0);
+  CHECK_STR(joined, P1 " || What happened on Tuesday? || " P3 " || And then? || " P2
+                       " || The town's roads reopened on Friday.?");
+  /* A button around a heading is an accordion's question: it and the
+   * panel after it are content. */
+  CHECK(run("<html><head><title>Floods</title></head><body><article><p>" P1 "</p>"
+            "<div><button type=\"button\"><h5>What happened on Tuesday?</h5></button>"
+            "<div class=\"text-sm hidden\"><p>" P3 "</p></div></div>"
+            "<div><button type=\"button\"><h5>And then?</h5></button>"
+            "<div class=\"text-sm hidden\"><p>" P2
+            "</p></div></div></article></body></html>") == 0);
+  CHECK_STR(joined, P1 " || What happened on Tuesday? || " P3 " || And then? || " P2);
 }
 
 static void test_table_of_contents(void) {
@@ -721,6 +777,7 @@ int main(void) {
   test_unnamed_comments();
   test_listing_beside_headline();
   test_link_list_beside_headline();
+  test_listing_records_with_boilerplate_names();
   test_paragraph_and_its_list();
   test_excerpt_teasers();
   test_caption_by_name();

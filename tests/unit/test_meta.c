@@ -271,6 +271,11 @@ static void test_meta_names(void) {
   CHECK_STR(authors(), "Charles Darwin; Alfred Wallace");
   CHECK_STR(art.meta.date_published, "2015-03-02");
   CHECK_STR(art.title, "On worms");
+  /* A page whose only title is <meta name=title>. */
+  CHECK(run(PAGE("<title></title><meta name=\"title\" content=\"Knowledge for engineers | "
+                 "Wevolve\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Knowledge for engineers");
 
   /* An author tag that is a link is no name. */
   CHECK(run(PAGE("<meta property=\"article:author\" content=\"https://social.example/jane\">",
@@ -1473,6 +1478,109 @@ static void test_title(void) {
   CHECK(headings == 0);
 }
 
+/* Title shapes seen on pages nobody tuned on. */
+static void test_title_more_shapes(void) {
+  /* An old blog's "Site » Blog Archive » Title": the title after the
+   * label, and the site's name in an <h1> is no headline. */
+  CHECK(run(PAGE("<title>Four Years Left \xC2\xBB Blog Archive \xC2\xBB Interning small "
+                 "integers</title>",
+                 "<h1>Four Years Left</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Interning small integers");
+  CHECK(run(PAGE("<title>Time 4 talks \xC2\xBB Blog Archiv \xC2\xBB Cinemas go "
+                 "digital</title>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Cinemas go digital");
+  /* A visible headline that a title holds whole before the site's part
+   * keeps its own last part; a short last part after a bar is a
+   * section's or a topic's ("| Top 19 Companies"). */
+  CHECK(run(PAGE("<title>Island rids itself of its bankers \xE2\x80\x93 the film | tv-east</title>",
+                 "<h1>Island rids itself of its bankers \xE2\x80\x93 the film</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Island rids itself of its bankers \xE2\x80\x93 the film");
+  CHECK(run(PAGE("<title>Best movers in the city in 2025 | Top 19 Companies | Moverly</title>",
+                 "<h1>Best movers in the city in 2025 | Top 19 Companies</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Best movers in the city in 2025");
+  /* A kicker of its own in the headline's box is a phrase of its own
+   * (the style sheet sets it on its own line); a separator alone joins. */
+  CHECK(
+      run(PAGE(
+          "<title>Wow, wow, wow! Old mill to reopen in May | Valley News</title>",
+          "<h1><span class=\"kicker\">Wow, wow, wow!</span>Old mill to reopen in May</h1>" BODY)) ==
+      0);
+  CHECK_STR(art.title, "Wow, wow, wow! Old mill to reopen in May");
+  CHECK(run(PAGE(
+            "<title>The future of work - \"We rearrange the deck chairs\"</title>",
+            "<h1><span>The future of work</span>\"We rearrange the deck chairs\"</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "The future of work \"We rearrange the deck chairs\"");
+  CHECK(run(PAGE("<title>Category:Languages - Wiki</title>",
+                 "<h1><span>Category</span><span>:</span><span>Languages</span></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Category:Languages");
+  /* The date set in the headline's box is no part of it; the text's
+   * heading goes all the same. */
+  CHECK(run(PAGE("<title>Minister opens the restored tidal mill on the river - Ministry</title>",
+                 "<article><h1><span><time datetime=\"2022-02-01\">1 February 2022</time></span> "
+                 "<span>Minister opens the restored tidal mill on the river</span></h1>" BODY
+                 "</article>")) == 0);
+  CHECK_STR(art.title, "Minister opens the restored tidal mill on the river");
+  CHECK(art.first && art.first->kind != BLOCK_HEADING);
+  /* A kicker, an element of its own before the rest of the headline, is
+   * no part of it when a title for machines says the rest; words of the
+   * headline's own text before it are. */
+  CHECK(run(PAGE("<title>Car dealers expect a slow restart | Valley News</title>",
+                 "<h1><span class=\"overline\">After the lockdown</span> <span>Car dealers expect "
+                 "a slow restart</span></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Car dealers expect a slow restart");
+  CHECK(run(PAGE("<title>Car dealers expect a slow restart | Valley News</title>",
+                 "<h1>After the lockdown: car dealers expect a slow restart</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "After the lockdown: car dealers expect a slow restart");
+  CHECK(
+      run(PAGE(
+          "<title>Climate pioneer? - Lake Voice</title>"
+          "<meta property=\"og:site_name\" content=\"Lake Voice\">"
+          "<meta property=\"og:type\" content=\"article\">",
+          "<h1><span class=\"sub-heading\">Energy shift:</span><br> Climate pioneer?</h1>" BODY)) ==
+      0);
+  CHECK_STR(art.title, "Climate pioneer?");
+  /* An <h1> that links to a page above this one (a blog's front page) is
+   * the blog's name; one that links to this page is its headline. */
+  CHECK(run(PAGE("<title>Race winners - Ann's daily horse racing news</title>"
+                 "<link rel=\"canonical\" href=\"https://blogs.example/ann/e/42\">",
+                 "<h1><a href=\"https://blogs.example/ann\">Ann's daily horse racing "
+                 "news</a></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Race winners");
+  CHECK(run(PAGE("<title>Race winners at the spring meeting - Ann's daily horse racing news</title>"
+                 "<link rel=\"canonical\" href=\"https://blogs.example/ann/e/42\">",
+                 "<h1><a href=\"/ann/e/42\">Race winners at the spring meeting</a></h1>" BODY)) ==
+        0);
+  CHECK_STR(art.title, "Race winners at the spring meeting");
+  /* A title for machines whose parts an en or em dash joins keeps them
+   * when the <title> holds it whole before the site's part; a hyphen's
+   * parts are a headline and its section as before. */
+  CHECK(run(PAGE("<title>Snowflakes, white frocks \xE2\x80\x93 your dog in winter - Dog "
+                 "School</title><meta property=\"og:title\" content=\"Snowflakes, white frocks "
+                 "\xE2\x80\x93 your dog in winter\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Snowflakes, white frocks \xE2\x80\x93 your dog in winter");
+  CHECK(run(PAGE(
+            "<title>Travel insurance - Flight and travel quotes | Insurer</title>"
+            "<meta property=\"og:title\" content=\"Travel insurance - Flight and travel quotes\">",
+            BODY)) == 0);
+  CHECK_STR(art.title, "Travel insurance");
+  /* Chinese, Japanese and Korean put no space around the dash before the
+   * site's name. */
+  CHECK(run(PAGE("<title>"
+                 "\xE9\x95\xBF\xE6\xB1\x9F\xE5\xA4\xA7\xE6\xA1\xA5\xEF\xBC\x8C\xE4\xBB\x8A\xE5\xA4"
+                 "\xA9\xE9\x80\x9A\xE8\xBD\xA6\xEF\xBC\x8C\xE5\xB8\x82\xE6\xB0\x91\xE6\xAC\xA2\xE8"
+                 "\xBF\x8E-\xE6\x96\xB0\xE5\x8D\x8E\xE7\xBD\x91</title>",
+                 BODY)) == 0);
+  CHECK_STR(art.title,
+            "\xE9\x95\xBF\xE6\xB1\x9F\xE5\xA4\xA7\xE6\xA1\xA5\xEF\xBC\x8C\xE4\xBB\x8A\xE5\xA4\xA9"
+            "\xE9\x80\x9A\xE8\xBD\xA6\xEF\xBC\x8C\xE5\xB8\x82\xE6\xB0\x91\xE6\xAC\xA2\xE8\xBF\x8E");
+  /* A date is no part of a title. */
+  CHECK(run(PAGE("<title>23.01.2022 - Wierer wins the last race at home - Biathlon Valley</title>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Wierer wins the last race at home");
+}
+
 static void test_huge_title(void) {
   size_t n = 300 * 1024;
   char *page = malloc(n + 256);
@@ -1582,6 +1690,7 @@ int main(void) {
   test_updated_cards();
   test_headline_text_dates();
   test_title_headings();
+  test_title_more_shapes();
   test_language();
   test_odd_input();
   arena_free(&mem);
