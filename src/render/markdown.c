@@ -496,6 +496,7 @@ typedef struct {
   /* The list that just ended (no line since), so that a list right after
    * it takes other markers: CommonMark would make the two one list. */
   int prev_depth, prev_ordered, prev_alt;
+  heading_outline outline;
   buf tmp;
 } md;
 
@@ -629,7 +630,7 @@ static void leaf(walker *w, const article_block *b, block_role role, int bare) {
   if (role == ROLE_CODE)
     code_block(m, b);
   else if (role == ROLE_HEADING)
-    paragraph(m, b->text, b->len, b->runs, walk_heading_level(w, b->level));
+    paragraph(m, b->text, b->len, b->runs, outline_level(&m->outline, b->level));
   else if (role == ROLE_QUOTE) {
     push(m, "> ", "> ");
     paragraph(m, b->text, b->len, b->runs, 0);
@@ -795,7 +796,7 @@ static void separator(walker *w) {
 void render_markdown(const article *a, const render_opts *o, buf *out) {
   md m = {
       .w = {o, 0, leaf, list_begin, item_begin, item_end, list_end, table, quote_begin, quote_end,
-            figure, separator, 0},
+            figure, separator},
       .out = out,
       .o = o,
       .para_depth = -1,
@@ -805,12 +806,12 @@ void render_markdown(const article *a, const render_opts *o, buf *out) {
   size_t start = out->len;
   if (o->title && a->title)
     paragraph(&m, a->title, strlen(a->title), NULL, 1);
-  walk_outline_restart(&m.w, walk_top_level(a));
+  outline_restart(&m.outline, walk_top_level(a));
   walk_children(&m.w, a->body.first, 0);
   if (walk_comments(a, o)) {
     emit(&m, "---", 3);
     paragraph(&m, "Comments", 8, NULL, 2);
-    walk_outline_restart(&m.w, 3);
+    outline_restart(&m.outline, 3);
     walk_children(&m.w, a->comments->body.first, 0);
   }
   if (out->len == start)

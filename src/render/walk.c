@@ -78,28 +78,25 @@ int heading_level(int level) {
   return level < 1 ? 1 : level > 6 ? 6 : level;
 }
 
-int walk_heading_level(walker *w, int level) {
+int outline_level(heading_outline *ol, int level) {
   int page = heading_level(level);
-  while (w->outline_len && w->outline[w->outline_len - 1].page >= page)
-    w->outline_len--;
-  int given = w->outline_len    ? w->outline[w->outline_len - 1].given + 1
-              : w->heading_base ? w->heading_base
-                                : 1;
-  given = heading_level(given);
-  /* Six levels at most: page levels on the stack only grow, 1..6. */
-  w->outline[w->outline_len].page = (signed char)page;
-  w->outline[w->outline_len].given = (signed char)given;
-  w->outline_len++;
+  while (ol->depth && ol->open[ol->depth - 1].page >= page)
+    ol->depth--;
+  int given = heading_level(ol->depth ? ol->open[ol->depth - 1].given + 1 : ol->base);
+  /* Six entries at most: the page levels kept only grow, within 1..6. */
+  ol->open[ol->depth].page = (signed char)page;
+  ol->open[ol->depth].given = (signed char)given;
+  ol->depth++;
   return given;
+}
+
+void outline_restart(heading_outline *ol, int base) {
+  ol->base = base;
+  ol->depth = 0;
 }
 
 int walk_top_level(const article *a) {
   return a->title && *a->title ? 2 : 1;
-}
-
-void walk_outline_restart(walker *w, int base) {
-  w->heading_base = base;
-  w->outline_len = 0;
 }
 
 int list_start(const art_node *list) {

@@ -71,26 +71,27 @@ typedef struct walker {
   void (*quote_end)(struct walker *w);
   void (*figure)(struct walker *w, const article_image *img);
   void (*separator)(struct walker *w);
-  /* The level the text's top headings take (walk_top_level; 0 is 1). */
-  int heading_base;
-  /* The headings met so far that later ones may nest under: the page's
-   * level and the level given, outermost first. */
-  struct {
-    signed char page, given;
-  } outline[6];
-  int outline_len;
 } walker;
 
-/* The level of the next heading of w's document, whose level on the page
- * is level: an outline without gaps, as a reader expects, from
- * heading_base. A heading nests one level under the nearest heading before
- * it that is higher on the page, or is a top heading: the page's h1 then
- * h4 (its h2 and h3 were in the boilerplate) become 1 then 2 (2 then 3
- * under a title). Call once per heading, in document order. */
-int walk_heading_level(walker *w, int level);
+/* The headings of a document met so far (markdown, html), for an outline
+ * without gaps, as a reader expects: its top headings at level base
+ * (walk_top_level; 0 is 1), and each heading one level under the nearest
+ * heading before it that is higher on the page. The page's h1 then h4 (its
+ * h2 and h3 were in the boilerplate) become 2 then 3 under a title. */
+typedef struct {
+  int base;
+  struct {
+    signed char page, given;
+  } open[6]; /* the headings later ones may nest under, outermost first */
+  int depth;
+} heading_outline;
+
+/* The level to give the next heading, whose level on the page is level.
+ * Call once per heading, in document order. */
+int outline_level(heading_outline *ol, int level);
 /* Starts the outline again, its top headings at level base (the comments'
  * headings, under their own). */
-void walk_outline_restart(walker *w, int base);
+void outline_restart(heading_outline *ol, int base);
 /* The level of a's top headings: 2 when it has a title, the document's
  * level-1 heading whether shown or not (the JSON's "title" beside its
  * "markdown"; a headline worded otherwise than the title goes under it),
