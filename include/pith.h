@@ -542,7 +542,10 @@ typedef struct {
   const char *error;
   /* Skipped: a short reason word — "language" (the page was left out by
    * pith_options.language: pith_result_error says why; result and output
-   * are still there) or the reason given to pith_batch_add_skip. */
+   * are still there), "not-html" (text that is not a page: an SVG image,
+   * XML that is not XHTML, CSS, JavaScript, JSON; status is
+   * PITH_ERR_NOT_HTML, the result's error says which, no output), or the
+   * reason given to pith_batch_add_skip. */
   const char *skipped;
   /* Extracted, but from a flawed input (pith_result_warning: a gzip file
    * cut short): the output is there, and the item counts as failed. */
