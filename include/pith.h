@@ -41,7 +41,8 @@ typedef enum {
   PITH_ERR_NOMEM,     /* out of memory */
   PITH_ERR_INVALID,   /* a bad argument (NULL data, unknown format or charset) */
   PITH_ERR_EMPTY,     /* the input has no bytes, or only white space */
-  PITH_ERR_NOT_HTML,  /* binary data, or text with no HTML markup */
+  PITH_ERR_NOT_HTML,  /* binary data, text with no HTML markup, or text that is not a page
+                        (SVG or other XML that is not XHTML, CSS, JavaScript, JSON) */
   PITH_ERR_TOO_LARGE, /* larger than pith_options.max_input_bytes */
   PITH_DONE,          /* pith_archive_next: no more records */
   PITH_ERR_READ,      /* an archive could not be opened or read (see pith_archive_error) */
@@ -541,7 +542,10 @@ typedef struct {
   const char *error;
   /* Skipped: a short reason word — "language" (the page was left out by
    * pith_options.language: pith_result_error says why; result and output
-   * are still there) or the reason given to pith_batch_add_skip. */
+   * are still there), "not-html" (text that is not a page: an SVG image,
+   * XML that is not XHTML, CSS, JavaScript, JSON; status is
+   * PITH_ERR_NOT_HTML, the result's error says which, no output), or the
+   * reason given to pith_batch_add_skip. */
   const char *skipped;
   /* Extracted, but from a flawed input (pith_result_warning: a gzip file
    * cut short): the output is there, and the item counts as failed. */

@@ -85,7 +85,7 @@ static pith_status check_charset(pith_result *r, const char *charset) {
   if (!charset || !*charset || pith_charset_known(charset))
     return PITH_OK;
   char msg[160];
-  snprintf(msg, sizeof msg, "unknown charset \"%.64s\" (pith_options.charset)", charset);
+  snprintf(msg, sizeof msg, "unknown charset \"%.64s\"", charset);
   return fail(r, PITH_ERR_INVALID, msg);
 }
 
@@ -112,7 +112,7 @@ static pith_status begin(const void *data, size_t len, const pith_options **opts
     return fail(r, PITH_ERR_NOMEM, "out of memory");
   if ((*opts)->max_input_bytes && len > (*opts)->max_input_bytes) {
     char msg[96];
-    snprintf(msg, sizeof msg, "larger than the limit of %zu bytes", (*opts)->max_input_bytes);
+    snprintf(msg, sizeof msg, "larger than %zu bytes", (*opts)->max_input_bytes);
     return fail(r, PITH_ERR_TOO_LARGE, msg);
   }
   return check_charset(r, (*opts)->charset);
@@ -132,11 +132,8 @@ static pith_status gunzip_bytes(const pith_options *opts, const void **data, siz
     return PITH_OK;
   size_t n = 0;
   if (pith_read_buffer(*data, *len, opts->max_input_bytes, inflated, &n, truncated, err, err_cap)) {
-    if (!strncmp(err, "larger", 6)) {
-      snprintf(err, err_cap, "larger than the limit of %zu bytes once inflated",
-               opts->max_input_bytes);
+    if (!strncmp(err, "larger", 6))
       return PITH_ERR_TOO_LARGE;
-    }
     return strcmp(err, "out of memory") ? PITH_ERR_NOT_HTML : PITH_ERR_NOMEM;
   }
   *data = *inflated;
@@ -205,6 +202,7 @@ static pith_status check_page(pith_result *r, const char *data, size_t len, int 
   case SNIFF_EMPTY:
     return fail(r, PITH_ERR_EMPTY, why);
   case SNIFF_NOT_HTML:
+  case SNIFF_NOT_PAGE:
     return fail(r, PITH_ERR_NOT_HTML, why);
   case SNIFF_HTML:
     break;

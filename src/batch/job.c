@@ -8,6 +8,7 @@
 
 #include "input/archive.h"
 #include "input/read.h"
+#include "input/sniff.h"
 #include "result.h"
 
 /* The option strings a job keeps, in the order copy_options lays them out. */
@@ -147,6 +148,13 @@ static void extract(batch_job *j, const char *data, size_t len) {
   }
   it->result = r;
   it->input_bytes = j->record ? j->record->payload_len : len;
+  if (st == PITH_ERR_NOT_HTML && r && sniff_not_page_reason(pith_result_error(r))) {
+    /* An image, a style sheet, data: not a page, so nothing to extract,
+     * and no failure (as a WARC record of another type). */
+    it->status = st;
+    it->skipped = "not-html";
+    return;
+  }
   if (j->record && st == PITH_ERR_EMPTY && r) {
     /* A record without text is a page without content, not a failure. */
     it->status = PITH_OK;
@@ -222,7 +230,7 @@ void batch_job_run(batch_job *j, const pith_batch_options *o) {
   j->data = NULL;
   pith_record_free(j->record);
   j->record = NULL;
-  if (it->error || it->output || !o->render)
+  if (it->error || it->output || it->status != PITH_OK || !o->render)
     return;
   size_t n = 0;
   pith_status st = pith_render(it->result, o->format, o->render_flags, &j->output, &n);

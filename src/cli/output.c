@@ -292,6 +292,11 @@ void output_deliver(void *ctx, pith_batch_item *it) {
     end_archive(c, in);
   } else if (it->error) {
     c->archive_failed += in->kind == ITEM_RECORD;
+    if (!strncmp(it->error, "larger than ", 12)) {
+      /* The library's "larger than N bytes": which option sets N. */
+      snprintf(c->message, sizeof c->message, "%s (--max-size)", it->error);
+      it->error = c->message;
+    }
     complain_item(c, in, it->error);
     FILE *errors = c->errors_out                   ? c->errors_out
                    : c->format == PITH_FORMAT_JSON ? stream_of(c, in)
@@ -301,7 +306,11 @@ void output_deliver(void *ctx, pith_batch_item *it) {
   } else {
     /* Left out by --language: said, but no failure (as a page without
      * content is none); the empty output is still written. */
-    if (it->skipped && it->result && pith_result_error(it->result))
+    if (it->skipped && !strcmp(it->skipped, "not-html") && it->result &&
+        pith_result_error(it->result)) {
+      snprintf(c->message, sizeof c->message, "skipped: %s", pith_result_error(it->result));
+      complain_item(c, in, c->message);
+    } else if (it->skipped && it->result && pith_result_error(it->result))
       complain_item(c, in, pith_result_error(it->result));
     else if (it->skipped && !strcmp(it->skipped, "too-large"))
       complain_item(c, in, too_large(c));

@@ -91,6 +91,19 @@ static int all_space(const char *s, size_t len) {
   return 1;
 }
 
+/* Whether text in parent is preformatted: inside a <pre> (or <listing>)
+ * through inline elements only, as a highlighter's spans. A few levels
+ * are looked at, so that a pathological page pays nothing. */
+static int preformatted(const dom_node *parent) {
+  for (int up = 0; parent && up < 16; parent = parent->parent, up++) {
+    if (parent->tag == TAG_PRE || parent->tag == TAG_LISTING)
+      return 1;
+    if (parent->tag == TAG_TEXT || tag_flags((tag_id)parent->tag) != T_INLINE)
+      return 0;
+  }
+  return 0;
+}
+
 /* Makes the pending character data a text node, or adds it to the text
  * node just before where it goes ("insert a character" appends to it). */
 void tb_flush_text(tb *b) {
@@ -115,8 +128,9 @@ void tb_flush_text(tb *b) {
     prev->text_len += (uint32_t)len;
     return;
   }
-  if (!b->keep_all && all_space(s, len)) {
-    /* White space between blocks: one space is all the extractor needs;
+  if (!b->keep_all && all_space(s, len) && !preformatted(parent)) {
+    /* White space between blocks: one space is all the extractor needs
+     * (but code's line breaks between its highlighted words are kept);
      * the copy goes back to the arena when it is the last thing there. */
     if (b->mem->ptr == s + cap)
       b->mem->ptr = s;

@@ -24,9 +24,10 @@ static int fail(char *err, size_t cap, const char *msg) {
   return -1;
 }
 
-static int fail_size(char *err, size_t cap, size_t max) {
+/* The one wording of the size limit, for bytes read or inflated. */
+static int fail_size(char *err, size_t cap, size_t max, int inflated) {
   if (err && cap)
-    snprintf(err, cap, "larger than %zu bytes", max);
+    snprintf(err, cap, "larger than %zu bytes%s", max, inflated ? " once inflated" : "");
   return -1;
 }
 
@@ -143,7 +144,7 @@ static int gunzip(const unsigned char *in, size_t n, size_t max, char **out, siz
   }
   if (why) {
     free(buf);
-    return strcmp(why, "size") == 0 ? fail_size(err, err_cap, max) : fail(err, err_cap, why);
+    return strcmp(why, "size") == 0 ? fail_size(err, err_cap, max, 1) : fail(err, err_cap, why);
   }
   if (cap - produced > 65536) { /* give back a generous first guess */
     char *nb = realloc(buf, produced + 1);
@@ -172,7 +173,7 @@ int pith_read_buffer(const char *in, size_t in_len, size_t max_bytes, char **out
     return gunzip((const unsigned char *)in, in_len, max_bytes, out, out_len, truncated, err,
                   err_cap);
   if (max_bytes && in_len > max_bytes)
-    return fail_size(err, err_cap, max_bytes);
+    return fail_size(err, err_cap, max_bytes, 0);
   char *buf = malloc(in_len + 1);
   if (!buf)
     return fail(err, err_cap, "out of memory");
@@ -280,7 +281,7 @@ int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_l
     close(fd);
   if (rc != 0) {
     if (too_large)
-      return fail_size(err, err_cap, max_bytes);
+      return fail_size(err, err_cap, max_bytes, 0);
     return fail_errno(err, err_cap, err_no);
   }
   if (is_gzip((unsigned char *)raw, raw_len)) {
@@ -290,7 +291,7 @@ int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_l
   }
   if (max_bytes && raw_len > max_bytes) {
     free(raw);
-    return fail_size(err, err_cap, max_bytes);
+    return fail_size(err, err_cap, max_bytes, 0);
   }
   *out = raw;
   *out_len = raw_len;

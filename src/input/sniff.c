@@ -14,6 +14,19 @@ static int lower(int c) {
   return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
+/* The first occurrence of the NUL-terminated s in p..end, or NULL. */
+static const char *strstr_n(const char *p, const char *end, const char *s) {
+  size_t n = strlen(s);
+  for (; (size_t)(end - p) >= n; p++) {
+    p = memchr(p, s[0], (size_t)(end - p));
+    if (!p || (size_t)(end - p) < n)
+      return NULL;
+    if (!memcmp(p, s, n))
+      return p;
+  }
+  return NULL;
+}
+
 static int known_tag_at(const char *p, const char *end) {
   for (size_t i = 0; i < sizeof html_words / sizeof *html_words; i++) {
     const char *w = html_words[i];
@@ -31,6 +44,131 @@ static int known_tag_at(const char *p, const char *end) {
     }
   }
   return 0;
+}
+
+/* The reasons for SNIFF_NOT_PAGE. */
+enum { NOT_PAGE_SVG, NOT_PAGE_XML, NOT_PAGE_JSON, NOT_PAGE_CODE, NOT_PAGE_KINDS };
+static const char *const not_page[NOT_PAGE_KINDS] = {
+    "an SVG image, not a page", "XML that is not XHTML, not a page", "JSON data, not a page",
+    "code (CSS or JavaScript), not a page"};
+
+int sniff_not_page_reason(const char *msg) {
+  for (int i = 0; msg && i < NOT_PAGE_KINDS; i++)
+    if (!strcmp(msg, not_page[i]))
+      return 1;
+  return 0;
+}
+
+static int space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+}
+
+static int name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.' || c == ':';
+}
+
+/* Whether <word (a whole tag name, any case) occurs in p..end. */
+static int has_tag(const char *p, const char *end, const char *word) {
+  size_t n = strlen(word);
+  for (; p < end; p++) {
+    p = memchr(p, '<', (size_t)(end - p));
+    if (!p || (size_t)(end - p) <= n + 1)
+      return 0;
+    size_t k = 0;
+    while (k < n && lower((unsigned char)p[1 + k]) == word[k])
+      k++;
+    if (k == n && !name_char(p[1 + n]))
+      return 1;
+  }
+  return 0;
+}
+
+/* The name of the first element of p..end, after any XML declaration,
+ * processing instructions, comments and doctype: lowercased, without a
+ * namespace prefix, in name[cap] (empty when text comes first). *xml is
+ * set when an <?xml declaration opens it. */
+static void first_element(const char *p, const char *end, char *name, size_t cap, int *xml) {
+  name[0] = 0;
+  *xml = 0;
+  for (;;) {
+    while (p < end && space(*p))
+      p++;
+    if (end - p < 2 || *p != '<')
+      return;
+    const char *close = "?>"; /* a declaration, or a processing instruction */
+    if (p[1] == '?')
+      *xml |= end - p >= 5 && !memcmp(p, "<?xml", 5);
+    else if (end - p >= 4 && !memcmp(p, "<!--", 4))
+      close = "-->";
+    else if (p[1] == '!')
+      close = ">"; /* a doctype */
+    else
+      break;
+    p = strstr_n(p + 2, end, close);
+    if (!p)
+      return;
+    p += strlen(close);
+  }
+  const char *s = ++p;
+  while (p < end && name_char(*p))
+    p++;
+  const char *colon = memchr(s, ':', (size_t)(p - s));
+  if (colon)
+    s = colon + 1;
+  size_t n = 0;
+  for (; s < p && n + 1 < cap; s++)
+    name[n++] = (char)lower((unsigned char)*s);
+  name[n] = 0;
+}
+
+static int html_word(const char *name) {
+  for (size_t i = 0; i < sizeof html_words / sizeof *html_words; i++)
+    if (!strcmp(name, html_words[i]))
+      return 1;
+  return 0;
+}
+
+/* JSON: an object or array from the first byte to the last. */
+static int json_data(const char *data, size_t len) {
+  size_t i = 0, j = len;
+  while (i < len && space(data[i]))
+    i++;
+  while (j > i && space(data[j - 1]))
+    j--;
+  if (j - i < 2 ||
+      !((data[i] == '{' && data[j - 1] == '}') || (data[i] == '[' && data[j - 1] == ']')))
+    return 0;
+  size_t k = i + 1;
+  while (k < j && space(data[k]))
+    k++;
+  char c = data[k];
+  return c == '"' || c == '}' ||
+         (data[i] == '[' && (strchr("{[]\"-", c) || (c >= '0' && c <= '9')));
+}
+
+/* Code rather than prose: braces, and most lines ending as lines of CSS
+ * and JavaScript do ('{', '}', ';'). Prose, and pages flattened to text,
+ * have lines ending in words and stops. */
+static int looks_like_code(const char *p, const char *end) {
+  size_t lines = 0, code_lines = 0, braces = 0;
+  char last = 0;
+  for (; p <= end; p++) {
+    if (p == end || *p == '\n') {
+      if (last) {
+        lines++;
+        code_lines += last == '{' || last == '}' || last == ';';
+      }
+      last = 0;
+      if (p == end)
+        break;
+      continue;
+    }
+    braces += *p == '{' || *p == '}';
+    if (!space(*p))
+      last = *p;
+  }
+  return braces >= 2 && code_lines * 2 >= lines;
 }
 
 sniff_result sniff_html(const char *data, size_t len, const char **why) {
@@ -69,12 +207,38 @@ sniff_result sniff_html(const char *data, size_t len, const char **why) {
   if (utf16)
     return SNIFF_HTML;
   const char *end = data + head;
-  for (const char *p = data; p < end; p++) {
+  /* What comes first, past a UTF-8 byte order mark. */
+  const char *start = data + i;
+  if (end - start >= 3 && !memcmp(start, "\xEF\xBB\xBF", 3))
+    start += 3;
+  int page_tags =
+      has_tag(data, end, "html") || has_tag(data, end, "body") || has_tag(data, end, "head");
+  if (json_data(start, (size_t)(data + len - start))) {
+    *why = not_page[NOT_PAGE_JSON];
+    return SNIFF_NOT_PAGE;
+  }
+  /* An XML document that is not XHTML (an SVG image, a feed, a sitemap),
+   * unless a page follows (an icon sprite put before <html>). */
+  char root[16];
+  int xml;
+  first_element(start, end, root, sizeof root, &xml);
+  if ((!strcmp(root, "svg") || (xml && root[0] && !html_word(root))) && !page_tags) {
+    *why = not_page[strcmp(root, "svg") ? NOT_PAGE_XML : NOT_PAGE_SVG];
+    return SNIFF_NOT_PAGE;
+  }
+  /* A script or style sheet may hold markup in its strings: code that
+   * does not start as a page is code. */
+  int code = (*start != '<' && !page_tags) && looks_like_code(start, end);
+  for (const char *p = data; !code && p < end; p++) {
     p = memchr(p, '<', (size_t)(end - p));
     if (!p)
       break;
     if (p + 1 < end && known_tag_at(p + 1, end))
       return SNIFF_HTML;
+  }
+  if (code || looks_like_code(start, end)) {
+    *why = not_page[NOT_PAGE_CODE];
+    return SNIFF_NOT_PAGE;
   }
   *why = "no HTML markup found";
   return SNIFF_NOT_HTML;

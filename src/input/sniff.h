@@ -4,9 +4,15 @@
 
 #include <stddef.h>
 
-typedef enum { SNIFF_HTML, SNIFF_EMPTY, SNIFF_NOT_HTML } sniff_result;
+/* SNIFF_NOT_PAGE: text, but not a page nor prose (an SVG image, another
+ * XML document, CSS, JavaScript, JSON): nothing to extract. */
+typedef enum { SNIFF_HTML, SNIFF_EMPTY, SNIFF_NOT_HTML, SNIFF_NOT_PAGE } sniff_result;
 
 /* Classifies data; *why gets a short reason for anything but SNIFF_HTML. */
 sniff_result sniff_html(const char *data, size_t len, const char **why);
+
+/* Whether msg is one of the reasons sniff_html gives with SNIFF_NOT_PAGE
+ * (compared by text: it may be a copy). */
+int sniff_not_page_reason(const char *msg);
 
 #endif

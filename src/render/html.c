@@ -35,7 +35,7 @@ static void leaf(walker *w, const article_block *b, block_role role, int bare) {
   }
   char tag[3] = "p";
   if (role == ROLE_HEADING)
-    tag[0] = 'h', tag[1] = (char)('0' + walk_heading_level(w, b->level));
+    tag[0] = 'h', tag[1] = (char)('0' + outline_level(&h->outline, b->level));
   if (role == ROLE_QUOTE)
     buf_puts(out, "<blockquote>");
   buf_printf(out, "<%s>", tag);
@@ -136,7 +136,7 @@ static void figure(walker *w, const article_image *img) {
 void render_html(const article *a, const render_opts *o, buf *out) {
   html h = {
       .w = {o, 1, leaf, list_begin, markup_item_begin, markup_item_end, list_end, table,
-            markup_quote_begin, markup_quote_end, figure, markup_separator, 0},
+            markup_quote_begin, markup_quote_end, figure, markup_separator},
       .out = out,
       .names = &names,
   };
@@ -154,11 +154,12 @@ void render_html(const article *a, const render_opts *o, buf *out) {
     buf_puts(out, "<h1>");
     markup_escape_str(out, a->title, 0);
     buf_puts(out, "</h1>\n");
-    h.w.title_shown = 1;
   }
+  outline_restart(&h.outline, walk_top_level(a));
   walk_children(&h.w, a->body.first, 0);
   if (walk_comments(a, o)) {
     buf_puts(out, "<section>\n<h2>Comments</h2>\n");
+    outline_restart(&h.outline, 3);
     walk_children(&h.w, a->comments->body.first, 0);
     buf_puts(out, "</section>\n");
   }

@@ -289,7 +289,7 @@ static void separator(walker *w) {
 static void blocks(buf *out, int *first, const article *a, const render_opts *o) {
   jtree j = {
       .w = {o, 0, leaf, list_begin, item_begin, item_end, list_end, table, quote_begin, quote_end,
-            figure, separator, 0},
+            figure, separator},
       .out = out,
       .mask = runs_style_mask(o),
   };

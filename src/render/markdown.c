@@ -15,7 +15,7 @@ typedef struct {
   buf *out;
   unsigned mask; /* styles shown */
   int links, images;
-  int oneline;    /* a heading or table cell: line breaks become spaces */
+  int oneline;    /* a heading or table cell: no line breaks (a cell's are <br>) */
   int heading;    /* '#' escaped */
   int table;      /* '|' escaped inside code spans too */
   int link;       /* inside a link's text */
@@ -46,7 +46,7 @@ static void raw(mdi *mi, const char *s) {
 static void flush(mdi *mi) {
   if (mi->brk && mi->written) {
     if (mi->oneline)
-      raw(mi, " ");
+      raw(mi, mi->table ? "<br>" : " "); /* GitHub's tables show a cell's <br> */
     else {
       buf_puts(mi->out, "\\\n");
       mi->line_start = 1;
@@ -158,6 +158,18 @@ static void code_span(mdi *mi, const char *s, size_t len) {
   mi->written = 1;
 }
 
+/* Whether s (at a '&') starts what CommonMark reads as a character
+ * reference, "&amp;" or "&#38;": in a destination too, where a URL that
+ * holds one literally ("?a=1&amp;b=2") needs its '&' written "&amp;". */
+static int entity_at(const char *s) {
+  size_t n = 1 + (s[1] == '#');
+  size_t start = n;
+  while (n - start < 32 && ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+                            (s[n] >= '0' && s[n] <= '9')))
+    n++;
+  return n > start && s[n] == ';';
+}
+
 /* A link destination: spaces and control characters percent-encoded, the
  * characters that would end it escaped. */
 static void destination(buf *out, const char *url) {
@@ -168,6 +180,10 @@ static void destination(buf *out, const char *url) {
       buf_putc(out, '%');
       buf_putc(out, hex[*p >> 4]);
       buf_putc(out, hex[*p & 15]);
+      continue;
+    }
+    if (*p == '&' && entity_at((const char *)p)) {
+      buf_puts(out, "&amp;"); /* a backslash does not stop it here */
       continue;
     }
     if (strchr("()<>\\|", *p))
@@ -351,11 +367,14 @@ static int left_flanking(unsigned long prev, unsigned long next) {
   return !u_punct(next) || !prev || u_space(prev) || u_punct(prev);
 }
 
-/* A run that opens (or closes) and cannot be read the other way round:
- * one that could do both may pair with the wrong partner. */
-static int flanks(unsigned long prev, unsigned long next, int closing) {
+/* A run that opens (or closes) as meant. A "*" run that could do both
+ * ("(HTB)*." or ")*.*") is read first as a closer, of the nearest open
+ * "*" run: right for our closer (spans nest, and a span's markers go one
+ * way together, so the nearest open run is its own opener), and harmless
+ * for an opener when no span around it is open (alone: outside any). */
+static int flanks(unsigned long prev, unsigned long next, int closing, int alone) {
   int left = left_flanking(prev, next), right = left_flanking(next, prev);
-  return closing ? right && !left : left && !right;
+  return closing ? right : left && (!right || alone);
 }
 
 #define MAX_MARKERS 256
@@ -367,7 +386,7 @@ static int flanks(unsigned long prev, unsigned long next, int closing) {
  * so that each decision sees the characters really around it. */
 static void resolve(buf *t, size_t from) {
   size_t pos[MAX_MARKERS];
-  int pair[MAX_MARKERS], html[MAX_MARKERS], stack[MAX_MARKERS];
+  int pair[MAX_MARKERS], html[MAX_MARKERS], stack[MAX_MARKERS], alone[MAX_MARKERS];
   int n = 0, depth = 0, overflow = 0;
   for (size_t i = from; i < t->len; i++) {
     if (!is_marker(t->data[i]))
@@ -379,6 +398,7 @@ static void resolve(buf *t, size_t from) {
     pos[n] = i;
     pair[n] = -1;
     html[n] = 0;
+    alone[n] = !depth;
     char c = t->data[i];
     if (c == OPEN_STRONG || c == OPEN_EM)
       stack[depth++] = n;
@@ -401,7 +421,7 @@ static void resolve(buf *t, size_t from) {
         e++;
       unsigned long prev = pos[k] > from ? char_before(t->data, pos[k], from) : 0;
       unsigned long next = pos[e - 1] + 1 < t->len ? char_at(t->data, pos[e - 1] + 1, t->len) : 0;
-      int opens = 0, closes = 0, any_html = 0;
+      int opens = 0, closes = 0, any_html = 0, outside = alone[k];
       for (int j = k; j < e; j++) {
         char c = t->data[pos[j]];
         if (c == OPEN_STRONG || c == OPEN_EM)
@@ -410,7 +430,7 @@ static void resolve(buf *t, size_t from) {
           closes = 1;
         any_html |= html[j];
       }
-      int ok = !any_html && !(opens && closes) && flanks(prev, next, closes);
+      int ok = !any_html && !(opens && closes) && flanks(prev, next, closes, outside);
       for (int j = k; j < e; j++)
         if (!ok && !html[j]) {
           html[j] = changed = 1;
@@ -476,6 +496,7 @@ typedef struct {
   /* The list that just ended (no line since), so that a list right after
    * it takes other markers: CommonMark would make the two one list. */
   int prev_depth, prev_ordered, prev_alt;
+  heading_outline outline;
   buf tmp;
 } md;
 
@@ -609,7 +630,7 @@ static void leaf(walker *w, const article_block *b, block_role role, int bare) {
   if (role == ROLE_CODE)
     code_block(m, b);
   else if (role == ROLE_HEADING)
-    paragraph(m, b->text, b->len, b->runs, walk_heading_level(w, b->level));
+    paragraph(m, b->text, b->len, b->runs, outline_level(&m->outline, b->level));
   else if (role == ROLE_QUOTE) {
     push(m, "> ", "> ");
     paragraph(m, b->text, b->len, b->runs, 0);
@@ -775,7 +796,7 @@ static void separator(walker *w) {
 void render_markdown(const article *a, const render_opts *o, buf *out) {
   md m = {
       .w = {o, 0, leaf, list_begin, item_begin, item_end, list_end, table, quote_begin, quote_end,
-            figure, separator, 0},
+            figure, separator},
       .out = out,
       .o = o,
       .para_depth = -1,
@@ -783,14 +804,14 @@ void render_markdown(const article *a, const render_opts *o, buf *out) {
   };
   buf_init(&m.tmp);
   size_t start = out->len;
-  if (o->title && a->title) {
+  if (o->title && a->title)
     paragraph(&m, a->title, strlen(a->title), NULL, 1);
-    m.w.title_shown = 1;
-  }
+  outline_restart(&m.outline, walk_top_level(a));
   walk_children(&m.w, a->body.first, 0);
   if (walk_comments(a, o)) {
     emit(&m, "---", 3);
     paragraph(&m, "Comments", 8, NULL, 2);
+    outline_restart(&m.outline, 3);
     walk_children(&m.w, a->comments->body.first, 0);
   }
   if (out->len == start)

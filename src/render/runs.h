@@ -49,11 +49,12 @@ typedef struct {
 } markup_names;
 
 /* A tag-based renderer: the walk (first: its callbacks get the renderer),
- * where it writes, and its names. */
+ * where it writes, its names, and its headings (html). */
 typedef struct {
   walker w;
   buf *out;
   const markup_names *names;
+  heading_outline outline;
 } markup_walker;
 
 /* Walker callbacks for a markup_walker: they write the names' fixed tags. */

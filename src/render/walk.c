@@ -78,9 +78,25 @@ int heading_level(int level) {
   return level < 1 ? 1 : level > 6 ? 6 : level;
 }
 
-int walk_heading_level(const walker *w, int level) {
-  int l = heading_level(level);
-  return w->title_shown && l == 1 ? 2 : l;
+int outline_level(heading_outline *ol, int level) {
+  int page = heading_level(level);
+  while (ol->depth && ol->open[ol->depth - 1].page >= page)
+    ol->depth--;
+  int given = heading_level(ol->depth ? ol->open[ol->depth - 1].given + 1 : ol->base);
+  /* Six entries at most: the page levels kept only grow, within 1..6. */
+  ol->open[ol->depth].page = (signed char)page;
+  ol->open[ol->depth].given = (signed char)given;
+  ol->depth++;
+  return given;
+}
+
+void outline_restart(heading_outline *ol, int base) {
+  ol->base = base;
+  ol->depth = 0;
+}
+
+int walk_top_level(const article *a) {
+  return a->title && *a->title ? 2 : 1;
 }
 
 int list_start(const art_node *list) {

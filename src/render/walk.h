@@ -71,15 +71,32 @@ typedef struct walker {
   void (*quote_end)(struct walker *w);
   void (*figure)(struct walker *w, const article_image *img);
   void (*separator)(struct walker *w);
-  /* The title was written as the document's level-1 heading: the text's
-   * own level-1 headings (a headline other than the title) go one level
-   * down, so that a document has one. */
-  int title_shown;
 } walker;
 
-/* heading_level for a heading in w's document: level 2 at least when the
- * title is shown as its level-1 heading. */
-int walk_heading_level(const walker *w, int level);
+/* The headings of a document met so far (markdown, html), for an outline
+ * without gaps, as a reader expects: its top headings at level base
+ * (walk_top_level; 0 is 1), and each heading one level under the nearest
+ * heading before it that is higher on the page. The page's h1 then h4 (its
+ * h2 and h3 were in the boilerplate) become 2 then 3 under a title. */
+typedef struct {
+  int base;
+  struct {
+    signed char page, given;
+  } open[6]; /* the headings later ones may nest under, outermost first */
+  int depth;
+} heading_outline;
+
+/* The level to give the next heading, whose level on the page is level.
+ * Call once per heading, in document order. */
+int outline_level(heading_outline *ol, int level);
+/* Starts the outline again, its top headings at level base (the comments'
+ * headings, under their own). */
+void outline_restart(heading_outline *ol, int base);
+/* The level of a's top headings: 2 when it has a title, the document's
+ * level-1 heading whether shown or not (the JSON's "title" beside its
+ * "markdown"; a headline worded otherwise than the title goes under it),
+ * else 1. */
+int walk_top_level(const article *a);
 
 /* The comment section to render: with o->comments, when the page has one
  * with something in it; else NULL. */

@@ -124,7 +124,7 @@ static void figure(walker *w, const article_image *img) {
 void render_xml(const article *a, const render_opts *o, buf *out) {
   xml x = {
       .w = {o, 0, leaf, list_begin, markup_item_begin, markup_item_end, list_end, table,
-            markup_quote_begin, markup_quote_end, figure, markup_separator, 0},
+            markup_quote_begin, markup_quote_end, figure, markup_separator},
       .out = out,
       .names = &names,
   };

@@ -157,4 +157,18 @@ check "version: pith and a number" test -n "$(printf '%s' "$out" | grep -E '^pit
 run -V
 check "-V: exit 0" is "$rc" 0
 
+# --max-size's refusals have one wording, whether the bytes were read
+# (a file, standard input) or inflated (a .gz file, gzip on standard
+# input), each naming the option.
+for i in $(seq 30); do echo "<p>Paragraph $i of a page larger than the limit.</p>"; done >big.html
+gzip -c big.html >big.html.gz
+run --max-size 1K big.html big.html.gz
+check "max-size: a file" contains "$err" "pith: big.html: larger than 1024 bytes (--max-size)"
+check "max-size: a gzip file" contains "$err" "pith: big.html.gz: larger than 1024 bytes once inflated (--max-size)"
+run --max-size 1K - <big.html
+check "max-size: standard input" contains "$err" "pith: (stdin): larger than 1024 bytes (--max-size)"
+run --max-size 1K - <big.html.gz
+check "max-size: gzip on standard input" contains "$err" "pith: (stdin): larger than 1024 bytes once inflated (--max-size)"
+check "max-size: one wording" lacks "$err" "the limit of"
+
 finish

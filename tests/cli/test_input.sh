@@ -91,4 +91,25 @@ check "dir+file: file" contains "$out" alphamarker
 check "dir+file: dir" contains "$out" fourmarker
 check "dir+file: not outside the dir" lacks "$out" onemarker
 
+# Files that are not pages nor prose (an SVG image, a feed, a style sheet,
+# a script, JSON) named as inputs: each skipped with what it is, counted
+# as "not-html" in the summary, no failure; prose still goes to text mode.
+printf '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><use xlink:href="#hole"/></svg>\n' >logo.svg
+printf '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title></channel></rss>\n' >feed.xml
+printf 'body { margin: 0; }\n.a p {\n  line-height: 1.5;\n}\n' >style.css
+printf 'function f(a) {\n  return "<p>" + a;\n}\n' >app.js
+printf '{"title": "Hello", "items": [1, 2]}\n' >data.json
+printf 'Harbour news\n\nThe ferry to the island runs again from Monday; tickets {at the quay}.\n' >note.txt
+run -f json logo.svg feed.xml style.css app.js data.json note.txt
+check "not pages: exit 0" is "$rc" 0
+check "not pages: svg said" contains "$err" "pith: logo.svg: skipped: an SVG image, not a page"
+check "not pages: feed said" contains "$err" "pith: feed.xml: skipped: XML that is not XHTML, not a page"
+check "not pages: css said" contains "$err" "pith: style.css: skipped: code (CSS or JavaScript), not a page"
+check "not pages: js said" contains "$err" "pith: app.js: skipped: code (CSS or JavaScript), not a page"
+check "not pages: json said" contains "$err" "pith: data.json: skipped: JSON data, not a page"
+check "not pages: counted" contains "$err" "6 read: 1 extracted, 5 skipped (not-html 5), 0 failed"
+check "not pages: no junk title" lacks "$out" "xlink"
+check "not pages: one output, the prose" is "$(printf '%s\n' "$out" | grep -c .)" 1
+check "not pages: prose kept" contains "$out" "ferry to the island"
+
 finish

@@ -115,7 +115,14 @@ elif command -v man >/dev/null; then
   for o in $("$prefix/bin/pith" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
     grep -qF -- "$o" "$tmp/man.txt" || fail "man page lacks $o"
   done
+  # Its SEE ALSO names the installed documents' place, under this prefix.
+  grep -qF -- "$prefix/share/doc/pith" "$tmp/man.txt" || fail "man page does not name $prefix/share/doc/pith"
 fi
+# The documents the man page, --help and the README point to are installed.
+for d in README.md docs/formats.md docs/json.md docs/limits.md docs/warc.md bindings/python/README.md \
+  $("$prefix/bin/pith" --help | grep -oE 'docs/[a-z-]+\.md' | sort -u); do
+  [ -s "$prefix/share/doc/pith/$d" ] || fail "share/doc/pith/$d not installed"
+done
 [ -x "$prefix/bin/pith" ] || fail "no bin/pith"
 
 [ "$failed" -eq 0 ] && echo "install check passed" || echo "$failed failed"

@@ -419,6 +419,53 @@ static void test_extract_page(void) {
   free(copy);
 }
 
+/* Text that is not a page nor prose is refused with what it is; pages
+ * that merely start like those are still pages. */
+static void test_not_pages(void) {
+  static const struct {
+    const char *data, *why; /* why NULL: a page */
+  } cases[] = {
+      {"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><title>Logo</title>"
+       "<use xlink:href=\"#hole\"/></svg>",
+       "an SVG image, not a page"},
+      {"<svg viewBox=\"0 0 9 9\"><path d=\"M0 0h9\"/></svg>", "an SVG image, not a page"},
+      {"\xEF\xBB\xBF<?xml version=\"1.0\"?><!-- feed --><rss version=\"2.0\"><channel><title>"
+       "Feed</title><item><title>One</title></item></channel></rss>",
+       "XML that is not XHTML, not a page"},
+      {"body { margin: 0; }\n.article p {\n  line-height: 1.5;\n}\n",
+       "code (CSS or JavaScript), not a page"},
+      {"function f(a) {\n  var x = \"<p>hi</p>\";\n  return a + x;\n}\n",
+       "code (CSS or JavaScript), not a page"},
+      {" {\"title\": \"Hello\", \"html\": \"<div>words</div>\"}\n", "JSON data, not a page"},
+      {"[{\"a\": 1}, {\"a\": 2}]", "JSON data, not a page"},
+      /* pages */
+      {"<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
+       "<body><p>Words of a page in XHTML, long enough to keep.</p></body></html>",
+       NULL},
+      {"<svg style=\"display:none\"><symbol id=\"i\"/></svg>\n<!DOCTYPE html><html><body><p>Words "
+       "of a page with an icon sprite before it.</p></body></html>",
+       NULL},
+      {"<p>A note: see {braces} and a list; it is still a page.</p>", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    pith_result *r = NULL;
+    pith_status st = pith_extract(cases[i].data, strlen(cases[i].data), NULL, &r);
+    if (cases[i].why) {
+      CHECK(st == PITH_ERR_NOT_HTML);
+      CHECK_STR(r ? pith_result_error(r) : NULL, cases[i].why);
+    } else
+      CHECK(st == PITH_OK);
+    pith_result_free(r);
+  }
+  /* Prose without markup is still text (the batch's text mode), and a
+   * text file with a few braces and semicolons too. */
+  const char *prose = "Dear all;\n\nThe meeting {room 4} moved to Thursday.\n\nRegards, Jo\n";
+  pith_result *r = NULL;
+  CHECK(pith_extract(prose, strlen(prose), NULL, &r) == PITH_ERR_NOT_HTML);
+  CHECK_STR(r ? pith_result_error(r) : NULL, "no HTML markup found");
+  pith_result_free(r);
+}
+
 static void test_errors(void) {
   pith_result *r;
   CHECK(pith_extract(page_a, strlen(page_a), NULL, NULL) == PITH_ERR_INVALID);
@@ -789,6 +836,7 @@ int main(void) {
   test_basics();
   test_extract_page();
   test_errors();
+  test_not_pages();
   test_no_content();
   test_json_escapes();
   test_charsets();

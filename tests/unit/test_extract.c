@@ -197,6 +197,28 @@ static void test_whitespace_and_inline(void) {
                     "in the USAToday, by Tideworks.");
 }
 
+/* Code a highlighter split into spans keeps the line breaks and
+ * indentation that lie between its spans (white space alone in a text
+ * node), as a browser shows them; elsewhere such white space is one space. */
+static void test_highlighted_code(void) {
+  const char *page =
+      "<html><body><article><p>" P1 "</p>"
+      "<div class=\"highlight\"><pre><span></span><span class=\"kn\">import</span> "
+      "<span class=\"n\">flood</span>\n\n\n<span class=\"nd\">@watch</span>\n"
+      "<span class=\"k\">def</span> <span class=\"nf\">level</span>():\n"
+      "<span class=\"w\">    </span><span class=\"k\">return</span> <span>4.2</span>\n"
+      "</pre></div>"
+      "<p><span>Between</span>\n\n<span>spans</span> outside code is one space, and the rest "
+      "of this paragraph is long enough to be kept.</p>"
+      "</article></body></html>";
+  CHECK(run(page) == 0);
+  const article_block *code = block(1);
+  CHECK(code && code->kind == BLOCK_CODE);
+  CHECK_STR(code ? code->text : NULL, "import flood\n\n\n@watch\ndef level():\n    return 4.2\n");
+  const article_block *after = block(2);
+  CHECK(after && !strncmp(after->text, "Between spans outside", 21));
+}
+
 static void test_hidden_and_scripts(void) {
   const char *page =
       "<html><head><title>Floods</title></head><body><article>"
@@ -745,6 +767,7 @@ int main(void) {
   test_navigation_only();
   test_block_kinds();
   test_whitespace_and_inline();
+  test_highlighted_code();
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();

@@ -575,6 +575,75 @@ static void test_emphasis_edges(void) {
                "<strong>bold\xc2\xa0</strong>x\n\n"
                "Plain **bold**, ***both*** (*in parentheses*).\n\n"
                "<em>one</em><strong>two</strong> three\n");
+  /* A closing run between punctuation ("(HTB)*.") closes, and so does an
+   * opening one between punctuation outside any other span (")**,"); inside
+   * one it could close that span instead: <em>. */
+  a = new_article(NULL);
+  para(a, NULL, "x")->runs =
+      runs(run("called ", 0, NULL), run("Heal The Breach (HTB)", STYLE_EM, NULL),
+           run(". Buy on ", 0, NULL), run("Amazon", STYLE_STRONG, "https://a.example/"),
+           run(",", STYLE_STRONG, NULL), run(" or ", 0, NULL), run("bold.", STYLE_STRONG, NULL),
+           run("(em)", STYLE_STRONG | STYLE_EM, NULL), run(" end", STYLE_STRONG, NULL), NULL);
+  CHECK_RENDER(MD, a, &o,
+               "called *Heal The Breach (HTB)*. Buy on [**Amazon**](https://a.example/)**,** or "
+               "**bold.<em>(em)</em> end**\n");
+}
+
+/* Headings as an outline without gaps, in Markdown and HTML: under the
+ * title, the page's h1, h4, h4, h5, h2, h3, h6 (its other headings were
+ * boilerplate) nest as 2, 3, 3, 4, 3, 4, 5 (all under the h1); the comments' headings go
+ * under "Comments"; without a title the top is level 1. XML and the JSON
+ * tree keep the page's levels. */
+static void test_heading_outline(void) {
+  static const int page[] = {1, 4, 4, 5, 2, 3, 6};
+  static const char *const names[] = {"A", "B", "C", "D", "E", "F", "G"};
+  article *a = new_article("Title");
+  for (size_t i = 0; i < sizeof page / sizeof *page; i++)
+    add(a, NULL, BLOCK_HEADING, page[i], names[i]);
+  a->comments = new_article(NULL);
+  add(a->comments, NULL, BLOCK_HEADING, 4, "Reply");
+  para(a->comments, NULL, "Agreed.");
+  render_opts o = defaults;
+  o.comments = 1;
+  CHECK_RENDER(MD, a, &o,
+               "# Title\n\n## A\n\n### B\n\n### C\n\n#### D\n\n### E\n\n#### F\n\n##### G\n\n"
+               "---\n\n## Comments\n\n### Reply\n\nAgreed.\n");
+  o.fragment = 1;
+  CHECK_RENDER(HTML, a, &o,
+               "<article>\n<h1>Title</h1>\n<h2>A</h2>\n<h3>B</h3>\n<h3>C</h3>\n<h4>D</h4>\n"
+               "<h3>E</h3>\n<h4>F</h4>\n<h5>G</h5>\n<section>\n<h2>Comments</h2>\n"
+               "<h3>Reply</h3>\n<p>Agreed.</p>\n</section>\n</article>\n");
+  char *xml = render(XML, a, &o);
+  CHECK(xml && strstr(xml, "<heading level=\"4\">B</heading>"));
+  free(xml);
+  a->title = NULL;
+  a->comments = NULL;
+  CHECK_RENDER(MD, a, &defaults, "# A\n\n## B\n\n## C\n\n### D\n\n## E\n\n### F\n\n#### G\n");
+}
+
+/* A line break inside a table cell: <br> in the Markdown cell (GitHub's
+ * tables show it; a cell has one line), none at the cell's end. */
+static void test_cell_breaks(void) {
+  article *a = new_article(NULL);
+  art_cell *notes = cell("first line\nsecond line", 1, 0);
+  notes->runs = runs(run("first line", 0, NULL), brk(), run("second line", 0, NULL), brk(), NULL);
+  add(a, NULL, BLOCK_TABLE_ROW, 0, "Name | Notes")->cells =
+      cells(cell("Name", 1, 0), cell("Notes", 1, 0), NULL);
+  add(a, NULL, BLOCK_TABLE_ROW, 0, "Anna | first line\nsecond line")->cells =
+      cells(cell("Anna", 1, 0), notes, NULL);
+  CHECK_RENDER(MD, a, &defaults,
+               "| Name | Notes |\n| --- | --- |\n| Anna | first line<br>second line |\n");
+}
+
+/* A destination holding what CommonMark reads as a character reference
+ * ("&amp;" in the URL itself) keeps it: its '&' written "&amp;" (a
+ * backslash does not stop a reference in a destination). */
+static void test_destination_references(void) {
+  article *a = new_article(NULL);
+  para(a, NULL, "x")->runs =
+      runs(run("a link", 0, "https://x.example/?a=1&amp;b=2&copy=3&c&#38;d&"), NULL);
+  CHECK_RENDER(MD, a, &defaults,
+               "[a link](https://x.example/?a=1&amp;amp;b=2&copy=3&c&amp;#38;d&)\n");
 }
 
 static void test_escaping(void) {
@@ -873,7 +942,7 @@ static void test_random_trees(void) {
  * runs) as Markdown, which must read back as the same text and nothing
  * else; with "texts", the texts one a line. */
 static int print_escaping(const char *what, int n) {
-  article *a = new_article(NULL);
+  article *a = new_article("Title"); /* not shown: headings at level 2 */
   int styled = !strncmp(what, "runs-", 5);
   for (int i = 0; i < n; i++) {
     article_block *b = add(a, NULL, i % 5 ? BLOCK_PARAGRAPH : BLOCK_HEADING, 2, rand_text(0));
@@ -904,6 +973,7 @@ static int print_escaping(const char *what, int n) {
   }
   render_opts o = defaults;
   o.formatting = styled;
+  o.title = 0;
   char *s = render(MD, a, &o);
   fputs(s, stdout);
   free(s);
@@ -992,6 +1062,9 @@ int main(int argc, char **argv) {
   test_links_and_formatting();
   test_emphasis_edges();
   test_escaping();
+  test_destination_references();
+  test_cell_breaks();
+  test_heading_outline();
   test_comments();
   test_deep();
   test_random_trees();

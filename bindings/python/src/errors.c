@@ -53,9 +53,23 @@ int errors_init(PyObject *module) {
              : -1;
 }
 
+/* The library's message, with the argument it concerns as Python spells
+ * it (the library's own words name none, or the C field). */
+static PyObject *message(pith_status st, const char *msg) {
+  if (st == PITH_ERR_INVALID && !strncmp(msg, "unknown charset", 15))
+    return PyUnicode_FromFormat("%s (the charset argument: a WHATWG name such as utf-8, "
+                                "windows-1252 or shift_jis)",
+                                msg);
+  if (st == PITH_ERR_TOO_LARGE && !strncmp(msg, "larger than ", 12))
+    return PyUnicode_FromFormat("%s (max_size)", msg);
+  return PyUnicode_FromString(msg);
+}
+
 /* An instance of cls with message msg and .status st; NULL with an error set. */
 static PyObject *new_error(PyObject *cls, pith_status st, const char *msg) {
-  PyObject *e = PyObject_CallFunction(cls, "s", msg);
+  PyObject *text = message(st, msg);
+  PyObject *e = text ? PyObject_CallOneArg(cls, text) : NULL;
+  Py_XDECREF(text);
   if (!e)
     return NULL;
   PyObject *status = PyLong_FromLong((long)st);

@@ -50,7 +50,9 @@ static void on_item(void *ctx, pith_batch_item *it) {
   if (it->marker) {
     /* a failure queued in its place: nothing to keep */
   } else if (it->status != PITH_OK) {
-    d->message = copy_string(it->error ? it->error : pith_status_string(it->status));
+    /* A skip (not a page) says why in its result. */
+    const char *why = it->result ? pith_result_error(it->result) : NULL;
+    d->message = copy_string(it->error ? it->error : why ? why : pith_status_string(it->status));
   } else {
     d->message = copy_string(it->warning);
     utf8_prepare(&d->text, it->output, it->output_len);
