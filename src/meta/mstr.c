@@ -351,12 +351,16 @@ int mstr_has_token(const char *s, const char *word) {
   return 0;
 }
 
+void mstr_append_upto(buf *b, const char *s, size_t len, size_t room) {
+  buf_append(b, s, len <= room ? len : mstr_utf8_cut(s, room));
+}
+
 static void node_text(const dom_node *n, buf *b, size_t start, size_t max) {
   for (const dom_node *c = n->first; c && b->len - start < max && !b->oom; c = c->next) {
     if (c->tag == TAG_TEXT) {
       if (!(c->kind & DOM_RAWTEXT)) {
         size_t room = max - (b->len - start);
-        buf_append(b, c->text, c->text_len < room ? c->text_len : room);
+        mstr_append_upto(b, c->text, c->text_len, room);
       }
       continue;
     }
@@ -376,7 +380,7 @@ void mstr_node_text(const dom_node *n, buf *b, size_t max) {
     return;
   if (n->tag == TAG_TEXT) {
     if (!(n->kind & DOM_RAWTEXT))
-      buf_append(b, n->text, n->text_len < max ? n->text_len : max);
+      mstr_append_upto(b, n->text, n->text_len, max);
     return;
   }
   node_text(n, b, b->len, max);

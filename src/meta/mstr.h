@@ -30,6 +30,9 @@ size_t mstr_squeeze(char *s, size_t len);
 /* n, or less so that s[0..n) does not end inside a UTF-8 character: where
  * to cut s (at least n bytes long) to at most n bytes. */
 size_t mstr_utf8_cut(const char *s, size_t n);
+/* Appends s[0..len) to b, or as much of it as room bytes hold without
+ * ending inside a character (a text cut at a byte limit). */
+void mstr_append_upto(buf *b, const char *s, size_t len, size_t room);
 /* Decodes HTML character references (&amp; &#39; &#x2019; &nbsp; ...) in
  * place; returns the new length. For text that did not pass an HTML parser
  * (JSON-LD). */

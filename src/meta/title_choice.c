@@ -58,7 +58,7 @@ static void heading_text(const dom_node *n, buf *b, size_t max) {
     int block = 0;
     if (c->tag == TAG_TEXT) {
       if (!(c->kind & DOM_RAWTEXT))
-        buf_append(b, c->text, c->text_len < max - b->len ? c->text_len : max - b->len);
+        mstr_append_upto(b, c->text, c->text_len, max - b->len);
     } else {
       if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) || c->tag == TAG_TIME)
         continue;
