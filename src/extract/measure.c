@@ -80,6 +80,26 @@ static int is_collapsed_panel(const dom_node *n) {
   return dom_attr_get(n, "aria-labelledby") != NULL || follows_toggle(n);
 }
 
+/* A permalink beside a heading or a definition ("<a href="#install">¶</a>",
+ * as documentation generators write them): a sign that lets readers copy
+ * the section's address, no word of the page. */
+static int is_permalink(const dom_node *n) {
+  static const char *const signs[] = {"\xC2\xB6", "\xC2\xA7", "#", "\xF0\x9F\x94\x97"};
+  const char *href = dom_attr_get(n, "href");
+  const dom_node *t = n->first;
+  if (!href || href[0] != '#' || !t || t->next || t->tag != TAG_TEXT)
+    return 0;
+  size_t a = 0, b = t->text_len;
+  while (a < b && is_space((unsigned char)t->text[a]))
+    a++;
+  while (b > a && is_space((unsigned char)t->text[b - 1]))
+    b--;
+  for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
+    if (b - a == strlen(signs[k]) && !memcmp(t->text + a, signs[k], b - a))
+      return 1;
+  return 0;
+}
+
 void measure_elements(extraction *x, dom_node *n) {
   if (deadline_over(x->dl))
     return; /* the page fails: what is left unmeasured does not matter */
@@ -90,7 +110,7 @@ void measure_elements(extraction *x, dom_node *n) {
   tag_id tag = (tag_id)n->tag;
   n->order = x->nelements;
   x->elements[x->nelements++] = n;
-  if (tag_flags(tag) == T_SKIP)
+  if (tag_flags(tag) == T_SKIP || (tag == TAG_A && is_permalink(n)))
     n->flags |= NF_JUNK;
   else if ((n->kind & DOM_HIDDEN) && !(REVEAL_PANELS && is_collapsed_panel(n)))
     n->flags |= NF_HIDDEN;

@@ -219,6 +219,30 @@ static void test_highlighted_code(void) {
   CHECK(after && !strncmp(after->text, "Between spans outside", 21));
 }
 
+/* A documentation generator's permalinks ("<a href="#x">¶</a>" after a
+ * heading or a definition) are no words of the page; a link to a
+ * fragment with words, or a pilcrow in text, stays. */
+static void test_heading_permalinks(void) {
+  const char *page =
+      "<html><body><article>"
+      "<h2>Available middleware<a class=\"headerlink\" href=\"#mw\">\xC2\xB6</a></h2>"
+      "<p>" P1 "</p>"
+      "<dl><dt>class Cache<a href=\"#cache\"> \xC2\xA7 </a></dt>"
+      "<dd><p>The cache keeps pages for a while, <a href=\"#ttl\">see ttl</a>, and "
+      "marks a paragraph \xC2\xB6 in its text as one.</p></dd></dl>"
+      "</article></body></html>";
+  CHECK(run(page) == 0);
+  const article_block *h = block(0);
+  CHECK_STR(h ? h->text : NULL, "Available middleware");
+  int dt = 0, dd = 0;
+  for (const article_block *b = art.first; b; b = b->next) {
+    dt |= !strcmp(b->text, "class Cache");
+    dd |= strstr(b->text, "see ttl") && strstr(b->text, "\xC2\xB6 in its");
+  }
+  CHECK(dt);
+  CHECK(dd);
+}
+
 static void test_hidden_and_scripts(void) {
   const char *page =
       "<html><head><title>Floods</title></head><body><article>"
@@ -768,6 +792,7 @@ int main(void) {
   test_block_kinds();
   test_whitespace_and_inline();
   test_highlighted_code();
+  test_heading_permalinks();
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();
