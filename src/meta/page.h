@@ -212,6 +212,21 @@ const char *meta_lines_after_without(mctx *x, const dom_node *n, size_t max, uns
 const char *meta_lines_until(mctx *x, const dom_node *n, const dom_node *stop, size_t max,
                              unsigned leave_out);
 
+/* ---- items of their own (meta/item.c) ------------------------------------ */
+
+/* The nearest element that holds both a and b. */
+const dom_node *meta_common_ancestor(const dom_node *a, const dom_node *b);
+
+/* Whether a heading links to another page (not to a place on this one);
+ * *budget bounds the elements seen. */
+int meta_links_elsewhere(const dom_node *h, size_t *budget);
+
+/* Whether n belongs to an item of its own rather than to the page: an
+ * <article>, a quotation, a testimonial or a box under a heading that
+ * links to another page, that neither holds the headline nor most of the
+ * page's text. */
+int meta_in_other_item(const mctx *x, const dom_node *n);
+
 /* ---- the choices ---------------------------------------------------------- */
 
 /* art->title from in (filled from the page); sets x->title_pos,
