@@ -1,6 +1,8 @@
 /* Items of their own inside a page: a card of another post, a quotation,
- * a testimonial, a reply. A byline or a date there is the item's, not the
- * page's (the authors' and the dates' choices ask alike). */
+ * a testimonial, a reply. A byline there is the item's, not the page's
+ * (meta_in_other_item); a date in a list's entry dates that entry
+ * (meta_in_list_entry: a thread's posts, each an <article> without a
+ * heading of its own, still date the thread by the first). */
 #include "meta/page.h"
 
 #include <string.h>
@@ -59,23 +61,52 @@ static int holds_item_heading(const dom_node *a, const dom_node *from, size_t *b
   return 0;
 }
 
-/* Whether n (a byline, a date) belongs to an item of its own rather than
- * to the page: it sits in an <article>, a quotation, a testimonial or a box under a heading
- * that links to another page (a card), that neither holds the headline
- * nor most of the page's text (a card of another post, a customer's
- * quote, a reply). */
-int meta_in_other_item(const mctx *x, const dom_node *n) {
+/* Whether element a has a sibling of its kind: the same tag and the same
+ * class names (the next entry of a list). */
+static int has_like_sibling(const dom_node *a) {
+  const dom_node *sides[2] = {a->prev, a->next};
+  for (int k = 0; k < 2; k++) {
+    const dom_node *s = sides[k];
+    for (int hops = 0; s && s->tag == TAG_TEXT && hops < 4; hops++)
+      s = k ? s->next : s->prev;
+    if (s && s->tag == a->tag &&
+        ((!s->cls && !a->cls) || (s->cls && a->cls && !strcmp(s->cls, a->cls))))
+      return 1;
+  }
+  return 0;
+}
+
+/* The boxes around n below the one it shares with the headline, up to
+ * one that holds most of the page's text: whether one is a quotation, or
+ * (entries_only) an entry of a list, or else an <article> or a box under
+ * a heading that links to another page. */
+static int in_item(const mctx *x, const dom_node *n, int entries_only) {
   const dom_node *top = x->title_node ? meta_common_ancestor(n, x->title_node) : NULL;
   size_t budget = 4000;
   for (const dom_node *a = n->parent, *from = n; a && a != x->doc->root && a != top;
        from = a, a = a->parent) {
     if (x->body_chars && a->chars * 2 >= x->body_chars)
       return 0;
-    if (a->tag == TAG_ARTICLE || a->tag == TAG_BLOCKQUOTE ||
-        ((a->cls || a->id) && (meta_element_bits(x, a) & W_QUOTE)))
+    if (a->tag == TAG_BLOCKQUOTE || ((a->cls || a->id) && (meta_element_bits(x, a) & W_QUOTE)))
       return 1;
-    if (top && holds_item_heading(a, from, &budget))
+    if (entries_only) {
+      /* An entry: its own heading links to another page, and entries of
+       * its kind stand beside it. */
+      if (has_like_sibling(a) &&
+          (tag_is_heading((tag_id)from->tag) ? meta_links_elsewhere(from, &budget)
+                                             : holds_item_heading(a, NULL, &budget)))
+        return 1;
+    } else if (a->tag == TAG_ARTICLE || (top && holds_item_heading(a, from, &budget))) {
       return 1;
+    }
   }
   return 0;
+}
+
+int meta_in_other_item(const mctx *x, const dom_node *n) {
+  return in_item(x, n, 0);
+}
+
+int meta_in_list_entry(const mctx *x, const dom_node *n) {
+  return in_item(x, n, 1);
 }

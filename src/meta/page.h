@@ -61,6 +61,7 @@ typedef struct {
   uint32_t pos;
   int shown;       /* SHOWN_*: whether the page shows it to its readers */
   int update;      /* labelled as an update's ("Updated ...", class "updated") */
+  int item;        /* shown in an item of its own (meta_in_other_item): no page's date */
   const char *src; /* where it came from, for debugging */
 } date_cand;
 
@@ -226,6 +227,12 @@ int meta_links_elsewhere(const dom_node *h, size_t *budget);
  * links to another page, that neither holds the headline nor most of the
  * page's text. */
 int meta_in_other_item(const mctx *x, const dom_node *n);
+
+/* Whether n belongs to an entry of a list (a card among cards: a box with
+ * a heading that links to another page, beside boxes of its kind) or to a
+ * quotation, that neither holds the headline nor most of the page's text.
+ * A thread's posts, with no headings of their own, are no such entries. */
+int meta_in_list_entry(const mctx *x, const dom_node *n);
 
 /* ---- the choices ---------------------------------------------------------- */
 

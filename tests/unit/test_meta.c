@@ -1262,6 +1262,40 @@ static void test_card_dates(void) {
   CHECK_STR(art.meta.date_published, "2023-03-27");
 }
 
+/* A list's entries (cards, each with a heading that links to its own page,
+ * beside cards of their kind) date themselves, not the list: a news index
+ * has no date of its own, the first entry's included. */
+#define ENTRY(slug, day)                                                                           \
+  "<li class=\"teaser\"><h2><a href=\"/news/" slug "\">News of " slug "</a></h2><time "            \
+  "datetime=\"2023-12-" day "\">December " day ", 2023</time><p>A short summary of the story, "    \
+  "with a few words more on " slug ".</p></li>"
+static void test_list_entry_dates(void) {
+  CHECK(run(PAGE("<title>News</title>",
+                 "<h1>News</h1><ul class=\"teasers\">" ENTRY("roads", "19") ENTRY("bridges", "18")
+                     ENTRY("floods", "12") "</ul>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* Datelines in entries named "post", whose days the text scans read
+   * again. */
+#define POST(slug, day)                                                                            \
+  "<div class=\"post\"><h3><a href=\"/" slug "\">On " slug "</a></h3><p class=\"date\">Posted "    \
+  "December " day ", 2023</p><p>A few words on " slug ".</p></div>"
+  CHECK(run(PAGE("<title>Blog</title>", "<h1>Blog</h1>" POST("roads", "19") POST("bridges", "18")
+                                            POST("floods", "12"))) == 0);
+  CHECK(art.meta.date_published == NULL);
+#undef POST
+  /* The page's own date, in the markup, stands beside them. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2023-11-02\">",
+                 "<h1>News</h1><ul class=\"teasers\">" ENTRY("roads", "19") ENTRY("bridges", "18")
+                     ENTRY("floods", "12") "</ul>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-11-02");
+  /* An article's own box is no entry, even beside others of its kind. */
+  CHECK(run(PAGE("", "<div class=\"box\"><h1>Floods</h1><time datetime=\"2023-12-19\">Dec 19, "
+                     "2023</time>" BODY "</div><div class=\"box\"><h2><a href=\"/b\">Bridges</a>"
+                     "</h2><time datetime=\"2023-12-18\">Dec 18, 2023</time></div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-12-19");
+}
+#undef ENTRY
+
 /* Headlines: an article's one <h1>, the site's name in an <h1>, a heading
  * in the chrome, a visible headline's own dash. */
 static void test_title_headings(void) {
@@ -1650,6 +1684,7 @@ int main(void) {
   test_thread_dates();
   test_date_readings();
   test_card_dates();
+  test_list_entry_dates();
   test_updated_dates();
   test_runtogether_dates();
   test_updated_cards();
