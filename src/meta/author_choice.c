@@ -29,6 +29,35 @@ static int author_link(const dom_node *a) {
   return 0;
 }
 
+/* The registrable part of a host name, roughly: its last two labels
+ * ("semanticscholar.org" of "api.semanticscholar.org"). */
+static const char *domain_of(const char *host) {
+  const char *last = strrchr(host, '.');
+  if (!last)
+    return host;
+  const char *p = last;
+  while (p > host && p[-1] != '.')
+    p--;
+  return p;
+}
+
+/* Whether byline link a goes to an author's page on another site (a
+ * profile at a citation index, "Semantic Scholar" in a list of the
+ * owner's profiles): it names a profile elsewhere, not who signs this
+ * page. A link marked rel=author is the page's own claim. */
+static int author_link_elsewhere(mctx *x, const dom_node *a) {
+  if (a->tag != TAG_A || meta_rel_has(dom_attr_get(a, "rel"), "author"))
+    return 0;
+  const char *href = dom_attr_get(a, "href");
+  char mine[256], theirs[256];
+  const char *page =
+      meta_host_of(x->canonical ? x->canonical : meta_tag(x, "og:url"), mine, sizeof mine);
+  if (!page)
+    page = meta_host_of(x->art->url, mine, sizeof mine);
+  const char *link = href ? meta_host_of(href, theirs, sizeof theirs) : NULL;
+  return page && link && strcmp(domain_of(page), domain_of(link)) != 0;
+}
+
 /* Whether a link goes to a subject's page ("/tag/personal-finance",
  * "/category/wellness"): it names a topic, not a person. */
 static int subject_link(const dom_node *a) {
@@ -148,7 +177,8 @@ static void add_authors(mctx *x, const char *s, const char **names, size_t *n) {
 }
 
 /* Whether a name reads like an organisation's: words like "News",
- * "Clinic", "Inc"; or, when it is also the site's name, one word alone
+ * "Clinic", "Inc", a company's legal form in CJK scripts; or, when it is also the site's name, one
+ * word alone
  * ("MongoDB") or capitals ("USA TODAY"). */
 static int org_like(const char *s, int site) {
   static const char *const words[] = {
@@ -157,6 +187,13 @@ static int org_like(const char *s, int site) {
       "group",    "network",  "press",       "times",      "post",        "today",      "daily",
       "journal",  "agency",   "society",     "council",    "department",  "ministry",   "hospital",
       "official", "gmbh",     "ag",          "sa",         "bank",        "studio",     "labs"};
+  /* Company forms of the CJK scripts, written without spaces
+   * ("株式会社イーブランド", "上海聚一行工艺礼品有限公司"). */
+  static const char *const forms[] = {"株式会社", "有限会社", "合資会社", "合名会社",
+                                      "合同会社", "公司",     "주식회사"};
+  for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+    if (strstr(s, forms[i]))
+      return 1;
   uint32_t w[32];
   size_t n = mstr_words(s, strlen(s), w, 32);
   for (const char *p = s; *p;) {
@@ -512,7 +549,7 @@ void meta_choose_authors(mctx *x) {
       const mnode *m = &x->bylines.v[i];
       if ((m->where & IN_CHROME) && !meta_near_title(x, m->pos))
         continue;
-      if (meta_in_other_item(x, m->n))
+      if (meta_in_other_item(x, m->n) || (m->kind == K_AUTHOR && author_link_elsewhere(x, m->n)))
         continue;
 #ifdef PITH_DEBUG_META
       fprintf(stderr, "byline %zu/%zu pos %u title_pos %u near %d where %u kind %d people %zu\n", i,

@@ -281,6 +281,12 @@ static void test_meta_names(void) {
   CHECK(run(PAGE("<meta property=\"article:author\" content=\"https://social.example/jane\">",
                  BODY)) == 0);
   CHECK(art.meta.nauthors == 0);
+  /* A company's name in its legal form, in a CJK script, is no person. */
+  CHECK(run(PAGE("<meta name=\"author\" content=\"\xE5\x90\x88\xE8\xB3\x87\xE4\xBC\x9A"
+                 "\xE7\xA4\xBE \xE3\x82\xA4\xE3\x83\xBC\xE3\x83\x96\xE3\x83\xA9\xE3"
+                 "\x83\xB3\xE3\x83\x89\">",
+                 BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
 }
 
 /* ---- microdata and bylines ---------------------------------------------------- */
@@ -359,6 +365,19 @@ static void test_bylines(void) {
 
 /* Authors belong to the main article: not to a list's items, a product's
  * reviews, a topic, a template. */
+/* A link to an author's page on another site (the owner's profile at a
+ * citation index) signs nothing here; the site's own author page does. */
+static void test_author_link_elsewhere(void) {
+  CHECK(run_url(PAGE("", "<h1>Ada Park</h1>" BODY "<ul><li><a href=\"https://scholar.example.org/"
+                         "author/30051\">Paper Index</a></li></ul>"),
+                "https://adapark.example.io/") == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run_url(PAGE("", "<h1>Ada Park</h1><p>By <a href=\"https://www.adapark.example.io/"
+                         "author/ada\">Ada Park</a></p>" BODY),
+                "https://blog.adapark.example.io/post") == 0);
+  CHECK_STR(authors(), "Ada Park");
+}
+
 static void test_author_scope(void) {
   /* A JSON-LD Review inside a Product names its reviewer, not the page's
    * author. */
@@ -1661,6 +1680,7 @@ int main(void) {
   test_meta_names();
   test_microdata();
   test_bylines();
+  test_author_link_elsewhere();
   test_author_scope();
   test_author_byline();
   test_byline_dates();
