@@ -1542,6 +1542,13 @@ static void test_title_more_shapes(void) {
   CHECK(run(PAGE("<title>Best movers in the city in 2025 | Top 19 Companies | Moverly</title>",
                  "<h1>Best movers in the city in 2025 | Top 19 Companies</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Best movers in the city in 2025");
+  /* A dash inside brackets separates no parts: the <title> is one
+   * product's name, not "Site - Tagline", and the shop's name in the
+   * <h1>s does not stand against it. */
+  CHECK(run(PAGE("<title>Carabiner blue (CARABINER BLUE - PORTER)</title>",
+                 "<h1>Porter bags, the official shop [e-brand]</h1>" BODY
+                 "<h1>Porter bags, the official shop [e-brand]</h1>")) == 0);
+  CHECK_STR(art.title, "Carabiner blue (CARABINER BLUE - PORTER)");
   /* A kicker of its own in the headline's box is a phrase of its own
    * (the style sheet sets it on its own line); a separator alone joins. */
   CHECK(
