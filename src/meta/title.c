@@ -645,8 +645,10 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   const char *t = best_title(stripped, in);
   if (t)
     return finish(t, in, mem);
-  /* Step 5: the first <h1> outside the page's chrome, else any title. */
-  for (size_t i = 0; i < in->nh1; i++)
+  /* Step 5: the first <h1> outside the page's chrome, else any title; on
+   * a site's home page whose titles all name the site, the site's name
+   * (its <h1>s head its sections: "About", a post's "The Great"). */
+  for (size_t i = 0; i < in->nh1 && !in->home; i++)
     if (in->h1[i].text && !in->h1[i].chrome) {
       *from_h1 = (int)i;
       return finish_as(in->h1[i].text, in, mem, 1);
