@@ -61,16 +61,58 @@ static int holds_item_heading(const dom_node *a, const dom_node *from, size_t *b
   return 0;
 }
 
-/* Whether element a has a sibling of its kind: the same tag and the same
- * class names (the next entry of a list). */
+/* Whether class string s holds the class name w[0..k). */
+static int has_class(const char *s, const char *w, size_t k) {
+  for (const char *p = s; *p;) {
+    while (*p == ' ')
+      p++;
+    size_t n = strcspn(p, " ");
+    if (n == k && !strncmp(p, w, k))
+      return 1;
+    p += n;
+  }
+  return 0;
+}
+
+/* How many of the class names of a are also b's (a and b: class
+ * strings), and how many a has. */
+static void shared_classes(const char *a, const char *b, size_t *shared, size_t *count) {
+  *shared = *count = 0;
+  for (const char *p = a; *p;) {
+    while (*p == ' ')
+      p++;
+    size_t k = strcspn(p, " ");
+    if (!k)
+      break;
+    ++*count;
+    *shared += has_class(b, p, k);
+    p += k;
+  }
+}
+
+/* Whether two elements are of a kind: the same tag and most of their
+ * class names alike ("post-768 post hentry" and "post-762 post hentry":
+ * a blog's entries, each with its own id among its classes). */
+static int alike(const dom_node *a, const dom_node *b) {
+  if (a->tag != b->tag)
+    return 0;
+  if (!a->cls || !b->cls)
+    return !a->cls && !b->cls;
+  size_t shared, na, nb, unused;
+  shared_classes(a->cls, b->cls, &shared, &na);
+  shared_classes(b->cls, a->cls, &unused, &nb);
+  return shared * 2 > (na > nb ? na : nb) || !strcmp(a->cls, b->cls);
+}
+
+/* Whether element a has a sibling of its kind (the next entry of a
+ * list). */
 static int has_like_sibling(const dom_node *a) {
   const dom_node *sides[2] = {a->prev, a->next};
   for (int k = 0; k < 2; k++) {
     const dom_node *s = sides[k];
     for (int hops = 0; s && s->tag == TAG_TEXT && hops < 4; hops++)
       s = k ? s->next : s->prev;
-    if (s && s->tag == a->tag &&
-        ((!s->cls && !a->cls) || (s->cls && a->cls && !strcmp(s->cls, a->cls))))
+    if (s && alike(s, a))
       return 1;
   }
   return 0;

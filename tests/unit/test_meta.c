@@ -1302,6 +1302,16 @@ static void test_list_entry_dates(void) {
                                             POST("floods", "12"))) == 0);
   CHECK(art.meta.date_published == NULL);
 #undef POST
+  /* Entries whose class names differ by their ids ("post-768 post
+   * hentry"), as a blog's front page writes them. */
+#define POST(id, day)                                                                              \
+  "<article class=\"post-" id " post type-post hentry\"><h2 class=\"entry-title\"><a href=\"/p" id \
+  "\">Post " id "</a></h2><time datetime=\"2019-01-" day "\">Jan " day "</time><p>Words of "       \
+  "post " id ", a few more of them.</p></article>"
+  CHECK(run(PAGE("<title>amy</title>", "<header><h1>amy</h1></header><main>" POST("768", "17")
+                                           POST("762", "12") POST("502", "03") "</main>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+#undef POST
   /* The page's own date, in the markup, stands beside them. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2023-11-02\">",
                  "<h1>News</h1><ul class=\"teasers\">" ENTRY("roads", "19") ENTRY("bridges", "18")
@@ -1542,6 +1552,16 @@ static void test_title_more_shapes(void) {
   CHECK(run(PAGE("<title>Best movers in the city in 2025 | Top 19 Companies | Moverly</title>",
                  "<h1>Best movers in the city in 2025 | Top 19 Companies</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Best movers in the city in 2025");
+  /* A site's home page whose titles all say the site's name: that name,
+   * not the first section's heading; elsewhere on the site the heading. */
+#define HOME_PAGE                                                                                  \
+  PAGE("<title>Ada Park</title><meta property=\"og:site_name\" content=\"Ada Park\">",             \
+       "<h1>About</h1>" BODY "<h1>Projects</h1><p>A few of them.</p>")
+  CHECK(run_url(HOME_PAGE, "https://adapark.example.io/") == 0);
+  CHECK_STR(art.title, "Ada Park");
+  CHECK(run_url(HOME_PAGE, "https://adapark.example.io/about") == 0);
+  CHECK_STR(art.title, "About");
+#undef HOME_PAGE
   /* A dash inside brackets separates no parts: the <title> is one
    * product's name, not "Site - Tagline", and the shop's name in the
    * <h1>s does not stand against it. */
