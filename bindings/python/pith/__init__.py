@@ -164,12 +164,6 @@ class Article:
         data: ..."), or None; parse() also warns (pith.InputWarning)."""
         return self._result.warning if self._result is not None else None
 
-    @property
-    def warning(self):
-        """A flaw of the input the extraction got past ("truncated gzip
-        data: ..."), or None; parse() also warns (pith.InputWarning)."""
-        return self._result.warning if self._result is not None else None
-
     def render(self, format="text", **flags):
         """The article in a format ("text", "markdown", "html", "xml",
         "json"), with extract()'s render flags (title, links, images,
@@ -321,7 +315,8 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
     how many records, pages, skipped (and why), errors and failed there
     were. Like the CLI, a record whose page has no content gives an Article
-    with an empty text.
+    with an empty text, and a page the language option leaves out gives
+    none: it is counted as "skipped:language".
 
     site_dedup: WET text lines that repeat across a site's pages are its
     boilerplate, as in the CLI (--site-dedup): the archive is read twice,
@@ -382,9 +377,11 @@ class ArchiveReader:
         if record.kind == "error":
             return "errors", _located(ArchiveError(record.error), record)
         try:
-            return "pages", Article(record.extract(**self._options))
+            article = Article(record.extract(**self._options))
         except Error as e:
             return "failed", _located(e, record)
+        # Left out by the language option: skipped, as the CLI skips it.
+        return ("skipped", "language") if article.left_out else ("pages", article)
 
     def _count(self, done):
         first_error = None
