@@ -18,6 +18,8 @@ arguments ``TypeError`` or ``ValueError``.
 import collections
 import concurrent.futures
 import errno
+import inspect
+import io
 import itertools
 import os
 
@@ -93,6 +95,12 @@ def parse(html, url=None, *, charset=None, language=None, max_size=64 << 20,
 def parse_text(text, url=None, **options):
     """parse() for a page flattened to text (see extract_text)."""
     return Article(_pith.parse_text(text, url, **options))
+
+
+# help() and inspect show parse()'s keywords, which parse_text takes.
+parse_text.__signature__ = inspect.signature(parse).replace(parameters=[
+    p.replace(name="text") if p.name == "html" else p
+    for p in inspect.signature(parse).parameters.values()])
 
 
 def dump_dom(html, *, charset=None, max_size=64 << 20, max_nodes=4000000, max_depth=256,
@@ -323,6 +331,7 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     counting its text lines first. Default: on for a path, off for a file
     object (which would have to be seekable).
     """
+    _check_archive_source(source)
     if site_dedup is None:
         site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
     try:
@@ -336,6 +345,20 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
             missing.status = e.status
             raise missing from None
         raise
+
+
+def _check_archive_source(source):
+    """A source read_archive cannot read, said plainly rather than by what
+    fails deep inside (a decoding error, "embedded null byte")."""
+    if isinstance(source, io.TextIOBase):
+        raise TypeError("read_archive reads bytes: open the archive in binary mode "
+                        "(open(path, \"rb\"))")
+    data = isinstance(source, (bytearray, memoryview)) or (isinstance(source, bytes) and (
+        b"\0" in source or source[:5] == b"WARC/" or source[:2] == b"\x1f\x8b"
+        or source[:4] == b"\x28\xb5\x2f\xfd"))
+    if data:
+        raise TypeError("read_archive takes a path or a binary file object, not the archive's "
+                        "bytes: give io.BytesIO(data)")
 
 
 class ArchiveNotFoundError(ArchiveError, FileNotFoundError):
