@@ -104,15 +104,16 @@ static int alike(const dom_node *a, const dom_node *b) {
   return shared * 2 > (na > nb ? na : nb) || !strcmp(a->cls, b->cls);
 }
 
-/* Whether element a has a sibling of its kind (the next entry of a
- * list). */
-static int has_like_sibling(const dom_node *a) {
+/* Whether element a has a sibling of its kind that is an entry too: its
+ * own heading links to another page (the next card of a list; not a
+ * post's box beside its navigation or its comments). */
+static int has_like_entry(const dom_node *a, size_t *budget) {
   const dom_node *sides[2] = {a->prev, a->next};
   for (int k = 0; k < 2; k++) {
     const dom_node *s = sides[k];
     for (int hops = 0; s && s->tag == TAG_TEXT && hops < 4; hops++)
       s = k ? s->next : s->prev;
-    if (s && alike(s, a))
+    if (s && alike(s, a) && holds_item_heading(s, NULL, budget))
       return 1;
   }
   return 0;
@@ -132,11 +133,11 @@ static int in_item(const mctx *x, const dom_node *n, int entries_only) {
     if (a->tag == TAG_BLOCKQUOTE || ((a->cls || a->id) && (meta_element_bits(x, a) & W_QUOTE)))
       return 1;
     if (entries_only) {
-      /* An entry: its own heading links to another page, and entries of
-       * its kind stand beside it. */
-      if (has_like_sibling(a) &&
-          (tag_is_heading((tag_id)from->tag) ? meta_links_elsewhere(from, &budget)
-                                             : holds_item_heading(a, NULL, &budget)))
+      /* An entry: its own heading links to another page, and an entry of
+       * its kind stands beside it. */
+      if ((tag_is_heading((tag_id)from->tag) ? meta_links_elsewhere(from, &budget)
+                                             : holds_item_heading(a, NULL, &budget)) &&
+          has_like_entry(a, &budget))
         return 1;
     } else if (a->tag == TAG_ARTICLE || (top && holds_item_heading(a, from, &budget))) {
       return 1;

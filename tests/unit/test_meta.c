@@ -1312,6 +1312,14 @@ static void test_list_entry_dates(void) {
                                            POST("762", "12") POST("502", "03") "</main>")) == 0);
   CHECK(art.meta.date_published == NULL);
 #undef POST
+  /* A post's box whose heading links to the post's own address, beside
+   * a box of its kind that is no entry (and less than half the page's
+   * text): the post's date. */
+  CHECK(run(PAGE("<title>Blog &raquo; Leo</title>",
+                 "<div class=\"post\"><h2><a href=\"/leo/\">Leo</a></h2><p class=\"date\">"
+                 "3 August 2015</p>" BODY "</div><div class=\"post\"><p>Comments are closed.</p>"
+                 "</div><div class=\"more\">" BODY BODY BODY "</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2015-08-03");
   /* The page's own date, in the markup, stands beside them. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2023-11-02\">",
                  "<h1>News</h1><ul class=\"teasers\">" ENTRY("roads", "19") ENTRY("bridges", "18")
