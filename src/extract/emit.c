@@ -72,6 +72,86 @@ static void best_run(const extraction *x, const size_t *kept, size_t nkept, size
   }
 }
 
+/* A short line without sentence punctuation that the root repeats
+ * LABEL_REPEATS times or more, each time before a different line, is the
+ * template's label, not content: a forum's "Joined" and "Posts" beside
+ * each reply's own date and count, "Add to cart" or "Read more" before
+ * each next record. Every copy goes (the repeats' rule keeps the first).
+ * A line repeated before the same line each time is a repeated part of
+ * the content (a pricing table's features, a spec shown once per
+ * variant) and stays; so do the labels of a page that is mostly short
+ * lines (a shop's cards, a comparison of specs: there they are what the
+ * reader compares); the labels go beside prose (a thread's posts). */
+#ifndef LABEL_MAX_CHARS
+#define LABEL_MAX_CHARS 30
+#endif
+#ifndef LABEL_REPEATS
+#define LABEL_REPEATS 3
+#endif
+#ifndef LABEL_PROSE_SHARE
+#define LABEL_PROSE_SHARE 0.5f
+#endif
+
+static int is_label(const extraction *x, const text_block *b) {
+  return b->kind != BLOCK_HEADING && b->kind != BLOCK_TABLE_ROW && b->chars <= LABEL_MAX_CHARS &&
+         b->link_chars == 0 && !(b->boiler && (b->boiler->flags & NF_META)) &&
+         !has_sentence_punctuation(x->text.data + b->off, b->len);
+}
+
+/* A label's copies in the root: how many, the line after the first, and
+ * whether another copy comes before another line. */
+typedef struct {
+  uint64_t hash, first_next;
+  uint32_t count;
+  int next_differs;
+} label_tally;
+
+/* The tally of h in the open-addressing table of cap slots (a power of
+ * two). */
+static label_tally *tally_of(label_tally *t, size_t cap, uint64_t h) {
+  size_t i = (size_t)h & (cap - 1);
+  while (t[i].hash && t[i].hash != h)
+    i = (i + 1) & (cap - 1);
+  t[i].hash = h;
+  return &t[i];
+}
+
+static uint64_t block_hash(const extraction *x, const text_block *b) {
+  return hash_text(x->text.data + b->off, b->len);
+}
+
+/* Counts the root's labels and what follows each copy; returns 0 when the
+ * root is mostly short lines (its labels are kept). */
+static int tally_labels(const extraction *x, const dom_node *root, int listing, label_tally *t,
+                        size_t cap) {
+  uint64_t chars = 0, prose = 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const text_block *b = &x->blocks[i];
+    if (!keep_block(x, b, root, listing))
+      continue;
+    chars += b->chars;
+    if (b->chars >= 80 && has_sentence_punctuation(x->text.data + b->off, b->len))
+      prose += b->chars;
+    if (!is_label(x, b))
+      continue;
+    label_tally *l = tally_of(t, cap, block_hash(x, b));
+    uint64_t next = i + 1 < x->nblocks ? block_hash(x, &x->blocks[i + 1]) : 0;
+    if (l->count++ == 0)
+      l->first_next = next;
+    else if (next != l->first_next)
+      l->next_differs = 1;
+  }
+  return (float)prose >= LABEL_PROSE_SHARE * (float)chars;
+}
+
+static int is_repeated_label(const extraction *x, const text_block *b, label_tally *t, size_t cap,
+                             uint64_t h) {
+  if (!is_label(x, b))
+    return 0;
+  const label_tally *l = tally_of(t, cap, h);
+  return l->count >= LABEL_REPEATS && l->next_differs;
+}
+
 int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const dom_node *root,
                  int listing, article *out) {
   int rc = EMIT_OOM;
@@ -79,18 +159,22 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
   while (cap < x->nblocks * 2)
     cap *= 2;
   uint64_t *seen = calloc(cap, sizeof *seen);
+  label_tally *labels = calloc(cap, sizeof *labels);
   /* Pick the blocks, then drop headings that head nothing (a widget's
    * title, "Advertisement") before emitting. */
   size_t *kept = malloc((x->nblocks + 1) * sizeof *kept);
-  if (!seen || !kept)
+  if (!seen || !kept || !labels)
     goto done;
+  int drop_labels = tally_labels(x, root, listing, labels, cap);
   size_t nkept = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
     text_block *b = &x->blocks[i];
     if (!keep_block(x, b, root, listing))
       continue;
-    const char *t = x->text.data + b->off;
-    if (seen_before(seen, cap, hash_text(t, b->len)))
+    uint64_t h = block_hash(x, b);
+    if (drop_labels && is_repeated_label(x, b, labels, cap, h))
+      continue;
+    if (seen_before(seen, cap, h))
       continue;
     kept[nkept++] = i;
   }
@@ -116,6 +200,7 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
   rc = 0;
 done:
   free(seen);
+  free(labels);
   free(kept);
   return rc;
 }
