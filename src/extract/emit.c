@@ -73,36 +73,37 @@ static void best_run(const extraction *x, const size_t *kept, size_t nkept, size
 }
 
 /* A short line without sentence punctuation that the root repeats
- * LABEL_REPEATS times or more, each time before a different line, is the
- * template's label, not content: a forum's "Joined" and "Posts" beside
- * each reply's own date and count, "Add to cart" or "Read more" before
- * each next record. Every copy goes (the repeats' rule keeps the first).
- * A line repeated before the same line each time is a repeated part of
- * the content (a pricing table's features, a spec shown once per
- * variant) and stays; so do the labels of a page that is mostly short
- * lines (a shop's cards, a comparison of specs: there they are what the
- * reader compares); the labels go beside prose (a thread's posts). */
+ * LABEL_REPEATS times or more, with prose between its copies and before a
+ * different line each time, is the template's label beside each post, not
+ * content: a forum's "Joined" and "Posts" beside each reply's own date and
+ * count, a user's rank. Every copy goes (the repeats' rule keeps the
+ * first). Labels with no prose between them are what the reader compares
+ * (a shop's cards, a table of specs), and a line repeated before the same
+ * line each time is a repeated part of the content (a pricing table's
+ * features): they stay. Links and bylines are a listing's records. */
 #ifndef LABEL_MAX_CHARS
 #define LABEL_MAX_CHARS 30
 #endif
 #ifndef LABEL_REPEATS
 #define LABEL_REPEATS 3
 #endif
-#ifndef LABEL_PROSE_SHARE
-#define LABEL_PROSE_SHARE 0.5f
-#endif
 
 static int is_label(const extraction *x, const text_block *b) {
-  return b->kind != BLOCK_HEADING && b->kind != BLOCK_TABLE_ROW && b->chars <= LABEL_MAX_CHARS &&
+  return b->kind == BLOCK_PARAGRAPH && b->chars <= LABEL_MAX_CHARS &&
          b->link_chars == 0 && !(b->boiler && (b->boiler->flags & NF_META)) &&
          !has_sentence_punctuation(x->text.data + b->off, b->len);
 }
 
-/* A label's copies in the root: how many, the line after the first, and
+static int is_prose(const extraction *x, const text_block *b) {
+  return b->chars >= 80 && has_sentence_punctuation(x->text.data + b->off, b->len);
+}
+
+/* A label's copies in the root: how many, how many of them come after
+ * prose that came after the one before, the line after the first, and
  * whether another copy comes before another line. */
 typedef struct {
   uint64_t hash, first_next;
-  uint32_t count;
+  uint32_t count, apart, prose_before;
   int next_differs;
 } label_tally;
 
@@ -120,28 +121,28 @@ static uint64_t block_hash(const extraction *x, const text_block *b) {
   return hash_text(x->text.data + b->off, b->len);
 }
 
-/* Counts the root's labels and what follows each copy; returns 0 when the
- * root is mostly short lines (its labels are kept). */
-static int tally_labels(const extraction *x, const dom_node *root, int listing, label_tally *t,
-                        size_t cap) {
-  uint64_t chars = 0, prose = 0;
+/* Counts the root's labels, the prose between their copies and what
+ * follows each copy. */
+static void tally_labels(const extraction *x, const dom_node *root, int listing, label_tally *t,
+                         size_t cap) {
+  uint32_t prose = 0; /* prose blocks so far */
   for (size_t i = 0; i < x->nblocks; i++) {
     const text_block *b = &x->blocks[i];
     if (!keep_block(x, b, root, listing))
       continue;
-    chars += b->chars;
-    if (b->chars >= 80 && has_sentence_punctuation(x->text.data + b->off, b->len))
-      prose += b->chars;
+    prose += is_prose(x, b);
     if (!is_label(x, b))
       continue;
     label_tally *l = tally_of(t, cap, block_hash(x, b));
     uint64_t next = i + 1 < x->nblocks ? block_hash(x, &x->blocks[i + 1]) : 0;
     if (l->count++ == 0)
       l->first_next = next;
-    else if (next != l->first_next)
-      l->next_differs = 1;
+    else {
+      l->next_differs |= next != l->first_next;
+      l->apart += prose > l->prose_before;
+    }
+    l->prose_before = prose;
   }
-  return (float)prose >= LABEL_PROSE_SHARE * (float)chars;
 }
 
 static int is_repeated_label(const extraction *x, const text_block *b, label_tally *t, size_t cap,
@@ -149,7 +150,7 @@ static int is_repeated_label(const extraction *x, const text_block *b, label_tal
   if (!is_label(x, b))
     return 0;
   const label_tally *l = tally_of(t, cap, h);
-  return l->count >= LABEL_REPEATS && l->next_differs;
+  return l->count >= LABEL_REPEATS && l->next_differs && l->apart * 2 >= l->count;
 }
 
 int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const dom_node *root,
@@ -165,14 +166,14 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
   size_t *kept = malloc((x->nblocks + 1) * sizeof *kept);
   if (!seen || !kept || !labels)
     goto done;
-  int drop_labels = tally_labels(x, root, listing, labels, cap);
+  tally_labels(x, root, listing, labels, cap);
   size_t nkept = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
     text_block *b = &x->blocks[i];
     if (!keep_block(x, b, root, listing))
       continue;
     uint64_t h = block_hash(x, b);
-    if (drop_labels && is_repeated_label(x, b, labels, cap, h))
+    if (is_repeated_label(x, b, labels, cap, h))
       continue;
     if (seen_before(seen, cap, h))
       continue;
