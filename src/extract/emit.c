@@ -1,10 +1,9 @@
 /* Step 4, emit: the blocks under the root become the article, less
  * boilerplate inside it, teasers, link lists, a table of contents,
- * repeats (same text, case folded), headings that head nothing, and
- * whatever falls outside the heaviest run of blocks (bylines, dates and
- * story lists at the root's edges). A listing keeps its records' link
- * text, bylines and dates. Each block is placed in the article's tree
- * (step 5: tree.c). */
+ * repeats (same text, case folded), a template's labels beside each
+ * post, headings that head nothing, and whatever falls outside the heaviest run of blocks (bylines,
+ * dates and story lists at the root's edges). A listing keeps its records' link text, bylines and
+ * dates. Each block is placed in the article's tree (step 5: tree.c). */
 #include <stdlib.h>
 
 #include "extract/internal.h"
@@ -89,13 +88,15 @@ static void best_run(const extraction *x, const size_t *kept, size_t nkept, size
 #endif
 
 static int is_label(const extraction *x, const text_block *b) {
-  return b->kind == BLOCK_PARAGRAPH && b->chars <= LABEL_MAX_CHARS &&
-         b->link_chars == 0 && !(b->boiler && (b->boiler->flags & NF_META)) &&
+  return b->kind == BLOCK_PARAGRAPH && b->chars <= LABEL_MAX_CHARS && b->link_chars == 0 &&
+         !(b->boiler && (b->boiler->flags & NF_META)) &&
          !has_sentence_punctuation(x->text.data + b->off, b->len);
 }
 
+#define PROSE_MIN_CHARS 80
+
 static int is_prose(const extraction *x, const text_block *b) {
-  return b->chars >= 80 && has_sentence_punctuation(x->text.data + b->off, b->len);
+  return b->chars >= PROSE_MIN_CHARS && has_sentence_punctuation(x->text.data + b->off, b->len);
 }
 
 /* A label's copies in the root: how many, how many of them come after
@@ -128,13 +129,20 @@ static void tally_labels(const extraction *x, const dom_node *root, int listing,
   uint32_t prose = 0; /* prose blocks so far */
   for (size_t i = 0; i < x->nblocks; i++) {
     const text_block *b = &x->blocks[i];
+    if (b->chars > LABEL_MAX_CHARS && b->chars < PROSE_MIN_CHARS)
+      continue; /* neither: spare keep_block */
     if (!keep_block(x, b, root, listing))
       continue;
-    prose += is_prose(x, b);
+    if (b->chars >= PROSE_MIN_CHARS) {
+      prose += is_prose(x, b);
+      continue;
+    }
     if (!is_label(x, b))
       continue;
     label_tally *l = tally_of(t, cap, block_hash(x, b));
-    uint64_t next = i + 1 < x->nblocks ? block_hash(x, &x->blocks[i + 1]) : 0;
+    /* The next line told apart by its start: a label's value is short. */
+    const text_block *n = i + 1 < x->nblocks ? &x->blocks[i + 1] : NULL;
+    uint64_t next = n ? hash_text(x->text.data + n->off, n->len < 64 ? n->len : 64) : 0;
     if (l->count++ == 0)
       l->first_next = next;
     else {

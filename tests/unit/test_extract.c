@@ -783,6 +783,37 @@ static void test_tree(void) {
   CHECK_STR(code->block->language, "sh");
 }
 
+static void test_labels_beside_posts(void) {
+  /* A thread whose every post carries its author's card: "Joined" and
+   * "Posts", each before that author's own date and count, with the
+   * posts' prose between the cards. The labels are the template's, not
+   * the thread's words: every copy goes, the values and the posts stay. */
+  static char page[16384];
+  const char *head =
+      "<html lang=\"en\"><head><title>Will this method work?</title></head><body>"
+      "<main><h1>Will this method work?</h1><div class=\"thread\"><p>" OPENING "</p>";
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"post\"><div class=\"card\"><dl><dt>Joined</dt>"
+                       "<dd>Mar %d, 2019</dd><dt>Posts</dt><dd>%d41</dd></dl></div>"
+                       "<div class=\"body\"><p>%s</p></div></div>",
+                       5, "</div></main></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY5) != NULL);
+  CHECK(strstr(joined, "Mar 3, 2019") != NULL);
+  CHECK(strstr(joined, "Joined") == NULL);
+  CHECK(strstr(joined, "Posts") == NULL);
+
+  /* A comparison's labels, one card per product with no prose between
+   * the cards, are what the reader compares: they stay (once, as every
+   * repeat). */
+  CHECK(run("<html lang=\"en\"><head><title>Wallets</title></head><body><main>"
+            "<h1>Wallets</h1><p>" P1 "</p><p>" P2 "</p>"
+            "<div><p>Material</p><p>Aluminium</p><p>Weight</p><p>60 g</p></div>"
+            "<div><p>Material</p><p>Titanium</p><p>Weight</p><p>45 g</p></div>"
+            "<div><p>Material</p><p>Carbon fibre</p><p>Weight</p><p>30 g</p></div>"
+            "<p>" P3 "</p></main></body></html>") == 0);
+  CHECK(strstr(joined, "Material || Aluminium || Weight || 60 g") != NULL);
+}
+
 int main(void) {
   arena_init(&mem);
   test_boilerplate_inside_article();
@@ -814,6 +845,7 @@ int main(void) {
   test_panels_and_popovers();
   test_table_of_contents();
   test_link_base();
+  test_labels_beside_posts();
   arena_free(&mem);
   return check_done();
 }
