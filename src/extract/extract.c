@@ -56,6 +56,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   if (top->chars < doc->root->chars)
     top = doc->root;
   clear_layout_names(&x, top);
+  mark_signup_boxes(&x);
 
   /* 2. blocks */
   cut_blocks(&x, top);

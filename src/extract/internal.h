@@ -150,6 +150,9 @@ void measure_elements(extraction *x, dom_node *n);
 /* Lifts boilerplate names that name a layout around most of the page's
  * text (top's), and metadata names on elements holding paragraphs. */
 void clear_layout_names(extraction *x, const dom_node *top);
+/* Marks as boilerplate the small box around each e-mail field: a
+ * newsletter or signup form with its pitch. */
+void mark_signup_boxes(extraction *x);
 /* The characters of s a reader sees: not white space, one per UTF-8
  * character. */
 uint32_t visible_chars(const char *s, uint32_t len);

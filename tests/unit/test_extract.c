@@ -814,6 +814,26 @@ static void test_labels_beside_posts(void) {
   CHECK(strstr(joined, "Material || Aluminium || Weight || 60 g") != NULL);
 }
 
+static void test_signup_box(void) {
+  /* A box in the article's middle with an e-mail field is a signup form
+   * and its pitch, though no class word names it. */
+  CHECK(run("<html lang=\"en\"><head><title>Flood</title></head><body><main><h1>Flood</h1>"
+            "<p>" P1 "</p><div class=\"box\"><h3>Join us</h3><p>The week's best stories, "
+            "every Friday.</p><form><input type=\"EMAIL\" name=\"e\"><button>Go</button></form>"
+            "</div><p>" P2 "</p><p>" P3 "</p></main></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+  /* A form of several fields to fill in is a contact form, part of the
+   * page; a field in a hidden popup marks nothing around the popup. */
+  CHECK(run("<html lang=\"en\"><head><title>Flood</title></head><body><main><h1>Flood</h1>"
+            "<p>" P1 "</p><div class=\"box\"><h3>Ask us</h3><p>We answer within a day.</p>"
+            "<form><input name=\"n\"><input type=\"email\"><textarea></textarea></form>"
+            "</div><div class=\"card\"><p>Feeder, 199 euros</p><div hidden><p>Notify me</p>"
+            "<input type=\"email\"></div></div><p>" P2 "</p><p>" P3
+            "</p></main></body></html>") == 0);
+  CHECK(strstr(joined, "We answer within a day.") != NULL);
+  CHECK(strstr(joined, "Feeder, 199 euros") != NULL);
+}
+
 int main(void) {
   arena_init(&mem);
   test_boilerplate_inside_article();
@@ -846,6 +866,7 @@ int main(void) {
   test_table_of_contents();
   test_link_base();
   test_labels_beside_posts();
+  test_signup_box();
   arena_free(&mem);
   return check_done();
 }
