@@ -31,9 +31,20 @@
 extern "C" {
 #endif
 
+/* The version of this header: the one source of the version (the
+ * build, libpith.so's soname and pith.pc read it here). Numbers to test
+ * at compile time: #if PITH_VERSION_NUMBER >= 1000 (0.1.0 is 1000:
+ * MAJOR * 1000000 + MINOR * 1000 + PATCH). The soname changes with MAJOR. */
+#define PITH_VERSION_MAJOR 0
+#define PITH_VERSION_MINOR 1
+#define PITH_VERSION_PATCH 0
 #define PITH_VERSION "0.1.0"
+#define PITH_VERSION_NUMBER                                                                        \
+  (PITH_VERSION_MAJOR * 1000000 + PITH_VERSION_MINOR * 1000 + PITH_VERSION_PATCH)
 
-/* The library's version, "MAJOR.MINOR.PATCH". */
+/* The library's version, "MAJOR.MINOR.PATCH": the library's own, which a
+ * program linked with libpith.so may find newer than the header it was
+ * built with. */
 const char *pith_version(void);
 
 typedef enum {
