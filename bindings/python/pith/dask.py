@@ -40,7 +40,9 @@ def read_archives(paths, *, errors="skip", all_status=False, all_types=False,
     pith.read_archive's (errors="skip" drops damaged records and unreadable
     pages; "raise" fails the partition; site_dedup reads each file twice to
     find WET boilerplate lines, as the CLI). Nothing is read until the bag
-    is computed.
+    is computed. A partition holds its file's records in memory (a bag's
+    way: some 20 KB a page, 0.9 GB for a Common Crawl file of 40,000
+    pages); extract_archives streams them to files instead.
     """
     paths = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     if not paths:
