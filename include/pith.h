@@ -576,7 +576,10 @@ typedef struct {
  * pith_batch_get_stats, no other function of the batch. */
 typedef void (*pith_batch_callback)(void *ctx, pith_batch_item *item);
 
-/* A new batch (opts NULL: the defaults); its threads start now. */
+/* A new batch (opts NULL: the defaults); its threads start now. PITH_OK
+ * with *out; PITH_ERR_INVALID when callback or out is NULL;
+ * PITH_ERR_NOMEM when memory is short or no thread could start (fewer
+ * threads than asked for, when some could not start). */
 pith_status pith_batch_new(const pith_batch_options *opts, pith_batch_callback callback, void *ctx,
                            pith_batch **out);
 
@@ -624,7 +627,8 @@ pith_status pith_batch_add_skip(pith_batch *b, const char *reason, void *user);
  * of one input file's records, say). */
 pith_status pith_batch_add_marker(pith_batch *b, void *user);
 
-/* Waits until every item submitted so far is delivered. */
+/* Waits until every item submitted so far is delivered: PITH_OK
+ * (PITH_ERR_INVALID when b is NULL). More may be submitted after it. */
 pith_status pith_batch_finish(pith_batch *b);
 
 #define PITH_BATCH_REASONS 16
