@@ -113,8 +113,11 @@ typedef struct {
    * "language" field: declared, checked against the text; or the text's
    * own) is another one, or is not recognised, gives a result with no
    * title, text or metadata but its url, provenance and language, and the
-   * reason in pith_result_error; the status stays PITH_OK. NULL or "": all
-   * pages. The string is not copied. */
+   * reason in pith_result_error; the status stays PITH_OK. A pith_batch
+   * delivers it as skipped ("language"); the CLI and the Python module's
+   * archive readers write nothing for it and count it as skipped, as a
+   * record that is no page. NULL or "": all pages. The string is not
+   * copied. */
   const char *language;
   /* Where a plain page came from (the path as given), copied into the
    * result (json: "source_file"). NULL if none. */
