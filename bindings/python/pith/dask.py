@@ -146,6 +146,9 @@ def extract_archives(paths, directory, *, overwrite=False, errors="skip", all_st
     an archive, unreadable, a damaged record with errors="raise"), else
     None. A file that fails leaves no output and the others go on.
 
+    directory is a path every worker writes to (a shared file system;
+    absolute, unless the workers share this process's working directory).
+
     Refused before anything is read (ValueError, FileExistsError): two
     inputs with one output name, or outputs already in directory (an
     earlier run) unless overwrite=True. The other arguments are
