@@ -445,11 +445,20 @@ class ArchiveReader:
 
 
 def _count_sites(source, archive_options):
-    """The text lines of an archive's pages, per site: a first pass."""
+    """The text lines of an archive's pages, per site: a first pass. Site
+    lines are for text (WET) records: an archive of HTML responses gives
+    None at its first page, and is not read twice (as in the CLI)."""
     start = source.tell() if hasattr(source, "tell") else None
     sites = _pith.Sites()
-    for record in _pith.Archive(source, **archive_options):
-        record.count(sites)
+    archive = _pith.Archive(source, **archive_options)
+    try:
+        for record in archive:
+            if record.kind == "html":
+                sites = None
+                break
+            record.count(sites)
+    finally:
+        archive.close()
     if start is not None:
         source.seek(start)
     return sites
