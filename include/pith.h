@@ -165,7 +165,9 @@ pith_sites *pith_sites_new(void);
 
 /* Counts the lines of one page: data as given to pith_extract_text, with
  * the url and charset of opts (opts may be NULL). Not thread-safe: add
- * from one thread. */
+ * from one thread. PITH_OK (a page pith_extract_text would refuse counts
+ * nothing); PITH_ERR_INVALID (NULL sites or data, unknown charset);
+ * PITH_ERR_NOMEM. */
 pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
                            const pith_options *opts);
 
@@ -322,7 +324,8 @@ typedef enum {
 /* Renders r in a format into a new NUL-terminated buffer (*out, *len
  * excluding the NUL), which the caller frees with pith_free. Output ends
  * with a newline, except the text format of a page with no title (or
- * PITH_RENDER_NO_TITLE) and no main content, which is empty. */
+ * PITH_RENDER_NO_TITLE) and no main content, which is empty. PITH_OK;
+ * PITH_ERR_INVALID (NULL r or out, unknown format); PITH_ERR_NOMEM. */
 pith_status pith_render(const pith_result *r, pith_format format, unsigned flags, char **out,
                         size_t *len);
 
@@ -340,7 +343,10 @@ int pith_format_from_name(const char *name);
  * as given to pith_extract (gzip too; an unknown charset is
  * PITH_ERR_INVALID); of opts (may be NULL) the charset, size limit,
  * max_nodes and max_depth count. The text goes to a new NUL-terminated
- * buffer (*out, *len excluding the NUL) the caller frees with pith_free. */
+ * buffer (*out, *len excluding the NUL) the caller frees with pith_free.
+ * PITH_OK; PITH_ERR_INVALID (NULL out or data, unknown charset: no
+ * message, as there is no result); PITH_ERR_TOO_LARGE; PITH_ERR_NOT_HTML
+ * (damaged gzip data); PITH_ERR_NOMEM. */
 pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts, char **out,
                           size_t *len_out);
 
