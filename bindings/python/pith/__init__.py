@@ -6,6 +6,8 @@
     >>> article = pith.parse(html)
     >>> article.title, article.authors, article.date_published, article.text
     >>> for text in pith.extract_many(pages, jobs=4): ...         # in input order
+    >>> for article in pith.read_archive("crawl.warc.gz"): ...    # pages of a WARC/WET file
+    >>> import pith.dask                                           # WARC files on a Dask cluster
 
 Pages are ``bytes`` in any charset (pith finds it; gzip accepted where the
 library reads it) or ``str``. Every option of the ``pith`` command line has
