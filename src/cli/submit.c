@@ -11,8 +11,7 @@
 #include "input/read.h"
 #include "input/warc.h"
 
-/* The options every page of the run is extracted with. */
-static void page_options(const cli *c, pith_options *opts) {
+void submit_page_options(const cli *c, pith_options *opts) {
   pith_options_init(opts);
   opts->url = c->url;
   opts->charset = c->charset;
@@ -38,7 +37,7 @@ void submit_count_lines(cli *c, void *ctx, walk_kind kind, const char *path, con
   if (pith_read_file(path, c->max_size, &data, &len, NULL, NULL, 0))
     return;
   pith_options opts;
-  page_options(c, &opts);
+  submit_page_options(c, &opts);
   opts.sites = NULL;
   if (pith_sites_add(c->sites, data, len, &opts) != PITH_OK) {
     pith_sites_free(c->sites); /* out of memory: go on without */
@@ -71,7 +70,7 @@ static void submit_stdin(cli *c) {
     return;
   }
   pith_options opts;
-  page_options(c, &opts);
+  submit_page_options(c, &opts);
   item_info *in = item_info_new(ITEM_PAGE, "(stdin)", "stdin", NULL, NULL, NULL, NULL);
   if (!in || pith_batch_add(c->batch, data, len, page_mode(c), &opts, in) != PITH_OK) {
     free(in);
@@ -93,7 +92,7 @@ void submit_input(cli *c, void *ctx, walk_kind kind, const char *path, const cha
     archive_submit(c, path, rel, size);
   } else {
     pith_options opts;
-    page_options(c, &opts);
+    submit_page_options(c, &opts);
     opts.source_file = path;
     item_info *in = item_info_new(ITEM_PAGE, path, rel, path, NULL, NULL, NULL);
     if (in)

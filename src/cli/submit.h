@@ -7,6 +7,10 @@
 
 #include "cli/walk.h"
 
+/* The options every page of the run is extracted with (an archive's
+ * records: with their own address and charset, src/cli/archive.c). */
+void submit_page_options(const cli *c, pith_options *opts);
+
 /* The first pass of --site-dedup: the lines of every page file, counted
  * into c->sites (standard input cannot be read twice: it is extracted
  * uncounted). */
