@@ -12,6 +12,19 @@
 #include "cli/usage.h"
 #include "input/charset.h"
 
+/* s as a decimal number from min to max into *out; -1 when it is none (a
+ * sign, another character, out of range). */
+static int parse_number(const char *s, unsigned long long min, unsigned long long max,
+                        unsigned long long *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s || *end || *s == '-' || v < min || v > max)
+    return -1;
+  *out = v;
+  return 0;
+}
+
 static int parse_size(const char *s, size_t *out) {
   char *end;
   errno = 0;
@@ -112,6 +125,7 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
 
   opterr = 0;
   int opt;
+  unsigned long long number;
   while ((opt = getopt_long(argc, argv, ":f:o:d:u:j:qhV", longopts, NULL)) != -1) {
     switch (opt) {
     case 'f': {
@@ -173,15 +187,11 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
       if (parse_size(optarg, &c->max_size))
         return usage_error("not a size", optarg);
       break;
-    case OPT_TIMEOUT_MS: {
-      char *end = NULL;
-      errno = 0;
-      unsigned long v = strtoul(optarg, &end, 10);
-      if (!*optarg || *end || errno || v > UINT_MAX || optarg[0] == '-')
+    case OPT_TIMEOUT_MS:
+      if (parse_number(optarg, 0, UINT_MAX, &number))
         return usage_error("not a number of milliseconds", optarg);
-      c->timeout_ms = (unsigned)v;
+      c->timeout_ms = (unsigned)number;
       break;
-    }
     case OPT_ALL_STATUS:
       c->all_status = 1;
       break;
@@ -209,15 +219,11 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
       c->language = optarg;
       break;
     }
-    case 'j': {
-      char *end;
-      errno = 0;
-      unsigned long n = strtoul(optarg, &end, 10);
-      if (errno || end == optarg || *end || *optarg == '-' || n == 0 || n > 1024)
+    case 'j':
+      if (parse_number(optarg, 1, 1024, &number))
         return usage_error("not a number of jobs (1 to 1024)", optarg);
-      c->jobs = (unsigned)n;
+      c->jobs = (unsigned)number;
       break;
-    }
     case OPT_ERRORS:
       c->errors = optarg;
       break;
