@@ -35,16 +35,11 @@ static void tune_malloc(void) {
 /* Whether the run's xml goes to one stream as several documents (several
  * inputs, an archive, a directory): they make one, inside <articles>. */
 static int xml_stream(const cli *c, char **inputs, int ninputs) {
-  if (c->format != PITH_FORMAT_XML || c->output_dir)
+  if (c->format != PITH_FORMAT_XML || c->output_dir || ninputs == 0)
     return 0;
-  int several = 0;
-  for (int i = 0; i < ninputs; i++) {
-    struct stat st;
-    if (ninputs > 1 || archive_sniff_path(inputs[i]) ||
-        (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)))
-      several = 1;
-  }
-  return several;
+  struct stat st;
+  return ninputs > 1 || archive_sniff_path(inputs[0]) ||
+         (stat(inputs[0], &st) == 0 && S_ISDIR(st.st_mode));
 }
 
 int main(int argc, char **argv) {
