@@ -336,6 +336,10 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     _check_archive_source(source)
     if site_dedup is None:
         site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
+    # Bad flags are refused before the file is opened.
+    site_dedup = _pith.check_bool(site_dedup, "site_dedup")
+    all_status = _pith.check_bool(all_status, "all_status")
+    all_types = _pith.check_bool(all_types, "all_types")
     try:
         return ArchiveReader(source, jobs, errors,
                              dict(all_status=all_status, all_types=all_types,
