@@ -59,6 +59,18 @@ def test_options_and_widening(warc):
     assert [a.to_dict() for a in pith.read_archive(warc, jobs=3)] == cli_json_records(warc)
 
 
+def test_jobs_default_to_the_usable_cpus(warc, monkeypatch):
+    # As extract_many and the CLI: the CPUs this process may run on.
+    monkeypatch.setattr(pith, "_usable_cpus", lambda: 3)
+    with pith.read_archive(warc) as reader:
+        assert reader.jobs == 3
+        assert [a.to_dict() for a in reader] == cli_json_records(warc)
+    assert pith.read_archive(warc, jobs=1).jobs == 1
+    for bad in (0, -1, 2.0, "2", True):
+        with pytest.raises(ValueError, match="jobs must be a positive int"):
+            pith.read_archive(warc, jobs=bad)
+
+
 def test_file_objects(warc):
     want = cli_json_records(warc)
     with open(warc, "rb") as f:
