@@ -14,6 +14,9 @@
 #include "cli/outfile.h"
 #include "pith.h"
 
+/* What opens an xml stream (cli.xml_stream); "</articles>" closes it. */
+#define XML_STREAM_OPEN "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<articles>\n"
+
 typedef struct cli {
   /* Options. */
   pith_format format;

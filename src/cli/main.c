@@ -82,7 +82,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (c.xml_stream)
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<articles>\n", c.out);
+    fputs(XML_STREAM_OPEN, c.out);
   if (walk_inputs(&c, inputs, ninputs, submit_input, NULL)) {
     cli_complain(&c, "inputs", "out of memory while searching the directories");
     c.failures++;

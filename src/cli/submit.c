@@ -61,6 +61,11 @@ static void submit_stdin(cli *c) {
     return;
   }
   if (warc_sniff(head, (size_t)n)) {
+    /* Its records make one xml document, as an archive named does. */
+    if (c->format == PITH_FORMAT_XML && !c->output_dir && !c->xml_stream) {
+      c->xml_stream = 1;
+      fputs(XML_STREAM_OPEN, c->out);
+    }
     archive_submit_stdin(c, head, (size_t)n);
     return;
   }
