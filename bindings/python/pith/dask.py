@@ -65,9 +65,10 @@ def _paths(paths):
 def _settings(errors, all_status, all_types, max_record_bytes, site_dedup, options):
     """read_archive's arguments for the workers, checked here: a bad one
     fails the call, not every task on the workers."""
+    if errors == "return":
+        raise ValueError("errors='return' puts exceptions among the records: use 'skip' or 'raise'")
     if errors not in ("skip", "raise"):
-        raise ValueError("errors='return' puts exceptions among the records: use 'skip' or 'raise'"
-                         if errors == "return" else f"errors must be 'skip' or 'raise', not {errors!r}")
+        raise ValueError(f"errors must be 'skip' or 'raise', not {errors!r}")
     if not isinstance(max_record_bytes, int) or isinstance(max_record_bytes, bool) \
             or max_record_bytes < 0:
         raise ValueError(f"max_record_bytes must be an int, 0 or more, not {max_record_bytes!r}")
