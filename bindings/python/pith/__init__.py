@@ -341,9 +341,10 @@ def read_archive(source, *, jobs=None, errors="skip", all_status=False, all_type
     none: it is counted as "skipped:language".
 
     site_dedup: WET text lines that repeat across a site's pages are its
-    boilerplate, as in the CLI (--site-dedup): the archive is read twice,
-    counting its text lines first. Default: on for a path, off for a file
-    object (which would have to be seekable).
+    boilerplate, as in the CLI (--site-dedup): a WET file is read twice,
+    counting its text lines first (an archive of HTML pages once: the
+    first pass stops at its first HTML page). Default: on for a path, off
+    for a file object (which would have to be seekable).
     """
     _check_archive_source(source)
     if site_dedup is None:
