@@ -4,11 +4,13 @@ sources, counts, damaged records, errors."""
 
 import io
 import os
+import subprocess
 
 import pytest
 
 import pith
-from conftest import cli_json_records, sample_warcs, write_warc, write_wet
+from conftest import (cli_json_records, cli_path, http_response, page_html, sample_warcs,
+                      warc_record, write_warc, write_wet)
 
 
 @pytest.fixture
@@ -58,6 +60,18 @@ def test_options_and_widening(warc):
     assert [a.to_dict() for a in pith.read_archive(warc, jobs=3)] == cli_json_records(warc)
 
 
+def test_jobs_default_to_the_usable_cpus(warc, monkeypatch):
+    # As extract_many and the CLI: the CPUs this process may run on.
+    monkeypatch.setattr(pith, "_usable_cpus", lambda: 3)
+    with pith.read_archive(warc) as reader:
+        assert reader.jobs == 3
+        assert [a.to_dict() for a in reader] == cli_json_records(warc)
+    assert pith.read_archive(warc, jobs=1).jobs == 1
+    for bad in (0, -1, 2.0, "2", True):
+        with pytest.raises(ValueError, match="jobs must be a positive int"):
+            pith.read_archive(warc, jobs=bad)
+
+
 def test_file_objects(warc):
     want = cli_json_records(warc)
     with open(warc, "rb") as f:
@@ -74,6 +88,37 @@ def test_file_objects(warc):
             return self.data.read(n)
 
     assert len(list(pith.read_archive(ReadOnly(warc.read_bytes())))) == 6
+
+
+def test_an_archive_of_html_is_read_once(warc):
+    # site_dedup's first pass is for WET text records: it stops at the
+    # first HTML page, as the CLI's does, rather than inflating the whole
+    # file twice.
+    class Counting(io.BytesIO):
+        read_bytes = 0
+
+        def readinto(self, b):
+            n = super().readinto(b)
+            self.read_bytes += n
+            return n
+
+        def read(self, n=-1):
+            data = super().read(n)
+            self.read_bytes += len(data)
+            return data
+
+    import gzip
+
+    # A page, then 4 MB of an image (gzip stored: incompressible), larger
+    # than what the reader reads ahead.
+    image = http_response(os.urandom(4 << 20), 200, "image/png")
+    data = b"".join(gzip.compress(m, compresslevel=1) for m in (
+        warc_record("response", "https://harbour.example/a", http_response(page_html(1)), 1),
+        warc_record("response", "https://harbour.example/i.png", image, 2)))
+    f = Counting(data)
+    reader = pith.read_archive(f, site_dedup=True)
+    assert len(list(reader)) == 1 and reader.counts["skipped:not-html"] == 1
+    assert f.read_bytes < 1.5 * len(data), (f.read_bytes, len(data))
 
 
 def test_sources_it_cannot_read_are_said_plainly(warc):
@@ -156,6 +201,11 @@ def test_bad_sources(tmp_path):
         pith.read_archive(str(tmp_path / "missing.warc.gz"))
     assert isinstance(e.value, pith.ArchiveNotFoundError) and isinstance(e.value, pith.Error)
     assert e.value.errno == 2 and e.value.filename.endswith("missing.warc.gz") and e.value.status
+    # In the words the CLI uses for a missing archive and a missing page.
+    assert "No such file or directory" in str(e.value)
+    for name in ("missing.warc.gz", "missing.html"):
+        said = subprocess.run([cli_path(), "-f", "json", name], cwd=tmp_path, capture_output=True)
+        assert said.stderr.decode().splitlines()[0] == f"pith: {name}: No such file or directory"
     junk = tmp_path / "junk.warc"
     junk.write_bytes(b"\x00\x01binary junk, no archive" * 50)
     # errors="skip" skips damaged records of an archive; a file with no
