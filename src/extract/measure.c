@@ -4,6 +4,7 @@
  * (boilerplate, metadata, content, article body, comments, overlay), and
  * sums visible and link characters per element. Every later step reads
  * these numbers instead of walking the tree again. */
+#define _GNU_SOURCE /* strcasestr */
 #include <string.h>
 #include <strings.h>
 
@@ -214,8 +215,15 @@ void clear_layout_names(extraction *x, const dom_node *top) {
 #endif
 
 static int is_email_field(const dom_node *n) {
-  const char *type = n->tag == TAG_INPUT ? dom_attr_get(n, "type") : NULL;
-  return type && !strcasecmp(type, "email");
+  if (n->tag != TAG_INPUT)
+    return 0;
+  const char *type = dom_attr_get(n, "type");
+  if (type && !strcasecmp(type, "email"))
+    return 1;
+  /* A text field named for an address (name="EMAIL", as many mailing-list
+   * services write their forms). */
+  const char *name = dom_attr_get(n, "name");
+  return (!type || !strcasecmp(type, "text")) && name && strcasestr(name, "email");
 }
 
 /* A field a visitor types into: a text area, a list, or an input of text

@@ -822,6 +822,12 @@ static void test_signup_box(void) {
             "every Friday.</p><form><input type=\"EMAIL\" name=\"e\"><button>Go</button></form>"
             "</div><p>" P2 "</p><p>" P3 "</p></main></body></html>") == 0);
   CHECK_STR(joined, P1 " || " P2 " || " P3);
+  /* A mailing-list service's form: a text field named for the address. */
+  CHECK(run("<html lang=\"en\"><head><title>Flood</title></head><body><main><h1>Flood</h1>"
+            "<p>" P1 "</p><p>" P2 "</p><div><p>Get our alerts by e-mail.</p><form>"
+            "<input type=\"text\" name=\"EMAIL\"><input type=\"submit\"></form></div>"
+            "<p>" P3 "</p></main></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
   /* A form of several fields to fill in is a contact form, part of the
    * page; a field in a hidden popup marks nothing around the popup. */
   CHECK(run("<html lang=\"en\"><head><title>Flood</title></head><body><main><h1>Flood</h1>"
