@@ -265,8 +265,12 @@ void mark_signup_boxes(extraction *x) {
         break;
       box = a;
     }
-    if (box && box->chars > 0 && entry_fields(x, box) <= SIGNUP_MAX_FIELDS)
+    if (!box)
+      continue;
+    if (box->chars > 0 && entry_fields(x, box) <= SIGNUP_MAX_FIELDS)
       box->flags |= NF_NEG;
+    i = box->order_end; /* its other fields say no more (and are not
+                           counted again: a page of many fields stays linear) */
   }
 }
 
