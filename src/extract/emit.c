@@ -87,10 +87,23 @@ static void best_run(const extraction *x, const size_t *kept, size_t nkept, size
 #define LABEL_REPEATS 3
 #endif
 
+/* What a label's numbers say, before its text is read. */
+static int may_be_label(const text_block *b) {
+  return b->kind == BLOCK_PARAGRAPH && b->chars <= LABEL_MAX_CHARS && b->link_chars == 0;
+}
+
 static int is_label(const extraction *x, const text_block *b) {
-  return b->kind == BLOCK_PARAGRAPH && b->chars <= LABEL_MAX_CHARS && b->link_chars == 0 &&
-         !(b->boiler && (b->boiler->flags & NF_META)) &&
+  return may_be_label(b) && !(b->boiler && (b->boiler->flags & NF_META)) &&
          !has_sentence_punctuation(x->text.data + b->off, b->len);
+}
+
+/* How many blocks under root may be labels: the size of their table. */
+static size_t count_label_candidates(const extraction *x, const dom_node *root) {
+  size_t n = 0;
+  for (size_t i = 0; i < x->nblocks; i++)
+    n += may_be_label(&x->blocks[i]) && x->blocks[i].container &&
+         holds(root, x->blocks[i].container);
+  return n;
 }
 
 #define PROSE_MIN_CHARS 80
@@ -168,20 +181,27 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
   while (cap < x->nblocks * 2)
     cap *= 2;
   uint64_t *seen = calloc(cap, sizeof *seen);
-  label_tally *labels = calloc(cap, sizeof *labels);
+  label_tally *labels = NULL;
   /* Pick the blocks, then drop headings that head nothing (a widget's
    * title, "Advertisement") before emitting. */
   size_t *kept = malloc((x->nblocks + 1) * sizeof *kept);
-  if (!seen || !kept || !labels)
+  if (!seen || !kept)
     goto done;
-  tally_labels(x, root, listing, labels, cap);
+  size_t nlabels = count_label_candidates(x, root), lcap = 16;
+  if (nlabels >= LABEL_REPEATS) {
+    while (lcap < nlabels * 2)
+      lcap *= 2;
+    if (!(labels = calloc(lcap, sizeof *labels)))
+      goto done;
+    tally_labels(x, root, listing, labels, lcap);
+  }
   size_t nkept = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
     text_block *b = &x->blocks[i];
     if (!keep_block(x, b, root, listing))
       continue;
     uint64_t h = block_hash(x, b);
-    if (is_repeated_label(x, b, labels, cap, h))
+    if (labels && is_repeated_label(x, b, labels, lcap, h))
       continue;
     if (seen_before(seen, cap, h))
       continue;
