@@ -88,8 +88,9 @@ typedef struct {
   size_t nblocks, cap;
   dom_node **elements; /* elements in pre-order, by dom_node.order */
   uint32_t nelements;
-  int names_ignored; /* class/id boilerplate words set aside (forum pages) */
-  dom_node **hidden; /* hidden elements, in pre-order */
+  int names_ignored;     /* class/id boilerplate words set aside (forum pages) */
+  const char *doc_title; /* the <title>'s text, squeezed (choose_title), or NULL */
+  dom_node **hidden;     /* hidden elements, in pre-order */
   uint32_t nhidden;
   int oom;
   classify_cache cls_cache; /* class strings already classified on this page */
@@ -268,7 +269,9 @@ const dom_node *class_holder(const dom_node *n);
 /* The root: the listing's (*listing_mode set) or the prose's, grown. */
 dom_node *choose_listing_or_prose(extraction *x, dom_node *root, const dom_node *top,
                                   const char *title, int *listing_mode);
-/* The page's first visible <h1> outside boilerplate, or NULL. */
+/* The page's headline: its first visible <h1> outside boilerplate; on a
+ * page without one, its first heading that the <title> holds (most of
+ * it: not the site's name); else NULL. */
 const dom_node *page_headline(const extraction *x);
 /* What the records of a list share: the tag and the first class word. */
 uint64_t record_signature(const dom_node *n);

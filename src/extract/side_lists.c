@@ -38,8 +38,11 @@ static size_t first_block_in(const extraction *x, const dom_node *n) {
 }
 
 /* Whether the headline h1 is the page's title (choose_title took it: the
- * <title> holds its text), not a banner's slogan over a listing. */
+ * <title> holds its text), not a banner's slogan over a listing. A
+ * headline below <h1> is one because the <title> holds it. */
 static int headline_is_title(const extraction *x, const dom_node *h1, const char *title) {
+  if (h1->tag != TAG_H1)
+    return 1;
   for (size_t i = 0; title && i < x->nblocks; i++) {
     const text_block *b = &x->blocks[i];
     if (b->container && holds(h1, b->container))
@@ -112,7 +115,8 @@ int list_beside_headline(const extraction *x, const dom_node *listing, const cha
   /* The list's own heading: the block just before it, or its first. */
   for (size_t i = from > 0 ? from - 1 : 0; i <= from; i++)
     if (x->blocks[i].kind == BLOCK_HEADING && x->blocks[i].container->tag != TAG_H1 &&
-        &x->blocks[i] > lead && (apart || heads_related(x, &x->blocks[i]))) {
+        x->blocks[i].container != h1 && &x->blocks[i] > lead &&
+        (apart || heads_related(x, &x->blocks[i]))) {
 #ifdef PITH_DEBUG_EXTRACT
       fprintf(stderr, "side list: heading \"%.*s\" lead \"%.60s\"\n", (int)x->blocks[i].len,
               x->text.data + x->blocks[i].off, x->text.data + lead->off);

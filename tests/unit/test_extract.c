@@ -464,6 +464,41 @@ static void test_unnamed_comments(void) {
   CHECK(strstr(joined, OPENING) != NULL && strstr(joined, REPLY1) != NULL);
 }
 
+static void test_headline_below_h1(void) {
+  /* A page without <h1> heads its article with an <h2> that the <title>
+   * holds (with the site's name after it): that heading is the headline,
+   * and the readers' comments after its article, or a list of other
+   * stories, are not the content however much longer. */
+  static char page[16384];
+  const char *head = "<html lang=\"en\"><head><title>Will this method work? | Marketing "
+                     "forum</title></head><body><div class=\"x\"><h2>Will this method "
+                     "work?</h2><p>" P1 "</p><p>" P2 "</p></div><div class=\"y\">";
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><div><b>user%d</b> <span>%d days ago</span></div>"
+                       "<p>%s</p></div>",
+                       20, "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town - Daily"
+                       "</title></head><body><div class=\"content\"><h2>River floods lower "
+                       "town</h2><p>" P1 "</p><p>" P2 "</p></div><div class=\"more\"><h3>"
+                       "Elsewhere</h3><ul>",
+                       "<li><a href=\"/story/%d\">Another story from the city, number %d of "
+                       "the day's news</a></li>",
+                       60, "</ul></div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* A short heading the <title> holds is the site's name, not the
+   * headline: the units stay (they are the page's, for all it says). */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Will this method work? | Marketing "
+                       "forum</title></head><body><div class=\"x\"><h2>Marketing</h2><p>" P1
+                       "</p><p>" P2 "</p></div><div class=\"y\">",
+                       "<div class=\"e\"><div><b>user%d</b> <span>%d days ago</span></div>"
+                       "<p>%s</p></div>",
+                       20, "</div></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL);
+}
+
 /* page = head, then 24 product cards (a link, a price, a line of facts),
  * then tail. */
 static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
@@ -800,6 +835,7 @@ int main(void) {
   test_thread_built_like_replies();
   test_short_article_long_comments();
   test_unnamed_comments();
+  test_headline_below_h1();
   test_listing_beside_headline();
   test_link_list_beside_headline();
   test_listing_records_with_boilerplate_names();
