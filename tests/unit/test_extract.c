@@ -602,6 +602,29 @@ static void test_link_list_beside_headline(void) {
                        "</p></div><div class=\"more\"><h2>City news</h2><ul>",
                        link, 40, tail)) == 0);
   CHECK(strstr(joined, "Another story from the city, number 39 of the day's news") != NULL);
+  /* Without a heading of its own, after an article of three sentences or
+   * more in its own container, or before it (a column first in the
+   * markup), the list is the page's way elsewhere. */
+  const char *bare = "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                     "<body><div id=\"wrap\"><div class=\"content\"><h1>River floods lower "
+                     "town</h1><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div><div><ul>";
+  CHECK(run(with_units(page, sizeof page, bare, link, 90, tail)) == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                       "<body><div id=\"wrap\"><div><ul>",
+                       link, 90,
+                       "</ul></div><div class=\"content\"><h1>River floods lower town</h1><p>" P1
+                       "</p><p>" P2 "</p><p>" P3 "</p></div></div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+  /* Under a headline with a line or two of description, the same list is
+   * the page's listing. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                       "<body><div id=\"wrap\"><div class=\"content\"><h1>River floods lower "
+                       "town</h1><p>" P1 "</p><p>" P2 "</p></div><div><ul>",
+                       link, 90, tail)) == 0);
+  CHECK(strstr(joined, "Another story from the city, number 89 of the day's news") != NULL);
 }
 
 static void test_paragraph_and_its_list(void) {
