@@ -239,8 +239,10 @@ int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root
 /* Whether b is a heading holding one of words (as a word's start). */
 int heading_says(const extraction *x, const text_block *b, const char *const *words, size_t n);
 /* The heaviest block after the headline h1 and before block from, outside
- * boilerplate, if the blocks between weigh a sentence or two; else NULL. */
-const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from);
+ * boilerplate, if the blocks between weigh a sentence or two (their weight
+ * in *weight, when not NULL); else NULL. */
+const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from,
+                                 float *weight);
 /* The smallest element holding a and b. */
 const dom_node *around(const dom_node *a, const dom_node *b);
 /* The blocks below n, from block from on, get n for their innermost

@@ -28,6 +28,9 @@
 #ifndef REPLY_DATE_MAX
 #define REPLY_DATE_MAX 60 /* characters of a line with a unit's date */
 #endif
+#ifndef REPLY_AFTER_SHARE
+#define REPLY_AFTER_SHARE 1.0f /* prose after the run, to the article's */
+#endif
 #ifndef REPLY_BLOCKS_MAX
 #define REPLY_BLOCKS_MAX 12 /* blocks of a unit looked at */
 #endif
@@ -161,8 +164,9 @@ static const text_block *reply_prose(const extraction *x, const dom_node *c,
 
 /* The headline's own prose: the heaviest block after the headline and
  * before from, outside boilerplate, if the blocks between weigh a sentence
- * or two. */
-const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from) {
+ * or two (their weight in *weight, when not NULL). */
+const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from,
+                                 float *weight) {
   const text_block *best = NULL;
   float sum = 0;
   for (size_t i = 0; i < from; i++) {
@@ -173,6 +177,8 @@ const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t
     if (!best || b->weight > best->weight)
       best = b;
   }
+  if (weight)
+    *weight = sum;
   return sum >= MIN_ROOT_SCORE ? best : NULL;
 }
 
@@ -184,7 +190,9 @@ const dom_node *around(const dom_node *a, const dom_node *b) {
 }
 
 /* The prose after p, outside boilerplate: comments close the article,
- * where a grid of features or quotes is followed by more of the page. */
+ * where a grid of features or quotes is followed by more of the page —
+ * more than the article's own prose (REPLY_AFTER_SHARE of it); a line or
+ * two about the site after the comments is no more of the page. */
 static float prose_after(const extraction *x, const dom_node *p) {
   float sum = 0;
   for (size_t i = x->nblocks; i-- > 0;) {
@@ -297,8 +305,11 @@ int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root
     /* The article in a container without them; in the same one (a post
      * and its comments in one wrapper), only under a heading that names
      * them: dated entries under an introduction are a listing's. */
-    const text_block *lead = headline_prose(x, h1, first[unit->order]);
-    if (!lead || built_like(lead, reply, sig) || prose_after(x, p) >= MIN_ROOT_SCORE ||
+    float own = 0;
+    const text_block *lead = headline_prose(x, h1, first[unit->order], &own);
+    float after = lead ? prose_after(x, p) : 0;
+    if (!lead || built_like(lead, reply, sig) ||
+        (after >= MIN_ROOT_SCORE && after >= REPLY_AFTER_SHARE * own) ||
         (holds(around(h1, lead->container), p) && !named))
       continue;
     if (discussion < 0)

@@ -119,7 +119,7 @@ int list_beside_headline(const extraction *x, const dom_node *listing, const cha
       (float)other_pages_text(x, listing, from) < SIDE_LIST_LINK_SHARE * (float)listing->chars)
     return 0;
   size_t to = before ? x->nblocks : from;
-  const text_block *lead = headline_prose(x, h1, to);
+  const text_block *lead = headline_prose(x, h1, to, NULL);
   int sentences = lead ? sentences_between(x, h1, to) : 0;
   if (sentences < SIDE_LIST_SENTENCES)
     return 0;

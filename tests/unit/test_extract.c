@@ -453,6 +453,25 @@ static void test_unnamed_comments(void) {
                        "<div class=\"c\"><b>Market %d</b><!-- %d --><p>%s</p></div>", 12,
                        "</div></body></html>")) == 0);
   CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY5) != NULL);
+  /* A paragraph about the site after the comments (less prose than the
+   * article's) does not make them part of the page's run of content, */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><div><a href=\"/u/%d\">Grace H.</a> "
+                       "<span>%d days ago</span></div><div>%s</div></div>",
+                       12,
+                       "</div><div class=\"z\"><p>The Daily is an independent paper run by "
+                       "a small team of reporters who live in the valley.</p></div>"
+                       "</body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* but more of the page after the units than the headline's own prose
+   * says they are a section of it (a landing page's dated testimonials). */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><div><a href=\"/u/%d\">Grace H.</a> "
+                       "<span>%d days ago</span></div><div>%s</div></div>",
+                       12,
+                       "</div><div class=\"z\"><h2>How it works</h2><p>" P3 "</p><p>" TENTS1
+                       "</p></div></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL);
   /* A thread whose opening post is built like its replies keeps them. */
   CHECK(run(with_units(page, sizeof page,
                        "<html lang=\"en\"><head><title>Will this method work?</title></head>"
