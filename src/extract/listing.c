@@ -249,6 +249,38 @@ static int listing_headed(const extraction *x, const dom_node *listing) {
   return between < HEADLINE_GAP_SHARE * (float)listing->chars;
 }
 
+/* A listing under its headline with some prose between them (a question
+ * over its answers, a category's introduction over its records) grows to
+ * the element holding that prose too, when that holds little else (a
+ * twentieth more than the listing and the prose between: not a sidebar,
+ * not another list): the prose is the page's as much as the records are. */
+#ifndef LISTING_LEAD_SLACK
+#define LISTING_LEAD_SLACK 0.05f
+#endif
+
+static dom_node *listing_with_its_lead(const extraction *x, dom_node *listing) {
+  const dom_node *h1 = page_headline(x);
+  if (!h1 || h1->order_end >= listing->order)
+    return listing;
+  size_t from = 0;
+  while (from < x->nblocks && !holds(listing, x->blocks[from].container))
+    from++;
+  const text_block *lead = headline_prose(x, h1, from, NULL);
+  if (!lead)
+    return listing;
+  uint32_t between = 0;
+  for (size_t i = 0; i < from; i++) {
+    const text_block *b = &x->blocks[i];
+    if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0)
+      between += b->chars;
+  }
+  dom_node *a = (dom_node *)around(lead->container, listing);
+  if ((a->flags & (NF_NEG | NF_INNEG | NF_JUNK)) || a->tag == TAG_BODY || a->tag == TAG_HTML ||
+      (float)a->chars > (1.0f + LISTING_LEAD_SLACK) * (float)(listing->chars + between))
+    return listing;
+  return a;
+}
+
 /* Chooses between the listing (the run of records with the most text) and
  * the prose root: returns the root, and sets *listing_mode when it is the
  * listing's. A list beside the article's headline and prose is set aside
@@ -295,6 +327,8 @@ dom_node *choose_listing_or_prose(extraction *x, dom_node *root, const dom_node 
     *listing_mode = 0;
     root = prose_root;
   }
+  if (*listing_mode)
+    root = listing_with_its_lead(x, root);
   if (*listing_mode)
     mark_named_records(x, root);
 #ifdef PITH_DEBUG_EXTRACT
