@@ -243,6 +243,10 @@ int heading_says(const extraction *x, const text_block *b, const char *const *wo
  * in *weight, when not NULL); else NULL. */
 const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from,
                                  float *weight);
+/* The headline's own prose before element n (after the headline): its
+ * heaviest block (headline_prose), and the characters of all of it in
+ * *chars; NULL when there is none. */
+const text_block *lead_before(const extraction *x, const dom_node *n, uint32_t *chars);
 /* The smallest element holding a and b. */
 const dom_node *around(const dom_node *a, const dom_node *b);
 /* The blocks below n, from block from on, get n for their innermost
@@ -254,6 +258,11 @@ void blocks_below_set_aside(extraction *x, dom_node *n, size_t from, int reply);
 /* Sets the comment and post names aside (x->names_ignored) on a forum
  * thread or a Q&A page and returns the root chosen again; else root. */
 dom_node *set_thread_names_aside(extraction *x, const dom_doc *doc, dom_node *root);
+/* On a page that declares itself a discussion, a root holding the replies
+ * but not the opening post between the headline and them (a question
+ * shorter than its answers, under no comment names) grows to hold the post
+ * too, when their container holds little else; else root. */
+dom_node *with_declared_opening(const extraction *x, const dom_doc *doc, dom_node *root);
 /* Whether the page's schema.org markup (JSON-LD or microdata) says it is a
  * discussion: DiscussionForumPosting, QAPage. */
 int declares_discussion(const extraction *x, const dom_doc *doc);

@@ -259,21 +259,10 @@ static int listing_headed(const extraction *x, const dom_node *listing) {
 #endif
 
 static dom_node *listing_with_its_lead(const extraction *x, dom_node *listing) {
-  const dom_node *h1 = page_headline(x);
-  if (!h1 || h1->order_end >= listing->order)
-    return listing;
-  size_t from = 0;
-  while (from < x->nblocks && !holds(listing, x->blocks[from].container))
-    from++;
-  const text_block *lead = headline_prose(x, h1, from, NULL);
+  uint32_t between = 0;
+  const text_block *lead = lead_before(x, listing, &between);
   if (!lead)
     return listing;
-  uint32_t between = 0;
-  for (size_t i = 0; i < from; i++) {
-    const text_block *b = &x->blocks[i];
-    if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0)
-      between += b->chars;
-  }
   dom_node *a = (dom_node *)around(lead->container, listing);
   if ((a->flags & (NF_NEG | NF_INNEG | NF_JUNK)) || a->tag == TAG_BODY || a->tag == TAG_HTML ||
       (float)a->chars > (1.0f + LISTING_LEAD_SLACK) * (float)(listing->chars + between))

@@ -182,6 +182,23 @@ const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t
   return sum >= MIN_ROOT_SCORE ? best : NULL;
 }
 
+const text_block *lead_before(const extraction *x, const dom_node *n, uint32_t *chars) {
+  const dom_node *h1 = page_headline(x);
+  if (!h1 || h1->order_end >= n->order)
+    return NULL;
+  size_t from = 0;
+  while (from < x->nblocks && !holds(n, x->blocks[from].container))
+    from++;
+  const text_block *lead = headline_prose(x, h1, from, NULL);
+  *chars = 0;
+  for (size_t i = 0; lead && i < from; i++) {
+    const text_block *b = &x->blocks[i];
+    if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0)
+      *chars += b->chars;
+  }
+  return lead;
+}
+
 /* The smallest element holding a and b. */
 const dom_node *around(const dom_node *a, const dom_node *b) {
   while (a->parent && a->parent->tag != TAG_TEXT && !holds(a, b))

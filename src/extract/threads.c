@@ -5,7 +5,8 @@
  * itself a discussion, or its opening post is built like its replies, the
  * names are set aside (extraction.names_ignored) and the root chosen
  * again. An article and its comments are built apart, so a short article
- * keeps out its comments however long they are. */
+ * keeps out its comments however long they are. A declared discussion's
+ * root grows to hold its opening post, named or not. */
 #include <string.h>
 
 #include "extract/internal.h"
@@ -113,15 +114,24 @@ static const dom_node *opening_post_alike(const extraction *x) {
 /* The replies' container outweighs the opening post beside it: the root
  * grows to hold both when their common ancestor holds little else (a
  * tenth more: the thread's title, its tags). */
-static dom_node *with_opening_post(dom_node *root, const dom_node *post) {
+static dom_node *with_opening_post(dom_node *root, const dom_node *post, uint32_t post_chars) {
   if (holds(root, post))
     return root;
   dom_node *p = root->parent;
   while (p && p->tag != TAG_TEXT && !holds(p, post))
     p = p->parent;
-  if (!p || p->tag == TAG_TEXT || (float)p->chars > 1.1f * (float)(root->chars + post->chars))
+  if (!p || p->tag == TAG_TEXT || p->tag == TAG_BODY || p->tag == TAG_HTML ||
+      (float)p->chars > 1.1f * (float)(root->chars + post_chars))
     return root;
   return p;
+}
+
+dom_node *with_declared_opening(const extraction *x, const dom_doc *doc, dom_node *root) {
+  uint32_t between = 0;
+  const text_block *lead = lead_before(x, root, &between);
+  if (!lead || holds(root, lead->container) || !declares_discussion(x, doc))
+    return root;
+  return with_opening_post(root, lead->container, between);
 }
 
 /* A forum thread or a Q&A page is all "comments" and "posts": when the
@@ -144,7 +154,7 @@ dom_node *set_thread_names_aside(extraction *x, const dom_doc *doc, dom_node *ro
     x->names_ignored = 1;
     root = choose_root(x);
     if (root && opening)
-      root = with_opening_post(root, opening);
+      root = with_opening_post(root, opening, opening->chars);
   }
   return root;
 }

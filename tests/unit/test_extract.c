@@ -582,6 +582,22 @@ static void test_listing_under_its_question(void) {
   CHECK(!strncmp(joined, OPENING " || ", strlen(OPENING " || ")));
   CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY7) != NULL);
   CHECK(strstr(joined, "How to start") == NULL);
+  /* Answers of prose alone outweigh the question many times over and
+   * hold the root; the page declares itself a question and its answers
+   * (schema.org QAPage), so the question between the headline and them
+   * is the page's too. */
+  CHECK(run(with_units(
+            page, sizeof page,
+            "<html lang=\"en\"><head><title>Will this method work? - Q&amp;A</title>"
+            "<script type=\"application/ld+json\">{\"@type\": \"QAPage\"}</script></head>"
+            "<body><div id=\"content\"><div class=\"hdr\"><h1>Will this method work?</h1>"
+            "</div><div id=\"main\"><div class=\"question\"><p>" OPENING "</p></div>"
+            "<div id=\"answers\">",
+            "<div class=\"answer\"><div class=\"votes\">%d</div><!-- %d --><p>%s</p></div>", 24,
+            "</div></div><div class=\"sidebar\"><h3>Linked</h3><ul><li><a href=\"/q/2\">How "
+            "to start with affiliate ads</a></li></ul></div></div></body></html>")) == 0);
+  CHECK(!strncmp(joined, OPENING " || ", strlen(OPENING " || ")));
+  CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY7) != NULL);
 }
 
 static void test_listing_records_with_boilerplate_names(void) {
