@@ -7,9 +7,11 @@
  * it, when the list's heading names it: "Related"), and a heading of its
  * own opens the list: a section beside the article, not the records that
  * the headline heads. Without a heading, the article in its own container
- * has three sentences or more (a listing's headline has a line or two of
- * description), and the list may come before the headline: a column of
- * links first in the markup. Such a list is set aside as boilerplate. */
+ * has three sentences or more in two paragraphs or more (a listing's
+ * headline has a line or two of description, a category's introduction
+ * one paragraph), whatever the <title> says, and the list may come before
+ * the headline: a column of links first in the markup. Such a list is set
+ * aside as boilerplate. */
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +26,9 @@
  * without it: the article has this many sentences at least. */
 #ifndef SIDE_LIST_SENTENCES_BARE
 #define SIDE_LIST_SENTENCES_BARE 3
+#endif
+#ifndef SIDE_LIST_PARAGRAPHS_BARE
+#define SIDE_LIST_PARAGRAPHS_BARE 2
 #endif
 #ifndef SIDE_LIST_LINK_SHARE
 #define SIDE_LIST_LINK_SHARE 0.6f
@@ -94,22 +99,26 @@ static int count_sentences(const char *s, uint32_t len) {
 }
 
 /* The sentences of the prose between the headline and block from
- * (outside boilerplate), counted up to SIDE_LIST_SENTENCES_BARE: two are
- * an article's, where a listing's headline has a line of description
- * ("The latest news on ..."). */
-static int sentences_between(const extraction *x, const dom_node *h1, size_t from) {
+ * (outside boilerplate), counted up to SIDE_LIST_SENTENCES_BARE (two are
+ * an article's, where a listing's headline has a line of description:
+ * "The latest news on ..."), and its paragraphs in *paragraphs. */
+static int sentences_between(const extraction *x, const dom_node *h1, size_t from,
+                             int *paragraphs) {
   int sentences = 0;
+  *paragraphs = 0;
   for (size_t i = 0; i < from && sentences < SIDE_LIST_SENTENCES_BARE; i++) {
     const text_block *b = &x->blocks[i];
-    if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0)
+    if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0) {
       sentences += count_sentences(x->text.data + b->off, b->len);
+      *paragraphs += b->kind == BLOCK_PARAGRAPH;
+    }
   }
   return sentences;
 }
 
 int list_beside_headline(const extraction *x, const dom_node *listing, const char *title) {
   const dom_node *h1 = page_headline(x);
-  if (!h1 || holds(listing, h1) || holds(h1, listing) || !headline_is_title(x, h1, title))
+  if (!h1 || holds(listing, h1) || holds(h1, listing))
     return 0;
   /* A column of links before the headline (a sidebar first in the
    * markup): the headline's prose is what follows it. */
@@ -120,20 +129,25 @@ int list_beside_headline(const extraction *x, const dom_node *listing, const cha
     return 0;
   size_t to = before ? x->nblocks : from;
   const text_block *lead = headline_prose(x, h1, to, NULL);
-  int sentences = lead ? sentences_between(x, h1, to) : 0;
+  int paragraphs = 0;
+  int sentences = lead ? sentences_between(x, h1, to, &paragraphs) : 0;
   if (sentences < SIDE_LIST_SENTENCES)
     return 0;
   /* The article in a container without the list; in the same one, only
    * when the list's heading names it ("Related", "More news"). */
   int apart = !holds(around(h1, lead->container), listing);
   /* Without a heading, a list of links beside an article of its own: the
-   * links are the page's way elsewhere, not what its headline heads. */
-  if (apart && sentences >= SIDE_LIST_SENTENCES_BARE) {
+   * links are the page's way elsewhere, not what its headline heads. Three
+   * sentences are an article's whatever its headline says: the <title> may
+   * word it otherwise. */
+  if (apart && sentences >= SIDE_LIST_SENTENCES_BARE && paragraphs >= SIDE_LIST_PARAGRAPHS_BARE) {
 #ifdef PITH_DEBUG_EXTRACT
     fprintf(stderr, "side list: no heading, lead \"%.60s\"\n", x->text.data + lead->off);
 #endif
     return 1;
   }
+  if (!headline_is_title(x, h1, title))
+    return 0;
   /* The list's own heading: the block just before it, or its first. */
   for (size_t i = from > 0 ? from - 1 : 0; !before && i <= from; i++)
     if (x->blocks[i].kind == BLOCK_HEADING && x->blocks[i].container->tag != TAG_H1 &&

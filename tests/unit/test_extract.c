@@ -684,6 +684,24 @@ static void test_link_list_beside_headline(void) {
                        "town</h1><p>" P1 "</p><p>" P2 "</p></div><div><ul>",
                        link, 90, tail)) == 0);
   CHECK(strstr(joined, "Another story from the city, number 89 of the day's news") != NULL);
+  /* So is it under an introduction of one paragraph, however many its
+   * sentences: a category's description. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                       "<body><div id=\"wrap\"><div class=\"content\"><h1>River floods lower "
+                       "town</h1><p>" P1 " " P2 " " P3 "</p></div><div><ul>",
+                       link, 90, tail)) == 0);
+  CHECK(strstr(joined, "Another story from the city, number 89 of the day's news") != NULL);
+  /* An article of three paragraphs is one whatever its headline: the
+   * <title> may word it otherwise. */
+  CHECK(
+      run(with_units(page, sizeof page,
+                     "<html lang=\"en\"><head><title>Homes flooded as the river rises | Daily"
+                     "</title></head><body><div id=\"wrap\"><div class=\"content\"><h1>River "
+                     "floods lower town</h1><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div><div><ul>",
+                     link, 90, tail)) == 0);
+  /* (The headline stays: the title, the <title>'s, does not repeat it.) */
+  CHECK_STR(joined, "River floods lower town || " P1 " || " P2 " || " P3);
 }
 
 static void test_paragraph_and_its_list(void) {
