@@ -133,23 +133,28 @@ static int heads_replies(const extraction *x, const text_block *b) {
   return heading_says(x, b, words, sizeof words / sizeof *words);
 }
 
-/* Whether the unit c is built as a reply: a short line that is no prose nor a
- * heading, then a paragraph of prose (not a list's items, a table's rows
- * or a quote: a product's features, a customer's testimonial). Returns its
- * heaviest paragraph, or NULL. */
+/* Whether b is a reply's name line: short, no prose; a small heading
+ * ("<h4>Mark T.</h4>") too, but not a link to another page: that is a
+ * card's title. */
+static int is_name_line(const text_block *b, uint32_t max_chars) {
+  return !b->teaser && b->chars <= max_chars &&
+         (b->kind == BLOCK_HEADING ? b->link_chars == 0 : b->weight <= 0);
+}
+
+/* Whether the unit c is built as a reply: a short line that is no prose nor
+ * a heading (a name: "Mark T. says:", a profile link, "2 days ago"), then
+ * a paragraph of prose (not a list's items, a table's rows or a quote: a
+ * product's features, a customer's testimonial); or the prose first and
+ * the name line last, as a signature ("— Mark T., March 3, 2024"). Returns
+ * its heaviest paragraph, or NULL. */
 static const text_block *reply_prose(const extraction *x, const dom_node *c,
                                      const uint32_t *first) {
   uint32_t i = first[c->order];
-  if (i == UINT32_MAX)
+  if (i == UINT32_MAX || !holds(c, x->blocks[i].container))
     return NULL;
-  const text_block *name = &x->blocks[i];
-  /* The name may be a small heading ("<h4>Mark T.</h4>"), but not a link
-   * to another page: that is a card's title. */
-  if (!holds(c, name->container) || name->teaser || name->chars > REPLY_NAME_MAX ||
-      (name->kind == BLOCK_HEADING ? name->link_chars > 0 : name->weight > 0))
-    return NULL;
-  const text_block *best = NULL;
-  for (size_t j = i + 1; j < x->nblocks && j <= i + REPLY_BLOCKS_MAX; j++) {
+  int signed_last = !is_name_line(&x->blocks[i], REPLY_NAME_MAX);
+  const text_block *best = NULL, *last = NULL;
+  for (size_t j = signed_last ? i : i + 1; j < x->nblocks && j <= i + REPLY_BLOCKS_MAX; j++) {
     const text_block *b = &x->blocks[j];
     if (!holds(c, b->container))
       break;
@@ -158,7 +163,10 @@ static const text_block *reply_prose(const extraction *x, const dom_node *c,
       return NULL; /* a card: a headline, an excerpt cut short */
     if (b->kind == BLOCK_PARAGRAPH && b->weight > 0 && (!best || b->weight > best->weight))
       best = b;
+    last = b;
   }
+  if (signed_last && (!last || last == best || !is_name_line(last, REPLY_DATE_MAX)))
+    return NULL;
   return best && best->weight >= MIN_ROOT_SCORE ? best : NULL;
 }
 

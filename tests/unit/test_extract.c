@@ -453,6 +453,18 @@ static void test_unnamed_comments(void) {
                        "<div class=\"c\"><b>Market %d</b><!-- %d --><p>%s</p></div>", 12,
                        "</div></body></html>")) == 0);
   CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY5) != NULL);
+  /* Signed at the end rather than named at the start, */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"s\" id=\"c%d\"><!-- %d --><p>%s</p>"
+                       "<div>&mdash; Grace H., 3 days ago</div></div>",
+                       12, "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* (a customer's testimonials, signed but undated, stay the page's) */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"s\" id=\"c%d\"><!-- %d --><p>%s</p>"
+                       "<div>&mdash; Grace H., Ohio</div></div>",
+                       12, "</div></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL);
   /* A paragraph about the site after the comments (less prose than the
    * article's) does not make them part of the page's run of content, */
   CHECK(run(with_units(page, sizeof page, head,
