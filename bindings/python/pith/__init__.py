@@ -18,6 +18,8 @@ arguments ``TypeError`` or ``ValueError``.
 import collections
 import concurrent.futures
 import errno
+import inspect
+import io
 import itertools
 import os
 
@@ -95,6 +97,12 @@ def parse_text(text, url=None, **options):
     return Article(_pith.parse_text(text, url, **options))
 
 
+# help() and inspect show parse()'s keywords, which parse_text takes.
+parse_text.__signature__ = inspect.signature(parse).replace(parameters=[
+    p.replace(name="text") if p.name == "html" else p
+    for p in inspect.signature(parse).parameters.values()])
+
+
 def dump_dom(html, *, charset=None, max_size=64 << 20, max_nodes=4000000, max_depth=256,
              max_attributes=1024, max_attribute_bytes=1 << 20):
     """The tree pith's HTML5 parser builds for the page, in html5lib-tests'
@@ -157,12 +165,6 @@ class Article:
     def left_out(self):
         """Why the language option left the page out, or None."""
         return self._result.left_out if self._result is not None else None
-
-    @property
-    def warning(self):
-        """A flaw of the input the extraction got past ("truncated gzip
-        data: ..."), or None; parse() also warns (pith.InputWarning)."""
-        return self._result.warning if self._result is not None else None
 
     @property
     def warning(self):
@@ -321,13 +323,15 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
     how many records, pages, skipped (and why), errors and failed there
     were. Like the CLI, a record whose page has no content gives an Article
-    with an empty text.
+    with an empty text, and a page the language option leaves out gives
+    none: it is counted as "skipped:language".
 
     site_dedup: WET text lines that repeat across a site's pages are its
     boilerplate, as in the CLI (--site-dedup): the archive is read twice,
     counting its text lines first. Default: on for a path, off for a file
     object (which would have to be seekable).
     """
+    _check_archive_source(source)
     if site_dedup is None:
         site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
     try:
@@ -341,6 +345,20 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
             missing.status = e.status
             raise missing from None
         raise
+
+
+def _check_archive_source(source):
+    """A source read_archive cannot read, said plainly rather than by what
+    fails deep inside (a decoding error, "embedded null byte")."""
+    if isinstance(source, io.TextIOBase):
+        raise TypeError("read_archive reads bytes: open the archive in binary mode "
+                        "(open(path, \"rb\"))")
+    data = isinstance(source, (bytearray, memoryview)) or (isinstance(source, bytes) and (
+        b"\0" in source or source[:5] == b"WARC/" or source[:2] == b"\x1f\x8b"
+        or source[:4] == b"\x28\xb5\x2f\xfd"))
+    if data:
+        raise TypeError("read_archive takes a path or a binary file object, not the archive's "
+                        "bytes: give io.BytesIO(data)")
 
 
 class ArchiveNotFoundError(ArchiveError, FileNotFoundError):
@@ -382,9 +400,11 @@ class ArchiveReader:
         if record.kind == "error":
             return "errors", _located(ArchiveError(record.error), record)
         try:
-            return "pages", Article(record.extract(**self._options))
+            article = Article(record.extract(**self._options))
         except Error as e:
             return "failed", _located(e, record)
+        # Left out by the language option: skipped, as the CLI skips it.
+        return ("skipped", "language") if article.left_out else ("pages", article)
 
     def _count(self, done):
         first_error = None

@@ -28,7 +28,8 @@ class _Extract(Protocol):
     """extract and extract_text: a page and options in, the rendered page out."""
     def __call__(
         self,
-        html: Page,
+        html: Page,  # extract_text, parse_text: "text"; given by position
+        /,
         url: Optional[str] = None,
         *,
         format: Format = "text",
@@ -59,7 +60,8 @@ class _Parse(Protocol):
     """parse and parse_text: a page and options in, an Article out."""
     def __call__(
         self,
-        html: Page,
+        html: Page,  # extract_text, parse_text: "text"; given by position
+        /,
         url: Optional[str] = None,
         *,
         charset: Optional[str] = None,

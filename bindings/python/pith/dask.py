@@ -6,6 +6,7 @@
     client = Client("scheduler:8786")          # or LocalCluster() for one machine
     bag = pith.dask.read_archives(paths)       # a Dask bag of dicts, a partition per file
     pith.dask.write_jsonl(bag, "out/")         # out/part-00000.jsonl, one per partition
+    summary = pith.dask.extract_archives(paths, "out/")  # out/NAME.warc.jsonl per file, counted
     df = pith.dask.to_dataframe(bag)           # with pandas
     pith.dask.write_parquet(bag, "out.parquet")  # with pyarrow
 
@@ -18,6 +19,7 @@ backend installed on the workers). Needs dask[bag] and distributed
 for Parquet.
 """
 
+import collections
 import json
 import os
 
@@ -26,7 +28,7 @@ import dask.bag
 
 import pith
 
-__all__ = ["read_archives", "to_dataframe", "write_jsonl", "write_parquet"]
+__all__ = ["extract_archives", "read_archives", "to_dataframe", "write_jsonl", "write_parquet"]
 
 
 def read_archives(paths, *, errors="skip", all_status=False, all_types=False,
@@ -66,25 +68,146 @@ def _read_partition(paths, settings):
     return out
 
 
-def write_jsonl(bag, directory, *, compute=True):
+def write_jsonl(bag, directory, *, overwrite=False, compute=True):
     """Writes the bag as JSON lines, one file per partition:
     directory/part-00000.jsonl, ..., each record a line ending with a
-    newline (a partition without records: an empty file). Returns the paths
-    written (compute=False: the delayed writes)."""
+    newline (a partition without records: an empty file; from
+    read_archives, part i holds paths[i]). Each part is written beside its
+    name and put in place when whole. A directory already holding parts
+    (an earlier run's) is refused with FileExistsError before anything is
+    read, unless overwrite=True (then the earlier parts are all removed
+    first, so that none of them mixes in). Returns the paths written
+    (compute=False: the delayed writes)."""
     directory = os.fspath(directory)
     os.makedirs(directory, exist_ok=True)
+    _refuse_earlier_outputs(directory, sorted(
+        name for name in os.listdir(directory)
+        if name.startswith("part-") and name.endswith(".jsonl")), overwrite)
     writes = [dask.delayed(_write_jsonl_part)(part, os.path.join(directory, f"part-{i:05d}.jsonl"))
               for i, part in enumerate(bag.to_delayed())]
     return list(dask.compute(*writes)) if compute else writes
 
 
+def _refuse_earlier_outputs(directory, names, overwrite):
+    """An earlier run's outputs are not overwritten in silence: refused,
+    or with overwrite all removed."""
+    if names and not overwrite:
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        raise FileExistsError(f"{directory} already holds outputs ({shown}): give another "
+                              "directory, remove them, or pass overwrite=True")
+    for name in names:
+        os.remove(os.path.join(directory, name))
+
+
 def _write_jsonl_part(records, path):
     """One partition's records to path (run on a worker)."""
-    with open(path, "w", encoding="utf-8") as f:
+    with _Output(path) as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False))
             f.write("\n")
     return path
+
+
+class _Output:
+    """A file written beside its name and put in place when closed without
+    an error (removed after one): never a half-written output."""
+
+    def __init__(self, path):
+        self.path = path
+        self.temporary = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".tmp")
+
+    def __enter__(self):
+        self.file = open(self.temporary, "w", encoding="utf-8")
+        return self.file
+
+    def __exit__(self, kind, value, traceback):
+        self.file.close()
+        if kind is None:
+            os.replace(self.temporary, self.path)
+        else:
+            os.remove(self.temporary)
+
+
+def extract_archives(paths, directory, *, overwrite=False, errors="skip", all_status=False,
+                     all_types=False, max_record_bytes=16 << 20, site_dedup=True, **options):
+    """A crawl's run on the cluster, every record accounted for: each
+    archive in paths becomes directory/NAME.jsonl (NAME: its file name
+    without ".gz", as `pith -d` names it: crawl.warc.gz gives
+    crawl.warc.jsonl), a JSON line per page (Article.to_dict()), written
+    on a worker and put in place when whole; a task per file, records
+    streamed to the file (a file's pages are never all in memory).
+
+    Returns a list, in the order of paths, of a dict per file: "source",
+    "output" (None when the file failed), read_archive's counts
+    ("records" = "pages" + "skipped" + "errors" + "failed", and
+    "skipped:REASON"), and "error": why the file could not be read (not
+    an archive, unreadable, a damaged record with errors="raise"), else
+    None. A file that fails leaves no output and the others go on.
+
+    Refused before anything is read (ValueError, FileExistsError): two
+    inputs with one output name, or outputs already in directory (an
+    earlier run) unless overwrite=True. The other arguments are
+    read_archive's."""
+    paths = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
+    if not paths:
+        raise ValueError("no archives to read")
+    if errors == "return":
+        raise ValueError("errors='return' puts exceptions among the records: use 'skip' or 'raise'")
+    directory = os.fspath(directory)
+    outputs = [os.path.join(directory, _output_name(p)) for p in paths]
+    seen = {}
+    for path, out in zip(paths, outputs):
+        if out in seen:
+            raise ValueError(f"{seen[out]} and {path} would both be written to {out}")
+        seen[out] = path
+    pith.parse(b"<p>x</p>", **options)  # bad options fail here, not on the workers
+    os.makedirs(directory, exist_ok=True)
+    _refuse_earlier_outputs(directory, sorted(os.path.basename(o) for o in outputs
+                                              if os.path.exists(o)), overwrite)
+    settings = dict(errors=errors, all_status=all_status, all_types=all_types,
+                    max_record_bytes=max_record_bytes, site_dedup=site_dedup, **options)
+    tasks = [dask.delayed(_extract_archive, pure=False)(p, o, settings)
+             for p, o in zip(paths, outputs)]
+    return list(dask.compute(*tasks))
+
+
+def _output_name(path):
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    return (name[:-3] if name.endswith(".gz") else name) + ".jsonl"
+
+
+def _extract_archive(path, output, settings):
+    """One archive to its JSON lines file, and its counts (run on a
+    worker): a failure is said in the counts, not raised, so that the
+    other files' tasks go on."""
+    counts = collections.Counter()
+    row = {"source": path, "output": output, "error": None}
+    try:
+        with _Output(output) as f:
+            if "://" in path:
+                import fsspec
+
+                with fsspec.open(path, "rb") as src:
+                    _write_records(pith.read_archive(src, **settings), f, counts)
+            else:
+                _write_records(pith.read_archive(path, **settings), f, counts)
+    except (pith.Error, OSError, ValueError) as e:
+        row["output"] = None
+        row["error"] = str(e)
+    for key in ("records", "pages", "skipped", "errors", "failed"):
+        counts.setdefault(key, 0)
+    row.update(counts)
+    return row
+
+
+def _write_records(reader, f, counts):
+    with reader:
+        try:
+            for article in reader:
+                f.write(json.dumps(article.to_dict(), ensure_ascii=False))
+                f.write("\n")
+        finally:
+            counts.update(reader.counts)
 
 
 def to_dataframe(bag):

@@ -30,6 +30,12 @@ static pith_status work(job *j) {
   }
   if (st != PITH_OK || !j->render)
     return st;
+  if (pith_result_error(j->r)) {
+    /* Left out by the language option: no output, as the CLI writes none
+     * (parse() tells why: Article.left_out). */
+    utf8_prepare(&j->text, "", 0);
+    return st;
+  }
   size_t len = 0;
   st = pith_render(j->r, (pith_format)j->o->format, j->o->flags, &j->out, &len);
   if (st != PITH_OK)
@@ -98,7 +104,8 @@ PyDoc_STRVAR(
     "tables (--no-tables), formatting, comments, fragment (html: the\n"
     "<article> element only), json_markdown, json_tree, charset (assumed\n"
     "when the page declares none), language (keep only pages in this\n"
-    "language: others give an empty output), max_size (bytes; 0: no limit),\n"
+    "language: others give '', as the CLI writes nothing; parse() says why),\n"
+    "max_size (bytes; 0: no limit),\n"
     "max_nodes, max_depth, max_attributes, max_attribute_bytes and\n"
     "max_text_lines (the parser's and text mode's limits: content past them\n"
     "is cut, no error), timeout_ms (a time budget: TimeBudgetError past it;\n"

@@ -3,6 +3,7 @@ shared samples when present) are the CLI's records, none lost, none twice;
 sources, counts, damaged records, errors."""
 
 import io
+import os
 
 import pytest
 
@@ -43,8 +44,13 @@ def test_provenance(warc):
 
 def test_options_and_widening(warc):
     assert [a.language for a in pith.read_archive(warc, language="en")][:1] == ["en"]
-    left = list(pith.read_archive(warc, language="de"))
-    assert len(left) == 6 and all(a.text == "" and a.left_out for a in left)
+    # Pages the language option leaves out are skipped records, as in the
+    # CLI's summary: none yielded, every record still counted.
+    left = pith.read_archive(warc, language="de", jobs=2)
+    assert list(left) == []
+    c = left.counts
+    assert c["skipped:language"] == 6 and c["pages"] == 0
+    assert c["records"] == c["pages"] + c["skipped"] + c["errors"] + c["failed"] == 15
     everything = pith.read_archive(warc, all_status=True)
     assert len(list(everything)) == 7 and everything.counts["skipped:status"] == 0
     small = pith.read_archive(warc, max_record_bytes=100)
@@ -68,6 +74,20 @@ def test_file_objects(warc):
             return self.data.read(n)
 
     assert len(list(pith.read_archive(ReadOnly(warc.read_bytes())))) == 6
+
+
+def test_sources_it_cannot_read_are_said_plainly(warc):
+    # The archive's bytes themselves (extract() takes a page's bytes): told
+    # to wrap them, not "embedded null byte".
+    for data in (warc.read_bytes(), bytearray(warc.read_bytes()), b"WARC/1.0\r\n"):
+        with pytest.raises(TypeError, match=r"io\.BytesIO"):
+            pith.read_archive(data)
+    # A file opened in text mode: told to open it in binary mode, not a
+    # UnicodeDecodeError from inside.
+    with open(warc, encoding="latin-1") as f, pytest.raises(TypeError, match="binary mode"):
+        pith.read_archive(f)
+    # A path as bytes is still a path.
+    assert len(list(pith.read_archive(os.fsencode(warc)))) == 6
 
 
 def test_a_failing_file_object_raises_its_error(warc):

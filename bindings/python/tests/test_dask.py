@@ -107,3 +107,61 @@ def test_bad_arguments():
         pith.dask.read_archives(["a.warc.gz"], language="english")
     with pytest.raises(ValueError):
         pith.dask.read_archives(["a.warc.gz"], errors="return")
+
+
+def test_write_jsonl_refuses_earlier_parts(client, archives, tmp_path):
+    # A rerun into the same directory is refused, not silently overwritten;
+    # with overwrite=True an earlier run's extra parts are gone too.
+    out = tmp_path / "out"
+    pith.dask.write_jsonl(pith.dask.read_archives(archives[:3]), out)
+    before = {name: (out / name).read_bytes() for name in os.listdir(out)}
+    with pytest.raises(FileExistsError, match="part-00000.jsonl.*overwrite=True"):
+        pith.dask.write_jsonl(pith.dask.read_archives(archives[:1]), out)
+    assert {name: (out / name).read_bytes() for name in os.listdir(out)} == before
+    pith.dask.write_jsonl(pith.dask.read_archives(archives[3:4]), out, overwrite=True)
+    assert os.listdir(out) == ["part-00000.jsonl"]
+    assert (out / "part-00000.jsonl").read_text().count("\n") == len(cli_json_records(archives[3]))
+
+
+def test_extract_archives_accounts_for_every_record(client, archives, tmp_path):
+    # A file that is no archive among good ones: its failure is named in
+    # its row, it leaves no output, and every other file's output is whole.
+    bad = tmp_path / "page.warc.gz"
+    bad.write_bytes(b"<html><body><p>a page, not an archive</p></body></html>")
+    paths = archives[:2] + [str(bad)] + archives[2:4]
+    out = tmp_path / "out"
+    rows = pith.dask.extract_archives(paths, out)
+    assert [r["source"] for r in rows] == paths
+    failed = rows[2]
+    assert failed["output"] is None and "not a WARC or WET file" in failed["error"]
+    assert not (out / "page.warc.jsonl").exists()
+    for path, row in zip(paths, rows):
+        assert row["records"] == row["pages"] + row["skipped"] + row["errors"] + row["failed"]
+        if row is failed:
+            continue
+        assert row["error"] is None and row["output"] == str(out / (os.path.basename(path)[:-3] + ".jsonl"))
+        with open(row["output"], encoding="utf-8") as f:
+            got = [json.loads(line) for line in f]
+        assert got == cli_json_records(path) and len(got) == row["pages"]
+    assert sorted(os.listdir(out)) == sorted(os.path.basename(r["output"]) for r in rows if r["output"])
+    # The damaged archive (crawl-2) lost only its damaged record.
+    assert rows[3]["errors"] >= 1 and rows[3]["pages"] == 7
+    # A rerun does not overwrite the outputs in silence.
+    with pytest.raises(FileExistsError, match="overwrite=True"):
+        pith.dask.extract_archives(paths, out)
+    assert pith.dask.extract_archives(paths[:1], out, overwrite=True)[0]["error"] is None
+
+
+def test_extract_archives_language(client, archives, tmp_path):
+    # Pages the language option leaves out: no line, counted as skipped,
+    # as the CLI's summary counts them.
+    rows = pith.dask.extract_archives(archives[:1], tmp_path / "out", language="de")
+    assert rows[0]["pages"] == 0 and rows[0]["skipped:language"] == 5
+    assert (tmp_path / "out" / "crawl-0.warc.jsonl").read_bytes() == b""
+    assert pith.dask.read_archives(archives[:1], language="de").compute() == []
+
+
+def test_extract_archives_refuses_one_name_for_two(tmp_path):
+    with pytest.raises(ValueError, match="would both be written"):
+        pith.dask.extract_archives(["a/x.warc.gz", "b/x.warc.gz"], tmp_path)
+    assert os.listdir(tmp_path) == []
