@@ -403,6 +403,31 @@ static const char *with_units(char *page, size_t cap, const char *head, const ch
   return page;
 }
 
+static void test_one_line_article_named_comments(void) {
+  /* An article of one sentence and readers' comments named so: next to
+   * no prose outside the comment names, as on a forum thread, but the
+   * headline and its sentence sit in an <article> (or a named article
+   * body) apart from the comments: the sentence is the content. The same
+   * sentence in a plain container opens a thread: the replies are the
+   * content, and the root grows to hold the opening post too. */
+  static char page[16384];
+  const char *containers[][2] = {{"<article>", "</article>"}, {"<div class=\"x\">", "</div>"}};
+  for (int plain = 0; plain < 2; plain++) {
+    char head[512];
+    snprintf(head, sizeof head,
+             "<html lang=\"en\"><head><title>Floods hit the lower town</title></head><body>"
+             "%s<h1>Floods hit the lower town</h1><p>" P1 "</p>%s<section id=\"comments\"><ol>",
+             containers[plain][0], containers[plain][1]);
+    CHECK(run(with_units(page, sizeof page, head,
+                         "<li class=\"comment\"><cite>user%d</cite><!-- %d --><p>%s</p></li>", 10,
+                         "</ol></section></body></html>")) == 0);
+    if (!plain)
+      CHECK_STR(joined, P1);
+    else
+      CHECK(!strncmp(joined, P1 " || ", strlen(P1 " || ")) && strstr(joined, REPLY1) != NULL);
+  }
+}
+
 static void test_unnamed_comments(void) {
   /* A short article, and after it readers' comments that no class word
    * names: units built alike, each a name (or a date) and a paragraph.
@@ -947,6 +972,7 @@ int main(void) {
   test_thread_built_like_replies();
   test_short_article_long_comments();
   test_unnamed_comments();
+  test_one_line_article_named_comments();
   test_headline_below_h1();
   test_listing_beside_headline();
   test_link_list_beside_headline();
