@@ -135,10 +135,15 @@ static int heads_replies(const extraction *x, const text_block *b) {
 
 /* Whether b is a reply's name line: short, no prose; a small heading
  * ("<h4>Mark T.</h4>") too, but not a link to another page: that is a
- * card's title. */
-static int is_name_line(const text_block *b, uint32_t max_chars) {
-  return !b->teaser && b->chars <= max_chars &&
-         (b->kind == BLOCK_HEADING ? b->link_chars == 0 : b->weight <= 0);
+ * card's title. A line with a date may be longer, and its commas make no
+ * prose of it ("Mark T. on March 3, 2024 at 10:02 am"). */
+static int is_name_line(const extraction *x, const text_block *b, uint32_t max_chars) {
+  if (b->teaser)
+    return 0;
+  if (b->kind == BLOCK_HEADING)
+    return b->chars <= max_chars && b->link_chars == 0;
+  return (b->chars <= max_chars && b->weight <= 0) ||
+         (b->chars <= REPLY_DATE_MAX && says_when(x->text.data + b->off, b->len));
 }
 
 /* Whether the unit c is built as a reply: a short line that is no prose nor
@@ -152,7 +157,7 @@ static const text_block *reply_prose(const extraction *x, const dom_node *c,
   uint32_t i = first[c->order];
   if (i == UINT32_MAX || !holds(c, x->blocks[i].container))
     return NULL;
-  int signed_last = !is_name_line(&x->blocks[i], REPLY_NAME_MAX);
+  int signed_last = !is_name_line(x, &x->blocks[i], REPLY_NAME_MAX);
   const text_block *best = NULL, *last = NULL;
   for (size_t j = signed_last ? i : i + 1; j < x->nblocks && j <= i + REPLY_BLOCKS_MAX; j++) {
     const text_block *b = &x->blocks[j];
@@ -165,7 +170,7 @@ static const text_block *reply_prose(const extraction *x, const dom_node *c,
       best = b;
     last = b;
   }
-  if (signed_last && (!last || last == best || !is_name_line(last, REPLY_DATE_MAX)))
+  if (signed_last && (!last || last == best || !is_name_line(x, last, REPLY_DATE_MAX)))
     return NULL;
   return best && best->weight >= MIN_ROOT_SCORE ? best : NULL;
 }

@@ -478,6 +478,12 @@ static void test_unnamed_comments(void) {
                        "<div class=\"c\"><b>Market %d</b><!-- %d --><p>%s</p></div>", 12,
                        "</div></body></html>")) == 0);
   CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY5) != NULL);
+  /* Named in a longer line with their date (its commas make no prose), */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><div>Posted by <a href=\"/u/%d\">Grace Hopkins</a> on "
+                       "March %d, 2024 at 10:02 am</div><p>%s</p></div>",
+                       12, "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
   /* Signed at the end rather than named at the start, */
   CHECK(run(with_units(page, sizeof page, head,
                        "<div class=\"s\" id=\"c%d\"><!-- %d --><p>%s</p>"
