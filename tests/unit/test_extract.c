@@ -561,6 +561,89 @@ static void test_headline_below_h1(void) {
   CHECK(strstr(joined, REPLY1) != NULL);
 }
 
+/* The shape of the pages most often missed whole: a short article (three
+ * paragraphs) beside a long run of readers' comments that no class word
+ * names, or beside a long list of links, in many builds. Each page of the
+ * matrix must give the article alone: a held-out proxy for the rules of
+ * replies.c, side_lists.c and listing.c, which must hold on builds they
+ * were not written for. */
+static void test_short_article_beside_long_run(void) {
+  static char page[32768];
+  /* The article: under an <h1> or, with no <h1>, an <h2> the <title>
+   * holds; in an <article>, a <div>, or a <div> whose header holds the
+   * headline and its date. */
+  static const char *const articles[] = {
+      "<article><h1>River floods lower town</h1><p>By Sam Reed, March 3, 2024</p><p>" P1
+      "</p><p>" P2 "</p><p>" P3 "</p></article>",
+      "<div class=\"a\"><h2>River floods lower town</h2><p>" P1 "</p><p>" P2 "</p><p>" P3
+      "</p></div>",
+      "<div class=\"a\"><div class=\"hd\"><h1>River floods lower town</h1><span>March 3, 2024"
+      "</span></div><div class=\"bd\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div></div>"};
+  /* A unit: %d %d %s (a number twice, then the comment). */
+  static const char *const units[] = {
+      "<div class=\"r\"><strong>user%d</strong> <span>%d days ago</span><p>%s</p></div>",
+      "<li><div><img src=\"/a.png\" alt=\"\"><a href=\"/u/%d\">Grace H.</a> <small>March %d, "
+      "2024</small></div><div><p>%s</p></div><a href=\"#r\">Reply</a></li>",
+      "<div><h5>user%d</h5><span>%d hours ago</span><p>%s</p></div>",
+      "<article class=\"note\"><header><b>user%d</b> wrote on <time>March %d</time>:</header>"
+      "<p>%s</p></article>",
+      "<div class=\"c\" id=\"c%d\"><!-- %d --><p>%s</p><div>&mdash; Grace H., 3 days ago</div>"
+      "</div>",
+      "<div class=\"c\"><div>Posted by <a href=\"/u/%d\">Grace Hopkins</a> on March %d, 2024 at "
+      "10:02 am</div><div>%s</div></div>"};
+  /* After the run: nothing, or a paragraph about the site. */
+  static const char *const after[] = {
+      "", "<div class=\"z\"><p>The Daily is an independent paper run by a small team of "
+          "reporters who live in the valley.</p></div>"};
+  int failed = 0;
+  for (size_t a = 0; a < sizeof articles / sizeof *articles; a++)
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+      for (int n = 8; n <= 40; n += 32)
+        for (size_t t = 0; t < sizeof after / sizeof *after; t++) {
+          char head[1024], tail[512];
+          snprintf(head, sizeof head,
+                   "<html lang=\"en\"><head><title>River floods lower town | Daily</title></head>"
+                   "<body>%s<div class=\"y\"><ul class=\"l\">",
+                   articles[a]);
+          snprintf(tail, sizeof tail, "</ul></div>%s</body></html>", after[t]);
+          if (run(with_units(page, sizeof page, head, units[u], n, tail)) ||
+              !strstr(joined, P1 " || " P2 " || " P3) || strstr(joined, REPLY2)) {
+            fprintf(stderr, "article %zu, units %zu, %d of them, after %zu: %.200s\n", a, u, n, t,
+                    joined);
+            failed++;
+          }
+        }
+  /* A list of 90 links (a headline each; a date too; or a teaser's
+   * headline and line) after the article, before it (a column first in
+   * the markup), with a heading of its own or none. */
+  static const char *const links[] = {
+      "<li><a href=\"/story/%d\">Another story from the city, number %d of the day's news</a>"
+      "</li>",
+      "<li><a href=\"/story/%d\">Another story from the city, number %d of the day's news</a> "
+      "<span>March 3, 2024</span></li>",
+      "<li><h3><a href=\"/story/%d\">Another story from the city, number %d</a></h3><p>The "
+      "council met again and the mayor said more would follow.</p></li>"};
+  static const char *const headings[] = {"", "<h2>More from the Daily</h2>"};
+  for (size_t a = 0; a < sizeof articles / sizeof *articles; a++)
+    for (size_t l = 0; l < sizeof links / sizeof *links; l++)
+      for (size_t h = 0; h < sizeof headings / sizeof *headings; h++)
+        for (int before = 0; before < 2; before++) {
+          char head[1024], tail[1024];
+          snprintf(head, sizeof head,
+                   "<html lang=\"en\"><head><title>River floods lower town | Daily</title></head>"
+                   "<body>%s<div class=\"more\">%s<ul>",
+                   before ? "" : articles[a], headings[h]);
+          snprintf(tail, sizeof tail, "</ul></div>%s</body></html>", before ? articles[a] : "");
+          if (run(with_units(page, sizeof page, head, links[l], 90, tail)) ||
+              !strstr(joined, P1 " || " P2 " || " P3) || strstr(joined, "Another story")) {
+            fprintf(stderr, "article %zu, links %zu, heading %zu, before %d: %.200s\n", a, l, h,
+                    before, joined);
+            failed++;
+          }
+        }
+  CHECK(failed == 0);
+}
+
 /* page = head, then 24 product cards (a link, a price, a line of facts),
  * then tail. */
 static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
@@ -979,6 +1062,7 @@ int main(void) {
   test_short_article_long_comments();
   test_unnamed_comments();
   test_one_line_article_named_comments();
+  test_short_article_beside_long_run();
   test_headline_below_h1();
   test_listing_beside_headline();
   test_link_list_beside_headline();
