@@ -116,6 +116,13 @@ run -j 4 -f json --max-size 1K <crawl.warc.gz
 check "warc on stdin, a file: every record" is "$(printf '%s\n' "$out" | sed 's/"warc_filename":"[^"]*"/"warc_filename":"X"/')" "$whole"
 cat crawl.warc.gz | "$pith" -j 4 -f json --max-size 1K >.out 2>.err
 check "warc on stdin, a pipe: every record" is "$(sed 's/"warc_filename":"[^"]*"/"warc_filename":"X"/' .out)" "$whole"
+run -j 4 -f xml crawl.warc.gz
+whole=$(printf '%s\n' "$out" | sed 's/warc_filename="[^"]*"/warc_filename="X"/')
+run -j 4 -f xml <crawl.warc.gz
+check "warc on stdin, xml: the records in one document, as from a file" is "$(printf '%s\n' "$out" | sed 's/warc_filename="[^"]*"/warc_filename="X"/')" "$whole"
+if command -v xmllint >/dev/null; then
+  check "warc on stdin, xml: well-formed" xmllint --noout .out
+fi
 run -j 4 -f json --max-size 1K <crawl.warc.wet.gz
 check "wet on stdin: every record" lines "$out" 9
 check "wet on stdin, a file: no note" is "$msgs" ""

@@ -97,6 +97,9 @@ if command -v nm >/dev/null; then
   missing_symbols=$(comm -13 "$tmp/exported" "$tmp/declared" | head -5 | tr '\n' ' ')
   [ -z "$extra_symbols" ] || fail "libpith.so exports what pith.h does not declare: $extra_symbols..."
   [ -z "$missing_symbols" ] || fail "libpith.so lacks what pith.h declares: $missing_symbols..."
+  nm --defined-only "${lib%.so}.a" | awk '$2 ~ /^[A-Z]$/ {print $3}' | sort >"$tmp/static"
+  extra_symbols=$(comm -23 "$tmp/static" "$tmp/declared" | head -5 | tr '\n' ' ')
+  [ -z "$extra_symbols" ] || fail "libpith.a's global symbols are more than pith.h declares: $extra_symbols..."
 fi
 sed 's/^int main(void) {$/int html_parse(void); int html_parse(void) { return 7; }\
 int buf_init(int x); int buf_init(int x) { return x; }\
@@ -104,6 +107,8 @@ int main(void) {/' "$tmp/app.c" >"$tmp/app-names.c"
 grep -q 'int html_parse' "$tmp/app-names.c" || fail "app-names.c not written"
 # shellcheck disable=SC2046
 app=$tmp/app-names.c try own-names $(pkg-config --libs pith)
+# shellcheck disable=SC2046
+app=$tmp/app-names.c try own-names-static $(pkg-config --static --libs pith | sed 's/-lpith\b/-l:libpith.a/')
 
 # The header in C++: extern "C", no C-only construct.
 if command -v c++ >/dev/null; then

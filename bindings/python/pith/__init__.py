@@ -6,6 +6,8 @@
     >>> article = pith.parse(html)
     >>> article.title, article.authors, article.date_published, article.text
     >>> for text in pith.extract_many(pages, jobs=4): ...         # in input order
+    >>> for article in pith.read_archive("crawl.warc.gz"): ...    # pages of a WARC/WET file
+    >>> import pith.dask                                           # WARC files on a Dask cluster
 
 Pages are ``bytes`` in any charset (pith finds it; gzip accepted where the
 library reads it) or ``str``. Every option of the ``pith`` command line has
@@ -445,11 +447,20 @@ class ArchiveReader:
 
 
 def _count_sites(source, archive_options):
-    """The text lines of an archive's pages, per site: a first pass."""
+    """The text lines of an archive's pages, per site: a first pass. Site
+    lines are for text (WET) records: an archive of HTML responses gives
+    None at its first page, and is not read twice (as in the CLI)."""
     start = source.tell() if hasattr(source, "tell") else None
     sites = _pith.Sites()
-    for record in _pith.Archive(source, **archive_options):
-        record.count(sites)
+    archive = _pith.Archive(source, **archive_options)
+    try:
+        for record in archive:
+            if record.kind == "html":
+                sites = None
+                break
+            record.count(sites)
+    finally:
+        archive.close()
     if start is not None:
         source.seek(start)
     return sites

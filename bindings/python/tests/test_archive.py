@@ -8,7 +8,8 @@ import os
 import pytest
 
 import pith
-from conftest import cli_json_records, sample_warcs, write_warc, write_wet
+from conftest import (cli_json_records, http_response, page_html, sample_warcs, warc_record,
+                      write_warc, write_wet)
 
 
 @pytest.fixture
@@ -74,6 +75,37 @@ def test_file_objects(warc):
             return self.data.read(n)
 
     assert len(list(pith.read_archive(ReadOnly(warc.read_bytes())))) == 6
+
+
+def test_an_archive_of_html_is_read_once(warc):
+    # site_dedup's first pass is for WET text records: it stops at the
+    # first HTML page, as the CLI's does, rather than inflating the whole
+    # file twice.
+    class Counting(io.BytesIO):
+        read_bytes = 0
+
+        def readinto(self, b):
+            n = super().readinto(b)
+            self.read_bytes += n
+            return n
+
+        def read(self, n=-1):
+            data = super().read(n)
+            self.read_bytes += len(data)
+            return data
+
+    import gzip
+
+    # A page, then 4 MB of an image (gzip stored: incompressible), larger
+    # than what the reader reads ahead.
+    image = http_response(os.urandom(4 << 20), 200, "image/png")
+    data = b"".join(gzip.compress(m, compresslevel=1) for m in (
+        warc_record("response", "https://harbour.example/a", http_response(page_html(1)), 1),
+        warc_record("response", "https://harbour.example/i.png", image, 2)))
+    f = Counting(data)
+    reader = pith.read_archive(f, site_dedup=True)
+    assert len(list(reader)) == 1 and reader.counts["skipped:not-html"] == 1
+    assert f.read_bytes < 1.5 * len(data), (f.read_bytes, len(data))
 
 
 def test_sources_it_cannot_read_are_said_plainly(warc):
