@@ -133,9 +133,12 @@ static dom_node *with_opening_post(dom_node *root, const dom_node *post, uint32_
 static dom_node *with_headline_post(const extraction *x, const dom_doc *doc, dom_node *root) {
   uint32_t between = 0;
   const text_block *lead = lead_before(x, root, &between);
-  if (!lead || holds(root, lead->container) || (doc && !declares_discussion(x, doc)))
+  if (!lead || holds(root, lead->container))
     return root;
-  return with_opening_post(root, lead->container, between);
+  /* The declaration is read (a walk of the page) only when the root
+   * would grow. */
+  dom_node *grown = with_opening_post(root, lead->container, between);
+  return grown != root && doc && !declares_discussion(x, doc) ? root : grown;
 }
 
 dom_node *with_declared_opening(const extraction *x, const dom_doc *doc, dom_node *root) {
