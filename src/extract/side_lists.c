@@ -99,14 +99,17 @@ static int count_sentences(const char *s, uint32_t len) {
 }
 
 /* The sentences of the prose between the headline and block from
- * (outside boilerplate), counted up to SIDE_LIST_SENTENCES_BARE (two are
- * an article's, where a listing's headline has a line of description:
- * "The latest news on ..."), and its paragraphs in *paragraphs. */
+ * (outside boilerplate): two are an article's, where a listing's headline
+ * has a line of description ("The latest news on ..."); and its
+ * paragraphs in *paragraphs. Counted until both are enough for a list
+ * without a heading (SIDE_LIST_SENTENCES_BARE, SIDE_LIST_PARAGRAPHS_BARE). */
 static int sentences_between(const extraction *x, const dom_node *h1, size_t from,
                              int *paragraphs) {
   int sentences = 0;
   *paragraphs = 0;
-  for (size_t i = 0; i < from && sentences < SIDE_LIST_SENTENCES_BARE; i++) {
+  for (size_t i = 0; i < from && (sentences < SIDE_LIST_SENTENCES_BARE ||
+                                  *paragraphs < SIDE_LIST_PARAGRAPHS_BARE);
+       i++) {
     const text_block *b = &x->blocks[i];
     if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0) {
       sentences += count_sentences(x->text.data + b->off, b->len);

@@ -818,6 +818,13 @@ static void test_link_list_beside_headline(void) {
                        "town</h1><p>" P1 " " P2 " " P3 "</p></div><div><ul>",
                        link, 90, tail)) == 0);
   CHECK(strstr(joined, "Another story from the city, number 89 of the day's news") != NULL);
+  /* Its first paragraph of three sentences, and a second one after it. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                       "<body><div id=\"wrap\"><div class=\"content\"><h1>River floods lower "
+                       "town</h1><p>" P1 " " P2 " " P3 "</p><p>" TENTS1 "</p></div><div><ul>",
+                       link, 90, tail)) == 0);
+  CHECK_STR(joined, P1 " " P2 " " P3 " || " TENTS1);
   /* An article of three paragraphs is one whatever its headline: the
    * <title> may word it otherwise. */
   CHECK(
