@@ -556,7 +556,7 @@ typedef struct {
   void *user;             /* as submitted */
   int marker;             /* 1: a pith_batch_add_marker; nothing else is set */
   pith_status status;     /* PITH_OK, or why it failed */
-  /* Failed: the message ("no such file", "binary data, not HTML", ...).
+  /* Failed: the message ("No such file or directory", "binary data, not HTML", ...).
    * The callback may set it (to a string living until it returns) to count
    * the item as failed, e.g. when writing its output failed. */
   const char *error;
@@ -601,7 +601,7 @@ pith_status pith_batch_add(pith_batch *b, const void *data, size_t len, pith_bat
 
 /* Submits a file by path, read on a worker (gzip data inflated, at most
  * opts->max_input_bytes): a file that cannot be read is a failed item
- * with the reason ("no such file", "permission denied", ...). */
+ * with the reason ("No such file or directory", "Permission denied", ...). */
 pith_status pith_batch_add_file(pith_batch *b, const char *path, pith_batch_mode mode,
                                 const pith_options *opts, void *user);
 

@@ -221,12 +221,18 @@ def extract_many(pages, jobs=None, *, errors="raise", **options):
     """
     if errors not in ("raise", "return"):
         raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
-    if jobs is None:
-        jobs = _usable_cpus()
-    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
-        raise ValueError(f"jobs must be a positive int, not {jobs!r}")
+    jobs = _jobs(jobs)
     many = _pith.Many(jobs, **options)  # bad options fail here, before any page is read
     return _outputs(many, pages, errors == "raise")
+
+
+def _jobs(jobs):
+    """The jobs argument checked; None: the usable CPUs."""
+    if jobs is None:
+        return _usable_cpus()
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise ValueError(f"jobs must be a positive int, not {jobs!r}")
+    return jobs
 
 
 def _usable_cpus():
@@ -301,7 +307,7 @@ def _ordered(fn, items, jobs, errors):
                 yield out
 
 
-def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=False,
+def read_archive(source, *, jobs=None, errors="skip", all_status=False, all_types=False,
                  max_record_bytes=16 << 20, site_dedup=None, **options):
     """The pages of a WARC or WET file (plain, gzip or zstd) as Articles,
     each with its provenance (url, warc_record_id, warc_date, http_status,
@@ -315,12 +321,18 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     "too-large" without being held in memory. options: as for parse()
     (language, metadata, charset for pages whose HTTP header names none, ...).
 
-    jobs: threads extracting (reading stays in the calling thread); output
-    in the archive's order either way. errors: what a damaged record or a
-    page pith cannot read does: "skip" (counted), "raise", or "return" (the
-    exception, with .warc_offset and .url, in the page's place). A file
-    with no whole record at all (not an archive) raises ArchiveError once
-    read, even with "skip".
+    jobs: threads extracting (default: the CPUs this process may run on,
+    as extract_many and the CLI; reading stays in the calling thread);
+    output in the archive's order either way. Memory stays bounded
+    whatever the pace of the loop: at most 4 pages a thread are extracted
+    ahead of it (some 7 MB a thread at peak on a crawl of ordinary pages).
+    A reader left half-read keeps its idle threads until it is closed: use
+    it in a with statement. jobs=1: no thread.
+
+    errors: what a damaged record or a page pith cannot read does: "skip"
+    (counted), "raise", or "return" (the exception, with .warc_offset and
+    .url, in the page's place). A file with no whole record at all (not an
+    archive) raises ArchiveError once read, even with "skip".
 
     Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
     how many records, pages, skipped (and why), errors and failed there
@@ -329,13 +341,18 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     none: it is counted as "skipped:language".
 
     site_dedup: WET text lines that repeat across a site's pages are its
-    boilerplate, as in the CLI (--site-dedup): the archive is read twice,
-    counting its text lines first. Default: on for a path, off for a file
-    object (which would have to be seekable).
+    boilerplate, as in the CLI (--site-dedup): a WET file is read twice,
+    counting its text lines first (an archive of HTML pages once: the
+    first pass stops at its first HTML page). Default: on for a path, off
+    for a file object (which would have to be seekable).
     """
     _check_archive_source(source)
     if site_dedup is None:
         site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
+    # Bad flags are refused before the file is opened.
+    site_dedup = _pith.check_bool(site_dedup, "site_dedup")
+    all_status = _pith.check_bool(all_status, "all_status")
+    all_types = _pith.check_bool(all_types, "all_types")
     try:
         return ArchiveReader(source, jobs, errors,
                              dict(all_status=all_status, all_types=all_types,
@@ -374,14 +391,13 @@ class ArchiveReader:
     counts: a Counter of "records", "pages", "skipped", "skipped:REASON",
     "errors" (damaged records) and "failed" (pages pith could not read), so
     records + nothing else add up: records = pages + skipped + errors +
-    failed. Close it (or use it in a with statement) to free the reader
-    early."""
+    failed. jobs: the threads extracting. Close it (or use it in a with
+    statement) to free the reader and its threads early."""
 
     def __init__(self, source, jobs, errors, archive_options, options, site_dedup=False):
         if errors not in ("skip", "raise", "return"):
             raise ValueError(f"errors must be 'skip', 'raise' or 'return', not {errors!r}")
-        if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
-            raise ValueError(f"jobs must be a positive int, not {jobs!r}")
+        jobs = _jobs(jobs)
         _pith.parse(b"<p>x</p>", **options)  # bad options fail here
         self.counts = collections.Counter()
         if site_dedup:
@@ -389,6 +405,7 @@ class ArchiveReader:
         self._archive = _pith.Archive(source, **archive_options)
         self._name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else \
             getattr(source, "name", repr(source))
+        self.jobs = jobs
         self._errors = errors
         self._options = options
         records = iter(self._archive)

@@ -148,6 +148,7 @@ def extract_many(
 ) -> Iterator[Union[str, Exception]]: ...
 class ArchiveReader(Iterator[Union[Article, Exception]]):
     counts: Counter[str]
+    jobs: int
     def __next__(self) -> Union[Article, Exception]: ...
     def close(self) -> None: ...
     def __enter__(self) -> ArchiveReader: ...
@@ -156,7 +157,7 @@ class ArchiveReader(Iterator[Union[Article, Exception]]):
 def read_archive(
     source: Union[str, bytes, PathLike[str], BinaryIO],
     *,
-    jobs: int = 1,
+    jobs: Optional[int] = None,
     errors: Literal["skip", "raise", "return"] = "skip",
     all_status: bool = False,
     all_types: bool = False,

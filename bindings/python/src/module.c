@@ -110,7 +110,8 @@ PyDoc_STRVAR(
     "max_text_lines (the parser's and text mode's limits: content past them\n"
     "is cut, no error), timeout_ms (a time budget: TimeBudgetError past it;\n"
     "0: none); warc_record_id, warc_date and source_file (provenance in\n"
-    "json).\n"
+    "json). The flags take True or False (or 1 or 0): title='no' raises\n"
+    "TypeError.\n"
     "\n"
     "A page with no markup at all is read as text (as the CLI does); a page\n"
     "without main content gives an empty text, not an error. gzip data cut\n"
@@ -189,6 +190,18 @@ static PyObject *py_fields(PyObject *self, PyObject *unused) {
   return list;
 }
 
+/* bool_arg for the Python layer's own bool options (site_dedup,
+ * overwrite, ...): check_bool(value, name) gives True or False. */
+static PyObject *py_check_bool(PyObject *self, PyObject *args) {
+  (void)self;
+  PyObject *value;
+  const char *name;
+  int on = 0;
+  if (!PyArg_ParseTuple(args, "Os:check_bool", &value, &name) || bool_arg(value, name, &on))
+    return NULL;
+  return PyBool_FromLong(on);
+}
+
 #define CALL(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
 
 static PyMethodDef functions[] = {
@@ -198,6 +211,8 @@ static PyMethodDef functions[] = {
     {"parse_text", CALL(py_parse_text), "The core of pith.parse_text: a Result."},
     {"dump_dom", CALL(py_dump_dom), "The core of pith.dump_dom."},
     {"fields", py_fields, METH_NOARGS, "The library's fields: (name, type) pairs."},
+    {"check_bool", py_check_bool, METH_VARARGS,
+     "check_bool(value, name): True or False; TypeError/ValueError naming the option."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -4,12 +4,13 @@ sources, counts, damaged records, errors."""
 
 import io
 import os
+import subprocess
 
 import pytest
 
 import pith
-from conftest import (cli_json_records, http_response, page_html, sample_warcs, warc_record,
-                      write_warc, write_wet)
+from conftest import (cli_json_records, cli_path, http_response, page_html, sample_warcs,
+                      warc_record, write_warc, write_wet)
 
 
 @pytest.fixture
@@ -57,6 +58,18 @@ def test_options_and_widening(warc):
     small = pith.read_archive(warc, max_record_bytes=100)
     assert list(small) == [] and small.counts["skipped:too-large"] >= 6
     assert [a.to_dict() for a in pith.read_archive(warc, jobs=3)] == cli_json_records(warc)
+
+
+def test_jobs_default_to_the_usable_cpus(warc, monkeypatch):
+    # As extract_many and the CLI: the CPUs this process may run on.
+    monkeypatch.setattr(pith, "_usable_cpus", lambda: 3)
+    with pith.read_archive(warc) as reader:
+        assert reader.jobs == 3
+        assert [a.to_dict() for a in reader] == cli_json_records(warc)
+    assert pith.read_archive(warc, jobs=1).jobs == 1
+    for bad in (0, -1, 2.0, "2", True):
+        with pytest.raises(ValueError, match="jobs must be a positive int"):
+            pith.read_archive(warc, jobs=bad)
 
 
 def test_file_objects(warc):
@@ -188,6 +201,11 @@ def test_bad_sources(tmp_path):
         pith.read_archive(str(tmp_path / "missing.warc.gz"))
     assert isinstance(e.value, pith.ArchiveNotFoundError) and isinstance(e.value, pith.Error)
     assert e.value.errno == 2 and e.value.filename.endswith("missing.warc.gz") and e.value.status
+    # In the words the CLI uses for a missing archive and a missing page.
+    assert "No such file or directory" in str(e.value)
+    for name in ("missing.warc.gz", "missing.html"):
+        said = subprocess.run([cli_path(), "-f", "json", name], cwd=tmp_path, capture_output=True)
+        assert said.stderr.decode().splitlines()[0] == f"pith: {name}: No such file or directory"
     junk = tmp_path / "junk.warc"
     junk.write_bytes(b"\x00\x01binary junk, no archive" * 50)
     # errors="skip" skips damaged records of an archive; a file with no
