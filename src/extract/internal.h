@@ -90,6 +90,7 @@ typedef struct {
   uint32_t nelements;
   int names_ignored;     /* class/id boilerplate words set aside (forum pages) */
   const char *doc_title; /* the <title>'s text, squeezed (choose_title), or NULL */
+  size_t doc_title_len;  /* its length, measured once: headings are held up to it */
   dom_node **hidden;     /* hidden elements, in pre-order */
   uint32_t nhidden;
   int oom;

@@ -210,7 +210,7 @@ static int usable_heading(const dom_node *n) {
 /* Whether the <title> holds b's text, and b is most of it. */
 static int title_holds(const extraction *x, const text_block *b) {
   const char *t = x->doc_title;
-  size_t tlen = t ? strlen(t) : 0;
+  size_t tlen = x->doc_title_len;
   return tlen && b->chars >= HEADLINE_MIN_CHARS && b->len <= tlen &&
          (float)b->len >= HEADLINE_TITLE_SHARE * (float)tlen &&
          memmem(t, tlen, x->text.data + b->off, b->len) != NULL;

@@ -255,10 +255,14 @@ void mark_signup_boxes(extraction *x) {
     const dom_node *field = x->elements[i];
     if (!is_email_field(field))
       continue;
+    /* The largest small box around the field (under SIGNUP_MAX_CHARS, no
+     * headline inside), and whether a hidden or boilerplate element holds
+     * it: then it is no box of the page's. */
     dom_node *box = NULL;
+    int set_aside = 0;
     for (dom_node *a = field->parent; a && a->tag != TAG_TEXT; a = a->parent) {
       if (a->flags & (NF_HIDDEN | NF_NEG)) {
-        box = NULL; /* hidden, or boilerplate already */
+        set_aside = 1;
         break;
       }
       if ((a->flags & NF_HASMAIN) || a->chars > SIGNUP_MAX_CHARS)
@@ -267,10 +271,13 @@ void mark_signup_boxes(extraction *x) {
     }
     if (!box)
       continue;
-    if (box->chars > 0 && entry_fields(x, box) <= SIGNUP_MAX_FIELDS)
+    if (!set_aside && box->chars > 0 && entry_fields(x, box) <= SIGNUP_MAX_FIELDS)
       box->flags |= NF_NEG;
-    i = box->order_end; /* its other fields say no more (and are not
-                           counted again: a page of many fields stays linear) */
+    /* The box's other fields would find the same box, or the same hidden
+     * or boilerplate element above it: skipped, so a page of many fields
+     * walks each box once (a million fields at the depth limit, hidden or
+     * not, stay linear). */
+    i = box->order_end;
   }
 }
 

@@ -21,16 +21,30 @@ static const char *page_title(dom_doc *doc, arena *mem) {
   return t && *t ? t : NULL;
 }
 
+/* The <h1>s looked for in the <title>: each look reads the whole <title>,
+ * so a page of a hundred thousand headings under a megabyte's <title>
+ * would cost a hundred gigabytes of reading. A page's own headline is
+ * among its first few. */
+#ifndef TITLE_H1_TRIED_MAX
+#define TITLE_H1_TRIED_MAX 32
+#endif
+
 /* The headline: the first <h1> whose text the <title> contains, else the
  * <title> itself. (Site-name suffixes and the rest of metadata come with
  * the meta module.) */
 const char *choose_title(extraction *x, dom_doc *doc) {
   const char *title = page_title(doc, x->mem);
   x->doc_title = title;
+  x->doc_title_len = title ? strlen(title) : 0;
+  int tried = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
     text_block *b = &x->blocks[i];
     if (b->kind != BLOCK_HEADING || b->level != 1)
       continue;
+    if (title && b->len > x->doc_title_len)
+      continue; /* longer than the <title>: not in it */
+    if (title && ++tried > TITLE_H1_TRIED_MAX)
+      break;
     char *h = arena_strndup(x->mem, x->text.data + b->off, b->len);
     if (!h)
       return title;

@@ -117,6 +117,20 @@ def bylines_under_headings(path):
     repeat_file(path, head, unit, 128, tail)
 
 
+def long_title_headings(tag, title_mb, count):
+    """A <title> of title_mb MB over an article and count headings: each
+    heading was looked for in the <title>, or the <title> measured for it
+    (a <title> read once per heading: was hours)."""
+    def gen(path):
+        head = ("<html><head><meta charset=\"utf-8\"><title>").encode()
+        body = ("</title></head><body><article><p>" + PROSE + "</p><p>" + PROSE +
+                " A second paragraph keeps it long enough to be an article.</p></article>"
+                ).encode()
+        unit = ("<%s>Heading number here</%s>" % (tag, tag)).encode()
+        repeat_file(path, head, b"x", title_mb << 20, body + unit * count + b"</body></html>")
+    return gen
+
+
 def invalid_utf8(path):
     bad = bytes([0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC, 0xFF, 0xFE])
     body = b"".join(b"<p>" + PROSE.encode()[:40] + bad + b"</p>" for _ in range(20000))
@@ -312,6 +326,10 @@ CASES = [
     case("thread-class-strings-600x70KB", thread_class_strings, stdout=MARKER),
     case("bylines-128-under-headings", bylines_under_headings, args=["-f", "json"],
          stdout='"title":"Tides on the flats"'),
+    # No <h1>: the headline is a heading that the <title> holds (page_headline).
+    case("title-16MB-h2-500k", long_title_headings("h2", 16, 500000), stdout=MARKER),
+    # The title: the first <h1> that the <title> holds (choose_title).
+    case("title-8MB-h1-100k", long_title_headings("h1", 8, 100000), stdout=MARKER),
     case("invalid-utf8", invalid_utf8, stdout="The tide came in over the flats"),
     # More than 1% control bytes in the first 64 KB: binary, by design.
     case("nul-every-50", nul_every_50, status=1, stderr="binary data, not HTML"),
