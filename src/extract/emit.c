@@ -1,9 +1,10 @@
 /* Step 4, emit: the blocks under the root become the article, less
  * boilerplate inside it, teasers, link lists, a table of contents,
- * repeats (same text, case folded), a template's labels beside each
- * post, headings that head nothing, and whatever falls outside the heaviest run of blocks (bylines,
- * dates and story lists at the root's edges). A listing keeps its records' link text, bylines and
- * dates. Each block is placed in the article's tree (step 5: tree.c). */
+ * repeats (same text, case folded), a template's labels beside each post,
+ * headings that head nothing, and whatever falls outside the heaviest run
+ * of blocks (bylines, dates and story lists at the root's edges). A
+ * listing keeps its records' link text, bylines and dates. Each block is
+ * placed in the article's tree (step 5: tree.c). */
 #include <stdlib.h>
 
 #include "extract/internal.h"
@@ -72,20 +73,23 @@ static void best_run(const extraction *x, const size_t *kept, size_t nkept, size
 }
 
 /* A short line without sentence punctuation that the root repeats
- * LABEL_REPEATS times or more, with prose between its copies and before a
- * different line each time, is the template's label beside each post, not
+ * LABEL_REPEATS times or more, with prose between its copies and not before
+ * the same line every time, is the template's label beside each post, not
  * content: a forum's "Joined" and "Posts" beside each reply's own date and
  * count, a user's rank. Every copy goes (the repeats' rule keeps the
  * first). Labels with no prose between them are what the reader compares
  * (a shop's cards, a table of specs), and a line repeated before the same
  * line each time is a repeated part of the content (a pricing table's
- * features): they stay. Links and bylines are a listing's records. */
+ * features): they stay. Links and bylines are a listing's records. The
+ * line after a copy is told apart by its first LABEL_NEXT_BYTES: a
+ * label's value is short. */
 #ifndef LABEL_MAX_CHARS
 #define LABEL_MAX_CHARS 30
 #endif
 #ifndef LABEL_REPEATS
 #define LABEL_REPEATS 3
 #endif
+#define LABEL_NEXT_BYTES 64
 
 /* What a label's numbers say, before its text is read. */
 static int may_be_label(const text_block *b) {
@@ -106,6 +110,9 @@ static size_t count_label_candidates(const extraction *x, const dom_node *root) 
   return n;
 }
 
+/* Prose between a label's copies: a block of this many characters at
+ * least, with a sentence's punctuation (a post's text, not its date or
+ * its signature). */
 #define PROSE_MIN_CHARS 80
 
 static int is_prose(const extraction *x, const text_block *b) {
@@ -153,9 +160,10 @@ static void tally_labels(const extraction *x, const dom_node *root, int listing,
     if (!is_label(x, b))
       continue;
     label_tally *l = tally_of(t, cap, block_hash(x, b));
-    /* The next line told apart by its start: a label's value is short. */
     const text_block *n = i + 1 < x->nblocks ? &x->blocks[i + 1] : NULL;
-    uint64_t next = n ? hash_text(x->text.data + n->off, n->len < 64 ? n->len : 64) : 0;
+    uint64_t next =
+        n ? hash_text(x->text.data + n->off, n->len < LABEL_NEXT_BYTES ? n->len : LABEL_NEXT_BYTES)
+          : 0;
     if (l->count++ == 0)
       l->first_next = next;
     else {
