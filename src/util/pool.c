@@ -28,6 +28,10 @@ void pool_free(void *p, size_t cap) {
   free(p);
 }
 
+size_t pool_kept_bytes(void) {
+  return 0;
+}
+
 #else
 
 #include <pthread.h>
@@ -222,6 +226,13 @@ void pool_free(void *p, size_t cap) {
   add_run(p, cap / BLOCK);
   trim();
   pthread_mutex_unlock(&pool.mu);
+}
+
+size_t pool_kept_bytes(void) {
+  pthread_mutex_lock(&pool.mu);
+  size_t n = pool.free_blocks * BLOCK;
+  pthread_mutex_unlock(&pool.mu);
+  return n;
 }
 
 #endif

@@ -36,5 +36,7 @@ void *pool_alloc(size_t n, size_t *cap);
 void *pool_grow(void *p, size_t *cap, size_t n);
 /* Gives back p, of cap bytes (as pool_alloc or pool_grow set it). */
 void pool_free(void *p, size_t cap);
+/* The bytes of free blocks the pool keeps mapped now (0 with malloc). */
+size_t pool_kept_bytes(void);
 
 #endif
