@@ -25,7 +25,7 @@
 #include <stddef.h>
 
 #define POOL_BLOCK_BYTES ((size_t)64 << 10)
-#define POOL_KEEP_BYTES ((size_t)64 << 20)
+#define POOL_KEEP_BYTES ((size_t)32 << 20)
 
 /* At least n bytes (one block at least), with *cap set to the buffer's
  * size (a multiple of the block); NULL when out of memory. */
