@@ -31,9 +31,20 @@
 extern "C" {
 #endif
 
+/* The version of this header: the one source of the version (the
+ * build, libpith.so's soname and pith.pc read it here). Numbers to test
+ * at compile time: #if PITH_VERSION_NUMBER >= 1000 (0.1.0 is 1000:
+ * MAJOR * 1000000 + MINOR * 1000 + PATCH). The soname changes with MAJOR. */
+#define PITH_VERSION_MAJOR 0
+#define PITH_VERSION_MINOR 1
+#define PITH_VERSION_PATCH 0
 #define PITH_VERSION "0.1.0"
+#define PITH_VERSION_NUMBER                                                                        \
+  (PITH_VERSION_MAJOR * 1000000 + PITH_VERSION_MINOR * 1000 + PITH_VERSION_PATCH)
 
-/* The library's version, "MAJOR.MINOR.PATCH". */
+/* The library's version, "MAJOR.MINOR.PATCH": the library's own, which a
+ * program linked with libpith.so may find newer than the header it was
+ * built with. */
 const char *pith_version(void);
 
 typedef enum {
@@ -102,8 +113,11 @@ typedef struct {
    * "language" field: declared, checked against the text; or the text's
    * own) is another one, or is not recognised, gives a result with no
    * title, text or metadata but its url, provenance and language, and the
-   * reason in pith_result_error; the status stays PITH_OK. NULL or "": all
-   * pages. The string is not copied. */
+   * reason in pith_result_error; the status stays PITH_OK. A pith_batch
+   * delivers it as skipped ("language"); the CLI and the Python module's
+   * archive readers write nothing for it and count it as skipped, as a
+   * record that is no page. NULL or "": all pages. The string is not
+   * copied. */
   const char *language;
   /* Where a plain page came from (the path as given), copied into the
    * result (json: "source_file"). NULL if none. */
@@ -151,7 +165,9 @@ pith_sites *pith_sites_new(void);
 
 /* Counts the lines of one page: data as given to pith_extract_text, with
  * the url and charset of opts (opts may be NULL). Not thread-safe: add
- * from one thread. */
+ * from one thread. PITH_OK (a page pith_extract_text would refuse counts
+ * nothing); PITH_ERR_INVALID (NULL sites or data, unknown charset);
+ * PITH_ERR_NOMEM. */
 pith_status pith_sites_add(pith_sites *sites, const void *data, size_t len,
                            const pith_options *opts);
 
@@ -308,7 +324,8 @@ typedef enum {
 /* Renders r in a format into a new NUL-terminated buffer (*out, *len
  * excluding the NUL), which the caller frees with pith_free. Output ends
  * with a newline, except the text format of a page with no title (or
- * PITH_RENDER_NO_TITLE) and no main content, which is empty. */
+ * PITH_RENDER_NO_TITLE) and no main content, which is empty. PITH_OK;
+ * PITH_ERR_INVALID (NULL r or out, unknown format); PITH_ERR_NOMEM. */
 pith_status pith_render(const pith_result *r, pith_format format, unsigned flags, char **out,
                         size_t *len);
 
@@ -326,7 +343,10 @@ int pith_format_from_name(const char *name);
  * as given to pith_extract (gzip too; an unknown charset is
  * PITH_ERR_INVALID); of opts (may be NULL) the charset, size limit,
  * max_nodes and max_depth count. The text goes to a new NUL-terminated
- * buffer (*out, *len excluding the NUL) the caller frees with pith_free. */
+ * buffer (*out, *len excluding the NUL) the caller frees with pith_free.
+ * PITH_OK; PITH_ERR_INVALID (NULL out or data, unknown charset: no
+ * message, as there is no result); PITH_ERR_TOO_LARGE; PITH_ERR_NOT_HTML
+ * (damaged gzip data); PITH_ERR_NOMEM. */
 pith_status pith_dump_dom(const void *data, size_t len, const pith_options *opts, char **out,
                           size_t *len_out);
 
@@ -536,7 +556,7 @@ typedef struct {
   void *user;             /* as submitted */
   int marker;             /* 1: a pith_batch_add_marker; nothing else is set */
   pith_status status;     /* PITH_OK, or why it failed */
-  /* Failed: the message ("no such file", "binary data, not HTML", ...).
+  /* Failed: the message ("No such file or directory", "binary data, not HTML", ...).
    * The callback may set it (to a string living until it returns) to count
    * the item as failed, e.g. when writing its output failed. */
   const char *error;
@@ -565,7 +585,10 @@ typedef struct {
  * pith_batch_get_stats, no other function of the batch. */
 typedef void (*pith_batch_callback)(void *ctx, pith_batch_item *item);
 
-/* A new batch (opts NULL: the defaults); its threads start now. */
+/* A new batch (opts NULL: the defaults); its threads start now. PITH_OK
+ * with *out; PITH_ERR_INVALID when callback or out is NULL;
+ * PITH_ERR_NOMEM when memory is short or no thread could start (fewer
+ * threads than asked for, when some could not start). */
 pith_status pith_batch_new(const pith_batch_options *opts, pith_batch_callback callback, void *ctx,
                            pith_batch **out);
 
@@ -578,7 +601,7 @@ pith_status pith_batch_add(pith_batch *b, const void *data, size_t len, pith_bat
 
 /* Submits a file by path, read on a worker (gzip data inflated, at most
  * opts->max_input_bytes): a file that cannot be read is a failed item
- * with the reason ("no such file", "permission denied", ...). */
+ * with the reason ("No such file or directory", "Permission denied", ...). */
 pith_status pith_batch_add_file(pith_batch *b, const char *path, pith_batch_mode mode,
                                 const pith_options *opts, void *user);
 
@@ -613,7 +636,8 @@ pith_status pith_batch_add_skip(pith_batch *b, const char *reason, void *user);
  * of one input file's records, say). */
 pith_status pith_batch_add_marker(pith_batch *b, void *user);
 
-/* Waits until every item submitted so far is delivered. */
+/* Waits until every item submitted so far is delivered: PITH_OK
+ * (PITH_ERR_INVALID when b is NULL). More may be submitted after it. */
 pith_status pith_batch_finish(pith_batch *b);
 
 #define PITH_BATCH_REASONS 16

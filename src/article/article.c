@@ -54,6 +54,16 @@ article_block *article_add(article *a, arena *mem, block_kind kind, int level, c
   return article_add_in(a, mem, NULL, kind, level, text, len);
 }
 
+void article_add_image(article *a, article_image *im) {
+  article_meta *m = &a->meta;
+  if (m->last_image)
+    m->last_image->next = im;
+  else
+    m->images = im;
+  m->last_image = im;
+  m->nimages++;
+}
+
 /* Unlinks n from its parent's children; a parent left empty (a list item
  * that held only n) goes too. */
 static void unlink_node(article *a, art_node *n) {

@@ -178,6 +178,9 @@ article_block *article_add_in(article *a, arena *mem, art_node *parent, block_ki
  * list item or other container left empty goes with it. */
 void article_remove_block(article *a, article_block *b);
 
+/* Appends figure im to the figures with a caption (a->meta.images). */
+void article_add_image(article *a, article_image *im);
+
 /* article_add_in at the top level. */
 article_block *article_add(article *a, arena *mem, block_kind kind, int level, const char *text,
                            size_t len);

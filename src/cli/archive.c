@@ -11,6 +11,7 @@
 
 #include "cli/output.h"
 #include "cli/stdin.h"
+#include "cli/submit.h"
 #include "input/warc.h"
 
 int archive_name(const char *name) {
@@ -72,12 +73,9 @@ int archive_open_output(const char *dir, const char *name, outfile *o) {
 
 static void options_for(const cli *c, const pith_record *rec, pith_sites *sites,
                         pith_options *opts) {
-  pith_options_init(opts);
-  opts->max_input_bytes = c->max_size;
-  opts->timeout_ms = c->timeout_ms;
+  submit_page_options(c, opts);
+  opts->url = NULL; /* the record's own */
   opts->sites = sites;
-  opts->language = c->language;
-  opts->metadata = c->format == PITH_FORMAT_JSON || c->format == PITH_FORMAT_XML;
   /* The HTTP header's charset is the page's declaration; --charset only
    * stands in for a missing one. */
   opts->charset = rec->charset ? rec->charset : c->charset;

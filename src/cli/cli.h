@@ -1,8 +1,10 @@
 /* The command-line tool's shared state: the options the user gave and the
- * run that follows from them. main.c parses, walk.c finds the inputs,
- * archive.c reads crawl archives, output.c writes what the batch delivers,
- * plan.c checks the outputs before anything is written, report.c shows the
- * progress and the summary. */
+ * run that follows from them. main.c is the run's flow: options.c parses
+ * (usage.c: --help), plan.c checks the outputs before anything is written,
+ * destination.c opens them and puts them in place, walk.c finds the
+ * inputs, submit.c hands them to the batch, archive.c reads crawl
+ * archives, output.c writes what the batch delivers, report.c shows the
+ * progress and the summary, stop.c stops the run on a signal. */
 #ifndef PITH_CLI_CLI_H
 #define PITH_CLI_CLI_H
 
@@ -11,6 +13,9 @@
 
 #include "cli/outfile.h"
 #include "pith.h"
+
+/* What opens an xml stream (cli.xml_stream); "</articles>" closes it. */
+#define XML_STREAM_OPEN "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<articles>\n"
 
 typedef struct cli {
   /* Options. */

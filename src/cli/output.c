@@ -303,16 +303,20 @@ void output_deliver(void *ctx, pith_batch_item *it) {
                                                    : NULL;
     if (errors)
       write_error_record(c, errors, in, it->error);
+  } else if (it->skipped && !strcmp(it->skipped, "language")) {
+    /* Left out by --language: a skip like any other (an archive record of
+     * another type, a file that is no page): no output, no failure,
+     * counted in the summary. Said for a file given, so that an empty
+     * run explains itself; not for each record of an archive, where it is
+     * most of a crawl's pages (the summary counts them). */
+    if (in->kind != ITEM_RECORD && it->result && pith_result_error(it->result))
+      complain_item(c, in, pith_result_error(it->result));
   } else {
-    /* Left out by --language: said, but no failure (as a page without
-     * content is none); the empty output is still written. */
     if (it->skipped && !strcmp(it->skipped, "not-html") && it->result &&
         pith_result_error(it->result)) {
       snprintf(c->message, sizeof c->message, "skipped: %s", pith_result_error(it->result));
       complain_item(c, in, c->message);
-    } else if (it->skipped && it->result && pith_result_error(it->result))
-      complain_item(c, in, pith_result_error(it->result));
-    else if (it->skipped && !strcmp(it->skipped, "too-large"))
+    } else if (it->skipped && !strcmp(it->skipped, "too-large"))
       complain_item(c, in, too_large(c));
     /* Output written, but the input is flawed (a gzip file cut short):
      * said, and counted as failed, so --errors' file lists it too. */

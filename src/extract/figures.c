@@ -95,13 +95,7 @@ int add_caption_figure(tree *t, const text_block *b, const char *caption) {
   if (!node)
     return -1;
   node->image = im;
-  article_meta *m = &t->a->meta;
-  if (m->last_image)
-    m->last_image->next = im;
-  else
-    m->images = im;
-  m->last_image = im;
-  m->nimages++;
+  article_add_image(t->a, im);
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "input/archive.h"
@@ -110,7 +111,21 @@ pith_status pith_archive_open(const char *path, const pith_archive_options *o, p
   pith_archive *a = archive_new(std ? "(stdin)" : path, o);
   if (!a)
     return PITH_ERR_NOMEM;
-  a->fd = std ? 0 : open(path, O_RDONLY);
+  a->fd = 0;
+  if (!std) {
+    /* Close-on-exec: a thread of the program that forks and execs does
+     * not hand the file to the child. */
+    do
+      a->fd = open(path, O_RDONLY | O_CLOEXEC);
+    while (a->fd < 0 && errno == EINTR);
+    /* A directory opens, and fails at its first read: said here. */
+    struct stat st;
+    if (a->fd >= 0 && fstat(a->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+      close(a->fd);
+      a->fd = -1;
+      errno = EISDIR;
+    }
+  }
   if (a->fd < 0) {
     snprintf(a->err, sizeof a->err, "%s: %s", path, strerror(errno));
     a->failed = PITH_ERR_READ;

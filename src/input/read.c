@@ -31,27 +31,30 @@ static int fail_size(char *err, size_t cap, size_t max, int inflated) {
   return -1;
 }
 
+/* The system's wording (strerror's), as the archive reader and the CLI
+ * say it: one message for a missing input everywhere. A missing directory
+ * on the way is a missing file too. */
 static int fail_errno(char *err, size_t cap, int e) {
   switch (e) {
   case ENOENT:
   case ENOTDIR:
-    return fail(err, cap, "no such file");
+    return fail(err, cap, "No such file or directory");
   case EACCES:
   case EPERM:
-    return fail(err, cap, "permission denied");
+    return fail(err, cap, "Permission denied");
   case EISDIR:
-    return fail(err, cap, "is a directory");
+    return fail(err, cap, "Is a directory");
   case ENOMEM:
     return fail(err, cap, "out of memory");
   case EMFILE:
   case ENFILE:
-    return fail(err, cap, "too many open files");
+    return fail(err, cap, "Too many open files");
   case ELOOP:
-    return fail(err, cap, "too many symbolic links");
+    return fail(err, cap, "Too many levels of symbolic links");
   case ENAMETOOLONG:
-    return fail(err, cap, "file name too long");
+    return fail(err, cap, "File name too long");
   case EIO:
-    return fail(err, cap, "input/output error");
+    return fail(err, cap, "Input/output error");
   default:
     if (err && cap)
       snprintf(err, cap, "cannot read (errno %d)", e);
@@ -243,7 +246,7 @@ int pith_read_file(const char *path, size_t max_bytes, char **out, size_t *out_l
   if (truncated)
     *truncated = 0;
   if (!path || !*path)
-    return fail(err, err_cap, "no such file");
+    return fail(err, err_cap, "No such file or directory");
   int is_stdin = strcmp(path, "-") == 0;
   int fd = 0;
   if (!is_stdin) {

@@ -12,7 +12,7 @@
  * the decompressed size (0 = no limit).
  * Returns 0 and sets *out (malloc'd, NUL-terminated, caller frees) and *out_len;
  * an empty file gives length 0. On failure returns -1 and writes a short
- * human reason ("no such file", "permission denied", "is a directory",
+ * human reason ("No such file or directory", "Permission denied", "Is a directory",
  * "corrupt gzip data", "truncated gzip data", "larger than N bytes",
  * "out of memory", ...) into err (size err_cap; err may be NULL). Never
  * prints.

@@ -140,6 +140,14 @@ static const char *const role_starts[] = {
     "is",         "was",       "has",      "works",        "writes",    "covers",    "joined",
 };
 
+/* Whether s is one of words[0..n), ASCII case aside. */
+static int one_of(const char *s, const char *const *words, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (mstr_ieq(s, words[i]))
+      return 1;
+  return 0;
+}
+
 /* "Lauren Vetter Lauren Vetter": a name shown twice in the markup (desktop
  * and mobile layouts) is one. */
 static void halve(char *s) {
@@ -292,12 +300,10 @@ static void strip_tail_words(char *s) {
     if (!sp)
       return;
     const char *last = sp + 1;
-    for (size_t i = 0; i < sizeof tail_words / sizeof *tail_words; i++)
-      if (mstr_ieq(last, tail_words[i])) {
-        *sp = '\0';
-        changed = 1;
-        break;
-      }
+    if (one_of(last, tail_words, sizeof tail_words / sizeof *tail_words)) {
+      *sp = '\0';
+      changed = 1;
+    }
     (void)n;
   }
 }
@@ -339,9 +345,8 @@ static int is_credential(const char *s) {
   size_t n = strlen(s);
   if (!n || n > 8 || strchr(s, ' '))
     return 0;
-  for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-    if (mstr_ieq(s, known[i]))
-      return 1;
+  if (one_of(s, known, sizeof known / sizeof *known))
+    return 1;
   int upper = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
@@ -367,10 +372,7 @@ static int is_calendar_word(const char *s) {
                                       "saturday",  "sunday",  "mon",       "tue",      "wed",
                                       "thu",       "fri",     "sat",       "sun",      "today",
                                       "yesterday", "updated", "published"};
-  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (mstr_ieq(s, words[i]))
-      return 1;
-  return 0;
+  return one_of(s, words, sizeof words / sizeof *words);
 }
 
 /* A byline that signs for a group ("EcoCult Staff", "Great Day Editorial
@@ -381,11 +383,7 @@ static int collective(const char *s, int words) {
   const char *last = strrchr(s, ' ');
   if (!last || words > 4 || !((unsigned char)s[0] >= 'A' && (unsigned char)s[0] <= 'Z'))
     return 0;
-  last++;
-  for (size_t i = 0; i < sizeof groups / sizeof *groups; i++)
-    if (mstr_ieq(last, groups[i]))
-      return 1;
-  return 0;
+  return one_of(last + 1, groups, sizeof groups / sizeof *groups);
 }
 
 /* Whether w[0..n) is initials run together, less the last dot ("A.J",
@@ -648,10 +646,7 @@ int author_is_agency(const char *s) {
                                          "bernama",
                                          "antara",
                                          "xinhua news agency"};
-  for (size_t i = 0; i < sizeof agencies / sizeof *agencies; i++)
-    if (mstr_ieq(s, agencies[i]))
-      return 1;
-  return 0;
+  return one_of(s, agencies, sizeof agencies / sizeof *agencies);
 }
 
 size_t author_byline(const char *s, size_t len, arena *mem, const char **names, size_t *n,

@@ -29,6 +29,35 @@ static int author_link(const dom_node *a) {
   return 0;
 }
 
+/* The registrable part of a host name, roughly: its last two labels
+ * ("semanticscholar.org" of "api.semanticscholar.org"). */
+static const char *domain_of(const char *host) {
+  const char *last = strrchr(host, '.');
+  if (!last)
+    return host;
+  const char *p = last;
+  while (p > host && p[-1] != '.')
+    p--;
+  return p;
+}
+
+/* Whether byline link a goes to an author's page on another site (a
+ * profile at a citation index, "Semantic Scholar" in a list of the
+ * owner's profiles): it names a profile elsewhere, not who signs this
+ * page. A link marked rel=author is the page's own claim. */
+static int author_link_elsewhere(mctx *x, const dom_node *a) {
+  if (a->tag != TAG_A || meta_rel_has(dom_attr_get(a, "rel"), "author"))
+    return 0;
+  const char *href = dom_attr_get(a, "href");
+  char mine[256], theirs[256];
+  const char *page =
+      meta_host_of(x->canonical ? x->canonical : meta_tag(x, "og:url"), mine, sizeof mine);
+  if (!page)
+    page = meta_host_of(x->art->url, mine, sizeof mine);
+  const char *link = href ? meta_host_of(href, theirs, sizeof theirs) : NULL;
+  return page && link && strcmp(domain_of(page), domain_of(link)) != 0;
+}
+
 /* Whether a link goes to a subject's page ("/tag/personal-finance",
  * "/category/wellness"): it names a topic, not a person. */
 static int subject_link(const dom_node *a) {
@@ -148,7 +177,8 @@ static void add_authors(mctx *x, const char *s, const char **names, size_t *n) {
 }
 
 /* Whether a name reads like an organisation's: words like "News",
- * "Clinic", "Inc"; or, when it is also the site's name, one word alone
+ * "Clinic", "Inc", a company's legal form in CJK scripts; or, when it is also the site's name, one
+ * word alone
  * ("MongoDB") or capitals ("USA TODAY"). */
 static int org_like(const char *s, int site) {
   static const char *const words[] = {
@@ -157,6 +187,13 @@ static int org_like(const char *s, int site) {
       "group",    "network",  "press",       "times",      "post",        "today",      "daily",
       "journal",  "agency",   "society",     "council",    "department",  "ministry",   "hospital",
       "official", "gmbh",     "ag",          "sa",         "bank",        "studio",     "labs"};
+  /* Company forms of the CJK scripts, written without spaces
+   * ("株式会社イーブランド", "上海聚一行工艺礼品有限公司"). */
+  static const char *const forms[] = {"株式会社", "有限会社", "合資会社", "合名会社",
+                                      "合同会社", "公司",     "주식회사"};
+  for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+    if (strstr(s, forms[i]))
+      return 1;
   uint32_t w[32];
   size_t n = mstr_words(s, strlen(s), w, 32);
   for (const char *p = s; *p;) {
@@ -219,79 +256,6 @@ static size_t byline_people(mctx *x) {
   return n;
 }
 
-/* The nearest element that holds both a and b (linear in their depth). */
-static const dom_node *common_ancestor(const dom_node *a, const dom_node *b) {
-  size_t da = 0, db = 0;
-  for (const dom_node *p = a; p; p = p->parent)
-    da++;
-  for (const dom_node *p = b; p; p = p->parent)
-    db++;
-  for (; da > db; da--)
-    a = a->parent;
-  for (; db > da; db--)
-    b = b->parent;
-  while (a != b) {
-    a = a->parent;
-    b = b->parent;
-  }
-  return a;
-}
-
-/* Whether a heading links to another page (a card's title: "<h3><a
- * href=/news/other-story>"), not to a place on this one ("#section");
- * *budget bounds the elements seen. */
-static int links_elsewhere(const dom_node *h, size_t *budget) {
-  for (const dom_node *c = h->first ? dom_next(h, h, 0) : NULL; c && *budget;
-       c = dom_next(h, c, 0)) {
-    if (c->tag == TAG_TEXT)
-      continue;
-    --*budget;
-    const char *href = c->tag == TAG_A ? dom_attr_get(c, "href") : NULL;
-    if (href && *href && !strchr(href, '#') && !mstr_istarts(href, "javascript:"))
-      return 1;
-  }
-  return 0;
-}
-
-/* Whether a's subtree, less its child from (already looked at), holds a
- * heading that links to another page; *budget bounds the elements seen. */
-static int holds_item_heading(const dom_node *a, const dom_node *from, size_t *budget) {
-  for (const dom_node *c = a->first ? dom_next(a, a, 0) : NULL; c && *budget;) {
-    int skip = c == from;
-    if (!skip && c->tag != TAG_TEXT) {
-      --*budget;
-      if (tag_is_heading((tag_id)c->tag)) {
-        if (links_elsewhere(c, budget))
-          return 1;
-        skip = 1;
-      }
-    }
-    c = dom_next(a, c, skip);
-  }
-  return 0;
-}
-
-/* Whether a byline signs an item of its own rather than the page: it sits
- * in an <article>, a quotation, a testimonial or a box under a heading
- * that links to another page (a card), that neither holds the headline
- * nor most of the page's text (a card of another post, a customer's
- * quote, a reply). */
-static int signs_other_item(const mctx *x, const dom_node *n) {
-  const dom_node *top = x->title_node ? common_ancestor(n, x->title_node) : NULL;
-  size_t budget = 4000;
-  for (const dom_node *a = n->parent, *from = n; a && a != x->doc->root && a != top;
-       from = a, a = a->parent) {
-    if (x->body_chars && a->chars * 2 >= x->body_chars)
-      return 0;
-    if (a->tag == TAG_ARTICLE || a->tag == TAG_BLOCKQUOTE ||
-        ((a->cls || a->id) && (meta_element_bits(x, a) & W_QUOTE)))
-      return 1;
-    if (top && holds_item_heading(a, from, &budget))
-      return 1;
-  }
-  return 0;
-}
-
 /* The first heading after the headline that links to another page: the
  * title of an item in a list (a post's card, a related story). A "By"
  * line after it signs that item, not the page. NULL when there is none. */
@@ -308,7 +272,7 @@ static const dom_node *first_item_heading(const mctx *x) {
           (meta_where(x, c) & (IN_CHROME | IN_COMMENT))) {
         skip = 1;
       } else if (tag_is_heading((tag_id)c->tag)) {
-        if (links_elsewhere(c, &budget))
+        if (meta_links_elsewhere(c, &budget))
           return c;
         skip = 1;
       }
@@ -335,11 +299,11 @@ static const dom_node *headline_byline(mctx *x) {
     add_byline_names(x, m->n, mine, &nm);
     if (!nm)
       continue;
-    const dom_node *box = common_ancestor(m->n, x->title_node);
+    const dom_node *box = meta_common_ancestor(m->n, x->title_node);
     for (size_t j = 0; j < x->bylines.n; j++) {
       const char *theirs[8];
       size_t nt = 0;
-      if (j == i || common_ancestor(x->bylines.v[j].n, box) != box)
+      if (j == i || meta_common_ancestor(x->bylines.v[j].n, box) != box)
         continue;
       add_byline_names(x, x->bylines.v[j].n, theirs, &nt);
       if (nt && !mstr_same_text(theirs[0], mine[0]))
@@ -554,7 +518,7 @@ void meta_choose_authors(mctx *x) {
       /* In an item of its own (a reply, a card of another post) it is that
        * item's author, as a byline there would be. */
       if ((m->kind != 3 && m->kind != 4) || (m->where & (IN_COMMENT | IN_CHROME)) ||
-          signs_other_item(x, m->n))
+          meta_in_other_item(x, m->n))
         continue;
       const char *v = dom_attr_get(m->n, "content");
       /* The name inside an author's item. */
@@ -585,7 +549,7 @@ void meta_choose_authors(mctx *x) {
       const mnode *m = &x->bylines.v[i];
       if ((m->where & IN_CHROME) && !meta_near_title(x, m->pos))
         continue;
-      if (signs_other_item(x, m->n))
+      if (meta_in_other_item(x, m->n) || (m->kind == K_AUTHOR && author_link_elsewhere(x, m->n)))
         continue;
 #ifdef PITH_DEBUG_META
       fprintf(stderr, "byline %zu/%zu pos %u title_pos %u near %d where %u kind %d people %zu\n", i,

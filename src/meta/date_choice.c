@@ -19,6 +19,7 @@ static date_cand *add_date(mctx *x, const meta_date *d, int score, uint32_t pos,
   c->pos = pos;
   c->shown = SHOWN_NOT;
   c->update = 0;
+  c->item = 0;
   c->src = src;
   return c;
 }
@@ -38,6 +39,20 @@ static void add_visible(mctx *x, const meta_date *d, int r, int score, uint32_t 
     return;
   c->shown = r == 2 ? SHOWN_TEXT : shown;
   c->update = r == 2;
+}
+
+/* A date in an item of its own (a card of another post, a list's entry,
+ * a quotation): that item's date, not the page's. It is kept to know the
+ * same day when the text scans read it again, and never chosen. */
+static int item_date(mctx *x, const mnode *m, const meta_date *d) {
+  if (!meta_in_list_entry(x, m->n))
+    return 0;
+  date_cand *c = add_date(x, d, 0, m->pos, "item");
+  if (c) {
+    c->shown = SHOWN_ELEMENT;
+    c->item = 1;
+  }
+  return 1;
 }
 
 static void add_date_text(mctx *x, const char *s, int score, uint32_t pos, const char *src) {
@@ -251,7 +266,7 @@ static void collect_dates(mctx *x) {
       continue;
     meta_date d;
     int r = element_date(x, m->n, 0, &d);
-    if (r)
+    if (r && !item_date(x, m, &d))
       add_visible(x, &d, r,
                   (m->where & IN_CHROME) || list ? 50
                   : m->kind == 0                 ? 90
@@ -266,7 +281,7 @@ static void collect_dates(mctx *x) {
     const dom_node *n = m->n;
     meta_date d;
     int r = element_date(x, n, 0, &d);
-    if (!r)
+    if (!r || item_date(x, m, &d))
       continue;
     int k = meta_dateline_kind(meta_element_bits(x, n));
     for (const dom_node *p = n->parent;
@@ -287,7 +302,7 @@ static void collect_dates(mctx *x) {
       continue;
     meta_date d;
     int r = element_date(x, m->n, 1, &d);
-    if (!r)
+    if (!r || item_date(x, m, &d))
       continue;
     int s = m->kind == K_PUBLISHED ? 62 : 52;
     if (meta_near_title(x, m->pos))
@@ -309,7 +324,7 @@ static void collect_dates(mctx *x) {
       t = meta_node_text(x, m->n->parent, 300);
       r = t && strlen(t) < 200 ? published_in(x, t, strlen(t), 1, &d) : 0;
     }
-    if (r)
+    if (r && !item_date(x, m, &d))
       add_visible(x, &d, r, meta_near_title(x, m->pos) ? 60 : 50, m->pos, "byline", SHOWN_ELEMENT);
   }
 }
@@ -720,6 +735,25 @@ static void record_dates(mctx *x) {
   }
 }
 
+/* Leaves out the items' dates, and the text's readings of the same days
+ * (the first date after a list's heading is its first entry's) unless the
+ * markup, the address or an element of the page's own says that day too. */
+static void drop_item_dates(mctx *x) {
+  size_t k = 0;
+  for (size_t i = 0; i < x->ndates; i++) {
+    const date_cand *c = &x->dates[i];
+    int drop = c->item;
+    for (size_t j = 0; !drop && c->shown == SHOWN_TEXT && j < x->ndates; j++)
+      drop = x->dates[j].item && !date_cmp_day(&x->dates[j].d, &c->d);
+    for (size_t j = 0; drop && !c->item && j < x->ndates; j++)
+      drop = x->dates[j].item || x->dates[j].shown == SHOWN_TEXT ||
+             date_cmp_day(&x->dates[j].d, &c->d);
+    if (!drop)
+      x->dates[k++] = *c;
+  }
+  x->ndates = k;
+}
+
 void meta_choose_dates(mctx *x) {
   collect_dates(x);
   if (!meta_is_product(x)) {
@@ -727,6 +761,7 @@ void meta_choose_dates(mctx *x) {
     original_dates(x);
     fallback_dates(x);
   }
+  drop_item_dates(x);
   record_dates(x);
   settle_swappable(x);
   const date_cand *pub = best_date(x);

@@ -355,27 +355,66 @@ void mstr_append_upto(buf *b, const char *s, size_t len, size_t room) {
   buf_append(b, s, len <= room ? len : mstr_utf8_cut(s, room));
 }
 
-static void node_text(const dom_node *n, buf *b, size_t start, size_t max) {
+/* Whether s[0..len), a part of a heading, ends so that what runs into it
+ * starts a new phrase: it has words of its own ("Wow, wow, wow!") or is a
+ * word that ends a sentence ("Frain."; a separator alone, the ":" of
+ * "Category:Languages", is none). */
+static int ends_part(const char *s, size_t len) {
+  if (len < 2 || s[len - 1] == ' ' || s[len - 1] == '\n')
+    return 0;
+  char last = s[len - 1];
+  size_t adv;
+  int word_before = mstr_is_alnum(mstr_utf8(s, len, &adv));
+  return memchr(s, ' ', len) != NULL ||
+         (word_before && (last == '!' || last == '?' || last == '.' || last == ':'));
+}
+
+/* Whether s[0..len) starts a phrase: a capital, a digit or an opening
+ * quote. */
+static int starts_part(const char *s, size_t len) {
+  size_t adv;
+  uint32_t c = len ? mstr_utf8(s, len, &adv) : 0;
+  return c && !mstr_is_space(c) &&
+         (mstr_lower(c) != c || (c >= '0' && c <= '9') || c == '"' || c == 0xAB || c == 0x201C ||
+          c == 0x201E || c == 0x2018 || c == 0xBF || c == 0xA1);
+}
+
+static void node_text(const dom_node *n, buf *b, size_t start, size_t max, unsigned opts) {
+  int glued = 0; /* the part before ends so that a phrase may start */
   for (const dom_node *c = n->first; c && b->len - start < max && !b->oom; c = c->next) {
+    size_t from = b->len;
+    int block = 0;
     if (c->tag == TAG_TEXT) {
       if (!(c->kind & DOM_RAWTEXT)) {
         size_t room = max - (b->len - start);
         mstr_append_upto(b, c->text, c->text_len, room);
       }
-      continue;
+    } else {
+      if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
+          ((opts & MSTR_TEXT_NO_TIME) && c->tag == TAG_TIME))
+        continue;
+      block = tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR;
+      if (block)
+        buf_putc(b, ' ');
+      node_text(c, b, start, max, opts);
+      if (block)
+        buf_putc(b, ' ');
     }
-    if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN))
+    if (!(opts & MSTR_TEXT_SPACE_PARTS))
       continue;
-    int block = tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR;
-    if (block)
+    if (glued && starts_part(b->data + from, b->len - from)) {
       buf_putc(b, ' ');
-    node_text(c, b, start, max);
-    if (block)
-      buf_putc(b, ' ');
+      if (!b->oom) {
+        memmove(b->data + from + 1, b->data + from, b->len - from - 1);
+        b->data[from] = ' ';
+      }
+    }
+    glued =
+        c->tag != TAG_TEXT && !block && b->len > from && ends_part(b->data + from, b->len - from);
   }
 }
 
-void mstr_node_text(const dom_node *n, buf *b, size_t max) {
+void mstr_node_text_opts(const dom_node *n, buf *b, size_t max, unsigned opts) {
   if (!n)
     return;
   if (n->tag == TAG_TEXT) {
@@ -383,7 +422,11 @@ void mstr_node_text(const dom_node *n, buf *b, size_t max) {
       mstr_append_upto(b, n->text, n->text_len, max);
     return;
   }
-  node_text(n, b, b->len, max);
+  node_text(n, b, b->len, max, opts);
+}
+
+void mstr_node_text(const dom_node *n, buf *b, size_t max) {
+  mstr_node_text_opts(n, b, max, 0);
 }
 
 static uint32_t fnv_add(uint32_t h, uint32_t c) {

@@ -56,6 +56,14 @@ int mstr_has_token(const char *s, const char *word);
  * never-visible elements left out; a space between blocks) to b, up to max
  * bytes. */
 void mstr_node_text(const dom_node *n, buf *b, size_t max);
+/* The same with options (the walk is one, so the two texts agree):
+ * MSTR_TEXT_NO_TIME leaves <time> elements out (a date set in a
+ * headline's box); MSTR_TEXT_SPACE_PARTS puts a space where an element of
+ * several words, or one that ends a sentence, runs into a phrase
+ * ("<span>Wow, wow, wow!</span>Manuela ...": a kicker its style sheet puts
+ * on a line of its own). */
+enum { MSTR_TEXT_NO_TIME = 1, MSTR_TEXT_SPACE_PARTS = 2 };
+void mstr_node_text_opts(const dom_node *n, buf *b, size_t max, unsigned opts);
 
 /* Folded words of s as 32-bit hashes (case folded, punctuation dropped), at
  * most cap of them; returns the count. */

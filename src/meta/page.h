@@ -61,6 +61,7 @@ typedef struct {
   uint32_t pos;
   int shown;       /* SHOWN_*: whether the page shows it to its readers */
   int update;      /* labelled as an update's ("Updated ...", class "updated") */
+  int item;        /* shown in an item of its own (meta_in_other_item): no page's date */
   const char *src; /* where it came from, for debugging */
 } date_cand;
 
@@ -211,6 +212,27 @@ const char *meta_lines_after_without(mctx *x, const dom_node *n, size_t max, uns
  * does not end early). */
 const char *meta_lines_until(mctx *x, const dom_node *n, const dom_node *stop, size_t max,
                              unsigned leave_out);
+
+/* ---- items of their own (meta/item.c) ------------------------------------ */
+
+/* The nearest element that holds both a and b. */
+const dom_node *meta_common_ancestor(const dom_node *a, const dom_node *b);
+
+/* Whether a heading links to another page (not to a place on this one);
+ * *budget bounds the elements seen. */
+int meta_links_elsewhere(const dom_node *h, size_t *budget);
+
+/* Whether n belongs to an item of its own rather than to the page: an
+ * <article>, a quotation, a testimonial or a box under a heading that
+ * links to another page, that neither holds the headline nor most of the
+ * page's text. */
+int meta_in_other_item(const mctx *x, const dom_node *n);
+
+/* Whether n belongs to an entry of a list (a card among cards: a box with
+ * a heading that links to another page, beside boxes of its kind) or to a
+ * quotation, that neither holds the headline nor most of the page's text.
+ * A thread's posts, with no headings of their own, are no such entries. */
+int meta_in_list_entry(const mctx *x, const dom_node *n);
 
 /* ---- the choices ---------------------------------------------------------- */
 

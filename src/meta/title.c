@@ -61,10 +61,33 @@ static size_t cjk_dash(const char *t, size_t i, size_t len) {
              : 0;
 }
 
+/* The bytes from t[i] to after the bracket that closes the one opening
+ * there ("(KARABINER BLUE - HEADPORTER)", "【…】"): a dash inside is no
+ * separator. 0 when none opens there or it does not close. */
+static size_t bracketed(const char *t, size_t i, size_t len) {
+  static const char *const pairs[][2] = {{"(", ")"},
+                                         {"[", "]"},
+                                         {"\xEF\xBC\x88", "\xEF\xBC\x89"},
+                                         {"\xE3\x80\x90", "\xE3\x80\x91"},
+                                         {"\xE3\x80\x8C", "\xE3\x80\x8D"}};
+  for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {
+    size_t k = strlen(pairs[p][0]);
+    if (strncmp(t + i, pairs[p][0], k))
+      continue;
+    const char *close = mstr_istr(t + i + k, len - i - k, pairs[p][1]);
+    return close ? (size_t)(close - (t + i)) + strlen(pairs[p][1]) : 0;
+  }
+  return 0;
+}
+
 static size_t split(const char *t, segment *seg) {
   size_t n = 0, len = strlen(t), start = 0, i = 0;
   while (i < len && n + 1 < MAX_SEGMENTS) {
-    size_t k = 0, s;
+    size_t k = bracketed(t, i, len), s;
+    if (k) {
+      i += k;
+      continue;
+    }
     for (s = 0; s < sizeof separators / sizeof *separators; s++) {
       if (separators[s][0] != t[i])
         continue; /* most bytes start none: no strlen, no strncmp */
@@ -622,8 +645,10 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   const char *t = best_title(stripped, in);
   if (t)
     return finish(t, in, mem);
-  /* Step 5: the first <h1> outside the page's chrome, else any title. */
-  for (size_t i = 0; i < in->nh1; i++)
+  /* Step 5: the first <h1> outside the page's chrome, else any title; on
+   * a site's home page whose titles all name the site, the site's name
+   * (its <h1>s head its sections: "About", a post's "The Great"). */
+  for (size_t i = 0; i < in->nh1 && !in->home; i++)
     if (in->h1[i].text && !in->h1[i].chrome) {
       *from_h1 = (int)i;
       return finish_as(in->h1[i].text, in, mem, 1);

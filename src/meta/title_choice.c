@@ -22,63 +22,10 @@ static const char *doc_title(mctx *x) {
   return t;
 }
 
-/* Whether s[0..len), a part of a heading, ends so that what runs into it
- * starts a new phrase: it has words of its own ("Wow, wow, wow!") or is a
- * word that ends a sentence ("Frain."; a separator alone, the ":" of
- * "Category:Languages", is none). */
-static int ends_part(const char *s, size_t len) {
-  if (len < 2 || s[len - 1] == ' ' || s[len - 1] == '\n')
-    return 0;
-  char last = s[len - 1];
-  size_t adv;
-  int word_before = mstr_is_alnum(mstr_utf8(s, len, &adv));
-  return memchr(s, ' ', len) != NULL ||
-         (word_before && (last == '!' || last == '?' || last == '.' || last == ':'));
-}
-
-/* Whether s[0..len) starts a phrase: a capital, a digit or an opening
- * quote. */
-static int starts_part(const char *s, size_t len) {
-  size_t adv;
-  uint32_t c = len ? mstr_utf8(s, len, &adv) : 0;
-  return c && !mstr_is_space(c) &&
-         (mstr_lower(c) != c || (c >= '0' && c <= '9') || c == '"' || c == 0xAB || c == 0x201C ||
-          c == 0x201E || c == 0x2018 || c == 0xBF || c == 0xA1);
-}
-
-/* A heading's words as readers see them (mstr_node_text, and more): its
- * <time> (a date set in the headline's box) left out, and a space where a
- * part of several words, or one that ends a sentence, runs into a phrase
- * ("<span>Wow, wow, wow!</span>Manuela …": a kicker its style sheet puts
- * on a line of its own). */
+/* A heading's words as readers see them: mstr_node_text without its
+ * <time>, and with a space where a kicker runs into the headline. */
 static void heading_text(const dom_node *n, buf *b, size_t max) {
-  int glued = 0;
-  for (const dom_node *c = n->first; c && b->len < max && !b->oom; c = c->next) {
-    size_t start = b->len;
-    int block = 0;
-    if (c->tag == TAG_TEXT) {
-      if (!(c->kind & DOM_RAWTEXT))
-        mstr_append_upto(b, c->text, c->text_len, max - b->len);
-    } else {
-      if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) || c->tag == TAG_TIME)
-        continue;
-      block = tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR;
-      if (block)
-        buf_putc(b, ' ');
-      heading_text(c, b, max);
-      if (block)
-        buf_putc(b, ' ');
-    }
-    if (glued && starts_part(b->data + start, b->len - start)) {
-      buf_putc(b, ' ');
-      if (!b->oom) {
-        memmove(b->data + start + 1, b->data + start, b->len - start - 1);
-        b->data[start] = ' ';
-      }
-    }
-    glued = c->tag != TAG_TEXT && !block && b->len > start &&
-            ends_part(b->data + start, b->len - start);
-  }
+  mstr_node_text_opts(n, b, max, MSTR_TEXT_NO_TIME | MSTR_TEXT_SPACE_PARTS);
 }
 
 /* Whether node c shows anything: an element readers see, or text that is

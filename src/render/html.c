@@ -62,10 +62,7 @@ static void list_end(walker *w, int ordered) {
 static void cell(html *h, const char *tag, int colspan, int rowspan, const char *text, size_t len,
                  const art_run *runs) {
   buf_printf(h->out, "<%s", tag);
-  if (colspan > 1)
-    buf_printf(h->out, " colspan=\"%d\"", colspan);
-  if (rowspan > 1)
-    buf_printf(h->out, " rowspan=\"%d\"", rowspan);
+  markup_span_attrs(h->out, colspan, rowspan);
   buf_putc(h->out, '>');
   markup_runs(h, text, len, runs);
   buf_printf(h->out, "</%s>", tag);

@@ -233,6 +233,13 @@ void markup_separator(walker *w) {
   buf_puts(out_of(w), names_of(w)->separator);
 }
 
+void markup_span_attrs(buf *out, int colspan, int rowspan) {
+  if (colspan > 1)
+    buf_printf(out, " colspan=\"%d\"", colspan);
+  if (rowspan > 1)
+    buf_printf(out, " rowspan=\"%d\"", rowspan);
+}
+
 /* ---- figures ---------------------------------------------------------------- */
 
 void figure_caption_text(const article_image *img, buf *out) {

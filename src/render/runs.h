@@ -64,6 +64,10 @@ void markup_quote_begin(walker *w);
 void markup_quote_end(walker *w);
 void markup_separator(walker *w);
 
+/* Appends a table cell's colspan and rowspan attributes, each when over 1
+ * (html and xml name them alike). */
+void markup_span_attrs(buf *out, int colspan, int rowspan);
+
 /* Appends a block's or cell's runs (one plain run over its text when it has
  * none) as inline markup: links, nested style elements, breaks and images,
  * as far as the walk's options show them. */

@@ -75,10 +75,7 @@ static void cell(xml *x, const art_cell *c, int row_header) {
   buf_puts(x->out, "<cell");
   if (c->header && !row_header)
     buf_puts(x->out, " header=\"true\"");
-  if (c->colspan > 1)
-    buf_printf(x->out, " colspan=\"%d\"", c->colspan);
-  if (c->rowspan > 1)
-    buf_printf(x->out, " rowspan=\"%d\"", c->rowspan);
+  markup_span_attrs(x->out, c->colspan, c->rowspan);
   buf_putc(x->out, '>');
   markup_runs(x, c->text, c->len, c->runs);
   buf_puts(x->out, "</cell>");

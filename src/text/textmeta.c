@@ -727,12 +727,7 @@ static int add_image(arena *mem, article *art, const char *cap, size_t cap_len, 
     return -1;
   if (!im->caption && !im->credit)
     return 0;
-  if (art->meta.last_image)
-    art->meta.last_image->next = im;
-  else
-    art->meta.images = im;
-  art->meta.last_image = im;
-  art->meta.nimages++;
+  article_add_image(art, im);
   return 0;
 }
 

@@ -116,6 +116,13 @@ run -j 4 -f json --max-size 1K <crawl.warc.gz
 check "warc on stdin, a file: every record" is "$(printf '%s\n' "$out" | sed 's/"warc_filename":"[^"]*"/"warc_filename":"X"/')" "$whole"
 cat crawl.warc.gz | "$pith" -j 4 -f json --max-size 1K >.out 2>.err
 check "warc on stdin, a pipe: every record" is "$(sed 's/"warc_filename":"[^"]*"/"warc_filename":"X"/' .out)" "$whole"
+run -j 4 -f xml crawl.warc.gz
+whole=$(printf '%s\n' "$out" | sed 's/warc_filename="[^"]*"/warc_filename="X"/')
+run -j 4 -f xml <crawl.warc.gz
+check "warc on stdin, xml: the records in one document, as from a file" is "$(printf '%s\n' "$out" | sed 's/warc_filename="[^"]*"/warc_filename="X"/')" "$whole"
+if command -v xmllint >/dev/null; then
+  check "warc on stdin, xml: well-formed" xmllint --noout .out
+fi
 run -j 4 -f json --max-size 1K <crawl.warc.wet.gz
 check "wet on stdin: every record" lines "$out" 9
 check "wet on stdin, a file: no note" is "$msgs" ""
@@ -139,18 +146,18 @@ check "errors as records: four lines" lines "$out" 4
 check "errors as records: each valid json" is "$(printf '%s\n' "$out" | /usr/bin/python3 -c 'import json,sys; print(sum(1 for l in sys.stdin if json.loads(l)))')" 4
 line2=$(printf '%s\n' "$out" | sed -n 2p)
 check "error record: source" is "$(json_get "$line2" source_file)" missing.html
-check "error record: error" is "$(json_get "$line2" error)" "no such file"
+check "error record: error" is "$(json_get "$line2" error)" "No such file or directory"
 check "error record: no text" is "$(json_get "$line2" text)" "<absent>"
 check "error record: binary input" is "$(json_get "$(printf '%s\n' "$out" | sed -n 3p)" source_file)" site/sub/broken.html
 check "error records: good pages still there" is "$(json_get "$(printf '%s\n' "$out" | sed -n 4p)" title)" "Title 02"
-check "error records: also on stderr" contains "$msgs" "pith: missing.html: no such file"
+check "error records: also on stderr" contains "$msgs" "pith: missing.html: No such file or directory"
 run -f json --errors errs.jsonl site/p01.html missing.html site/p02.html
 check "--errors: exit 1" is "$rc" 1
 check "--errors: the output has the pages only" lines "$out" 2
 check "--errors: the file has the failure" is "$(json_get "$(cat errs.jsonl)" source_file)" missing.html
 run -f text --errors errs2.jsonl missing.html site/p01.html
-check "--errors with text: a json line" is "$(json_get "$(cat errs2.jsonl)" error)" "no such file"
-check "--errors with text: no error in the text" lacks "$out" "no such file"
+check "--errors with text: a json line" is "$(json_get "$(cat errs2.jsonl)" error)" "No such file or directory"
+check "--errors with text: no error in the text" lacks "$out" "No such file or directory"
 run -f json --errors /nonexistent/dir/errs.jsonl site/p01.html
 check "--errors unwritable: exit 2" is "$rc" 2
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# --language: pages in another language give an empty output and one line
-# on standard error, and are no failure (exit 0, as a page without
-# content); pages in it are extracted as usual; a bad tag is bad usage.
+# --language: a page in another language is skipped like any input that is
+# no page: no output in any format (no json line, no -d file), a line on
+# standard error for a file given, none for an archive's records (the
+# summary counts them under "language"), and no failure (exit 0); pages in
+# it are extracted as usual; a bad tag is bad usage.
 . "$(dirname "$0")/lib.sh"
 
 cat >de.html <<'HTML'
@@ -29,18 +31,48 @@ check "same language: no message" is "$err" ""
 check "same language: text" contains "$(json_get "$out" text)" "Feuerwehr"
 
 run --language en -f json de.html
-check "json: valid" valid_json "$out"
-check "json: empty text" is "$(json_get "$out" text)" ""
-check "json: language given" is "$(json_get "$out" language)" "de"
-check "json: no title" is "$(json_get "$out" title)" "<absent>"
+check "json: exit 0" is "$rc" 0
+check "json: no line for it" is "$out" ""
+check "json: said why" contains "$err" "in de, not en"
+
+run --language en -f json de.html en.html de.html
+check "json, several: only the kept page" lines "$out" 1
+check "json, several: it is the page in en" contains "$(json_get "$out" text)" enmarker
+check "json, several: summary counts them" contains "$err" "3 read: 1 extracted, 2 skipped (language 2), 0 failed"
 
 run -q --language en de.html
 check "quiet: exit 0" is "$rc" 0
 check "quiet: no message" is "$err" ""
 
 mkdir -p outdir
-run --language en -d outdir de.html
-check "output dir: empty file written" test -f outdir/de.txt -a ! -s outdir/de.txt
+run --language en -d outdir de.html en.html
+check "output dir: no file for it" test ! -e outdir/de.txt
+check "output dir: the kept page's file" file_has outdir/en.txt enmarker
+
+# An archive: the records left out give no line anywhere; the summary
+# counts them, and adds up.
+warc() { # warc URI ID BODY-FILE: a response record of an HTML page
+  local LC_ALL=C body http # ${#...} counts bytes
+  body=$(cat "$3")
+  http=$(printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s' "${#body}" "$body")
+  printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\nWARC-Date: 2024-05-18T01:58:10Z\r\n' "$1"
+  printf 'WARC-Record-ID: <urn:uuid:%s>\r\nContent-Type: application/http; msgtype=response\r\n' "$2"
+  printf 'Content-Length: %d\r\n\r\n%s\r\n\r\n' "${#http}" "$http"
+}
+: >crawl.warc.gz
+for i in 1 2 3; do
+  warc "https://example.org/de$i" "d$i" de.html | gzip -c >>crawl.warc.gz
+  warc "https://example.org/en$i" "e$i" en.html | gzip -c >>crawl.warc.gz
+done
+run --language en -f json crawl.warc.gz --errors errors.jsonl
+check "archive: exit 0" is "$rc" 0
+check "archive: a line per kept page" lines "$out" 3
+check "archive: none of the others" lacks "$out" "example.org/de"
+check "archive: no line per record left out" is "$msgs" ""
+check "archive: summary" contains "$err" "6 read: 3 extracted, 3 skipped (language 3), 0 failed"
+check "archive: no failure in --errors" test ! -s errors.jsonl
+run --language de -f text crawl.warc.gz
+check "archive, text: the kept pages only" is "$(printf '%s' "$out" | grep -c Feuerwehr)" 3
 
 run --language english de.html
 check "bad tag: exit 2" is "$rc" 2

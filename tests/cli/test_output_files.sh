@@ -46,7 +46,7 @@ chmod 600 old.json
 run -f json -o old.json page.html missing.html
 check "-o, one of two inputs: exit 1" is "$rc" 1
 check "-o, one of two inputs: replaced" file_has old.json keptmarker
-check "-o, one of two inputs: the failure in its place" file_has old.json '"error":"no such file"'
+check "-o, one of two inputs: the failure in its place" file_has old.json '"error":"No such file or directory"'
 check "-o: permissions kept" is "$(stat -c %a old.json)" 600
 check "-o: no temporary file left" is "$(ls -A | grep -c pith-)" 0
 # A new file gets the umask's permissions; a file with a second name
@@ -133,7 +133,7 @@ size=$(wc -c <whole.html.gz)
 head -c $((size - 8)) whole.html.gz >cut.html.gz
 run -f json --errors errors.jsonl cut.html.gz missing.html page.html
 check "--errors: exit 1" is "$rc" 1
-check "--errors: the missing file" file_has errors.jsonl '{"source_file":"missing.html","error":"no such file"}'
+check "--errors: the missing file" file_has errors.jsonl '{"source_file":"missing.html","error":"No such file or directory"}'
 check "--errors: the cut gzip file" file_has errors.jsonl '{"source_file":"cut.html.gz","error":"truncated gzip data'
 check "--errors: one line a failure" is "$(wc -l <errors.jsonl)" 2
 check "--errors: the cut file's text still out" contains "$out" keptmarker
@@ -142,5 +142,9 @@ check "--errors: the cut file's text still out" contains "$out" keptmarker
 run nope.warc.gz
 check "missing archive: exit 1" is "$rc" 1
 check "missing archive: named once" is "$err" "pith: nope.warc.gz: No such file or directory"
+# and a missing page in the same words (the system's, as Python's
+# FileNotFoundError says them).
+run nope.html
+check "missing page: the archive's wording" is "$err" "pith: nope.html: No such file or directory"
 
 finish

@@ -58,11 +58,11 @@ want="$(grep -o '"[0-9.]*"' "$prefix/include/pith.h" | head -1 | tr -d '"') Inst
 
 # pkg-config's answers are split into words on purpose: they are flags.
 # shellcheck disable=SC2046
-try() { # try NAME LIBS-FLAGS...: compiles app.c with pkg-config's cflags, runs it
+try() { # try NAME LIBS-FLAGS...: compiles app.c (or $app) with pkg-config's cflags, runs it
   local name=$1
   shift
   # shellcheck disable=SC2046
-  if ! "$cc" "${extra[@]}" $(pkg-config --cflags pith) -o "$tmp/app-$name" "$tmp/app.c" "$@" \
+  if ! "$cc" "${extra[@]}" $(pkg-config --cflags pith) -o "$tmp/app-$name" "${app:-$tmp/app.c}" "$@" \
     2>"$tmp/cc.log"; then
     fail "$name: compile and link"
     cat "$tmp/cc.log"
@@ -82,6 +82,46 @@ try shared $(pkg-config --libs pith)
 try static $(pkg-config --static --libs pith | sed 's/-lpith\b/-l:libpith.a/')
 if command -v ldd >/dev/null && [ -x "$tmp/app-static" ]; then
   ! ldd "$tmp/app-static" | grep -q libpith || fail "static: still linked to libpith.so"
+fi
+
+# The shared library exports the functions pith.h declares and nothing
+# else: an application's own function named as one of libpith's internal
+# ones (html_parse, buf_init) is not called by libpith in their place.
+lib=$(pkg-config --variable=libdir pith)/libpith.so
+if command -v nm >/dev/null; then
+  nm -D --defined-only "$lib" | awk '{print $3}' | sort >"$tmp/exported"
+  sed -nE 's/^(const )?[a-z_]+ [*]?(pith_[a-z0-9_]+)\(.*/\2/p' "$prefix/include/pith.h" |
+    sort >"$tmp/declared"
+  [ -s "$tmp/declared" ] || fail "no function found in pith.h"
+  extra_symbols=$(comm -23 "$tmp/exported" "$tmp/declared" | head -5 | tr '\n' ' ')
+  missing_symbols=$(comm -13 "$tmp/exported" "$tmp/declared" | head -5 | tr '\n' ' ')
+  [ -z "$extra_symbols" ] || fail "libpith.so exports what pith.h does not declare: $extra_symbols..."
+  [ -z "$missing_symbols" ] || fail "libpith.so lacks what pith.h declares: $missing_symbols..."
+  nm --defined-only "${lib%.so}.a" | awk '$2 ~ /^[A-Z]$/ {print $3}' | sort >"$tmp/static"
+  extra_symbols=$(comm -23 "$tmp/static" "$tmp/declared" | head -5 | tr '\n' ' ')
+  [ -z "$extra_symbols" ] || fail "libpith.a's global symbols are more than pith.h declares: $extra_symbols..."
+fi
+sed 's/^int main(void) {$/int html_parse(void); int html_parse(void) { return 7; }\
+int buf_init(int x); int buf_init(int x) { return x; }\
+int main(void) {/' "$tmp/app.c" >"$tmp/app-names.c"
+grep -q 'int html_parse' "$tmp/app-names.c" || fail "app-names.c not written"
+# shellcheck disable=SC2046
+app=$tmp/app-names.c try own-names $(pkg-config --libs pith)
+# shellcheck disable=SC2046
+app=$tmp/app-names.c try own-names-static $(pkg-config --static --libs pith | sed 's/-lpith\b/-l:libpith.a/')
+
+# The header in C++: extern "C", no C-only construct.
+if command -v c++ >/dev/null; then
+  cp "$tmp/app.c" "$tmp/app.cc"
+  # shellcheck disable=SC2046
+  if c++ "${extra[@]}" -Wall -Wextra -Werror $(pkg-config --cflags pith) -o "$tmp/app-cxx" "$tmp/app.cc" \
+    $(pkg-config --libs pith) 2>"$tmp/cc.log"; then
+    got=$(LD_LIBRARY_PATH="$(pkg-config --variable=libdir pith)" "$tmp/app-cxx" 2>&1)
+    [ "$got" = "$want" ] || fail "c++: run gave '$got', want '$want'"
+  else
+    cat "$tmp/cc.log"
+    fail "c++: compile and link against pith.h"
+  fi
 fi
 
 # The example program, built as its comment says (examples/metadata.c).

@@ -311,6 +311,13 @@ static char *render(const pith_result *r, pith_format f, unsigned flags, size_t 
 
 static void test_basics(void) {
   CHECK_STR(pith_version(), PITH_VERSION);
+  /* The numbers say what the string says. */
+  char numbers[64];
+  snprintf(numbers, sizeof numbers, "%d.%d.%d", PITH_VERSION_MAJOR, PITH_VERSION_MINOR,
+           PITH_VERSION_PATCH);
+  CHECK_STR(numbers, PITH_VERSION);
+  CHECK(PITH_VERSION_NUMBER ==
+        PITH_VERSION_MAJOR * 1000000 + PITH_VERSION_MINOR * 1000 + PITH_VERSION_PATCH);
   pith_options o;
   memset(&o, 0xAB, sizeof o);
   pith_options_init(&o);

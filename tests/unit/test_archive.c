@@ -137,6 +137,25 @@ static void test_open(void) {
   CHECK(pith_archive_open("/nonexistent/x.warc", NULL, &a) == PITH_ERR_READ);
   CHECK(a && strstr(pith_archive_error(a), "No such file"));
   pith_archive_close(a);
+  /* A directory is no archive: refused at the open, not at the first
+   * record. */
+  a = NULL;
+  CHECK(pith_archive_open("/tmp", NULL, &a) == PITH_ERR_READ);
+  CHECK(a && strstr(pith_archive_error(a), "/tmp: Is a directory"));
+  pith_archive_close(a);
+  /* The file is not left open in a child a thread of the program forks
+   * and execs (the reader's descriptor is close-on-exec). */
+  char name[] = "/tmp/pith-test-cloexec-XXXXXX";
+  int tmp = mkstemp(name);
+  CHECK(tmp >= 0 && write(tmp, warc, warc_len) == (ssize_t)warc_len);
+  close(tmp);
+  int next_fd = dup(0); /* the lowest free descriptor: the one open() gives next */
+  close(next_fd);
+  a = NULL;
+  CHECK(next_fd >= 0 && pith_archive_open(name, NULL, &a) == PITH_OK);
+  CHECK(fcntl(next_fd, F_GETFD) >= 0 && (fcntl(next_fd, F_GETFD) & FD_CLOEXEC));
+  pith_archive_close(a);
+  unlink(name);
 
   /* By fd, with options: a small record limit. */
   char path[] = "/tmp/pith-test-archive-XXXXXX";

@@ -281,6 +281,12 @@ static void test_meta_names(void) {
   CHECK(run(PAGE("<meta property=\"article:author\" content=\"https://social.example/jane\">",
                  BODY)) == 0);
   CHECK(art.meta.nauthors == 0);
+  /* A company's name in its legal form, in a CJK script, is no person. */
+  CHECK(run(PAGE("<meta name=\"author\" content=\"\xE5\x90\x88\xE8\xB3\x87\xE4\xBC\x9A"
+                 "\xE7\xA4\xBE \xE3\x82\xA4\xE3\x83\xBC\xE3\x83\x96\xE3\x83\xA9\xE3"
+                 "\x83\xB3\xE3\x83\x89\">",
+                 BODY)) == 0);
+  CHECK(art.meta.nauthors == 0);
 }
 
 /* ---- microdata and bylines ---------------------------------------------------- */
@@ -359,6 +365,19 @@ static void test_bylines(void) {
 
 /* Authors belong to the main article: not to a list's items, a product's
  * reviews, a topic, a template. */
+/* A link to an author's page on another site (the owner's profile at a
+ * citation index) signs nothing here; the site's own author page does. */
+static void test_author_link_elsewhere(void) {
+  CHECK(run_url(PAGE("", "<h1>Ada Park</h1>" BODY "<ul><li><a href=\"https://scholar.example.org/"
+                         "author/30051\">Paper Index</a></li></ul>"),
+                "https://adapark.example.io/") == 0);
+  CHECK(art.meta.nauthors == 0);
+  CHECK(run_url(PAGE("", "<h1>Ada Park</h1><p>By <a href=\"https://www.adapark.example.io/"
+                         "author/ada\">Ada Park</a></p>" BODY),
+                "https://blog.adapark.example.io/post") == 0);
+  CHECK_STR(authors(), "Ada Park");
+}
+
 static void test_author_scope(void) {
   /* A JSON-LD Review inside a Product names its reviewer, not the page's
    * author. */
@@ -1262,6 +1281,58 @@ static void test_card_dates(void) {
   CHECK_STR(art.meta.date_published, "2023-03-27");
 }
 
+/* A list's entries (cards, each with a heading that links to its own page,
+ * beside cards of their kind) date themselves, not the list: a news index
+ * has no date of its own, the first entry's included. */
+#define ENTRY(slug, day)                                                                           \
+  "<li class=\"teaser\"><h2><a href=\"/news/" slug "\">News of " slug "</a></h2><time "            \
+  "datetime=\"2023-12-" day "\">December " day ", 2023</time><p>A short summary of the story, "    \
+  "with a few words more on " slug ".</p></li>"
+static void test_list_entry_dates(void) {
+  CHECK(run(PAGE("<title>News</title>",
+                 "<h1>News</h1><ul class=\"teasers\">" ENTRY("roads", "19") ENTRY("bridges", "18")
+                     ENTRY("floods", "12") "</ul>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* Datelines in entries named "post", whose days the text scans read
+   * again. */
+#define POST(slug, day)                                                                            \
+  "<div class=\"post\"><h3><a href=\"/" slug "\">On " slug "</a></h3><p class=\"date\">Posted "    \
+  "December " day ", 2023</p><p>A few words on " slug ".</p></div>"
+  CHECK(run(PAGE("<title>Blog</title>", "<h1>Blog</h1>" POST("roads", "19") POST("bridges", "18")
+                                            POST("floods", "12"))) == 0);
+  CHECK(art.meta.date_published == NULL);
+#undef POST
+  /* Entries whose class names differ by their ids ("post-768 post
+   * hentry"), as a blog's front page writes them. */
+#define POST(id, day)                                                                              \
+  "<article class=\"post-" id " post type-post hentry\"><h2 class=\"entry-title\"><a href=\"/p" id \
+  "\">Post " id "</a></h2><time datetime=\"2019-01-" day "\">Jan " day "</time><p>Words of "       \
+  "post " id ", a few more of them.</p></article>"
+  CHECK(run(PAGE("<title>amy</title>", "<header><h1>amy</h1></header><main>" POST("768", "17")
+                                           POST("762", "12") POST("502", "03") "</main>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+#undef POST
+  /* A post's box whose heading links to the post's own address, beside
+   * a box of its kind that is no entry (and less than half the page's
+   * text): the post's date. */
+  CHECK(run(PAGE("<title>Blog &raquo; Leo</title>",
+                 "<div class=\"post\"><h2><a href=\"/leo/\">Leo</a></h2><p class=\"date\">"
+                 "3 August 2015</p>" BODY "</div><div class=\"post\"><p>Comments are closed.</p>"
+                 "</div><div class=\"more\">" BODY BODY BODY "</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2015-08-03");
+  /* The page's own date, in the markup, stands beside them. */
+  CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2023-11-02\">",
+                 "<h1>News</h1><ul class=\"teasers\">" ENTRY("roads", "19") ENTRY("bridges", "18")
+                     ENTRY("floods", "12") "</ul>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-11-02");
+  /* An article's own box is no entry, even beside others of its kind. */
+  CHECK(run(PAGE("", "<div class=\"box\"><h1>Floods</h1><time datetime=\"2023-12-19\">Dec 19, "
+                     "2023</time>" BODY "</div><div class=\"box\"><h2><a href=\"/b\">Bridges</a>"
+                     "</h2><time datetime=\"2023-12-18\">Dec 18, 2023</time></div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-12-19");
+}
+#undef ENTRY
+
 /* Headlines: an article's one <h1>, the site's name in an <h1>, a heading
  * in the chrome, a visible headline's own dash. */
 static void test_title_headings(void) {
@@ -1489,6 +1560,23 @@ static void test_title_more_shapes(void) {
   CHECK(run(PAGE("<title>Best movers in the city in 2025 | Top 19 Companies | Moverly</title>",
                  "<h1>Best movers in the city in 2025 | Top 19 Companies</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Best movers in the city in 2025");
+  /* A site's home page whose titles all say the site's name: that name,
+   * not the first section's heading; elsewhere on the site the heading. */
+#define HOME_PAGE                                                                                  \
+  PAGE("<title>Ada Park</title><meta property=\"og:site_name\" content=\"Ada Park\">",             \
+       "<h1>About</h1>" BODY "<h1>Projects</h1><p>A few of them.</p>")
+  CHECK(run_url(HOME_PAGE, "https://adapark.example.io/") == 0);
+  CHECK_STR(art.title, "Ada Park");
+  CHECK(run_url(HOME_PAGE, "https://adapark.example.io/about") == 0);
+  CHECK_STR(art.title, "About");
+#undef HOME_PAGE
+  /* A dash inside brackets separates no parts: the <title> is one
+   * product's name, not "Site - Tagline", and the shop's name in the
+   * <h1>s does not stand against it. */
+  CHECK(run(PAGE("<title>Carabiner blue (CARABINER BLUE - PORTER)</title>",
+                 "<h1>Porter bags, the official shop [e-brand]</h1>" BODY
+                 "<h1>Porter bags, the official shop [e-brand]</h1>")) == 0);
+  CHECK_STR(art.title, "Carabiner blue (CARABINER BLUE - PORTER)");
   /* A kicker of its own in the headline's box is a phrase of its own
    * (the style sheet sets it on its own line); a separator alone joins. */
   CHECK(
@@ -1627,6 +1715,7 @@ int main(void) {
   test_meta_names();
   test_microdata();
   test_bylines();
+  test_author_link_elsewhere();
   test_author_scope();
   test_author_byline();
   test_byline_dates();
@@ -1650,6 +1739,7 @@ int main(void) {
   test_thread_dates();
   test_date_readings();
   test_card_dates();
+  test_list_entry_dates();
   test_updated_dates();
   test_runtogether_dates();
   test_updated_cards();

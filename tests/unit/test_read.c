@@ -166,10 +166,10 @@ static void test_large_gzip(void) {
 }
 
 static void test_errors(void) {
-  read_fails("/tmp/pith-no-such-file-here.html", 0, "no such file");
-  read_fails("/tmp/pith-no-such-dir/x.html", 0, "no such file");
-  read_fails("/tmp", 0, "is a directory");
-  read_fails("", 0, "no such file");
+  read_fails("/tmp/pith-no-such-file-here.html", 0, "No such file or directory");
+  read_fails("/tmp/pith-no-such-dir/x.html", 0, "No such file or directory");
+  read_fails("/tmp", 0, "Is a directory");
+  read_fails("", 0, "No such file or directory");
   char hundred[100];
   memset(hundred, 'x', sizeof hundred);
   const char *p = write_tmp(hundred, sizeof hundred);
@@ -181,12 +181,12 @@ static void test_errors(void) {
   if (geteuid() != 0) { /* root reads anything */
     p = write_tmp("secret", 6);
     chmod(p, 0);
-    read_fails(p, 0, "permission denied");
+    read_fails(p, 0, "Permission denied");
   }
   /* A short err buffer is truncated, never overrun. */
   char small[6];
   CHECK(pith_read_file("/tmp", 0, &out, &len, NULL, small, sizeof small) == -1);
-  CHECK_STR(small, "is a ");
+  CHECK_STR(small, "Is a ");
   CHECK(pith_read_file("/tmp", 0, &out, &len, NULL, NULL, 0) == -1);
 }
 

@@ -6,6 +6,8 @@
     >>> article = pith.parse(html)
     >>> article.title, article.authors, article.date_published, article.text
     >>> for text in pith.extract_many(pages, jobs=4): ...         # in input order
+    >>> for article in pith.read_archive("crawl.warc.gz"): ...    # pages of a WARC/WET file
+    >>> import pith.dask                                           # WARC files on a Dask cluster
 
 Pages are ``bytes`` in any charset (pith finds it; gzip accepted where the
 library reads it) or ``str``. Every option of the ``pith`` command line has
@@ -18,6 +20,8 @@ arguments ``TypeError`` or ``ValueError``.
 import collections
 import concurrent.futures
 import errno
+import inspect
+import io
 import itertools
 import os
 
@@ -95,6 +99,12 @@ def parse_text(text, url=None, **options):
     return Article(_pith.parse_text(text, url, **options))
 
 
+# help() and inspect show parse()'s keywords, which parse_text takes.
+parse_text.__signature__ = inspect.signature(parse).replace(parameters=[
+    p.replace(name="text") if p.name == "html" else p
+    for p in inspect.signature(parse).parameters.values()])
+
+
 def dump_dom(html, *, charset=None, max_size=64 << 20, max_nodes=4000000, max_depth=256,
              max_attributes=1024, max_attribute_bytes=1 << 20):
     """The tree pith's HTML5 parser builds for the page, in html5lib-tests'
@@ -164,12 +174,6 @@ class Article:
         data: ..."), or None; parse() also warns (pith.InputWarning)."""
         return self._result.warning if self._result is not None else None
 
-    @property
-    def warning(self):
-        """A flaw of the input the extraction got past ("truncated gzip
-        data: ..."), or None; parse() also warns (pith.InputWarning)."""
-        return self._result.warning if self._result is not None else None
-
     def render(self, format="text", **flags):
         """The article in a format ("text", "markdown", "html", "xml",
         "json"), with extract()'s render flags (title, links, images,
@@ -217,12 +221,18 @@ def extract_many(pages, jobs=None, *, errors="raise", **options):
     """
     if errors not in ("raise", "return"):
         raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
-    if jobs is None:
-        jobs = _usable_cpus()
-    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
-        raise ValueError(f"jobs must be a positive int, not {jobs!r}")
+    jobs = _jobs(jobs)
     many = _pith.Many(jobs, **options)  # bad options fail here, before any page is read
     return _outputs(many, pages, errors == "raise")
+
+
+def _jobs(jobs):
+    """The jobs argument checked; None: the usable CPUs."""
+    if jobs is None:
+        return _usable_cpus()
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise ValueError(f"jobs must be a positive int, not {jobs!r}")
+    return jobs
 
 
 def _usable_cpus():
@@ -297,7 +307,7 @@ def _ordered(fn, items, jobs, errors):
                 yield out
 
 
-def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=False,
+def read_archive(source, *, jobs=None, errors="skip", all_status=False, all_types=False,
                  max_record_bytes=16 << 20, site_dedup=None, **options):
     """The pages of a WARC or WET file (plain, gzip or zstd) as Articles,
     each with its provenance (url, warc_record_id, warc_date, http_status,
@@ -311,25 +321,38 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
     "too-large" without being held in memory. options: as for parse()
     (language, metadata, charset for pages whose HTTP header names none, ...).
 
-    jobs: threads extracting (reading stays in the calling thread); output
-    in the archive's order either way. errors: what a damaged record or a
-    page pith cannot read does: "skip" (counted), "raise", or "return" (the
-    exception, with .warc_offset and .url, in the page's place). A file
-    with no whole record at all (not an archive) raises ArchiveError once
-    read, even with "skip".
+    jobs: threads extracting (default: the CPUs this process may run on,
+    as extract_many and the CLI; reading stays in the calling thread);
+    output in the archive's order either way. Memory stays bounded
+    whatever the pace of the loop: at most 4 pages a thread are extracted
+    ahead of it (some 7 MB a thread at peak on a crawl of ordinary pages).
+    A reader left half-read keeps its idle threads until it is closed: use
+    it in a with statement. jobs=1: no thread.
+
+    errors: what a damaged record or a page pith cannot read does: "skip"
+    (counted), "raise", or "return" (the exception, with .warc_offset and
+    .url, in the page's place). A file with no whole record at all (not an
+    archive) raises ArchiveError once read, even with "skip".
 
     Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
     how many records, pages, skipped (and why), errors and failed there
     were. Like the CLI, a record whose page has no content gives an Article
-    with an empty text.
+    with an empty text, and a page the language option leaves out gives
+    none: it is counted as "skipped:language".
 
     site_dedup: WET text lines that repeat across a site's pages are its
-    boilerplate, as in the CLI (--site-dedup): the archive is read twice,
-    counting its text lines first. Default: on for a path, off for a file
-    object (which would have to be seekable).
+    boilerplate, as in the CLI (--site-dedup): a WET file is read twice,
+    counting its text lines first (an archive of HTML pages once: the
+    first pass stops at its first HTML page). Default: on for a path, off
+    for a file object (which would have to be seekable).
     """
+    _check_archive_source(source)
     if site_dedup is None:
         site_dedup = not (hasattr(source, "read") or hasattr(source, "readinto"))
+    # Bad flags are refused before the file is opened.
+    site_dedup = _pith.check_bool(site_dedup, "site_dedup")
+    all_status = _pith.check_bool(all_status, "all_status")
+    all_types = _pith.check_bool(all_types, "all_types")
     try:
         return ArchiveReader(source, jobs, errors,
                              dict(all_status=all_status, all_types=all_types,
@@ -343,6 +366,20 @@ def read_archive(source, *, jobs=1, errors="skip", all_status=False, all_types=F
         raise
 
 
+def _check_archive_source(source):
+    """A source read_archive cannot read, said plainly rather than by what
+    fails deep inside (a decoding error, "embedded null byte")."""
+    if isinstance(source, io.TextIOBase):
+        raise TypeError("read_archive reads bytes: open the archive in binary mode "
+                        "(open(path, \"rb\"))")
+    data = isinstance(source, (bytearray, memoryview)) or (isinstance(source, bytes) and (
+        b"\0" in source or source[:5] == b"WARC/" or source[:2] == b"\x1f\x8b"
+        or source[:4] == b"\x28\xb5\x2f\xfd"))
+    if data:
+        raise TypeError("read_archive takes a path or a binary file object, not the archive's "
+                        "bytes: give io.BytesIO(data)")
+
+
 class ArchiveNotFoundError(ArchiveError, FileNotFoundError):
     """read_archive's path names no file: an ArchiveError that is also a
     FileNotFoundError (errno, filename)."""
@@ -354,14 +391,13 @@ class ArchiveReader:
     counts: a Counter of "records", "pages", "skipped", "skipped:REASON",
     "errors" (damaged records) and "failed" (pages pith could not read), so
     records + nothing else add up: records = pages + skipped + errors +
-    failed. Close it (or use it in a with statement) to free the reader
-    early."""
+    failed. jobs: the threads extracting. Close it (or use it in a with
+    statement) to free the reader and its threads early."""
 
     def __init__(self, source, jobs, errors, archive_options, options, site_dedup=False):
         if errors not in ("skip", "raise", "return"):
             raise ValueError(f"errors must be 'skip', 'raise' or 'return', not {errors!r}")
-        if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
-            raise ValueError(f"jobs must be a positive int, not {jobs!r}")
+        jobs = _jobs(jobs)
         _pith.parse(b"<p>x</p>", **options)  # bad options fail here
         self.counts = collections.Counter()
         if site_dedup:
@@ -369,6 +405,7 @@ class ArchiveReader:
         self._archive = _pith.Archive(source, **archive_options)
         self._name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else \
             getattr(source, "name", repr(source))
+        self.jobs = jobs
         self._errors = errors
         self._options = options
         records = iter(self._archive)
@@ -382,9 +419,11 @@ class ArchiveReader:
         if record.kind == "error":
             return "errors", _located(ArchiveError(record.error), record)
         try:
-            return "pages", Article(record.extract(**self._options))
+            article = Article(record.extract(**self._options))
         except Error as e:
             return "failed", _located(e, record)
+        # Left out by the language option: skipped, as the CLI skips it.
+        return ("skipped", "language") if article.left_out else ("pages", article)
 
     def _count(self, done):
         first_error = None
@@ -425,11 +464,20 @@ class ArchiveReader:
 
 
 def _count_sites(source, archive_options):
-    """The text lines of an archive's pages, per site: a first pass."""
+    """The text lines of an archive's pages, per site: a first pass. Site
+    lines are for text (WET) records: an archive of HTML responses gives
+    None at its first page, and is not read twice (as in the CLI)."""
     start = source.tell() if hasattr(source, "tell") else None
     sites = _pith.Sites()
-    for record in _pith.Archive(source, **archive_options):
-        record.count(sites)
+    archive = _pith.Archive(source, **archive_options)
+    try:
+        for record in archive:
+            if record.kind == "html":
+                sites = None
+                break
+            record.count(sites)
+    finally:
+        archive.close()
     if start is not None:
         source.seek(start)
     return sites

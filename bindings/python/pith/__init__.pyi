@@ -28,7 +28,8 @@ class _Extract(Protocol):
     """extract and extract_text: a page and options in, the rendered page out."""
     def __call__(
         self,
-        html: Page,
+        html: Page,  # extract_text, parse_text: "text"; given by position
+        /,
         url: Optional[str] = None,
         *,
         format: Format = "text",
@@ -59,7 +60,8 @@ class _Parse(Protocol):
     """parse and parse_text: a page and options in, an Article out."""
     def __call__(
         self,
-        html: Page,
+        html: Page,  # extract_text, parse_text: "text"; given by position
+        /,
         url: Optional[str] = None,
         *,
         charset: Optional[str] = None,
@@ -146,6 +148,7 @@ def extract_many(
 ) -> Iterator[Union[str, Exception]]: ...
 class ArchiveReader(Iterator[Union[Article, Exception]]):
     counts: Counter[str]
+    jobs: int
     def __next__(self) -> Union[Article, Exception]: ...
     def close(self) -> None: ...
     def __enter__(self) -> ArchiveReader: ...
@@ -154,7 +157,7 @@ class ArchiveReader(Iterator[Union[Article, Exception]]):
 def read_archive(
     source: Union[str, bytes, PathLike[str], BinaryIO],
     *,
-    jobs: int = 1,
+    jobs: Optional[int] = None,
     errors: Literal["skip", "raise", "return"] = "skip",
     all_status: bool = False,
     all_types: bool = False,

@@ -6,6 +6,8 @@
     client = Client("scheduler:8786")          # or LocalCluster() for one machine
     bag = pith.dask.read_archives(paths)       # a Dask bag of dicts, a partition per file
     pith.dask.write_jsonl(bag, "out/")         # out/part-00000.jsonl, one per partition
+    summary = pith.dask.extract_archives(paths, "out/")  # out/NAME.warc.jsonl per file, counted
+    summary = pith.dask.extract_archives(paths, "out/", resume=True)  # after a failed run
     df = pith.dask.to_dataframe(bag)           # with pandas
     pith.dask.write_parquet(bag, "out.parquet")  # with pyarrow
 
@@ -18,6 +20,7 @@ backend installed on the workers). Needs dask[bag] and distributed
 for Parquet.
 """
 
+import collections
 import json
 import os
 
@@ -26,7 +29,7 @@ import dask.bag
 
 import pith
 
-__all__ = ["read_archives", "to_dataframe", "write_jsonl", "write_parquet"]
+__all__ = ["extract_archives", "read_archives", "to_dataframe", "write_jsonl", "write_parquet"]
 
 
 def read_archives(paths, *, errors="skip", all_status=False, all_types=False,
@@ -36,20 +39,45 @@ def read_archives(paths, *, errors="skip", all_status=False, all_types=False,
 
     paths: local paths or fsspec URLs. The other arguments are
     pith.read_archive's (errors="skip" drops damaged records and unreadable
-    pages; "raise" fails the partition; site_dedup reads each file twice to
-    find WET boilerplate lines, as the CLI). Nothing is read until the bag
-    is computed.
+    pages; "raise" fails the partition; site_dedup reads each WET file twice
+    to find its boilerplate lines, as the CLI). A file that cannot be read
+    or is no archive at all fails its partition, and so the computation,
+    whatever errors says: extract_archives names such a file and goes on
+    with the others. Nothing is read until the bag
+    is computed. A partition holds its file's records in memory (a bag's
+    way: some 20 KB a page, 0.9 GB for a Common Crawl file of 40,000
+    pages); extract_archives streams them to files instead.
     """
+    paths = _paths(paths)
+    settings = _settings(errors, all_status, all_types, max_record_bytes, site_dedup, options)
+    return dask.bag.from_sequence(paths, npartitions=len(paths)).map_partitions(
+        _read_partition, settings)
+
+
+def _paths(paths):
+    """paths as a list of str (one path alone: a list of it); none refused."""
     paths = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     if not paths:
         raise ValueError("no archives to read")
+    return paths
+
+
+def _settings(errors, all_status, all_types, max_record_bytes, site_dedup, options):
+    """read_archive's arguments for the workers, checked here: a bad one
+    fails the call, not every task on the workers."""
     if errors == "return":
         raise ValueError("errors='return' puts exceptions among the records: use 'skip' or 'raise'")
-    settings = dict(errors=errors, all_status=all_status, all_types=all_types,
-                    max_record_bytes=max_record_bytes, site_dedup=site_dedup, **options)
-    pith.parse(b"<p>x</p>", **options)  # bad options fail here, not on the workers
-    return dask.bag.from_sequence(paths, npartitions=len(paths)).map_partitions(
-        _read_partition, settings)
+    if errors not in ("skip", "raise"):
+        raise ValueError(f"errors must be 'skip' or 'raise', not {errors!r}")
+    if not isinstance(max_record_bytes, int) or isinstance(max_record_bytes, bool) \
+            or max_record_bytes < 0:
+        raise ValueError(f"max_record_bytes must be an int, 0 or more, not {max_record_bytes!r}")
+    pith.parse(b"<p>x</p>", **options)
+    # One thread a task: the cluster's worker threads run a file each.
+    return dict(jobs=1, errors=errors, max_record_bytes=max_record_bytes,
+                all_status=pith._pith.check_bool(all_status, "all_status"),
+                all_types=pith._pith.check_bool(all_types, "all_types"),
+                site_dedup=pith._pith.check_bool(site_dedup, "site_dedup"), **options)
 
 
 def _read_partition(paths, settings):
@@ -66,25 +94,211 @@ def _read_partition(paths, settings):
     return out
 
 
-def write_jsonl(bag, directory, *, compute=True):
+def write_jsonl(bag, directory, *, overwrite=False, compute=True):
     """Writes the bag as JSON lines, one file per partition:
     directory/part-00000.jsonl, ..., each record a line ending with a
-    newline (a partition without records: an empty file). Returns the paths
-    written (compute=False: the delayed writes)."""
+    newline (a partition without records: an empty file; from
+    read_archives, part i holds paths[i]). Each part is written beside its
+    name and put in place when whole. A directory already holding parts
+    (an earlier run's) is refused with FileExistsError before anything is
+    read, unless overwrite=True (then the earlier parts are all removed
+    first, so that none of them mixes in). Returns the paths written
+    (compute=False: the delayed writes)."""
     directory = os.fspath(directory)
+    overwrite = pith._pith.check_bool(overwrite, "overwrite")
     os.makedirs(directory, exist_ok=True)
+    _refuse_earlier_outputs(directory, sorted(
+        name for name in os.listdir(directory)
+        if name.startswith("part-") and name.endswith(".jsonl")), overwrite)
     writes = [dask.delayed(_write_jsonl_part)(part, os.path.join(directory, f"part-{i:05d}.jsonl"))
               for i, part in enumerate(bag.to_delayed())]
     return list(dask.compute(*writes)) if compute else writes
 
 
+def _refuse_earlier_outputs(directory, names, overwrite, way_on="overwrite=True"):
+    """An earlier run's outputs are not overwritten in silence: refused,
+    or with overwrite all removed."""
+    if names and not overwrite:
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        raise FileExistsError(f"{directory} already holds outputs ({shown}): give another "
+                              f"directory, remove them, or pass {way_on}")
+    for name in names:
+        os.remove(os.path.join(directory, name))
+
+
 def _write_jsonl_part(records, path):
     """One partition's records to path (run on a worker)."""
-    with open(path, "w", encoding="utf-8") as f:
+    with _Output(path) as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False))
             f.write("\n")
     return path
+
+
+class _Output:
+    """A file written beside its name and put in place when closed without
+    an error (removed after one): never a half-written output."""
+
+    def __init__(self, path):
+        self.path = path
+        self.temporary = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".tmp")
+
+    def __enter__(self):
+        self.file = open(self.temporary, "w", encoding="utf-8")
+        return self.file
+
+    def __exit__(self, kind, value, traceback):
+        self.file.close()
+        if kind is None:
+            os.replace(self.temporary, self.path)
+        else:
+            os.remove(self.temporary)
+
+
+def extract_archives(paths, directory, *, overwrite=False, resume=False, errors="skip",
+                     all_status=False, all_types=False, max_record_bytes=16 << 20,
+                     site_dedup=True, **options):
+    """A crawl's run on the cluster, every record accounted for: each
+    archive in paths becomes directory/NAME.jsonl (NAME: its file name
+    without ".gz", as `pith -d` names it: crawl.warc.gz gives
+    crawl.warc.jsonl), a JSON line per page (Article.to_dict()), written
+    on a worker and put in place when whole; a task per file, records
+    streamed to the file (a file's pages are never all in memory).
+
+    Returns a list, in the order of paths, of a dict per file: "source",
+    "output" (None when the file failed), read_archive's counts
+    ("records" = "pages" + "skipped" + "errors" + "failed", and
+    "skipped:REASON"), "error": why the file could not be read (not an
+    archive, unreadable, a damaged record with errors="raise"), else None,
+    and "resumed": True when an earlier run had done the file (resume). A
+    file that fails leaves no output and the others go on.
+
+    Beside each output, when it is put in place, its counts are written to
+    directory/NAME.counts.json (with the output's size).
+
+    resume=True: a run that died part-way (or had files fail) is taken up
+    again. A file whose output and counts are both in directory, the
+    output of the size its counts say, is not read again: its row is its
+    counts' (resumed); every other file is extracted (an output without
+    its counts is removed and written again). The options should be the
+    first run's: nothing checks that they are.
+
+    directory is a path every worker writes to (a shared file system;
+    absolute, unless the workers share this process's working directory).
+
+    Refused before anything is read (ValueError, FileExistsError): two
+    inputs with one output name, or outputs already in directory (an
+    earlier run) unless resume=True or overwrite=True (which removes them
+    and their counts first). The other arguments are read_archive's."""
+    paths = _paths(paths)
+    settings = _settings(errors, all_status, all_types, max_record_bytes, site_dedup, options)
+    overwrite = pith._pith.check_bool(overwrite, "overwrite")
+    resume = pith._pith.check_bool(resume, "resume")
+    if overwrite and resume:
+        raise ValueError("overwrite=True removes the outputs that resume=True would keep: "
+                         "give one of them")
+    directory = os.fspath(directory)
+    outputs = [os.path.join(directory, _output_name(p)) for p in paths]
+    seen = {}
+    for path, out in zip(paths, outputs):
+        if out in seen:
+            raise ValueError(f"{seen[out]} and {path} would both be written to {out}")
+        seen[out] = path
+    os.makedirs(directory, exist_ok=True)
+    rows = [_done_row(p, o) if resume else None for p, o in zip(paths, outputs)]
+    if not resume:
+        earlier = [o for o in outputs if os.path.exists(o)]
+        _refuse_earlier_outputs(directory, sorted(os.path.basename(o) for o in earlier),
+                                overwrite, "resume=True or overwrite=True")
+        for o in earlier:  # overwrite: their counts go with them
+            _remove(_counts_name(o))
+    todo = [i for i, row in enumerate(rows) if row is None]
+    if resume:  # an output not known whole is no output: a file that fails now leaves none
+        for i in todo:
+            _remove(outputs[i])
+    tasks = [dask.delayed(_extract_archive, pure=False)(paths[i], outputs[i], settings)
+             for i in todo]
+    for i, row in zip(todo, dask.compute(*tasks)):
+        rows[i] = row
+    return rows
+
+
+def _output_name(path):
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    return (name[:-3] if name.endswith(".gz") else name) + ".jsonl"
+
+
+def _counts_name(output):
+    """The counts beside an output: NAME.jsonl's are NAME.counts.json (never
+    another input's output name: those all end in .jsonl)."""
+    return output[:-len(".jsonl")] + ".counts.json"
+
+
+def _remove(path):
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+
+
+def _done_row(path, output):
+    """An earlier run's row for this file when it was done (its output
+    whole, of the size its counts say), else None."""
+    try:
+        with open(_counts_name(output), encoding="utf-8") as f:
+            saved = json.load(f)
+        size = os.path.getsize(output)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(saved, dict) or saved.get("bytes") != size \
+            or not isinstance(saved.get("counts"), dict):
+        return None
+    return dict(source=path, output=output, error=None, resumed=True, **saved["counts"])
+
+
+def _extract_archive(path, output, settings):
+    """One archive to its JSON lines file and its counts beside it, and the
+    counts (run on a worker): a failure is said in the counts, not raised,
+    so that the other files' tasks go on."""
+    counts = collections.Counter()
+    row = {"source": path, "output": output, "error": None, "resumed": False}
+    try:
+        with _Output(output) as f:
+            if "://" in path:
+                import fsspec
+
+                with fsspec.open(path, "rb") as src:
+                    _write_records(pith.read_archive(src, **settings), f, counts)
+            else:
+                _write_records(pith.read_archive(path, **settings), f, counts)
+            _fill_counts(counts)
+            # The counts are in place before the output is: an output
+            # without them is done again on resume, never taken as done.
+            f.flush()
+            with _Output(_counts_name(output)) as c:
+                json.dump({"source": path, "bytes": os.fstat(f.fileno()).st_size,
+                           "counts": counts}, c, ensure_ascii=False)
+    except (pith.Error, OSError, ValueError) as e:
+        row["output"] = None
+        row["error"] = str(e)
+        _fill_counts(counts)
+    row.update(counts)
+    return row
+
+
+def _fill_counts(counts):
+    for key in ("records", "pages", "skipped", "errors", "failed"):
+        counts.setdefault(key, 0)
+
+
+def _write_records(reader, f, counts):
+    with reader:
+        try:
+            for article in reader:
+                f.write(json.dumps(article.to_dict(), ensure_ascii=False))
+                f.write("\n")
+        finally:
+            counts.update(reader.counts)
 
 
 def to_dataframe(bag):

@@ -303,11 +303,13 @@ static void archive_close_now(archive_object *self) {
 
 static PyObject *archive_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
   static char *kw[] = {"source", "all_status", "all_types", "max_record_bytes", NULL};
-  PyObject *source = NULL;
+  PyObject *source = NULL, *all_status_arg = NULL, *all_types_arg = NULL;
   int all_status = 0, all_types = 0;
   Py_ssize_t max_record = 0;
-  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$ppn:Archive", kw, &source, &all_status,
-                                   &all_types, &max_record))
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OOn:Archive", kw, &source, &all_status_arg,
+                                   &all_types_arg, &max_record) ||
+      bool_arg(all_status_arg, "all_status", &all_status) ||
+      bool_arg(all_types_arg, "all_types", &all_types))
     return NULL;
   if (max_record < 0) {
     PyErr_SetString(PyExc_ValueError, "max_record_bytes must be 0 or more");

@@ -53,6 +53,9 @@ static void on_item(void *ctx, pith_batch_item *it) {
     /* A skip (not a page) says why in its result. */
     const char *why = it->result ? pith_result_error(it->result) : NULL;
     d->message = copy_string(it->error ? it->error : why ? why : pith_status_string(it->status));
+  } else if (it->skipped && !strcmp(it->skipped, "language")) {
+    /* Left out by the language option: no output, as extract() gives. */
+    utf8_prepare(&d->text, "", 0);
   } else {
     d->message = copy_string(it->warning);
     utf8_prepare(&d->text, it->output, it->output_len);

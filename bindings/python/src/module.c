@@ -30,6 +30,12 @@ static pith_status work(job *j) {
   }
   if (st != PITH_OK || !j->render)
     return st;
+  if (pith_result_error(j->r)) {
+    /* Left out by the language option: no output, as the CLI writes none
+     * (parse() tells why: Article.left_out). */
+    utf8_prepare(&j->text, "", 0);
+    return st;
+  }
   size_t len = 0;
   st = pith_render(j->r, (pith_format)j->o->format, j->o->flags, &j->out, &len);
   if (st != PITH_OK)
@@ -98,12 +104,14 @@ PyDoc_STRVAR(
     "tables (--no-tables), formatting, comments, fragment (html: the\n"
     "<article> element only), json_markdown, json_tree, charset (assumed\n"
     "when the page declares none), language (keep only pages in this\n"
-    "language: others give an empty output), max_size (bytes; 0: no limit),\n"
+    "language: others give '', as the CLI writes nothing; parse() says why),\n"
+    "max_size (bytes; 0: no limit),\n"
     "max_nodes, max_depth, max_attributes, max_attribute_bytes and\n"
     "max_text_lines (the parser's and text mode's limits: content past them\n"
     "is cut, no error), timeout_ms (a time budget: TimeBudgetError past it;\n"
     "0: none); warc_record_id, warc_date and source_file (provenance in\n"
-    "json).\n"
+    "json). The flags take True or False (or 1 or 0): title='no' raises\n"
+    "TypeError.\n"
     "\n"
     "A page with no markup at all is read as text (as the CLI does); a page\n"
     "without main content gives an empty text, not an error. gzip data cut\n"
@@ -182,6 +190,18 @@ static PyObject *py_fields(PyObject *self, PyObject *unused) {
   return list;
 }
 
+/* bool_arg for the Python layer's own bool options (site_dedup,
+ * overwrite, ...): check_bool(value, name) gives True or False. */
+static PyObject *py_check_bool(PyObject *self, PyObject *args) {
+  (void)self;
+  PyObject *value;
+  const char *name;
+  int on = 0;
+  if (!PyArg_ParseTuple(args, "Os:check_bool", &value, &name) || bool_arg(value, name, &on))
+    return NULL;
+  return PyBool_FromLong(on);
+}
+
 #define CALL(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
 
 static PyMethodDef functions[] = {
@@ -191,6 +211,8 @@ static PyMethodDef functions[] = {
     {"parse_text", CALL(py_parse_text), "The core of pith.parse_text: a Result."},
     {"dump_dom", CALL(py_dump_dom), "The core of pith.dump_dom."},
     {"fields", py_fields, METH_NOARGS, "The library's fields: (name, type) pairs."},
+    {"check_bool", py_check_bool, METH_VARARGS,
+     "check_bool(value, name): True or False; TypeError/ValueError naming the option."},
     {NULL, NULL, 0, NULL},
 };
 

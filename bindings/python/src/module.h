@@ -46,6 +46,11 @@ typedef struct {
 int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int render, int text_page,
                   call_options *o, PyObject **page);
 
+/* A bool option's value: True, False, 1 or 0 into *out (value NULL: not
+ * given, *out kept). 0, or -1 with a TypeError (a str, None, ...: "title
+ * must be True or False, not str") or ValueError (another int) naming it. */
+int bool_arg(PyObject *value, const char *name, int *out);
+
 /* The render flags from keyword arguments alone (Result.render). */
 int render_flags_parse(PyObject *kwargs, unsigned *flags);
 

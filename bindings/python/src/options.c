@@ -39,11 +39,52 @@ static int language_tag(const char *s) {
   return k >= 2 && k <= 3 && (!s[k] || s[k] == '-' || s[k] == '_');
 }
 
+int bool_arg(PyObject *value, const char *name, int *out) {
+  if (!value)
+    return 0;
+  if (PyBool_Check(value)) {
+    *out = value == Py_True;
+    return 0;
+  }
+  if (!PyLong_Check(value)) {
+    /* Truthiness would make title="no" mean True. */
+    PyErr_Format(PyExc_TypeError, "%s must be True or False, not %.100s", name,
+                 Py_TYPE(value)->tp_name);
+    return -1;
+  }
+  int overflow = 0;
+  long v = PyLong_AsLongAndOverflow(value, &overflow);
+  if (v == -1 && PyErr_Occurred())
+    return -1;
+  if (overflow || (v != 0 && v != 1)) {
+    PyErr_Format(PyExc_ValueError, "%s must be True or False (or 1 or 0), not %R", name, value);
+    return -1;
+  }
+  *out = (int)v;
+  return 0;
+}
+
 /* The keyword booleans of the render flags (title=True is the absence of
  * PITH_RENDER_NO_TITLE, images=True the presence of PITH_RENDER_IMAGES). */
 typedef struct {
   int title, links, images, tables, formatting, comments, fragment, json_markdown, json_tree;
 } render_bools;
+
+/* The render flags' keywords, in render_bools' order. */
+static char *render_flag_kw[] = {"title",    "links",    "images",        "tables",    "formatting",
+                                 "comments", "fragment", "json_markdown", "json_tree", NULL};
+#define RENDER_FLAGS 9
+
+/* b from the objects given for the render flags (NULL: not given). */
+static int render_bools_get(PyObject *const given[RENDER_FLAGS], render_bools *b) {
+  int *field[RENDER_FLAGS] = {&b->title,    &b->links,         &b->images,
+                              &b->tables,   &b->formatting,    &b->comments,
+                              &b->fragment, &b->json_markdown, &b->json_tree};
+  for (int i = 0; i < RENDER_FLAGS; i++)
+    if (bool_arg(given[i], render_flag_kw[i], field[i]))
+      return -1;
+  return 0;
+}
 
 static unsigned flags_of(const render_bools *b) {
   return (b->title ? 0 : PITH_RENDER_NO_TITLE) | (b->links ? 0 : PITH_RENDER_NO_LINKS) |
@@ -72,7 +113,7 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
   memset(o, 0, sizeof *o);
   pith_options_init(&o->opts);
   render_bools b = {1, 1, 0, 1, 0, 0, 0, 0, 0};
-  PyObject *format = NULL;
+  PyObject *given[RENDER_FLAGS] = {NULL}, *metadata_arg = NULL, *format = NULL;
   const char *url = NULL, *charset = NULL, *language = NULL, *record_id = NULL, *date = NULL,
              *source = NULL;
   Py_ssize_t max_size = (Py_ssize_t)o->opts.max_input_bytes,
@@ -85,21 +126,21 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
   /* PyArg's format: the page, url, then keywords only in kwlist's order;
    * ":fname" names the function in its messages. */
   char spec[80];
-  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$Opppppppppzznnnzzznnnn" : "O|z$zznnnzzznnnnp",
+  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$OOOOOOOOOOzznnnzzznnnn" : "O|z$zznnnzzznnnnO",
            fname);
   *page = NULL;
   if (render)
     ok = PyArg_ParseTupleAndKeywords(
-        args, kwargs, spec, text_page ? render_text_kw : render_kw, page, &url, &format, &b.title,
-        &b.links, &b.images, &b.tables, &b.formatting, &b.comments, &b.fragment, &b.json_markdown,
-        &b.json_tree, &charset, &language, &max_size, &max_nodes, &max_depth, &record_id, &date,
-        &source, &max_attrs, &max_attr_bytes, &max_lines, &timeout);
+        args, kwargs, spec, text_page ? render_text_kw : render_kw, page, &url, &format, &given[0],
+        &given[1], &given[2], &given[3], &given[4], &given[5], &given[6], &given[7], &given[8],
+        &charset, &language, &max_size, &max_nodes, &max_depth, &record_id, &date, &source,
+        &max_attrs, &max_attr_bytes, &max_lines, &timeout);
   else
     ok = PyArg_ParseTupleAndKeywords(args, kwargs, spec, text_page ? parse_text_kw : parse_kw, page,
                                      &url, &charset, &language, &max_size, &max_nodes, &max_depth,
                                      &record_id, &date, &source, &max_attrs, &max_attr_bytes,
-                                     &max_lines, &timeout, &metadata);
-  if (!ok)
+                                     &max_lines, &timeout, &metadata_arg);
+  if (!ok || render_bools_get(given, &b) || bool_arg(metadata_arg, "metadata", &metadata))
     return -1;
   size_t nodes = 0, depth = 0, ms = 0;
   if (size_arg(max_size, "max_size", &o->opts.max_input_bytes) ||
@@ -143,17 +184,16 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
 }
 
 int render_flags_parse(PyObject *kwargs, unsigned *flags) {
-  static char *kw[] = {"title",    "links",    "images",        "tables",    "formatting",
-                       "comments", "fragment", "json_markdown", "json_tree", NULL};
   PyObject *empty = PyTuple_New(0);
   if (!empty)
     return -1;
   render_bools b = {1, 1, 0, 1, 0, 0, 0, 0, 0};
-  int ok = PyArg_ParseTupleAndKeywords(empty, kwargs, "|$ppppppppp:render", kw, &b.title, &b.links,
-                                       &b.images, &b.tables, &b.formatting, &b.comments,
-                                       &b.fragment, &b.json_markdown, &b.json_tree);
+  PyObject *given[RENDER_FLAGS] = {NULL};
+  int ok = PyArg_ParseTupleAndKeywords(empty, kwargs, "|$OOOOOOOOO:render", render_flag_kw,
+                                       &given[0], &given[1], &given[2], &given[3], &given[4],
+                                       &given[5], &given[6], &given[7], &given[8]);
   Py_DECREF(empty);
-  if (!ok)
+  if (!ok || render_bools_get(given, &b))
     return -1;
   *flags = flags_of(&b);
   return 0;

@@ -3,11 +3,14 @@ shared samples when present) are the CLI's records, none lost, none twice;
 sources, counts, damaged records, errors."""
 
 import io
+import os
+import subprocess
 
 import pytest
 
 import pith
-from conftest import cli_json_records, sample_warcs, write_warc, write_wet
+from conftest import (cli_json_records, cli_path, http_response, page_html, sample_warcs,
+                      warc_record, write_warc, write_wet)
 
 
 @pytest.fixture
@@ -43,13 +46,30 @@ def test_provenance(warc):
 
 def test_options_and_widening(warc):
     assert [a.language for a in pith.read_archive(warc, language="en")][:1] == ["en"]
-    left = list(pith.read_archive(warc, language="de"))
-    assert len(left) == 6 and all(a.text == "" and a.left_out for a in left)
+    # Pages the language option leaves out are skipped records, as in the
+    # CLI's summary: none yielded, every record still counted.
+    left = pith.read_archive(warc, language="de", jobs=2)
+    assert list(left) == []
+    c = left.counts
+    assert c["skipped:language"] == 6 and c["pages"] == 0
+    assert c["records"] == c["pages"] + c["skipped"] + c["errors"] + c["failed"] == 15
     everything = pith.read_archive(warc, all_status=True)
     assert len(list(everything)) == 7 and everything.counts["skipped:status"] == 0
     small = pith.read_archive(warc, max_record_bytes=100)
     assert list(small) == [] and small.counts["skipped:too-large"] >= 6
     assert [a.to_dict() for a in pith.read_archive(warc, jobs=3)] == cli_json_records(warc)
+
+
+def test_jobs_default_to_the_usable_cpus(warc, monkeypatch):
+    # As extract_many and the CLI: the CPUs this process may run on.
+    monkeypatch.setattr(pith, "_usable_cpus", lambda: 3)
+    with pith.read_archive(warc) as reader:
+        assert reader.jobs == 3
+        assert [a.to_dict() for a in reader] == cli_json_records(warc)
+    assert pith.read_archive(warc, jobs=1).jobs == 1
+    for bad in (0, -1, 2.0, "2", True):
+        with pytest.raises(ValueError, match="jobs must be a positive int"):
+            pith.read_archive(warc, jobs=bad)
 
 
 def test_file_objects(warc):
@@ -68,6 +88,51 @@ def test_file_objects(warc):
             return self.data.read(n)
 
     assert len(list(pith.read_archive(ReadOnly(warc.read_bytes())))) == 6
+
+
+def test_an_archive_of_html_is_read_once(warc):
+    # site_dedup's first pass is for WET text records: it stops at the
+    # first HTML page, as the CLI's does, rather than inflating the whole
+    # file twice.
+    class Counting(io.BytesIO):
+        read_bytes = 0
+
+        def readinto(self, b):
+            n = super().readinto(b)
+            self.read_bytes += n
+            return n
+
+        def read(self, n=-1):
+            data = super().read(n)
+            self.read_bytes += len(data)
+            return data
+
+    import gzip
+
+    # A page, then 4 MB of an image (gzip stored: incompressible), larger
+    # than what the reader reads ahead.
+    image = http_response(os.urandom(4 << 20), 200, "image/png")
+    data = b"".join(gzip.compress(m, compresslevel=1) for m in (
+        warc_record("response", "https://harbour.example/a", http_response(page_html(1)), 1),
+        warc_record("response", "https://harbour.example/i.png", image, 2)))
+    f = Counting(data)
+    reader = pith.read_archive(f, site_dedup=True)
+    assert len(list(reader)) == 1 and reader.counts["skipped:not-html"] == 1
+    assert f.read_bytes < 1.5 * len(data), (f.read_bytes, len(data))
+
+
+def test_sources_it_cannot_read_are_said_plainly(warc):
+    # The archive's bytes themselves (extract() takes a page's bytes): told
+    # to wrap them, not "embedded null byte".
+    for data in (warc.read_bytes(), bytearray(warc.read_bytes()), b"WARC/1.0\r\n"):
+        with pytest.raises(TypeError, match=r"io\.BytesIO"):
+            pith.read_archive(data)
+    # A file opened in text mode: told to open it in binary mode, not a
+    # UnicodeDecodeError from inside.
+    with open(warc, encoding="latin-1") as f, pytest.raises(TypeError, match="binary mode"):
+        pith.read_archive(f)
+    # A path as bytes is still a path.
+    assert len(list(pith.read_archive(os.fsencode(warc)))) == 6
 
 
 def test_a_failing_file_object_raises_its_error(warc):
@@ -136,6 +201,11 @@ def test_bad_sources(tmp_path):
         pith.read_archive(str(tmp_path / "missing.warc.gz"))
     assert isinstance(e.value, pith.ArchiveNotFoundError) and isinstance(e.value, pith.Error)
     assert e.value.errno == 2 and e.value.filename.endswith("missing.warc.gz") and e.value.status
+    # In the words the CLI uses for a missing archive and a missing page.
+    assert "No such file or directory" in str(e.value)
+    for name in ("missing.warc.gz", "missing.html"):
+        said = subprocess.run([cli_path(), "-f", "json", name], cwd=tmp_path, capture_output=True)
+        assert said.stderr.decode().splitlines()[0] == f"pith: {name}: No such file or directory"
     junk = tmp_path / "junk.warc"
     junk.write_bytes(b"\x00\x01binary junk, no archive" * 50)
     # errors="skip" skips damaged records of an archive; a file with no

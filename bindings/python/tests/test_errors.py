@@ -119,3 +119,30 @@ def test_hostile_markup():
                 assert isinstance(pith.extract(page, format=fmt), str)
             except pith.Error:
                 pass
+
+
+def test_bool_options_take_bools_only(tmp_path):
+    # True/False and 1/0 as ever.
+    assert "Tide mills" not in pith.extract(RICH_PAGE, title=False).split("\n")[0]
+    assert pith.extract(RICH_PAGE, title=0) == pith.extract(RICH_PAGE, title=False)
+    assert pith.extract(RICH_PAGE, links=1, format="markdown") == \
+        pith.extract(RICH_PAGE, links=True, format="markdown")
+    assert pith.parse(RICH_PAGE, metadata=0).authors == []
+    # Anything else is refused by the option's name: title="no" was True.
+    calls = {
+        "title": lambda v: pith.extract(RICH_PAGE, title=v),
+        "json_tree": lambda v: pith.extract(RICH_PAGE, format="json", json_tree=v),
+        "comments": lambda v: list(pith.extract_many([RICH_PAGE], comments=v)),
+        "images": lambda v: pith.parse(RICH_PAGE).render("markdown", images=v),
+        "metadata": lambda v: pith.parse(RICH_PAGE, metadata=v),
+        "all_status": lambda v: pith.read_archive(str(tmp_path / "x.warc"), all_status=v),
+        "all_types": lambda v: pith.read_archive(str(tmp_path / "x.warc"), all_types=v),
+        "site_dedup": lambda v: pith.read_archive(str(tmp_path / "x.warc"), site_dedup=v),
+    }
+    for name, call in calls.items():
+        for bad in ("no", "False", 1.0, [True]) + ((None,) if name != "site_dedup" else ()):
+            with pytest.raises(TypeError, match=f"^{name} must be True or False, not "):
+                call(bad)
+        for bad in (2, -1, 1 << 70):
+            with pytest.raises(ValueError, match=f"^{name} must be True or False \\(or 1 or 0\\)"):
+                call(bad)

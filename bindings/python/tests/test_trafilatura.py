@@ -38,6 +38,17 @@ def test_arguments_map():
     assert extract(undated, URL, only_with_metadata=True) is None
 
 
+def test_flags_are_read_by_truth_as_trafilatura_reads_them():
+    # pith's own options take bools only; the stand-in takes what
+    # trafilatura takes (None is off, a non-empty str on).
+    assert extract(RICH_PAGE, include_tables=None, include_comments=None) == \
+        extract(RICH_PAGE, include_tables=False, include_comments=False)
+    assert extract(RICH_PAGE, URL, output_format="markdown", include_links="yes") == \
+        extract(RICH_PAGE, URL, output_format="markdown", include_links=True)
+    assert json.loads(extract(RICH_PAGE, output_format="json", include_tables=None))["text"] == \
+        json.loads(extract(RICH_PAGE, output_format="json", include_tables=False))["text"]
+
+
 def test_with_metadata_and_json():
     out = extract(RICH_PAGE, URL, with_metadata=True)
     head = out.split("---\n")[1]

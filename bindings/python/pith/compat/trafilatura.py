@@ -77,12 +77,15 @@ def extract(filecontent, url=None, record_id=None, fast=False, no_fallback=False
         return None
     comments = include_comments and article.comments or None
     if output_format in ("json", "python"):
-        record = dict(meta, text=_blocks_by_line(article.render("text", title=False, tables=include_tables)),
+        record = dict(meta, text=_blocks_by_line(article.render("text", title=False,
+                                                                tables=bool(include_tables))),
                       comments=_blocks_by_line(comments) if comments else None)
         return record if output_format == "python" else json.dumps(record, ensure_ascii=False)
-    out = article.render(_FORMATS[output_format], title=False, comments=include_comments,
-                         tables=include_tables, images=include_images,
-                         formatting=include_formatting, links=include_links)
+    # trafilatura reads its flags by truth (include_tables=None is off):
+    # so does its stand-in, where pith's own options take bools only.
+    out = article.render(_FORMATS[output_format], title=False, comments=bool(include_comments),
+                         tables=bool(include_tables), images=bool(include_images),
+                         formatting=bool(include_formatting), links=bool(include_links))
     if output_format == "txt":
         out = _blocks_by_line(out)
     if with_metadata and output_format in ("txt", "markdown"):
