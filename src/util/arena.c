@@ -1,6 +1,7 @@
 #include "util/arena.h"
 
 #include "util/pool.h"
+#include "util/sizeclass.h"
 
 #include <string.h>
 
@@ -10,6 +11,8 @@ struct arena_chunk {
   /* payload follows, 16-aligned by the struct's size */
   max_align_t pad[];
 };
+
+enum { ARENA_MIN_CHUNK = 64 * 1024, ARENA_MAX_CHUNK = 1024 * 1024 };
 
 void arena_init(arena *a) {
   memset(a, 0, sizeof *a);
@@ -26,11 +29,17 @@ void arena_free(arena *a) {
 }
 
 void *arena_alloc_slow(arena *a, size_t size) {
-  /* A chunk is one block of the pool (util/pool.h), or the blocks an
-   * object larger than that needs: pages' chunks come and go by the
-   * thousand, and uniform blocks cannot fragment memory. (Chunks growing
-   * with the page to 1 MiB left up to 1 MiB unused at a large page's end.) */
-  size_t want = POOL_BLOCK_BYTES - sizeof(arena_chunk);
+  /* Chunks grow with the arena so a big page needs few of them, up to a
+   * size that every page's arena shares. They come from the pool of
+   * uniform blocks (util/pool.h), where the chunks of pages come and go by
+   * the thousand without fragmenting memory. A chunk with its header is a
+   * power of two, whole blocks. */
+  size_t chunk = size_class(a->total / 2);
+  if (chunk < ARENA_MIN_CHUNK)
+    chunk = ARENA_MIN_CHUNK;
+  if (chunk > ARENA_MAX_CHUNK)
+    chunk = ARENA_MAX_CHUNK;
+  size_t want = chunk - sizeof(arena_chunk);
   if (want < size)
     want = size;
   if (want > (size_t)-1 / 2)
