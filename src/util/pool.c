@@ -57,6 +57,25 @@ static struct {
   run runs[MAX_RUNS];
 } pool = {PTHREAD_MUTEX_INITIALIZER, 0, 0, {{NULL, 0}}};
 
+/* A fork while another thread holds the lock would leave the child's pool
+ * locked for ever (a Python program forking for multiprocessing while
+ * pith works in a thread): the lock is taken around every fork, as glibc
+ * does for malloc, so the child gets it free and the pool consistent. */
+static void lock_for_fork(void) {
+  pthread_mutex_lock(&pool.mu);
+}
+static void unlock_after_fork(void) {
+  pthread_mutex_unlock(&pool.mu);
+}
+static pthread_once_t fork_once = PTHREAD_ONCE_INIT;
+static void watch_forks(void) {
+  pthread_atfork(lock_for_fork, unlock_after_fork, unlock_after_fork);
+}
+static void lock(void) {
+  pthread_once(&fork_once, watch_forks);
+  pthread_mutex_lock(&pool.mu);
+}
+
 static size_t blocks_for(size_t n) {
   return n ? (n - 1) / BLOCK + 1 : 1;
 }
@@ -168,7 +187,7 @@ void *pool_alloc(size_t n, size_t *cap) {
   if (n > SIZE_MAX - BLOCK)
     return NULL;
   size_t k = blocks_for(n);
-  pthread_mutex_lock(&pool.mu);
+  lock();
   char *p = take_run(k);
   if (!p) {
     p = mmap(NULL, k * BLOCK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
@@ -194,7 +213,7 @@ void *pool_grow(void *p, size_t *cap, size_t n) {
   size_t more = blocks_for(n) - *cap / BLOCK;
   char *end = (char *)p + *cap;
   /* In place when the blocks after it are free. */
-  pthread_mutex_lock(&pool.mu);
+  lock();
   for (size_t i = 0; i < pool.nruns; i++) {
     run *r = &pool.runs[i];
     if (r->at != end || r->n < more)
@@ -222,14 +241,14 @@ void *pool_grow(void *p, size_t *cap, size_t n) {
 void pool_free(void *p, size_t cap) {
   if (!p)
     return;
-  pthread_mutex_lock(&pool.mu);
+  lock();
   add_run(p, cap / BLOCK);
   trim();
   pthread_mutex_unlock(&pool.mu);
 }
 
 size_t pool_kept_bytes(void) {
-  pthread_mutex_lock(&pool.mu);
+  lock();
   size_t n = pool.free_blocks * BLOCK;
   pthread_mutex_unlock(&pool.mu);
   return n;

@@ -4,9 +4,13 @@
  * at once. Under the sanitizers the pool is malloc: the checks on blocks
  * and reuse are the pool's own and are left out there. */
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "util/pool.h"
@@ -161,6 +165,56 @@ static void test_threads(void) {
   }
 }
 
+/* A fork while other threads use the pool (a program forking for worker
+ * processes while pith runs in threads): the child can use the pool. A
+ * fork that came while a thread held the pool's lock left the child
+ * waiting on it for ever. */
+static volatile int churning;
+static void *churn_until_stopped(void *arg) {
+  (void)arg;
+  while (churning) {
+    size_t cap;
+    void *p = pool_alloc(3 * BLOCK, &cap);
+    pool_free(p, cap);
+  }
+  return NULL;
+}
+
+static void test_fork(void) {
+  pthread_t t[2];
+  churning = 1;
+  for (int i = 0; i < 2; i++)
+    CHECK(pthread_create(&t[i], NULL, churn_until_stopped, NULL) == 0);
+  int stuck = 0;
+  for (int round = 0; round < 200 && !stuck; round++) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      size_t cap;
+      void *p = pool_alloc(2 * BLOCK, &cap);
+      pool_free(p, cap);
+      _exit(p ? 0 : 1);
+    }
+    CHECK(pid > 0);
+    int status = -1;
+    /* A child done in 2 s was not stuck (it needs microseconds). */
+    for (int wait_ms = 0; wait_ms < 2000; wait_ms++) {
+      if (waitpid(pid, &status, WNOHANG) == pid)
+        break;
+      nanosleep(&(struct timespec){0, 1000000}, NULL);
+    }
+    if (status == -1) {
+      stuck = 1;
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+    }
+    CHECK(!stuck);
+    CHECK(stuck || (WIFEXITED(status) && WEXITSTATUS(status) == 0));
+  }
+  churning = 0;
+  for (int i = 0; i < 2; i++)
+    pthread_join(t[i], NULL);
+}
+
 int main(void) {
 #ifndef PITH_POOL_MALLOC
   test_reuse(); /* first: it counts the pool's free bytes */
@@ -168,5 +222,6 @@ int main(void) {
 #endif
   test_sizes_and_growth();
   test_threads();
+  test_fork();
   return check_done();
 }
