@@ -1599,6 +1599,10 @@ static void test_title_more_shapes(void) {
   CHECK(run_url(HOME_PAGE, "https://adapark.example.io/about") == 0);
   CHECK_STR(art.title, "About");
 #undef HOME_PAGE
+  /* A home page with no title but its <h1>: that heading, not none. */
+  CHECK(run_url(PAGE("", "<h1>Ada Park builds bridges</h1>" BODY), "https://adapark.example.io/") ==
+        0);
+  CHECK_STR(art.title, "Ada Park builds bridges");
   /* A dash inside brackets separates no parts: the <title> is one
    * product's name, not "Site - Tagline", and the shop's name in the
    * <h1>s does not stand against it. */
