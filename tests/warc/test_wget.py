@@ -4,8 +4,9 @@
     test_wget.py PITH
 
 Serves a small site on 127.0.0.1 (an ephemeral port; pages in several
-charsets, a gzip-encoded and a chunked body, a redirect, a 404, an image, a
-stylesheet, a page over 1 MiB), archives it with wget --recursive
+charsets, XHTML, addresses with a query and percent-escapes, a gzip-encoded
+and a chunked body, a redirect, a 404, robots.txt, an image, a stylesheet, a
+page over 1 MiB), archives it with wget --recursive
 --page-requisites --warc-file in three ways (gzip per record with --warc-cdx
 and --warc-header; --no-warc-compression with --warc-max-size, several files;
 --warc-dedup against the first crawl's CDX, revisits), then checks pith's
@@ -59,7 +60,8 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "000049454e44ae426082")
 LINKS = "".join(f'<a href="/{p}">{p}</a> ' for p in (
     "latin1.html", "sjis.html", "meta.html", "gzip.html", "chunked.html", "redirect",
-    "missing.html", "big.html")) + '<img src="/pixel.png">'
+    "missing.html", "big.html", "page.xhtml", "p?a=1&amp;b=%C3%A9", "caf%C3%A9.html")) + \
+    '<img src="/pixel.png">'
 # path: (body, Content-Type, how it is sent)
 SITE = {
     "/": (page("Index page", "Welcome to the small site that wget archives.", links=LINKS).encode(),
@@ -76,6 +78,14 @@ SITE = {
                       .encode(), "text/html; charset=utf-8", "chunked"),
     "/big.html": (page("Big page", "A long page of more than one mebibyte of words to archive.",
                        14000).encode(), "text/html; charset=utf-8", ""),
+    "/page.xhtml": (page("XHTML page", "Served as application/xhtml+xml to the crawler.")
+                    .encode(), "application/xhtml+xml", ""),
+    # addresses as wget writes them: a query, a percent-encoded name
+    "/p?a=1&b=%C3%A9": (page("Query page", "A page whose address has a query string.").encode(),
+                        "text/html; charset=utf-8", ""),
+    "/caf%C3%A9.html": (page("Percent page", "A page whose address is percent-encoded.")
+                        .encode(), "text/html; charset=utf-8", ""),
+    "/robots.txt": (b"User-agent: *\nAllow: /\n", "text/plain", ""),
     "/style.css": (b"body { color: #333 }\n", "text/css", ""),
     "/pixel.png": (PNG, "image/png", ""),
 }
@@ -166,7 +176,8 @@ def expected_reason(fields, block):
     if head[0].split()[1] != "200":
         return "status"
     ctype = [h.split(":", 1)[1].strip() for h in head[1:] if h.lower().startswith("content-type:")]
-    return "page" if ctype and ctype[0].startswith("text/html") else "not-html"
+    html = ctype and ctype[0].split(";")[0] in ("text/html", "application/xhtml+xml")
+    return "page" if html else "not-html"
 
 
 def summary_counts(err):
@@ -267,7 +278,7 @@ def check_crawl(name, d, files, port, revisits=False):
 
 def wget(d, port, *args):
     p = subprocess.run(["wget", "-nv", "--recursive", "--level=3", "--page-requisites",
-                        "-e", "robots=off", "--no-proxy", *args, f"http://127.0.0.1:{port}/"],
+                        "--no-proxy", *args, f"http://127.0.0.1:{port}/"],
                        cwd=d, capture_output=True, timeout=60)
     # 8: the 404, which is part of the site
     check(f"wget {' '.join(args)}", p.returncode in (0, 8), p.stderr.decode()[-600:])
@@ -327,10 +338,10 @@ def main():
 
         lines, expected = check_crawl("gzip per record", gz, ["site.warc.gz"], port)
         # (latin1.html once more after the redirect when wget fetches it again)
-        check("the site's 7 pages", len({doc["url"] for doc in lines}) == 7,
+        check("the site's 10 pages", len({doc["url"] for doc in lines}) == 10,
               [doc["url"] for doc in lines])
-        check("CSS and PNG not-html, 301 and 404 status",
-              (expected["not-html"], expected["status"]) == (2, 2), expected)
+        check("robots.txt, CSS and PNG not-html, 301 and 404 status",
+              (expected["not-html"], expected["status"]) == (3, 2), expected)
         cdx = {}
         for row in open(os.path.join(gz, "site.cdx")).read().splitlines()[1:]:
             f = row.split()
