@@ -1,10 +1,9 @@
 /* Step 4, emit: the blocks under the root become the article, less
  * boilerplate inside it, teasers, link lists, a table of contents,
- * repeats (same text, case folded), headings that head nothing, and
- * whatever falls outside the heaviest run of blocks (bylines, dates and
- * story lists at the root's edges). A listing keeps its records' link
- * text, bylines and dates. Each block is placed in the article's tree
- * (step 5: tree.c). */
+ * repeats (same text, case folded), a template's labels beside each
+ * post, headings that head nothing, and whatever falls outside the heaviest run of blocks (bylines,
+ * dates and story lists at the root's edges). A listing keeps its records' link text, bylines and
+ * dates. Each block is placed in the article's tree (step 5: tree.c). */
 #include <stdlib.h>
 
 #include "extract/internal.h"
@@ -72,6 +71,109 @@ static void best_run(const extraction *x, const size_t *kept, size_t nkept, size
   }
 }
 
+/* A short line without sentence punctuation that the root repeats
+ * LABEL_REPEATS times or more, with prose between its copies and before a
+ * different line each time, is the template's label beside each post, not
+ * content: a forum's "Joined" and "Posts" beside each reply's own date and
+ * count, a user's rank. Every copy goes (the repeats' rule keeps the
+ * first). Labels with no prose between them are what the reader compares
+ * (a shop's cards, a table of specs), and a line repeated before the same
+ * line each time is a repeated part of the content (a pricing table's
+ * features): they stay. Links and bylines are a listing's records. */
+#ifndef LABEL_MAX_CHARS
+#define LABEL_MAX_CHARS 30
+#endif
+#ifndef LABEL_REPEATS
+#define LABEL_REPEATS 3
+#endif
+
+/* What a label's numbers say, before its text is read. */
+static int may_be_label(const text_block *b) {
+  return b->kind == BLOCK_PARAGRAPH && b->chars <= LABEL_MAX_CHARS && b->link_chars == 0;
+}
+
+static int is_label(const extraction *x, const text_block *b) {
+  return may_be_label(b) && !(b->boiler && (b->boiler->flags & NF_META)) &&
+         !has_sentence_punctuation(x->text.data + b->off, b->len);
+}
+
+/* How many blocks under root may be labels: the size of their table. */
+static size_t count_label_candidates(const extraction *x, const dom_node *root) {
+  size_t n = 0;
+  for (size_t i = 0; i < x->nblocks; i++)
+    n += may_be_label(&x->blocks[i]) && x->blocks[i].container &&
+         holds(root, x->blocks[i].container);
+  return n;
+}
+
+#define PROSE_MIN_CHARS 80
+
+static int is_prose(const extraction *x, const text_block *b) {
+  return b->chars >= PROSE_MIN_CHARS && has_sentence_punctuation(x->text.data + b->off, b->len);
+}
+
+/* A label's copies in the root: how many, how many of them come after
+ * prose that came after the one before, the line after the first, and
+ * whether another copy comes before another line. */
+typedef struct {
+  uint64_t hash, first_next;
+  uint32_t count, apart, prose_before;
+  int next_differs;
+} label_tally;
+
+/* The tally of h in the open-addressing table of cap slots (a power of
+ * two). */
+static label_tally *tally_of(label_tally *t, size_t cap, uint64_t h) {
+  size_t i = (size_t)h & (cap - 1);
+  while (t[i].hash && t[i].hash != h)
+    i = (i + 1) & (cap - 1);
+  t[i].hash = h;
+  return &t[i];
+}
+
+static uint64_t block_hash(const extraction *x, const text_block *b) {
+  return hash_text(x->text.data + b->off, b->len);
+}
+
+/* Counts the root's labels, the prose between their copies and what
+ * follows each copy. */
+static void tally_labels(const extraction *x, const dom_node *root, int listing, label_tally *t,
+                         size_t cap) {
+  uint32_t prose = 0; /* prose blocks so far */
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const text_block *b = &x->blocks[i];
+    if (b->chars > LABEL_MAX_CHARS && b->chars < PROSE_MIN_CHARS)
+      continue; /* neither: spare keep_block */
+    if (!keep_block(x, b, root, listing))
+      continue;
+    if (b->chars >= PROSE_MIN_CHARS) {
+      prose += is_prose(x, b);
+      continue;
+    }
+    if (!is_label(x, b))
+      continue;
+    label_tally *l = tally_of(t, cap, block_hash(x, b));
+    /* The next line told apart by its start: a label's value is short. */
+    const text_block *n = i + 1 < x->nblocks ? &x->blocks[i + 1] : NULL;
+    uint64_t next = n ? hash_text(x->text.data + n->off, n->len < 64 ? n->len : 64) : 0;
+    if (l->count++ == 0)
+      l->first_next = next;
+    else {
+      l->next_differs |= next != l->first_next;
+      l->apart += prose > l->prose_before;
+    }
+    l->prose_before = prose;
+  }
+}
+
+static int is_repeated_label(const extraction *x, const text_block *b, label_tally *t, size_t cap,
+                             uint64_t h) {
+  if (!is_label(x, b))
+    return 0;
+  const label_tally *l = tally_of(t, cap, h);
+  return l->count >= LABEL_REPEATS && l->next_differs && l->apart * 2 >= l->count;
+}
+
 int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const dom_node *root,
                  int listing, article *out) {
   int rc = EMIT_OOM;
@@ -79,18 +181,29 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
   while (cap < x->nblocks * 2)
     cap *= 2;
   uint64_t *seen = calloc(cap, sizeof *seen);
+  label_tally *labels = NULL;
   /* Pick the blocks, then drop headings that head nothing (a widget's
    * title, "Advertisement") before emitting. */
   size_t *kept = malloc((x->nblocks + 1) * sizeof *kept);
   if (!seen || !kept)
     goto done;
+  size_t nlabels = count_label_candidates(x, root), lcap = 16;
+  if (nlabels >= LABEL_REPEATS) {
+    while (lcap < nlabels * 2)
+      lcap *= 2;
+    if (!(labels = calloc(lcap, sizeof *labels)))
+      goto done;
+    tally_labels(x, root, listing, labels, lcap);
+  }
   size_t nkept = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
     text_block *b = &x->blocks[i];
     if (!keep_block(x, b, root, listing))
       continue;
-    const char *t = x->text.data + b->off;
-    if (seen_before(seen, cap, hash_text(t, b->len)))
+    uint64_t h = block_hash(x, b);
+    if (labels && is_repeated_label(x, b, labels, lcap, h))
+      continue;
+    if (seen_before(seen, cap, h))
       continue;
     kept[nkept++] = i;
   }
@@ -116,6 +229,7 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
   rc = 0;
 done:
   free(seen);
+  free(labels);
   free(kept);
   return rc;
 }

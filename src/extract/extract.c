@@ -56,6 +56,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   if (top->chars < doc->root->chars)
     top = doc->root;
   clear_layout_names(&x, top);
+  mark_signup_boxes(&x);
 
   /* 2. blocks */
   cut_blocks(&x, top);
@@ -81,6 +82,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   mark_inside_boilerplate(&x);
   int listing_mode = 0;
   root = choose_listing_or_prose(&x, root, top, out->title, &listing_mode);
+  if (root && !listing_mode)
+    root = with_declared_opening(&x, doc, root);
 #ifdef PITH_DEBUG_EXTRACT
   debug_dump(&x, root, listing_mode);
 #endif

@@ -88,8 +88,9 @@ typedef struct {
   size_t nblocks, cap;
   dom_node **elements; /* elements in pre-order, by dom_node.order */
   uint32_t nelements;
-  int names_ignored; /* class/id boilerplate words set aside (forum pages) */
-  dom_node **hidden; /* hidden elements, in pre-order */
+  int names_ignored;     /* class/id boilerplate words set aside (forum pages) */
+  const char *doc_title; /* the <title>'s text, squeezed (choose_title), or NULL */
+  dom_node **hidden;     /* hidden elements, in pre-order */
   uint32_t nhidden;
   int oom;
   classify_cache cls_cache; /* class strings already classified on this page */
@@ -150,6 +151,9 @@ void measure_elements(extraction *x, dom_node *n);
 /* Lifts boilerplate names that name a layout around most of the page's
  * text (top's), and metadata names on elements holding paragraphs. */
 void clear_layout_names(extraction *x, const dom_node *top);
+/* Marks as boilerplate the small box around each e-mail field: a
+ * newsletter or signup form with its pitch. */
+void mark_signup_boxes(extraction *x);
 /* The characters of s a reader sees: not white space, one per UTF-8
  * character. */
 uint32_t visible_chars(const char *s, uint32_t len);
@@ -238,8 +242,14 @@ int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root
 /* Whether b is a heading holding one of words (as a word's start). */
 int heading_says(const extraction *x, const text_block *b, const char *const *words, size_t n);
 /* The heaviest block after the headline h1 and before block from, outside
- * boilerplate, if the blocks between weigh a sentence or two; else NULL. */
-const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from);
+ * boilerplate, if the blocks between weigh a sentence or two (their weight
+ * in *weight, when not NULL); else NULL. */
+const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from,
+                                 float *weight);
+/* The headline's own prose before element n (after the headline): its
+ * heaviest block (headline_prose), and the characters of all of it in
+ * *chars; NULL when there is none. */
+const text_block *lead_before(const extraction *x, const dom_node *n, uint32_t *chars);
 /* The smallest element holding a and b. */
 const dom_node *around(const dom_node *a, const dom_node *b);
 /* The blocks below n, from block from on, get n for their innermost
@@ -251,6 +261,11 @@ void blocks_below_set_aside(extraction *x, dom_node *n, size_t from, int reply);
 /* Sets the comment and post names aside (x->names_ignored) on a forum
  * thread or a Q&A page and returns the root chosen again; else root. */
 dom_node *set_thread_names_aside(extraction *x, const dom_doc *doc, dom_node *root);
+/* On a page that declares itself a discussion, a root holding the replies
+ * but not the opening post between the headline and them (a question
+ * shorter than its answers, under no comment names) grows to hold the post
+ * too, when their container holds little else; else root. */
+dom_node *with_declared_opening(const extraction *x, const dom_doc *doc, dom_node *root);
 /* Whether the page's schema.org markup (JSON-LD or microdata) says it is a
  * discussion: DiscussionForumPosting, QAPage. */
 int declares_discussion(const extraction *x, const dom_doc *doc);
@@ -268,7 +283,9 @@ const dom_node *class_holder(const dom_node *n);
 /* The root: the listing's (*listing_mode set) or the prose's, grown. */
 dom_node *choose_listing_or_prose(extraction *x, dom_node *root, const dom_node *top,
                                   const char *title, int *listing_mode);
-/* The page's first visible <h1> outside boilerplate, or NULL. */
+/* The page's headline: its first visible <h1> outside boilerplate; on a
+ * page without one, its first heading that the <title> holds (most of
+ * it: not the site's name); else NULL. */
 const dom_node *page_headline(const extraction *x);
 /* What the records of a list share: the tag and the first class word. */
 uint64_t record_signature(const dom_node *n);

@@ -6,7 +6,9 @@
  * lists. A listing that the headline does not head (prose between them: a
  * product's description, a thread's opening post) is a list beside the
  * content, and the root stays the prose's. */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
+#include <string.h>
 
 #include "extract/internal.h"
 
@@ -192,13 +194,41 @@ const dom_node *listing_boiler(const text_block *b, const dom_node *listing) {
   return n && n->tag != TAG_TEXT && n->order > listing->order ? n : NULL;
 }
 
-/* The page's first visible <h1> outside boilerplate, or NULL. */
+/* A headline below <h1>: a heading of this many characters at least,
+ * and at least this share of the <title> (the rest: the site's name). */
+#ifndef HEADLINE_MIN_CHARS
+#define HEADLINE_MIN_CHARS 12
+#endif
+#ifndef HEADLINE_TITLE_SHARE
+#define HEADLINE_TITLE_SHARE 0.5f
+#endif
+
+static int usable_heading(const dom_node *n) {
+  return n->chars > 0 && !(n->flags & (NF_JUNK | NF_NEG | NF_INNEG)) && !inside_junk(n);
+}
+
+/* Whether the <title> holds b's text, and b is most of it. */
+static int title_holds(const extraction *x, const text_block *b) {
+  const char *t = x->doc_title;
+  size_t tlen = t ? strlen(t) : 0;
+  return tlen && b->chars >= HEADLINE_MIN_CHARS && b->len <= tlen &&
+         (float)b->len >= HEADLINE_TITLE_SHARE * (float)tlen &&
+         memmem(t, tlen, x->text.data + b->off, b->len) != NULL;
+}
+
 const dom_node *page_headline(const extraction *x) {
   for (uint32_t i = 0; i < x->nelements; i++) {
     const dom_node *n = x->elements[i];
-    if (n->tag == TAG_H1 && n->chars > 0 && !(n->flags & (NF_JUNK | NF_NEG | NF_INNEG)) &&
-        !inside_junk(n))
+    if (n->tag == TAG_H1 && usable_heading(n))
       return n;
+  }
+  /* No <h1>: many templates head the article with an <h2>, and the
+   * <title> says which heading is the page's. */
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const text_block *b = &x->blocks[i];
+    if (b->kind == BLOCK_HEADING && b->container && tag_is_heading((tag_id)b->container->tag) &&
+        !b->neg && !b->hidden && usable_heading(b->container) && title_holds(x, b))
+      return b->container;
   }
   return NULL;
 }
@@ -217,6 +247,27 @@ static int listing_headed(const extraction *x, const dom_node *listing) {
       between += (float)b->chars;
   }
   return between < HEADLINE_GAP_SHARE * (float)listing->chars;
+}
+
+/* A listing under its headline with some prose between them (a question
+ * over its answers, a category's introduction over its records) grows to
+ * the element holding that prose too, when that holds little else (a
+ * twentieth more than the listing and the prose between: not a sidebar,
+ * not another list): the prose is the page's as much as the records are. */
+#ifndef LISTING_LEAD_SLACK
+#define LISTING_LEAD_SLACK 0.05f
+#endif
+
+static dom_node *listing_with_its_lead(const extraction *x, dom_node *listing) {
+  uint32_t between = 0;
+  const text_block *lead = lead_before(x, listing, &between);
+  if (!lead)
+    return listing;
+  dom_node *a = (dom_node *)around(lead->container, listing);
+  if ((a->flags & (NF_NEG | NF_INNEG | NF_JUNK)) || a->tag == TAG_BODY || a->tag == TAG_HTML ||
+      (float)a->chars > (1.0f + LISTING_LEAD_SLACK) * (float)(listing->chars + between))
+    return listing;
+  return a;
 }
 
 /* Chooses between the listing (the run of records with the most text) and
@@ -265,6 +316,8 @@ dom_node *choose_listing_or_prose(extraction *x, dom_node *root, const dom_node 
     *listing_mode = 0;
     root = prose_root;
   }
+  if (*listing_mode)
+    root = listing_with_its_lead(x, root);
   if (*listing_mode)
     mark_named_records(x, root);
 #ifdef PITH_DEBUG_EXTRACT

@@ -4,7 +4,9 @@
  * (boilerplate, metadata, content, article body, comments, overlay), and
  * sums visible and link characters per element. Every later step reads
  * these numbers instead of walking the tree again. */
+#define _GNU_SOURCE /* strcasestr */
 #include <string.h>
+#include <strings.h>
 
 #include "extract/internal.h"
 
@@ -195,6 +197,80 @@ void clear_layout_names(extraction *x, const dom_node *top) {
      * paragraphs is a wrapper ("meta_field", "post-meta-wrapper"). */
     if ((n->flags & NF_META) && n->chars > 400)
       n->flags &= ~(uint32_t)NF_META;
+  }
+}
+
+/* A box of at most SIGNUP_MAX_CHARS around an e-mail field is a signup
+ * form and its pitch ("Join our newsletter", "Get the latest articles in
+ * your inbox"), whatever its class names: the field says what it is. Not
+ * a form of more than SIGNUP_MAX_FIELDS fields to fill in (a contact or
+ * quote form, part of a service's page), and not a field in hidden content
+ * or boilerplate already (a popup's: the box around it would be the
+ * page's). */
+#ifndef SIGNUP_MAX_CHARS
+#define SIGNUP_MAX_CHARS 400
+#endif
+#ifndef SIGNUP_MAX_FIELDS
+#define SIGNUP_MAX_FIELDS 2
+#endif
+
+static int is_email_field(const dom_node *n) {
+  if (n->tag != TAG_INPUT)
+    return 0;
+  const char *type = dom_attr_get(n, "type");
+  if (type && !strcasecmp(type, "email"))
+    return 1;
+  /* A text field named for an address (name="EMAIL", as many mailing-list
+   * services write their forms). */
+  const char *name = dom_attr_get(n, "name");
+  return (!type || !strcasecmp(type, "text")) && name && strcasestr(name, "email");
+}
+
+/* A field a visitor types into: a text area, a list, or an input of text
+ * (not a checkbox, a button or a hidden value). */
+static int is_entry_field(const dom_node *n) {
+  if (n->tag == TAG_TEXTAREA || n->tag == TAG_SELECT)
+    return 1;
+  if (n->tag != TAG_INPUT)
+    return 0;
+  const char *type = dom_attr_get(n, "type");
+  static const char *const typed[] = {"text", "email", "tel", "number", "url", "search"};
+  if (!type)
+    return 1;
+  for (size_t i = 0; i < sizeof typed / sizeof *typed; i++)
+    if (!strcasecmp(type, typed[i]))
+      return 1;
+  return 0;
+}
+
+static int entry_fields(const extraction *x, const dom_node *box) {
+  int n = 0;
+  for (uint32_t i = box->order; i <= box->order_end && i < x->nelements; i++)
+    n += is_entry_field(x->elements[i]);
+  return n;
+}
+
+void mark_signup_boxes(extraction *x) {
+  for (uint32_t i = 0; i < x->nelements; i++) {
+    const dom_node *field = x->elements[i];
+    if (!is_email_field(field))
+      continue;
+    dom_node *box = NULL;
+    for (dom_node *a = field->parent; a && a->tag != TAG_TEXT; a = a->parent) {
+      if (a->flags & (NF_HIDDEN | NF_NEG)) {
+        box = NULL; /* hidden, or boilerplate already */
+        break;
+      }
+      if ((a->flags & NF_HASMAIN) || a->chars > SIGNUP_MAX_CHARS)
+        break;
+      box = a;
+    }
+    if (!box)
+      continue;
+    if (box->chars > 0 && entry_fields(x, box) <= SIGNUP_MAX_FIELDS)
+      box->flags |= NF_NEG;
+    i = box->order_end; /* its other fields say no more (and are not
+                           counted again: a page of many fields stays linear) */
   }
 }
 

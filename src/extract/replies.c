@@ -28,6 +28,9 @@
 #ifndef REPLY_DATE_MAX
 #define REPLY_DATE_MAX 60 /* characters of a line with a unit's date */
 #endif
+#ifndef REPLY_AFTER_SHARE
+#define REPLY_AFTER_SHARE 1.0f /* prose after the run, to the article's */
+#endif
 #ifndef REPLY_BLOCKS_MAX
 #define REPLY_BLOCKS_MAX 12 /* blocks of a unit looked at */
 #endif
@@ -130,23 +133,33 @@ static int heads_replies(const extraction *x, const text_block *b) {
   return heading_says(x, b, words, sizeof words / sizeof *words);
 }
 
-/* Whether the unit c is built as a reply: a short line that is no prose nor a
- * heading, then a paragraph of prose (not a list's items, a table's rows
- * or a quote: a product's features, a customer's testimonial). Returns its
- * heaviest paragraph, or NULL. */
+/* Whether b is a reply's name line: short, no prose; a small heading
+ * ("<h4>Mark T.</h4>") too, but not a link to another page: that is a
+ * card's title. A line with a date may be longer, and its commas make no
+ * prose of it ("Mark T. on March 3, 2024 at 10:02 am"). */
+static int is_name_line(const extraction *x, const text_block *b, uint32_t max_chars) {
+  if (b->teaser)
+    return 0;
+  if (b->kind == BLOCK_HEADING)
+    return b->chars <= max_chars && b->link_chars == 0;
+  return (b->chars <= max_chars && b->weight <= 0) ||
+         (b->chars <= REPLY_DATE_MAX && says_when(x->text.data + b->off, b->len));
+}
+
+/* Whether the unit c is built as a reply: a short line that is no prose nor
+ * a heading (a name: "Mark T. says:", a profile link, "2 days ago"), then
+ * a paragraph of prose (not a list's items, a table's rows or a quote: a
+ * product's features, a customer's testimonial); or the prose first and
+ * the name line last, as a signature ("— Mark T., March 3, 2024"). Returns
+ * its heaviest paragraph, or NULL. */
 static const text_block *reply_prose(const extraction *x, const dom_node *c,
                                      const uint32_t *first) {
   uint32_t i = first[c->order];
-  if (i == UINT32_MAX)
+  if (i == UINT32_MAX || !holds(c, x->blocks[i].container))
     return NULL;
-  const text_block *name = &x->blocks[i];
-  /* The name may be a small heading ("<h4>Mark T.</h4>"), but not a link
-   * to another page: that is a card's title. */
-  if (!holds(c, name->container) || name->teaser || name->chars > REPLY_NAME_MAX ||
-      (name->kind == BLOCK_HEADING ? name->link_chars > 0 : name->weight > 0))
-    return NULL;
-  const text_block *best = NULL;
-  for (size_t j = i + 1; j < x->nblocks && j <= i + REPLY_BLOCKS_MAX; j++) {
+  int signed_last = !is_name_line(x, &x->blocks[i], REPLY_NAME_MAX);
+  const text_block *best = NULL, *last = NULL;
+  for (size_t j = signed_last ? i : i + 1; j < x->nblocks && j <= i + REPLY_BLOCKS_MAX; j++) {
     const text_block *b = &x->blocks[j];
     if (!holds(c, b->container))
       break;
@@ -155,14 +168,18 @@ static const text_block *reply_prose(const extraction *x, const dom_node *c,
       return NULL; /* a card: a headline, an excerpt cut short */
     if (b->kind == BLOCK_PARAGRAPH && b->weight > 0 && (!best || b->weight > best->weight))
       best = b;
+    last = b;
   }
+  if (signed_last && (!last || last == best || !is_name_line(x, last, REPLY_DATE_MAX)))
+    return NULL;
   return best && best->weight >= MIN_ROOT_SCORE ? best : NULL;
 }
 
 /* The headline's own prose: the heaviest block after the headline and
  * before from, outside boilerplate, if the blocks between weigh a sentence
- * or two. */
-const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from) {
+ * or two (their weight in *weight, when not NULL). */
+const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t from,
+                                 float *weight) {
   const text_block *best = NULL;
   float sum = 0;
   for (size_t i = 0; i < from; i++) {
@@ -173,7 +190,26 @@ const text_block *headline_prose(const extraction *x, const dom_node *h1, size_t
     if (!best || b->weight > best->weight)
       best = b;
   }
+  if (weight)
+    *weight = sum;
   return sum >= MIN_ROOT_SCORE ? best : NULL;
+}
+
+const text_block *lead_before(const extraction *x, const dom_node *n, uint32_t *chars) {
+  const dom_node *h1 = page_headline(x);
+  if (!h1 || h1->order_end >= n->order)
+    return NULL;
+  size_t from = 0;
+  while (from < x->nblocks && !holds(n, x->blocks[from].container))
+    from++;
+  const text_block *lead = headline_prose(x, h1, from, NULL);
+  *chars = 0;
+  for (size_t i = 0; lead && i < from; i++) {
+    const text_block *b = &x->blocks[i];
+    if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0)
+      *chars += b->chars;
+  }
+  return lead;
 }
 
 /* The smallest element holding a and b. */
@@ -184,7 +220,9 @@ const dom_node *around(const dom_node *a, const dom_node *b) {
 }
 
 /* The prose after p, outside boilerplate: comments close the article,
- * where a grid of features or quotes is followed by more of the page. */
+ * where a grid of features or quotes is followed by more of the page —
+ * more than the article's own prose (REPLY_AFTER_SHARE of it); a line or
+ * two about the site after the comments is no more of the page. */
 static float prose_after(const extraction *x, const dom_node *p) {
   float sum = 0;
   for (size_t i = x->nblocks; i-- > 0;) {
@@ -297,8 +335,11 @@ int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root
     /* The article in a container without them; in the same one (a post
      * and its comments in one wrapper), only under a heading that names
      * them: dated entries under an introduction are a listing's. */
-    const text_block *lead = headline_prose(x, h1, first[unit->order]);
-    if (!lead || built_like(lead, reply, sig) || prose_after(x, p) >= MIN_ROOT_SCORE ||
+    float own = 0;
+    const text_block *lead = headline_prose(x, h1, first[unit->order], &own);
+    float after = lead ? prose_after(x, p) : 0;
+    if (!lead || built_like(lead, reply, sig) ||
+        (after >= MIN_ROOT_SCORE && after >= REPLY_AFTER_SHARE * own) ||
         (holds(around(h1, lead->container), p) && !named))
       continue;
     if (discussion < 0)

@@ -6,7 +6,12 @@
  * own (two sentences or more) in a container without the list (or with
  * it, when the list's heading names it: "Related"), and a heading of its
  * own opens the list: a section beside the article, not the records that
- * the headline heads. Such a list is set aside as boilerplate. */
+ * the headline heads. Without a heading, the article in its own container
+ * has three sentences or more in two paragraphs or more (a listing's
+ * headline has a line or two of description, a category's introduction
+ * one paragraph), whatever the <title> says, and the list may come before
+ * the headline: a column of links first in the markup. Such a list is set
+ * aside as boilerplate. */
 #include <stdio.h>
 #include <string.h>
 
@@ -16,6 +21,14 @@
  * share of its text at least stands for other pages. */
 #ifndef SIDE_LIST_SENTENCES
 #define SIDE_LIST_SENTENCES 2
+#endif
+/* A list without a heading of its own, beside an article in a container
+ * without it: the article has this many sentences at least. */
+#ifndef SIDE_LIST_SENTENCES_BARE
+#define SIDE_LIST_SENTENCES_BARE 3
+#endif
+#ifndef SIDE_LIST_PARAGRAPHS_BARE
+#define SIDE_LIST_PARAGRAPHS_BARE 2
 #endif
 #ifndef SIDE_LIST_LINK_SHARE
 #define SIDE_LIST_LINK_SHARE 0.6f
@@ -38,8 +51,11 @@ static size_t first_block_in(const extraction *x, const dom_node *n) {
 }
 
 /* Whether the headline h1 is the page's title (choose_title took it: the
- * <title> holds its text), not a banner's slogan over a listing. */
+ * <title> holds its text), not a banner's slogan over a listing. A
+ * headline below <h1> is one because the <title> holds it. */
 static int headline_is_title(const extraction *x, const dom_node *h1, const char *title) {
+  if (h1->tag != TAG_H1)
+    return 1;
   for (size_t i = 0; title && i < x->nblocks; i++) {
     const text_block *b = &x->blocks[i];
     if (b->container && holds(h1, b->container))
@@ -82,37 +98,64 @@ static int count_sentences(const char *s, uint32_t len) {
   return n;
 }
 
-/* Whether the prose between the headline and block from (outside
- * boilerplate) is an article's: two sentences at least, where a listing's
- * headline has a line of description ("The latest news on ..."). */
-static int article_between(const extraction *x, const dom_node *h1, size_t from) {
+/* The sentences of the prose between the headline and block from
+ * (outside boilerplate): two are an article's, where a listing's headline
+ * has a line of description ("The latest news on ..."); and its
+ * paragraphs in *paragraphs. Counted until both are enough for a list
+ * without a heading (SIDE_LIST_SENTENCES_BARE, SIDE_LIST_PARAGRAPHS_BARE). */
+static int sentences_between(const extraction *x, const dom_node *h1, size_t from,
+                             int *paragraphs) {
   int sentences = 0;
-  for (size_t i = 0; i < from && sentences < SIDE_LIST_SENTENCES; i++) {
+  *paragraphs = 0;
+  for (size_t i = 0; i < from && (sentences < SIDE_LIST_SENTENCES_BARE ||
+                                  *paragraphs < SIDE_LIST_PARAGRAPHS_BARE);
+       i++) {
     const text_block *b = &x->blocks[i];
-    if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0)
+    if (b->container && b->container->order > h1->order_end && !b->neg && b->weight > 0) {
       sentences += count_sentences(x->text.data + b->off, b->len);
+      *paragraphs += b->kind == BLOCK_PARAGRAPH;
+    }
   }
-  return sentences >= SIDE_LIST_SENTENCES;
+  return sentences;
 }
 
 int list_beside_headline(const extraction *x, const dom_node *listing, const char *title) {
   const dom_node *h1 = page_headline(x);
-  if (!h1 || h1->order_end >= listing->order || !headline_is_title(x, h1, title))
+  if (!h1 || holds(listing, h1) || holds(h1, listing))
     return 0;
+  /* A column of links before the headline (a sidebar first in the
+   * markup): the headline's prose is what follows it. */
+  int before = listing->order_end < h1->order;
   size_t from = first_block_in(x, listing);
   if (from == x->nblocks ||
       (float)other_pages_text(x, listing, from) < SIDE_LIST_LINK_SHARE * (float)listing->chars)
     return 0;
-  const text_block *lead = headline_prose(x, h1, from);
-  if (!lead || !article_between(x, h1, from))
+  size_t to = before ? x->nblocks : from;
+  const text_block *lead = headline_prose(x, h1, to, NULL);
+  int paragraphs = 0;
+  int sentences = lead ? sentences_between(x, h1, to, &paragraphs) : 0;
+  if (sentences < SIDE_LIST_SENTENCES)
     return 0;
   /* The article in a container without the list; in the same one, only
    * when the list's heading names it ("Related", "More news"). */
   int apart = !holds(around(h1, lead->container), listing);
+  /* Without a heading, a list of links beside an article of its own: the
+   * links are the page's way elsewhere, not what its headline heads. Three
+   * sentences are an article's whatever its headline says: the <title> may
+   * word it otherwise. */
+  if (apart && sentences >= SIDE_LIST_SENTENCES_BARE && paragraphs >= SIDE_LIST_PARAGRAPHS_BARE) {
+#ifdef PITH_DEBUG_EXTRACT
+    fprintf(stderr, "side list: no heading, lead \"%.60s\"\n", x->text.data + lead->off);
+#endif
+    return 1;
+  }
+  if (!headline_is_title(x, h1, title))
+    return 0;
   /* The list's own heading: the block just before it, or its first. */
-  for (size_t i = from > 0 ? from - 1 : 0; i <= from; i++)
+  for (size_t i = from > 0 ? from - 1 : 0; !before && i <= from; i++)
     if (x->blocks[i].kind == BLOCK_HEADING && x->blocks[i].container->tag != TAG_H1 &&
-        &x->blocks[i] > lead && (apart || heads_related(x, &x->blocks[i]))) {
+        x->blocks[i].container != h1 && &x->blocks[i] > lead &&
+        (apart || heads_related(x, &x->blocks[i]))) {
 #ifdef PITH_DEBUG_EXTRACT
       fprintf(stderr, "side list: heading \"%.*s\" lead \"%.60s\"\n", (int)x->blocks[i].len,
               x->text.data + x->blocks[i].off, x->text.data + lead->off);

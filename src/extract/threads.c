@@ -5,7 +5,10 @@
  * itself a discussion, or its opening post is built like its replies, the
  * names are set aside (extraction.names_ignored) and the root chosen
  * again. An article and its comments are built apart, so a short article
- * keeps out its comments however long they are. */
+ * keeps out its comments however long they are, and an article of a
+ * sentence in an <article> apart from them is no thread's opening post. A
+ * thread's root, or a declared discussion's, grows to hold its opening
+ * post, named or not. */
 #include <string.h>
 
 #include "extract/internal.h"
@@ -113,15 +116,54 @@ static const dom_node *opening_post_alike(const extraction *x) {
 /* The replies' container outweighs the opening post beside it: the root
  * grows to hold both when their common ancestor holds little else (a
  * tenth more: the thread's title, its tags). */
-static dom_node *with_opening_post(dom_node *root, const dom_node *post) {
+static dom_node *with_opening_post(dom_node *root, const dom_node *post, uint32_t post_chars) {
   if (holds(root, post))
     return root;
   dom_node *p = root->parent;
   while (p && p->tag != TAG_TEXT && !holds(p, post))
     p = p->parent;
-  if (!p || p->tag == TAG_TEXT || (float)p->chars > 1.1f * (float)(root->chars + post->chars))
+  if (!p || p->tag == TAG_TEXT || (float)p->chars > 1.1f * (float)(root->chars + post_chars))
     return root;
   return p;
+}
+
+/* The root holding the replies grows to hold the headline's prose before
+ * it: the opening post (doc: only on a page that declares itself a
+ * discussion). */
+static dom_node *with_headline_post(const extraction *x, const dom_doc *doc, dom_node *root) {
+  uint32_t between = 0;
+  const text_block *lead = lead_before(x, root, &between);
+  if (!lead || holds(root, lead->container))
+    return root;
+  /* The declaration is read (a walk of the page) only when the root
+   * would grow. */
+  dom_node *grown = with_opening_post(root, lead->container, between);
+  return grown != root && doc && !declares_discussion(x, doc) ? root : grown;
+}
+
+dom_node *with_declared_opening(const extraction *x, const dom_doc *doc, dom_node *root) {
+  return with_headline_post(x, doc, root);
+}
+
+/* An article apart from the replies: the page's headline and its prose
+ * in an <article> or a named article body ("entry-content") that holds
+ * none of the prose under comment names. However short, it is an article
+ * with comments below, not a thread's opening post. */
+static int article_apart(const extraction *x) {
+  const dom_node *h1 = page_headline(x);
+  const text_block *lead = h1 ? headline_prose(x, h1, x->nblocks, NULL) : NULL;
+  const dom_node *a = lead ? lead->container : NULL;
+  while (a && a->tag != TAG_TEXT && a->tag != TAG_ARTICLE && !(a->flags & NF_BODY))
+    a = a->parent;
+  if (!a || a->tag == TAG_TEXT)
+    return 0;
+  const dom_node *whole = holds(a, h1) ? a : around(a, h1);
+  if (whole != a && (whole->tag == TAG_BODY || whole->tag == TAG_HTML))
+    whole = a;
+  for (size_t i = 0; i < x->nblocks; i++)
+    if (is_named_prose(&x->blocks[i]) && holds(whole, x->blocks[i].container))
+      return 0;
+  return 1;
 }
 
 /* A forum thread or a Q&A page is all "comments" and "posts": when the
@@ -139,12 +181,14 @@ dom_node *set_thread_names_aside(extraction *x, const dom_doc *doc, dom_node *ro
       named_prose += (float)b->chars;
   }
   if (named_prose > NAMED_PROSE_MIN && named_prose > 4 * free_prose &&
-      (free_prose < FREE_PROSE_MAX || declares_discussion(x, doc) ||
+      ((free_prose < FREE_PROSE_MAX && !article_apart(x)) || declares_discussion(x, doc) ||
        (opening = opening_post_alike(x)) != NULL)) {
     x->names_ignored = 1;
     root = choose_root(x);
     if (root && opening)
-      root = with_opening_post(root, opening);
+      root = with_opening_post(root, opening, opening->chars);
+    else if (root)
+      root = with_headline_post(x, NULL, root);
   }
   return root;
 }

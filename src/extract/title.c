@@ -26,6 +26,7 @@ static const char *page_title(dom_doc *doc, arena *mem) {
  * the meta module.) */
 const char *choose_title(extraction *x, dom_doc *doc) {
   const char *title = page_title(doc, x->mem);
+  x->doc_title = title;
   for (size_t i = 0; i < x->nblocks; i++) {
     text_block *b = &x->blocks[i];
     if (b->kind != BLOCK_HEADING || b->level != 1)

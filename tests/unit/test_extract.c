@@ -403,6 +403,31 @@ static const char *with_units(char *page, size_t cap, const char *head, const ch
   return page;
 }
 
+static void test_one_line_article_named_comments(void) {
+  /* An article of one sentence and readers' comments named so: next to
+   * no prose outside the comment names, as on a forum thread, but the
+   * headline and its sentence sit in an <article> (or a named article
+   * body) apart from the comments: the sentence is the content. The same
+   * sentence in a plain container opens a thread: the replies are the
+   * content, and the root grows to hold the opening post too. */
+  static char page[16384];
+  const char *containers[][2] = {{"<article>", "</article>"}, {"<div class=\"x\">", "</div>"}};
+  for (int plain = 0; plain < 2; plain++) {
+    char head[512];
+    snprintf(head, sizeof head,
+             "<html lang=\"en\"><head><title>Floods hit the lower town</title></head><body>"
+             "%s<h1>Floods hit the lower town</h1><p>" P1 "</p>%s<section id=\"comments\"><ol>",
+             containers[plain][0], containers[plain][1]);
+    CHECK(run(with_units(page, sizeof page, head,
+                         "<li class=\"comment\"><cite>user%d</cite><!-- %d --><p>%s</p></li>", 10,
+                         "</ol></section></body></html>")) == 0);
+    if (!plain)
+      CHECK_STR(joined, P1);
+    else
+      CHECK(!strncmp(joined, P1 " || ", strlen(P1 " || ")) && strstr(joined, REPLY1) != NULL);
+  }
+}
+
 static void test_unnamed_comments(void) {
   /* A short article, and after it readers' comments that no class word
    * names: units built alike, each a name (or a date) and a paragraph.
@@ -453,6 +478,43 @@ static void test_unnamed_comments(void) {
                        "<div class=\"c\"><b>Market %d</b><!-- %d --><p>%s</p></div>", 12,
                        "</div></body></html>")) == 0);
   CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY5) != NULL);
+  /* Named in a longer line with their date (its commas make no prose), */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><div>Posted by <a href=\"/u/%d\">Grace Hopkins</a> on "
+                       "March %d, 2024 at 10:02 am</div><p>%s</p></div>",
+                       12, "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* Signed at the end rather than named at the start, */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"s\" id=\"c%d\"><!-- %d --><p>%s</p>"
+                       "<div>&mdash; Grace H., 3 days ago</div></div>",
+                       12, "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* (a customer's testimonials, signed but undated, stay the page's) */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"s\" id=\"c%d\"><!-- %d --><p>%s</p>"
+                       "<div>&mdash; Grace H., Ohio</div></div>",
+                       12, "</div></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL);
+  /* A paragraph about the site after the comments (less prose than the
+   * article's) does not make them part of the page's run of content, */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><div><a href=\"/u/%d\">Grace H.</a> "
+                       "<span>%d days ago</span></div><div>%s</div></div>",
+                       12,
+                       "</div><div class=\"z\"><p>The Daily is an independent paper run by "
+                       "a small team of reporters who live in the valley.</p></div>"
+                       "</body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* but more of the page after the units than the headline's own prose
+   * says they are a section of it (a landing page's dated testimonials). */
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><div><a href=\"/u/%d\">Grace H.</a> "
+                       "<span>%d days ago</span></div><div>%s</div></div>",
+                       12,
+                       "</div><div class=\"z\"><h2>How it works</h2><p>" P3 "</p><p>" TENTS1
+                       "</p></div></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL);
   /* A thread whose opening post is built like its replies keeps them. */
   CHECK(run(with_units(page, sizeof page,
                        "<html lang=\"en\"><head><title>Will this method work?</title></head>"
@@ -462,6 +524,124 @@ static void test_unnamed_comments(void) {
                        "<div class=\"post\"><span>user%d, %d days ago</span><p>%s</p></div>", 12,
                        "</div></body></html>")) == 0);
   CHECK(strstr(joined, OPENING) != NULL && strstr(joined, REPLY1) != NULL);
+}
+
+static void test_headline_below_h1(void) {
+  /* A page without <h1> heads its article with an <h2> that the <title>
+   * holds (with the site's name after it): that heading is the headline,
+   * and the readers' comments after its article, or a list of other
+   * stories, are not the content however much longer. */
+  static char page[16384];
+  const char *head = "<html lang=\"en\"><head><title>Will this method work? | Marketing "
+                     "forum</title></head><body><div class=\"x\"><h2>Will this method "
+                     "work?</h2><p>" P1 "</p><p>" P2 "</p></div><div class=\"y\">";
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"e\"><div><b>user%d</b> <span>%d days ago</span></div>"
+                       "<p>%s</p></div>",
+                       20, "</div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town - Daily"
+                       "</title></head><body><div class=\"content\"><h2>River floods lower "
+                       "town</h2><p>" P1 "</p><p>" P2 "</p></div><div class=\"more\"><h3>"
+                       "Elsewhere</h3><ul>",
+                       "<li><a href=\"/story/%d\">Another story from the city, number %d of "
+                       "the day's news</a></li>",
+                       60, "</ul></div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+  /* A short heading the <title> holds is the site's name, not the
+   * headline: the units stay (they are the page's, for all it says). */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Will this method work? | Marketing "
+                       "forum</title></head><body><div class=\"x\"><h2>Marketing</h2><p>" P1
+                       "</p><p>" P2 "</p></div><div class=\"y\">",
+                       "<div class=\"e\"><div><b>user%d</b> <span>%d days ago</span></div>"
+                       "<p>%s</p></div>",
+                       20, "</div></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL);
+}
+
+/* The shape of the pages most often missed whole: a short article (three
+ * paragraphs) beside a long run of readers' comments that no class word
+ * names, or beside a long list of links, in many builds. Each page of the
+ * matrix must give the article alone: a held-out proxy for the rules of
+ * replies.c, side_lists.c and listing.c, which must hold on builds they
+ * were not written for. */
+static void test_short_article_beside_long_run(void) {
+  static char page[32768];
+  /* The article: under an <h1> or, with no <h1>, an <h2> the <title>
+   * holds; in an <article>, a <div>, or a <div> whose header holds the
+   * headline and its date. */
+  static const char *const articles[] = {
+      "<article><h1>River floods lower town</h1><p>By Sam Reed, March 3, 2024</p><p>" P1
+      "</p><p>" P2 "</p><p>" P3 "</p></article>",
+      "<div class=\"a\"><h2>River floods lower town</h2><p>" P1 "</p><p>" P2 "</p><p>" P3
+      "</p></div>",
+      "<div class=\"a\"><div class=\"hd\"><h1>River floods lower town</h1><span>March 3, 2024"
+      "</span></div><div class=\"bd\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div></div>"};
+  /* A unit: %d %d %s (a number twice, then the comment). */
+  static const char *const units[] = {
+      "<div class=\"r\"><strong>user%d</strong> <span>%d days ago</span><p>%s</p></div>",
+      "<li><div><img src=\"/a.png\" alt=\"\"><a href=\"/u/%d\">Grace H.</a> <small>March %d, "
+      "2024</small></div><div><p>%s</p></div><a href=\"#r\">Reply</a></li>",
+      "<div><h5>user%d</h5><span>%d hours ago</span><p>%s</p></div>",
+      "<article class=\"note\"><header><b>user%d</b> wrote on <time>March %d</time>:</header>"
+      "<p>%s</p></article>",
+      "<div class=\"c\" id=\"c%d\"><!-- %d --><p>%s</p><div>&mdash; Grace H., 3 days ago</div>"
+      "</div>",
+      "<div class=\"c\"><div>Posted by <a href=\"/u/%d\">Grace Hopkins</a> on March %d, 2024 at "
+      "10:02 am</div><div>%s</div></div>"};
+  /* After the run: nothing, or a paragraph about the site. */
+  static const char *const after[] = {
+      "", "<div class=\"z\"><p>The Daily is an independent paper run by a small team of "
+          "reporters who live in the valley.</p></div>"};
+  int failed = 0;
+  for (size_t a = 0; a < sizeof articles / sizeof *articles; a++)
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+      for (int n = 8; n <= 40; n += 32)
+        for (size_t t = 0; t < sizeof after / sizeof *after; t++) {
+          char head[1024], tail[512];
+          snprintf(head, sizeof head,
+                   "<html lang=\"en\"><head><title>River floods lower town | Daily</title></head>"
+                   "<body>%s<div class=\"y\"><ul class=\"l\">",
+                   articles[a]);
+          snprintf(tail, sizeof tail, "</ul></div>%s</body></html>", after[t]);
+          if (run(with_units(page, sizeof page, head, units[u], n, tail)) ||
+              !strstr(joined, P1 " || " P2 " || " P3) || strstr(joined, REPLY2)) {
+            fprintf(stderr, "article %zu, units %zu, %d of them, after %zu: %.200s\n", a, u, n, t,
+                    joined);
+            failed++;
+          }
+        }
+  /* A list of 90 links (a headline each; a date too; or a teaser's
+   * headline and line) after the article, before it (a column first in
+   * the markup), with a heading of its own or none. */
+  static const char *const links[] = {
+      "<li><a href=\"/story/%d\">Another story from the city, number %d of the day's news</a>"
+      "</li>",
+      "<li><a href=\"/story/%d\">Another story from the city, number %d of the day's news</a> "
+      "<span>March 3, 2024</span></li>",
+      "<li><h3><a href=\"/story/%d\">Another story from the city, number %d</a></h3><p>The "
+      "council met again and the mayor said more would follow.</p></li>"};
+  static const char *const headings[] = {"", "<h2>More from the Daily</h2>"};
+  for (size_t a = 0; a < sizeof articles / sizeof *articles; a++)
+    for (size_t l = 0; l < sizeof links / sizeof *links; l++)
+      for (size_t h = 0; h < sizeof headings / sizeof *headings; h++)
+        for (int before = 0; before < 2; before++) {
+          char head[1024], tail[1024];
+          snprintf(head, sizeof head,
+                   "<html lang=\"en\"><head><title>River floods lower town | Daily</title></head>"
+                   "<body>%s<div class=\"more\">%s<ul>",
+                   before ? "" : articles[a], headings[h]);
+          snprintf(tail, sizeof tail, "</ul></div>%s</body></html>", before ? articles[a] : "");
+          if (run(with_units(page, sizeof page, head, links[l], 90, tail)) ||
+              !strstr(joined, P1 " || " P2 " || " P3) || strstr(joined, "Another story")) {
+            fprintf(stderr, "article %zu, links %zu, heading %zu, before %d: %.200s\n", a, l, h,
+                    before, joined);
+            failed++;
+          }
+        }
+  CHECK(failed == 0);
 }
 
 /* page = head, then 24 product cards (a link, a price, a line of facts),
@@ -504,6 +684,46 @@ static void test_listing_beside_headline(void) {
                        "<section><div class=\"grid\">",
                        "</div></section></body></html>")) == 0);
   CHECK(art.blocks == 72 && !strncmp(joined, "Oak chair model 0 || $100 || Solid oak, 40 cm", 45));
+}
+
+static void test_listing_under_its_question(void) {
+  /* A question and its answers: the answers, records built alike with a
+   * line of prose and a user card each, are taken for a listing; the
+   * question between the headline and them is the page's as much as they
+   * are, and the root grows to hold it (its container holds little else:
+   * not the sidebar). */
+  static char page[16384];
+  CHECK(run(with_units(
+            page, sizeof page,
+            "<html lang=\"en\"><head><title>Will this method work? - Q&amp;A</title></head>"
+            "<body><div id=\"content\"><div class=\"hdr\"><h1>Will this method work?</h1>"
+            "</div><div id=\"main\"><div class=\"question\"><p>" OPENING "</p></div>"
+            "<div id=\"answers\"><h2>10 Answers</h2>",
+            "<div class=\"answer\"><div class=\"votes\">%d</div><div class=\"card\">answered "
+            "by <a href=\"/u/%d\">a user</a> 1234 reputation 12 gold badges 40 silver badges "
+            "61 bronze badges</div><p>%s</p><div>Share Improve this answer Follow</div></div>",
+            10,
+            "</div></div><div class=\"sidebar\"><h3>Linked</h3><ul><li><a href=\"/q/2\">How "
+            "to start with affiliate ads</a></li></ul></div></div></body></html>")) == 0);
+  CHECK(!strncmp(joined, OPENING " || ", strlen(OPENING " || ")));
+  CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY7) != NULL);
+  CHECK(strstr(joined, "How to start") == NULL);
+  /* Answers of prose alone outweigh the question many times over and
+   * hold the root; the page declares itself a question and its answers
+   * (schema.org QAPage), so the question between the headline and them
+   * is the page's too. */
+  CHECK(run(with_units(
+            page, sizeof page,
+            "<html lang=\"en\"><head><title>Will this method work? - Q&amp;A</title>"
+            "<script type=\"application/ld+json\">{\"@type\": \"QAPage\"}</script></head>"
+            "<body><div id=\"content\"><div class=\"hdr\"><h1>Will this method work?</h1>"
+            "</div><div id=\"main\"><div class=\"question\"><p>" OPENING "</p></div>"
+            "<div id=\"answers\">",
+            "<div class=\"answer\"><div class=\"votes\">%d</div><!-- %d --><p>%s</p></div>", 24,
+            "</div></div><div class=\"sidebar\"><h3>Linked</h3><ul><li><a href=\"/q/2\">How "
+            "to start with affiliate ads</a></li></ul></div></div></body></html>")) == 0);
+  CHECK(!strncmp(joined, OPENING " || ", strlen(OPENING " || ")));
+  CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY7) != NULL);
 }
 
 static void test_listing_records_with_boilerplate_names(void) {
@@ -567,6 +787,54 @@ static void test_link_list_beside_headline(void) {
                        "</p></div><div class=\"more\"><h2>City news</h2><ul>",
                        link, 40, tail)) == 0);
   CHECK(strstr(joined, "Another story from the city, number 39 of the day's news") != NULL);
+  /* Without a heading of its own, after an article of three sentences or
+   * more in its own container, or before it (a column first in the
+   * markup), the list is the page's way elsewhere. */
+  const char *bare = "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                     "<body><div id=\"wrap\"><div class=\"content\"><h1>River floods lower "
+                     "town</h1><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div><div><ul>";
+  CHECK(run(with_units(page, sizeof page, bare, link, 90, tail)) == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                       "<body><div id=\"wrap\"><div><ul>",
+                       link, 90,
+                       "</ul></div><div class=\"content\"><h1>River floods lower town</h1><p>" P1
+                       "</p><p>" P2 "</p><p>" P3 "</p></div></div></body></html>")) == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+  /* Under a headline with a line or two of description, the same list is
+   * the page's listing. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                       "<body><div id=\"wrap\"><div class=\"content\"><h1>River floods lower "
+                       "town</h1><p>" P1 "</p><p>" P2 "</p></div><div><ul>",
+                       link, 90, tail)) == 0);
+  CHECK(strstr(joined, "Another story from the city, number 89 of the day's news") != NULL);
+  /* So is it under an introduction of one paragraph, however many its
+   * sentences: a category's description. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                       "<body><div id=\"wrap\"><div class=\"content\"><h1>River floods lower "
+                       "town</h1><p>" P1 " " P2 " " P3 "</p></div><div><ul>",
+                       link, 90, tail)) == 0);
+  CHECK(strstr(joined, "Another story from the city, number 89 of the day's news") != NULL);
+  /* Its first paragraph of three sentences, and a second one after it. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>River floods lower town</title></head>"
+                       "<body><div id=\"wrap\"><div class=\"content\"><h1>River floods lower "
+                       "town</h1><p>" P1 " " P2 " " P3 "</p><p>" TENTS1 "</p></div><div><ul>",
+                       link, 90, tail)) == 0);
+  CHECK_STR(joined, P1 " " P2 " " P3 " || " TENTS1);
+  /* An article of three paragraphs is one whatever its headline: the
+   * <title> may word it otherwise. */
+  CHECK(
+      run(with_units(page, sizeof page,
+                     "<html lang=\"en\"><head><title>Homes flooded as the river rises | Daily"
+                     "</title></head><body><div id=\"wrap\"><div class=\"content\"><h1>River "
+                     "floods lower town</h1><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div><div><ul>",
+                     link, 90, tail)) == 0);
+  /* (The headline stays: the title, the <title>'s, does not repeat it.) */
+  CHECK_STR(joined, "River floods lower town || " P1 " || " P2 " || " P3);
 }
 
 static void test_paragraph_and_its_list(void) {
@@ -783,6 +1051,63 @@ static void test_tree(void) {
   CHECK_STR(code->block->language, "sh");
 }
 
+static void test_labels_beside_posts(void) {
+  /* A thread whose every post carries its author's card: "Joined" and
+   * "Posts", each before that author's own date and count, with the
+   * posts' prose between the cards. The labels are the template's, not
+   * the thread's words: every copy goes, the values and the posts stay. */
+  static char page[16384];
+  const char *head =
+      "<html lang=\"en\"><head><title>Will this method work?</title></head><body>"
+      "<main><h1>Will this method work?</h1><div class=\"thread\"><p>" OPENING "</p>";
+  CHECK(run(with_units(page, sizeof page, head,
+                       "<div class=\"post\"><div class=\"card\"><dl><dt>Joined</dt>"
+                       "<dd>Mar %d, 2019</dd><dt>Posts</dt><dd>%d41</dd></dl></div>"
+                       "<div class=\"body\"><p>%s</p></div></div>",
+                       5, "</div></main></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL && strstr(joined, REPLY5) != NULL);
+  CHECK(strstr(joined, "Mar 3, 2019") != NULL);
+  CHECK(strstr(joined, "Joined") == NULL);
+  CHECK(strstr(joined, "Posts") == NULL);
+
+  /* A comparison's labels, one card per product with no prose between
+   * the cards, are what the reader compares: they stay (once, as every
+   * repeat). */
+  CHECK(run("<html lang=\"en\"><head><title>Wallets</title></head><body><main>"
+            "<h1>Wallets</h1><p>" P1 "</p><p>" P2 "</p>"
+            "<div><p>Material</p><p>Aluminium</p><p>Weight</p><p>60 g</p></div>"
+            "<div><p>Material</p><p>Titanium</p><p>Weight</p><p>45 g</p></div>"
+            "<div><p>Material</p><p>Carbon fibre</p><p>Weight</p><p>30 g</p></div>"
+            "<p>" P3 "</p></main></body></html>") == 0);
+  CHECK(strstr(joined, "Material || Aluminium || Weight || 60 g") != NULL);
+}
+
+static void test_signup_box(void) {
+  /* A box in the article's middle with an e-mail field is a signup form
+   * and its pitch, though no class word names it. */
+  CHECK(run("<html lang=\"en\"><head><title>Flood</title></head><body><main><h1>Flood</h1>"
+            "<p>" P1 "</p><div class=\"box\"><h3>Join us</h3><p>The week's best stories, "
+            "every Friday.</p><form><input type=\"EMAIL\" name=\"e\"><button>Go</button></form>"
+            "</div><p>" P2 "</p><p>" P3 "</p></main></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+  /* A mailing-list service's form: a text field named for the address. */
+  CHECK(run("<html lang=\"en\"><head><title>Flood</title></head><body><main><h1>Flood</h1>"
+            "<p>" P1 "</p><p>" P2 "</p><div><p>Get our alerts by e-mail.</p><form>"
+            "<input type=\"text\" name=\"EMAIL\"><input type=\"submit\"></form></div>"
+            "<p>" P3 "</p></main></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+  /* A form of several fields to fill in is a contact form, part of the
+   * page; a field in a hidden popup marks nothing around the popup. */
+  CHECK(run("<html lang=\"en\"><head><title>Flood</title></head><body><main><h1>Flood</h1>"
+            "<p>" P1 "</p><div class=\"box\"><h3>Ask us</h3><p>We answer within a day.</p>"
+            "<form><input name=\"n\"><input type=\"email\"><textarea></textarea></form>"
+            "</div><div class=\"card\"><p>Feeder, 199 euros</p><div hidden><p>Notify me</p>"
+            "<input type=\"email\"></div></div><p>" P2 "</p><p>" P3
+            "</p></main></body></html>") == 0);
+  CHECK(strstr(joined, "We answer within a day.") != NULL);
+  CHECK(strstr(joined, "Feeder, 199 euros") != NULL);
+}
+
 int main(void) {
   arena_init(&mem);
   test_boilerplate_inside_article();
@@ -800,9 +1125,13 @@ int main(void) {
   test_thread_built_like_replies();
   test_short_article_long_comments();
   test_unnamed_comments();
+  test_one_line_article_named_comments();
+  test_short_article_beside_long_run();
+  test_headline_below_h1();
   test_listing_beside_headline();
   test_link_list_beside_headline();
   test_listing_records_with_boilerplate_names();
+  test_listing_under_its_question();
   test_paragraph_and_its_list();
   test_excerpt_teasers();
   test_caption_by_name();
@@ -814,6 +1143,8 @@ int main(void) {
   test_panels_and_popovers();
   test_table_of_contents();
   test_link_base();
+  test_labels_beside_posts();
+  test_signup_box();
   arena_free(&mem);
   return check_done();
 }
