@@ -356,11 +356,12 @@ void output_deliver(void *ctx, pith_batch_item *it) {
   }
   report_delivered(c->report, c->batch, in->disk_bytes);
   free(in);
-  /* Parsing a page this large took several times its size, now free in
-   * the heap; kept, it would be scattered by the small pages after it and
-   * the heap would grow again for the next large page: a long crawl would
-   * ratchet up. Given back, the pages that follow fault in what they use
-   * (large pages are rare: under 1% of CPU time on the benchmark WARC). */
+  /* A page this large left its scratch buffers outside the block pool
+   * (the tokenizer's, the extraction's: a few MiB) free in the heap; kept,
+   * they would be scattered by the small pages after it and the heap would
+   * grow again for the next large page: a long crawl would ratchet up.
+   * Given back, the pages that follow fault in what they use (large pages
+   * are rare: under 1% of CPU time on the benchmark WARC). */
   if (c->trim_after && it->input_bytes >= c->trim_after)
     malloc_trim(0);
 }

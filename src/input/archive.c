@@ -18,6 +18,7 @@
 #include "input/warc.h"
 #include "pith.h"
 #include "result.h"
+#include "util/pool.h"
 
 #define DEFAULT_MAX_RECORD ((size_t)16 << 20)
 /* A record's block holds the HTTP headers besides the payload. */
@@ -171,7 +172,7 @@ void pith_archive_close(pith_archive *a) {
   warc_reader_free(a->w);
   if (a->fd >= 0 && a->o.close_fd)
     close(a->fd);
-  free(a->payload);
+  pool_free(a->payload, a->payload_cap);
   free(a->name);
   free(a);
 }
@@ -304,7 +305,7 @@ pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
   a->have_rec = 0;
   if (a->failed)
     return a->failed;
-  free(a->payload);
+  pool_free(a->payload, a->payload_cap);
   a->payload = NULL;
   warc_record w;
   int rc = warc_reader_next(a->w, &w);
@@ -432,8 +433,9 @@ pith_status pith_record_extract(const pith_record *rec, const pith_options *opts
 /* A copy: the record, then the strings (and the payload, unless moved). */
 typedef struct {
   pith_record rec;
-  char *owned; /* the payload's buffer, moved here rather than copied, or NULL */
-  size_t held; /* the bytes the copy holds (malloc'd sizes) */
+  char *owned;      /* the payload's buffer (util/pool.h), moved here rather than copied, or NULL */
+  size_t owned_cap; /* its size */
+  size_t held;      /* the bytes the copy holds (malloc'd sizes) */
 } record_copy;
 
 /* A copy of rec, with its payload copied unless move is set (the caller
@@ -448,6 +450,7 @@ static record_copy *copy_record(const pith_record *rec, int move) {
     return NULL;
   c->rec = *rec;
   c->owned = NULL;
+  c->owned_cap = 0;
   c->held = n;
   char *p = (char *)(c + 1);
   if (rec->payload && !move) {
@@ -493,6 +496,7 @@ pith_record *archive_take_record(pith_archive *a) {
   } else if (in_block) {
     c->owned = warc_reader_take_block(a->w, &cap);
   }
+  c->owned_cap = cap;
   c->held += cap;
   return &c->rec;
 }
@@ -505,6 +509,6 @@ void pith_record_free(pith_record *rec) {
   if (!rec)
     return;
   record_copy *c = (record_copy *)rec; /* rec is its first member */
-  free(c->owned);
+  pool_free(c->owned, c->owned_cap);
   free(c);
 }

@@ -12,7 +12,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
-#include "util/sizeclass.h"
+#include "util/pool.h"
 
 #define MAX_LINE ((size_t)1 << 16)         /* one header line */
 #define MAX_HEADER_BYTES ((size_t)1 << 20) /* a record's whole header section */
@@ -57,7 +57,7 @@ void warc_reader_free(warc_reader *r) {
   stream_free(r->s);
   free(r->hbuf);
   free(r->hdrs);
-  free(r->block);
+  pool_free(r->block, r->block_cap);
   free(r);
 }
 
@@ -570,16 +570,18 @@ static int read_content(warc_reader *r, warc_record *rec) {
     }
     return locate(r, rec) < 0 ? -1 : 1;
   }
-  /* The block's class of size (util/sizeclass.h): a block much larger
-   * than this record's is not kept for it, since the block is often handed
-   * on with its page (warc_reader_take_block). Nothing in it is kept. */
-  size_t cap = size_class((size_t)n + 1);
-  if (r->block_cap < (size_t)n + 1 || r->block_cap > cap) {
-    free(r->block);
+  /* From the pool of blocks (util/pool.h): a crawl's records come and go
+   * by the thousand. A buffer larger than this record's by a block or more
+   * is not kept for it, since the block is often handed on with its page
+   * (warc_reader_take_block) and counted at its size. Nothing in it is
+   * kept. */
+  size_t need = (size_t)n + 1;
+  if (!r->block || r->block_cap < need || r->block_cap - need >= POOL_BLOCK_BYTES) {
+    pool_free(r->block, r->block_cap);
+    r->block = NULL;
     r->block_cap = 0;
-    if (!(r->block = malloc(cap)))
+    if (!(r->block = pool_alloc(need, &r->block_cap)))
       return -1;
-    r->block_cap = cap;
   }
   r->block_start = stream_pos(r->s);
   long long got = read_block(r, r->block, n, &st);
