@@ -168,10 +168,14 @@ static void write_error_record(cli *c, FILE *stream, const item_info *in, const 
   json_field(&b, "url", in->url);
   json_field(&b, "warc_record_id", in->record_id);
   json_field(&b, "warc_date", in->date);
+  if (in->http_status) /* in the order of a page's fields */
+    buf_printf(&b, ",\"http_status\":%d", in->http_status);
   if (in->kind == ITEM_RECORD)
     json_field(&b, "warc_filename", strrchr(in->name, '/') ? strrchr(in->name, '/') + 1 : in->name);
   if (in->has_offset)
     buf_printf(&b, ",\"warc_offset\":%llu", in->offset);
+  if (in->has_offset && in->length) /* unknown for damaged data */
+    buf_printf(&b, ",\"warc_length\":%llu", in->length);
   json_field(&b, "error", error);
   buf_puts(&b, "}\n");
   if (b.oom || fwrite(b.data, 1, b.len, stream) != b.len) {

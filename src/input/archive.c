@@ -216,6 +216,12 @@ static void media_type(const char *v, char *out, size_t cap) {
   out[k] = '\0';
 }
 
+/* A resource record about the crawl, not from the web: wget stores its log and
+   its command line as metadata://gnu.org/software/wget/warc/wget.log. */
+static int crawler_file(const char *uri) {
+  return uri && !strncasecmp(uri, "metadata:", 9);
+}
+
 static const pith_record *skip(pith_record *r, const char *reason) {
   r->kind = PITH_RECORD_SKIPPED;
   r->skip_reason = reason;
@@ -354,6 +360,10 @@ pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
     return PITH_OK;
   case WARC_RESPONSE:
   case WARC_RESOURCE:
+    if (w.type == WARC_RESOURCE && crawler_file(w.target_uri)) {
+      skip(r, "metadata");
+      return PITH_OK;
+    }
     if (w.skipped) {
       skip(r, "too-large");
       return PITH_OK;
