@@ -19,6 +19,7 @@ cd "$(dirname "$0")"
 packages=(build-essential cmake pkg-config zlib1g-dev libdeflate-dev python3 gzip
   libzstd-dev libbrotli-dev # WARC input: .warc.zst, zstd and br bodies
   zstd brotli               # tests/warc (zstd files, br bodies written by the test)
+  wget                      # tests/warc/test_wget.py (WARCs as wget writes them)
   libxml2-dev             # tests (XML output parsed back) and bench (libxml2's parse speed)
   help2man                # the man page, built from pith --help
   libxml2-utils cmark-gfm # tests/render (xmllint, Markdown parsed back)

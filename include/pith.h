@@ -433,7 +433,8 @@ typedef enum {
 
 typedef struct pith_record {
   pith_record_kind kind;
-  /* SKIPPED: a fixed word: "warcinfo", "request", "metadata", "revisit",
+  /* SKIPPED: a fixed word: "warcinfo", "request", "metadata" (also a
+   * resource record at a metadata: URI, a crawler's log), "revisit",
    * "status" (HTTP status not 200), "not-html" (payload of another type),
    * "too-large" (over max_record_bytes), "empty" (no payload), "other"
    * (any other record type). NULL otherwise. */

@@ -91,7 +91,9 @@ static void submit_record(cli *c, const char *name, pith_archive *a, const pith_
   pith_status st = PITH_ERR_NOMEM;
   if (in) {
     in->offset = rec->warc_offset;
+    in->length = rec->warc_length;
     in->has_offset = 1;
+    in->http_status = rec->http_status;
     unsigned long long end = rec->warc_offset + rec->warc_length;
     in->disk_bytes = end > *pos ? end - *pos : 0;
     *pos = end > *pos ? end : *pos;

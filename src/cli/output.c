@@ -168,10 +168,14 @@ static void write_error_record(cli *c, FILE *stream, const item_info *in, const 
   json_field(&b, "url", in->url);
   json_field(&b, "warc_record_id", in->record_id);
   json_field(&b, "warc_date", in->date);
+  if (in->http_status) /* in the order of a page's fields */
+    buf_printf(&b, ",\"http_status\":%d", in->http_status);
   if (in->kind == ITEM_RECORD)
     json_field(&b, "warc_filename", strrchr(in->name, '/') ? strrchr(in->name, '/') + 1 : in->name);
   if (in->has_offset)
     buf_printf(&b, ",\"warc_offset\":%llu", in->offset);
+  if (in->has_offset && in->length) /* unknown for damaged data */
+    buf_printf(&b, ",\"warc_length\":%llu", in->length);
   json_field(&b, "error", error);
   buf_puts(&b, "}\n");
   if (b.oom || fwrite(b.data, 1, b.len, stream) != b.len) {
@@ -352,11 +356,12 @@ void output_deliver(void *ctx, pith_batch_item *it) {
   }
   report_delivered(c->report, c->batch, in->disk_bytes);
   free(in);
-  /* Parsing a page this large took several times its size, now free in
-   * the heap; kept, it would be scattered by the small pages after it and
-   * the heap would grow again for the next large page: a long crawl would
-   * ratchet up. Given back, the pages that follow fault in what they use
-   * (large pages are rare: under 1% of CPU time on the benchmark WARC). */
+  /* A page this large left its scratch buffers outside the block pool
+   * (the tokenizer's, the extraction's: a few MiB) free in the heap; kept,
+   * they would be scattered by the small pages after it and the heap would
+   * grow again for the next large page: a long crawl would ratchet up.
+   * Given back, the pages that follow fault in what they use (large pages
+   * are rare: under 1% of CPU time on the benchmark WARC). */
   if (c->trim_after && it->input_bytes >= c->trim_after)
     malloc_trim(0);
 }

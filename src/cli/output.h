@@ -25,7 +25,9 @@ typedef struct {
   const char *record_id; /* messages and error records */
   const char *date;
   unsigned long long offset; /* ITEM_RECORD: where it starts in the archive file */
+  unsigned long long length; /* ... and its length there (error records, as pages') */
   int has_offset;
+  int http_status;               /* error records of archive records: 0 when none */
   unsigned long long disk_bytes; /* bytes of the input on disk it stands for (the progress) */
   pith_sites *sites;             /* ITEM_ARCHIVE_END: the archive's counter, to free */
 } item_info;

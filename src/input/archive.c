@@ -18,6 +18,7 @@
 #include "input/warc.h"
 #include "pith.h"
 #include "result.h"
+#include "util/pool.h"
 
 #define DEFAULT_MAX_RECORD ((size_t)16 << 20)
 /* A record's block holds the HTTP headers besides the payload. */
@@ -171,7 +172,7 @@ void pith_archive_close(pith_archive *a) {
   warc_reader_free(a->w);
   if (a->fd >= 0 && a->o.close_fd)
     close(a->fd);
-  free(a->payload);
+  pool_free(a->payload, a->payload_cap);
   free(a->name);
   free(a);
 }
@@ -213,6 +214,12 @@ static void media_type(const char *v, char *out, size_t cap) {
       out[k++] = (char)(*v >= 'A' && *v <= 'Z' ? *v + 32 : *v);
   }
   out[k] = '\0';
+}
+
+/* A resource record about the crawl, not from the web: wget stores its log and
+   its command line as metadata://gnu.org/software/wget/warc/wget.log. */
+static int crawler_file(const char *uri) {
+  return uri && !strncasecmp(uri, "metadata:", 9);
 }
 
 static const pith_record *skip(pith_record *r, const char *reason) {
@@ -298,7 +305,7 @@ pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
   a->have_rec = 0;
   if (a->failed)
     return a->failed;
-  free(a->payload);
+  pool_free(a->payload, a->payload_cap);
   a->payload = NULL;
   warc_record w;
   int rc = warc_reader_next(a->w, &w);
@@ -353,6 +360,10 @@ pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
     return PITH_OK;
   case WARC_RESPONSE:
   case WARC_RESOURCE:
+    if (w.type == WARC_RESOURCE && crawler_file(w.target_uri)) {
+      skip(r, "metadata");
+      return PITH_OK;
+    }
     if (w.skipped) {
       skip(r, "too-large");
       return PITH_OK;
@@ -422,8 +433,9 @@ pith_status pith_record_extract(const pith_record *rec, const pith_options *opts
 /* A copy: the record, then the strings (and the payload, unless moved). */
 typedef struct {
   pith_record rec;
-  char *owned; /* the payload's buffer, moved here rather than copied, or NULL */
-  size_t held; /* the bytes the copy holds (malloc'd sizes) */
+  char *owned;      /* the payload's buffer (util/pool.h), moved here rather than copied, or NULL */
+  size_t owned_cap; /* its size */
+  size_t held;      /* the bytes the copy holds (malloc'd sizes) */
 } record_copy;
 
 /* A copy of rec, with its payload copied unless move is set (the caller
@@ -438,6 +450,7 @@ static record_copy *copy_record(const pith_record *rec, int move) {
     return NULL;
   c->rec = *rec;
   c->owned = NULL;
+  c->owned_cap = 0;
   c->held = n;
   char *p = (char *)(c + 1);
   if (rec->payload && !move) {
@@ -483,6 +496,7 @@ pith_record *archive_take_record(pith_archive *a) {
   } else if (in_block) {
     c->owned = warc_reader_take_block(a->w, &cap);
   }
+  c->owned_cap = cap;
   c->held += cap;
   return &c->rec;
 }
@@ -495,6 +509,6 @@ void pith_record_free(pith_record *rec) {
   if (!rec)
     return;
   record_copy *c = (record_copy *)rec; /* rec is its first member */
-  free(c->owned);
+  pool_free(c->owned, c->owned_cap);
   free(c);
 }

@@ -10,7 +10,7 @@
 #include <zstd.h>
 
 #include "input/gunzip.h"
-#include "util/sizeclass.h"
+#include "util/pool.h"
 
 static int lower(int c) {
   return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -155,27 +155,30 @@ typedef struct {
 } sink;
 
 /* Room for at least want more bytes (within max + 1); 0 when there is none
- * (over the limit, or out of memory: see the flags). */
+ * (over the limit, or out of memory: see the flags). The buffer comes from
+ * the pool (util/pool.h): a crawl's bodies come and go by the thousand. */
 static size_t sink_room(sink *s, size_t want) {
   if (s->len > s->max) {
     s->over = 1;
     return 0;
   }
-  if (s->cap - s->len < want + 1) {
-    size_t cap = s->cap ? s->cap : 16384;
-    while (cap - s->len < want + 1)
-      cap *= 2;
-    if (cap > s->max + 2)
-      cap = s->max + 2 > s->len + 1 ? s->max + 2 : s->len + 2;
-    char *p = realloc(s->p, cap);
+  /* At most max + 2 bytes of it are used, so that "exactly max" and "more
+   * than max" differ; the pool rounds its size up to whole blocks. */
+  size_t limit = s->max + 2 > s->len + 1 ? s->max + 2 : s->len + 2;
+  if (s->cap < limit && s->cap - s->len < want + 1) {
+    size_t cap = s->len + want + 1; /* at least doubling: streamed bodies grow often */
+    if (cap < s->cap * 2)
+      cap = s->cap * 2;
+    if (cap > limit)
+      cap = limit;
+    char *p = pool_grow(s->p, &s->cap, cap);
     if (!p) {
       s->oom = 1;
       return 0;
     }
     s->p = p;
-    s->cap = cap;
   }
-  return s->cap - s->len - 1; /* one byte for the NUL */
+  return (s->cap < limit ? s->cap : limit) - s->len - 1; /* one byte for the NUL */
 }
 
 /* Appends n bytes; sets over when they do not fit within max. */
@@ -336,12 +339,10 @@ static void decode_one(const char *coding, const char *in, size_t len, sink *out
   const unsigned char *u = (const unsigned char *)in;
   int keep = 1;
   if (!strcmp(coding, "gzip") || !strcmp(coding, "x-gzip")) {
-    char *whole = NULL;
-    size_t n = 0;
-    if (!out->p && gunzip_whole(in, len, out->max, &whole, &n)) {
-      out->p = whole; /* one member, inflated in one call */
-      out->len = n;
-      out->cap = size_class(n + 1);
+    size_t isize = 0, n = 0;
+    if (!out->p && gunzip_whole_size(in, len, out->max, &isize) && sink_room(out, isize) >= isize &&
+        gunzip_whole_into(in, len, out->p, isize, &n)) {
+      out->len = n; /* one member, inflated in one call */
       keep = 0;
     } else if (len >= 2 && u[0] == 0x1f && u[1] == 0x8b) {
       keep = inflate_body(in, len, 16 + MAX_WBITS, out, cut);
@@ -386,16 +387,16 @@ http_body_status http_decode_body(const http_response *h, const char *body, size
   for (int i = h->ncodings - 1; i >= 0 && !cur.over && !cur.oom; i--) {
     sink next = {NULL, 0, 0, max, 0, 0};
     decode_one(h->codings[i], in, in_len, &next, cut);
-    free(cur.p);
+    pool_free(cur.p, cur.cap);
     cur = next;
     in = cur.p ? cur.p : "";
     in_len = cur.len;
   }
   if (cur.oom || cur.over || cur.len > max) {
-    free(cur.p);
+    pool_free(cur.p, cur.cap);
     return cur.oom ? HTTP_BODY_NOMEM : HTTP_BODY_TOO_LARGE;
   }
-  if (!cur.p && !(cur.p = malloc(cur.cap = 1)))
+  if (!cur.p && !(cur.p = pool_alloc(1, &cur.cap)))
     return HTTP_BODY_NOMEM;
   cur.p[cur.len] = '\0';
   *out = cur.p;

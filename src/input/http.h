@@ -29,9 +29,9 @@ typedef enum {
   HTTP_BODY_NOMEM,
 } http_body_status;
 
-/* The decoded body of h's message body[0..len) into *out (malloc'd,
- * NUL-terminated, *out_len bytes in a buffer of *out_cap; the caller
- * frees). Decoding stops past
+/* The decoded body of h's message body[0..len) into *out (NUL-terminated,
+ * *out_len bytes in a buffer of *out_cap from util/pool.h; the caller gives
+ * it back with pool_free(*out, *out_cap)). Decoding stops past
  * max bytes (a bomb costs no more than max). Damage is tolerated: what
  * decoded before it is kept and *cut is set (broken chunking, a corrupt or
  * truncated compressed body). A body whose bytes do not match its coding

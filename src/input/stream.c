@@ -265,6 +265,14 @@ int stream_boundary(const stream *s, unsigned long long from, unsigned long long
   size_t i = first_after(s, from);
   if (i == s->nm || s->m[i].dec > to)
     return 0;
+  /* A member that gave no byte (corrupt from its start) shares its offset
+   * with its break and the next member: the break speaks for them all,
+   * else a caller moving on past this offset would never see it. */
+  for (size_t k = i; k < s->nm && s->m[k].dec == s->m[i].dec; k++)
+    if (s->m[k].damage[0]) {
+      i = k;
+      break;
+    }
   *at = s->m[i].dec;
   *damage = s->m[i].damage[0] ? s->m[i].damage : NULL;
   *damage_at = s->m[i].damage_at;

@@ -12,7 +12,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
-#include "util/sizeclass.h"
+#include "util/pool.h"
 
 #define MAX_LINE ((size_t)1 << 16)         /* one header line */
 #define MAX_HEADER_BYTES ((size_t)1 << 20) /* a record's whole header section */
@@ -57,7 +57,7 @@ void warc_reader_free(warc_reader *r) {
   stream_free(r->s);
   free(r->hbuf);
   free(r->hdrs);
-  free(r->block);
+  pool_free(r->block, r->block_cap);
   free(r);
 }
 
@@ -505,8 +505,10 @@ static int put_back_record(warc_reader *r, warc_record *rec) {
 /* After a kept block: what follows must be the end of the data, a member
  * start or blank lines then "WARC/". Otherwise the Content-Length lied: a
  * record start inside the block is put back to be read again (the block
- * was too long), or the block is flagged as cut (too short). */
-static int check_end(warc_reader *r, warc_record *rec) {
+ * was too long), or the block is flagged as cut (too short). 3 (and the
+ * message in *damage) when the record's own member ends in damage: every
+ * byte came, but its check failed (a corrupt gzip member's CRC). */
+static int check_end(warc_reader *r, warc_record *rec, const char **damage) {
   size_t avail;
   const unsigned char *p;
   for (;;) {
@@ -523,8 +525,15 @@ static int check_end(warc_reader *r, warc_record *rec) {
   size_t i = 0;
   while (i < avail && i < 4 && (p[i] == '\r' || p[i] == '\n'))
     i++;
-  unsigned long long pos = stream_pos(r->s), b, dat;
+  unsigned long long pos = stream_pos(r->s), b, dat, start, len;
   const char *dmg;
+  stream_member(r->s, r->rec_start, &start, &len);
+  if (stream_kind_of(r->s) != STREAM_PLAIN &&
+      stream_boundary(r->s, pos - 1, pos + i, &b, &dmg, &dat) && dmg && dat == start) {
+    stream_consume(r->s, i);
+    *damage = dmg;
+    return 3;
+  }
   if (i == avail || (avail - i >= 5 && !memcmp(p + i, "WARC/", 5)) ||
       stream_boundary(r->s, pos - 1, pos + i, &b, &dmg, &dat)) {
     stream_consume(r->s, i);
@@ -561,16 +570,18 @@ static int read_content(warc_reader *r, warc_record *rec) {
     }
     return locate(r, rec) < 0 ? -1 : 1;
   }
-  /* The block's class of size (util/sizeclass.h): a block much larger
-   * than this record's is not kept for it, since the block is often handed
-   * on with its page (warc_reader_take_block). Nothing in it is kept. */
-  size_t cap = size_class((size_t)n + 1);
-  if (r->block_cap < (size_t)n + 1 || r->block_cap > cap) {
-    free(r->block);
+  /* From the pool of blocks (util/pool.h): a crawl's records come and go
+   * by the thousand. A buffer larger than this record's by a block or more
+   * is not kept for it, since the block is often handed on with its page
+   * (warc_reader_take_block) and counted at its size. Nothing in it is
+   * kept. */
+  size_t need = (size_t)n + 1;
+  if (!r->block || r->block_cap < need || r->block_cap - need >= POOL_BLOCK_BYTES) {
+    pool_free(r->block, r->block_cap);
+    r->block = NULL;
     r->block_cap = 0;
-    if (!(r->block = malloc(cap)))
+    if (!(r->block = pool_alloc(need, &r->block_cap)))
       return -1;
-    r->block_cap = cap;
   }
   r->block_start = stream_pos(r->s);
   long long got = read_block(r, r->block, n, &st);
@@ -594,9 +605,12 @@ static int read_content(warc_reader *r, warc_record *rec) {
     return damaged(r, rec, "%s",
                    put ? "Content-Length runs past the record's end" : "truncated record");
   }
-  int rc = check_end(r, rec);
+  const char *dmg = NULL;
+  int rc = check_end(r, rec, &dmg);
   if (rc < 0)
     return -1;
+  if (rc == 3)
+    return damaged(r, rec, "%s", dmg);
   if (rc == 2)
     return damaged(r, rec, "%s", "Content-Length runs past the record's end");
   return locate(r, rec) < 0 ? -1 : 1;

@@ -87,9 +87,9 @@ void warc_reader_free(warc_reader *r);
 /* Whether p points into the buffer holding the last record's block. */
 int warc_reader_in_block(const warc_reader *r, const char *p);
 
-/* That buffer, the caller's from now on (free it with free; the record's
- * block pointer stays valid), and its size in *cap: the next record gets a
- * buffer of its own. */
+/* That buffer, the caller's from now on (give it back with pool_free,
+ * util/pool.h; the record's block pointer stays valid), and its size in
+ * *cap: the next record gets a buffer of its own. */
 char *warc_reader_take_block(warc_reader *r, size_t *cap);
 
 /* The value of a header of rec by name (case-insensitive), or NULL. */

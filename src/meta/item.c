@@ -61,47 +61,69 @@ static int holds_item_heading(const dom_node *a, const dom_node *from, size_t *b
   return 0;
 }
 
-/* Whether class string s holds the class name w[0..k). */
-static int has_class(const char *s, const char *w, size_t k) {
-  for (const char *p = s; *p;) {
-    while (*p == ' ')
-      p++;
-    size_t n = strcspn(p, " ");
-    if (n == k && !strncmp(p, w, k))
+/* Class strings are compared in their first CLASS_SPAN bytes, and each
+ * class name looked up costs one of the caller's budget: a hostile page's
+ * megabyte class attribute, on every entry, costs what a real one does
+ * (whole, it made each comparison quadratic in its length). */
+enum { CLASS_SPAN = 512 };
+
+static size_t class_span(const char *s) {
+  size_t n = 0;
+  while (n < CLASS_SPAN && s[n])
+    n++;
+  return n;
+}
+
+/* Whether class string s[0..len) holds the class name w[0..k). */
+static int has_class(const char *s, size_t len, const char *w, size_t k) {
+  for (size_t i = 0; i < len;) {
+    while (i < len && s[i] == ' ')
+      i++;
+    size_t n = 0;
+    while (i + n < len && s[i + n] != ' ')
+      n++;
+    if (n && n == k && !memcmp(s + i, w, k))
       return 1;
-    p += n;
+    i += n;
   }
   return 0;
 }
 
-/* How many of the class names of a are also b's (a and b: class
- * strings), and how many a has. */
-static void shared_classes(const char *a, const char *b, size_t *shared, size_t *count) {
+/* How many of the class names of a[0..alen) are also b[0..blen)'s, and
+ * how many a has. */
+static void shared_classes(const char *a, size_t alen, const char *b, size_t blen, size_t *shared,
+                           size_t *count, size_t *budget) {
   *shared = *count = 0;
-  for (const char *p = a; *p;) {
-    while (*p == ' ')
-      p++;
-    size_t k = strcspn(p, " ");
+  for (size_t i = 0; i < alen && *budget;) {
+    while (i < alen && a[i] == ' ')
+      i++;
+    size_t k = 0;
+    while (i + k < alen && a[i + k] != ' ')
+      k++;
     if (!k)
       break;
     ++*count;
-    *shared += has_class(b, p, k);
-    p += k;
+    --*budget;
+    *shared += has_class(b, blen, a + i, k);
+    i += k;
   }
 }
 
 /* Whether two elements are of a kind: the same tag and most of their
  * class names alike ("post-768 post hentry" and "post-762 post hentry":
  * a blog's entries, each with its own id among its classes). */
-static int alike(const dom_node *a, const dom_node *b) {
+static int alike(const dom_node *a, const dom_node *b, size_t *budget) {
   if (a->tag != b->tag)
     return 0;
   if (!a->cls || !b->cls)
     return !a->cls && !b->cls;
+  size_t la = class_span(a->cls), lb = class_span(b->cls);
+  if (la == lb && !memcmp(a->cls, b->cls, la))
+    return 1;
   size_t shared, na, nb, unused;
-  shared_classes(a->cls, b->cls, &shared, &na);
-  shared_classes(b->cls, a->cls, &unused, &nb);
-  return shared * 2 > (na > nb ? na : nb) || !strcmp(a->cls, b->cls);
+  shared_classes(a->cls, la, b->cls, lb, &shared, &na, budget);
+  shared_classes(b->cls, lb, a->cls, la, &unused, &nb, budget);
+  return shared * 2 > (na > nb ? na : nb);
 }
 
 /* Whether element a has a sibling of its kind that is an entry too: its
@@ -113,7 +135,7 @@ static int has_like_entry(const dom_node *a, size_t *budget) {
     const dom_node *s = sides[k];
     for (int hops = 0; s && s->tag == TAG_TEXT && hops < 4; hops++)
       s = k ? s->next : s->prev;
-    if (s && alike(s, a) && holds_item_heading(s, NULL, budget))
+    if (s && alike(s, a, budget) && holds_item_heading(s, NULL, budget))
       return 1;
   }
   return 0;

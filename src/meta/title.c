@@ -647,8 +647,12 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
     return finish(t, in, mem);
   /* Step 5: the first <h1> outside the page's chrome, else any title; on
    * a site's home page whose titles all name the site, the site's name
-   * (its <h1>s head its sections: "About", a post's "The Great"). */
-  for (size_t i = 0; i < in->nh1 && !in->home; i++)
+   * (its <h1>s head its sections: "About", a post's "The Great"). A home
+   * page with no title at all keeps its <h1>. */
+  int titled = 0;
+  for (int r = 0; r < 5; r++)
+    titled |= stripped[r] != NULL;
+  for (size_t i = 0; i < in->nh1 && !(in->home && titled); i++)
     if (in->h1[i].text && !in->h1[i].chrome) {
       *from_h1 = (int)i;
       return finish_as(in->h1[i].text, in, mem, 1);

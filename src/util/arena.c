@@ -1,8 +1,8 @@
 #include "util/arena.h"
 
+#include "util/pool.h"
 #include "util/sizeclass.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 struct arena_chunk {
@@ -22,18 +22,18 @@ void arena_free(arena *a) {
   arena_chunk *c = a->head;
   while (c) {
     arena_chunk *next = c->next;
-    free(c);
+    pool_free(c, sizeof(arena_chunk) + c->size);
     c = next;
   }
   arena_init(a);
 }
 
 void *arena_alloc_slow(arena *a, size_t size) {
-  /* Chunks grow with the arena so a big page needs few mallocs, up to a
-   * size that every page's arena shares: a heap that pages come and go
-   * through by the thousand then reuses its free chunks for the next
-   * page's (util/sizeclass.h) instead of growing. A chunk with its header
-   * is a power of two. */
+  /* Chunks grow with the arena so a big page needs few of them, up to a
+   * size that every page's arena shares. They come from the pool of
+   * uniform blocks (util/pool.h), where the chunks of pages come and go by
+   * the thousand without fragmenting memory. A chunk with its header is a
+   * power of two, whole blocks. */
   size_t chunk = size_class(a->total / 2);
   if (chunk < ARENA_MIN_CHUNK)
     chunk = ARENA_MIN_CHUNK;
@@ -44,9 +44,11 @@ void *arena_alloc_slow(arena *a, size_t size) {
     want = size;
   if (want > (size_t)-1 / 2)
     return NULL;
-  arena_chunk *c = malloc(sizeof(arena_chunk) + want);
+  size_t cap;
+  arena_chunk *c = pool_alloc(sizeof(arena_chunk) + want, &cap);
   if (!c)
     return NULL;
+  want = cap - sizeof(arena_chunk);
   c->next = a->head;
   c->size = want;
   a->head = c;

@@ -13,7 +13,7 @@ typedef struct {
   arena_chunk *head; /* newest chunk first */
   char *ptr;         /* next free byte in head */
   char *end;         /* end of head */
-  size_t total;      /* bytes reserved from malloc, for limits and stats */
+  size_t total;      /* bytes reserved from the pool, for limits and stats */
 } arena;
 
 void arena_init(arena *a);

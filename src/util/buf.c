@@ -87,6 +87,27 @@ char *buf_detach(buf *b, size_t *len) {
   return p;
 }
 
+/* The length of the valid UTF-8 sequence at s[i..len) that starts with a
+ * byte >= 0x80, or 0 when it is not one (a stray or cut byte, an overlong
+ * form, a surrogate, past U+10FFFF). */
+static size_t utf8_sequence(const unsigned char *s, size_t i, size_t len) {
+  unsigned char c = s[i];
+  size_t n = c >= 0xC2 && c <= 0xDF   ? 2
+             : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4
+                                      : 0;
+  if (!n || len - i < n)
+    return 0;
+  for (size_t k = 1; k < n; k++)
+    if ((s[i + k] & 0xC0) != 0x80)
+      return 0;
+  unsigned char d = s[i + 1];
+  if ((c == 0xE0 && d < 0xA0) || (c == 0xF0 && d < 0x90) ||
+      (c == 0xF4 && d > 0x8F))
+    return 0;
+  return n;
+}
+
 void buf_json_escape(buf *b, const char *s, size_t len) {
   static const char hex[] = "0123456789abcdef";
   size_t start = 0;
@@ -116,6 +137,15 @@ void buf_json_escape(buf *b, const char *s, size_t len) {
       i += 2;
       start = i + 1;
       continue;
+    } else if (c >= 0x80) {
+      /* JSON is UTF-8: a byte that is not (a damaged record's header, a
+       * file name) becomes U+FFFD rather than an unreadable line. */
+      size_t n = utf8_sequence((const unsigned char *)s, i, len);
+      if (n) {
+        i += n - 1;
+        continue;
+      }
+      esc = "\\ufffd";
     }
     if (esc) {
       buf_append(b, s + start, i - start);

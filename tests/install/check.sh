@@ -90,7 +90,7 @@ fi
 lib=$(pkg-config --variable=libdir pith)/libpith.so
 if command -v nm >/dev/null; then
   nm -D --defined-only "$lib" | awk '{print $3}' | sort >"$tmp/exported"
-  sed -nE 's/^(const )?[a-z_]+ [*]?(pith_[a-z0-9_]+)\(.*/\2/p' "$prefix/include/pith.h" |
+  sed -nE 's/^(const )?([a-z0-9_]+ )+[*]*(pith_[a-z0-9_]+)\(.*/\3/p' "$prefix/include/pith.h" |
     sort >"$tmp/declared"
   [ -s "$tmp/declared" ] || fail "no function found in pith.h"
   extra_symbols=$(comm -23 "$tmp/exported" "$tmp/declared" | head -5 | tr '\n' ' ')

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "input/http.h"
+#include "util/pool.h"
 
 /* data compressed with zlib's window_bits (31 gzip, 15 zlib, -15 raw). */
 static size_t squeeze(const char *data, size_t len, int window_bits, char *out, size_t cap) {
@@ -66,12 +67,12 @@ static void test_decode(void) {
         HTTP_BODY_OK);
   CHECK(len == 12 && !strcmp(out, "Hello, world") && !cut);
   CHECK(cap > len); /* the buffer's size, for a batch's count of bytes held */
-  free(out);
+  pool_free(out, cap);
   static const char broken[] = "5\r\nHello\r\n40\r\n, wor";
   CHECK(http_decode_body(&h, broken, sizeof broken - 1, 1000, &out, &len, &cap, &cut) ==
         HTTP_BODY_OK);
   CHECK(!strcmp(out, "Hello, wor") && cut);
-  free(out);
+  pool_free(out, cap);
   /* Many chunks of 4096 bytes: every one fits its room exactly. */
   size_t big_len = 40 * (4096 + 8) + 5;
   char *many = malloc(big_len), *p = many;
@@ -84,12 +85,12 @@ static void test_decode(void) {
   memcpy(p, "0\r\n\r\n", 5);
   CHECK(http_decode_body(&h, many, big_len, 1 << 20, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == 40 * 4096 && !cut && out[4096] == 'b');
-  free(out);
+  pool_free(out, cap);
   free(many);
   /* Labelled chunked but stored de-chunked: kept as it is. */
   CHECK(http_decode_body(&h, text, tl, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == tl && !strcmp(out, text));
-  free(out);
+  pool_free(out, cap);
   h.chunked = 0;
 
   /* Stacked codings: gzip applied first, then deflate (zlib). */
@@ -101,7 +102,7 @@ static void test_decode(void) {
   strcpy(h.codings[1], "deflate");
   CHECK(http_decode_body(&h, both, bl, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == tl && !strcmp(out, text) && !cut);
-  free(out);
+  pool_free(out, cap);
   /* Raw deflate, as many servers send it. */
   char raw[512];
   size_t rl = squeeze(text, tl, -15, raw, sizeof raw);
@@ -109,20 +110,20 @@ static void test_decode(void) {
   strcpy(h.codings[0], "deflate");
   CHECK(http_decode_body(&h, raw, rl, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == tl && !strcmp(out, text));
-  free(out);
+  pool_free(out, cap);
   /* A truncated gzip body: what came is kept, flagged. */
   strcpy(h.codings[0], "x-gzip");
   CHECK(http_decode_body(&h, gz, gl - 12, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(cut && len < tl && !strncmp(out, text, len));
-  free(out);
+  pool_free(out, cap);
   /* Labelled gzip but plain: kept as it is. */
   CHECK(http_decode_body(&h, text, tl, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == tl && !strcmp(out, text));
-  free(out);
+  pool_free(out, cap);
   /* An unknown coding: kept, for the sniffer to judge. */
   strcpy(h.codings[0], "compress");
   CHECK(http_decode_body(&h, text, tl, 1000, &out, &len, &cap, &cut) == HTTP_BODY_OK && len == tl);
-  free(out);
+  pool_free(out, cap);
   /* Over the limit, before and after decoding. */
   CHECK(http_decode_body(&h, text, tl, 10, &out, &len, &cap, &cut) == HTTP_BODY_TOO_LARGE && !out);
   size_t big = 64 << 20;
@@ -132,13 +133,13 @@ static void test_decode(void) {
   CHECK(http_decode_body(&h, bomb, bombl, 1 << 20, &out, &len, &cap, &cut) == HTTP_BODY_TOO_LARGE);
   CHECK(http_decode_body(&h, bomb, bombl, big, &out, &len, &cap, &cut) == HTTP_BODY_OK &&
         len == big);
-  free(out);
+  pool_free(out, cap);
   free(zeros);
   free(bomb);
   /* Empty bodies. */
   h.ncodings = 0;
   CHECK(http_decode_body(&h, "", 0, 10, &out, &len, &cap, &cut) == HTTP_BODY_OK && len == 0 && out);
-  free(out);
+  pool_free(out, cap);
 }
 
 int main(void) {

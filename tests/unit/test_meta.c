@@ -1288,6 +1288,34 @@ static void test_card_dates(void) {
   "<li class=\"teaser\"><h2><a href=\"/news/" slug "\">News of " slug "</a></h2><time "            \
   "datetime=\"2023-12-" day "\">December " day ", 2023</time><p>A short summary of the story, "    \
   "with a few words more on " slug ".</p></li>"
+/* Entries whose class attributes run to 40,000 names each (a hostile
+ * page): still entries of a kind (their first names agree), and compared
+ * in bounded time (whole, each comparison was quadratic in the attribute's
+ * length: minutes for a 16 MB page of 60 such entries). */
+static void test_list_entries_with_long_classes(void) {
+  enum { NAMES = 40000, ENTRIES = 3 };
+  size_t cap = (size_t)ENTRIES * (NAMES * 8 + 400) + 1000;
+  char *page = malloc(cap);
+  CHECK(page != NULL);
+  if (!page)
+    return;
+  size_t n =
+      (size_t)snprintf(page, cap, "<html><head><title>Blog</title></head><body><h1>Blog</h1>");
+  for (int e = 0; e < ENTRIES; e++) {
+    n += (size_t)snprintf(page + n, cap - n, "<article class=\"post-%d", 700 + e);
+    for (int k = 0; k < NAMES; k++)
+      n += (size_t)snprintf(page + n, cap - n, " c%d", k);
+    n += (size_t)snprintf(page + n, cap - n,
+                          "\"><h2><a href=\"/p%d\">Post %d</a></h2><time datetime=\"2019-01-1%d\">"
+                          "Jan 1%d</time><p>Words of a post, a few more of them.</p></article>",
+                          e, e, e, e);
+  }
+  snprintf(page + n, cap - n, "</body></html>");
+  CHECK(run(page) == 0);
+  CHECK(art.meta.date_published == NULL);
+  free(page);
+}
+
 static void test_list_entry_dates(void) {
   CHECK(run(PAGE("<title>News</title>",
                  "<h1>News</h1><ul class=\"teasers\">" ENTRY("roads", "19") ENTRY("bridges", "18")
@@ -1330,6 +1358,7 @@ static void test_list_entry_dates(void) {
                      "2023</time>" BODY "</div><div class=\"box\"><h2><a href=\"/b\">Bridges</a>"
                      "</h2><time datetime=\"2023-12-18\">Dec 18, 2023</time></div>")) == 0);
   CHECK_STR(art.meta.date_published, "2023-12-19");
+  test_list_entries_with_long_classes();
 }
 #undef ENTRY
 
@@ -1570,6 +1599,10 @@ static void test_title_more_shapes(void) {
   CHECK(run_url(HOME_PAGE, "https://adapark.example.io/about") == 0);
   CHECK_STR(art.title, "About");
 #undef HOME_PAGE
+  /* A home page with no title but its <h1>: that heading, not none. */
+  CHECK(run_url(PAGE("", "<h1>Ada Park builds bridges</h1>" BODY), "https://adapark.example.io/") ==
+        0);
+  CHECK_STR(art.title, "Ada Park builds bridges");
   /* A dash inside brackets separates no parts: the <title> is one
    * product's name, not "Site - Tagline", and the shop's name in the
    * <h1>s does not stand against it. */

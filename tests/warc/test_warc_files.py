@@ -215,6 +215,30 @@ def main():
     check("truncated member: an error record in its place", len(errors) == 1 and
           errors[0].get("warc_offset") == off and lines.index(errors[0]) == 2, str(errors))
 
+    # A member whose deflate data is wrong from its first bytes gives no byte
+    # at all: its break falls where the next member starts, and is still named.
+    bad = bytearray(members[2])
+    for i in range(12, 32):
+        bad[i] ^= 0x55
+    rc, lines, err = run(write(d, "corrupt.warc.gz", b"".join(members[:2] + [bytes(bad)] + members[3:])))
+    check("corrupt member start: the others", urls(lines) == [20, 21, 23, 24, 25], str(urls(lines)))
+    check("corrupt member start: named by offset", f"corrupt gzip data at byte {off}" in err and
+          "1 failed" in err and rc == 1, err)
+    errors = [l for l in lines if "error" in l]
+    check("corrupt member start: an error record in its place", len(errors) == 1 and
+          errors[0].get("warc_offset") == off and lines.index(errors[0]) == 2, str(errors))
+
+    # A member whose bytes all come out but whose CRC is wrong: its record is
+    # corrupt somewhere, named with its URL, not extracted.
+    bad = bytearray(members[2])
+    bad[-8] ^= 0xFF
+    rc, lines, err = run(write(d, "crc.warc.gz", b"".join(members[:2] + [bytes(bad)] + members[3:])))
+    check("bad CRC: the others", urls(lines) == [20, 21, 23, 24, 25], str(urls(lines)))
+    errors = [l for l in lines if "error" in l]
+    check("bad CRC: named", f"corrupt gzip data at byte {off}" in err and "1 failed" in err and
+          len(errors) == 1 and errors[0].get("warc_offset") == off and
+          errors[0].get("url", "").endswith("/22"), f"{errors} {err}")
+
     garbage = b"".join(good[:3]) + b"some garbage\r\nbetween records\r\n" + b"".join(good[3:])
     rc, lines, err = run(write(d, "garbage.warc", garbage))
     check("garbage: all records", urls(lines) == list(range(20, 26)), str(urls(lines)))

@@ -174,14 +174,16 @@ def extract_archives(paths, directory, *, overwrite=False, resume=False, errors=
     file that fails leaves no output and the others go on.
 
     Beside each output, when it is put in place, its counts are written to
-    directory/NAME.counts.json (with the output's size).
+    directory/NAME.counts.json (with its path, the options and the
+    output's size).
 
     resume=True: a run that died part-way (or had files fail) is taken up
     again. A file whose output and counts are both in directory, the
-    output of the size its counts say, is not read again: its row is its
-    counts' (resumed); every other file is extracted (an output without
-    its counts is removed and written again). The options should be the
-    first run's: nothing checks that they are.
+    output of the size its counts say, read from the same path with the
+    same options, is not read again: its row is its counts' (resumed);
+    every other file is extracted (an output without its counts, or done
+    from another path or with other options, is removed and written
+    again).
 
     directory is a path every worker writes to (a shared file system;
     absolute, unless the workers share this process's working directory).
@@ -205,7 +207,7 @@ def extract_archives(paths, directory, *, overwrite=False, resume=False, errors=
             raise ValueError(f"{seen[out]} and {path} would both be written to {out}")
         seen[out] = path
     os.makedirs(directory, exist_ok=True)
-    rows = [_done_row(p, o) if resume else None for p, o in zip(paths, outputs)]
+    rows = [_done_row(p, o, settings) if resume else None for p, o in zip(paths, outputs)]
     if not resume:
         earlier = [o for o in outputs if os.path.exists(o)]
         _refuse_earlier_outputs(directory, sorted(os.path.basename(o) for o in earlier),
@@ -241,9 +243,16 @@ def _remove(path):
         pass
 
 
-def _done_row(path, output):
+def _settings_saved(settings):
+    """settings as a counts file holds them (JSON's types)."""
+    return json.loads(json.dumps(settings, default=repr))
+
+
+def _done_row(path, output, settings):
     """An earlier run's row for this file when it was done (its output
-    whole, of the size its counts say), else None."""
+    whole, of the size its counts say) from path with these settings, else
+    None: an output written with other options, or from another file of
+    the same name, is no output of this run."""
     try:
         with open(_counts_name(output), encoding="utf-8") as f:
             saved = json.load(f)
@@ -251,7 +260,8 @@ def _done_row(path, output):
     except (OSError, ValueError):
         return None
     if not isinstance(saved, dict) or saved.get("bytes") != size \
-            or not isinstance(saved.get("counts"), dict):
+            or not isinstance(saved.get("counts"), dict) or saved.get("source") != path \
+            or saved.get("settings") != _settings_saved(settings):
         return None
     return dict(source=path, output=output, error=None, resumed=True, **saved["counts"])
 
@@ -277,7 +287,8 @@ def _extract_archive(path, output, settings):
             f.flush()
             with _Output(_counts_name(output)) as c:
                 json.dump({"source": path, "bytes": os.fstat(f.fileno()).st_size,
-                           "counts": counts}, c, ensure_ascii=False)
+                           "settings": _settings_saved(settings), "counts": counts}, c,
+                          ensure_ascii=False)
     except (pith.Error, OSError, ValueError) as e:
         row["output"] = None
         row["error"] = str(e)

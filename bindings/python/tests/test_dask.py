@@ -233,5 +233,23 @@ def test_extract_archives_overwrite_removes_counts(client, archives, tmp_path):
     # crawl-1's output is not one of this run's: kept, with its counts.
     assert sorted(os.listdir(out)) == ["crawl-0.warc.counts.json", "crawl-0.warc.jsonl",
                                        "crawl-1.warc.counts.json", "crawl-1.warc.jsonl"]
-    row = pith.dask.extract_archives(archives[:1], out, resume=True)[0]
+    row = pith.dask.extract_archives(archives[:1], out, resume=True, language="de")[0]
     assert row["resumed"] and row["skipped:language"] == 5 and row["pages"] == 0
+
+
+def test_extract_archives_resume_redoes_other_options_and_sources(client, archives, tmp_path):
+    # An output done with other options, or from another file of the same
+    # name, is no output of this run: done again, not taken as done.
+    out = tmp_path / "out"
+    german = pith.dask.extract_archives(archives[:1], out, language="de")[0]
+    assert german["pages"] == 0
+    row = pith.dask.extract_archives(archives[:1], out, resume=True)[0]
+    assert not row["resumed"] and row["pages"] == 5 and "skipped:language" not in row
+    assert len((out / "crawl-0.warc.jsonl").read_text(encoding="utf-8").splitlines()) == 5
+    assert pith.dask.extract_archives(archives[:1], out, resume=True)[0]["resumed"]
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    moved = other / os.path.basename(archives[0])
+    moved.write_bytes(open(archives[0], "rb").read())
+    row = pith.dask.extract_archives([str(moved)], out, resume=True)[0]
+    assert not row["resumed"] and row["source"] == str(moved) and row["pages"] == 5
