@@ -42,6 +42,23 @@ static int is_cookie_notice(const char *s, uint32_t len) {
 #define ROW_WEIGHT 0.5f
 #endif
 
+/* A CJK character carries about what three Latin letters do: a sentence
+ * of Chinese or Japanese is 10-20 characters where an English one is
+ * 30-60, so the short-block bar for a sentence is a third as high for a
+ * block written mostly in CJK (lead bytes E3-ED: kana, CJK ideographs
+ * and punctuation, Hangul). */
+#ifndef CJK_SENTENCE_MIN_CHARS
+#define CJK_SENTENCE_MIN_CHARS 10
+#endif
+static int mostly_cjk(const extraction *x, const text_block *b) {
+  const unsigned char *s = (const unsigned char *)x->text.data + b->off;
+  uint32_t cjk = 0;
+  for (uint32_t i = 0; i < b->len; i++)
+    if (s[i] >= 0xE3 && s[i] <= 0xED)
+      cjk++;
+  return 2 * cjk >= b->chars;
+}
+
 float block_weight(const extraction *x, const text_block *b) {
   float c = (float)b->chars;
   float ld = b->chars ? (float)b->link_chars / c : 0.0f;
@@ -69,7 +86,8 @@ float block_weight(const extraction *x, const text_block *b) {
     prose = STOP_PENALTY;
   if (b->chars >= 80)
     return b->bare ? 0.0f : prose * c * (1.0f - ld);
-  if (b->chars >= 30 && has_sentence_punctuation(x->text.data + b->off, b->len))
+  if ((b->chars >= 30 || (b->chars >= CJK_SENTENCE_MIN_CHARS && mostly_cjk(x, b))) &&
+      has_sentence_punctuation(x->text.data + b->off, b->len))
     return 0.6f * c * (1.0f - ld);
   /* A short item of a list without links is a fact or a step (features,
    * "What you will learn"), not a template's furniture: menus are links.

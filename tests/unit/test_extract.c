@@ -243,6 +243,31 @@ static void test_heading_permalinks(void) {
   CHECK(dd);
 }
 
+/* A short article in Japanese: sentences of 11-17 characters, each as much
+ * as an English sentence of 30-60 letters, are prose, not short furniture
+ * (the page gave no text at all). */
+static void test_short_cjk_sentences(void) {
+  const char *page =
+      "<html lang=\"ja\"><head><meta charset=\"utf-8\"><title>\u30c6\u30b9\u30c8</title></head>"
+      "<body><header><nav><a href=\"/\">\u30db\u30fc\u30e0</a> <a "
+      "href=\"/a\">\u4f1a\u793e</a></nav>"
+      "</header><main><h1>\u6625\u306e\u8a2a\u308c</h1>"
+      "<p>\u4eca\u65e5\u306f\u6696\u304b\u3044\u4e00\u65e5\u3067\u3057\u305f\u3002</p>"
+      "<p>\u516c\u5712\u306e\u685c\u304c\u54b2\u304d\u59cb\u3081\u307e\u3057\u305f\u3002</p>"
+      "<p>"
+      "\u591a\u304f\u306e\u4eba\u304c\u82b1\u898b\u3092\u697d\u3057\u3093\u3067\u3044\u307e\u3059"
+      "\u3002</p>"
+      "<p>"
+      "\u5b50\u4f9b\u305f\u3061\u306f\u5143\u6c17\u306b\u904a\u3093\u3067\u3044\u307e\u3057\u305f"
+      "\u3002</p>"
+      "</main><footer>\u00a9 2024</footer></body></html>";
+  CHECK(run(page) == 0);
+  int kept = 0;
+  for (const article_block *b = art.first; b; b = b->next)
+    kept += strstr(b->text, "\u3002") != NULL;
+  CHECK(kept == 4);
+}
+
 static void test_hidden_and_scripts(void) {
   const char *page =
       "<html><head><title>Floods</title></head><body><article>"
@@ -1118,6 +1143,7 @@ int main(void) {
   test_whitespace_and_inline();
   test_highlighted_code();
   test_heading_permalinks();
+  test_short_cjk_sentences();
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();
