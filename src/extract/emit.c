@@ -128,14 +128,21 @@ typedef struct {
   int next_differs;
 } label_tally;
 
-/* The tally of h in the open-addressing table of cap slots (a power of
- * two). */
-static label_tally *tally_of(label_tally *t, size_t cap, uint64_t h) {
+/* The slot of h in the open-addressing table of cap slots (a power of
+ * two, at least twice the candidates: an empty slot is always found):
+ * h's tally, or the empty slot where it would go. */
+static label_tally *slot_of(label_tally *t, size_t cap, uint64_t h) {
   size_t i = (size_t)h & (cap - 1);
   while (t[i].hash && t[i].hash != h)
     i = (i + 1) & (cap - 1);
-  t[i].hash = h;
   return &t[i];
+}
+
+/* h's tally, made when it has none. */
+static label_tally *tally_of(label_tally *t, size_t cap, uint64_t h) {
+  label_tally *l = slot_of(t, cap, h);
+  l->hash = h;
+  return l;
 }
 
 static uint64_t block_hash(const extraction *x, const text_block *b) {
@@ -178,7 +185,7 @@ static int is_repeated_label(const extraction *x, const text_block *b, label_tal
                              uint64_t h) {
   if (!is_label(x, b))
     return 0;
-  const label_tally *l = tally_of(t, cap, h);
+  const label_tally *l = slot_of(t, cap, h); /* read only: an untallied line is no label */
   return l->count >= LABEL_REPEATS && l->next_differs && l->apart * 2 >= l->count;
 }
 
