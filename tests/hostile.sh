@@ -33,7 +33,7 @@ ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stac
 done_stage "pathological pages (ASan + UBSan)"
 
 stage "scaling"
-/usr/bin/python3 bench/scaling.py build/pith --repeat 3
+/usr/bin/python3 bench/scaling.py build/pith --repeat 5
 done_stage "scaling"
 
 stage "fuzzing, $seconds s a target"
