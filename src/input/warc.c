@@ -34,15 +34,15 @@ struct warc_reader {
   unsigned long long reported;    /* the last break reported, +1 (0: none) */
   unsigned long long block_start; /* decompressed offset of this record's block */
   unsigned long long putback_end; /* the end of the bytes last put back */
-  char msg[192];
+  char msg[320];
   int eof; /* the data ended */
 };
 
-warc_reader *warc_reader_new(stream_read_fn rd, void *ctx, size_t max_block) {
+warc_reader *warc_reader_new(stream_read_fn rd, stream_seek_fn seek, void *ctx, size_t max_block) {
   warc_reader *r = calloc(1, sizeof *r);
   if (!r)
     return NULL;
-  r->s = stream_new(rd, ctx);
+  r->s = stream_new(rd, seek, ctx);
   if (!r->s) {
     free(r);
     return NULL;

@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import random
+import re
 import struct
 import subprocess
 import sys
@@ -239,6 +240,8 @@ def main():
           len(errors) == 1 and errors[0].get("warc_offset") == off and
           errors[0].get("url", "").endswith("/22"), f"{errors} {err}")
 
+    long_damage(d, good)
+
     garbage = b"".join(good[:3]) + b"some garbage\r\nbetween records\r\n" + b"".join(good[3:])
     rc, lines, err = run(write(d, "garbage.warc", garbage))
     check("garbage: all records", urls(lines) == list(range(20, 26)), str(urls(lines)))
@@ -319,6 +322,58 @@ def main():
     samples(sys.argv[2] if len(sys.argv) > 2 else None)
     print(f"{'FAILED' if failures else 'ok'}: {failures} failures")
     return 1 if failures else 0
+
+
+def summary(err):
+    """The summary line's counts: read, extracted, skipped, failed."""
+    for line in err.splitlines():
+        m = re.match(r"pith: (\d+) read: (\d+) extracted, (\d+) skipped.*, (\d+) failed", line)
+        if m:
+            return tuple(int(x) for x in m.groups())
+    return None
+
+
+def long_damage(d, good):
+    """A large member (frame) cut short: the decompressor runs on into the
+    members after it, as its data, and finds the damage only there — past
+    the compressed bytes still held (about 1 MiB for gzip, 64 KiB for zstd).
+    From a file the reader goes back to just after the damaged member's
+    start and finds the next one: every other record comes out. From a pipe
+    it cannot: the damage is named with the bytes it cost."""
+    import base64
+    noise = base64.b64encode(random.Random(9).randbytes(1500000))
+    body = http(noise, ctype="image/jpeg")
+    big = record("response", body, "http://example.org/90", "application/http; msgtype=response")
+    for ext, pack in (("gz", lambda r: gzip.compress(r, 6)), ("zst", zstd)):
+        members = [pack(r) for r in good]
+        cut = pack(big)
+        cut = cut[:len(cut) * 3 // 4]
+        off = sum(len(m) for m in members[:2])
+        data = b"".join(members[:2]) + cut + b"".join(members[2:])
+        path = write(d, f"long-damage.warc.{ext}", data)
+        rc, lines, err = run(path)
+        got = sorted(int(l["url"].rsplit("/", 1)[1]) for l in lines
+                     if "url" in l and "error" not in l)
+        errors = [l for l in lines if "error" in l]
+        name = f"long damage ({ext})"
+        check(f"{name}: every other record", got == list(range(20, 26)), f"{got} {err}")
+        check(f"{name}: the damaged one named by its offset", len(errors) == 1 and
+              errors[0].get("warc_offset") == off and f"at byte {off}" in err and rc == 1,
+              f"{errors} {err}")
+        check(f"{name}: the counts add up", summary(err) == (7, 6, 0, 1), err)
+        p4 = subprocess.run([PITH, "-f", "json", "-j", "4", path], capture_output=True)
+        p1 = subprocess.run([PITH, "-f", "json", "-j", "1", path], capture_output=True)
+        check(f"{name}: -j 1 = -j 4", p1.stdout == p4.stdout and p1.stdout, "")
+        # Standard input: a regular file can be read again, a pipe cannot.
+        with open(path, "rb") as f:
+            p = subprocess.run([PITH, "-f", "json", "-"], stdin=f, capture_output=True)
+        check(f"{name}: pith < FILE: every other record",
+              p.stdout.decode().count('"text"') == 6, p.stderr.decode())
+        p = subprocess.run(f"cat '{path}' | '{PITH}' -f json -", shell=True, capture_output=True)
+        e = p.stderr.decode()
+        n = summary(e)
+        check(f"{name}: a pipe: named, the loss said", f"at byte {off}" in e and
+              "cannot seek" in e and n and n[0] == n[1] + n[2] + n[3] and p.returncode == 1, e)
 
 
 def count_html(path):
