@@ -394,7 +394,12 @@ typedef struct pith_archive pith_archive;
 
 typedef struct {
   int all_status; /* 1: HTTP responses of any status, not only 200 */
-  int all_types;  /* 1: try every payload as HTML, not only HTML/XHTML (and text for WET) */
+  /* 1: try every payload as a page, not only HTML/XHTML (and text for
+   * WET): text with markup as HTML, text without as TEXT (a page
+   * flattened to text); binary data (a known binary format by its first
+   * bytes, NUL or control bytes) and text that is no page (CSS,
+   * JavaScript, JSON, SVG) are still SKIPPED, "not-html". */
+  int all_types;
   /* The decompressed payload limit per record (after HTTP chunked and
    * Content-Encoding are undone). A larger record is skipped ("too-large"),
    * read through without ever being held whole in memory. Default 16 MiB;
@@ -426,7 +431,8 @@ pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n),
 
 typedef enum {
   PITH_RECORD_HTML,    /* a page: payload is the HTTP body, decoded */
-  PITH_RECORD_TEXT,    /* a WET conversion record (or text resource): payload is the text */
+  PITH_RECORD_TEXT,    /* a WET conversion record (or text resource, or with all_types a payload
+                          of text without markup): payload is the text */
   PITH_RECORD_SKIPPED, /* not a page: skip_reason says why */
   PITH_RECORD_ERROR,   /* a damaged record (or bytes that are no record): error says how */
 } pith_record_kind;

@@ -314,8 +314,13 @@ static pith_status judge_http(pith_archive *a, const warc_record *w, pith_record
     skip(r, "empty");
   } else if (text) {
     r->kind = PITH_RECORD_TEXT;
-  } else if (html_type(type) || a->o.all_types || sn == SNIFF_HTML) {
+  } else if (html_type(type) || sn == SNIFF_HTML) {
     r->kind = PITH_RECORD_HTML;
+  } else if (a->o.all_types && sn == SNIFF_NOT_HTML) {
+    /* Every payload tried: text without markup is a page flattened to
+     * text, as a file is. Binary data, and text that is no page (CSS,
+     * JSON, SVG), are no page whatever is tried. */
+    r->kind = PITH_RECORD_TEXT;
   } else {
     skip(r, "not-html");
   }

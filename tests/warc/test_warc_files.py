@@ -198,7 +198,19 @@ def main():
 
     rc, lines, err = run(write(d, "all.warc", plain), "--all-status", "--all-types")
     check("--all-status: the 404 page", 8 in urls(lines), str(urls(lines)))
-    check("--all-types: the png tried", "binary" in err and rc == 1, err)
+    check("--all-types: the png skipped as not-html, not failed",
+          "not-html 1" in err and "0 failed" in err and rc == 0, err)
+    # A payload labelled HTML that is binary is tried, and fails: its error
+    # line says where it is (as a page's line does), to fetch it again.
+    png = response(13, b"\x89PNG\r\n\x1a\n" + bytes(200), ctype="text/html")
+    members = gz_members([records[2], png])
+    rc, lines, err = run(write(d, "html-png.warc.gz", members))
+    errors = [l for l in lines if "error" in l]
+    first = len(gzip.compress(records[2]))
+    check("binary labelled HTML: failed, with its provenance", rc == 1 and len(errors) == 1 and
+          "binary" in errors[0]["error"] and errors[0].get("http_status") == 200 and
+          (errors[0].get("warc_offset"), errors[0].get("warc_length")) ==
+          (first, len(members) - first), f"{errors} {err}")
 
     # An empty file: no output, no failure.
     rc, lines, err = run(write(d, "empty.warc", b""))
