@@ -259,6 +259,22 @@ def main():
     check("garbage: all records", urls(lines) == list(range(20, 26)), str(urls(lines)))
     check("garbage: named", "not a WARC record" in err and rc == 1, err)
 
+    # NUL padding between records, and a record cut inside its headers with
+    # the next one written right after it: every whole record comes out,
+    # the damage is named (before: every record after the padding lost; the
+    # cut record took the next one's headers and page).
+    padded = b"".join(r + b"\0" * 50 for r in good)
+    rc, lines, err = run(write(d, "padded.warc", padded))
+    check("NUL padding: all records", urls(lines) == list(range(20, 26)), f"{urls(lines)} {err}")
+    check("NUL padding: named", "not a WARC record: 50 bytes skipped" in err and rc == 1, err)
+    cut = b"".join(good[:2]) + good[2][:100] + b"".join(good[3:])
+    rc, lines, err = run(write(d, "cut-headers.warc", cut))
+    errors = [l for l in lines if "error" in l]
+    check("cut in its headers: the others", urls(lines) == [20, 21, 23, 24, 25], f"{urls(lines)} {err}")
+    check("cut in its headers: named", len(errors) == 1 and "truncated record" in errors[0]["error"]
+          and errors[0].get("warc_offset") == len(good[0]) + len(good[1]) and
+          summary(err) == (6, 5, 0, 1), f"{errors} {err}")
+
     liar = good[1].replace(b"Content-Length: %d" % (len(good[1]) - 4 - good[1].index(b"\r\n\r\n") - 4),
                            b"Content-Length: 99999")
     rc, lines, err = run(write(d, "liar.warc", b"".join(good[:1]) + liar + b"".join(good[2:])))
