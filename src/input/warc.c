@@ -518,22 +518,24 @@ static int skip_garbage(warc_reader *r, warc_record *rec) {
   return damaged(r, rec, "not a WARC record: %s skipped", detail);
 }
 
-/* A record start after a blank line in the kept block (the first one not
- * put back before): the bytes from it are put back to be read again. 1 if
- * found, 0 if not, -1 when out of memory. */
+/* A record start in the kept block (the first one not put back before):
+ * the bytes from it are put back to be read again. 1 if found, 0 if not,
+ * -1 when out of memory. */
 static int put_back_record(warc_reader *r, warc_record *rec) {
   const char *blk = rec->block, *end = blk + rec->block_len;
   /* Bytes are put back once: a second liar among them would make every
    * record read the rest of the file again (quadratic). */
   if (r->block_start + rec->block_len <= r->putback_end)
     return 0;
-  for (const char *q = blk; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) {
-    const char *w = q + 1;
-    if (w < end && *w == '\r')
-      w++;
-    if (w >= end || *w != '\n' || end - w < 6 || memcmp(w + 1, "WARC/", 5))
+  for (const char *w = blk; (w = memchr(w, 'W', (size_t)(end - w))) != NULL; w++) {
+    /* "WARC/" after a blank line, or a whole version line anywhere (the
+     * next record written right after one cut short) */
+    size_t k = (size_t)(w - blk);
+    int blank =
+        k >= 2 && w[-1] == '\n' && (w[-2] == '\n' || (k >= 3 && w[-2] == '\r' && w[-3] == '\n'));
+    if (end - w < 5 || memcmp(w, "WARC/", 5) ||
+        !(blank || version_line((const unsigned char *)w, (size_t)(end - w))))
       continue;
-    size_t k = (size_t)(w + 1 - blk);
     if (r->block_start + k < r->putback_end)
       continue;
     if (stream_unread(r->s, blk + k, rec->block_len - k))

@@ -275,6 +275,18 @@ def main():
           and errors[0].get("warc_offset") == len(good[0]) + len(good[1]) and
           summary(err) == (6, 5, 0, 1), f"{errors} {err}")
 
+    # ... cut after its headers, or inside its block, the next record written
+    # right after it: the cut one named, the next one read (before: the cut
+    # one came out as a page holding the next one's record).
+    head = good[2][:good[2].index(b"\r\n\r\n") + 4]
+    for name, part in (("after its headers", head), ("inside its block", good[2][:300])):
+        cut = b"".join(good[:2]) + part + b"".join(good[3:])
+        rc, lines, err = run(write(d, "cut-block.warc", cut))
+        errors = [l for l in lines if "error" in l]
+        check(f"cut {name}: the others", urls(lines) == [20, 21, 23, 24, 25], f"{urls(lines)} {err}")
+        check(f"cut {name}: named", len(errors) == 1 and errors[0].get("warc_offset") ==
+              len(good[0]) + len(good[1]) and summary(err) == (6, 5, 0, 1), f"{errors} {err}")
+
     liar = good[1].replace(b"Content-Length: %d" % (len(good[1]) - 4 - good[1].index(b"\r\n\r\n") - 4),
                            b"Content-Length: 99999")
     rc, lines, err = run(write(d, "liar.warc", b"".join(good[:1]) + liar + b"".join(good[2:])))
