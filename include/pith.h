@@ -421,7 +421,11 @@ void pith_archive_options_init(pith_archive_options *o);
  * pith_archive_error says why (PITH_ERR_READ: the file cannot be opened),
  * to be closed with pith_archive_close. An empty file is a valid archive
  * with no records; data that is no WARC at all gives one PITH_RECORD_ERROR
- * ("not a WARC record: N bytes skipped"). */
+ * ("not a WARC record: N bytes skipped"). A path or a descriptor of a
+ * regular file is read again after damage the decompressor found far past
+ * a damaged gzip member's (zstd frame's) start, so the records after it
+ * still come out; a pipe, or a read callback, cannot be, and the damaged
+ * record's error then says which bytes were lost with it. */
 pith_status pith_archive_open(const char *path, const pith_archive_options *o, pith_archive **out);
 pith_status pith_archive_open_fd(int fd, const char *name, const pith_archive_options *o,
                                  pith_archive **out);
