@@ -366,61 +366,6 @@ static void collect_dates(mctx *x) {
  * text mentions (an offer's deadline, a log line, someone's birth). */
 #define TEXT_OPENING 400
 
-/* The text near the headline and the start of the main text: datelines
- * that carry no telling class ("Posted on June 9, 2017"). */
-static void text_dates(mctx *x) {
-  if (x->title_pos != UINT32_MAX) {
-    const dom_node *h = NULL;
-    for (size_t i = 0; i < x->h1.n; i++)
-      if (x->h1.v[i].pos == x->title_pos)
-        h = x->h1.v[i].n;
-    /* The headline's surroundings: up to a few levels up, while they are
-     * small (a header, not the whole page). */
-    const dom_node *box = h;
-    const char *t = NULL;
-    for (int up = 0; box && box->parent && box->parent->tag != TAG_TEXT && up < 3; up++) {
-      const char *bigger = meta_page_text(x, box->parent, 1500);
-      if (bigger && strlen(bigger) > 600)
-        break;
-      box = box->parent;
-      t = bigger;
-    }
-    meta_date d;
-    size_t at = 0;
-    int r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
-    if (r) {
-      DEBUG_SCAN("near-title", t, strlen(t), at);
-      add_visible(x, &d, r, 45, x->title_pos, "near-title", SHOWN_TEXT);
-    }
-    /* What follows the headline. */
-    t = h ? meta_text_after(x, h, 400) : NULL;
-    r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
-    if (r) {
-      DEBUG_SCAN("after-title", t, strlen(t), at);
-      add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
-    }
-  }
-  /* The main text's first blocks (its opening), less those of the
-   * comments: the extractor may take a long thread under a short post for
-   * the main text, and a comment's date is not the post's. */
-  size_t seen = 0;
-  const char *comments = NULL;
-  for (const article_block *b = x->art->first; b && seen < TEXT_OPENING; b = b->next) {
-    meta_date d;
-    int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
-    if (r && !comments && x->doc->body)
-      comments = meta_page_text_of(x, x->doc->body, SCAN_BYTES, IN_COMMENT);
-    if (r && comments && strstr(comments, b->text))
-      r = 0;
-    if (r) {
-      DEBUG_SCAN("text", b->text, b->len, 0);
-      add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
-      break;
-    }
-    seen += b->len;
-  }
-}
-
 /* "This article was originally published on 26 Sep 2019": the page says
  * outright when it first came out, above anything its markup says. */
 static void original_dates(mctx *x) {
@@ -504,6 +449,13 @@ static int mentioned_in_text(const text_mentions *tm, const meta_date *d) {
   return later;
 }
 
+/* "Copyright © 19.12.2019 - 12:14 h by ...": a footer's date, the page's
+ * when nothing else dates it. */
+static int copyright_label(const char *text, size_t at) {
+  static const char *const labels[] = {"©", "copyright"};
+  return label_before(text, at, 14, labels, sizeof labels / sizeof *labels);
+}
+
 /* Whether a publication word follows the date within its sentence ("...
  * wurde am 19. Mai 2010 um 23:03 Uhr gepostet"). */
 static int publish_label_after(const char *line, size_t len, size_t end) {
@@ -582,9 +534,206 @@ static int in_range(const mctx *x, const char *line, size_t len, size_t at, size
  * Pressemitteilungen"); never an update's, one end of a range, one the
  * main text only mentions (mentioned_in_text), or a date inside a
  * sentence. */
-enum { DATELINE_WORDS = 6, LIST_DAYS = 3 };
+enum { DATELINE_WORDS = 6, LIST_DAYS = 3, LINE_TRIES = 64 };
 
-static void fallback_dates(mctx *x) {
+/* The page's lines, read once when a text scan needs them. */
+typedef struct {
+  date_lines lines;
+  int read, ok;
+} page_lines;
+
+static const date_lines *lines_of(mctx *x, page_lines *pl) {
+  if (!pl->read) {
+    pl->ok = meta_date_lines(x, IN_COMMENT | IN_RELATED, SCAN_BYTES, &pl->lines);
+    pl->read = 1;
+  }
+  return pl->ok ? &pl->lines : NULL;
+}
+
+/* How the date at line li's [at, end) reads. */
+enum { READS_NOT_PUBLISHED = -1, READS_MENTION, READS_DATELINE, READS_LABELLED };
+
+static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at, size_t end) {
+  const date_line *l = &lines->v[li];
+  if (update_label(l->text, at) || in_range(x, l->text, l->len, at, end))
+    return READS_NOT_PUBLISHED;
+  /* A label on a line of its own just before ("Posted on" | "June 9"). */
+  const date_line *prev = li ? &lines->v[li - 1] : NULL;
+  if (publish_label(l->text, at) || publish_label_after(l->text, l->len, end) ||
+      (at < 4 && prev && prev->len < 40 && publish_label(prev->text, prev->len)))
+    return READS_LABELLED;
+  /* A date run into a word ("19 December 2025Tambourine",
+   * "2026-02-25.clover") is a card's or a name's. */
+  if (end < l->len &&
+      (mstr_is_alnum((unsigned char)l->text[end]) ||
+       (l->text[end] == '.' && end + 1 < l->len && mstr_is_alnum((unsigned char)l->text[end + 1]))))
+    return READS_MENTION;
+  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS && !copyright_label(l->text, at))
+    return READS_MENTION;
+  return l->first && meta_in_list_entry(x, l->first) ? READS_MENTION : READS_DATELINE;
+}
+
+/* Calls each(x, lines, li, at, end, d, arg) on the dates of the page's
+ * lines in order (LINE_TRIES at most) until it returns non-zero. */
+typedef int (*line_date_fn)(mctx *x, const date_lines *lines, size_t li, size_t at, size_t end,
+                            const meta_date *d, void *arg);
+
+static void each_line_date(mctx *x, const date_lines *lines, line_date_fn each, void *arg) {
+  int tries = 0;
+  for (size_t li = 0; li < lines->n && tries < LINE_TRIES; li++) {
+    const date_line *l = &lines->v[li];
+    for (size_t off = 0; off < l->len && tries < LINE_TRIES; tries++) {
+      meta_date d;
+      size_t at, end;
+      if (!date_find_span(l->text + off, l->len - off, x->order, 0, &d, &at, &end))
+        break;
+      at += off;
+      end += off;
+      off = end;
+      if (each(x, lines, li, at, end, &d, arg))
+        return;
+    }
+  }
+}
+
+typedef struct {
+  const meta_date *want;
+  int shown;
+} shown_search;
+
+static int find_shown(mctx *x, const date_lines *lines, size_t li, size_t at, size_t end,
+                      const meta_date *d, void *arg) {
+  shown_search *s = arg;
+  if (date_cmp_day(d, s->want))
+    return 0;
+  s->shown = reads_as(x, lines, li, at, end) >= READS_DATELINE;
+  return s->shown;
+}
+
+/* Whether the page's lines show d as a dateline or a labelled date
+ * somewhere (the text scans by the headline read flat text). When the
+ * lines cannot be read, the scan's reading stands. */
+static int shown_as_dateline(mctx *x, page_lines *pl, const meta_date *d) {
+  const date_lines *lines = lines_of(x, pl);
+  if (!lines)
+    return 1;
+  shown_search s = {d, 0};
+  each_line_date(x, lines, find_shown, &s);
+  return s.shown;
+}
+
+/* The text near the headline and the start of the main text: datelines
+ * that carry no telling class ("Posted on June 9, 2017"), when the page's
+ * lines show the date as a dateline or a labelled date (reads_as). */
+static void text_dates(mctx *x, page_lines *pl) {
+  if (x->title_pos != UINT32_MAX) {
+    const dom_node *h = NULL;
+    for (size_t i = 0; i < x->h1.n; i++)
+      if (x->h1.v[i].pos == x->title_pos)
+        h = x->h1.v[i].n;
+    /* The headline's surroundings: up to a few levels up, while they are
+     * small (a header, not the whole page). */
+    const dom_node *box = h;
+    const char *t = NULL;
+    for (int up = 0; box && box->parent && box->parent->tag != TAG_TEXT && up < 3; up++) {
+      const char *bigger = meta_page_text(x, box->parent, 1500);
+      if (bigger && strlen(bigger) > 600)
+        break;
+      box = box->parent;
+      t = bigger;
+    }
+    meta_date d;
+    size_t at = 0;
+    int r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
+    if (r == 1 && !shown_as_dateline(x, pl, &d))
+      r = 0;
+    if (r) {
+      DEBUG_SCAN("near-title", t, strlen(t), at);
+      add_visible(x, &d, r, 45, x->title_pos, "near-title", SHOWN_TEXT);
+    }
+    /* What follows the headline. */
+    t = h ? meta_text_after(x, h, 400) : NULL;
+    r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
+    if (r == 1 && !shown_as_dateline(x, pl, &d))
+      r = 0;
+    if (r) {
+      DEBUG_SCAN("after-title", t, strlen(t), at);
+      add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
+    }
+  }
+  /* The main text's first blocks (its opening), less those of the
+   * comments: the extractor may take a long thread under a short post for
+   * the main text, and a comment's date is not the post's. */
+  size_t seen = 0;
+  const char *comments = NULL;
+  for (const article_block *b = x->art->first; b && seen < TEXT_OPENING; b = b->next) {
+    meta_date d;
+    int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
+    if (r && !comments && x->doc->body)
+      comments = meta_page_text_of(x, x->doc->body, SCAN_BYTES, IN_COMMENT);
+    if (r && comments && strstr(comments, b->text))
+      r = 0;
+    if (r == 1 && !shown_as_dateline(x, pl, &d))
+      r = 0;
+    if (r) {
+      DEBUG_SCAN("text", b->text, b->len, 0);
+      add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
+      break;
+    }
+    seen += b->len;
+  }
+}
+
+/* What the last resort's reading of the lines gathers. */
+typedef struct {
+  const text_mentions *mentions;
+  meta_date labelled, page, chrome, days[LIST_DAYS];
+  int have_labelled, have_page, have_chrome, ndays;
+} last_resort;
+
+static int gather_last_resort(mctx *x, const date_lines *lines, size_t li, size_t at, size_t end,
+                              const meta_date *d, void *arg) {
+  last_resort *lr = arg;
+  /* Every day the page's text gives counts: many make it a list. */
+  int seen = 0;
+  for (int i = 0; i < lr->ndays && !seen; i++)
+    seen = !date_cmp_day(&lr->days[i], d);
+  if (!seen && lr->ndays < LIST_DAYS)
+    lr->days[lr->ndays++] = *d;
+  if (mentioned_in_text(lr->mentions, d))
+    return 0;
+  int r = reads_as(x, lines, li, at, end);
+#ifdef PITH_DEBUG_META
+  const date_line *dl = &lines->v[li];
+  fprintf(stderr, "line %04d-%02d-%02d reads %d where %u in %u [%.*s]\n", d->y, d->m, d->d, r,
+          dl->where, dl->in, (int)(dl->len < 200 ? dl->len : 200), dl->text);
+#endif
+  if (r == READS_LABELLED) {
+    lr->labelled = *d;
+    lr->have_labelled = 1;
+    return 1;
+  }
+  if (r != READS_DATELINE)
+    return 0;
+  if (!(lines->v[li].where & IN_CHROME) && !lr->have_page) {
+    lr->page = *d;
+    lr->have_page = 1;
+  } else if ((lines->v[li].where & IN_CHROME) && !lr->have_chrome) {
+    lr->chrome = *d;
+    lr->have_chrome = 1;
+  }
+  return 0;
+}
+
+/* The last resort, for pages that say their date nowhere plainly: a meta
+ * tag named like a date, then the page's lines (less comments and lists
+ * of other pages: a post without a date of its own is not as old as its
+ * first comment). The first labelled date ("Erstellt am: 01.11.2023",
+ * "Posted on" | "Nov 21, 2018"), else the first dateline of the page, else
+ * of its navigation, sidebars and footers; none when the text gives
+ * LIST_DAYS days or more (a list, an archive, a schedule); never one the
+ * main text only mentions (mentioned_in_text). */
+static void fallback_dates(mctx *x, page_lines *pl) {
   for (size_t i = 0; i < x->ntags; i++)
     if (date_like_name(x->tags[i].name))
       add_date_text(x, x->tags[i].value, 74, 0, "meta-name");
@@ -592,69 +741,19 @@ static void fallback_dates(mctx *x) {
   for (size_t i = 0; i < x->ndates; i++)
     if (x->dates[i].score >= 60)
       return;
-  date_lines lines;
-  if (!meta_date_lines(x, IN_COMMENT | IN_RELATED, SCAN_BYTES, &lines))
+  const date_lines *lines = lines_of(x, pl);
+  if (!lines)
     return;
   text_mentions mentions;
   read_mentions(x, &mentions);
-  /* The first labelled date; the first dateline of the page and of its
-   * navigation, sidebars and footers; how many days the datelines give. */
-  meta_date labelled_date, page_date, chrome_date, days[LIST_DAYS];
-  int have_labelled = 0, have_page = 0, have_chrome = 0, ndays = 0, tries = 0;
-  for (size_t li = 0; li < lines.n && tries < 64 && !have_labelled; li++) {
-    const date_line *l = &lines.v[li];
-    for (size_t off = 0; off < l->len && tries < 64;) {
-      meta_date d;
-      size_t at, end;
-      if (!date_find_span(l->text + off, l->len - off, x->order, 0, &d, &at, &end))
-        break;
-      tries++;
-      at += off;
-      end += off;
-      off = end;
-      /* Every day the page's text gives counts: many make it a list. */
-      int seen = 0;
-      for (int i = 0; i < ndays && !seen; i++)
-        seen = !date_cmp_day(&days[i], &d);
-      if (!seen && ndays < LIST_DAYS)
-        days[ndays++] = d;
-      if (update_label(l->text, at) || in_range(x, l->text, l->len, at, end) ||
-          mentioned_in_text(&mentions, &d))
-        continue;
-      /* A label on a line of its own just before ("Posted on" | "June 9"). */
-      const date_line *prev = li ? &lines.v[li - 1] : NULL;
-      if (publish_label(l->text, at) || publish_label_after(l->text, l->len, end) ||
-          (at < 4 && prev && prev->len < 40 && publish_label(prev->text, prev->len))) {
-        labelled_date = d;
-        have_labelled = 1;
-        break;
-      }
-      /* A date run into a word ("19 December 2025Tambourine",
-       * "2026-02-25.clover") is a card's or a name's. */
-      int glued = end < l->len && (mstr_is_alnum((unsigned char)l->text[end]) ||
-                                   (l->text[end] == '.' && end + 1 < l->len &&
-                                    mstr_is_alnum((unsigned char)l->text[end + 1])));
-      int dateline = words_beside(l->text, l->len, at, end) <= DATELINE_WORDS && !glued &&
-                     !(l->first && meta_in_list_entry(x, l->first));
-#ifdef PITH_DEBUG_META
-      fprintf(stderr, "line %04d-%02d-%02d dateline %d where %u in %u [%.*s]\n", d.y, d.m, d.d,
-              dateline, l->where, l->in, (int)(l->len < 200 ? l->len : 200), l->text);
-#endif
-      if (!dateline)
-        continue;
-      if (!(l->where & IN_CHROME) && !have_page) {
-        page_date = d;
-        have_page = 1;
-      } else if ((l->where & IN_CHROME) && !have_chrome) {
-        chrome_date = d;
-        have_chrome = 1;
-      }
-    }
-  }
-  if (have_labelled)
-    add_shown(x, &labelled_date, 48, 0, "labelled");
-  else if (ndays < LIST_DAYS && (have_page || have_chrome))
-    add_shown(x, have_page ? &page_date : &chrome_date, 18, 0, "page");
+  last_resort lr;
+  memset(&lr, 0, sizeof lr);
+  lr.mentions = &mentions;
+  each_line_date(x, lines, gather_last_resort, &lr);
+  if (lr.have_labelled)
+    add_shown(x, &lr.labelled, 48, 0, "labelled");
+  else if (lr.ndays < LIST_DAYS && (lr.have_page || lr.have_chrome))
+    add_shown(x, lr.have_page ? &lr.page : &lr.chrome, 18, 0, "page");
 }
 
 /* The same day, or the same when one of them is read the other way round. */
@@ -889,11 +988,12 @@ static void drop_item_dates(mctx *x) {
 }
 
 void meta_choose_dates(mctx *x) {
+  page_lines pl = {0};
   collect_dates(x);
   if (!meta_is_product(x)) {
-    text_dates(x);
+    text_dates(x, &pl);
     original_dates(x);
-    fallback_dates(x);
+    fallback_dates(x, &pl);
   }
   drop_item_dates(x);
   record_dates(x);
