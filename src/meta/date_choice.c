@@ -534,7 +534,7 @@ static int in_range(const mctx *x, const char *line, size_t len, size_t at, size
  * Pressemitteilungen"); never an update's, one end of a range, one the
  * main text only mentions (mentioned_in_text), or a date inside a
  * sentence. */
-enum { DATELINE_WORDS = 6, LIST_DAYS = 3, LINE_TRIES = 64 };
+enum { DATELINE_WORDS = 6, OPENING_WORDS = 3, LIST_DAYS = 3, LINE_TRIES = 64 };
 
 /* The page's lines, read once when a text scan needs them. */
 typedef struct {
@@ -568,7 +568,11 @@ static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at
       (mstr_is_alnum((unsigned char)l->text[end]) ||
        (l->text[end] == '.' && end + 1 < l->len && mstr_is_alnum((unsigned char)l->text[end + 1]))))
     return READS_MENTION;
-  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS && !copyright_label(l->text, at))
+  /* A dateline is the date with a label, a place, a name or a category,
+   * or opens its line ("Karlsruhe, (12.11.2021). Traditionell ..."); a
+   * sentence has more words before it. */
+  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS &&
+      words_beside(l->text, at, at, at) > OPENING_WORDS && !copyright_label(l->text, at))
     return READS_MENTION;
   return l->first && meta_in_list_entry(x, l->first) ? READS_MENTION : READS_DATELINE;
 }
