@@ -534,21 +534,7 @@ static int in_range(const mctx *x, const char *line, size_t len, size_t at, size
  * Pressemitteilungen"); never an update's, one end of a range, one the
  * main text only mentions (mentioned_in_text), or a date inside a
  * sentence. */
-enum { DATELINE_WORDS = 6, OPENING_WORDS = 3, LIST_DAYS = 3, LINE_TRIES = 64 };
-
-/* The page's lines, read once when a text scan needs them. */
-typedef struct {
-  date_lines lines;
-  int read, ok;
-} page_lines;
-
-static const date_lines *lines_of(mctx *x, page_lines *pl) {
-  if (!pl->read) {
-    pl->ok = meta_date_lines(x, IN_COMMENT | IN_RELATED, SCAN_BYTES, &pl->lines);
-    pl->read = 1;
-  }
-  return pl->ok ? &pl->lines : NULL;
-}
+enum { DATELINE_WORDS = 6, LIST_DAYS = 3, LINE_TRIES = 64 };
 
 /* How the date at line li's [at, end) reads. */
 enum { READS_NOT_PUBLISHED = -1, READS_MENTION, READS_DATELINE, READS_LABELLED };
@@ -568,11 +554,7 @@ static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at
       (mstr_is_alnum((unsigned char)l->text[end]) ||
        (l->text[end] == '.' && end + 1 < l->len && mstr_is_alnum((unsigned char)l->text[end + 1]))))
     return READS_MENTION;
-  /* A dateline is the date with a label, a place, a name or a category,
-   * or opens its line ("Karlsruhe, (12.11.2021). Traditionell ..."); a
-   * sentence has more words before it. */
-  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS &&
-      words_beside(l->text, at, at, at) > OPENING_WORDS && !copyright_label(l->text, at))
+  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS && !copyright_label(l->text, at))
     return READS_MENTION;
   return l->first && meta_in_list_entry(x, l->first) ? READS_MENTION : READS_DATELINE;
 }
@@ -600,36 +582,9 @@ static void each_line_date(mctx *x, const date_lines *lines, line_date_fn each, 
   }
 }
 
-typedef struct {
-  const meta_date *want;
-  int shown;
-} shown_search;
-
-static int find_shown(mctx *x, const date_lines *lines, size_t li, size_t at, size_t end,
-                      const meta_date *d, void *arg) {
-  shown_search *s = arg;
-  if (date_cmp_day(d, s->want))
-    return 0;
-  s->shown = reads_as(x, lines, li, at, end) >= READS_DATELINE;
-  return s->shown;
-}
-
-/* Whether the page's lines show d as a dateline or a labelled date
- * somewhere (the text scans by the headline read flat text). When the
- * lines cannot be read, the scan's reading stands. */
-static int shown_as_dateline(mctx *x, page_lines *pl, const meta_date *d) {
-  const date_lines *lines = lines_of(x, pl);
-  if (!lines)
-    return 1;
-  shown_search s = {d, 0};
-  each_line_date(x, lines, find_shown, &s);
-  return s.shown;
-}
-
 /* The text near the headline and the start of the main text: datelines
- * that carry no telling class ("Posted on June 9, 2017"), when the page's
- * lines show the date as a dateline or a labelled date (reads_as). */
-static void text_dates(mctx *x, page_lines *pl) {
+ * that carry no telling class ("Posted on June 9, 2017"). */
+static void text_dates(mctx *x) {
   if (x->title_pos != UINT32_MAX) {
     const dom_node *h = NULL;
     for (size_t i = 0; i < x->h1.n; i++)
@@ -649,8 +604,6 @@ static void text_dates(mctx *x, page_lines *pl) {
     meta_date d;
     size_t at = 0;
     int r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
-    if (r == 1 && !shown_as_dateline(x, pl, &d))
-      r = 0;
     if (r) {
       DEBUG_SCAN("near-title", t, strlen(t), at);
       add_visible(x, &d, r, 45, x->title_pos, "near-title", SHOWN_TEXT);
@@ -658,8 +611,6 @@ static void text_dates(mctx *x, page_lines *pl) {
     /* What follows the headline. */
     t = h ? meta_text_after(x, h, 400) : NULL;
     r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
-    if (r == 1 && !shown_as_dateline(x, pl, &d))
-      r = 0;
     if (r) {
       DEBUG_SCAN("after-title", t, strlen(t), at);
       add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
@@ -676,8 +627,6 @@ static void text_dates(mctx *x, page_lines *pl) {
     if (r && !comments && x->doc->body)
       comments = meta_page_text_of(x, x->doc->body, SCAN_BYTES, IN_COMMENT);
     if (r && comments && strstr(comments, b->text))
-      r = 0;
-    if (r == 1 && !shown_as_dateline(x, pl, &d))
       r = 0;
     if (r) {
       DEBUG_SCAN("text", b->text, b->len, 0);
@@ -737,7 +686,7 @@ static int gather_last_resort(mctx *x, const date_lines *lines, size_t li, size_
  * of its navigation, sidebars and footers; none when the text gives
  * LIST_DAYS days or more (a list, an archive, a schedule); never one the
  * main text only mentions (mentioned_in_text). */
-static void fallback_dates(mctx *x, page_lines *pl) {
+static void fallback_dates(mctx *x) {
   for (size_t i = 0; i < x->ntags; i++)
     if (date_like_name(x->tags[i].name))
       add_date_text(x, x->tags[i].value, 74, 0, "meta-name");
@@ -745,15 +694,15 @@ static void fallback_dates(mctx *x, page_lines *pl) {
   for (size_t i = 0; i < x->ndates; i++)
     if (x->dates[i].score >= 60)
       return;
-  const date_lines *lines = lines_of(x, pl);
-  if (!lines)
+  date_lines lines;
+  if (!meta_date_lines(x, IN_COMMENT | IN_RELATED, SCAN_BYTES, &lines))
     return;
   text_mentions mentions;
   read_mentions(x, &mentions);
   last_resort lr;
   memset(&lr, 0, sizeof lr);
   lr.mentions = &mentions;
-  each_line_date(x, lines, gather_last_resort, &lr);
+  each_line_date(x, &lines, gather_last_resort, &lr);
   if (lr.have_labelled)
     add_shown(x, &lr.labelled, 48, 0, "labelled");
   else if (lr.ndays < LIST_DAYS && (lr.have_page || lr.have_chrome))
@@ -992,12 +941,11 @@ static void drop_item_dates(mctx *x) {
 }
 
 void meta_choose_dates(mctx *x) {
-  page_lines pl = {0};
   collect_dates(x);
   if (!meta_is_product(x)) {
-    text_dates(x, &pl);
+    text_dates(x);
     original_dates(x);
-    fallback_dates(x, &pl);
+    fallback_dates(x);
   }
   drop_item_dates(x);
   record_dates(x);
