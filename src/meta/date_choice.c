@@ -525,18 +525,15 @@ static int in_range(const mctx *x, const char *line, size_t len, size_t at, size
   return 0;
 }
 
-/* The last resort, for pages that say their date nowhere plainly: a meta
- * tag named like a date, then the page's text read line by line (less
- * comments and lists of other pages: a post without a date of its own is
- * not as old as its first comment). The first date that stands as a
- * dateline is the page's: labelled as a publication's ("Erstellt am:
- * 01.11.2023"), or on a short line of its own ("24. April 2020 |
- * Pressemitteilungen"); never an update's, one end of a range, one the
- * main text only mentions (mentioned_in_text), or a date inside a
- * sentence. */
+/* A dateline holds at most DATELINE_WORDS words besides its date; a page
+ * whose lines give LIST_DAYS days or more is a list; LINE_TRIES dates are
+ * read at most. */
 enum { DATELINE_WORDS = 6, LIST_DAYS = 3, LINE_TRIES = 64 };
 
-/* How the date at line li's [at, end) reads. */
+/* How the date at line li's [at, end) reads: not a publication's (an
+ * update's, one end of a range), a mention (in a sentence, run into a
+ * word, in an entry of a list), a dateline of its own, or labelled as a
+ * publication's. */
 enum { READS_NOT_PUBLISHED = -1, READS_MENTION, READS_DATELINE, READS_LABELLED };
 
 static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at, size_t end) {
