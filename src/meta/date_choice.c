@@ -532,8 +532,7 @@ enum { DATELINE_WORDS = 6, LIST_DAYS = 3, LINE_TRIES = 64 };
 
 /* How the date at line li's [at, end) reads: not a publication's (an
  * update's, one end of a range), a mention (in a sentence, run into a
- * word, in an entry of a list), a dateline of its own, or labelled as a
- * publication's. */
+ * word), a dateline of its own, or labelled as a publication's. */
 enum { READS_NOT_PUBLISHED = -1, READS_MENTION, READS_DATELINE, READS_LABELLED };
 
 static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at, size_t end) {
@@ -553,7 +552,7 @@ static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at
     return READS_MENTION;
   if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS && !copyright_label(l->text, at))
     return READS_MENTION;
-  return l->first && meta_in_list_entry(x, l->first) ? READS_MENTION : READS_DATELINE;
+  return READS_DATELINE;
 }
 
 /* Calls each(x, lines, li, at, end, d, arg) on the dates of the page's
@@ -665,12 +664,18 @@ static int gather_last_resort(mctx *x, const date_lines *lines, size_t li, size_
   }
   if (r != READS_DATELINE)
     return 0;
-  if (!(lines->v[li].where & IN_CHROME) && !lr->have_page) {
-    lr->page = *d;
-    lr->have_page = 1;
-  } else if ((lines->v[li].where & IN_CHROME) && !lr->have_chrome) {
+  /* A dateline in an entry of a list dates that entry (asked only of the
+   * datelines that would be taken: the question costs). */
+  const date_line *l = &lines->v[li];
+  int chrome = (l->where & IN_CHROME) != 0;
+  if ((chrome ? lr->have_chrome : lr->have_page) || (l->first && meta_in_list_entry(x, l->first)))
+    return 0;
+  if (chrome) {
     lr->chrome = *d;
     lr->have_chrome = 1;
+  } else {
+    lr->page = *d;
+    lr->have_page = 1;
   }
   return 0;
 }
