@@ -366,6 +366,61 @@ static void collect_dates(mctx *x) {
  * text mentions (an offer's deadline, a log line, someone's birth). */
 #define TEXT_OPENING 400
 
+/* The text near the headline and the start of the main text: datelines
+ * that carry no telling class ("Posted on June 9, 2017"). */
+static void text_dates(mctx *x) {
+  if (x->title_pos != UINT32_MAX) {
+    const dom_node *h = NULL;
+    for (size_t i = 0; i < x->h1.n; i++)
+      if (x->h1.v[i].pos == x->title_pos)
+        h = x->h1.v[i].n;
+    /* The headline's surroundings: up to a few levels up, while they are
+     * small (a header, not the whole page). */
+    const dom_node *box = h;
+    const char *t = NULL;
+    for (int up = 0; box && box->parent && box->parent->tag != TAG_TEXT && up < 3; up++) {
+      const char *bigger = meta_page_text(x, box->parent, 1500);
+      if (bigger && strlen(bigger) > 600)
+        break;
+      box = box->parent;
+      t = bigger;
+    }
+    meta_date d;
+    size_t at = 0;
+    int r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
+    if (r) {
+      DEBUG_SCAN("near-title", t, strlen(t), at);
+      add_visible(x, &d, r, 45, x->title_pos, "near-title", SHOWN_TEXT);
+    }
+    /* What follows the headline. */
+    t = h ? meta_text_after(x, h, 400) : NULL;
+    r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
+    if (r) {
+      DEBUG_SCAN("after-title", t, strlen(t), at);
+      add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
+    }
+  }
+  /* The main text's first blocks (its opening), less those of the
+   * comments: the extractor may take a long thread under a short post for
+   * the main text, and a comment's date is not the post's. */
+  size_t seen = 0;
+  const char *comments = NULL;
+  for (const article_block *b = x->art->first; b && seen < TEXT_OPENING; b = b->next) {
+    meta_date d;
+    int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
+    if (r && !comments && x->doc->body)
+      comments = meta_page_text_of(x, x->doc->body, SCAN_BYTES, IN_COMMENT);
+    if (r && comments && strstr(comments, b->text))
+      r = 0;
+    if (r) {
+      DEBUG_SCAN("text", b->text, b->len, 0);
+      add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
+      break;
+    }
+    seen += b->len;
+  }
+}
+
 /* "This article was originally published on 26 Sep 2019": the page says
  * outright when it first came out, above anything its markup says. */
 static void original_dates(mctx *x) {
@@ -555,84 +610,6 @@ static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at
   return READS_DATELINE;
 }
 
-/* Calls each(x, lines, li, at, end, d, arg) on the dates of the page's
- * lines in order (LINE_TRIES at most) until it returns non-zero. */
-typedef int (*line_date_fn)(mctx *x, const date_lines *lines, size_t li, size_t at, size_t end,
-                            const meta_date *d, void *arg);
-
-static void each_line_date(mctx *x, const date_lines *lines, line_date_fn each, void *arg) {
-  int tries = 0;
-  for (size_t li = 0; li < lines->n && tries < LINE_TRIES; li++) {
-    const date_line *l = &lines->v[li];
-    for (size_t off = 0; off < l->len && tries < LINE_TRIES; tries++) {
-      meta_date d;
-      size_t at, end;
-      if (!date_find_span(l->text + off, l->len - off, x->order, 0, &d, &at, &end))
-        break;
-      at += off;
-      end += off;
-      off = end;
-      if (each(x, lines, li, at, end, &d, arg))
-        return;
-    }
-  }
-}
-
-/* The text near the headline and the start of the main text: datelines
- * that carry no telling class ("Posted on June 9, 2017"). */
-static void text_dates(mctx *x) {
-  if (x->title_pos != UINT32_MAX) {
-    const dom_node *h = NULL;
-    for (size_t i = 0; i < x->h1.n; i++)
-      if (x->h1.v[i].pos == x->title_pos)
-        h = x->h1.v[i].n;
-    /* The headline's surroundings: up to a few levels up, while they are
-     * small (a header, not the whole page). */
-    const dom_node *box = h;
-    const char *t = NULL;
-    for (int up = 0; box && box->parent && box->parent->tag != TAG_TEXT && up < 3; up++) {
-      const char *bigger = meta_page_text(x, box->parent, 1500);
-      if (bigger && strlen(bigger) > 600)
-        break;
-      box = box->parent;
-      t = bigger;
-    }
-    meta_date d;
-    size_t at = 0;
-    int r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
-    if (r) {
-      DEBUG_SCAN("near-title", t, strlen(t), at);
-      add_visible(x, &d, r, 45, x->title_pos, "near-title", SHOWN_TEXT);
-    }
-    /* What follows the headline. */
-    t = h ? meta_text_after(x, h, 400) : NULL;
-    r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
-    if (r) {
-      DEBUG_SCAN("after-title", t, strlen(t), at);
-      add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
-    }
-  }
-  /* The main text's first blocks (its opening), less those of the
-   * comments: the extractor may take a long thread under a short post for
-   * the main text, and a comment's date is not the post's. */
-  size_t seen = 0;
-  const char *comments = NULL;
-  for (const article_block *b = x->art->first; b && seen < TEXT_OPENING; b = b->next) {
-    meta_date d;
-    int r = b->len < 200 ? published_in(x, b->text, b->len, 0, &d) : 0;
-    if (r && !comments && x->doc->body)
-      comments = meta_page_text_of(x, x->doc->body, SCAN_BYTES, IN_COMMENT);
-    if (r && comments && strstr(comments, b->text))
-      r = 0;
-    if (r) {
-      DEBUG_SCAN("text", b->text, b->len, 0);
-      add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
-      break;
-    }
-    seen += b->len;
-  }
-}
-
 /* What the last resort's reading of the lines gathers. */
 typedef struct {
   const text_mentions *mentions;
@@ -640,9 +617,10 @@ typedef struct {
   int have_labelled, have_page, have_chrome, ndays;
 } last_resort;
 
+/* Reads one date of the lines (line li's [at, end)) into lr; 1 when it
+ * is labelled as a publication's and the reading can stop. */
 static int gather_last_resort(mctx *x, const date_lines *lines, size_t li, size_t at, size_t end,
-                              const meta_date *d, void *arg) {
-  last_resort *lr = arg;
+                              const meta_date *d, last_resort *lr) {
   /* Every day the page's text gives counts: many make it a list. */
   int seen = 0;
   for (int i = 0; i < lr->ndays && !seen; i++)
@@ -654,8 +632,8 @@ static int gather_last_resort(mctx *x, const date_lines *lines, size_t li, size_
   int r = reads_as(x, lines, li, at, end);
 #ifdef PITH_DEBUG_META
   const date_line *dl = &lines->v[li];
-  fprintf(stderr, "line %04d-%02d-%02d reads %d where %u in %u [%.*s]\n", d->y, d->m, d->d, r,
-          dl->where, dl->in, (int)(dl->len < 200 ? dl->len : 200), dl->text);
+  fprintf(stderr, "line %04d-%02d-%02d reads %d where %u [%.*s]\n", d->y, d->m, d->d, r, dl->where,
+          (int)(dl->len < 200 ? dl->len : 200), dl->text);
 #endif
   if (r == READS_LABELLED) {
     lr->labelled = *d;
@@ -704,7 +682,18 @@ static void fallback_dates(mctx *x) {
   last_resort lr;
   memset(&lr, 0, sizeof lr);
   lr.mentions = &mentions;
-  each_line_date(x, &lines, gather_last_resort, &lr);
+  int tries = 0, done = 0;
+  for (size_t li = 0; li < lines.n && tries < LINE_TRIES && !done; li++) {
+    const date_line *l = &lines.v[li];
+    for (size_t off = 0; off < l->len && tries < LINE_TRIES && !done; tries++) {
+      meta_date d;
+      size_t at, end;
+      if (!date_find_span(l->text + off, l->len - off, x->order, 0, &d, &at, &end))
+        break;
+      done = gather_last_resort(x, &lines, li, off + at, off + end, &d, &lr);
+      off += end;
+    }
+  }
   if (lr.have_labelled)
     add_shown(x, &lr.labelled, 48, 0, "labelled");
   else if (lr.ndays < LIST_DAYS && (lr.have_page || lr.have_chrome))

@@ -1,12 +1,11 @@
-/* The body's visible text cut into lines at block boundaries, each line with
- * where it stands: the text scans of the dates judge a date by the line it
- * sits on (a dateline of its own, or a sentence that mentions a day). */
+/* The body's visible text cut into lines at block boundaries: the dates'
+ * last resort judges a date by the line it sits on (a dateline of its own,
+ * or a sentence that mentions a day). */
 #include "meta/date_lines.h"
 
 #include <string.h>
 
 #include "html/tags.h"
-#include "meta/mstr.h"
 #include "util/buf.h"
 
 typedef struct {
@@ -14,15 +13,14 @@ typedef struct {
   buf text;
   struct {
     size_t at, len;
-    unsigned where, in;
-    int place;
+    unsigned where;
     const dom_node *first;
   } * v;
   size_t n, cap;
   size_t start; /* where the current line began in text */
   const dom_node *first;
-  unsigned where, in;
-  int place, space;
+  unsigned where;
+  int space;
   size_t max;
 } walker;
 
@@ -44,20 +42,18 @@ static void end_line(walker *w) {
     w->v[w->n].at = w->start;
     w->v[w->n].len = w->text.len - w->start;
     w->v[w->n].where = w->where;
-    w->v[w->n].in = w->in;
-    w->v[w->n].place = w->place;
     w->v[w->n].first = w->first;
     w->n++;
     buf_putc(&w->text, '\n');
   }
   w->start = w->text.len;
   w->first = NULL;
-  w->where = w->in = 0;
+  w->where = 0;
   w->space = 0;
 }
 
-static void add_text(walker *w, const dom_node *parent, const char *s, size_t len, unsigned where,
-                     unsigned in) {
+/* Appends a text node's characters, white space collapsed. */
+static void add_text(walker *w, const dom_node *parent, const char *s, size_t len, unsigned where) {
   for (size_t i = 0; i < len && w->text.len < w->max; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c <= ' ') {
@@ -71,16 +67,14 @@ static void add_text(walker *w, const dom_node *parent, const char *s, size_t le
     w->space = 0;
     buf_putc(&w->text, (char)c);
     w->where |= where;
-    w->in |= in;
   }
 }
 
-static void walk(walker *w, const dom_node *n, unsigned leave_out, unsigned where, unsigned in,
-                 unsigned depth) {
+static void walk(walker *w, const dom_node *n, unsigned leave_out, unsigned where, unsigned depth) {
   for (const dom_node *c = n->first; c && w->text.len < w->max && !w->text.oom; c = c->next) {
     if (c->tag == TAG_TEXT) {
       if (!(c->kind & DOM_RAWTEXT))
-        add_text(w, n, c->text, c->text_len, where, in);
+        add_text(w, n, c->text, c->text_len, where);
       continue;
     }
     if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN))
@@ -88,23 +82,13 @@ static void walk(walker *w, const dom_node *n, unsigned leave_out, unsigned wher
     unsigned here = meta_where(w->x, c);
     if (here & leave_out)
       continue;
-    unsigned cin = in;
-    if (c->tag == TAG_LI || c->tag == TAG_DT || c->tag == TAG_DD)
-      cin |= LINE_IN_ITEM;
-    if (c->tag == TAG_TD || c->tag == TAG_TH)
-      cin |= LINE_IN_CELL;
     int block = tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR;
-    int title = c == w->x->title_node;
-    if (block || title)
+    if (block)
       end_line(w);
-    if (title)
-      w->place = LINE_TITLE;
     if (depth < MAX_DEPTH)
-      walk(w, c, leave_out, where | here, cin, depth + 1);
-    if (block || title)
+      walk(w, c, leave_out, where | here, depth + 1);
+    if (block)
       end_line(w);
-    if (title)
-      w->place = LINE_AFTER_TITLE;
   }
 }
 
@@ -117,9 +101,8 @@ int meta_date_lines(mctx *x, unsigned leave_out, size_t max, date_lines *out) {
   memset(&w, 0, sizeof w);
   w.x = x;
   w.max = max;
-  w.place = x->title_node ? LINE_BEFORE_TITLE : LINE_AFTER_TITLE;
   buf_init(&w.text);
-  walk(&w, x->doc->body, leave_out, 0, 0, 0);
+  walk(&w, x->doc->body, leave_out, 0, 0);
   end_line(&w);
   char *text = w.text.oom || !w.text.len ? NULL : arena_strndup(x->tmp, w.text.data, w.text.len);
   date_line *v = text ? arena_alloc(x->tmp, (w.n ? w.n : 1) * sizeof *v) : NULL;
@@ -130,8 +113,6 @@ int meta_date_lines(mctx *x, unsigned leave_out, size_t max, date_lines *out) {
     v[i].text = text + w.v[i].at;
     v[i].len = w.v[i].len;
     v[i].where = w.v[i].where;
-    v[i].in = w.v[i].in;
-    v[i].place = w.v[i].place;
     v[i].first = w.v[i].first;
   }
   out->v = v;
