@@ -13,8 +13,9 @@ runs during it. So the runs go round the four sizes in turn (n, 2n, 4n,
 reaches one sample of each size, which the best of --repeat drops. And a
 case over the bound is measured again, after a pause of 2 s, up to
 --retries times (2), and fails only when every measurement is over it: a
-quadratic path is over it every time, a stall seldom twice. Exit status 1
-when any case fails.
+quadratic path is over it every time, a stall seldom twice. A run that
+does not exit 0 (a crash) fails its case. Exit status 1 when any case
+fails.
 
     bench/scaling.py PITH [--only NAME,...] [--repeat 3] [--retries 2] [--max-ratio 2.5]
 """
@@ -85,12 +86,19 @@ CASES = {
 RETRY_PAUSE = 2
 
 
+class Crashed(Exception):
+    """pith did not end well on an input: a crash is no time to compare."""
+
+
 def cpu_time(pith, args, path):
     """The child's CPU time (user + system): far steadier than the wall
     clock on a shared machine."""
     with open(os.devnull, "wb") as null:
         proc = subprocess.Popen([pith] + args + [path], stdout=null, stderr=null)
-        _, _, usage = os.wait4(proc.pid, 0)
+        _, status, usage = os.wait4(proc.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code:
+        raise Crashed("exit status %d" % code if code > 0 else "killed by signal %d" % -code)
     return usage.ru_utime + usage.ru_stime
 
 
@@ -136,7 +144,11 @@ def run_case(pith, tmp, name, a):
     paths = write_inputs(tmp, name)
     try:
         for attempt in range(a.retries + 1):
-            times = best_times(pith, args, paths, a.repeat)
+            try:
+                times = best_times(pith, args, paths, a.repeat)
+            except Crashed as e:
+                print("%-24s %9d  FAIL: pith ended with %s" % (name, base, e))
+                return False
             ratio = per_doubling(times)
             if ratio <= a.max_ratio:
                 print_row(name, base, times, "(%.2f per doubling)" % ratio)
