@@ -41,8 +41,10 @@ static const vocab substrings[] = {
     {"popular", CLS_STRONG_NEG},
     {"signature", CLS_STRONG_NEG},
     {"trending", CLS_STRONG_NEG},
-    {"readmore", CLS_STRONG_NEG},
-    {"read-more", CLS_STRONG_NEG},
+    /* A "read more" link, or the rest of a text that it unfolds: which
+     * one, the element's text tells (measure.c). */
+    {"readmore", CLS_READ_MORE},
+    {"read-more", CLS_READ_MORE},
     {"more-stories", CLS_STRONG_NEG},
     {"authorbio", CLS_STRONG_NEG},
     {"author-bio", CLS_STRONG_NEG},
@@ -317,7 +319,7 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
   if (what & (CLS_BODY | CLS_POSITIVE))
     what &= ~(unsigned)(CLS_WEAK_NEG | CLS_OVERLAY);
   if (what & CLS_BODY)
-    what &= ~(unsigned)(CLS_STRONG_NEG | CLS_META);
+    what &= ~(unsigned)(CLS_STRONG_NEG | CLS_META | CLS_READ_MORE);
   return what;
 }
 

@@ -15,6 +15,7 @@ enum {
   CLS_BODY = 1 << 5,       /* itemprop=articleBody and the like: the body itself */
   CLS_COMMENTS = 1 << 6,   /* a comment section, or one comment */
   CLS_OVERLAY = 1 << 7,    /* a modal or popup: shown over the page, on demand */
+  CLS_READ_MORE = 1 << 8,  /* "read-more": the link, or the text it unfolds */
 };
 
 /* Classifies an element by its class/id words, role and itemprop. */

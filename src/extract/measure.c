@@ -102,6 +102,18 @@ static int is_permalink(const dom_node *n) {
   return 0;
 }
 
+/* A "read more" name is a link's ("Read more »", a teaser's) or a
+ * section's of links to more stories, unless the element holds a text of
+ * READ_MORE_TEXT_MIN characters or more, mostly not links: then it is the
+ * rest of a text that the link unfolds (a product's description cut
+ * short, an answer), and part of it. */
+#ifndef READ_MORE_TEXT_MIN
+#define READ_MORE_TEXT_MIN 200
+#endif
+static int unfolds_text(const dom_node *n) {
+  return n->chars >= READ_MORE_TEXT_MIN && 4 * n->link_chars < n->chars;
+}
+
 void measure_elements(extraction *x, dom_node *n) {
   if (deadline_over(x->dl))
     return; /* the page fails: what is left unmeasured does not matter */
@@ -168,6 +180,8 @@ void measure_elements(extraction *x, dom_node *n) {
         n->flags |= NF_HASMAIN;
     }
   }
+  if ((cls & CLS_READ_MORE) && !unfolds_text(n))
+    n->flags = (n->flags | NF_NEG) & ~(uint32_t)NF_WEAKNEG;
   if (tag == TAG_MAIN || tag == TAG_H1 || (n->flags & NF_BODY))
     n->flags |= NF_HASMAIN;
   /* A "boilerplate" name on an element that holds the article itself is a

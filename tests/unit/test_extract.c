@@ -1133,6 +1133,28 @@ static void test_signup_box(void) {
   CHECK(strstr(joined, "Feeder, 199 euros") != NULL);
 }
 
+#define SHIPPING                                                                                   \
+  "Orders placed before noon leave our workshop the same day, and returns are free for thirty "    \
+  "days after delivery."
+
+static void test_read_more_text(void) {
+  /* A product's description cut short behind a "read more" toggle: the
+   * element that a "read-more" name marks holds the text itself, which
+   * is the page's; the "Read more" link beside an article is not. */
+  CHECK(run("<html lang=\"en\"><head><title>Stoneware mug</title></head><body><main>"
+            "<h1>Stoneware mug</h1><div class=\"price\">Price: 60 euros</div>"
+            "<h2>Item details</h2><p>" P3 "</p><div id=\"details-read-more\" "
+            "class=\"toggle\"><p>" P1 "</p><p>" P2 "</p></div><a href=\"#\">Read more</a>"
+            "<h2>Shipping</h2><p>" SHIPPING "</p></main></body></html>") == 0);
+  CHECK_STR(joined,
+            "Item details || " P3 " || " P1 " || " P2 " || Read more || Shipping || " SHIPPING);
+  CHECK(run("<html lang=\"en\"><head><title>Floods</title></head><body><main>"
+            "<h1>Floods</h1><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p>"
+            "<p class=\"read-more\"><a href=\"/next\">Read more about the storm</a></p>"
+            "</main></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+}
+
 int main(void) {
   arena_init(&mem);
   test_boilerplate_inside_article();
@@ -1171,6 +1193,7 @@ int main(void) {
   test_link_base();
   test_labels_beside_posts();
   test_signup_box();
+  test_read_more_text();
   arena_free(&mem);
   return check_done();
 }
