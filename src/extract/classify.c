@@ -93,19 +93,20 @@ static const vocab words[] = {
     {"reviews", CLS_STRONG_NEG},
 };
 
-/* Whole tokens only: classes that hide an element. */
-static const char *const hidden_tokens[] = {
-    "hidden",
-    "hide",
-    "d-none",
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "screen-reader-text",
-    "screenreader-only",
-    "offscreen",
-    "invisible",
-    "element-invisible",
+/* Whole tokens only: classes that hide an element, some of them from
+ * sight only: a screen reader says it. */
+static const vocab hidden_tokens[] = {
+    {"hidden", CLS_HIDDEN},
+    {"hide", CLS_HIDDEN},
+    {"d-none", CLS_HIDDEN},
+    {"sr-only", CLS_HIDDEN | CLS_SCREEN_READER},
+    {"visually-hidden", CLS_HIDDEN | CLS_SCREEN_READER},
+    {"visuallyhidden", CLS_HIDDEN | CLS_SCREEN_READER},
+    {"screen-reader-text", CLS_HIDDEN | CLS_SCREEN_READER},
+    {"screenreader-only", CLS_HIDDEN | CLS_SCREEN_READER},
+    {"offscreen", CLS_HIDDEN},
+    {"invisible", CLS_HIDDEN},
+    {"element-invisible", CLS_HIDDEN},
 };
 
 /* The substrings bucketed by their first byte, so that each position of a
@@ -146,7 +147,7 @@ static void build_index(void) {
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
     word_len[i] = (unsigned char)strlen(words[i].word);
   for (size_t i = 0; i < sizeof hidden_tokens / sizeof *hidden_tokens; i++)
-    hidden_len[i] = (unsigned char)strlen(hidden_tokens[i]);
+    hidden_len[i] = (unsigned char)strlen(hidden_tokens[i].word);
 }
 
 static void init_index(void) {
@@ -166,9 +167,9 @@ static unsigned match_part(const char *s, size_t len) {
 static unsigned match_token(const char *tok, size_t len) {
   unsigned what = 0;
   for (size_t i = 0; i < sizeof hidden_tokens / sizeof *hidden_tokens; i++)
-    if (hidden_len[i] == len && hidden_tokens[i][0] == tok[0] &&
-        !memcmp(hidden_tokens[i], tok, len))
-      return CLS_HIDDEN;
+    if (hidden_len[i] == len && hidden_tokens[i].word[0] == tok[0] &&
+        !memcmp(hidden_tokens[i].word, tok, len))
+      return hidden_tokens[i].what;
   if (len > 127) /* only a token's first 127 bytes count */
     len = 127;
   /* A state that contains a boilerplate word ("node--promoted": a CMS's

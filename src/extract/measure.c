@@ -114,6 +114,21 @@ static int unfolds_text(const dom_node *n) {
   return n->chars >= READ_MORE_TEXT_MIN && 4 * n->link_chars < n->chars;
 }
 
+/* A visual that the page hides from screen readers (aria-hidden: a
+ * struck-out price, a row of stars) followed by the words a screen reader
+ * says instead ("Original price was: $30.00.", "4 out of 5 stars", in an
+ * "sr-only" element): the words are the visual's text, and shown. Not
+ * after an icon (a glyph at most: "Close", "Menu") or another such text,
+ * nor in a form control's label (a filter's "Coffee (24 products)"). */
+static int says_hidden_visual(const dom_node *n) {
+  const dom_node *v = n->prev;
+  while (v && v->tag == TAG_TEXT)
+    v = v->prev;
+  const char *aria = v ? dom_attr_get(v, "aria-hidden") : NULL;
+  return aria && !strcmp(aria, "true") && v->chars > 1 &&
+         !(classify_element(v) & CLS_SCREEN_READER) && n->parent && n->parent->tag != TAG_LABEL;
+}
+
 void measure_elements(extraction *x, dom_node *n) {
   if (deadline_over(x->dl))
     return; /* the page fails: what is left unmeasured does not matter */
@@ -129,7 +144,8 @@ void measure_elements(extraction *x, dom_node *n) {
   else if ((n->kind & DOM_HIDDEN) && !(REVEAL_PANELS && is_collapsed_panel(n)))
     n->flags |= NF_HIDDEN;
   unsigned cls = (n->cls || n->id || n->attrs) ? classify_element_cached(n, &x->cls_cache) : 0;
-  if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK) && !(REVEAL_PANELS && is_collapsed_panel(n)))
+  if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK) && !(REVEAL_PANELS && is_collapsed_panel(n)) &&
+      !((cls & CLS_SCREEN_READER) && says_hidden_visual(n)))
     n->flags |= NF_HIDDEN; /* pages also hide their content until a script runs */
   if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG))
     n->flags |= NF_NEG;

@@ -1155,6 +1155,21 @@ static void test_read_more_text(void) {
   CHECK_STR(joined, P1 " || " P2 " || " P3);
 }
 
+static void test_screen_reader_words(void) {
+  /* Prices a screen reader is told in words while the struck-out and the
+   * new price are hidden from it: the words are shown. Not the words for
+   * an icon, nor for a filter's label. */
+  CHECK(run("<html lang=\"en\"><head><title>Stoneware mug</title></head><body><main>"
+            "<h1>Stoneware mug</h1><p>" P1 "</p><p class=\"price\"><del aria-hidden=\"true\">"
+            "$30.00</del> <span class=\"screen-reader-text\">Original price was: $30.00.</span>"
+            "<ins aria-hidden=\"true\">$21.00</ins><span class=\"screen-reader-text\">Current "
+            "price is: $21.00.</span></p><p>" P2 "</p><p><span aria-hidden=\"true\">x</span>"
+            "<span class=\"sr-only\">Close the picture</span> <label><span aria-hidden=\"true\">"
+            "Cups (4)</span><span class=\"sr-only\">Cups (4 products)</span></label></p>"
+            "<p>" P3 "</p></main></body></html>") == 0);
+  CHECK_STR(joined, P1 " || Original price was: $30.00.Current price is: $21.00. || " P2 " || " P3);
+}
+
 int main(void) {
   arena_init(&mem);
   test_boilerplate_inside_article();
@@ -1194,6 +1209,7 @@ int main(void) {
   test_labels_beside_posts();
   test_signup_box();
   test_read_more_text();
+  test_screen_reader_words();
   arena_free(&mem);
   return check_done();
 }
