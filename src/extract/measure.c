@@ -129,6 +129,15 @@ static int says_hidden_visual(const dom_node *n) {
          !(classify_element(v) & CLS_SCREEN_READER) && n->parent && n->parent->tag != TAG_LABEL;
 }
 
+/* A link hidden from screen readers alone (aria-hidden, no hidden
+ * attribute or style: "tabindex=-1 aria-hidden=true") is a second way to
+ * the page another link of its card leads to already, a picture's or a
+ * description's: shown to every other reader, and so not hidden. */
+static int link_hidden_from_readers_only(const dom_node *n) {
+  return n->tag == TAG_A && dom_attr_get(n, "aria-hidden") && !dom_attr_get(n, "hidden") &&
+         !dom_attr_get(n, "style");
+}
+
 void measure_elements(extraction *x, dom_node *n) {
   if (deadline_over(x->dl))
     return; /* the page fails: what is left unmeasured does not matter */
@@ -141,7 +150,8 @@ void measure_elements(extraction *x, dom_node *n) {
   x->elements[x->nelements++] = n;
   if (tag_flags(tag) == T_SKIP || (tag == TAG_A && is_permalink(n)))
     n->flags |= NF_JUNK;
-  else if ((n->kind & DOM_HIDDEN) && !(REVEAL_PANELS && is_collapsed_panel(n)))
+  else if ((n->kind & DOM_HIDDEN) && !(REVEAL_PANELS && is_collapsed_panel(n)) &&
+           !link_hidden_from_readers_only(n))
     n->flags |= NF_HIDDEN;
   unsigned cls = (n->cls || n->id || n->attrs) ? classify_element_cached(n, &x->cls_cache) : 0;
   if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK) && !(REVEAL_PANELS && is_collapsed_panel(n)) &&

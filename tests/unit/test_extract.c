@@ -1170,6 +1170,29 @@ static void test_screen_reader_words(void) {
   CHECK_STR(joined, P1 " || Original price was: $30.00.Current price is: $21.00. || " P2 " || " P3);
 }
 
+static void test_link_hidden_from_readers(void) {
+  /* A topic page's cards: each headline links to its story, and so does
+   * the line of description under it, hidden from screen readers
+   * (aria-hidden) as a second way to the same page. Every other reader
+   * sees the description, and it is the card's. */
+  static char page[8192];
+  size_t len = (size_t)snprintf(page, sizeof page,
+                                "<html lang=\"en\"><head><title>Headphones</title></head><body>"
+                                "<main><h1>Headphones</h1><div class=\"river\">");
+  for (int i = 1; i <= 4; i++)
+    len += (size_t)snprintf(
+        page + len, sizeof page - len,
+        "<div class=\"story\"><h2><a href=\"/s%d\">Story number %d about new headphones</a>"
+        "</h2><p><a href=\"/s%d\" aria-hidden=\"true\" tabindex=\"-1\">Description %d: the "
+        "maker adds colours, a longer battery and a case that folds flat.</a></p></div>",
+        i, i, i, i);
+  snprintf(page + len, sizeof page - len, "</div></main></body></html>");
+  CHECK(run(page) == 0);
+  CHECK(strstr(joined, "Story number 1 about new headphones") != NULL);
+  CHECK(strstr(joined, "Description 1: the maker adds colours") != NULL);
+  CHECK(strstr(joined, "Description 4: the maker adds colours") != NULL);
+}
+
 int main(void) {
   arena_init(&mem);
   test_boilerplate_inside_article();
@@ -1210,6 +1233,7 @@ int main(void) {
   test_signup_box();
   test_read_more_text();
   test_screen_reader_words();
+  test_link_hidden_from_readers();
   arena_free(&mem);
   return check_done();
 }
