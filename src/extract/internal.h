@@ -208,6 +208,13 @@ float block_weight(const extraction *x, const text_block *b);
  * overlay), not by a name that a forum may give its posts too. */
 int is_structural(const dom_node *n);
 
+/* ---- sentences.c: 3. short sentences ------------------------------------ */
+
+/* Whether b, a block too short to weigh as prose by its length, is a
+ * sentence among the article's paragraphs ("It was a warm day today."
+ * beside a paragraph of prose under the same parent). */
+int short_sentence_in_prose(const extraction *x, const text_block *b);
+
 /* ---- teasers.c: 3. teasers of other pages -------------------------------- */
 
 /* Marks the teaser records below top (NF_TEASER) and their blocks

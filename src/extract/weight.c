@@ -89,6 +89,8 @@ float block_weight(const extraction *x, const text_block *b) {
   if ((b->chars >= 30 || (b->chars >= CJK_SENTENCE_MIN_CHARS && mostly_cjk(x, b))) &&
       has_sentence_punctuation(x->text.data + b->off, b->len))
     return 0.6f * c * (1.0f - ld);
+  if (short_sentence_in_prose(x, b))
+    return 0.6f * c;
   /* A short item of a list without links is a fact or a step (features,
    * "What you will learn"), not a template's furniture: menus are links.
    * It weighs nothing either way. */

@@ -268,6 +268,30 @@ static void test_short_cjk_sentences(void) {
   CHECK(kept == 4);
 }
 
+/* A plain page written in short sentences: each is prose among the other
+ * paragraphs, the first right under the <h1> too; the short lines that
+ * are no sentence (a kicker, "Share this", "Advertisement") stay out. */
+static void test_short_sentences(void) {
+  const char *page = "<html lang=\"en\"><head><title>Spring</title></head><body>"
+                     "<nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav>"
+                     "<main><h1>Spring is here</h1>"
+                     "<p>It was a warm day today.</p>"
+                     "<p>The cherry trees in the park began to bloom.</p>"
+                     "<p>Nobody minded.</p>"
+                     "<p>The children played happily.</p>"
+                     "</main><footer>\u00a9 2024 Anna Berg</footer></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "Spring is here || It was a warm day today. || The cherry trees in the park "
+                    "began to bloom. || Nobody minded. || The children played happily.");
+  const char *chrome = "<html lang=\"en\"><head><title>Floods</title></head><body><main>"
+                       "<p>Exclusive</p><p>Share this</p>"
+                       "<p>" P1 "</p><p>" P2 "</p>"
+                       "<p>Advertisement</p><p>Read more.</p><p>Anna B.</p>"
+                       "</main></body></html>";
+  CHECK(run(chrome) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+}
+
 static void test_hidden_and_scripts(void) {
   const char *page =
       "<html><head><title>Floods</title></head><body><article>"
@@ -1144,6 +1168,7 @@ int main(void) {
   test_highlighted_code();
   test_heading_permalinks();
   test_short_cjk_sentences();
+  test_short_sentences();
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();
