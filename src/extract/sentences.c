@@ -59,10 +59,10 @@ static uint32_t last_char(const char *s, uint32_t len, uint32_t *at) {
 }
 
 /* Whether s reads as a sentence: a capital or a CJK character first (after
- * an opening quote, "¡" or "¿"), a lower-case letter somewhere (not a
- * shouted label), a terminal mark last (before a closing quote; not an
- * ellipsis: an excerpt cut short), and two words or four CJK characters at
- * least. */
+ * an opening quote, "¡" or "¿"), a terminal mark last (before a closing
+ * quote; not an ellipsis: an excerpt cut short), and two words, one of
+ * them after the first in lower case (not a name, "Jane Doe, Ph.D.", nor
+ * a shouted label), or four CJK characters at least. */
 static int reads_as_sentence(const char *s, uint32_t len) {
   while (len > 0 && is_space((unsigned char)s[len - 1]))
     len--;
@@ -97,8 +97,8 @@ static int reads_as_sentence(const char *s, uint32_t len) {
       continue;
     }
     if (mstr_is_alnum(c)) {
-      lower |= mstr_lower(c) == c && !(c >= '0' && c <= '9');
-      words += !in_word;
+      if (!in_word && words++ > 0)
+        lower |= mstr_lower(c) == c && !(c >= '0' && c <= '9');
       in_word = 1;
     }
   }
@@ -107,13 +107,17 @@ static int reads_as_sentence(const char *s, uint32_t len) {
   return lower && words >= SENTENCE_MIN_WORDS;
 }
 
-/* A block that weighs as prose by its length: a paragraph or quote of 30
- * characters or more with a sentence's punctuation, hardly any of it link
- * text, outside boilerplate. */
+/* A paragraph or quote of prose by its length (long_sentence), hardly
+ * any of it link text, outside boilerplate. */
 static int is_long_prose(const extraction *x, const text_block *b) {
   return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && !b->neg && !b->teaser &&
-         b->chars >= 30 && b->link_chars * 2 < b->chars &&
-         has_sentence_punctuation(x->text.data + b->off, b->len);
+         b->link_chars * 2 < b->chars && long_sentence(x, b);
+}
+
+/* A short paragraph or quote without links that reads as a sentence. */
+static int is_short_sentence(const extraction *x, const text_block *b) {
+  return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && b->link_chars == 0 &&
+         !b->teaser && reads_as_sentence(x->text.data + b->off, b->len);
 }
 
 /* A block that breaks a run of sentences: link text mostly, or a short
@@ -121,36 +125,61 @@ static int is_long_prose(const extraction *x, const text_block *b) {
 static int breaks_run(const extraction *x, const text_block *b) {
   if (b->link_chars * 2 > b->chars)
     return 1;
-  return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && b->chars < 30 &&
-         !reads_as_sentence(x->text.data + b->off, b->len);
+  return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && !long_sentence(x, b) &&
+         !is_short_sentence(x, b);
 }
 
-/* Whether a paragraph of prose sits beside b under the same parent,
- * SENTENCE_REACH blocks away at most, with nothing between that breaks
- * the run: the blocks between are all below that parent, and sentences,
- * headings, items or rows. */
-static int beside_prose(const extraction *x, const text_block *b) {
+/* Whether an <h1> heads the short lines below parent ending with block j
+ * (a dateline, a byline: HEADLINE_GAP of them at most, no sentence among
+ * them). */
+static int headline_over_lines(const extraction *x, size_t j, const dom_node *parent) {
+  for (size_t k = 0; k <= HEADLINE_GAP && k <= j; k++) {
+    const text_block *n = &x->blocks[j - k];
+    if (k > 0 && n->kind == BLOCK_HEADING)
+      return n->level == 1 && !n->neg;
+    if (k == HEADLINE_GAP || n->kind != BLOCK_PARAGRAPH || n->chars >= 80 || !n->container ||
+        !holds(parent, n->container) || is_short_sentence(x, n))
+      return 0;
+  }
+  return 0;
+}
+
+/* Whether b is in a run of prose under its parent: the blocks beside it
+ * (SENTENCE_REACH either way at most), below that parent, up to one that
+ * breaks the run, hold a paragraph of prose — or, when a heading opens the
+ * run, another short sentence (an article of short sentences under its
+ * heading), or none when that heading is an <h1> (a note of one sentence
+ * under its headline, a dateline or a byline between them or not).
+ * Headings, items and rows between go on with the run. */
+static int in_prose_run(const extraction *x, const text_block *b) {
   const dom_node *parent = b->container->parent;
   if (!parent || parent->tag == TAG_TEXT)
     return 0;
   size_t i = (size_t)(b - x->blocks);
+  int headed = 0, sentences = 1;
   for (int dir = -1; dir <= 1; dir += 2)
     for (size_t k = 1; k <= SENTENCE_REACH; k++) {
       if (dir < 0 ? k > i : i + k >= x->nblocks)
         break;
       const text_block *n = &x->blocks[dir < 0 ? i - k : i + k];
+      if (dir < 0 && n->kind == BLOCK_HEADING && !n->neg && !headed)
+        headed = n->level == 1 ? 2 : 1;
       if (!n->container || !holds(parent, n->container))
         break;
-      if (n->container->parent == parent && is_long_prose(x, n))
-        return 1;
-      if (breaks_run(x, n))
+      if (breaks_run(x, n)) {
+        if (dir < 0 && !headed && headline_over_lines(x, i - k, parent))
+          headed = 2;
         break;
+      }
+      if (n->container->parent != parent)
+        continue;
+      if (is_long_prose(x, n))
+        return 1;
+      sentences += is_short_sentence(x, n);
     }
-  return 0;
+  return headed && sentences >= 3 - headed;
 }
 
 int short_sentence_in_prose(const extraction *x, const text_block *b) {
-  return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && b->link_chars == 0 &&
-         b->container && !b->teaser && reads_as_sentence(x->text.data + b->off, b->len) &&
-         beside_prose(x, b);
+  return b->container && is_short_sentence(x, b) && in_prose_run(x, b);
 }

@@ -292,6 +292,49 @@ static void test_short_sentences(void) {
   CHECK_STR(joined, P1 " || " P2);
 }
 
+/* A plain page whose <body> holds its paragraphs beside a menu and a
+ * footer: the root grows from its longest paragraph to them all, with the
+ * headline (the <title> is the site's name: the <h1> stays a heading of
+ * the text) and without the dateline under it, the menu or the footer. */
+static void test_plain_page_in_body(void) {
+  const char *page =
+      "<html lang=\"fr\"><head><title>Le carnet d'Anna</title></head><body>"
+      "<ul><li><a href=\"/\">Accueil</a></li><li><a href=\"/a\">Archives</a></li>"
+      "<li><a href=\"/c\">Contact</a></li></ul>"
+      "<h1>Une promenade</h1><p>3 mars 2024</p>"
+      "<p>Il faisait chaud aujourd'hui.</p>"
+      "<p>Nous sommes sortis. La semaine prochaine, je parlerai du jardin et des tomates qui "
+      "ont enfin rougi.</p>"
+      "<h2>L'apr\u00e8s-midi</h2><p>Personne ne s'en plaignait.</p>"
+      "<p>Copyright 2023 Anna</p></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "Une promenade || Il faisait chaud aujourd'hui. || Nous sommes sortis. La "
+                    "semaine prochaine, je parlerai du jardin et des tomates qui ont enfin "
+                    "rougi. || L'apr\u00e8s-midi || Personne ne s'en plaignait.");
+}
+
+/* A note of a sentence or two under its headline is the page's content,
+ * however short; short lines under no headline are not. */
+static void test_headed_note(void) {
+  const char *two = "<html lang=\"de\"><head><title>Notizen</title></head><body>"
+                    "<nav><a href=\"/\">Startseite</a> <a href=\"/a\">Archiv</a></nav>"
+                    "<div><h1>Am Fluss</h1><p>Am Nachmittag regnete es.</p>"
+                    "<p>Niemand st\u00f6rte sich daran.</p></div>"
+                    "<div class=\"footer\">Powered by Hugo</div></body></html>";
+  CHECK(run(two) == 0);
+  CHECK_STR(joined, "Am Fluss || Am Nachmittag regnete es. || Niemand st\u00f6rte sich daran.");
+  const char *one = "<html lang=\"es\"><head><title>Notas</title></head><body>"
+                    "<ul><li><a href=\"/\">Inicio</a></li><li><a href=\"/f\">Fotos</a></li></ul>"
+                    "<h1>Un paseo</h1><p>Por la tarde llovi\u00f3.</p>"
+                    "<p>Copyright 2023 Tom</p></body></html>";
+  CHECK(run(one) == 0);
+  CHECK_STR(joined, "Un paseo || Por la tarde llovi\u00f3.");
+  const char *none = "<html lang=\"en\"><head><title>Shop</title></head><body>"
+                     "<p>Loading the page.</p><p>Please wait.</p></body></html>";
+  CHECK(run(none) == 0);
+  CHECK(art.blocks == 0);
+}
+
 static void test_hidden_and_scripts(void) {
   const char *page =
       "<html><head><title>Floods</title></head><body><article>"
@@ -1169,6 +1212,8 @@ int main(void) {
   test_heading_permalinks();
   test_short_cjk_sentences();
   test_short_sentences();
+  test_plain_page_in_body();
+  test_headed_note();
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();
