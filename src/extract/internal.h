@@ -262,6 +262,10 @@ dom_node *headed_note(const extraction *x, dom_node *best);
  * parent's paragraphs (a page whose <body> holds its paragraphs beside
  * its menu and footer) and the parent adds nothing else that is kept. */
 dom_node *among_its_paragraphs(const extraction *x, dom_node *root, size_t lo, size_t hi);
+/* Whether n is p, or below p inside one of the parts a plain page is
+ * made of (a paragraph, heading, quote, list, table, code, figure): not
+ * inside a box of its own (a <div>, a <section>: a sidebar's widget). */
+int in_plain_part(const dom_node *p, const dom_node *n);
 /* The kept block (an index of kept, before from) of the <h1> that heads
  * the run of blocks emitted from kept[from], with only short lines between
  * that the run leaves out (a dateline, a byline); from when there is none.

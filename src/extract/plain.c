@@ -58,13 +58,6 @@ size_t headline_before_run(const extraction *x, const size_t *kept, size_t from)
   return from;
 }
 
-/* The child of p that holds n (n below p). */
-static const dom_node *child_holding(const dom_node *p, const dom_node *n) {
-  while (n->parent && n->parent != p)
-    n = n->parent;
-  return n;
-}
-
 /* What a plain page's body is made of besides paragraphs: headings,
  * quotes, lists, tables, code, figures — not a box of its own (a <div>,
  * a <section>: a sidebar, another article). */
@@ -84,6 +77,14 @@ static int is_plain_part(const dom_node *n) {
   }
 }
 
+int in_plain_part(const dom_node *p, const dom_node *n) {
+  if (n == p)
+    return 1;
+  while (n->parent && n->parent != p)
+    n = n->parent;
+  return n->parent == p && is_plain_part(n);
+}
+
 dom_node *among_its_paragraphs(const extraction *x, dom_node *root, size_t lo, size_t hi) {
   dom_node *p = root->parent;
   if (!p || p->tag == TAG_TEXT || p->order >= root->order ||
@@ -101,7 +102,7 @@ dom_node *among_its_paragraphs(const extraction *x, dom_node *root, size_t lo, s
     const text_block *b = &x->blocks[i];
     if ((i >= lo && i < hi) || b->weight <= 0 || !keep_block(x, b, p, 0))
       continue;
-    if (b->container != p && !is_plain_part(child_holding(p, b->container)))
+    if (!in_plain_part(p, b->container))
       return root;
     added = 1;
     if (b->kind == BLOCK_HEADING)

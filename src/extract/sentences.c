@@ -114,10 +114,29 @@ static int is_long_prose(const extraction *x, const text_block *b) {
          b->link_chars * 2 < b->chars && long_sentence(x, b);
 }
 
-/* A short paragraph or quote without links that reads as a sentence. */
+/* What a template's short lines say, sentences or not: "Share this
+ * article.", "Leave a comment.", "Posted in Travel.", "Sign up today.",
+ * "All rights reserved." (word starts, case folded; a few languages). */
+static const char *const template_words[] = {
+    "share",           "comment",     "subscri", "sign up",   "signup",  "newsletter", "follow us",
+    "posted",          "filed",       "tagged",  "read more", "click",   "log in",     "login",
+    "rights reserved", "cookie",      "advert",  "sponsor",   "teilen",  "kommentar",  "abonn",
+    "partag",          "commentaire", "compart", "comentar",  "suscrib",
+};
+
+static int says_template(const char *s, uint32_t len) {
+  for (size_t i = 0; i < sizeof template_words / sizeof *template_words; i++)
+    if (has_word_ci(s, len, template_words[i], 0))
+      return 1;
+  return 0;
+}
+
+/* A short paragraph or quote without links that reads as a sentence and
+ * says nothing a template says. */
 static int is_short_sentence(const extraction *x, const text_block *b) {
   return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && b->link_chars == 0 &&
-         !b->teaser && reads_as_sentence(x->text.data + b->off, b->len);
+         !b->teaser && reads_as_sentence(x->text.data + b->off, b->len) &&
+         !says_template(x->text.data + b->off, b->len);
 }
 
 /* A block that breaks a run of sentences: link text mostly, or a short
@@ -144,40 +163,44 @@ static int headline_over_lines(const extraction *x, size_t j, const dom_node *pa
   return 0;
 }
 
+/* The element whose children b and its siblings are: its container's
+ * parent, or the container itself for text loose in a <div> or <main>
+ * between <br>s and headings. */
+static const dom_node *run_parent(const text_block *b) {
+  return in_plain_part(b->container->parent, b->container) ? b->container->parent : b->container;
+}
+
 /* Whether b is in a run of prose under its parent: the blocks beside it
  * (SENTENCE_REACH either way at most), below that parent, up to one that
- * breaks the run, hold a paragraph of prose — or, when a heading opens the
- * run, another short sentence (an article of short sentences under its
- * heading), or none when that heading is an <h1> (a note of one sentence
- * under its headline, a dateline or a byline between them or not).
+ * breaks the run, hold a paragraph of prose — or the page's headline opens
+ * the run (an <h1>, a dateline or a byline between it and the run or
+ * not): a note of short sentences. A widget's heading over its lines
+ * ("Newsletter", "Sign up today.") is no headline.
  * Headings, items and rows between go on with the run. */
 static int in_prose_run(const extraction *x, const text_block *b) {
-  const dom_node *parent = b->container->parent;
+  const dom_node *parent = run_parent(b);
   if (!parent || parent->tag == TAG_TEXT)
     return 0;
   size_t i = (size_t)(b - x->blocks);
-  int headed = 0, sentences = 1;
+  int headline = 0; /* an <h1> opens the run */
   for (int dir = -1; dir <= 1; dir += 2)
     for (size_t k = 1; k <= SENTENCE_REACH; k++) {
       if (dir < 0 ? k > i : i + k >= x->nblocks)
         break;
       const text_block *n = &x->blocks[dir < 0 ? i - k : i + k];
-      if (dir < 0 && n->kind == BLOCK_HEADING && !n->neg && !headed)
-        headed = n->level == 1 ? 2 : 1;
-      if (!n->container || !holds(parent, n->container))
+      if (dir < 0 && n->kind == BLOCK_HEADING && n->level == 1 && !n->neg)
+        headline = 1;
+      if (!n->container || !in_plain_part(parent, n->container))
         break;
       if (breaks_run(x, n)) {
-        if (dir < 0 && !headed && headline_over_lines(x, i - k, parent))
-          headed = 2;
+        if (dir < 0 && !headline)
+          headline = headline_over_lines(x, i - k, parent);
         break;
       }
-      if (n->container->parent != parent)
-        continue;
-      if (is_long_prose(x, n))
+      if (run_parent(n) == parent && is_long_prose(x, n))
         return 1;
-      sentences += is_short_sentence(x, n);
     }
-  return headed && sentences >= 3 - headed;
+  return headline;
 }
 
 int short_sentence_in_prose(const extraction *x, const text_block *b) {

@@ -335,6 +335,33 @@ static void test_headed_note(void) {
   CHECK(art.blocks == 0);
 }
 
+/* Short sentences a template writes stay out of a plain page: a line
+ * that says what chrome says ("Posted in Travel.", "Leave a comment.",
+ * "Share this article.", "All rights reserved.") and a widget's lines
+ * under its own heading in a box of its own. */
+static void test_sentences_of_chrome(void) {
+  const char *body = "<html lang=\"en\"><head><title>A walk | Notes</title></head><body>"
+                     "<nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>"
+                     "<h1>A walk</h1><p>It was a warm day today.</p>"
+                     "<p>The cherry trees in the park began to bloom, and many people came "
+                     "out to see them.</p><p>Nobody minded the rain.</p>"
+                     "<p>Posted in Travel.</p><p>Leave a comment.</p>"
+                     "<div><h3>About me</h3><p>I write about walks.</p></div>"
+                     "<p>All rights reserved.</p></body></html>";
+  CHECK(run(body) == 0);
+  CHECK_STR(joined, "It was a warm day today. || The cherry trees in the park began to bloom, "
+                    "and many people came out to see them. || Nobody minded the rain.");
+  const char *widget = "<html lang=\"en\"><head><title>A walk | Notes</title></head><body>"
+                       "<div><main><h1>A walk</h1><p>It was a warm day today.</p>"
+                       "<p>The cherry trees in the park began to bloom, and many people came "
+                       "out to see them.</p><p>Share this article.</p></main>"
+                       "<div><h3>Newsletter</h3><p>Sign up today.</p><p>We never send "
+                       "spam.</p></div></div></body></html>";
+  CHECK(run(widget) == 0);
+  CHECK_STR(joined, "It was a warm day today. || The cherry trees in the park began to bloom, "
+                    "and many people came out to see them.");
+}
+
 static void test_hidden_and_scripts(void) {
   const char *page =
       "<html><head><title>Floods</title></head><body><article>"
@@ -1214,6 +1241,7 @@ int main(void) {
   test_short_sentences();
   test_plain_page_in_body();
   test_headed_note();
+  test_sentences_of_chrome();
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();
