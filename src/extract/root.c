@@ -63,10 +63,13 @@ dom_node *choose_root(extraction *x) {
     return NULL;
   if (best->score >= MIN_ROOT_SCORE || holds_prose(x, best))
     return best;
+  dom_node *note = headed_note(x, best);
+  if (note)
+    return note;
   for (const dom_node *n = best; n && n->tag != TAG_TEXT; n = n->parent)
     if (is_main_container(n))
       return best;
-  return headed_note(x, best);
+  return NULL;
 }
 
 /* A root that is one paragraph (no blocks below it) lost to its parent
