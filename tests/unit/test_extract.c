@@ -1227,6 +1227,66 @@ static void test_signup_box(void) {
   CHECK(strstr(joined, "Feeder, 199 euros") != NULL);
 }
 
+#define SHIPPING                                                                                   \
+  "Orders placed before noon leave our workshop the same day, and returns are free for thirty "    \
+  "days after delivery."
+
+static void test_read_more_text(void) {
+  /* A product's description cut short behind a "read more" toggle: the
+   * element that a "read-more" name marks holds the text itself, which
+   * is the page's; the "Read more" link beside an article is not. */
+  CHECK(run("<html lang=\"en\"><head><title>Stoneware mug</title></head><body><main>"
+            "<h1>Stoneware mug</h1><div class=\"price\">Price: 60 euros</div>"
+            "<h2>Item details</h2><p>" P3 "</p><div id=\"details-read-more\" "
+            "class=\"toggle\"><p>" P1 "</p><p>" P2 "</p></div><a href=\"#\">Read more</a>"
+            "<h2>Shipping</h2><p>" SHIPPING "</p></main></body></html>") == 0);
+  CHECK_STR(joined,
+            "Item details || " P3 " || " P1 " || " P2 " || Read more || Shipping || " SHIPPING);
+  CHECK(run("<html lang=\"en\"><head><title>Floods</title></head><body><main>"
+            "<h1>Floods</h1><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p>"
+            "<p class=\"read-more\"><a href=\"/next\">Read more about the storm</a></p>"
+            "</main></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+}
+
+static void test_screen_reader_words(void) {
+  /* Prices a screen reader is told in words while the struck-out and the
+   * new price are hidden from it: the words are shown. Not the words for
+   * an icon, nor for a filter's label. */
+  CHECK(run("<html lang=\"en\"><head><title>Stoneware mug</title></head><body><main>"
+            "<h1>Stoneware mug</h1><p>" P1 "</p><p class=\"price\"><del aria-hidden=\"true\">"
+            "$30.00</del> <span class=\"screen-reader-text\">Original price was: $30.00.</span>"
+            "<ins aria-hidden=\"true\">$21.00</ins><span class=\"screen-reader-text\">Current "
+            "price is: $21.00.</span></p><p>" P2 "</p><p><span aria-hidden=\"true\">x</span>"
+            "<span class=\"sr-only\">Close the picture</span> <label><span aria-hidden=\"true\">"
+            "Cups (4)</span><span class=\"sr-only\">Cups (4 products)</span></label></p>"
+            "<p>" P3 "</p></main></body></html>") == 0);
+  CHECK_STR(joined, P1 " || Original price was: $30.00.Current price is: $21.00. || " P2 " || " P3);
+}
+
+static void test_link_hidden_from_readers(void) {
+  /* A topic page's cards: each headline links to its story, and so does
+   * the line of description under it, hidden from screen readers
+   * (aria-hidden) as a second way to the same page. Every other reader
+   * sees the description, and it is the card's. */
+  static char page[8192];
+  size_t len = (size_t)snprintf(page, sizeof page,
+                                "<html lang=\"en\"><head><title>Headphones</title></head><body>"
+                                "<main><h1>Headphones</h1><div class=\"river\">");
+  for (int i = 1; i <= 4; i++)
+    len += (size_t)snprintf(
+        page + len, sizeof page - len,
+        "<div class=\"story\"><h2><a href=\"/s%d\">Story number %d about new headphones</a>"
+        "</h2><p><a href=\"/s%d\" aria-hidden=\"true\" tabindex=\"-1\">Description %d: the "
+        "maker adds colours, a longer battery and a case that folds flat.</a></p></div>",
+        i, i, i, i);
+  snprintf(page + len, sizeof page - len, "</div></main></body></html>");
+  CHECK(run(page) == 0);
+  CHECK(strstr(joined, "Story number 1 about new headphones") != NULL);
+  CHECK(strstr(joined, "Description 1: the maker adds colours") != NULL);
+  CHECK(strstr(joined, "Description 4: the maker adds colours") != NULL);
+}
+
 int main(void) {
   arena_init(&mem);
   test_boilerplate_inside_article();
@@ -1269,6 +1329,9 @@ int main(void) {
   test_link_base();
   test_labels_beside_posts();
   test_signup_box();
+  test_read_more_text();
+  test_screen_reader_words();
+  test_link_hidden_from_readers();
   arena_free(&mem);
   return check_done();
 }
