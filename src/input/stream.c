@@ -33,6 +33,9 @@
 #define LOOKAHEAD_MAX ((size_t)16 << 20)
 #define PROBE_IN ((size_t)4096)
 #define PROBES_MAX 256
+/* Going back after damage (search_from): the bytes gone back over, in all,
+ * stay under the bytes read plus this. */
+#define REREAD_SLACK ((unsigned long long)16 << 20)
 
 typedef struct {
   unsigned long long dec;       /* where its data starts in the stream */
@@ -50,7 +53,9 @@ struct stream {
   size_t raw_cap, raw_len, raw_pos;
   unsigned long long raw_base; /* file offset of raw[0] */
   int raw_eof;
-  int kind; /* -1 not known yet, else a stream_kind */
+  unsigned long long read_to;   /* the furthest file offset read */
+  unsigned long long gone_back; /* bytes gone back over after damage, in all (search_from) */
+  int kind;                     /* -1 not known yet, else a stream_kind */
   int in_member;
   int multi;        /* a member has ended and another started: one member per record */
   int looked_ahead; /* the first member was searched past for a record's member */
@@ -153,6 +158,8 @@ static int raw_fill(stream *s) {
     return 0;
   }
   s->raw_len += (size_t)n;
+  if (s->raw_base + s->raw_len > s->read_to)
+    s->read_to = s->raw_base + s->raw_len;
   return 1;
 }
 
@@ -356,30 +363,49 @@ static long long skip_to_magic(stream *s) {
   }
 }
 
-/* Looking for the next member from file offset `from` on, where the bytes
- * held no longer reach: the decompressor took the members after a damaged
- * one for its data, and found the damage only past the bytes held (a long
- * member cut short, a corrupt length). The data is read again from `from`
- * when it can seek; else the search starts at the oldest byte held, and
- * *lost says which bytes went unsearched. */
-static void go_back(stream *s, unsigned long long from, char *lost, size_t cap) {
-  if (s->seek && s->seek(s->ctx, from) == 0) {
+/* Where the search for the next member starts after damage to the member
+ * at file offset `at`: just after its start, since a member cut short runs
+ * into the next ones, taking them for its data (their starts may be
+ * consumed already, or, when the damage showed far on, no longer held).
+ * Moves the raw position there, as far back as it can go: in the bytes
+ * held, else by reading the data again from there (seek), else from the
+ * oldest byte held; and only within the budget for going back (at most
+ * the bytes read so far plus REREAD_SLACK in all, so that members that
+ * each run far into the next ones — hostile data — cost about two
+ * readings of the file, not one a member). *lost names the bytes left
+ * unsearched. */
+static void search_from(stream *s, unsigned long long at, char *lost, size_t cap) {
+  unsigned long long from = at + 1, cur = stream_raw_pos(s), held = s->raw_base;
+  if (from >= cur) {
+    if (from <= held + s->raw_len)
+      s->raw_pos = (size_t)(from - held);
+    return;
+  }
+  if (s->gone_back + (cur - from) > s->read_to + REREAD_SLACK) {
+    snprintf(lost, cap,
+             " (damage after damage: records stored in bytes %llu to %llu are lost with it)", from,
+             cur);
+    return;
+  }
+  s->gone_back += cur - from;
+  if (from >= held) {
+    s->raw_pos = (size_t)(from - held);
+  } else if (s->seek && s->seek(s->ctx, from) == 0) {
     s->raw_base = from;
     s->raw_pos = s->raw_len = 0;
     s->raw_eof = 0;
-    return;
+  } else {
+    snprintf(lost, cap,
+             " (the input cannot seek back: records stored in bytes %llu to %llu are lost with it)",
+             from, held);
+    s->raw_pos = 0;
   }
-  snprintf(lost, cap,
-           " (the input cannot seek back: records stored in bytes %llu to %llu are lost with it)",
-           from, s->raw_base);
-  s->raw_pos = 0;
 }
 
 /* The member (or frame) starting at file offset `at` is damaged (why):
  * mark it, and start a break at the next member — found by its magic from
- * `at` + 1 on (a member cut short runs into the next one, whose start may
- * already be consumed), or, when scan is 0, where the raw position already
- * is (a frame skipped by its size). */
+ * `at` + 1 on (search_from), or, when scan is 0, where the raw position
+ * already is (a frame skipped by its size). */
 static int damaged(stream *s, const char *why, unsigned long long at, int scan) {
   member *m = s->nm && s->m[s->nm - 1].comp == at ? &s->m[s->nm - 1] : NULL;
   if (m)
@@ -389,11 +415,7 @@ static int damaged(stream *s, const char *why, unsigned long long at, int scan) 
     ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
   char lost[128] = "";
   if (scan) {
-    /* Past `at` in any case, so that the same bytes are never judged twice. */
-    if (at + 1 >= s->raw_base && at + 1 <= s->raw_base + s->raw_len)
-      s->raw_pos = (size_t)(at + 1 - s->raw_base);
-    else if (at + 1 < s->raw_base)
-      go_back(s, at + 1, lost, sizeof lost);
+    search_from(s, at, lost, sizeof lost);
     if (skip_to_magic(s) < 0)
       return -1;
   }

@@ -34,7 +34,7 @@ struct warc_reader {
   unsigned long long reported;    /* the last break reported, +1 (0: none) */
   unsigned long long block_start; /* decompressed offset of this record's block */
   unsigned long long putback_end; /* the end of the bytes last put back */
-  char msg[320];
+  char msg[448];
   int eof; /* the data ended */
 };
 
@@ -373,7 +373,7 @@ static int locate(warc_reader *r, warc_record *rec) {
 }
 
 static int damaged(warc_reader *r, warc_record *rec, const char *fmt, const char *detail) {
-  char why[160];
+  char why[288];
   snprintf(why, sizeof why, fmt, detail);
   rec->error = r->msg;
   if (locate(r, rec) < 0)
@@ -510,12 +510,17 @@ static int skip_garbage(warc_reader *r, warc_record *rec) {
     if (more(r) < 0)
       return -1;
   }
-  char detail[160];
-  snprintf(detail, sizeof detail, "%llu bytes%s%s", stream_pos(r->s) - from, why ? "; " : "",
-           why ? why : "");
+  /* The damage that made them first, as a damaged record's error starts. */
+  char detail[256];
+  if (why)
+    snprintf(detail, sizeof detail, "%s (not a WARC record: %llu bytes skipped)", why,
+             stream_pos(r->s) - from);
+  else
+    snprintf(detail, sizeof detail, "not a WARC record: %llu bytes skipped",
+             stream_pos(r->s) - from);
   if (why)
     r->reported = b + 1;
-  return damaged(r, rec, "not a WARC record: %s skipped", detail);
+  return damaged(r, rec, "%s", detail);
 }
 
 /* A record start in the kept block (the first one not put back before):

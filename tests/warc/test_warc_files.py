@@ -253,6 +253,7 @@ def main():
           errors[0].get("url", "").endswith("/22"), f"{errors} {err}")
 
     long_damage(d, good)
+    overlapping_members(d, good)
 
     garbage = b"".join(good[:3]) + b"some garbage\r\nbetween records\r\n" + b"".join(good[3:])
     rc, lines, err = run(write(d, "garbage.warc", garbage))
@@ -414,6 +415,63 @@ def long_damage(d, good):
         n = summary(e)
         check(f"{name}: a pipe: named, the loss said", f"at byte {off}" in e and
               "cannot seek" in e and n and n[0] == n[1] + n[2] + n[3] and p.returncode == 1, e)
+
+
+def overlapping(kind, size, slot):
+    """Hostile data: a gzip member (zstd frame) starts every `slot` bytes,
+    each a chain of stored (raw) blocks whose contents hold the members
+    after it: block b of member k has its header in slot k + b*m, at an
+    offset of its own in the slot, so no two headers meet, and every member
+    decompresses through the ones after it (up to the end of the data)
+    before its damage shows."""
+    if kind == "gz":
+        head, hdr, width, most = b"\x1f\x8b\x08\0\0\0\0\0\0\x03", 10, 5, 65535
+    else:
+        head, hdr, width, most = b"\x28\xb5\x2f\xfd\x00\x58", 6, 3, 1 << 17
+    m = most // slot
+    length = m * slot
+    block = (b"\0" + struct.pack("<HH", length, length ^ 0xFFFF) if kind == "gz"
+             else struct.pack("<I", length << 3)[:3])
+    slots = size // slot
+    buf = bytearray(slots * slot)
+    for k in range(slots):
+        buf[k * slot:k * slot + len(head)] = head
+        for b in range((slot - hdr) // width):
+            if k + b * m >= slots:
+                break
+            at = (k + b * m) * slot + hdr + width * b
+            buf[at:at + width] = block
+    return bytes(buf)
+
+
+def overlapping_members(d, good):
+    """Members that each run far into the ones after it (overlapping): each
+    is damaged, and the search for the next member goes back just after its
+    start — within a budget (the bytes read, and 16 MiB), past which it goes
+    on from where the damage showed and says which bytes it lost. Without
+    the budget: a pass over the rest of the file per member (8 MiB: 30-60 s
+    of CPU, against 0.02 s)."""
+    for ext in ("gz", "zst"):
+        pack = (lambda r: gzip.compress(r)) if ext == "gz" else zstd
+        data = b"".join(pack(r) for r in good[2:4]) + overlapping(ext, 8 << 20, 256)
+        path = write(d, f"overlapping.warc.{ext}", data)
+        name = f"overlapping members ({ext})"
+        for how in ("file", "pipe"):
+            t = cpu_children()
+            if how == "file":
+                rc, lines, err = run(path)
+            else:
+                p = subprocess.run(f"cat '{path}' | '{PITH}' -f json -", shell=True, capture_output=True)
+                rc, err = p.returncode, p.stderr.decode()
+                lines = [json.loads(l) for l in p.stdout.decode().splitlines() if l.strip()]
+            cpu = cpu_children() - t
+            n = summary(err)
+            got = [l["url"] for l in lines if "error" not in l]
+            check(f"{name}, {how}: bounded CPU", cpu < CPU_BOUND, f"{cpu:.1f} s CPU")
+            check(f"{name}, {how}: the records before", got == ["http://example.org/22",
+                  "http://example.org/23"], f"{got}")
+            check(f"{name}, {how}: the counts add up, the loss said", n and n[0] == n[1] + n[2] + n[3]
+                  and rc == 1 and "are lost with it" in err, f"{n} {err[:400]}")
 
 
 def count_html(path):
