@@ -183,7 +183,22 @@ static int raw_want(stream *s, size_t n) {
 
 /* ---- members ------------------------------------------------------------ */
 
+/* A member (or break) starting at the current decompressed offset. One
+ * that gave no byte leaves no trace in what the parser asks (a boundary
+ * there is the next member's too, and only the first break at an offset is
+ * ever reported): an empty member is replaced by the next, a break right
+ * after another is not kept, so that millions of empty or corrupt members
+ * in a row take no memory. */
 static member *member_add(stream *s, const char *damage, unsigned long long damage_at) {
+  unsigned long long dec = s->offset + s->end;
+  while (s->nm && s->m[s->nm - 1].dec == dec && s->m[s->nm - 1].done) {
+    member *last = &s->m[s->nm - 1];
+    if (last->damage[0] && damage)
+      return last;
+    if (last->damage[0])
+      break;
+    s->nm--;
+  }
   if (s->nm == s->mcap) {
     size_t cap = s->mcap ? 2 * s->mcap : 16;
     member *m = realloc(s->m, cap * sizeof *m);
@@ -194,7 +209,7 @@ static member *member_add(stream *s, const char *damage, unsigned long long dama
   }
   member *m = &s->m[s->nm++];
   memset(m, 0, sizeof *m);
-  m->dec = s->offset + s->end;
+  m->dec = dec;
   m->comp = stream_raw_pos(s);
   if (damage)
     snprintf(m->damage, sizeof m->damage, "%s", damage);

@@ -319,6 +319,24 @@ def main():
     check("50,000 tiny members: bounded CPU, the record after", cpu_children() - t < CPU_BOUND and
           urls(lines) == [20, 40], f"{cpu_children() - t:.1f} s CPU {urls(lines)} {err}")
 
+    # A million empty members, then a million corrupt ones, between two
+    # records: neither gives a byte, and none may be remembered (each took
+    # about 240 bytes: 700 MB). The corrupt ones are one damaged record.
+    corrupt = b"\x1f\x8b\x08\0\0\0\0\0\0\x03\x07\0\0\0\0"  # block type 3: invalid
+    path = write(d, "empty-members.warc.gz", members[0] + gzip.compress(b"") * 1000000 +
+                 corrupt * 1000000 + members[1])
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as e:
+        p = subprocess.Popen([PITH, "-f", "json", path], stdout=out, stderr=e)
+        rss = os.wait4(p.pid, 0)[2].ru_maxrss  # KiB: this run's alone
+        p.returncode = 0
+        out.seek(0)
+        e.seek(0)
+        out, e = out.read(), e.read()
+    lines = [json.loads(l) for l in out.decode().splitlines() if l.strip()]
+    check("a million empty members: the records around", urls(lines) == [20, 21], f"{urls(lines)}")
+    check("a million empty members: one damaged record", summary(e.decode()) == (3, 2, 0, 1), e.decode())
+    check("a million empty members: bounded memory", rss < 150 << 10, f"{rss >> 10} MB")
+
     # Gzip bombs: 256 MiB of zeros as a record's member, and as a Content-Encoding.
     zeros = zlib.compressobj(9, zlib.DEFLATED, 31)
     bomb_body = b"".join(zeros.compress(bytes(1 << 24)) for _ in range(16)) + zeros.flush()
