@@ -13,7 +13,7 @@
 /* Between a headline and its text: up to HEADLINE_GAP short lines that
  * weigh nothing for it (internal.h). */
 static int is_line_under_headline(const text_block *b) {
-  return b->kind != BLOCK_HEADING && b->chars < 80 && b->weight <= 0;
+  return b->kind != BLOCK_HEADING && b->chars < LONG_BLOCK_CHARS && b->weight <= 0;
 }
 
 static int is_headline(const text_block *b) {
@@ -80,6 +80,8 @@ static int is_plain_part(const dom_node *n) {
 int in_plain_part(const dom_node *p, const dom_node *n) {
   if (n == p)
     return 1;
+  if (!holds(p, n))
+    return 0; /* not below p: no walk up to the root (deep pages) */
   while (n->parent && n->parent != p)
     n = n->parent;
   return n->parent == p && is_plain_part(n);

@@ -89,7 +89,7 @@ float block_weight(const extraction *x, const text_block *b) {
   if (x->stopwords_known && b->words >= STOP_MIN_WORDS &&
       (float)b->stopwords < STOP_MIN_SHARE * (float)b->words)
     prose = STOP_PENALTY;
-  if (b->chars >= 80)
+  if (b->chars >= LONG_BLOCK_CHARS)
     return b->bare ? 0.0f : prose * c * (1.0f - ld);
   if (long_sentence(x, b))
     return 0.6f * c * (1.0f - ld);
