@@ -46,8 +46,11 @@ static int is_terminal(uint32_t c) {
          c == 0xFF0E;
 }
 
-/* The last character of s[0..len) and where it starts. */
+/* The last character of s[0..len) and where it starts; 0 when empty. */
 static uint32_t last_char(const char *s, uint32_t len, uint32_t *at) {
+  *at = 0;
+  if (len == 0)
+    return 0; /* mstr_utf8 reads a byte even of an empty string */
   uint32_t i = len;
   while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
     i--;
