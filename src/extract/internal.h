@@ -271,9 +271,9 @@ dom_node *widen_root(extraction *x, dom_node *root);
 
 /* ---- plain.c: 3. plain pages --------------------------------------------- */
 
-/* best, too light to be a root, or NULL: the element holding best, the
- * page's <h1> and the prose right after it (a note however short), else
- * NULL. */
+/* For best, too light to be a root: the element holding best, the first
+ * <h1> with prose right after it, and that prose (a note however short);
+ * NULL when no <h1> has prose after it. */
 dom_node *headed_note(const extraction *x, dom_node *best);
 /* root (its blocks: [lo, hi)), or its parent when root is one of the
  * parent's paragraphs (a page whose <body> holds its paragraphs beside

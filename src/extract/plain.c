@@ -20,9 +20,10 @@ static int is_headline(const text_block *b) {
   return b->kind == BLOCK_HEADING && b->level == 1 && !b->neg && !b->hidden && b->container;
 }
 
-/* The page's first <h1> followed by prose (a paragraph or quote that
- * weighs for its container), with at most HEADLINE_GAP short lines
- * between: the block of that prose (*h: the headline's), or NULL. */
+/* The first <h1> followed by prose (a paragraph or quote that weighs
+ * for its container), with at most HEADLINE_GAP short lines between: the
+ * block of that prose (*h: the headline's), or NULL. An <h1> without
+ * prose under it (a logo's) is passed over. */
 static const text_block *headline_and_prose(const extraction *x, const text_block **h) {
   for (size_t i = 0; i < x->nblocks; i++) {
     if (!is_headline(&x->blocks[i]))
