@@ -50,4 +50,7 @@ int author_is_agency(const char *s);
 /* Whether s reads like a person's or an organisation's name. */
 int author_plausible(const char *s);
 
+/* Whether s holds a word of a role ("Staff Writer"): a job, not a name. */
+int author_is_role(const char *s);
+
 #endif

@@ -1,6 +1,6 @@
 /* The page's authors: people named for the main entity in JSON-LD, author
  * meta tags, microdata, bylines by the headline; each parsed by
- * author_parse (meta/author.c). */
+ * author_parse (meta/author_parse.c). */
 #include "meta/page.h"
 
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* The words that open a byline ("By", "Written by", "Von", "Author:") and
  * those that name someone other than the writer ("Reviewed by", "Photo
  * by", "Contact:"): one table and one matcher, read by HTML bylines
- * (meta/author.c) and by pages flattened to text (text/textmeta.c). */
+ * (meta/author_parse.c) and by pages flattened to text (text/textmeta.c). */
 #ifndef PITH_META_BYLINE_LABEL_H
 #define PITH_META_BYLINE_LABEL_H
 

@@ -295,6 +295,13 @@ int mstr_ieq(const char *a, const char *b) {
   return *a == *b;
 }
 
+int mstr_ieq_any(const char *s, const char *const *words, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (mstr_ieq(s, words[i]))
+      return 1;
+  return 0;
+}
+
 int mstr_istarts(const char *s, const char *prefix) {
   for (; *prefix; s++, prefix++)
     if (!*s || lower_ascii((unsigned char)*s) != lower_ascii((unsigned char)*prefix))

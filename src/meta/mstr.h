@@ -45,6 +45,8 @@ size_t mstr_fix_double_utf8(char *s, size_t len);
 
 /* ASCII case-insensitive comparisons. */
 int mstr_ieq(const char *a, const char *b);
+/* Whether s is one of words[0..n). */
+int mstr_ieq_any(const char *s, const char *const *words, size_t n);
 int mstr_istarts(const char *s, const char *prefix);
 const char *mstr_istr(const char *hay, size_t hay_len, const char *needle);
 /* Whether word (ASCII, lower case) occurs in s as a token: between

@@ -525,7 +525,7 @@ static const char *dup_str(arena *mem, const char *s, size_t n) {
 }
 
 /* Adds the names of the byline at s[0..n) (read by the same parser as
- * HTML pages' bylines: meta/author.c); an agency alone becomes the
+ * HTML pages' bylines: meta/author_text.c); an agency alone becomes the
  * source. */
 static int add_authors(const char *s, size_t n, arena *mem, article *art) {
   enum { MAX_NAMES = 8 };

@@ -113,6 +113,7 @@ static article *sample(void) {
   a->meta.nauthors = 1;
   a->meta.date_published = "2024-05-01";
   a->meta.language = "en";
+  a->meta.language_confidence = 1.0f;
 
   add(a, NULL, BLOCK_HEADING, 2, "The return");
   article_block *b = para(a, NULL, "Two keepers will count the puffins this summer.");

@@ -39,11 +39,55 @@ static int language_tag(const char *s) {
   return k >= 2 && k <= 3 && (!s[k] || s[k] == '-' || s[k] == '_');
 }
 
+/* obj.name in *out: 1, or 0 when it has no such attribute, -1 on another
+ * error (PyObject_GetOptionalAttrString is Python 3.13's). */
+static int optional_attr(PyObject *obj, const char *name, PyObject **out) {
+  *out = PyObject_GetAttrString(obj, name);
+  if (*out)
+    return 1;
+  if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+    return -1;
+  PyErr_Clear();
+  return 0;
+}
+
+/* A boolean scalar of an array library (numpy.bool_, what a pandas or
+ * numpy pipeline hands over): 1 when value says it is one through the
+ * array protocol, a dtype of kind "b" and no dimensions (ndim 0), 0 when
+ * not, -1 on an error. Asked of the object, not matched on its type's
+ * name: numpy 2 renamed numpy.bool_ to numpy.bool. An int, str, bytes or
+ * float never is one (bool_arg reads ints as 1 or 0; the others are
+ * refused). */
+static int is_bool_scalar(PyObject *value) {
+  if (PyLong_Check(value) || PyUnicode_Check(value) || PyBytes_Check(value) || PyFloat_Check(value))
+    return 0;
+  PyObject *dtype = NULL, *kind = NULL, *ndim = NULL;
+  int yes = 0;
+  if (optional_attr(value, "dtype", &dtype) > 0 && optional_attr(dtype, "kind", &kind) > 0 &&
+      PyUnicode_Check(kind) && PyUnicode_CompareWithASCIIString(kind, "b") == 0 &&
+      optional_attr(value, "ndim", &ndim) > 0 && PyLong_Check(ndim))
+    yes = PyLong_AsLong(ndim) == 0;
+  Py_XDECREF(dtype);
+  Py_XDECREF(kind);
+  Py_XDECREF(ndim);
+  return PyErr_Occurred() ? -1 : yes;
+}
+
 int bool_arg(PyObject *value, const char *name, int *out) {
   if (!value)
     return 0;
   if (PyBool_Check(value)) {
     *out = value == Py_True;
+    return 0;
+  }
+  int scalar = is_bool_scalar(value);
+  if (scalar < 0)
+    return -1;
+  if (scalar) {
+    int on = PyObject_IsTrue(value);
+    if (on < 0)
+      return -1;
+    *out = on;
     return 0;
   }
   if (!PyLong_Check(value)) {

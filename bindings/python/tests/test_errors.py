@@ -5,7 +5,7 @@ import os
 import pytest
 
 import pith
-from conftest import RICH_PAGE, quick
+from conftest import RICH_PAGE, quick, write_warc
 
 
 @pytest.mark.parametrize("fn", [pith.extract, pith.extract_text, pith.parse, pith.parse_text])
@@ -146,3 +146,64 @@ def test_bool_options_take_bools_only(tmp_path):
         for bad in (2, -1, 1 << 70):
             with pytest.raises(ValueError, match=f"^{name} must be True or False \\(or 1 or 0\\)"):
                 call(bad)
+
+
+class _Dtype:
+    def __init__(self, kind):
+        self.kind = kind
+
+
+class FakeBool:
+    """Behaves as numpy.bool_ does towards pith: a dtype of kind "b", no
+    dimensions, a truth, and no int, str or float base."""
+
+    def __init__(self, value, kind="b", ndim=0):
+        self.value, self.dtype, self.ndim = value, _Dtype(kind), ndim
+
+    def __bool__(self):
+        return self.value
+
+
+class BrokenDtype:
+    @property
+    def dtype(self):
+        raise RuntimeError("dtype exploded")
+
+
+def _bool_option_calls(tmp_path):
+    """Each way an option reaches the module's bool check, as a call whose
+    result depends on the option's value."""
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, pages=2)  # and a 404 page, which all_status=True adds
+    return {
+        "title": lambda v: pith.extract(RICH_PAGE, title=v),
+        "metadata": lambda v: pith.parse(RICH_PAGE, metadata=v).authors,
+        "images": lambda v: pith.parse(RICH_PAGE).render("markdown", images=v),
+        "comments": lambda v: list(pith.extract_many([RICH_PAGE], comments=v)),
+        "all_status": lambda v: len(list(pith.read_archive(warc, all_status=v))),
+    }
+
+
+def test_bool_options_take_numpy_style_bools(tmp_path):
+    for name, call in _bool_option_calls(tmp_path).items():
+        # The scalar's truth, as the Python bool gives it.
+        assert call(FakeBool(True)) == call(True) != call(False) == call(FakeBool(False)), name
+    # Not a boolean scalar: an array of one dimension, another kind (an
+    # integer scalar), a kind that is no str: refused by name as before.
+    for bad in (FakeBool(True, ndim=1), FakeBool(True, kind="i"), FakeBool(True, kind=b"b")):
+        with pytest.raises(TypeError, match="^title must be True or False, not FakeBool"):
+            pith.extract(RICH_PAGE, title=bad)
+    # An error from the object itself reaches the caller as it is.
+    with pytest.raises(RuntimeError, match="dtype exploded"):
+        pith.extract(RICH_PAGE, title=BrokenDtype())
+
+
+def test_bool_options_take_numpy_bools(tmp_path):
+    np = pytest.importorskip("numpy")
+    for name, call in _bool_option_calls(tmp_path).items():
+        for value in (True, False):
+            assert call(np.bool_(value)) == call(value) == call(np.array(value)), name
+    with pytest.raises(TypeError, match="^title must be True or False, not numpy.ndarray"):
+        pith.extract(RICH_PAGE, title=np.array([True]))
+    with pytest.raises(TypeError, match="^title must be True or False, not numpy.int64"):
+        pith.extract(RICH_PAGE, title=np.int64(1))

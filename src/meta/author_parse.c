@@ -1,7 +1,8 @@
 /* Bylines to names. A byline is cut at the first separator or date, its
  * leading "By" removed, then split at commas and "and" (in the main
  * European languages); each part is a name, a credential of the name
- * before it, or a role to drop. */
+ * before it, or a role to drop (whether a part reads as a name:
+ * meta/author_name.c). */
 #include "meta/author.h"
 
 #include <string.h>
@@ -36,99 +37,6 @@ static const char *const date_labels[] = {
 static const char *const joiners[] = {" and ", " & ",  " und ", " et ", " y ", " e ",
                                       " en ",  " og ", " och ", " ve ", " и ", " i "};
 
-static const char *const roles[] = {
-    "writer",
-    "editor",
-    "reporter",
-    "correspondent",
-    "staff",
-    "contributor",
-    "contributing",
-    "journalist",
-    "columnist",
-    "photographer",
-    "editorial",
-    "redaktion",
-    "redakteur",
-    "redakteurin",
-    "minutes",
-    "min read",
-    "comments",
-    "share",
-    "follow",
-    "views",
-    "updated",
-    "published",
-    "posted",
-    "read more",
-    "click",
-    "subscribe",
-    "newsletter",
-    "sign in",
-    "log in",
-    "login",
-    "home",
-    "menu",
-    "search",
-    "rédaction",
-    "redacción",
-    "redazione",
-    "anonymous",
-    "unknown",
-    "guest",
-    "admin",
-    "administrator",
-    "webmaster",
-    "about the author",
-    "more from",
-    "view all",
-    "all posts",
-    "profile",
-    "privacy",
-    "expert",
-    "manager",
-    "director",
-    "founder",
-    "co-founder",
-    "coordinator",
-    "specialist",
-    "consultant",
-    "officer",
-    "president",
-    "ceo",
-    "cto",
-    "strategist",
-    "analyst",
-    "engineer",
-    "developer",
-    "designer",
-    "owner",
-    "chief",
-    "head of",
-    "marketing",
-    "team lead",
-    "professor",
-    "lecturer",
-    "researcher",
-    "scientist",
-    "dietitian",
-    "nutritionist",
-    "therapist",
-    "winemaker",
-    "product",
-    "content",
-    "former",
-    "senior",
-    "junior",
-    "intern",
-    "skip to",
-    "comment",
-    "research",
-    "jobs",
-    "blog",
-    "shop",
-};
-
 /* Words that start a role written after a name without a comma ("Jane
  * Doe Senior Editor", "Matt Check Head Winemaker"). */
 static const char *const role_starts[] = {
@@ -139,14 +47,6 @@ static const char *const role_starts[] = {
     "president",  "vp",        "deputy",   "assistant",    "freelance", "guest",     "professor",
     "is",         "was",       "has",      "works",        "writes",    "covers",    "joined",
 };
-
-/* Whether s is one of words[0..n), ASCII case aside. */
-static int one_of(const char *s, const char *const *words, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (mstr_ieq(s, words[i]))
-      return 1;
-  return 0;
-}
 
 /* "Lauren Vetter Lauren Vetter": a name shown twice in the markup (desktop
  * and mobile layouts) is one. */
@@ -211,11 +111,6 @@ static void cut_role(char *s) {
   }
 }
 
-static int word_boundary(const char *s, size_t i) {
-  unsigned char c = (unsigned char)s[i];
-  return !c || c == ' ' || c == ',' || c == '.' || c == ':' || c == ';' || c == '-';
-}
-
 /* Removes a byline label at the start of s (meta/byline_label.c);
  * returns its flags, 0 when s starts with none. */
 static unsigned strip_label(char *s) {
@@ -277,20 +172,6 @@ static void cut_at_separator(char *s) {
     *at = '\0';
 }
 
-/* Whether a word of s is a host name ("Cleveland.com"): a site, not a
- * person. */
-static int has_host_name(const char *s) {
-  for (const char *p = strchr(s, '.'); p; p = strchr(p + 1, '.')) {
-    size_t k = 0;
-    while (p[1 + k] >= 'a' && p[1 + k] <= 'z')
-      k++;
-    if (p > s && mstr_is_alnum((unsigned char)p[-1]) && k >= 2 && k <= 4 &&
-        (!p[1 + k] || p[1 + k] == ' ' || p[1 + k] == '/'))
-      return 1;
-  }
-  return 0;
-}
-
 static void strip_tail_words(char *s) {
   for (int changed = 1; changed;) {
     changed = 0;
@@ -300,7 +181,7 @@ static void strip_tail_words(char *s) {
     if (!sp)
       return;
     const char *last = sp + 1;
-    if (one_of(last, tail_words, sizeof tail_words / sizeof *tail_words)) {
+    if (mstr_ieq_any(last, tail_words, sizeof tail_words / sizeof *tail_words)) {
       *sp = '\0';
       changed = 1;
     }
@@ -345,7 +226,7 @@ static int is_credential(const char *s) {
   size_t n = strlen(s);
   if (!n || n > 8 || strchr(s, ' '))
     return 0;
-  if (one_of(s, known, sizeof known / sizeof *known))
+  if (mstr_ieq_any(s, known, sizeof known / sizeof *known))
     return 1;
   int upper = 0;
   for (size_t i = 0; i < n; i++) {
@@ -356,100 +237,6 @@ static int is_credential(const char *s) {
       return 0;
   }
   return upper >= 2 && upper * 2 >= (int)n;
-}
-
-static int is_role(const char *s) {
-  for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
-    const char *p = mstr_istr(s, strlen(s), roles[i]);
-    if (p && (p == s || p[-1] == ' ') && word_boundary(p, strlen(roles[i])))
-      return 1;
-  }
-  return 0;
-}
-
-static int is_calendar_word(const char *s) {
-  static const char *const words[] = {"monday",    "tuesday", "wednesday", "thursday", "friday",
-                                      "saturday",  "sunday",  "mon",       "tue",      "wed",
-                                      "thu",       "fri",     "sat",       "sun",      "today",
-                                      "yesterday", "updated", "published"};
-  return one_of(s, words, sizeof words / sizeof *words);
-}
-
-/* A byline that signs for a group ("EcoCult Staff", "Great Day Editorial
- * Team", "SFist Contributor"): the group's name and a word for it, no
- * role of a person. */
-static int collective(const char *s, int words) {
-  static const char *const groups[] = {"staff", "team", "contributor", "contributors", "editors"};
-  const char *last = strrchr(s, ' ');
-  if (!last || words > 4 || !((unsigned char)s[0] >= 'A' && (unsigned char)s[0] <= 'Z'))
-    return 0;
-  return one_of(last + 1, groups, sizeof groups / sizeof *groups);
-}
-
-/* Whether w[0..n) is initials run together, less the last dot ("A.J",
- * "J.R.R"): capitals and dots in turn. */
-static int initials(const char *w, size_t n) {
-  for (size_t k = 0; k < n; k++)
-    if (k % 2 ? w[k] != '.' : !(w[k] >= 'A' && w[k] <= 'Z'))
-      return 0;
-  return 1;
-}
-
-int author_plausible(const char *s) {
-  size_t n = strlen(s);
-  if (is_calendar_word(s))
-    return 0;
-  if (n < 2 || n > 80)
-    return 0;
-  /* "page.head.extra.author", "{{author}}", "undefined": template
-   * placeholders. */
-  if (!strchr(s, ' ') && mstr_istr(s, n, "author"))
-    return 0;
-  if (mstr_ieq(s, "undefined") || mstr_ieq(s, "null") || mstr_ieq(s, "none") ||
-      mstr_ieq(s, "n/a") || mstr_ieq(s, "no author") || mstr_ieq(s, "publisher"))
-    return 0;
-  if (strstr(s, "://") || strstr(s, "www.") || has_host_name(s) || strchr(s, '@') ||
-      strchr(s, '?') || strchr(s, '!') || strchr(s, '{') || strchr(s, '<') || strchr(s, '=') ||
-      strchr(s, '#'))
-    return 0;
-  int words = 1, letters = 0, digits = 0, lower_start = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ') {
-      words++;
-      if (s[i + 1] >= 'a' && s[i + 1] <= 'z')
-        lower_start++;
-    } else if (c >= '0' && c <= '9') {
-      digits++;
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
-      letters++;
-    }
-  }
-  if (!letters || words > 7)
-    return 0;
-  /* "USF. It": a sentence's end, not an initial ("B. Diddy", "Dr. Li",
-   * "A.J. Neal"). */
-  for (const char *p = strstr(s, ". "); p; p = strstr(p + 1, ". ")) {
-    const char *w = p;
-    while (w > s && w[-1] != ' ')
-      w--;
-    size_t wl = (size_t)(p - w);
-    if (wl > 2 && !(wl == 3 && (w[0] == 'M' || w[0] == 'D' || w[0] == 'J' || w[0] == 'S')) &&
-        !initials(w, wl))
-      return 0;
-  }
-  /* Digits: a user name ("sam84"), never a phrase. */
-  if (digits && words > 1)
-    return 0;
-  if (s[0] >= '0' && s[0] <= '9')
-    return 0;
-  /* A phrase of lower-case words is a sentence, not a name ("van", "de"
-   * particles aside). */
-  if (words >= 3 && lower_start >= words - 1 && s[0] >= 'a' && s[0] <= 'z')
-    return 0;
-  if (words >= 4 && lower_start > 2)
-    return 0;
-  return !is_role(s) || collective(s, words);
 }
 
 static void add_name(const char *name, arena *mem, const char **names, size_t *n, size_t cap,
@@ -531,7 +318,7 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
       char role[MAX_BYLINE + 1];
       memcpy(role, p, seg);
       role[seg] = '\0';
-      if (is_role(role)) {
+      if (author_is_role(role)) {
         p += seg + (p[seg] != '\0');
         continue;
       }
@@ -584,147 +371,4 @@ size_t author_parse(const char *s, size_t len, arena *mem, const char **names, s
   if (*prev)
     add_name(prev, mem, names, n, cap, &added);
   return added;
-}
-
-/* Whether every word of name starts with a capital (or is a particle:
- * "van", "de", "bin"), as names written in running text do. */
-static int capitalised(const char *name) {
-  static const char *const particles[] = {"van", "von", "de", "der", "den", "da", "di", "du",
-                                          "del", "la",  "le", "bin", "al",  "y",  "e",  "ter"};
-  const char *p = name;
-  int words = 0;
-  while (*p) {
-    size_t k = strcspn(p, " ");
-    unsigned char c = (unsigned char)*p;
-    int particle = 0;
-    for (size_t i = 0; i < sizeof particles / sizeof *particles; i++)
-      if (strlen(particles[i]) == k && !strncmp(p, particles[i], k))
-        particle = 1;
-    if (!particle && !(c >= 'A' && c <= 'Z') && c < 0x80)
-      return 0;
-    words++;
-    p += k;
-    while (*p == ' ')
-      p++;
-  }
-  return words >= 1 && words <= 4;
-}
-
-int author_is_agency(const char *s) {
-  static const char *const agencies[] = {"reuters",
-                                         "ap",
-                                         "associated press",
-                                         "afp",
-                                         "agence france-presse",
-                                         "xinhua",
-                                         "dpa",
-                                         "efe",
-                                         "ansa",
-                                         "tass",
-                                         "ria novosti",
-                                         "kyodo",
-                                         "yonhap",
-                                         "pti",
-                                         "ians",
-                                         "upi",
-                                         "anp",
-                                         "pa",
-                                         "press association",
-                                         "bloomberg",
-                                         "apa",
-                                         "sda",
-                                         "ntb",
-                                         "tt",
-                                         "ritzau",
-                                         "belga",
-                                         "ctk",
-                                         "pap",
-                                         "mti",
-                                         "anadolu",
-                                         "aap",
-                                         "cna",
-                                         "bernama",
-                                         "antara",
-                                         "xinhua news agency"};
-  return one_of(s, agencies, sizeof agencies / sizeof *agencies);
-}
-
-size_t author_byline(const char *s, size_t len, arena *mem, const char **names, size_t *n,
-                     size_t cap, const char **agency) {
-  const char *found[8];
-  size_t m = 0, added = 0;
-  author_parse(s, len, mem, found, &m, 8);
-  if (m == 1 && agency && author_is_agency(found[0])) {
-    *agency = found[0];
-    return 0;
-  }
-  for (size_t j = 0; j < m && *n < cap; j++) {
-    int seen = !capitalised(found[j]);
-    for (size_t k = 0; k < *n && !seen; k++)
-      seen = mstr_same_text(names[k], found[j]);
-    if (!seen) {
-      names[(*n)++] = found[j];
-      added++;
-    }
-  }
-  return added;
-}
-
-int author_page_href(const char *href) {
-  static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/auteur/"};
-  for (size_t i = 0; href && i < sizeof paths / sizeof *paths; i++)
-    if (mstr_istr(href, strlen(href), paths[i]))
-      return 1;
-  return 0;
-}
-
-size_t author_from_text(const char *s, size_t len, int written_only, arena *mem, const char **names,
-                        size_t *n, size_t cap) {
-  for (size_t i = 0; i < len; i++) {
-    /* The label opens a line, or follows a separator ("June 9 | By ..."). */
-    size_t b = i;
-    while (b > 0 && s[b - 1] == ' ')
-      b--;
-    int opens = b == 0 || s[b - 1] == '\n' || s[b - 1] == '|' ||
-                (b >= 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xB7) ||
-                (b >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80 &&
-                 ((unsigned char)s[b - 1] == 0xA2 || (unsigned char)s[b - 1] == 0x94 ||
-                  (unsigned char)s[b - 1] == 0x93));
-    if (!opens || (i > 0 && mstr_is_alnum((unsigned char)s[i - 1])))
-      continue;
-    /* A label of the writer (meta/byline_label.c): by the headline any
-     * that opens a line, further on only one that says who wrote the
-     * text. */
-    unsigned flags;
-    size_t e = byline_label_at(s + i, len - i, LABEL_AT_LINE, &flags);
-    if (!e || (flags & LABEL_OTHER) ||
-        !(flags & (written_only ? LABEL_WRITTEN : LABEL_LINE | LABEL_WRITTEN)))
-      continue;
-    const char *name = s + i + e;
-    size_t take;
-    if (i + e >= len) {
-      continue;
-    } else if (*name == '\n') {
-      /* A label on a line of its own, the name on the next ("Written by"
-       * / "Jane Doe"), as author boxes set them. */
-      if (!(flags & LABEL_ALONE))
-        continue;
-      name++;
-      take = strcspn(name, "\n");
-      if (take > 80 || (size_t)(name - s) + take > len)
-        continue;
-    } else {
-      if (!((unsigned char)*name >= 'A' && (unsigned char)*name <= 'Z') &&
-          (unsigned char)*name < 0x80)
-        continue;
-      /* The rest of the line. */
-      take = strcspn(name, "\n");
-      if (take > 120)
-        take = mstr_utf8_cut(name, 120); /* never inside a character */
-    }
-    size_t added = author_byline(name, take, mem, names, n, cap, NULL);
-    if (added)
-      return added;
-  }
-  return 0;
 }
