@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "meta/date_lines.h"
 #include "meta/mstr.h"
 
 static date_cand *add_date(mctx *x, const meta_date *d, int score, uint32_t pos, const char *src) {
@@ -140,39 +141,69 @@ static int update_label(const char *text, size_t at) {
   return label_before(text, at, 30, labels, sizeof labels / sizeof *labels);
 }
 
+/* Words that say a date is a publication's. */
+static const char *const publish_words[] = {
+    "published",      "posted",      "publié",   "publicado",    "pubblicato",
+    "veröffentlicht", "erstellt",    "gepostet", "gepubliceerd", "opublikowano",
+    "mise en ligne",  "written on",  "date:",    "datum:",       "fecha:",
+    "data:",          "publication", "released", "erschienen"};
+
 /* Whether the words just before text[at] say the date is a publication's. */
 static int publish_label(const char *text, size_t at) {
-  static const char *const labels[] = {
-      "published", "posted",       "publié",       "publicado",     "pubblicato", "veröffentlicht",
-      "erstellt",  "gepubliceerd", "opublikowano", "mise en ligne", "written on", "date:",
-      "datum:",    "fecha:",       "data:",        "publication",   "released",   "erschienen"};
-  return label_before(text, at, 32, labels, sizeof labels / sizeof *labels);
+  return label_before(text, at, 32, publish_words, sizeof publish_words / sizeof *publish_words);
 }
 
 /* The first date in text that is not labelled as an update: 1, or 2 when
  * there are only updates' dates (*d the first of them), or 0. */
-static int published_in(const mctx *x, const char *text, size_t len, int short_years,
-                        meta_date *d) {
-  size_t off = 0;
+static int published_in_at(const mctx *x, const char *text, size_t len, int short_years,
+                           meta_date *d, size_t *where) {
+  size_t off = 0, first_at = 0;
   int found = 0;
   meta_date first;
   for (int tries = 0; tries < 8 && off < len; tries++) {
     size_t at;
     if (!date_find(text + off, len - off, x->order, short_years, d, &at))
       break;
-    if (!update_label(text, off + at))
+    if (!update_label(text, off + at)) {
+      if (where)
+        *where = off + at;
       return 1;
-    if (!found)
+    }
+    if (!found) {
       first = *d;
+      first_at = off + at;
+    }
     found = 1;
     off += at + 1;
     while (off < len && text[off] >= '0' && text[off] <= '9')
       off++;
   }
-  if (found)
+  if (found) {
     *d = first;
+    if (where)
+      *where = first_at;
+  }
   return found ? 2 : 0;
 }
+
+static int published_in(const mctx *x, const char *text, size_t len, int short_years,
+                        meta_date *d) {
+  return published_in_at(x, text, len, short_years, d, NULL);
+}
+
+#ifdef PITH_DEBUG_META
+/* The words around a date a text scan found. */
+static void debug_scan(const char *src, const char *t, size_t len, size_t at) {
+  size_t from = at > 100 ? at - 100 : 0, to = at + 60 < len ? at + 60 : len;
+  fprintf(stderr, "scan %s @%zu/%zu [", src, at, len);
+  for (size_t i = from; i < to; i++)
+    fputc(t[i] == '\n' ? '|' : t[i], stderr);
+  fprintf(stderr, "]\n");
+}
+#define DEBUG_SCAN(src, t, len, at) debug_scan(src, t, len, at)
+#else
+#define DEBUG_SCAN(src, t, len, at) ((void)0)
+#endif
 
 /* A date written in an element's attributes or text: 1, or 2 when it is
  * labelled as an update ("Updated: June 9, 2017"), or 0. */
@@ -355,14 +386,19 @@ static void text_dates(mctx *x) {
       t = bigger;
     }
     meta_date d;
-    int r = t ? published_in(x, t, strlen(t), 1, &d) : 0;
-    if (r)
+    size_t at = 0;
+    int r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
+    if (r) {
+      DEBUG_SCAN("near-title", t, strlen(t), at);
       add_visible(x, &d, r, 45, x->title_pos, "near-title", SHOWN_TEXT);
+    }
     /* What follows the headline. */
     t = h ? meta_text_after(x, h, 400) : NULL;
-    r = t ? published_in(x, t, strlen(t), 1, &d) : 0;
-    if (r)
+    r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
+    if (r) {
+      DEBUG_SCAN("after-title", t, strlen(t), at);
       add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
+    }
   }
   /* The main text's first blocks (its opening), less those of the
    * comments: the extractor may take a long thread under a short post for
@@ -377,6 +413,7 @@ static void text_dates(mctx *x) {
     if (r && comments && strstr(comments, b->text))
       r = 0;
     if (r) {
+      DEBUG_SCAN("text", b->text, b->len, 0);
       add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
       break;
     }
@@ -467,60 +504,200 @@ static int mentioned_in_text(const text_mentions *tm, const meta_date *d) {
   return later;
 }
 
-/* Last resorts, for pages that say their date nowhere plainly: a meta tag
- * named like a date, then the first date in the visible text after the
- * headline, then anywhere in the page, unless the main text only mentions
- * it (mentioned_in_text). */
+/* "Copyright © 19.12.2019 - 12:14 h by ...": a footer's date, the page's
+ * when nothing else dates it. */
+static int copyright_label(const char *text, size_t at) {
+  static const char *const labels[] = {"©", "copyright"};
+  return label_before(text, at, 14, labels, sizeof labels / sizeof *labels);
+}
+
+/* Whether a publication word follows the date within its sentence ("...
+ * wurde am 19. Mai 2010 um 23:03 Uhr gepostet"). */
+static int publish_label_after(const char *line, size_t len, size_t end) {
+  size_t to = end + 40 < len ? end + 40 : len;
+  return label_before(line, to, to - end, publish_words,
+                      sizeof publish_words / sizeof *publish_words);
+}
+
+/* The words of line[0..len) outside [at, end): a dateline is the date with
+ * a label, a place, a name or a category; a sentence has many more. */
+static int words_beside(const char *line, size_t len, size_t at, size_t end) {
+  int words = 0, in_word = 0;
+  for (size_t i = 0; i < len;) {
+    if (i == at) {
+      i = end;
+      in_word = 0;
+      continue;
+    }
+    size_t adv;
+    uint32_t c = mstr_utf8(line + i, len - i, &adv);
+    int alnum = mstr_is_alnum(c);
+    words += alnum && !in_word;
+    in_word = alnum;
+    i += adv;
+  }
+  return words;
+}
+
+static int is_dash_at(const char *s, size_t len, size_t i) {
+  return s[i] == '-' ||
+         (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+          ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94));
+}
+
+/* Whether the date line[at, end) is one end of a range: "Apr 15 - May 13,
+ * 2026", "(1924-2014)", "November 1, 2025 - December 24, 2025" (a life, an
+ * offer, an event: no page's date). */
+static int in_range(const mctx *x, const char *line, size_t len, size_t at, size_t end) {
+  size_t i = at;
+  while (i > 0 && line[i - 1] == ' ')
+    i--;
+  /* Before: a dash after a number. */
+  if (i > 0) {
+    size_t d = i - 1;
+    while (d > 0 && ((unsigned char)line[d] & 0xC0) == 0x80)
+      d--;
+    if (is_dash_at(line, len, d)) {
+      while (d > 0 && line[d - 1] == ' ')
+        d--;
+      if (d > 0 && line[d - 1] >= '0' && line[d - 1] <= '9')
+        return 1;
+    }
+  }
+  /* After: a dash and another date. */
+  i = end;
+  while (i < len && line[i] == ' ')
+    i++;
+  if (i < len && is_dash_at(line, len, i)) {
+    i += line[i] == '-' ? 1 : 3;
+    while (i < len && line[i] == ' ')
+      i++;
+    meta_date other;
+    size_t oat;
+    if (i < len && date_find(line + i, len - i, x->order, 0, &other, &oat) && oat == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* A dateline holds at most DATELINE_WORDS words besides its date; a page
+ * whose lines give LIST_DAYS days or more is a list; LINE_TRIES dates are
+ * read at most. */
+enum { DATELINE_WORDS = 6, LIST_DAYS = 3, LINE_TRIES = 64 };
+
+/* How the date at line li's [at, end) reads: not a publication's (an
+ * update's, one end of a range), a mention (in a sentence, run into a
+ * word), a dateline of its own, or labelled as a publication's. */
+enum { READS_NOT_PUBLISHED = -1, READS_MENTION, READS_DATELINE, READS_LABELLED };
+
+static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at, size_t end) {
+  const date_line *l = &lines->v[li];
+  if (update_label(l->text, at) || in_range(x, l->text, l->len, at, end))
+    return READS_NOT_PUBLISHED;
+  /* A label on a line of its own just before ("Posted on" | "June 9"). */
+  const date_line *prev = li ? &lines->v[li - 1] : NULL;
+  if (publish_label(l->text, at) || publish_label_after(l->text, l->len, end) ||
+      (at < 4 && prev && prev->len < 40 && publish_label(prev->text, prev->len)))
+    return READS_LABELLED;
+  /* A date run into a word ("19 December 2025Tambourine",
+   * "2026-02-25.clover") is a card's or a name's. */
+  if (end < l->len &&
+      (mstr_is_alnum((unsigned char)l->text[end]) ||
+       (l->text[end] == '.' && end + 1 < l->len && mstr_is_alnum((unsigned char)l->text[end + 1]))))
+    return READS_MENTION;
+  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS && !copyright_label(l->text, at))
+    return READS_MENTION;
+  return READS_DATELINE;
+}
+
+/* What the last resort's reading of the lines gathers. */
+typedef struct {
+  const text_mentions *mentions;
+  meta_date labelled, page, chrome, days[LIST_DAYS];
+  int have_labelled, have_page, have_chrome, ndays;
+} last_resort;
+
+/* Reads one date of the lines (line li's [at, end)) into lr; 1 when it
+ * is labelled as a publication's and the reading can stop. */
+static int gather_last_resort(mctx *x, const date_lines *lines, size_t li, size_t at, size_t end,
+                              const meta_date *d, last_resort *lr) {
+  /* Every day the page's text gives counts: many make it a list. */
+  int seen = 0;
+  for (int i = 0; i < lr->ndays && !seen; i++)
+    seen = !date_cmp_day(&lr->days[i], d);
+  if (!seen && lr->ndays < LIST_DAYS)
+    lr->days[lr->ndays++] = *d;
+  if (mentioned_in_text(lr->mentions, d))
+    return 0;
+  int r = reads_as(x, lines, li, at, end);
+#ifdef PITH_DEBUG_META
+  const date_line *dl = &lines->v[li];
+  fprintf(stderr, "line %04d-%02d-%02d reads %d where %u [%.*s]\n", d->y, d->m, d->d, r, dl->where,
+          (int)(dl->len < 200 ? dl->len : 200), dl->text);
+#endif
+  if (r == READS_LABELLED) {
+    lr->labelled = *d;
+    lr->have_labelled = 1;
+    return 1;
+  }
+  if (r != READS_DATELINE)
+    return 0;
+  /* A dateline in an entry of a list dates that entry (asked only of the
+   * datelines that would be taken: the question costs). */
+  const date_line *l = &lines->v[li];
+  int chrome = (l->where & IN_CHROME) != 0;
+  if ((chrome ? lr->have_chrome : lr->have_page) || (l->first && meta_in_list_entry(x, l->first)))
+    return 0;
+  if (chrome) {
+    lr->chrome = *d;
+    lr->have_chrome = 1;
+  } else {
+    lr->page = *d;
+    lr->have_page = 1;
+  }
+  return 0;
+}
+
+/* The last resort, for pages that say their date nowhere plainly: a meta
+ * tag named like a date, then the page's lines (less comments and lists
+ * of other pages: a post without a date of its own is not as old as its
+ * first comment). The first labelled date ("Erstellt am: 01.11.2023",
+ * "Posted on" | "Nov 21, 2018"), else the first dateline of the page, else
+ * of its navigation, sidebars and footers; none when the text gives
+ * LIST_DAYS days or more (a list, an archive, a schedule); never one the
+ * main text only mentions (mentioned_in_text). */
 static void fallback_dates(mctx *x) {
   for (size_t i = 0; i < x->ntags; i++)
     if (date_like_name(x->tags[i].name))
       add_date_text(x, x->tags[i].value, 74, 0, "meta-name");
-  /* The scans below are the costliest: only when nothing better stands. */
+  /* The scan below is the costliest: only when nothing better stands. */
   for (size_t i = 0; i < x->ndates; i++)
     if (x->dates[i].score >= 60)
       return;
+  date_lines lines;
+  if (!meta_date_lines(x, IN_COMMENT | IN_RELATED, SCAN_BYTES, &lines))
+    return;
   text_mentions mentions;
   read_mentions(x, &mentions);
-  meta_date d;
-  int r;
-  if (x->title_pos != UINT32_MAX) {
-    const dom_node *h = NULL;
-    for (size_t i = 0; i < x->h1.n; i++)
-      if (x->h1.v[i].pos == x->title_pos)
-        h = x->h1.v[i].n;
-    const char *t = h ? meta_text_after(x, h, 4000) : NULL;
-    r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
-    if (r == 1 && !mentioned_in_text(&mentions, &d))
-      add_shown(x, &d, 24, x->title_pos, "page-after");
-  }
-  const char *t = meta_body_text(x);
-  r = t ? published_in(x, t, strlen(t), 0, &d) : 0;
-  if (r == 1 && !mentioned_in_text(&mentions, &d))
-    add_shown(x, &d, 18, 0, "page");
-  /* A date the text calls a publication's ("Erstellt am: 01.11.2023"),
-   * and footers and the item's own side boxes last of all ("Copyright ©
-   * 19.12.2019"); never a comment's or a related item's date (a post
-   * without a date of its own is not as old as its first comment). */
-  t = x->doc->body ? meta_page_text_without(x, x->doc->body, SCAN_BYTES, IN_COMMENT | IN_RELATED)
-                   : NULL;
-  size_t len = t ? strlen(t) : 0, off = 0;
-  int first = 1;
-  for (int tries = 0; t && tries < 64 && off < len; tries++) {
-    size_t at;
-    if (!date_find(t + off, len - off, x->order, 0, &d, &at))
-      break;
-    if (first && r != 1 && !update_label(t, off + at) && !mentioned_in_text(&mentions, &d))
-      add_shown(x, &d, 12, 0, "page-all");
-    first = 0;
-    if (publish_label(t, off + at) && !update_label(t, off + at) &&
-        !mentioned_in_text(&mentions, &d)) {
-      add_shown(x, &d, 48, 0, "labelled");
-      break;
+  last_resort lr;
+  memset(&lr, 0, sizeof lr);
+  lr.mentions = &mentions;
+  int tries = 0, done = 0;
+  for (size_t li = 0; li < lines.n && tries < LINE_TRIES && !done; li++) {
+    const date_line *l = &lines.v[li];
+    for (size_t off = 0; off < l->len && tries < LINE_TRIES && !done; tries++) {
+      meta_date d;
+      size_t at, end;
+      if (!date_find_span(l->text + off, l->len - off, x->order, 0, &d, &at, &end))
+        break;
+      done = gather_last_resort(x, &lines, li, off + at, off + end, &d, &lr);
+      off += end;
     }
-    off += at + 1;
-    while (off < len && t[off] >= '0' && t[off] <= '9')
-      off++;
   }
+  if (lr.have_labelled)
+    add_shown(x, &lr.labelled, 48, 0, "labelled");
+  else if (lr.ndays < LIST_DAYS && (lr.have_page || lr.have_chrome))
+    add_shown(x, lr.have_page ? &lr.page : &lr.chrome, 18, 0, "page");
 }
 
 /* The same day, or the same when one of them is read the other way round. */
@@ -767,6 +944,10 @@ void meta_choose_dates(mctx *x) {
   const date_cand *pub = best_date(x);
   if (pub)
     x->art->meta.date_published = format_date(x, &pub->d);
+#ifdef PITH_DEBUG_META
+  if (pub)
+    fprintf(stderr, "chosen %04d-%02d-%02d %s\n", pub->d.y, pub->d.m, pub->d.d, pub->src);
+#endif
   /* Modified: JSON-LD, meta tags, microdata; never before publication. */
   meta_date m;
   int have = 0;

@@ -736,6 +736,49 @@ static void test_dates_mentioned_in_text(void) {
 #undef LATER_TEXT
 }
 
+/* The last resort reads the page's text line by line: a date is the page's
+ * when a publication word labels it or it stands on a short line of its
+ * own, and not when it is one end of a range, runs into a word, sits in a
+ * sentence, or is one of many days the text gives (a list). The dates
+ * stand far from the headline, past what the scans by it read. */
+static void test_last_resort_dates(void) {
+#define LONG_BODY BODY BODY BODY BODY
+  /* A range in a footer's sentence: an offer's, not the page's. */
+  CHECK(run(PAGE("", "<article><h1>Gifts</h1>" LONG_BODY "</article>"
+                     "<footer><p>All gifts bought between November 1, 2023 - December 24, 2023 "
+                     "may be returned until January 6, 2024.</p></footer>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* A date inside a sentence of a box beside the text. */
+  CHECK(run(PAGE("", "<article><h1>Cards</h1>" LONG_BODY "</article>"
+                     "<div class=\"fineprint\">Rates: as of January 1, 2023, the variable rate on "
+                     "new accounts is twenty percent a year for every customer.</div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* A date run into a word: a version's name. */
+  CHECK(run(PAGE("", "<article><h1>API reference</h1>" LONG_BODY "</article>"
+                     "<div class=\"version\">2023-02-25.clover</div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* A home page's list of posts, each with its day: none is the page's. */
+  CHECK(run(PAGE("", "<article><h1>Jane Doe</h1>" LONG_BODY "</article>"
+                     "<h2>Blog posts</h2><p>Notes from the conference - Nov 13, 2019</p>"
+                     "<p>Designing tools - Dec 19, 2018</p><p>Group chat - Nov 5, 2018</p>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* A date the text only mentions does not hide the page's own dateline
+   * further down. */
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<p>The council has promised a new flood wall. Residents may ask for a "
+                     "grant to repair their homes: applications close on March 31, 2023, and the "
+                     "first payments are due in the summer, once every house is seen.</p>"
+                     "<p>The school gym stays open as a shelter for as long as it is needed.</p>"
+                     "<div class=\"stamp\">April 8, 2023</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  /* A publication word after the date, in its sentence. */
+  CHECK(run(PAGE("", "<article><h1>Typography</h1>" LONG_BODY "</article>"
+                     "<p class=\"small\">Dieser Artikel wurde am 19. Mai 2010 um 23:03 Uhr "
+                     "gepostet und unter Lesenswert, Literatur und Medien abgelegt.</p>")) == 0);
+  CHECK_STR(art.meta.date_published, "2010-05-19");
+#undef LONG_BODY
+}
+
 static void test_date_sources(void) {
   /* The address's own date beats a UTC time a day later. */
   CHECK(run_url(PAGE("<meta property=\"article:published_time\" "
@@ -1764,6 +1807,7 @@ int main(void) {
   test_written_dates();
   test_date_sources();
   test_dates_mentioned_in_text();
+  test_last_resort_dates();
   test_title();
   test_huge_title();
   test_jsonld_variants();
