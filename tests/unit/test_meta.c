@@ -776,6 +776,30 @@ static void test_last_resort_dates(void) {
                      "<p class=\"small\">Dieser Artikel wurde am 19. Mai 2010 um 23:03 Uhr "
                      "gepostet und unter Lesenswert, Literatur und Medien abgelegt.</p>")) == 0);
   CHECK_STR(art.meta.date_published, "2010-05-19");
+  /* What follows a date is read as characters, not bytes: a "·" or an
+   * em dash right after it (inline elements' text runs together) is no
+   * word the date runs into. */
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"stamp\"><span>April 8, 2023</span><span>·</span>"
+                     "<span>5 min read</span></div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"stamp\">April 8, 2023—Berlin</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  /* A time of day after the date is the dateline's, not three words. */
+  CHECK(run(PAGE(
+            "", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                "<div class=\"stamp\">2023-04-08 09:20:26 Valley News staff reporter</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  /* Chinese has no spaces: a sentence between two commas is many words,
+   * not one; a dateline with its label and its source is few. */
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">2023年4月8日，国家统计局发布了今年第一季度的经济数据。"
+                     "</div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">发布时间：2023-04-08 来源：新华社</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
 #undef LONG_BODY
 }
 
