@@ -31,6 +31,8 @@ import sys
 import tempfile
 import time
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 PROSE = ("The tide came in over the flats, and the birds that feed there moved up the "
          "shore to the salt marsh until it turned again. ")
 HEAD = "<html><head><title>Tides</title></head><body><article><p>" + PROSE + "</p>"
@@ -76,6 +78,11 @@ CASES = {
     "jsonld-depth": (20000, ["-f", "json"],
                      lambda n: page("<script type=\"application/ld+json\">" + "[" * n + "]" * n +
                                     "</script>")),
+    # A line a date, each a different day: the dates' text scans.
+    "dated-lines": (80000, ["-f", "json"],
+                    lambda n: page("".join("<div>%s %d, %d</div>" % (MONTHS[i % 12], i % 28 + 1,
+                                                                     1990 + i // 336 % 30)
+                                           for i in range(n)))),
     "text-one-letter-lines": (200000, ["--text"], lambda n: b"a\n" * n),
     "text-short-lines": (100000, ["--text"],
                          lambda n: "".join("%d xy\n" % i for i in range(n)).encode()),
