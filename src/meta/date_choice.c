@@ -675,19 +675,22 @@ static int gather_last_resort(mctx *x, const date_lines *lines, size_t li, size_
   fprintf(stderr, "line %04d-%02d-%02d reads %d where %u [%.*s]\n", d->y, d->m, d->d, r, dl->where,
           (int)(dl->len < 200 ? dl->len : 200), dl->text);
 #endif
+  if (r != READS_LABELLED && r != READS_DATELINE)
+    return 0;
+  /* A date in an entry of a list dates that entry, labelled or not ("Posted
+   * on" in every card of a blog's index). Asked only of the dates that
+   * would be taken: the question costs. */
+  const date_line *l = &lines->v[li];
+  int chrome = (l->where & IN_CHROME) != 0;
+  if (r == READS_DATELINE && (chrome ? lr->have_chrome : lr->have_page))
+    return 0;
+  if (l->first && meta_in_list_entry(x, l->first))
+    return 0;
   if (r == READS_LABELLED) {
     lr->labelled = *d;
     lr->have_labelled = 1;
     return 1;
   }
-  if (r != READS_DATELINE)
-    return 0;
-  /* A dateline in an entry of a list dates that entry (asked only of the
-   * datelines that would be taken: the question costs). */
-  const date_line *l = &lines->v[li];
-  int chrome = (l->where & IN_CHROME) != 0;
-  if ((chrome ? lr->have_chrome : lr->have_page) || (l->first && meta_in_list_entry(x, l->first)))
-    return 0;
   if (chrome) {
     lr->chrome = *d;
     lr->have_chrome = 1;

@@ -762,6 +762,14 @@ static void test_last_resort_dates(void) {
                      "<h2>Blog posts</h2><p>Notes from the conference - Nov 13, 2019</p>"
                      "<p>Designing tools - Dec 19, 2018</p><p>Group chat - Nov 5, 2018</p>")) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* Nor when each entry labels its day: "Posted on" in a card dates the
+   * card. */
+  CHECK(run(PAGE("", "<article><h1>Jane Doe</h1>" LONG_BODY "</article><div class=\"posts\">"
+                     "<div class=\"card\"><h3><a href=\"/a\">Notes from the conference</a></h3>"
+                     "<p>Posted on Nov 13, 2019 by Jane</p></div>"
+                     "<div class=\"card\"><h3><a href=\"/b\">Designing tools</a></h3>"
+                     "<p>Posted on Dec 19, 2018 by Jane</p></div></div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
   /* A date the text only mentions does not hide the page's own dateline
    * further down. */
   CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
