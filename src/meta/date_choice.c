@@ -511,12 +511,16 @@ static int copyright_label(const char *text, size_t at) {
   return label_before(text, at, 14, labels, sizeof labels / sizeof *labels);
 }
 
-/* Whether a publication word follows the date within its sentence ("...
- * wurde am 19. Mai 2010 um 23:03 Uhr gepostet"). */
+/* Whether a participle of publication follows the date within its
+ * sentence, as German and Dutch put it last ("... wurde am 19. Mai 2010 um
+ * 23:03 Uhr gepostet"). Not the other publication words: after a date
+ * they are a sentence's ("On May 5, 2020 the band released ...", "... the
+ * date: ..."). */
 static int publish_label_after(const char *line, size_t len, size_t end) {
+  static const char *const participles[] = {"gepostet",   "veröffentlicht", "erstellt",
+                                            "erschienen", "gepubliceerd",   "geplaatst"};
   size_t to = end + 40 < len ? end + 40 : len;
-  return label_before(line, to, to - end, publish_words,
-                      sizeof publish_words / sizeof *publish_words);
+  return label_before(line, to, to - end, participles, sizeof participles / sizeof *participles);
 }
 
 /* Chinese and Japanese script (ideographs, kana), written without spaces

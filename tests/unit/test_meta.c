@@ -784,6 +784,11 @@ static void test_last_resort_dates(void) {
                      "<p class=\"small\">Dieser Artikel wurde am 19. Mai 2010 um 23:03 Uhr "
                      "gepostet und unter Lesenswert, Literatur und Medien abgelegt.</p>")) == 0);
   CHECK_STR(art.meta.date_published, "2010-05-19");
+  /* Not any publication word after it: in English it is a sentence's. */
+  CHECK(run(PAGE("", "<article><h1>Phones</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">On April 8, 2023 the company released a new phone, and "
+                     "many people bought it on the same day.</div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
   /* What follows a date is read as characters, not bytes: a "·" or an
    * em dash right after it (inline elements' text runs together) is no
    * word the date runs into. */
