@@ -41,8 +41,10 @@ static const vocab substrings[] = {
     {"popular", CLS_STRONG_NEG},
     {"signature", CLS_STRONG_NEG},
     {"trending", CLS_STRONG_NEG},
-    {"readmore", CLS_STRONG_NEG},
-    {"read-more", CLS_STRONG_NEG},
+    /* A "read more" link, or the rest of a text that it unfolds: which
+     * one, the element's text tells (measure.c). */
+    {"readmore", CLS_READ_MORE},
+    {"read-more", CLS_READ_MORE},
     {"more-stories", CLS_STRONG_NEG},
     {"authorbio", CLS_STRONG_NEG},
     {"author-bio", CLS_STRONG_NEG},
@@ -91,19 +93,20 @@ static const vocab words[] = {
     {"reviews", CLS_STRONG_NEG},
 };
 
-/* Whole tokens only: classes that hide an element. */
-static const char *const hidden_tokens[] = {
-    "hidden",
-    "hide",
-    "d-none",
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "screen-reader-text",
-    "screenreader-only",
-    "offscreen",
-    "invisible",
-    "element-invisible",
+/* Whole tokens only: classes that hide an element, some of them from
+ * sight only: a screen reader says it. */
+static const vocab hidden_tokens[] = {
+    {"hidden", CLS_HIDDEN},
+    {"hide", CLS_HIDDEN},
+    {"d-none", CLS_HIDDEN},
+    {"sr-only", CLS_HIDDEN | CLS_SCREEN_READER},
+    {"visually-hidden", CLS_HIDDEN | CLS_SCREEN_READER},
+    {"visuallyhidden", CLS_HIDDEN | CLS_SCREEN_READER},
+    {"screen-reader-text", CLS_HIDDEN | CLS_SCREEN_READER},
+    {"screenreader-only", CLS_HIDDEN | CLS_SCREEN_READER},
+    {"offscreen", CLS_HIDDEN},
+    {"invisible", CLS_HIDDEN},
+    {"element-invisible", CLS_HIDDEN},
 };
 
 /* The substrings bucketed by their first byte, so that each position of a
@@ -144,7 +147,7 @@ static void build_index(void) {
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
     word_len[i] = (unsigned char)strlen(words[i].word);
   for (size_t i = 0; i < sizeof hidden_tokens / sizeof *hidden_tokens; i++)
-    hidden_len[i] = (unsigned char)strlen(hidden_tokens[i]);
+    hidden_len[i] = (unsigned char)strlen(hidden_tokens[i].word);
 }
 
 static void init_index(void) {
@@ -164,9 +167,9 @@ static unsigned match_part(const char *s, size_t len) {
 static unsigned match_token(const char *tok, size_t len) {
   unsigned what = 0;
   for (size_t i = 0; i < sizeof hidden_tokens / sizeof *hidden_tokens; i++)
-    if (hidden_len[i] == len && hidden_tokens[i][0] == tok[0] &&
-        !memcmp(hidden_tokens[i], tok, len))
-      return CLS_HIDDEN;
+    if (hidden_len[i] == len && hidden_tokens[i].word[0] == tok[0] &&
+        !memcmp(hidden_tokens[i].word, tok, len))
+      return hidden_tokens[i].what;
   if (len > 127) /* only a token's first 127 bytes count */
     len = 127;
   /* A state that contains a boilerplate word ("node--promoted": a CMS's
@@ -317,7 +320,7 @@ unsigned classify_element_cached(const dom_node *n, classify_cache *cache) {
   if (what & (CLS_BODY | CLS_POSITIVE))
     what &= ~(unsigned)(CLS_WEAK_NEG | CLS_OVERLAY);
   if (what & CLS_BODY)
-    what &= ~(unsigned)(CLS_STRONG_NEG | CLS_META);
+    what &= ~(unsigned)(CLS_STRONG_NEG | CLS_META | CLS_READ_MORE);
   return what;
 }
 

@@ -7,14 +7,16 @@
 #include "html/dom.h"
 
 enum {
-  CLS_HIDDEN = 1 << 0,     /* "sr-only", "hidden": not shown to readers */
-  CLS_STRONG_NEG = 1 << 1, /* comments, sharing, related, newsletter, ads, cookies */
-  CLS_WEAK_NEG = 1 << 2,   /* sidebar, footer, menu: outweighed by a positive word */
-  CLS_POSITIVE = 1 << 3,   /* article, content, entry, story, body text */
-  CLS_META = 1 << 4,       /* byline, date, author: metadata, not body text */
-  CLS_BODY = 1 << 5,       /* itemprop=articleBody and the like: the body itself */
-  CLS_COMMENTS = 1 << 6,   /* a comment section, or one comment */
-  CLS_OVERLAY = 1 << 7,    /* a modal or popup: shown over the page, on demand */
+  CLS_HIDDEN = 1 << 0,        /* "sr-only", "hidden": not shown to readers */
+  CLS_STRONG_NEG = 1 << 1,    /* comments, sharing, related, newsletter, ads, cookies */
+  CLS_WEAK_NEG = 1 << 2,      /* sidebar, footer, menu: outweighed by a positive word */
+  CLS_POSITIVE = 1 << 3,      /* article, content, entry, story, body text */
+  CLS_META = 1 << 4,          /* byline, date, author: metadata, not body text */
+  CLS_BODY = 1 << 5,          /* itemprop=articleBody and the like: the body itself */
+  CLS_COMMENTS = 1 << 6,      /* a comment section, or one comment */
+  CLS_OVERLAY = 1 << 7,       /* a modal or popup: shown over the page, on demand */
+  CLS_READ_MORE = 1 << 8,     /* "read-more": the link, or the text it unfolds */
+  CLS_SCREEN_READER = 1 << 9, /* "sr-only": hidden, but said to screen readers */
 };
 
 /* Classifies an element by its class/id words, role and itemprop. */

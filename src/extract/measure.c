@@ -102,6 +102,42 @@ static int is_permalink(const dom_node *n) {
   return 0;
 }
 
+/* A "read more" name is a link's ("Read more »", a teaser's) or a
+ * section's of links to more stories, unless the element holds a text of
+ * READ_MORE_TEXT_MIN characters or more, mostly not links: then it is the
+ * rest of a text that the link unfolds (a product's description cut
+ * short, an answer), and part of it. */
+#ifndef READ_MORE_TEXT_MIN
+#define READ_MORE_TEXT_MIN 200
+#endif
+static int unfolds_text(const dom_node *n) {
+  return n->chars >= READ_MORE_TEXT_MIN && 4 * n->link_chars < n->chars;
+}
+
+/* A visual that the page hides from screen readers (aria-hidden: a
+ * struck-out price, a row of stars) followed by the words a screen reader
+ * says instead ("Original price was: $30.00.", "4 out of 5 stars", in an
+ * "sr-only" element): the words are the visual's text, and shown. Not
+ * after an icon (a glyph at most: "Close", "Menu") or another such text,
+ * nor in a form control's label (a filter's "Coffee (24 products)"). */
+static int says_hidden_visual(const dom_node *n) {
+  const dom_node *v = n->prev;
+  while (v && v->tag == TAG_TEXT)
+    v = v->prev;
+  const char *aria = v ? dom_attr_get(v, "aria-hidden") : NULL;
+  return aria && !strcmp(aria, "true") && v->chars > 1 &&
+         !(classify_element(v) & CLS_SCREEN_READER) && n->parent && n->parent->tag != TAG_LABEL;
+}
+
+/* A link hidden from screen readers alone (aria-hidden, no hidden
+ * attribute or style: "tabindex=-1 aria-hidden=true") is a second way to
+ * the page another link of its card leads to already, a picture's or a
+ * description's: shown to every other reader, and so not hidden. */
+static int link_hidden_from_readers_only(const dom_node *n) {
+  return n->tag == TAG_A && dom_attr_get(n, "aria-hidden") && !dom_attr_get(n, "hidden") &&
+         !dom_attr_get(n, "style");
+}
+
 void measure_elements(extraction *x, dom_node *n) {
   if (deadline_over(x->dl))
     return; /* the page fails: what is left unmeasured does not matter */
@@ -114,10 +150,12 @@ void measure_elements(extraction *x, dom_node *n) {
   x->elements[x->nelements++] = n;
   if (tag_flags(tag) == T_SKIP || (tag == TAG_A && is_permalink(n)))
     n->flags |= NF_JUNK;
-  else if ((n->kind & DOM_HIDDEN) && !(REVEAL_PANELS && is_collapsed_panel(n)))
+  else if ((n->kind & DOM_HIDDEN) && !(REVEAL_PANELS && is_collapsed_panel(n)) &&
+           !link_hidden_from_readers_only(n))
     n->flags |= NF_HIDDEN;
   unsigned cls = (n->cls || n->id || n->attrs) ? classify_element_cached(n, &x->cls_cache) : 0;
-  if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK) && !(REVEAL_PANELS && is_collapsed_panel(n)))
+  if ((cls & CLS_HIDDEN) && !(n->flags & NF_JUNK) && !(REVEAL_PANELS && is_collapsed_panel(n)) &&
+      !((cls & CLS_SCREEN_READER) && says_hidden_visual(n)))
     n->flags |= NF_HIDDEN; /* pages also hide their content until a script runs */
   if (cls & (CLS_STRONG_NEG | CLS_WEAK_NEG))
     n->flags |= NF_NEG;
@@ -168,6 +206,8 @@ void measure_elements(extraction *x, dom_node *n) {
         n->flags |= NF_HASMAIN;
     }
   }
+  if ((cls & CLS_READ_MORE) && !unfolds_text(n))
+    n->flags = (n->flags | NF_NEG) & ~(uint32_t)NF_WEAKNEG;
   if (tag == TAG_MAIN || tag == TAG_H1 || (n->flags & NF_BODY))
     n->flags |= NF_HASMAIN;
   /* A "boilerplate" name on an element that holds the article itself is a

@@ -68,9 +68,11 @@ typedef struct {
 
 typedef struct warc_reader warc_reader;
 
-/* A reader over rd(ctx). Blocks larger than max_block bytes are read
- * through, not kept (0: 64 MiB). NULL when out of memory. */
-warc_reader *warc_reader_new(stream_read_fn rd, void *ctx, size_t max_block);
+/* A reader over rd(ctx), and seek(ctx) when the data can be read again
+ * (NULL: it cannot; stream_new says what for). Blocks larger than
+ * max_block bytes are read through, not kept (0: 64 MiB). NULL when out
+ * of memory. */
+warc_reader *warc_reader_new(stream_read_fn rd, stream_seek_fn seek, void *ctx, size_t max_block);
 
 /* Reads the next record into *rec. Returns 1 for a record (good or with
  * rec->error), 0 at the end of the data, -1 on an unrecoverable error

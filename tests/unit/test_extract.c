@@ -268,6 +268,100 @@ static void test_short_cjk_sentences(void) {
   CHECK(kept == 4);
 }
 
+/* A plain page written in short sentences: each is prose among the other
+ * paragraphs, the first right under the <h1> too; the short lines that
+ * are no sentence (a kicker, "Share this", "Advertisement") stay out. */
+static void test_short_sentences(void) {
+  const char *page = "<html lang=\"en\"><head><title>Spring</title></head><body>"
+                     "<nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav>"
+                     "<main><h1>Spring is here</h1>"
+                     "<p>It was a warm day today.</p>"
+                     "<p>The cherry trees in the park began to bloom.</p>"
+                     "<p>Nobody minded.</p>"
+                     "<p>The children played happily.</p>"
+                     "</main><footer>\u00a9 2024 Anna Berg</footer></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "Spring is here || It was a warm day today. || The cherry trees in the park "
+                    "began to bloom. || Nobody minded. || The children played happily.");
+  const char *chrome = "<html lang=\"en\"><head><title>Floods</title></head><body><main>"
+                       "<p>Exclusive</p><p>Share this</p>"
+                       "<p>" P1 "</p><p>" P2 "</p>"
+                       "<p>Advertisement</p><p>Read more.</p><p>Anna B.</p>"
+                       "</main></body></html>";
+  CHECK(run(chrome) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+}
+
+/* A plain page whose <body> holds its paragraphs beside a menu and a
+ * footer: the root grows from its longest paragraph to them all, with the
+ * headline (the <title> is the site's name: the <h1> stays a heading of
+ * the text) and without the dateline under it, the menu or the footer. */
+static void test_plain_page_in_body(void) {
+  const char *page =
+      "<html lang=\"fr\"><head><title>Le carnet d'Anna</title></head><body>"
+      "<ul><li><a href=\"/\">Accueil</a></li><li><a href=\"/a\">Archives</a></li>"
+      "<li><a href=\"/c\">Contact</a></li></ul>"
+      "<h1>Une promenade</h1><p>3 mars 2024</p>"
+      "<p>Il faisait chaud aujourd'hui.</p>"
+      "<p>Nous sommes sortis. La semaine prochaine, je parlerai du jardin et des tomates qui "
+      "ont enfin rougi.</p>"
+      "<h2>L'apr\u00e8s-midi</h2><p>Personne ne s'en plaignait.</p>"
+      "<p>Copyright 2023 Anna</p></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "Une promenade || Il faisait chaud aujourd'hui. || Nous sommes sortis. La "
+                    "semaine prochaine, je parlerai du jardin et des tomates qui ont enfin "
+                    "rougi. || L'apr\u00e8s-midi || Personne ne s'en plaignait.");
+}
+
+/* A note of a sentence or two under its headline is the page's content,
+ * however short; short lines under no headline are not. */
+static void test_headed_note(void) {
+  const char *two = "<html lang=\"de\"><head><title>Notizen</title></head><body>"
+                    "<nav><a href=\"/\">Startseite</a> <a href=\"/a\">Archiv</a></nav>"
+                    "<div><h1>Am Fluss</h1><p>Am Nachmittag regnete es.</p>"
+                    "<p>Niemand st\u00f6rte sich daran.</p></div>"
+                    "<div class=\"footer\">Powered by Hugo</div></body></html>";
+  CHECK(run(two) == 0);
+  CHECK_STR(joined, "Am Fluss || Am Nachmittag regnete es. || Niemand st\u00f6rte sich daran.");
+  const char *one = "<html lang=\"es\"><head><title>Notas</title></head><body>"
+                    "<ul><li><a href=\"/\">Inicio</a></li><li><a href=\"/f\">Fotos</a></li></ul>"
+                    "<h1>Un paseo</h1><p>Por la tarde llovi\u00f3.</p>"
+                    "<p>Copyright 2023 Tom</p></body></html>";
+  CHECK(run(one) == 0);
+  CHECK_STR(joined, "Un paseo || Por la tarde llovi\u00f3.");
+  const char *none = "<html lang=\"en\"><head><title>Shop</title></head><body>"
+                     "<p>Loading the page.</p><p>Please wait.</p></body></html>";
+  CHECK(run(none) == 0);
+  CHECK(art.blocks == 0);
+}
+
+/* Short sentences a template writes stay out of a plain page: a line
+ * that says what chrome says ("Posted in Travel.", "Leave a comment.",
+ * "Share this article.", "All rights reserved.") and a widget's lines
+ * under its own heading in a box of its own. */
+static void test_sentences_of_chrome(void) {
+  const char *body = "<html lang=\"en\"><head><title>A walk | Notes</title></head><body>"
+                     "<nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>"
+                     "<h1>A walk</h1><p>It was a warm day today.</p>"
+                     "<p>The cherry trees in the park began to bloom, and many people came "
+                     "out to see them.</p><p>Nobody minded the rain.</p>"
+                     "<p>Posted in Travel.</p><p>Leave a comment.</p>"
+                     "<div><h3>About me</h3><p>I write about walks.</p></div>"
+                     "<p>All rights reserved.</p></body></html>";
+  CHECK(run(body) == 0);
+  CHECK_STR(joined, "It was a warm day today. || The cherry trees in the park began to bloom, "
+                    "and many people came out to see them. || Nobody minded the rain.");
+  const char *widget = "<html lang=\"en\"><head><title>A walk | Notes</title></head><body>"
+                       "<div><main><h1>A walk</h1><p>It was a warm day today.</p>"
+                       "<p>The cherry trees in the park began to bloom, and many people came "
+                       "out to see them.</p><p>Share this article.</p></main>"
+                       "<div><h3>Newsletter</h3><p>Sign up today.</p><p>We never send "
+                       "spam.</p></div></div></body></html>";
+  CHECK(run(widget) == 0);
+  CHECK_STR(joined, "It was a warm day today. || The cherry trees in the park began to bloom, "
+                    "and many people came out to see them.");
+}
+
 static void test_hidden_and_scripts(void) {
   const char *page =
       "<html><head><title>Floods</title></head><body><article>"
@@ -1133,6 +1227,66 @@ static void test_signup_box(void) {
   CHECK(strstr(joined, "Feeder, 199 euros") != NULL);
 }
 
+#define SHIPPING                                                                                   \
+  "Orders placed before noon leave our workshop the same day, and returns are free for thirty "    \
+  "days after delivery."
+
+static void test_read_more_text(void) {
+  /* A product's description cut short behind a "read more" toggle: the
+   * element that a "read-more" name marks holds the text itself, which
+   * is the page's; the "Read more" link beside an article is not. */
+  CHECK(run("<html lang=\"en\"><head><title>Stoneware mug</title></head><body><main>"
+            "<h1>Stoneware mug</h1><div class=\"price\">Price: 60 euros</div>"
+            "<h2>Item details</h2><p>" P3 "</p><div id=\"details-read-more\" "
+            "class=\"toggle\"><p>" P1 "</p><p>" P2 "</p></div><a href=\"#\">Read more</a>"
+            "<h2>Shipping</h2><p>" SHIPPING "</p></main></body></html>") == 0);
+  CHECK_STR(joined,
+            "Item details || " P3 " || " P1 " || " P2 " || Read more || Shipping || " SHIPPING);
+  CHECK(run("<html lang=\"en\"><head><title>Floods</title></head><body><main>"
+            "<h1>Floods</h1><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p>"
+            "<p class=\"read-more\"><a href=\"/next\">Read more about the storm</a></p>"
+            "</main></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2 " || " P3);
+}
+
+static void test_screen_reader_words(void) {
+  /* Prices a screen reader is told in words while the struck-out and the
+   * new price are hidden from it: the words are shown. Not the words for
+   * an icon, nor for a filter's label. */
+  CHECK(run("<html lang=\"en\"><head><title>Stoneware mug</title></head><body><main>"
+            "<h1>Stoneware mug</h1><p>" P1 "</p><p class=\"price\"><del aria-hidden=\"true\">"
+            "$30.00</del> <span class=\"screen-reader-text\">Original price was: $30.00.</span>"
+            "<ins aria-hidden=\"true\">$21.00</ins><span class=\"screen-reader-text\">Current "
+            "price is: $21.00.</span></p><p>" P2 "</p><p><span aria-hidden=\"true\">x</span>"
+            "<span class=\"sr-only\">Close the picture</span> <label><span aria-hidden=\"true\">"
+            "Cups (4)</span><span class=\"sr-only\">Cups (4 products)</span></label></p>"
+            "<p>" P3 "</p></main></body></html>") == 0);
+  CHECK_STR(joined, P1 " || Original price was: $30.00.Current price is: $21.00. || " P2 " || " P3);
+}
+
+static void test_link_hidden_from_readers(void) {
+  /* A topic page's cards: each headline links to its story, and so does
+   * the line of description under it, hidden from screen readers
+   * (aria-hidden) as a second way to the same page. Every other reader
+   * sees the description, and it is the card's. */
+  static char page[8192];
+  size_t len = (size_t)snprintf(page, sizeof page,
+                                "<html lang=\"en\"><head><title>Headphones</title></head><body>"
+                                "<main><h1>Headphones</h1><div class=\"river\">");
+  for (int i = 1; i <= 4; i++)
+    len += (size_t)snprintf(
+        page + len, sizeof page - len,
+        "<div class=\"story\"><h2><a href=\"/s%d\">Story number %d about new headphones</a>"
+        "</h2><p><a href=\"/s%d\" aria-hidden=\"true\" tabindex=\"-1\">Description %d: the "
+        "maker adds colours, a longer battery and a case that folds flat.</a></p></div>",
+        i, i, i, i);
+  snprintf(page + len, sizeof page - len, "</div></main></body></html>");
+  CHECK(run(page) == 0);
+  CHECK(strstr(joined, "Story number 1 about new headphones") != NULL);
+  CHECK(strstr(joined, "Description 1: the maker adds colours") != NULL);
+  CHECK(strstr(joined, "Description 4: the maker adds colours") != NULL);
+}
+
 int main(void) {
   arena_init(&mem);
   test_boilerplate_inside_article();
@@ -1144,6 +1298,10 @@ int main(void) {
   test_highlighted_code();
   test_heading_permalinks();
   test_short_cjk_sentences();
+  test_short_sentences();
+  test_plain_page_in_body();
+  test_headed_note();
+  test_sentences_of_chrome();
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();
@@ -1171,6 +1329,9 @@ int main(void) {
   test_link_base();
   test_labels_beside_posts();
   test_signup_box();
+  test_read_more_text();
+  test_screen_reader_words();
+  test_link_hidden_from_readers();
   arena_free(&mem);
   return check_done();
 }
