@@ -394,7 +394,12 @@ typedef struct pith_archive pith_archive;
 
 typedef struct {
   int all_status; /* 1: HTTP responses of any status, not only 200 */
-  int all_types;  /* 1: try every payload as HTML, not only HTML/XHTML (and text for WET) */
+  /* 1: try every payload as a page, not only HTML/XHTML (and text for
+   * WET): text with markup as HTML, text without as TEXT (a page
+   * flattened to text); binary data (a known binary format by its first
+   * bytes, NUL or control bytes) and text that is no page (CSS,
+   * JavaScript, JSON, SVG) are still SKIPPED, "not-html". */
+  int all_types;
   /* The decompressed payload limit per record (after HTTP chunked and
    * Content-Encoding are undone). A larger record is skipped ("too-large"),
    * read through without ever being held whole in memory. Default 16 MiB;
@@ -416,7 +421,11 @@ void pith_archive_options_init(pith_archive_options *o);
  * pith_archive_error says why (PITH_ERR_READ: the file cannot be opened),
  * to be closed with pith_archive_close. An empty file is a valid archive
  * with no records; data that is no WARC at all gives one PITH_RECORD_ERROR
- * ("not a WARC record: N bytes skipped"). */
+ * ("not a WARC record: N bytes skipped"). A path or a descriptor of a
+ * regular file is read again after damage the decompressor found far past
+ * a damaged gzip member's (zstd frame's) start, so the records after it
+ * still come out; a pipe, or a read callback, cannot be, and the damaged
+ * record's error then says which bytes were lost with it. */
 pith_status pith_archive_open(const char *path, const pith_archive_options *o, pith_archive **out);
 pith_status pith_archive_open_fd(int fd, const char *name, const pith_archive_options *o,
                                  pith_archive **out);
@@ -426,7 +435,8 @@ pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n),
 
 typedef enum {
   PITH_RECORD_HTML,    /* a page: payload is the HTTP body, decoded */
-  PITH_RECORD_TEXT,    /* a WET conversion record (or text resource): payload is the text */
+  PITH_RECORD_TEXT,    /* a WET conversion record (or text resource, or with all_types a payload
+                          of text without markup): payload is the text */
   PITH_RECORD_SKIPPED, /* not a page: skip_reason says why */
   PITH_RECORD_ERROR,   /* a damaged record (or bytes that are no record): error says how */
 } pith_record_kind;

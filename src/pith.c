@@ -203,6 +203,7 @@ static pith_status check_page(pith_result *r, const char *data, size_t len, int 
     return fail(r, PITH_ERR_EMPTY, why);
   case SNIFF_NOT_HTML:
   case SNIFF_NOT_PAGE:
+  case SNIFF_BINARY:
     return fail(r, PITH_ERR_NOT_HTML, why);
   case SNIFF_HTML:
     break;

@@ -117,6 +117,7 @@ typedef struct {
   int fd;
   off_t start;      /* a regular file: where the archive starts in it */
   int say_no_dedup; /* a pipe: say at its first text record that no lines were counted */
+  int seekable;     /* a regular file read from start: the reader may go back in it */
 } byte_source;
 
 static long stream_read(void *ctx, void *buf, size_t n) {
@@ -143,8 +144,11 @@ static unsigned long long pass(cli *c, const char *path, byte_source *in, const 
   if (c->max_page_bytes)
     ao.max_record_bytes = c->max_page_bytes;
   pith_archive *a = NULL;
-  pith_status st = path ? pith_archive_open(path, &ao, &a)
-                        : pith_archive_open_read(stream_read, in, name, &ao, &a);
+  /* Standard input as a regular file is read as a file is: after damage
+   * the reader may go back in it (stream.h). */
+  pith_status st = path           ? pith_archive_open(path, &ao, &a)
+                   : in->seekable ? pith_archive_open_fd(in->fd, name, &ao, &a)
+                                  : pith_archive_open_read(stream_read, in, name, &ao, &a);
   if (st != PITH_OK) {
     /* The reader's message names the file, as the line it goes on does. */
     const char *why = a ? pith_archive_error(a) : "out of memory";
@@ -245,14 +249,14 @@ static int rewind_file(byte_source *in) {
 }
 
 void archive_submit_stdin(cli *c, const char *head, size_t len) {
-  byte_source in = {head, len, 0, STDIN_FILENO, 0, 0};
+  byte_source in = {head, len, 0, STDIN_FILENO, 0, 0, 0};
   struct stat st;
   int regular = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
   off_t at = regular ? lseek(STDIN_FILENO, 0, SEEK_CUR) : -1;
   int rereadable = at >= (off_t)len;
   if (rereadable) {
     in.start = at - (off_t)len;
-    rereadable = !rewind_file(&in);
+    rereadable = in.seekable = !rewind_file(&in);
   }
   /* A pipe (a download piped in) is read once, as it comes. */
   in.say_no_dedup = !rereadable && c->site_dedup != 0;

@@ -332,6 +332,12 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
   tree t = {.x = x, .a = out, .mem = x->mem, .root = root, .base = link_base(doc, out->url)};
   if (!listing && emit_lead_figures(&t, top))
     goto done;
+  size_t headline = listing ? from : headline_before_run(x, kept, from);
+  if (headline < from) { /* the headline over the lines trimmed away */
+    t.last_end = x->blocks[kept[headline]].off;
+    if (emit_block(&t, &x->blocks[kept[headline]]))
+      goto done;
+  }
   if (from > 0) /* lone images after the blocks trimmed away */
     t.last_end = x->blocks[kept[from - 1]].off + x->blocks[kept[from - 1]].len;
   for (size_t k = from; k < to; k++) {

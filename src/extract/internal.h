@@ -205,9 +205,25 @@ const char *choose_title(extraction *x, dom_doc *doc);
 /* What block b says for (prose) or against (links, fragments, boilerplate)
  * its container being the main content. */
 float block_weight(const extraction *x, const text_block *b);
+/* Whether b is long enough to weigh as a sentence of prose: 30
+ * characters (10 written mostly in CJK) with a sentence's punctuation. */
+int long_sentence(const extraction *x, const text_block *b);
 /* Boilerplate by its tag (nav, aside, footer) or by what it is (an
  * overlay), not by a name that a forum may give its posts too. */
 int is_structural(const dom_node *n);
+
+/* Between a headline and its text, up to HEADLINE_GAP short lines: a
+ * dateline, a byline, a kicker, a share bar. */
+#ifndef HEADLINE_GAP
+#define HEADLINE_GAP 3
+#endif
+
+/* ---- sentences.c: 3. short sentences ------------------------------------ */
+
+/* Whether b, a block too short to weigh as prose by its length, is a
+ * sentence among the article's paragraphs ("It was a warm day today."
+ * beside a paragraph of prose under the same parent). */
+int short_sentence_in_prose(const extraction *x, const text_block *b);
 
 /* ---- teasers.c: 3. teasers of other pages -------------------------------- */
 
@@ -230,9 +246,32 @@ dom_node *choose_root(extraction *x);
 /* A root that is one paragraph, grown to its parents while they add
  * nothing that weighs against it (nor go past top). */
 dom_node *grow_paragraph_root(const extraction *x, dom_node *root, const dom_node *top);
+/* [*lo, *hi), the blocks below an element below p, widened to the blocks
+ * below p. */
+void blocks_below(const extraction *x, const dom_node *p, size_t *lo, size_t *hi);
 /* root, or the ancestor holding most of the page's prose when root holds
  * too little of it (sets dom_node.prose). */
 dom_node *widen_root(extraction *x, dom_node *root);
+
+/* ---- plain.c: 3. plain pages --------------------------------------------- */
+
+/* best, too light to be a root, or NULL: the element holding best, the
+ * page's <h1> and the prose right after it (a note however short), else
+ * NULL. */
+dom_node *headed_note(const extraction *x, dom_node *best);
+/* root (its blocks: [lo, hi)), or its parent when root is one of the
+ * parent's paragraphs (a page whose <body> holds its paragraphs beside
+ * its menu and footer) and the parent adds nothing else that is kept. */
+dom_node *among_its_paragraphs(const extraction *x, dom_node *root, size_t lo, size_t hi);
+/* Whether n is p, or below p inside one of the parts a plain page is
+ * made of (a paragraph, heading, quote, list, table, code, figure): not
+ * inside a box of its own (a <div>, a <section>: a sidebar's widget). */
+int in_plain_part(const dom_node *p, const dom_node *n);
+/* The kept block (an index of kept, before from) of the <h1> that heads
+ * the run of blocks emitted from kept[from], with only short lines between
+ * that the run leaves out (a dateline, a byline); from when there is none.
+ * The headline is emitted, the lines are not. */
+size_t headline_before_run(const extraction *x, const size_t *kept, size_t from);
 
 /* ---- replies.c: 3a. replies without names -------------------------------- */
 

@@ -18,6 +18,16 @@ static int is_main_container(const dom_node *n) {
   return n->tag == TAG_MAIN || n->tag == TAG_ARTICLE || (n->flags & NF_BODY);
 }
 
+/* Whether n's blocks weigh a sentence or two of prose (MIN_ROOT_SCORE)
+ * before the menus and footer beside them weigh it down. */
+static int holds_prose(const extraction *x, const dom_node *n) {
+  float prose = 0;
+  for (size_t i = 0; i < x->nblocks; i++)
+    if (x->blocks[i].weight > 0 && holds(n, x->blocks[i].container))
+      prose += x->blocks[i].weight;
+  return prose >= MIN_ROOT_SCORE;
+}
+
 dom_node *choose_root(extraction *x) {
   for (uint32_t i = 0; i < x->nelements; i++)
     x->elements[i]->score = 0;
@@ -48,11 +58,14 @@ dom_node *choose_root(extraction *x) {
       best = n;
   }
   /* Less than a sentence or two of prose is no main content, unless the page
-   * says it is its article. */
+   * says it is its article or heads it with its headline. */
   if (!best || best->score <= 0)
     return NULL;
-  if (best->score >= MIN_ROOT_SCORE)
+  if (best->score >= MIN_ROOT_SCORE || holds_prose(x, best))
     return best;
+  dom_node *note = headed_note(x, best);
+  if (note)
+    return note;
   for (const dom_node *n = best; n && n->tag != TAG_TEXT; n = n->parent)
     if (is_main_container(n))
       return best;
@@ -72,6 +85,14 @@ static int weighs_against(const extraction *x, size_t from, size_t to) {
   return 0;
 }
 
+void blocks_below(const extraction *x, const dom_node *p, size_t *lo, size_t *hi) {
+  while (*lo > 0 && x->blocks[*lo - 1].container && x->blocks[*lo - 1].container->order >= p->order)
+    (*lo)--;
+  while (*hi < x->nblocks && x->blocks[*hi].container &&
+         x->blocks[*hi].container->order <= p->order_end)
+    (*hi)++;
+}
+
 dom_node *grow_paragraph_root(const extraction *x, dom_node *root, const dom_node *top) {
   if (root->flags & NF_HASBLOCK)
     return root;
@@ -87,19 +108,14 @@ dom_node *grow_paragraph_root(const extraction *x, dom_node *root, const dom_nod
                                    !(p->flags & (NF_NEG | NF_INNEG | NF_JUNK));
        p = p->parent) {
     size_t plo = lo, phi = hi;
-    while (plo > 0 && x->blocks[plo - 1].container &&
-           x->blocks[plo - 1].container->order >= p->order)
-      plo--;
-    while (phi < x->nblocks && x->blocks[phi].container &&
-           x->blocks[phi].container->order <= p->order_end)
-      phi++;
+    blocks_below(x, p, &plo, &phi);
     if (weighs_against(x, plo, lo) || weighs_against(x, hi, phi))
-      return root;
+      break;
     root = p;
     lo = plo;
     hi = phi;
   }
-  return root;
+  return among_its_paragraphs(x, root, lo, hi);
 }
 
 /* Landing and service pages have no one article: their prose is spread over

@@ -59,6 +59,11 @@ static int mostly_cjk(const extraction *x, const text_block *b) {
   return 2 * cjk >= b->chars;
 }
 
+int long_sentence(const extraction *x, const text_block *b) {
+  return (b->chars >= 30 || (b->chars >= CJK_SENTENCE_MIN_CHARS && mostly_cjk(x, b))) &&
+         has_sentence_punctuation(x->text.data + b->off, b->len);
+}
+
 float block_weight(const extraction *x, const text_block *b) {
   float c = (float)b->chars;
   float ld = b->chars ? (float)b->link_chars / c : 0.0f;
@@ -86,9 +91,10 @@ float block_weight(const extraction *x, const text_block *b) {
     prose = STOP_PENALTY;
   if (b->chars >= 80)
     return b->bare ? 0.0f : prose * c * (1.0f - ld);
-  if ((b->chars >= 30 || (b->chars >= CJK_SENTENCE_MIN_CHARS && mostly_cjk(x, b))) &&
-      has_sentence_punctuation(x->text.data + b->off, b->len))
+  if (long_sentence(x, b))
     return 0.6f * c * (1.0f - ld);
+  if (short_sentence_in_prose(x, b))
+    return 0.6f * c;
   /* A short item of a list without links is a fact or a step (features,
    * "What you will learn"), not a template's furniture: menus are links.
    * It weighs nothing either way. */

@@ -27,6 +27,7 @@
 struct pith_archive {
   pith_archive_options o;
   int fd;
+  long long fd_start; /* a regular file: where the archive starts in it; -1: read once */
   long (*read)(void *ctx, void *buf, size_t n);
   void *ctx;
   warc_reader *w;
@@ -61,6 +62,26 @@ static long fd_read(void *ctx, void *buf, size_t n) {
   }
 }
 
+/* Damage found far past a member's start: the file is read again from
+ * just after it (stream.h). */
+static int fd_seek(void *ctx, unsigned long long offset) {
+  pith_archive *a = ctx;
+  if (a->fd_start < 0 || offset > (unsigned long long)(INT64_MAX - a->fd_start))
+    return -1;
+  off_t to = (off_t)(a->fd_start + (long long)offset);
+  return lseek(a->fd, to, SEEK_SET) == to ? 0 : -1;
+}
+
+/* Where a regular file's archive starts (its current position), or -1:
+ * a pipe, a terminal, a socket are read once. */
+static long long seek_start(int fd) {
+  struct stat st;
+  if (fstat(fd, &st) || !S_ISREG(st.st_mode))
+    return -1;
+  off_t at = lseek(fd, 0, SEEK_CUR);
+  return at < 0 ? -1 : (long long)at;
+}
+
 static long callback_read(void *ctx, void *buf, size_t n) {
   pith_archive *a = ctx;
   return a->read(a->ctx, buf, n);
@@ -72,6 +93,7 @@ static pith_archive *archive_new(const char *name, const pith_archive_options *o
   if (!a)
     return NULL;
   a->fd = -1;
+  a->fd_start = -1;
   if (o)
     a->o = *o;
   else
@@ -90,8 +112,10 @@ static pith_archive *archive_new(const char *name, const pith_archive_options *o
 
 static pith_status start(pith_archive *a, long (*rd)(void *, void *, size_t), pith_archive **out) {
   size_t max = a->o.max_record_bytes;
-  a->w =
-      warc_reader_new(rd, a, max > SIZE_MAX - HEADER_ALLOWANCE ? SIZE_MAX : max + HEADER_ALLOWANCE);
+  if (rd == fd_read)
+    a->fd_start = seek_start(a->fd);
+  a->w = warc_reader_new(rd, a->fd_start >= 0 ? fd_seek : NULL, a,
+                         max > SIZE_MAX - HEADER_ALLOWANCE ? SIZE_MAX : max + HEADER_ALLOWANCE);
   if (!a->w) {
     pith_archive_close(a);
     *out = NULL;
@@ -279,8 +303,12 @@ static pith_status judge_http(pith_archive *a, const warc_record *w, pith_record
     skip(r, "too-large");
     return PITH_OK;
   }
-  if (a->payload)
+  if (a->payload) {
+    /* The coded body is spent: while the record waits for its turn in a
+     * batch, only the decoded one is held. */
+    warc_reader_drop_block(a->w);
     payload = a->payload;
+  }
   r->truncated |= cut;
   r->payload = payload;
   r->payload_len = len;
@@ -290,8 +318,13 @@ static pith_status judge_http(pith_archive *a, const warc_record *w, pith_record
     skip(r, "empty");
   } else if (text) {
     r->kind = PITH_RECORD_TEXT;
-  } else if (html_type(type) || a->o.all_types || sn == SNIFF_HTML) {
+  } else if (html_type(type) || sn == SNIFF_HTML) {
     r->kind = PITH_RECORD_HTML;
+  } else if (a->o.all_types && sn == SNIFF_NOT_HTML) {
+    /* Every payload tried: text without markup is a page flattened to
+     * text, as a file is. Binary data, and text that is no page (CSS,
+     * JSON, SVG), are no page whatever is tried. */
+    r->kind = PITH_RECORD_TEXT;
   } else {
     skip(r, "not-html");
   }

@@ -171,6 +171,74 @@ static int looks_like_code(const char *p, const char *end) {
   return braces >= 2 && code_lines * 2 >= lines;
 }
 
+/* The first bytes of binary formats a crawl fetches: images, documents,
+ * archives and compressed data, fonts, audio and video, programs. Each
+ * holds a byte that text does not, or is long enough not to begin a text
+ * by chance; `at` is where a second part must be (0: none). */
+static const struct {
+  const char *magic;
+  unsigned char len, at, len2;
+  const char *magic2;
+} binary_formats[] = {
+    {"\x89PNG\r\n\x1a\n", 8, 0, 0, NULL},
+    {"GIF87a", 6, 0, 0, NULL},
+    {"GIF89a", 6, 0, 0, NULL},
+    {"\xff\xd8\xff", 3, 0, 0, NULL},                     /* JPEG */
+    {"II*\0", 4, 0, 0, NULL},                            /* TIFF */
+    {"MM\0*", 4, 0, 0, NULL},                            /* TIFF */
+    {"\0\0\1\0", 4, 0, 0, NULL},                         /* icon */
+    {"BM", 2, 6, 4, "\0\0\0\0"},                         /* BMP: reserved fields zero */
+    {"RIFF", 4, 8, 4, "WEBP"},                           /* WebP */
+    {"RIFF", 4, 8, 4, "AVI "},                           /* AVI */
+    {"RIFF", 4, 8, 4, "WAVE"},                           /* WAV */
+    {"\0\0\0", 3, 4, 4, "ftyp"},                         /* MP4, QuickTime, HEIC, AVIF */
+    {"\x1a\x45\xdf\xa3", 4, 0, 0, NULL},                 /* Matroska, WebM */
+    {"OggS\0", 5, 0, 0, NULL},                           /* Ogg */
+    {"fLaC", 4, 0, 0, NULL},                             /* FLAC */
+    {"ID3", 3, 3, 1, "\x02"},                            /* MP3 with an ID3v2.2 tag */
+    {"ID3", 3, 3, 1, "\x03"},                            /* ... v2.3 */
+    {"ID3", 3, 3, 1, "\x04"},                            /* ... v2.4 */
+    {"\xff\xfb", 2, 0, 0, NULL},                         /* MP3 frames */
+    {"\xff\xf3", 2, 0, 0, NULL},                         /* MP3 frames */
+    {"FLV\x01", 4, 0, 0, NULL},                          /* Flash video */
+    {"\0\0\1\xba", 4, 0, 0, NULL},                       /* MPEG program stream */
+    {"%PDF-", 5, 0, 0, NULL},                            /* PDF */
+    {"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, 0, 0, NULL}, /* old Office documents */
+    {"PK\x03\x04", 4, 0, 0, NULL},                       /* zip: Office, EPUB, JAR */
+    {"PK\x05\x06", 4, 0, 0, NULL},                       /* an empty zip */
+    {"\x1f\x8b\x08", 3, 0, 0, NULL},                     /* gzip */
+    {"\x28\xb5\x2f\xfd", 4, 0, 0, NULL},                 /* zstd */
+    {"BZh", 3, 4, 6, "1AY&SY"},                          /* bzip2 */
+    {"\xfd"
+     "7zXZ\0",
+     6, 0, 0, NULL},                       /* xz */
+    {"7z\xbc\xaf\x27\x1c", 6, 0, 0, NULL}, /* 7-Zip */
+    {"Rar!\x1a\x07", 6, 0, 0, NULL},       /* RAR */
+    {"wOFF", 4, 0, 0, NULL},               /* WOFF font */
+    {"wOF2", 4, 0, 0, NULL},               /* WOFF2 font */
+    {"\0\1\0\0\0", 5, 0, 0, NULL},         /* TrueType font */
+    {"OTTO\0", 5, 0, 0, NULL},             /* OpenType font */
+    {"ttcf\0", 5, 0, 0, NULL},             /* font collection */
+    {"\x7f"
+     "ELF",
+     4, 0, 0, NULL},                       /* a program */
+    {"\0asm", 4, 0, 0, NULL},              /* WebAssembly */
+    {"\xca\xfe\xba\xbe", 4, 0, 0, NULL},   /* Java class, Mach-O */
+    {"SQLite format 3\0", 16, 0, 0, NULL}, /* a database */
+};
+
+/* Whether data begins as one of binary_formats. */
+static int binary_format(const char *data, size_t len) {
+  for (size_t i = 0; i < sizeof binary_formats / sizeof *binary_formats; i++) {
+    const char *m = binary_formats[i].magic, *m2 = binary_formats[i].magic2;
+    size_t n = binary_formats[i].len, at = binary_formats[i].at, n2 = binary_formats[i].len2;
+    if (len >= n && data[0] == m[0] && !memcmp(data, m, n) &&
+        (!m2 || (len >= at + n2 && !memcmp(data + at, m2, n2))))
+      return 1;
+  }
+  return 0;
+}
+
 sniff_result sniff_html(const char *data, size_t len, const char **why) {
   *why = NULL;
   size_t i = 0;
@@ -200,9 +268,9 @@ sniff_result sniff_html(const char *data, size_t len, const char **why) {
       }
       control += in_block;
     }
-  if (control * 100 > head) {
+  if (control * 100 > head || binary_format(data, len)) {
     *why = "binary data, not HTML";
-    return SNIFF_NOT_HTML;
+    return SNIFF_BINARY;
   }
   if (utf16)
     return SNIFF_HTML;
@@ -239,6 +307,11 @@ sniff_result sniff_html(const char *data, size_t len, const char **why) {
   if (code || looks_like_code(start, end)) {
     *why = not_page[NOT_PAGE_CODE];
     return SNIFF_NOT_PAGE;
+  }
+  /* NUL bytes early on, and no markup: data with some text in it. */
+  if (memchr(data, 0, len < 1024 ? len : 1024)) {
+    *why = "binary data, not HTML";
+    return SNIFF_BINARY;
   }
   *why = "no HTML markup found";
   return SNIFF_NOT_HTML;

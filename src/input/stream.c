@@ -38,12 +38,13 @@ typedef struct {
   unsigned long long dec;       /* where its data starts in the stream */
   unsigned long long comp, end; /* its bytes in the file; end 0 until known */
   int done;                     /* ended (end known), damaged, or cut by the end of data */
-  char damage[96];              /* why the data before this member was cut, or "" */
+  char damage[192];             /* why the data before this member was cut, or "" */
   unsigned long long damage_at; /* where the damaged bytes start in the file */
 } member;
 
 struct stream {
   stream_read_fn rd;
+  stream_seek_fn seek; /* NULL: the data is read once */
   void *ctx;
   unsigned char *raw; /* input not yet decompressed: [raw_pos, raw_len) */
   size_t raw_cap, raw_len, raw_pos;
@@ -74,11 +75,12 @@ static int fail(stream *s, const char *msg) {
   return -1;
 }
 
-stream *stream_new(stream_read_fn rd, void *ctx) {
+stream *stream_new(stream_read_fn rd, stream_seek_fn seek, void *ctx) {
   stream *s = calloc(1, sizeof *s);
   if (!s)
     return NULL;
   s->rd = rd;
+  s->seek = seek;
   s->ctx = ctx;
   s->kind = -1;
   s->raw_cap = RAW_CAP;
@@ -354,6 +356,25 @@ static long long skip_to_magic(stream *s) {
   }
 }
 
+/* Looking for the next member from file offset `from` on, where the bytes
+ * held no longer reach: the decompressor took the members after a damaged
+ * one for its data, and found the damage only past the bytes held (a long
+ * member cut short, a corrupt length). The data is read again from `from`
+ * when it can seek; else the search starts at the oldest byte held, and
+ * *lost says which bytes went unsearched. */
+static void go_back(stream *s, unsigned long long from, char *lost, size_t cap) {
+  if (s->seek && s->seek(s->ctx, from) == 0) {
+    s->raw_base = from;
+    s->raw_pos = s->raw_len = 0;
+    s->raw_eof = 0;
+    return;
+  }
+  snprintf(lost, cap,
+           " (the input cannot seek back: records stored in bytes %llu to %llu are lost with it)",
+           from, s->raw_base);
+  s->raw_pos = 0;
+}
+
 /* The member (or frame) starting at file offset `at` is damaged (why):
  * mark it, and start a break at the next member — found by its magic from
  * `at` + 1 on (a member cut short runs into the next one, whose start may
@@ -366,17 +387,20 @@ static int damaged(stream *s, const char *why, unsigned long long at, int scan) 
   s->in_member = 0;
   if (s->kind == STREAM_ZSTD)
     ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
+  char lost[128] = "";
   if (scan) {
     /* Past `at` in any case, so that the same bytes are never judged twice. */
     if (at + 1 >= s->raw_base && at + 1 <= s->raw_base + s->raw_len)
       s->raw_pos = (size_t)(at + 1 - s->raw_base);
+    else if (at + 1 < s->raw_base)
+      go_back(s, at + 1, lost, sizeof lost);
     if (skip_to_magic(s) < 0)
       return -1;
   }
   if (m)
     m->end = stream_raw_pos(s); /* its bytes: up to the next member */
-  char msg[96];
-  snprintf(msg, sizeof msg, "%s at byte %llu", why, at);
+  char msg[sizeof m->damage];
+  snprintf(msg, sizeof msg, "%s at byte %llu%s", why, at, lost);
   if (!member_add(s, msg, at))
     return fail(s, "out of memory");
   /* The break is a member of its own until the next one starts. */
@@ -524,16 +548,19 @@ static int find_kind(stream *s) {
 
 /* Inside a member, compressed bytes to go on with: 1 when there are some,
  * 2 when the data ended inside the member (a damaged record, named with
- * truncated), -1 on error. */
+ * truncated), 0 when it did but bytes after the member's start are left
+ * to look for the members it ran into, -1 on error. */
 static int member_input(stream *s, const char *truncated) {
   if (s->raw_pos < s->raw_len)
     return 1;
   int rc = raw_fill(s);
   if (rc < 0)
     return -1;
-  if (rc == 0)
-    return damaged(s, truncated, s->m[s->nm - 1].comp, 1) < 0 ? -1 : 2;
-  return 1;
+  if (rc > 0)
+    return 1;
+  if (damaged(s, truncated, s->m[s->nm - 1].comp, 1) < 0)
+    return -1;
+  return s->raw_pos < s->raw_len || !s->raw_eof ? 0 : 2;
 }
 
 /* A gzip member at the raw position inflated whole, in one call: 1 when

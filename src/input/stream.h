@@ -15,13 +15,20 @@
 /* Reads up to n bytes into buf: the number read, 0 at the end, -1 on error. */
 typedef long (*stream_read_fn)(void *ctx, void *buf, size_t n);
 
+/* Makes the next read start at offset (from the data's start): 0, or -1
+ * when the data cannot be read again there (a pipe). */
+typedef int (*stream_seek_fn)(void *ctx, unsigned long long offset);
+
 typedef enum { STREAM_PLAIN, STREAM_GZIP, STREAM_ZSTD } stream_kind;
 
 typedef struct stream stream;
 
 /* A stream over rd(ctx), or NULL when out of memory. The kind is found from
- * the first bytes. */
-stream *stream_new(stream_read_fn rd, void *ctx);
+ * the first bytes. seek (NULL: none) lets it go back after damage found
+ * far past a member's start — the decompressor took the members after it
+ * for its data — to look for the next member from just after that start;
+ * without it, the members so taken are lost, and the damage says so. */
+stream *stream_new(stream_read_fn rd, stream_seek_fn seek, void *ctx);
 void stream_free(stream *s);
 
 /* Decompresses more: 1 if bytes came, 0 at the end of the data, -1 on an

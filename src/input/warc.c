@@ -34,15 +34,15 @@ struct warc_reader {
   unsigned long long reported;    /* the last break reported, +1 (0: none) */
   unsigned long long block_start; /* decompressed offset of this record's block */
   unsigned long long putback_end; /* the end of the bytes last put back */
-  char msg[192];
+  char msg[320];
   int eof; /* the data ended */
 };
 
-warc_reader *warc_reader_new(stream_read_fn rd, void *ctx, size_t max_block) {
+warc_reader *warc_reader_new(stream_read_fn rd, stream_seek_fn seek, void *ctx, size_t max_block) {
   warc_reader *r = calloc(1, sizeof *r);
   if (!r)
     return NULL;
-  r->s = stream_new(rd, ctx);
+  r->s = stream_new(rd, seek, ctx);
   if (!r->s) {
     free(r);
     return NULL;
@@ -75,6 +75,12 @@ char *warc_reader_take_block(warc_reader *r, size_t *cap) {
 
 const char *warc_reader_error(const warc_reader *r) {
   return r ? stream_error(r->s) : NULL;
+}
+
+void warc_reader_drop_block(warc_reader *r) {
+  pool_free(r->block, r->block_cap);
+  r->block = NULL;
+  r->block_cap = 0;
 }
 
 /* ---- reading within a record ------------------------------------------------ */
@@ -424,8 +430,45 @@ static int at_record(warc_reader *r) {
   }
 }
 
-/* Bytes that are no record: skipped up to the next line starting "WARC/"
- * or the next member start or break, and reported as one damaged record. */
+/* The length of the version ("WARC/1.0") p[0..n) starts with, or 0. */
+static size_t version_len(const unsigned char *p, size_t n) {
+  if (n < 5 || memcmp(p, "WARC/", 5))
+    return 0;
+  size_t i = 5, first = i;
+  while (i < n && p[i] >= '0' && p[i] <= '9')
+    i++;
+  if (i == first || i >= n || p[i] != '.')
+    return 0;
+  first = ++i;
+  while (i < n && p[i] >= '0' && p[i] <= '9')
+    i++;
+  return i == first ? 0 : i;
+}
+
+/* Whether p[0..n) starts with a version line (a version and its line
+ * end): 0 when not, or when n is too short to tell. */
+static int version_line(const unsigned char *p, size_t n) {
+  size_t i = version_len(p, n);
+  return i && i < n && (p[i] == '\n' || (i + 1 < n && p[i] == '\r' && p[i + 1] == '\n'));
+}
+
+/* Where a version ends the header line line[0..len) — the next record
+ * starts there: the record was cut inside its headers — or SIZE_MAX. */
+static size_t version_in_line(const char *line, size_t len) {
+  const unsigned char *p = (const unsigned char *)line;
+  for (size_t k = len; k-- > 0;)
+    if (p[k] == 'W' && version_len(p + k, len - k) == len - k)
+      return k;
+  return SIZE_MAX;
+}
+
+/* How many bytes a record start needs to be told (version_line). */
+#define RECORD_START_BYTES 16
+
+/* Bytes that are no record: skipped up to the next record start — "WARC/"
+ * at a line start or after a NUL byte (padding), or a whole version line
+ * anywhere (a record appended right after one cut short) — or the next
+ * member start or break, and reported as one damaged record. */
 static int skip_garbage(warc_reader *r, warc_record *rec) {
   unsigned long long from = stream_pos(r->s), b = 0, dat;
   const char *dmg = NULL, *why = NULL;
@@ -442,24 +485,31 @@ static int skip_garbage(warc_reader *r, warc_record *rec) {
       if (dmg)
         why = dmg;
     }
-    size_t i = 0;
+    /* Position 0 is the first byte of the garbage, or the byte kept
+     * before a candidate judged with more data: never a start itself. */
+    size_t i = 1;
     while (i < limit) {
-      const unsigned char *nl = memchr(p + i, '\n', limit - i);
-      if (!nl) {
-        i = limit;
+      const unsigned char *w = memchr(p + i, 'W', limit - i);
+      if (!w) {
+        /* the last byte kept: what comes next may start a record */
+        i = at_boundary || r->eof ? limit : limit - 1;
         break;
       }
-      i = (size_t)(nl - p) + 1;
-      if (limit - i >= 5) {
-        if (!memcmp(p + i, "WARC/", 5)) {
-          found = 1;
-          break;
-        }
-      } else if (!at_boundary && !r->eof) {
-        i = (size_t)(nl - p); /* judge this line start with more data */
+      size_t k = (size_t)(w - p);
+      if (limit - k < RECORD_START_BYTES && !at_boundary && !r->eof) {
+        i = k - 1; /* judged with more data, the byte before it kept */
         break;
       }
+      if (limit - k >= 5 && !memcmp(w, "WARC/", 5) &&
+          (p[k - 1] == '\n' || p[k - 1] == '\0' || version_line(w, limit - k))) {
+        i = k;
+        found = 1;
+        break;
+      }
+      i = k + 1;
     }
+    if (i > limit)
+      i = limit;
     stream_consume(r->s, i);
     if (found || (at_boundary && i == limit) || (r->eof && i == avail))
       break;
@@ -474,22 +524,24 @@ static int skip_garbage(warc_reader *r, warc_record *rec) {
   return damaged(r, rec, "not a WARC record: %s skipped", detail);
 }
 
-/* A record start after a blank line in the kept block (the first one not
- * put back before): the bytes from it are put back to be read again. 1 if
- * found, 0 if not, -1 when out of memory. */
+/* A record start in the kept block (the first one not put back before):
+ * the bytes from it are put back to be read again. 1 if found, 0 if not,
+ * -1 when out of memory. */
 static int put_back_record(warc_reader *r, warc_record *rec) {
   const char *blk = rec->block, *end = blk + rec->block_len;
   /* Bytes are put back once: a second liar among them would make every
    * record read the rest of the file again (quadratic). */
   if (r->block_start + rec->block_len <= r->putback_end)
     return 0;
-  for (const char *q = blk; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) {
-    const char *w = q + 1;
-    if (w < end && *w == '\r')
-      w++;
-    if (w >= end || *w != '\n' || end - w < 6 || memcmp(w + 1, "WARC/", 5))
+  for (const char *w = blk; (w = memchr(w, 'W', (size_t)(end - w))) != NULL; w++) {
+    /* "WARC/" after a blank line, or a whole version line anywhere (the
+     * next record written right after one cut short) */
+    size_t k = (size_t)(w - blk);
+    int blank =
+        k >= 2 && w[-1] == '\n' && (w[-2] == '\n' || (k >= 3 && w[-2] == '\r' && w[-3] == '\n'));
+    if (end - w < 5 || memcmp(w, "WARC/", 5) ||
+        !(blank || version_line((const unsigned char *)w, (size_t)(end - w))))
       continue;
-    size_t k = (size_t)(w + 1 - blk);
     if (r->block_start + k < r->putback_end)
       continue;
     if (stream_unread(r->s, blk + k, rec->block_len - k))
@@ -647,6 +699,7 @@ static int read_headers(warc_reader *r, warc_record *rec) {
   if (rc == 1 && hbuf_add(r, line, len) == -2)
     return -1;
   while (rc == 1) {
+    unsigned long long line_pos = stream_pos(r->s);
     rc = read_line(r, &line, &len, &st);
     if (rc == 1 && !len) {
       ended = 1;
@@ -654,6 +707,14 @@ static int read_headers(warc_reader *r, warc_record *rec) {
     }
     if (rc != 1)
       break;
+    size_t k = version_in_line(line, len);
+    if (k != SIZE_MAX) {
+      /* Read again from there, as the next record. */
+      if (stream_unread(r->s, line + k, (size_t)(stream_pos(r->s) - line_pos - k)) ||
+          publish_headers(r, rec, nh))
+        return -1;
+      return damaged(r, rec, "%s", "truncated record (the next record starts in its headers)");
+    }
     int hr = add_header(r, line, len, &nh);
     if (hr == -2)
       return -1;

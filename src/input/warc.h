@@ -68,9 +68,11 @@ typedef struct {
 
 typedef struct warc_reader warc_reader;
 
-/* A reader over rd(ctx). Blocks larger than max_block bytes are read
- * through, not kept (0: 64 MiB). NULL when out of memory. */
-warc_reader *warc_reader_new(stream_read_fn rd, void *ctx, size_t max_block);
+/* A reader over rd(ctx), and seek(ctx) when the data can be read again
+ * (NULL: it cannot; stream_new says what for). Blocks larger than
+ * max_block bytes are read through, not kept (0: 64 MiB). NULL when out
+ * of memory. */
+warc_reader *warc_reader_new(stream_read_fn rd, stream_seek_fn seek, void *ctx, size_t max_block);
 
 /* Reads the next record into *rec. Returns 1 for a record (good or with
  * rec->error), 0 at the end of the data, -1 on an unrecoverable error
@@ -91,6 +93,10 @@ int warc_reader_in_block(const warc_reader *r, const char *p);
  * util/pool.h; the record's block pointer stays valid), and its size in
  * *cap: the next record gets a buffer of its own. */
 char *warc_reader_take_block(warc_reader *r, size_t *cap);
+
+/* Gives back that buffer now, rather than at the next record: the last
+ * record's block pointer is no longer valid. */
+void warc_reader_drop_block(warc_reader *r);
 
 /* The value of a header of rec by name (case-insensitive), or NULL. */
 const char *warc_record_header(const warc_record *rec, const char *name);

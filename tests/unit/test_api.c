@@ -502,6 +502,17 @@ static void test_errors(void) {
   memcpy(mixed + 100, "<html><body><p>x</p>", 20);
   CHECK(extract((const char *)mixed, sizeof mixed, NULL, &r) == PITH_ERR_NOT_HTML);
   pith_result_free(r);
+  /* A known binary format whose first bytes read as text (a PDF's
+   * objects), or text with NUL bytes early on: binary, not a page
+   * flattened to text. */
+  const char *pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+  CHECK(extract(pdf, strlen(pdf), NULL, &r) == PITH_ERR_NOT_HTML);
+  CHECK(r && pith_result_error(r) && strstr(pith_result_error(r), "binary"));
+  pith_result_free(r);
+  static const char nul[] = "a record of fields\0with\0NUL\0bytes\0between them";
+  CHECK(extract(nul, sizeof nul, NULL, &r) == PITH_ERR_NOT_HTML);
+  CHECK(r && pith_result_error(r) && strstr(pith_result_error(r), "binary"));
+  pith_result_free(r);
 
   const char *plain = "Dear all,\n\nThe meeting is moved to Thursday at 10.\n\nRegards, Jo\n";
   CHECK(extract(plain, strlen(plain), NULL, &r) == PITH_ERR_NOT_HTML);

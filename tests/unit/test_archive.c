@@ -2,6 +2,7 @@
  * kinds and skip reasons, provenance in the extracted result, copies that
  * outlive the reader, and the end and error statuses. */
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -313,8 +314,98 @@ static void test_handover_bytes(void) {
   free(data);
 }
 
+/* A response record whose HTTP body is body[0..len) (NUL bytes allowed). */
+static size_t add_response(char *out, const char *uri, const char *type, const void *body,
+                           size_t len) {
+  char http[256];
+  int h = sprintf(http, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\n\r\n", type);
+  int n = sprintf(out,
+                  "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\n"
+                  "Content-Length: %zu\r\n\r\n%s",
+                  uri, (size_t)h + len, http);
+  memcpy(out + n, body, len);
+  memcpy(out + n + len, "\r\n\r\n", 4);
+  return (size_t)n + len + 4;
+}
+
+/* --all-types tries every payload that is text: with markup as HTML,
+ * without as a page flattened to text. A payload that is plainly no text
+ * (a known binary format by its first bytes, NUL bytes early on, control
+ * bytes), or text that is no page (CSS, JSON), is skipped as not-html,
+ * not failed. */
+static void test_all_types(void) {
+  static char buf[32768];
+  size_t n = 0;
+  unsigned char bin[600];
+  for (size_t i = 0; i < sizeof bin; i++)
+    bin[i] = (unsigned char)(i * 7 + 13);
+  /* PNG, JPEG: their magic, then bytes of all kinds. */
+  memcpy(bin, "\x89PNG\r\n\x1a\n", 8);
+  n += add_response(buf + n, "http://example.org/a.png", "image/png", bin, sizeof bin);
+  memcpy(bin, "\xff\xd8\xff\xe0", 4);
+  n += add_response(buf + n, "http://example.org/a.jpg", "application/octet-stream", bin,
+                    sizeof bin);
+  /* A PDF, a WOFF2 font and a zip file whose first bytes are all text. */
+  static const char pdf[] = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                            "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n";
+  n += add_response(buf + n, "http://example.org/a.pdf", "application/pdf", pdf, strlen(pdf));
+  static const char font[] = "wOF2OTTO the rest of a font, bytes that happen to read as text";
+  n += add_response(buf + n, "http://example.org/a.woff2", "font/woff2", font, strlen(font));
+  static const char zip[] = "PK\x03\x04 words in a zip file, stored, readable as they are";
+  n += add_response(buf + n, "http://example.org/a.zip", "application/zip", zip, strlen(zip));
+  /* Text with NUL bytes in its first KiB: binary. */
+  static const char nul[] = "a record of fields\0with\0NUL\0bytes\0between them, and more words";
+  n += add_response(buf + n, "http://example.org/a.dat", "application/x-data", nul, sizeof nul);
+  static const char css[] = "body {\n  color: red;\n}\np {\n  margin: 0;\n}\n";
+  n += add_response(buf + n, "http://example.org/a.css", "text/css", css, strlen(css));
+  /* Text without markup: a page flattened to text. */
+  static const char txt[] =
+      "A plain text file, served as such, with a paragraph of words long enough to be read "
+      "as the main text of its page: it runs on for a few clauses and ends with a stop.\n";
+  n += add_response(buf + n, "http://example.org/a.txt", "text/x-readme", txt, strlen(txt));
+  /* Markup under another type: HTML. */
+  n += add_response(buf + n, "http://example.org/b.jpg", "image/jpeg", page, strlen(page));
+  static const struct {
+    pith_record_kind kind;
+    const char *reason;
+  } want[] = {{PITH_RECORD_SKIPPED, "not-html"}, {PITH_RECORD_SKIPPED, "not-html"},
+              {PITH_RECORD_SKIPPED, "not-html"}, {PITH_RECORD_SKIPPED, "not-html"},
+              {PITH_RECORD_SKIPPED, "not-html"}, {PITH_RECORD_SKIPPED, "not-html"},
+              {PITH_RECORD_SKIPPED, "not-html"}, {PITH_RECORD_TEXT, NULL},
+              {PITH_RECORD_HTML, NULL}};
+  for (int all = 0; all < 2; all++) {
+    source src = {buf, n, 0, 0};
+    pith_archive_options o;
+    pith_archive_options_init(&o);
+    o.all_types = all;
+    pith_archive *a = NULL;
+    CHECK(pith_archive_open_read(source_read, &src, "types.warc", &o, &a) == PITH_OK);
+    const pith_record *rec;
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+      CHECK(pith_archive_next(a, &rec) == PITH_OK);
+      /* Without --all-types, only the page sniffed under a generic type
+       * (none here) or declared HTML is tried. */
+      pith_record_kind k = all ? want[i].kind : PITH_RECORD_SKIPPED;
+      CHECK(rec->kind == k);
+      if (rec->kind != k)
+        fprintf(stderr, "  record %zu (all_types %d): kind %d\n", i, all, (int)rec->kind);
+      if (k == PITH_RECORD_SKIPPED)
+        CHECK_STR(rec->skip_reason, "not-html");
+      if (rec->kind == PITH_RECORD_TEXT) {
+        pith_result *r = NULL;
+        CHECK(pith_record_extract(rec, NULL, &r) == PITH_OK);
+        CHECK(r && strstr(pith_result_text(r), "A plain text file, served as such"));
+        pith_result_free(r);
+      }
+    }
+    CHECK(pith_archive_next(a, &rec) == PITH_DONE);
+    pith_archive_close(a);
+  }
+}
+
 int main(void) {
   build();
+  test_all_types();
   test_crawler_files();
   test_handover_bytes();
   test_records();

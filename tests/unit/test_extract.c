@@ -268,6 +268,100 @@ static void test_short_cjk_sentences(void) {
   CHECK(kept == 4);
 }
 
+/* A plain page written in short sentences: each is prose among the other
+ * paragraphs, the first right under the <h1> too; the short lines that
+ * are no sentence (a kicker, "Share this", "Advertisement") stay out. */
+static void test_short_sentences(void) {
+  const char *page = "<html lang=\"en\"><head><title>Spring</title></head><body>"
+                     "<nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav>"
+                     "<main><h1>Spring is here</h1>"
+                     "<p>It was a warm day today.</p>"
+                     "<p>The cherry trees in the park began to bloom.</p>"
+                     "<p>Nobody minded.</p>"
+                     "<p>The children played happily.</p>"
+                     "</main><footer>\u00a9 2024 Anna Berg</footer></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "Spring is here || It was a warm day today. || The cherry trees in the park "
+                    "began to bloom. || Nobody minded. || The children played happily.");
+  const char *chrome = "<html lang=\"en\"><head><title>Floods</title></head><body><main>"
+                       "<p>Exclusive</p><p>Share this</p>"
+                       "<p>" P1 "</p><p>" P2 "</p>"
+                       "<p>Advertisement</p><p>Read more.</p><p>Anna B.</p>"
+                       "</main></body></html>";
+  CHECK(run(chrome) == 0);
+  CHECK_STR(joined, P1 " || " P2);
+}
+
+/* A plain page whose <body> holds its paragraphs beside a menu and a
+ * footer: the root grows from its longest paragraph to them all, with the
+ * headline (the <title> is the site's name: the <h1> stays a heading of
+ * the text) and without the dateline under it, the menu or the footer. */
+static void test_plain_page_in_body(void) {
+  const char *page =
+      "<html lang=\"fr\"><head><title>Le carnet d'Anna</title></head><body>"
+      "<ul><li><a href=\"/\">Accueil</a></li><li><a href=\"/a\">Archives</a></li>"
+      "<li><a href=\"/c\">Contact</a></li></ul>"
+      "<h1>Une promenade</h1><p>3 mars 2024</p>"
+      "<p>Il faisait chaud aujourd'hui.</p>"
+      "<p>Nous sommes sortis. La semaine prochaine, je parlerai du jardin et des tomates qui "
+      "ont enfin rougi.</p>"
+      "<h2>L'apr\u00e8s-midi</h2><p>Personne ne s'en plaignait.</p>"
+      "<p>Copyright 2023 Anna</p></body></html>";
+  CHECK(run(page) == 0);
+  CHECK_STR(joined, "Une promenade || Il faisait chaud aujourd'hui. || Nous sommes sortis. La "
+                    "semaine prochaine, je parlerai du jardin et des tomates qui ont enfin "
+                    "rougi. || L'apr\u00e8s-midi || Personne ne s'en plaignait.");
+}
+
+/* A note of a sentence or two under its headline is the page's content,
+ * however short; short lines under no headline are not. */
+static void test_headed_note(void) {
+  const char *two = "<html lang=\"de\"><head><title>Notizen</title></head><body>"
+                    "<nav><a href=\"/\">Startseite</a> <a href=\"/a\">Archiv</a></nav>"
+                    "<div><h1>Am Fluss</h1><p>Am Nachmittag regnete es.</p>"
+                    "<p>Niemand st\u00f6rte sich daran.</p></div>"
+                    "<div class=\"footer\">Powered by Hugo</div></body></html>";
+  CHECK(run(two) == 0);
+  CHECK_STR(joined, "Am Fluss || Am Nachmittag regnete es. || Niemand st\u00f6rte sich daran.");
+  const char *one = "<html lang=\"es\"><head><title>Notas</title></head><body>"
+                    "<ul><li><a href=\"/\">Inicio</a></li><li><a href=\"/f\">Fotos</a></li></ul>"
+                    "<h1>Un paseo</h1><p>Por la tarde llovi\u00f3.</p>"
+                    "<p>Copyright 2023 Tom</p></body></html>";
+  CHECK(run(one) == 0);
+  CHECK_STR(joined, "Un paseo || Por la tarde llovi\u00f3.");
+  const char *none = "<html lang=\"en\"><head><title>Shop</title></head><body>"
+                     "<p>Loading the page.</p><p>Please wait.</p></body></html>";
+  CHECK(run(none) == 0);
+  CHECK(art.blocks == 0);
+}
+
+/* Short sentences a template writes stay out of a plain page: a line
+ * that says what chrome says ("Posted in Travel.", "Leave a comment.",
+ * "Share this article.", "All rights reserved.") and a widget's lines
+ * under its own heading in a box of its own. */
+static void test_sentences_of_chrome(void) {
+  const char *body = "<html lang=\"en\"><head><title>A walk | Notes</title></head><body>"
+                     "<nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>"
+                     "<h1>A walk</h1><p>It was a warm day today.</p>"
+                     "<p>The cherry trees in the park began to bloom, and many people came "
+                     "out to see them.</p><p>Nobody minded the rain.</p>"
+                     "<p>Posted in Travel.</p><p>Leave a comment.</p>"
+                     "<div><h3>About me</h3><p>I write about walks.</p></div>"
+                     "<p>All rights reserved.</p></body></html>";
+  CHECK(run(body) == 0);
+  CHECK_STR(joined, "It was a warm day today. || The cherry trees in the park began to bloom, "
+                    "and many people came out to see them. || Nobody minded the rain.");
+  const char *widget = "<html lang=\"en\"><head><title>A walk | Notes</title></head><body>"
+                       "<div><main><h1>A walk</h1><p>It was a warm day today.</p>"
+                       "<p>The cherry trees in the park began to bloom, and many people came "
+                       "out to see them.</p><p>Share this article.</p></main>"
+                       "<div><h3>Newsletter</h3><p>Sign up today.</p><p>We never send "
+                       "spam.</p></div></div></body></html>";
+  CHECK(run(widget) == 0);
+  CHECK_STR(joined, "It was a warm day today. || The cherry trees in the park began to bloom, "
+                    "and many people came out to see them.");
+}
+
 static void test_hidden_and_scripts(void) {
   const char *page =
       "<html><head><title>Floods</title></head><body><article>"
@@ -1236,6 +1330,10 @@ int main(void) {
   test_highlighted_code();
   test_heading_permalinks();
   test_short_cjk_sentences();
+  test_short_sentences();
+  test_plain_page_in_body();
+  test_headed_note();
+  test_sentences_of_chrome();
   test_hidden_and_scripts();
   test_split_article();
   test_short_article();

@@ -63,7 +63,7 @@ static void gzip_append(char **out, size_t *out_len, const char *data, size_t le
 static int count_records(const char *data, size_t len, size_t max, int *bad, char *err,
                          size_t cap) {
   source src = {data, len, 0, 1000};
-  warc_reader *r = warc_reader_new(source_read, &src, max);
+  warc_reader *r = warc_reader_new(source_read, NULL, &src, max);
   if (!r)
     return -2;
   warc_record rec;
@@ -117,7 +117,7 @@ static warc_reader *reader_of(source *src, const char *data, size_t len, size_t 
   src->len = len;
   src->pos = 0;
   src->step = 1000;
-  return warc_reader_new(source_read, src, max);
+  return warc_reader_new(source_read, NULL, src, max);
 }
 
 static void test_plain_and_gzip(void) {

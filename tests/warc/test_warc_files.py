@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import random
+import re
 import struct
 import subprocess
 import sys
@@ -197,7 +198,19 @@ def main():
 
     rc, lines, err = run(write(d, "all.warc", plain), "--all-status", "--all-types")
     check("--all-status: the 404 page", 8 in urls(lines), str(urls(lines)))
-    check("--all-types: the png tried", "binary" in err and rc == 1, err)
+    check("--all-types: the png skipped as not-html, not failed",
+          "not-html 1" in err and "0 failed" in err and rc == 0, err)
+    # A payload labelled HTML that is binary is tried, and fails: its error
+    # line says where it is (as a page's line does), to fetch it again.
+    png = response(13, b"\x89PNG\r\n\x1a\n" + bytes(200), ctype="text/html")
+    members = gz_members([records[2], png])
+    rc, lines, err = run(write(d, "html-png.warc.gz", members))
+    errors = [l for l in lines if "error" in l]
+    first = len(gzip.compress(records[2]))
+    check("binary labelled HTML: failed, with its provenance", rc == 1 and len(errors) == 1 and
+          "binary" in errors[0]["error"] and errors[0].get("http_status") == 200 and
+          (errors[0].get("warc_offset"), errors[0].get("warc_length")) ==
+          (first, len(members) - first), f"{errors} {err}")
 
     # An empty file: no output, no failure.
     rc, lines, err = run(write(d, "empty.warc", b""))
@@ -239,10 +252,40 @@ def main():
           len(errors) == 1 and errors[0].get("warc_offset") == off and
           errors[0].get("url", "").endswith("/22"), f"{errors} {err}")
 
+    long_damage(d, good)
+
     garbage = b"".join(good[:3]) + b"some garbage\r\nbetween records\r\n" + b"".join(good[3:])
     rc, lines, err = run(write(d, "garbage.warc", garbage))
     check("garbage: all records", urls(lines) == list(range(20, 26)), str(urls(lines)))
     check("garbage: named", "not a WARC record" in err and rc == 1, err)
+
+    # NUL padding between records, and a record cut inside its headers with
+    # the next one written right after it: every whole record comes out,
+    # the damage is named (before: every record after the padding lost; the
+    # cut record took the next one's headers and page).
+    padded = b"".join(r + b"\0" * 50 for r in good)
+    rc, lines, err = run(write(d, "padded.warc", padded))
+    check("NUL padding: all records", urls(lines) == list(range(20, 26)), f"{urls(lines)} {err}")
+    check("NUL padding: named", "not a WARC record: 50 bytes skipped" in err and rc == 1, err)
+    cut = b"".join(good[:2]) + good[2][:100] + b"".join(good[3:])
+    rc, lines, err = run(write(d, "cut-headers.warc", cut))
+    errors = [l for l in lines if "error" in l]
+    check("cut in its headers: the others", urls(lines) == [20, 21, 23, 24, 25], f"{urls(lines)} {err}")
+    check("cut in its headers: named", len(errors) == 1 and "truncated record" in errors[0]["error"]
+          and errors[0].get("warc_offset") == len(good[0]) + len(good[1]) and
+          summary(err) == (6, 5, 0, 1), f"{errors} {err}")
+
+    # ... cut after its headers, or inside its block, the next record written
+    # right after it: the cut one named, the next one read (before: the cut
+    # one came out as a page holding the next one's record).
+    head = good[2][:good[2].index(b"\r\n\r\n") + 4]
+    for name, part in (("after its headers", head), ("inside its block", good[2][:300])):
+        cut = b"".join(good[:2]) + part + b"".join(good[3:])
+        rc, lines, err = run(write(d, "cut-block.warc", cut))
+        errors = [l for l in lines if "error" in l]
+        check(f"cut {name}: the others", urls(lines) == [20, 21, 23, 24, 25], f"{urls(lines)} {err}")
+        check(f"cut {name}: named", len(errors) == 1 and errors[0].get("warc_offset") ==
+              len(good[0]) + len(good[1]) and summary(err) == (6, 5, 0, 1), f"{errors} {err}")
 
     liar = good[1].replace(b"Content-Length: %d" % (len(good[1]) - 4 - good[1].index(b"\r\n\r\n") - 4),
                            b"Content-Length: 99999")
@@ -319,6 +362,58 @@ def main():
     samples(sys.argv[2] if len(sys.argv) > 2 else None)
     print(f"{'FAILED' if failures else 'ok'}: {failures} failures")
     return 1 if failures else 0
+
+
+def summary(err):
+    """The summary line's counts: read, extracted, skipped, failed."""
+    for line in err.splitlines():
+        m = re.match(r"pith: (\d+) read: (\d+) extracted, (\d+) skipped.*, (\d+) failed", line)
+        if m:
+            return tuple(int(x) for x in m.groups())
+    return None
+
+
+def long_damage(d, good):
+    """A large member (frame) cut short: the decompressor runs on into the
+    members after it, as its data, and finds the damage only there — past
+    the compressed bytes still held (about 1 MiB for gzip, 64 KiB for zstd).
+    From a file the reader goes back to just after the damaged member's
+    start and finds the next one: every other record comes out. From a pipe
+    it cannot: the damage is named with the bytes it cost."""
+    import base64
+    noise = base64.b64encode(random.Random(9).randbytes(1500000))
+    body = http(noise, ctype="image/jpeg")
+    big = record("response", body, "http://example.org/90", "application/http; msgtype=response")
+    for ext, pack in (("gz", lambda r: gzip.compress(r, 6)), ("zst", zstd)):
+        members = [pack(r) for r in good]
+        cut = pack(big)
+        cut = cut[:len(cut) * 3 // 4]
+        off = sum(len(m) for m in members[:2])
+        data = b"".join(members[:2]) + cut + b"".join(members[2:])
+        path = write(d, f"long-damage.warc.{ext}", data)
+        rc, lines, err = run(path)
+        got = sorted(int(l["url"].rsplit("/", 1)[1]) for l in lines
+                     if "url" in l and "error" not in l)
+        errors = [l for l in lines if "error" in l]
+        name = f"long damage ({ext})"
+        check(f"{name}: every other record", got == list(range(20, 26)), f"{got} {err}")
+        check(f"{name}: the damaged one named by its offset", len(errors) == 1 and
+              errors[0].get("warc_offset") == off and f"at byte {off}" in err and rc == 1,
+              f"{errors} {err}")
+        check(f"{name}: the counts add up", summary(err) == (7, 6, 0, 1), err)
+        p4 = subprocess.run([PITH, "-f", "json", "-j", "4", path], capture_output=True)
+        p1 = subprocess.run([PITH, "-f", "json", "-j", "1", path], capture_output=True)
+        check(f"{name}: -j 1 = -j 4", p1.stdout == p4.stdout and p1.stdout, "")
+        # Standard input: a regular file can be read again, a pipe cannot.
+        with open(path, "rb") as f:
+            p = subprocess.run([PITH, "-f", "json", "-"], stdin=f, capture_output=True)
+        check(f"{name}: pith < FILE: every other record",
+              p.stdout.decode().count('"text"') == 6, p.stderr.decode())
+        p = subprocess.run(f"cat '{path}' | '{PITH}' -f json -", shell=True, capture_output=True)
+        e = p.stderr.decode()
+        n = summary(e)
+        check(f"{name}: a pipe: named, the loss said", f"at byte {off}" in e and
+              "cannot seek" in e and n and n[0] == n[1] + n[2] + n[3] and p.returncode == 1, e)
 
 
 def count_html(path):

@@ -1,0 +1,119 @@
+/* Step 3, the root of a plain page: an <h1> and a few paragraphs, often
+ * straight in the <body> beside a menu and a footer, with no <main> or
+ * <article> and no class names — what a person writes by hand or a
+ * minimal template makes. Two rules keep such a page whole. A page too
+ * light for a root (less than a sentence or two of prose) still has one
+ * when its headline has prose right below it: a note of a few short
+ * sentences. And a root that is one of its parent's paragraphs grows to
+ * the parent when what else the parent holds is its siblings' prose or is
+ * dropped anyway (menus, link lists, a footer, short lines at the edges
+ * that the emit step trims). */
+#include "extract/internal.h"
+
+/* Between a headline and its text: up to HEADLINE_GAP short lines that
+ * weigh nothing for it (internal.h). */
+static int is_line_under_headline(const text_block *b) {
+  return b->kind != BLOCK_HEADING && b->chars < 80 && b->weight <= 0;
+}
+
+static int is_headline(const text_block *b) {
+  return b->kind == BLOCK_HEADING && b->level == 1 && !b->neg && !b->hidden && b->container;
+}
+
+/* The page's first <h1> followed by prose (a paragraph or quote that
+ * weighs for its container), with at most HEADLINE_GAP short lines
+ * between: the block of that prose (*h: the headline's), or NULL. */
+static const text_block *headline_and_prose(const extraction *x, const text_block **h) {
+  for (size_t i = 0; i < x->nblocks; i++) {
+    if (!is_headline(&x->blocks[i]))
+      continue;
+    for (size_t k = i + 1; k < x->nblocks && k <= i + 1 + HEADLINE_GAP; k++) {
+      const text_block *b = &x->blocks[k];
+      if (b->container && b->weight > 0 && (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE)) {
+        *h = &x->blocks[i];
+        return b;
+      }
+      if (!is_line_under_headline(b))
+        break;
+    }
+  }
+  return NULL;
+}
+
+dom_node *headed_note(const extraction *x, dom_node *best) {
+  const text_block *h = NULL, *lead = headline_and_prose(x, &h);
+  if (!lead)
+    return NULL;
+  return (dom_node *)around(around(best, h->container), lead->container);
+}
+
+size_t headline_before_run(const extraction *x, const size_t *kept, size_t from) {
+  for (size_t k = from; k-- > 0 && k + HEADLINE_GAP + 1 >= from;) {
+    const text_block *b = &x->blocks[kept[k]];
+    if (is_headline(b))
+      return k;
+    if (!is_line_under_headline(b))
+      break;
+  }
+  return from;
+}
+
+/* What a plain page's body is made of besides paragraphs: headings,
+ * quotes, lists, tables, code, figures — not a box of its own (a <div>,
+ * a <section>: a sidebar, another article). */
+static int is_plain_part(const dom_node *n) {
+  switch (n->tag) {
+  case TAG_P:
+  case TAG_BLOCKQUOTE:
+  case TAG_UL:
+  case TAG_OL:
+  case TAG_DL:
+  case TAG_TABLE:
+  case TAG_PRE:
+  case TAG_FIGURE:
+    return 1;
+  default:
+    return tag_is_heading((tag_id)n->tag);
+  }
+}
+
+int in_plain_part(const dom_node *p, const dom_node *n) {
+  if (n == p)
+    return 1;
+  while (n->parent && n->parent != p)
+    n = n->parent;
+  return n->parent == p && is_plain_part(n);
+}
+
+dom_node *among_its_paragraphs(const extraction *x, dom_node *root, size_t lo, size_t hi) {
+  dom_node *p = root->parent;
+  if (!p || p->tag == TAG_TEXT || p->order >= root->order ||
+      (p->flags & (NF_NEG | NF_INNEG | NF_JUNK)))
+    return root;
+  size_t plo = lo, phi = hi; /* the blocks below p */
+  blocks_below(x, p, &plo, &phi);
+  /* What the parent adds: its own paragraphs and headings only, between
+   * the first and the last paragraph nothing that weighs against (the
+   * edges are trimmed when the article is emitted, all but its headline:
+   * headline_before_run). */
+  size_t first = lo, last = hi - 1;
+  int added = 0;
+  for (size_t i = plo; i < phi; i++) {
+    const text_block *b = &x->blocks[i];
+    if ((i >= lo && i < hi) || b->weight <= 0 || !keep_block(x, b, p, 0))
+      continue;
+    if (!in_plain_part(p, b->container))
+      return root;
+    added = 1;
+    if (b->kind == BLOCK_HEADING)
+      continue;
+    first = i < first ? i : first;
+    last = i > last ? i : last;
+  }
+  if (!added)
+    return root;
+  for (size_t i = first; i <= last; i++)
+    if (x->blocks[i].weight < 0 && keep_block(x, &x->blocks[i], p, 0))
+      return root;
+  return p;
+}

@@ -1,0 +1,208 @@
+/* Step 3, weights: a short block that is a sentence. A block under 30
+ * characters weighs against its container as a fragment would (a kicker,
+ * a dateline, "Advertisement"), and at the root's edges it is trimmed
+ * away. But a plain page is often written in short sentences ("It was a
+ * warm day today.", "Nobody minded."), and a reader expects every one of
+ * them. Such a block is prose when it reads as a sentence — it opens with
+ * a capital (or a CJK character) and ends with a full stop, a question or
+ * an exclamation mark — and sits among the article's other paragraphs:
+ * beside a paragraph of prose under the same parent. Chrome is rarely
+ * written so: a kicker, a byline or "Share this" has no full stop, and a
+ * footer's sentence ("All rights reserved.") sits in the footer, away from
+ * the prose. */
+#include "extract/internal.h"
+#include "meta/mstr.h"
+
+/* How far (in blocks, either way) the prose beside a short sentence is
+ * looked for: its own paragraph's neighbours, not the page's. */
+#ifndef SENTENCE_REACH
+#define SENTENCE_REACH 8
+#endif
+/* A sentence has two words at least ("Nobody minded."); written in CJK,
+ * four characters before its full stop ("我做了汤。"). */
+#ifndef SENTENCE_MIN_WORDS
+#define SENTENCE_MIN_WORDS 2
+#endif
+#ifndef SENTENCE_MIN_CJK
+#define SENTENCE_MIN_CJK 4
+#endif
+
+static int is_cjk(uint32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/* Quotes and brackets a sentence may open or close with. */
+static int is_quote_mark(uint32_t c) {
+  return c == '"' || c == '\'' || c == '(' || c == ')' || c == 0xAB || c == 0xBB || c == 0x2018 ||
+         c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x201E;
+}
+
+/* Where a sentence ends: a full stop, a question or an exclamation mark,
+ * ASCII or CJK. */
+static int is_terminal(uint32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
+         c == 0xFF0E;
+}
+
+/* The last character of s[0..len) and where it starts. */
+static uint32_t last_char(const char *s, uint32_t len, uint32_t *at) {
+  uint32_t i = len;
+  while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+    i--;
+  if (i > 0)
+    i--;
+  *at = i;
+  size_t adv;
+  return mstr_utf8(s + i, len - i, &adv);
+}
+
+/* Whether s reads as a sentence: a capital or a CJK character first (after
+ * an opening quote, "¡" or "¿"), a terminal mark last (before a closing
+ * quote; not an ellipsis: an excerpt cut short), and two words, one of
+ * them after the first in lower case (not a name, "Jane Doe, Ph.D.", nor
+ * a shouted label), or four CJK characters at least. */
+static int reads_as_sentence(const char *s, uint32_t len) {
+  while (len > 0 && is_space((unsigned char)s[len - 1]))
+    len--;
+  uint32_t at;
+  uint32_t c = last_char(s, len, &at);
+  while (len > 0 && is_quote_mark(c)) {
+    len = at;
+    c = last_char(s, len, &at);
+  }
+  if (!is_terminal(c) || ends_cut_short(s, len))
+    return 0;
+  uint32_t i = 0, words = 0, cjk = 0;
+  int first = 1, lower = 0, in_word = 0;
+  while (i < at) {
+    size_t adv;
+    c = mstr_utf8(s + i, at - i, &adv);
+    i += (uint32_t)adv;
+    if (first) {
+      if (is_space((unsigned char)c) || is_quote_mark(c) || c == 0xA1 || c == 0xBF)
+        continue;
+      if (!is_cjk(c) && mstr_lower(c) == c)
+        return 0;
+      first = 0;
+    }
+    if (is_cjk(c)) {
+      cjk++;
+      in_word = 0;
+      continue;
+    }
+    if (mstr_is_space(c)) {
+      in_word = 0;
+      continue;
+    }
+    if (mstr_is_alnum(c)) {
+      if (!in_word && words++ > 0)
+        lower |= mstr_lower(c) == c && !(c >= '0' && c <= '9');
+      in_word = 1;
+    }
+  }
+  if (cjk >= SENTENCE_MIN_CJK)
+    return 1;
+  return lower && words >= SENTENCE_MIN_WORDS;
+}
+
+/* A paragraph or quote of prose by its length (long_sentence), hardly
+ * any of it link text, outside boilerplate. */
+static int is_long_prose(const extraction *x, const text_block *b) {
+  return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && !b->neg && !b->teaser &&
+         b->link_chars * 2 < b->chars && long_sentence(x, b);
+}
+
+/* What a template's short lines say, sentences or not: "Share this
+ * article.", "Leave a comment.", "Posted in Travel.", "Sign up today.",
+ * "All rights reserved." (word starts, case folded; a few languages). */
+static const char *const template_words[] = {
+    "share",           "comment",     "subscri", "sign up",   "signup",  "newsletter", "follow us",
+    "posted",          "filed",       "tagged",  "read more", "click",   "log in",     "login",
+    "rights reserved", "cookie",      "advert",  "sponsor",   "teilen",  "kommentar",  "abonn",
+    "partag",          "commentaire", "compart", "comentar",  "suscrib",
+};
+
+static int says_template(const char *s, uint32_t len) {
+  for (size_t i = 0; i < sizeof template_words / sizeof *template_words; i++)
+    if (has_word_ci(s, len, template_words[i], 0))
+      return 1;
+  return 0;
+}
+
+/* A short paragraph or quote without links that reads as a sentence and
+ * says nothing a template says. */
+static int is_short_sentence(const extraction *x, const text_block *b) {
+  return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && b->link_chars == 0 &&
+         !b->teaser && reads_as_sentence(x->text.data + b->off, b->len) &&
+         !says_template(x->text.data + b->off, b->len);
+}
+
+/* A block that breaks a run of sentences: link text mostly, or a short
+ * paragraph that is no sentence ("Watch the video", a signature). */
+static int breaks_run(const extraction *x, const text_block *b) {
+  if (b->link_chars * 2 > b->chars)
+    return 1;
+  return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && !long_sentence(x, b) &&
+         !is_short_sentence(x, b);
+}
+
+/* Whether an <h1> heads the short lines below parent ending with block j
+ * (a dateline, a byline: HEADLINE_GAP of them at most, no sentence among
+ * them). */
+static int headline_over_lines(const extraction *x, size_t j, const dom_node *parent) {
+  for (size_t k = 0; k <= HEADLINE_GAP && k <= j; k++) {
+    const text_block *n = &x->blocks[j - k];
+    if (k > 0 && n->kind == BLOCK_HEADING)
+      return n->level == 1 && !n->neg;
+    if (k == HEADLINE_GAP || n->kind != BLOCK_PARAGRAPH || n->chars >= 80 || !n->container ||
+        !holds(parent, n->container) || is_short_sentence(x, n))
+      return 0;
+  }
+  return 0;
+}
+
+/* The element whose children b and its siblings are: its container's
+ * parent, or the container itself for text loose in a <div> or <main>
+ * between <br>s and headings. */
+static const dom_node *run_parent(const text_block *b) {
+  return in_plain_part(b->container->parent, b->container) ? b->container->parent : b->container;
+}
+
+/* Whether b is in a run of prose under its parent: the blocks beside it
+ * (SENTENCE_REACH either way at most), below that parent, up to one that
+ * breaks the run, hold a paragraph of prose — or the page's headline opens
+ * the run (an <h1>, a dateline or a byline between it and the run or
+ * not): a note of short sentences. A widget's heading over its lines
+ * ("Newsletter", "Sign up today.") is no headline.
+ * Headings, items and rows between go on with the run. */
+static int in_prose_run(const extraction *x, const text_block *b) {
+  const dom_node *parent = run_parent(b);
+  if (!parent || parent->tag == TAG_TEXT)
+    return 0;
+  size_t i = (size_t)(b - x->blocks);
+  int headline = 0; /* an <h1> opens the run */
+  for (int dir = -1; dir <= 1; dir += 2)
+    for (size_t k = 1; k <= SENTENCE_REACH; k++) {
+      if (dir < 0 ? k > i : i + k >= x->nblocks)
+        break;
+      const text_block *n = &x->blocks[dir < 0 ? i - k : i + k];
+      if (dir < 0 && n->kind == BLOCK_HEADING && n->level == 1 && !n->neg)
+        headline = 1;
+      if (!n->container || !in_plain_part(parent, n->container))
+        break;
+      if (breaks_run(x, n)) {
+        if (dir < 0 && !headline)
+          headline = headline_over_lines(x, i - k, parent);
+        break;
+      }
+      if (run_parent(n) == parent && is_long_prose(x, n))
+        return 1;
+    }
+  return headline;
+}
+
+int short_sentence_in_prose(const extraction *x, const text_block *b) {
+  return b->container && is_short_sentence(x, b) && in_prose_run(x, b);
+}
