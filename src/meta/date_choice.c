@@ -649,7 +649,8 @@ static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at
   if (alnum_at(l->text, l->len, end) ||
       (end < l->len && l->text[end] == '.' && alnum_at(l->text, l->len, end + 1)))
     return READS_MENTION;
-  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS && !copyright_label(l->text, at))
+  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS && !copyright_label(l->text, at) &&
+      time_after(l->text, l->len, end) == end)
     return READS_MENTION;
   return READS_DATELINE;
 }

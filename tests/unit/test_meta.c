@@ -813,6 +813,21 @@ static void test_last_resort_dates(void) {
   CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
                      "<div class=\"box\">发布时间：2023-04-08 来源：新华社</div>")) == 0);
   CHECK_STR(art.meta.date_published, "2023-04-08");
+  /* A date stamped with its time of day is a stamp, however many words
+   * its line holds (a source, a channel, a desk around it); without the
+   * time the same line is a sentence's. */
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">河北频道新闻中心 ( 2023-04-08 09:20:26 ) "
+                     "稿件来源： 河北日报社记者站</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">Valley channel news desk (2023-04-08 09:20) source: "
+                     "the Valley Daily newspaper's county office</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">Valley channel news desk (2023-04-08) source: "
+                     "the Valley Daily newspaper's county office</div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
 #undef LONG_BODY
 }
 
