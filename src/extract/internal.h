@@ -96,6 +96,7 @@ typedef struct {
   dom_node **elements; /* elements in pre-order, by dom_node.order */
   uint32_t nelements;
   int names_ignored;     /* class/id boilerplate words set aside (forum pages) */
+  float record_chars;    /* a listing's characters per record (listing.c), else 0 */
   const char *doc_title; /* the <title>'s text, squeezed (choose_title), or NULL */
   size_t doc_title_len;  /* its length, measured once: headings are held up to it */
   dom_node **hidden;     /* hidden elements, in pre-order */

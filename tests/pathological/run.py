@@ -181,6 +181,16 @@ def many_metas(path):
                 article_page()[len(b"<html><head>"):])
 
 
+def dates_paragraph(path):
+    """An article, then 20 MB of dates in one paragraph (twelve different
+    days over and over): the dates' text scans."""
+    unit = "".join("%s %d, %d " % (m, k + 1, 2001 + k) for k, m in enumerate(
+        ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+         "October", "November", "December"))).encode()
+    repeat_file(path, ARTICLE.encode() + b"<p>", unit, (20 << 20) // len(unit),
+                b"</p></body></html>")
+
+
 def big_text_node(path):
     # Prose (function words, full stops): a line of one word repeated is not
     # text at all for the extractor and would be left out.
@@ -360,6 +370,9 @@ CASES = [
     case("metas-200k", many_metas, args=["-f", "json"], stdout=MARKER),
     case("short-sentences-500k", short_sentences, stdout=MARKER),
     case("long-lines-among-sentences-20MB", long_lines_among_sentences, stdout=MARKER),
+    # The paragraph of dates, the biggest block, is the main text.
+    case("dates-20MB", dates_paragraph, args=["-f", "json"],
+         stdout='"title":"Tides on the flats"'),
     # The biggest block of text on the page is its content.
     case("text-node-50MB", big_text_node, stdout="text. The word is in the text."),
     case("gzip-bomb", gzip_bomb, ext=".html.gz", status=1, stderr=TOO_LARGE),
