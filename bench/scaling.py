@@ -14,19 +14,25 @@ reaches one sample of each size, which the best of --repeat drops. And a
 case over the bound is measured again, after a pause of 2 s, up to
 --retries times (2), and fails only when every measurement is over it: a
 quadratic path is over it every time, a stall seldom twice. A run that
-does not exit 0 (a crash) fails its case. Exit status 1 when any case
-fails.
+does not exit 0 (a crash) fails its case, and so does one that runs
+over --cpu-limit seconds of CPU (60; a hang would stall the script
+forever). Exit status 1 when any case fails.
 
     bench/scaling.py PITH [--only NAME,...] [--repeat 3] [--retries 2] [--max-ratio 2.5]
+                     [--cpu-limit 60]
 """
 import argparse
 import os
+import resource
+import signal
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 PROSE = ("The tide came in over the flats, and the birds that feed there moved up the "
          "shore to the salt marsh until it turned again. ")
 HEAD = "<html><head><title>Tides</title></head><body><article><p>" + PROSE + "</p>"
@@ -72,6 +78,11 @@ CASES = {
     "jsonld-depth": (20000, ["-f", "json"],
                      lambda n: page("<script type=\"application/ld+json\">" + "[" * n + "]" * n +
                                     "</script>")),
+    # A line a date, each a different day: the dates' text scans.
+    "dated-lines": (80000, ["-f", "json"],
+                    lambda n: page("".join("<div>%s %d, %d</div>" % (MONTHS[i % 12], i % 28 + 1,
+                                                                     1990 + i // 336 % 30)
+                                           for i in range(n)))),
     "text-one-letter-lines": (200000, ["--text"], lambda n: b"a\n" * n),
     "text-short-lines": (100000, ["--text"],
                          lambda n: "".join("%d xy\n" % i for i in range(n)).encode()),
@@ -90,24 +101,32 @@ class Crashed(Exception):
     """pith did not end well on an input: a crash is no time to compare."""
 
 
-def cpu_time(pith, args, path):
+def cpu_time(pith, args, path, cpu_limit):
     """The child's CPU time (user + system): far steadier than the wall
-    clock on a shared machine."""
+    clock on a shared machine. The kernel ends it past cpu_limit seconds."""
+    def limit():
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_limit, cpu_limit + 1))
+
     with open(os.devnull, "wb") as null:
-        proc = subprocess.Popen([pith] + args + [path], stdout=null, stderr=null)
+        proc = subprocess.Popen([pith] + args + [path], stdout=null, stderr=null,
+                                preexec_fn=limit)
         _, status, usage = os.wait4(proc.pid, 0)
     code = os.waitstatus_to_exitcode(status)
+    # SIGXCPU at the soft limit; SIGKILL at the hard one, a second later.
+    if code == -signal.SIGXCPU or (code == -signal.SIGKILL and
+                                   usage.ru_utime + usage.ru_stime >= cpu_limit):
+        raise Crashed("no end within %d s of CPU" % cpu_limit)
     if code:
         raise Crashed("exit status %d" % code if code > 0 else "killed by signal %d" % -code)
     return usage.ru_utime + usage.ru_stime
 
 
-def best_times(pith, args, paths, repeat):
+def best_times(pith, args, paths, repeat, cpu_limit):
     """The best of repeat runs at each size, the sizes taken in turn."""
     best = [None] * len(paths)
     for _ in range(repeat):
         for k, path in enumerate(paths):
-            t = cpu_time(pith, args, path)
+            t = cpu_time(pith, args, path, cpu_limit)
             best[k] = t if best[k] is None or t < best[k] else best[k]
     return best
 
@@ -145,7 +164,7 @@ def run_case(pith, tmp, name, a):
     try:
         for attempt in range(a.retries + 1):
             try:
-                times = best_times(pith, args, paths, a.repeat)
+                times = best_times(pith, args, paths, a.repeat, a.cpu_limit)
             except Crashed as e:
                 print("%-24s %9d  FAIL: pith ended with %s" % (name, base, e))
                 return False
@@ -173,12 +192,15 @@ def main():
     ap.add_argument("--retries", type=int, default=2,
                     help="measurements again of a case over the bound before it fails")
     ap.add_argument("--max-ratio", type=float, default=2.5)
+    ap.add_argument("--cpu-limit", type=int, default=60,
+                    help="seconds of CPU a run may take before it fails its case")
     a = ap.parse_args()
     names = a.only.split(",") if a.only else list(CASES)
     unknown = [n for n in names if n not in CASES]
-    if unknown or a.repeat < 1 or a.retries < 0:
+    if unknown or a.repeat < 1 or a.retries < 0 or a.cpu_limit < 1:
         ap.error("unknown case %s (the cases: %s)" % (", ".join(unknown), ", ".join(CASES))
-                 if unknown else "--repeat must be 1 or more, --retries 0 or more")
+                 if unknown else
+                 "--repeat and --cpu-limit must be 1 or more, --retries 0 or more")
     pith = os.path.abspath(a.pith)
     tmp = tempfile.mkdtemp(prefix="pith-scaling-")
     failed = 0

@@ -1,6 +1,7 @@
 /* Step 4, emit: the blocks under the root become the article, less
  * boilerplate inside it, teasers, link lists, a table of contents,
- * repeats (same text, case folded), a template's labels beside each post,
+ * repeats (same text, case folded; not a grid's values: a price in each
+ * card), a template's labels beside each post, a listing's controls,
  * headings that head nothing, and whatever falls outside the heaviest run
  * of blocks (bylines, dates and story lists at the root's edges). A
  * listing keeps its records' link text, bylines and dates. Each block is
@@ -189,6 +190,101 @@ static int is_repeated_label(const extraction *x, const text_block *b, label_tal
   return l->count >= LABEL_REPEATS && l->next_differs && l->apart * 2 >= l->count;
 }
 
+/* A listing's cards: the words of their controls are not content, and
+ * the values they repeat are. A control is a <button> ("Add to cart",
+ * "Compare": not one holding a heading, an accordion's question, which
+ * measure.c leaves unnamed) or a <label> (a quantity's "Qty:"); it is
+ * small, so CONTROL_DEPTH levels up tell. */
+#ifndef CONTROL_DEPTH
+#define CONTROL_DEPTH 6
+#endif
+
+static int is_control(const dom_node *n) {
+  return (n->tag == TAG_BUTTON && (n->flags & NF_NEG)) || n->tag == TAG_LABEL;
+}
+
+/* Characters of the controls in n's inline content (not in its blocks:
+ * those are blocks of their own), looking at CONTROL_NODES nodes at most. */
+#ifndef CONTROL_NODES
+#define CONTROL_NODES 64
+#endif
+
+static uint32_t inline_control_chars(const dom_node *n, int *budget) {
+  uint32_t chars = 0;
+  for (const dom_node *c = n->first; c && *budget > 0; c = c->next, --*budget) {
+    if (c->tag == TAG_TEXT || (c->flags & NF_JUNK) || tag_flags((tag_id)c->tag) == T_BLOCK)
+      continue;
+    chars += is_control(c) ? c->chars : inline_control_chars(c, budget);
+  }
+  return chars;
+}
+
+/* Whether b is a control's words: it lies in a control, or controls
+ * inline in its element make nine tenths of it ("Qty: Add to cart" after
+ * a card's blocks). */
+static int in_control(const text_block *b, const dom_node *root) {
+  const dom_node *n = b->container;
+  for (int up = 0; up < CONTROL_DEPTH && n && n != root && n->tag != TAG_TEXT; up++, n = n->parent)
+    if (is_control(n))
+      return 1;
+  int budget = CONTROL_NODES;
+  return b->container && 10 * inline_control_chars(b->container, &budget) >= 9 * b->chars;
+}
+
+/* A control whose text comes CONTROL_REPEATS times or more is the
+ * template's, in every card ("Add to cart", "Quick view"): every copy goes.
+ * One of its own (a size, "1.7 oz / 50 mL") is a value the reader chooses
+ * from, and stays. */
+#ifndef CONTROL_REPEATS
+#define CONTROL_REPEATS 3
+#endif
+
+/* A grid of cards (a listing of GRID_CARD_CHARS characters a record or
+ * fewer: a shop's products, not a thread's posts) repeats values from card
+ * to card: a price, a colour, "Free shipping", "Full-time". Each card's
+ * copy is content, where the repeats' rule keeps the first alone. A value
+ * is a short line (GRID_VALUE_CHARS at most, no link, no control) that
+ * comes fewer times than GRID_EVERY_CARD times the grid's most repeated
+ * short line: that one is in every card (a label, a control, "Want to
+ * read"), and its copies are the template's. */
+#ifndef GRID_CARD_CHARS
+#define GRID_CARD_CHARS 300.0f
+#endif
+#ifndef GRID_VALUE_CHARS
+#define GRID_VALUE_CHARS 30
+#endif
+#ifndef GRID_EVERY_CARD
+#define GRID_EVERY_CARD 0.5f
+#endif
+
+/* Counts the listing's lines (t: cap slots, as labels' tally); returns the
+ * count of its most repeated short line. */
+static uint32_t tally_listing_lines(const extraction *x, const dom_node *root, label_tally *t,
+                                    size_t cap) {
+  uint32_t most = 0;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const text_block *b = &x->blocks[i];
+    if (!keep_block(x, b, root, 1))
+      continue;
+    label_tally *l = tally_of(t, cap, block_hash(x, b));
+    l->count++;
+    if (b->chars <= GRID_VALUE_CHARS && l->count > most)
+      most = l->count;
+  }
+  return most;
+}
+
+static int is_repeated_control(const text_block *b, const dom_node *root, label_tally *t,
+                               size_t cap, uint64_t h) {
+  return in_control(b, root) && slot_of(t, cap, h)->count >= CONTROL_REPEATS;
+}
+
+static int is_grid_value(const extraction *x, const text_block *b, const dom_node *root,
+                         label_tally *t, size_t cap, uint64_t h, uint32_t most) {
+  return x->record_chars < GRID_CARD_CHARS && b->chars <= GRID_VALUE_CHARS && b->link_chars == 0 &&
+         (float)slot_of(t, cap, h)->count < GRID_EVERY_CARD * (float)most && !in_control(b, root);
+}
+
 int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const dom_node *root,
                  int listing, article *out) {
   int rc = EMIT_OOM;
@@ -196,7 +292,8 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
   while (cap < x->nblocks * 2)
     cap *= 2;
   uint64_t *seen = calloc(cap, sizeof *seen);
-  label_tally *labels = NULL;
+  label_tally *labels = NULL, *lines = NULL; /* a listing's lines */
+  uint32_t most = 0;
   /* Pick the blocks, then drop headings that head nothing (a widget's
    * title, "Advertisement") before emitting. */
   size_t *kept = malloc((x->nblocks + 1) * sizeof *kept);
@@ -210,6 +307,11 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
       goto done;
     tally_labels(x, root, listing, labels, lcap);
   }
+  if (listing) {
+    if (!(lines = calloc(cap, sizeof *lines)))
+      goto done;
+    most = tally_listing_lines(x, root, lines, cap);
+  }
   size_t nkept = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
     text_block *b = &x->blocks[i];
@@ -218,7 +320,9 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
     uint64_t h = block_hash(x, b);
     if (labels && is_repeated_label(x, b, labels, lcap, h))
       continue;
-    if (seen_before(seen, cap, h))
+    if (lines && is_repeated_control(b, root, lines, cap, h))
+      continue;
+    if (seen_before(seen, cap, h) && !(lines && is_grid_value(x, b, root, lines, cap, h, most)))
       continue;
     kept[nkept++] = i;
   }
@@ -251,6 +355,7 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
 done:
   free(seen);
   free(labels);
+  free(lines);
   free(kept);
   return rc;
 }

@@ -320,6 +320,7 @@ dom_node *choose_listing_or_prose(extraction *x, dom_node *root, const dom_node 
     root = listing_with_its_lead(x, root);
   if (*listing_mode)
     mark_named_records(x, root);
+  x->record_chars = *listing_mode ? record_chars : 0;
 #ifdef PITH_DEBUG_EXTRACT
   fprintf(stderr, "prose %.0f listing %.0f%s\n", prose, listing_weight,
           *listing_mode ? " USED" : "");

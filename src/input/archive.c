@@ -303,8 +303,12 @@ static pith_status judge_http(pith_archive *a, const warc_record *w, pith_record
     skip(r, "too-large");
     return PITH_OK;
   }
-  if (a->payload)
+  if (a->payload) {
+    /* The coded body is spent: while the record waits for its turn in a
+     * batch, only the decoded one is held. */
+    warc_reader_drop_block(a->w);
     payload = a->payload;
+  }
   r->truncated |= cut;
   r->payload = payload;
   r->payload_len = len;

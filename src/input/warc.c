@@ -77,6 +77,12 @@ const char *warc_reader_error(const warc_reader *r) {
   return r ? stream_error(r->s) : NULL;
 }
 
+void warc_reader_drop_block(warc_reader *r) {
+  pool_free(r->block, r->block_cap);
+  r->block = NULL;
+  r->block_cap = 0;
+}
+
 /* ---- reading within a record ------------------------------------------------ */
 
 /* A stop: where the record being read cannot go on — a break (damaged

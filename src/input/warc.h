@@ -94,6 +94,10 @@ int warc_reader_in_block(const warc_reader *r, const char *p);
  * *cap: the next record gets a buffer of its own. */
 char *warc_reader_take_block(warc_reader *r, size_t *cap);
 
+/* Gives back that buffer now, rather than at the next record: the last
+ * record's block pointer is no longer valid. */
+void warc_reader_drop_block(warc_reader *r);
+
 /* The value of a header of rec by name (case-insensitive), or NULL. */
 const char *warc_record_header(const warc_record *rec, const char *name);
 

@@ -511,32 +511,77 @@ static int copyright_label(const char *text, size_t at) {
   return label_before(text, at, 14, labels, sizeof labels / sizeof *labels);
 }
 
-/* Whether a publication word follows the date within its sentence ("...
- * wurde am 19. Mai 2010 um 23:03 Uhr gepostet"). */
+/* Whether a participle of publication follows the date within its
+ * sentence, as German and Dutch put it last ("... wurde am 19. Mai 2010 um
+ * 23:03 Uhr gepostet"). Not the other publication words: after a date
+ * they are a sentence's ("On May 5, 2020 the band released ...", "... the
+ * date: ..."). */
 static int publish_label_after(const char *line, size_t len, size_t end) {
+  static const char *const participles[] = {"gepostet",   "veröffentlicht", "erstellt",
+                                            "erschienen", "gepubliceerd",   "geplaatst"};
   size_t to = end + 40 < len ? end + 40 : len;
-  return label_before(line, to, to - end, publish_words,
-                      sizeof publish_words / sizeof *publish_words);
+  return label_before(line, to, to - end, participles, sizeof participles / sizeof *participles);
+}
+
+/* Chinese and Japanese script (ideographs, kana), written without spaces
+ * between words. */
+static int is_unspaced_script(uint32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+/* Where a time of day written right after a date ends ("2012-06-04
+ * 09:20:26"), or end when there is none: a dateline's, not words. */
+static size_t time_after(const char *line, size_t len, size_t end) {
+  size_t i = end;
+  while (i < len && line[i] == ' ')
+    i++;
+  size_t digits = 0, colons = 0, j = i;
+  for (; j < len && ((line[j] >= '0' && line[j] <= '9') || line[j] == ':'); j++) {
+    if (line[j] == ':')
+      colons++;
+    else
+      digits++;
+  }
+  return colons && colons <= 2 && digits >= 3 && line[j - 1] != ':' && line[i] != ':' ? j : end;
 }
 
 /* The words of line[0..len) outside [at, end): a dateline is the date with
- * a label, a place, a name or a category; a sentence has many more. */
+ * a label, a place, a name or a category; a sentence has many more. A run
+ * of Chinese or Japanese counts a word every two characters (about their
+ * words' length): else a whole sentence between two commas would count
+ * as one word. */
 static int words_beside(const char *line, size_t len, size_t at, size_t end) {
   int words = 0, in_word = 0;
+  size_t unspaced = 0; /* characters in the current run of such script */
   for (size_t i = 0; i < len;) {
     if (i == at) {
-      i = end;
+      i = time_after(line, len, end);
       in_word = 0;
+      unspaced = 0;
       continue;
     }
     size_t adv;
     uint32_t c = mstr_utf8(line + i, len - i, &adv);
     int alnum = mstr_is_alnum(c);
-    words += alnum && !in_word;
+    if (is_unspaced_script(c)) {
+      words += unspaced++ % 2 == 0;
+    } else {
+      words += alnum && !in_word;
+      unspaced = 0;
+    }
     in_word = alnum;
     i += adv;
   }
   return words;
+}
+
+/* Whether a letter or digit starts at s[i], decoded: the lead byte of
+ * "·" or "，" is no letter. */
+static int alnum_at(const char *s, size_t len, size_t i) {
+  size_t adv;
+  return i < len && mstr_is_alnum(mstr_utf8(s + i, len - i, &adv));
 }
 
 static int is_dash_at(const char *s, size_t len, size_t i) {
@@ -601,11 +646,11 @@ static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at
     return READS_LABELLED;
   /* A date run into a word ("19 December 2025Tambourine",
    * "2026-02-25.clover") is a card's or a name's. */
-  if (end < l->len &&
-      (mstr_is_alnum((unsigned char)l->text[end]) ||
-       (l->text[end] == '.' && end + 1 < l->len && mstr_is_alnum((unsigned char)l->text[end + 1]))))
+  if (alnum_at(l->text, l->len, end) ||
+      (end < l->len && l->text[end] == '.' && alnum_at(l->text, l->len, end + 1)))
     return READS_MENTION;
-  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS && !copyright_label(l->text, at))
+  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS && !copyright_label(l->text, at) &&
+      time_after(l->text, l->len, end) == end)
     return READS_MENTION;
   return READS_DATELINE;
 }
@@ -635,19 +680,22 @@ static int gather_last_resort(mctx *x, const date_lines *lines, size_t li, size_
   fprintf(stderr, "line %04d-%02d-%02d reads %d where %u [%.*s]\n", d->y, d->m, d->d, r, dl->where,
           (int)(dl->len < 200 ? dl->len : 200), dl->text);
 #endif
+  if (r != READS_LABELLED && r != READS_DATELINE)
+    return 0;
+  /* A date in an entry of a list dates that entry, labelled or not ("Posted
+   * on" in every card of a blog's index). Asked only of the dates that
+   * would be taken: the question costs. */
+  const date_line *l = &lines->v[li];
+  int chrome = (l->where & IN_CHROME) != 0;
+  if (r == READS_DATELINE && (chrome ? lr->have_chrome : lr->have_page))
+    return 0;
+  if (l->first && meta_in_list_entry(x, l->first))
+    return 0;
   if (r == READS_LABELLED) {
     lr->labelled = *d;
     lr->have_labelled = 1;
     return 1;
   }
-  if (r != READS_DATELINE)
-    return 0;
-  /* A dateline in an entry of a list dates that entry (asked only of the
-   * datelines that would be taken: the question costs). */
-  const date_line *l = &lines->v[li];
-  int chrome = (l->where & IN_CHROME) != 0;
-  if ((chrome ? lr->have_chrome : lr->have_page) || (l->first && meta_in_list_entry(x, l->first)))
-    return 0;
   if (chrome) {
     lr->chrome = *d;
     lr->have_chrome = 1;

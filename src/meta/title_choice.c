@@ -142,13 +142,21 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
   x->tin = in;
   const char *t = title_choose(in, x->tmp, &from_h1);
 #ifdef PITH_DEBUG_META
-  fprintf(stderr, "title doc=[%s] og=[%s] ld=[%s] -> [%s] h1 %d\n",
-          in->doc_title ? in->doc_title : "", in->og_title ? in->og_title : "",
-          in->ld_headline ? in->ld_headline : "", t ? t : "", from_h1);
+  /* Every candidate and the choice, one "TDBG<tab>what<tab>value" line
+   * each (grep TDBG), for counting on a set how often a source says the
+   * gold title. */
+#define TDBG_S(v) ((v) ? (v) : "")
+  fprintf(stderr, "TDBG\tdoc\t%s\nTDBG\tog\t%s\nTDBG\ttw\t%s\nTDBG\tld\t%s\n",
+          TDBG_S(in->doc_title), TDBG_S(in->og_title), TDBG_S(in->tw_title),
+          TDBG_S(in->ld_headline));
+  fprintf(stderr, "TDBG\tmeta\t%s\nTDBG\tpick\t%s\t%d\nTDBG\tflags\t%d\t%d\t%s\n",
+          TDBG_S(in->meta_title), TDBG_S(t), from_h1, in->home, in->article, TDBG_S(in->host));
   for (size_t i = 0; i < in->nh1; i++)
-    fprintf(stderr, "  h1 [%s]%s\n", in->h1[i].text, in->h1[i].chrome ? " chrome" : "");
+    fprintf(stderr, "TDBG\th1\t%s\t%d\t%d\t%zu\n", in->h1[i].text, in->h1[i].chrome,
+            in->h1[i].home_link, in->h1[i].kicker);
   for (size_t i = 0; i < in->nsites; i++)
-    fprintf(stderr, "  site [%s]\n", in->sites[i]);
+    fprintf(stderr, "TDBG\tsite\t%s\n", in->sites[i]);
+#undef TDBG_S
 #endif
   x->art->title = t ? meta_text_value(x, t, MAX_TEXT) : NULL;
   /* The title is shown once: a heading of the text that says the same

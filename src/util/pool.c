@@ -23,6 +23,10 @@ void *pool_grow(void *p, size_t *cap, size_t n) {
   return q;
 }
 
+void pool_shrink(void *p, size_t *cap, size_t n) {
+  (void)p, (void)cap, (void)n;
+}
+
 void pool_free(void *p, size_t cap) {
   (void)cap;
   free(p);
@@ -227,14 +231,24 @@ void *pool_grow(void *p, size_t *cap, size_t n) {
     *cap += more * BLOCK;
     return p;
   }
-  pthread_mutex_unlock(&pool.mu);
-  size_t ncap;
-  void *q = pool_alloc(n, &ncap);
-  if (!q)
+  /* Elsewhere: its pages move to the front of a new range, as free blocks
+   * fill the rest (no copy, and never the old and new sizes at once). */
+  size_t k = *cap / BLOCK, kn = k + more;
+  char *q = mmap(NULL, kn * BLOCK, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (q == MAP_FAILED) {
+    pthread_mutex_unlock(&pool.mu);
     return NULL;
-  memcpy(q, p, *cap);
-  pool_free(p, *cap);
-  *cap = ncap;
+  }
+  size_t moved = move_blocks(p, q, k);
+  if (moved < k) { /* the rest copied, and free where they were */
+    memcpy(q + moved * BLOCK, (char *)p + moved * BLOCK, (k - moved) * BLOCK);
+    add_run((char *)p + moved * BLOCK, k - moved);
+  }
+  fill(q + k * BLOCK, more);
+  trim();
+  pthread_mutex_unlock(&pool.mu);
+  *cap = kn * BLOCK;
   return q;
 }
 
@@ -245,6 +259,14 @@ void pool_free(void *p, size_t cap) {
   add_run(p, cap / BLOCK);
   trim();
   pthread_mutex_unlock(&pool.mu);
+}
+
+void pool_shrink(void *p, size_t *cap, size_t n) {
+  size_t keep = blocks_for(n) * BLOCK;
+  if (!p || keep >= *cap)
+    return;
+  pool_free((char *)p + keep, *cap - keep);
+  *cap = keep;
 }
 
 size_t pool_kept_bytes(void) {

@@ -34,6 +34,10 @@ void *pool_alloc(size_t n, size_t *cap);
  * bytes, its contents kept, *cap updated; NULL when out of memory (p is
  * then untouched). */
 void *pool_grow(void *p, size_t *cap, size_t n);
+/* Gives back the whole blocks of p (of *cap bytes) past its first n bytes,
+ * *cap updated: a buffer grown by doubling holds up to twice what it was
+ * filled with. (With malloc: nothing.) */
+void pool_shrink(void *p, size_t *cap, size_t n);
 /* Gives back p, of cap bytes (as pool_alloc or pool_grow set it). */
 void pool_free(void *p, size_t cap);
 /* The bytes of free blocks the pool keeps mapped now (0 with malloc). */

@@ -181,6 +181,16 @@ def many_metas(path):
                 article_page()[len(b"<html><head>"):])
 
 
+def dates_paragraph(path):
+    """An article, then 20 MB of dates in one paragraph (twelve different
+    days over and over): the dates' text scans."""
+    unit = "".join("%s %d, %d " % (m, k + 1, 2001 + k) for k, m in enumerate(
+        ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+         "October", "November", "December"))).encode()
+    repeat_file(path, ARTICLE.encode() + b"<p>", unit, (20 << 20) // len(unit),
+                b"</p></body></html>")
+
+
 def big_text_node(path):
     # Prose (function words, full stops): a line of one word repeated is not
     # text at all for the extractor and would be left out.
@@ -295,6 +305,21 @@ def text_article_then_lines(path):
     repeat_file(path, ("Tides on the flats\n\n" + (PROSE + "\n") * 6).encode(), b"a\n", 5000000)
 
 
+def short_sentences(path):
+    """Half a million short sentences after the article: each is weighed
+    by the 16 blocks around it (sentences.c) every time the root is chosen."""
+    repeat_file(path, ARTICLE.encode(), b"<p>It was a warm day.</p>", 500000, b"</body></html>")
+
+
+def long_lines_among_sentences(path):
+    """1 MB lines that end like a sentence (a fullwidth "!", no other
+    punctuation) each among 8 short sentences: a line's text is read once,
+    not once for each sentence beside it."""
+    unit = (b"<p>" + b"Aaaa bbbb " * 100000 + "\uff01".encode() + b"</p>" +
+            b"<p>It was a warm day.</p>" * 8)
+    repeat_file(path, ARTICLE.encode(), unit, 20, b"</body></html>")
+
+
 # ---- the cases ----------------------------------------------------------------
 
 def case(name, gen, ext=".html", args=(), status=0, stderr=None, stdout=None, waiting=None,
@@ -343,6 +368,11 @@ CASES = [
     case("jsonld-100k-deep", jsonld_deep, args=["-f", "json"], stdout=MARKER),
     case("jsonld-50MB", jsonld_big, args=["-f", "json"], stdout=MARKER),
     case("metas-200k", many_metas, args=["-f", "json"], stdout=MARKER),
+    case("short-sentences-500k", short_sentences, stdout=MARKER),
+    case("long-lines-among-sentences-20MB", long_lines_among_sentences, stdout=MARKER),
+    # The paragraph of dates, the biggest block, is the main text.
+    case("dates-20MB", dates_paragraph, args=["-f", "json"],
+         stdout='"title":"Tides on the flats"'),
     # The biggest block of text on the page is its content.
     case("text-node-50MB", big_text_node, stdout="text. The word is in the text."),
     case("gzip-bomb", gzip_bomb, ext=".html.gz", status=1, stderr=TOO_LARGE),

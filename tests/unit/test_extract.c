@@ -869,6 +869,38 @@ static void test_listing_records_with_boilerplate_names(void) {
   CHECK(strstr(joined, "Share") == NULL);
 }
 
+static void test_grid_values_and_controls(void) {
+  /* A shop's grid: each card's price is content, the same price in four
+   * cards as much as a price of its own (the repeats' rule kept the first
+   * copy alone); the button in every card ("Add to cart") and the
+   * quantity's label are the template's controls, but a button of one
+   * card's own (a size to choose) is a value. */
+  static char page[16384];
+  size_t len = (size_t)snprintf(page, sizeof page,
+                                "<html lang=\"en\"><head><title>Tea</title></head><body>"
+                                "<main><h1>Tea</h1><ul class=\"grid\">");
+  for (int i = 0; i < 12 && len < sizeof page; i++)
+    len += (size_t)snprintf(
+        page + len, sizeof page - len,
+        "<li class=\"card\"><h3><a href=\"/p/%d\">Green tea number %d</a></h3>"
+        "<div class=\"price\">$%d.99</div>%s"
+        "<label for=\"q%d\">Qty:</label><input id=\"q%d\" value=\"1\">"
+        "<button type=\"button\">Add to cart</button></li>",
+        i, i, i % 3 == 0 ? 19 : 20 + i,
+        i == 5 ? "<div><button type=\"button\">Tin of 250 g</button></div>" : "", i, i);
+  if (len < sizeof page)
+    snprintf(page + len, sizeof page - len, "</ul></main></body></html>");
+  CHECK(run(page) == 0);
+  int copies = 0;
+  for (const char *p = joined; (p = strstr(p, "$19.99")) != NULL; p++)
+    copies++;
+  CHECK(copies == 4);
+  CHECK(strstr(joined, "$31.99") != NULL);
+  CHECK(strstr(joined, "Tin of 250 g") != NULL);
+  CHECK(strstr(joined, "Add to cart") == NULL);
+  CHECK(strstr(joined, "Qty:") == NULL);
+}
+
 static void test_link_list_beside_headline(void) {
   /* A short article, and beside it a list of other stories under a
    * heading of its own: headline links (or teasers: a headline and a
@@ -1315,6 +1347,7 @@ int main(void) {
   test_listing_beside_headline();
   test_link_list_beside_headline();
   test_listing_records_with_boilerplate_names();
+  test_grid_values_and_controls();
   test_listing_under_its_question();
   test_paragraph_and_its_list();
   test_excerpt_teasers();

@@ -85,6 +85,8 @@ static void test_decode(void) {
   memcpy(p, "0\r\n\r\n", 5);
   CHECK(http_decode_body(&h, many, big_len, 1 << 20, &out, &len, &cap, &cut) == HTTP_BODY_OK);
   CHECK(len == 40 * 4096 && !cut && out[4096] == 'b');
+  /* A buffer of the blocks its bytes need, not of the growth's slack. */
+  CHECK(cap >= len + 1 && cap - (len + 1) < POOL_BLOCK_BYTES);
   pool_free(out, cap);
   free(many);
   /* Labelled chunked but stored de-chunked: kept as it is. */

@@ -762,6 +762,14 @@ static void test_last_resort_dates(void) {
                      "<h2>Blog posts</h2><p>Notes from the conference - Nov 13, 2019</p>"
                      "<p>Designing tools - Dec 19, 2018</p><p>Group chat - Nov 5, 2018</p>")) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* Nor when each entry labels its day: "Posted on" in a card dates the
+   * card. */
+  CHECK(run(PAGE("", "<article><h1>Jane Doe</h1>" LONG_BODY "</article><div class=\"posts\">"
+                     "<div class=\"card\"><h3><a href=\"/a\">Notes from the conference</a></h3>"
+                     "<p>Posted on Nov 13, 2019 by Jane</p></div>"
+                     "<div class=\"card\"><h3><a href=\"/b\">Designing tools</a></h3>"
+                     "<p>Posted on Dec 19, 2018 by Jane</p></div></div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
   /* A date the text only mentions does not hide the page's own dateline
    * further down. */
   CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
@@ -776,6 +784,50 @@ static void test_last_resort_dates(void) {
                      "<p class=\"small\">Dieser Artikel wurde am 19. Mai 2010 um 23:03 Uhr "
                      "gepostet und unter Lesenswert, Literatur und Medien abgelegt.</p>")) == 0);
   CHECK_STR(art.meta.date_published, "2010-05-19");
+  /* Not any publication word after it: in English it is a sentence's. */
+  CHECK(run(PAGE("", "<article><h1>Phones</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">On April 8, 2023 the company released a new phone, and "
+                     "many people bought it on the same day.</div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* What follows a date is read as characters, not bytes: a "·" or an
+   * em dash right after it (inline elements' text runs together) is no
+   * word the date runs into. */
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"stamp\"><span>April 8, 2023</span><span>·</span>"
+                     "<span>5 min read</span></div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"stamp\">April 8, 2023—Berlin</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  /* A time of day after the date is the dateline's, not three words. */
+  CHECK(run(PAGE(
+            "", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                "<div class=\"stamp\">2023-04-08 09:20:26 Valley News staff reporter</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  /* Chinese has no spaces: a sentence between two commas is many words,
+   * not one; a dateline with its label and its source is few. */
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">2023年4月8日，国家统计局发布了今年第一季度的经济数据。"
+                     "</div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">发布时间：2023-04-08 来源：新华社</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  /* A date stamped with its time of day is a stamp, however many words
+   * its line holds (a source, a channel, a desk around it); without the
+   * time the same line is a sentence's. */
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">河北频道新闻中心 ( 2023-04-08 09:20:26 ) "
+                     "稿件来源： 河北日报社记者站</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">Valley channel news desk (2023-04-08 09:20) source: "
+                     "the Valley Daily newspaper's county office</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-04-08");
+  CHECK(run(PAGE("", "<article><h1>Flood</h1>" LONG_BODY "</article>"
+                     "<div class=\"box\">Valley channel news desk (2023-04-08) source: "
+                     "the Valley Daily newspaper's county office</div>")) == 0);
+  CHECK(art.meta.date_published == NULL);
 #undef LONG_BODY
 }
 

@@ -98,6 +98,32 @@ static void test_reuse(void) {
   pool_free(rest, rest_cap);
 }
 
+/* A buffer that cannot grow in place moves its pages to a larger range:
+ * its old blocks do not become free (old and new sizes are never held at
+ * once), and its bytes come along. Shrinking gives back the whole blocks
+ * past the bytes kept. */
+static void test_grow_moves_and_shrink(void) {
+  size_t rest_cap = 0;
+  char *rest = pool_kept_bytes() ? pool_alloc(pool_kept_bytes(), &rest_cap) : NULL;
+  CHECK(pool_kept_bytes() == 0);
+  size_t cap;
+  char *p = pool_alloc(2 * BLOCK, &cap); /* nothing is free: not after it either */
+  CHECK(p && cap == 2 * BLOCK);
+  memset(p, 'g', cap);
+  p = pool_grow(p, &cap, 8 * BLOCK);
+  CHECK(p && cap == 8 * BLOCK && all_bytes(p, 2 * BLOCK, 'g'));
+  CHECK(pool_kept_bytes() == 0);
+  memset(p + 2 * BLOCK, 'h', 6 * BLOCK);
+  pool_shrink(p, &cap, 3 * BLOCK + 1);
+  CHECK(cap == 4 * BLOCK && pool_kept_bytes() == 4 * BLOCK);
+  CHECK(all_bytes(p, 2 * BLOCK, 'g') && all_bytes(p + 2 * BLOCK, 2 * BLOCK, 'h'));
+  pool_shrink(p, &cap, 4 * BLOCK); /* nothing past it: unchanged */
+  CHECK(cap == 4 * BLOCK && pool_kept_bytes() == 4 * BLOCK);
+  pool_free(p, cap);
+  CHECK(pool_kept_bytes() == 8 * BLOCK);
+  pool_free(rest, rest_cap);
+}
+
 /* Past POOL_KEEP_BYTES, freed blocks go back to the system. */
 static void test_kept_bound(void) {
   size_t cap;
@@ -221,6 +247,7 @@ static void test_fork(void) {
 int main(void) {
 #ifndef PITH_POOL_MALLOC
   test_reuse(); /* first: it counts the pool's free bytes */
+  test_grow_moves_and_shrink();
   test_kept_bound();
 #endif
   test_sizes_and_growth();

@@ -65,8 +65,11 @@ static int is_bool_scalar(PyObject *value) {
   int yes = 0;
   if (optional_attr(value, "dtype", &dtype) > 0 && optional_attr(dtype, "kind", &kind) > 0 &&
       PyUnicode_Check(kind) && PyUnicode_CompareWithASCIIString(kind, "b") == 0 &&
-      optional_attr(value, "ndim", &ndim) > 0 && PyLong_Check(ndim))
-    yes = PyLong_AsLong(ndim) == 0;
+      optional_attr(value, "ndim", &ndim) > 0 && PyLong_Check(ndim)) {
+    /* An ndim past a C long is no scalar's, not an OverflowError. */
+    int overflow;
+    yes = PyLong_AsLongAndOverflow(ndim, &overflow) == 0 && !overflow;
+  }
   Py_XDECREF(dtype);
   Py_XDECREF(kind);
   Py_XDECREF(ndim);

@@ -170,6 +170,11 @@ class BrokenDtype:
         raise RuntimeError("dtype exploded")
 
 
+class BrokenTruth(FakeBool):
+    def __bool__(self):
+        raise RuntimeError("truth exploded")
+
+
 def _bool_option_calls(tmp_path):
     """Each way an option reaches the module's bool check, as a call whose
     result depends on the option's value."""
@@ -190,12 +195,17 @@ def test_bool_options_take_numpy_style_bools(tmp_path):
         assert call(FakeBool(True)) == call(True) != call(False) == call(FakeBool(False)), name
     # Not a boolean scalar: an array of one dimension, another kind (an
     # integer scalar), a kind that is no str: refused by name as before.
-    for bad in (FakeBool(True, ndim=1), FakeBool(True, kind="i"), FakeBool(True, kind=b"b")):
+    # An ndim that is no int, or one past a C long, is no scalar's either.
+    for bad in (FakeBool(True, ndim=1), FakeBool(True, kind="i"), FakeBool(True, kind=b"b"),
+                FakeBool(True, ndim="0"), FakeBool(True, ndim=0.0), FakeBool(True, ndim=1 << 70),
+                FakeBool(True, ndim=-(1 << 70))):
         with pytest.raises(TypeError, match="^title must be True or False, not FakeBool"):
             pith.extract(RICH_PAGE, title=bad)
     # An error from the object itself reaches the caller as it is.
     with pytest.raises(RuntimeError, match="dtype exploded"):
         pith.extract(RICH_PAGE, title=BrokenDtype())
+    with pytest.raises(RuntimeError, match="truth exploded"):
+        pith.extract(RICH_PAGE, title=BrokenTruth(True))
 
 
 def test_bool_options_take_numpy_bools(tmp_path):
