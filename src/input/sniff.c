@@ -308,6 +308,12 @@ sniff_result sniff_html(const char *data, size_t len, const char **why) {
     *why = not_page[NOT_PAGE_CODE];
     return SNIFF_NOT_PAGE;
   }
+  /* A comment opening the data and running past what is looked at (an
+   * inlined image or a build's note, 64 KiB and more) is markup: the page
+   * follows it. */
+  if (len > head && end - start >= 4 && !memcmp(start, "<!--", 4) &&
+      !strstr_n(start + 4, end, "-->"))
+    return SNIFF_HTML;
   /* NUL bytes early on, and no markup: data with some text in it. */
   if (memchr(data, 0, len < 1024 ? len : 1024)) {
     *why = "binary data, not HTML";

@@ -471,6 +471,25 @@ static void test_not_pages(void) {
   CHECK(pith_extract(prose, strlen(prose), NULL, &r) == PITH_ERR_NOT_HTML);
   CHECK_STR(r ? pith_result_error(r) : NULL, "no HTML markup found");
   pith_result_free(r);
+  /* A page opening with a comment longer than the 64 KiB sniffed (an
+   * inlined image's data) is a page, not text without markup. */
+  const char *tail = "--><html><head><title>After a long comment</title></head><body><article>"
+                     "<p>The page after its long comment, with words enough to keep.</p>"
+                     "</article></body></html>";
+  size_t n = 70000, tn = strlen(tail);
+  char *long_comment = malloc(n + tn);
+  CHECK(long_comment != NULL);
+  if (long_comment) {
+    memcpy(long_comment, "<!--", 4);
+    for (size_t i = 4; i < n; i++)
+      long_comment[i] = "QUJDRGVm+/09"[i % 12];
+    memcpy(long_comment + n, tail, tn);
+    r = NULL;
+    CHECK(pith_extract(long_comment, n + tn, NULL, &r) == PITH_OK);
+    CHECK_STR(r ? pith_result_title(r) : NULL, "After a long comment");
+    pith_result_free(r);
+    free(long_comment);
+  }
 }
 
 static void test_errors(void) {
