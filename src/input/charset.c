@@ -1114,6 +1114,15 @@ static const char *sniff_utf16(const uchar *s, size_t n) {
   size_t pairs = n / 2, z_even = 0, z_odd = 0;
   if (pairs < 2)
     return NULL;
+  /* A page opening with a tag ("<h", "<!") in UTF-16: its text may be CJK
+   * throughout, with too few NUL bytes to count, but no 8-bit page starts
+   * with a NUL byte beside its "<". */
+  int tag_lo = s[2] == '!' || ((s[2] | 0x20) >= 'a' && (s[2] | 0x20) <= 'z');
+  int tag_hi = s[3] == '!' || ((s[3] | 0x20) >= 'a' && (s[3] | 0x20) <= 'z');
+  if (s[0] == '<' && !s[1] && tag_lo && !s[3])
+    return "utf-16le";
+  if (!s[0] && s[1] == '<' && !s[2] && tag_hi)
+    return "utf-16be";
   for (size_t i = 0; i + 1 < n; i += 2)
     z_even += s[i] == 0, z_odd += s[i + 1] == 0;
   if (z_odd * 10 >= pairs * 3 && z_even * 20 < pairs)
@@ -1214,8 +1223,9 @@ static int to_utf8(const char *in_, size_t len, int *borrowed, const char *http_
   if (!name) {
     u8_scan(s, len, &st);
     stp = &st;
-    /* Many NULs: maybe UTF-16 without a BOM, which no 8-bit label describes. */
-    if (st.nuls * 8 >= len && st.nuls)
+    /* Many NULs, or one beside a first "<": maybe UTF-16 without a BOM,
+     * which no 8-bit label describes. */
+    if (st.nuls && (st.nuls * 8 >= len || (len >= 2 && (!s[0] || !s[1]))))
       name = sniff_utf16(s, len);
   }
   if (!name) {

@@ -490,6 +490,25 @@ static void test_not_pages(void) {
     pith_result_free(r);
     free(long_comment);
   }
+  /* A page in UTF-16 without a byte order mark whose text is CJK (few NUL
+   * bytes): its opening "<" says so; it was refused as binary. */
+  const char *head = "<html><head><title>T</title></head><body><article><h1>H</h1><p>";
+  const char *foot = "</p></article></body></html>";
+  unsigned char u16[2][2048];
+  for (int be = 0; be < 2; be++) {
+    size_t k = 0;
+    for (const char *c = head; *c; c++, k += 2)
+      u16[be][k + be] = (unsigned char)*c, u16[be][k + !be] = 0;
+    for (int i = 0; i < 600; i++, k += 2) /* U+4E2D U+6587 over and over */
+      u16[be][k + be] = i % 2 ? 0x87 : 0x2D, u16[be][k + !be] = i % 2 ? 0x65 : 0x4E;
+    for (const char *c = foot; *c; c++, k += 2)
+      u16[be][k + be] = (unsigned char)*c, u16[be][k + !be] = 0;
+    r = NULL;
+    CHECK(pith_extract((const char *)u16[be], k, NULL, &r) == PITH_OK);
+    const char *text = r ? pith_result_text(r) : NULL;
+    CHECK(text && strstr(text, "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad"));
+    pith_result_free(r);
+  }
 }
 
 static void test_errors(void) {
