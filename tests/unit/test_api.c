@@ -495,7 +495,7 @@ static void test_not_pages(void) {
   const char *head = "<html><head><title>T</title></head><body><article><h1>H</h1><p>";
   const char *foot = "</p></article></body></html>";
   unsigned char u16[2][2048];
-  for (int be = 0; be < 2; be++) {
+  for (size_t be = 0; be < 2; be++) {
     size_t k = 0;
     for (const char *c = head; *c; c++, k += 2)
       u16[be][k + be] = (unsigned char)*c, u16[be][k + !be] = 0;
