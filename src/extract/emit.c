@@ -241,8 +241,8 @@ static int in_control(const text_block *b, const dom_node *root) {
 #define CONTROL_REPEATS 3
 #endif
 
-/* A grid of cards (a listing of GRID_CARD_CHARS characters a record or
- * fewer: a shop's products, not a thread's posts) repeats values from card
+/* A grid of cards (a listing whose records average under GRID_CARD_CHARS
+ * characters: a shop's products, not a thread's posts) repeats values from card
  * to card: a price, a colour, "Free shipping", "Full-time". Each card's
  * copy is content, where the repeats' rule keeps the first alone. A value
  * is a short line (GRID_VALUE_CHARS at most, no link, no control) that
