@@ -65,6 +65,7 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   if (deadline_over(x.dl))
     goto timeout;
   count_stopwords(&x, doc);
+  mark_sentence_shapes(&x);
   out->title = choose_title(&x, doc);
 
   /* 3. the root: chosen, then chosen again each time a rule sets part of

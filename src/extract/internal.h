@@ -56,7 +56,14 @@ typedef struct {
   uint16_t words, stopwords;       /* its words, and how many are function words */
   uint8_t bare;  /* few function words and no punctuation: a run of names, not prose */
   uint8_t reply; /* in a reply that no name marks (mark_unnamed_replies) */
+  uint8_t shape; /* SHAPE_*: its text read once as a sentence (mark_sentence_shapes) */
 } text_block;
+
+/* text_block.shape */
+enum {
+  SHAPE_LONG_SENTENCE = 1,  /* long_sentence() */
+  SHAPE_SHORT_SENTENCE = 2, /* shorter, and reads as a sentence no template writes */
+};
 
 /* Where the inline structure of the text changes: an inline element opens
  * or closes, an image sits, a table cell starts or ends. The text itself
@@ -214,6 +221,11 @@ float block_weight(const extraction *x, const text_block *b);
 /* Whether b is long enough to weigh as a sentence of prose: 30
  * characters (10 written mostly in CJK) with a sentence's punctuation. */
 int long_sentence(const extraction *x, const text_block *b);
+/* A block of LONG_BLOCK_CHARS characters or more weighs by its length
+ * alone; a shorter one needs a sentence's shape to weigh as prose. */
+#ifndef LONG_BLOCK_CHARS
+#define LONG_BLOCK_CHARS 80
+#endif
 /* Boilerplate by its tag (nav, aside, footer) or by what it is (an
  * overlay), not by a name that a forum may give its posts too. */
 int is_structural(const dom_node *n);
@@ -225,6 +237,11 @@ int is_structural(const dom_node *n);
 #endif
 
 /* ---- sentences.c: 3. short sentences ------------------------------------ */
+
+/* Sets each block's shape (text_block.shape): read once, as every short
+ * block looks at its neighbours' shapes (up to 2 * SENTENCE_REACH of them)
+ * each time the weights are computed. Needs the blocks' final text. */
+void mark_sentence_shapes(extraction *x);
 
 /* Whether b, a block too short to weigh as prose by its length, is a
  * sentence among the article's paragraphs ("It was a warm day today."
@@ -261,9 +278,9 @@ dom_node *widen_root(extraction *x, dom_node *root);
 
 /* ---- plain.c: 3. plain pages --------------------------------------------- */
 
-/* best, too light to be a root, or NULL: the element holding best, the
- * page's <h1> and the prose right after it (a note however short), else
- * NULL. */
+/* For best, too light to be a root: the element holding best, the first
+ * <h1> with prose right after it, and that prose (a note however short);
+ * NULL when no <h1> has prose after it. */
 dom_node *headed_note(const extraction *x, dom_node *best);
 /* root (its blocks: [lo, hi)), or its parent when root is one of the
  * parent's paragraphs (a page whose <body> holds its paragraphs beside

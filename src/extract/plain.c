@@ -13,16 +13,17 @@
 /* Between a headline and its text: up to HEADLINE_GAP short lines that
  * weigh nothing for it (internal.h). */
 static int is_line_under_headline(const text_block *b) {
-  return b->kind != BLOCK_HEADING && b->chars < 80 && b->weight <= 0;
+  return b->kind != BLOCK_HEADING && b->chars < LONG_BLOCK_CHARS && b->weight <= 0;
 }
 
 static int is_headline(const text_block *b) {
   return b->kind == BLOCK_HEADING && b->level == 1 && !b->neg && !b->hidden && b->container;
 }
 
-/* The page's first <h1> followed by prose (a paragraph or quote that
- * weighs for its container), with at most HEADLINE_GAP short lines
- * between: the block of that prose (*h: the headline's), or NULL. */
+/* The first <h1> followed by prose (a paragraph or quote that weighs
+ * for its container), with at most HEADLINE_GAP short lines between: the
+ * block of that prose (*h: the headline's), or NULL. An <h1> without
+ * prose under it (a logo's) is passed over. */
 static const text_block *headline_and_prose(const extraction *x, const text_block **h) {
   for (size_t i = 0; i < x->nblocks; i++) {
     if (!is_headline(&x->blocks[i]))
@@ -80,6 +81,8 @@ static int is_plain_part(const dom_node *n) {
 int in_plain_part(const dom_node *p, const dom_node *n) {
   if (n == p)
     return 1;
+  if (!holds(p, n))
+    return 0; /* not below p: no walk up to the root (deep pages) */
   while (n->parent && n->parent != p)
     n = n->parent;
   return n->parent == p && is_plain_part(n);

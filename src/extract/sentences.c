@@ -46,8 +46,11 @@ static int is_terminal(uint32_t c) {
          c == 0xFF0E;
 }
 
-/* The last character of s[0..len) and where it starts. */
+/* The last character of s[0..len) and where it starts; 0 when empty. */
 static uint32_t last_char(const char *s, uint32_t len, uint32_t *at) {
+  *at = 0;
+  if (len == 0)
+    return 0; /* mstr_utf8 reads a byte even of an empty string */
   uint32_t i = len;
   while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
     i--;
@@ -109,9 +112,9 @@ static int reads_as_sentence(const char *s, uint32_t len) {
 
 /* A paragraph or quote of prose by its length (long_sentence), hardly
  * any of it link text, outside boilerplate. */
-static int is_long_prose(const extraction *x, const text_block *b) {
+static int is_long_prose(const text_block *b) {
   return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && !b->neg && !b->teaser &&
-         b->link_chars * 2 < b->chars && long_sentence(x, b);
+         b->link_chars * 2 < b->chars && (b->shape & SHAPE_LONG_SENTENCE);
 }
 
 /* What a template's short lines say, sentences or not: "Share this
@@ -131,21 +134,34 @@ static int says_template(const char *s, uint32_t len) {
   return 0;
 }
 
+void mark_sentence_shapes(extraction *x) {
+  for (size_t i = 0; i < x->nblocks; i++) {
+    text_block *b = &x->blocks[i];
+    const char *s = x->text.data + b->off;
+    if (long_sentence(x, b))
+      b->shape = SHAPE_LONG_SENTENCE;
+    else if (b->chars < LONG_BLOCK_CHARS && reads_as_sentence(s, b->len) &&
+             !says_template(s, b->len))
+      b->shape = SHAPE_SHORT_SENTENCE;
+    else
+      b->shape = 0;
+  }
+}
+
 /* A short paragraph or quote without links that reads as a sentence and
  * says nothing a template says. */
-static int is_short_sentence(const extraction *x, const text_block *b) {
+static int is_short_sentence(const text_block *b) {
   return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && b->link_chars == 0 &&
-         !b->teaser && reads_as_sentence(x->text.data + b->off, b->len) &&
-         !says_template(x->text.data + b->off, b->len);
+         !b->teaser && (b->shape & SHAPE_SHORT_SENTENCE);
 }
 
 /* A block that breaks a run of sentences: link text mostly, or a short
  * paragraph that is no sentence ("Watch the video", a signature). */
-static int breaks_run(const extraction *x, const text_block *b) {
+static int breaks_run(const text_block *b) {
   if (b->link_chars * 2 > b->chars)
     return 1;
-  return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) && !long_sentence(x, b) &&
-         !is_short_sentence(x, b);
+  return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE) &&
+         !(b->shape & SHAPE_LONG_SENTENCE) && !is_short_sentence(b);
 }
 
 /* Whether an <h1> heads the short lines below parent ending with block j
@@ -156,8 +172,8 @@ static int headline_over_lines(const extraction *x, size_t j, const dom_node *pa
     const text_block *n = &x->blocks[j - k];
     if (k > 0 && n->kind == BLOCK_HEADING)
       return n->level == 1 && !n->neg;
-    if (k == HEADLINE_GAP || n->kind != BLOCK_PARAGRAPH || n->chars >= 80 || !n->container ||
-        !holds(parent, n->container) || is_short_sentence(x, n))
+    if (k == HEADLINE_GAP || n->kind != BLOCK_PARAGRAPH || n->chars >= LONG_BLOCK_CHARS ||
+        !n->container || !holds(parent, n->container) || is_short_sentence(n))
       return 0;
   }
   return 0;
@@ -192,17 +208,17 @@ static int in_prose_run(const extraction *x, const text_block *b) {
         headline = 1;
       if (!n->container || !in_plain_part(parent, n->container))
         break;
-      if (breaks_run(x, n)) {
+      if (breaks_run(n)) {
         if (dir < 0 && !headline)
           headline = headline_over_lines(x, i - k, parent);
         break;
       }
-      if (run_parent(n) == parent && is_long_prose(x, n))
+      if (run_parent(n) == parent && is_long_prose(n))
         return 1;
     }
   return headline;
 }
 
 int short_sentence_in_prose(const extraction *x, const text_block *b) {
-  return b->container && is_short_sentence(x, b) && in_prose_run(x, b);
+  return b->container && is_short_sentence(b) && in_prose_run(x, b);
 }

@@ -42,6 +42,12 @@ static int is_cookie_notice(const char *s, uint32_t len) {
 #define ROW_WEIGHT 0.5f
 #endif
 
+/* A sentence under LONG_BLOCK_CHARS is less surely prose than a long
+ * block: it weighs less a character. */
+#ifndef SENTENCE_WEIGHT
+#define SENTENCE_WEIGHT 0.6f
+#endif
+
 /* A CJK character carries about what three Latin letters do: a sentence
  * of Chinese or Japanese is 10-20 characters where an English one is
  * 30-60, so the short-block bar for a sentence is a third as high for a
@@ -89,12 +95,12 @@ float block_weight(const extraction *x, const text_block *b) {
   if (x->stopwords_known && b->words >= STOP_MIN_WORDS &&
       (float)b->stopwords < STOP_MIN_SHARE * (float)b->words)
     prose = STOP_PENALTY;
-  if (b->chars >= 80)
+  if (b->chars >= LONG_BLOCK_CHARS)
     return b->bare ? 0.0f : prose * c * (1.0f - ld);
   if (long_sentence(x, b))
-    return 0.6f * c * (1.0f - ld);
+    return SENTENCE_WEIGHT * c * (1.0f - ld);
   if (short_sentence_in_prose(x, b))
-    return 0.6f * c;
+    return SENTENCE_WEIGHT * c;
   /* A short item of a list without links is a fact or a step (features,
    * "What you will learn"), not a template's furniture: menus are links.
    * It weighs nothing either way. */

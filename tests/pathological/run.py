@@ -14,6 +14,7 @@ heavier by design.
 """
 import argparse
 import gzip
+import itertools
 import os
 import re
 import shutil
@@ -305,13 +306,28 @@ def text_article_then_lines(path):
     repeat_file(path, ("Tides on the flats\n\n" + (PROSE + "\n") * 6).encode(), b"a\n", 5000000)
 
 
+def short_sentences(path):
+    """Half a million short sentences after the article: each is weighed
+    by the 16 blocks around it (sentences.c) every time the root is chosen."""
+    repeat_file(path, ARTICLE.encode(), b"<p>It was a warm day.</p>", 500000, b"</body></html>")
+
+
+def long_lines_among_sentences(path):
+    """1 MB lines that end like a sentence (a fullwidth "!", no other
+    punctuation) each among 8 short sentences: a line's text is read once,
+    not once for each sentence beside it."""
+    unit = (b"<p>" + b"Aaaa bbbb " * 100000 + "\uff01".encode() + b"</p>" +
+            b"<p>It was a warm day.</p>" * 8)
+    repeat_file(path, ARTICLE.encode(), unit, 20, b"</body></html>")
+
+
 def fnv_colliding_lines(count_log2, grid):
     """2^count_log2 distinct lines whose hash_text hashes (FNV-1a, case
     folded) agree in their low 22 bits: those bits of FNV's state evolve on
     their own, so pairs of 4-letter segments that meet there, chained, give
-    every line one table slot when a table is indexed by them (issue: 8 s
-    for 10 MB). As prose paragraphs, or as a grid's cards with the line as
-    a value and as a button."""
+    every line one run of slots in a table indexed by them (quadratic: 21 s
+    for the paragraphs' 30 MB). As prose paragraphs, or as a grid's cards
+    with the line as a value and as a button."""
     mask, prime = (1 << 22) - 1, 1099511628211
     pre, suf = (b"", b"") if grid else (b"this is the line ", b", and it ends here.")
 
@@ -321,7 +337,6 @@ def fnv_colliding_lines(count_log2, grid):
         return h
 
     def gen(path):
-        import itertools
         h, segments = step(1469598103934665603 & mask, pre), []
         for _ in range(count_log2):
             met = {}
@@ -392,12 +407,14 @@ CASES = [
     case("jsonld-100k-deep", jsonld_deep, args=["-f", "json"], stdout=MARKER),
     case("jsonld-50MB", jsonld_big, args=["-f", "json"], stdout=MARKER),
     case("metas-200k", many_metas, args=["-f", "json"], stdout=MARKER),
-    # The paragraph of dates, the biggest block, is the main text.
+    case("short-sentences-500k", short_sentences, stdout=MARKER),
+    case("long-lines-among-sentences-20MB", long_lines_among_sentences, stdout=MARKER),
     # Repeats are found in hash tables: lines made to share a slot cost no more.
     case("fnv-colliding-paragraphs-262k", fnv_colliding_lines(18, False),
          stdout="this is the line"),
     case("fnv-colliding-cards-131k", fnv_colliding_lines(17, True), args=["-f", "json"],
          stdout="Green tea number 131071"),
+    # The paragraph of dates, the biggest block, is the main text.
     case("dates-20MB", dates_paragraph, args=["-f", "json"],
          stdout='"title":"Tides on the flats"'),
     # The biggest block of text on the page is its content.
