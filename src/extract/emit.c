@@ -133,7 +133,7 @@ typedef struct {
  * two, at least twice the candidates: an empty slot is always found):
  * h's tally, or the empty slot where it would go. */
 static label_tally *slot_of(label_tally *t, size_t cap, uint64_t h) {
-  size_t i = (size_t)h & (cap - 1);
+  size_t i = hash_slot(h, cap);
   while (t[i].hash && t[i].hash != h)
     i = (i + 1) & (cap - 1);
   return &t[i];
@@ -204,14 +204,16 @@ static int is_control(const dom_node *n) {
 }
 
 /* Characters of the controls in n's inline content (not in its blocks:
- * those are blocks of their own), looking at CONTROL_NODES nodes at most. */
+ * those are blocks of their own), looking at CONTROL_NODES nodes at most:
+ * each node costs one before its children are looked at, so the budget
+ * bounds the depth too (a library caller may lift the tree's depth limit). */
 #ifndef CONTROL_NODES
 #define CONTROL_NODES 64
 #endif
 
 static uint32_t inline_control_chars(const dom_node *n, int *budget) {
   uint32_t chars = 0;
-  for (const dom_node *c = n->first; c && *budget > 0; c = c->next, --*budget) {
+  for (const dom_node *c = n->first; c && (*budget)-- > 0; c = c->next) {
     if (c->tag == TAG_TEXT || (c->flags & NF_JUNK) || tag_flags((tag_id)c->tag) == T_BLOCK)
       continue;
     chars += is_control(c) ? c->chars : inline_control_chars(c, budget);
@@ -239,8 +241,8 @@ static int in_control(const text_block *b, const dom_node *root) {
 #define CONTROL_REPEATS 3
 #endif
 
-/* A grid of cards (a listing of GRID_CARD_CHARS characters a record or
- * fewer: a shop's products, not a thread's posts) repeats values from card
+/* A grid of cards (a listing whose records average under GRID_CARD_CHARS
+ * characters: a shop's products, not a thread's posts) repeats values from card
  * to card: a price, a colour, "Free shipping", "Full-time". Each card's
  * copy is content, where the repeats' rule keeps the first alone. A value
  * is a short line (GRID_VALUE_CHARS at most, no link, no control) that

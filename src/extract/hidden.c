@@ -47,7 +47,7 @@ static void add_word(void *ctx, uint64_t h, uint32_t len) {
 
 static void count_novel(void *ctx, uint64_t h, uint32_t len) {
   word_set *w = ctx;
-  size_t i = (size_t)h & (w->cap - 1);
+  size_t i = hash_slot(h, w->cap);
   while (w->set[i] && w->set[i] != h)
     i = (i + 1) & (w->cap - 1);
   if (!w->set[i])

@@ -135,6 +135,12 @@ static inline int is_space(unsigned char c) {
 
 /* A hash of s, ASCII case folded; never 0 (0 marks a free slot). */
 uint64_t hash_text(const char *s, size_t len);
+/* The first slot of h in an open-addressing table of cap slots (a power
+ * of two). hash_text's low bits hang on the low bits of its state alone,
+ * so a page can hold 100k lines that agree there, and indexed by those
+ * bits they would all probe one run of slots (quadratic: 8 s for a 10 MB
+ * page); hash_slot mixes all of h's bits in first. */
+size_t hash_slot(uint64_t h, size_t cap);
 /* Inserts h into the open-addressing set of cap slots (a power of two);
  * returns 1 if it was there already. */
 int seen_before(uint64_t *set, size_t cap, uint64_t h);

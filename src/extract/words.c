@@ -17,9 +17,18 @@ uint64_t hash_text(const char *s, size_t len) {
   return h ? h : 1;
 }
 
+size_t hash_slot(uint64_t h, size_t cap) {
+  h ^= h >> 30; /* splitmix64's finalizer: every bit of h reaches the low ones */
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return (size_t)h & (cap - 1);
+}
+
 /* Inserts h; returns 1 if it was there already. */
 int seen_before(uint64_t *set, size_t cap, uint64_t h) {
-  size_t i = (size_t)h & (cap - 1);
+  size_t i = hash_slot(h, cap);
   while (set[i]) {
     if (set[i] == h)
       return 1;

@@ -14,6 +14,7 @@ heavier by design.
 """
 import argparse
 import gzip
+import itertools
 import os
 import re
 import shutil
@@ -320,6 +321,44 @@ def long_lines_among_sentences(path):
     repeat_file(path, ARTICLE.encode(), unit, 20, b"</body></html>")
 
 
+def fnv_colliding_lines(count_log2, grid):
+    """2^count_log2 distinct lines whose hash_text hashes (FNV-1a, case
+    folded) agree in their low 22 bits: those bits of FNV's state evolve on
+    their own, so pairs of 4-letter segments that meet there, chained, give
+    every line one run of slots in a table indexed by them (quadratic: 21 s
+    for the paragraphs' 30 MB). As prose paragraphs, or as a grid's cards
+    with the line as a value and as a button."""
+    mask, prime = (1 << 22) - 1, 1099511628211
+    pre, suf = (b"", b"") if grid else (b"this is the line ", b", and it ends here.")
+
+    def step(h, s):
+        for c in s:
+            h = ((h ^ c) * prime) & mask
+        return h
+
+    def gen(path):
+        h, segments = step(1469598103934665603 & mask, pre), []
+        for _ in range(count_log2):
+            met = {}
+            for t in itertools.product(b"abcdefghijklmnopqrstuvwxyz", repeat=4):
+                s = bytes(t)
+                v = step(h, s)
+                if v in met:
+                    segments.append((met[v], s))
+                    h = v
+                    break
+                met[v] = s
+        with open(path, "wb") as f:
+            f.write(ARTICLE.encode() + b"<ul class=\"grid\">" if grid else ARTICLE.encode())
+            for i, parts in enumerate(itertools.product(*segments)):
+                line = pre + b"".join(parts) + suf
+                f.write(b"<li><h3><a href=\"/p/%d\">Green tea number %d</a></h3><div>%s</div>"
+                        b"<button type=\"button\">%s</button></li>" % (i, i, line, line)
+                        if grid else b"<p>" + line + b"</p>")
+            f.write(b"</ul></body></html>" if grid else b"</body></html>")
+    return gen
+
+
 # ---- the cases ----------------------------------------------------------------
 
 def case(name, gen, ext=".html", args=(), status=0, stderr=None, stdout=None, waiting=None,
@@ -370,6 +409,11 @@ CASES = [
     case("metas-200k", many_metas, args=["-f", "json"], stdout=MARKER),
     case("short-sentences-500k", short_sentences, stdout=MARKER),
     case("long-lines-among-sentences-20MB", long_lines_among_sentences, stdout=MARKER),
+    # Repeats are found in hash tables: lines made to share a slot cost no more.
+    case("fnv-colliding-paragraphs-262k", fnv_colliding_lines(18, False),
+         stdout="this is the line"),
+    case("fnv-colliding-cards-131k", fnv_colliding_lines(17, True), args=["-f", "json"],
+         stdout="Green tea number 131071"),
     # The paragraph of dates, the biggest block, is the main text.
     case("dates-20MB", dates_paragraph, args=["-f", "json"],
          stdout='"title":"Tides on the flats"'),
