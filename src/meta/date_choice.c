@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "meta/date_lines.h"
+#include "meta/date_choice.h"
 #include "meta/mstr.h"
 
 static date_cand *add_date(mctx *x, const meta_date *d, int score, uint32_t pos, const char *src) {
@@ -25,7 +25,7 @@ static date_cand *add_date(mctx *x, const meta_date *d, int score, uint32_t pos,
   return c;
 }
 
-static void add_shown(mctx *x, const meta_date *d, int score, uint32_t pos, const char *src) {
+void date_add_shown(mctx *x, const meta_date *d, int score, uint32_t pos, const char *src) {
   date_cand *c = add_date(x, d, score, pos, src);
   if (c)
     c->shown = SHOWN_TEXT;
@@ -56,7 +56,7 @@ static int item_date(mctx *x, const mnode *m, const meta_date *d) {
   return 1;
 }
 
-static void add_date_text(mctx *x, const char *s, int score, uint32_t pos, const char *src) {
+void date_add_text(mctx *x, const char *s, int score, uint32_t pos, const char *src) {
   meta_date d;
   if (s && date_parse(s, strlen(s), &d))
     add_date(x, &d, score, pos, src);
@@ -113,8 +113,8 @@ static const char *const modified_tags[] = {
 
 /* Whether one of labels ends a word within the window bytes before
  * text[at] (as a word of its own: "edited" is not "credited"). */
-static int label_before(const char *text, size_t at, size_t window, const char *const *labels,
-                        size_t n) {
+int date_label_before(const char *text, size_t at, size_t window, const char *const *labels,
+                      size_t n) {
   size_t from = at > window ? at - window : 0;
   for (size_t i = 0; i < n; i++) {
     const char *p = text + from;
@@ -133,12 +133,12 @@ static int label_before(const char *text, size_t at, size_t window, const char *
 }
 
 /* Whether the words just before text[at] say the date is an update's. */
-static int update_label(const char *text, size_t at) {
+int date_update_label(const char *text, size_t at) {
   static const char *const labels[] = {
       "updated",    "update",      "modified",    "aktualisiert",  "geändert",
       "mis à jour", "mise à jour", "actualizado", "actualización", "aggiornato",
       "atualizado", "bijgewerkt",  "edited",      "revised",       "last reviewed"};
-  return label_before(text, at, 30, labels, sizeof labels / sizeof *labels);
+  return date_label_before(text, at, 30, labels, sizeof labels / sizeof *labels);
 }
 
 /* Words that say a date is a publication's. */
@@ -149,8 +149,9 @@ static const char *const publish_words[] = {
     "data:",          "publication", "released", "erschienen"};
 
 /* Whether the words just before text[at] say the date is a publication's. */
-static int publish_label(const char *text, size_t at) {
-  return label_before(text, at, 32, publish_words, sizeof publish_words / sizeof *publish_words);
+int date_publish_label(const char *text, size_t at) {
+  return date_label_before(text, at, 32, publish_words,
+                           sizeof publish_words / sizeof *publish_words);
 }
 
 /* The first date in text that is not labelled as an update: 1, or 2 when
@@ -164,7 +165,7 @@ static int published_in_at(const mctx *x, const char *text, size_t len, int shor
     size_t at;
     if (!date_find(text + off, len - off, x->order, short_years, d, &at))
       break;
-    if (!update_label(text, off + at)) {
+    if (!date_update_label(text, off + at)) {
       if (where)
         *where = off + at;
       return 1;
@@ -225,7 +226,7 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
       meta_date shown;
       if (t && !date_find(t, at, x->order, 0, &shown, &at))
         at = strlen(t);
-      if ((t && update_label(t, at)) || (before && update_label(before, strlen(before))))
+      if ((t && date_update_label(t, at)) || (before && date_update_label(before, strlen(before))))
         return 2;
       return 1;
     }
@@ -263,10 +264,10 @@ static void collect_dates(mctx *x) {
   /* JSON-LD of an article, a post, a thread or another creative work (a
    * page entity's date waits for backing: record_dates). */
   if (ld->date_published && ld->kind >= LD_OTHER)
-    add_date_text(x, ld->date_published, 100, 0, "ld");
+    date_add_text(x, ld->date_published, 100, 0, "ld");
   /* Meta tags. */
   for (size_t i = 0; i < sizeof published_tags / sizeof *published_tags; i++)
-    add_date_text(x, meta_tag(x, published_tags[i].name), published_tags[i].score, 0,
+    date_add_text(x, meta_tag(x, published_tags[i].name), published_tags[i].score, 0,
                   published_tags[i].name);
   /* The address. */
   const char *urls[3] = {x->canonical, meta_tag(x, "og:url"), x->art->url};
@@ -360,12 +361,6 @@ static void collect_dates(mctx *x) {
   }
 }
 
-/* The opening of the main text: a date there may be its dateline (a
- * post's header the extractor kept), as one in its last block may be its
- * footer ("This entry was posted on ..."); one in between is something the
- * text mentions (an offer's deadline, a log line, someone's birth). */
-#define TEXT_OPENING 400
-
 /* The text near the headline and the start of the main text: datelines
  * that carry no telling class ("Posted on June 9, 2017"). */
 static void text_dates(mctx *x) {
@@ -448,304 +443,6 @@ static void original_dates(mctx *x) {
       return;
     }
   }
-}
-
-/* Whether a meta name reads like a publication date's: "w-published-date",
- * "ms.date", "published" (but not a modification's, an expiry's, an
- * event's). */
-static int date_like_name(const char *name) {
-  static const char *const not [] = {"modif", "updat", "expir", "revis",     "valid",  "start",
-                                     "end",   "event", "birth", "copyright", "review", "embargo"};
-  for (size_t i = 0; i < sizeof not / sizeof *not ; i++)
-    if (strstr(name, not [i]))
-      return 0;
-  return strstr(name, "publish") || mstr_has_token(name, "date");
-}
-
-/* The dates the main text mentions (in its first SCAN_BYTES), each with
- * whether it stands where a post is dated: in the opening or the last
- * block. Read once, for the last resorts. */
-typedef struct {
-  struct {
-    meta_date d;
-    int dating;
-  } v[128];
-  size_t n;
-} text_mentions;
-
-static void read_mentions(const mctx *x, text_mentions *tm) {
-  tm->n = 0;
-  size_t base = 0;
-  for (const article_block *b = x->art->first; b && base < SCAN_BYTES; b = b->next) {
-    size_t len = b->len < SCAN_BYTES - base ? b->len : SCAN_BYTES - base, off = 0;
-    for (int tries = 0; tries < 16 && off < len && tm->n < sizeof tm->v / sizeof *tm->v; tries++) {
-      size_t at;
-      if (!date_find(b->text + off, len - off, x->order, 0, &tm->v[tm->n].d, &at))
-        break;
-      tm->v[tm->n++].dating = base + off + at < TEXT_OPENING || !b->next;
-      off += at + 1;
-      while (off < len && b->text[off] >= '0' && b->text[off] <= '9')
-        off++;
-    }
-    base += b->len + 2; /* blocks are read apart by a blank line */
-  }
-}
-
-/* Whether the main text mentions d only between its opening and its last
- * block: then d is a date the text talks about, not the page's. */
-static int mentioned_in_text(const text_mentions *tm, const meta_date *d) {
-  int later = 0;
-  for (size_t i = 0; i < tm->n; i++)
-    if (!date_cmp_day(&tm->v[i].d, d)) {
-      if (tm->v[i].dating)
-        return 0;
-      later = 1;
-    }
-  return later;
-}
-
-/* "Copyright © 19.12.2019 - 12:14 h by ...": a footer's date, the page's
- * when nothing else dates it. */
-static int copyright_label(const char *text, size_t at) {
-  static const char *const labels[] = {"©", "copyright"};
-  return label_before(text, at, 14, labels, sizeof labels / sizeof *labels);
-}
-
-/* Whether a participle of publication follows the date within its
- * sentence, as German and Dutch put it last ("... wurde am 19. Mai 2010 um
- * 23:03 Uhr gepostet"). Not the other publication words: after a date
- * they are a sentence's ("On May 5, 2020 the band released ...", "... the
- * date: ..."). */
-static int publish_label_after(const char *line, size_t len, size_t end) {
-  static const char *const participles[] = {"gepostet",   "veröffentlicht", "erstellt",
-                                            "erschienen", "gepubliceerd",   "geplaatst"};
-  size_t to = end + 40 < len ? end + 40 : len;
-  return label_before(line, to, to - end, participles, sizeof participles / sizeof *participles);
-}
-
-/* Chinese and Japanese script (ideographs, kana), written without spaces
- * between words. */
-static int is_unspaced_script(uint32_t c) {
-  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FFFF);
-}
-
-/* Where a time of day written right after a date ends ("2012-06-04
- * 09:20:26"), or end when there is none: a dateline's, not words. */
-static size_t time_after(const char *line, size_t len, size_t end) {
-  size_t i = end;
-  while (i < len && line[i] == ' ')
-    i++;
-  size_t digits = 0, colons = 0, j = i;
-  for (; j < len && ((line[j] >= '0' && line[j] <= '9') || line[j] == ':'); j++) {
-    if (line[j] == ':')
-      colons++;
-    else
-      digits++;
-  }
-  return colons && colons <= 2 && digits >= 3 && line[j - 1] != ':' && line[i] != ':' ? j : end;
-}
-
-/* The words of line[0..len) outside [at, end): a dateline is the date with
- * a label, a place, a name or a category; a sentence has many more. A run
- * of Chinese or Japanese counts a word every two characters (about their
- * words' length): else a whole sentence between two commas would count
- * as one word. */
-static int words_beside(const char *line, size_t len, size_t at, size_t end) {
-  int words = 0, in_word = 0;
-  size_t unspaced = 0; /* characters in the current run of such script */
-  for (size_t i = 0; i < len;) {
-    if (i == at) {
-      i = time_after(line, len, end);
-      in_word = 0;
-      unspaced = 0;
-      continue;
-    }
-    size_t adv;
-    uint32_t c = mstr_utf8(line + i, len - i, &adv);
-    int alnum = mstr_is_alnum(c);
-    if (is_unspaced_script(c)) {
-      words += unspaced++ % 2 == 0;
-    } else {
-      words += alnum && !in_word;
-      unspaced = 0;
-    }
-    in_word = alnum;
-    i += adv;
-  }
-  return words;
-}
-
-/* Whether a letter or digit starts at s[i], decoded: the lead byte of
- * "·" or "，" is no letter. */
-static int alnum_at(const char *s, size_t len, size_t i) {
-  size_t adv;
-  return i < len && mstr_is_alnum(mstr_utf8(s + i, len - i, &adv));
-}
-
-static int is_dash_at(const char *s, size_t len, size_t i) {
-  return s[i] == '-' ||
-         (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-          ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94));
-}
-
-/* Whether the date line[at, end) is one end of a range: "Apr 15 - May 13,
- * 2026", "(1924-2014)", "November 1, 2025 - December 24, 2025" (a life, an
- * offer, an event: no page's date). */
-static int in_range(const mctx *x, const char *line, size_t len, size_t at, size_t end) {
-  size_t i = at;
-  while (i > 0 && line[i - 1] == ' ')
-    i--;
-  /* Before: a dash after a number. */
-  if (i > 0) {
-    size_t d = i - 1;
-    while (d > 0 && ((unsigned char)line[d] & 0xC0) == 0x80)
-      d--;
-    if (is_dash_at(line, len, d)) {
-      while (d > 0 && line[d - 1] == ' ')
-        d--;
-      if (d > 0 && line[d - 1] >= '0' && line[d - 1] <= '9')
-        return 1;
-    }
-  }
-  /* After: a dash and another date. */
-  i = end;
-  while (i < len && line[i] == ' ')
-    i++;
-  if (i < len && is_dash_at(line, len, i)) {
-    i += line[i] == '-' ? 1 : 3;
-    while (i < len && line[i] == ' ')
-      i++;
-    meta_date other;
-    size_t oat;
-    if (i < len && date_find(line + i, len - i, x->order, 0, &other, &oat) && oat == 0)
-      return 1;
-  }
-  return 0;
-}
-
-/* A dateline holds at most DATELINE_WORDS words besides its date; a page
- * whose lines give LIST_DAYS days or more is a list; LINE_TRIES dates are
- * read at most. */
-enum { DATELINE_WORDS = 6, LIST_DAYS = 3, LINE_TRIES = 64 };
-
-/* How the date at line li's [at, end) reads: not a publication's (an
- * update's, one end of a range), a mention (in a sentence, run into a
- * word), a dateline of its own, or labelled as a publication's. */
-enum { READS_NOT_PUBLISHED = -1, READS_MENTION, READS_DATELINE, READS_LABELLED };
-
-static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at, size_t end) {
-  const date_line *l = &lines->v[li];
-  if (update_label(l->text, at) || in_range(x, l->text, l->len, at, end))
-    return READS_NOT_PUBLISHED;
-  /* A label on a line of its own just before ("Posted on" | "June 9"). */
-  const date_line *prev = li ? &lines->v[li - 1] : NULL;
-  if (publish_label(l->text, at) || publish_label_after(l->text, l->len, end) ||
-      (at < 4 && prev && prev->len < 40 && publish_label(prev->text, prev->len)))
-    return READS_LABELLED;
-  /* A date run into a word ("19 December 2025Tambourine",
-   * "2026-02-25.clover") is a card's or a name's. */
-  if (alnum_at(l->text, l->len, end) ||
-      (end < l->len && l->text[end] == '.' && alnum_at(l->text, l->len, end + 1)))
-    return READS_MENTION;
-  if (words_beside(l->text, l->len, at, end) > DATELINE_WORDS && !copyright_label(l->text, at) &&
-      time_after(l->text, l->len, end) == end)
-    return READS_MENTION;
-  return READS_DATELINE;
-}
-
-/* What the last resort's reading of the lines gathers. */
-typedef struct {
-  const text_mentions *mentions;
-  meta_date labelled, page, chrome, days[LIST_DAYS];
-  int have_labelled, have_page, have_chrome, ndays;
-} last_resort;
-
-/* Reads one date of the lines (line li's [at, end)) into lr; 1 when it
- * is labelled as a publication's and the reading can stop. */
-static int gather_last_resort(mctx *x, const date_lines *lines, size_t li, size_t at, size_t end,
-                              const meta_date *d, last_resort *lr) {
-  /* Every day the page's text gives counts: many make it a list. */
-  int seen = 0;
-  for (int i = 0; i < lr->ndays && !seen; i++)
-    seen = !date_cmp_day(&lr->days[i], d);
-  if (!seen && lr->ndays < LIST_DAYS)
-    lr->days[lr->ndays++] = *d;
-  if (mentioned_in_text(lr->mentions, d))
-    return 0;
-  int r = reads_as(x, lines, li, at, end);
-#ifdef PITH_DEBUG_META
-  const date_line *dl = &lines->v[li];
-  fprintf(stderr, "line %04d-%02d-%02d reads %d where %u [%.*s]\n", d->y, d->m, d->d, r, dl->where,
-          (int)(dl->len < 200 ? dl->len : 200), dl->text);
-#endif
-  if (r != READS_LABELLED && r != READS_DATELINE)
-    return 0;
-  /* A date in an entry of a list dates that entry, labelled or not ("Posted
-   * on" in every card of a blog's index). Asked only of the dates that
-   * would be taken: the question costs. */
-  const date_line *l = &lines->v[li];
-  int chrome = (l->where & IN_CHROME) != 0;
-  if (r == READS_DATELINE && (chrome ? lr->have_chrome : lr->have_page))
-    return 0;
-  if (l->first && meta_in_list_entry(x, l->first))
-    return 0;
-  if (r == READS_LABELLED) {
-    lr->labelled = *d;
-    lr->have_labelled = 1;
-    return 1;
-  }
-  if (chrome) {
-    lr->chrome = *d;
-    lr->have_chrome = 1;
-  } else {
-    lr->page = *d;
-    lr->have_page = 1;
-  }
-  return 0;
-}
-
-/* The last resort, for pages that say their date nowhere plainly: a meta
- * tag named like a date, then the page's lines (less comments and lists
- * of other pages: a post without a date of its own is not as old as its
- * first comment). The first labelled date ("Erstellt am: 01.11.2023",
- * "Posted on" | "Nov 21, 2018"), else the first dateline of the page, else
- * of its navigation, sidebars and footers; none when the text gives
- * LIST_DAYS days or more (a list, an archive, a schedule); never one the
- * main text only mentions (mentioned_in_text). */
-static void fallback_dates(mctx *x) {
-  for (size_t i = 0; i < x->ntags; i++)
-    if (date_like_name(x->tags[i].name))
-      add_date_text(x, x->tags[i].value, 74, 0, "meta-name");
-  /* The scan below is the costliest: only when nothing better stands. */
-  for (size_t i = 0; i < x->ndates; i++)
-    if (x->dates[i].score >= 60)
-      return;
-  date_lines lines;
-  if (!meta_date_lines(x, IN_COMMENT | IN_RELATED, SCAN_BYTES, &lines))
-    return;
-  text_mentions mentions;
-  read_mentions(x, &mentions);
-  last_resort lr;
-  memset(&lr, 0, sizeof lr);
-  lr.mentions = &mentions;
-  int tries = 0, done = 0;
-  for (size_t li = 0; li < lines.n && tries < LINE_TRIES && !done; li++) {
-    const date_line *l = &lines.v[li];
-    for (size_t off = 0; off < l->len && tries < LINE_TRIES && !done; tries++) {
-      meta_date d;
-      size_t at, end;
-      if (!date_find_span(l->text + off, l->len - off, x->order, 0, &d, &at, &end))
-        break;
-      done = gather_last_resort(x, &lines, li, off + at, off + end, &d, &lr);
-      off += end;
-    }
-  }
-  if (lr.have_labelled)
-    add_shown(x, &lr.labelled, 48, 0, "labelled");
-  else if (lr.ndays < LIST_DAYS && (lr.have_page || lr.have_chrome))
-    add_shown(x, lr.have_page ? &lr.page : &lr.chrome, 18, 0, "page");
 }
 
 /* The same day, or the same when one of them is read the other way round. */
@@ -984,7 +681,7 @@ void meta_choose_dates(mctx *x) {
   if (!meta_is_product(x)) {
     text_dates(x);
     original_dates(x);
-    fallback_dates(x);
+    meta_last_resort_dates(x);
   }
   drop_item_dates(x);
   record_dates(x);

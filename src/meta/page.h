@@ -1,6 +1,7 @@
 /* Inside src/meta: what the walk over a page gathers (meta/meta.c) and the
  * helpers each field's choice reads it with. The choices live beside the
- * parsers they use: dates in meta/date_choice.c, the title in
+ * parsers they use: dates in meta/date_choice.c (its last resort in
+ * meta/date_last_resort.c), the title in
  * meta/title_choice.c, authors in meta/author_choice.c; meta.c walks the
  * page once and runs the choices in order. */
 #ifndef PITH_META_PAGE_H
