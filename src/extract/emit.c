@@ -122,29 +122,41 @@ static int is_prose(const extraction *x, const text_block *b) {
 
 /* A label's copies in the root: how many, how many of them come after
  * prose that came after the one before, the line after the first, and
- * whether another copy comes before another line. */
+ * whether another copy comes before another line. 24 bytes: the table
+ * holds a slot for every short line (a shop's 500k cards: 4M slots); a
+ * prose count past 2^31 would take 160 GB of text. */
 typedef struct {
   uint64_t hash, first_next;
-  uint32_t count, apart, prose_before;
-  int next_differs;
+  uint32_t count, apart;
+  uint32_t prose_before : 31, next_differs : 1;
 } label_tally;
 
-/* The slot of h in the open-addressing table of cap slots (a power of
+/* A listing's line: how many copies, and how many of them the repeats'
+ * rule has met (elsewhere that rule has a set of its own). 16 bytes,
+ * where a label_tally slot would take 24, for every block of the page. */
+typedef struct {
+  uint64_t hash;
+  uint32_t count, seen;
+} line_tally;
+
+/* The slot of h in an open-addressing table T of cap slots (a power of
  * two, at least twice the candidates: an empty slot is always found):
  * h's tally, or the empty slot where it would go. */
-static label_tally *slot_of(label_tally *t, size_t cap, uint64_t h) {
-  size_t i = hash_slot(h, cap);
-  while (t[i].hash && t[i].hash != h)
-    i = (i + 1) & (cap - 1);
-  return &t[i];
-}
-
-/* h's tally, made when it has none. */
-static label_tally *tally_of(label_tally *t, size_t cap, uint64_t h) {
-  label_tally *l = slot_of(t, cap, h);
-  l->hash = h;
-  return l;
-}
+#define SLOT_OF(T)                                                                                 \
+  static T *T##_slot(T *t, size_t cap, uint64_t h) {                                               \
+    size_t i = hash_slot(h, cap);                                                                  \
+    while (t[i].hash && t[i].hash != h)                                                            \
+      i = (i + 1) & (cap - 1);                                                                     \
+    return &t[i];                                                                                  \
+  }                                                                                                \
+  /* h's tally, made when it has none. */                                                          \
+  static T *T##_of(T *t, size_t cap, uint64_t h) {                                                 \
+    T *l = T##_slot(t, cap, h);                                                                    \
+    l->hash = h;                                                                                   \
+    return l;                                                                                      \
+  }
+SLOT_OF(label_tally)
+SLOT_OF(line_tally)
 
 static uint64_t block_hash(const extraction *x, const text_block *b) {
   return hash_text(x->text.data + b->off, b->len);
@@ -167,7 +179,7 @@ static void tally_labels(const extraction *x, const dom_node *root, int listing,
     }
     if (!is_label(x, b))
       continue;
-    label_tally *l = tally_of(t, cap, block_hash(x, b));
+    label_tally *l = label_tally_of(t, cap, block_hash(x, b));
     const text_block *n = i + 1 < x->nblocks ? &x->blocks[i + 1] : NULL;
     uint64_t next =
         n ? hash_text(x->text.data + n->off, n->len < LABEL_NEXT_BYTES ? n->len : LABEL_NEXT_BYTES)
@@ -186,7 +198,7 @@ static int is_repeated_label(const extraction *x, const text_block *b, label_tal
                              uint64_t h) {
   if (!is_label(x, b))
     return 0;
-  const label_tally *l = slot_of(t, cap, h); /* read only: an untallied line is no label */
+  const label_tally *l = label_tally_slot(t, cap, h); /* read only: an untallied line is no label */
   return l->count >= LABEL_REPEATS && l->next_differs && l->apart * 2 >= l->count;
 }
 
@@ -259,16 +271,16 @@ static int in_control(const text_block *b, const dom_node *root) {
 #define GRID_EVERY_CARD 0.5f
 #endif
 
-/* Counts the listing's lines (t: cap slots, as labels' tally); returns the
- * count of its most repeated short line. */
-static uint32_t tally_listing_lines(const extraction *x, const dom_node *root, label_tally *t,
+/* Counts the listing's lines (t: cap slots, twice the blocks); returns
+ * the count of its most repeated short line. */
+static uint32_t tally_listing_lines(const extraction *x, const dom_node *root, line_tally *t,
                                     size_t cap) {
   uint32_t most = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
     const text_block *b = &x->blocks[i];
     if (!keep_block(x, b, root, 1))
       continue;
-    label_tally *l = tally_of(t, cap, block_hash(x, b));
+    line_tally *l = line_tally_of(t, cap, block_hash(x, b));
     l->count++;
     if (b->chars <= GRID_VALUE_CHARS && l->count > most)
       most = l->count;
@@ -276,15 +288,24 @@ static uint32_t tally_listing_lines(const extraction *x, const dom_node *root, l
   return most;
 }
 
-static int is_repeated_control(const text_block *b, const dom_node *root, label_tally *t,
-                               size_t cap, uint64_t h) {
-  return in_control(b, root) && slot_of(t, cap, h)->count >= CONTROL_REPEATS;
+static int is_repeated_control(const text_block *b, const dom_node *root, const line_tally *l) {
+  return in_control(b, root) && l->count >= CONTROL_REPEATS;
 }
 
 static int is_grid_value(const extraction *x, const text_block *b, const dom_node *root,
-                         label_tally *t, size_t cap, uint64_t h, uint32_t most) {
+                         const line_tally *l, uint32_t most) {
   return x->record_chars < GRID_CARD_CHARS && b->chars <= GRID_VALUE_CHARS && b->link_chars == 0 &&
-         (float)slot_of(t, cap, h)->count < GRID_EVERY_CARD * (float)most && !in_control(b, root);
+         (float)l->count < GRID_EVERY_CARD * (float)most && !in_control(b, root);
+}
+
+/* Whether b is a repeat to drop: its text came before (seen: the texts
+ * met so far; on a listing, the lines' table counts them instead), and it
+ * is not one of a grid's values. */
+static int is_repeat(const extraction *x, const text_block *b, const dom_node *root, uint64_t *seen,
+                     line_tally *line, size_t cap, uint64_t h, uint32_t most) {
+  if (!line)
+    return seen_before(seen, cap, h);
+  return line->seen++ > 0 && !is_grid_value(x, b, root, line, most);
 }
 
 int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const dom_node *root,
@@ -293,13 +314,14 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
   size_t cap = 16;
   while (cap < x->nblocks * 2)
     cap *= 2;
-  uint64_t *seen = calloc(cap, sizeof *seen);
-  label_tally *labels = NULL, *lines = NULL; /* a listing's lines */
+  uint64_t *seen = NULL;
+  label_tally *labels = NULL;
+  line_tally *lines = NULL; /* a listing's lines */
   uint32_t most = 0;
   /* Pick the blocks, then drop headings that head nothing (a widget's
    * title, "Advertisement") before emitting. */
   size_t *kept = malloc((x->nblocks + 1) * sizeof *kept);
-  if (!seen || !kept)
+  if (!kept)
     goto done;
   size_t nlabels = count_label_candidates(x, root), lcap = 16;
   if (nlabels >= LABEL_REPEATS) {
@@ -313,7 +335,8 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
     if (!(lines = calloc(cap, sizeof *lines)))
       goto done;
     most = tally_listing_lines(x, root, lines, cap);
-  }
+  } else if (!(seen = calloc(cap, sizeof *seen)))
+    goto done;
   size_t nkept = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
     text_block *b = &x->blocks[i];
@@ -322,9 +345,10 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
     uint64_t h = block_hash(x, b);
     if (labels && is_repeated_label(x, b, labels, lcap, h))
       continue;
-    if (lines && is_repeated_control(b, root, lines, cap, h))
+    line_tally *line = lines ? line_tally_slot(lines, cap, h) : NULL; /* tallied: it is kept */
+    if (line && is_repeated_control(b, root, line))
       continue;
-    if (seen_before(seen, cap, h) && !(lines && is_grid_value(x, b, root, lines, cap, h, most)))
+    if (is_repeat(x, b, root, seen, line, cap, h, most))
       continue;
     kept[nkept++] = i;
   }

@@ -359,6 +359,23 @@ def fnv_colliding_lines(count_log2, grid):
     return gen
 
 
+def shop_cards(count):
+    """A shop's grid of count cards: a linked title, a price (50 values,
+    repeated from card to card: a grid's values), a button and a label (in
+    every card: the template's controls). The repeats' tables hold a slot
+    for every line."""
+    def gen(path):
+        with open(path, "wb") as f:
+            f.write(ARTICLE.encode() + b"<div class=\"grid\">")
+            for start in range(0, count, 10000):
+                f.write(b"".join(
+                    b"<div><h3><a href=\"/p/%d\">Tea %d</a></h3><p>$%d.99</p>"
+                    b"<button>Add to cart</button><label>Qty:</label></div>" % (i, i, i % 50)
+                    for i in range(start, min(count, start + 10000))))
+            f.write(b"</div></body></html>")
+    return gen
+
+
 # ---- the cases ----------------------------------------------------------------
 
 def case(name, gen, ext=".html", args=(), status=0, stderr=None, stdout=None, waiting=None,
@@ -414,6 +431,8 @@ CASES = [
          stdout="this is the line"),
     case("fnv-colliding-cards-131k", fnv_colliding_lines(17, True), args=["-f", "json"],
          stdout="Green tea number 131071"),
+    case("shop-cards-500k", shop_cards(500000), args=["-f", "json"],
+         stdout="Tea 499999"),
     # The paragraph of dates, the biggest block, is the main text.
     case("dates-20MB", dates_paragraph, args=["-f", "json"],
          stdout='"title":"Tides on the flats"'),
