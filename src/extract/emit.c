@@ -123,7 +123,7 @@ static int is_prose(const extraction *x, const text_block *b) {
 /* A label's copies in the root: how many, how many of them come after
  * prose that came after the one before, the line after the first, and
  * whether another copy comes before another line. 24 bytes: the table
- * holds a slot for every short line (a shop's 500k cards: 4M slots); a
+ * holds a slot for every short line (a shop's prices, buttons, labels); a
  * prose count past 2^31 would take 160 GB of text. */
 typedef struct {
   uint64_t hash, first_next;
@@ -140,7 +140,8 @@ typedef struct {
 } line_tally;
 
 /* The slot of h in an open-addressing table T of cap slots (a power of
- * two, at least twice the candidates: an empty slot is always found):
+ * two, a third more than the candidates: an empty slot is always found,
+ * and a probe's run stays short since hash_slot mixes h):
  * h's tally, or the empty slot where it would go. */
 #define SLOT_OF(T)                                                                                 \
   static T *T##_slot(T *t, size_t cap, uint64_t h) {                                               \
@@ -271,7 +272,7 @@ static int in_control(const text_block *b, const dom_node *root) {
 #define GRID_EVERY_CARD 0.5f
 #endif
 
-/* Counts the listing's lines (t: cap slots, twice the blocks); returns
+/* Counts the listing's lines (t: cap slots, a third more than the blocks); returns
  * the count of its most repeated short line. */
 static uint32_t tally_listing_lines(const extraction *x, const dom_node *root, line_tally *t,
                                     size_t cap) {
@@ -312,7 +313,7 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
                  int listing, article *out) {
   int rc = EMIT_OOM;
   size_t cap = 16;
-  while (cap < x->nblocks * 2)
+  while (cap * 3 < x->nblocks * 4)
     cap *= 2;
   uint64_t *seen = NULL;
   label_tally *labels = NULL;
@@ -325,7 +326,7 @@ int emit_article(extraction *x, const dom_doc *doc, const dom_node *top, const d
     goto done;
   size_t nlabels = count_label_candidates(x, root), lcap = 16;
   if (nlabels >= LABEL_REPEATS) {
-    while (lcap < nlabels * 2)
+    while (lcap * 3 < nlabels * 4)
       lcap *= 2;
     if (!(labels = calloc(lcap, sizeof *labels)))
       goto done;
