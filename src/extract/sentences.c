@@ -12,6 +12,7 @@
  * the prose. */
 #include "extract/internal.h"
 #include "meta/mstr.h"
+#include "text/vocab.h"
 
 /* How far (in blocks, either way) the prose beside a short sentence is
  * looked for: its own paragraph's neighbours, not the page's. */
@@ -26,12 +27,6 @@
 #ifndef SENTENCE_MIN_CJK
 #define SENTENCE_MIN_CJK 4
 #endif
-
-static int is_cjk(uint32_t c) {
-  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xF900 && c <= 0xFAFF);
-}
 
 /* Quotes and brackets a sentence may open or close with. */
 static int is_quote_mark(uint32_t c) {
@@ -86,11 +81,11 @@ static int reads_as_sentence(const char *s, uint32_t len) {
     if (first) {
       if (is_space((unsigned char)c) || is_quote_mark(c) || c == 0xA1 || c == 0xBF)
         continue;
-      if (!is_cjk(c) && mstr_lower(c) == c)
+      if (!vocab_is_cjk(c) && mstr_lower(c) == c)
         return 0;
       first = 0;
     }
-    if (is_cjk(c)) {
+    if (vocab_is_cjk(c)) {
       cjk++;
       in_word = 0;
       continue;

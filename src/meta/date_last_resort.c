@@ -10,6 +10,7 @@
 #include "meta/date_choice.h"
 #include "meta/date_lines.h"
 #include "meta/mstr.h"
+#include "text/vocab.h"
 
 /* Whether a meta name reads like a publication date's: "w-published-date",
  * "ms.date", "published" (but not a modification's, an expiry's, an
@@ -86,11 +87,9 @@ static int publish_label_after(const char *line, size_t len, size_t end) {
 }
 
 /* Chinese and Japanese script (ideographs, kana), written without spaces
- * between words. */
+ * between words: CJK less Hangul, which Korean spaces. */
 static int is_unspaced_script(uint32_t c) {
-  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FFFF);
+  return vocab_is_cjk(c) && !(c >= 0xAC00 && c <= 0xD7AF);
 }
 
 /* Where a time of day written right after a date ends ("2012-06-04
