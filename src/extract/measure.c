@@ -173,9 +173,11 @@ void measure_elements(extraction *x, dom_node *n) {
     n->flags |= NF_OVERLAY;
   /* Boilerplate by tag. (Weak while libxml2 built the tree: it closed these
    * late on broken markup; the standard's tree closes them where browsers
-   * do.) */
+   * do.) Strong even when a weak word names it too ("site-footer"): a
+   * shop's <footer> of testimonials can hold half the page's text, and is
+   * still no layout around the product beside it. */
   if (tag == TAG_NAV || tag == TAG_ASIDE || tag == TAG_FOOTER)
-    n->flags |= NF_NEG;
+    n->flags = (n->flags | NF_NEG) & ~(uint32_t)NF_WEAKNEG;
   /* A button's words are a control's (unless it holds a heading: an
    * accordion's question), but a button left open by broken
    * markup swallows the page (in the standard's tree too: only a button or
@@ -207,7 +209,7 @@ void measure_elements(extraction *x, dom_node *n) {
     }
   }
   if ((cls & CLS_READ_MORE) && !unfolds_text(n))
-    n->flags = (n->flags | NF_NEG) & ~(uint32_t)NF_WEAKNEG;
+    n->flags |= NF_NEG;
   if (tag == TAG_MAIN || tag == TAG_H1 || (n->flags & NF_BODY))
     n->flags |= NF_HASMAIN;
   /* A "boilerplate" name on an element that holds the article itself is a

@@ -1052,6 +1052,40 @@ static void test_title(void) {
   CHECK_STR(art.title, "Floods hit the town");
 }
 
+static void test_footer_of_testimonials(void) {
+  /* A shop's <footer> of customers' testimonials (a carousel that repeats
+   * them) can hold half the page's text beside a product's one paragraph:
+   * a weak "footer" in its class does not make the tag a layout. */
+  static char page[16384];
+  static const char *const classes[] = {"", " class=\"site-footer\"",
+                                        " class=\"elementor elementor-location-footer\""};
+  int failed = 0;
+  for (size_t c = 0; c < sizeof classes / sizeof *classes; c++)
+    for (int n = 4; n <= 12; n += 8) {
+      size_t len = (size_t)snprintf(
+          page, sizeof page,
+          "<html lang=\"en\"><head><title>Iris Hemp Dress | Shop</title></head><body>"
+          "<nav><a href=\"/\">Home</a> <a href=\"/dresses\">Dresses</a></nav><div "
+          "class=\"product\"><h1>Iris Hemp Dress</h1><p>$120</p><p>" P1 "</p><ul><li>Materials: "
+          "100%% hemp</li><li>Care: dry clean only</li></ul></div><footer%s><h2>What our "
+          "clients say</h2>",
+          classes[c]);
+      for (int i = 0; i < n && len < sizeof page; i++)
+        len += (size_t)snprintf(page + len, sizeof page - len,
+                                "<div class=\"t\"><p>I bought a dress here for the %d time and it "
+                                "was lovely, well made and sent on time. Thank you all!</p><b>Ana "
+                                "%d</b></div>",
+                                i + 2, i);
+      if (len < sizeof page)
+        snprintf(page + len, sizeof page - len, "<p>&copy; 2024 Shop</p></footer></body></html>");
+      if (run(page) || !strstr(joined, P1) || strstr(joined, "I bought a dress")) {
+        fprintf(stderr, "class %zu, %d testimonials: %.200s\n", c, n, joined);
+        failed++;
+      }
+    }
+  CHECK(failed == 0);
+}
+
 static void test_content_after_body_closed(void) {
   /* A stray </body></html> mid-page: the parser puts the rest beside the
    * body, and the article is there. */
@@ -1354,6 +1388,7 @@ int main(void) {
   test_caption_by_name();
   test_title();
   test_content_after_body_closed();
+  test_footer_of_testimonials();
   test_tree();
   test_overlay_left_out();
   test_state_words();
