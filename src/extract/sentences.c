@@ -159,19 +159,22 @@ static int breaks_run(const text_block *b) {
          !(b->shape & SHAPE_LONG_SENTENCE) && !is_short_sentence(b);
 }
 
+/* A short line below parent (a dateline, a byline): a paragraph, no
+ * sentence. */
+static int is_line_below(const text_block *n, const void *parent) {
+  return n->kind == BLOCK_PARAGRAPH && n->chars < LONG_BLOCK_CHARS && n->container &&
+         holds(parent, n->container) && !is_short_sentence(n);
+}
+
 /* Whether an <h1> heads the short lines below parent ending with block j
- * (a dateline, a byline: HEADLINE_GAP of them at most, no sentence among
- * them). */
+ * (HEADLINE_GAP of them at most, one at least). */
 static int headline_over_lines(const extraction *x, size_t j, const dom_node *parent) {
-  for (size_t k = 0; k <= HEADLINE_GAP && k <= j; k++) {
-    const text_block *n = &x->blocks[j - k];
-    if (k > 0 && n->kind == BLOCK_HEADING)
-      return n->level == 1 && !n->neg;
-    if (k == HEADLINE_GAP || n->kind != BLOCK_PARAGRAPH || n->chars >= LONG_BLOCK_CHARS ||
-        !n->container || !holds(parent, n->container) || is_short_sentence(n))
-      return 0;
-  }
-  return 0;
+  const headline_lines w = {x, NULL, x->nblocks, is_line_below, parent};
+  size_t end = past_headline_lines(&w, j, -1);
+  if (end == NO_BLOCK || end == j)
+    return 0;
+  const text_block *n = &x->blocks[end];
+  return n->kind == BLOCK_HEADING && n->level == 1 && !n->neg;
 }
 
 /* The element whose children b and its siblings are: its container's
