@@ -116,8 +116,11 @@ dom_node *among_its_paragraphs(const extraction *x, dom_node *root, size_t lo, s
     const text_block *b = &x->blocks[i];
     if ((i >= lo && i < hi) || b->weight <= 0 || !keep_block(x, b, p, 0))
       continue;
-    if (!in_plain_part(p, b->container))
+    if (!in_plain_part(p, b->container)) {
+      if (b->kind == BLOCK_HEADING)
+        continue; /* a box's title: what it heads decides */
       return root;
+    }
     added = 1;
     if (b->kind == BLOCK_HEADING)
       continue;
