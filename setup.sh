@@ -25,7 +25,7 @@ packages=(build-essential cmake pkg-config zlib1g-dev libdeflate-dev python3 gzi
   libxml2-utils cmark-gfm # tests/render (xmllint, Markdown parsed back)
   # bindings/python: the module, its tests, pith.dask (and its dataframes)
   python3-dev python3-setuptools python3-pip python3-pytest python3-dask python3-distributed
-  python3-pandas
+  python3-pandas python3-mypy # mypy: tests/test_stubs.py reads the stubs as a checker does
 )
 # ./setup.sh hostile only: libFuzzer (clang's runtime) and valgrind.
 hostile_packages=(clang libclang-rt-14-dev valgrind)

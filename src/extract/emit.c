@@ -71,6 +71,19 @@ static void best_run(const extraction *x, const size_t *kept, size_t nkept, size
       *to = k + 1;
     }
   }
+  /* A heading weighs a little for itself: one that ends the run in a box
+   * with the lines trimmed after it (a "Newsletter" over "Sign up today.")
+   * is that box's title and goes with them, all but the run's first
+   * block. */
+  if (*to >= nkept)
+    return;
+  const dom_node *trimmed = x->blocks[kept[*to]].container;
+  while (*to - 1 > *from) {
+    const text_block *b = &x->blocks[kept[*to - 1]];
+    if (b->kind != BLOCK_HEADING || !b->container->parent || !holds(b->container->parent, trimmed))
+      break;
+    (*to)--;
+  }
 }
 
 /* A short line without sentence punctuation that the root repeats

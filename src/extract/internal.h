@@ -235,6 +235,24 @@ int is_structural(const dom_node *n);
 #ifndef HEADLINE_GAP
 #define HEADLINE_GAP 3
 #endif
+/* A walk over those lines (plain.c): the blocks at positions 0..n-1 are
+ * x->blocks[pos], or x->blocks[kept[pos]] when kept is given; is_line
+ * says which are short lines (arg is its own). */
+typedef struct {
+  const extraction *x;
+  const size_t *kept; /* NULL: the blocks in order */
+  size_t n;           /* positions */
+  int (*is_line)(const text_block *b, const void *arg);
+  const void *arg;
+} headline_lines;
+/* No such position. */
+#define NO_BLOCK ((size_t)-1)
+/* The position of the first block from position `from` on, by step (+1
+ * or -1), that is no line, with HEADLINE_GAP lines at most before it;
+ * NO_BLOCK when the lines run on past that or the blocks end first. */
+size_t past_headline_lines(const headline_lines *w, size_t from, int step);
+/* The block at position pos of w. */
+const text_block *headline_lines_block(const headline_lines *w, size_t pos);
 
 /* ---- sentences.c: 3. short sentences ------------------------------------ */
 

@@ -10,9 +10,26 @@
  * that the emit step trims). */
 #include "extract/internal.h"
 
+const text_block *headline_lines_block(const headline_lines *w, size_t pos) {
+  return &w->x->blocks[w->kept ? w->kept[pos] : pos];
+}
+
+size_t past_headline_lines(const headline_lines *w, size_t from, int step) {
+  size_t pos = from;
+  for (size_t k = 0;; k++, pos += (size_t)(ptrdiff_t)step) {
+    if (pos >= w->n) /* past either end: a backward step wraps round */
+      return NO_BLOCK;
+    if (!w->is_line(headline_lines_block(w, pos), w->arg))
+      return pos;
+    if (k == HEADLINE_GAP)
+      return NO_BLOCK;
+  }
+}
+
 /* Between a headline and its text: up to HEADLINE_GAP short lines that
  * weigh nothing for it (internal.h). */
-static int is_line_under_headline(const text_block *b) {
+static int is_line_under_headline(const text_block *b, const void *arg) {
+  (void)arg;
   return b->kind != BLOCK_HEADING && b->chars < LONG_BLOCK_CHARS && b->weight <= 0;
 }
 
@@ -25,17 +42,16 @@ static int is_headline(const text_block *b) {
  * block of that prose (*h: the headline's), or NULL. An <h1> without
  * prose under it (a logo's) is passed over. */
 static const text_block *headline_and_prose(const extraction *x, const text_block **h) {
+  const headline_lines w = {x, NULL, x->nblocks, is_line_under_headline, NULL};
   for (size_t i = 0; i < x->nblocks; i++) {
     if (!is_headline(&x->blocks[i]))
       continue;
-    for (size_t k = i + 1; k < x->nblocks && k <= i + 1 + HEADLINE_GAP; k++) {
-      const text_block *b = &x->blocks[k];
-      if (b->container && b->weight > 0 && (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE)) {
-        *h = &x->blocks[i];
-        return b;
-      }
-      if (!is_line_under_headline(b))
-        break;
+    size_t end = past_headline_lines(&w, i + 1, 1);
+    const text_block *b = end == NO_BLOCK ? NULL : &x->blocks[end];
+    if (b && b->container && b->weight > 0 &&
+        (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE)) {
+      *h = &x->blocks[i];
+      return b;
     }
   }
   return NULL;
@@ -49,14 +65,9 @@ dom_node *headed_note(const extraction *x, dom_node *best) {
 }
 
 size_t headline_before_run(const extraction *x, const size_t *kept, size_t from) {
-  for (size_t k = from; k-- > 0 && k + HEADLINE_GAP + 1 >= from;) {
-    const text_block *b = &x->blocks[kept[k]];
-    if (is_headline(b))
-      return k;
-    if (!is_line_under_headline(b))
-      break;
-  }
-  return from;
+  const headline_lines w = {x, kept, from, is_line_under_headline, NULL};
+  size_t end = past_headline_lines(&w, from - 1, -1);
+  return end != NO_BLOCK && is_headline(headline_lines_block(&w, end)) ? end : from;
 }
 
 /* What a plain page's body is made of besides paragraphs: headings,
@@ -105,8 +116,11 @@ dom_node *among_its_paragraphs(const extraction *x, dom_node *root, size_t lo, s
     const text_block *b = &x->blocks[i];
     if ((i >= lo && i < hi) || b->weight <= 0 || !keep_block(x, b, p, 0))
       continue;
-    if (!in_plain_part(p, b->container))
+    if (!in_plain_part(p, b->container)) {
+      if (b->kind == BLOCK_HEADING)
+        continue; /* a box's title: what it heads decides */
       return root;
+    }
     added = 1;
     if (b->kind == BLOCK_HEADING)
       continue;

@@ -4,6 +4,20 @@ from os import PathLike
 from typing import Any, BinaryIO, Counter, Iterable, Iterator, Literal, Optional, Protocol, Tuple, Union
 
 Page = Union[bytes, bytearray, memoryview, str]
+
+class _BoolScalar(Protocol):
+    """A boolean scalar of an array library (numpy.bool_, numpy.array(False),
+    what a pandas column holds), written without importing one: the module
+    takes an object whose dtype's kind is "b" and whose ndim is 0, for its
+    truth (a type checker sees the shape only, not the kind)."""
+    @property
+    def dtype(self) -> Any: ...
+    @property
+    def ndim(self) -> int: ...
+    def __bool__(self) -> bool: ...
+
+# A flag: True or False, 1 or 0, or a boolean scalar.
+Flag = Union[bool, Literal[0, 1], _BoolScalar]
 Format = Literal["text", "json", "jsonl", "markdown", "md", "html", "xml"]
 
 __version__: str
@@ -33,15 +47,15 @@ class _Extract(Protocol):
         url: Optional[str] = None,
         *,
         format: Format = "text",
-        title: bool = True,
-        links: bool = True,
-        images: bool = False,
-        tables: bool = True,
-        formatting: bool = False,
-        comments: bool = False,
-        fragment: bool = False,
-        json_markdown: bool = False,
-        json_tree: bool = False,
+        title: Flag = True,
+        links: Flag = True,
+        images: Flag = False,
+        tables: Flag = True,
+        formatting: Flag = False,
+        comments: Flag = False,
+        fragment: Flag = False,
+        json_markdown: Flag = False,
+        json_tree: Flag = False,
         charset: Optional[str] = None,
         language: Optional[str] = None,
         max_size: int = 67108864,
@@ -69,7 +83,7 @@ class _Parse(Protocol):
         max_size: int = 67108864,
         max_nodes: int = 4000000,
         max_depth: int = 256,
-        metadata: bool = True,
+        metadata: Flag = True,
         warc_record_id: Optional[str] = None,
         warc_date: Optional[str] = None,
         source_file: Optional[str] = None,
@@ -135,7 +149,7 @@ class Article:
     def warning(self) -> Optional[str]: ...
     # flags: the render flags of extract (title, links, images, tables,
     # formatting, comments, fragment, json_markdown, json_tree).
-    def render(self, format: Format = "text", **flags: bool) -> str: ...
+    def render(self, format: Format = "text", **flags: Flag) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __getattr__(self, name: str) -> Any: ...
 
@@ -159,10 +173,10 @@ def read_archive(
     *,
     jobs: Optional[int] = None,
     errors: Literal["skip", "raise", "return"] = "skip",
-    all_status: bool = False,
-    all_types: bool = False,
+    all_status: Flag = False,
+    all_types: Flag = False,
     max_record_bytes: int = 16777216,
-    site_dedup: Optional[bool] = None,
+    site_dedup: Optional[Flag] = None,
     **options: Any,
 ) -> ArchiveReader: ...
 def trafilatura_extract(

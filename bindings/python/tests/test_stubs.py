@@ -5,6 +5,7 @@ itself, as inspect sees them; and every keyword a stub lists is taken."""
 import ast
 import inspect
 import os
+import sys
 
 import pytest
 
@@ -26,7 +27,8 @@ def stub_functions():
             found[node.name] = node
         elif isinstance(node, ast.ClassDef) and node.name.startswith("_"):
             call = [n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__call__"]
-            found[node.name] = call[0]
+            if call:  # a function's shape, not another protocol (_BoolScalar)
+                found[node.name] = call[0]
     return found
 
 
@@ -85,3 +87,42 @@ def test_every_stub_keyword_is_taken(name):
         if kind == "keyword":
             value = None if default is inspect.Parameter.empty else default
             getattr(pith, name)(page, **{s_name: value})
+
+
+# What the module takes for a flag, as a type checker reads the stubs: a
+# bool, 1 or 0, an array library's boolean scalar (numpy's, or one of the
+# same shape); not a str (the module refuses "no").
+FLAGS_TYPED = """
+import numpy as np
+import pith
+
+page = b"<p>A page.</p>"
+pith.extract(page, title=np.bool_(False), links=np.True_, images=np.array(True), tables=1)
+pith.extract_text("A page.", json_tree=0)
+pith.parse(page, metadata=np.bool_(True)).render("markdown", images=np.False_)
+pith.read_archive("crawl.warc.gz", all_status=np.bool_(True), all_types=False, site_dedup=None)
+pith.read_archive("crawl.warc.gz", site_dedup=np.True_)
+"""
+FLAG_REFUSED = 'import pith\npith.extract(b"<p>A page.</p>", title="no")\n'
+
+
+def run_mypy(tmp_path, source):
+    api = pytest.importorskip("mypy.api")
+    path = tmp_path / "use.py"
+    path.write_text(source, encoding="utf-8")
+    # The stubs of the module under test, wherever it was built.
+    os.environ["MYPYPATH"] = os.path.dirname(os.path.dirname(STUBS))
+    try:
+        out, err, status = api.run(["--no-incremental", "--strict", "--cache-dir", os.devnull,
+                                    "--python-executable", sys.executable, str(path)])
+    finally:
+        del os.environ["MYPYPATH"]
+    return out + err, status
+
+
+def test_a_type_checker_takes_numpy_bools_for_flags(tmp_path):
+    pytest.importorskip("numpy")
+    out, status = run_mypy(tmp_path, FLAGS_TYPED)
+    assert status == 0, out
+    out, status = run_mypy(tmp_path, FLAG_REFUSED)
+    assert status == 1 and 'Argument "title"' in out, out
