@@ -72,6 +72,7 @@ enum {
   OPT_JSON_TREE,
   OPT_LANGUAGE,
   OPT_ERRORS,
+  OPT_OVERWRITE,
   OPT_PROGRESS,
   OPT_TIMEOUT_MS,
   OPT_ALL_STATUS,
@@ -104,6 +105,7 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
       {"language", required_argument, NULL, OPT_LANGUAGE},
       {"jobs", required_argument, NULL, 'j'},
       {"errors", required_argument, NULL, OPT_ERRORS},
+      {"overwrite", no_argument, NULL, OPT_OVERWRITE},
       {"progress", no_argument, NULL, OPT_PROGRESS},
       {"timeout-ms", required_argument, NULL, OPT_TIMEOUT_MS},
       {"all-status", no_argument, NULL, OPT_ALL_STATUS},
@@ -226,6 +228,9 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
       break;
     case OPT_ERRORS:
       c->errors = optarg;
+      break;
+    case OPT_OVERWRITE:
+      c->overwrite = 1;
       break;
     case OPT_PROGRESS:
       progress = 1;

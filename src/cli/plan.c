@@ -122,6 +122,20 @@ static int is_input(const plan *p, const char *path) {
   return stat(path, &st) == 0 && id_set_has(&p->inputs, st.st_dev, st.st_ino);
 }
 
+/* 1 (said why) if the file named holds something, unless --overwrite:
+ * a regular file that is not empty (an earlier run's output is not
+ * replaced by mistake; an empty file, made by mktemp, holds nothing). */
+static int would_overwrite(const cli *c, const char *path) {
+  struct stat st;
+  if (c->overwrite || stat(path, &st) || !S_ISREG(st.st_mode) || st.st_size == 0)
+    return 0;
+  fprintf(stderr,
+          "pith: %s already exists (%llu bytes); refusing to write over it (--overwrite "
+          "replaces it)\n",
+          path, (unsigned long long)st.st_size);
+  return 1;
+}
+
 /* 1 (said why) if --errors' file is an input, -o's file or the file
  * standard output goes to: two writers of one file garble it. */
 static int errors_clash(const cli *c, const plan *p) {
@@ -174,6 +188,9 @@ int plan_check(cli *c, char **args, int n, unsigned long long *total_bytes) {
       fprintf(stderr, "pith: standard output is also an input; refusing to write over it\n");
       p.refused = 1;
     } else if (c->errors && errors_clash(c, &p)) {
+      p.refused = 1;
+    } else if ((c->output && would_overwrite(c, c->output)) ||
+               (c->errors && would_overwrite(c, c->errors))) {
       p.refused = 1;
     }
     for (size_t k = 0; c->output_dir && !p.refused && k < p.outputs.cap; k++) {

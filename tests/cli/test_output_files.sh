@@ -29,10 +29,30 @@ page in/a.html "A" amarker
 run -d out --errors out/a.txt in
 check "--errors = an output of -d: exit 2" is "$rc" 2
 
-# -o with nothing extracted: a file already there keeps what it held.
+# -o or --errors onto a file that holds something (an earlier run's
+# output): refused before anything is read, the file untouched, unless
+# --overwrite. An empty file (mktemp's) holds nothing: written.
 echo '{"earlier":"run"}' >old.json
 cp old.json old.orig
-run -f json -o old.json missing.html
+run -f json -o old.json page.html
+check "-o, file there: exit 2" is "$rc" 2
+check "-o, file there: untouched" cmp -s old.json old.orig
+check "-o, file there: says so" contains "$err" "old.json already exists (18 bytes); refusing to write over it (--overwrite replaces it)"
+run -f json -o new.json --errors old.json page.html
+check "--errors, file there: exit 2" is "$rc" 2
+check "--errors, file there: untouched" cmp -s old.json old.orig
+check "--errors, file there: nothing written" test ! -e new.json
+: >empty.json
+run -f json -o empty.json page.html
+check "-o, empty file: exit 0" is "$rc" 0
+check "-o, empty file: written" file_has empty.json keptmarker
+run -f json --overwrite -o old.json page.html
+check "-o --overwrite: exit 0" is "$rc" 0
+check "-o --overwrite: replaced" file_has old.json keptmarker
+cp old.orig old.json
+
+# -o with nothing extracted: a file already there keeps what it held.
+run -f json --overwrite -o old.json missing.html
 check "-o, missing input: exit 1" is "$rc" 1
 check "-o, missing input: file kept" cmp -s old.json old.orig
 check "-o, missing input: says so" contains "$err" "old.json: left as it was"
@@ -43,7 +63,7 @@ check "-o, missing input, new file: says so" contains "$err" "new.json: not writ
 # Something extracted: replaced, the file's permissions kept, no
 # temporary file left beside it.
 chmod 600 old.json
-run -f json -o old.json page.html missing.html
+run -f json --overwrite -o old.json page.html missing.html
 check "-o, one of two inputs: exit 1" is "$rc" 1
 check "-o, one of two inputs: replaced" file_has old.json keptmarker
 check "-o, one of two inputs: the failure in its place" file_has old.json '"error":"No such file or directory"'
@@ -55,7 +75,7 @@ check "-o: no temporary file left" is "$(ls -A | grep -c pith-)" 0
 check "-o, new file: the umask's permissions" is "$(stat -c %a masked.json)" 640
 echo old >linked.json
 ln linked.json other-name.json
-run -f json -o linked.json page.html
+run -f json --overwrite -o linked.json page.html
 check "-o, hard link: both names have the output" file_has other-name.json keptmarker
 # A file mounted on its own (a container's -v FILE:FILE) cannot be
 # replaced by a rename: its content is copied in. Only where this user may
@@ -63,7 +83,7 @@ check "-o, hard link: both names have the output" file_has other-name.json keptm
 echo old >mounted.json
 echo old >backing.json
 if mount --bind backing.json mounted.json 2>/dev/null; then
-  run -f json -o mounted.json page.html
+  run -f json --overwrite -o mounted.json page.html
   umount mounted.json
   check "-o, mounted file: exit 0" is "$rc" 0
   check "-o, mounted file: the output written through the mount" file_has backing.json keptmarker
@@ -81,7 +101,7 @@ cp full.json full.orig
 (
   ulimit -f 1
   trap '' XFSZ
-  "$pith" -f json -o full.json big.html >.out 2>.err
+  "$pith" -f json --overwrite -o full.json big.html >.out 2>.err
   echo $? >.rc
 )
 check "-o, a failed write: exit 1" is "$(cat .rc)" 1
