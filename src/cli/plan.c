@@ -122,17 +122,26 @@ static int is_input(const plan *p, const char *path) {
   return stat(path, &st) == 0 && id_set_has(&p->inputs, st.st_dev, st.st_ino);
 }
 
-/* 1 (said why) if the file named holds something, unless --overwrite:
- * a regular file that is not empty (an earlier run's output is not
- * replaced by mistake; an empty file, made by mktemp, holds nothing). */
-static int would_overwrite(const cli *c, const char *path) {
+/* The size of the file at path when writing would replace what it holds
+ * and --overwrite does not allow it: a regular file that is not empty (an
+ * earlier run's output is not replaced by mistake; an empty file, made by
+ * mktemp, holds nothing). Else 0. */
+static unsigned long long held(const cli *c, const char *path) {
   struct stat st;
-  if (c->overwrite || stat(path, &st) || !S_ISREG(st.st_mode) || st.st_size == 0)
+  if (c->overwrite || stat(path, &st) || !S_ISREG(st.st_mode))
+    return 0;
+  return (unsigned long long)st.st_size;
+}
+
+/* 1 (said why) if -o's or --errors' file holds something (held). */
+static int would_overwrite(const cli *c, const char *path) {
+  unsigned long long size = held(c, path);
+  if (!size)
     return 0;
   fprintf(stderr,
           "pith: %s already exists (%llu bytes); refusing to write over it (--overwrite "
           "replaces it)\n",
-          path, (unsigned long long)st.st_size);
+          path, size);
   return 1;
 }
 
@@ -193,6 +202,9 @@ int plan_check(cli *c, char **args, int n, unsigned long long *total_bytes) {
                (c->errors && would_overwrite(c, c->errors))) {
       p.refused = 1;
     }
+    unsigned long long there = 0; /* outputs below -d that hold something */
+    char *first = NULL;           /* the first of them, and its input */
+    const char *first_in = NULL;
     for (size_t k = 0; c->output_dir && !p.refused && k < p.outputs.cap; k++) {
       if (!p.outputs.out[k])
         continue;
@@ -211,9 +223,21 @@ int plan_check(cli *c, char **args, int n, unsigned long long *total_bytes) {
         fprintf(stderr, "pith: %s: the --errors file is also the output for %s; refusing\n",
                 c->errors, p.outputs.in[k]);
         p.refused = 1;
+      } else if (held(c, path) && !there++) {
+        first = path, first_in = p.outputs.in[k];
+        continue;
       }
       free(path);
     }
+    if (there && !p.refused && !p.oom) {
+      fprintf(stderr, "pith: %s already exists (the output for %s)", first, first_in);
+      if (there > 1)
+        fprintf(stderr, ", and %llu more of this run's outputs", there - 1);
+      fprintf(stderr, "; refusing to write over %s (--overwrite replaces %s)\n",
+              there > 1 ? "them" : "it", there > 1 ? "them" : "it");
+      p.refused = 1;
+    }
+    free(first);
   }
   if (p.oom && !p.refused)
     fprintf(stderr, "pith: out of memory\n");

@@ -139,6 +139,29 @@ run -o link.txt page.html
 check "-o onto a symbolic link: the link kept" test -L link.txt
 check "-o onto a symbolic link: its file written" file_has linked.txt keptmarker
 
+# -d: outputs that hold something are refused, named and counted, unless
+# --overwrite; an empty one holds nothing.
+mkdir -p din
+page din/a.html "A" amarker
+page din/b.html "B" bmarker
+page din/c.html "C" cmarker
+run -d dout din
+check "-d: first run, exit 0" is "$rc" 0
+echo earlier >dout/a.txt
+echo earlier >dout/b.txt
+: >dout/c.txt
+run -d dout din
+check "-d, outputs there: exit 2" is "$rc" 2
+check "-d, outputs there: untouched" is "$(cat dout/a.txt dout/b.txt)" "earlier
+earlier"
+check "-d, outputs there: the empty one untouched" test ! -s dout/c.txt
+check "-d, outputs there: says so" contains "$err" "already exists (the output for din/"
+check "-d, outputs there: counts the others" contains "$err" ", and 1 more of this run's outputs; refusing to write over them (--overwrite replaces them)"
+run -d dout --overwrite din
+check "-d --overwrite: exit 0" is "$rc" 0
+check "-d --overwrite: replaced" file_has dout/a.txt amarker
+check "-d --overwrite: every one" file_has dout/c.txt cmarker
+
 # -d: an archive that cannot be read leaves its earlier output as it was.
 mkdir -p outd
 echo '{"earlier":"run"}' >outd/gone.warc.jsonl
