@@ -74,15 +74,25 @@ for m in txt css bak json; do
 done
 check "dir: each page once" is "$(printf '%s\n' "$out" | grep -c 'marker')" 9
 
-# An empty directory, and one with no page files: nothing to do, no error.
+# An empty directory, and one with no page files: nothing to do, no
+# error, but a line saying so (a mistyped directory, pages named .php).
 mkdir -p void only-txt
 page only-txt/readme.txt "Txt" txtmarker
 run void
 check "empty dir: exit 0" is "$rc" 0
-check "empty dir: no output" is "$out$err" ""
+check "empty dir: no output" is "$out" ""
+check "empty dir: said once" is "$err" "pith: void: nothing to read: no .html, .htm or .xhtml file (or .gz) nor WARC/WET file in it (a file named is read whatever its name)"
 run only-txt
 check "dir without pages: exit 0" is "$rc" 0
-check "dir without pages: no output" is "$out$err" ""
+check "dir without pages: no output" is "$out" ""
+check "dir without pages: said" contains "$err" "pith: only-txt: nothing to read"
+run -q only-txt
+check "dir without pages, -q: quiet" is "$err" ""
+run --text only-txt
+check "dir without pages, --text: its .txt read" contains "$out" txtmarker
+check "dir without pages, --text: nothing said" is "$msgs" ""
+run site site
+check "dir given twice: nothing said" is "$msgs" ""
 
 # A directory and a file together.
 run a.html site/sub/deeper
