@@ -292,6 +292,10 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
     return usage_error("use either --output or --output-dir, not both", NULL);
   if (*ninputs == 0 && isatty(STDIN_FILENO))
     return usage_error("no input (give files or directories, or pipe a page in)", NULL);
+  /* Standard input is read once: a second "-" would be an empty page. */
+  for (int i = 0, dashes = 0; i < *ninputs; i++)
+    if (!strcmp((*inputs)[i], "-") && ++dashes == 2)
+      return usage_error("- (standard input) given twice: it is read once", NULL);
   c->progress = !c->quiet && (progress == 1 || (progress < 0 && isatty(STDERR_FILENO)));
   warn_unused(c);
   return -1;

@@ -17,6 +17,12 @@ check "stdin: no stderr" is "$err" ""
 run - <a.html
 check "dash: exit 0" is "$rc" 0
 check "dash: text" contains "$out" alphamarker
+# Standard input is read once: "-" twice is refused (the second was an
+# empty page, failed).
+run - - <a.html
+check "dash twice: exit 2" is "$rc" 2
+check "dash twice: nothing out" is "$out" ""
+check "dash twice: says so" contains "$err" "pith: - (standard input) given twice: it is read once"
 run <a.html.gz
 check "gzip stdin: exit 0" is "$rc" 0
 check "gzip stdin: text" contains "$out" alphamarker
