@@ -71,6 +71,7 @@ typedef struct {
   name_map outputs;
   unsigned long long bytes;
   int refused, oom;
+  int stdin_seen; /* "-", or no input: below -d, DIR/stdin.EXT */
 } plan;
 
 static void visit(cli *c, void *ctx, walk_kind kind, const char *path, const char *rel,
@@ -79,6 +80,7 @@ static void visit(cli *c, void *ctx, walk_kind kind, const char *path, const cha
   if (kind == WALK_ERROR || p->refused)
     return;
   if (kind == WALK_STDIN) {
+    p->stdin_seen = 1;
     struct stat in;
     if (fstat(STDIN_FILENO, &in) == 0 && S_ISREG(in.st_mode)) {
       st = &in;
@@ -143,6 +145,24 @@ static int would_overwrite(const cli *c, const char *path) {
           "replaces it)\n",
           path, size);
   return 1;
+}
+
+/* Standard input's output below -d, a page's name or an archive's
+ * (DIR/stdin.json, DIR/stdin.jsonl): refused when it holds something. */
+static void stdin_output_held(const cli *c, plan *p) {
+  for (int archive = 0; !p->refused && archive < 2; archive++) {
+    char *name =
+        archive ? archive_output_name("stdin", c->format) : output_name("stdin", c->format);
+    size_t len = strlen(c->output_dir) + (name ? strlen(name) : 0) + 2;
+    char *path = name ? malloc(len) : NULL;
+    if (path) {
+      snprintf(path, len, "%s/%s", c->output_dir, name);
+      p->refused = would_overwrite(c, path);
+    } else {
+      p->oom = 1;
+    }
+    free(name), free(path);
+  }
 }
 
 /* 1 (said why) if --errors' file is an input, -o's file or the file
@@ -238,6 +258,8 @@ int plan_check(cli *c, char **args, int n, unsigned long long *total_bytes) {
       p.refused = 1;
     }
     free(first);
+    if (c->output_dir && p.stdin_seen && !p.refused)
+      stdin_output_held(c, &p);
   }
   if (p.oom && !p.refused)
     fprintf(stderr, "pith: out of memory\n");

@@ -162,6 +162,14 @@ check "-d --overwrite: exit 0" is "$rc" 0
 check "-d --overwrite: replaced" file_has dout/a.txt amarker
 check "-d --overwrite: every one" file_has dout/c.txt cmarker
 
+# Standard input's output below -d (DIR/stdin.txt) too.
+echo earlier >dout/stdin.txt
+run -d dout <din/a.html
+check "-d, stdin's output there: exit 2" is "$rc" 2
+check "-d, stdin's output there: says so" contains "$err" "dout/stdin.txt already exists"
+run -d dout --overwrite <din/a.html
+check "-d --overwrite, stdin: written" file_has dout/stdin.txt amarker
+
 # -d: an archive that cannot be read leaves its earlier output as it was.
 mkdir -p outd
 echo '{"earlier":"run"}' >outd/gone.warc.jsonl
