@@ -204,7 +204,12 @@ static unsigned long long pass(cli *c, const char *path, byte_source *in, const 
 static void submit_archive(cli *c, const char *path, byte_source *in, int (*rewind)(byte_source *),
                            const char *rel, const char *name, unsigned long long disk_bytes) {
   if (c->collect)
-    return; /* an archive counts its own lines */
+    return;          /* an archive counts its own lines */
+  if (c->dump_dom) { /* a tree is a page's: its records would be extracted */
+    output_submit_failure(c, ITEM_PAGE, name, path,
+                          "a WARC/WET archive: --dump-dom shows the tree of HTML pages only");
+    return;
+  }
   pith_sites *sites = NULL;
   if (c->site_dedup != 0 && (path || rewind) && (sites = pith_sites_new())) {
     pass(c, path, in, name, &sites, 1);

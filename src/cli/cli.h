@@ -27,6 +27,7 @@ typedef struct cli {
   const char *charset;
   const char *language; /* --language */
   const char *errors;   /* --errors FILE */
+  int overwrite;        /* --overwrite: -o's and --errors' files may hold something */
   size_t max_size;
   unsigned timeout_ms; /* --timeout-ms; 0: none */
   unsigned jobs;       /* -j; 0: one per core */

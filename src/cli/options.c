@@ -72,6 +72,7 @@ enum {
   OPT_JSON_TREE,
   OPT_LANGUAGE,
   OPT_ERRORS,
+  OPT_OVERWRITE,
   OPT_PROGRESS,
   OPT_TIMEOUT_MS,
   OPT_ALL_STATUS,
@@ -79,6 +80,37 @@ enum {
   OPT_MAX_PAGE_BYTES,
   OPT_DUMP_DOM,
 };
+
+/* 1 if s starts with a URL scheme and its colon ("https:", "file:"). */
+static int has_scheme(const char *s) {
+  size_t n = 0;
+  while (s[n] && (s[n] == '+' || s[n] == '-' || s[n] == '.' || (s[n] >= '0' && s[n] <= '9') ||
+                  ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z')))
+    n++;
+  return n > 0 && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') && s[n] == ':';
+}
+
+/* Options that do nothing as given are said (not refused: a script may
+ * pass one set of options to several formats). */
+static void warn_unused(const cli *c) {
+  static const char *const names[] = {"text", "json", "markdown", "html",
+                                      "xml"}; /* pith_format order */
+  ;
+  const char *fmt = (unsigned)c->format < sizeof names / sizeof *names ? names[c->format] : "?";
+  if (c->quiet || c->dump_dom)
+    return;
+  if ((c->render_flags & PITH_RENDER_FRAGMENT) && c->format != PITH_FORMAT_HTML)
+    fprintf(stderr, "pith: --fragment is for -f html; ignored with -f %s\n", fmt);
+  if ((c->render_flags & PITH_RENDER_MARKDOWN) && c->format != PITH_FORMAT_JSON)
+    fprintf(stderr, "pith: --json-markdown is for -f json; ignored with -f %s\n", fmt);
+  if ((c->render_flags & PITH_RENDER_TREE) && c->format != PITH_FORMAT_JSON)
+    fprintf(stderr, "pith: --json-tree is for -f json; ignored with -f %s\n", fmt);
+  if (c->url && !has_scheme(c->url))
+    fprintf(stderr,
+            "pith: --url %s is no absolute address (https://host/path): links and images are "
+            "not resolved against it\n",
+            c->url);
+}
 
 int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
   static const struct option longopts[] = {
@@ -104,6 +136,7 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
       {"language", required_argument, NULL, OPT_LANGUAGE},
       {"jobs", required_argument, NULL, 'j'},
       {"errors", required_argument, NULL, OPT_ERRORS},
+      {"overwrite", no_argument, NULL, OPT_OVERWRITE},
       {"progress", no_argument, NULL, OPT_PROGRESS},
       {"timeout-ms", required_argument, NULL, OPT_TIMEOUT_MS},
       {"all-status", no_argument, NULL, OPT_ALL_STATUS},
@@ -227,6 +260,9 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
     case OPT_ERRORS:
       c->errors = optarg;
       break;
+    case OPT_OVERWRITE:
+      c->overwrite = 1;
+      break;
     case OPT_PROGRESS:
       progress = 1;
       break;
@@ -256,6 +292,11 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
     return usage_error("use either --output or --output-dir, not both", NULL);
   if (*ninputs == 0 && isatty(STDIN_FILENO))
     return usage_error("no input (give files or directories, or pipe a page in)", NULL);
+  /* Standard input is read once: a second "-" would be an empty page. */
+  for (int i = 0, dashes = 0; i < *ninputs; i++)
+    if (!strcmp((*inputs)[i], "-") && ++dashes == 2)
+      return usage_error("- (standard input) given twice: it is read once", NULL);
   c->progress = !c->quiet && (progress == 1 || (progress < 0 && isatty(STDERR_FILENO)));
+  warn_unused(c);
   return -1;
 }

@@ -194,11 +194,13 @@ static FILE *stream_of(const cli *c, const item_info *in) {
   return c->output_dir ? NULL : c->out;
 }
 
-/* Text and Markdown documents to one stream are separated by a line
- * holding a form feed alone, so that tools can split them again. */
+/* Text, Markdown and HTML documents to one stream are separated by a
+ * line holding a form feed alone, so that tools can split them again. */
 static int write_document(cli *c, const item_info *in, FILE *stream, const char *out, size_t len) {
   unsigned long long *n = c->output_dir ? &c->archive_documents : &c->documents;
-  if ((*n)++ && (c->format == PITH_FORMAT_TEXT || c->format == PITH_FORMAT_MARKDOWN) &&
+  if ((*n)++ &&
+      (c->format == PITH_FORMAT_TEXT || c->format == PITH_FORMAT_MARKDOWN ||
+       c->format == PITH_FORMAT_HTML) &&
       fputs("\f\n", stream) == EOF)
     return -1;
   /* In an xml stream (several documents, an archive) the declaration

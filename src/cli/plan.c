@@ -71,6 +71,7 @@ typedef struct {
   name_map outputs;
   unsigned long long bytes;
   int refused, oom;
+  int stdin_seen; /* "-", or no input: below -d, DIR/stdin.EXT */
 } plan;
 
 static void visit(cli *c, void *ctx, walk_kind kind, const char *path, const char *rel,
@@ -79,6 +80,7 @@ static void visit(cli *c, void *ctx, walk_kind kind, const char *path, const cha
   if (kind == WALK_ERROR || p->refused)
     return;
   if (kind == WALK_STDIN) {
+    p->stdin_seen = 1;
     struct stat in;
     if (fstat(STDIN_FILENO, &in) == 0 && S_ISREG(in.st_mode)) {
       st = &in;
@@ -120,6 +122,47 @@ static void visit(cli *c, void *ctx, walk_kind kind, const char *path, const cha
 static int is_input(const plan *p, const char *path) {
   struct stat st;
   return stat(path, &st) == 0 && id_set_has(&p->inputs, st.st_dev, st.st_ino);
+}
+
+/* The size of the file at path when writing would replace what it holds
+ * and --overwrite does not allow it: a regular file that is not empty (an
+ * earlier run's output is not replaced by mistake; an empty file, made by
+ * mktemp, holds nothing). Else 0. */
+static unsigned long long held(const cli *c, const char *path) {
+  struct stat st;
+  if (c->overwrite || stat(path, &st) || !S_ISREG(st.st_mode))
+    return 0;
+  return (unsigned long long)st.st_size;
+}
+
+/* 1 (said why) if -o's or --errors' file holds something (held). */
+static int would_overwrite(const cli *c, const char *path) {
+  unsigned long long size = held(c, path);
+  if (!size)
+    return 0;
+  fprintf(stderr,
+          "pith: %s already exists (%llu bytes); refusing to write over it (--overwrite "
+          "replaces it)\n",
+          path, size);
+  return 1;
+}
+
+/* Standard input's output below -d, a page's name or an archive's
+ * (DIR/stdin.json, DIR/stdin.jsonl): refused when it holds something. */
+static void stdin_output_held(const cli *c, plan *p) {
+  for (int archive = 0; !p->refused && archive < 2; archive++) {
+    char *name =
+        archive ? archive_output_name("stdin", c->format) : output_name("stdin", c->format);
+    size_t len = strlen(c->output_dir) + (name ? strlen(name) : 0) + 2;
+    char *path = name ? malloc(len) : NULL;
+    if (path) {
+      snprintf(path, len, "%s/%s", c->output_dir, name);
+      p->refused = would_overwrite(c, path);
+    } else {
+      p->oom = 1;
+    }
+    free(name), free(path);
+  }
 }
 
 /* 1 (said why) if --errors' file is an input, -o's file or the file
@@ -175,7 +218,13 @@ int plan_check(cli *c, char **args, int n, unsigned long long *total_bytes) {
       p.refused = 1;
     } else if (c->errors && errors_clash(c, &p)) {
       p.refused = 1;
+    } else if ((c->output && would_overwrite(c, c->output)) ||
+               (c->errors && would_overwrite(c, c->errors))) {
+      p.refused = 1;
     }
+    unsigned long long there = 0; /* outputs below -d that hold something */
+    char *first = NULL;           /* the first of them, and its input */
+    const char *first_in = NULL;
     for (size_t k = 0; c->output_dir && !p.refused && k < p.outputs.cap; k++) {
       if (!p.outputs.out[k])
         continue;
@@ -194,9 +243,23 @@ int plan_check(cli *c, char **args, int n, unsigned long long *total_bytes) {
         fprintf(stderr, "pith: %s: the --errors file is also the output for %s; refusing\n",
                 c->errors, p.outputs.in[k]);
         p.refused = 1;
+      } else if (held(c, path) && !there++) {
+        first = path, first_in = p.outputs.in[k];
+        continue;
       }
       free(path);
     }
+    if (there && !p.refused && !p.oom) {
+      fprintf(stderr, "pith: %s already exists (the output for %s)", first, first_in);
+      if (there > 1)
+        fprintf(stderr, ", and %llu more of this run's outputs", there - 1);
+      fprintf(stderr, "; refusing to write over %s (--overwrite replaces %s)\n",
+              there > 1 ? "them" : "it", there > 1 ? "them" : "it");
+      p.refused = 1;
+    }
+    free(first);
+    if (c->output_dir && p.stdin_seen && !p.refused)
+      stdin_output_held(c, &p);
   }
   if (p.oom && !p.refused)
     fprintf(stderr, "pith: out of memory\n");

@@ -93,6 +93,8 @@ void submit_input(cli *c, void *ctx, walk_kind kind, const char *path, const cha
     submit_stdin(c);
   } else if (kind == WALK_ERROR) {
     output_submit_failure(c, ITEM_PAGE, path, NULL, rel);
+  } else if (kind == WALK_NOTHING) {
+    cli_complain(c, path, rel); /* said, no failure: there was nothing to fail */
   } else if (kind == WALK_ARCHIVE) {
     archive_submit(c, path, rel, size);
   } else {

@@ -71,10 +71,12 @@ static char **list_dir(const char *dir, size_t *n) {
   return names;
 }
 
-static void walk_dir(walker *w, const char *dir, const char *rel, int depth) {
+/* Visits the inputs below dir. Returns how many files there are inputs
+ * (visited now or already), or -1 when dir could not be read (said). */
+static long walk_dir(walker *w, const char *dir, const char *rel, int depth) {
   if (depth > 256) {
     w->visit(w->c, w->ctx, WALK_ERROR, dir, "directories nested too deep", NULL);
-    return;
+    return -1;
   }
   size_t n = 0;
   char **names = list_dir(dir, &n);
@@ -82,8 +84,9 @@ static void walk_dir(walker *w, const char *dir, const char *rel, int depth) {
     if (errno == ENOMEM)
       w->oom = 1;
     w->visit(w->c, w->ctx, WALK_ERROR, dir, strerror(errno), NULL);
-    return;
+    return -1;
   }
+  long found = 0;
   for (size_t i = 0; i < n && !cli_stopping(); i++) {
     size_t plen = strlen(dir) + strlen(names[i]) + 2;
     size_t rlen = strlen(rel) + strlen(names[i]) + 2;
@@ -102,12 +105,15 @@ static void walk_dir(walker *w, const char *dir, const char *rel, int depth) {
                      (w->c->text && cli_text_name(names[i]));
         int skip = w->c->skip_set && st.st_dev == w->c->skip_dev && st.st_ino == w->c->skip_ino;
         int fresh = wanted && !skip ? id_set_add(&w->seen, st.st_dev, st.st_ino) : 0;
+        long below = 0;
         if (fresh < 0)
           w->oom = 1;
-        else if (fresh && dir_entry)
-          walk_dir(w, path, sub, depth + 1);
-        else if (fresh)
+        else if (fresh && dir_entry && (below = walk_dir(w, path, sub, depth + 1)) > 0)
+          found += below;
+        else if (fresh && !dir_entry)
           w->visit(w->c, w->ctx, archive_name(names[i]) ? WALK_ARCHIVE : WALK_PAGE, path, sub, &st);
+        /* a file seen before (two links to it) is found all the same */
+        found += wanted && !skip && !dir_entry;
       }
     }
     free(path);
@@ -115,6 +121,7 @@ static void walk_dir(walker *w, const char *dir, const char *rel, int depth) {
     free(names[i]);
   }
   free(names);
+  return found;
 }
 
 int walk_inputs(cli *c, char **args, int n, walk_visit visit, void *ctx) {
@@ -127,10 +134,17 @@ int walk_inputs(cli *c, char **args, int n, walk_visit visit, void *ctx) {
     if (!strcmp(arg, "-")) {
       visit(c, ctx, WALK_STDIN, "-", "stdin", NULL);
     } else if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+      /* A directory with no input in it is worth a word: the wrong one,
+       * or pages named otherwise (a file named is read whatever its name). */
       if (id_set_add(&w.seen, st.st_dev, st.st_ino) < 0)
         w.oom = 1;
-      else
-        walk_dir(&w, arg, "", 0);
+      else if (walk_dir(&w, arg, "", 0) == 0 && !cli_stopping())
+        visit(c, ctx, WALK_NOTHING, arg,
+              c->text ? "nothing to read: no .html, .htm, .xhtml or .txt file (or .gz) nor "
+                        "WARC/WET file in it (a file named is read whatever its name)"
+                      : "nothing to read: no .html, .htm or .xhtml file (or .gz) nor WARC/WET "
+                        "file in it (a file named is read whatever its name)",
+              NULL);
     } else {
       /* A file named on the command line is read even when its name is no
        * page's, and may be an archive by its content. A missing one is

@@ -15,6 +15,7 @@ typedef enum {
   WALK_ARCHIVE, /* a WARC or WET file, by its name or (named on the command line) its bytes */
   WALK_STDIN,   /* "-", or no input at all */
   WALK_ERROR,   /* a directory that cannot be read: path, and the reason in rel */
+  WALK_NOTHING, /* a directory named with no input below it: path, and what was looked for in rel */
 } walk_kind;
 
 /* path: what to open; rel: its name below --output-dir ("sub/a.html" for

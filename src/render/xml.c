@@ -137,6 +137,8 @@ void render_xml(const article *a, const render_opts *o, buf *out) {
   attr(out, "description", m->description);
   attr(out, "image", m->image);
   attr(out, "language", m->language);
+  if (m->language && m->language_confidence >= 0) /* as the json's */
+    buf_printf(out, " language_confidence=\"%.2f\"", (double)m->language_confidence);
   attr(out, "license", m->license);
   attr(out, "page_type", m->page_type);
   attr(out, "source", m->source);

@@ -61,4 +61,21 @@ check "deep: every div kept" is "$(printf '%s\n' "$out" | grep -c '<div>')" 300
 levels=$(printf '%s\n' "$out" | sed -n 's/^| \( *\).*/\1/p' | awk '{ if (length > m) m = length } END { print m / 2 }')
 check "deep: no more than 256 levels (the text one below)" is "$levels" 256
 
+# An archive has no tree of its own: it fails, named, rather than having
+# its records extracted as if --dump-dom were not there.
+body='<html><body><p>Archived page</p></body></html>'
+http=$(printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s' "${#body}" "$body")
+{
+  printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/a\r\n'
+  printf 'WARC-Record-ID: <urn:uuid:a1>\r\nContent-Type: application/http; msgtype=response\r\n'
+  printf 'Content-Length: %d\r\n\r\n%s\r\n\r\n' "${#http}" "$http"
+} >crawl.warc
+run --dump-dom crawl.warc
+check "archive: exit 1" is "$rc" 1
+check "archive: nothing extracted" lacks "$out" "Archived page"
+check "archive: named" contains "$msgs" "crawl.warc: a WARC/WET archive: --dump-dom shows the tree of HTML pages only"
+run --dump-dom <crawl.warc
+check "archive on stdin: exit 1" is "$rc" 1
+check "archive on stdin: nothing extracted" lacks "$out" "Archived page"
+
 finish

@@ -131,4 +131,24 @@ check "comments (text): after the article" contains "$out" "retarding the dough"
 run blog_comments.html
 check "comments (text): not by default" lacks "$out" "retarding the dough"
 
+# An option that does nothing in the format asked for is said, not refused;
+# so is an --url that links cannot be resolved against.
+page opt.html "Opt title" optmarker
+run --json-tree opt.html
+check "--json-tree with text: exit 0" is "$rc" 0
+check "--json-tree with text: said" is "$err" "pith: --json-tree is for -f json; ignored with -f text"
+check "--json-tree with text: the text still out" contains "$out" optmarker
+run --json-markdown -f md opt.html
+check "--json-markdown with markdown: said" is "$err" "pith: --json-markdown is for -f json; ignored with -f markdown"
+run --fragment -f json opt.html
+check "--fragment with json: said" is "$err" "pith: --fragment is for -f html; ignored with -f json"
+run --fragment -f html --json-tree -f json --json-markdown opt.html
+check "the last -f counts: --fragment said" is "$err" "pith: --fragment is for -f html; ignored with -f json"
+run --url example.org/a.html opt.html
+check "--url without a scheme: said" is "$err" "pith: --url example.org/a.html is no absolute address (https://host/path): links and images are not resolved against it"
+run -q --url example.org/a.html --json-tree opt.html
+check "-q: nothing said" is "$err" ""
+run --url https://example.org/a.html -f html --fragment opt.html
+check "options that apply: nothing said" is "$err" ""
+
 finish

@@ -17,6 +17,12 @@ check "stdin: no stderr" is "$err" ""
 run - <a.html
 check "dash: exit 0" is "$rc" 0
 check "dash: text" contains "$out" alphamarker
+# Standard input is read once: "-" twice is refused (the second was an
+# empty page, failed).
+run - - <a.html
+check "dash twice: exit 2" is "$rc" 2
+check "dash twice: nothing out" is "$out" ""
+check "dash twice: says so" contains "$err" "pith: - (standard input) given twice: it is read once"
 run <a.html.gz
 check "gzip stdin: exit 0" is "$rc" 0
 check "gzip stdin: text" contains "$out" alphamarker
@@ -74,15 +80,25 @@ for m in txt css bak json; do
 done
 check "dir: each page once" is "$(printf '%s\n' "$out" | grep -c 'marker')" 9
 
-# An empty directory, and one with no page files: nothing to do, no error.
+# An empty directory, and one with no page files: nothing to do, no
+# error, but a line saying so (a mistyped directory, pages named .php).
 mkdir -p void only-txt
 page only-txt/readme.txt "Txt" txtmarker
 run void
 check "empty dir: exit 0" is "$rc" 0
-check "empty dir: no output" is "$out$err" ""
+check "empty dir: no output" is "$out" ""
+check "empty dir: said once" is "$err" "pith: void: nothing to read: no .html, .htm or .xhtml file (or .gz) nor WARC/WET file in it (a file named is read whatever its name)"
 run only-txt
 check "dir without pages: exit 0" is "$rc" 0
-check "dir without pages: no output" is "$out$err" ""
+check "dir without pages: no output" is "$out" ""
+check "dir without pages: said" contains "$err" "pith: only-txt: nothing to read"
+run -q only-txt
+check "dir without pages, -q: quiet" is "$err" ""
+run --text only-txt
+check "dir without pages, --text: its .txt read" contains "$out" txtmarker
+check "dir without pages, --text: nothing said" is "$msgs" ""
+run site site
+check "dir given twice: nothing said" is "$msgs" ""
 
 # A directory and a file together.
 run a.html site/sub/deeper

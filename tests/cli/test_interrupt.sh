@@ -79,7 +79,7 @@ check "stdin archive, silent pipe: no damage reported" lacks "$(cat err.txt)" "e
 echo '{"earlier":"run"}' >kept.json
 cp kept.json kept.orig
 rm -f crawl.warc && mkfifo crawl.warc
-"$pith" -f json -o kept.json <crawl.warc 2>err.txt &
+"$pith" -f json --overwrite -o kept.json <crawl.warc 2>err.txt &
 pid=$!
 exec 3>crawl.warc
 printf '<html><body><p>half a page' >&3

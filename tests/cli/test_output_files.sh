@@ -29,10 +29,30 @@ page in/a.html "A" amarker
 run -d out --errors out/a.txt in
 check "--errors = an output of -d: exit 2" is "$rc" 2
 
-# -o with nothing extracted: a file already there keeps what it held.
+# -o or --errors onto a file that holds something (an earlier run's
+# output): refused before anything is read, the file untouched, unless
+# --overwrite. An empty file (mktemp's) holds nothing: written.
 echo '{"earlier":"run"}' >old.json
 cp old.json old.orig
-run -f json -o old.json missing.html
+run -f json -o old.json page.html
+check "-o, file there: exit 2" is "$rc" 2
+check "-o, file there: untouched" cmp -s old.json old.orig
+check "-o, file there: says so" contains "$err" "old.json already exists (18 bytes); refusing to write over it (--overwrite replaces it)"
+run -f json -o new.json --errors old.json page.html
+check "--errors, file there: exit 2" is "$rc" 2
+check "--errors, file there: untouched" cmp -s old.json old.orig
+check "--errors, file there: nothing written" test ! -e new.json
+: >empty.json
+run -f json -o empty.json page.html
+check "-o, empty file: exit 0" is "$rc" 0
+check "-o, empty file: written" file_has empty.json keptmarker
+run -f json --overwrite -o old.json page.html
+check "-o --overwrite: exit 0" is "$rc" 0
+check "-o --overwrite: replaced" file_has old.json keptmarker
+cp old.orig old.json
+
+# -o with nothing extracted: a file already there keeps what it held.
+run -f json --overwrite -o old.json missing.html
 check "-o, missing input: exit 1" is "$rc" 1
 check "-o, missing input: file kept" cmp -s old.json old.orig
 check "-o, missing input: says so" contains "$err" "old.json: left as it was"
@@ -43,7 +63,7 @@ check "-o, missing input, new file: says so" contains "$err" "new.json: not writ
 # Something extracted: replaced, the file's permissions kept, no
 # temporary file left beside it.
 chmod 600 old.json
-run -f json -o old.json page.html missing.html
+run -f json --overwrite -o old.json page.html missing.html
 check "-o, one of two inputs: exit 1" is "$rc" 1
 check "-o, one of two inputs: replaced" file_has old.json keptmarker
 check "-o, one of two inputs: the failure in its place" file_has old.json '"error":"No such file or directory"'
@@ -55,7 +75,7 @@ check "-o: no temporary file left" is "$(ls -A | grep -c pith-)" 0
 check "-o, new file: the umask's permissions" is "$(stat -c %a masked.json)" 640
 echo old >linked.json
 ln linked.json other-name.json
-run -f json -o linked.json page.html
+run -f json --overwrite -o linked.json page.html
 check "-o, hard link: both names have the output" file_has other-name.json keptmarker
 # A file mounted on its own (a container's -v FILE:FILE) cannot be
 # replaced by a rename: its content is copied in. Only where this user may
@@ -63,7 +83,7 @@ check "-o, hard link: both names have the output" file_has other-name.json keptm
 echo old >mounted.json
 echo old >backing.json
 if mount --bind backing.json mounted.json 2>/dev/null; then
-  run -f json -o mounted.json page.html
+  run -f json --overwrite -o mounted.json page.html
   umount mounted.json
   check "-o, mounted file: exit 0" is "$rc" 0
   check "-o, mounted file: the output written through the mount" file_has backing.json keptmarker
@@ -81,7 +101,7 @@ cp full.json full.orig
 (
   ulimit -f 1
   trap '' XFSZ
-  "$pith" -f json -o full.json big.html >.out 2>.err
+  "$pith" -f json --overwrite -o full.json big.html >.out 2>.err
   echo $? >.rc
 )
 check "-o, a failed write: exit 1" is "$(cat .rc)" 1
@@ -118,6 +138,37 @@ ln -s linked.txt link.txt
 run -o link.txt page.html
 check "-o onto a symbolic link: the link kept" test -L link.txt
 check "-o onto a symbolic link: its file written" file_has linked.txt keptmarker
+
+# -d: outputs that hold something are refused, named and counted, unless
+# --overwrite; an empty one holds nothing.
+mkdir -p din
+page din/a.html "A" amarker
+page din/b.html "B" bmarker
+page din/c.html "C" cmarker
+run -d dout din
+check "-d: first run, exit 0" is "$rc" 0
+echo earlier >dout/a.txt
+echo earlier >dout/b.txt
+: >dout/c.txt
+run -d dout din
+check "-d, outputs there: exit 2" is "$rc" 2
+check "-d, outputs there: untouched" is "$(cat dout/a.txt dout/b.txt)" "earlier
+earlier"
+check "-d, outputs there: the empty one untouched" test ! -s dout/c.txt
+check "-d, outputs there: says so" contains "$err" "already exists (the output for din/"
+check "-d, outputs there: counts the others" contains "$err" ", and 1 more of this run's outputs; refusing to write over them (--overwrite replaces them)"
+run -d dout --overwrite din
+check "-d --overwrite: exit 0" is "$rc" 0
+check "-d --overwrite: replaced" file_has dout/a.txt amarker
+check "-d --overwrite: every one" file_has dout/c.txt cmarker
+
+# Standard input's output below -d (DIR/stdin.txt) too.
+echo earlier >dout/stdin.txt
+run -d dout <din/a.html
+check "-d, stdin's output there: exit 2" is "$rc" 2
+check "-d, stdin's output there: says so" contains "$err" "dout/stdin.txt already exists"
+run -d dout --overwrite <din/a.html
+check "-d --overwrite, stdin: written" file_has dout/stdin.txt amarker
 
 # -d: an archive that cannot be read leaves its earlier output as it was.
 mkdir -p outd

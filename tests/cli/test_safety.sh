@@ -93,6 +93,9 @@ run page.html
 check "one document: no separator" lacks "$out" $'\f'
 run -f markdown page.html two.html page.html
 check "markdown separator: two lines" is "$(printf '%s\n' "$out" | grep -c $'^\f$')" 2
+run -f html page.html two.html
+check "html separator: one line" is "$(printf '%s\n' "$out" | grep -c $'^\f$')" 1
+check "html separator: before the second document" is "$(printf '%s\n' "$out" | sed -n "/^$(printf '\f')\$/{n;p}")" "<!DOCTYPE html>"
 
 # json lines of files: their source, as given.
 run -f json page.html ./two.html dir

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README stays true to the code: it names every Debian package setup.sh
 # installs, and has a row for every option `pith --help` lists. Each miss is
-# named, so whoever adds a package or an option sees what to write.
+# named, so whoever adds a package or an option sees what to write. And the
+# Markdown documents keep their shape when rewrapped: no heading run into a
+# paragraph, no table row broken over lines.
 #
 #   check.sh SOURCE_DIR PATH/TO/pith
 set -u
@@ -38,5 +40,19 @@ for o in $options; do
   fi
 done
 
-[ "$failed" -eq 0 ] && echo "README names every package and option"
+# Markdown shape, outside code (fenced, or indented four spaces): a table
+# row ends with its `|`; `## Heading` starts its own line (a paragraph
+# rewrapped over a heading swallows it, and the code block after it).
+shape=$(awk '/^ *```/ { code = !code; next }
+  code || /^    / { next }
+  /^\|/ && !/\| *$/ { print FILENAME ":" FNR ": a table row broken over lines" }
+  /[^ #`] +##+ [A-Za-z]/ { print FILENAME ":" FNR ": a heading inside a line" }' \
+  "$readme" "$src"/docs/*.md "$src/bindings/python/README.md")
+if [ -n "$shape" ]; then
+  echo "FAIL: Markdown out of shape:"
+  echo "$shape"
+  failed=$((failed + 1))
+fi
+
+[ "$failed" -eq 0 ] && echo "README names every package and option; the documents keep their shape"
 [ "$failed" -eq 0 ]

@@ -12,9 +12,10 @@
 Pages are ``bytes`` in any charset (pith finds it; gzip accepted where the
 library reads it) or ``str``. Every option of the ``pith`` command line has
 a keyword here (``--no-title`` is ``title=False``, ``--max-size`` is
-``max_size``). pith releases the GIL while it works: threads extract pages
-side by side. Failures raise :class:`pith.Error` (and its subclasses), bad
-arguments ``TypeError`` or ``ValueError``.
+``max_size``, ``--max-page-bytes`` is read_archive's ``max_record_bytes``).
+pith releases the GIL while it works: threads extract pages side by side.
+Failures raise :class:`pith.Error` (and its subclasses), bad arguments
+``TypeError`` or ``ValueError``.
 """
 
 import collections
@@ -366,6 +367,19 @@ def read_archive(source, *, jobs=None, errors="skip", all_status=False, all_type
         raise
 
 
+# read_archive's options that the command line spells otherwise.
+_CLI_SPELLINGS = {"max_page_bytes": "max_record_bytes", "no_site_dedup": "site_dedup=False"}
+
+
+def _named_otherwise(message, options):
+    """message, with the keyword to use for an option given by its command-line name."""
+    for name in options:
+        if name in _CLI_SPELLINGS and repr(name) in message:
+            return f"{message} (the command line's --{name.replace('_', '-')} is " \
+                   f"{_CLI_SPELLINGS[name]} here)"
+    return message
+
+
 def _check_archive_source(source):
     """A source read_archive cannot read, said plainly rather than by what
     fails deep inside (a decoding error, "embedded null byte")."""
@@ -398,7 +412,11 @@ class ArchiveReader:
         if errors not in ("skip", "raise", "return"):
             raise ValueError(f"errors must be 'skip', 'raise' or 'return', not {errors!r}")
         jobs = _jobs(jobs)
-        _pith.parse(b"<p>x</p>", **options)  # bad options fail here
+        try:
+            _pith.parse(b"<p>x</p>", **options)  # bad options fail here
+        except TypeError as e:
+            raise TypeError(_named_otherwise(str(e).replace(" for parse()", " for read_archive()"),
+                                             options)) from None
         self.counts = collections.Counter()
         if site_dedup:
             options = dict(options, sites=_count_sites(source, archive_options))

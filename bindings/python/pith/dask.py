@@ -349,5 +349,7 @@ def write_parquet(bag, path, **kwargs):
     try:
         import pyarrow  # noqa: F401
     except ImportError as e:
-        raise ImportError("pith.dask.write_parquet needs pyarrow") from e
+        raise ImportError("pith.dask.write_parquet needs pyarrow, which Debian 12 does not "
+                          "package: pip install pyarrow (in a virtual environment made with "
+                          "--system-site-packages), or write_jsonl") from e
     return to_dataframe(bag).to_parquet(path, engine="pyarrow", **kwargs)

@@ -60,6 +60,17 @@ def test_options_and_widening(warc):
     assert [a.to_dict() for a in pith.read_archive(warc, jobs=3)] == cli_json_records(warc)
 
 
+def test_a_bad_option_names_read_archive(warc):
+    # Refused before the file is read, naming the function called, and an
+    # option given by its command-line name gets the keyword to use.
+    with pytest.raises(TypeError, match=r"'colour' is an invalid keyword argument for "
+                                        r"read_archive\(\)$"):
+        pith.read_archive(warc, colour=1)
+    with pytest.raises(TypeError, match=r"max_page_bytes.*read_archive\(\) \(the command line's "
+                                        r"--max-page-bytes is max_record_bytes here\)"):
+        pith.read_archive(warc, max_page_bytes=100)
+
+
 def test_jobs_default_to_the_usable_cpus(warc, monkeypatch):
     # As extract_many and the CLI: the CPUs this process may run on.
     monkeypatch.setattr(pith, "_usable_cpus", lambda: 3)
