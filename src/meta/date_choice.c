@@ -672,6 +672,11 @@ static void drop_item_dates(mctx *x) {
              date_cmp_day(&x->dates[j].d, &c->d);
     if (!drop)
       x->dates[k++] = *c;
+#ifdef PITH_DEBUG_META
+    else
+      fprintf(stderr, "dropped %04d-%02d-%02d %s item %d\n", c->d.y, c->d.m, c->d.d, c->src,
+              c->item);
+#endif
   }
   x->ndates = k;
 }

@@ -1443,6 +1443,16 @@ static void test_list_entry_dates(void) {
                  "3 August 2015</p>" BODY "</div><div class=\"post\"><p>Comments are closed.</p>"
                  "</div><div class=\"more\">" BODY BODY BODY "</div>")) == 0);
   CHECK_STR(art.meta.date_published, "2015-08-03");
+  /* The header beside the content box (both unnamed, the box less than
+   * half the page's text) holds the site's name linking home: a logo,
+   * not another entry's heading. */
+  CHECK(run(PAGE("<title>Blog &raquo; Leo</title>",
+                 "<div id=\"header\"><h1><a href=\"http://blog.example/\">Blog</a></h1></div>"
+                 "<div id=\"content\"><div class=\"post\"><h2><a href=\"/leo/\">Leo</a></h2>"
+                 "<p class=\"meta\">3. August 2015</p>" BODY "</div></div>"
+                 "<div id=\"sidebar\"><h2>Archive</h2><ul><li><a href=\"/2015/08/\">August "
+                 "2015</a></li></ul>" BODY BODY BODY "</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2015-08-03");
   /* The page's own date, in the markup, stands beside them. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2023-11-02\">",
                  "<h1>News</h1><ul class=\"teasers\">" ENTRY("roads", "19") ENTRY("bridges", "18")
