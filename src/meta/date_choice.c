@@ -141,6 +141,17 @@ int date_update_label(const char *text, size_t at) {
   return date_label_before(text, at, 30, labels, sizeof labels / sizeof *labels);
 }
 
+/* Whether the words just before text[at] say the date is when someone
+ * joined a site ("Joined March 2007", "Member since 2011"): a profile's
+ * or a poster's, never a publication's. */
+int date_joined_label(const char *text, size_t at) {
+  static const char *const labels[] = {
+      "joined",      "member since",  "registered",     "mitglied seit", "dabei seit",
+      "registriert", "membre depuis", "inscrit depuis", "inscrit le",    "miembro desde",
+      "registrado",  "iscritto dal",  "lid sinds"};
+  return date_label_before(text, at, 30, labels, sizeof labels / sizeof *labels);
+}
+
 /* Words that say a date is a publication's. */
 static const char *const publish_words[] = {
     "published",      "posted",      "publié",   "publicado",    "pubblicato",
@@ -165,16 +176,18 @@ static int published_in_at(const mctx *x, const char *text, size_t len, int shor
     size_t at;
     if (!date_find(text + off, len - off, x->order, short_years, d, &at))
       break;
-    if (!date_update_label(text, off + at)) {
+    /* Someone's membership ("Joined Nov 4, 2011") dates nothing here. */
+    int joined = date_joined_label(text, off + at);
+    if (!joined && !date_update_label(text, off + at)) {
       if (where)
         *where = off + at;
       return 1;
     }
-    if (!found) {
+    if (!joined && !found) {
       first = *d;
       first_at = off + at;
+      found = 1;
     }
-    found = 1;
     off += at + 1;
     while (off < len && text[off] >= '0' && text[off] <= '9')
       off++;
@@ -226,6 +239,8 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
       meta_date shown;
       if (t && !date_find(t, at, x->order, 0, &shown, &at))
         at = strlen(t);
+      if ((t && date_joined_label(t, at)) || (before && date_joined_label(before, strlen(before))))
+        return 0;
       if ((t && date_update_label(t, at)) || (before && date_update_label(before, strlen(before))))
         return 2;
       return 1;

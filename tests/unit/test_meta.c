@@ -1339,6 +1339,21 @@ static void test_date_readings(void) {
                  "<meta name=\"date\" content=\"1970-01-01\">",
                  "<h1>T</h1>" BODY)) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* When someone joined the site (a profile's card, a poster's details)
+   * dates no text: in an element named for dates with its date in a
+   * title, and in the line under the headline; the post's own date
+   * stands beside it. */
+  CHECK(run(PAGE("", "<h1>Reuters</h1><div class=\"profile\"><span class=\"joinDate\" "
+                     "title=\"10:46 AM - 20 Mar 2007\">Joined March 2007</span></div>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(
+      run(PAGE(
+          "", "<h1>A chip race</h1><p>walker Member since Nov 4, 2011 Messages 65,334</p>" BODY)) ==
+      0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("", "<h1>A chip race</h1><p>walker Joined Nov 4, 2011</p><p>Posted on 9 May "
+                     "2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-05-09");
 }
 
 /* Cards of other articles, each with its microdata date, far from the
