@@ -141,14 +141,20 @@ int date_update_label(const char *text, size_t at) {
   return date_label_before(text, at, 30, labels, sizeof labels / sizeof *labels);
 }
 
-/* Whether the words just before text[at] say the date is when someone
- * joined a site ("Joined March 2007", "Member since 2011"): a profile's
- * or a poster's, never a publication's. */
-int date_joined_label(const char *text, size_t at) {
+/* Whether the words just before text[at] say the date is something
+ * else's than a text's: when someone joined a site ("Joined March 2007",
+ * "Member since 2011": a profile's, a poster's), or when an offer, a
+ * call or a validity ends or starts ("Sale ends 03/31/2026", "valid
+ * through", "Deadline to apply: March 1st"). Never a publication's. */
+int date_other_label(const char *text, size_t at) {
   static const char *const labels[] = {
       "joined",      "member since",  "registered",     "mitglied seit", "dabei seit",
       "registriert", "membre depuis", "inscrit depuis", "inscrit le",    "miembro desde",
-      "registrado",  "iscritto dal",  "lid sinds"};
+      "registrado",  "iscritto dal",  "lid sinds",      "valid through", "valid thru",
+      "valid until", "valid till",    "valid from",     "expires",       "expiry",
+      "expiration",  "ends",          "deadline",       "apply by",      "gültig bis",
+      "gültig ab",   "frist",         "schluss",        "jusqu'au",      "date limite",
+      "valable",     "válido hasta",  "fecha límite",   "valido fino",   "scadenza"};
   return date_label_before(text, at, 30, labels, sizeof labels / sizeof *labels);
 }
 
@@ -176,8 +182,9 @@ static int published_in_at(const mctx *x, const char *text, size_t len, int shor
     size_t at;
     if (!date_find(text + off, len - off, x->order, short_years, d, &at))
       break;
-    /* Someone's membership ("Joined Nov 4, 2011") dates nothing here. */
-    int joined = date_joined_label(text, off + at);
+    /* Someone's membership ("Joined Nov 4, 2011"), an offer's end: no
+     * date of the text. */
+    int joined = date_other_label(text, off + at);
     if (!joined && !date_update_label(text, off + at)) {
       if (where)
         *where = off + at;
@@ -239,7 +246,7 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
       meta_date shown;
       if (t && !date_find(t, at, x->order, 0, &shown, &at))
         at = strlen(t);
-      if ((t && date_joined_label(t, at)) || (before && date_joined_label(before, strlen(before))))
+      if ((t && date_other_label(t, at)) || (before && date_other_label(before, strlen(before))))
         return 0;
       if ((t && date_update_label(t, at)) || (before && date_update_label(before, strlen(before))))
         return 2;

@@ -1354,6 +1354,13 @@ static void test_date_readings(void) {
   CHECK(run(PAGE("", "<h1>A chip race</h1><p>walker Joined Nov 4, 2011</p><p>Posted on 9 May "
                      "2023</p>" BODY)) == 0);
   CHECK_STR(art.meta.date_published, "2023-05-09");
+  /* Nor does an offer's or a call's end under the headline. */
+  CHECK(run(PAGE("", "<h1>Office chairs</h1><p>Buy more, save more. Sale ends 03/31/2023. While "
+                     "supplies last.</p>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("", "<h1>Roof repair costs</h1><p>This estimate is based on 31 projects and is "
+                     "valid through 01/23/2023.</p>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
 }
 
 /* Cards of other articles, each with its microdata date, far from the
