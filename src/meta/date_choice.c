@@ -115,16 +115,29 @@ static const char *const modified_tags[] = {
  * text[at] (as a word of its own: "edited" is not "credited"). */
 int date_label_before(const char *text, size_t at, size_t window, const char *const *labels,
                       size_t n) {
-  size_t from = at > window ? at - window : 0;
+  /* The window less its soft hyphens ("Aktua&shy;lisiert", "Dead&shy;line":
+   * the extracted text keeps them). */
+  char w[128];
+  if (window > sizeof w - 1)
+    window = sizeof w - 1;
+  size_t from = at > window ? at - window : 0, len = 0;
+  for (size_t i = from; i < at; i++) {
+    if ((unsigned char)text[i] == 0xC2 && i + 1 < at && (unsigned char)text[i + 1] == 0xAD)
+      i++;
+    else
+      w[len++] = text[i];
+  }
+  w[len] = '\0';
   for (size_t i = 0; i < n; i++) {
-    const char *p = text + from;
+    const char *p = w;
     size_t k = strlen(labels[i]);
-    while ((p = mstr_istr(p, at - (size_t)(p - text), labels[i]))) {
+    while ((p = mstr_istr(p, len - (size_t)(p - w), labels[i]))) {
       /* A word starts after a digit too: inline elements' text runs
        * together ("22, 2022Updated: ..."). */
-      int start = p == text || !mstr_is_alnum((unsigned char)p[-1]) ||
-                  (unsigned char)p[-1] >= 0x80 || (p[-1] >= '0' && p[-1] <= '9');
-      if (start)
+      unsigned char before = p > w  ? (unsigned char)p[-1]
+                             : from ? (unsigned char)text[from - 1]
+                                    : 0;
+      if (!before || !mstr_is_alnum(before) || before >= 0x80 || (before >= '0' && before <= '9'))
         return 1;
       p += k;
     }

@@ -1361,6 +1361,12 @@ static void test_date_readings(void) {
   CHECK(run(PAGE("", "<h1>Roof repair costs</h1><p>This estimate is based on 31 projects and is "
                      "valid through 01/23/2023.</p>" BODY)) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* A label broken by a soft hyphen still reads; the title loses it. */
+  CHECK(run(PAGE("<title>Home Repair Assis&shy;tance</title>",
+                 "<h1>Home Repair Assis&shy;tance</h1><p>*Dead&shy;line to apply: March 1st, "
+                 "2023</p>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK_STR(art.title, "Home Repair Assistance");
 }
 
 /* Cards of other articles, each with its microdata date, far from the
