@@ -115,16 +115,29 @@ static const char *const modified_tags[] = {
  * text[at] (as a word of its own: "edited" is not "credited"). */
 int date_label_before(const char *text, size_t at, size_t window, const char *const *labels,
                       size_t n) {
-  size_t from = at > window ? at - window : 0;
+  /* The window less its soft hyphens ("Aktua&shy;lisiert", "Dead&shy;line":
+   * the extracted text keeps them). */
+  char w[128];
+  if (window > sizeof w - 1)
+    window = sizeof w - 1;
+  size_t from = at > window ? at - window : 0, len = 0;
+  for (size_t i = from; i < at; i++) {
+    if ((unsigned char)text[i] == 0xC2 && i + 1 < at && (unsigned char)text[i + 1] == 0xAD)
+      i++;
+    else
+      w[len++] = text[i];
+  }
+  w[len] = '\0';
   for (size_t i = 0; i < n; i++) {
-    const char *p = text + from;
+    const char *p = w;
     size_t k = strlen(labels[i]);
-    while ((p = mstr_istr(p, at - (size_t)(p - text), labels[i]))) {
+    while ((p = mstr_istr(p, len - (size_t)(p - w), labels[i]))) {
       /* A word starts after a digit too: inline elements' text runs
        * together ("22, 2022Updated: ..."). */
-      int start = p == text || !mstr_is_alnum((unsigned char)p[-1]) ||
-                  (unsigned char)p[-1] >= 0x80 || (p[-1] >= '0' && p[-1] <= '9');
-      if (start)
+      unsigned char before = p > w  ? (unsigned char)p[-1]
+                             : from ? (unsigned char)text[from - 1]
+                                    : 0;
+      if (!before || !mstr_is_alnum(before) || before >= 0x80 || (before >= '0' && before <= '9'))
         return 1;
       p += k;
     }
@@ -138,6 +151,23 @@ int date_update_label(const char *text, size_t at) {
       "updated",    "update",      "modified",    "aktualisiert",  "geändert",
       "mis à jour", "mise à jour", "actualizado", "actualización", "aggiornato",
       "atualizado", "bijgewerkt",  "edited",      "revised",       "last reviewed"};
+  return date_label_before(text, at, 30, labels, sizeof labels / sizeof *labels);
+}
+
+/* Whether the words just before text[at] say the date is something
+ * else's than a text's: when someone joined a site ("Joined March 2007",
+ * "Member since 2011": a profile's, a poster's), or when an offer, a
+ * call or a validity ends or starts ("Sale ends 03/31/2026", "valid
+ * through", "Deadline to apply: March 1st"). Never a publication's. */
+int date_other_label(const char *text, size_t at) {
+  static const char *const labels[] = {
+      "joined",      "member since",  "registered",     "mitglied seit", "dabei seit",
+      "registriert", "membre depuis", "inscrit depuis", "inscrit le",    "miembro desde",
+      "registrado",  "iscritto dal",  "lid sinds",      "valid through", "valid thru",
+      "valid until", "valid till",    "valid from",     "expires",       "expiry",
+      "expiration",  "ends",          "deadline",       "apply by",      "gültig bis",
+      "gültig ab",   "frist",         "schluss",        "jusqu'au",      "date limite",
+      "valable",     "válido hasta",  "fecha límite",   "valido fino",   "scadenza"};
   return date_label_before(text, at, 30, labels, sizeof labels / sizeof *labels);
 }
 
@@ -165,16 +195,19 @@ static int published_in_at(const mctx *x, const char *text, size_t len, int shor
     size_t at;
     if (!date_find(text + off, len - off, x->order, short_years, d, &at))
       break;
-    if (!date_update_label(text, off + at)) {
+    /* Someone's membership ("Joined Nov 4, 2011"), an offer's end: no
+     * date of the text. */
+    int joined = date_other_label(text, off + at);
+    if (!joined && !date_update_label(text, off + at)) {
       if (where)
         *where = off + at;
       return 1;
     }
-    if (!found) {
+    if (!joined && !found) {
       first = *d;
       first_at = off + at;
+      found = 1;
     }
-    found = 1;
     off += at + 1;
     while (off < len && text[off] >= '0' && text[off] <= '9')
       off++;
@@ -226,6 +259,8 @@ static int element_date(mctx *x, const dom_node *n, int short_years, meta_date *
       meta_date shown;
       if (t && !date_find(t, at, x->order, 0, &shown, &at))
         at = strlen(t);
+      if ((t && date_other_label(t, at)) || (before && date_other_label(before, strlen(before))))
+        return 0;
       if ((t && date_update_label(t, at)) || (before && date_update_label(before, strlen(before))))
         return 2;
       return 1;
@@ -672,6 +707,11 @@ static void drop_item_dates(mctx *x) {
              date_cmp_day(&x->dates[j].d, &c->d);
     if (!drop)
       x->dates[k++] = *c;
+#ifdef PITH_DEBUG_META
+    else
+      fprintf(stderr, "dropped %04d-%02d-%02d %s item %d\n", c->d.y, c->d.m, c->d.d, c->src,
+              c->item);
+#endif
   }
   x->ndates = k;
 }

@@ -26,6 +26,11 @@ int date_label_before(const char *text, size_t at, size_t window, const char *co
 /* Whether the words just before text[at] say the date is an update's. */
 int date_update_label(const char *text, size_t at);
 
+/* Whether the words just before text[at] say the date is something
+ * else's: someone's joining ("Joined March 2007"), an offer's or a call's
+ * end ("Sale ends", "Deadline to apply"). Never a publication's date. */
+int date_other_label(const char *text, size_t at);
+
 /* Whether the words just before text[at] say the date is a publication's. */
 int date_publish_label(const char *text, size_t at);
 

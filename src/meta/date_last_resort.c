@@ -192,13 +192,15 @@ static int in_range(const mctx *x, const char *line, size_t len, size_t at, size
 enum { DATELINE_WORDS = 6, LIST_DAYS = 3, LINE_TRIES = 64 };
 
 /* How the date at line li's [at, end) reads: not a publication's (an
- * update's, one end of a range), a mention (in a sentence, run into a
- * word), a dateline of its own, or labelled as a publication's. */
+ * update's, someone's joining, an offer's end, one end of a range), a
+ * mention (in a sentence, run into a word), a dateline of its own, or
+ * labelled as a publication's. */
 enum { READS_NOT_PUBLISHED = -1, READS_MENTION, READS_DATELINE, READS_LABELLED };
 
 static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at, size_t end) {
   const date_line *l = &lines->v[li];
-  if (date_update_label(l->text, at) || in_range(x, l->text, l->len, at, end))
+  if (date_update_label(l->text, at) || date_other_label(l->text, at) ||
+      in_range(x, l->text, l->len, at, end))
     return READS_NOT_PUBLISHED;
   /* A label on a line of its own just before ("Posted on" | "June 9"). */
   const date_line *prev = li ? &lines->v[li - 1] : NULL;

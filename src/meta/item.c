@@ -37,7 +37,9 @@ int meta_links_elsewhere(const dom_node *h, size_t *budget) {
       continue;
     --*budget;
     const char *href = c->tag == TAG_A ? dom_attr_get(c, "href") : NULL;
-    if (href && *href && !strchr(href, '#') && !mstr_istarts(href, "javascript:"))
+    /* A link home is the site's name (a header's logo), no other page. */
+    if (href && *href && !strchr(href, '#') && !mstr_istarts(href, "javascript:") &&
+        strcmp(href, "/") && !meta_is_home(href))
       return 1;
   }
   return 0;

@@ -150,6 +150,12 @@ size_t mstr_squeeze(char *s, size_t len) {
       i += adv;
       continue;
     }
+    /* Invisible marks within words: a soft hyphen ("Dead&shy;line"), a
+     * zero-width space, a word joiner, a stray byte-order mark. */
+    if (c == 0xAD || c == 0x200B || c == 0x2060 || c == 0xFEFF) {
+      i += adv;
+      continue;
+    }
     if (space)
       s[j++] = ' ';
     space = 0;

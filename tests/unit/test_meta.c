@@ -1339,6 +1339,34 @@ static void test_date_readings(void) {
                  "<meta name=\"date\" content=\"1970-01-01\">",
                  "<h1>T</h1>" BODY)) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* When someone joined the site (a profile's card, a poster's details)
+   * dates no text: in an element named for dates with its date in a
+   * title, and in the line under the headline; the post's own date
+   * stands beside it. */
+  CHECK(run(PAGE("", "<h1>Reuters</h1><div class=\"profile\"><span class=\"joinDate\" "
+                     "title=\"10:46 AM - 20 Mar 2007\">Joined March 2007</span></div>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(
+      run(PAGE(
+          "", "<h1>A chip race</h1><p>walker Member since Nov 4, 2011 Messages 65,334</p>" BODY)) ==
+      0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("", "<h1>A chip race</h1><p>walker Joined Nov 4, 2011</p><p>Posted on 9 May "
+                     "2023</p>" BODY)) == 0);
+  CHECK_STR(art.meta.date_published, "2023-05-09");
+  /* Nor does an offer's or a call's end under the headline. */
+  CHECK(run(PAGE("", "<h1>Office chairs</h1><p>Buy more, save more. Sale ends 03/31/2023. While "
+                     "supplies last.</p>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK(run(PAGE("", "<h1>Roof repair costs</h1><p>This estimate is based on 31 projects and is "
+                     "valid through 01/23/2023.</p>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* A label broken by a soft hyphen still reads; the title loses it. */
+  CHECK(run(PAGE("<title>Home Repair Assis&shy;tance</title>",
+                 "<h1>Home Repair Assis&shy;tance</h1><p>*Dead&shy;line to apply: March 1st, "
+                 "2023</p>" BODY)) == 0);
+  CHECK(art.meta.date_published == NULL);
+  CHECK_STR(art.title, "Home Repair Assistance");
 }
 
 /* Cards of other articles, each with its microdata date, far from the
@@ -1442,6 +1470,16 @@ static void test_list_entry_dates(void) {
                  "<div class=\"post\"><h2><a href=\"/leo/\">Leo</a></h2><p class=\"date\">"
                  "3 August 2015</p>" BODY "</div><div class=\"post\"><p>Comments are closed.</p>"
                  "</div><div class=\"more\">" BODY BODY BODY "</div>")) == 0);
+  CHECK_STR(art.meta.date_published, "2015-08-03");
+  /* The header beside the content box (both unnamed, the box less than
+   * half the page's text) holds the site's name linking home: a logo,
+   * not another entry's heading. */
+  CHECK(run(PAGE("<title>Blog &raquo; Leo</title>",
+                 "<div id=\"header\"><h1><a href=\"http://blog.example/\">Blog</a></h1></div>"
+                 "<div id=\"content\"><div class=\"post\"><h2><a href=\"/leo/\">Leo</a></h2>"
+                 "<p class=\"meta\">3. August 2015</p>" BODY "</div></div>"
+                 "<div id=\"sidebar\"><h2>Archive</h2><ul><li><a href=\"/2015/08/\">August "
+                 "2015</a></li></ul>" BODY BODY BODY "</div>")) == 0);
   CHECK_STR(art.meta.date_published, "2015-08-03");
   /* The page's own date, in the markup, stands beside them. */
   CHECK(run(PAGE("<meta property=\"article:published_time\" content=\"2023-11-02\">",
