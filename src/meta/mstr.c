@@ -440,8 +440,9 @@ static uint32_t fnv_add(uint32_t h, uint32_t c) {
   return (h ^ c) * 16777619u;
 }
 
-size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap) {
-  size_t n = 0, i = 0;
+size_t mstr_word_spans(const char *s, size_t len, uint32_t *out, size_t *at, size_t *end,
+                       size_t cap) {
+  size_t n = 0, i = 0, from = 0;
   uint32_t h = 2166136261u;
   int in = 0;
   while (i <= len && n < cap) {
@@ -453,9 +454,15 @@ size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap) {
     if (word) {
       if (c == 0x2019)
         c = '\'';
+      if (!in)
+        from = i;
       h = fnv_add(h, mstr_lower(c));
       in = 1;
     } else if (in) {
+      if (at)
+        at[n] = from;
+      if (end)
+        end[n] = i;
       out[n++] = h;
       h = 2166136261u;
       in = 0;
@@ -463,6 +470,10 @@ size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap) {
     i += adv;
   }
   return n;
+}
+
+size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap) {
+  return mstr_word_spans(s, len, out, NULL, NULL, cap);
 }
 
 size_t mstr_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {

@@ -70,6 +70,10 @@ void mstr_node_text_opts(const dom_node *n, buf *b, size_t max, unsigned opts);
 /* Folded words of s as 32-bit hashes (case folded, punctuation dropped), at
  * most cap of them; returns the count. */
 size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap);
+/* The same, with where each word starts and ends in s (at[i], end[i];
+ * either may be NULL). */
+size_t mstr_word_spans(const char *s, size_t len, uint32_t *out, size_t *at, size_t *end,
+                       size_t cap);
 /* Word-bag overlap: the number of words of a also in b (each matched once). */
 size_t mstr_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 /* Equal after folding case, white space, quotes and dashes. */

@@ -595,23 +595,103 @@ static const char *best_title(const char *const stripped[5], const title_input *
  * rechnen …"): the kicker is no part of the headline. NULL when there is
  * none. */
 static const char *title_after_kicker(const title_heading *h, const char *const stripped[5]) {
-  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS], kw[MAX_WORDS];
+  size_t nk = h->nlead ? words_of(h->lead[0], strlen(h->lead[0]), kw) : 0;
   size_t nh = words_of(h->text, strlen(h->text), hw);
-  for (int r = 0; r < 5 && h->kicker; r++) {
+  for (int r = 0; r < 5 && nk; r++) {
     size_t nt = stripped[r] ? words_of(stripped[r], strlen(stripped[r]), tw) : 0;
-    if (nt < 2 || nt + h->kicker != nh || memcmp(hw + h->kicker, tw, nt * sizeof *tw))
+    if (nt < 2 || nt + nk != nh || memcmp(hw + nk, tw, nt * sizeof *tw))
       continue;
     return stripped[r];
   }
   return NULL;
 }
 
+/* Heading h's leading part that is its headline, when h says more after
+ * it that is no part of it: a title for machines opens with the part word
+ * for word, up to a separator or its end, and says none of the words
+ * that follow the part in h ("<a>Headline</a> <a>(example.com)</a> 87"
+ * under "Headline - Site"; a book's name and then its "Hardcover" under
+ * "Name: Author: Shop"). NULL when there is none. */
+static const char *lead_before_tail(const title_heading *h, const title_input *in) {
+  const char *titles[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
+                           in->doc_title};
+  uint32_t hw[MAX_WORDS], lw[MAX_WORDS], tw[MAX_WORDS];
+  size_t nh = words_of(h->text, strlen(h->text), hw);
+  for (size_t k = 0; k < h->nlead; k++) {
+    size_t nl = words_of(h->lead[k], strlen(h->lead[k]), lw);
+    if (nl < 2 || nl >= nh || memcmp(hw, lw, nl * sizeof *lw))
+      continue;
+    for (int r = 0; r < 5; r++) {
+      segment seg[MAX_SEGMENTS];
+      size_t n = titles[r] ? split(titles[r], seg) : 0;
+      for (size_t i = 0; i < n; i++) {
+        if (!same_words_n(h->lead[k], titles[r], seg[i].end))
+          continue;
+        size_t nt = words_of(titles[r] + seg[i].end, strlen(titles[r] + seg[i].end), tw);
+        if (!mstr_overlap(hw + nl, nh - nl, tw, nt))
+          return h->lead[k];
+      }
+    }
+  }
+  return NULL;
+}
+
+/* Whether gap g[0..len) between two words holds a separator other than a
+ * bar (" - ", ": ", " / "): a bar parts a title from a section's name
+ * ("Staple Tee | 5001"), not a headline's own parts. */
+static int gap_separates(const char *g, size_t len) {
+  segment seg[MAX_SEGMENTS];
+  char two[64];
+  if (len + 3 > sizeof two || memchr(g, '|', len) || mstr_istr(g, len, "\xEF\xBD\x9C"))
+    return 0;
+  /* "a" + gap + "b": split finds the separator between two parts. */
+  two[0] = 'a';
+  memcpy(two + 1, g, len);
+  two[len + 1] = 'b';
+  two[len + 2] = '\0';
+  return split(two, seg) == 2;
+}
+
+/* The title for machines that says heading text h word for word, with a
+ * separator where h runs two of its parts together with a space ("Question
+ * Want to know …" of "<span>Question</span> Want to know …" under
+ * "Question - Want to know …"): h glued so is no headline's spelling. NULL
+ * when none does. */
+static const char *spelled_apart(const char *h, const char *const stripped[5]) {
+  static const int order[5] = {1, 2, 4, 3, 0};
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  size_t ha[MAX_WORDS], he[MAX_WORDS], ta[MAX_WORDS], te[MAX_WORDS];
+  size_t nh = mstr_word_spans(h, strlen(h), hw, ha, he, MAX_WORDS);
+  for (int k = 0; k < 5 && nh >= 2 && nh < MAX_WORDS; k++) {
+    const char *t = stripped[order[k]];
+    size_t nt = t ? mstr_word_spans(t, strlen(t), tw, ta, te, MAX_WORDS) : 0;
+    if (nt != nh || memcmp(hw, tw, nh * sizeof *hw))
+      continue;
+    for (size_t i = 0; i + 1 < nh; i++) {
+      int glued = 1;
+      for (size_t j = he[i]; j < ha[i + 1]; j++)
+        glued &= h[j] == ' ';
+      if (glued && gap_separates(t + te[i], ta[i + 1] - te[i]))
+        return t;
+    }
+  }
+  return NULL;
+}
+
 /* The title from heading h: the title for machines it says after its
- * kicker, else h itself. */
+ * kicker; its leading part before a tail that is no part of the
+ * headline; else h itself, spelt as a title for machines spells it when h
+ * glues its parts. */
 static const char *headline(const title_heading *h, const char *const stripped[5],
                             const title_input *in, arena *mem) {
   const char *tail = title_after_kicker(h, stripped);
-  return tail ? finish(tail, in, mem) : finish_as(h->text, in, mem, 1);
+  if (tail)
+    return finish(tail, in, mem);
+  const char *lead = lead_before_tail(h, in);
+  const char *t = finish_as(lead ? lead : h->text, in, mem, 1);
+  const char *apart = t ? spelled_apart(t, stripped) : NULL;
+  return apart ? finish_as(apart, in, mem, 1) : t;
 }
 
 /* The procedure docs/json.md describes ("Title"): the first step that

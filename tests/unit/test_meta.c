@@ -1762,6 +1762,47 @@ static void test_title_more_shapes(void) {
   CHECK_STR(art.title, "Wierer wins the last race at home");
 }
 
+static void test_title_glued_parts(void) {
+  /* A headline's link followed in its box by the source's address and
+   * the count of comments, which no title for machines says: the
+   * headline alone. */
+  CHECK(run(PAGE("<title>Harbour town votes to restore its tidal mill - Valley Post</title>",
+                 "<h1><span><a href=\"/story/1\">Harbour town votes to restore its tidal mill</a> "
+                 "<a href=\"https://news.example/mill\">(news.example)</a></span> "
+                 "<span><a href=\"#comments\">87</a></span></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Harbour town votes to restore its tidal mill");
+  /* A book's name, then its binding: the <title> goes on with other
+   * parts after a colon. */
+  CHECK(run(PAGE("<title>Tidal Mills of the North Sea Coast: Jones, Ann: 9780000000001: "
+                 "Bookshop: Books</title>",
+                 "<h1><span>Tidal Mills of the North Sea Coast</span> "
+                 "<span>Hardcover</span></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Tidal Mills of the North Sea Coast");
+  /* The words after the first part are the title's own: the whole
+   * headline, spelt as the title spells it (below). */
+  CHECK(run(PAGE("<title>Harbour town: votes to restore its tidal mill | Valley Post</title>",
+                 "<h1><span>Harbour town</span> <span>votes to restore its tidal "
+                 "mill</span></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Harbour town: votes to restore its tidal mill");
+  /* A forum's label run into the thread's title with a space, where the
+   * <title> puts a dash: spelt as the <title>. */
+  CHECK(run(PAGE("<title>Question - How do I restore a tidal mill wheel | Mill Forum</title>"
+                 "<meta property=\"og:site_name\" content=\"Mill Forum\">",
+                 "<h1><span class=\"label\">Question</span> How do I restore a tidal mill "
+                 "wheel</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Question - How do I restore a tidal mill wheel");
+  /* A bar parts a title from a section, not a name from its number: only
+   * a dash spells it. */
+  CHECK(run(PAGE("<title>Staple Tee - 5001 | Mill Shop</title>"
+                 "<meta property=\"og:site_name\" content=\"Mill Shop\">"
+                 "<meta property=\"og:title\" content=\"Staple Tee | 5001\">",
+                 "<h1>Staple Tee <label>5001</label></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Staple Tee - 5001");
+  CHECK(run(PAGE("<meta property=\"og:title\" content=\"Staple Tee | 5001\">",
+                 "<h1>Staple Tee <label>5001</label></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Staple Tee 5001");
+}
+
 static void test_huge_title(void) {
   size_t n = 300 * 1024;
   char *page = malloc(n + 256);
@@ -1875,6 +1916,7 @@ int main(void) {
   test_headline_text_dates();
   test_title_headings();
   test_title_more_shapes();
+  test_title_glued_parts();
   test_language();
   test_odd_input();
   arena_free(&mem);
