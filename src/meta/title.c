@@ -653,21 +653,70 @@ static int gap_separates(const char *g, size_t len) {
   return split(two, seg) == 2;
 }
 
-/* The title for machines that says heading text h word for word, with a
- * separator where h runs two of its parts together with a space ("Question
- * Want to know …" of "<span>Question</span> Want to know …" under
- * "Question - Want to know …"): h glued so is no headline's spelling. NULL
- * when none does. */
-static const char *spelled_apart(const char *h, const char *const stripped[5]) {
+/* Whether s is set in capitals: two capitals or more, and no small
+ * letter of a script with cases (Latin, Greek, Cyrillic). */
+static int in_capitals(const char *s) {
+  size_t caps = 0, len = strlen(s), adv;
+  for (size_t i = 0; i < len; i += adv) {
+    uint32_t c = mstr_utf8(s + i, len - i, &adv);
+    if (mstr_lower(c) != c)
+      caps++;
+    else if (mstr_is_alnum(c) && !(c >= '0' && c <= '9') &&
+             (c < 0x250 || (c >= 0x370 && c < 0x530)))
+      return 0;
+  }
+  return caps >= 2;
+}
+
+/* Whether h says t but for characters lost to a question mark on the way
+ * ("Planning? Beginner? Guide" for "Planning: Beginner’s Guide"): each
+ * '?' of h where t has none stands for one to three characters of t, not
+ * spaces, and one of them at least is a letter, a digit or not ASCII (a
+ * '?' for a colon alone may be the page's own). */
+static int lost_to_question_marks(const char *h, const char *t) {
+  int lost = 0;
+  while (*h && *t) {
+    if (*h == *t) {
+      h++, t++;
+      continue;
+    }
+    if (*h != '?')
+      return 0;
+    size_t k = 0, adv;
+    for (; k < 3 && *t && *t != ' ' && *t != h[1]; k++) {
+      uint32_t c = mstr_utf8(t, strlen(t), &adv);
+      lost |= c >= 0x80 || mstr_is_alnum(c);
+      t += adv;
+    }
+    if (!k || (*t != h[1] && h[1]))
+      return 0;
+    h++;
+  }
+  return lost && !*h && !*t;
+}
+
+/* The title for machines that spells heading text h better, saying the
+ * same: with the same words, it puts a separator where h runs two of its
+ * parts together with a space ("Question Want to know …" of
+ * "<span>Question</span> Want to know …" under "Question - Want to know
+ * …"), or writes them in small letters where h is set in capitals; or it
+ * has the characters h lost to question marks. NULL when none does. */
+static const char *spelt_better(const char *h, const char *const stripped[5]) {
   static const int order[5] = {1, 2, 4, 3, 0};
   uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
   size_t ha[MAX_WORDS], he[MAX_WORDS], ta[MAX_WORDS], te[MAX_WORDS];
   size_t nh = mstr_word_spans(h, strlen(h), hw, ha, he, MAX_WORDS);
+  const char *same[5] = {NULL}; /* the titles with h's words, in order */
+  int capitals = in_capitals(h);
   for (int k = 0; k < 5 && nh >= 2 && nh < MAX_WORDS; k++) {
     const char *t = stripped[order[k]];
+    if (t && strchr(h, '?') && lost_to_question_marks(h, t))
+      return t;
     size_t nt = t ? mstr_word_spans(t, strlen(t), tw, ta, te, MAX_WORDS) : 0;
     if (nt != nh || memcmp(hw, tw, nh * sizeof *hw))
       continue;
+    same[k] = t;
+    capitals &= !in_capitals(t); /* a title in capitals too: the page's spelling */
     for (size_t i = 0; i + 1 < nh; i++) {
       int glued = 1;
       for (size_t j = he[i]; j < ha[i + 1]; j++)
@@ -676,13 +725,16 @@ static const char *spelled_apart(const char *h, const char *const stripped[5]) {
         return t;
     }
   }
+  for (int k = 0; k < 5 && capitals; k++)
+    if (same[k])
+      return same[k];
   return NULL;
 }
 
 /* The title from heading h: the title for machines it says after its
  * kicker; its leading part before a tail that is no part of the
  * headline; else h itself, spelt as a title for machines spells it when h
- * glues its parts. */
+ * is spelt worse (spelt_better). */
 static const char *headline(const title_heading *h, const char *const stripped[5],
                             const title_input *in, arena *mem) {
   const char *tail = title_after_kicker(h, stripped);
@@ -690,8 +742,8 @@ static const char *headline(const title_heading *h, const char *const stripped[5
     return finish(tail, in, mem);
   const char *lead = lead_before_tail(h, in);
   const char *t = finish_as(lead ? lead : h->text, in, mem, 1);
-  const char *apart = t ? spelled_apart(t, stripped) : NULL;
-  return apart ? finish_as(apart, in, mem, 1) : t;
+  const char *better = t ? spelt_better(t, stripped) : NULL;
+  return better ? finish_as(better, in, mem, 1) : t;
 }
 
 /* The procedure docs/json.md describes ("Title"): the first step that

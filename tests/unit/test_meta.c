@@ -1801,6 +1801,24 @@ static void test_title_glued_parts(void) {
   CHECK(run(PAGE("<meta property=\"og:title\" content=\"Staple Tee | 5001\">",
                  "<h1>Staple Tee <label>5001</label></h1>" BODY)) == 0);
   CHECK_STR(art.title, "Staple Tee 5001");
+  /* A headline set in capitals where a title for machines says the same
+   * words in small letters: spelt as the title; when a title is in
+   * capitals too, that is the page's spelling. */
+  CHECK(run(PAGE("<title>Tips for Online Success</title>",
+                 "<h1>TIPS FOR ONLINE SUCCESS</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Tips for Online Success");
+  CHECK(run(PAGE("<title>Tips for Online Success</title>"
+                 "<meta property=\"og:title\" content=\"TIPS FOR ONLINE SUCCESS\">",
+                 "<h1>TIPS FOR ONLINE SUCCESS</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "TIPS FOR ONLINE SUCCESS");
+  /* Characters the headline lost to question marks (the page's own
+   * bytes), which the <title> has. */
+  CHECK(run(PAGE("<title>The Basics Of Event Planning: Beginner\xE2\x80\x99s Guide</title>",
+                 "<h1>The Basics Of Event Planning? Beginner? Guide</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "The Basics Of Event Planning: Beginner\xE2\x80\x99s Guide");
+  CHECK(run(PAGE("<title>What Is Catering: Types of Catering</title>",
+                 "<h1>What Is Catering? Types of Catering</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "What Is Catering? Types of Catering");
 }
 
 static void test_huge_title(void) {
