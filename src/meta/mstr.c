@@ -130,6 +130,16 @@ int mstr_is_alnum(uint32_t c) {
   return 1;
 }
 
+/* Whether c is a format character that shows nothing and parts no words:
+ * a soft hyphen, a left-to-right or right-to-left mark, a bidirectional
+ * embedding, override or isolate, a word joiner ("\u202aGoogle
+ * Scholar\u202c"). The zero-width joiners stay: scripts and emoji need
+ * them. */
+static int shows_nothing(uint32_t c) {
+  return c == 0xAD || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || c == 0x2060 ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
 size_t mstr_squeeze(char *s, size_t len) {
   size_t j = 0, i = 0;
   int space = 0;
@@ -147,6 +157,10 @@ size_t mstr_squeeze(char *s, size_t len) {
     uint32_t c = mstr_utf8(s + i, len - i, &adv);
     if (mstr_is_space(c) || c < 0x20 || c == 0x7F) {
       space = j > 0;
+      i += adv;
+      continue;
+    }
+    if (shows_nothing(c)) {
       i += adv;
       continue;
     }

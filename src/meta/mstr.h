@@ -21,7 +21,9 @@ uint32_t mstr_lower(uint32_t c);
 int mstr_is_alnum(uint32_t c);
 int mstr_is_space(uint32_t c);
 
-/* Copies s[0..len) into mem with white space collapsed and trimmed, at most
+/* Copies s[0..len) into mem with white space collapsed and trimmed and the
+ * format characters that show nothing (soft hyphens, direction marks and
+ * embeddings, word joiners) dropped, at most
  * max bytes (cut at a character boundary). NULL when nothing is left or out
  * of memory. */
 char *mstr_clean(arena *mem, const char *s, size_t len, size_t max);

@@ -1821,6 +1821,19 @@ static void test_title_glued_parts(void) {
   CHECK_STR(art.title, "What Is Catering? Types of Catering");
 }
 
+static void test_invisible_characters(void) {
+  /* A soft hyphen parts no words: the <h1> says the <title>'s words. */
+  CHECK(run(PAGE("<title>Town of Saltmarsh: Home Repair Assistance Program</title>"
+                 "<meta property=\"og:site_name\" content=\"Town of Saltmarsh\">",
+                 "<h1>Home Repair Assis&shy;tance Program</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Home Repair Assistance Program");
+  /* Direction marks and embeddings show nothing and are left out. */
+  CHECK(run(PAGE("<title>Scholar</title><meta property=\"og:site_name\" "
+                 "content=\"\xE2\x80\xAAValley Scholar\xE2\x80\xAC\">",
+                 BODY)) == 0);
+  CHECK_STR(art.meta.site_name, "Valley Scholar");
+}
+
 static void test_huge_title(void) {
   size_t n = 300 * 1024;
   char *page = malloc(n + 256);
@@ -1935,6 +1948,7 @@ int main(void) {
   test_title_headings();
   test_title_more_shapes();
   test_title_glued_parts();
+  test_invisible_characters();
   test_language();
   test_odd_input();
   arena_free(&mem);
