@@ -395,6 +395,43 @@ static int continued_in_title(const char *h, const title_input *in) {
   return 0;
 }
 
+/* Whether c parts a title from what stands beside it ("/", "|", ",", "-",
+ * a dash, a bullet): a title neither opens nor ends with one. Not a
+ * guillemet: French sets a space inside them ("« Il y a »"). */
+static int separator_char(uint32_t c) {
+  return (c < 0x80 && strchr("/|,;:-~", (int)c)) || c == 0xB7 || c == 0x2013 || c == 0x2014 ||
+         c == 0x2022;
+}
+
+/* t[0..len) without separators standing alone at either end ("/ CREATIVE
+ * AGENCY PORTFOLIO"; ", , Statistics", a template's empty fields; "News
+ * |"): *start gets where the rest starts, the rest's length is returned.
+ * A separator that touches a word stays ("-5 degrees", "AC/DC"). */
+static size_t without_lone_separators(const char *t, size_t len, size_t *start) {
+  size_t a = 0, adv;
+  while (a < len) {
+    uint32_t c = mstr_utf8(t + a, len - a, &adv);
+    if (!separator_char(c) || a + adv >= len || t[a + adv] != ' ')
+      break;
+    a += adv;
+    while (a < len && t[a] == ' ')
+      a++;
+  }
+  size_t e = len;
+  while (e > a + 1) {
+    size_t b = e - 1;
+    while (b > a && ((unsigned char)t[b] & 0xC0) == 0x80)
+      b--;
+    if (b == a || t[b - 1] != ' ' || !separator_char(mstr_utf8(t + b, e - b, &adv)))
+      break;
+    e = b - 1;
+    while (e > a && t[e - 1] == ' ')
+      e--;
+  }
+  *start = a;
+  return e - a;
+}
+
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
  * ("Thread:") off the start, the site's name off either end, and, unless t
  * is a visible heading, what follows the first strong separator
@@ -414,6 +451,9 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   len = start + title_anchor_end(t + start, len - start);
   const char *c = mstr_clean(mem, t + start, len - start, 4000);
   if (!c)
+    return NULL;
+  size_t from, kept = without_lone_separators(c, strlen(c), &from);
+  if (kept != strlen(c) && !(c = mstr_clean(mem, c + from, kept, 4000)))
     return NULL;
   c = strip_site(c, in, mem, !heading || !continued_in_title(c, in));
   /* A forum's "Site • View topic - Title": what follows the label. */

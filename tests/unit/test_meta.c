@@ -1821,6 +1821,24 @@ static void test_title_glued_parts(void) {
   CHECK_STR(art.title, "What Is Catering? Types of Catering");
 }
 
+static void test_title_lone_separators(void) {
+  /* A separator standing alone at either end of a title goes: a
+   * heading's decoration, a template's empty fields. */
+  CHECK(run(PAGE("<title>Creative Portfolio | Denver Studio</title>",
+                 "<h1>/ Creative Portfolio</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Creative Portfolio");
+  CHECK(run(PAGE("<title>, , Rider statistics</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Rider statistics");
+  CHECK(run(PAGE("<title>Old mill reopens \xE2\x80\x94</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Old mill reopens");
+  /* One that touches a word is the title's own; French guillemets. */
+  CHECK(run(PAGE("<title>-5 degrees at the mill</title>", BODY)) == 0);
+  CHECK_STR(art.title, "-5 degrees at the mill");
+  CHECK(run(PAGE("<title>\xC2\xAB Il y a le poids de la g\xC3\xA9ographie \xC2\xBB</title>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "\xC2\xAB Il y a le poids de la g\xC3\xA9ographie \xC2\xBB");
+}
+
 static void test_invisible_characters(void) {
   /* A soft hyphen parts no words: the <h1> says the <title>'s words. */
   CHECK(run(PAGE("<title>Town of Saltmarsh: Home Repair Assistance Program</title>"
@@ -1949,6 +1967,7 @@ int main(void) {
   test_title_more_shapes();
   test_title_glued_parts();
   test_invisible_characters();
+  test_title_lone_separators();
   test_language();
   test_odd_input();
   arena_free(&mem);
