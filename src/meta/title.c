@@ -693,6 +693,20 @@ static int gap_separates(const char *g, size_t len) {
   return split(two, seg) == 2;
 }
 
+/* Whether gap g[0..len) between two words of a heading runs them
+ * together: spaces, quotes and brackets only ("Question Want to …", "The
+ * future of work \"We rearrange …\""). */
+static int glued(const char *g, size_t len) {
+  size_t adv;
+  for (size_t i = 0; i < len; i += adv) {
+    uint32_t c = mstr_utf8(g + i, len - i, &adv);
+    if (!(c < 0x80 ? strchr(" \"'()[]", (int)c) != NULL
+                   : c == 0xAB || c == 0xBB || (c >= 0x2018 && c <= 0x201F)))
+      return 0;
+  }
+  return 1;
+}
+
 /* Whether s is set in capitals: two capitals or more, and no small
  * letter of a script with cases (Latin, Greek, Cyrillic). */
 static int in_capitals(const char *s) {
@@ -737,7 +751,7 @@ static int lost_to_question_marks(const char *h, const char *t) {
 
 /* The title for machines that spells heading text h better, saying the
  * same: with the same words, it puts a separator where h runs two of its
- * parts together with a space ("Question Want to know …" of
+ * parts together (glued) ("Question Want to know …" of
  * "<span>Question</span> Want to know …" under "Question - Want to know
  * …"), or writes them in small letters where h is set in capitals; or it
  * has the characters h lost to question marks. NULL when none does. */
@@ -757,13 +771,9 @@ static const char *spelt_better(const char *h, const char *const stripped[5]) {
       continue;
     same[k] = t;
     capitals &= !in_capitals(t); /* a title in capitals too: the page's spelling */
-    for (size_t i = 0; i + 1 < nh; i++) {
-      int glued = 1;
-      for (size_t j = he[i]; j < ha[i + 1]; j++)
-        glued &= h[j] == ' ';
-      if (glued && gap_separates(t + te[i], ta[i + 1] - te[i]))
+    for (size_t i = 0; i + 1 < nh; i++)
+      if (glued(h + he[i], ha[i + 1] - he[i]) && gap_separates(t + te[i], ta[i + 1] - te[i]))
         return t;
-    }
   }
   for (int k = 0; k < 5 && capitals; k++)
     if (same[k])

@@ -1714,7 +1714,7 @@ static void test_title_more_shapes(void) {
       0);
   CHECK_STR(art.title, "Wow, wow, wow! Old mill to reopen in May");
   CHECK(run(PAGE(
-            "<title>The future of work - \"We rearrange the deck chairs\"</title>",
+            "<title>Future of work - \"We rearrange the deck chairs\"</title>",
             "<h1><span>The future of work</span>\"We rearrange the deck chairs\"</h1>" BODY)) == 0);
   CHECK_STR(art.title, "The future of work \"We rearrange the deck chairs\"");
   CHECK(run(PAGE("<title>Category:Languages - Wiki</title>",
@@ -1791,6 +1791,10 @@ static void test_title_glued_parts(void) {
                  "<h1><span class=\"label\">Question</span> How do I restore a tidal mill "
                  "wheel</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Question - How do I restore a tidal mill wheel");
+  CHECK(run(PAGE(
+            "<title>The future of work - \"We rearrange the deck chairs\"</title>",
+            "<h1><span>The future of work</span>\"We rearrange the deck chairs\"</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "The future of work - \"We rearrange the deck chairs\"");
   /* A bar parts a title from a section, not a name from its number: only
    * a dash spells it. */
   CHECK(run(PAGE("<title>Staple Tee - 5001 | Mill Shop</title>"
