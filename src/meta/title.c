@@ -31,6 +31,7 @@ static const char *const separators[] = {
     "\xEF\xBD\x9C",
     " \xE2\x80\x95 ",
     " \xE2\x80\xBA ",
+    " \xE2\x80\xB9 ",
     "| ",
     " |",
     ": ",

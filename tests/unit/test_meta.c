@@ -1835,6 +1835,11 @@ static void test_title_lone_separators(void) {
   CHECK_STR(art.title, "Rider statistics");
   CHECK(run(PAGE("<title>Old mill reopens \xE2\x80\x94</title>", BODY)) == 0);
   CHECK_STR(art.title, "Old mill reopens");
+  /* A single angle quote parts the site's name off as its mirror does. */
+  CHECK(run(PAGE("<title>Old mill reopens in May \xE2\x80\xB9 Valley News</title>"
+                 "<meta property=\"og:site_name\" content=\"Valley News\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Old mill reopens in May");
   /* One that touches a word is the title's own; French guillemets. */
   CHECK(run(PAGE("<title>-5 degrees at the mill</title>", BODY)) == 0);
   CHECK_STR(art.title, "-5 degrees at the mill");
