@@ -81,6 +81,15 @@ static size_t bracketed(const char *t, size_t i, size_t len) {
   return 0;
 }
 
+/* Whether the separator t[i..i+k) is a dash between two numbers: a range
+ * ("Squad 2024 - 2025", "Ages 8 – 12"), no separator. */
+static int number_range(const char *t, size_t i, size_t k, size_t len) {
+  const char *d = t + i + strspn(t + i, " ");
+  int dash = *d == '-' || !strncmp(d, "\xE2\x80\x93", 3) || !strncmp(d, "\xE2\x80\x94", 3);
+  return dash && i > 0 && i + k < len && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + k] >= '0' &&
+         t[i + k] <= '9';
+}
+
 static size_t split(const char *t, segment *seg) {
   size_t n = 0, len = strlen(t), start = 0, i = 0;
   while (i < len && n + 1 < MAX_SEGMENTS) {
@@ -96,7 +105,8 @@ static size_t split(const char *t, segment *seg) {
       if (!strncmp(t + i, separators[s], k))
         break;
     }
-    if (s == sizeof separators / sizeof *separators && (k = cjk_dash(t, i, len)) == 0) {
+    if ((s == sizeof separators / sizeof *separators && (k = cjk_dash(t, i, len)) == 0) ||
+        (s < sizeof separators / sizeof *separators && number_range(t, i, k, len))) {
       i++;
       continue;
     }

@@ -1835,6 +1835,11 @@ static void test_title_lone_separators(void) {
   CHECK_STR(art.title, "Rider statistics");
   CHECK(run(PAGE("<title>Old mill reopens \xE2\x80\x94</title>", BODY)) == 0);
   CHECK_STR(art.title, "Old mill reopens");
+  /* A dash between two numbers is a range, no separator. */
+  CHECK(run(PAGE("<meta property=\"og:title\" content=\"Squad 2024 - 2025\">", BODY)) == 0);
+  CHECK_STR(art.title, "Squad 2024 - 2025");
+  CHECK(run(PAGE("<meta property=\"og:title\" content=\"Squad news - 2025 season\">", BODY)) == 0);
+  CHECK_STR(art.title, "Squad news");
   /* A single angle quote parts the site's name off as its mirror does. */
   CHECK(run(PAGE("<title>Old mill reopens in May \xE2\x80\xB9 Valley News</title>"
                  "<meta property=\"og:site_name\" content=\"Valley News\">",
