@@ -4,6 +4,7 @@
 #include "meta/title.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "meta/date.h"
 #include "meta/mstr.h"
@@ -134,12 +135,50 @@ static size_t words_of(const char *s, size_t len, uint32_t *w) {
   return mstr_words(s, len, w, MAX_WORDS);
 }
 
-/* Whether s[0..len) is the site's name, or its host name spelt out. */
+/* Whether s[0..len) is a name of three words or more whose initials spell
+ * a label of the host name, its small words aside ("Occupational Safety
+ * and Health Administration" for osha.gov). */
+static int host_initials(const char *s, size_t len, const char *host) {
+  static const char *const small[] = {"and", "of",  "the", "for", "de",  "du", "des", "la",
+                                      "le",  "der", "die", "das", "und", "y",  "et"};
+  char ini[16];
+  size_t n = 0, at[MAX_WORDS], end[MAX_WORDS];
+  uint32_t w[MAX_WORDS];
+  size_t nw = mstr_word_spans(s, len, w, at, end, MAX_WORDS);
+  for (size_t i = 0; i < nw; i++) {
+    size_t k = 0;
+    while (k < sizeof small / sizeof *small && !(end[i] - at[i] == strlen(small[k]) &&
+                                                 !strncasecmp(s + at[i], small[k], end[i] - at[i])))
+      k++;
+    if (k < sizeof small / sizeof *small)
+      continue;
+    char c = s[at[i]];
+    if (n + 1 >= sizeof ini || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+      return 0;
+    ini[n++] = (char)(c | 0x20);
+  }
+  if (n < 3 || !host)
+    return 0;
+  for (const char *h = host; *h;) {
+    size_t l = strcspn(h, ".");
+    if (l == n && !strncmp(h, ini, n))
+      return 1;
+    h += l;
+    if (*h)
+      h++;
+  }
+  return 0;
+}
+
+/* Whether s[0..len) is the site's name, or its host name spelt out
+ * (its words run together, or their initials). */
 static int is_site(const char *s, size_t len, const title_input *in) {
   uint32_t w[MAX_WORDS], sw[MAX_WORDS];
   size_t nw = words_of(s, len, w);
   if (!nw)
     return 0;
+  if (host_initials(s, len, in->host))
+    return 1;
   for (size_t i = 0; i < in->nsites; i++) {
     size_t ns = words_of(in->sites[i], strlen(in->sites[i]), sw);
     if (!ns)

@@ -1835,6 +1835,12 @@ static void test_title_lone_separators(void) {
   CHECK_STR(art.title, "Rider statistics");
   CHECK(run(PAGE("<title>Old mill reopens \xE2\x80\x94</title>", BODY)) == 0);
   CHECK_STR(art.title, "Old mill reopens");
+  /* A name whose initials spell the host's name is the site's. */
+  CHECK(
+      run_url(PAGE("<title>Electrical - Overview | Valley Safety and Health Agency</title>", BODY),
+              "https://vsha.example.gov/electrical") == 0);
+  CHECK_STR(art.title, "Electrical - Overview");
+  CHECK_STR(art.meta.site_name, "Valley Safety and Health Agency");
   /* A dash between two numbers is a range, no separator. */
   CHECK(run(PAGE("<meta property=\"og:title\" content=\"Squad 2024 - 2025\">", BODY)) == 0);
   CHECK_STR(art.title, "Squad 2024 - 2025");
