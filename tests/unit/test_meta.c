@@ -1825,7 +1825,7 @@ static void test_title_glued_parts(void) {
   CHECK_STR(art.title, "What Is Catering? Types of Catering");
 }
 
-static void test_title_lone_separators(void) {
+static void test_title_parts(void) {
   /* A separator standing alone at either end of a title goes: a
    * heading's decoration, a template's empty fields. */
   CHECK(run(PAGE("<title>Creative Portfolio | Denver Studio</title>",
@@ -1987,7 +1987,7 @@ int main(void) {
   test_title_more_shapes();
   test_title_glued_parts();
   test_invisible_characters();
-  test_title_lone_separators();
+  test_title_parts();
   test_language();
   test_odd_input();
   arena_free(&mem);
