@@ -130,6 +130,16 @@ int mstr_is_alnum(uint32_t c) {
   return 1;
 }
 
+/* Whether c is a format character that shows nothing and parts no words:
+ * a soft hyphen, a left-to-right or right-to-left mark, a bidirectional
+ * embedding, override or isolate, a word joiner ("\u202aGoogle
+ * Scholar\u202c"), a zero-width space, a stray byte-order mark. The
+ * zero-width joiners stay: scripts and emoji need them. */
+static int shows_nothing(uint32_t c) {
+  return c == 0xAD || c == 0x200B || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         c == 0x2060 || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
 size_t mstr_squeeze(char *s, size_t len) {
   size_t j = 0, i = 0;
   int space = 0;
@@ -150,9 +160,7 @@ size_t mstr_squeeze(char *s, size_t len) {
       i += adv;
       continue;
     }
-    /* Invisible marks within words: a soft hyphen ("Dead&shy;line"), a
-     * zero-width space, a word joiner, a stray byte-order mark. */
-    if (c == 0xAD || c == 0x200B || c == 0x2060 || c == 0xFEFF) {
+    if (shows_nothing(c)) {
       i += adv;
       continue;
     }
@@ -446,8 +454,9 @@ static uint32_t fnv_add(uint32_t h, uint32_t c) {
   return (h ^ c) * 16777619u;
 }
 
-size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap) {
-  size_t n = 0, i = 0;
+size_t mstr_word_spans(const char *s, size_t len, uint32_t *out, size_t *at, size_t *end,
+                       size_t cap) {
+  size_t n = 0, i = 0, from = 0;
   uint32_t h = 2166136261u;
   int in = 0;
   while (i <= len && n < cap) {
@@ -459,9 +468,15 @@ size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap) {
     if (word) {
       if (c == 0x2019)
         c = '\'';
+      if (!in)
+        from = i;
       h = fnv_add(h, mstr_lower(c));
       in = 1;
     } else if (in) {
+      if (at)
+        at[n] = from;
+      if (end)
+        end[n] = i;
       out[n++] = h;
       h = 2166136261u;
       in = 0;
@@ -469,6 +484,10 @@ size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap) {
     i += adv;
   }
   return n;
+}
+
+size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap) {
+  return mstr_word_spans(s, len, out, NULL, NULL, cap);
 }
 
 size_t mstr_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {

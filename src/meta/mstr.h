@@ -21,7 +21,9 @@ uint32_t mstr_lower(uint32_t c);
 int mstr_is_alnum(uint32_t c);
 int mstr_is_space(uint32_t c);
 
-/* Copies s[0..len) into mem with white space collapsed and trimmed, at most
+/* Copies s[0..len) into mem with white space collapsed and trimmed and the
+ * format characters that show nothing (soft hyphens, direction marks and
+ * embeddings, word joiners) dropped, at most
  * max bytes (cut at a character boundary). NULL when nothing is left or out
  * of memory. */
 char *mstr_clean(arena *mem, const char *s, size_t len, size_t max);
@@ -70,6 +72,10 @@ void mstr_node_text_opts(const dom_node *n, buf *b, size_t max, unsigned opts);
 /* Folded words of s as 32-bit hashes (case folded, punctuation dropped), at
  * most cap of them; returns the count. */
 size_t mstr_words(const char *s, size_t len, uint32_t *out, size_t cap);
+/* The same, with where each word starts and ends in s (at[i], end[i];
+ * either may be NULL). */
+size_t mstr_word_spans(const char *s, size_t len, uint32_t *out, size_t *at, size_t *end,
+                       size_t cap);
 /* Word-bag overlap: the number of words of a also in b (each matched once). */
 size_t mstr_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 /* Equal after folding case, white space, quotes and dashes. */

@@ -4,6 +4,7 @@
 #include "meta/title.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "meta/date.h"
 #include "meta/mstr.h"
@@ -31,6 +32,7 @@ static const char *const separators[] = {
     "\xEF\xBD\x9C",
     " \xE2\x80\x95 ",
     " \xE2\x80\xBA ",
+    " \xE2\x80\xB9 ",
     "| ",
     " |",
     ": ",
@@ -80,6 +82,15 @@ static size_t bracketed(const char *t, size_t i, size_t len) {
   return 0;
 }
 
+/* Whether the separator t[i..i+k) is a dash between two numbers: a range
+ * ("Squad 2024 - 2025", "Ages 8 – 12"), no separator. */
+static int number_range(const char *t, size_t i, size_t k, size_t len) {
+  const char *d = t + i + strspn(t + i, " ");
+  int dash = *d == '-' || !strncmp(d, "\xE2\x80\x93", 3) || !strncmp(d, "\xE2\x80\x94", 3);
+  return dash && i > 0 && i + k < len && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + k] >= '0' &&
+         t[i + k] <= '9';
+}
+
 static size_t split(const char *t, segment *seg) {
   size_t n = 0, len = strlen(t), start = 0, i = 0;
   while (i < len && n + 1 < MAX_SEGMENTS) {
@@ -95,7 +106,8 @@ static size_t split(const char *t, segment *seg) {
       if (!strncmp(t + i, separators[s], k))
         break;
     }
-    if (s == sizeof separators / sizeof *separators && (k = cjk_dash(t, i, len)) == 0) {
+    if ((s == sizeof separators / sizeof *separators && (k = cjk_dash(t, i, len)) == 0) ||
+        (s < sizeof separators / sizeof *separators && number_range(t, i, k, len))) {
       i++;
       continue;
     }
@@ -123,12 +135,50 @@ static size_t words_of(const char *s, size_t len, uint32_t *w) {
   return mstr_words(s, len, w, MAX_WORDS);
 }
 
-/* Whether s[0..len) is the site's name, or its host name spelt out. */
+/* Whether s[0..len) is a name of three words or more whose initials spell
+ * a label of the host name, its small words aside ("Occupational Safety
+ * and Health Administration" for osha.gov). */
+static int host_initials(const char *s, size_t len, const char *host) {
+  static const char *const small[] = {"and", "of",  "the", "for", "de",  "du", "des", "la",
+                                      "le",  "der", "die", "das", "und", "y",  "et"};
+  char ini[16];
+  size_t n = 0, at[MAX_WORDS], end[MAX_WORDS];
+  uint32_t w[MAX_WORDS];
+  size_t nw = mstr_word_spans(s, len, w, at, end, MAX_WORDS);
+  for (size_t i = 0; i < nw; i++) {
+    size_t k = 0;
+    while (k < sizeof small / sizeof *small && !(end[i] - at[i] == strlen(small[k]) &&
+                                                 !strncasecmp(s + at[i], small[k], end[i] - at[i])))
+      k++;
+    if (k < sizeof small / sizeof *small)
+      continue;
+    char c = s[at[i]];
+    if (n + 1 >= sizeof ini || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+      return 0;
+    ini[n++] = (char)(c | 0x20);
+  }
+  if (n < 3 || !host)
+    return 0;
+  for (const char *h = host; *h;) {
+    size_t l = strcspn(h, ".");
+    if (l == n && !strncmp(h, ini, n))
+      return 1;
+    h += l;
+    if (*h)
+      h++;
+  }
+  return 0;
+}
+
+/* Whether s[0..len) is the site's name, or its host name spelt out
+ * (its words run together, or their initials). */
 static int is_site(const char *s, size_t len, const title_input *in) {
   uint32_t w[MAX_WORDS], sw[MAX_WORDS];
   size_t nw = words_of(s, len, w);
   if (!nw)
     return 0;
+  if (host_initials(s, len, in->host))
+    return 1;
   for (size_t i = 0; i < in->nsites; i++) {
     size_t ns = words_of(in->sites[i], strlen(in->sites[i]), sw);
     if (!ns)
@@ -395,6 +445,43 @@ static int continued_in_title(const char *h, const title_input *in) {
   return 0;
 }
 
+/* Whether c parts a title from what stands beside it ("/", "|", ",", "-",
+ * a dash, a bullet): a title neither opens nor ends with one. Not a
+ * guillemet: French sets a space inside them ("« Il y a »"). */
+static int separator_char(uint32_t c) {
+  return (c < 0x80 && strchr("/|,;:-~", (int)c)) || c == 0xB7 || c == 0x2013 || c == 0x2014 ||
+         c == 0x2022;
+}
+
+/* t[0..len) without separators standing alone at either end ("/ CREATIVE
+ * AGENCY PORTFOLIO"; ", , Statistics", a template's empty fields; "News
+ * |"): *start gets where the rest starts, the rest's length is returned.
+ * A separator that touches a word stays ("-5 degrees", "AC/DC"). */
+static size_t without_lone_separators(const char *t, size_t len, size_t *start) {
+  size_t a = 0, adv;
+  while (a < len) {
+    uint32_t c = mstr_utf8(t + a, len - a, &adv);
+    if (!separator_char(c) || a + adv >= len || t[a + adv] != ' ')
+      break;
+    a += adv;
+    while (a < len && t[a] == ' ')
+      a++;
+  }
+  size_t e = len;
+  while (e > a + 1) {
+    size_t b = e - 1;
+    while (b > a && ((unsigned char)t[b] & 0xC0) == 0x80)
+      b--;
+    if (b == a || t[b - 1] != ' ' || !separator_char(mstr_utf8(t + b, e - b, &adv)))
+      break;
+    e = b - 1;
+    while (e > a && t[e - 1] == ' ')
+      e--;
+  }
+  *start = a;
+  return e - a;
+}
+
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
  * ("Thread:") off the start, the site's name off either end, and, unless t
  * is a visible heading, what follows the first strong separator
@@ -414,6 +501,9 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   len = start + title_anchor_end(t + start, len - start);
   const char *c = mstr_clean(mem, t + start, len - start, 4000);
   if (!c)
+    return NULL;
+  size_t from, kept = without_lone_separators(c, strlen(c), &from);
+  if (kept != strlen(c) && !(c = mstr_clean(mem, c + from, kept, 4000)))
     return NULL;
   c = strip_site(c, in, mem, !heading || !continued_in_title(c, in));
   /* A forum's "Site • View topic - Title": what follows the label. */
@@ -595,23 +685,165 @@ static const char *best_title(const char *const stripped[5], const title_input *
  * rechnen …"): the kicker is no part of the headline. NULL when there is
  * none. */
 static const char *title_after_kicker(const title_heading *h, const char *const stripped[5]) {
-  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS], kw[MAX_WORDS];
+  size_t nk = h->nlead ? words_of(h->lead[0], strlen(h->lead[0]), kw) : 0;
   size_t nh = words_of(h->text, strlen(h->text), hw);
-  for (int r = 0; r < 5 && h->kicker; r++) {
+  for (int r = 0; r < 5 && nk; r++) {
     size_t nt = stripped[r] ? words_of(stripped[r], strlen(stripped[r]), tw) : 0;
-    if (nt < 2 || nt + h->kicker != nh || memcmp(hw + h->kicker, tw, nt * sizeof *tw))
+    if (nt < 2 || nt + nk != nh || memcmp(hw + nk, tw, nt * sizeof *tw))
       continue;
     return stripped[r];
   }
   return NULL;
 }
 
+/* Heading h's leading part that is its headline, when h says more after
+ * it that is no part of it: a title for machines opens with the part word
+ * for word, up to a separator or its end, and says none of the words
+ * that follow the part in h ("<a>Headline</a> <a>(example.com)</a> 87"
+ * under "Headline - Site"; a book's name and then its "Hardcover" under
+ * "Name: Author: Shop"). NULL when there is none. */
+static const char *lead_before_tail(const title_heading *h, const title_input *in) {
+  const char *titles[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
+                           in->doc_title};
+  uint32_t hw[MAX_WORDS], lw[MAX_WORDS], tw[MAX_WORDS];
+  size_t nh = words_of(h->text, strlen(h->text), hw);
+  for (size_t k = 0; k < h->nlead; k++) {
+    size_t nl = words_of(h->lead[k], strlen(h->lead[k]), lw);
+    if (nl < 2 || nl >= nh || memcmp(hw, lw, nl * sizeof *lw))
+      continue;
+    for (int r = 0; r < 5; r++) {
+      segment seg[MAX_SEGMENTS];
+      size_t n = titles[r] ? split(titles[r], seg) : 0;
+      for (size_t i = 0; i < n; i++) {
+        if (!same_words_n(h->lead[k], titles[r], seg[i].end))
+          continue;
+        size_t nt = words_of(titles[r] + seg[i].end, strlen(titles[r] + seg[i].end), tw);
+        if (!mstr_overlap(hw + nl, nh - nl, tw, nt))
+          return h->lead[k];
+      }
+    }
+  }
+  return NULL;
+}
+
+/* Whether gap g[0..len) between two words holds a separator other than a
+ * bar (" - ", ": ", " / "): a bar parts a title from a section's name
+ * ("Staple Tee | 5001"), not a headline's own parts. */
+static int gap_separates(const char *g, size_t len) {
+  segment seg[MAX_SEGMENTS];
+  char two[64];
+  if (len + 3 > sizeof two || memchr(g, '|', len) || mstr_istr(g, len, "\xEF\xBD\x9C"))
+    return 0;
+  /* "a" + gap + "b": split finds the separator between two parts. */
+  two[0] = 'a';
+  memcpy(two + 1, g, len);
+  two[len + 1] = 'b';
+  two[len + 2] = '\0';
+  return split(two, seg) == 2;
+}
+
+/* Whether gap g[0..len) between two words of a heading runs them
+ * together: spaces, quotes and brackets only ("Question Want to …", "The
+ * future of work \"We rearrange …\""). */
+static int glued(const char *g, size_t len) {
+  size_t adv;
+  for (size_t i = 0; i < len; i += adv) {
+    uint32_t c = mstr_utf8(g + i, len - i, &adv);
+    if (!(c < 0x80 ? strchr(" \"'()[]", (int)c) != NULL
+                   : c == 0xAB || c == 0xBB || (c >= 0x2018 && c <= 0x201F)))
+      return 0;
+  }
+  return 1;
+}
+
+/* Whether s is set in capitals: two capitals or more, and no small
+ * letter of a script with cases (Latin, Greek, Cyrillic). */
+static int in_capitals(const char *s) {
+  size_t caps = 0, len = strlen(s), adv;
+  for (size_t i = 0; i < len; i += adv) {
+    uint32_t c = mstr_utf8(s + i, len - i, &adv);
+    if (mstr_lower(c) != c)
+      caps++;
+    else if (mstr_is_alnum(c) && !(c >= '0' && c <= '9') &&
+             (c < 0x250 || (c >= 0x370 && c < 0x530)))
+      return 0;
+  }
+  return caps >= 2;
+}
+
+/* Whether h says t but for characters lost to a question mark on the way
+ * ("Planning? Beginner? Guide" for "Planning: Beginner’s Guide"): each
+ * '?' of h where t has none stands for one to three characters of t, not
+ * spaces, and one of them at least is a letter, a digit or not ASCII (a
+ * '?' for a colon alone may be the page's own). */
+static int lost_to_question_marks(const char *h, const char *t) {
+  int lost = 0;
+  while (*h && *t) {
+    if (*h == *t) {
+      h++, t++;
+      continue;
+    }
+    if (*h != '?')
+      return 0;
+    size_t k = 0, adv;
+    for (; k < 3 && *t && *t != ' ' && *t != h[1]; k++) {
+      uint32_t c = mstr_utf8(t, strlen(t), &adv);
+      lost |= c >= 0x80 || mstr_is_alnum(c);
+      t += adv;
+    }
+    if (!k || (*t != h[1] && h[1]))
+      return 0;
+    h++;
+  }
+  return lost && !*h && !*t;
+}
+
+/* The title for machines that spells heading text h better, saying the
+ * same: with the same words, it puts a separator where h runs two of its
+ * parts together (glued) ("Question Want to know …" of
+ * "<span>Question</span> Want to know …" under "Question - Want to know
+ * …"), or writes them in small letters where h is set in capitals; or it
+ * has the characters h lost to question marks. NULL when none does. */
+static const char *spelt_better(const char *h, const char *const stripped[5]) {
+  static const int order[5] = {1, 2, 4, 3, 0};
+  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
+  size_t ha[MAX_WORDS], he[MAX_WORDS], ta[MAX_WORDS], te[MAX_WORDS];
+  size_t nh = mstr_word_spans(h, strlen(h), hw, ha, he, MAX_WORDS);
+  const char *same[5] = {NULL}; /* the titles with h's words, in order */
+  int capitals = in_capitals(h);
+  for (int k = 0; k < 5 && nh >= 2 && nh < MAX_WORDS; k++) {
+    const char *t = stripped[order[k]];
+    if (t && strchr(h, '?') && lost_to_question_marks(h, t))
+      return t;
+    size_t nt = t ? mstr_word_spans(t, strlen(t), tw, ta, te, MAX_WORDS) : 0;
+    if (nt != nh || memcmp(hw, tw, nh * sizeof *hw))
+      continue;
+    same[k] = t;
+    capitals &= !in_capitals(t); /* a title in capitals too: the page's spelling */
+    for (size_t i = 0; i + 1 < nh; i++)
+      if (glued(h + he[i], ha[i + 1] - he[i]) && gap_separates(t + te[i], ta[i + 1] - te[i]))
+        return t;
+  }
+  for (int k = 0; k < 5 && capitals; k++)
+    if (same[k])
+      return same[k];
+  return NULL;
+}
+
 /* The title from heading h: the title for machines it says after its
- * kicker, else h itself. */
+ * kicker; its leading part before a tail that is no part of the
+ * headline; else h itself, spelt as a title for machines spells it when h
+ * is spelt worse (spelt_better). */
 static const char *headline(const title_heading *h, const char *const stripped[5],
                             const title_input *in, arena *mem) {
   const char *tail = title_after_kicker(h, stripped);
-  return tail ? finish(tail, in, mem) : finish_as(h->text, in, mem, 1);
+  if (tail)
+    return finish(tail, in, mem);
+  const char *lead = lead_before_tail(h, in);
+  const char *t = finish_as(lead ? lead : h->text, in, mem, 1);
+  const char *better = t ? spelt_better(t, stripped) : NULL;
+  return better ? finish_as(better, in, mem, 1) : t;
 }
 
 /* The procedure docs/json.md describes ("Title"): the first step that

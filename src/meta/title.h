@@ -8,14 +8,18 @@
 
 #include "util/arena.h"
 
-enum { TITLE_MAX_H1 = 16, TITLE_MAX_SITES = 8 };
+enum { TITLE_MAX_H1 = 16, TITLE_MAX_SITES = 8, TITLE_MAX_LEAD = 4 };
 
 typedef struct {
   const char *text; /* white space collapsed */
   int chrome;       /* inside a header, nav, aside or footer */
   int home_link;    /* a link to the site's home page */
-  size_t kicker;    /* the words of its first part when that is an element
-                     * of its own before the rest (a kicker), else 0 */
+  /* Its leading parts, outermost first: its first part when that is an
+   * element of its own followed by more (a kicker, or the headline before
+   * a source's name), then that part's own first part when more follows
+   * it too, and so on. */
+  const char *lead[TITLE_MAX_LEAD];
+  size_t nlead;
 } title_heading;
 
 typedef struct {

@@ -39,26 +39,35 @@ static int shows(const dom_node *c) {
   return 0;
 }
 
-/* The words of heading h's kicker: its first part when that is an element
- * followed by more ("<h1><span>Kicker</span> Headline</h1>", inside the
- * link that wraps it all too); 0 when it has none. */
-static size_t kicker_words(mctx *x, const dom_node *h) {
-  const dom_node *first = NULL;
-  for (const dom_node *n = h; n;) {
-    first = NULL;
+/* A title's text with UTF-8 read as Latin-1 on its way undone. */
+static const char *title_text(mctx *x, const char *s) {
+  s = meta_tmp_text(x, s);
+  char *fixed = s ? arena_strndup(x->tmp, s, strlen(s)) : NULL;
+  if (fixed)
+    mstr_fix_double_utf8(fixed, strlen(fixed));
+  return fixed ? fixed : s;
+}
+
+/* Heading h's leading parts (title_heading.lead): "<h1><span>Kicker</span>
+ * Headline</h1>" gives "Kicker", inside the link that wraps it all too;
+ * "<h1><span><a>Headline</a> <a>(example.com)</a></span> <a>87</a></h1>"
+ * gives "Headline (example.com)", then "Headline". */
+static void lead_parts(mctx *x, const dom_node *h, title_heading *out) {
+  out->nlead = 0;
+  for (const dom_node *n = h; n && out->nlead < TITLE_MAX_LEAD;) {
     const dom_node *c = n->first;
     while (c && !shows(c))
       c = c->next;
     if (!c || c->tag == TAG_TEXT)
-      return 0;
-    first = c;
-    while ((c = c->next) && !shows(c))
+      return;
+    const dom_node *more = c;
+    while ((more = more->next) && !shows(more))
       ;
-    n = c ? NULL : first; /* the only part: look inside it */
+    const char *t = more ? title_text(x, meta_text_with(x, c, 300, heading_text)) : NULL;
+    if (t)
+      out->lead[out->nlead++] = t;
+    n = c;
   }
-  const char *t = first ? meta_text_with(x, first, 300, heading_text) : NULL;
-  uint32_t w[64];
-  return t ? mstr_words(t, strlen(t), w, 64) : 0;
 }
 
 /* Whether a heading is a link to the site's home page ("<a href=/><h1>
@@ -78,15 +87,6 @@ static int links_home(const dom_node *h) {
 static void add_site(title_input *in, const char *s) {
   if (s && *s && in->nsites < TITLE_MAX_SITES)
     in->sites[in->nsites++] = s;
-}
-
-/* A title's text with UTF-8 read as Latin-1 on its way undone. */
-static const char *title_text(mctx *x, const char *s) {
-  s = meta_tmp_text(x, s);
-  char *fixed = s ? arena_strndup(x->tmp, s, strlen(s)) : NULL;
-  if (fixed)
-    mstr_fix_double_utf8(fixed, strlen(fixed));
-  return fixed ? fixed : s;
 }
 
 /* Whether a heading of the text says what the title says, a link's
@@ -135,7 +135,7 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
     in->h1[in->nh1].text = t;
     in->h1[in->nh1].chrome = (x->h1.v[i].where & IN_CHROME) != 0;
     in->h1[in->nh1].home_link = links_home(x->h1.v[i].n);
-    in->h1[in->nh1].kicker = kicker_words(x, x->h1.v[i].n);
+    lead_parts(x, x->h1.v[i].n, &in->h1[in->nh1]);
     in->nh1++;
   }
   int from_h1;
@@ -152,8 +152,8 @@ void meta_choose_title(mctx *x, title_input *in, char *host) {
   fprintf(stderr, "TDBG\tmeta\t%s\nTDBG\tpick\t%s\t%d\nTDBG\tflags\t%d\t%d\t%s\n",
           TDBG_S(in->meta_title), TDBG_S(t), from_h1, in->home, in->article, TDBG_S(in->host));
   for (size_t i = 0; i < in->nh1; i++)
-    fprintf(stderr, "TDBG\th1\t%s\t%d\t%d\t%zu\n", in->h1[i].text, in->h1[i].chrome,
-            in->h1[i].home_link, in->h1[i].kicker);
+    fprintf(stderr, "TDBG\th1\t%s\t%d\t%d\t%s\n", in->h1[i].text, in->h1[i].chrome,
+            in->h1[i].home_link, in->h1[i].nlead ? in->h1[i].lead[0] : "");
   for (size_t i = 0; i < in->nsites; i++)
     fprintf(stderr, "TDBG\tsite\t%s\n", in->sites[i]);
 #undef TDBG_S

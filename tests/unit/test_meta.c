@@ -1752,7 +1752,7 @@ static void test_title_more_shapes(void) {
       0);
   CHECK_STR(art.title, "Wow, wow, wow! Old mill to reopen in May");
   CHECK(run(PAGE(
-            "<title>The future of work - \"We rearrange the deck chairs\"</title>",
+            "<title>Future of work - \"We rearrange the deck chairs\"</title>",
             "<h1><span>The future of work</span>\"We rearrange the deck chairs\"</h1>" BODY)) == 0);
   CHECK_STR(art.title, "The future of work \"We rearrange the deck chairs\"");
   CHECK(run(PAGE("<title>Category:Languages - Wiki</title>",
@@ -1798,6 +1798,116 @@ static void test_title_more_shapes(void) {
   CHECK(run(PAGE("<title>23.01.2022 - Wierer wins the last race at home - Biathlon Valley</title>",
                  BODY)) == 0);
   CHECK_STR(art.title, "Wierer wins the last race at home");
+}
+
+static void test_title_glued_parts(void) {
+  /* A headline's link followed in its box by the source's address and
+   * the count of comments, which no title for machines says: the
+   * headline alone. */
+  CHECK(run(PAGE("<title>Harbour town votes to restore its tidal mill - Valley Post</title>",
+                 "<h1><span><a href=\"/story/1\">Harbour town votes to restore its tidal mill</a> "
+                 "<a href=\"https://news.example/mill\">(news.example)</a></span> "
+                 "<span><a href=\"#comments\">87</a></span></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Harbour town votes to restore its tidal mill");
+  /* A book's name, then its binding: the <title> goes on with other
+   * parts after a colon. */
+  CHECK(run(PAGE("<title>Tidal Mills of the North Sea Coast: Jones, Ann: 9780000000001: "
+                 "Bookshop: Books</title>",
+                 "<h1><span>Tidal Mills of the North Sea Coast</span> "
+                 "<span>Hardcover</span></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Tidal Mills of the North Sea Coast");
+  /* The words after the first part are the title's own: the whole
+   * headline, spelt as the title spells it (below). */
+  CHECK(run(PAGE("<title>Harbour town: votes to restore its tidal mill | Valley Post</title>",
+                 "<h1><span>Harbour town</span> <span>votes to restore its tidal "
+                 "mill</span></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Harbour town: votes to restore its tidal mill");
+  /* A forum's label run into the thread's title with a space, where the
+   * <title> puts a dash: spelt as the <title>. */
+  CHECK(run(PAGE("<title>Question - How do I restore a tidal mill wheel | Mill Forum</title>"
+                 "<meta property=\"og:site_name\" content=\"Mill Forum\">",
+                 "<h1><span class=\"label\">Question</span> How do I restore a tidal mill "
+                 "wheel</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Question - How do I restore a tidal mill wheel");
+  CHECK(run(PAGE(
+            "<title>The future of work - \"We rearrange the deck chairs\"</title>",
+            "<h1><span>The future of work</span>\"We rearrange the deck chairs\"</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "The future of work - \"We rearrange the deck chairs\"");
+  /* A bar parts a title from a section, not a name from its number: only
+   * a dash spells it. */
+  CHECK(run(PAGE("<title>Staple Tee - 5001 | Mill Shop</title>"
+                 "<meta property=\"og:site_name\" content=\"Mill Shop\">"
+                 "<meta property=\"og:title\" content=\"Staple Tee | 5001\">",
+                 "<h1>Staple Tee <label>5001</label></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Staple Tee - 5001");
+  CHECK(run(PAGE("<meta property=\"og:title\" content=\"Staple Tee | 5001\">",
+                 "<h1>Staple Tee <label>5001</label></h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Staple Tee 5001");
+  /* A headline set in capitals where a title for machines says the same
+   * words in small letters: spelt as the title; when a title is in
+   * capitals too, that is the page's spelling. */
+  CHECK(run(PAGE("<title>Tips for Online Success</title>",
+                 "<h1>TIPS FOR ONLINE SUCCESS</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Tips for Online Success");
+  CHECK(run(PAGE("<title>Tips for Online Success</title>"
+                 "<meta property=\"og:title\" content=\"TIPS FOR ONLINE SUCCESS\">",
+                 "<h1>TIPS FOR ONLINE SUCCESS</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "TIPS FOR ONLINE SUCCESS");
+  /* Characters the headline lost to question marks (the page's own
+   * bytes), which the <title> has. */
+  CHECK(run(PAGE("<title>The Basics Of Event Planning: Beginner\xE2\x80\x99s Guide</title>",
+                 "<h1>The Basics Of Event Planning? Beginner? Guide</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "The Basics Of Event Planning: Beginner\xE2\x80\x99s Guide");
+  CHECK(run(PAGE("<title>What Is Catering: Types of Catering</title>",
+                 "<h1>What Is Catering? Types of Catering</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "What Is Catering? Types of Catering");
+}
+
+static void test_title_parts(void) {
+  /* A separator standing alone at either end of a title goes: a
+   * heading's decoration, a template's empty fields. */
+  CHECK(run(PAGE("<title>Creative Portfolio | Denver Studio</title>",
+                 "<h1>/ Creative Portfolio</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Creative Portfolio");
+  CHECK(run(PAGE("<title>, , Rider statistics</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Rider statistics");
+  CHECK(run(PAGE("<title>Old mill reopens \xE2\x80\x94</title>", BODY)) == 0);
+  CHECK_STR(art.title, "Old mill reopens");
+  /* A name whose initials spell the host's name is the site's. */
+  CHECK(
+      run_url(PAGE("<title>Electrical - Overview | Valley Safety and Health Agency</title>", BODY),
+              "https://vsha.example.gov/electrical") == 0);
+  CHECK_STR(art.title, "Electrical - Overview");
+  CHECK_STR(art.meta.site_name, "Valley Safety and Health Agency");
+  /* A dash between two numbers is a range, no separator. */
+  CHECK(run(PAGE("<meta property=\"og:title\" content=\"Squad 2024 - 2025\">", BODY)) == 0);
+  CHECK_STR(art.title, "Squad 2024 - 2025");
+  CHECK(run(PAGE("<meta property=\"og:title\" content=\"Squad news - 2025 season\">", BODY)) == 0);
+  CHECK_STR(art.title, "Squad news");
+  /* A single angle quote parts the site's name off as its mirror does. */
+  CHECK(run(PAGE("<title>Old mill reopens in May \xE2\x80\xB9 Valley News</title>"
+                 "<meta property=\"og:site_name\" content=\"Valley News\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Old mill reopens in May");
+  /* One that touches a word is the title's own; French guillemets. */
+  CHECK(run(PAGE("<title>-5 degrees at the mill</title>", BODY)) == 0);
+  CHECK_STR(art.title, "-5 degrees at the mill");
+  CHECK(run(PAGE("<title>\xC2\xAB Il y a le poids de la g\xC3\xA9ographie \xC2\xBB</title>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "\xC2\xAB Il y a le poids de la g\xC3\xA9ographie \xC2\xBB");
+}
+
+static void test_invisible_characters(void) {
+  /* A soft hyphen parts no words: the <h1> says the <title>'s words. */
+  CHECK(run(PAGE("<title>Town of Saltmarsh: Home Repair Assistance Program</title>"
+                 "<meta property=\"og:site_name\" content=\"Town of Saltmarsh\">",
+                 "<h1>Home Repair Assis&shy;tance Program</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Home Repair Assistance Program");
+  /* Direction marks and embeddings show nothing and are left out. */
+  CHECK(run(PAGE("<title>Scholar</title><meta property=\"og:site_name\" "
+                 "content=\"\xE2\x80\xAAValley Scholar\xE2\x80\xAC\">",
+                 BODY)) == 0);
+  CHECK_STR(art.meta.site_name, "Valley Scholar");
 }
 
 static void test_huge_title(void) {
@@ -1913,6 +2023,9 @@ int main(void) {
   test_headline_text_dates();
   test_title_headings();
   test_title_more_shapes();
+  test_title_glued_parts();
+  test_invisible_characters();
+  test_title_parts();
   test_language();
   test_odd_input();
   arena_free(&mem);
