@@ -763,6 +763,39 @@ static void test_short_article_beside_long_run(void) {
   CHECK(failed == 0);
 }
 
+/* A product of one paragraph and, below it, readers' reviews that carry
+ * no date: the heading names them, in one of several languages, and they
+ * are set aside however much longer. */
+static void test_reviews_beside_short_description(void) {
+  static char page[32768];
+  static const char *const headings[] = {"Customer reviews",
+                                         "Avalia\xC3\xA7\xC3\xB5"
+                                         "es de clientes",
+                                         "Opiniones",
+                                         "Bewertungen",
+                                         "Avis clients",
+                                         "Recensioni",
+                                         "Beoordelingen",
+                                         "Opinie klient\xC3\xB3w"};
+  int failed = 0;
+  for (size_t h = 0; h < sizeof headings / sizeof *headings; h++) {
+    char head[1024];
+    snprintf(head, sizeof head,
+             "<html><head><title>Oak chair | Shop</title></head><body><div class=\"main\">"
+             "<h1>Oak chair</h1><p>" P1 "</p></div><div class=\"s\"><h2>%s</h2><div class=\"l\">",
+             headings[h]);
+    if (run(with_units(page, sizeof page, head,
+                       "<div class=\"r\"><div><b>user%d</b></div><div>%d of 5 stars</div>"
+                       "<p>%s</p></div>",
+                       12, "</div></div></body></html>")) ||
+        !strstr(joined, P1) || strstr(joined, REPLY2)) {
+      fprintf(stderr, "heading %zu: %.200s\n", h, joined);
+      failed++;
+    }
+  }
+  CHECK(failed == 0);
+}
+
 /* page = head, then 24 product cards (a link, a price, a line of facts),
  * then tail. */
 static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
@@ -1377,6 +1410,7 @@ int main(void) {
   test_unnamed_comments();
   test_one_line_article_named_comments();
   test_short_article_beside_long_run();
+  test_reviews_beside_short_description();
   test_headline_below_h1();
   test_listing_beside_headline();
   test_link_list_beside_headline();
