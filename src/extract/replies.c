@@ -129,7 +129,7 @@ int heading_says(const extraction *x, const text_block *b, const char *const *wo
  * and their words in the languages of the stop word lists (a word's
  * start: "Kommentare", "Avaliações", "Bewertungen"). A question's answers
  * are no such run: they are its page's content. */
-static int heads_replies(const extraction *x, const text_block *b) {
+int heads_replies(const extraction *x, const text_block *b) {
   static const char *const words[] = {
       "comment", "respon",    "repl",        "discussion", "reaction",        "thoughts",
       "review",  "kommentar", "reactie",     "comentari",  "komentarz",       "avalia",
