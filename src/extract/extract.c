@@ -79,6 +79,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
     root = choose_root(&x);
     break;
   }
+  if (set_related_aside(&x))
+    root = choose_root(&x);
   root = set_thread_names_aside(&x, doc, root);
   mark_inside_boilerplate(&x);
   int listing_mode = 0;

@@ -36,6 +36,7 @@ enum {
   NF_COMMENTS = 1 << 11, /* named as comments */
   NF_OVERLAY = 1 << 12,  /* a modal or popup: boilerplate whatever it holds */
   NF_RECORD = 1 << 13,   /* a listing's record: its boilerplate name is the records' */
+  NF_OTHERS = 1 << 14,   /* a section of other pages' posts under its heading (related.c) */
 };
 
 /* A block of text: a paragraph, heading, list item, table row, quote, code
@@ -321,6 +322,9 @@ size_t headline_before_run(const extraction *x, const size_t *kept, size_t from)
  * their blocks' neg, boiler and reply). Returns 1 when it marked some (the
  * root is to be chosen again), 0 when not, -1 out of memory. */
 int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root);
+/* Whether b is a heading that names a discussion or readers' reviews
+ * ("30 Comments", "Customer reviews", "Avaliações"). */
+int heads_replies(const extraction *x, const text_block *b);
 /* Whether b is a heading holding one of words (as a word's start). */
 int heading_says(const extraction *x, const text_block *b, const char *const *words, size_t n);
 /* The heaviest block after the headline h1 and before block from, outside
@@ -380,9 +384,24 @@ const dom_node *listing_boiler(const text_block *b, const dom_node *listing);
 /* Whether listing is a list of other pages beside the page's headline
  * (title: the page's) and its article, not the page's own listing. */
 int list_beside_headline(const extraction *x, const dom_node *listing, const char *title);
+/* Whether b is a heading that names a list of other pages ("Related",
+ * "More news", "Artigos relacionados"). */
+int heads_related(const extraction *x, const text_block *b);
 /* Sets n aside as boilerplate, as a "related" name would: n, the elements
  * below it and its blocks. */
 void set_aside(extraction *x, dom_node *n);
+/* The sentences of the prose between the headline h1 and block from
+ * (outside boilerplate), and its paragraphs in *paragraphs; counted until
+ * there are three sentences in two paragraphs. */
+int sentences_between(const extraction *x, const dom_node *h1, size_t from, int *paragraphs);
+
+/* ---- related.c: 3b. sections of other posts ------------------------------ */
+
+/* Sets aside the sections after the headline's article that a heading
+ * naming other pages opens ("Related posts", "Você pode gostar"), however
+ * their posts are built. Returns 1 when it set some aside (the root is to
+ * be chosen again), else 0. */
+int set_related_aside(extraction *x);
 
 /* ---- emit.c: 4. emit ----------------------------------------------------- */
 

@@ -124,12 +124,17 @@ int heading_says(const extraction *x, const text_block *b, const char *const *wo
   return 0;
 }
 
-/* A heading that names a discussion: "30 Comments", "Responses", "2
- * thoughts on ...", "Leave a reply". */
-static int heads_replies(const extraction *x, const text_block *b) {
-  static const char *const words[] = {"comment",    "respon",     "repl",      "discussion",
-                                      "reaction",   "thoughts",   "kommentar", "reactie",
-                                      "comentario", "commentaire"};
+/* A heading that names a discussion or readers' reviews: "30 Comments",
+ * "Responses", "2 thoughts on ...", "Leave a reply", "Customer reviews",
+ * and their words in the languages of the stop word lists (a word's
+ * start: "Kommentare", "Avaliações", "Bewertungen"). A question's answers
+ * are no such run: they are its page's content. */
+int heads_replies(const extraction *x, const text_block *b) {
+  static const char *const words[] = {
+      "comment", "respon",    "repl",        "discussion", "reaction",        "thoughts",
+      "review",  "kommentar", "reactie",     "comentari",  "komentarz",       "avalia",
+      "opini",   "reseña",    "valoracion",  "bewertung",  "kundenbewertung", "rezension",
+      "avis",    "recension", "beoordeling", "recenzj"};
   return heading_says(x, b, words, sizeof words / sizeof *words);
 }
 

@@ -35,10 +35,15 @@
 #endif
 
 /* A heading that names a list of other pages: "Related", "More news",
- * "Read next", "You may also like", "Popular", "Recommended". */
-static int heads_related(const extraction *x, const text_block *b) {
-  static const char *const words[] = {"related",   "more ",    "next",    " also ", "popular",
-                                      "recommend", "trending", "similar", "other ", "see also"};
+ * "Read next", "You may also like", "Popular", "Recommended", and the
+ * words for related, similar and most read in the languages of the stop
+ * word lists ("Artigos relacionados", "Ähnliche Artikel", "I più letti"). */
+int heads_related(const extraction *x, const text_block *b) {
+  static const char *const words[] = {
+      "related", "more ",       "next",      " also ",     "popular",  "recommend",   "trending",
+      "similar", "other ",      "see also",  "relacionad", "correlat", "gerelateerd", "powiązan",
+      "ähnlich", "interessier", "interesar", "gostar",     "aimerez",  "même sujet",  "più letti",
+      "gelesen", "leído",       "lidos",     "lidas"};
   return heading_says(x, b, words, sizeof words / sizeof *words);
 }
 
@@ -103,8 +108,7 @@ static int count_sentences(const char *s, uint32_t len) {
  * has a line of description ("The latest news on ..."); and its
  * paragraphs in *paragraphs. Counted until both are enough for a list
  * without a heading (SIDE_LIST_SENTENCES_BARE, SIDE_LIST_PARAGRAPHS_BARE). */
-static int sentences_between(const extraction *x, const dom_node *h1, size_t from,
-                             int *paragraphs) {
+int sentences_between(const extraction *x, const dom_node *h1, size_t from, int *paragraphs) {
   int sentences = 0;
   *paragraphs = 0;
   for (size_t i = 0; i < from && (sentences < SIDE_LIST_SENTENCES_BARE ||

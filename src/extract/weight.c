@@ -13,11 +13,11 @@
 #define STOP_PENALTY 0.5f
 #endif
 
-/* Boilerplate by its tag, or by what it is (a modal, a popup), not by a
- * name that a forum may give its posts too. */
+/* Boilerplate by its tag, or by what it is (a modal, a popup, a section
+ * of other posts), not by a name that a forum may give its posts too. */
 int is_structural(const dom_node *n) {
   return n->tag == TAG_NAV || n->tag == TAG_ASIDE || n->tag == TAG_FOOTER ||
-         (n->flags & NF_OVERLAY);
+         (n->flags & (NF_OVERLAY | NF_OTHERS));
 }
 
 /* "© 2024 ...", "Copyright 2024 ...": a site's footer line. */

@@ -763,6 +763,65 @@ static void test_short_article_beside_long_run(void) {
   CHECK(failed == 0);
 }
 
+/* Runs the page head_fmt (a %s for each heading), then n units, then
+ * tail, for each heading; returns how many lose the text kept or keep a
+ * unit's (REPLY2). */
+static int failures_under_headings(const char *const *headings, size_t nheadings,
+                                   const char *head_fmt, const char *unit, int n, const char *tail,
+                                   const char *kept) {
+  static char page[32768];
+  int failed = 0;
+  for (size_t h = 0; h < nheadings; h++) {
+    char head[1024];
+    snprintf(head, sizeof head, head_fmt, headings[h]);
+    if (run(with_units(page, sizeof page, head, unit, n, tail)) || !strstr(joined, kept) ||
+        strstr(joined, REPLY2)) {
+      fprintf(stderr, "heading %zu: %.200s\n", h, joined);
+      failed++;
+    }
+  }
+  return failed;
+}
+
+/* A product of one paragraph and, below it, readers' reviews that carry
+ * no date: the heading names them, in one of several languages, and they
+ * are set aside however much longer. */
+static void test_reviews_beside_short_description(void) {
+  static const char *const headings[] = {"Customer reviews", "Avalia\303\247\303\265es de clientes",
+                                         "Opiniones",        "Bewertungen",
+                                         "Avis clients",     "Recensioni",
+                                         "Beoordelingen",    "Opinie klient\xC3\xB3w"};
+  CHECK(failures_under_headings(
+            headings, sizeof headings / sizeof *headings,
+            "<html><head><title>Oak chair | Shop</title></head><body><div class=\"main\">"
+            "<h1>Oak chair</h1><p>" P1 "</p></div><div class=\"s\"><h2>%s</h2><div class=\"l\">",
+            "<div class=\"r\"><div><b>user%d</b></div><div>%d of 5 stars</div><p>%s</p></div>", 12,
+            "</div></div></body></html>", P1) == 0);
+}
+
+/* A post of one paragraph, then a section of other posts in full under
+ * a heading that names them, in one of several languages: the section is
+ * no list of links, outweighs the post, and is set aside. */
+static void test_related_posts_in_full(void) {
+  static const char *const headings[] = {"Related posts",
+                                         "You may also like",
+                                         "Voc\xC3\xAA pode gostar...",
+                                         "Art\303\255culos relacionados",
+                                         "Das k\xC3\xB6nnte Sie auch interessieren",
+                                         "Articles similaires",
+                                         "Leggi anche",
+                                         "Lees ook",
+                                         "Czytaj te\xC5\xBC"};
+  CHECK(failures_under_headings(
+            headings, sizeof headings / sizeof *headings,
+            "<html><head><title>River floods lower town | Daily</title></head><body>"
+            "<div id=\"primary\"><article class=\"post\"><h1>River floods lower town</h1><p>" P1
+            " " P2 "</p></article><section class=\"box\"><h3>%s</h3>",
+            "<article class=\"post\"><a href=\"/p/%d\"><img src=\"/i%d.jpg\" alt=\"\"></a>"
+            "<p>%s</p></article>",
+            6, "</section></div></body></html>", P1 " " P2) == 0);
+}
+
 /* page = head, then 24 product cards (a link, a price, a line of facts),
  * then tail. */
 static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
@@ -1377,6 +1436,8 @@ int main(void) {
   test_unnamed_comments();
   test_one_line_article_named_comments();
   test_short_article_beside_long_run();
+  test_reviews_beside_short_description();
+  test_related_posts_in_full();
   test_headline_below_h1();
   test_listing_beside_headline();
   test_link_list_beside_headline();

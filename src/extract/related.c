@@ -1,0 +1,72 @@
+/* Step 3b, sections of other posts: a section after the page's article
+ * that a heading naming other pages opens ("Related posts", "You may
+ * like", "Você pode gostar", "Das könnte Sie auch interessieren": the
+ * labels of the text vocabulary) holds other pages' posts, whether as
+ * links, as headlines with excerpts, or as their whole text: the last are
+ * no list of links (side_lists.c) and may outweigh a short article. Where
+ * the headline has prose of its own (two sentences or more) in a container
+ * without the section, the section is set aside. A heading naming
+ * comments is left to the comments' rules. */
+#include <stdio.h>
+
+#include "extract/internal.h"
+#include "text/lines.h"
+#include "text/vocab.h"
+
+#ifndef RELATED_HEADING_MAX
+#define RELATED_HEADING_MAX 60 /* characters of the section's heading */
+#endif
+#ifndef RELATED_SECTIONS_MAX
+#define RELATED_SECTIONS_MAX 16 /* headings of a page judged: each walks the blocks before it */
+#endif
+
+/* Whether b is a heading whose whole text labels a list of links, or
+ * opens what follows an article and names other pages (not its author,
+ * its comments or the site's follow links). */
+static int names_other_pages(const extraction *x, const text_block *b) {
+  if (b->kind != BLOCK_HEADING || b->chars > RELATED_HEADING_MAX || b->link_chars * 2 > b->chars)
+    return 0;
+  char key[256];
+  size_t k = line_key(x->text.data + b->off, b->len, key, sizeof key);
+  vocab_kind v = k ? vocab_boilerplate(key, k) : VOCAB_NONE;
+  return (v == VOCAB_LABEL || (v == VOCAB_END && heads_related(x, b))) &&
+         !vocab_comment_head(key, k, 0) && !heads_replies(x, b);
+}
+
+int set_related_aside(extraction *x) {
+  const dom_node *h1 = page_headline(x);
+  if (!h1)
+    return 0;
+  int marked = 0, tried = 0;
+  for (size_t i = 0; i < x->nblocks && tried < RELATED_SECTIONS_MAX; i++) {
+    const text_block *b = &x->blocks[i];
+    if (!b->container || b->container->order <= h1->order_end || !names_other_pages(x, b))
+      continue;
+    tried++;
+    /* The section: the outermost element that the heading opens (its
+     * first block), below the body, apart from the headline. */
+    dom_node *section = b->container;
+    while (section->parent && section->parent->tag != TAG_TEXT &&
+           section->parent->tag != TAG_BODY && !holds(section->parent, h1) && i > 0 &&
+           !holds(section->parent, x->blocks[i - 1].container))
+      section = section->parent;
+    if (section == b->container || section->chars <= b->chars || (section->flags & NF_NEG))
+      continue;
+    const text_block *lead = headline_prose(x, h1, i, NULL);
+    int paragraphs = 0;
+    if (!lead || holds(around(h1, lead->container), section) ||
+        sentences_between(x, h1, i, &paragraphs) < 2)
+      continue;
+#ifdef PITH_DEBUG_EXTRACT
+    fprintf(stderr, "related: <%s class=%s> heading \"%.*s\" lead \"%.60s\"\n",
+            tag_name((tag_id)section->tag), section->cls ? section->cls : "", (int)b->len,
+            x->text.data + b->off, x->text.data + lead->off);
+#endif
+    set_aside(x, section);
+    section->flags |= NF_OTHERS;
+    marked = 1;
+    while (i + 1 < x->nblocks && holds(section, x->blocks[i + 1].container))
+      i++;
+  }
+  return marked;
+}
