@@ -180,8 +180,8 @@ const char *pith_result_error(const pith_result *r);
 
 /* After PITH_OK, a flaw of the input that the extraction got past, or
  * NULL: "truncated gzip data: ..." (the result holds what came before the
- * cut). A batch should count such an input as failed: its output may be
- * incomplete. */
+ * cut), or an archive record's warning (pith_record.warning). A batch
+ * should count such an input as failed: its output may be incomplete. */
 const char *pith_result_warning(const pith_result *r);
 
 /* The page's address as given in the options, or NULL. */
@@ -474,6 +474,14 @@ typedef struct pith_record {
   size_t payload_len;
   const char *charset;      /* the charset parameter of the HTTP Content-Type, or NULL */
   const char *content_type; /* the payload's media type, lower case without parameters, or NULL */
+  /* HTML and TEXT: the archive ends inside this record (a file cut short):
+   * what was lost ("truncated gzip data at byte N: the archive ends 300
+   * bytes into the record's 1234-byte block"); the payload is what came
+   * before the cut (truncated set when the block is cut). pith_record_extract
+   * hands it on as the result's pith_result_warning, so a batch counts the
+   * record as failed, its output written. (A record the archive ends inside
+   * that is no page is an ERROR with this message.) NULL otherwise. */
+  const char *warning;
 } pith_record;
 
 /* The next record. PITH_OK with *rec (valid until the next call or

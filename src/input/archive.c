@@ -331,6 +331,47 @@ static pith_status judge_http(pith_archive *a, const warc_record *w, pith_record
   return PITH_OK;
 }
 
+/* What the record w is: a page, or skipped with a reason. */
+static pith_status judge(pith_archive *a, const warc_record *w, pith_record *r) {
+  switch (w->type) {
+  case WARC_WARCINFO:
+    skip(r, "warcinfo");
+    return PITH_OK;
+  case WARC_REQUEST:
+    skip(r, "request");
+    return PITH_OK;
+  case WARC_METADATA:
+    skip(r, "metadata");
+    return PITH_OK;
+  case WARC_REVISIT:
+    skip(r, "revisit");
+    return PITH_OK;
+  case WARC_CONVERSION:
+    if (w->skipped || w->block_len > a->o.max_record_bytes) {
+      skip(r, "too-large");
+    } else {
+      r->kind = PITH_RECORD_TEXT;
+      r->payload = w->block;
+      r->payload_len = w->block_len;
+    }
+    return PITH_OK;
+  case WARC_RESPONSE:
+  case WARC_RESOURCE:
+    if (w->type == WARC_RESOURCE && crawler_file(w->target_uri)) {
+      skip(r, "metadata");
+      return PITH_OK;
+    }
+    if (w->skipped) {
+      skip(r, "too-large");
+      return PITH_OK;
+    }
+    return judge_http(a, w, r);
+  default:
+    skip(r, "other");
+    return PITH_OK;
+  }
+}
+
 pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
   if (!a || !out)
     return PITH_ERR_INVALID;
@@ -369,47 +410,19 @@ pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
     r->error = w.error;
     return PITH_OK;
   }
-  switch (w.type) {
-  case WARC_WARCINFO:
-    skip(r, "warcinfo");
-    return PITH_OK;
-  case WARC_REQUEST:
-    skip(r, "request");
-    return PITH_OK;
-  case WARC_METADATA:
-    skip(r, "metadata");
-    return PITH_OK;
-  case WARC_REVISIT:
-    skip(r, "revisit");
-    return PITH_OK;
-  case WARC_CONVERSION:
-    if (w.skipped || w.block_len > a->o.max_record_bytes) {
-      skip(r, "too-large");
-    } else {
-      r->kind = PITH_RECORD_TEXT;
-      r->payload = w.block;
-      r->payload_len = w.block_len;
-    }
-    return PITH_OK;
-  case WARC_RESPONSE:
-  case WARC_RESOURCE:
-    if (w.type == WARC_RESOURCE && crawler_file(w.target_uri)) {
-      skip(r, "metadata");
-      return PITH_OK;
-    }
-    if (w.skipped) {
-      skip(r, "too-large");
-      return PITH_OK;
-    }
-    if (judge_http(a, &w, r) != PITH_OK) {
-      a->have_rec = 0;
-      return PITH_ERR_NOMEM;
-    }
-    return PITH_OK;
-  default:
-    skip(r, "other");
-    return PITH_OK;
+  if (judge(a, &w, r) != PITH_OK) {
+    a->have_rec = 0;
+    return PITH_ERR_NOMEM;
   }
+  if (w.warning && r->kind != PITH_RECORD_HTML && r->kind != PITH_RECORD_TEXT) {
+    /* The file ends inside a record that is no page: named as damaged. */
+    r->kind = PITH_RECORD_ERROR;
+    r->error = w.warning;
+    r->skip_reason = NULL;
+  } else {
+    r->warning = w.warning; /* a page as far as it goes */
+  }
+  return PITH_OK;
 }
 
 /* ---- extraction ------------------------------------------------------------------- */
@@ -447,6 +460,9 @@ pith_status pith_record_extract(const pith_record *rec, const pith_options *opts
   m->warc_offset = rec->warc_offset;
   m->warc_length = rec->warc_length;
   m->truncated = rec->truncated;
+  if (rec->warning && !r->warning &&
+      !(r->warning = arena_strndup(&r->mem, rec->warning, strlen(rec->warning))))
+    return PITH_ERR_NOMEM;
   if ((rec->warc_filename && !(m->warc_filename = arena_strndup(&r->mem, rec->warc_filename,
                                                                 strlen(rec->warc_filename)))) ||
       (rec->payload_digest && !(m->payload_digest = arena_strndup(&r->mem, rec->payload_digest,
@@ -461,7 +477,8 @@ pith_status pith_record_extract(const pith_record *rec, const pith_options *opts
 #define RECORD_STRINGS(X)                                                                          \
   X(url)                                                                                           \
   X(warc_record_id)                                                                                \
-  X(warc_date) X(warc_type) X(warc_filename) X(payload_digest) X(charset) X(content_type) X(error)
+  X(warc_date)                                                                                     \
+  X(warc_type) X(warc_filename) X(payload_digest) X(charset) X(content_type) X(error) X(warning)
 
 /* A copy: the record, then the strings (and the payload, unless moved). */
 typedef struct {

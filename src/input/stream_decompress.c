@@ -8,9 +8,9 @@
 #include "input/stream_internal.h"
 
 /* Inside a member, compressed bytes to go on with: 1 when there are some,
- * 2 when the data ended inside the member (a damaged record, named with
- * truncated), 0 when it did but bytes after the member's start are left
- * to look for the members it ran into, -1 on error. */
+ * 2 when the data ended inside the member (a break named with truncated),
+ * 0 when it did but bytes after the member's start are left to look for
+ * the members it ran into, -1 on error. */
 static int member_input(stream *s, const char *truncated) {
   if (s->raw_pos < s->raw_len)
     return 1;
@@ -19,9 +19,18 @@ static int member_input(stream *s, const char *truncated) {
     return -1;
   if (rc > 0)
     return 1;
-  if (stream_damaged(s, truncated, s->m[s->nm - 1].comp, 1) < 0)
+  unsigned long long comp = s->m[s->nm - 1].comp;
+  if (stream_damaged(s, truncated, comp, 1) < 0)
     return -1;
-  return s->raw_pos < s->raw_len || !s->raw_eof ? 0 : 2;
+  if (s->raw_pos < s->raw_len || !s->raw_eof)
+    return 0;
+  /* No member after it: the file was cut short inside this one, whose
+   * data came as far as it goes — unless bytes after its start went
+   * unsearched (it may have run into members there, taking them for its
+   * data). */
+  member *b = &s->m[s->nm - 1];
+  b->at_end = b->damage_at == comp && !s->search_lost;
+  return 2;
 }
 
 /* A gzip member at the raw position inflated whole, in one call: 1 when

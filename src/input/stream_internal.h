@@ -51,6 +51,8 @@ typedef struct {
   int done;                     /* ended (end known), damaged, or cut by the end of data */
   char damage[192];             /* why the data before this member was cut, or "" */
   unsigned long long damage_at; /* where the damaged bytes start in the file */
+  int at_end; /* a break where the data ended inside the member before it, with no member
+                 after it: a file cut short, whose member gave what came before the cut */
 } member;
 
 struct stream {
@@ -63,6 +65,7 @@ struct stream {
   int raw_eof;
   unsigned long long read_to;   /* the furthest file offset read */
   unsigned long long gone_back; /* bytes gone back over after damage, in all (search_from) */
+  int search_lost;              /* the last search after damage left bytes unsearched */
   int kind;                     /* -1 not known yet, else a stream_kind */
   int in_member;
   int multi;        /* a member has ended and another started: one member per record */

@@ -128,3 +128,10 @@ int stream_boundary(const stream *s, unsigned long long from, unsigned long long
   *damage_at = s->m[i].damage_at;
   return 1;
 }
+
+int stream_break_at_end(const stream *s, unsigned long long at) {
+  for (size_t i = first_after(s, at ? at - 1 : ULLONG_MAX); i < s->nm && s->m[i].dec == at; i++)
+    if (s->m[i].damage[0])
+      return s->m[i].at_end;
+  return 0;
+}

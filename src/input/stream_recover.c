@@ -91,6 +91,7 @@ int stream_damaged(stream *s, const char *why, unsigned long long at, int scan) 
     if (stream_skip_to_magic(s) < 0)
       return -1;
   }
+  s->search_lost = lost[0] != 0;
   if (m)
     m->end = stream_raw_pos(s); /* its bytes: up to the next member */
   char msg[sizeof m->damage];

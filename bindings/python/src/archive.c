@@ -79,6 +79,7 @@ static PyObject *record_kind(PyObject *self, void *c) {
   }
 STRING_MEMBER(skip_reason)
 STRING_MEMBER(error)
+STRING_MEMBER(warning)
 STRING_MEMBER(url)
 STRING_MEMBER(warc_record_id)
 STRING_MEMBER(warc_date)
@@ -190,6 +191,8 @@ static PyGetSetDef record_getset[] = {
     {"kind", record_kind, NULL, "'html', 'text' (a WET record), 'skipped' or 'error'.", NULL},
     {"skip_reason", record_skip_reason, NULL, "skipped: why ('not-html', 'status', ...).", NULL},
     {"error", record_error, NULL, "error: what was wrong with the record.", NULL},
+    {"warning", record_warning, NULL,
+     "html, text: the archive ends inside the record (what was lost), or None.", NULL},
     {"url", record_url, NULL, "WARC-Target-URI.", NULL},
     {"warc_record_id", record_warc_record_id, NULL, "WARC-Record-ID.", NULL},
     {"warc_date", record_warc_date, NULL, "WARC-Date.", NULL},

@@ -193,6 +193,40 @@ def test_damaged_records(tmp_path):
     assert [x.to_dict() for x in out if isinstance(x, pith.Article)] == [a.to_dict() for a in pages]
 
 
+def long_page(n):
+    """A page of n numbered paragraphs (n * 80 bytes)."""
+    paras = "".join(f"<p>Paragraph {k}: the harbour master read notice {k * 7919 % 10007} "
+                    f"aloud.</p>" for k in range(n))
+    return (f"<html><head><title>Long notice</title></head><body><article>"
+            f"<h1>Long notice</h1>{paras}</article></body></html>").encode()
+
+
+def test_a_file_cut_short(tmp_path):
+    """A download that broke off inside its last record: the page as far as
+    it goes (truncated, with a warning, an InputWarning), as the CLI writes
+    it; the records before it whole."""
+    import gzip
+
+    members = [gzip.compress(warc_record("response", f"https://harbour.example/{i}",
+                                         http_response(page_html(i)), i)) for i in range(2)]
+    last = gzip.compress(warc_record("response", "https://harbour.example/long",
+                                     http_response(long_page(3000)), 9))
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(b"".join(members) + last[:len(last) // 2])
+    for source in (path, io.BytesIO(path.read_bytes())):
+        reader = pith.read_archive(source)
+        with pytest.warns(pith.InputWarning, match="the archive ends"):
+            got = list(reader)
+        assert [a.url for a in got] == ["https://harbour.example/0", "https://harbour.example/1",
+                                        "https://harbour.example/long"]
+        cut = got[-1]
+        assert cut.truncated is True and "the archive ends" in cut.warning
+        assert "Paragraph 0:" in cut.text and "Paragraph 2999:" not in cut.text
+        assert reader.counts["pages"] == 3 and reader.counts["errors"] == 0
+        if source is path:
+            assert [a.to_dict() for a in got] == cli_json_records(path)
+
+
 def test_bad_sources(tmp_path):
     with pytest.raises(pith.ArchiveError):
         pith.read_archive(tmp_path / "missing.warc.gz")
