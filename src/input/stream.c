@@ -43,6 +43,9 @@ void stream_free(stream *s) {
   if (s->whole)
     libdeflate_free_decompressor(s->whole);
   ZSTD_freeDCtx(s->zd);
+  if (s->probe_z_ready)
+    inflateEnd(&s->probe_z);
+  ZSTD_freeDCtx(s->probe_zd);
   ZSTD_freeDDict(s->dict);
   free(s->raw);
   free(s->win);

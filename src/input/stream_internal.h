@@ -7,7 +7,8 @@
  *   stream_dict.c       zstd skippable frames and the dictionary frame
  *   stream_members.c    where members and breaks are, for the parser
  *   stream_recover.c    damage: the next member found, going back if need be
- *   stream_lookahead.c  a member given up (too large), looked past */
+ *   stream_lookahead.c  a member given up (too large), looked past
+ *   stream_probe.c      whether a member starts a record */
 #ifndef PITH_INPUT_STREAM_INTERNAL_H
 #define PITH_INPUT_STREAM_INTERNAL_H
 
@@ -41,6 +42,10 @@
 #define LOOKAHEAD_MAX ((size_t)16 << 20)
 #define PROBE_IN ((size_t)4096)
 #define PROBES_MAX 256
+/* The search for the next member after damage probes each magic it finds
+ * (stream_skip_to_magic): the compressed bytes probed, in all, stay under
+ * twice the bytes read plus this; past it, magics are taken unchecked. */
+#define PROBE_SLACK ((unsigned long long)16 << 20)
 /* Going back after damage (search_from): the bytes gone back over, in all,
  * stay under the bytes read plus this. */
 #define REREAD_SLACK ((unsigned long long)16 << 20)
@@ -74,9 +79,13 @@ struct stream {
   int z_ready;
   struct libdeflate_decompressor *whole; /* gzip members inflated in one call */
   ZSTD_DCtx *zd;
-  ZSTD_DDict *dict;   /* the dictionary frame's, shared with look-ahead probes */
-  int data_eof;       /* no more decompressed data will come */
-  unsigned char *win; /* decompressed bytes: [start, end) */
+  ZSTD_DDict *dict; /* the dictionary frame's, shared with the probes */
+  z_stream probe_z; /* the probes' contexts (stream_probe.c), made when first needed */
+  int probe_z_ready;
+  ZSTD_DCtx *probe_zd;
+  unsigned long long probed; /* compressed bytes the search after damage probed, in all */
+  int data_eof;              /* no more decompressed data will come */
+  unsigned char *win;        /* decompressed bytes: [start, end) */
   size_t win_cap, start, end;
   unsigned long long offset; /* stream offset of win[start] */
   member *m;
@@ -124,6 +133,13 @@ int stream_damaged(stream *s, const char *why, unsigned long long at, int scan);
 /* Between members: 1 at a member's start (bytes before it skipped, with a
  * break), 0 at the end, -1 on error. */
 int stream_at_member(stream *s);
+
+/* stream_probe.c */
+/* Whether the gzip member (zstd frame) starting at p (n bytes of it here)
+ * decompresses to "WARC/": 1 yes, 0 no, 2 when more bytes are needed (n
+ * under PROBE_IN), -1 out of memory. *used: the bytes it read, at most
+ * PROBE_IN. */
+int stream_probe(stream *s, const unsigned char *p, size_t n, size_t *used);
 
 /* stream_dict.c */
 /* A zstd skippable frame at the raw position, loaded or skipped: 0, or -1. */

@@ -5,38 +5,6 @@
 
 #include "input/stream_internal.h"
 
-/* Whether the gzip member (with z) or zstd frame (with zd) starting at p
- * (n bytes of it here) decompresses to a WARC record's first bytes: 1 yes,
- * 0 no, 2 when more bytes are needed. */
-static int member_starts_record(z_stream *z, ZSTD_DCtx *zd, unsigned char *p, size_t n) {
-  unsigned char out[5];
-  size_t in = n < PROBE_IN ? n : PROBE_IN, made;
-  int going; /* no error: more input could make more output */
-  if (z) {
-    if (inflateReset(z) != Z_OK)
-      return 0;
-    z->next_in = p;
-    z->avail_in = (uInt)in;
-    z->next_out = out;
-    z->avail_out = sizeof out;
-    int zr = inflate(z, Z_NO_FLUSH);
-    made = sizeof out - z->avail_out;
-    going = zr == Z_OK || zr == Z_BUF_ERROR;
-  } else {
-    ZSTD_DCtx_reset(zd, ZSTD_reset_session_only); /* the dictionary stays */
-    ZSTD_inBuffer ib = {p, in, 0};
-    ZSTD_outBuffer ob = {out, sizeof out, 0};
-    size_t r = ZSTD_decompressStream(zd, &ob, &ib);
-    made = ob.pos;
-    going = !ZSTD_isError(r) && r != 0;
-  }
-  if (memcmp(out, "WARC/", made))
-    return 0;
-  if (made == sizeof out)
-    return 1;
-  return going ? (in < PROBE_IN ? 2 : 0) : 0;
-}
-
 /* Whether a member (frame) may start at p[0..4): its magic, and for gzip
  * no reserved flag set. */
 static int magic_at(const stream *s, const unsigned char *p) {
@@ -60,51 +28,34 @@ static int magic_at(const stream *s, const unsigned char *p) {
  * .warc.gz as its payload — costs the records after the large one in that
  * stream: reading goes on in the inner file, then at the next member.
  * Compressed bytes hold such a member by chance with odds near 2^-64 a
- * byte; a file of many members already skips to the next magic unchecked. */
+ * byte. */
 static int find_record_member(stream *s, size_t *at) {
-  /* The probes decompress with a context of their own: the stream's goes
-   * on from where it was when none is found. */
-  int gzip = s->kind == STREAM_GZIP;
-  z_stream z;
-  memset(&z, 0, sizeof z);
-  ZSTD_DCtx *zd = gzip ? NULL : ZSTD_createDCtx();
-  if (gzip ? inflateInit2(&z, 16 + MAX_WBITS) != Z_OK
-           : !zd || (s->dict && ZSTD_isError(ZSTD_DCtx_refDDict(zd, s->dict)))) {
-    ZSTD_freeDCtx(zd);
-    return stream_fail(s, "out of memory");
-  }
   size_t i = 0; /* the next offset (from the raw position) to look at */
-  int probes = 0, rc = 0;
+  int probes = 0;
   for (;;) {
-    size_t avail = s->raw_len - s->raw_pos;
+    size_t avail = s->raw_len - s->raw_pos, used;
     unsigned char *p = s->raw + s->raw_pos;
     for (; i + 4 <= avail && probes < PROBES_MAX; i++) {
       if (!magic_at(s, p + i))
         continue;
-      int r = member_starts_record(gzip ? &z : NULL, zd, p + i, avail - i);
+      int r = stream_probe(s, p + i, avail - i, &used);
+      if (r < 0)
+        return -1;
       if (r == 1) {
         *at = i;
-        rc = 1;
-        goto done;
+        return 1;
       }
       if (r == 2 && !s->raw_eof)
         break; /* tried again with more bytes */
       probes++;
     }
     if (probes == PROBES_MAX || s->raw_eof || avail >= LOOKAHEAD_MAX)
-      goto done;
+      return 0;
     /* Twice as many bytes (never one buffer more at a time: no quadratic copying). */
     size_t more = avail < RAW_CAP ? 2 * RAW_CAP : 2 * avail;
-    if (stream_raw_want(s, more < LOOKAHEAD_MAX ? more : LOOKAHEAD_MAX) < 0) {
-      rc = -1;
-      goto done;
-    }
+    if (stream_raw_want(s, more < LOOKAHEAD_MAX ? more : LOOKAHEAD_MAX) < 0)
+      return -1;
   }
-done:
-  if (gzip)
-    inflateEnd(&z);
-  ZSTD_freeDCtx(zd);
-  return rc;
 }
 
 int stream_abandon(stream *s, unsigned long long member_dec) {

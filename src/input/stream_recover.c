@@ -7,8 +7,25 @@
 
 #include "input/stream_internal.h"
 
-/* Skips raw bytes up to the next member's magic (or the end of the data).
- * Returns the number skipped, or -1 on a read error. */
+/* Whether the magic at p (n bytes held from it) is taken for a member's
+ * start: 1 when it decompresses to "WARC/" (or begins to, and the data
+ * ends there: a member cut short), or when the probes' budget is spent
+ * (taken unchecked); 0 when not (a magic in damaged or compressed bytes,
+ * or a member that starts no record: after damage, reading goes on at the
+ * next record); 2 when more bytes are needed; -1 out of memory. */
+static int member_start(stream *s, const unsigned char *p, size_t n) {
+  if (s->probed > 2 * s->read_to + PROBE_SLACK)
+    return 1;
+  size_t used;
+  int r = stream_probe(s, p, n, &used);
+  s->probed += used + 64; /* a probe's own cost counted too */
+  return r == 2 && s->raw_eof ? 1 : r;
+}
+
+/* Skips raw bytes up to the next member's start (member_start), or the end
+ * of the data. Returns the number skipped, or -1 on an error. Linear: each
+ * magic is probed once (twice when the bytes held from it were too few),
+ * for at most PROBE_IN bytes, within the probes' budget. */
 long long stream_skip_to_magic(stream *s) {
   const unsigned char *magic = s->kind == STREAM_GZIP ? GZIP_MAGIC : ZSTD_MAGIC;
   size_t k = s->kind == STREAM_GZIP ? sizeof GZIP_MAGIC : sizeof ZSTD_MAGIC;
@@ -23,11 +40,27 @@ long long stream_skip_to_magic(stream *s) {
       return skipped;
     }
     const unsigned char *p = s->raw + s->raw_pos;
-    for (size_t i = 0; i + k <= avail; i++) {
-      if (p[i] == magic[0] && !memcmp(p + i, magic, k)) {
-        s->raw_pos += i;
-        return skipped + (long long)i;
-      }
+    int r = 0;
+    size_t i = 0;
+    for (; i + k <= avail; i++) {
+      if (p[i] != magic[0] || memcmp(p + i, magic, k))
+        continue;
+      if ((r = member_start(s, p + i, avail - i)) != 0)
+        break;
+    }
+    if (r < 0)
+      return stream_fail(s, "out of memory");
+    if (r == 1) {
+      s->raw_pos += i;
+      return skipped + (long long)i;
+    }
+    if (r == 2) {
+      /* judged again with PROBE_IN bytes held from it (or all there are) */
+      s->raw_pos += i;
+      skipped += (long long)i;
+      if (stream_raw_want(s, PROBE_IN) < 0)
+        return -1;
+      continue;
     }
     /* keep the last k-1 bytes: a magic may straddle the buffer's end */
     s->raw_pos += avail - (k - 1);

@@ -261,6 +261,7 @@ def main():
 
     long_damage(d, good)
     cut_at_end(d, good)
+    false_magic(d, good)
     overlapping_members(d, good)
 
     garbage = b"".join(good[:3]) + b"some garbage\r\nbetween records\r\n" + b"".join(good[3:])
@@ -443,6 +444,30 @@ def long_damage(d, good):
               "cannot seek" in e and n and n[0] == n[1] + n[2] + n[3] and p.returncode == 1, e)
 
 
+def false_magic(d, good):
+    """A damaged member whose bytes hold a gzip member that starts no record
+    (a .gz payload stored as it is): the search for the next member after
+    the damage passes over it (it decompresses to no "WARC/") to the next
+    record's member. Before, it was taken for a member, and its data named
+    as one more damaged record."""
+    inner = gzip.compress(b"<p>not a record, a compressed payload</p>" * 20)
+    payload = http(b"\x00" * 300 + inner + b"\x00" * 300, ctype="application/gzip")
+    stored = bytearray(gzip.compress(record("response", payload, "http://example.org/50",
+                                            "application/http; msgtype=response"), 0))
+    stored[10] = 0x07  # the first block's type: invalid, the member corrupt from its start
+    assert bytes(stored).count(b"\x1f\x8b\x08") == 2
+    members = [gzip.compress(r) for r in good]
+    data = b"".join(members[:2]) + bytes(stored) + b"".join(members[2:])
+    path = write(d, "false-magic.warc.gz", data)
+    for how in ("file", "pipe"):
+        rc, lines, err = run(path) if how == "file" else run_pipe(path)
+        urls = [l.get("url") for l in lines if "error" not in l]
+        check(f"false magic in damage ({how}): the records", urls == [f"http://example.org/{n}"
+              for n in range(20, 26)], f"{urls} {err}")
+        check(f"false magic in damage ({how}): one damaged record", summary(err) == (7, 6, 0, 1)
+              and "not a WARC record" not in err, err)
+
+
 def cut_at_end(d, good):
     """A file cut short inside its last record (a download that broke off):
     the record is extracted as far as it goes, flagged truncated, said on
@@ -505,11 +530,13 @@ def overlapping(kind, size, slot):
     after it: block b of member k has its header in slot k + b*m, at an
     offset of its own in the slot, so no two headers meet, and every member
     decompresses through the ones after it (up to the end of the data)
-    before its damage shows."""
-    if kind == "gz":
-        head, hdr, width, most = b"\x1f\x8b\x08\0\0\0\0\0\0\x03", 10, 5, 65535
-    else:
-        head, hdr, width, most = b"\x28\xb5\x2f\xfd\x00\x58", 6, 3, 1 << 17
+    before its damage shows. Each starts with a block of its own holding
+    "WARC/", so that the search after damage takes every one of them for a
+    record's member (it probes them)."""
+    if kind == "gz":  # a stored block of 5 bytes
+        head, hdr, width, most = b"\x1f\x8b\x08\0\0\0\0\0\0\x03\0\x05\0\xfa\xffWARC/", 20, 5, 65535
+    else:  # a raw block of 5 bytes
+        head, hdr, width, most = b"\x28\xb5\x2f\xfd\x00\x58\x28\0\0WARC/", 14, 3, 1 << 17
     m = most // slot
     length = m * slot
     block = (b"\0" + struct.pack("<HH", length, length ^ 0xFFFF) if kind == "gz"
