@@ -424,14 +424,24 @@ void pith_archive_options_init(pith_archive_options *o);
  * ("not a WARC record: N bytes skipped"). A path or a descriptor of a
  * regular file is read again after damage the decompressor found far past
  * a damaged gzip member's (zstd frame's) start, so the records after it
- * still come out; a pipe, or a read callback, cannot be, and the damaged
- * record's error then says which bytes were lost with it. */
+ * still come out; a pipe, or a read callback without a seek callback
+ * (pith_archive_open_read_seek), cannot be, and the damaged record's error
+ * then says which bytes were lost with it. */
 pith_status pith_archive_open(const char *path, const pith_archive_options *o, pith_archive **out);
 pith_status pith_archive_open_fd(int fd, const char *name, const pith_archive_options *o,
                                  pith_archive **out);
 pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n), void *ctx,
                                    const char *name, const pith_archive_options *o,
                                    pith_archive **out);
+/* As pith_archive_open_read, for a source that can be read again: seek(ctx,
+ * offset) makes the next read start offset bytes past the first byte read
+ * (the archive's start), and returns 0, or -1 when it cannot (then the
+ * reader goes on as for a pipe). The reader seeks only after damage, as it
+ * does in a regular file; seek may be NULL (pith_archive_open_read). */
+pith_status pith_archive_open_read_seek(long (*read)(void *ctx, void *buf, size_t n),
+                                        int (*seek)(void *ctx, unsigned long long offset),
+                                        void *ctx, const char *name,
+                                        const pith_archive_options *o, pith_archive **out);
 
 typedef enum {
   PITH_RECORD_HTML,    /* a page: payload is the HTTP body, decoded */

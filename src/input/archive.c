@@ -29,6 +29,7 @@ struct pith_archive {
   int fd;
   long long fd_start; /* a regular file: where the archive starts in it; -1: read once */
   long (*read)(void *ctx, void *buf, size_t n);
+  int (*seek)(void *ctx, unsigned long long offset); /* NULL: read once */
   void *ctx;
   warc_reader *w;
   char *name;           /* as opened */
@@ -87,6 +88,11 @@ static long callback_read(void *ctx, void *buf, size_t n) {
   return a->read(a->ctx, buf, n);
 }
 
+static int callback_seek(void *ctx, unsigned long long offset) {
+  pith_archive *a = ctx;
+  return a->seek(a->ctx, offset) == 0 ? 0 : -1;
+}
+
 /* A reader with everything but its source. */
 static pith_archive *archive_new(const char *name, const pith_archive_options *o) {
   pith_archive *a = calloc(1, sizeof *a);
@@ -114,7 +120,8 @@ static pith_status start(pith_archive *a, long (*rd)(void *, void *, size_t), pi
   size_t max = a->o.max_record_bytes;
   if (rd == fd_read)
     a->fd_start = seek_start(a->fd);
-  a->w = warc_reader_new(rd, a->fd_start >= 0 ? fd_seek : NULL, a,
+  stream_seek_fn seek = a->fd_start >= 0 ? fd_seek : a->seek ? callback_seek : NULL;
+  a->w = warc_reader_new(rd, seek, a,
                          max > SIZE_MAX - HEADER_ALLOWANCE ? SIZE_MAX : max + HEADER_ALLOWANCE);
   if (!a->w) {
     pith_archive_close(a);
@@ -174,9 +181,10 @@ pith_status pith_archive_open_fd(int fd, const char *name, const pith_archive_op
   return start(a, fd_read, out);
 }
 
-pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n), void *ctx,
-                                   const char *name, const pith_archive_options *o,
-                                   pith_archive **out) {
+pith_status pith_archive_open_read_seek(long (*read)(void *ctx, void *buf, size_t n),
+                                        int (*seek)(void *ctx, unsigned long long offset),
+                                        void *ctx, const char *name, const pith_archive_options *o,
+                                        pith_archive **out) {
   if (!out)
     return PITH_ERR_INVALID;
   *out = NULL;
@@ -186,8 +194,15 @@ pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n),
   if (!a)
     return PITH_ERR_NOMEM;
   a->read = read;
+  a->seek = seek;
   a->ctx = ctx;
   return start(a, callback_read, out);
+}
+
+pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n), void *ctx,
+                                   const char *name, const pith_archive_options *o,
+                                   pith_archive **out) {
+  return pith_archive_open_read_seek(read, NULL, ctx, name, o, out);
 }
 
 void pith_archive_close(pith_archive *a) {

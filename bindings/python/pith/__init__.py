@@ -315,7 +315,10 @@ def read_archive(source, *, jobs=None, errors="skip", all_status=False, all_type
     warc_filename, warc_offset, warc_length, payload_digest, truncated).
 
     source: a path, or a binary file object (anything with readinto or
-    read: an open file, a socket's makefile, a decompressing stream).
+    read: an open file, a socket's makefile, a decompressing stream),
+    read from where it is; one whose seekable() is true is read again after
+    damage found far past a damaged member's start, as a path is, so the
+    records after it still come out.
     Pages are HTTP responses of status 200 whose payload is HTML (all_status,
     all_types widen that) and WET conversion records; the other records are
     skipped and counted. max_record_bytes: a larger payload is skipped as
