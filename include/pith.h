@@ -180,8 +180,8 @@ const char *pith_result_error(const pith_result *r);
 
 /* After PITH_OK, a flaw of the input that the extraction got past, or
  * NULL: "truncated gzip data: ..." (the result holds what came before the
- * cut). A batch should count such an input as failed: its output may be
- * incomplete. */
+ * cut), or an archive record's warning (pith_record.warning). A batch
+ * should count such an input as failed: its output may be incomplete. */
 const char *pith_result_warning(const pith_result *r);
 
 /* The page's address as given in the options, or NULL. */
@@ -424,14 +424,24 @@ void pith_archive_options_init(pith_archive_options *o);
  * ("not a WARC record: N bytes skipped"). A path or a descriptor of a
  * regular file is read again after damage the decompressor found far past
  * a damaged gzip member's (zstd frame's) start, so the records after it
- * still come out; a pipe, or a read callback, cannot be, and the damaged
- * record's error then says which bytes were lost with it. */
+ * still come out; a pipe, or a read callback without a seek callback
+ * (pith_archive_open_read_seek), cannot be, and the damaged record's error
+ * then says which bytes were lost with it. */
 pith_status pith_archive_open(const char *path, const pith_archive_options *o, pith_archive **out);
 pith_status pith_archive_open_fd(int fd, const char *name, const pith_archive_options *o,
                                  pith_archive **out);
 pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n), void *ctx,
                                    const char *name, const pith_archive_options *o,
                                    pith_archive **out);
+/* As pith_archive_open_read, for a source that can be read again: seek(ctx,
+ * offset) makes the next read start offset bytes past the first byte read
+ * (the archive's start), and returns 0, or -1 when it cannot (then the
+ * reader goes on as for a pipe). The reader seeks only after damage, as it
+ * does in a regular file; seek may be NULL (pith_archive_open_read). */
+pith_status pith_archive_open_read_seek(long (*read)(void *ctx, void *buf, size_t n),
+                                        int (*seek)(void *ctx, unsigned long long offset),
+                                        void *ctx, const char *name,
+                                        const pith_archive_options *o, pith_archive **out);
 
 typedef enum {
   PITH_RECORD_HTML,    /* a page: payload is the HTTP body, decoded */
@@ -474,6 +484,14 @@ typedef struct pith_record {
   size_t payload_len;
   const char *charset;      /* the charset parameter of the HTTP Content-Type, or NULL */
   const char *content_type; /* the payload's media type, lower case without parameters, or NULL */
+  /* HTML and TEXT: the archive ends inside this record (a file cut short):
+   * what was lost ("truncated gzip data at byte N: the archive ends 300
+   * bytes into the record's 1234-byte block"); the payload is what came
+   * before the cut (truncated set when the block is cut). pith_record_extract
+   * hands it on as the result's pith_result_warning, so a batch counts the
+   * record as failed, its output written. (A record the archive ends inside
+   * that is no page is an ERROR with this message.) NULL otherwise. */
+  const char *warning;
 } pith_record;
 
 /* The next record. PITH_OK with *rec (valid until the next call or

@@ -156,8 +156,10 @@ static void extract(batch_job *j, const char *data, size_t len) {
     return;
   }
   if (j->record && st == PITH_ERR_EMPTY && r) {
-    /* A record without text is a page without content, not a failure. */
+    /* A record without text is a page without content, not a failure
+     * (unless the archive ends inside it). */
     it->status = PITH_OK;
+    it->warning = pith_result_warning(r);
     return;
   }
   it->status = st;

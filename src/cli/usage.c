@@ -116,10 +116,11 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 when every input succeeded, 1 when any failed, 2 for bad\n"
     "usage (nothing written). A page with no main content, or left out by\n"
-    "--language, is no failure. A .gz input cut short gives what came before\n"
-    "the cut, a warning, and counts as failed. Ctrl-C (SIGINT) or SIGTERM\n"
-    "stops the run: no further input is read, what was read is written out\n"
-    "whole, and pith dies of the signal; a second Ctrl-C stops it at once.\n";
+    "--language, is no failure. A .gz input cut short, or an archive's page\n"
+    "record the file ends inside, gives what came before the cut, a warning,\n"
+    "and counts as failed. Ctrl-C (SIGINT) or SIGTERM stops the run: no\n"
+    "further input is read, what was read is written out whole, and pith\n"
+    "dies of the signal; a second Ctrl-C stops it at once.\n";
 
 void usage_show(void) {
   fputs(usage_text, stdout);

@@ -29,6 +29,7 @@ struct pith_archive {
   int fd;
   long long fd_start; /* a regular file: where the archive starts in it; -1: read once */
   long (*read)(void *ctx, void *buf, size_t n);
+  int (*seek)(void *ctx, unsigned long long offset); /* NULL: read once */
   void *ctx;
   warc_reader *w;
   char *name;           /* as opened */
@@ -87,6 +88,11 @@ static long callback_read(void *ctx, void *buf, size_t n) {
   return a->read(a->ctx, buf, n);
 }
 
+static int callback_seek(void *ctx, unsigned long long offset) {
+  pith_archive *a = ctx;
+  return a->seek(a->ctx, offset) == 0 ? 0 : -1;
+}
+
 /* A reader with everything but its source. */
 static pith_archive *archive_new(const char *name, const pith_archive_options *o) {
   pith_archive *a = calloc(1, sizeof *a);
@@ -114,7 +120,8 @@ static pith_status start(pith_archive *a, long (*rd)(void *, void *, size_t), pi
   size_t max = a->o.max_record_bytes;
   if (rd == fd_read)
     a->fd_start = seek_start(a->fd);
-  a->w = warc_reader_new(rd, a->fd_start >= 0 ? fd_seek : NULL, a,
+  stream_seek_fn seek = a->fd_start >= 0 ? fd_seek : a->seek ? callback_seek : NULL;
+  a->w = warc_reader_new(rd, seek, a,
                          max > SIZE_MAX - HEADER_ALLOWANCE ? SIZE_MAX : max + HEADER_ALLOWANCE);
   if (!a->w) {
     pith_archive_close(a);
@@ -174,9 +181,10 @@ pith_status pith_archive_open_fd(int fd, const char *name, const pith_archive_op
   return start(a, fd_read, out);
 }
 
-pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n), void *ctx,
-                                   const char *name, const pith_archive_options *o,
-                                   pith_archive **out) {
+pith_status pith_archive_open_read_seek(long (*read)(void *ctx, void *buf, size_t n),
+                                        int (*seek)(void *ctx, unsigned long long offset),
+                                        void *ctx, const char *name, const pith_archive_options *o,
+                                        pith_archive **out) {
   if (!out)
     return PITH_ERR_INVALID;
   *out = NULL;
@@ -186,8 +194,15 @@ pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n),
   if (!a)
     return PITH_ERR_NOMEM;
   a->read = read;
+  a->seek = seek;
   a->ctx = ctx;
   return start(a, callback_read, out);
+}
+
+pith_status pith_archive_open_read(long (*read)(void *ctx, void *buf, size_t n), void *ctx,
+                                   const char *name, const pith_archive_options *o,
+                                   pith_archive **out) {
+  return pith_archive_open_read_seek(read, NULL, ctx, name, o, out);
 }
 
 void pith_archive_close(pith_archive *a) {
@@ -331,6 +346,47 @@ static pith_status judge_http(pith_archive *a, const warc_record *w, pith_record
   return PITH_OK;
 }
 
+/* What the record w is: a page, or skipped with a reason. */
+static pith_status judge(pith_archive *a, const warc_record *w, pith_record *r) {
+  switch (w->type) {
+  case WARC_WARCINFO:
+    skip(r, "warcinfo");
+    return PITH_OK;
+  case WARC_REQUEST:
+    skip(r, "request");
+    return PITH_OK;
+  case WARC_METADATA:
+    skip(r, "metadata");
+    return PITH_OK;
+  case WARC_REVISIT:
+    skip(r, "revisit");
+    return PITH_OK;
+  case WARC_CONVERSION:
+    if (w->skipped || w->block_len > a->o.max_record_bytes) {
+      skip(r, "too-large");
+    } else {
+      r->kind = PITH_RECORD_TEXT;
+      r->payload = w->block;
+      r->payload_len = w->block_len;
+    }
+    return PITH_OK;
+  case WARC_RESPONSE:
+  case WARC_RESOURCE:
+    if (w->type == WARC_RESOURCE && crawler_file(w->target_uri)) {
+      skip(r, "metadata");
+      return PITH_OK;
+    }
+    if (w->skipped) {
+      skip(r, "too-large");
+      return PITH_OK;
+    }
+    return judge_http(a, w, r);
+  default:
+    skip(r, "other");
+    return PITH_OK;
+  }
+}
+
 pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
   if (!a || !out)
     return PITH_ERR_INVALID;
@@ -369,47 +425,19 @@ pith_status pith_archive_next(pith_archive *a, const pith_record **out) {
     r->error = w.error;
     return PITH_OK;
   }
-  switch (w.type) {
-  case WARC_WARCINFO:
-    skip(r, "warcinfo");
-    return PITH_OK;
-  case WARC_REQUEST:
-    skip(r, "request");
-    return PITH_OK;
-  case WARC_METADATA:
-    skip(r, "metadata");
-    return PITH_OK;
-  case WARC_REVISIT:
-    skip(r, "revisit");
-    return PITH_OK;
-  case WARC_CONVERSION:
-    if (w.skipped || w.block_len > a->o.max_record_bytes) {
-      skip(r, "too-large");
-    } else {
-      r->kind = PITH_RECORD_TEXT;
-      r->payload = w.block;
-      r->payload_len = w.block_len;
-    }
-    return PITH_OK;
-  case WARC_RESPONSE:
-  case WARC_RESOURCE:
-    if (w.type == WARC_RESOURCE && crawler_file(w.target_uri)) {
-      skip(r, "metadata");
-      return PITH_OK;
-    }
-    if (w.skipped) {
-      skip(r, "too-large");
-      return PITH_OK;
-    }
-    if (judge_http(a, &w, r) != PITH_OK) {
-      a->have_rec = 0;
-      return PITH_ERR_NOMEM;
-    }
-    return PITH_OK;
-  default:
-    skip(r, "other");
-    return PITH_OK;
+  if (judge(a, &w, r) != PITH_OK) {
+    a->have_rec = 0;
+    return PITH_ERR_NOMEM;
   }
+  if (w.warning && r->kind != PITH_RECORD_HTML && r->kind != PITH_RECORD_TEXT) {
+    /* The file ends inside a record that is no page: named as damaged. */
+    r->kind = PITH_RECORD_ERROR;
+    r->error = w.warning;
+    r->skip_reason = NULL;
+  } else {
+    r->warning = w.warning; /* a page as far as it goes */
+  }
+  return PITH_OK;
 }
 
 /* ---- extraction ------------------------------------------------------------------- */
@@ -447,6 +475,9 @@ pith_status pith_record_extract(const pith_record *rec, const pith_options *opts
   m->warc_offset = rec->warc_offset;
   m->warc_length = rec->warc_length;
   m->truncated = rec->truncated;
+  if (rec->warning && !r->warning &&
+      !(r->warning = arena_strndup(&r->mem, rec->warning, strlen(rec->warning))))
+    return PITH_ERR_NOMEM;
   if ((rec->warc_filename && !(m->warc_filename = arena_strndup(&r->mem, rec->warc_filename,
                                                                 strlen(rec->warc_filename)))) ||
       (rec->payload_digest && !(m->payload_digest = arena_strndup(&r->mem, rec->payload_digest,
@@ -461,7 +492,8 @@ pith_status pith_record_extract(const pith_record *rec, const pith_options *opts
 #define RECORD_STRINGS(X)                                                                          \
   X(url)                                                                                           \
   X(warc_record_id)                                                                                \
-  X(warc_date) X(warc_type) X(warc_filename) X(payload_digest) X(charset) X(content_type) X(error)
+  X(warc_date)                                                                                     \
+  X(warc_type) X(warc_filename) X(payload_digest) X(charset) X(content_type) X(error) X(warning)
 
 /* A copy: the record, then the strings (and the payload, unless moved). */
 typedef struct {

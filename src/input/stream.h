@@ -60,6 +60,11 @@ stream_kind stream_kind_of(const stream *s);
 int stream_boundary(const stream *s, unsigned long long from, unsigned long long to,
                     unsigned long long *at, const char **damage, unsigned long long *damage_at);
 
+/* Whether the break at decompressed offset `at` (stream_boundary) is the
+ * end of a file cut short: the data ended inside a member (the bytes
+ * before `at` are its data as far as it goes) and no member follows. */
+int stream_break_at_end(const stream *s, unsigned long long at);
+
 /* Where the member holding decompressed offset `at` is stored: its
  * compressed start, and its compressed length (0 while not known yet, or
  * for a damaged member). For plain data, at itself and 0. */

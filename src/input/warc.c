@@ -563,9 +563,11 @@ static int put_back_record(warc_reader *r, warc_record *rec) {
  * start or blank lines then "WARC/". Otherwise the Content-Length lied: a
  * record start inside the block is put back to be read again (the block
  * was too long), or the block is flagged as cut (too short). 3 (and the
- * message in *damage) when the record's own member ends in damage: every
- * byte came, but its check failed (a corrupt gzip member's CRC). */
-static int check_end(warc_reader *r, warc_record *rec, const char **damage) {
+ * message in *damage, the break's offset in *damage_b) when the record's
+ * own member ends in damage: every byte came, but its check failed (a
+ * corrupt gzip member's CRC) or the file ends before the member does. */
+static int check_end(warc_reader *r, warc_record *rec, const char **damage,
+                     unsigned long long *damage_b) {
   size_t avail;
   const unsigned char *p;
   for (;;) {
@@ -579,6 +581,15 @@ static int check_end(warc_reader *r, warc_record *rec, const char **damage) {
     if (rc < 0)
       return -1;
   }
+  /* Damage at the end of the record's member (a CRC, a file cut in the
+   * member's trailer) shows once the member is done: waited for a little,
+   * as locate does. */
+  for (int k = 0;
+       k < 8 && stream_kind_of(r->s) != STREAM_PLAIN && !stream_member_done(r->s, r->rec_start);
+       k++)
+    if (more(r) < 0)
+      return -1;
+  p = stream_data(r->s, &avail);
   size_t i = 0;
   while (i < avail && i < 4 && (p[i] == '\r' || p[i] == '\n'))
     i++;
@@ -589,6 +600,7 @@ static int check_end(warc_reader *r, warc_record *rec, const char **damage) {
       stream_boundary(r->s, pos - 1, pos + i, &b, &dmg, &dat) && dmg && dat == start) {
     stream_consume(r->s, i);
     *damage = dmg;
+    *damage_b = b;
     return 3;
   }
   if (i == avail || (avail - i >= 5 && !memcmp(p + i, "WARC/", 5)) ||
@@ -601,6 +613,21 @@ static int check_end(warc_reader *r, warc_record *rec, const char **damage) {
     return put < 0 ? -1 : 2;
   rec->cut = 1;
   return 0;
+}
+
+/* The data ended inside the record (why: the damage the end made, or
+ * "truncated record" for plain data): the record is kept as far as it
+ * goes — cut when its block is — with a warning that says so. */
+static int ends_inside(warc_reader *r, warc_record *rec, const char *why) {
+  rec->cut = rec->block_len < rec->content_length;
+  if (rec->cut)
+    snprintf(r->msg, sizeof r->msg,
+             "%s: the archive ends %zu bytes into the record's %llu-byte block", why,
+             rec->block_len, rec->content_length);
+  else
+    snprintf(r->msg, sizeof r->msg, "%s: the archive ends after the record's block", why);
+  rec->warning = r->msg;
+  return locate(r, rec) < 0 ? -1 : 1;
 }
 
 /* The block: kept when small enough, else read through. */
@@ -650,6 +677,8 @@ static int read_content(warc_reader *r, warc_record *rec) {
   if ((unsigned long long)got < n) {
     if (st.damage) {
       r->reported = st.at + 1;
+      if (stream_break_at_end(r->s, st.at))
+        return ends_inside(r, rec, st.damage);
       return damaged(r, rec, "%s", st.damage);
     }
     if (st.at != ULLONG_MAX)
@@ -658,14 +687,21 @@ static int read_content(warc_reader *r, warc_record *rec) {
     int put = put_back_record(r, rec);
     if (put < 0)
       return -1;
+    if (!put)
+      return ends_inside(r, rec, "truncated record");
     rec->cut = 1;
-    return damaged(r, rec, "%s",
-                   put ? "Content-Length runs past the record's end" : "truncated record");
+    return damaged(r, rec, "%s", "Content-Length runs past the record's end");
   }
   const char *dmg = NULL;
-  int rc = check_end(r, rec, &dmg);
+  unsigned long long dmg_at = 0;
+  int rc = check_end(r, rec, &dmg, &dmg_at);
   if (rc < 0)
     return -1;
+  if (rc == 3 && stream_break_at_end(r->s, dmg_at)) {
+    /* Every byte of the block came; the file ends in what follows it. */
+    r->reported = dmg_at + 1;
+    return ends_inside(r, rec, dmg);
+  }
   if (rc == 3)
     return damaged(r, rec, "%s", dmg);
   if (rc == 2)

@@ -43,6 +43,10 @@ typedef struct {
    * other fields hold what could be read, possibly nothing). NULL for a
    * good record. */
   const char *error;
+  /* A record the data ended inside (a file cut short): what happened, and
+   * how much of the block came, for the caller to pass on; block holds
+   * that much, and cut is set. NULL otherwise. */
+  const char *warning;
   const char *version; /* "WARC/1.0" */
   warc_type type;
   const char *type_name;      /* WARC-Type as written, or "" */

@@ -214,6 +214,15 @@ static void test_open(void) {
   pith_archive_close(a);
   unlink(path);
 
+  /* A seek callback needs a read callback; without one (NULL), a reader as
+   * pith_archive_open_read's (the Python tests read a seekable file object
+   * through one, after damage). */
+  CHECK(pith_archive_open_read_seek(NULL, NULL, NULL, "x", NULL, &a) == PITH_ERR_INVALID && !a);
+  source src = {warc, warc_len, 0, 1000};
+  CHECK(pith_archive_open_read_seek(source_read, NULL, &src, "x", NULL, &a) == PITH_OK);
+  CHECK(pith_archive_next(a, &rec) == PITH_OK && rec->kind == PITH_RECORD_SKIPPED);
+  pith_archive_close(a);
+
   /* A read error is unrecoverable, and stays. */
   CHECK(pith_archive_open_read(failing_read, NULL, "bad", NULL, &a) == PITH_OK);
   CHECK(pith_archive_next(a, &rec) == PITH_ERR_READ);

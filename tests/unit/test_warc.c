@@ -71,12 +71,12 @@ static int count_records(const char *data, size_t len, size_t max, int *bad, cha
   *bad = 0;
   err[0] = '\0';
   while ((rc = warc_reader_next(r, &rec)) == 1) {
-    if (!rec.error) {
-      n++;
-      continue;
-    }
-    if (!(*bad)++)
-      snprintf(err, cap, "%s", rec.error);
+    /* A record the data ends inside is kept, with its warning: counted
+     * both. */
+    n += !rec.error;
+    const char *why = rec.error ? rec.error : rec.warning;
+    if (why && !(*bad)++)
+      snprintf(err, cap, "%s", why);
   }
   CHECK(rc == 0);
   CHECK(warc_reader_next(r, &rec) == 0);
@@ -174,6 +174,18 @@ static void test_plain_and_gzip(void) {
   /* A truncated gzip member: the records before it come out. */
   CHECK(count_records(gz, gl - 10, 0, &bad, err, sizeof err) >= 2);
   CHECK(bad == 1 && strstr(err, "truncated gzip data") != NULL);
+  /* ... cut inside its block: the record kept as far as it goes, cut, with
+   * a warning (the file ends there), not an error. */
+  char *cut = NULL;
+  size_t cl = 0;
+  gzip_append(&cut, &cl, rec3, sizeof rec3 - 1);
+  r = reader_of(&src, cut, cl - 20, 0); /* the trailer's 8 bytes, 12 of deflate data */
+  CHECK(warc_reader_next(r, &rec) == 1 && !rec.error && rec.warning && rec.cut);
+  CHECK(rec.warning && strstr(rec.warning, "truncated gzip data at byte 0: the archive ends"));
+  CHECK(rec.block && rec.block_len > 0 && rec.block_len < rec.content_length);
+  CHECK(warc_reader_next(r, &rec) == 0);
+  warc_reader_free(r);
+  free(cut);
   /* Corrupt deflate data in the middle member: the others come out. */
   gz[m1 + (m2 - m1) / 2] ^= 0x55;
   gz[m1 + (m2 - m1) / 2 + 1] ^= 0x55;
@@ -206,7 +218,8 @@ static void test_limits_and_errors(void) {
       {"WARC/1.0\r\nWARC-Type: resource\r\n\r\nxyz", "without Content-Length"},
       {"WARC/1.0\r\nContent-Length: 12x\r\n\r\nxyz", "bad Content-Length"},
       {"WARC/1.0\r\nContent-Length: 99999999999999999999999\r\n\r\n", "bad Content-Length"},
-      {"WARC/1.0\r\nContent-Length: 100\r\n\r\nshort", "truncated record"},
+      {"WARC/1.0\r\nContent-Length: 100\r\n\r\nshort",
+       "truncated record: the archive ends 5 bytes into the record's 100-byte block"},
       {"WARC/1.0\r\nWARC-Type: resource\r\n", "truncated record"},
   };
   for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {

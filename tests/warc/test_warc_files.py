@@ -102,6 +102,13 @@ def run(path, *args):
     return p.returncode, lines, p.stderr.decode()
 
 
+def run_pipe(path):
+    """run() with the file through a pipe (read once, no seeking)."""
+    p = subprocess.run(f"cat '{path}' | '{PITH}' -f json -", shell=True, capture_output=True)
+    lines = [json.loads(l) for l in p.stdout.decode().splitlines() if l.strip()]
+    return p.returncode, lines, p.stderr.decode()
+
+
 def write(d, name, data):
     path = os.path.join(d, name)
     with open(path, "wb") as f:
@@ -253,6 +260,8 @@ def main():
           errors[0].get("url", "").endswith("/22"), f"{errors} {err}")
 
     long_damage(d, good)
+    cut_at_end(d, good)
+    false_magic(d, good)
     overlapping_members(d, good)
 
     garbage = b"".join(good[:3]) + b"some garbage\r\nbetween records\r\n" + b"".join(good[3:])
@@ -435,17 +444,99 @@ def long_damage(d, good):
               "cannot seek" in e and n and n[0] == n[1] + n[2] + n[3] and p.returncode == 1, e)
 
 
+def false_magic(d, good):
+    """A damaged member whose bytes hold a gzip member that starts no record
+    (a .gz payload stored as it is): the search for the next member after
+    the damage passes over it (it decompresses to no "WARC/") to the next
+    record's member. Before, it was taken for a member, and its data named
+    as one more damaged record."""
+    inner = gzip.compress(b"<p>not a record, a compressed payload</p>" * 20)
+    payload = http(b"\x00" * 300 + inner + b"\x00" * 300, ctype="application/gzip")
+    stored = bytearray(gzip.compress(record("response", payload, "http://example.org/50",
+                                            "application/http; msgtype=response"), 0))
+    stored[10] = 0x07  # the first block's type: invalid, the member corrupt from its start
+    assert bytes(stored).count(b"\x1f\x8b\x08") == 2
+    members = [gzip.compress(r) for r in good]
+    data = b"".join(members[:2]) + bytes(stored) + b"".join(members[2:])
+    path = write(d, "false-magic.warc.gz", data)
+    for how in ("file", "pipe"):
+        rc, lines, err = run(path) if how == "file" else run_pipe(path)
+        urls = [l.get("url") for l in lines if "error" not in l]
+        check(f"false magic in damage ({how}): the records", urls == [f"http://example.org/{n}"
+              for n in range(20, 26)], f"{urls} {err}")
+        check(f"false magic in damage ({how}): one damaged record", summary(err) == (7, 6, 0, 1)
+              and "not a WARC record" not in err, err)
+
+
+def cut_at_end(d, good):
+    """A file cut short inside its last record (a download that broke off):
+    the record is extracted as far as it goes, flagged truncated, said on
+    standard error with what was lost, and counted failed (as a cut .gz
+    page is); every record before it comes out. A page of 3,000 paragraphs
+    (330 KB, several zstd blocks: zstd gives a block only whole) cut in the
+    middle of its member (frame, plain bytes), read as a file and through
+    a pipe (which cannot seek: the member's bytes must still be held)."""
+    rng = random.Random(5)
+    words = "harbour mill tide river stone bridge market council vote island ferry lamp".split()
+    paras = "".join(f"<p>Paragraph {k}: " + " ".join(rng.choice(words) for _ in range(14)) + ".</p>"
+                    for k in range(3000))
+    big = response(30, (f"<html><head><title>Long</title></head><body><article><h1>Long</h1>"
+                        f"{paras}</article></body></html>").encode())
+    png = response(31, b"\x89PNG\r\n\x1a\n" + random.Random(6).randbytes(300000), ctype="image/png")
+    for ext, pack in (("warc", lambda r: r), ("warc.gz", gzip.compress), ("warc.zst", zstd),
+                      ("stream.warc.gz", None)):
+        packs = [pack(r) for r in good[:2] + [big]] if pack else None
+        if pack:
+            data = b"".join(packs)
+            data, off = data[:len(data) - len(packs[-1]) // 2], len(data) - len(packs[-1])
+        else:  # one gzip stream: the record is in the stream's member, at 0
+            data = gzip.compress(b"".join(good[:2] + [big]))
+            data, off = data[:len(data) // 2], 0
+        path = write(d, f"cut-end.{ext}", data)
+        for how in ("file", "pipe"):
+            name = f"cut at the end ({ext}, {how})"
+            rc, lines, err = run(path) if how == "file" else run_pipe(path)
+            last = [l for l in lines if l.get("url", "").endswith("/30")]
+            check(f"{name}: the records before", [l.get("url") for l in lines[:2]] ==
+                  ["http://example.org/20", "http://example.org/21"], f"{lines[:2]} {err}")
+            check(f"{name}: the cut record extracted, truncated", len(last) == 1 and
+                  "error" not in last[0] and last[0].get("truncated") is True and
+                  "Paragraph 0:" in last[0].get("text", "") and
+                  "Paragraph 2999:" not in last[0].get("text", "") and
+                  last[0].get("warc_offset") == off, f"{[str(l)[:300] for l in last]} {err}")
+            check(f"{name}: said, counted failed", f"record at byte {off} " in err and
+                  "the archive ends" in err and summary(err) == (3, 2, 0, 1) and rc == 1, err)
+    # Cut in the last member's gzip trailer: the block came whole (not
+    # truncated), the cut still said.
+    packs = [gzip.compress(r) for r in good[:2] + [big]]
+    rc, lines, err = run(write(d, "cut-trailer.warc.gz", b"".join(packs)[:-4]))
+    last = [l for l in lines if l.get("url", "").endswith("/30")]
+    check("cut in the gzip trailer: the page whole", len(last) == 1 and "truncated" not in last[0]
+          and "Paragraph 2999:" in last[0].get("text", ""), f"{[str(l)[:300] for l in last]} {err}")
+    check("cut in the gzip trailer: said, counted failed", "the archive ends after the record's block"
+          in err and summary(err) == (3, 2, 0, 1) and rc == 1, err)
+    # A record that is no page, cut: named as damaged (nothing to extract).
+    packs = [gzip.compress(r, 1) for r in good[:2] + [png]]
+    data = b"".join(packs)
+    rc, lines, err = run(write(d, "cut-png.warc.gz", data[:-len(packs[-1]) // 2]))
+    errors = [l for l in lines if "error" in l]
+    check("cut image: an error record", len(errors) == 1 and "the archive ends" in errors[0]["error"]
+          and errors[0].get("url", "").endswith("/31") and summary(err) == (3, 2, 0, 1), f"{errors} {err}")
+
+
 def overlapping(kind, size, slot):
     """Hostile data: a gzip member (zstd frame) starts every `slot` bytes,
     each a chain of stored (raw) blocks whose contents hold the members
     after it: block b of member k has its header in slot k + b*m, at an
     offset of its own in the slot, so no two headers meet, and every member
     decompresses through the ones after it (up to the end of the data)
-    before its damage shows."""
-    if kind == "gz":
-        head, hdr, width, most = b"\x1f\x8b\x08\0\0\0\0\0\0\x03", 10, 5, 65535
-    else:
-        head, hdr, width, most = b"\x28\xb5\x2f\xfd\x00\x58", 6, 3, 1 << 17
+    before its damage shows. Each starts with a block of its own holding
+    "WARC/", so that the search after damage takes every one of them for a
+    record's member (it probes them)."""
+    if kind == "gz":  # a stored block of 5 bytes
+        head, hdr, width, most = b"\x1f\x8b\x08\0\0\0\0\0\0\x03\0\x05\0\xfa\xffWARC/", 20, 5, 65535
+    else:  # a raw block of 5 bytes
+        head, hdr, width, most = b"\x28\xb5\x2f\xfd\x00\x58\x28\0\0WARC/", 14, 3, 1 << 17
     m = most // slot
     length = m * slot
     block = (b"\0" + struct.pack("<HH", length, length ^ 0xFFFF) if kind == "gz"
@@ -476,12 +567,7 @@ def overlapping_members(d, good):
         name = f"overlapping members ({ext})"
         for how in ("file", "pipe"):
             t = cpu_children()
-            if how == "file":
-                rc, lines, err = run(path)
-            else:
-                p = subprocess.run(f"cat '{path}' | '{PITH}' -f json -", shell=True, capture_output=True)
-                rc, err = p.returncode, p.stderr.decode()
-                lines = [json.loads(l) for l in p.stdout.decode().splitlines() if l.strip()]
+            rc, lines, err = run(path) if how == "file" else run_pipe(path)
             cpu = cpu_children() - t
             n = summary(err)
             got = [l["url"] for l in lines if "error" not in l]

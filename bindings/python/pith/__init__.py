@@ -25,6 +25,7 @@ import inspect
 import io
 import itertools
 import os
+import warnings
 
 from . import _pith
 from ._pith import (
@@ -315,7 +316,10 @@ def read_archive(source, *, jobs=None, errors="skip", all_status=False, all_type
     warc_filename, warc_offset, warc_length, payload_digest, truncated).
 
     source: a path, or a binary file object (anything with readinto or
-    read: an open file, a socket's makefile, a decompressing stream).
+    read: an open file, a socket's makefile, a decompressing stream),
+    read from where it is; one whose seekable() is true is read again after
+    damage found far past a damaged member's start, as a path is, so the
+    records after it still come out.
     Pages are HTTP responses of status 200 whose payload is HTML (all_status,
     all_types widen that) and WET conversion records; the other records are
     skipped and counted. max_record_bytes: a larger payload is skipped as
@@ -333,7 +337,10 @@ def read_archive(source, *, jobs=None, errors="skip", all_status=False, all_type
     errors: what a damaged record or a page pith cannot read does: "skip"
     (counted), "raise", or "return" (the exception, with .warc_offset and
     .url, in the page's place). A file with no whole record at all (not an
-    archive) raises ArchiveError once read, even with "skip".
+    archive) raises ArchiveError once read, even with "skip". A file cut
+    short inside a page's record gives that page as far as it goes
+    (truncated, its warning saying what was lost, counted in "pages") and
+    an InputWarning.
 
     Returns an ArchiveReader: iterate it for Articles; its ``counts`` say
     how many records, pages, skipped (and why), errors and failed there
@@ -451,6 +458,9 @@ class ArchiveReader:
             if what == "skipped":
                 self.counts["skipped:" + value] += 1
             elif what == "pages":
+                if value.warning:  # the archive ends inside its record
+                    warnings.warn(f"{self._name}: record at byte {value.warc_offset}: "
+                                  f"{value.warning}", InputWarning, stacklevel=3)
                 yield value
             elif self._errors == "raise":
                 raise value

@@ -3,6 +3,7 @@
  * type: one record (a copy that outlives the reader's next step, so worker
  * threads can extract it), its WARC fields, and extract() to a Result. The
  * GIL is released while pith reads, decompresses and extracts. */
+#include <limits.h>
 #include <string.h>
 
 #include "module.h"
@@ -79,6 +80,7 @@ static PyObject *record_kind(PyObject *self, void *c) {
   }
 STRING_MEMBER(skip_reason)
 STRING_MEMBER(error)
+STRING_MEMBER(warning)
 STRING_MEMBER(url)
 STRING_MEMBER(warc_record_id)
 STRING_MEMBER(warc_date)
@@ -190,6 +192,8 @@ static PyGetSetDef record_getset[] = {
     {"kind", record_kind, NULL, "'html', 'text' (a WET record), 'skipped' or 'error'.", NULL},
     {"skip_reason", record_skip_reason, NULL, "skipped: why ('not-html', 'status', ...).", NULL},
     {"error", record_error, NULL, "error: what was wrong with the record.", NULL},
+    {"warning", record_warning, NULL,
+     "html, text: the archive ends inside the record (what was lost), or None.", NULL},
     {"url", record_url, NULL, "WARC-Target-URI.", NULL},
     {"warc_record_id", record_warc_record_id, NULL, "WARC-Record-ID.", NULL},
     {"warc_date", record_warc_date, NULL, "WARC-Date.", NULL},
@@ -229,6 +233,7 @@ typedef struct {
   PyObject_HEAD pith_archive *a;
   PyObject *file;                    /* read through file_read, or NULL (a path) */
   int readinto;                      /* file has readinto (else read) */
+  long long start;                   /* file.tell() at the start, when it is seekable */
   PyObject *exc_type, *exc, *exc_tb; /* what the file's read raised */
   int busy;                          /* a thread is inside pith_archive_next */
 } archive_object;
@@ -283,6 +288,37 @@ static long file_read(void *ctx, void *buf, size_t n) {
   }
   PyGILState_Release(g);
   return got;
+}
+
+/* pith's seek callback over a seekable Python file object: the next read
+ * from `offset` bytes past where the archive started. A file that cannot
+ * seek there says so (-1), and the reader goes on as over a pipe. */
+static int file_seek(void *ctx, unsigned long long offset) {
+  archive_object *self = ctx;
+  if (offset > (unsigned long long)(LLONG_MAX - self->start))
+    return -1;
+  PyGILState_STATE g = PyGILState_Ensure();
+  PyObject *res =
+      PyObject_CallMethod(self->file, "seek", "L", (long long)(self->start + (long long)offset));
+  int rc = res ? 0 : -1;
+  if (!res)
+    PyErr_Clear(); /* not a failure of the read: the bytes are said lost */
+  Py_XDECREF(res);
+  PyGILState_Release(g);
+  return rc;
+}
+
+/* Whether the file object can seek: seekable() true, and where it is now
+ * in *start. */
+static int file_seekable(PyObject *file, long long *start) {
+  PyObject *s = PyObject_CallMethod(file, "seekable", NULL);
+  int yes = s && PyObject_IsTrue(s) == 1;
+  Py_XDECREF(s);
+  PyObject *at = yes ? PyObject_CallMethod(file, "tell", NULL) : NULL;
+  *start = at ? PyLong_AsLongLong(at) : -1;
+  Py_XDECREF(at);
+  PyErr_Clear(); /* no seekable() or tell(): read once */
+  return *start >= 0;
 }
 
 /* Raises what the file raised, else pith's message. Returns NULL. */
@@ -342,7 +378,10 @@ static PyObject *archive_new(PyTypeObject *type, PyObject *args, PyObject *kwarg
     PyObject *name = PyObject_GetAttrString(source, "name");
     const char *n = name && PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
     PyErr_Clear();
-    st = pith_archive_open_read(file_read, self, n ? n : "<file>", &ao, &self->a);
+    /* A seekable file is read again after damage, as a path is. */
+    int seek = file_seekable(source, &self->start);
+    st = pith_archive_open_read_seek(file_read, seek ? file_seek : NULL, self, n ? n : "<file>",
+                                     &ao, &self->a);
     Py_XDECREF(name);
   } else {
     PyErr_Format(PyExc_TypeError, "an archive is a path or a binary file object, not %.100s",

@@ -204,6 +204,88 @@ def test_damaged_records(tmp_path):
     assert [x.to_dict() for x in out if isinstance(x, pith.Article)] == [a.to_dict() for a in pages]
 
 
+def long_page(n):
+    """A page of n numbered paragraphs (n * 80 bytes)."""
+    paras = "".join(f"<p>Paragraph {k}: the harbour master read notice {k * 7919 % 10007} "
+                    f"aloud.</p>" for k in range(n))
+    return (f"<html><head><title>Long notice</title></head><body><article>"
+            f"<h1>Long notice</h1>{paras}</article></body></html>").encode()
+
+
+def test_a_file_cut_short(tmp_path):
+    """A download that broke off inside its last record: the page as far as
+    it goes (truncated, with a warning, an InputWarning), as the CLI writes
+    it; the records before it whole."""
+    import gzip
+
+    members = [gzip.compress(warc_record("response", f"https://harbour.example/{i}",
+                                         http_response(page_html(i)), i)) for i in range(2)]
+    last = gzip.compress(warc_record("response", "https://harbour.example/long",
+                                     http_response(long_page(3000)), 9))
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(b"".join(members) + last[:len(last) // 2])
+    for source in (path, io.BytesIO(path.read_bytes())):
+        reader = pith.read_archive(source)
+        with pytest.warns(pith.InputWarning, match="the archive ends"):
+            got = list(reader)
+        assert [a.url for a in got] == ["https://harbour.example/0", "https://harbour.example/1",
+                                        "https://harbour.example/long"]
+        cut = got[-1]
+        assert cut.truncated is True and "the archive ends" in cut.warning
+        assert "Paragraph 0:" in cut.text and "Paragraph 2999:" not in cut.text
+        assert reader.counts["pages"] == 3 and reader.counts["errors"] == 0
+        if source is path:
+            assert [a.to_dict() for a in got] == cli_json_records(path)
+
+
+def test_a_seekable_file_object_is_read_again_after_damage(tmp_path):
+    """A large member cut short: the decompressor runs on into the members
+    after it and finds the damage only far on. From a path, or a file
+    object that can seek, the reader goes back to just after the damaged
+    member's start, and every other record comes out; a file object that
+    cannot seek (only read, or seekable() false) leaves the bytes the
+    damage ran over unsearched (and any record in them), and says so."""
+    import base64
+    import gzip
+    import random
+
+    noise = base64.b64encode(random.Random(9).randbytes(1500000))
+    big = gzip.compress(warc_record("response", "https://harbour.example/big.jpg",
+                                    http_response(noise, 200, "image/jpeg"), 90), 6)
+    members = [gzip.compress(warc_record("response", f"https://harbour.example/{i}",
+                                         http_response(page_html(i)), i)) for i in range(6)]
+    data = b"".join(members[:2]) + big[:len(big) * 3 // 4] + b"".join(members[2:])
+    path = tmp_path / "long-damage.warc.gz"
+    path.write_bytes(data)
+    want = [f"https://harbour.example/{i}" for i in range(6)]
+
+    class ReadOnly:  # read() and nothing else
+        def __init__(self, data):
+            self.data = io.BytesIO(data)
+
+        def read(self, n):
+            return self.data.read(n)
+
+    class Unseekable(io.BytesIO):  # says it cannot seek
+        def seekable(self):
+            return False
+
+    prefixed = io.BytesIO(b"some bytes before the archive" + data)
+    prefixed.seek(29)  # the archive starts where the file object is
+    for source, seeks in ((path, True), (io.BytesIO(data), True), (open(path, "rb"), True),
+                          (prefixed, True), (ReadOnly(data), False), (Unseekable(data), False)):
+        reader = pith.read_archive(source, errors="return")
+        got = list(reader)
+        assert [a.url for a in got if isinstance(a, pith.Article)] == want, source
+        errors = [str(e) for e in got if isinstance(e, pith.ArchiveError)]
+        assert len(errors) == 1 and reader.counts["errors"] == 1
+        assert "corrupt gzip data at byte 1045" in errors[0]
+        # Not read again: the bytes the decompressor ran over are not
+        # searched (here they held no record: the pages after it still
+        # come out), and the error says so.
+        assert ("cannot seek back" in errors[0]) != seeks, (source, errors)
+
+
 def test_bad_sources(tmp_path):
     with pytest.raises(pith.ArchiveError):
         pith.read_archive(tmp_path / "missing.warc.gz")
