@@ -1049,6 +1049,22 @@ static void test_excerpt_teasers(void) {
   CHECK_STR(joined, P1 " || " P2 " || " P3);
 }
 
+/* A figure's alt and caption are trimmed of Unicode spaces too (NBSP,
+ * U+202F), and the spaces inside them collapsed, as metadata fields are. */
+static void test_figure_spaces(void) {
+  const char *page = "<html><body><article><h1>Floods</h1><p>" P1 "</p>"
+                     "<figure><img src=\"/boats.jpg\" alt=\"\u00a0Boats on\u00a0Mill "
+                     "Street.\u202f\u202f\u00a0\u00a0\">"
+                     "<figcaption>Boats on Mill Street.\u202f\u00a0</figcaption></figure>"
+                     "<p>" P2 "</p></article></body></html>";
+  CHECK(run(page) == 0);
+  CHECK(art.meta.nimages == 1);
+  if (art.meta.images) {
+    CHECK_STR(art.meta.images->alt, "Boats on Mill Street.");
+    CHECK_STR(art.meta.images->caption, "Boats on Mill Street.");
+  }
+}
+
 static void test_caption_by_name(void) {
   /* A photo's caption in an element named "caption" (no <figcaption>),
    * long enough to pass for a paragraph: about the photo, not the text. */
@@ -1412,6 +1428,7 @@ int main(void) {
   test_paragraph_and_its_list();
   test_excerpt_teasers();
   test_caption_by_name();
+  test_figure_spaces();
   test_title();
   test_content_after_body_closed();
   test_footer_of_testimonials();
