@@ -329,7 +329,7 @@ typedef enum {
 pith_status pith_render(const pith_result *r, pith_format format, unsigned flags, char **out,
                         size_t *len);
 
-/* The format named "text", "json" (or "jsonl"), "markdown" (or "md"), "html" or "xml",
+/* The format named "text" (or "txt"), "json" (or "jsonl"), "markdown" (or "md"), "html" or "xml",
  * in any case ("JSON"); -1 for an unknown name. */
 int pith_format_from_name(const char *name);
 

@@ -155,6 +155,9 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
   c->max_size = defaults.max_input_bytes;
   c->site_dedup = -1;
   int progress = -1; /* --progress: 1; default: when standard error is a terminal */
+  /* -h and -V act once every option is read: an unknown one is a usage
+   * error wherever it stands. */
+  int help = 0, version = 0;
 
   opterr = 0;
   int opt;
@@ -164,7 +167,8 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
     case 'f': {
       int f = pith_format_from_name(optarg);
       if (f < 0)
-        return usage_error("unknown format (use text, markdown, html, json or xml)", optarg);
+        return usage_error("unknown format (use text, markdown, html, json or xml; txt, md, jsonl)",
+                           optarg);
       c->format = (pith_format)f;
       break;
     }
@@ -232,8 +236,10 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
       c->all_types = 1;
       break;
     case OPT_MAX_PAGE_BYTES:
-      if (parse_size(optarg, &c->max_page_bytes) || !c->max_page_bytes)
+      if (parse_size(optarg, &c->max_page_bytes))
         return usage_error("not a size", optarg);
+      if (!c->max_page_bytes) /* 0: no limit, as --max-size 0 */
+        c->max_page_bytes = SIZE_MAX;
       break;
     case OPT_TEXT:
       c->text = 1;
@@ -273,16 +279,23 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
       c->quiet = 1;
       break;
     case 'h':
-      usage_show();
-      return 0;
+      help = 1;
+      break;
     case 'V':
-      printf("pith %s\n", pith_version());
-      return 0;
+      version = 1;
+      break;
     case ':':
       return usage_error("option needs a value", argv[optind - 1]);
     default:
       return usage_error("unknown option", argv[optind - 1]);
     }
+  }
+  if (help || version) {
+    if (help)
+      usage_show();
+    else
+      printf("pith %s\n", pith_version());
+    return 0;
   }
   *ninputs = argc - optind;
   *inputs = argv + optind;

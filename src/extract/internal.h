@@ -301,6 +301,9 @@ dom_node *widen_root(extraction *x, dom_node *root);
  * <h1> with prose right after it, and that prose (a note however short);
  * NULL when no <h1> has prose after it. */
 dom_node *headed_note(const extraction *x, dom_node *best);
+/* For best, too light to be a root: best when it holds all of the page's
+ * prose and most of its text (a page of one short paragraph), else NULL. */
+dom_node *sole_passage(const extraction *x, dom_node *best);
 /* root (its blocks: [lo, hi)), or its parent when root is one of the
  * parent's paragraphs (a page whose <body> holds its paragraphs beside
  * its menu and footer) and the parent adds nothing else that is kept. */

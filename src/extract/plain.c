@@ -7,7 +7,16 @@
  * sentences. And a root that is one of its parent's paragraphs grows to
  * the parent when what else the parent holds is its siblings' prose or is
  * dropped anyway (menus, link lists, a footer, short lines at the edges
- * that the emit step trims). */
+ * that the emit step trims). A page too light for a root, without a
+ * headline, is still its one passage of prose when that passage is all
+ * the prose it has and most of its text: "<p>Hello, world. This is my
+ * first page.</p>". A page whose only text is chrome ("Page not found", a
+ * cookie notice) has no prose, one whose menus and footer outweigh a
+ * sentence in its text is no page of one passage, and a <noscript>'s
+ * sentence ("You need to enable JavaScript to run this app.") is what a
+ * script's page says without its scripts, not the page; nor is a line cut
+ * short ("You will be connected to the site in a moment...": a page
+ * between pages, or an excerpt). */
 #include "extract/internal.h"
 
 const text_block *headline_lines_block(const headline_lines *w, size_t pos) {
@@ -62,6 +71,22 @@ dom_node *headed_note(const extraction *x, dom_node *best) {
   if (!lead)
     return NULL;
   return (dom_node *)around(around(best, h->container), lead->container);
+}
+
+dom_node *sole_passage(const extraction *x, dom_node *best) {
+  const dom_node *page = x->elements[0];
+  if (2 * best->chars <= page->chars)
+    return NULL;
+  for (const dom_node *n = best; n && n->tag != TAG_TEXT; n = n->parent)
+    if (n->tag == TAG_NOSCRIPT)
+      return NULL;
+  for (size_t i = 0; i < x->nblocks; i++) {
+    const text_block *b = &x->blocks[i];
+    if (b->weight > 0 &&
+        (!holds(best, b->container) || ends_cut_short(x->text.data + b->off, b->len)))
+      return NULL;
+  }
+  return best;
 }
 
 size_t headline_before_run(const extraction *x, const size_t *kept, size_t from) {

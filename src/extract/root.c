@@ -58,7 +58,7 @@ dom_node *choose_root(extraction *x) {
       best = n;
   }
   /* Less than a sentence or two of prose is no main content, unless the page
-   * says it is its article or heads it with its headline. */
+   * says it is its article, heads it with its headline or has nothing else. */
   if (!best || best->score <= 0)
     return NULL;
   if (best->score >= MIN_ROOT_SCORE || holds_prose(x, best))
@@ -66,6 +66,8 @@ dom_node *choose_root(extraction *x) {
   dom_node *note = headed_note(x, best);
   if (note)
     return note;
+  if (sole_passage(x, best))
+    return best;
   for (const dom_node *n = best; n && n->tag != TAG_TEXT; n = n->parent)
     if (is_main_container(n))
       return best;

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "extract/internal.h"
+#include "meta/mstr.h"
 
 uint64_t hash_text(const char *s, size_t len) {
   uint64_t h = 1469598103934665603ULL;
@@ -84,23 +85,11 @@ int ends_cut_short(const char *s, uint32_t len) {
   return len >= 3 && (!memcmp(s + len - 3, "...", 3) || !memcmp(s + len - 3, "\xE2\x80\xA6", 3));
 }
 
-/* Collapses white space of s into mem. */
+/* Collapses white space of s into mem: Unicode's too (NBSP, U+202F), so
+ * that captions and alt texts are trimmed as the metadata fields are. */
 char *squeeze_spaces(arena *mem, const char *s, size_t len) {
-  char *out = arena_alloc(mem, len + 1);
-  if (!out)
-    return NULL;
-  size_t j = 0;
-  int space = 0;
-  for (size_t i = 0; i < len; i++) {
-    if (is_space((unsigned char)s[i])) {
-      space = j > 0;
-      continue;
-    }
-    if (space)
-      out[j++] = ' ';
-    space = 0;
-    out[j++] = s[i];
-  }
-  out[j] = '\0';
+  char *out = arena_strndup(mem, s, len);
+  if (out)
+    mstr_squeeze(out, len);
   return out;
 }

@@ -247,7 +247,7 @@ sniff_result sniff_html(const char *data, size_t len, const char **why) {
                      data[i] == '\f'))
     i++;
   if (i == len) {
-    *why = len ? "only white space, no page" : "empty file";
+    *why = len ? "only white space, no page" : "empty input";
     return SNIFF_EMPTY;
   }
   size_t head = len < 65536 ? len : 65536;

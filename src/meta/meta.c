@@ -885,6 +885,30 @@ const char *meta_page_type(const mctx *x) {
   return NULL;
 }
 
+/* A site name written as a domain in lower case with a full stop after
+ * it ("aliexpress.", "example.com."): the stop is no part of the name.
+ * Names in capitals or of more words keep theirs ("U.S.", "Envy Design
+ * Co."). */
+static const char *without_domain_stop(mctx *x, const char *s) {
+  size_t n = s ? strlen(s) : 0;
+  if (n < 3 || s[n - 1] != '.')
+    return s;
+  size_t label = 0; /* the length of the last label before the stop */
+  for (size_t i = 0; i + 1 < n; i++) {
+    char c = s[i];
+    if (c == '.')
+      label = 0;
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+      label++;
+    else
+      return s;
+  }
+  if (label < 2)
+    return s;
+  const char *t = arena_strndup(x->mem, s, n - 1);
+  return t ? t : s;
+}
+
 static void choose_rest(mctx *x) {
   article_meta *m = &x->art->meta;
   const ld_info *ld = &x->ld_info;
@@ -905,7 +929,7 @@ static void choose_rest(mctx *x) {
     site = title_site_part(x->tin->doc_title, x->art->title,
                            logo ? meta_node_text(x, logo, 300) : NULL, x->tin, x->tmp);
   }
-  m->site_name = meta_text_value(x, site, 300);
+  m->site_name = without_domain_stop(x, meta_text_value(x, site, 300));
   static const char *const sections[] = {"article:section", "og:article:section",
                                          "parsely-section", "sailthru.section",
                                          "section",         "article.section"};

@@ -156,6 +156,22 @@ check "version: one line" lines "$out" 1
 check "version: pith and a number" test -n "$(printf '%s' "$out" | grep -E '^pith [0-9]+\.[0-9]+\.[0-9]+$')"
 run -V
 check "-V: exit 0" is "$rc" 0
+# An unknown option is a usage error wherever it stands, before -V or -h
+# or after them.
+run -V --bogus
+check "-V --bogus: exit 2" is "$rc" 2
+check "-V --bogus: no version" lacks "$out" "pith "
+run --bogus -V
+check "--bogus -V: exit 2" is "$rc" 2
+run -h --bogus
+check "-h --bogus: exit 2" is "$rc" 2
+# -f takes the names --help gives, in any case.
+run -f txt good.html
+check "-f txt: exit 0" is "$rc" 0
+run -f JSON good.html
+check "-f JSON: json" contains "$out" '"title":"Good title"'
+run --help
+check "help: -f's other names" contains "$out" "text (default; txt)"
 
 # --max-size's refusals have one wording, whether the bytes were read
 # (a file, standard input) or inflated (a .gz file, gzip on standard
@@ -170,5 +186,10 @@ check "max-size: standard input" contains "$err" "pith: (stdin): larger than 102
 run --max-size 1K - <big.html.gz
 check "max-size: gzip on standard input" contains "$err" "pith: (stdin): larger than 1024 bytes once inflated (--max-size)"
 check "max-size: one wording" lacks "$err" "the limit of"
+# 0 is no limit, for --max-size and --max-page-bytes alike.
+run --max-size 0 big.html
+check "max-size 0: no limit" is "$rc" 0
+run --max-page-bytes 0 good.html
+check "max-page-bytes 0: no limit" is "$rc" 0
 
 finish

@@ -335,6 +335,31 @@ static void test_headed_note(void) {
   CHECK(art.blocks == 0);
 }
 
+/* A page of one short paragraph and nothing else, without a headline, is
+ * that paragraph; a page whose only text is chrome, or whose menu and
+ * footer outweigh its one sentence, still has no main content. */
+static void test_sole_passage(void) {
+  CHECK(run("<html><body><p>Hello, world. This is my first page, and I wrote it by "
+            "hand.</p></body></html>") == 0);
+  CHECK_STR(joined, "Hello, world. This is my first page, and I wrote it by hand.");
+  CHECK(run("<p>Hello, world. This is my first page.</p>") == 0);
+  CHECK_STR(joined, "Hello, world. This is my first page.");
+  CHECK(run("<p>Page not found.</p>") == 0);
+  CHECK(art.blocks == 0);
+  CHECK(run("<body><noscript>You need to enable JavaScript to run this app.</noscript>"
+            "<div id=root></div></body>") == 0);
+  CHECK(art.blocks == 0);
+  CHECK(run("<p>You will be connected to www.example.com in just a moment...</p>") == 0);
+  CHECK(art.blocks == 0);
+  CHECK(run("<p>We use cookies to improve your experience. By continuing you accept our "
+            "cookie policy.</p>") == 0);
+  CHECK(art.blocks == 0);
+  CHECK(run("<ul><li><a href=/>Home</a><li><a href=/a>About us</a><li><a href=/b>Contact "
+            "us</a></ul><p>Sorry, this page does not exist.</p><footer>Copyright 2024 "
+            "Example Ltd. All rights reserved.</footer>") == 0);
+  CHECK(art.blocks == 0);
+}
+
 /* Short sentences a template writes stay out of a plain page: a line
  * that says what chrome says ("Posted in Travel.", "Leave a comment.",
  * "Share this article.", "All rights reserved.") and a widget's lines
@@ -1083,6 +1108,22 @@ static void test_excerpt_teasers(void) {
   CHECK_STR(joined, P1 " || " P2 " || " P3);
 }
 
+/* A figure's alt and caption are trimmed of Unicode spaces too (NBSP,
+ * U+202F), and the spaces inside them collapsed, as metadata fields are. */
+static void test_figure_spaces(void) {
+  const char *page = "<html><body><article><h1>Floods</h1><p>" P1 "</p>"
+                     "<figure><img src=\"/boats.jpg\" alt=\"\u00a0Boats on\u00a0Mill "
+                     "Street.\u202f\u202f\u00a0\u00a0\">"
+                     "<figcaption>Boats on Mill Street.\u202f\u00a0</figcaption></figure>"
+                     "<p>" P2 "</p></article></body></html>";
+  CHECK(run(page) == 0);
+  CHECK(art.meta.nimages == 1);
+  if (art.meta.images) {
+    CHECK_STR(art.meta.images->alt, "Boats on Mill Street.");
+    CHECK_STR(art.meta.images->caption, "Boats on Mill Street.");
+  }
+}
+
 static void test_caption_by_name(void) {
   /* A photo's caption in an element named "caption" (no <figcaption>),
    * long enough to pass for a paragraph: about the photo, not the text. */
@@ -1426,6 +1467,7 @@ int main(void) {
   test_short_sentences();
   test_plain_page_in_body();
   test_headed_note();
+  test_sole_passage();
   test_sentences_of_chrome();
   test_hidden_and_scripts();
   test_split_article();
@@ -1447,6 +1489,7 @@ int main(void) {
   test_paragraph_and_its_list();
   test_excerpt_teasers();
   test_caption_by_name();
+  test_figure_spaces();
   test_title();
   test_content_after_body_closed();
   test_footer_of_testimonials();

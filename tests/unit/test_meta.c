@@ -241,6 +241,15 @@ static void test_opengraph(void) {
   CHECK_STR(art.meta.license, "https://creativecommons.org/licenses/by/4.0/");
   CHECK_STR(art.meta.language, "en-US");
   CHECK_STR(art.meta.page_type, "article");
+  /* A domain word's full stop goes; a name of words keeps its own. */
+  CHECK(run(PAGE("<meta property=\"og:site_name\" content=\"aliexpress.\">", BODY)) == 0);
+  CHECK_STR(art.meta.site_name, "aliexpress");
+  CHECK(run(PAGE("<meta property=\"og:site_name\" content=\"Envy Design Co.\">", BODY)) == 0);
+  CHECK_STR(art.meta.site_name, "Envy Design Co.");
+  CHECK(run(PAGE("<meta property=\"og:site_name\" content=\"U.S.\">", BODY)) == 0);
+  CHECK_STR(art.meta.site_name, "U.S.");
+  CHECK(run(PAGE("<meta property=\"og:site_name\" content=\"example.com.\">", BODY)) == 0);
+  CHECK_STR(art.meta.site_name, "example.com");
 }
 
 static void test_meta_names(void) {

@@ -396,7 +396,8 @@ static void test_tables(void) {
   render_opts o = defaults;
   o.json_tree = 1;
   CHECK_RENDER(JSON, a, &o,
-               "{\"text\":\"Site | Count\\n\\na|b | 3\\n\\nboth\\n\\nno cells\\n\\nx | y | z\","
+               "{\"text\":\"Pairs <2024>\\n\\nSite | Count\\n\\na|b | 3\\n\\nboth\\n\\nno "
+               "cells\\n\\nx | y | z\","
                "\"blocks\":[{\"type\":\"table\",\"caption\":\"Pairs <2024>\",\"rows\":["
                "{\"header\":true,\"cells\":[{\"text\":\"Site\"},{\"text\":\"Count\"}]},"
                "{\"cells\":[{\"text\":\"a|b\"},{\"text\":\"3\"}]},"
@@ -404,10 +405,31 @@ static void test_tables(void) {
                "{\"cells\":[{\"text\":\"no cells\"}]},"
                "{\"cells\":[{\"text\":\"x\"},{\"text\":\"y\",\"spans\":[{\"text\":\"y\",\"code\":"
                "true}]},{\"text\":\"z\",\"spans\":[{\"text\":\"z|\",\"code\":true}]}]}]}]}\n");
+  /* The text shows the caption as a paragraph before the rows, as markdown
+   * does. */
+  CHECK_RENDER(TEXT, a, &defaults,
+               "Pairs <2024>\n\nSite | Count\n\na|b | 3\n\nboth\n\nno cells\n\nx | y | z\n");
   /* Without tables: nowhere, not even in the text. */
   o.tables = 0;
   CHECK_RENDER(JSON, a, &o, "{\"text\":\"\",\"blocks\":[]}\n");
   CHECK_RENDER(MD, a, &o, "\n");
+  CHECK_RENDER(TEXT, a, &o, "");
+  /* Each caption before its own table: one without a caption between,
+   * one inside a quote, one with no rows (nothing to put it before). */
+  a = new_article(NULL);
+  para(a, NULL, "Intro.");
+  art_node *tb = article_open(a, &mem, NULL, NODE_TABLE);
+  tb->caption = "First";
+  add(a, tb, BLOCK_TABLE_ROW, 0, "1 | 2");
+  add(a, article_open(a, &mem, NULL, NODE_TABLE), BLOCK_TABLE_ROW, 0, "3 | 4");
+  article_open(a, &mem, NULL, NODE_TABLE)->caption = "Empty";
+  art_node *q = article_open(a, &mem, NULL, NODE_QUOTE);
+  tb = article_open(a, &mem, q, NODE_TABLE);
+  tb->caption = "Quoted";
+  add(a, tb, BLOCK_TABLE_ROW, 0, "5 | 6");
+  para(a, NULL, "End.");
+  CHECK_RENDER(TEXT, a, &defaults,
+               "Intro.\n\nFirst\n\n1 | 2\n\n3 | 4\n\nQuoted\n\n5 | 6\n\nEnd.\n");
   /* A header row further down stays where it is; the first row heads the
    * pipe table. */
   a = new_article(NULL);

@@ -117,3 +117,9 @@ def test_articles_outlive_each_other():
     del arts[::2]
     assert [a.url for a in arts] == [f"https://h.example/{i}" for i in range(1, 50, 2)]
     assert all(a.markdown.startswith("For six") for a in arts)
+
+
+def test_empty_input_says_input():
+    # No file is involved: the error says "empty input", not "empty file".
+    with pytest.raises(pith.Error, match="empty input"):
+        pith.extract(b"")
