@@ -262,6 +262,10 @@ const text_block *headline_lines_block(const headline_lines *w, size_t pos);
  * each time the weights are computed. Needs the blocks' final text. */
 void mark_sentence_shapes(extraction *x);
 
+/* Whether s says what a template's short lines say ("Share this article.",
+ * "Please log in to continue.", "Subscribe to read on."). */
+int says_template(const char *s, uint32_t len);
+
 /* Whether b, a block too short to weigh as prose by its length, is a
  * sentence among the article's paragraphs ("It was a warm day today."
  * beside a paragraph of prose under the same parent). */

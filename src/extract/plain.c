@@ -16,7 +16,9 @@
  * sentence ("You need to enable JavaScript to run this app.") is what a
  * script's page says without its scripts, not the page; nor is a line cut
  * short ("You will be connected to the site in a moment...": a page
- * between pages, or an excerpt). */
+ * between pages, or an excerpt), nor a short line that says what a
+ * template says ("Please log in to continue reading.", "Subscribe to read
+ * on.": a wall's, from which the reader expects no text). */
 #include "extract/internal.h"
 
 const text_block *headline_lines_block(const headline_lines *w, size_t pos) {
@@ -82,8 +84,9 @@ dom_node *sole_passage(const extraction *x, dom_node *best) {
       return NULL;
   for (size_t i = 0; i < x->nblocks; i++) {
     const text_block *b = &x->blocks[i];
-    if (b->weight > 0 &&
-        (!holds(best, b->container) || ends_cut_short(x->text.data + b->off, b->len)))
+    const char *text = x->text.data + b->off;
+    if (b->weight > 0 && (!holds(best, b->container) || ends_cut_short(text, b->len) ||
+                          (b->chars < LONG_BLOCK_CHARS && says_template(text, b->len))))
       return NULL;
   }
   return best;

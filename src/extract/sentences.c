@@ -131,7 +131,7 @@ static const char *const template_words[] = {
     "partag",          "commentaire", "compart", "comentar",  "suscrib",
 };
 
-static int says_template(const char *s, uint32_t len) {
+int says_template(const char *s, uint32_t len) {
   for (size_t i = 0; i < sizeof template_words / sizeof *template_words; i++)
     if (has_word_ci(s, len, template_words[i], 0))
       return 1;

@@ -336,8 +336,9 @@ static void test_headed_note(void) {
 }
 
 /* A page of one short paragraph and nothing else, without a headline, is
- * that paragraph; a page whose only text is chrome, or whose menu and
- * footer outweigh its one sentence, still has no main content. */
+ * that paragraph; a page whose only text is chrome, whose menu and footer
+ * outweigh its one sentence, or whose one line is a login or subscription
+ * wall's, still has no main content. */
 static void test_sole_passage(void) {
   CHECK(run("<html><body><p>Hello, world. This is my first page, and I wrote it by "
             "hand.</p></body></html>") == 0);
@@ -357,6 +358,13 @@ static void test_sole_passage(void) {
   CHECK(run("<ul><li><a href=/>Home</a><li><a href=/a>About us</a><li><a href=/b>Contact "
             "us</a></ul><p>Sorry, this page does not exist.</p><footer>Copyright 2024 "
             "Example Ltd. All rights reserved.</footer>") == 0);
+  CHECK(art.blocks == 0);
+  /* A wall's one line says what a template says: no passage of the page. */
+  CHECK(run("<form action=/login><p>Please log in to continue reading this article.</p>"
+            "<input name=user><input type=password name=pass><button>Go</button></form>") == 0);
+  CHECK(art.blocks == 0);
+  CHECK(run("<nav><a href=/>Home</a></nav><div class=wall><p>Subscribe to continue reading. "
+            "Already a member?</p></div>") == 0);
   CHECK(art.blocks == 0);
 }
 
