@@ -1917,6 +1917,11 @@ static void test_invisible_characters(void) {
                  "content=\"\xE2\x80\xAAValley Scholar\xE2\x80\xAC\">",
                  BODY)) == 0);
   CHECK_STR(art.meta.site_name, "Valley Scholar");
+  /* A zero-width space is white space: it parts words, as a space. */
+  CHECK(run(PAGE("<title>Scholar</title><meta property=\"og:site_name\" "
+                 "content=\"Valley\xE2\x80\x8BScholar\">",
+                 BODY)) == 0);
+  CHECK_STR(art.meta.site_name, "Valley Scholar");
 }
 
 static void test_huge_title(void) {
