@@ -1888,6 +1888,15 @@ static void test_title_parts(void) {
               "https://vsha.example.gov/electrical") == 0);
   CHECK_STR(art.title, "Electrical - Overview");
   CHECK_STR(art.meta.site_name, "Valley Safety and Health Agency");
+  /* Not initials that spell the host's suffix: "com" is no site's name,
+   * nor "net" before a country's two letters. */
+  CHECK(run_url(PAGE("<title>Lyrics - Counting On Me</title>", BODY),
+                "https://www.lyrics.example.com/counting") == 0);
+  CHECK_STR(art.title, "Counting On Me");
+  CHECK(art.meta.site_name == NULL);
+  CHECK(run_url(PAGE("<title>Timetable - Northern Eastern Trains</title>", BODY),
+                "https://rail.net.au/timetable") == 0);
+  CHECK_STR(art.title, "Timetable - Northern Eastern Trains");
   /* A dash between two numbers is a range, no separator. */
   CHECK(run(PAGE("<meta property=\"og:title\" content=\"Squad 2024 - 2025\">", BODY)) == 0);
   CHECK_STR(art.title, "Squad 2024 - 2025");
