@@ -1370,6 +1370,14 @@ static void test_date_readings(void) {
   CHECK(run(PAGE("", "<h1>Roof repair costs</h1><p>This estimate is based on 31 projects and is "
                      "valid through 01/23/2023.</p>" BODY)) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* Only a label next to its date: a sentence's or a field's end parts
+   * them, and the date after it is the post's again. */
+  CHECK(run(PAGE("", "<h1>Dock strike over</h1><p>The strike ends. Posted 3 May 2023</p>" BODY)) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2023-05-03");
+  CHECK(run(PAGE("", "<h1>Dock strike over</h1><p>Registered users: 5 | 3 May 2023</p>" BODY)) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2023-05-03");
   /* A label broken by a soft hyphen still reads; the title loses it. */
   CHECK(run(PAGE("<title>Home Repair Assis&shy;tance</title>",
                  "<h1>Home Repair Assis&shy;tance</h1><p>*Dead&shy;line to apply: March 1st, "
