@@ -111,10 +111,20 @@ static const char *const modified_tags[] = {
     "og:article:modified_time", "modified_time",    "revised",          "parsely-updated",
 };
 
-/* Whether one of labels ends a word within the window bytes before
- * text[at] (as a word of its own: "edited" is not "credited"). */
-int date_label_before(const char *text, size_t at, size_t window, const char *const *labels,
-                      size_t n) {
+/* Whether w[0..len) holds the end of a sentence or a field: what
+ * follows a label there is no longer labelled by it ("The strike ends.
+ * Posted 3 May 2023", "Registered users: 5 | 3 May 2023"). */
+static int breaks_off(const char *w, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if (w[i] && strchr(".!?;|", w[i]))
+      return 1;
+  return 0;
+}
+
+/* date_label_before; when next_to, only a label that nothing breaks off
+ * from text[at] (breaks_off). */
+static int label_before(const char *text, size_t at, size_t window, const char *const *labels,
+                        size_t n, int next_to) {
   /* The window less its soft hyphens ("Aktua&shy;lisiert", "Dead&shy;line":
    * the extracted text keeps them). */
   char w[128];
@@ -137,12 +147,21 @@ int date_label_before(const char *text, size_t at, size_t window, const char *co
       unsigned char before = p > w  ? (unsigned char)p[-1]
                              : from ? (unsigned char)text[from - 1]
                                     : 0;
-      if (!before || !mstr_is_alnum(before) || before >= 0x80 || (before >= '0' && before <= '9'))
+      if ((!before || !mstr_is_alnum(before) || before >= 0x80 ||
+           (before >= '0' && before <= '9')) &&
+          !(next_to && breaks_off(p + k, len - (size_t)(p + k - w))))
         return 1;
       p += k;
     }
   }
   return 0;
+}
+
+/* Whether one of labels starts a word within the window bytes before
+ * text[at] (as a word of its own: "edited" is not "credited"). */
+int date_label_before(const char *text, size_t at, size_t window, const char *const *labels,
+                      size_t n) {
+  return label_before(text, at, window, labels, n, 0);
 }
 
 /* Whether the words just before text[at] say the date is an update's. */
@@ -168,7 +187,7 @@ int date_other_label(const char *text, size_t at) {
       "expiration",  "ends",          "deadline",       "apply by",      "gültig bis",
       "gültig ab",   "frist",         "schluss",        "jusqu'au",      "date limite",
       "valable",     "válido hasta",  "fecha límite",   "valido fino",   "scadenza"};
-  return date_label_before(text, at, 30, labels, sizeof labels / sizeof *labels);
+  return label_before(text, at, 30, labels, sizeof labels / sizeof *labels, 1);
 }
 
 /* Words that say a date is a publication's. */

@@ -133,11 +133,12 @@ int mstr_is_alnum(uint32_t c) {
 /* Whether c is a format character that shows nothing and parts no words:
  * a soft hyphen, a left-to-right or right-to-left mark, a bidirectional
  * embedding, override or isolate, a word joiner ("\u202aGoogle
- * Scholar\u202c"), a zero-width space, a stray byte-order mark. The
- * zero-width joiners stay: scripts and emoji need them. */
+ * Scholar\u202c"). A zero-width space and a stray byte-order mark are
+ * white space (mstr_is_space): they part words. The zero-width joiners
+ * stay: scripts and emoji need them. */
 static int shows_nothing(uint32_t c) {
-  return c == 0xAD || c == 0x200B || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-         c == 0x2060 || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+  return c == 0xAD || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || c == 0x2060 ||
+         (c >= 0x2066 && c <= 0x2069);
 }
 
 size_t mstr_squeeze(char *s, size_t len) {

@@ -136,8 +136,8 @@ static size_t words_of(const char *s, size_t len, uint32_t *w) {
 }
 
 /* Whether s[0..len) is a name of three words or more whose initials spell
- * a label of the host name, its small words aside ("Occupational Safety
- * and Health Administration" for osha.gov). */
+ * a label of the host name before its suffix, its small words aside
+ * ("Occupational Safety and Health Administration" for osha.gov). */
 static int host_initials(const char *s, size_t len, const char *host) {
   static const char *const small[] = {"and", "of",  "the", "for", "de",  "du", "des", "la",
                                       "le",  "der", "die", "das", "und", "y",  "et"};
@@ -159,14 +159,23 @@ static int host_initials(const char *s, size_t len, const char *host) {
   }
   if (n < 3 || !host)
     return 0;
-  for (const char *h = host; *h;) {
-    size_t l = strcspn(h, ".");
-    if (l == n && !strncmp(h, ini, n))
-      return 1;
-    h += l;
+  /* The labels before the suffix: not the last ("Counting On Me" is no
+   * ".com"), nor the one before a country's two letters ("abc.net.au"). */
+  const char *label[16];
+  size_t nl = 0, ll[16];
+  for (const char *h = host; *h && nl < 16;) {
+    label[nl] = h;
+    ll[nl] = strcspn(h, ".");
+    h += ll[nl++];
     if (*h)
       h++;
   }
+  size_t names = nl ? nl - 1 : 0;
+  if (names >= 2 && ll[nl - 1] == 2)
+    names--;
+  for (size_t i = 0; i < names; i++)
+    if (ll[i] == n && !strncmp(label[i], ini, n))
+      return 1;
   return 0;
 }
 

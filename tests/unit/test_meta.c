@@ -1370,6 +1370,14 @@ static void test_date_readings(void) {
   CHECK(run(PAGE("", "<h1>Roof repair costs</h1><p>This estimate is based on 31 projects and is "
                      "valid through 01/23/2023.</p>" BODY)) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* Only a label next to its date: a sentence's or a field's end parts
+   * them, and the date after it is the post's again. */
+  CHECK(run(PAGE("", "<h1>Dock strike over</h1><p>The strike ends. Posted 3 May 2023</p>" BODY)) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2023-05-03");
+  CHECK(run(PAGE("", "<h1>Dock strike over</h1><p>Registered users: 5 | 3 May 2023</p>" BODY)) ==
+        0);
+  CHECK_STR(art.meta.date_published, "2023-05-03");
   /* A label broken by a soft hyphen still reads; the title loses it. */
   CHECK(run(PAGE("<title>Home Repair Assis&shy;tance</title>",
                  "<h1>Home Repair Assis&shy;tance</h1><p>*Dead&shy;line to apply: March 1st, "
@@ -1888,6 +1896,15 @@ static void test_title_parts(void) {
               "https://vsha.example.gov/electrical") == 0);
   CHECK_STR(art.title, "Electrical - Overview");
   CHECK_STR(art.meta.site_name, "Valley Safety and Health Agency");
+  /* Not initials that spell the host's suffix: "com" is no site's name,
+   * nor "net" before a country's two letters. */
+  CHECK(run_url(PAGE("<title>Lyrics - Counting On Me</title>", BODY),
+                "https://www.lyrics.example.com/counting") == 0);
+  CHECK_STR(art.title, "Counting On Me");
+  CHECK(art.meta.site_name == NULL);
+  CHECK(run_url(PAGE("<title>Timetable - Northern Eastern Trains</title>", BODY),
+                "https://rail.net.au/timetable") == 0);
+  CHECK_STR(art.title, "Timetable - Northern Eastern Trains");
   /* A dash between two numbers is a range, no separator. */
   CHECK(run(PAGE("<meta property=\"og:title\" content=\"Squad 2024 - 2025\">", BODY)) == 0);
   CHECK_STR(art.title, "Squad 2024 - 2025");
@@ -1915,6 +1932,11 @@ static void test_invisible_characters(void) {
   /* Direction marks and embeddings show nothing and are left out. */
   CHECK(run(PAGE("<title>Scholar</title><meta property=\"og:site_name\" "
                  "content=\"\xE2\x80\xAAValley Scholar\xE2\x80\xAC\">",
+                 BODY)) == 0);
+  CHECK_STR(art.meta.site_name, "Valley Scholar");
+  /* A zero-width space is white space: it parts words, as a space. */
+  CHECK(run(PAGE("<title>Scholar</title><meta property=\"og:site_name\" "
+                 "content=\"Valley\xE2\x80\x8BScholar\">",
                  BODY)) == 0);
   CHECK_STR(art.meta.site_name, "Valley Scholar");
 }
