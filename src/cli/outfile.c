@@ -173,18 +173,49 @@ const char *outfile_temporary(const outfile *o) {
   return o->tmp;
 }
 
-int outfile_same(const char *a, const char *b) {
+/* The file a dangling symbolic link names (relative to the link's own
+ * directory), or NULL when path is no such link. */
+static char *link_target(const char *path) {
+  struct stat st;
+  char buf[4096];
+  ssize_t n;
+  if (lstat(path, &st) || !S_ISLNK(st.st_mode) || (n = readlink(path, buf, sizeof buf - 1)) <= 0)
+    return NULL;
+  buf[n] = '\0';
+  char *dir = buf[0] == '/' ? NULL : dir_of(path);
+  size_t len = (dir ? strlen(dir) + 1 : 0) + (size_t)n + 1;
+  char *to = buf[0] == '/' || dir ? malloc(len) : NULL;
+  if (to)
+    snprintf(to, len, "%s%s%s", dir ? dir : "", dir ? "/" : "", buf);
+  free(dir);
+  return to;
+}
+
+static int same_file(const char *a, const char *b, int links) {
   struct stat sa, sb;
   int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
   if (ea || eb)
     return ea && eb && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  /* A link to a file not made yet is that file (opened in place, it makes
+   * it): followed, a few links deep. */
+  char *ta = links < 8 ? link_target(a) : NULL, *tb = links < 8 && !ta ? link_target(b) : NULL;
+  if (ta || tb) {
+    int same = same_file(ta ? ta : a, tb ? tb : b, links + 1);
+    free(ta);
+    free(tb);
+    return same;
+  }
   if (strcmp(base_of(a), base_of(b)))
     return 0;
   /* Their directories may not exist yet either: compared the same way,
    * up to one that exists ("." and "/" do). */
   char *da = dir_of(a), *db = dir_of(b);
-  int same = da && db && strcmp(da, a) && strcmp(db, b) && outfile_same(da, db);
+  int same = da && db && strcmp(da, a) && strcmp(db, b) && same_file(da, db, links);
   free(da);
   free(db);
   return same;
+}
+
+int outfile_same(const char *a, const char *b) {
+  return same_file(a, b, 0);
 }

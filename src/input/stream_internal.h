@@ -58,6 +58,12 @@ typedef struct {
   unsigned long long damage_at; /* where the damaged bytes start in the file */
   int at_end; /* a break where the data ended inside the member before it, with no member
                  after it: a file cut short, whose member gave what came before the cut */
+  /* Bytes left unsearched after damage (stream_recover.c): the break's
+   * message says them, its first `said` bytes being the damage. A break
+   * right after another is merged into it: the span grows to cover both. */
+  unsigned long long lost_from, lost_to; /* lost_to 0: none */
+  const char *lost_why;
+  size_t said;
 } member;
 
 struct stream {

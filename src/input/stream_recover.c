@@ -77,19 +77,18 @@ long long stream_skip_to_magic(stream *s) {
  * oldest byte held; and only within the budget for going back (at most
  * the bytes read so far plus REREAD_SLACK in all, so that members that
  * each run far into the next ones — hostile data — cost about two
- * readings of the file, not one a member). *lost names the bytes left
- * unsearched. */
-static void search_from(stream *s, unsigned long long at, char *lost, size_t cap) {
+ * readings of the file, not one a member). The bytes left unsearched are
+ * set in b->lost_* (why, from, to), lost_to 0 when none. */
+static void search_from(stream *s, unsigned long long at, member *b) {
   unsigned long long from = at + 1, cur = stream_raw_pos(s), held = s->raw_base;
+  b->lost_to = 0;
   if (from >= cur) {
     if (from <= held + s->raw_len)
       s->raw_pos = (size_t)(from - held);
     return;
   }
   if (s->gone_back + (cur - from) > s->read_to + REREAD_SLACK) {
-    snprintf(lost, cap,
-             " (damage after damage: records stored in bytes %llu to %llu are lost with it)", from,
-             cur);
+    b->lost_why = "damage after damage", b->lost_from = from, b->lost_to = cur;
     return;
   }
   s->gone_back += cur - from;
@@ -100,11 +99,28 @@ static void search_from(stream *s, unsigned long long at, char *lost, size_t cap
     s->raw_pos = s->raw_len = 0;
     s->raw_eof = 0;
   } else {
-    snprintf(lost, cap,
-             " (the input cannot seek back: records stored in bytes %llu to %llu are lost with it)",
-             from, held);
+    b->lost_why = "the input cannot seek back", b->lost_from = from, b->lost_to = held;
     s->raw_pos = 0;
   }
+}
+
+/* Says a break's unsearched bytes after its damage (its first b->said
+ * bytes), the span `lost` added to those it said already. */
+static void say_lost(member *b, const member *lost) {
+  if (!lost->lost_to)
+    return;
+  if (!b->lost_to) {
+    b->lost_why = lost->lost_why, b->lost_from = lost->lost_from, b->lost_to = lost->lost_to;
+  } else {
+    if (lost->lost_from < b->lost_from)
+      b->lost_from = lost->lost_from;
+    if (lost->lost_to > b->lost_to)
+      b->lost_to = lost->lost_to;
+  }
+  if (b->said < sizeof b->damage)
+    snprintf(b->damage + b->said, sizeof b->damage - b->said,
+             " (%s: records stored in bytes %llu to %llu are lost with it)", b->lost_why,
+             b->lost_from, b->lost_to);
 }
 
 /* The member (or frame) starting at file offset `at` is damaged (why):
@@ -118,19 +134,23 @@ int stream_damaged(stream *s, const char *why, unsigned long long at, int scan) 
   s->in_member = 0;
   if (s->kind == STREAM_ZSTD)
     ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
-  char lost[128] = "";
+  member lost = {0};
   if (scan) {
-    search_from(s, at, lost, sizeof lost);
+    search_from(s, at, &lost);
     if (stream_skip_to_magic(s) < 0)
       return -1;
   }
-  s->search_lost = lost[0] != 0;
+  s->search_lost = lost.lost_to != 0;
   if (m)
     m->end = stream_raw_pos(s); /* its bytes: up to the next member */
   char msg[sizeof m->damage];
-  snprintf(msg, sizeof msg, "%s at byte %llu%s", why, at, lost);
-  if (!stream_member_add(s, msg, at))
+  snprintf(msg, sizeof msg, "%s at byte %llu", why, at);
+  member *b = stream_member_add(s, msg, at);
+  if (!b)
     return stream_fail(s, "out of memory");
+  if (!b->said)
+    b->said = strlen(b->damage);
+  say_lost(b, &lost); /* a merged break says it too */
   /* The break is a member of its own until the next one starts. */
   stream_member_cut(s);
   return 0;

@@ -18,6 +18,15 @@ run -o same.txt --errors same.txt page.html
 check "--errors = -o: exit 2" is "$rc" 2
 check "--errors = -o: says so" contains "$err" "also the --output file"
 check "--errors = -o: nothing written" test ! -e same.txt
+# --errors through a symbolic link to -o's file, neither made yet: written
+# in place through the link while -o's file is put in place at the end, the
+# error lines were lost without a word.
+ln -s notyet.txt errlink
+run -o notyet.txt --errors errlink page.html missing.html
+check "--errors = -o through a dangling link: exit 2" is "$rc" 2
+check "--errors = -o through a dangling link: says so" contains "$err" "also the --output file"
+check "--errors = -o through a dangling link: nothing written" test ! -e notyet.txt
+rm errlink
 run -o same.txt --errors ./same.txt page.html
 check "--errors = -o by another name: exit 2" is "$rc" 2
 "$pith" --errors stdout.txt page.html >stdout.txt 2>.err

@@ -234,6 +234,7 @@ typedef struct {
   PyObject *file;                    /* read through file_read, or NULL (a path) */
   int readinto;                      /* file has readinto (else read) */
   long long start;                   /* file.tell() at the start, when it is seekable */
+  unsigned long long at;             /* where the next read is, past start */
   PyObject *exc_type, *exc, *exc_tb; /* what the file's read raised */
   int busy;                          /* a thread is inside pith_archive_next */
 } archive_object;
@@ -245,6 +246,10 @@ static long file_read(void *ctx, void *buf, size_t n) {
   PyGILState_STATE g = PyGILState_Ensure();
   long got = -1;
   PyObject *res = NULL;
+  if (self->exc_type) { /* a seek was interrupted (file_seek): reading stops */
+    PyGILState_Release(g);
+    return -1;
+  }
   if (n > (size_t)1 << 30)
     n = (size_t)1 << 30;
   if (self->readinto) {
@@ -285,14 +290,27 @@ static long file_read(void *ctx, void *buf, size_t n) {
     else
       PyErr_Clear();
     got = -1;
+  } else {
+    self->at += (unsigned long long)got;
   }
   PyGILState_Release(g);
   return got;
 }
 
+/* Whether the file is at start + offset, by its tell(). */
+static int file_is_at(archive_object *self, unsigned long long offset) {
+  PyObject *at = PyObject_CallMethod(self->file, "tell", NULL);
+  int yes = at && PyLong_Check(at) && PyLong_AsLongLong(at) == self->start + (long long)offset;
+  Py_XDECREF(at);
+  return yes;
+}
+
 /* pith's seek callback over a seekable Python file object: the next read
  * from `offset` bytes past where the archive started. A file that cannot
- * seek there says so (-1), and the reader goes on as over a pipe. */
+ * seek there says so (-1), and the reader goes on as over a pipe: a seek
+ * that raises, or that leaves the file elsewhere by its tell() (then it
+ * is sent back to where reading was, if it will go). A KeyboardInterrupt
+ * (any exception that is no Exception) is raised by next(): reading stops. */
 static int file_seek(void *ctx, unsigned long long offset) {
   archive_object *self = ctx;
   if (offset > (unsigned long long)(LLONG_MAX - self->start))
@@ -300,10 +318,22 @@ static int file_seek(void *ctx, unsigned long long offset) {
   PyGILState_STATE g = PyGILState_Ensure();
   PyObject *res =
       PyObject_CallMethod(self->file, "seek", "L", (long long)(self->start + (long long)offset));
-  int rc = res ? 0 : -1;
-  if (!res)
-    PyErr_Clear(); /* not a failure of the read: the bytes are said lost */
+  int rc = res && file_is_at(self, offset) ? 0 : -1;
   Py_XDECREF(res);
+  if (rc == 0) {
+    self->at = offset;
+  } else if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_Exception)) {
+    /* not a failure of the read: the bytes are said lost */
+    PyErr_Clear();
+    if (res && !file_is_at(self, self->at)) {
+      Py_XDECREF(PyObject_CallMethod(self->file, "seek", "L", self->start + (long long)self->at));
+      PyErr_Clear();
+    }
+  } else if (!self->exc_type) {
+    PyErr_Fetch(&self->exc_type, &self->exc, &self->exc_tb);
+  } else {
+    PyErr_Clear();
+  }
   PyGILState_Release(g);
   return rc;
 }

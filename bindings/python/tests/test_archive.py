@@ -270,10 +270,15 @@ def test_a_seekable_file_object_is_read_again_after_damage(tmp_path):
         def seekable(self):
             return False
 
+    class SeekLies(io.BytesIO):  # says it went, stays where it is: tell() shows it
+        def seek(self, pos, whence=0):
+            return pos
+
     prefixed = io.BytesIO(b"some bytes before the archive" + data)
     prefixed.seek(29)  # the archive starts where the file object is
     for source, seeks in ((path, True), (io.BytesIO(data), True), (open(path, "rb"), True),
-                          (prefixed, True), (ReadOnly(data), False), (Unseekable(data), False)):
+                          (prefixed, True), (ReadOnly(data), False), (Unseekable(data), False),
+                          (SeekLies(data), False)):
         reader = pith.read_archive(source, errors="return")
         got = list(reader)
         assert [a.url for a in got if isinstance(a, pith.Article)] == want, source
@@ -284,6 +289,20 @@ def test_a_seekable_file_object_is_read_again_after_damage(tmp_path):
         # searched (here they held no record: the pages after it still
         # come out), and the error says so.
         assert ("cannot seek back" in errors[0]) != seeks, (source, errors)
+
+    # A seek interrupted (an exception that is no Exception: Ctrl-C) is not
+    # taken for a file that cannot seek: next() raises it.
+    class Stop(BaseException):
+        pass
+
+    class SeekStopped(io.BytesIO):
+        def seek(self, pos, whence=0):
+            if pos:
+                raise Stop()
+            return super().seek(pos, whence)
+
+    with pytest.raises(Stop):
+        list(pith.read_archive(SeekStopped(data), errors="return"))
 
 
 def test_bad_sources(tmp_path):
