@@ -59,6 +59,18 @@ static int gzip_whole(stream *s) {
   return 1;
 }
 
+/* A member (gzip) or frame (zstd) starts at the read position: noted, and
+ * the file marked as one of several when it is not the first. -1 when out
+ * of memory. */
+static int member_begin(stream *s) {
+  if (s->nm)
+    s->multi = 1;
+  if (!stream_member_add(s, NULL, 0))
+    return stream_fail(s, "out of memory");
+  s->in_member = 1;
+  return 0;
+}
+
 /* One step of gzip: 1 if bytes came, 0 if none yet, -1 on error, 2 at
  * the end of the data. */
 int stream_gzip_step(stream *s) {
@@ -71,11 +83,8 @@ int stream_gzip_step(stream *s) {
     if (rc)
       return rc < 0 ? -1 : s->offset + s->end > before;
     inflateReset(&s->z);
-    if (s->nm)
-      s->multi = 1;
-    if (!stream_member_add(s, NULL, 0))
-      return stream_fail(s, "out of memory");
-    s->in_member = 1;
+    if (member_begin(s) < 0)
+      return -1;
   }
   int more = member_input(s, "truncated gzip data");
   if (more != 1)
@@ -108,11 +117,8 @@ int stream_zstd_step(stream *s) {
       return rc < 0 ? -1 : 2;
     if ((le32(s->raw + s->raw_pos) & 0xFFFFFFF0u) == 0x184D2A50u)
       return stream_zstd_skippable(s) < 0 ? -1 : 0;
-    if (s->nm)
-      s->multi = 1;
-    if (!stream_member_add(s, NULL, 0))
-      return stream_fail(s, "out of memory");
-    s->in_member = 1;
+    if (member_begin(s) < 0)
+      return -1;
   }
   int more = member_input(s, "truncated zstd data");
   if (more != 1)
