@@ -8,13 +8,7 @@
 
 #include "meta/date.h"
 #include "meta/mstr.h"
-
-enum { MAX_WORDS = 96, MAX_SEGMENTS = 8 };
-
-typedef struct {
-  size_t start, end; /* byte range in the title */
-  int colon;         /* separated from the previous one by ": " only */
-} segment;
+#include "meta/title_form.h"
 
 /* Separators between a title and the site's name. */
 static const char *const separators[] = {
@@ -91,9 +85,9 @@ static int number_range(const char *t, size_t i, size_t k, size_t len) {
          t[i + k] <= '9';
 }
 
-static size_t split(const char *t, segment *seg) {
+size_t title_split(const char *t, title_segment *seg) {
   size_t n = 0, len = strlen(t), start = 0, i = 0;
-  while (i < len && n + 1 < MAX_SEGMENTS) {
+  while (i < len && n + 1 < TITLE_MAX_SEGMENTS) {
     size_t k = bracketed(t, i, len), s;
     if (k) {
       i += k;
@@ -131,8 +125,8 @@ static size_t split(const char *t, segment *seg) {
   return n;
 }
 
-static size_t words_of(const char *s, size_t len, uint32_t *w) {
-  return mstr_words(s, len, w, MAX_WORDS);
+size_t title_words(const char *s, size_t len, uint32_t *w) {
+  return mstr_words(s, len, w, TITLE_MAX_WORDS);
 }
 
 /* Whether s[0..len) is a name of three words or more whose initials spell
@@ -142,9 +136,9 @@ static int host_initials(const char *s, size_t len, const char *host) {
   static const char *const small[] = {"and", "of",  "the", "for", "de",  "du", "des", "la",
                                       "le",  "der", "die", "das", "und", "y",  "et"};
   char ini[16];
-  size_t n = 0, at[MAX_WORDS], end[MAX_WORDS];
-  uint32_t w[MAX_WORDS];
-  size_t nw = mstr_word_spans(s, len, w, at, end, MAX_WORDS);
+  size_t n = 0, at[TITLE_MAX_WORDS], end[TITLE_MAX_WORDS];
+  uint32_t w[TITLE_MAX_WORDS];
+  size_t nw = mstr_word_spans(s, len, w, at, end, TITLE_MAX_WORDS);
   for (size_t i = 0; i < nw; i++) {
     size_t k = 0;
     while (k < sizeof small / sizeof *small && !(end[i] - at[i] == strlen(small[k]) &&
@@ -182,14 +176,14 @@ static int host_initials(const char *s, size_t len, const char *host) {
 /* Whether s[0..len) is the site's name, or its host name spelt out
  * (its words run together, or their initials). */
 static int is_site(const char *s, size_t len, const title_input *in) {
-  uint32_t w[MAX_WORDS], sw[MAX_WORDS];
-  size_t nw = words_of(s, len, w);
+  uint32_t w[TITLE_MAX_WORDS], sw[TITLE_MAX_WORDS];
+  size_t nw = title_words(s, len, w);
   if (!nw)
     return 0;
   if (host_initials(s, len, in->host))
     return 1;
   for (size_t i = 0; i < in->nsites; i++) {
-    size_t ns = words_of(in->sites[i], strlen(in->sites[i]), sw);
+    size_t ns = title_words(in->sites[i], strlen(in->sites[i]), sw);
     if (!ns)
       continue;
     size_t ov = mstr_overlap(w, nw, sw, ns);
@@ -262,8 +256,8 @@ static int is_date(const char *s, size_t len) {
 static const char *strip_site(const char *t, const title_input *in, arena *mem, int guess) {
   if (!t)
     return NULL;
-  segment seg[MAX_SEGMENTS];
-  size_t n = split(t, seg);
+  title_segment seg[TITLE_MAX_SEGMENTS];
+  size_t n = title_split(t, seg);
   if (n <= 1)
     return t;
   size_t first = 0, last = n; /* kept: seg[first..last) */
@@ -277,7 +271,7 @@ static const char *strip_site(const char *t, const title_input *in, arena *mem, 
   int changed = 1;
   while (changed && last - first > 1) {
     changed = 0;
-    const segment *e = &seg[last - 1];
+    const title_segment *e = &seg[last - 1];
     if (is_site(t + e->start, e->end - e->start, in)) {
       last--;
       changed = 1;
@@ -296,7 +290,7 @@ static const char *strip_site(const char *t, const title_input *in, arena *mem, 
       break;
     }
     /* "Site: Headline" keeps its site: the colon makes it one phrase. */
-    const segment *b = &seg[first];
+    const title_segment *b = &seg[first];
     if (!seg[first + 1].colon && is_site(t + b->start, b->end - b->start, in)) {
       first++;
       changed = 1;
@@ -306,11 +300,11 @@ static const char *strip_site(const char *t, const title_input *in, arena *mem, 
    * part is a short name after a long headline. Colons join a title's own
    * parts ("Guide: How to ..."), so they are left alone. */
   if (guess && first == dated_first && last == dated_last && last - first > 1 && !in->home) {
-    const segment *e = &seg[last - 1];
+    const title_segment *e = &seg[last - 1];
     if (!e->colon) {
-      uint32_t w[MAX_WORDS];
-      size_t ne = words_of(t + e->start, e->end - e->start, w);
-      size_t nr = words_of(t + seg[first].start, seg[last - 2].end - seg[first].start, w);
+      uint32_t w[TITLE_MAX_WORDS];
+      size_t ne = title_words(t + e->start, e->end - e->start, w);
+      size_t nr = title_words(t + seg[first].start, seg[last - 2].end - seg[first].start, w);
       if (ne <= 4 && nr >= ne + 2)
         last--;
     }
@@ -338,22 +332,22 @@ const char *title_site_part(const char *doc_title, const char *title, const char
                             const title_input *in, arena *mem) {
   if (!doc_title || !title)
     return NULL;
-  segment seg[MAX_SEGMENTS];
-  size_t n = split(doc_title, seg);
+  title_segment seg[TITLE_MAX_SEGMENTS];
+  size_t n = title_split(doc_title, seg);
   if (n < 2 || seg[n - 1].colon)
     return NULL;
-  const segment *e = &seg[n - 1];
+  const title_segment *e = &seg[n - 1];
   const char *part = doc_title + e->start;
   size_t len = e->end - e->start;
-  uint32_t w[MAX_WORDS], t[MAX_WORDS], h[MAX_WORDS];
-  size_t nw = words_of(part, len, w);
-  size_t nt = words_of(title, strlen(title), t);
-  size_t nh = words_of(doc_title + seg[0].start, seg[n - 2].end - seg[0].start, h);
+  uint32_t w[TITLE_MAX_WORDS], t[TITLE_MAX_WORDS], h[TITLE_MAX_WORDS];
+  size_t nw = title_words(part, len, w);
+  size_t nt = title_words(title, strlen(title), t);
+  size_t nh = title_words(doc_title + seg[0].start, seg[n - 2].end - seg[0].start, h);
   if (!nw || nw > 6 || !nt || mstr_overlap(h, nh, t, nt) != nt || nh != nt)
     return NULL; /* not "Headline | Site" for the headline chosen */
   int named = is_site(part, len, in);
   if (!named && home_text) {
-    size_t nl = words_of(home_text, strlen(home_text), h);
+    size_t nl = title_words(home_text, strlen(home_text), h);
     named = nl == nw && mstr_overlap(w, nw, h, nl) == nw;
   }
   return named ? mstr_clean(mem, part, len, 300) : NULL;
@@ -362,8 +356,8 @@ const char *title_site_part(const char *doc_title, const char *title, const char
 /* How well heading h agrees with title t: the share of h's words in t, and
  * the share of t's words in h. */
 static void agreement(const char *h, const char *t, double *in_t, double *covers) {
-  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
-  size_t nh = words_of(h, strlen(h), hw), nt = words_of(t, strlen(t), tw);
+  uint32_t hw[TITLE_MAX_WORDS], tw[TITLE_MAX_WORDS];
+  size_t nh = title_words(h, strlen(h), hw), nt = title_words(t, strlen(t), tw);
   *in_t = *covers = 0;
   if (!nh || !nt)
     return;
@@ -375,13 +369,13 @@ static void agreement(const char *h, const char *t, double *in_t, double *covers
 /* The title up to its first strong separator (a title's own colon stays),
  * when that leaves at least min_words words. */
 static int first_part(const char *t, size_t min_words, size_t *end) {
-  segment seg[MAX_SEGMENTS];
-  size_t n = split(t, seg);
+  title_segment seg[TITLE_MAX_SEGMENTS];
+  size_t n = title_split(t, seg);
   for (size_t i = 1; i < n; i++) {
     if (seg[i].colon)
       continue;
-    uint32_t w[MAX_WORDS];
-    if (words_of(t, seg[i - 1].end, w) < min_words)
+    uint32_t w[TITLE_MAX_WORDS];
+    if (title_words(t, seg[i - 1].end, w) < min_words)
       return 0;
     *end = seg[i - 1].end;
     return 1;
@@ -412,7 +406,7 @@ size_t title_anchor_end(const char *t, size_t len) {
 
 /* Whether part p of t is a label that stands between a site's name and
  * the page's own title: a forum's "View topic". */
-static int is_label(const char *t, const segment *p) {
+static int is_label(const char *t, const title_segment *p) {
   static const char *const labels[] = {"view topic", "view thread", "thread", "topic"};
   for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
     if (p->end - p->start == strlen(labels[k]) && mstr_istarts(t + p->start, labels[k]))
@@ -421,14 +415,14 @@ static int is_label(const char *t, const segment *p) {
 }
 
 /* Whether h says the same words as t[0..len). */
-static int same_words_n(const char *h, const char *t, size_t len) {
-  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
-  size_t nh = words_of(h, strlen(h), hw), nt = t ? words_of(t, len, tw) : 0;
+int title_same_words_n(const char *h, const char *t, size_t len) {
+  uint32_t hw[TITLE_MAX_WORDS], tw[TITLE_MAX_WORDS];
+  size_t nh = title_words(h, strlen(h), hw), nt = t ? title_words(t, len, tw) : 0;
   return nh && nh == nt && mstr_overlap(hw, nh, tw, nt) == nh;
 }
 
 static int same_words(const char *h, const char *t) {
-  return same_words_n(h, t, t ? strlen(t) : 0);
+  return title_same_words_n(h, t, t ? strlen(t) : 0);
 }
 
 /* Whether a title for machines holds heading h whole and then more parts
@@ -438,17 +432,17 @@ static int same_words(const char *h, const char *t) {
  * follows one is a section's or a topic's name ("Best Movers | Top 19
  * Companies"). */
 static int continued_in_title(const char *h, const title_input *in) {
-  segment hs[MAX_SEGMENTS];
-  size_t nh = split(h, hs);
+  title_segment hs[TITLE_MAX_SEGMENTS];
+  size_t nh = title_split(h, hs);
   if (nh >= 2 && memchr(h + hs[nh - 2].end, '|', hs[nh - 1].start - hs[nh - 2].end))
     return 0;
   const char *titles[5] = {in->doc_title, in->og_title, in->ld_headline, in->tw_title,
                            in->meta_title};
   for (int r = 0; r < 5; r++) {
-    segment seg[MAX_SEGMENTS];
-    size_t n = titles[r] ? split(titles[r], seg) : 0;
+    title_segment seg[TITLE_MAX_SEGMENTS];
+    size_t n = titles[r] ? title_split(titles[r], seg) : 0;
     for (size_t k = 1; k < n; k++)
-      if (same_words_n(h, titles[r], seg[k - 1].end))
+      if (title_same_words_n(h, titles[r], seg[k - 1].end))
         return 1;
   }
   return 0;
@@ -517,8 +511,8 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   c = strip_site(c, in, mem, !heading || !continued_in_title(c, in));
   /* A forum's "Site • View topic - Title": what follows the label. */
   if (c) {
-    segment seg[MAX_SEGMENTS];
-    size_t n = split(c, seg);
+    title_segment seg[TITLE_MAX_SEGMENTS];
+    size_t n = title_split(c, seg);
     for (size_t i = 0; i + 1 < n; i++)
       if (is_label(c, &seg[i])) {
         c = mstr_clean(mem, c + seg[i + 1].start, strlen(c) - seg[i + 1].start, 4000);
@@ -549,15 +543,15 @@ static const char *finish(const char *t, const title_input *in, arena *mem) {
  * site's name is short, or its heading stands in the page's chrome; a
  * colon joins a title's own parts. */
 static int is_last_part(const char *h, int chrome, const char *t) {
-  segment seg[MAX_SEGMENTS];
-  size_t n = t ? split(t, seg) : 0;
+  title_segment seg[TITLE_MAX_SEGMENTS];
+  size_t n = t ? title_split(t, seg) : 0;
   if (n < 2)
     return 0;
-  uint32_t hw[MAX_WORDS], lw[MAX_WORDS], fw[MAX_WORDS];
-  size_t nh = words_of(h, strlen(h), hw);
-  const segment *l = &seg[n - 1];
-  size_t nl = words_of(t + l->start, l->end - l->start, lw);
-  size_t nf = words_of(t + seg[0].start, seg[0].end - seg[0].start, fw);
+  uint32_t hw[TITLE_MAX_WORDS], lw[TITLE_MAX_WORDS], fw[TITLE_MAX_WORDS];
+  size_t nh = title_words(h, strlen(h), hw);
+  const title_segment *l = &seg[n - 1];
+  size_t nl = title_words(t + l->start, l->end - l->start, lw);
+  size_t nf = title_words(t + seg[0].start, seg[0].end - seg[0].start, fw);
   return nh && nh == nl && mstr_overlap(hw, nh, lw, nl) == nh &&
          mstr_overlap(hw, nh, fw, nf) < nh && !l->colon && (chrome || nf >= nl);
 }
@@ -568,8 +562,8 @@ static int is_last_part(const char *h, int chrome, const char *t) {
  * that is word for word the last part of the <title> when no shared title
  * says the same. */
 static void set_aside_site_headings(title_input *in, arena *mem) {
-  segment seg[MAX_SEGMENTS];
-  size_t n = in->doc_title ? split(in->doc_title, seg) : 0;
+  title_segment seg[TITLE_MAX_SEGMENTS];
+  size_t n = in->doc_title ? title_split(in->doc_title, seg) : 0;
   for (size_t i = 1; i + 1 < n && in->nsites < TITLE_MAX_SITES; i++)
     if (is_label(in->doc_title, &seg[i])) {
       const char *site = mstr_clean(mem, in->doc_title, seg[i - 1].end, 300);
@@ -600,9 +594,9 @@ static void set_aside_site_headings(title_input *in, arena *mem) {
  * or a longer one holding all of t. In the chrome (a menu's, a banner's
  * heading) a word or two of t is a section's name, not the headline. */
 static int agrees(const char *h, int chrome, const char *t) {
-  segment seg[MAX_SEGMENTS];
-  size_t n = split(t, seg);
-  if (n >= 2 && !seg[1].colon && same_words_n(h, t + seg[0].start, seg[0].end - seg[0].start))
+  title_segment seg[TITLE_MAX_SEGMENTS];
+  size_t n = title_split(t, seg);
+  if (n >= 2 && !seg[1].colon && title_same_words_n(h, t + seg[0].start, seg[0].end - seg[0].start))
     return 1;
   double in_t, covers;
   agreement(h, t, &in_t, &covers);
@@ -626,8 +620,8 @@ static int one_headline(const title_input *in) {
   if (one < 0)
     return -1;
   const char *h = in->h1[one].text;
-  uint32_t w[MAX_WORDS];
-  size_t nw = words_of(h, strlen(h), w);
+  uint32_t w[TITLE_MAX_WORDS];
+  size_t nw = title_words(h, strlen(h), w);
   return nw && nw <= 40 && !is_site(h, strlen(h), in) ? one : -1;
 }
 
@@ -652,11 +646,11 @@ static int headline_stands(const char *h, const title_input *in) {
   }
   if (!in->doc_title || in->og_title || in->ld_headline || in->tw_title || in->meta_title)
     return 0;
-  uint32_t w[MAX_WORDS];
-  if (words_of(h, strlen(h), w) < 2)
+  uint32_t w[TITLE_MAX_WORDS];
+  if (title_words(h, strlen(h), w) < 2)
     return 0;
-  segment seg[MAX_SEGMENTS];
-  size_t n = split(in->doc_title, seg);
+  title_segment seg[TITLE_MAX_SEGMENTS];
+  size_t n = title_split(in->doc_title, seg);
   if (!((n >= 2 && !seg[1].colon) || (n == 1 && seg[0].start > 0)))
     return 0; /* not in parts: "Site - Tagline", or "| Site" */
   double in_t, covers;
@@ -688,158 +682,6 @@ static const char *best_title(const char *const stripped[5], const title_input *
   return NULL;
 }
 
-/* The title for machines that heading h says word for word after its
- * kicker, an element of its own before the rest ("<span>Nach
- * Corona-Lockerungen</span> Autohäuser rechnen …" over og:title "Autohäuser
- * rechnen …"): the kicker is no part of the headline. NULL when there is
- * none. */
-static const char *title_after_kicker(const title_heading *h, const char *const stripped[5]) {
-  uint32_t hw[MAX_WORDS], tw[MAX_WORDS], kw[MAX_WORDS];
-  size_t nk = h->nlead ? words_of(h->lead[0], strlen(h->lead[0]), kw) : 0;
-  size_t nh = words_of(h->text, strlen(h->text), hw);
-  for (int r = 0; r < 5 && nk; r++) {
-    size_t nt = stripped[r] ? words_of(stripped[r], strlen(stripped[r]), tw) : 0;
-    if (nt < 2 || nt + nk != nh || memcmp(hw + nk, tw, nt * sizeof *tw))
-      continue;
-    return stripped[r];
-  }
-  return NULL;
-}
-
-/* Heading h's leading part that is its headline, when h says more after
- * it that is no part of it: a title for machines opens with the part word
- * for word, up to a separator or its end, and says none of the words
- * that follow the part in h ("<a>Headline</a> <a>(example.com)</a> 87"
- * under "Headline - Site"; a book's name and then its "Hardcover" under
- * "Name: Author: Shop"). NULL when there is none. */
-static const char *lead_before_tail(const title_heading *h, const title_input *in) {
-  const char *titles[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
-                           in->doc_title};
-  uint32_t hw[MAX_WORDS], lw[MAX_WORDS], tw[MAX_WORDS];
-  size_t nh = words_of(h->text, strlen(h->text), hw);
-  for (size_t k = 0; k < h->nlead; k++) {
-    size_t nl = words_of(h->lead[k], strlen(h->lead[k]), lw);
-    if (nl < 2 || nl >= nh || memcmp(hw, lw, nl * sizeof *lw))
-      continue;
-    for (int r = 0; r < 5; r++) {
-      segment seg[MAX_SEGMENTS];
-      size_t n = titles[r] ? split(titles[r], seg) : 0;
-      for (size_t i = 0; i < n; i++) {
-        if (!same_words_n(h->lead[k], titles[r], seg[i].end))
-          continue;
-        size_t nt = words_of(titles[r] + seg[i].end, strlen(titles[r] + seg[i].end), tw);
-        if (!mstr_overlap(hw + nl, nh - nl, tw, nt))
-          return h->lead[k];
-      }
-    }
-  }
-  return NULL;
-}
-
-/* Whether gap g[0..len) between two words holds a separator other than a
- * bar (" - ", ": ", " / "): a bar parts a title from a section's name
- * ("Staple Tee | 5001"), not a headline's own parts. */
-static int gap_separates(const char *g, size_t len) {
-  segment seg[MAX_SEGMENTS];
-  char two[64];
-  if (len + 3 > sizeof two || memchr(g, '|', len) || mstr_istr(g, len, "\xEF\xBD\x9C"))
-    return 0;
-  /* "a" + gap + "b": split finds the separator between two parts. */
-  two[0] = 'a';
-  memcpy(two + 1, g, len);
-  two[len + 1] = 'b';
-  two[len + 2] = '\0';
-  return split(two, seg) == 2;
-}
-
-/* Whether gap g[0..len) between two words of a heading runs them
- * together: spaces, quotes and brackets only ("Question Want to …", "The
- * future of work \"We rearrange …\""). */
-static int glued(const char *g, size_t len) {
-  size_t adv;
-  for (size_t i = 0; i < len; i += adv) {
-    uint32_t c = mstr_utf8(g + i, len - i, &adv);
-    if (!(c < 0x80 ? strchr(" \"'()[]", (int)c) != NULL
-                   : c == 0xAB || c == 0xBB || (c >= 0x2018 && c <= 0x201F)))
-      return 0;
-  }
-  return 1;
-}
-
-/* Whether s is set in capitals: two capitals or more, and no small
- * letter of a script with cases (Latin, Greek, Cyrillic). */
-static int in_capitals(const char *s) {
-  size_t caps = 0, len = strlen(s), adv;
-  for (size_t i = 0; i < len; i += adv) {
-    uint32_t c = mstr_utf8(s + i, len - i, &adv);
-    if (mstr_lower(c) != c)
-      caps++;
-    else if (mstr_is_alnum(c) && !(c >= '0' && c <= '9') &&
-             (c < 0x250 || (c >= 0x370 && c < 0x530)))
-      return 0;
-  }
-  return caps >= 2;
-}
-
-/* Whether h says t but for characters lost to a question mark on the way
- * ("Planning? Beginner? Guide" for "Planning: Beginner’s Guide"): each
- * '?' of h where t has none stands for one to three characters of t, not
- * spaces, and one of them at least is a letter, a digit or not ASCII (a
- * '?' for a colon alone may be the page's own). */
-static int lost_to_question_marks(const char *h, const char *t) {
-  int lost = 0;
-  while (*h && *t) {
-    if (*h == *t) {
-      h++, t++;
-      continue;
-    }
-    if (*h != '?')
-      return 0;
-    size_t k = 0, adv;
-    for (; k < 3 && *t && *t != ' ' && *t != h[1]; k++) {
-      uint32_t c = mstr_utf8(t, strlen(t), &adv);
-      lost |= c >= 0x80 || mstr_is_alnum(c);
-      t += adv;
-    }
-    if (!k || (*t != h[1] && h[1]))
-      return 0;
-    h++;
-  }
-  return lost && !*h && !*t;
-}
-
-/* The title for machines that spells heading text h better, saying the
- * same: with the same words, it puts a separator where h runs two of its
- * parts together (glued) ("Question Want to know …" of
- * "<span>Question</span> Want to know …" under "Question - Want to know
- * …"), or writes them in small letters where h is set in capitals; or it
- * has the characters h lost to question marks. NULL when none does. */
-static const char *spelt_better(const char *h, const char *const stripped[5]) {
-  static const int order[5] = {1, 2, 4, 3, 0};
-  uint32_t hw[MAX_WORDS], tw[MAX_WORDS];
-  size_t ha[MAX_WORDS], he[MAX_WORDS], ta[MAX_WORDS], te[MAX_WORDS];
-  size_t nh = mstr_word_spans(h, strlen(h), hw, ha, he, MAX_WORDS);
-  const char *same[5] = {NULL}; /* the titles with h's words, in order */
-  int capitals = in_capitals(h);
-  for (int k = 0; k < 5 && nh >= 2 && nh < MAX_WORDS; k++) {
-    const char *t = stripped[order[k]];
-    if (t && strchr(h, '?') && lost_to_question_marks(h, t))
-      return t;
-    size_t nt = t ? mstr_word_spans(t, strlen(t), tw, ta, te, MAX_WORDS) : 0;
-    if (nt != nh || memcmp(hw, tw, nh * sizeof *hw))
-      continue;
-    same[k] = t;
-    capitals &= !in_capitals(t); /* a title in capitals too: the page's spelling */
-    for (size_t i = 0; i + 1 < nh; i++)
-      if (glued(h + he[i], ha[i + 1] - he[i]) && gap_separates(t + te[i], ta[i + 1] - te[i]))
-        return t;
-  }
-  for (int k = 0; k < 5 && capitals; k++)
-    if (same[k])
-      return same[k];
-  return NULL;
-}
-
 /* The title from heading h: the title for machines it says after its
  * kicker; its leading part before a tail that is no part of the
  * headline; else h itself, spelt as a title for machines spells it when h
@@ -849,9 +691,9 @@ static const char *headline(const title_heading *h, const char *const stripped[5
   const char *tail = title_after_kicker(h, stripped);
   if (tail)
     return finish(tail, in, mem);
-  const char *lead = lead_before_tail(h, in);
+  const char *lead = title_lead_before_tail(h, in);
   const char *t = finish_as(lead ? lead : h->text, in, mem, 1);
-  const char *better = t ? spelt_better(t, stripped) : NULL;
+  const char *better = t ? title_spelt_better(t, stripped) : NULL;
   return better ? finish_as(better, in, mem, 1) : t;
 }
 
