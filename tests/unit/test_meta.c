@@ -1878,6 +1878,14 @@ static void test_title_glued_parts(void) {
   CHECK(run(PAGE("<title>What Is Catering: Types of Catering</title>",
                  "<h1>What Is Catering? Types of Catering</h1>" BODY)) == 0);
   CHECK_STR(art.title, "What Is Catering? Types of Catering");
+  /* A '?' at the headline's end stands for the title's last characters
+   * (up to three, not a space); for more it is the headline's own. */
+  CHECK(run(PAGE("<title>Breakfast at the Mill Caf\xC3\xA9</title>",
+                 "<h1>Breakfast at the Mill Caf?</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Breakfast at the Mill Caf\xC3\xA9");
+  CHECK(run(PAGE("<title>Breakfast at the Mill Cafeteria</title>",
+                 "<h1>Breakfast at the Mill Caf?</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Breakfast at the Mill Caf?");
 }
 
 static void test_title_parts(void) {
