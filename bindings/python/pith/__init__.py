@@ -323,7 +323,7 @@ def read_archive(source, *, jobs=None, errors="skip", all_status=False, all_type
     Pages are HTTP responses of status 200 whose payload is HTML (all_status,
     all_types widen that) and WET conversion records; the other records are
     skipped and counted. max_record_bytes: a larger payload is skipped as
-    "too-large" without being held in memory. options: as for parse()
+    "too-large" without being held in memory (0: no limit). options: as for parse()
     (language, metadata, charset for pages whose HTTP header names none, ...).
 
     jobs: threads extracting (default: the CPUs this process may run on,
