@@ -35,6 +35,11 @@ def test_a_file_name_is_no_page(fn, tmp_path, monkeypatch):
         fn("/etc/crawl/part-00001.warc.gz")
     fn("/etc/passwd")
     fn("see page.html for more")
+    # An open file, in either mode, is no page either: what it reads is.
+    for mode in ("rb", "r"):
+        with open(tmp_path / "page.html", mode) as f, \
+                pytest.raises(TypeError, match=r"not _io\.\w+: give what it reads \(f\.read\(\)\)$"):
+            fn(f)
 
 
 def test_empty_and_blank():
