@@ -161,7 +161,8 @@ def extract_archives(paths, directory, *, overwrite=False, resume=False, errors=
     """A crawl's run on the cluster, every record accounted for: each
     archive in paths becomes directory/NAME.jsonl (NAME: its file name
     without ".gz", as `pith -d` names it: crawl.warc.gz gives
-    crawl.warc.jsonl), a JSON line per page (Article.to_dict()), written
+    crawl.warc.jsonl), a JSON line per page (Article.to_dict(), in the
+    bytes `pith -f json --comments` writes for it), written
     on a worker and put in place when whole; a task per file, records
     streamed to the file (a file's pages are never all in memory).
 
@@ -306,8 +307,9 @@ def _write_records(reader, f, counts):
     with reader:
         try:
             for article in reader:
-                f.write(json.dumps(article.to_dict(), ensure_ascii=False))
-                f.write("\n")
+                # The CLI's line (pith -f json --comments), byte for byte:
+                # the same record as to_dict(), rendered by libpith.
+                f.write(article.render("json", comments=True))
         finally:
             counts.update(reader.counts)
 
