@@ -24,6 +24,7 @@ import errno
 import inspect
 import io
 import itertools
+import json
 import os
 import warnings
 
@@ -126,7 +127,8 @@ class Article:
     editor, images (a list of dicts: src, alt, caption, credit),
     warc_record_id, warc_date, text and comments (the comment section's
     text), and any field a newer libpith adds. An absent field is None (a
-    list field: []). ``markdown`` and ``html`` render the article;
+    list field: []). ``markdown`` and ``html`` render the article,
+    ``blocks`` gives its structure (tables by row and cell);
     render() takes any format and flag; to_dict() gives the fields as the
     json format does. ``left_out`` says why the page was left out by the
     language option (its text is then empty), else None.
@@ -164,6 +166,14 @@ class Article:
     def html(self):
         """The article as a clean HTML document."""
         return self.render("html")
+
+    @property
+    def blocks(self):
+        """The article's structure as lists and dicts (json's "blocks", as
+        --json-tree --images gives it): headings, paragraphs, lists,
+        quotes, code, tables with their caption, rows and cells, figures
+        with their src, alt and caption, in the article's order."""
+        return json.loads(self.render("json", json_tree=True, images=True)).get("blocks", [])
 
     @property
     def left_out(self):
