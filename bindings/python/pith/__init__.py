@@ -478,11 +478,7 @@ class ArchiveReader:
                 yield value
             elif first_error is None:
                 first_error = value
-        # Skipping damaged records is for a damaged archive; a file with no
-        # WARC record at all (a page, an image) is no archive: said, not
-        # skipped in silence.
-        if first_error is not None and self.counts["errors"] == self.counts["records"]:
-            raise ArchiveError(f"{self._name}: not a WARC or WET file ({first_error})")
+        _refuse_no_archive(self._name, self.counts, first_error)
 
     def __iter__(self):
         return self
@@ -499,6 +495,14 @@ class ArchiveReader:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _refuse_no_archive(name, counts, first_error):
+    """Skipping damaged records is for a damaged archive; a file with no
+    WARC record at all (a page, an image) is no archive: said, not skipped
+    in silence (ArchiveError)."""
+    if first_error is not None and counts["errors"] == counts["records"]:
+        raise ArchiveError(f"{name}: not a WARC or WET file ({first_error})")
 
 
 def _count_sites(source, archive_options):

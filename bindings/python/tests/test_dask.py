@@ -164,8 +164,19 @@ def test_extract_archives_accounts_for_every_record(client, archives, tmp_path):
     names = [os.path.basename(r["output"])[:-len(".jsonl")] for r in rows if r["output"]]
     assert sorted(os.listdir(out)) == sorted(n + ext for n in names
                                              for ext in (".jsonl", ".counts.json"))
-    # The damaged archive (crawl-2) lost only its damaged record.
+    # The damaged archive (crawl-2) lost only its damaged record, which its
+    # row names (as the CLI's --errors file does), in its counts file too.
     assert rows[3]["errors"] >= 1 and rows[3]["pages"] == 7
+    lost = rows[3]["failures"]
+    assert len(lost) == rows[3]["errors"] + rows[3]["failed"]
+    assert all(isinstance(x["warc_offset"], int) and x["error"] for x in lost)
+    cli_errors = subprocess.run([cli_path(), "-q", "-f", "json", paths[3]], capture_output=True,
+                                check=False).stdout.decode("utf-8").splitlines()
+    assert [x["warc_offset"] for x in lost] == [
+        json.loads(line)["warc_offset"] for line in cli_errors if '"error":' in line]
+    with open(out / "crawl-2.warc.counts.json", encoding="utf-8") as f:
+        assert json.load(f)["failures"] == lost
+    assert [r["failures"] for r in rows[:2] + rows[4:]] == [[], [], []]
     # A rerun does not overwrite the outputs in silence.
     with pytest.raises(FileExistsError, match="overwrite=True"):
         pith.dask.extract_archives(paths, out)
