@@ -2,8 +2,8 @@
  * <figure> (its credit split off: "(Photo: Jane Doe)"), one of the
  * article's images; an image or a rule alone between emitted blocks makes
  * a figure or a separator (not tracking pixels, nor images in teasers or
- * boilerplate); and a captioned lead picture between the headline and the
- * root (step 5b) comes first. */
+ * boilerplate, nor an image again right after itself); and a captioned
+ * lead picture between the headline and the root (step 5b) comes first. */
 #include <string.h>
 
 #include "extract/internal.h"
@@ -124,6 +124,15 @@ static int captioned(const dom_node *img) {
   return 0;
 }
 
+/* The block element around an image, a <noscript> passed over: where a
+ * lazy-loading page puts the image and its fallback copy. */
+static const dom_node *block_around(const dom_node *n) {
+  for (n = n->parent; n && n->tag != TAG_TEXT; n = n->parent)
+    if (tag_flags((tag_id)n->tag) == T_BLOCK && n->tag != TAG_NOSCRIPT)
+      return n;
+  return NULL;
+}
+
 /* Lone images and rules between the last emitted block and the text at
  * off. Rules only between blocks: one at the edge separates nothing. */
 int add_standalone_before(tree *t, uint32_t off) {
@@ -149,8 +158,13 @@ int add_standalone_before(tree *t, uint32_t off) {
     article_image *im = image_of(t, s->node, &oom);
     if (oom)
       return -1;
-    if (!im)
+    const dom_node *in = block_around(s->node);
+    if (!im || (t->alone_src && t->alone_in == in && t->alone_after == t->a->last &&
+                !strcmp(t->alone_src, im->src)))
       continue;
+    t->alone_src = im->src;
+    t->alone_in = in;
+    t->alone_after = t->a->last;
     art_node *parent = place_in_tree(t, s->node->parent, 0, &oom);
     art_node *node = oom ? NULL : article_open(t->a, t->mem, parent, NODE_FIGURE);
     if (!node)

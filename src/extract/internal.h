@@ -442,6 +442,13 @@ typedef struct {
   int depth;
   uint32_t last_end; /* where the last emitted block's text ends, in extraction.text */
   size_t next_alone; /* the first lone image or rule not yet looked at */
+  /* The last lone image placed, the block element around it and the
+   * article's last block then: the same image again in the same element
+   * with no block between is its copy (a lazy-loading page's <noscript>
+   * fallback), left out. */
+  const char *alone_src;
+  const dom_node *alone_in;
+  const article_block *alone_after;
 } tree;
 
 /* Places b in the tree, after the lone images and rules before it: with

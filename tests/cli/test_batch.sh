@@ -60,6 +60,15 @@ run -j 4 -f json crawl.warc.wet.gz site/p01.html crawl.warc.wet.gz
 check "archives and pages mixed: 19 lines" lines "$out" 19
 check "archives and pages mixed: in order" is "$(printf '%s\n' "$out" | sed -n '1p;10p;11p;19p' | grep -o '"url":"[^"]*"\|"source_file":"[^"]*"' | tr '\n' ' ')" \
   '"url":"https://example.org/n1" "source_file":"site/p01.html" "url":"https://example.org/n1" "url":"https://example.org/n9" '
+# A directory is searched for archives too (by name: .warc, .wet, .gz or
+# .zst), as --help says: its records come out as the file's own do.
+mkdir -p crawls/2024
+cp crawl.warc.wet.gz crawls/2024/
+run -j 2 -f json crawl.warc.wet.gz
+one=$out
+run -j 2 -f json crawls
+check "archive found in a directory: its records" is "$out" "$one"
+check "--help: a directory is searched for archives" contains "$("$pith" --help)" "searched recursively for those and for WARC/WET"
 run -j 2 -f xml crawl.warc.wet.gz site/p01.html
 if command -v xmllint >/dev/null; then
   check "xml, archive and page: one well-formed document" xmllint --noout .out

@@ -24,6 +24,7 @@ import errno
 import inspect
 import io
 import itertools
+import json
 import os
 import warnings
 
@@ -126,7 +127,8 @@ class Article:
     editor, images (a list of dicts: src, alt, caption, credit),
     warc_record_id, warc_date, text and comments (the comment section's
     text), and any field a newer libpith adds. An absent field is None (a
-    list field: []). ``markdown`` and ``html`` render the article;
+    list field: []). ``markdown`` and ``html`` render the article,
+    ``blocks`` gives its structure (tables by row and cell);
     render() takes any format and flag; to_dict() gives the fields as the
     json format does. ``left_out`` says why the page was left out by the
     language option (its text is then empty), else None.
@@ -164,6 +166,14 @@ class Article:
     def html(self):
         """The article as a clean HTML document."""
         return self.render("html")
+
+    @property
+    def blocks(self):
+        """The article's structure as lists and dicts (json's "blocks", as
+        --json-tree --images gives it): headings, paragraphs, lists,
+        quotes, code, tables with their caption, rows and cells, figures
+        with their src, alt and caption, in the article's order."""
+        return json.loads(self.render("json", json_tree=True, images=True)).get("blocks", [])
 
     @property
     def left_out(self):
@@ -323,7 +333,7 @@ def read_archive(source, *, jobs=None, errors="skip", all_status=False, all_type
     Pages are HTTP responses of status 200 whose payload is HTML (all_status,
     all_types widen that) and WET conversion records; the other records are
     skipped and counted. max_record_bytes: a larger payload is skipped as
-    "too-large" without being held in memory. options: as for parse()
+    "too-large" without being held in memory (0: no limit). options: as for parse()
     (language, metadata, charset for pages whose HTTP header names none, ...).
 
     jobs: threads extracting (default: the CPUs this process may run on,
@@ -468,11 +478,7 @@ class ArchiveReader:
                 yield value
             elif first_error is None:
                 first_error = value
-        # Skipping damaged records is for a damaged archive; a file with no
-        # WARC record at all (a page, an image) is no archive: said, not
-        # skipped in silence.
-        if first_error is not None and self.counts["errors"] == self.counts["records"]:
-            raise ArchiveError(f"{self._name}: not a WARC or WET file ({first_error})")
+        _refuse_no_archive(self._name, self.counts, first_error)
 
     def __iter__(self):
         return self
@@ -489,6 +495,14 @@ class ArchiveReader:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _refuse_no_archive(name, counts, first_error):
+    """Skipping damaged records is for a damaged archive; a file with no
+    WARC record at all (a page, an image) is no archive: said, not skipped
+    in silence (ArchiveError)."""
+    if first_error is not None and counts["errors"] == counts["records"]:
+        raise ArchiveError(f"{name}: not a WARC or WET file ({first_error})")
 
 
 def _count_sites(source, archive_options):

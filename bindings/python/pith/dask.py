@@ -161,7 +161,8 @@ def extract_archives(paths, directory, *, overwrite=False, resume=False, errors=
     """A crawl's run on the cluster, every record accounted for: each
     archive in paths becomes directory/NAME.jsonl (NAME: its file name
     without ".gz", as `pith -d` names it: crawl.warc.gz gives
-    crawl.warc.jsonl), a JSON line per page (Article.to_dict()), written
+    crawl.warc.jsonl), a JSON line per page (Article.to_dict(), in the
+    bytes `pith -f json --comments` writes for it), written
     on a worker and put in place when whole; a task per file, records
     streamed to the file (a file's pages are never all in memory).
 
@@ -170,8 +171,12 @@ def extract_archives(paths, directory, *, overwrite=False, resume=False, errors=
     ("records" = "pages" + "skipped" + "errors" + "failed", and
     "skipped:REASON"), "error": why the file could not be read (not an
     archive, unreadable, a damaged record with errors="raise"), else None,
-    and "resumed": True when an earlier run had done the file (resume). A
-    file that fails leaves no output and the others go on.
+    "resumed": True when an earlier run had done the file (resume), and
+    "failures": the damaged records and pages pith could not read, each
+    {"warc_offset", "warc_record_id", "url", "error"} (the first 100; the
+    counts' "errors" and "failed" count them all), as the CLI's --errors
+    file names them. A file that fails leaves no output and the others go
+    on.
 
     Beside each output, when it is put in place, its counts are written to
     directory/NAME.counts.json (with its path, the options and the
@@ -263,7 +268,12 @@ def _done_row(path, output, settings):
             or not isinstance(saved.get("counts"), dict) or saved.get("source") != path \
             or saved.get("settings") != _settings_saved(settings):
         return None
-    return dict(source=path, output=output, error=None, resumed=True, **saved["counts"])
+    return dict(source=path, output=output, error=None, resumed=True,
+                failures=saved.get("failures", []), **saved["counts"])
+
+
+# The damaged records (and failed pages) a file's row names, at most.
+_FAILURES_KEPT = 100
 
 
 def _extract_archive(path, output, settings):
@@ -271,24 +281,28 @@ def _extract_archive(path, output, settings):
     counts (run on a worker): a failure is said in the counts, not raised,
     so that the other files' tasks go on."""
     counts = collections.Counter()
-    row = {"source": path, "output": output, "error": None, "resumed": False}
+    failures = []
+    row = {"source": path, "output": output, "error": None, "resumed": False,
+           "failures": failures}
+    # errors="skip" counts a damaged record; reading with "return" names it too.
+    reading = dict(settings, errors="return") if settings["errors"] == "skip" else settings
     try:
         with _Output(output) as f:
             if "://" in path:
                 import fsspec
 
                 with fsspec.open(path, "rb") as src:
-                    _write_records(pith.read_archive(src, **settings), f, counts)
+                    _write_records(pith.read_archive(src, **reading), f, counts, failures)
             else:
-                _write_records(pith.read_archive(path, **settings), f, counts)
+                _write_records(pith.read_archive(path, **reading), f, counts, failures)
             _fill_counts(counts)
             # The counts are in place before the output is: an output
             # without them is done again on resume, never taken as done.
             f.flush()
             with _Output(_counts_name(output)) as c:
                 json.dump({"source": path, "bytes": os.fstat(f.fileno()).st_size,
-                           "settings": _settings_saved(settings), "counts": counts}, c,
-                          ensure_ascii=False)
+                           "settings": _settings_saved(settings), "counts": counts,
+                           "failures": failures}, c, ensure_ascii=False)
     except (pith.Error, OSError, ValueError) as e:
         row["output"] = None
         row["error"] = str(e)
@@ -302,12 +316,22 @@ def _fill_counts(counts):
         counts.setdefault(key, 0)
 
 
-def _write_records(reader, f, counts):
+def _write_records(reader, f, counts, failures):
     with reader:
         try:
+            first_error = None
             for article in reader:
-                f.write(json.dumps(article.to_dict(), ensure_ascii=False))
-                f.write("\n")
+                if isinstance(article, Exception):  # errors="return": named, not written
+                    first_error = first_error or article
+                    if len(failures) < _FAILURES_KEPT:
+                        failures.append({"warc_offset": article.warc_offset,
+                                         "warc_record_id": article.warc_record_id,
+                                         "url": article.url, "error": str(article)})
+                    continue
+                # The CLI's line (pith -f json --comments), byte for byte:
+                # the same record as to_dict(), rendered by libpith.
+                f.write(article.render("json", comments=True))
+            pith._refuse_no_archive(reader._name, reader.counts, first_error)  # as "skip" does
         finally:
             counts.update(reader.counts)
 

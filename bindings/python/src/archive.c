@@ -369,24 +369,22 @@ static void archive_close_now(archive_object *self) {
 
 static PyObject *archive_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
   static char *kw[] = {"source", "all_status", "all_types", "max_record_bytes", NULL};
-  PyObject *source = NULL, *all_status_arg = NULL, *all_types_arg = NULL;
+  PyObject *source = NULL, *all_status_arg = NULL, *all_types_arg = NULL, *max_record_arg = NULL;
   int all_status = 0, all_types = 0;
-  Py_ssize_t max_record = 0;
-  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OOn:Archive", kw, &source, &all_status_arg,
-                                   &all_types_arg, &max_record) ||
+  size_t max_record = 16 << 20;
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OOO:Archive", kw, &source, &all_status_arg,
+                                   &all_types_arg, &max_record_arg) ||
       bool_arg(all_status_arg, "all_status", &all_status) ||
-      bool_arg(all_types_arg, "all_types", &all_types))
+      bool_arg(all_types_arg, "all_types", &all_types) ||
+      size_arg(max_record_arg, "max_record_bytes", &max_record))
     return NULL;
-  if (max_record < 0) {
-    PyErr_SetString(PyExc_ValueError, "max_record_bytes must be 0 or more");
-    return NULL;
-  }
   pith_archive_options ao;
   pith_archive_options_init(&ao);
   ao.all_status = all_status;
   ao.all_types = all_types;
-  if (max_record)
-    ao.max_record_bytes = (size_t)max_record;
+  /* 0: no limit, as the CLI's --max-page-bytes 0 and max_size=0 (the C
+   * API's 0 is its default, 16 MiB). */
+  ao.max_record_bytes = max_record ? max_record : SIZE_MAX;
   archive_object *self = (archive_object *)type->tp_alloc(type, 0);
   if (!self)
     return NULL;
@@ -493,9 +491,9 @@ PyTypeObject archive_type = {
     .tp_basicsize = sizeof(archive_object),
     .tp_dealloc = archive_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Archive(source, *, all_status=False, all_types=False, max_record_bytes=0)\n\n"
+    .tp_doc = "Archive(source, *, all_status=False, all_types=False, max_record_bytes=16777216)\n\n"
               "The records of a WARC or WET file (plain, gzip, zstd), from a path or a binary\n"
-              "file object, as Records.",
+              "file object, as Records. max_record_bytes=0: no limit.",
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = archive_next,
     .tp_methods = archive_methods,

@@ -76,6 +76,12 @@ int page_input_get(PyObject *obj, page_input *in) {
                  Py_TYPE(obj)->tp_name);
     return -1;
   }
+  if (PyObject_HasAttrString(obj, "read")) { /* an open file, a response */
+    PyErr_Format(PyExc_TypeError,
+                 "a page must be bytes or str, not %.100s: give what it reads (f.read())",
+                 Py_TYPE(obj)->tp_name);
+    return -1;
+  }
   PyErr_Format(PyExc_TypeError, "a page must be bytes or str, not %.100s", Py_TYPE(obj)->tp_name);
   return -1;
 }

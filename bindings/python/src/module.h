@@ -57,6 +57,12 @@ int render_flags_parse(PyObject *kwargs, unsigned *flags);
 /* The format's number from its name; -1 with ValueError. */
 int format_parse(PyObject *name);
 
+/* A size or count limit given as value (an int, or what has __index__:
+ * not a bool, nor a str) into *out: 0 or more, a huge one clipped. NULL
+ * value: not given, *out kept. 0, or -1 with TypeError or ValueError
+ * naming the option. */
+int size_arg(PyObject *value, const char *name, size_t *out);
+
 /* ---- errors.c ------------------------------------------------------------- */
 
 /* Creates the exception classes and adds them to the module. */

@@ -22,10 +22,22 @@ int format_parse(PyObject *name) {
   return f;
 }
 
-/* A size limit: a non-negative int (0: none). */
-static int size_arg(Py_ssize_t v, const char *name, size_t *out) {
+int size_arg(PyObject *value, const char *name, size_t *out) {
+  if (!value)
+    return 0;
+  /* True is an int to Python, but max_nodes=True means no number. */
+  if (PyBool_Check(value) || !PyIndex_Check(value)) {
+    if (PyUnicode_Check(value))
+      PyErr_Format(PyExc_TypeError, "%s must be an int, not str '%.50U'", name, value);
+    else
+      PyErr_Format(PyExc_TypeError, "%s must be an int, not %.100s", name, Py_TYPE(value)->tp_name);
+    return -1;
+  }
+  Py_ssize_t v = PyNumber_AsSsize_t(value, NULL); /* clipped: a huge limit is none */
+  if (v == -1 && PyErr_Occurred())
+    return -1;
   if (v < 0) {
-    PyErr_Format(PyExc_ValueError, "%s must be 0 or more, not %zd", name, v);
+    PyErr_Format(PyExc_ValueError, "%s must be 0 or more, not %R", name, value);
     return -1;
   }
   *out = (size_t)v;
@@ -163,17 +175,14 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
   PyObject *given[RENDER_FLAGS] = {NULL}, *metadata_arg = NULL, *format = NULL;
   const char *url = NULL, *charset = NULL, *language = NULL, *record_id = NULL, *date = NULL,
              *source = NULL;
-  Py_ssize_t max_size = (Py_ssize_t)o->opts.max_input_bytes,
-             max_nodes = (Py_ssize_t)o->opts.max_nodes, max_depth = (Py_ssize_t)o->opts.max_depth,
-             max_attrs = (Py_ssize_t)o->opts.max_attributes,
-             max_attr_bytes = (Py_ssize_t)o->opts.max_attribute_bytes,
-             max_lines = (Py_ssize_t)o->opts.max_text_lines,
-             timeout = (Py_ssize_t)o->opts.timeout_ms;
+  /* The limits, read by size_arg (NULL: not given, the default stays). */
+  PyObject *max_size = NULL, *max_nodes = NULL, *max_depth = NULL, *max_attrs = NULL,
+           *max_attr_bytes = NULL, *max_lines = NULL, *timeout = NULL;
   int metadata = 1, ok;
   /* PyArg's format: the page, url, then keywords only in kwlist's order;
    * ":fname" names the function in its messages. */
   char spec[80];
-  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$OOOOOOOOOOzznnnzzznnnn" : "O|z$zznnnzzznnnnO",
+  snprintf(spec, sizeof spec, "%s:%s", render ? "O|z$OOOOOOOOOOzzOOOzzzOOOO" : "O|z$zzOOOzzzOOOOO",
            fname);
   *page = NULL;
   if (render)
@@ -189,7 +198,7 @@ int options_parse(PyObject *args, PyObject *kwargs, const char *fname, int rende
                                      &max_lines, &timeout, &metadata_arg);
   if (!ok || render_bools_get(given, &b) || bool_arg(metadata_arg, "metadata", &metadata))
     return -1;
-  size_t nodes = 0, depth = 0, ms = 0;
+  size_t nodes = o->opts.max_nodes, depth = o->opts.max_depth, ms = o->opts.timeout_ms;
   if (size_arg(max_size, "max_size", &o->opts.max_input_bytes) ||
       size_arg(max_nodes, "max_nodes", &nodes) || size_arg(max_depth, "max_depth", &depth) ||
       size_arg(max_attrs, "max_attributes", &o->opts.max_attributes) ||

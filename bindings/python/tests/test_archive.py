@@ -60,6 +60,22 @@ def test_options_and_widening(warc):
     assert [a.to_dict() for a in pith.read_archive(warc, jobs=3)] == cli_json_records(warc)
 
 
+def test_max_record_bytes_zero_is_no_limit(tmp_path):
+    # As the CLI's --max-page-bytes 0 (and max_size=0): no limit, not the
+    # 16 MiB default. A page of 17 MiB, mostly a comment (cheap to parse).
+    import gzip
+
+    body = b"<title>Big</title><p>A page over sixteen MiB.</p><!--" + b"x" * (17 << 20) + b"-->"
+    path = tmp_path / "big.warc.gz"
+    path.write_bytes(gzip.compress(warc_record("response", "https://big.example/",
+                                               http_response(body), 1), 1))
+    default = pith.read_archive(path)
+    assert list(default) == [] and default.counts["skipped:too-large"] == 1
+    unlimited = pith.read_archive(path, max_record_bytes=0)
+    assert [a.title for a in unlimited] == ["Big"] and unlimited.counts["pages"] == 1
+    assert [r["title"] for r in cli_json_records(path, "--max-page-bytes", "0")] == ["Big"]
+
+
 def test_a_bad_option_names_read_archive(warc):
     # Refused before the file is read, naming the function called, and an
     # option given by its command-line name gets the keyword to use.

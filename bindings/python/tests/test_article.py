@@ -73,6 +73,15 @@ def test_render_and_markdown():
     assert a.markdown == json.loads(pith.extract(RICH_PAGE, URL, format="json",
                                                  json_markdown=True))["markdown"]
     assert a.html.lstrip().lower().startswith("<!doctype html>")
+    # The structure, tables by cell and figures with their caption, as
+    # --json-tree --images gives it.
+    assert a.blocks == json.loads(pith.extract(RICH_PAGE, URL, format="json", json_tree=True,
+                                               images=True))["blocks"]
+    table = next(b for b in a.blocks if b["type"] == "table")
+    assert [[c["text"] for c in row["cells"]] for row in table["rows"]] == [
+        ["Mill", "Built"], ["Quinard", "1450"]]
+    figure = next(b for b in a.blocks if b["type"] == "figure")
+    assert figure["src"].endswith("/img/wheel.jpg") and figure["caption"].startswith("The wheel")
     with pytest.raises(ValueError):
         a.render("pdf")
     with pytest.raises(TypeError):

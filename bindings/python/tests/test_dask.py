@@ -4,6 +4,7 @@ samples when present), none lost, none twice."""
 
 import json
 import os
+import subprocess
 
 import pytest
 
@@ -12,7 +13,7 @@ distributed = pytest.importorskip("distributed", reason="python3-distributed is 
 
 import pith  # noqa: E402
 import pith.dask  # noqa: E402
-from conftest import cli_json_records, sample_warcs, write_warc  # noqa: E402
+from conftest import cli_json_records, cli_path, sample_warcs, write_warc  # noqa: E402
 
 # Debian's tornado warns of its own event loop use inside distributed.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -152,12 +153,30 @@ def test_extract_archives_accounts_for_every_record(client, archives, tmp_path):
         with open(row["output"], encoding="utf-8") as f:
             got = [json.loads(line) for line in f]
         assert got == cli_json_records(path) and len(got) == row["pages"]
+        # Byte for byte the CLI's lines (its "error" lines aside): a crawl
+        # run either way gives the same files.
+        cli = subprocess.run([cli_path(), "-q", "-f", "json", "--comments", path],
+                             capture_output=True, check=False).stdout
+        with open(row["output"], "rb") as f:
+            assert f.read() == b"".join(line for line in cli.splitlines(keepends=True)
+                                        if b'"error":' not in line)
     # The outputs, and beside each its counts (for resume).
     names = [os.path.basename(r["output"])[:-len(".jsonl")] for r in rows if r["output"]]
     assert sorted(os.listdir(out)) == sorted(n + ext for n in names
                                              for ext in (".jsonl", ".counts.json"))
-    # The damaged archive (crawl-2) lost only its damaged record.
+    # The damaged archive (crawl-2) lost only its damaged record, which its
+    # row names (as the CLI's --errors file does), in its counts file too.
     assert rows[3]["errors"] >= 1 and rows[3]["pages"] == 7
+    lost = rows[3]["failures"]
+    assert len(lost) == rows[3]["errors"] + rows[3]["failed"]
+    assert all(isinstance(x["warc_offset"], int) and x["error"] for x in lost)
+    cli_errors = subprocess.run([cli_path(), "-q", "-f", "json", paths[3]], capture_output=True,
+                                check=False).stdout.decode("utf-8").splitlines()
+    assert [x["warc_offset"] for x in lost] == [
+        json.loads(line)["warc_offset"] for line in cli_errors if '"error":' in line]
+    with open(out / "crawl-2.warc.counts.json", encoding="utf-8") as f:
+        assert json.load(f)["failures"] == lost
+    assert [r["failures"] for r in rows[:2] + rows[4:]] == [[], [], []]
     # A rerun does not overwrite the outputs in silence.
     with pytest.raises(FileExistsError, match="overwrite=True"):
         pith.dask.extract_archives(paths, out)

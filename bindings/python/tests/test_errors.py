@@ -1,5 +1,6 @@
 """Bad input: exceptions with the library's message, never a crash."""
 
+import io
 import os
 
 import pytest
@@ -34,6 +35,11 @@ def test_a_file_name_is_no_page(fn, tmp_path, monkeypatch):
         fn("/etc/crawl/part-00001.warc.gz")
     fn("/etc/passwd")
     fn("see page.html for more")
+    # An open file, in either mode, is no page either: what it reads is.
+    for mode in ("rb", "r"):
+        with open(tmp_path / "page.html", mode) as f, \
+                pytest.raises(TypeError, match=r"not _io\.\w+: give what it reads \(f\.read\(\)\)$"):
+            fn(f)
 
 
 def test_empty_and_blank():
@@ -92,6 +98,33 @@ def test_bad_arguments():
         pith.parse(RICH_PAGE, format="json")  # parse has no format: Article.render has
     with pytest.raises(UnicodeEncodeError):
         pith.extract("<p>a lone surrogate \ud800 here</p>")
+
+
+def test_a_limit_of_the_wrong_type_is_named():
+    # Among a dozen keywords, the message says which one was wrong; the
+    # CLI's "64M" is no size here, nor is True (an int to Python).
+    for value, said in (("64M", "str '64M'"), (1.5, "float"), (None, "NoneType"), (True, "bool")):
+        with pytest.raises(TypeError, match=f"^max_size must be an int, not {said}$"):
+            pith.extract(RICH_PAGE, max_size=value)
+    with pytest.raises(TypeError, match="^max_nodes must be an int, not str '1M'$"):
+        pith.parse(RICH_PAGE, max_nodes="1M")
+    with pytest.raises(TypeError, match="^timeout_ms must be an int, not float$"):
+        list(pith.extract_many([RICH_PAGE], timeout_ms=0.5))
+    with pytest.raises(TypeError, match="^max_record_bytes must be an int, not str '16M'$"):
+        pith.read_archive(io.BytesIO(b""), max_record_bytes="16M")
+    with pytest.raises(ValueError, match=r"^max_depth must be 0 or more, not -\d{30}$"):
+        pith.extract(RICH_PAGE, max_depth=-10 ** 29)
+    # What has __index__ (numpy's integers) is an int; one past any size is no limit.
+    assert pith.extract(RICH_PAGE, max_size=IndexOnly(1 << 20)) == pith.extract(RICH_PAGE)
+    assert pith.extract(RICH_PAGE, max_size=1 << 80) == pith.extract(RICH_PAGE)
+
+
+class IndexOnly:
+    def __init__(self, n):
+        self.n = n
+
+    def __index__(self):
+        return self.n
 
 
 def test_unknown_charset_is_refused_by_its_python_name():
