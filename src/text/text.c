@@ -221,6 +221,25 @@ static void mark_site_lines(tpage *p, const text_sites *sites, const char *url) 
         p->lines[i].flags &= ~(unsigned)TL_SITE;
 }
 
+/* A heading of what follows an article ("Related articles", "Newsletter")
+ * that the page repeats further down heads a box inside the article, not
+ * its end: every occurrence but the last opens a list of links instead.
+ * Returns -1 on out-of-memory. */
+static int mark_inline_boxes(tpage *p) {
+  if (!p->n)
+    return 0;
+  int *seen = calloc(p->n, sizeof *seen);
+  if (!seen)
+    return -1;
+  for (size_t i = 0; i < p->n; i++) {
+    tline *l = &p->lines[i];
+    if (l->vocab == VOCAB_END && l->dups >= 2 && ++seen[l->first] < l->dups)
+      l->vocab = VOCAB_LABEL;
+  }
+  free(seen);
+  return 0;
+}
+
 /* The length of s without a link label glued to its end: "...(SCO).[Special
  * coverage]" -> "...(SCO)."; a label follows sentence punctuation directly. */
 static size_t strip_link_label(const char *s, size_t n) {
@@ -323,6 +342,10 @@ int text_extract(const char *utf8, size_t len, const text_sites *sites, const ch
                 dl && dl->expired ? "over the time budget in text mode" : "out of memory");
   }
   text_mark_lines(&p);
+  if (mark_inline_boxes(&p)) {
+    tpage_free(&p);
+    return fail(err, err_cap, "out of memory");
+  }
   for (size_t i = 0; i < p.n; i++)
     p.lines[i].cls = classify(&p, &p.lines[i]);
   mark_site_lines(&p, sites, url);
