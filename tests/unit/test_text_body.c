@@ -56,7 +56,46 @@ static void test_inline_box(void) {
   free(t);
 }
 
+/* "More from <section>", "Most read in <section>": a short line that opens
+ * a list of links naming where they come from; the links are left out and
+ * the article goes on after them. */
+static void test_label_opener(void) {
+  char *t = extract("Home\nNews\n"
+                    "Town debates the old swimming pool\n" PARAGRAPHS(
+                        "swimming pool") "More from Valley\n"
+                                         "Library opens on Sundays\n"
+                                         "New bus route for the valley\n" PARAGRAPHS(
+                                             "old bandstand") "Copyright 2024 Valley News. All "
+                                                              "rights reserved.\n");
+  CHECK(has(t, "future of the swimming pool"));
+  CHECK(has(t, "future of the old bandstand"));
+  CHECK(!has(t, "More from"));
+  CHECK(!has(t, "Library opens"));
+  CHECK(!has(t, "New bus route"));
+  free(t);
+}
+
+/* "Вам также может быть интересно" (you may also like) ends the article. */
+static void test_russian_end(void) {
+  char *t = extract("Главная\nНовости\n"
+                    "Как увеличить скорость бега\n"
+                    "Скорость бега можно увеличить, если каждый день выходить на пробежку "
+                    "хотя бы на полчаса, и это знает каждый, кто пробовал.\n"
+                    "Но не стоит забывать, что после долгого перерыва нужно начинать "
+                    "медленно, и только потом ускоряться, как советуют врачи.\n"
+                    "Вам также может быть интересно\n"
+                    "Где находится самое почетное место в традиционной юрте?\n"
+                    "Это место всегда было напротив входа, и его отдавали самому старшему "
+                    "гостю, который приходил в дом вместе с семьей.\n");
+  CHECK(has(t, "Скорость бега можно увеличить"));
+  CHECK(!has(t, "юрте"));
+  CHECK(!has(t, "напротив входа"));
+  free(t);
+}
+
 int main(void) {
   test_inline_box();
+  test_label_opener();
+  test_russian_end();
   return check_done();
 }
