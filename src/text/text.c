@@ -256,7 +256,50 @@ static size_t strip_link_label(const char *s, size_t n) {
   return open;
 }
 
+/* A line that may be an item of a list going on from the article: short,
+ * no furniture, not repeated on the page (a list of other stories is). */
+static int list_line(const tline *l) {
+  return l->words >= 1 && l->words <= 25 && l->vocab == VOCAB_NONE && l->label == VOCAB_NONE &&
+         !(l->flags & (TL_COPYRIGHT | TL_SITE | TL_COMMENT | TL_COOKIES | TL_BYLINE)) &&
+         l->dups < 2;
+}
+
+static int has_digit(const tline *l) {
+  for (size_t k = 0; k < l->len; k++)
+    if (l->s[k] >= '0' && l->s[k] <= '9')
+      return 1;
+  return 0;
+}
+
+/* A list right after the body's prose (tour dates, a numbered list of
+ * products, results): lines of furniture-free text most of which hold a
+ * number, after at most one heading line, belong to the article. Returns
+ * the new end of the body, its items marked TL_LIST. */
+static long extend_by_list(tpage *p, long hi) {
+  long j = hi + 1, first, last = -1, items = 0, plain = 0;
+  if (j < (long)p->n && list_line(&p->lines[j]) && !has_digit(&p->lines[j]) &&
+      p->lines[j].cls != LINE_GOOD)
+    j++; /* its heading */
+  for (first = j; j < (long)p->n && list_line(&p->lines[j]); j++) {
+    if (has_digit(&p->lines[j])) {
+      items++;
+      last = j;
+      plain = 0;
+    } else if (++plain > 2) {
+      break;
+    }
+  }
+  /* most items hold a number: dates, prices, ranks, scores */
+  if (items < 4 || items * 5 < (last - first + 1) * 4)
+    return hi;
+  for (long k = hi + 1; k <= last; k++)
+    p->lines[k].flags |= TL_LIST;
+  return last;
+}
+
 static int keep_line(const tline *l) {
+  if (l->flags & TL_LIST)
+    return !(l->flags & TL_META);
   /* a date alone in the body: a post's or a video's, not text */
   if ((l->flags & TL_DATE) && l->cls != LINE_GOOD && l->words <= 12)
     return 0;
@@ -358,6 +401,8 @@ int text_extract(const char *utf8, size_t len, const text_sites *sites, const ch
       total += p.lines[i].words;
   if (total < 10)
     hi = lo - 1;
+  else
+    hi = extend_by_list(&p, hi);
   int rc = 0;
   if (text_read_meta(&p, lo, hi, mem, art) || emit(&p, lo, hi, mem, art))
     rc = fail(err, err_cap, "out of memory");

@@ -74,6 +74,41 @@ static const body_case cases[] = {
      "гостю, который приходил в дом вместе с семьей.\n",
      {"Скорость бега можно увеличить"},
      {"юрте", "напротив входа"}},
+    /* A list right after the article's prose, most of its items holding a
+     * number (dates, prices, ranks), belongs to the article, with its
+     * heading; the date lines in it are items, not datelines. */
+    {"list after the text",
+     "Home\nNews\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "Summer concerts in the park\n"
+     "June 9 - Brass band of the valley, bandstand\n"
+     "June 16 - The Harbour Singers, bandstand\n"
+     "June 23 - School orchestra\n"
+     "June 30 - Folk evening with the Millers, bandstand\n"
+     "Share\n"
+     "Market moves to the square\n"
+     "Copyright 2024 Valley News. All rights reserved.\n",
+     {"future of the swimming pool", "Summer concerts in the park", "June 9 - Brass band",
+      "June 30 - Folk evening"},
+     {"Market moves"}},
+    /* Repeated lines are no such list: the page's other stories. */
+    {"no list of other stories",
+     "Home\nNews\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "Next story\n"
+     "Library opens on Sundays from 2025\n"
+     "Bus route 7 changes on May 3\n"
+     "5 walks around the valley\n"
+     "Harbour wall costs 2 million\n"
+     "Most read\n"
+     "Library opens on Sundays from 2025\n"
+     "Bus route 7 changes on May 3\n"
+     "5 walks around the valley\n"
+     "Harbour wall costs 2 million\n",
+     {"future of the swimming pool"},
+     {"Library opens", "Bus route", "Harbour wall"}},
 };
 /* clang-format on */
 
