@@ -240,9 +240,14 @@ static int mark_inline_boxes(tpage *p) {
   return 0;
 }
 
-/* The length of s without a link label glued to its end: "...(SCO).[Special
- * coverage]" -> "...(SCO)."; a label follows sentence punctuation directly. */
-static size_t strip_link_label(const char *s, size_t n) {
+/* The length of l's text without a link label glued to its end: "...(SCO).
+ * [Special coverage]" -> "...(SCO)." (a label follows sentence punctuation
+ * directly), and a heading's edit link, "History[edit]" or
+ * "Historia[editar | modificar o codigo]" -> "History" (a label of letters
+ * glued to the last word of a short line without a full stop). */
+static size_t strip_link_label(const tline *l) {
+  const char *s = l->s;
+  size_t n = l->len;
   if (n < 4 || s[n - 1] != ']')
     return n;
   size_t open = n - 1;
@@ -251,9 +256,14 @@ static size_t strip_link_label(const char *s, size_t n) {
   if (s[open] != '[' || open < 2 || n - open > 40)
     return n;
   char before = s[open - 1];
-  if (before != '.' && before != '!' && before != '?' && before != '"' && before != ')')
-    return n;
-  return open;
+  if (before == '.' || before == '!' || before == '?' || before == '"' || before == ')')
+    return open;
+  int letters = 0;
+  for (size_t k = open + 1; k + 1 < n; k++)
+    letters += ((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z');
+  if (l->words <= 12 && !l->end_punct && before != ' ' && letters >= 2)
+    return open;
+  return n;
 }
 
 /* A line that may be an item of a list going on from the article: short,
@@ -333,7 +343,7 @@ static int emit(tpage *p, long lo, long hi, arena *mem, article *art) {
     /* A line already given (a pull quote, a repeated caption). */
     if (l->dups >= 2 && l->first < i && l->first >= lo)
       continue;
-    size_t n = strip_link_label(l->s, l->len);
+    size_t n = strip_link_label(l);
     const char *s = l->s;
     block_kind kind = BLOCK_PARAGRAPH;
     int level = 0;

@@ -109,6 +109,18 @@ static const body_case cases[] = {
      "Harbour wall costs 2 million\n",
      {"future of the swimming pool"},
      {"Library opens", "Bus route", "Harbour wall"}},
+    /* A wiki's section heading with its edit link glued on (a WET record
+     * of Wikipedia): the heading stays, the link goes. */
+    {"edit link",
+     "Main menu\nSearch\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "History[edit]\n"
+     PARAGRAPHS("old bandstand")
+     "Geography[edit | edit source]\n"
+     PARAGRAPHS("paddling pool"),
+     {"History\n", "Geography\n", "future of the old bandstand"},
+     {"[edit"}},
 };
 /* clang-format on */
 
