@@ -41,7 +41,22 @@ static line_class classify(const tpage *p, const tline *l) {
   unsigned w = l->words;
   if (w < 5)
     return LINE_SHORT;
-  if (p->lang < 0) {
+  unsigned stops = l->stops;
+  int unknown = p->lang < 0;
+  if (!unknown && w >= 10 && stops * 20 < w) {
+    /* Hardly a stop word of the page's language: a line in another one
+     * (an article in Indonesian on a page whose sidebar is English) is
+     * judged by that language's stop words, or, in a language without a
+     * list, by its punctuation. */
+    unsigned other = 0;
+    for (int k = 0; k < VOCAB_LANGS; k++)
+      other = l->langs[k] > other ? l->langs[k] : other;
+    if (other * 100 >= w * 15)
+      stops = other;
+    else if (!other)
+      unknown = 1;
+  }
+  if (unknown) {
     /* No stop word list for the language: punctuation and length. */
     if (w >= 10 && l->sentences >= 1)
       return LINE_GOOD;
@@ -49,7 +64,7 @@ static line_class classify(const tpage *p, const tline *l) {
       return LINE_NEAR;
     return l->end_punct ? LINE_NEAR : LINE_SHORT;
   }
-  double density = (double)l->stops / w;
+  double density = (double)stops / w;
   if (w >= 10 && density >= 0.15 && (l->sentences >= 1 || w >= 20))
     return LINE_GOOD;
   if (w >= 20 && density >= 0.08)

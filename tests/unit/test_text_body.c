@@ -121,6 +121,27 @@ static const body_case cases[] = {
      PARAGRAPHS("paddling pool"),
      {"History\n", "Geography\n", "future of the old bandstand"},
      {"[edit"}},
+    /* An article in a language without a stop word list (Indonesian) on
+     * a page whose menus and sidebar are English: its lines are judged by
+     * their punctuation, not as English lines without stop words. */
+    {"other language",
+     "Home\nAbout\nContact\n"
+     "How to Bring Sick People to a Doctor in the City\n"
+     "How to Get Your Body Taller in a Month\n"
+     "Curing Headaches with the Help of Old Remedies\n"
+     "Jangan Membenci Satu Kaum Secara Berlebihan\n"
+     "Posted on March 30, 2015 by Admin\n"
+     "Mudah2an kita bisa memahami dan mengamalkan Al Qur'an dan Hadits ini. Jangan cuma di "
+     "kerongkongan saja.\n"
+     "Jangan lebay dalam mencintai atau membenci sesuatu. Biasa biasa saja. Jangan sampai "
+     "karena kita amat membenci sesuatu kaum, kita berbuat zalim kepada mereka.\n"
+     "Kita harus hati2 terhadap aliran ekstrim yang menanamkan kebencian yang amat sangat "
+     "kepada sesama Muslim, padahal Nabi mengajarkan kasih sayang.\n"
+     "Share this:\nFacebook\nTwitter\n"
+     "Leave a Reply\n"
+     "Please log in using one of these methods to post your comment and join the talk.\n",
+     {"Mudah2an kita bisa", "Jangan lebay", "Kita harus hati2"},
+     {"How to Get Your Body", "Please log in"}},
 };
 /* clang-format on */
 
