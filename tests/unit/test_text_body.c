@@ -142,6 +142,24 @@ static const body_case cases[] = {
      "Please log in using one of these methods to post your comment and join the talk.\n",
      {"Mudah2an kita bisa", "Jangan lebay", "Kita harus hati2"},
      {"How to Get Your Body", "Please log in"}},
+    /* A few prose lines after a long stretch of menu and footer lines
+     * are not the article; a list of items with numbers between two runs
+     * of prose is no such stretch. */
+    {"tail after a footer",
+     "Home\nNews\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "Ingredients for the fair\n1 cake\n2 jars of jam\n3 loaves\n4 pies\n5 buns\n"
+     "6 tarts\n7 scones\n8 pots of tea\n"
+     PARAGRAPHS("old bandstand")
+     "Our papers\nValley News\nHill Times\nRiver Post\nOur team\nOur awards\nOur history\n"
+     "Local guides\n"
+     "Valley News is the paper of the valley since the war, and it is read in every house "
+     "of the five villages each Friday morning.\n"
+     "Its reporters write about the council, the schools, the farms and the clubs, and "
+     "they answer every letter that their readers send to the office.\n",
+     {"future of the swimming pool", "future of the old bandstand"},
+     {"paper of the valley"}},
 };
 /* clang-format on */
 
