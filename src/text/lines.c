@@ -306,6 +306,8 @@ static void classify_vocab(tline *l) {
   if (l->words <= 12 && l->len < 200) {
     size_t k = line_key(l->s, l->len, key, sizeof key);
     l->vocab = vocab_boilerplate(key, k);
+    if (l->vocab == VOCAB_NONE && l->words <= 6 && !l->sentences)
+      l->vocab = vocab_label_opener(key, k);
     if (vocab_comment_head(key, k, l->s[l->len - 1] == ':'))
       l->flags |= TL_COMMENT;
   }

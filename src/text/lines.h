@@ -23,6 +23,7 @@ enum {
   TL_META = 1u << 10,       /* used as metadata: not body text */
   TL_COMMENT = 1u << 11,    /* heads a comment: "jane says:", "34 responses to ..." */
   TL_COOKIES = 1u << 12,    /* a cookie banner's text */
+  TL_LIST = 1u << 13,       /* an item of a list that goes on from the body's prose */
 };
 
 /* How much a line looks like a sentence of running text. */

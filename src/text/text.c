@@ -41,7 +41,22 @@ static line_class classify(const tpage *p, const tline *l) {
   unsigned w = l->words;
   if (w < 5)
     return LINE_SHORT;
-  if (p->lang < 0) {
+  unsigned stops = l->stops;
+  int unknown = p->lang < 0;
+  if (!unknown && w >= 10 && stops * 20 < w) {
+    /* Hardly a stop word of the page's language: a line in another one
+     * (an article in Indonesian on a page whose sidebar is English) is
+     * judged by that language's stop words, or, in a language without a
+     * list, by its punctuation. */
+    unsigned other = 0;
+    for (int k = 0; k < VOCAB_LANGS; k++)
+      other = l->langs[k] > other ? l->langs[k] : other;
+    if (other * 100 >= w * 15)
+      stops = other;
+    else if (!other)
+      unknown = 1;
+  }
+  if (unknown) {
     /* No stop word list for the language: punctuation and length. */
     if (w >= 10 && l->sentences >= 1)
       return LINE_GOOD;
@@ -49,7 +64,7 @@ static line_class classify(const tpage *p, const tline *l) {
       return LINE_NEAR;
     return l->end_punct ? LINE_NEAR : LINE_SHORT;
   }
-  double density = (double)l->stops / w;
+  double density = (double)stops / w;
   if (w >= 10 && density >= 0.15 && (l->sentences >= 1 || w >= 20))
     return LINE_GOOD;
   if (w >= 20 && density >= 0.08)
@@ -160,12 +175,47 @@ static int comment_head(const tline *l) {
   return (l->flags & TL_COMMENT) != 0;
 }
 
+static int has_digit(const tline *l) {
+  for (size_t k = 0; k < l->len; k++)
+    if (l->s[k] >= '0' && l->s[k] <= '9')
+      return 1;
+  return 0;
+}
+
+/* Trims the body's end: a few prose lines (a newsletter blurb, a site's
+ * "about us", teasers) that a long stretch of menu or footer lines (short,
+ * no sentence end, no number: not a list's items nor questions) separates
+ * from the bulk of the body's prose are not the article. */
+static void trim_tail(const tpage *p, long lo, long *hi) {
+  enum { GAP = 8 };
+  double total = 0, after = 0;
+  for (long i = lo; i <= *hi; i++)
+    if (p->lines[i].cls == LINE_GOOD)
+      total += line_weight(&p->lines[i]);
+  long run = 0;
+  for (long i = *hi; i >= lo; i--) {
+    const tline *l = &p->lines[i];
+    if (l->cls == LINE_GOOD) {
+      if (run >= GAP && after > 0 && after * 4 < total) {
+        *hi = i;
+        total -= after;
+        after = 0;
+      }
+      after += line_weight(l);
+      run = 0;
+    } else if (!l->end_punct && !has_digit(l)) {
+      run++;
+    }
+  }
+}
+
 /* The body: the densest run of prose. When that run is a thread of
  * comments (or starts one), the article is what comes before the thread. */
 static void densest_run(const tpage *p, long *lo, long *hi) {
   best_run(p, 0, (long)p->n, lo, hi);
   if (*lo > *hi)
     return;
+  trim_tail(p, *lo, hi);
   long from = *lo - 3 > 0 ? *lo - 3 : 0;
   long first = -1, count = 0;
   for (long i = from; i <= *hi; i++)
@@ -221,9 +271,33 @@ static void mark_site_lines(tpage *p, const text_sites *sites, const char *url) 
         p->lines[i].flags &= ~(unsigned)TL_SITE;
 }
 
-/* The length of s without a link label glued to its end: "...(SCO).[Special
- * coverage]" -> "...(SCO)."; a label follows sentence punctuation directly. */
-static size_t strip_link_label(const char *s, size_t n) {
+/* A heading of what follows an article ("Related articles", "Newsletter")
+ * that the page repeats further down heads a box inside the article, not
+ * its end: every occurrence but the last opens a list of links instead.
+ * Returns -1 on out-of-memory. */
+static int mark_inline_boxes(tpage *p) {
+  if (!p->n)
+    return 0;
+  int *seen = calloc(p->n, sizeof *seen);
+  if (!seen)
+    return -1;
+  for (size_t i = 0; i < p->n; i++) {
+    tline *l = &p->lines[i];
+    if (l->vocab == VOCAB_END && l->dups >= 2 && ++seen[l->first] < l->dups)
+      l->vocab = VOCAB_LABEL;
+  }
+  free(seen);
+  return 0;
+}
+
+/* The length of l's text without a link label glued to its end: "...(SCO).
+ * [Special coverage]" -> "...(SCO)." (a label follows sentence punctuation
+ * directly), and a heading's edit link, "History[edit]" or
+ * "Historia[editar | modificar o codigo]" -> "History" (a label of letters
+ * glued to the last word of a short line without a full stop). */
+static size_t strip_link_label(const tline *l) {
+  const char *s = l->s;
+  size_t n = l->len;
   if (n < 4 || s[n - 1] != ']')
     return n;
   size_t open = n - 1;
@@ -232,12 +306,53 @@ static size_t strip_link_label(const char *s, size_t n) {
   if (s[open] != '[' || open < 2 || n - open > 40)
     return n;
   char before = s[open - 1];
-  if (before != '.' && before != '!' && before != '?' && before != '"' && before != ')')
-    return n;
-  return open;
+  if (before == '.' || before == '!' || before == '?' || before == '"' || before == ')')
+    return open;
+  int letters = 0;
+  for (size_t k = open + 1; k + 1 < n; k++)
+    letters += ((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z');
+  if (l->words <= 12 && !l->end_punct && before != ' ' && letters >= 2)
+    return open;
+  return n;
+}
+
+/* A line that may be an item of a list going on from the article: short,
+ * no furniture, not repeated on the page (a list of other stories is). */
+static int list_line(const tline *l) {
+  return l->words >= 1 && l->words <= 25 && l->vocab == VOCAB_NONE && l->label == VOCAB_NONE &&
+         !(l->flags & (TL_COPYRIGHT | TL_SITE | TL_COMMENT | TL_COOKIES | TL_BYLINE)) &&
+         l->dups < 2;
+}
+
+/* A list right after the body's prose (tour dates, a numbered list of
+ * products, results): lines of furniture-free text most of which hold a
+ * number, after at most one heading line, belong to the article. Returns
+ * the new end of the body, its items marked TL_LIST. */
+static long extend_by_list(tpage *p, long hi) {
+  long j = hi + 1, first, last = -1, items = 0, plain = 0;
+  if (j < (long)p->n && list_line(&p->lines[j]) && !has_digit(&p->lines[j]) &&
+      p->lines[j].cls != LINE_GOOD)
+    j++; /* its heading */
+  for (first = j; j < (long)p->n && list_line(&p->lines[j]); j++) {
+    if (has_digit(&p->lines[j])) {
+      items++;
+      last = j;
+      plain = 0;
+    } else if (++plain > 2) {
+      break;
+    }
+  }
+  /* most items hold a number: dates, prices, ranks, scores */
+  if (items < 4 || items * 5 < (last - first + 1) * 4)
+    return hi;
+  for (long k = hi + 1; k <= last; k++)
+    p->lines[k].flags |= TL_LIST;
+  return last;
 }
 
 static int keep_line(const tline *l) {
+  if (l->flags & TL_LIST)
+    return !(l->flags & TL_META);
   /* a date alone in the body: a post's or a video's, not text */
   if ((l->flags & TL_DATE) && l->cls != LINE_GOOD && l->words <= 12)
     return 0;
@@ -271,7 +386,7 @@ static int emit(tpage *p, long lo, long hi, arena *mem, article *art) {
     /* A line already given (a pull quote, a repeated caption). */
     if (l->dups >= 2 && l->first < i && l->first >= lo)
       continue;
-    size_t n = strip_link_label(l->s, l->len);
+    size_t n = strip_link_label(l);
     const char *s = l->s;
     block_kind kind = BLOCK_PARAGRAPH;
     int level = 0;
@@ -323,6 +438,10 @@ int text_extract(const char *utf8, size_t len, const text_sites *sites, const ch
                 dl && dl->expired ? "over the time budget in text mode" : "out of memory");
   }
   text_mark_lines(&p);
+  if (mark_inline_boxes(&p)) {
+    tpage_free(&p);
+    return fail(err, err_cap, "out of memory");
+  }
   for (size_t i = 0; i < p.n; i++)
     p.lines[i].cls = classify(&p, &p.lines[i]);
   mark_site_lines(&p, sites, url);
@@ -335,6 +454,8 @@ int text_extract(const char *utf8, size_t len, const text_sites *sites, const ch
       total += p.lines[i].words;
   if (total < 10)
     hi = lo - 1;
+  else
+    hi = extend_by_list(&p, hi);
   int rc = 0;
   if (text_read_meta(&p, lo, hi, mem, art) || emit(&p, lo, hi, mem, art))
     rc = fail(err, err_cap, "out of memory");

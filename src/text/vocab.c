@@ -1064,7 +1064,11 @@ static const phrase phrases[] = {
     {"últimas noticias", VOCAB_LABEL},
     {"últimas notícias", VOCAB_LABEL},
     {"über den autor", VOCAB_END},
+    {"вам может быть интересно", VOCAB_END},
+    {"вам также может быть интересно", VOCAB_END},
+    {"вас может заинтересовать", VOCAB_END},
     {"видео", VOCAB_JUNK},
+    {"возможно вам будет интересно", VOCAB_END},
     {"войти", VOCAB_JUNK},
     {"главная", VOCAB_JUNK},
     {"далее", VOCAB_JUNK},
@@ -1191,6 +1195,24 @@ vocab_kind vocab_boilerplate(const char *key, size_t len) {
 static int has_prefix(const char *s, size_t n, const char *p) {
   size_t m = strlen(p);
   return n >= m && !memcmp(s, p, m) && (n == m || s[m] == ' ');
+}
+
+/* Openers of a list of links that name the section or the site after them:
+ * "More from UK", "Most read in world news", "Mehr aus Berlin". Keys. */
+static const char *const label_openers[] = {
+    "more from",    "more in",          "more stories from", "more news from",
+    "most read in", "most popular in",  "latest from",       "popular in",
+    "mehr aus",     "mehr zum thema",   "altro da",          "ещё из",
+    "еще из",       "другие материалы",
+};
+
+vocab_kind vocab_label_opener(const char *key, size_t len) {
+  for (size_t i = 0; i < sizeof label_openers / sizeof *label_openers; i++) {
+    size_t m = strlen(label_openers[i]);
+    if (len > m && has_prefix(key, len, label_openers[i]))
+      return VOCAB_LABEL;
+  }
+  return VOCAB_NONE;
 }
 
 static int has_suffix(const char *s, size_t n, const char *p) {

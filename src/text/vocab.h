@@ -47,6 +47,11 @@ typedef enum {
  * colon ("Related: ...", "Watch: ..."). */
 vocab_kind vocab_boilerplate(const char *key, size_t len);
 
+/* VOCAB_LABEL if a line key (see vocab_boilerplate) opens a list of links
+ * naming the section or site after the opener ("more from uk", "most read
+ * in world news"); VOCAB_NONE otherwise. For short lines only. */
+vocab_kind vocab_label_opener(const char *key, size_t len);
+
 /* 1 if a line key (see vocab_boilerplate) heads a comment or a comment
  * section: "34 responses to <title>", "12 thoughts on <title>", "jane
  * says" (colon_end: the line ends with a colon). */

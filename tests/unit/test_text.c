@@ -243,6 +243,9 @@ static void test_lines(void) {
   CHECK(vocab_boilerplate("leave a reply", 13) == VOCAB_END);
   CHECK(vocab_boilerplate("advertisement", 13) == VOCAB_JUNK);
   CHECK(vocab_boilerplate("the island", 10) == VOCAB_NONE);
+  CHECK(vocab_label_opener("more from uk", 12) == VOCAB_LABEL);
+  CHECK(vocab_label_opener("more from", 9) == VOCAB_NONE); /* the opener alone: the table's */
+  CHECK(vocab_label_opener("more information", 16) == VOCAB_NONE);
   CHECK(vocab_comment_head("jane says", 9, 1));
   CHECK(!vocab_comment_head("jane says", 9, 0));
   CHECK(vocab_comment_head("days ago", 8, 0));

@@ -1,0 +1,191 @@
+/* Text mode: which lines of a flattened page become the body, on small
+ * dumps written for the test (one a rule of src/text/text.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "pith.h"
+
+/* Four sentences of running text, each a line: an article's worth. */
+#define PARAGRAPHS(topic)                                                                          \
+  "The council met on Monday evening to discuss the future of the " topic                          \
+  " and heard from more than forty residents who had come to speak.\n"                             \
+  "Most of them said that the " topic " had been part of the town for as long as they could "      \
+  "remember, and that they would miss it if it were to close.\n"                                   \
+  "A few pointed out that the repairs would cost more than the town could afford this year, "      \
+  "and asked the council to look for a grant from the county.\n"                                   \
+  "The council agreed to hear a report on the costs at its next meeting, which will be held "      \
+  "in the library at the end of the month.\n"
+
+typedef struct {
+  const char *name;
+  const char *dump;
+  const char *in[4];  /* in the text (up to a NULL) */
+  const char *out[4]; /* not in it */
+} body_case;
+
+/* clang-format off */
+static const body_case cases[] = {
+    /* A heading of what follows an article ("Related articles") that the
+     * page repeats further down heads a box inside the article: the text
+     * after the first box is the article's too; the last one ends it. */
+    {"inline box",
+     "Home\nNews\nSport\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool") PARAGRAPHS("diving board")
+     "Related articles\n"
+     "Library opens on Sundays\n"
+     "New bus route for the valley\n"
+     PARAGRAPHS("old bandstand") PARAGRAPHS("paddling pool")
+     "Related articles\n"
+     "Harbour wall to be rebuilt\n"
+     "School choir wins the county prize\n"
+     "Related articles\n"
+     "Market moves to the square\n"
+     "Copyright 2024 Valley News. All rights reserved.\n",
+     {"future of the swimming pool", "future of the old bandstand"},
+     {"Library opens", "Harbour wall", "Market moves"}},
+    /* "More from <section>", "Most read in <section>": a short line that
+     * opens a list of links naming where they come from; the links are
+     * left out and the article goes on after them. */
+    {"label opener",
+     "Home\nNews\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "More from Valley\n"
+     "Library opens on Sundays\n"
+     "New bus route for the valley\n"
+     PARAGRAPHS("old bandstand")
+     "Copyright 2024 Valley News. All rights reserved.\n",
+     {"future of the swimming pool", "future of the old bandstand"},
+     {"More from", "Library opens", "New bus route"}},
+    /* "Вам также может быть интересно" (you may also like) ends the
+     * article. */
+    {"russian end",
+     "Главная\nНовости\n"
+     "Как увеличить скорость бега\n"
+     "Скорость бега можно увеличить, если каждый день выходить на пробежку "
+     "хотя бы на полчаса, и это знает каждый, кто пробовал.\n"
+     "Но не стоит забывать, что после долгого перерыва нужно начинать "
+     "медленно, и только потом ускоряться, как советуют врачи.\n"
+     "Вам также может быть интересно\n"
+     "Где находится самое почетное место в традиционной юрте?\n"
+     "Это место всегда было напротив входа, и его отдавали самому старшему "
+     "гостю, который приходил в дом вместе с семьей.\n",
+     {"Скорость бега можно увеличить"},
+     {"юрте", "напротив входа"}},
+    /* A list right after the article's prose, most of its items holding a
+     * number (dates, prices, ranks), belongs to the article, with its
+     * heading; the date lines in it are items, not datelines. */
+    {"list after the text",
+     "Home\nNews\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "Summer concerts in the park\n"
+     "June 9 - Brass band of the valley, bandstand\n"
+     "June 16 - The Harbour Singers, bandstand\n"
+     "June 23 - School orchestra\n"
+     "June 30 - Folk evening with the Millers, bandstand\n"
+     "Share\n"
+     "Market moves to the square\n"
+     "Copyright 2024 Valley News. All rights reserved.\n",
+     {"future of the swimming pool", "Summer concerts in the park", "June 9 - Brass band",
+      "June 30 - Folk evening"},
+     {"Market moves"}},
+    /* Repeated lines are no such list: the page's other stories. */
+    {"no list of other stories",
+     "Home\nNews\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "Next story\n"
+     "Library opens on Sundays from 2025\n"
+     "Bus route 7 changes on May 3\n"
+     "5 walks around the valley\n"
+     "Harbour wall costs 2 million\n"
+     "Most read\n"
+     "Library opens on Sundays from 2025\n"
+     "Bus route 7 changes on May 3\n"
+     "5 walks around the valley\n"
+     "Harbour wall costs 2 million\n",
+     {"future of the swimming pool"},
+     {"Library opens", "Bus route", "Harbour wall"}},
+    /* A wiki's section heading with its edit link glued on (a WET record
+     * of Wikipedia): the heading stays, the link goes. */
+    {"edit link",
+     "Main menu\nSearch\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "History[edit]\n"
+     PARAGRAPHS("old bandstand")
+     "Geography[edit | edit source]\n"
+     PARAGRAPHS("paddling pool"),
+     {"History\n", "Geography\n", "future of the old bandstand"},
+     {"[edit"}},
+    /* An article in a language without a stop word list (Indonesian) on
+     * a page whose menus and sidebar are English: its lines are judged by
+     * their punctuation, not as English lines without stop words. */
+    {"other language",
+     "Home\nAbout\nContact\n"
+     "How to Bring Sick People to a Doctor in the City\n"
+     "How to Get Your Body Taller in a Month\n"
+     "Curing Headaches with the Help of Old Remedies\n"
+     "Jangan Membenci Satu Kaum Secara Berlebihan\n"
+     "Posted on March 30, 2015 by Admin\n"
+     "Mudah2an kita bisa memahami dan mengamalkan Al Qur'an dan Hadits ini. Jangan cuma di "
+     "kerongkongan saja.\n"
+     "Jangan lebay dalam mencintai atau membenci sesuatu. Biasa biasa saja. Jangan sampai "
+     "karena kita amat membenci sesuatu kaum, kita berbuat zalim kepada mereka.\n"
+     "Kita harus hati2 terhadap aliran ekstrim yang menanamkan kebencian yang amat sangat "
+     "kepada sesama Muslim, padahal Nabi mengajarkan kasih sayang.\n"
+     "Share this:\nFacebook\nTwitter\n"
+     "Leave a Reply\n"
+     "Please log in using one of these methods to post your comment and join the talk.\n",
+     {"Mudah2an kita bisa", "Jangan lebay", "Kita harus hati2"},
+     {"How to Get Your Body", "Please log in"}},
+    /* A few prose lines after a long stretch of menu and footer lines
+     * are not the article; a list of items with numbers between two runs
+     * of prose is no such stretch. */
+    {"tail after a footer",
+     "Home\nNews\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "Ingredients for the fair\n1 cake\n2 jars of jam\n3 loaves\n4 pies\n5 buns\n"
+     "6 tarts\n7 scones\n8 pots of tea\n"
+     PARAGRAPHS("old bandstand")
+     "Our papers\nValley News\nHill Times\nRiver Post\nOur team\nOur awards\nOur history\n"
+     "Local guides\n"
+     "Valley News is the paper of the valley since the war, and it is read in every house "
+     "of the five villages each Friday morning.\n"
+     "Its reporters write about the council, the schools, the farms and the clubs, and "
+     "they answer every letter that their readers send to the office.\n",
+     {"future of the swimming pool", "future of the old bandstand"},
+     {"paper of the valley"}},
+};
+/* clang-format on */
+
+static void check_case(const body_case *c) {
+  pith_result *r = NULL;
+  const char *t = NULL;
+  if (pith_extract_text(c->dump, strlen(c->dump), NULL, &r) == PITH_OK)
+    t = pith_result_text(r);
+  CHECK(t != NULL);
+  for (int k = 0; k < 4 && c->in[k]; k++) {
+    int ok = t && strstr(t, c->in[k]);
+    if (!ok)
+      fprintf(stderr, "%s: \"%s\" missing\n", c->name, c->in[k]);
+    CHECK(ok);
+  }
+  for (int k = 0; k < 4 && c->out[k]; k++) {
+    int ok = t && !strstr(t, c->out[k]);
+    if (!ok)
+      fprintf(stderr, "%s: \"%s\" kept\n", c->name, c->out[k]);
+    CHECK(ok);
+  }
+  pith_result_free(r);
+}
+
+int main(void) {
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    check_case(&cases[i]);
+  return check_done();
+}
