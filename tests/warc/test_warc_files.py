@@ -518,8 +518,7 @@ def zstd_damage(d):
         return (f"<html><head><title>Page {n}</title></head><body><article><h1>Page {n}</h1>"
                 f"{paras}</article></body></html>").encode()
 
-    # A warcinfo record first, as writers do: standard input is told from a
-    # page by its first 512 bytes, which must show "WARC/" decompressed.
+    # A warcinfo record first, as writers do (the file below has none).
     frames = [zstd(record("warcinfo", b"software: test\r\n", ctype="application/warc-fields"))]
     frames += [zstd(response(n, text(n))) for n in range(30, 36)]
     bad = bytearray(frames[3])
@@ -535,6 +534,16 @@ def zstd_damage(d):
               (30, 31, 33, 34, 35)], f"{got} {err[:400]}")
         check(f"{name}: the damaged one named", summary(err) == (7, 5, 1, 1) and
               f"corrupt zstd data at byte {sum(map(len, frames[:3]))}" in err, err[:400])
+    # Without the warcinfo record, the first frame's first block (10 KB
+    # compressed) gives no byte from the first 512 bytes: more is read to
+    # tell an archive from a page, on standard input and for a file whose
+    # name does not say. Before: "binary data, not HTML".
+    path = write(d, "zstd-big-first", b"".join(frames[1:3]) + b"".join(frames[4:]))
+    for how in ("file", "pipe"):
+        rc, lines, err = run(path) if how == "file" else run_pipe(path)
+        got = [l.get("url") for l in lines if "error" not in l]
+        check(f"zstd, a large first frame ({how}): read as an archive", rc == 0 and got ==
+              [f"http://example.org/{k}" for k in (30, 31, 33, 34, 35)], f"{got} {err[:300]}")
 
 
 def cut_at_end(d, good):
