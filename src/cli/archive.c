@@ -32,10 +32,18 @@ int archive_sniff_path(const char *path) {
   FILE *f = fopen(path, "rb");
   if (!f)
     return 0;
-  unsigned char head[512];
+  unsigned char head[512], *more;
   size_t n = fread(head, 1, sizeof head, f);
+  int yes = warc_sniff(head, n);
+  /* A zstd frame gives no byte before its first block is whole. */
+  if (!yes && n == sizeof head && warc_sniff_more(head, n) && (more = malloc(WARC_SNIFF_MOST))) {
+    memcpy(more, head, n);
+    n += fread(more + n, 1, WARC_SNIFF_MOST - n, f);
+    yes = warc_sniff(more, n);
+    free(more);
+  }
   fclose(f);
-  return warc_sniff(head, n);
+  return yes;
 }
 
 char *archive_output_name(const char *rel, pith_format format) {

@@ -46,10 +46,8 @@ void submit_count_lines(cli *c, void *ctx, walk_kind kind, const char *path, con
   free(data);
 }
 
-/* Standard input: an archive, read as it comes, or a page, read whole. */
-static void submit_stdin(cli *c) {
-  char head[STDIN_HEAD_BYTES];
-  long n = stdin_head(head, sizeof head);
+/* Standard input whose first n bytes are head (n -1: a read error). */
+static void submit_stdin_head(cli *c, const char *head, long n) {
   char *data = NULL;
   size_t len = 0;
   char err[256];
@@ -83,6 +81,29 @@ static void submit_stdin(cli *c) {
     c->failures++;
   }
   free(data);
+}
+
+/* The first bytes of standard input, enough to tell an archive: into
+ * small, or, for a zstd frame that gives no byte before more of it comes,
+ * into *big (to free). Their number, or -1 with errno set. */
+static long stdin_sniff_head(char *small, char **big) {
+  long n = stdin_head(small, STDIN_HEAD_BYTES);
+  *big = NULL;
+  if (n != STDIN_HEAD_BYTES || !warc_sniff_more(small, (size_t)n) ||
+      !(*big = malloc(WARC_SNIFF_MOST)))
+    return n;
+  memcpy(*big, small, (size_t)n);
+  long more = stdin_head(*big + n, WARC_SNIFF_MOST - (size_t)n);
+  return more < 0 ? -1 : n + more;
+}
+
+/* Standard input: an archive, read as it comes, or a page, read whole. */
+static void submit_stdin(cli *c) {
+  char small[STDIN_HEAD_BYTES], *big;
+  long n = stdin_sniff_head(small, &big);
+  const char *head = big ? big : small;
+  submit_stdin_head(c, head, n);
+  free(big);
 }
 
 void submit_input(cli *c, void *ctx, walk_kind kind, const char *path, const char *rel,

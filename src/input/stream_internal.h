@@ -37,10 +37,13 @@
 #define MAX_DICT ((size_t)64 << 20) /* a zstd dictionary frame */
 /* Looking ahead of the first gzip member (zstd frame) for the next one
  * (stream_abandon):
- * at most this many compressed bytes held, at most PROBE_IN of them for a
+ * at most this many compressed bytes held, at most PROBE_IN (PROBE_ZSTD) of them for a
  * candidate member to inflate to "WARC/", at most PROBES_MAX candidates. */
 #define LOOKAHEAD_MAX ((size_t)16 << 20)
 #define PROBE_IN ((size_t)4096)
+/* A zstd frame's probe reads its header and first block whole: a
+ * compressed block gives no byte before all of it is there. */
+#define PROBE_ZSTD ((size_t)ZSTD_BLOCKSIZE_MAX + 32)
 #define PROBES_MAX 256
 /* The search for the next member after damage probes each magic it finds
  * (stream_skip_to_magic): the compressed bytes probed, in all, stay under
@@ -90,8 +93,14 @@ struct stream {
   int probe_z_ready;
   ZSTD_DCtx *probe_zd;
   unsigned long long probed; /* compressed bytes the search after damage probed, in all */
-  int data_eof;              /* no more decompressed data will come */
-  unsigned char *win;        /* decompressed bytes: [start, end) */
+  /* What the probes know (stream_probe.c), by file offset: bytes holding
+   * no zero byte, [zero_from, zero_to), and a zero at zero_to when
+   * zero_found; the result of the last deflate data probed, at
+   * probe_memo_at - 1 (0: none). */
+  unsigned long long zero_from, zero_to, probe_memo_at;
+  int zero_found, probe_memo;
+  int data_eof;       /* no more decompressed data will come */
+  unsigned char *win; /* decompressed bytes: [start, end) */
   size_t win_cap, start, end;
   unsigned long long offset; /* stream offset of win[start] */
   member *m;
@@ -141,11 +150,13 @@ int stream_damaged(stream *s, const char *why, unsigned long long at, int scan);
 int stream_at_member(stream *s);
 
 /* stream_probe.c */
-/* Whether the gzip member (zstd frame) starting at p (n bytes of it here)
- * decompresses to "WARC/": 1 yes, 0 no, 2 when more bytes are needed (n
- * under PROBE_IN), -1 out of memory. *used: the bytes it read, at most
- * PROBE_IN. */
+/* Whether the gzip member (zstd frame) starting at p (n bytes of it here,
+ * p inside s->raw) decompresses to "WARC/": 1 yes, 0 no, 2 when more bytes
+ * are needed (n under stream_probe_most), -1 out of memory. *used: the
+ * bytes it read, at most about stream_probe_most. */
 int stream_probe(stream *s, const unsigned char *p, size_t n, size_t *used);
+/* The most bytes a probe reads: PROBE_IN for gzip, PROBE_ZSTD for zstd. */
+size_t stream_probe_most(const stream *s);
 
 /* stream_dict.c */
 /* A zstd skippable frame at the raw position, loaded or skipped: 0, or -1. */

@@ -21,7 +21,7 @@ static int magic_at(const stream *s, const unsigned char *p) {
  * *at to its offset from the raw position and returns 1; 0 when there is
  * none (decompression goes on from where it was: nothing was consumed),
  * -1 on an error. Each byte is looked at once, each candidate inflated for
- * at most PROBE_IN bytes, PROBES_MAX times: linear and bounded.
+ * at most stream_probe_most bytes, PROBES_MAX times: linear and bounded.
  *
  * A false positive — the bytes of a single stream holding a member that
  * starts "WARC/", e.g. a stored (level 0) stream whose record carries a

@@ -18,14 +18,14 @@ static int member_start(stream *s, const unsigned char *p, size_t n) {
     return 1;
   size_t used;
   int r = stream_probe(s, p, n, &used);
-  s->probed += used + 64; /* a probe's own cost counted too */
+  s->probed += used;
   return r == 2 && s->raw_eof ? 1 : r;
 }
 
 /* Skips raw bytes up to the next member's start (member_start), or the end
  * of the data. Returns the number skipped, or -1 on an error. Linear: each
  * magic is probed once (twice when the bytes held from it were too few),
- * for at most PROBE_IN bytes, within the probes' budget. */
+ * for at most stream_probe_most bytes, within the probes' budget. */
 long long stream_skip_to_magic(stream *s) {
   const unsigned char *magic = s->kind == STREAM_GZIP ? GZIP_MAGIC : ZSTD_MAGIC;
   size_t k = s->kind == STREAM_GZIP ? sizeof GZIP_MAGIC : sizeof ZSTD_MAGIC;
@@ -55,10 +55,10 @@ long long stream_skip_to_magic(stream *s) {
       return skipped + (long long)i;
     }
     if (r == 2) {
-      /* judged again with PROBE_IN bytes held from it (or all there are) */
+      /* judged again with the bytes a probe reads held (or all there are) */
       s->raw_pos += i;
       skipped += (long long)i;
-      if (stream_raw_want(s, PROBE_IN) < 0)
+      if (stream_raw_want(s, stream_probe_most(s)) < 0)
         return -1;
       continue;
     }

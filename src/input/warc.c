@@ -819,10 +819,13 @@ int warc_reader_next(warc_reader *r, warc_record *rec) {
 
 /* ---- sniffing ------------------------------------------------------------------- */
 
-int warc_sniff(const void *data, size_t len) {
+/* warc_sniff; *more set when the data is a zstd frame that gave no byte
+ * yet without an error: more of it may tell. */
+static int sniff(const void *data, size_t len, int *more) {
   const unsigned char *p = data;
   unsigned char head[64];
   size_t n = 0;
+  *more = 0;
   if (len >= 4 && p[0] == 0x5d && p[1] == 0x2a && p[2] == 0x4d && p[3] == 0x18)
     return 1; /* the Internet Archive's .warc.zst: a dictionary frame first */
   if (len >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
@@ -846,6 +849,7 @@ int warc_sniff(const void *data, size_t len) {
     ZSTD_outBuffer out = {head, sizeof head, 0};
     size_t r = ZSTD_decompressStream(d, &out, &in);
     n = ZSTD_isError(r) ? 0 : out.pos;
+    *more = !ZSTD_isError(r) && r != 0 && out.pos == 0;
     ZSTD_freeDCtx(d);
     p = head;
   } else {
@@ -855,4 +859,14 @@ int warc_sniff(const void *data, size_t len) {
   while (i < n && (p[i] == '\r' || p[i] == '\n'))
     i++;
   return n - i >= 5 && !memcmp(p + i, "WARC/", 5);
+}
+
+int warc_sniff(const void *data, size_t len) {
+  int more;
+  return sniff(data, len, &more);
+}
+
+int warc_sniff_more(const void *data, size_t len) {
+  int more;
+  return !sniff(data, len, &more) && more;
 }

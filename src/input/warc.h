@@ -110,5 +110,10 @@ const char *warc_record_header(const warc_record *rec, const char *name);
  * whose first bytes decompress to that. len should be a few hundred bytes
  * at least for compressed data. */
 int warc_sniff(const void *data, size_t len);
+/* 1 if warc_sniff cannot tell from data[0..len) yet: a zstd frame that
+ * gives no byte before more of it comes (zstd gives a compressed block's
+ * bytes only once it holds all of it: up to WARC_SNIFF_MOST bytes). */
+int warc_sniff_more(const void *data, size_t len);
+#define WARC_SNIFF_MOST (((size_t)128 << 10) + 64)
 
 #endif
