@@ -20,7 +20,8 @@ static date_cand *add_date(mctx *x, const meta_date *d, int score, uint32_t pos,
   c->pos = pos;
   c->shown = SHOWN_NOT;
   c->update = 0;
-  c->item = 0;
+  c->item = ITEM_NOT;
+  c->el = NULL;
   c->src = src;
   return c;
 }
@@ -34,11 +35,12 @@ void date_add_shown(mctx *x, const meta_date *d, int score, uint32_t pos, const 
 /* A date seen on the page: labelled as an update's (r == 2), it stands
  * only for want of anything else (the update rule: best_date). */
 static void add_visible(mctx *x, const meta_date *d, int r, int score, uint32_t pos,
-                        const char *src, int shown) {
+                        const char *src, const dom_node *el) {
   date_cand *c = add_date(x, d, r == 2 ? UPDATED_SCORE : score, pos, r == 2 ? "updated" : src);
   if (!c)
     return;
-  c->shown = r == 2 ? SHOWN_TEXT : shown;
+  c->el = el;
+  c->shown = r == 2 || !el ? SHOWN_TEXT : SHOWN_ELEMENT;
   c->update = r == 2;
 }
 
@@ -51,7 +53,8 @@ static int item_date(mctx *x, const mnode *m, const meta_date *d) {
   date_cand *c = add_date(x, d, 0, m->pos, "item");
   if (c) {
     c->shown = SHOWN_ELEMENT;
-    c->item = 1;
+    c->item = ITEM_OWN;
+    c->el = m->n;
   }
   return 1;
 }
@@ -357,7 +360,7 @@ static void collect_dates(mctx *x) {
                   (m->where & IN_CHROME) || list ? 50
                   : m->kind == 0                 ? 90
                                                  : 80,
-                  m->pos, "itemprop", SHOWN_ELEMENT);
+                  m->pos, "itemprop", m->n);
   }
   /* <time> elements. */
   for (size_t i = 0; i < x->times.n; i++) {
@@ -379,7 +382,7 @@ static void collect_dates(mctx *x) {
       s += 10;
     if (m->where & IN_CHROME)
       s -= 15;
-    add_visible(x, &d, k == K_UPDATED ? 2 : r, s, m->pos, "time", SHOWN_ELEMENT);
+    add_visible(x, &d, k == K_UPDATED ? 2 : r, s, m->pos, "time", m->n);
   }
   /* Datelines: elements named for dates, near the headline. */
   for (size_t i = 0; i < x->datelines.n; i++) {
@@ -391,11 +394,19 @@ static void collect_dates(mctx *x) {
     if (!r || item_date(x, m, &d))
       continue;
     int s = m->kind == K_PUBLISHED ? 62 : 52;
+#ifdef PITH_DEBUG_META
+    {
+      const char *dt = meta_node_text(x, m->n, 120);
+      fprintf(stderr, "dateline-el pos %u kind %d where %u near %d <%s class=%s id=%s> [%s]\n",
+              m->pos, m->kind, m->where, meta_near_title(x, m->pos), tag_name((tag_id)m->n->tag),
+              m->n->cls ? m->n->cls : "", m->n->id ? m->n->id : "", dt ? dt : "");
+    }
+#endif
     if (meta_near_title(x, m->pos))
       s += 10;
     if (m->where & IN_CHROME)
       s -= 15;
-    add_visible(x, &d, m->kind == K_UPDATED ? 2 : r, s, m->pos, "dateline", SHOWN_ELEMENT);
+    add_visible(x, &d, m->kind == K_UPDATED ? 2 : r, s, m->pos, "dateline", m->n);
   }
   /* Bylines often carry the date too. */
   for (size_t i = 0; i < x->bylines.n; i++) {
@@ -411,7 +422,7 @@ static void collect_dates(mctx *x) {
       r = t && strlen(t) < 200 ? published_in(x, t, strlen(t), 1, &d) : 0;
     }
     if (r && !item_date(x, m, &d))
-      add_visible(x, &d, r, meta_near_title(x, m->pos) ? 60 : 50, m->pos, "byline", SHOWN_ELEMENT);
+      add_visible(x, &d, r, meta_near_title(x, m->pos) ? 60 : 50, m->pos, "byline", m->n);
   }
 }
 
@@ -439,14 +450,14 @@ static void text_dates(mctx *x) {
     int r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
     if (r) {
       DEBUG_SCAN("near-title", t, strlen(t), at);
-      add_visible(x, &d, r, 45, x->title_pos, "near-title", SHOWN_TEXT);
+      add_visible(x, &d, r, 45, x->title_pos, "near-title", NULL);
     }
     /* What follows the headline. */
     t = h ? meta_text_after(x, h, 400) : NULL;
     r = t ? published_in_at(x, t, strlen(t), 1, &d, &at) : 0;
     if (r) {
       DEBUG_SCAN("after-title", t, strlen(t), at);
-      add_visible(x, &d, r, 44, x->title_pos, "after-title", SHOWN_TEXT);
+      add_visible(x, &d, r, 44, x->title_pos, "after-title", NULL);
     }
   }
   /* The main text's first blocks (its opening), less those of the
@@ -463,7 +474,7 @@ static void text_dates(mctx *x) {
       r = 0;
     if (r) {
       DEBUG_SCAN("text", b->text, b->len, 0);
-      add_visible(x, &d, r, 35, UINT32_MAX, "text", SHOWN_TEXT);
+      add_visible(x, &d, r, 35, UINT32_MAX, "text", NULL);
       break;
     }
     seen += b->len;
@@ -720,7 +731,7 @@ static void drop_item_dates(mctx *x) {
     const date_cand *c = &x->dates[i];
     int drop = c->item;
     for (size_t j = 0; !drop && c->shown == SHOWN_TEXT && j < x->ndates; j++)
-      drop = x->dates[j].item && !date_cmp_day(&x->dates[j].d, &c->d);
+      drop = x->dates[j].item == ITEM_OWN && !date_cmp_day(&x->dates[j].d, &c->d);
     for (size_t j = 0; drop && !c->item && j < x->ndates; j++)
       drop = x->dates[j].item || x->dates[j].shown == SHOWN_TEXT ||
              date_cmp_day(&x->dates[j].d, &c->d);
@@ -742,6 +753,7 @@ void meta_choose_dates(mctx *x) {
     original_dates(x);
     meta_last_resort_dates(x);
   }
+  meta_list_dates(x);
   drop_item_dates(x);
   record_dates(x);
   settle_swappable(x);

@@ -38,4 +38,8 @@ int date_publish_label(const char *text, size_t at);
  * the page's lines. */
 void meta_last_resort_dates(mctx *x);
 
+/* Dates shown by several elements of one shape, of more than one day: a
+ * list's entries' (date_list.c), marked as items'. */
+void meta_list_dates(mctx *x);
+
 #endif

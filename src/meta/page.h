@@ -22,6 +22,7 @@ enum {
   MAX_TAGS = 512,
   MAX_LD = 32,
   MAX_NODES = 128,
+  MAX_DATES = 96, /* date candidates */
   MAX_DEPTH = 512,
   MAX_AUTHORS = 8,
   MAX_TAGWORDS = 30,
@@ -60,11 +61,18 @@ typedef struct {
   meta_date d;
   int score;
   uint32_t pos;
-  int shown;       /* SHOWN_*: whether the page shows it to its readers */
-  int update;      /* labelled as an update's ("Updated ...", class "updated") */
-  int item;        /* shown in an item of its own (meta_in_other_item): no page's date */
-  const char *src; /* where it came from, for debugging */
+  int shown;          /* SHOWN_*: whether the page shows it to its readers */
+  int update;         /* labelled as an update's ("Updated ...", class "updated") */
+  int item;           /* ITEM_*: shown in an item of its own: no page's date */
+  const dom_node *el; /* the element that shows it, if one does */
+  const char *src;    /* where it came from, for debugging */
 } date_cand;
+
+/* Whether a date is shown in an item of its own (a card of another post,
+ * a list's entry): no (ITEM_NOT); yes, and a text scan may have read its
+ * day for the page's (ITEM_OWN: a card's, a list's first entry); yes, a
+ * list's later entry (ITEM_LATER). */
+enum { ITEM_NOT, ITEM_OWN, ITEM_LATER };
 
 /* Where a date candidate was read: the page's markup for machines, its
  * visible text, or an element of its own (a <time>, a dateline, a byline). */
@@ -94,7 +102,7 @@ typedef struct {
   ld_info ld_info;
   const char *base; /* the address relative links resolve against */
 
-  date_cand dates[96];
+  date_cand dates[MAX_DATES];
   size_t ndates;
   const char *body_text; /* page_text of the body, once asked for */
   int body_text_known;

@@ -1512,6 +1512,53 @@ static void test_list_entry_dates(void) {
 }
 #undef ENTRY
 
+/* Dates shown by three elements or more of one shape (tag and class), of
+ * more than one day, date a list's entries (date_list.c): an index whose
+ * entries run newest first from its headline on, testimonials far below
+ * it, have no date of their own; a post above cards of older posts, a
+ * thread's first post, and the entry that is the page itself keep theirs. */
+#define LINE(slug, day)                                                                            \
+  "<p class=\"blogtitle\"><a href=\"/blog/" slug "\">On " slug "</a>, <span class=\"date\">" day   \
+  " December 2023</span></p>"
+#define QUOTE(who, day)                                                                            \
+  "<div class=\"client\"><p>Great work, quick and friendly, " who " says.</p><div "                \
+  "class=\"client-info\">Verified client " day ".12.2023</div></div>"
+#define CARD(slug, day)                                                                            \
+  "<div class=\"card\"><a href=\"/" slug "\">Also: " slug "</a> <span class=\"date\">" day         \
+  " November 2023</span></div>"
+static void test_dated_lists(void) {
+  /* A blog's index: entries without headings, newest first. */
+  CHECK(run(PAGE("<title>The Blog</title>",
+                 "<h1>The Blog</h1>" LINE("stacks", "19") LINE("queues", "12") LINE("heaps", "05")
+                     LINE("trees", "01"))) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* A service page's testimonials, far below its headline. */
+  CHECK(run(PAGE("<title>Roof repairs</title>",
+                 "<h1>Roof repairs</h1>" BODY BODY BODY BODY BODY BODY BODY BODY
+                 "<h2>Clients</h2>" QUOTE("Ann", "20") QUOTE("Bo", "14") QUOTE("Cy", "02"))) == 0);
+  CHECK(art.meta.date_published == NULL);
+  /* A post's date, of the cards' shape, above cards of older posts. */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<h1>Floods</h1><div class=\"card\"><span class=\"date\">3 December "
+                 "2023</span></div>" BODY BODY BODY BODY "<h2>More</h2>" CARD("roads", "20")
+                     CARD("bridges", "14") CARD("dams", "02"))) == 0);
+  CHECK_STR(art.meta.date_published, "2023-12-03");
+  /* The page itself among its site's latest posts (each teaser one link),
+   * its own text undated. */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<h1>Floods</h1>" BODY BODY "<h3>Latest</h3>"
+                 "<a href=\"/roads\"><div class=\"teaser\"><div class=\"authored\">10.12.2023"
+                 "</div><h2>Roads</h2></div></a>"
+                 "<a href=\"/floods\"><div class=\"teaser\"><div class=\"authored\">09.12.2023"
+                 "</div><h2>Floods</h2></div></a>"
+                 "<a href=\"/dams\"><div class=\"teaser\"><div class=\"authored\">02.12.2023"
+                 "</div><h2>Dams</h2></div></a>")) == 0);
+  CHECK_STR(art.meta.date_published, "2023-12-09");
+}
+#undef LINE
+#undef QUOTE
+#undef CARD
+
 /* Headlines: an article's one <h1>, the site's name in an <h1>, a heading
  * in the chrome, a visible headline's own dash. */
 static void test_title_headings(void) {
@@ -2056,6 +2103,7 @@ int main(void) {
   test_date_readings();
   test_card_dates();
   test_list_entry_dates();
+  test_dated_lists();
   test_updated_dates();
   test_runtogether_dates();
   test_updated_cards();
