@@ -120,31 +120,42 @@ static unsigned char bucket[N_SUBSTRINGS];
 /* Bit b1 of starts2[b0]: some substring starts with the bytes b0 b1 (most
  * positions of a token start none, and are passed over on this alone). */
 static uint32_t starts2[256][8];
-static unsigned char word_len[sizeof words / sizeof *words];
+enum { N_WORDS = sizeof words / sizeof *words };
+static unsigned char word_len[N_WORDS];
+static unsigned char word_start[257]; /* the words bucketed as the substrings are */
+static unsigned char word_bucket[N_WORDS];
 static unsigned char hidden_len[sizeof hidden_tokens / sizeof *hidden_tokens];
 
-static void build_index(void) {
+/* Buckets the n entries of v by their first byte: those that start with
+ * byte c are order[start[c] .. start[c + 1]). */
+static void bucket_by_first(const vocab *v, size_t n, unsigned char *start, unsigned char *order) {
   unsigned count[256] = {0};
+  for (size_t i = 0; i < n; i++)
+    count[(unsigned char)v[i].word[0]]++;
+  unsigned pos = 0;
+  for (int c = 0; c < 256; c++) {
+    start[c] = (unsigned char)pos;
+    pos += count[c];
+  }
+  start[256] = (unsigned char)pos;
+  unsigned fill[256];
+  for (int c = 0; c < 256; c++)
+    fill[c] = start[c];
+  for (size_t i = 0; i < n; i++)
+    order[fill[(unsigned char)v[i].word[0]]++] = (unsigned char)i;
+}
+
+static void build_index(void) {
   for (size_t i = 0; i < N_SUBSTRINGS; i++) {
     sub_len[i] = (unsigned char)strlen(substrings[i].word);
     memcpy(&sub_head[i], substrings[i].word, 4);
     unsigned char b0 = (unsigned char)substrings[i].word[0],
                   b1 = (unsigned char)substrings[i].word[1];
     starts2[b0][b1 >> 5] |= 1u << (b1 & 31);
-    count[(unsigned char)substrings[i].word[0]]++;
   }
-  unsigned pos = 0;
-  for (int c = 0; c < 256; c++) {
-    bucket_start[c] = (unsigned char)pos;
-    pos += count[c];
-  }
-  bucket_start[256] = (unsigned char)pos;
-  unsigned fill[256];
-  for (int c = 0; c < 256; c++)
-    fill[c] = bucket_start[c];
-  for (size_t i = 0; i < N_SUBSTRINGS; i++)
-    bucket[fill[(unsigned char)substrings[i].word[0]]++] = (unsigned char)i;
-  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+  bucket_by_first(substrings, N_SUBSTRINGS, bucket_start, bucket);
+  bucket_by_first(words, N_WORDS, word_start, word_bucket);
+  for (size_t i = 0; i < N_WORDS; i++)
     word_len[i] = (unsigned char)strlen(words[i].word);
   for (size_t i = 0; i < sizeof hidden_tokens / sizeof *hidden_tokens; i++)
     hidden_len[i] = (unsigned char)strlen(hidden_tokens[i].word);
@@ -157,9 +168,12 @@ static void init_index(void) {
 
 static unsigned match_part(const char *s, size_t len) {
   unsigned what = 0;
-  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (word_len[i] == len && words[i].word[0] == s[0] && !memcmp(words[i].word, s, len))
+  unsigned char c = (unsigned char)s[0];
+  for (unsigned k = word_start[c]; k < word_start[c + 1]; k++) {
+    unsigned i = word_bucket[k];
+    if (word_len[i] == len && !memcmp(words[i].word, s, len))
       what |= words[i].what;
+  }
   return what;
 }
 

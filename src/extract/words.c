@@ -53,10 +53,24 @@ int has_sentence_punctuation(const char *s, uint32_t len) {
   return 0;
 }
 
+/* The first byte of s[0..len) that is c once 0x20 is set in it (c, or c
+ * less 0x20: a letter in either case), or NULL. Two memchr scans instead
+ * of a loop over every byte: most blocks hold no candidate at all. */
+static const char *find_folded(const char *s, size_t len, char c) {
+  if (!(c & 0x20))
+    return NULL; /* no byte with 0x20 set in it is c */
+  const char *same = memchr(s, c, len);
+  const char *other = memchr(s, (char)(c & ~0x20), same ? (size_t)(same - s) : len);
+  return other ? other : same;
+}
+
 int contains_ci(const char *s, uint32_t len, const char *word) {
   size_t n = strlen(word);
-  for (uint32_t i = 0; i + n <= len; i++)
-    if ((s[i] | 0x20) == word[0] && !strncasecmp(s + i, word, n))
+  if (n > len)
+    return 0;
+  const char *end = s + (len - n) + 1; /* where a match may start: before end */
+  for (const char *p = s; (p = find_folded(p, (size_t)(end - p), word[0])); p++)
+    if (!strncasecmp(p, word, n))
       return 1;
   return 0;
 }
@@ -70,11 +84,15 @@ static int ascii_letter(char c) {
  * "mar" is in "Mar 3" but not in "Market". */
 int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word) {
   size_t n = strlen(word);
-  for (uint32_t i = 0; i + n <= len; i++)
-    if ((s[i] | 0x20) == word[0] && !strncasecmp(s + i, word, n) &&
-        (i == 0 || word[0] == ' ' || !ascii_letter(s[i - 1])) &&
+  if (n > len)
+    return 0;
+  const char *end = s + (len - n) + 1;
+  for (const char *p = s; (p = find_folded(p, (size_t)(end - p), word[0])); p++) {
+    size_t i = (size_t)(p - s);
+    if (!strncasecmp(p, word, n) && (i == 0 || word[0] == ' ' || !ascii_letter(s[i - 1])) &&
         (!whole_word || i + n == len || !ascii_letter(s[i + n])))
       return 1;
+  }
   return 0;
 }
 

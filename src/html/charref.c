@@ -1,5 +1,7 @@
 #include "html/charref.h"
 
+#include <string.h>
+
 #include "html/entities.h"
 
 /* Entries [lo, hi) all start with the same k bytes and are sorted: the one
@@ -16,11 +18,39 @@ static size_t first_with_byte_at(size_t lo, size_t hi, size_t k, unsigned char c
   return lo;
 }
 
+/* Byte order of entry i's name and s[0..k) (the table's order). */
+static int name_cmp(size_t i, const char *s, size_t k) {
+  const entity *e = &entity_table[i];
+  size_t m = e->name_len < k ? e->name_len : k;
+  int c = memcmp(entity_names + e->name, s, m);
+  return c ? c : (e->name_len > k) - (e->name_len < k);
+}
+
 size_t charref_named(const char *s, size_t len, const char **value, size_t *value_len) {
   unsigned char c0 = (unsigned char)s[0];
   if (len == 0 || c0 < 'A' || c0 > 'z')
     return 0;
   size_t lo = entity_first[c0 - 'A'], hi = entity_first[c0 - 'A' + 1];
+  /* A name written with its ';' (most are: "&quot;", "&amp;") is looked up
+   * whole, by one binary search: no name goes on past a ';', so the name,
+   * when the table has it, is the longest match. */
+  const char *semi = memchr(s, ';', len < ENTITY_MAX_NAME ? len : ENTITY_MAX_NAME);
+  if (semi) {
+    size_t k = (size_t)(semi - s) + 1, l = lo, h = hi;
+    while (l < h) {
+      size_t mid = l + (h - l) / 2;
+      int c = name_cmp(mid, s, k);
+      if (!c) {
+        *value = entity_table[mid].value;
+        *value_len = entity_table[mid].value_len;
+        return k;
+      }
+      if (c < 0)
+        l = mid + 1;
+      else
+        h = mid;
+    }
+  }
   size_t best = 0;
   /* [lo, hi): the names that start with s[0..k). A name of exactly k bytes
    * sorts first among them; it is the longest match so far. */

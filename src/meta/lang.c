@@ -13,6 +13,7 @@
  * neighbours (shared words score for both and cancel out). */
 #include "meta/lang.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -222,43 +223,64 @@ static const profile profiles[] = {
     {"ne", SC_DEVANAGARI, "र छ को मा हो यो पनि गर्न भएको छन् थियो लागि गरेको तथा हुन भने"},
 };
 
-enum { NPROFILES = sizeof profiles / sizeof *profiles, SLOTS = 2048, MAX_SCAN = 65536 };
+enum { NPROFILES = sizeof profiles / sizeof *profiles, SLOTS = 4096, MAX_SCAN = 65536 };
+_Static_assert(NPROFILES <= 64, "a word's profiles are the bits of a uint64_t");
 
+/* The words of every profile, by hash: built once, read-only after. */
 typedef struct {
   uint32_t hash;
-  uint32_t mask; /* profiles (by index within the script) the word is in */
+  uint64_t mask; /* the profiles (by index in profiles[]) the word is in */
 } slot;
+
+static slot table[SLOTS];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+/* One step of a word's hash: FNV-1a over its lower-cased code points. */
+static uint32_t hash_step(uint32_t h, uint32_t c) {
+  return (h ^ c) * 16777619u;
+}
 
 static uint32_t word_hash(const char *s, size_t len) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < len;) {
     size_t adv;
-    uint32_t c = mstr_lower(mstr_utf8(s + i, len - i, &adv));
-    h = (h ^ c) * 16777619u;
+    h = hash_step(h, mstr_lower(mstr_utf8(s + i, len - i, &adv)));
     i += adv;
   }
   return h ? h : 1;
 }
 
-static void table_add(slot *t, uint32_t h, uint32_t bit) {
+static void table_add(uint32_t h, uint64_t bit) {
   size_t i = h & (SLOTS - 1);
-  while (t[i].hash && t[i].hash != h)
+  while (table[i].hash && table[i].hash != h)
     i = (i + 1) & (SLOTS - 1);
-  t[i].hash = h;
-  t[i].mask |= bit;
+  table[i].hash = h;
+  table[i].mask |= bit;
 }
 
-static uint32_t table_get(const slot *t, uint32_t h) {
+static void build_table(void) {
+  for (size_t p = 0; p < NPROFILES; p++) {
+    const char *w = profiles[p].words;
+    while (*w) {
+      size_t k = strcspn(w, " ");
+      table_add(word_hash(w, k), (uint64_t)1 << p);
+      w += k;
+      while (*w == ' ')
+        w++;
+    }
+  }
+}
+
+static uint64_t table_get(uint32_t h) {
   size_t i = h & (SLOTS - 1);
-  while (t[i].hash) {
-    if (t[i].hash == h)
-      return t[i].mask;
+  while (table[i].hash) {
+    if (table[i].hash == h)
+      return table[i].mask;
     i = (i + 1) & (SLOTS - 1);
   }
   return 0;
 }
 
-/* Scores the words of s against the profiles of one script. */
 /* Whether the character at s is a letter or digit; *adv its length.
  * ASCII, most of any text, without a decode. */
 static inline int word_char(const char *s, size_t len, size_t *adv) {
@@ -270,27 +292,44 @@ static inline int word_char(const char *s, size_t len, size_t *adv) {
   return mstr_is_alnum(mstr_utf8(s, len, adv));
 }
 
-static const char *by_words(const char *s, size_t len, int script, float *conf) {
-  slot table[SLOTS];
-  memset(table, 0, sizeof table);
-  const profile *mine[32];
-  int n = 0;
-  for (size_t p = 0; p < NPROFILES && n < 32; p++) {
-    if (profiles[p].script != script)
-      continue;
-    const char *w = profiles[p].words;
-    while (*w) {
-      size_t k = strcspn(w, " ");
-      table_add(table, word_hash(w, k), 1u << n);
-      w += k;
-      while (*w == ' ')
-        w++;
+/* The word that starts at s[*i], hashed as word_hash does while it is read
+ * (its end is where the letters and digits stop); *i moves past it. */
+static uint32_t read_word(const char *s, size_t len, size_t *i) {
+  uint32_t h = 2166136261u;
+  while (*i < len) {
+    unsigned char b = (unsigned char)s[*i];
+    size_t adv = 1;
+    uint32_t c;
+    if (b < 0x80) { /* mstr_utf8 and mstr_lower of ASCII */
+      if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')))
+        break;
+      c = b >= 'A' && b <= 'Z' ? b + 32u : b;
+    } else {
+      c = mstr_utf8(s + *i, len - *i, &adv);
+      if (!mstr_is_alnum(c))
+        break;
+      c = mstr_lower(c);
     }
-    mine[n++] = &profiles[p];
+    h = hash_step(h, c);
+    *i += adv;
   }
+  return h ? h : 1;
+}
+
+/* Scores the words of s against the profiles of one script. */
+static const char *by_words(const char *s, size_t len, int script, float *conf) {
+  pthread_once(&table_once, build_table);
+  const profile *mine[32];
+  uint64_t of_script = 0;
+  int n = 0;
+  for (size_t p = 0; p < NPROFILES && n < 32; p++)
+    if (profiles[p].script == script) {
+      of_script |= (uint64_t)1 << p;
+      mine[n++] = &profiles[p];
+    }
   if (!n)
     return NULL;
-  unsigned score[32] = {0};
+  unsigned hits_of[NPROFILES] = {0};
   unsigned words = 0;
   size_t i = 0;
   while (i < len) {
@@ -299,15 +338,15 @@ static const char *by_words(const char *s, size_t len, int script, float *conf) 
       i += adv;
       continue;
     }
-    size_t start = i;
-    while (i < len && word_char(s + i, len - i, &adv))
-      i += adv;
     words++;
-    uint32_t mask = table_get(table, word_hash(s + start, i - start));
-    for (int b = 0; mask; b++, mask >>= 1)
+    uint64_t mask = table_get(read_word(s, len, &i)) & of_script;
+    for (size_t p = 0; mask; p++, mask >>= 1)
       if (mask & 1)
-        score[b]++;
+        hits_of[p]++;
   }
+  unsigned score[32] = {0};
+  for (int b = 0; b < n; b++)
+    score[b] = hits_of[mine[b] - profiles];
   int best = -1, second = -1;
   for (int b = 0; b < n; b++) {
     if (best < 0 || score[b] > score[best]) {

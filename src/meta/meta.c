@@ -146,11 +146,12 @@ static void index_words(void) {
   }
 }
 
+/* The table's words are 3 to 12 letters long (13 with a plural's "s"). */
+enum { WORD_MIN = 3, WORD_MAX = 13 };
+
 static unsigned word_bits(const char *w, size_t n) {
-  /* The table's words are 3 to 12 letters long. */
-  if (n < 3 || n > 13)
+  if (n < WORD_MIN || n > WORD_MAX)
     return 0;
-  pthread_once(&words_once, index_words);
   unsigned char first = (unsigned char)w[0];
   for (int plural = 0; plural < 2; plural++) {
     size_t lo = words_from[first], hi = words_from[first + 1];
@@ -178,6 +179,7 @@ static unsigned word_bits(const char *w, size_t n) {
 static unsigned name_bits(const char *s) {
   if (!s)
     return 0;
+  pthread_once(&words_once, index_words); /* for word_bits */
   unsigned bits = 0;
   char prev[24], cur[24];
   size_t np = 0, nc = 0;
@@ -192,7 +194,7 @@ static unsigned name_bits(const char *s) {
     }
     if (nc && nc < sizeof cur) {
       bits |= word_bits(cur, nc);
-      if (np && np + nc < sizeof cur) {
+      if (np && np + nc <= WORD_MAX) {
         char both[48];
         memcpy(both, prev, np);
         memcpy(both + np, cur, nc);

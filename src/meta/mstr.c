@@ -146,11 +146,17 @@ size_t mstr_squeeze(char *s, size_t len) {
   int space = 0;
   while (i < len) {
     unsigned char b = (unsigned char)s[i];
-    if (b > 0x20 && b < 0x7F) { /* printable ASCII: the common case */
+    if (b > 0x20 && b < 0x7F) { /* a run of printable ASCII: the common case */
       if (space)
         s[j++] = ' ';
       space = 0;
-      s[j++] = (char)b;
+      do
+        s[j++] = s[i++];
+      while (i < len && (unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7F);
+      continue;
+    }
+    if (b < 0x80) { /* ASCII white space and control characters */
+      space = j > 0;
       i++;
       continue;
     }
