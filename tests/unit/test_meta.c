@@ -577,11 +577,14 @@ static void test_author_byline(void) {
   CHECK(n == 2 && !strcmp(names[0], "Jane Doe") && !strcmp(names[1], "John Roe"));
   /* The end a sentence or a bracket leaves, a name written twice with
    * nothing between (a screen reader's copy); initials keep their dots. */
-  static const char *const ends[][2] = {{"Recueilli par Patrick Angevin.", "Patrick Angevin"},
-                                        {"(mwo)", "mwo"},
-                                        {"Kristen FalchonKristen Falchon", "Kristen Falchon"},
-                                        {"By John J.", "John J."},
-                                        {"By Sammy Davis Jr.", "Sammy Davis Jr."}};
+  static const char *const ends[][2] = {
+      {"Recueilli par Patrick Angevin.", "Patrick Angevin"},
+      {"(mwo)", "mwo"},
+      {"Kristen FalchonKristen Falchon", "Kristen Falchon"},
+      {"By John J.", "John J."},
+      {"By Sammy Davis Jr.", "Sammy Davis Jr."},
+      {"by 山田国際特許事務所 \xEF\xBC\x8F 2016.12.01", "山田国際特許事務所"},
+      {"By Jane Doe \xE2\x80\x94", "Jane Doe"}};
   for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
     n = 0;
     CHECK(author_parse(ends[i][0], strlen(ends[i][0]), &mem, names, &n, 8) == 1);
