@@ -58,18 +58,6 @@ static int author_link_elsewhere(mctx *x, const dom_node *a) {
   return page && link && strcmp(domain_of(page), domain_of(link)) != 0;
 }
 
-/* Whether a link goes to a subject's page ("/tag/personal-finance",
- * "/category/wellness"): it names a topic, not a person. */
-static int subject_link(const dom_node *a) {
-  static const char *const paths[] = {"/tag/",   "/tags/",   "/category/", "/categories/",
-                                      "/topic/", "/topics/", "/section/",  "/subject/"};
-  const char *href = dom_attr_get(a, "href");
-  for (size_t i = 0; href && i < sizeof paths / sizeof *paths; i++)
-    if (mstr_istr(href, strlen(href), paths[i]))
-      return 1;
-  return 0;
-}
-
 /* Whether the text right before byline n on its line ends with a label
  * of someone other than the writer ("Contact: <a href=/authors/ron>Ron
  * Sands</a>", "Reviewed by <a ...>"): the byline names a contact or a
@@ -132,7 +120,7 @@ static const char *byline_text(mctx *x, const dom_node *n) {
       if (t && *t)
         return t;
     }
-    subjects += (c->tag == TAG_A && subject_link(c)) ||
+    subjects += (c->tag == TAG_A && meta_subject_link(c)) ||
                 ((c->cls || c->id) && (meta_element_bits(x, c) & W_SUBJECT));
   }
   /* A byline is a line or two; of a longer text (an author box with a
@@ -150,7 +138,7 @@ static const char *byline_text(mctx *x, const dom_node *n) {
       if (!(c->kind & DOM_RAWTEXT) && c->text_len > 1)
         buf_append(&b, c->text, c->text_len);
     } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
-               (c->tag == TAG_A && subject_link(c)) ||
+               (c->tag == TAG_A && meta_subject_link(c)) ||
                ((c->cls || c->id) && (meta_element_bits(x, c) & W_SUBJECT))) {
       skip = 1;
     } else if ((tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR) && b.len &&

@@ -479,6 +479,14 @@ static void test_author_scope(void) {
                  "<div class=\"related\"><h3><a href=\"/news/roads\">Roads reopen</a></h3>"
                  "<span class=\"author\">Bo Chan</span></div>")) == 0);
   CHECK_STR(authors(), "Ann Lee");
+  /* Nor is a heading that links to a subject's page: a kicker over the
+   * headline in the box that holds the byline (the headline taken is the
+   * copy in the page's header bar). */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<div class=\"bar\"><h1>Floods</h1></div><div class=\"head\"><h6><a "
+                 "href=\"/tag/weather/\">weather</a></h6><h1>Floods</h1><div class=\"byline\">"
+                 "<span class=\"author\">Ann Lee</span></div></div>" BODY)) == 0);
+  CHECK_STR(authors(), "Ann Lee");
   CHECK(run(PAGE("<title>Floods</title>",
                  "<h1>Floods</h1>" BODY "<div class=\"bio\"><p>Written by Ann Lee</p></div>"
                  "<h3><a href=\"/news/roads\">Roads reopen</a></h3><p>Written by Bo Chan</p>")) ==
