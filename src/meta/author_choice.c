@@ -379,6 +379,21 @@ static void drop_affiliations(mctx *x, const char **names, size_t *n) {
 
 /* The body's visible text, navigation and footers included, for the
  * names it shows (read once a page; NULL when there is none). */
+/* Drops the names that are, or are part of, the author the markup gives
+ * for the item the page reviews: a fact check's box quoting the claim
+ * and its author ("The Russian and Syrian defense ministries") signs
+ * the claim, not the page. */
+static void drop_reviewed(mctx *x, const char **names, size_t *n) {
+  const char *r = x->ld_info.reviewed_author ? meta_tmp_text(x, x->ld_info.reviewed_author) : NULL;
+  if (!r)
+    return;
+  size_t k = 0;
+  for (size_t i = 0; i < *n; i++)
+    if (strlen(names[i]) < 3 || !mstr_istr(r, strlen(r), names[i]))
+      names[k++] = names[i];
+  *n = k;
+}
+
 static const char *shown_text(mctx *x, const char **text, int *read) {
   if (!*read && x->doc->body)
     *text = meta_page_text_without(x, x->doc->body, SHOWN_BYTES, 0);
@@ -588,6 +603,7 @@ void meta_choose_authors(mctx *x) {
     memcpy(names, accounts, naccounts * sizeof *names);
     n = naccounts;
   }
+  drop_reviewed(x, names, &n);
   drop_affiliations(x, names, &n);
   for (size_t i = 0; i < n; i++)
     names[i] = shown_case(x, names[i], &text, &text_read);

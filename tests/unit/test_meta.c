@@ -80,6 +80,32 @@ static const char *tags(void) {
 
 /* ---- JSON-LD ---------------------------------------------------------------- */
 
+/* A fact check quotes the claim and its author in a box of its own; the
+ * markup names that author for the item reviewed: not the page's. */
+static void test_reviewed_author(void) {
+  const char *ld = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                   "\"@type\":\"ClaimReview\",\"itemReviewed\":{\"@type\":\"CreativeWork\","
+                   "\"author\":{\"@type\":\"Person\",\"name\":\"The mayor and the harbour "
+                   "board\"}},\"author\":{\"@type\":\"Organization\",\"name\":\"Valley "
+                   "Checks\"}}</script>";
+  char page[2048];
+  snprintf(page, sizeof page,
+           PAGE("<title>Floods</title>%s", "<h1>Floods</h1><div class=\"statement\"><h4 "
+                                           "class=\"author\">The mayor and the harbour board</h4>"
+                                           "<p>The bridge never floods.</p></div>" BODY),
+           ld);
+  CHECK(run(page) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* Without the markup, the box reads as the page's byline. */
+  snprintf(page, sizeof page,
+           PAGE("<title>Floods</title>%s", "<h1>Floods</h1><div class=\"statement\"><h4 "
+                                           "class=\"author\">The mayor and the harbour board</h4>"
+                                           "<p>The bridge never floods.</p></div>" BODY),
+           "");
+  CHECK(run(page) == 0);
+  CHECK(art.meta.nauthors > 0);
+}
+
 static void test_jsonld_article(void) {
   CHECK(run(PAGE("<title>Flood closes bridge | Valley News</title>"
                  "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
@@ -2032,6 +2058,7 @@ int main(void) {
   arena_init(&mem);
   test_istr();
   test_jsonld_article();
+  test_reviewed_author();
   test_jsonld_graph();
   test_jsonld_array_tolerant();
   test_jsonld_author_shown();
