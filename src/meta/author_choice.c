@@ -58,18 +58,6 @@ static int author_link_elsewhere(mctx *x, const dom_node *a) {
   return page && link && strcmp(domain_of(page), domain_of(link)) != 0;
 }
 
-/* Whether a link goes to a subject's page ("/tag/personal-finance",
- * "/category/wellness"): it names a topic, not a person. */
-static int subject_link(const dom_node *a) {
-  static const char *const paths[] = {"/tag/",   "/tags/",   "/category/", "/categories/",
-                                      "/topic/", "/topics/", "/section/",  "/subject/"};
-  const char *href = dom_attr_get(a, "href");
-  for (size_t i = 0; href && i < sizeof paths / sizeof *paths; i++)
-    if (mstr_istr(href, strlen(href), paths[i]))
-      return 1;
-  return 0;
-}
-
 /* Whether the text right before byline n on its line ends with a label
  * of someone other than the writer ("Contact: <a href=/authors/ron>Ron
  * Sands</a>", "Reviewed by <a ...>"): the byline names a contact or a
@@ -132,7 +120,7 @@ static const char *byline_text(mctx *x, const dom_node *n) {
       if (t && *t)
         return t;
     }
-    subjects += (c->tag == TAG_A && subject_link(c)) ||
+    subjects += (c->tag == TAG_A && meta_subject_link(c)) ||
                 ((c->cls || c->id) && (meta_element_bits(x, c) & W_SUBJECT));
   }
   /* A byline is a line or two; of a longer text (an author box with a
@@ -150,7 +138,7 @@ static const char *byline_text(mctx *x, const dom_node *n) {
       if (!(c->kind & DOM_RAWTEXT) && c->text_len > 1)
         buf_append(&b, c->text, c->text_len);
     } else if (tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
-               (c->tag == TAG_A && subject_link(c)) ||
+               (c->tag == TAG_A && meta_subject_link(c)) ||
                ((c->cls || c->id) && (meta_element_bits(x, c) & W_SUBJECT))) {
       skip = 1;
     } else if ((tag_flags((tag_id)c->tag) == T_BLOCK || c->tag == TAG_BR) && b.len &&
@@ -391,6 +379,21 @@ static void drop_affiliations(mctx *x, const char **names, size_t *n) {
 
 /* The body's visible text, navigation and footers included, for the
  * names it shows (read once a page; NULL when there is none). */
+/* Drops the names that are, or are part of, the author the markup gives
+ * for the item the page reviews: a fact check's box quoting the claim
+ * and its author ("The Russian and Syrian defense ministries") signs
+ * the claim, not the page. */
+static void drop_reviewed(mctx *x, const char **names, size_t *n) {
+  const char *r = x->ld_info.reviewed_author ? meta_tmp_text(x, x->ld_info.reviewed_author) : NULL;
+  if (!r)
+    return;
+  size_t k = 0;
+  for (size_t i = 0; i < *n; i++)
+    if (strlen(names[i]) < 3 || !mstr_istr(r, strlen(r), names[i]))
+      names[k++] = names[i];
+  *n = k;
+}
+
 static const char *shown_text(mctx *x, const char **text, int *read) {
   if (!*read && x->doc->body)
     *text = meta_page_text_without(x, x->doc->body, SHOWN_BYTES, 0);
@@ -600,6 +603,7 @@ void meta_choose_authors(mctx *x) {
     memcpy(names, accounts, naccounts * sizeof *names);
     n = naccounts;
   }
+  drop_reviewed(x, names, &n);
   drop_affiliations(x, names, &n);
   for (size_t i = 0; i < n; i++)
     names[i] = shown_case(x, names[i], &text, &text_read);

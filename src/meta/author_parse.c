@@ -139,9 +139,19 @@ static void trim(char *s) {
     if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '-' || c == '"' || c == '\'' ||
         c == '|' || c == '/' || c == '*')
       n--;
-    else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80)
-      n -= 3; /* dashes, quotes, bullets of U+2010..U+203F */
-    else
+    else if (c >= 0x80) {
+      /* Punctuation of any script: dashes, bullets, quotes, the
+       * full-width slash of "by ライトハウス国際特許事務所 ／ 2016.12.01";
+       * not the signs a name may carry ("CEPF®", "™"). */
+      size_t start = n - 1, adv;
+      while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
+        start--;
+      uint32_t u = mstr_utf8(s + start, n - start, &adv);
+      int sign = u == 0xA9 || u == 0xAE || (u >= 0x2100 && u < 0x3000);
+      if (mstr_is_alnum(u) || sign)
+        break;
+      n = start;
+    } else
       break;
   }
   s[n] = '\0';

@@ -27,6 +27,18 @@ const dom_node *meta_common_ancestor(const dom_node *a, const dom_node *b) {
   return a;
 }
 
+/* Whether a link goes to a subject's page ("/tag/personal-finance",
+ * "/category/wellness"): it names a topic, not a person nor an item. */
+int meta_subject_link(const dom_node *a) {
+  static const char *const paths[] = {"/tag/",   "/tags/",   "/category/", "/categories/",
+                                      "/topic/", "/topics/", "/section/",  "/subject/"};
+  const char *href = dom_attr_get(a, "href");
+  for (size_t i = 0; href && i < sizeof paths / sizeof *paths; i++)
+    if (mstr_istr(href, strlen(href), paths[i]))
+      return 1;
+  return 0;
+}
+
 /* Whether a heading links to another page (a card's title: "<h3><a
  * href=/news/other-story>"), not to a place on this one ("#section");
  * *budget bounds the elements seen. */
@@ -37,9 +49,11 @@ int meta_links_elsewhere(const dom_node *h, size_t *budget) {
       continue;
     --*budget;
     const char *href = c->tag == TAG_A ? dom_attr_get(c, "href") : NULL;
-    /* A link home is the site's name (a header's logo), no other page. */
+    /* A link home is the site's name (a header's logo), no other page;
+     * a link to a subject's page is a kicker's ("<h6><a
+     * href=/tag/immunology/>"), no item's title. */
     if (href && *href && !strchr(href, '#') && !mstr_istarts(href, "javascript:") &&
-        strcmp(href, "/") && !meta_is_home(href))
+        strcmp(href, "/") && !meta_is_home(href) && !meta_subject_link(c))
       return 1;
   }
   return 0;

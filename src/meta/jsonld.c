@@ -356,6 +356,9 @@ void jsonld_read(const ld_set *set, const char *page_url, ld_info *out) {
       org = o;
     if (has_type(o, "BreadcrumbList"))
       out->has_breadcrumb = 1;
+    const json_value *reviewed = resolve(set, json_get(o, "itemReviewed"));
+    if (!out->reviewed_author && reviewed && reviewed->type == JSON_OBJECT)
+      out->reviewed_author = name_of(set, json_get(reviewed, "author"));
   }
   int skip_articles = articles_top >= 3 && !article_match;
   for (size_t i = 0; i < set->n; i++) {

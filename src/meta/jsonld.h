@@ -44,6 +44,9 @@ typedef struct {
   const char *publisher; /* the publishing organisation's name */
   const char *site_name; /* the WebSite's name */
   const char *editor;
+  /* The author of the item a review reviews (a ClaimReview's claim, a
+   * reviewed book): never the page's. */
+  const char *reviewed_author;
   const char *url; /* the main entity's own address, if it says */
   int narticles;   /* article-like entities seen */
   int has_breadcrumb;

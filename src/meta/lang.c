@@ -445,7 +445,7 @@ int lang_normalize(const char *tag, char *out, size_t cap) {
     return 0;
   while (*tag == ' ')
     tag++;
-  size_t n = 0;
+  size_t n = 0, last_len = 0;
   int idx = 0;
   for (const char *p = tag;;) {
     size_t len = 0;
@@ -470,10 +470,13 @@ int lang_normalize(const char *tag, char *out, size_t cap) {
     }
     idx++;
     p += len;
+    last_len = len;
     if (*p != '-' && *p != '_')
       break;
     p++;
   }
   out[n] = '\0';
-  return idx > 0;
+  /* A subtag of one character announces an extension and never ends a
+   * tag: "UTF-8" and "ISO-8859-1" in a Content-Language are charsets. */
+  return idx > 0 && last_len > 1;
 }

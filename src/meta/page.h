@@ -227,6 +227,9 @@ const char *meta_lines_until(mctx *x, const dom_node *n, const dom_node *stop, s
 /* The nearest element that holds both a and b. */
 const dom_node *meta_common_ancestor(const dom_node *a, const dom_node *b);
 
+/* Whether link a goes to a subject's page ("/tag/x", "/category/y"). */
+int meta_subject_link(const dom_node *a);
+
 /* Whether a heading links to another page (not to a place on this one);
  * *budget bounds the elements seen. */
 int meta_links_elsewhere(const dom_node *h, size_t *budget);

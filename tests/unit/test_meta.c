@@ -80,6 +80,32 @@ static const char *tags(void) {
 
 /* ---- JSON-LD ---------------------------------------------------------------- */
 
+/* A fact check quotes the claim and its author in a box of its own; the
+ * markup names that author for the item reviewed: not the page's. */
+static void test_reviewed_author(void) {
+  const char *ld = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                   "\"@type\":\"ClaimReview\",\"itemReviewed\":{\"@type\":\"CreativeWork\","
+                   "\"author\":{\"@type\":\"Person\",\"name\":\"The mayor and the harbour "
+                   "board\"}},\"author\":{\"@type\":\"Organization\",\"name\":\"Valley "
+                   "Checks\"}}</script>";
+  char page[2048];
+  snprintf(page, sizeof page,
+           PAGE("<title>Floods</title>%s", "<h1>Floods</h1><div class=\"statement\"><h4 "
+                                           "class=\"author\">The mayor and the harbour board</h4>"
+                                           "<p>The bridge never floods.</p></div>" BODY),
+           ld);
+  CHECK(run(page) == 0);
+  CHECK(art.meta.nauthors == 0);
+  /* Without the markup, the box reads as the page's byline. */
+  snprintf(page, sizeof page,
+           PAGE("<title>Floods</title>%s", "<h1>Floods</h1><div class=\"statement\"><h4 "
+                                           "class=\"author\">The mayor and the harbour board</h4>"
+                                           "<p>The bridge never floods.</p></div>" BODY),
+           "");
+  CHECK(run(page) == 0);
+  CHECK(art.meta.nauthors > 0);
+}
+
 static void test_jsonld_article(void) {
   CHECK(run(PAGE("<title>Flood closes bridge | Valley News</title>"
                  "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
@@ -479,6 +505,14 @@ static void test_author_scope(void) {
                  "<div class=\"related\"><h3><a href=\"/news/roads\">Roads reopen</a></h3>"
                  "<span class=\"author\">Bo Chan</span></div>")) == 0);
   CHECK_STR(authors(), "Ann Lee");
+  /* Nor is a heading that links to a subject's page: a kicker over the
+   * headline in the box that holds the byline (the headline taken is the
+   * copy in the page's header bar). */
+  CHECK(run(PAGE("<title>Floods</title>",
+                 "<div class=\"bar\"><h1>Floods</h1></div><div class=\"head\"><h6><a "
+                 "href=\"/tag/weather/\">weather</a></h6><h1>Floods</h1><div class=\"byline\">"
+                 "<span class=\"author\">Ann Lee</span></div></div>" BODY)) == 0);
+  CHECK_STR(authors(), "Ann Lee");
   CHECK(run(PAGE("<title>Floods</title>",
                  "<h1>Floods</h1>" BODY "<div class=\"bio\"><p>Written by Ann Lee</p></div>"
                  "<h3><a href=\"/news/roads\">Roads reopen</a></h3><p>Written by Bo Chan</p>")) ==
@@ -577,11 +611,14 @@ static void test_author_byline(void) {
   CHECK(n == 2 && !strcmp(names[0], "Jane Doe") && !strcmp(names[1], "John Roe"));
   /* The end a sentence or a bracket leaves, a name written twice with
    * nothing between (a screen reader's copy); initials keep their dots. */
-  static const char *const ends[][2] = {{"Recueilli par Patrick Angevin.", "Patrick Angevin"},
-                                        {"(mwo)", "mwo"},
-                                        {"Kristen FalchonKristen Falchon", "Kristen Falchon"},
-                                        {"By John J.", "John J."},
-                                        {"By Sammy Davis Jr.", "Sammy Davis Jr."}};
+  static const char *const ends[][2] = {
+      {"Recueilli par Patrick Angevin.", "Patrick Angevin"},
+      {"(mwo)", "mwo"},
+      {"Kristen FalchonKristen Falchon", "Kristen Falchon"},
+      {"By John J.", "John J."},
+      {"By Sammy Davis Jr.", "Sammy Davis Jr."},
+      {"by 山田国際特許事務所 \xEF\xBC\x8F 2016.12.01", "山田国際特許事務所"},
+      {"By Jane Doe \xE2\x80\x94", "Jane Doe"}};
   for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
     n = 0;
     CHECK(author_parse(ends[i][0], strlen(ends[i][0]), &mem, names, &n, 8) == 1);
@@ -2068,6 +2105,7 @@ int main(void) {
   arena_init(&mem);
   test_istr();
   test_jsonld_article();
+  test_reviewed_author();
   test_jsonld_graph();
   test_jsonld_array_tolerant();
   test_jsonld_author_shown();

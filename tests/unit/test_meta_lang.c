@@ -127,6 +127,9 @@ static void test_normalize(void) {
   check_norm("english", NULL);
   check_norm("", NULL);
   check_norm("1en", NULL);
+  /* Charsets written where a language goes (Content-Language). */
+  check_norm("UTF-8", NULL);
+  check_norm("iso-8859-1", NULL);
 }
 
 static void test_json(void) {
