@@ -65,13 +65,15 @@ static int ascii_letter(char c) {
   return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
-/* Whether s holds word at a word's start (case folded), and with
+/* Whether s holds word at a word's start (ASCII letters case folded; a
+ * word opening with a letter beyond ASCII, "ähnlich", is matched as
+ * written), and with
  * whole_word at its end too: "comment" starts "Comments"; the whole word
  * "mar" is in "Mar 3" but not in "Market". */
 int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word) {
   size_t n = strlen(word);
   for (uint32_t i = 0; i + n <= len; i++)
-    if ((s[i] | 0x20) == word[0] && !strncasecmp(s + i, word, n) &&
+    if ((s[i] | 0x20) == (word[0] | 0x20) && !strncasecmp(s + i, word, n) &&
         (i == 0 || word[0] == ' ' || !ascii_letter(s[i - 1])) &&
         (!whole_word || i + n == len || !ascii_letter(s[i + n])))
       return 1;

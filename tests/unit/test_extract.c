@@ -855,6 +855,36 @@ static void test_related_posts_in_full(void) {
             6, "</section></div></body></html>", P1 " " P2) == 0);
 }
 
+/* A post of one paragraph, then other items as cards (a link, a price, a
+ * line of their own) under a heading that only has a word for related or
+ * similar things, in one of several languages: no label the vocabulary
+ * knows, no list of links, and more prose than the post. The cards are
+ * set aside; an article's own section under "More details" is not. */
+static void test_similar_items_beside_post(void) {
+  static const char *const headings[] = {
+      "Similar items",         "Customers also viewed",    "Recommended for you",
+      "Produtos relacionados", "\xC3\x84hnliche Produkte", "Productos similares",
+      "Prodotti correlati"};
+  CHECK(failures_under_headings(
+            headings, sizeof headings / sizeof *headings,
+            "<html><head><title>Oak chair | Shop</title></head><body><div class=\"main\">"
+            "<h1>Oak chair</h1><p>" P1 " " P2 "</p></div><section class=\"s\"><h2>%s</h2>"
+            "<div class=\"grid\">",
+            "<div class=\"card\"><a href=\"/p/%d\">Chair model %d</a><div>$19</div>"
+            "<p>%s</p></div>",
+            12, "</div></section></body></html>", P1 " " P2) == 0);
+  static char page[32768];
+  CHECK(
+      run(with_units(page, sizeof page,
+                     "<html><head><title>Oak chair | Shop</title></head><body><div class=\"main\">"
+                     "<h1>Oak chair</h1><p>" P1 " " P2 "</p></div><section class=\"s\">"
+                     "<h2>More details</h2><div class=\"grid\">",
+                     "<div class=\"card\"><a href=\"/p/%d\">Chair model %d</a><div>$19</div>"
+                     "<p>%s</p></div>",
+                     12, "</div></section></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY2) != NULL);
+}
+
 /* page = head, then 24 product cards (a link, a price, a line of facts),
  * then tail. */
 static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
@@ -1488,6 +1518,7 @@ int main(void) {
   test_short_article_beside_long_run();
   test_reviews_beside_short_description();
   test_related_posts_in_full();
+  test_similar_items_beside_post();
   test_headline_below_h1();
   test_listing_beside_headline();
   test_link_list_beside_headline();
