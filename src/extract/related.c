@@ -6,7 +6,9 @@
  * posts, whether as links, as headlines with excerpts, or as their whole
  * text: the last are no list of links (side_lists.c) and may outweigh a
  * short article. Where the headline has prose of its own (two sentences or
- * more) in a container without the section, the section is set aside. A
+ * more; one under a heading with a word for related or similar things, as
+ * a bare label may head a listing's records under their line of
+ * description) in a container without the section, it is set aside. A
  * heading naming comments is left to the comments' rules. */
 #include <stdio.h>
 
@@ -53,25 +55,35 @@ static int names_other_pages(const extraction *x, const text_block *b) {
 
 /* Whether section holds records of other pages: RELATED_RECORDS_MIN or
  * more like-built siblings (record_signature) each with a link of its
- * own, together most of the section's text — cards, not an article's
+ * own (its text, or around an image), together most of the section's text — cards, not an article's
  * paragraphs under "More details". */
 #ifndef RELATED_RECORDS_MIN
 #define RELATED_RECORDS_MIN 3
 #endif
 
-static int other_pages_records(const dom_node *section) {
+/* Whether n links to another page: link text, or a link around an
+ * image. */
+static int record_links(const extraction *x, const dom_node *n) {
+  if (n->link_chars > 0)
+    return 1;
+  for (uint32_t o = n->order; o <= n->order_end && o < x->nelements; o++)
+    if (x->elements[o]->tag == TAG_A && links_away(x->elements[o]))
+      return 1;
+  return 0;
+}
+
+static int other_pages_records(const extraction *x, const dom_node *section) {
   /* Down the elements holding half the section's text or more. */
   for (const dom_node *p = section; p;) {
     const dom_node *first = p->first, *down = NULL;
-    while (first && (first->tag == TAG_TEXT || first->link_chars == 0))
+    while (first && (first->tag == TAG_TEXT || !record_links(x, first)))
       first = first->next;
     uint64_t sig = first ? record_signature(first) : 0;
     uint32_t count = 0, chars = 0;
     for (const dom_node *c = p->first; c; c = c->next) {
       if (c->tag == TAG_TEXT)
         continue;
-      if (c->order >= (first ? first->order : UINT32_MAX) && c->link_chars > 0 &&
-          record_signature(c) == sig) {
+      if (first && c->order >= first->order && record_signature(c) == sig && record_links(x, c)) {
         count++;
         chars += c->chars;
       }
@@ -104,12 +116,12 @@ int set_related_aside(extraction *x) {
            !holds(section->parent, x->blocks[i - 1].container))
       section = section->parent;
     if (section == b->container || section->chars <= b->chars || (section->flags & NF_NEG) ||
-        (names == 2 && !other_pages_records(section)))
+        (names == 2 && !other_pages_records(x, section)))
       continue;
     const text_block *lead = headline_prose(x, h1, i, NULL);
     int paragraphs = 0;
     if (!lead || holds(around(h1, lead->container), section) ||
-        sentences_between(x, h1, i, &paragraphs) < 2)
+        sentences_between(x, h1, i, &paragraphs) < (heads_similar(x, b) ? 1 : 2))
       continue;
 #ifdef PITH_DEBUG_EXTRACT
     fprintf(stderr, "related: <%s class=%s> heading \"%.*s\" lead \"%.60s\"\n",

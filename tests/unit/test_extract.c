@@ -885,6 +885,28 @@ static void test_similar_items_beside_post(void) {
   CHECK(strstr(joined, REPLY2) != NULL);
 }
 
+/* A post of one sentence: a heading with a word for related or similar
+ * things still sets the other posts aside ("Related posts", "Similar
+ * items", "Artigos relacionados"); a bare label ("Latest") does not, as it
+ * may head a listing's own records under their line of description. */
+static void test_one_sentence_beside_related(void) {
+  static const char *const headings[] = {"Related posts", "You may also like",
+                                         "Artigos relacionados", "Similar items"};
+  static const char *const head =
+      "<html><head><title>River floods lower town | Daily</title></head><body>"
+      "<div id=\"primary\"><article class=\"post\"><h1>River floods lower town</h1><p>" P1
+      "</p></article><section class=\"box\"><h3>%s</h3>";
+  static const char *const unit = "<article class=\"post\"><a href=\"/p/%d\"><img src=\"/i%d.jpg\" "
+                                  "alt=\"\"></a><p>%s</p></article>";
+  CHECK(failures_under_headings(headings, sizeof headings / sizeof *headings, head, unit, 6,
+                                "</section></div></body></html>", P1) == 0);
+  static char page[32768];
+  char first[1024];
+  snprintf(first, sizeof first, head, "Latest");
+  CHECK(run(with_units(page, sizeof page, first, unit, 6, "</section></div></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY2) != NULL);
+}
+
 /* page = head, then 24 product cards (a link, a price, a line of facts),
  * then tail. */
 static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
@@ -1519,6 +1541,7 @@ int main(void) {
   test_reviews_beside_short_description();
   test_related_posts_in_full();
   test_similar_items_beside_post();
+  test_one_sentence_beside_related();
   test_headline_below_h1();
   test_listing_beside_headline();
   test_link_list_beside_headline();
