@@ -907,6 +907,38 @@ static void test_one_sentence_beside_related(void) {
   CHECK(strstr(joined, REPLY2) != NULL);
 }
 
+/* A page that only says it is missing (a soft 404: the site's template
+ * over a dead link) has no main content; its title stays. A short note
+ * that mentions something not found, and an article about a missing page,
+ * keep their text. */
+static void test_missing_page(void) {
+  static const char *const pages[] = {
+      "<html><head><title>Page not found | Daily</title></head><body><nav><a href=\"/\">Home"
+      "</a></nav><main><h1>Page not found</h1><p>Sorry, the page you are looking for does not "
+      "exist.</p><p><a href=\"/\">Go to the home page</a></p></main></body></html>",
+      "<html><head><title>Daily</title></head><body><div class=\"content\"><h1>Oops! That page "
+      "can\xE2\x80\x99t be found.</h1><p>It looks like nothing was found at this location. Maybe "
+      "try a search?</p></div><footer><p>&copy; 2024 The Daily</p></footer></body></html>",
+      "<html><head><title>404</title></head><body><p>The requested URL was not found on this "
+      "server.</p></body></html>",
+      "<html lang=\"de\"><head><title>Seite nicht gefunden</title></head><body><h1>Fehler 404"
+      "</h1><p>Die Seite, die Sie suchen, existiert nicht.</p></body></html>"};
+  for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+    CHECK(run(pages[i]) == 0);
+    if (art.blocks != 0)
+      fprintf(stderr, "missing page %zu: %s\n", i, joined);
+    CHECK(art.blocks == 0);
+  }
+  CHECK(run("<html><head><title>Hiker safe | Daily</title></head><body><h1>Hiker safe</h1><p>The "
+            "hiker who was not found on Sunday walked into town this morning.</p></body></html>") ==
+        0);
+  CHECK_STR(joined, "The hiker who was not found on Sunday walked into town this morning.");
+  CHECK(run("<html><head><title>Why a page is not found | Daily</title></head><body><article>"
+            "<h1>Why a page is not found</h1><p>" P1 "</p><p>" P2
+            "</p></article></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2);
+}
+
 /* page = head, then 24 product cards (a link, a price, a line of facts),
  * then tail. */
 static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
@@ -1542,6 +1574,7 @@ int main(void) {
   test_related_posts_in_full();
   test_similar_items_beside_post();
   test_one_sentence_beside_related();
+  test_missing_page();
   test_headline_below_h1();
   test_listing_beside_headline();
   test_link_list_beside_headline();
