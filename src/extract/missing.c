@@ -38,17 +38,18 @@ static int says_page(const char *s, uint32_t len) {
 }
 
 int missing_page(const extraction *x) {
+  /* The prose first: on most pages it is over the bound in a few blocks. */
   uint32_t prose = 0;
+  for (size_t i = 0; i < x->nblocks; i++)
+    if (x->blocks[i].weight > 0 && (prose += x->blocks[i].chars) > MISSING_PROSE_MAX)
+      return 0;
   int missing = 0, page = 0;
   for (size_t i = 0; i < x->nblocks; i++) {
     const text_block *b = &x->blocks[i];
-    if (b->weight <= 0 && !(b->container && b->container->tag == TAG_H1 && !b->neg))
-      continue;
-    const char *s = x->text.data + b->off;
-    if (b->weight > 0 && (prose += b->chars) > MISSING_PROSE_MAX)
-      return 0;
-    missing |= says_missing(s, b->len);
-    page |= says_page(s, b->len);
+    if (b->weight > 0 || (b->container && b->container->tag == TAG_H1 && !b->neg)) {
+      missing |= says_missing(x->text.data + b->off, b->len);
+      page |= says_page(x->text.data + b->off, b->len);
+    }
   }
   if (x->doc_title) {
     missing |= says_missing(x->doc_title, (uint32_t)x->doc_title_len);

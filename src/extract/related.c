@@ -11,6 +11,8 @@
  * description) in a container without the section, it is set aside. A
  * heading naming comments is left to the comments' rules. */
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #include "extract/internal.h"
 #include "text/lines.h"
@@ -25,14 +27,30 @@
 
 /* Words that say a heading's items are like the page's, not more of it:
  * related, similar, "also" ("Customers also viewed"), recommended, in the
- * stop word lists' languages. Not "More ..." or "Other ...": a category
- * page heads its own records so ("More Electronics Posts"). */
+ * stop word lists' languages (word starts, ASCII case folded). Not "More
+ * ..." or "Other ...": a category page heads its own records so ("More
+ * Electronics Posts"). Every heading after the headline is asked: one
+ * pass over its word starts, where heading_says walks it once a word. */
 static int heads_similar(const extraction *x, const text_block *b) {
-  static const char *const words[] = {"related",    "similar",    " also ",      "recommend",
+  static const char *const words[] = {"related",    "similar",    "also ",       "recommend",
                                       "relacionad", "correlat",   "gerelateerd", "powiązan",
                                       "ähnlich",    "Ähnlich",    "interessier", "gostar",
                                       "aimerez",    "même sujet", "similaires",  "simili"};
-  return heading_says(x, b, words, sizeof words / sizeof *words);
+  if (b->kind != BLOCK_HEADING)
+    return 0;
+  const char *s = x->text.data + b->off;
+  for (uint32_t i = 0; i < b->len; i++) {
+    if (i > 0 && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z'))
+      continue;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+      if ((s[i] | 0x20) != (words[w][0] | 0x20))
+        continue;
+      size_t n = strlen(words[w]);
+      if (i + n <= b->len && !strncasecmp(s + i, words[w], n))
+        return 1;
+    }
+  }
+  return 0;
 }
 
 /* Whether b is a heading whose whole text labels a list of links, or
@@ -46,11 +64,10 @@ static int names_other_pages(const extraction *x, const text_block *b) {
   char key[256];
   size_t k = line_key(x->text.data + b->off, b->len, key, sizeof key);
   vocab_kind v = k ? vocab_boilerplate(key, k) : VOCAB_NONE;
-  if (!k || vocab_comment_head(key, k, 0) || heads_replies(x, b))
-    return 0;
-  if (v == VOCAB_LABEL || (v == VOCAB_END && heads_related(x, b)))
-    return 1;
-  return heads_similar(x, b) ? 2 : 0;
+  int names = v == VOCAB_LABEL || (v == VOCAB_END && heads_related(x, b)) ? 1
+              : k && heads_similar(x, b)                                  ? 2
+                                                                          : 0;
+  return names && !vocab_comment_head(key, k, 0) && !heads_replies(x, b) ? names : 0;
 }
 
 /* Whether section holds records of other pages: RELATED_RECORDS_MIN or
