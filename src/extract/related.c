@@ -79,11 +79,19 @@ static int names_other_pages(const extraction *x, const text_block *b) {
 #endif
 
 /* Whether n links to another page: link text, or a link around an
- * image. */
+ * image among its first RECORD_LINK_SCAN elements (a card's picture comes
+ * first; the bound keeps a deep section without links from being walked
+ * once per level). */
+#ifndef RECORD_LINK_SCAN
+#define RECORD_LINK_SCAN 64
+#endif
+
 static int record_links(const extraction *x, const dom_node *n) {
   if (n->link_chars > 0)
     return 1;
-  for (uint32_t o = n->order; o <= n->order_end && o < x->nelements; o++)
+  uint32_t end =
+      n->order_end < n->order + RECORD_LINK_SCAN ? n->order_end : n->order + RECORD_LINK_SCAN;
+  for (uint32_t o = n->order; o <= end && o < x->nelements; o++)
     if (x->elements[o]->tag == TAG_A && links_away(x->elements[o]))
       return 1;
   return 0;
