@@ -19,7 +19,8 @@
  *     replies.c   (3a)  readers' comments that no name gives away, set aside;
  *     threads.c         on a forum or Q&A page the comment names set aside;
  *     listing.c         a listing's records, or the prose, are the content;
- *     side_lists.c (3b) a list beside the headline's article is not.
+ *     side_lists.c (3b) a list beside the headline's article is not;
+ *     missing.c         a page that only says it is missing has none.
  *  4. emit.c            the blocks under the root, less what is not the
  *                       article's, go into
  *  5. tree.c, runs.c, figures.c
@@ -87,6 +88,8 @@ int extract_article(dom_doc *doc, arena *mem, article *out, char *err, size_t er
   root = choose_listing_or_prose(&x, root, top, out->title, &listing_mode);
   if (root && !listing_mode)
     root = with_declared_opening(&x, doc, root);
+  if (root && missing_page(&x))
+    root = NULL;
 #ifdef PITH_DEBUG_EXTRACT
   debug_dump(&x, root, listing_mode);
 #endif

@@ -299,6 +299,13 @@ void blocks_below(const extraction *x, const dom_node *p, size_t *lo, size_t *hi
  * too little of it (sets dom_node.prose). */
 dom_node *widen_root(extraction *x, dom_node *root);
 
+/* ---- missing.c: 3. a page that says it is missing ------------------------ */
+
+/* Whether the page's prose is a line or two (MISSING_PROSE_MAX characters
+ * at most) saying that the page is missing ("Sorry, the page you are
+ * looking for does not exist."): a soft 404, no main content. */
+int missing_page(const extraction *x);
+
 /* ---- plain.c: 3. plain pages --------------------------------------------- */
 
 /* For best, too light to be a root: the element holding best, the first

@@ -40,10 +40,10 @@
  * word lists ("Artigos relacionados", "Ähnliche Artikel", "I più letti"). */
 int heads_related(const extraction *x, const text_block *b) {
   static const char *const words[] = {
-      "related", "more ",       "next",      " also ",     "popular",  "recommend",   "trending",
-      "similar", "other ",      "see also",  "relacionad", "correlat", "gerelateerd", "powiązan",
-      "ähnlich", "interessier", "interesar", "gostar",     "aimerez",  "même sujet",  "più letti",
-      "gelesen", "leído",       "lidos",     "lidas"};
+      "related",   "more ",   "next",        " also ",     "popular",  "recommend",   "trending",
+      "similar",   "other ",  "see also",    "relacionad", "correlat", "gerelateerd", "powiązan",
+      "ähnlich",   "Ähnlich", "interessier", "interesar",  "gostar",   "aimerez",     "même sujet",
+      "più letti", "gelesen", "leído",       "lidos",      "lidas"};
   return heading_says(x, b, words, sizeof words / sizeof *words);
 }
 

@@ -54,9 +54,12 @@ int has_sentence_punctuation(const char *s, uint32_t len) {
 }
 
 /* The first byte of s[0..len) that is c once 0x20 is set in it (c, or c
- * less 0x20: a letter in either case), or NULL. Two memchr scans instead
- * of a loop over every byte: most blocks hold no candidate at all. */
+ * less 0x20: a letter in either case), or NULL; a byte beyond ASCII (the
+ * lead byte of "ähnlich") only as written. Two memchr scans instead of a
+ * loop over every byte: most blocks hold no candidate at all. */
 static const char *find_folded(const char *s, size_t len, char c) {
+  if (c & 0x80)
+    return memchr(s, c, len);
   if (!(c & 0x20))
     return NULL; /* no byte with 0x20 set in it is c */
   const char *same = memchr(s, c, len);
@@ -79,7 +82,9 @@ static int ascii_letter(char c) {
   return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
-/* Whether s holds word at a word's start (case folded), and with
+/* Whether s holds word at a word's start (ASCII letters case folded; a
+ * word opening with a letter beyond ASCII, "ähnlich", is matched as
+ * written), and with
  * whole_word at its end too: "comment" starts "Comments"; the whole word
  * "mar" is in "Mar 3" but not in "Market". */
 int has_word_ci(const char *s, uint32_t len, const char *word, int whole_word) {

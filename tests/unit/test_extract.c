@@ -855,6 +855,90 @@ static void test_related_posts_in_full(void) {
             6, "</section></div></body></html>", P1 " " P2) == 0);
 }
 
+/* A post of one paragraph, then other items as cards (a link, a price, a
+ * line of their own) under a heading that only has a word for related or
+ * similar things, in one of several languages: no label the vocabulary
+ * knows, no list of links, and more prose than the post. The cards are
+ * set aside; an article's own section under "More details" is not. */
+static void test_similar_items_beside_post(void) {
+  static const char *const headings[] = {
+      "Similar items",         "Customers also viewed",    "Recommended for you",
+      "Produtos relacionados", "\xC3\x84hnliche Produkte", "Productos similares",
+      "Prodotti correlati"};
+  CHECK(failures_under_headings(
+            headings, sizeof headings / sizeof *headings,
+            "<html><head><title>Oak chair | Shop</title></head><body><div class=\"main\">"
+            "<h1>Oak chair</h1><p>" P1 " " P2 "</p></div><section class=\"s\"><h2>%s</h2>"
+            "<div class=\"grid\">",
+            "<div class=\"card\"><a href=\"/p/%d\">Chair model %d</a><div>$19</div>"
+            "<p>%s</p></div>",
+            12, "</div></section></body></html>", P1 " " P2) == 0);
+  static char page[32768];
+  CHECK(
+      run(with_units(page, sizeof page,
+                     "<html><head><title>Oak chair | Shop</title></head><body><div class=\"main\">"
+                     "<h1>Oak chair</h1><p>" P1 " " P2 "</p></div><section class=\"s\">"
+                     "<h2>More details</h2><div class=\"grid\">",
+                     "<div class=\"card\"><a href=\"/p/%d\">Chair model %d</a><div>$19</div>"
+                     "<p>%s</p></div>",
+                     12, "</div></section></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY2) != NULL);
+}
+
+/* A post of one sentence: a heading with a word for related or similar
+ * things still sets the other posts aside ("Related posts", "Similar
+ * items", "Artigos relacionados"); a bare label ("Latest") does not, as it
+ * may head a listing's own records under their line of description. */
+static void test_one_sentence_beside_related(void) {
+  static const char *const headings[] = {"Related posts", "You may also like",
+                                         "Artigos relacionados", "Similar items"};
+  static const char *const head =
+      "<html><head><title>River floods lower town | Daily</title></head><body>"
+      "<div id=\"primary\"><article class=\"post\"><h1>River floods lower town</h1><p>" P1
+      "</p></article><section class=\"box\"><h3>%s</h3>";
+  static const char *const unit = "<article class=\"post\"><a href=\"/p/%d\"><img src=\"/i%d.jpg\" "
+                                  "alt=\"\"></a><p>%s</p></article>";
+  CHECK(failures_under_headings(headings, sizeof headings / sizeof *headings, head, unit, 6,
+                                "</section></div></body></html>", P1) == 0);
+  static char page[32768];
+  char first[1024];
+  snprintf(first, sizeof first, head, "Latest");
+  CHECK(run(with_units(page, sizeof page, first, unit, 6, "</section></div></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY2) != NULL);
+}
+
+/* A page that only says it is missing (a soft 404: the site's template
+ * over a dead link) has no main content; its title stays. A short note
+ * that mentions something not found, and an article about a missing page,
+ * keep their text. */
+static void test_missing_page(void) {
+  static const char *const pages[] = {
+      "<html><head><title>Page not found | Daily</title></head><body><nav><a href=\"/\">Home"
+      "</a></nav><main><h1>Page not found</h1><p>Sorry, the page you are looking for does not "
+      "exist.</p><p><a href=\"/\">Go to the home page</a></p></main></body></html>",
+      "<html><head><title>Daily</title></head><body><div class=\"content\"><h1>Oops! That page "
+      "can\xE2\x80\x99t be found.</h1><p>It looks like nothing was found at this location. Maybe "
+      "try a search?</p></div><footer><p>&copy; 2024 The Daily</p></footer></body></html>",
+      "<html><head><title>404</title></head><body><p>The requested URL was not found on this "
+      "server.</p></body></html>",
+      "<html lang=\"de\"><head><title>Seite nicht gefunden</title></head><body><h1>Fehler 404"
+      "</h1><p>Die Seite, die Sie suchen, existiert nicht.</p></body></html>"};
+  for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+    CHECK(run(pages[i]) == 0);
+    if (art.blocks != 0)
+      fprintf(stderr, "missing page %zu: %s\n", i, joined);
+    CHECK(art.blocks == 0);
+  }
+  CHECK(run("<html><head><title>Hiker safe | Daily</title></head><body><h1>Hiker safe</h1><p>The "
+            "hiker who was not found on Sunday walked into town this morning.</p></body></html>") ==
+        0);
+  CHECK_STR(joined, "The hiker who was not found on Sunday walked into town this morning.");
+  CHECK(run("<html><head><title>Why a page is not found | Daily</title></head><body><article>"
+            "<h1>Why a page is not found</h1><p>" P1 "</p><p>" P2
+            "</p></article></body></html>") == 0);
+  CHECK_STR(joined, P1 " || " P2);
+}
+
 /* page = head, then 24 product cards (a link, a price, a line of facts),
  * then tail. */
 static const char *with_cards(char *page, size_t cap, const char *head, const char *tail) {
@@ -1488,6 +1572,9 @@ int main(void) {
   test_short_article_beside_long_run();
   test_reviews_beside_short_description();
   test_related_posts_in_full();
+  test_similar_items_beside_post();
+  test_one_sentence_beside_related();
+  test_missing_page();
   test_headline_below_h1();
   test_listing_beside_headline();
   test_link_list_beside_headline();
