@@ -133,6 +133,15 @@ static const dom_node *block_around(const dom_node *n) {
   return NULL;
 }
 
+/* Whether an image sits in a <noscript> inside the block element around
+ * it: a lazy-loading page's fallback copy. */
+static int in_noscript(const dom_node *n, const dom_node *block) {
+  for (n = n->parent; n && n != block && n->tag != TAG_TEXT; n = n->parent)
+    if (n->tag == TAG_NOSCRIPT)
+      return 1;
+  return 0;
+}
+
 /* Lone images and rules between the last emitted block and the text at
  * off. Rules only between blocks: one at the edge separates nothing. */
 int add_standalone_before(tree *t, uint32_t off) {
@@ -159,11 +168,13 @@ int add_standalone_before(tree *t, uint32_t off) {
     if (oom)
       return -1;
     const dom_node *in = block_around(s->node);
+    int noscript = in_noscript(s->node, in);
     if (!im || (t->alone_src && t->alone_in == in && t->alone_after == t->a->last &&
-                !strcmp(t->alone_src, im->src)))
+                (noscript || t->alone_noscript) && !strcmp(t->alone_src, im->src)))
       continue;
     t->alone_src = im->src;
     t->alone_in = in;
+    t->alone_noscript = noscript;
     t->alone_after = t->a->last;
     art_node *parent = place_in_tree(t, s->node->parent, 0, &oom);
     art_node *node = oom ? NULL : article_open(t->a, t->mem, parent, NODE_FIGURE);

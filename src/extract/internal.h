@@ -449,12 +449,14 @@ typedef struct {
   int depth;
   uint32_t last_end; /* where the last emitted block's text ends, in extraction.text */
   size_t next_alone; /* the first lone image or rule not yet looked at */
-  /* The last lone image placed, the block element around it and the
-   * article's last block then: the same image again in the same element
-   * with no block between is its copy (a lazy-loading page's <noscript>
-   * fallback), left out. */
+  /* The last lone image placed, the block element around it, whether it
+   * sits in a <noscript>, and the article's last block then: the same
+   * image again in the same element with no block between, one of the
+   * two in a <noscript>, is its copy (a lazy-loading page's fallback),
+   * left out; the same picture twice in plain sight stays. */
   const char *alone_src;
   const dom_node *alone_in;
+  int alone_noscript;
   const article_block *alone_after;
 } tree;
 

@@ -15,7 +15,10 @@ limit is measured again, with the ordinary page, up to --retries (2) times,
 after a pause of 2 s, and fails only when over it every time: a quadratic
 path is over it every time, a burst of load seldom three times. (Counting
 instructions instead, with perf_event_open, is not possible on a virtual
-machine without a PMU, as the CI host is.)
+machine without a PMU, as the CI host is.) The ordinary page is also timed
+at a quarter of its size, and the run fails when the whole page costs more
+than CALIBRATION_GROWTH (6) times that: a path gone superlinear on ordinary
+markup would slow the page with the cases, and hide in the ratios.
 
     tests/pathological/run.py PITH [--only NAME,...] [--time-limit N]
                               [--retries N] [--rss-limit MB] [--list] [--keep DIR]
@@ -445,6 +448,12 @@ def ordinary_page(path, size=16 << 20):
 
 
 CALIBRATION = "calibration"
+# The ordinary page at a quarter of its size: the page itself must cost
+# about 4 times less (at most CALIBRATION_GROWTH), or a path gone
+# superlinear on ordinary markup would slow the page with the cases and
+# hide in the ratios (16 for a quadratic one).
+CALIBRATION_QUARTER = "calibration-quarter"
+CALIBRATION_GROWTH = 6.0
 CALIBRATION_ARGS = ["-f", "json"]
 CALIBRATION_MARKER = "Part 0 of the story"
 # Seconds to wait before measuring a case over its limit again: a burst of
@@ -575,12 +584,12 @@ def generate(name, path):
                    check=True)
 
 
-def calibrate(pith, tmp, runs=3):
+def calibrate(pith, tmp, runs=3, name=CALIBRATION):
     """The ordinary page's CPU time now: the best of runs. Exits when pith
     fails on it (nothing to judge the cases against)."""
-    path = os.path.join(tmp, CALIBRATION + ".html")
+    path = os.path.join(tmp, name + ".html")
     if not os.path.exists(path):
-        generate(CALIBRATION, path)
+        generate(name, path)
     best = None
     for _ in range(runs):
         status, _, cpu, _ = run_pith(pith, CALIBRATION_ARGS, path, path + ".out", path + ".err")
@@ -589,6 +598,18 @@ def calibrate(pith, tmp, runs=3):
                      (status, open(path + ".err", "rb").read()[:200]))
         best = cpu if best is None or cpu < best else best
     return max(best, 1e-3)
+
+
+def calibration_growth(pith, tmp, a, calib):
+    """The ordinary page's CPU time over its quarter's, measured again (both)
+    while over CALIBRATION_GROWTH, up to a.retries times: the lowest."""
+    tries = []
+    while True:
+        tries.append(calib / calibrate(pith, tmp, name=CALIBRATION_QUARTER))
+        if tries[-1] <= CALIBRATION_GROWTH or len(tries) > a.retries:
+            return min(tries)
+        time.sleep(RETRY_PAUSE)
+        calib = calibrate(pith, tmp)
 
 
 def run_case(pith, c, tmp, a, calib):
@@ -653,6 +674,8 @@ def main():
     if a.generate:
         if a.generate[0] == CALIBRATION:
             ordinary_page(a.generate[1])
+        elif a.generate[0] == CALIBRATION_QUARTER:
+            ordinary_page(a.generate[1], 4 << 20)
         else:
             next(c for c in CASES if c["name"] == a.generate[0])["gen"](a.generate[1])
         return 0
@@ -675,6 +698,13 @@ def main():
               "%.1f times it (times its share)" % (os.path.getsize(
                   os.path.join(tmp, CALIBRATION + ".html")) / 1e6, " ".join(CALIBRATION_ARGS),
                   calib, a.time_limit))
+        growth = calibration_growth(pith, tmp, a, calib)
+        print("ordinary page at a quarter of its size: %.1f times less CPU" % growth)
+        if growth > CALIBRATION_GROWTH:
+            print("    FAIL: the ordinary page grows faster than its size (%.1f times for 4, "
+                  "over %.1f): the cases' limits would grow with it" % (growth,
+                                                                        CALIBRATION_GROWTH))
+            failed += 1
         print("%-28s %9s %7s %7s %6s %7s %4s  %s" % ("case", "input MB", "wall s", "CPU s",
                                                     "x page", "RSS MB", "exit", "message"))
         for c in CASES:
