@@ -5,7 +5,7 @@ Runs build/pith over each set's pages into a temporary directory and scores
 the output with the shared scorers (../shared/bench/score.py, score_meta.py).
 
   bench/quality.py [--pith build/pith] [--data ../shared/data]
-                   [--sets scrapinghub,wcxb-dev] [--flat] [--meta]
+                   [--sets scrapinghub,wcxb-dev] [--flat] [--flat-wcxb] [--meta]
                    [--keep DIR] [--worst N [--worst-half H]] [--json]
                    [-- extra pith args]
 
@@ -16,6 +16,10 @@ Text sets (the default mode):
                      must-have/must-not-have snippets (--metric snippets)
   flat-scrapinghub   pith --text --no-title over text/ (flattened pages),
                      score.py --metric shingle; --flat adds this set
+  flat-wcxb          wcxb-dev's pages flattened by bench/flatten.py into the
+                     work directory, then as wcxb-dev with pith --text
+                     --no-title: text mode on pages it was not tuned on;
+                     --flat-wcxb adds this set
   Each set (and each wcxb-dev page type) is also scored in the two fixed
   halves "tune" and "check" described below, and --worst lists the worst
   pages of the tune half only (--worst-half: check, or all).
@@ -53,7 +57,11 @@ TEXT_SETS = {
     "scrapinghub": ("html", "gold", "shingle", ["--no-title"]),
     "wcxb-dev": ("html", "gold", "bow", ["--no-title"]),
     "flat-scrapinghub": ("text", "gold", "shingle", ["--text", "--no-title"]),
+    "flat-wcxb": ("html", "gold", "bow", ["--text", "--no-title"]),
 }
+# Sets made here: name -> the set whose html/ bench/flatten.py flattens (gold and
+# meta.jsonl are that set's).
+FLATTENED = {"flat-wcxb": "wcxb-dev"}
 META_SETS = ("htmldate-dev", "wcxb-dev")
 DEFAULT_TEXT_SETS = "scrapinghub,wcxb-dev"
 DEFAULT_META_SETS = "htmldate-dev,wcxb-dev"
@@ -89,6 +97,8 @@ def parse_args(argv):
     ap.add_argument("--sets", help=f"comma-separated sets (default: {DEFAULT_TEXT_SETS}; "
                     f"with --meta: {DEFAULT_META_SETS})")
     ap.add_argument("--flat", action="store_true", help="also run flat-scrapinghub (pith --text)")
+    ap.add_argument("--flat-wcxb", action="store_true",
+                    help="also run flat-wcxb (wcxb-dev flattened by bench/flatten.py, pith --text)")
     ap.add_argument("--meta", action="store_true", help="score metadata (pith --format json) instead of text")
     ap.add_argument("--with-urls", action="store_true",
                     help="with --meta: run pith once a page with --url from meta.jsonl, as a crawler "
@@ -112,6 +122,8 @@ def parse_args(argv):
     a.sets = [s.strip() for s in a.sets.split(",") if s.strip()]
     if a.flat and not a.meta and "flat-scrapinghub" not in a.sets:
         a.sets.append("flat-scrapinghub")
+    if a.flat_wcxb and not a.meta and "flat-wcxb" not in a.sets:
+        a.sets.append("flat-wcxb")
     known = META_SETS if a.meta else tuple(TEXT_SETS)
     for s in a.sets:
         if s not in known:
@@ -143,7 +155,8 @@ def check_setup(a):
             paths = [a.data / s / "html", a.data / s / "meta.jsonl"]
         else:
             inp, gold, _, _ = TEXT_SETS[s]
-            paths = [a.data / s / inp, a.data / s / gold]
+            src = FLATTENED.get(s, s)
+            paths = [a.data / src / inp, a.data / src / gold]
         for p in paths:
             if not p.exists():
                 raise Fatal(f"quality.py: {p} not found: is --data ({a.data}) the shared data directory?")
@@ -243,13 +256,32 @@ def score_ids(a, gold, pred, metric, ids, idf, worst=0):
     return res
 
 
+def flatten_set(html_dir, into):
+    """Flatten html_dir's pages into the directory into (bench/flatten.py); return it.
+
+    Kept flattenings (--keep) are reused while flatten.py is the same."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import flatten
+    stamp = hashlib.sha256(Path(flatten.__file__).read_bytes()).hexdigest()
+    stamp_file = into / ".flatten.sha256"
+    if stamp_file.is_file() and stamp_file.read_text().strip() == stamp:
+        return into
+    prepare_outdir(into, {".txt"})
+    for p in sorted(html_dir.iterdir()):
+        if p.is_file():
+            (into / flatten.out_name(p)).write_text(flatten.flatten_bytes(flatten.read_page(p)), encoding="utf-8")
+    stamp_file.write_text(stamp + "\n")
+    return into
+
+
 def text_set(a, name, work):
     inp, gold_sub, metric, set_args = TEXT_SETS[name]
-    sdir = a.data / name
+    sdir = a.data / FLATTENED.get(name, name)
     pred = work / name
     prepare_outdir(pred, {".txt", ".json", ".md", ".html"})
     res = {"metric": metric}
-    res["pith"] = run_pith(a, set_args, [sdir / inp], pred, work / f"{name}.stderr")
+    pages = flatten_set(sdir / inp, work / f"{name}.in") if name in FLATTENED else sdir / inp
+    res["pith"] = run_pith(a, set_args, [pages], pred, work / f"{name}.stderr")
     if res["pith"]["exit"] == "timeout":
         raise Fatal(f"quality.py: pith timed out after {a.timeout:.0f} s on {name}", 3)
     gold = sdir / gold_sub
@@ -261,7 +293,7 @@ def text_set(a, name, work):
         wf = work / f"{name}.ids.worst"
         wf.write_text("\n".join(wids) + "\n")
         res["worst"] = score(a, gold, pred, metric, ids=wf, worst=a.worst)["worst"]
-    if name == "wcxb-dev":
+    if sdir.name == "wcxb-dev":
         meta = read_meta(sdir / "meta.jsonl")
         by_type = {}
         for m in meta:

@@ -175,47 +175,12 @@ static int comment_head(const tline *l) {
   return (l->flags & TL_COMMENT) != 0;
 }
 
-static int has_digit(const tline *l) {
-  for (size_t k = 0; k < l->len; k++)
-    if (l->s[k] >= '0' && l->s[k] <= '9')
-      return 1;
-  return 0;
-}
-
-/* Trims the body's end: a few prose lines (a newsletter blurb, a site's
- * "about us", teasers) that a long stretch of menu or footer lines (short,
- * no sentence end, no number: not a list's items nor questions) separates
- * from the bulk of the body's prose are not the article. */
-static void trim_tail(const tpage *p, long lo, long *hi) {
-  enum { GAP = 8 };
-  double total = 0, after = 0;
-  for (long i = lo; i <= *hi; i++)
-    if (p->lines[i].cls == LINE_GOOD)
-      total += line_weight(&p->lines[i]);
-  long run = 0;
-  for (long i = *hi; i >= lo; i--) {
-    const tline *l = &p->lines[i];
-    if (l->cls == LINE_GOOD) {
-      if (run >= GAP && after > 0 && after * 4 < total) {
-        *hi = i;
-        total -= after;
-        after = 0;
-      }
-      after += line_weight(l);
-      run = 0;
-    } else if (!l->end_punct && !has_digit(l)) {
-      run++;
-    }
-  }
-}
-
 /* The body: the densest run of prose. When that run is a thread of
  * comments (or starts one), the article is what comes before the thread. */
 static void densest_run(const tpage *p, long *lo, long *hi) {
   best_run(p, 0, (long)p->n, lo, hi);
   if (*lo > *hi)
     return;
-  trim_tail(p, *lo, hi);
   long from = *lo - 3 > 0 ? *lo - 3 : 0;
   long first = -1, count = 0;
   for (long i = from; i <= *hi; i++)
@@ -322,6 +287,13 @@ static int list_line(const tline *l) {
   return l->words >= 1 && l->words <= 25 && l->vocab == VOCAB_NONE && l->label == VOCAB_NONE &&
          !(l->flags & (TL_COPYRIGHT | TL_SITE | TL_COMMENT | TL_COOKIES | TL_BYLINE)) &&
          l->dups < 2;
+}
+
+static int has_digit(const tline *l) {
+  for (size_t k = 0; k < l->len; k++)
+    if (l->s[k] >= '0' && l->s[k] <= '9')
+      return 1;
+  return 0;
 }
 
 /* A list right after the body's prose (tour dates, a numbered list of

@@ -142,24 +142,22 @@ static const body_case cases[] = {
      "Please log in using one of these methods to post your comment and join the talk.\n",
      {"Mudah2an kita bisa", "Jangan lebay", "Kita harus hati2"},
      {"How to Get Your Body", "Please log in"}},
-    /* A few prose lines after a long stretch of menu and footer lines
-     * are not the article; a list of items with numbers between two runs
-     * of prose is no such stretch. */
-    {"tail after a footer",
-     "Home\nNews\n"
-     "Town debates the old swimming pool\n"
-     PARAGRAPHS("swimming pool")
-     "Ingredients for the fair\n1 cake\n2 jars of jam\n3 loaves\n4 pies\n5 buns\n"
-     "6 tarts\n7 scones\n8 pots of tea\n"
-     PARAGRAPHS("old bandstand")
-     "Our papers\nValley News\nHill Times\nRiver Post\nOur team\nOur awards\nOur history\n"
-     "Local guides\n"
-     "Valley News is the paper of the valley since the war, and it is read in every house "
-     "of the five villages each Friday morning.\n"
-     "Its reporters write about the council, the schools, the farms and the clubs, and "
-     "they answer every letter that their readers send to the office.\n",
-     {"future of the swimming pool", "future of the old bandstand"},
-     {"paper of the valley"}},
+    /* Short lines without a sentence end between two runs of prose are
+     * not always menus: a manual's code (or a table) is followed by more of
+     * its text, however short. */
+    {"prose after code",
+     "Home\nDocs\n"
+     "Configuring the swimming pool pump\n"
+     PARAGRAPHS("swimming pool") PARAGRAPHS("pump house")
+     "Example configuration\n"
+     "pump {\n  speed high\n  timer on\n  start early\n  stop late\n  filter sand\n"
+     "  valve open\n  mode quiet\n}\n"
+     "Restart the pump after you change the file, so that the new settings are read "
+     "before the next cycle begins.\n"
+     "The pump keeps its old settings until then, and it will not warn you that the file "
+     "has changed.\n",
+     {"future of the swimming pool", "Restart the pump after", "warn you that the file"},
+     {"Docs\n"}},
 };
 /* clang-format on */
 
