@@ -209,6 +209,17 @@ def dates_paragraph(path):
                 b"</p></body></html>")
 
 
+def dated_entries(path):
+    """An article, then 100k entries of one shape (tag and class), each
+    with its own day in a <time> and a heading that says the headline:
+    the lists of dated entries (meta_list_dates) and the entry that is the
+    page (own_entry)."""
+    unit = "".join('<div class="entry"><h2>Tides on the flats</h2><time class="date" '
+                   'datetime="2020-%02d-%02d">day</time><p>An entry.</p></div>' %
+                   (1 + k // 28, 1 + k % 28) for k in range(12 * 28)).encode()
+    repeat_file(path, ARTICLE.encode(), unit, 100000 // (12 * 28), b"</body></html>")
+
+
 def big_text_node(path):
     # Prose (function words, full stops): a line of one word repeated is not
     # text at all for the extractor and would be left out.
@@ -524,6 +535,8 @@ CASES = [
     # 20 times the page at 500k cards.
     case("shop-cards-500k", shop_cards(500000), args=["-f", "json"],
          stdout="Tea 50\\n\\n$0.99\\n\\nTea 51", time_share=2.0),
+    case("dated-entries-100k", dated_entries, args=["-f", "json"],
+         stdout='"title":"Tides on the flats"'),
     # The paragraph of dates, the biggest block, is the main text.
     case("dates-20MB", dates_paragraph, args=["-f", "json"],
          stdout='"title":"Tides on the flats"'),
