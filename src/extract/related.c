@@ -11,8 +11,6 @@
  * description) in a container without the section, it is set aside. A
  * heading naming comments is left to the comments' rules. */
 #include <stdio.h>
-#include <string.h>
-#include <strings.h>
 
 #include "extract/internal.h"
 #include "text/lines.h"
@@ -29,8 +27,8 @@
  * related, similar, "also" ("Customers also viewed"), recommended, in the
  * stop word lists' languages (word starts, ASCII case folded). Not "More
  * ..." or "Other ...": a category page heads its own records so ("More
- * Electronics Posts"). Every heading after the headline is asked: one
- * pass over its word starts, where heading_says walks it once a word. */
+ * Electronics Posts"). Headings are short (RELATED_HEADING_MAX): a
+ * search per word costs little. */
 static int heads_similar(const extraction *x, const text_block *b) {
   static const char *const words[] = {"related",    "similar",    "also ",       "recommend",
                                       "relacionad", "correlat",   "gerelateerd", "powiązan",
@@ -38,18 +36,9 @@ static int heads_similar(const extraction *x, const text_block *b) {
                                       "aimerez",    "même sujet", "similaires",  "simili"};
   if (b->kind != BLOCK_HEADING)
     return 0;
-  const char *s = x->text.data + b->off;
-  for (uint32_t i = 0; i < b->len; i++) {
-    if (i > 0 && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z'))
-      continue;
-    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
-      if ((s[i] | 0x20) != (words[w][0] | 0x20))
-        continue;
-      size_t n = strlen(words[w]);
-      if (i + n <= b->len && !strncasecmp(s + i, words[w], n))
-        return 1;
-    }
-  }
+  for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+    if (has_word_ci(x->text.data + b->off, b->len, words[w], 0))
+      return 1;
   return 0;
 }
 
