@@ -259,8 +259,9 @@ int options_parse(cli *c, int argc, char **argv, char ***inputs, int *ninputs) {
       break;
     }
     case 'j':
-      if (parse_number(optarg, 1, 1024, &number))
-        return usage_error("not a number of jobs (1 to 1024)", optarg);
+      /* 0: one per core, as when -j is not given (as xz -T0). */
+      if (parse_number(optarg, 0, 1024, &number))
+        return usage_error("not a number of jobs (0 to 1024; 0: one per core)", optarg);
       c->jobs = (unsigned)number;
       break;
     case OPT_ERRORS:

@@ -199,8 +199,8 @@ run --progress -q site
 check "--progress --quiet: nothing" is "$err" ""
 
 # -j: its values.
-run -j 0 site/p01.html
-check "-j 0: usage error" is "$rc" 2
+run -j 1025 site/p01.html
+check "-j 1025: usage error" is "$rc" 2
 run -j x site/p01.html
 check "-j x: usage error" is "$rc" 2
 run --jobs=2 site/p01.html

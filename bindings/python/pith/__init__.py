@@ -215,8 +215,9 @@ def _unpickle(fields):
 
 
 def extract_many(pages, jobs=None, *, errors="raise", **options):
-    """extract() over many pages on `jobs` threads (default: the CPUs this
-    process may run on, os.sched_getaffinity),
+    """extract() over many pages on `jobs` threads, 1 to 1024 (None or 0,
+    the default: the CPUs this process may run on, os.sched_getaffinity,
+    as the CLI's -j 0),
     yielding the outputs in input order.
 
     Each item of `pages` is a page (bytes or str) or a (page, url) pair.
@@ -239,12 +240,11 @@ def extract_many(pages, jobs=None, *, errors="raise", **options):
 
 
 def _jobs(jobs):
-    """The jobs argument checked; None: the usable CPUs."""
-    if jobs is None:
-        return _usable_cpus()
-    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
-        raise ValueError(f"jobs must be a positive int, not {jobs!r}")
-    return jobs
+    """The jobs argument checked, as the CLI's -j: None or 0, the usable
+    CPUs; else 1 to 1024."""
+    if not isinstance(jobs, (int, type(None))) or isinstance(jobs, bool) or not 0 <= (jobs or 0) <= 1024:
+        raise ValueError(f"jobs must be an int from 0 to 1024 (0 or None: one per CPU), not {jobs!r}")
+    return jobs or _usable_cpus()
 
 
 def _usable_cpus():
@@ -336,8 +336,8 @@ def read_archive(source, *, jobs=None, errors="skip", all_status=False, all_type
     "too-large" without being held in memory (0: no limit). options: as for parse()
     (language, metadata, charset for pages whose HTTP header names none, ...).
 
-    jobs: threads extracting (default: the CPUs this process may run on,
-    as extract_many and the CLI; reading stays in the calling thread);
+    jobs: threads extracting, 1 to 1024 (None or 0, the default: the CPUs
+    this process may run on, as extract_many and the CLI; reading stays in the calling thread);
     output in the archive's order either way. Memory stays bounded
     whatever the pace of the loop: at most 4 pages a thread are extracted
     ahead of it (some 7 MB a thread at peak on a crawl of ordinary pages).

@@ -94,8 +94,10 @@ def test_jobs_default_to_the_usable_cpus(warc, monkeypatch):
         assert reader.jobs == 3
         assert [a.to_dict() for a in reader] == cli_json_records(warc)
     assert pith.read_archive(warc, jobs=1).jobs == 1
-    for bad in (0, -1, 2.0, "2", True):
-        with pytest.raises(ValueError, match="jobs must be a positive int"):
+    assert pith.read_archive(warc, jobs=0).jobs == 3  # as the CLI's -j 0
+    assert pith.read_archive(warc, jobs=1024).jobs == 1024
+    for bad in (-1, 1025, 2.0, "2", True):
+        with pytest.raises(ValueError, match="jobs must be an int from 0 to 1024"):
             pith.read_archive(warc, jobs=bad)
 
 
@@ -360,7 +362,7 @@ def test_bad_sources(tmp_path):
     with pytest.raises(ValueError):
         pith.read_archive(empty, errors="ignore")
     with pytest.raises(ValueError):
-        pith.read_archive(empty, jobs=0)
+        pith.read_archive(empty, jobs=-1)
     with pytest.raises(ValueError):
         pith.read_archive(empty, language="english")
 

@@ -77,7 +77,10 @@ def test_extract_many_errors():
     assert isinstance(out[1], pith.EmptyInputError) and out[0].startswith("Tide mills 0")
     assert out[2].startswith("Tide mills 2")
     with pytest.raises(ValueError):
-        pith.extract_many(pages, jobs=0)
+        pith.extract_many(pages, jobs=-1)
+    with pytest.raises(ValueError):
+        pith.extract_many(pages, jobs=1025)
+    assert list(pith.extract_many(pages[:1], jobs=0)) == [out[0]]  # 0: one per CPU, as -j 0
     with pytest.raises(ValueError):
         pith.extract_many(pages, errors="ignore")
     with pytest.raises(ValueError):
