@@ -158,6 +158,13 @@ elif command -v man >/dev/null; then
   # Its SEE ALSO names the installed documents' place, under this prefix.
   grep -qF -- "$prefix/share/doc/pith" "$tmp/man.txt" || fail "man page does not name $prefix/share/doc/pith"
 fi
+# The build tree's man page (man -l build/pith.1, before installing) names
+# a real place: the source tree, whose documents are laid out as installed.
+if [ "${PITH_MAN:-1}" != 0 ]; then
+  grep -q '@PITH_' "$build/pith.1" && fail "build/pith.1 shows $(grep -o '@PITH_[A-Z_]*@' "$build/pith.1" | head -1)"
+  docdir=$(sed -n '/^\.SH "SEE ALSO"/,$s/^\.IR "\(\/.*\)" :$/\1/p' "$build/pith.1" | head -1)
+  [ -s "$docdir/docs/formats.md" ] || fail "build/pith.1 names no directory with docs/formats.md: '$docdir'"
+fi
 # The documents the man page, --help and the README point to are installed.
 for d in README.md docs/formats.md docs/json.md docs/limits.md docs/warc.md bindings/python/README.md \
   $("$prefix/bin/pith" --help | grep -oE 'docs/[a-z-]+\.md' | sort -u); do
