@@ -128,20 +128,29 @@ class Article:
     warc_record_id, warc_date, text and comments (the comment section's
     text), and any field a newer libpith adds. An absent field is None (a
     list field: []). ``markdown`` and ``html`` render the article,
-    ``blocks`` gives its structure (tables by row and cell);
-    render() takes any format and flag; to_dict() gives the fields as the
+    ``blocks`` gives its structure (tables by row and cell), each rendered
+    on first access and kept (the same object after); render() takes any
+    format and flag, rendering each time; to_dict() gives the fields as the
     json format does. ``left_out`` says why the page was left out by the
     language option (its text is then empty), else None.
 
-    An Article holds the parsed page (a few times the page's size) until it
-    is dropped.
+    An Article holds the parsed page (a few times the page's size), and the
+    markdown, html and blocks read so far, until it is dropped.
     """
 
-    __slots__ = ("_result", "_fields", "__weakref__")
+    __slots__ = ("_result", "_fields", "_rendered", "__weakref__")
 
     def __init__(self, result, fields=None):
         self._result = result
         self._fields = result.fields() if fields is None else fields
+        self._rendered = {}  # markdown, html, blocks: made on first access
+
+    def _once(self, name, make):
+        """What make() gives, made on the first call for `name` and kept:
+        a loop reading article.blocks renders the page once."""
+        if name not in self._rendered:
+            self._rendered[name] = make()
+        return self._rendered[name]
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -160,20 +169,23 @@ class Article:
     @property
     def markdown(self):
         """The article as Markdown, without the title (as json's "markdown")."""
-        return self.render("markdown", title=False).rstrip("\n")
+        return self._once("markdown", lambda: self.render("markdown", title=False).rstrip("\n"))
 
     @property
     def html(self):
         """The article as a clean HTML document."""
-        return self.render("html")
+        return self._once("html", lambda: self.render("html"))
 
     @property
     def blocks(self):
         """The article's structure as lists and dicts (json's "blocks", as
         --json-tree --images gives it): headings, paragraphs, lists,
         quotes, code, tables with their caption, rows and cells, figures
-        with their src, alt and caption, in the article's order."""
-        return json.loads(self.render("json", json_tree=True, images=True)).get("blocks", [])
+        with their src, alt and caption, in the article's order. Made once:
+        a change to the list is seen by the next access (copy.deepcopy it
+        to keep the original)."""
+        return self._once("blocks", lambda: json.loads(
+            self.render("json", json_tree=True, images=True)).get("blocks", []))
 
     @property
     def left_out(self):

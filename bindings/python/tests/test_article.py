@@ -88,6 +88,24 @@ def test_render_and_markdown():
         a.render("text", colour=True)
 
 
+def test_markdown_html_blocks_render_once(monkeypatch):
+    renders = []
+    render = pith.Article.render
+    monkeypatch.setattr(pith.Article, "render",
+                        lambda self, *a, **k: renders.append(a) or render(self, *a, **k))
+    a = pith.parse(RICH_PAGE, URL)
+    first = (a.markdown, a.html, a.blocks)
+    assert len(renders) == 3
+    for _ in range(5):
+        assert (a.markdown, a.html, a.blocks) == first
+        assert a.markdown is first[0] and a.html is first[1] and a.blocks is first[2]
+    assert len(renders) == 3  # kept, not rendered again
+    a.render("markdown")  # render() renders each time
+    assert len(renders) == 4
+    b = pith.parse(RICH_PAGE, URL)  # each Article its own
+    assert b.blocks == first[2] and b.blocks is not first[2] and len(renders) == 5
+
+
 def test_metadata_off_is_title_only():
     a = pith.parse(RICH_PAGE, metadata=False)
     assert a.title == "Tide mills of the Rance estuary"
