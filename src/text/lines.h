@@ -24,6 +24,8 @@ enum {
   TL_COMMENT = 1u << 11,    /* heads a comment: "jane says:", "34 responses to ..." */
   TL_COOKIES = 1u << 12,    /* a cookie banner's text */
   TL_LIST = 1u << 13,       /* an item of a list that goes on from the body's prose */
+  TL_LATER = 1u << 14,      /* on a repeated line's first: a later one was met (a pass's own
+                               mark, cleared by the pass: text.c's mark_inline_boxes) */
 };
 
 /* How much a line looks like a sentence of running text. */

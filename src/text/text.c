@@ -239,20 +239,21 @@ static void mark_site_lines(tpage *p, const text_sites *sites, const char *url) 
 /* A heading of what follows an article ("Related articles", "Newsletter")
  * that the page repeats further down heads a box inside the article, not
  * its end: every occurrence but the last opens a list of links instead.
- * Returns -1 on out-of-memory. */
-static int mark_inline_boxes(tpage *p) {
-  if (!p->n)
-    return 0;
-  int *seen = calloc(p->n, sizeof *seen);
-  if (!seen)
-    return -1;
-  for (size_t i = 0; i < p->n; i++) {
+ * Walked from the end, the last occurrence is the first met: it marks its
+ * first line TL_LATER, and the mark is cleared on reaching that first line
+ * (no occurrence before it). */
+static void mark_inline_boxes(tpage *p) {
+  for (size_t i = p->n; i-- > 0;) {
     tline *l = &p->lines[i];
-    if (l->vocab == VOCAB_END && l->dups >= 2 && ++seen[l->first] < l->dups)
-      l->vocab = VOCAB_LABEL;
+    if (l->vocab == VOCAB_END && l->dups >= 2) {
+      tline *first = &p->lines[l->first];
+      if (first->flags & TL_LATER)
+        l->vocab = VOCAB_LABEL;
+      first->flags |= TL_LATER;
+    }
+    if (l->first == (int)i)
+      l->flags &= (uint16_t)~TL_LATER;
   }
-  free(seen);
-  return 0;
 }
 
 /* The length of l's text without a link label glued to its end: "...(SCO).
@@ -410,10 +411,7 @@ int text_extract(const char *utf8, size_t len, const text_sites *sites, const ch
                 dl && dl->expired ? "over the time budget in text mode" : "out of memory");
   }
   text_mark_lines(&p);
-  if (mark_inline_boxes(&p)) {
-    tpage_free(&p);
-    return fail(err, err_cap, "out of memory");
-  }
+  mark_inline_boxes(&p);
   for (size_t i = 0; i < p.n; i++)
     p.lines[i].cls = classify(&p, &p.lines[i]);
   mark_site_lines(&p, sites, url);

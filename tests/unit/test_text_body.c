@@ -45,6 +45,25 @@ static const body_case cases[] = {
      "Copyright 2024 Valley News. All rights reserved.\n",
      {"future of the swimming pool", "future of the old bandstand"},
      {"Library opens", "Harbour wall", "Market moves"}},
+    /* Two such headings repeated in turn: each but its last occurrence
+     * heads a box; the last of the one met last ends the article. */
+    {"inline boxes, two headings in turn",
+     "Home\nNews\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "Related articles\n"
+     "Library opens on Sundays\n"
+     PARAGRAPHS("old bandstand")
+     "Most read\n"
+     "Harbour wall to be rebuilt\n"
+     PARAGRAPHS("paddling pool")
+     "Related articles\n"
+     "New bus route for the valley\n"
+     "Most read\n"
+     "Market moves to the square\n"
+     "Copyright 2024 Valley News. All rights reserved.\n",
+     {"future of the swimming pool", "future of the old bandstand", "future of the paddling pool"},
+     {"Library opens", "Harbour wall", "New bus route", "Market moves"}},
     /* "More from <section>", "Most read in <section>": a short line that
      * opens a list of links naming where they come from; the links are
      * left out and the article goes on after them. */
