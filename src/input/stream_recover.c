@@ -8,18 +8,23 @@
 #include "input/stream_internal.h"
 
 /* Whether the magic at p (n bytes held from it) is taken for a member's
- * start: 1 when it decompresses to "WARC/" (or begins to, and the data
- * ends there: a member cut short), or when the probes' budget is spent
- * (taken unchecked); 0 when not (a magic in damaged or compressed bytes,
- * or a member that starts no record: after damage, reading goes on at the
- * next record); 2 when more bytes are needed; -1 out of memory. */
+ * start: 1 when it decompresses to "WARC/" (or, for gzip, begins to, and
+ * the data ends there: a member cut short), or when the probes' budget is
+ * spent (taken unchecked); 0 when not (a magic in damaged or compressed
+ * bytes, or a member that starts no record: after damage, reading goes on
+ * at the next record; or a zstd frame whose first block runs past the end
+ * of the data: zstd gives a block only whole, so it gives no byte, and
+ * taking each such magic would read to the end and go back); 2 when more
+ * bytes are needed; -1 out of memory. */
 static int member_start(stream *s, const unsigned char *p, size_t n) {
   if (s->probed > 2 * s->read_to + PROBE_SLACK)
     return 1;
   size_t used;
   int r = stream_probe(s, p, n, &used);
   s->probed += used;
-  return r == 2 && s->raw_eof ? 1 : r;
+  if (r == 2 && s->raw_eof)
+    return s->kind == STREAM_GZIP;
+  return r;
 }
 
 /* Skips raw bytes up to the next member's start (member_start), or the end
