@@ -10,7 +10,7 @@ static const char usage_text[] =
     "INPUT is an HTML file (.html, .htm, .xhtml, or any of them .gz), a\n"
     "directory (searched recursively for those and for WARC/WET files), or -\n"
     "for standard input. With no INPUT, pith reads standard input. Gzip input\n"
-    "is read as is.\n"
+    "is recognised by its bytes, whatever its name, and decompressed.\n"
     "An input with no HTML markup at all is read as a page flattened to text.\n"
     "A WARC or WET file (.warc, .wet, either .gz or .zst, or any file starting\n"
     "like one) gives one output per page: each HTML response with HTTP status\n"
