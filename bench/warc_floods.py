@@ -56,6 +56,19 @@ def zstd_block(size, kind):
     return lambda n: fill(head + (b"HELLO" if kind == 0 else b"Z" * 7), n)
 
 
+def huffman_literals(n):
+    """zstd magics, each a frame whose first block holds 128 KiB of
+    Huffman-coded literals (two symbols of one bit, four streams of 4,200
+    bytes: the magics after it) that fail only once decoded, at the
+    streams' ends: a probe decodes 128 KiB and takes in no byte."""
+    regen, ss = (128 << 10) - 4, 4200
+    csize = 2 + 6 + 4 * ss
+    lits = (0xE | regen << 4 | csize << 22).to_bytes(5, "little")
+    block = ((5 + csize + 1) << 3 | 2 << 1 | 1).to_bytes(3, "little")
+    head = b"\x28\xb5\x2f\xfd\x04\x58" + block + lits + b"\x80\x10" + struct.pack("<3H", ss, ss, ss)
+    return fill(head, n)
+
+
 def skippable(n):
     body = b"\x28\xb5\x2f\xfd\x00\x58" * 1000
     return fill(b"\x50\x2a\x4d\x18" + struct.pack("<I", len(body)) + body, n)
@@ -69,6 +82,7 @@ CASES = {
     "zstd-128k-blocks": (zst, ".warc.zst", zstd_block(128 << 10, 2)),
     "zstd-raw-blocks": (zst, ".warc.zst", zstd_block(5, 0)),
     "zstd-skippable": (zst, ".warc.zst", skippable),
+    "zstd-huffman-literals": (zst, ".warc.zst", huffman_literals),
 }
 
 
@@ -104,7 +118,7 @@ def main():
     a = ap.parse_args()
     recs = records(a.sample)
     half = len(recs) // 2
-    print("%-18s %5s %-5s %-30s %6s %6s %7s %7s" %
+    print("%-21s %5s %-5s %-30s %6s %6s %7s %7s" %
           ("case", "size", "input", "pith", "pages", "errors", "CPU s", "RSS MB"))
     with tempfile.TemporaryDirectory(prefix="pith-floods-") as tmp:
         for name, (pack, ext, flood) in CASES.items():
@@ -118,7 +132,7 @@ def main():
                 for pipe in (False, True):
                     for pith in a.pith:
                         pages, errors, cpu, rss = run(pith, path, pipe)
-                        print("%-18s %4dx %-5s %-30s %6d %6d %7.2f %7.0f" %
+                        print("%-21s %4dx %-5s %-30s %6d %6d %7.2f %7.0f" %
                               (name, mult, "pipe" if pipe else "file", pith[-30:], pages,
                                errors, cpu, rss))
                 sys.stdout.flush()
