@@ -2015,6 +2015,31 @@ static void test_title_parts(void) {
   CHECK_STR(art.title, "\xC2\xAB Il y a le poids de la g\xC3\xA9ographie \xC2\xBB");
 }
 
+/* Title shapes read on pages no rule was tuned on (audit12). */
+static void test_title_unseen(void) {
+  /* An article's <title> that puts the site's name after "Headline —
+   * its own end": the dash is the headline's, nothing after it is
+   * guessed to be a site's name or a section. */
+  CHECK(run(PAGE("<title>Early reviews are in \xE2\x80\x94 and they are not great - Digg</title>"
+                 "<meta property=\"og:type\" content=\"article\">"
+                 "<meta property=\"og:site_name\" content=\"Digg\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Early reviews are in \xE2\x80\x94 and they are not great");
+  /* So when another title says it without the site's name. */
+  CHECK(
+      run(PAGE("<title>Office 365 \xE2\x80\x93 HBDI \xE2\x80\x93 die Dritte | Damians Blog</title>"
+               "<meta property=\"og:title\" content=\"Office 365 \xE2\x80\x93 HBDI \xE2\x80\x93 "
+               "die Dritte\"><meta property=\"og:type\" content=\"article\">"
+               "<meta property=\"og:site_name\" content=\"Damians Blog\">",
+               BODY)) == 0);
+  CHECK_STR(art.title, "Office 365 \xE2\x80\x93 HBDI \xE2\x80\x93 die Dritte");
+  /* Not on a page that is no article: a shop's dash parts its keywords. */
+  CHECK(run(PAGE("<title>Travel insurance - Flight and trip quotes | Safe Trips</title>"
+                 "<meta property=\"og:site_name\" content=\"Safe Trips\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Travel insurance");
+}
+
 static void test_invisible_characters(void) {
   /* A soft hyphen parts no words: the <h1> says the <title>'s words. */
   CHECK(run(PAGE("<title>Town of Saltmarsh: Home Repair Assistance Program</title>"
@@ -2151,6 +2176,7 @@ int main(void) {
   test_title_glued_parts();
   test_invisible_characters();
   test_title_parts();
+  test_title_unseen();
   test_language();
   test_odd_input();
   arena_free(&mem);
