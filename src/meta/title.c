@@ -392,6 +392,23 @@ static int first_part(const char *t, size_t min_words, size_t *end) {
   return 0;
 }
 
+/* Where t's last part starts after its last strong separator (a title's
+ * own colon stays), when that leaves at least min_words words. */
+static int last_part(const char *t, size_t min_words, size_t *start) {
+  title_segment seg[TITLE_MAX_SEGMENTS];
+  size_t n = title_split(t, seg);
+  for (size_t i = n; i-- > 1;) {
+    if (seg[i].colon)
+      continue;
+    uint32_t w[TITLE_MAX_WORDS];
+    if (title_words(t + seg[i].start, strlen(t + seg[i].start), w) < min_words)
+      return 0;
+    *start = seg[i].start;
+    return 1;
+  }
+  return 0;
+}
+
 size_t title_anchor_end(const char *t, size_t len) {
   for (;;) {
     const unsigned char *u = (const unsigned char *)t;
@@ -509,7 +526,9 @@ static int headline_dash(const char *t, size_t end, const title_input *in, unsig
  * ("Thread:") off the start, the site's name off either end, and, unless t
  * is a visible heading, what follows the first strong separator
  * ("Headline | Section | Site") unless it is the headline's own dash
- * (headline_dash; off: what came off t before, as strip_site says). */
+ * (headline_dash; off: what came off t before, as strip_site says), or,
+ * when the site's name came off its front only, what precedes the last
+ * one ("Site » Section » Title"). */
 static const char *finish_as(const char *t, const title_input *in, arena *mem, int heading,
                              unsigned off) {
   if (!t)
@@ -551,6 +570,15 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
    * machines carry sections and sites after theirs. */
   if (heading)
     return c;
+  if (c && !in->home && (off & (OFF_FRONT | OFF_END)) == OFF_FRONT) {
+    /* "Site » Section » Title": after a site's name at the front, the
+     * parts go from the site's sections to the page's own title. */
+    size_t at;
+    if (last_part(c, 2, &at)) {
+      const char *l = mstr_clean(mem, c + at, strlen(c) - at, 4000);
+      return l && !is_site(l, strlen(l), in) ? l : c;
+    }
+  }
   if (c && !in->home && first_part(c, 2, &end) && end > 0 && !headline_dash(c, end, in, off)) {
     const char *f = mstr_clean(mem, c, end, 4000);
     if (f && !is_site(f, strlen(f), in))

@@ -2038,6 +2038,12 @@ static void test_title_unseen(void) {
                  "<meta property=\"og:site_name\" content=\"Safe Trips\">",
                  BODY)) == 0);
   CHECK_STR(art.title, "Travel insurance");
+  /* The site's name first: the parts go from its sections to the page. */
+  CHECK(run(PAGE("<title>Four Years Remaining \xC2\xBB Blog Archive \xC2\xBB Interning of small "
+                 "integers</title><meta property=\"og:site_name\" content=\"Four Years "
+                 "Remaining\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Interning of small integers");
 }
 
 static void test_invisible_characters(void) {
