@@ -714,16 +714,22 @@ static int headline_stands(const char *h, const title_input *in) {
 
 /* Step 4: the titles for machines, best first (stripped: the site's name
  * off), by index: JSON-LD headline 0, og:title 1, twitter:title 2, meta
- * title 3, <title> 4. One that is only the site's name or "Home" is none;
+ * title 3, <title> 4. One that is only the site's name or "Home" is none,
+ * so is one that was the site's name whole before stripping (og:title
+ * and og:site_name ".:: NMB-MEDIA ::. eBay-Templates, JTL-Wawi /
+ * Eazyauction Designvorlagen": the strip's guess took a part of it off),
+ * but on a home page, whose title is the site's name;
  * a shared title (og:title, twitter:title) that shares under a third of
  * its words with the <title> is a slogan ("We're Really Good at Email"
  * for "Email Marketing Tools | Site"): the <title> names the page. */
-static const char *best_title(const char *const stripped[5], const title_input *in) {
+static const char *best_title(const char *const stripped[5], const char *const refs[5],
+                              const title_input *in) {
   static const int order[5] = {1, 2, 4, 3, 0};
   const char *doc = stripped[4];
   for (int k = 0; k < 5; k++) {
-    const char *s = stripped[order[k]];
-    if (!s || is_site(s, strlen(s), in) || home_word(s, strlen(s)))
+    const char *s = stripped[order[k]], *r = refs[order[k]];
+    if (!s || is_site(s, strlen(s), in) || home_word(s, strlen(s)) ||
+        (!in->home && is_site(r, strlen(r), in)))
       continue;
     if (s != doc && (order[k] == 1 || order[k] == 2) && doc && !is_site(doc, strlen(doc), in)) {
       double in_t, covers;
@@ -790,7 +796,7 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
     *from_h1 = one;
     return headline(&in->h1[one], stripped, off, in, mem);
   }
-  const char *t = best_title(stripped, in);
+  const char *t = best_title(stripped, refs, in);
   if (t)
     return finish(t, in, mem, off_of(t, stripped, off));
   /* Step 5: the first <h1> outside the page's chrome, else any title; on

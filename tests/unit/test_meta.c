@@ -2044,6 +2044,13 @@ static void test_title_unseen(void) {
                  "Remaining\">",
                  BODY)) == 0);
   CHECK_STR(art.title, "Interning of small integers");
+  /* A title that is the site's name whole names no page, though the
+   * strip's guess takes a short last part off it. */
+  CHECK(run(PAGE("<title>Valley Media shop for market templates / Designs</title>"
+                 "<meta property=\"og:site_name\" content=\"Valley Media shop for market templates "
+                 "/ Designs\">",
+                 "<h1>Privacy changes to our market templates</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Privacy changes to our market templates");
 }
 
 static void test_invisible_characters(void) {
