@@ -721,7 +721,9 @@ static int headline_stands(const char *h, const title_input *in) {
  * but on a home page, whose title is the site's name;
  * a shared title (og:title, twitter:title) that shares under a third of
  * its words with the <title> is a slogan ("We're Really Good at Email"
- * for "Email Marketing Tools | Site"): the <title> names the page. */
+ * for "Email Marketing Tools | Site"): the <title> names the page; unless
+ * the JSON-LD headline or the meta title says it too (a <title> "BeFifty -
+ * Der Blog für Frauen über 50" on every page is the site's own). */
 static const char *best_title(const char *const stripped[5], const char *const refs[5],
                               const title_input *in) {
   static const int order[5] = {1, 2, 4, 3, 0};
@@ -734,7 +736,7 @@ static const char *best_title(const char *const stripped[5], const char *const r
     if (s != doc && (order[k] == 1 || order[k] == 2) && doc && !is_site(doc, strlen(doc), in)) {
       double in_t, covers;
       agreement(s, doc, &in_t, &covers);
-      if (in_t < 0.34)
+      if (in_t < 0.34 && !same_words(s, stripped[0]) && !same_words(s, stripped[3]))
         return doc;
     }
     return s;

@@ -2051,6 +2051,15 @@ static void test_title_unseen(void) {
                  "/ Designs\">",
                  "<h1>Privacy changes to our market templates</h1>" BODY)) == 0);
   CHECK_STR(art.title, "Privacy changes to our market templates");
+  /* A shared title the JSON-LD headline says too is no slogan, though the
+   * <title> (the site's own, on every page) shares no word with it. */
+  CHECK(run(PAGE("<title>Valley Days - The blog for walkers over fifty</title>"
+                 "<meta property=\"og:title\" content=\"Montauk at the end of the world\">"
+                 "<meta property=\"og:site_name\" content=\"Valley Days\">"
+                 "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":"
+                 "\"Montauk at the end of the world\"}</script>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Montauk at the end of the world");
 }
 
 static void test_invisible_characters(void) {
