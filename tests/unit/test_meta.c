@@ -2062,6 +2062,35 @@ static void test_title_unseen(void) {
   CHECK_STR(art.title, "Montauk at the end of the world");
 }
 
+/* Site and section names that are none: an address gives its host name;
+ * a path, a host name, the home page or the title is no section. */
+static void test_field_names(void) {
+  CHECK(run(PAGE("<title>Harbour wall repaired</title>"
+                 "<meta property=\"og:site_name\" content=\"https://www.valley.example\">"
+                 "<meta property=\"article:section\" content=\"/news/\">",
+                 BODY)) == 0);
+  CHECK_STR(art.meta.site_name, "valley.example");
+  CHECK(art.meta.section == NULL);
+  static const char *const pages[] = {
+      PAGE("<title>Harbour wall repaired</title>"
+           "<meta property=\"article:section\" content=\"valley.example\">",
+           BODY),
+      PAGE("<title>Harbour wall repaired</title>"
+           "<meta property=\"article:section\" content=\"Homepage\">",
+           BODY),
+      PAGE("<title>Harbour wall repaired</title>"
+           "<meta property=\"article:section\" content=\"Harbour wall repaired\">",
+           BODY)};
+  for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+    CHECK(run(pages[i]) == 0);
+    CHECK(art.meta.section == NULL);
+  }
+  CHECK(run(PAGE("<title>Harbour wall repaired</title>"
+                 "<meta property=\"article:section\" content=\"Local news\">",
+                 BODY)) == 0);
+  CHECK_STR(art.meta.section, "Local news");
+}
+
 static void test_invisible_characters(void) {
   /* A soft hyphen parts no words: the <h1> says the <title>'s words. */
   CHECK(run(PAGE("<title>Town of Saltmarsh: Home Repair Assistance Program</title>"
@@ -2199,6 +2228,7 @@ int main(void) {
   test_invisible_characters();
   test_title_parts();
   test_title_unseen();
+  test_field_names();
   test_language();
   test_odd_input();
   arena_free(&mem);
