@@ -47,3 +47,41 @@ const char *meta_section_name(mctx *x, const char *s) {
   const char *title = x->art->title;
   return title && title_same_words_n(t, title, strlen(title)) ? NULL : s;
 }
+
+/* The length of the tag of an element that a description holds as
+ * markup at s ("<a href=...>", "</p>", "<br/>"), or 0: a name that is no
+ * such element's ("<The Palace: Tale of Jang Noksu>") is text. */
+static size_t markup_tag(const char *s) {
+  static const char *const names[] = {"a", "p", "br", "span", "strong", "em", "b", "i", "div"};
+  const char *n = s + 1 + (s[1] == '/');
+  for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+    size_t l = strlen(names[k]);
+    if (mstr_istarts(n, names[k]) && strchr(" />", n[l])) {
+      const char *end = strchr(n, '>');
+      return end ? (size_t)(end + 1 - s) : 0;
+    }
+  }
+  return 0;
+}
+
+const char *meta_description_text(mctx *x, const char *s) {
+  if (!s || !strchr(s, '<'))
+    return s;
+  size_t len = strlen(s), k = 0;
+  char *out = arena_alloc(x->tmp, len + 1);
+  if (!out)
+    return s;
+  for (size_t i = 0; i < len;) {
+    size_t tag = s[i] == '<' ? markup_tag(s + i) : 0;
+    if (!tag) {
+      out[k++] = s[i++];
+      continue;
+    }
+    /* A link in a description is its "Read more": it goes whole. */
+    const char *close = mstr_istarts(s + i, "<a") ? mstr_istr(s + i, len - i, "</a>") : NULL;
+    i = close ? (size_t)(close - s) + 4 : i + tag;
+    out[k++] = ' ';
+  }
+  out[k] = '\0';
+  return out;
+}

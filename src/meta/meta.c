@@ -948,7 +948,7 @@ static void choose_rest(mctx *x) {
     desc = ld->description;
   if (!desc)
     desc = meta_first_tag(x, descriptions + 2, 2);
-  m->description = meta_text_value(x, desc, 4000);
+  m->description = meta_text_value(x, meta_description_text(x, desc), 4000);
   static const char *const images[] = {"og:image", "og:image:url", "og:image:secure_url",
                                        "twitter:image", "twitter:image:src"};
   const char *img = meta_first_tag(x, images, 5);

@@ -172,6 +172,11 @@ const char *meta_site_name(mctx *x, const char *s);
  * name, the home page or the page's title; else NULL. */
 const char *meta_section_name(mctx *x, const char *s);
 
+/* Description s without the markup a template left in it ("... and<a
+ * class=more href=...>Read More</a>": the link goes whole, other tags
+ * leave their text). */
+const char *meta_description_text(mctx *x, const char *s);
+
 /* The host name of an address, without "www.", into out. */
 const char *meta_host_of(const char *url, char *out, size_t cap);
 

@@ -2089,6 +2089,21 @@ static void test_field_names(void) {
                  "<meta property=\"article:section\" content=\"Local news\">",
                  BODY)) == 0);
   CHECK_STR(art.meta.section, "Local news");
+  /* A description with a template's markup in it: its "Read more" link
+   * goes; angle brackets around a play's name are text. */
+  static const char *const described[][2] = {
+      {PAGE("<meta property=\"og:description\" content=\"Crews rebuilt the &lt;b&gt;old&lt;/b&gt; "
+            "wall and&lt;a class=&quot;more&quot; href=&quot;/wall&quot;&gt;Read More&lt;/a&gt;\">",
+            BODY),
+       "Crews rebuilt the old wall and"},
+      {PAGE("<meta property=\"og:description\" content=\"Reviews of &lt;The Palace: Tale of Jang "
+            "Noksu&gt; are in\">",
+            BODY),
+       "Reviews of <The Palace: Tale of Jang Noksu> are in"}};
+  for (size_t i = 0; i < sizeof described / sizeof *described; i++) {
+    CHECK(run(described[i][0]) == 0);
+    CHECK_STR(art.meta.description, described[i][1]);
+  }
 }
 
 static void test_invisible_characters(void) {
