@@ -919,13 +919,13 @@ static void choose_rest(mctx *x) {
     m->canonical_url = meta_resolve_url(x, meta_tag(x, "og:url"));
   static const char *const sites[] = {"og:site_name", "application-name",
                                       "apple-mobile-web-app-title"};
-  const char *site = meta_tag(x, sites[0]);
+  const char *site = meta_site_name(x, meta_tag(x, sites[0]));
   if (!site)
-    site = ld->site_name;
+    site = meta_site_name(x, ld->site_name);
   if (!site)
-    site = ld->publisher;
+    site = meta_site_name(x, ld->publisher);
   if (!site)
-    site = meta_first_tag(x, sites + 1, 2);
+    site = meta_site_name(x, meta_first_tag(x, sites + 1, 2));
   if (!site && x->tin) { /* "Headline | Site", with the logo's words or the host */
     const dom_node *logo = x->home_link && x->home_link_pos < x->title_pos ? x->home_link : NULL;
     site = title_site_part(x->tin->doc_title, x->art->title,
@@ -935,11 +935,11 @@ static void choose_rest(mctx *x) {
   static const char *const sections[] = {"article:section", "og:article:section",
                                          "parsely-section", "sailthru.section",
                                          "section",         "article.section"};
-  const char *section = meta_first_tag(x, sections, 2);
+  const char *section = meta_section_name(x, meta_first_tag(x, sections, 2));
   if (!section)
-    section = ld->section;
+    section = meta_section_name(x, ld->section);
   if (!section)
-    section = meta_first_tag(x, sections + 2, 4);
+    section = meta_section_name(x, meta_first_tag(x, sections + 2, 4));
   m->section = meta_text_value(x, section, 200);
   static const char *const descriptions[] = {"og:description", "description", "twitter:description",
                                              "dc.description"};
@@ -948,7 +948,7 @@ static void choose_rest(mctx *x) {
     desc = ld->description;
   if (!desc)
     desc = meta_first_tag(x, descriptions + 2, 2);
-  m->description = meta_text_value(x, desc, 4000);
+  m->description = meta_text_value(x, meta_description_text(x, desc), 4000);
   static const char *const images[] = {"og:image", "og:image:url", "og:image:secure_url",
                                        "twitter:image", "twitter:image:src"};
   const char *img = meta_first_tag(x, images, 5);

@@ -165,6 +165,18 @@ int meta_is_home(const char *url);
  * absolute. */
 const char *meta_resolve_url(mctx *x, const char *u);
 
+/* s when it is a name for the site's name; the host name when s is a
+ * web address; NULL when it is a path (meta/field_names.c). */
+const char *meta_site_name(mctx *x, const char *s);
+/* s when it is a name for the page's section: not an address, a host
+ * name, the home page or the page's title; else NULL. */
+const char *meta_section_name(mctx *x, const char *s);
+
+/* Description s without the markup a template left in it ("... and<a
+ * class=more href=...>Read More</a>": the link goes whole, other tags
+ * leave their text). */
+const char *meta_description_text(mctx *x, const char *s);
+
 /* The host name of an address, without "www.", into out. */
 const char *meta_host_of(const char *url, char *out, size_t cap);
 

@@ -252,8 +252,13 @@ static int is_date(const char *s, size_t len) {
 }
 
 /* t without the parts that name the site; guess: also a short last part
- * after a long headline when no name is known. */
-static const char *strip_site(const char *t, const title_input *in, arena *mem, int guess) {
+ * after a long headline when no name is known. *off gets OFF_END when
+ * parts came off its end (OFF_NAMED_END too when they name the site, not
+ * guessed), OFF_FRONT when they came off its start. */
+enum { OFF_END = 1, OFF_NAMED_END = 2, OFF_FRONT = 4 };
+static const char *strip_site(const char *t, const title_input *in, arena *mem, int guess,
+                              unsigned *off) {
+  *off = 0;
   if (!t)
     return NULL;
   title_segment seg[TITLE_MAX_SEGMENTS];
@@ -296,6 +301,7 @@ static const char *strip_site(const char *t, const title_input *in, arena *mem, 
       changed = 1;
     }
   }
+  size_t named_last = last;
   /* No known site name: "Headline | Site" still reads so when the last
    * part is a short name after a long headline. Colons join a title's own
    * parts ("Guide: How to ..."), so they are left alone. */
@@ -312,6 +318,8 @@ static const char *strip_site(const char *t, const title_input *in, arena *mem, 
   /* The colon of "Site: Headline" stays when the site did not come off. */
   if (last - first == n)
     return t;
+  *off = (last < dated_last ? OFF_END : 0) | (named_last < dated_last ? OFF_NAMED_END : 0) |
+         (first > dated_first ? OFF_FRONT : 0);
   size_t s = seg[first].start, e = seg[last - 1].end;
   /* What is left names only the home page ("Home | The Blog"): the
    * title is the site's name. */
@@ -325,7 +333,8 @@ static const char *strip_site(const char *t, const title_input *in, arena *mem, 
 }
 
 const char *title_strip_site(const char *t, const title_input *in, arena *mem) {
-  return strip_site(t, in, mem, 1);
+  unsigned off;
+  return strip_site(t, in, mem, 1, &off);
 }
 
 const char *title_site_part(const char *doc_title, const char *title, const char *home_text,
@@ -378,6 +387,23 @@ static int first_part(const char *t, size_t min_words, size_t *end) {
     if (title_words(t, seg[i - 1].end, w) < min_words)
       return 0;
     *end = seg[i - 1].end;
+    return 1;
+  }
+  return 0;
+}
+
+/* Where t's last part starts after its last strong separator (a title's
+ * own colon stays), when that leaves at least min_words words. */
+static int last_part(const char *t, size_t min_words, size_t *start) {
+  title_segment seg[TITLE_MAX_SEGMENTS];
+  size_t n = title_split(t, seg);
+  for (size_t i = n; i-- > 1;) {
+    if (seg[i].colon)
+      continue;
+    uint32_t w[TITLE_MAX_WORDS];
+    if (title_words(t + seg[i].start, strlen(t + seg[i].start), w) < min_words)
+      return 0;
+    *start = seg[i].start;
     return 1;
   }
   return 0;
@@ -485,11 +511,26 @@ static size_t without_lone_separators(const char *t, size_t len, size_t *start) 
   return e - a;
 }
 
+/* Whether the separator after t[0..end) is a dash of the headline's own:
+ * on a page that says it is an article, the site's name came off after
+ * it ("Headline — And They're Not Great - Digg"; off: what came off, as
+ * strip_site says). A bar parts sections; so does a dash on a shop's or
+ * a service's page ("Travel Insurance - Flight Quotes | Site"). */
+static int headline_dash(const char *t, size_t end, const title_input *in, unsigned off) {
+  const char *g = t + end + strspn(t + end, " ");
+  return in->article && (off & OFF_NAMED_END) &&
+         (*g == '-' || !strncmp(g, "\xE2\x80\x93", 3) || !strncmp(g, "\xE2\x80\x94", 3));
+}
+
 /* The finishing touches: anchors' pilcrows off the end, forum prefixes
  * ("Thread:") off the start, the site's name off either end, and, unless t
  * is a visible heading, what follows the first strong separator
- * ("Headline | Section | Site"). */
-static const char *finish_as(const char *t, const title_input *in, arena *mem, int heading) {
+ * ("Headline | Section | Site") unless it is the headline's own dash
+ * (headline_dash; off: what came off t before, as strip_site says), or,
+ * when the site's name came off its front only, what precedes the last
+ * one ("Site » Section » Title"). */
+static const char *finish_as(const char *t, const title_input *in, arena *mem, int heading,
+                             unsigned off) {
   if (!t)
     return NULL;
   static const char *const prefixes[] = {
@@ -508,7 +549,11 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   size_t from, kept = without_lone_separators(c, strlen(c), &from);
   if (kept != strlen(c) && !(c = mstr_clean(mem, c + from, kept, 4000)))
     return NULL;
-  c = strip_site(c, in, mem, !heading || !continued_in_title(c, in));
+  unsigned more;
+  /* Once the site's name came off, no other part is guessed to be it. */
+  int guess = !(off & OFF_NAMED_END) && (!heading || !continued_in_title(c, in));
+  c = strip_site(c, in, mem, guess, &more);
+  off |= more;
   /* A forum's "Site • View topic - Title": what follows the label. */
   if (c) {
     title_segment seg[TITLE_MAX_SEGMENTS];
@@ -525,7 +570,16 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
    * machines carry sections and sites after theirs. */
   if (heading)
     return c;
-  if (c && !in->home && first_part(c, 2, &end) && end > 0) {
+  if (c && !in->home && (off & (OFF_FRONT | OFF_END)) == OFF_FRONT) {
+    /* "Site » Section » Title": after a site's name at the front, the
+     * parts go from the site's sections to the page's own title. */
+    size_t at;
+    if (last_part(c, 2, &at)) {
+      const char *l = mstr_clean(mem, c + at, strlen(c) - at, 4000);
+      return l && !is_site(l, strlen(l), in) ? l : c;
+    }
+  }
+  if (c && !in->home && first_part(c, 2, &end) && end > 0 && !headline_dash(c, end, in, off)) {
     const char *f = mstr_clean(mem, c, end, 4000);
     if (f && !is_site(f, strlen(f), in))
       c = f;
@@ -533,8 +587,8 @@ static const char *finish_as(const char *t, const title_input *in, arena *mem, i
   return c;
 }
 
-static const char *finish(const char *t, const title_input *in, arena *mem) {
-  return finish_as(t, in, mem, 0);
+static const char *finish(const char *t, const title_input *in, arena *mem, unsigned off) {
+  return finish_as(t, in, mem, 0, off);
 }
 
 /* Whether heading h is, word for word, the last part of title t and not
@@ -660,21 +714,29 @@ static int headline_stands(const char *h, const title_input *in) {
 
 /* Step 4: the titles for machines, best first (stripped: the site's name
  * off), by index: JSON-LD headline 0, og:title 1, twitter:title 2, meta
- * title 3, <title> 4. One that is only the site's name or "Home" is none;
+ * title 3, <title> 4. One that is only the site's name or "Home" is none,
+ * so is one that was the site's name whole before stripping (og:title
+ * and og:site_name ".:: NMB-MEDIA ::. eBay-Templates, JTL-Wawi /
+ * Eazyauction Designvorlagen": the strip's guess took a part of it off),
+ * but on a home page, whose title is the site's name;
  * a shared title (og:title, twitter:title) that shares under a third of
  * its words with the <title> is a slogan ("We're Really Good at Email"
- * for "Email Marketing Tools | Site"): the <title> names the page. */
-static const char *best_title(const char *const stripped[5], const title_input *in) {
+ * for "Email Marketing Tools | Site"): the <title> names the page; unless
+ * the JSON-LD headline or the meta title says it too (a <title> "BeFifty -
+ * Der Blog für Frauen über 50" on every page is the site's own). */
+static const char *best_title(const char *const stripped[5], const char *const refs[5],
+                              const title_input *in) {
   static const int order[5] = {1, 2, 4, 3, 0};
   const char *doc = stripped[4];
   for (int k = 0; k < 5; k++) {
-    const char *s = stripped[order[k]];
-    if (!s || is_site(s, strlen(s), in) || home_word(s, strlen(s)))
+    const char *s = stripped[order[k]], *r = refs[order[k]];
+    if (!s || is_site(s, strlen(s), in) || home_word(s, strlen(s)) ||
+        (!in->home && is_site(r, strlen(r), in)))
       continue;
     if (s != doc && (order[k] == 1 || order[k] == 2) && doc && !is_site(doc, strlen(doc), in)) {
       double in_t, covers;
       agreement(s, doc, &in_t, &covers);
-      if (in_t < 0.34)
+      if (in_t < 0.34 && !same_words(s, stripped[0]) && !same_words(s, stripped[3]))
         return doc;
     }
     return s;
@@ -682,19 +744,29 @@ static const char *best_title(const char *const stripped[5], const title_input *
   return NULL;
 }
 
+/* What came off the page's titles that say stripped title t (one of
+ * stripped[]) word for word, as strip_site says. */
+static unsigned off_of(const char *t, const char *const stripped[5], const unsigned off[5]) {
+  unsigned o = 0;
+  for (int i = 0; i < 5; i++)
+    if (t == stripped[i] || (stripped[i] && same_words(t, stripped[i])))
+      o |= off[i];
+  return o;
+}
+
 /* The title from heading h: the title for machines it says after its
  * kicker; its leading part before a tail that is no part of the
  * headline; else h itself, spelt as a title for machines spells it when h
  * is spelt worse (spelt_better). */
 static const char *headline(const title_heading *h, const char *const stripped[5],
-                            const title_input *in, arena *mem) {
+                            const unsigned off[5], const title_input *in, arena *mem) {
   const char *tail = title_after_kicker(h, stripped);
   if (tail)
-    return finish(tail, in, mem);
+    return finish(tail, in, mem, off_of(tail, stripped, off));
   const char *lead = title_lead_before_tail(h, in);
-  const char *t = finish_as(lead ? lead : h->text, in, mem, 1);
+  const char *t = finish_as(lead ? lead : h->text, in, mem, 1, 0);
   const char *better = t ? title_spelt_better(t, stripped) : NULL;
-  return better ? finish_as(better, in, mem, 1) : t;
+  return better ? finish_as(better, in, mem, 1, 0) : t;
 }
 
 /* The procedure docs/json.md describes ("Title"): the first step that
@@ -707,8 +779,9 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   const char *refs[5] = {in->ld_headline, in->og_title, in->tw_title, in->meta_title,
                          in->doc_title};
   const char *stripped[5];
+  unsigned off[5];
   for (int i = 0; i < 5; i++)
-    stripped[i] = refs[i] ? title_strip_site(refs[i], in, mem) : NULL;
+    stripped[i] = strip_site(refs[i], in, mem, 1, &off[i]);
   /* Step 2: the first <h1> that agrees with one of the titles. */
   for (size_t i = 0; i < in->nh1; i++) {
     const char *h = in->h1[i].text;
@@ -717,17 +790,17 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
     for (int r = 0; r < 5; r++)
       if (stripped[r] && agrees(h, in->h1[i].chrome, stripped[r])) {
         *from_h1 = (int)i;
-        return headline(&in->h1[i], stripped, in, mem);
+        return headline(&in->h1[i], stripped, off, in, mem);
       }
   }
   int one = one_headline(in);
   if (one >= 0 && headline_stands(in->h1[one].text, in)) {
     *from_h1 = one;
-    return headline(&in->h1[one], stripped, in, mem);
+    return headline(&in->h1[one], stripped, off, in, mem);
   }
-  const char *t = best_title(stripped, in);
+  const char *t = best_title(stripped, refs, in);
   if (t)
-    return finish(t, in, mem);
+    return finish(t, in, mem, off_of(t, stripped, off));
   /* Step 5: the first <h1> outside the page's chrome, else any title; on
    * a site's home page whose titles all name the site, the site's name
    * (its <h1>s head its sections: "About", a post's "The Great"). A home
@@ -738,11 +811,11 @@ const char *title_choose(const title_input *in_, arena *mem, int *from_h1) {
   for (size_t i = 0; i < in->nh1 && !(in->home && titled); i++)
     if (in->h1[i].text && !in->h1[i].chrome) {
       *from_h1 = (int)i;
-      return finish_as(in->h1[i].text, in, mem, 1);
+      return finish_as(in->h1[i].text, in, mem, 1, 0);
     }
   for (int r = 4; r >= 0; r--)
     if (stripped[r])
-      return finish(stripped[r], in, mem);
+      return finish(stripped[r], in, mem, off[r]);
   return NULL;
 }
 

@@ -2015,6 +2015,97 @@ static void test_title_parts(void) {
   CHECK_STR(art.title, "\xC2\xAB Il y a le poids de la g\xC3\xA9ographie \xC2\xBB");
 }
 
+/* Title shapes read on pages no rule was tuned on (audit12). */
+static void test_title_unseen(void) {
+  /* An article's <title> that puts the site's name after "Headline —
+   * its own end": the dash is the headline's, nothing after it is
+   * guessed to be a site's name or a section. */
+  CHECK(run(PAGE("<title>Early reviews are in \xE2\x80\x94 and they are not great - Digg</title>"
+                 "<meta property=\"og:type\" content=\"article\">"
+                 "<meta property=\"og:site_name\" content=\"Digg\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Early reviews are in \xE2\x80\x94 and they are not great");
+  /* So when another title says it without the site's name. */
+  CHECK(
+      run(PAGE("<title>Office 365 \xE2\x80\x93 HBDI \xE2\x80\x93 die Dritte | Damians Blog</title>"
+               "<meta property=\"og:title\" content=\"Office 365 \xE2\x80\x93 HBDI \xE2\x80\x93 "
+               "die Dritte\"><meta property=\"og:type\" content=\"article\">"
+               "<meta property=\"og:site_name\" content=\"Damians Blog\">",
+               BODY)) == 0);
+  CHECK_STR(art.title, "Office 365 \xE2\x80\x93 HBDI \xE2\x80\x93 die Dritte");
+  /* Not on a page that is no article: a shop's dash parts its keywords. */
+  CHECK(run(PAGE("<title>Travel insurance - Flight and trip quotes | Safe Trips</title>"
+                 "<meta property=\"og:site_name\" content=\"Safe Trips\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Travel insurance");
+  /* The site's name first: the parts go from its sections to the page. */
+  CHECK(run(PAGE("<title>Four Years Remaining \xC2\xBB Blog Archive \xC2\xBB Interning of small "
+                 "integers</title><meta property=\"og:site_name\" content=\"Four Years "
+                 "Remaining\">",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Interning of small integers");
+  /* A title that is the site's name whole names no page, though the
+   * strip's guess takes a short last part off it. */
+  CHECK(run(PAGE("<title>Valley Media shop for market templates / Designs</title>"
+                 "<meta property=\"og:site_name\" content=\"Valley Media shop for market templates "
+                 "/ Designs\">",
+                 "<h1>Privacy changes to our market templates</h1>" BODY)) == 0);
+  CHECK_STR(art.title, "Privacy changes to our market templates");
+  /* A shared title the JSON-LD headline says too is no slogan, though the
+   * <title> (the site's own, on every page) shares no word with it. */
+  CHECK(run(PAGE("<title>Valley Days - The blog for walkers over fifty</title>"
+                 "<meta property=\"og:title\" content=\"Montauk at the end of the world\">"
+                 "<meta property=\"og:site_name\" content=\"Valley Days\">"
+                 "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":"
+                 "\"Montauk at the end of the world\"}</script>",
+                 BODY)) == 0);
+  CHECK_STR(art.title, "Montauk at the end of the world");
+}
+
+/* Site and section names that are none: an address gives its host name;
+ * a path, a host name, the home page or the title is no section. */
+static void test_field_names(void) {
+  CHECK(run(PAGE("<title>Harbour wall repaired</title>"
+                 "<meta property=\"og:site_name\" content=\"https://www.valley.example\">"
+                 "<meta property=\"article:section\" content=\"/news/\">",
+                 BODY)) == 0);
+  CHECK_STR(art.meta.site_name, "valley.example");
+  CHECK(art.meta.section == NULL);
+  static const char *const pages[] = {
+      PAGE("<title>Harbour wall repaired</title>"
+           "<meta property=\"article:section\" content=\"valley.example\">",
+           BODY),
+      PAGE("<title>Harbour wall repaired</title>"
+           "<meta property=\"article:section\" content=\"Homepage\">",
+           BODY),
+      PAGE("<title>Harbour wall repaired</title>"
+           "<meta property=\"article:section\" content=\"Harbour wall repaired\">",
+           BODY)};
+  for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+    CHECK(run(pages[i]) == 0);
+    CHECK(art.meta.section == NULL);
+  }
+  CHECK(run(PAGE("<title>Harbour wall repaired</title>"
+                 "<meta property=\"article:section\" content=\"Local news\">",
+                 BODY)) == 0);
+  CHECK_STR(art.meta.section, "Local news");
+  /* A description with a template's markup in it: its "Read more" link
+   * goes; angle brackets around a play's name are text. */
+  static const char *const described[][2] = {
+      {PAGE("<meta property=\"og:description\" content=\"Crews rebuilt the &lt;b&gt;old&lt;/b&gt; "
+            "wall and&lt;a class=&quot;more&quot; href=&quot;/wall&quot;&gt;Read More&lt;/a&gt;\">",
+            BODY),
+       "Crews rebuilt the old wall and"},
+      {PAGE("<meta property=\"og:description\" content=\"Reviews of &lt;The Palace: Tale of Jang "
+            "Noksu&gt; are in\">",
+            BODY),
+       "Reviews of <The Palace: Tale of Jang Noksu> are in"}};
+  for (size_t i = 0; i < sizeof described / sizeof *described; i++) {
+    CHECK(run(described[i][0]) == 0);
+    CHECK_STR(art.meta.description, described[i][1]);
+  }
+}
+
 static void test_invisible_characters(void) {
   /* A soft hyphen parts no words: the <h1> says the <title>'s words. */
   CHECK(run(PAGE("<title>Town of Saltmarsh: Home Repair Assistance Program</title>"
@@ -2151,6 +2242,8 @@ int main(void) {
   test_title_glued_parts();
   test_invisible_characters();
   test_title_parts();
+  test_title_unseen();
+  test_field_names();
   test_language();
   test_odd_input();
   arena_free(&mem);
