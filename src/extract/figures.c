@@ -142,6 +142,12 @@ static int in_noscript(const dom_node *n, const dom_node *block) {
   return 0;
 }
 
+/* Lone images looked at after one for its twin: a page of thousands of
+ * images with no text between them costs no more than a few per image. */
+#ifndef TWIN_LOOKAHEAD
+#define TWIN_LOOKAHEAD 8
+#endif
+
 /* The child of top that holds n. */
 static const dom_node *child_holding(const dom_node *top, const dom_node *n) {
   while (n->parent && n->parent != top)
@@ -150,16 +156,16 @@ static const dom_node *child_holding(const dom_node *top, const dom_node *n) {
 }
 
 /* Whether the lone image alone[i] has exactly one copy (the same source,
- * outside a <noscript>) among the lone images after it before the text at
- * off, and the two sit in elements built differently (their branches
- * below the element holding both differ in tag or class: "hero
+ * outside a <noscript>) among the next TWIN_LOOKAHEAD lone images before
+ * the text at off, and the two sit in elements built differently (their
+ * branches below the element holding both differ in tag or class: "hero
  * desktop-only" and "hero mobile-only", a card and its sticky copy): one
  * picture given by two elements. The same icon in like-built elements (a
  * list's items, a rating's stars) is a row of icons. */
 static int has_twin(const tree *t, size_t i, const char *src, uint32_t off) {
   const extraction *x = t->x;
   const dom_node *copy = NULL;
-  for (size_t j = i + 1; j < x->nalone && x->alone[j].off <= off; j++) {
+  for (size_t j = i + 1; j < x->nalone && j <= i + TWIN_LOOKAHEAD && x->alone[j].off <= off; j++) {
     const dom_node *n = x->alone[j].node;
     const char *s = n->tag == TAG_IMG && !is_pixel(n) ? image_src(n) : NULL;
     if (!s || strcmp(s, src) || in_noscript(n, block_around(n)))
