@@ -8,9 +8,9 @@
  * the units are marked as comments (boilerplate) for the root to be chosen
  * again. Undated units under no such heading (and signed quotes:
  * testimonials) are set aside only when the page's markup puts the
- * headline's prose in an <article>, <main> or named body without them. A
- * thread's posts are built alike, its opening post among them (or the page
- * declares itself a discussion): there they stay the content. */
+ * headline's prose in an <article>, <main>, named body or post without
+ * them. A thread's posts are built alike, its opening post among them (or
+ * the page declares itself a discussion): there they stay the content. */
 #include <stdio.h>
 #include <string.h>
 
@@ -190,16 +190,37 @@ static const text_block *reply_prose(const extraction *x, const dom_node *c, con
 }
 
 /* Whether the headline's prose (from its block's element up) lies in an
- * element that says it is the page's article — an <article>, <main>, or a
- * named article body ("entry-content", itemprop=articleBody) — that does
- * not hold p: the page's own markup sets p apart from its article. A class
- * word for content ("content", "text") is not enough: a landing page's
- * hero is named so, and its sections follow outside it. */
+ * element that says it is the page's article — an <article>, <main>, a
+ * named article body ("entry-content", itemprop=articleBody) or a post
+ * (named_post) — that does not hold p: the page's own markup sets p apart
+ * from its article. A class word for content inside a longer name
+ * ("top-content", "text-wrapper", "entry-summary") is not enough: a
+ * landing page's hero is named so, and its sections follow outside it. */
+/* Whether a class names the element a post or an article as a whole
+ * word ("post", "entry", "hentry", "article", "story"; not "entry-summary"
+ * or "post-meta"). */
+static int named_post(const char *cls) {
+  static const char *const words[] = {"post", "entry", "hentry", "article", "story"};
+  size_t len = cls ? strnlen(cls, 255) : 0;
+  for (size_t p = 0; p < len;) {
+    while (p < len && (cls[p] == ' ' || cls[p] == '\t' || cls[p] == '\n'))
+      p++;
+    size_t e = p;
+    while (e < len && cls[e] != ' ' && cls[e] != '\t' && cls[e] != '\n')
+      e++;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+      if (strlen(words[w]) == e - p && !memcmp(cls + p, words[w], e - p))
+        return 1;
+    p = e;
+  }
+  return 0;
+}
+
 static int declared_apart(const dom_node *lead, const dom_node *p) {
   for (const dom_node *a = lead;
        a && a->tag != TAG_TEXT && a->tag != TAG_BODY && a->tag != TAG_HTML && !holds(a, p);
        a = a->parent)
-    if (a->tag == TAG_ARTICLE || a->tag == TAG_MAIN || (a->flags & NF_BODY))
+    if (a->tag == TAG_ARTICLE || a->tag == TAG_MAIN || (a->flags & NF_BODY) || named_post(a->cls))
       return 1;
   return 0;
 }

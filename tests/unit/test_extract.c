@@ -684,12 +684,14 @@ static void test_voices_outside_article(void) {
   /* Customers' testimonials (a quote and its signature) and a "People also
    * ask" accordion (a question and its answer), neither dated nor under a
    * heading for comments, after an article that the page's markup sets
-   * apart from them — an <article>, <main> or a named article body holding
+   * apart from them — an <article>, <main>, a named article body or a
+   * <div> whose class is "post" (as a whole word) holding
    * the headline and its sentence or two, not the run — are not the
    * content, however much longer. */
   static const char *const wraps[] = {
       "<article class=\"a\">" FLOOD_H1 "%s</article>", "<main>" FLOOD_H1 "%s</main>",
-      "<div class=\"x\">" FLOOD_H1 "<div itemprop=\"articleBody\">%s</div></div>"};
+      "<div class=\"x\">" FLOOD_H1 "<div itemprop=\"articleBody\">%s</div></div>",
+      "<div class=\"post\">" FLOOD_H1 "%s</div>"};
   static const char *const units[] = {
       "<div class=\"t\"><!-- %d %d --><blockquote><p>%s</p></blockquote><cite>Jo</cite></div>",
       "<details><summary>Is it safe, note %d?</summary><!-- %d --><p>%s</p></details>"};
@@ -697,7 +699,7 @@ static void test_voices_outside_article(void) {
   static const char *const mains[] = {"<p>" P1 "</p>", "<p>" P1 " " P2 "</p>"};
   static char page[16384], head[2048], body[1024];
   int fails = 0;
-  for (size_t w = 0; w < 3; w++)
+  for (size_t w = 0; w < 4; w++)
     for (size_t u = 0; u < 2; u++)
       for (size_t m = 0; m < 2; m++)
         for (int n = 6; n <= 20; n += 14) {
@@ -717,9 +719,11 @@ static void test_voices_outside_article(void) {
         }
   CHECK(fails == 0);
   /* A landing page's testimonials after its hero stay the page's: the
-   * hero's <div> is no article, whatever words name it ("hero-content"). */
-  static const char *const heroes[] = {"<div class=\"x\">", "<div class=\"hero-content\">"};
-  for (size_t h = 0; h < 2; h++) {
+   * hero's <div> is no article, whatever words name it ("hero-content",
+   * "entry-summary": not "post" or "entry" as a whole word). */
+  static const char *const heroes[] = {"<div class=\"x\">", "<div class=\"hero-content\">",
+                                       "<div class=\"summary entry-summary\">"};
+  for (size_t h = 0; h < 3; h++) {
     snprintf(head, sizeof head,
              "<html lang=\"en\"><head><title>Flood repairs | Daily</title></head><body>%s"
              "<h1>Flood repairs</h1><p>" P1 "</p></div><section class=\"s\">%s<div class=\"l\">",
