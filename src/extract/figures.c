@@ -142,6 +142,45 @@ static int in_noscript(const dom_node *n, const dom_node *block) {
   return 0;
 }
 
+/* Lone images looked at after one for its twin: a page of thousands of
+ * images with no text between them costs no more than a few per image. */
+#ifndef TWIN_LOOKAHEAD
+#define TWIN_LOOKAHEAD 8
+#endif
+
+/* The child of top that holds n. */
+static const dom_node *child_holding(const dom_node *top, const dom_node *n) {
+  while (n->parent && n->parent != top)
+    n = n->parent;
+  return n;
+}
+
+/* Whether the lone image alone[i] has exactly one copy (the same source,
+ * outside a <noscript>) among the next TWIN_LOOKAHEAD lone images before
+ * the text at off, and the two sit in elements built differently (their
+ * branches below the element holding both differ in tag or class: "hero
+ * desktop-only" and "hero mobile-only", a card and its sticky copy): one
+ * picture given by two elements. The same icon in like-built elements (a
+ * list's items, a rating's stars) is a row of icons. */
+static int has_twin(const tree *t, size_t i, const char *src, uint32_t off) {
+  const extraction *x = t->x;
+  const dom_node *copy = NULL;
+  for (size_t j = i + 1; j < x->nalone && j <= i + TWIN_LOOKAHEAD && x->alone[j].off <= off; j++) {
+    const dom_node *n = x->alone[j].node;
+    const char *s = n->tag == TAG_IMG && !is_pixel(n) ? image_src(n) : NULL;
+    if (!s || strcmp(s, src) || in_noscript(n, block_around(n)))
+      continue;
+    if (copy)
+      return 0;
+    copy = n;
+  }
+  if (!copy)
+    return 0;
+  const dom_node *first = x->alone[i].node, *both = around(first, copy);
+  const dom_node *a = child_holding(both, first), *b = child_holding(both, copy);
+  return a != b && (a->tag != b->tag || !a->cls != !b->cls || (a->cls && strcmp(a->cls, b->cls)));
+}
+
 /* Lone images and rules between the last emitted block and the text at
  * off. Rules only between blocks: one at the edge separates nothing. */
 int add_standalone_before(tree *t, uint32_t off) {
@@ -167,11 +206,17 @@ int add_standalone_before(tree *t, uint32_t off) {
     article_image *im = image_of(t, s->node, &oom);
     if (oom)
       return -1;
+    /* The same image again with no block between: in the same element,
+     * a <noscript> copy (else a row of icons: each stays); in another, a
+     * twin's copy (a card's sticky or mobile copy, a hover image). */
     const dom_node *in = block_around(s->node);
     int noscript = in_noscript(s->node, in);
-    if (!im || (t->alone_src && t->alone_in == in && t->alone_after == t->a->last &&
-                (noscript || t->alone_noscript) && !strcmp(t->alone_src, im->src)))
+    int again =
+        im && t->alone_src && t->alone_after == t->a->last && !strcmp(t->alone_src, im->src);
+    if (!im || (again && (t->alone_in == in ? noscript || t->alone_noscript : t->alone_twin)))
       continue;
+    /* A twin is the first of two; a third copy makes a row of icons. */
+    t->alone_twin = !again && !noscript && has_twin(t, t->next_alone, image_src(s->node), off);
     t->alone_src = im->src;
     t->alone_in = in;
     t->alone_noscript = noscript;

@@ -453,10 +453,13 @@ typedef struct {
    * sits in a <noscript>, and the article's last block then: the same
    * image again in the same element with no block between, one of the
    * two in a <noscript>, is its copy (a lazy-loading page's fallback),
-   * left out; the same picture twice in plain sight stays. */
+   * left out; the same picture twice in plain sight stays, but for a
+   * twin (alone_twin): its one other copy, outside a <noscript>, in
+   * another element before the next block (a card's sticky or mobile
+   * copy, a hover image). */
   const char *alone_src;
   const dom_node *alone_in;
-  int alone_noscript;
+  int alone_noscript, alone_twin;
   const article_block *alone_after;
 } tree;
 

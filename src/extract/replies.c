@@ -6,7 +6,10 @@
  * followed by prose of its own, built apart from them, they are a comment
  * section, however much longer: the article is the headline's prose, and
  * the units are marked as comments (boilerplate) for the root to be chosen
- * again. A thread's posts are built alike, its opening post among them (or
+ * again. Undated units under no such heading (and signed quotes:
+ * testimonials) are set aside only when the page's markup puts the
+ * headline's prose in an <article>, <main>, named body or post without
+ * them. A thread's posts are built alike, its opening post among them (or
  * the page declares itself a discussion): there they stay the content. */
 #include <stdio.h>
 #include <string.h>
@@ -153,17 +156,18 @@ static int is_name_line(const extraction *x, const text_block *b, uint32_t max_c
 
 /* Whether the unit c is built as a reply: a short line that is no prose nor
  * a heading (a name: "Mark T. says:", a profile link, "2 days ago"), then
- * a paragraph of prose (not a list's items, a table's rows or a quote: a
- * product's features, a customer's testimonial); or the prose first and
- * the name line last, as a signature ("— Mark T., March 3, 2024"). Returns
- * its heaviest paragraph, or NULL. */
-static const text_block *reply_prose(const extraction *x, const dom_node *c,
-                                     const uint32_t *first) {
+ * a paragraph of prose (not a list's items or a table's rows: a product's
+ * features); or the prose first and the name line last, as a signature
+ * ("— Mark T., March 3, 2024"). Returns its heaviest paragraph, or NULL;
+ * a quote when it has no paragraph (a customer's testimonial: *quoted is
+ * set, and the run needs an article that declares itself apart). */
+static const text_block *reply_prose(const extraction *x, const dom_node *c, const uint32_t *first,
+                                     int *quoted) {
   uint32_t i = first[c->order];
   if (i == UINT32_MAX || !holds(c, x->blocks[i].container))
     return NULL;
   int signed_last = !is_name_line(x, &x->blocks[i], REPLY_NAME_MAX);
-  const text_block *best = NULL, *last = NULL;
+  const text_block *best = NULL, *quote = NULL, *last = NULL;
   for (size_t j = signed_last ? i : i + 1; j < x->nblocks && j <= i + REPLY_BLOCKS_MAX; j++) {
     const text_block *b = &x->blocks[j];
     if (!holds(c, b->container))
@@ -173,11 +177,52 @@ static const text_block *reply_prose(const extraction *x, const dom_node *c,
       return NULL; /* a card: a headline, an excerpt cut short */
     if (b->kind == BLOCK_PARAGRAPH && b->weight > 0 && (!best || b->weight > best->weight))
       best = b;
+    if (b->kind == BLOCK_QUOTE && b->weight > 0 && (!quote || b->weight > quote->weight))
+      quote = b;
     last = b;
   }
+  *quoted = !best && quote;
+  if (*quoted)
+    best = quote;
   if (signed_last && (!last || last == best || !is_name_line(x, last, REPLY_DATE_MAX)))
     return NULL;
   return best && best->weight >= MIN_ROOT_SCORE ? best : NULL;
+}
+
+/* Whether the headline's prose (from its block's element up) lies in an
+ * element that says it is the page's article — an <article>, <main>, a
+ * named article body ("entry-content", itemprop=articleBody) or a post
+ * (named_post) — that does not hold p: the page's own markup sets p apart
+ * from its article. A class word for content inside a longer name
+ * ("top-content", "text-wrapper", "entry-summary") is not enough: a
+ * landing page's hero is named so, and its sections follow outside it. */
+/* Whether a class names the element a post or an article as a whole
+ * word ("post", "entry", "hentry", "article", "story"; not "entry-summary"
+ * or "post-meta"). */
+static int named_post(const char *cls) {
+  static const char *const words[] = {"post", "entry", "hentry", "article", "story"};
+  size_t len = cls ? strnlen(cls, 255) : 0;
+  for (size_t p = 0; p < len;) {
+    while (p < len && (cls[p] == ' ' || cls[p] == '\t' || cls[p] == '\n'))
+      p++;
+    size_t e = p;
+    while (e < len && cls[e] != ' ' && cls[e] != '\t' && cls[e] != '\n')
+      e++;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+      if (strlen(words[w]) == e - p && !memcmp(cls + p, words[w], e - p))
+        return 1;
+    p = e;
+  }
+  return 0;
+}
+
+static int declared_apart(const dom_node *lead, const dom_node *p) {
+  for (const dom_node *a = lead;
+       a && a->tag != TAG_TEXT && a->tag != TAG_BODY && a->tag != TAG_HTML && !holds(a, p);
+       a = a->parent)
+    if (a->tag == TAG_ARTICLE || a->tag == TAG_MAIN || (a->flags & NF_BODY) || named_post(a->cls))
+      return 1;
+  return 0;
 }
 
 /* The headline's own prose: the heaviest block after the headline and
@@ -289,7 +334,7 @@ int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root
     return 0;
   uint32_t *first = NULL;
   int marked = 0;
-  int discussion = -1, tried = 0;
+  int discussion = -1, tried = 0, tried_apart = 0;
   for (uint32_t i = 0; i < x->nelements; i++) {
     dom_node *p = x->elements[i];
     if (p->flags & (NF_JUNK | NF_NEG) || p->order <= h1->order_end || p->chars < 400 ||
@@ -301,11 +346,12 @@ int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root
      * signature REPLY_LIST_MIN of p's replies share. */
     uint64_t sig = 0;
     const text_block *reply = NULL;
-    uint32_t found = 0, like = 0, dated = 0;
+    uint32_t found = 0, like = 0, dated = 0, quotes = 0;
     for (dom_node *c = p->first; c; c = c->next) {
       if (c->tag == TAG_TEXT || (c->flags & (NF_JUNK | NF_NEG)) || c->chars == 0)
         continue;
-      const text_block *r = reply_prose(x, c, first);
+      int quoted = 0;
+      const text_block *r = reply_prose(x, c, first, &quoted);
       if (!r)
         continue;
       if (!reply) {
@@ -314,6 +360,7 @@ int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root
       }
       if (record_signature(c) == sig) {
         found++;
+        quotes += (uint32_t)quoted;
         dated += unit_dated(x, c, first);
       }
     }
@@ -328,15 +375,19 @@ int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root
            first[unit->order] == UINT32_MAX)
       unit = unit->next;
     /* Comments say when they were written, or a heading says what they
-     * are; a listicle's items or a grid of features do neither. */
+     * are; a listicle's items or a grid of features do neither. Else (and
+     * for quotes: testimonials) the page's markup must set them apart from
+     * its article. */
     uint32_t before = first[unit->order];
     int named = before > 0 && heads_replies(x, &x->blocks[before - 1]);
-    if (dated * 2 < found && !named)
-      continue;
+    int need_apart = quotes > 0 || (dated * 2 < found && !named);
     /* What follows walks the blocks: a page of many runs is judged on its
-     * first few. */
-    if (++tried > REPLY_RUNS_MAX)
+     * first few of each kind. */
+    if (need_apart ? ++tried_apart > REPLY_RUNS_MAX : ++tried > REPLY_RUNS_MAX) {
+      if (need_apart)
+        continue;
       break;
+    }
     /* The article in a container without them; in the same one (a post
      * and its comments in one wrapper), only under a heading that names
      * them: dated entries under an introduction are a listing's. */
@@ -345,7 +396,8 @@ int mark_unnamed_replies(extraction *x, const dom_doc *doc, const dom_node *root
     float after = lead ? prose_after(x, p) : 0;
     if (!lead || built_like(lead, reply, sig) ||
         (after >= MIN_ROOT_SCORE && after >= REPLY_AFTER_SHARE * own) ||
-        (holds(around(h1, lead->container), p) && !named))
+        (holds(around(h1, lead->container), p) && !named) ||
+        (need_apart && !declared_apart(lead->container, p)))
       continue;
     if (discussion < 0)
       discussion = declares_discussion(x, doc);

@@ -678,6 +678,69 @@ static void test_unnamed_comments(void) {
   CHECK(strstr(joined, OPENING) != NULL && strstr(joined, REPLY1) != NULL);
 }
 
+#define FLOOD_H1 "<h1>River floods lower town</h1>"
+
+static void test_voices_outside_article(void) {
+  /* Customers' testimonials (a quote and its signature) and a "People also
+   * ask" accordion (a question and its answer), neither dated nor under a
+   * heading for comments, after an article that the page's markup sets
+   * apart from them — an <article>, <main>, a named article body or a
+   * <div> whose class is "post" (as a whole word) holding
+   * the headline and its sentence or two, not the run — are not the
+   * content, however much longer. */
+  static const char *const wraps[] = {
+      "<article class=\"a\">" FLOOD_H1 "%s</article>", "<main>" FLOOD_H1 "%s</main>",
+      "<div class=\"x\">" FLOOD_H1 "<div itemprop=\"articleBody\">%s</div></div>",
+      "<div class=\"post\">" FLOOD_H1 "%s</div>"};
+  static const char *const units[] = {
+      "<div class=\"t\"><!-- %d %d --><blockquote><p>%s</p></blockquote><cite>Jo</cite></div>",
+      "<details><summary>Is it safe, note %d?</summary><!-- %d --><p>%s</p></details>"};
+  static const char *const heads[] = {"<h2>What our clients say</h2>", "<h2>People also ask</h2>"};
+  static const char *const mains[] = {"<p>" P1 "</p>", "<p>" P1 " " P2 "</p>"};
+  static char page[16384], head[2048], body[1024];
+  int fails = 0;
+  for (size_t w = 0; w < 4; w++)
+    for (size_t u = 0; u < 2; u++)
+      for (size_t m = 0; m < 2; m++)
+        for (int n = 6; n <= 20; n += 14) {
+          snprintf(body, sizeof body, wraps[w], mains[m]);
+          snprintf(head, sizeof head,
+                   "<html lang=\"en\"><head><title>River floods lower town | Daily</title></head>"
+                   "<body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>%s"
+                   "<section class=\"s\">%s<div class=\"l\">",
+                   body, heads[u]);
+          if (run(with_units(page, sizeof page, head, units[u], n,
+                             "</div></section><footer><p>&copy; 2024 The Daily</p></footer>"
+                             "</body></html>")) != 0 ||
+              strcmp(joined, m ? P1 " " P2 : P1) != 0) {
+            fprintf(stderr, "wrap %zu unit %zu main %zu n %d: %.200s\n", w, u, m, n, joined);
+            fails++;
+          }
+        }
+  CHECK(fails == 0);
+  /* A landing page's testimonials after its hero stay the page's: the
+   * hero's <div> is no article, whatever words name it ("hero-content",
+   * "entry-summary": not "post" or "entry" as a whole word). */
+  static const char *const heroes[] = {"<div class=\"x\">", "<div class=\"hero-content\">",
+                                       "<div class=\"summary entry-summary\">"};
+  for (size_t h = 0; h < 3; h++) {
+    snprintf(head, sizeof head,
+             "<html lang=\"en\"><head><title>Flood repairs | Daily</title></head><body>%s"
+             "<h1>Flood repairs</h1><p>" P1 "</p></div><section class=\"s\">%s<div class=\"l\">",
+             heroes[h], heads[0]);
+    CHECK(run(with_units(page, sizeof page, head, units[0], 6, "</div></section></body></html>")) ==
+          0);
+    CHECK(strstr(joined, REPLY1) != NULL);
+  }
+  /* Inside the <main> that holds the headline, they are its content too. */
+  CHECK(run(with_units(page, sizeof page,
+                       "<html lang=\"en\"><head><title>Flood repairs | Daily</title></head>"
+                       "<body><main><h1>Flood repairs</h1><p>" P1 "</p><section class=\"s\">"
+                       "<h2>What our clients say</h2><div class=\"l\">",
+                       units[0], 6, "</div></section></main></body></html>")) == 0);
+  CHECK(strstr(joined, REPLY1) != NULL);
+}
+
 static void test_headline_below_h1(void) {
   /* A page without <h1> heads its article with an <h2> that the <title>
    * holds (with the site's name after it): that heading is the headline,
@@ -1568,6 +1631,7 @@ int main(void) {
   test_thread_built_like_replies();
   test_short_article_long_comments();
   test_unnamed_comments();
+  test_voices_outside_article();
   test_one_line_article_named_comments();
   test_short_article_beside_long_run();
   test_reviews_beside_short_description();
