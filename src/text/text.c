@@ -296,16 +296,25 @@ static int has_digit(const tline *l) {
   return 0;
 }
 
+/* The longest list extend_by_list adds to a body, in lines: the longest on
+ * the dev sets is 74. A longer one is a page of data (a dump of numbers),
+ * not a list going on from the article: it would make the article as long
+ * as the page. */
+enum { LIST_MAX_LINES = 200 };
+
 /* A list right after the body's prose (tour dates, a numbered list of
  * products, results): lines of furniture-free text most of which hold a
- * number, after at most one heading line, belong to the article. Returns
- * the new end of the body, its items marked TL_LIST. */
+ * number, after at most one heading line, belong to the article, unless
+ * the list runs past LIST_MAX_LINES. Returns the new end of the body, its
+ * items marked TL_LIST. */
 static long extend_by_list(tpage *p, long hi) {
   long j = hi + 1, first, last = -1, items = 0, plain = 0;
   if (j < (long)p->n && list_line(&p->lines[j]) && !has_digit(&p->lines[j]) &&
       p->lines[j].cls != LINE_GOOD)
     j++; /* its heading */
   for (first = j; j < (long)p->n && list_line(&p->lines[j]); j++) {
+    if (j - first >= LIST_MAX_LINES)
+      return hi;
     if (has_digit(&p->lines[j])) {
       items++;
       last = j;

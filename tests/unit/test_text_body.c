@@ -1,5 +1,6 @@
 /* Text mode: which lines of a flattened page become the body, on small
  * dumps written for the test (one a rule of src/text/text.c). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,8 +183,36 @@ static void check_case(const body_case *c) {
   pith_result_free(r);
 }
 
+/* A list of numbers after the article as long as a page of data (1000
+ * lines, past the 200 of a list that goes on from an article) is no part
+ * of the article; one of 150 lines is. */
+static void check_long_list(int items, int kept) {
+  const char *head = "Home\nNews\nTown debates the old swimming pool\n" PARAGRAPHS("swimming pool");
+  size_t cap = strlen(head) + (size_t)items * 32 + 1, n = strlen(head);
+  char *dump = malloc(cap);
+  CHECK(dump != NULL);
+  if (!dump)
+    return;
+  memcpy(dump, head, n);
+  for (int i = 0; i < items; i++)
+    n += (size_t)snprintf(dump + n, cap - n, "Reading %d of the gauge\n", 1000 + i);
+  pith_result *r = NULL;
+  const char *t = NULL;
+  if (pith_extract_text(dump, n, NULL, &r) == PITH_OK)
+    t = pith_result_text(r);
+  CHECK(t && strstr(t, "future of the swimming pool"));
+  int has = t && strstr(t, "Reading 1000 of the gauge");
+  if (has != kept)
+    fprintf(stderr, "list of %d lines: %s\n", items, kept ? "left out" : "kept");
+  CHECK(has == kept);
+  pith_result_free(r);
+  free(dump);
+}
+
 int main(void) {
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
     check_case(&cases[i]);
+  check_long_list(150, 1);
+  check_long_list(1000, 0);
   return check_done();
 }
