@@ -183,11 +183,18 @@ static void densest_run(const tpage *p, long *lo, long *hi) {
     return;
   long from = *lo - 3 > 0 ? *lo - 3 : 0;
   long first = -1, count = 0;
+  int open = 0; /* a head whose comment has not come yet */
+  /* A head counts when prose follows it before the next head: a comment.
+   * Heads one after the other ("Posted: 2 days ago", "Last modified: 2
+   * days ago") are a post's dateline. */
   for (long i = from; i <= *hi; i++)
     if (comment_head(&p->lines[i])) {
       if (first < 0)
         first = i;
+      open = 1;
+    } else if (open && p->lines[i].cls == LINE_GOOD) {
       count++;
+      open = 0;
     }
   if (first < 0)
     return;

@@ -93,6 +93,20 @@ static const body_case cases[] = {
      {"future of the swimming pool", "Summer concerts in the park", "June 9 - Brass band",
       "June 30 - Folk evening"},
      {"Market moves"}},
+    /* Comment heads ("2 days ago") one after the other, with no comment
+     * between them, are a post's dateline: the article after them is
+     * kept, not cut as a thread of comments. */
+    {"dateline of two heads",
+     "Home\nBlog\n"
+     "Town debates the old swimming pool\n"
+     "A short look at a long debate about the pool, the town's oldest building, and the "
+     "future that the council now has to choose for it, told by the people who swam there "
+     "as children and still do.\n"
+     "Posted: 2 days ago\n"
+     "Last modified: 2 days ago\n"
+     PARAGRAPHS("swimming pool"),
+     {"A short look at a long debate", "future of the swimming pool", "end of the month"},
+     {"Blog\n"}},
     /* Repeated lines are no such list: the page's other stories. */
     {"no list of other stories",
      "Home\nNews\n"
