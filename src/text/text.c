@@ -214,6 +214,49 @@ static void densest_run(const tpage *p, long *lo, long *hi) {
   }
 }
 
+/* A line that a run of the article does not go on past: furniture
+ * vocabulary, a label, a notice, a comment's head, the site's lines. */
+static int hard_line(const tline *l) {
+  return l->vocab != VOCAB_NONE || l->label != VOCAB_NONE ||
+         (l->flags & (TL_COPYRIGHT | TL_COOKIES | TL_COMMENT | TL_SITE)) || ends_article(l);
+}
+
+/* How far extend_by_runs looks past the body, in lines of no prose, and
+ * the least weight (words of prose, see line_weight) of the run it adds:
+ * a teaser of another story under its headline weighs less. */
+enum { RUN_GAP_MAX = 100, RUN_MIN_WEIGHT = 20 };
+
+/* An article whose prose is broken by blocks of short lines (a table, a
+ * code listing, a list of features) goes on past the densest run, both
+ * ways: after at most RUN_GAP_MAX lines without prose or furniture, a run
+ * of prose weighing RUN_MIN_WEIGHT or more is the article's too. edge is
+ * the body's last line (step 1) or first (step -1); returns the new one. */
+static long extend_by_runs(const tpage *p, long edge, int step) {
+  long n = (long)p->n;
+  for (;;) {
+    long j = edge + step, gap = 0;
+    while (j >= 0 && j < n && p->lines[j].cls != LINE_GOOD && !hard_line(&p->lines[j]) &&
+           gap < RUN_GAP_MAX)
+      j += step, gap++;
+    if (j < 0 || j >= n || p->lines[j].cls != LINE_GOOD || hard_line(&p->lines[j]))
+      return edge;
+    double sum = 0, best = 0;
+    long end = edge;
+    for (long k = j; k >= 0 && k < n && !hard_line(&p->lines[k]); k += step) {
+      sum += line_weight(&p->lines[k]);
+      if (sum <= 0)
+        break;
+      if (sum > best) {
+        best = sum;
+        end = k;
+      }
+    }
+    if (best < RUN_MIN_WEIGHT)
+      return edge;
+    edge = end;
+  }
+}
+
 /* Marks lines that repeat on other pages of the site, unless most of the
  * page's prose does (a page crawled twice is not its own boilerplate). */
 static void mark_site_lines(tpage *p, const text_sites *sites, const char *url) {
@@ -435,6 +478,10 @@ int text_extract(const char *utf8, size_t len, const text_sites *sites, const ch
   mark_site_lines(&p, sites, url);
   long lo, hi;
   densest_run(&p, &lo, &hi);
+  if (lo <= hi) {
+    hi = extend_by_runs(&p, hi, 1);
+    lo = extend_by_runs(&p, lo, -1);
+  }
   /* Too little prose for an article: no body, metadata only. */
   double total = 0;
   for (long i = lo; i <= hi; i++)
