@@ -215,9 +215,11 @@ static void densest_run(const tpage *p, long *lo, long *hi) {
 }
 
 /* A line that a run of the article does not go on past: furniture
- * vocabulary, a label, a notice, a comment's head, the site's lines. */
+ * vocabulary, a notice, a comment's head, the site's lines. A label
+ * ("Also read: <headline>", an inline link between paragraphs) is none:
+ * emit leaves it and the links under it out. */
 static int hard_line(const tline *l) {
-  return l->vocab != VOCAB_NONE || l->label != VOCAB_NONE ||
+  return l->vocab != VOCAB_NONE ||
          (l->flags & (TL_COPYRIGHT | TL_COOKIES | TL_COMMENT | TL_SITE)) || ends_article(l);
 }
 

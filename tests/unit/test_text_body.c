@@ -107,9 +107,10 @@ static const body_case cases[] = {
      PARAGRAPHS("swimming pool"),
      {"A short look at a long debate", "future of the swimming pool", "end of the month"},
      {"Blog\n"}},
-    /* An article broken by a table of short lines goes on after it; a
-     * teaser of another story after its headline (a run of prose weighing
-     * less than an article's paragraph) does not. */
+    /* An article broken by a table of short lines (and an inline link
+     * to another story) goes on after it; a teaser of another story after
+     * its headline (a run of prose weighing less than an article's
+     * paragraph) does not. */
     {"prose after a table",
      "Home\nNews\n"
      "Town debates the old swimming pool\n"
@@ -117,13 +118,14 @@ static const body_case cases[] = {
      "Name\nLength\nDepth\nOpened\nMain pool\n25 m\n2 m\n1936\nLearner pool\n"
      "12 m\n0.9 m\n1962\nDiving pool\n10 m\n4 m\n1962\nPaddling pool\n8 m\n0.3 m\n"
      "1980\nSauna\nnone\nnone\n1995\nChanging rooms\nnone\nnone\n1936\n"
+     "Also read: Library opens on Sundays\n"
      "The diving pool was the last to be built and is the first that the council wants "
      "to close, since its tower no longer meets the rules for public pools.\n"
      "Swimmers from the valley club say that they would have to travel to the city to "
      "train if it closed, and that the club would lose most of its younger members.\n"
      "Harbour wall\nThe wall will be closed for a week.\n",
      {"future of the swimming pool", "tower no longer meets", "lose most of its younger"},
-     {"Harbour wall", "closed for a week"}},
+     {"Harbour wall", "closed for a week", "Library opens"}},
     /* Repeated lines are no such list: the page's other stories. */
     {"no list of other stories",
      "Home\nNews\n"
