@@ -183,11 +183,18 @@ static void densest_run(const tpage *p, long *lo, long *hi) {
     return;
   long from = *lo - 3 > 0 ? *lo - 3 : 0;
   long first = -1, count = 0;
+  int open = 0; /* a head whose comment has not come yet */
+  /* A head counts when prose follows it before the next head: a comment.
+   * Heads one after the other ("Posted: 2 days ago", "Last modified: 2
+   * days ago") are a post's dateline. */
   for (long i = from; i <= *hi; i++)
     if (comment_head(&p->lines[i])) {
       if (first < 0)
         first = i;
+      open = 1;
+    } else if (open && p->lines[i].cls == LINE_GOOD) {
       count++;
+      open = 0;
     }
   if (first < 0)
     return;
@@ -204,6 +211,51 @@ static void densest_run(const tpage *p, long *lo, long *hi) {
   if (best_run(p, 0, first, &a, &b) >= 30) {
     *lo = a;
     *hi = b;
+  }
+}
+
+/* A line that a run of the article does not go on past: furniture
+ * vocabulary, a notice, a comment's head, the site's lines. A label
+ * ("Also read: <headline>", an inline link between paragraphs) is none:
+ * emit leaves it and the links under it out. */
+static int hard_line(const tline *l) {
+  return l->vocab != VOCAB_NONE ||
+         (l->flags & (TL_COPYRIGHT | TL_COOKIES | TL_COMMENT | TL_SITE)) || ends_article(l);
+}
+
+/* How far extend_by_runs looks past the body, in lines of no prose, and
+ * the least weight (words of prose, see line_weight) of the run it adds:
+ * a teaser of another story under its headline weighs less. */
+enum { RUN_GAP_MAX = 100, RUN_MIN_WEIGHT = 20 };
+
+/* An article whose prose is broken by blocks of short lines (a table, a
+ * code listing, a list of features) goes on past the densest run, both
+ * ways: after at most RUN_GAP_MAX lines without prose or furniture, a run
+ * of prose weighing RUN_MIN_WEIGHT or more is the article's too. edge is
+ * the body's last line (step 1) or first (step -1); returns the new one. */
+static long extend_by_runs(const tpage *p, long edge, int step) {
+  long n = (long)p->n;
+  for (;;) {
+    long j = edge + step, gap = 0;
+    while (j >= 0 && j < n && p->lines[j].cls != LINE_GOOD && !hard_line(&p->lines[j]) &&
+           gap < RUN_GAP_MAX)
+      j += step, gap++;
+    if (j < 0 || j >= n || p->lines[j].cls != LINE_GOOD || hard_line(&p->lines[j]))
+      return edge;
+    double sum = 0, best = 0;
+    long end = edge;
+    for (long k = j; k >= 0 && k < n && !hard_line(&p->lines[k]); k += step) {
+      sum += line_weight(&p->lines[k]);
+      if (sum <= 0)
+        break;
+      if (sum > best) {
+        best = sum;
+        end = k;
+      }
+    }
+    if (best < RUN_MIN_WEIGHT)
+      return edge;
+    edge = end;
   }
 }
 
@@ -297,16 +349,25 @@ static int has_digit(const tline *l) {
   return 0;
 }
 
+/* The longest list extend_by_list adds to a body, in lines: the longest on
+ * the dev sets is 74. A longer one is a page of data (a dump of numbers),
+ * not a list going on from the article: it would make the article as long
+ * as the page. */
+enum { LIST_MAX_LINES = 200 };
+
 /* A list right after the body's prose (tour dates, a numbered list of
  * products, results): lines of furniture-free text most of which hold a
- * number, after at most one heading line, belong to the article. Returns
- * the new end of the body, its items marked TL_LIST. */
+ * number, after at most one heading line, belong to the article, unless
+ * the list runs past LIST_MAX_LINES. Returns the new end of the body, its
+ * items marked TL_LIST. */
 static long extend_by_list(tpage *p, long hi) {
   long j = hi + 1, first, last = -1, items = 0, plain = 0;
   if (j < (long)p->n && list_line(&p->lines[j]) && !has_digit(&p->lines[j]) &&
       p->lines[j].cls != LINE_GOOD)
     j++; /* its heading */
   for (first = j; j < (long)p->n && list_line(&p->lines[j]); j++) {
+    if (j - first >= LIST_MAX_LINES)
+      return hi;
     if (has_digit(&p->lines[j])) {
       items++;
       last = j;
@@ -417,6 +478,10 @@ int text_extract(const char *utf8, size_t len, const text_sites *sites, const ch
   mark_site_lines(&p, sites, url);
   long lo, hi;
   densest_run(&p, &lo, &hi);
+  if (lo <= hi) {
+    hi = extend_by_runs(&p, hi, 1);
+    lo = extend_by_runs(&p, lo, -1);
+  }
   /* Too little prose for an article: no body, metadata only. */
   double total = 0;
   for (long i = lo; i <= hi; i++)

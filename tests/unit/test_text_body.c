@@ -1,5 +1,6 @@
 /* Text mode: which lines of a flattened page become the body, on small
  * dumps written for the test (one a rule of src/text/text.c). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +112,39 @@ static const body_case cases[] = {
      {"future of the swimming pool", "Summer concerts in the park", "June 9 - Brass band",
       "June 30 - Folk evening"},
      {"Market moves"}},
+    /* Comment heads ("2 days ago") one after the other, with no comment
+     * between them, are a post's dateline: the article after them is
+     * kept, not cut as a thread of comments. */
+    {"dateline of two heads",
+     "Home\nBlog\n"
+     "Town debates the old swimming pool\n"
+     "A short look at a long debate about the pool, the town's oldest building, and the "
+     "future that the council now has to choose for it, told by the people who swam there "
+     "as children and still do.\n"
+     "Posted: 2 days ago\n"
+     "Last modified: 2 days ago\n"
+     PARAGRAPHS("swimming pool"),
+     {"A short look at a long debate", "future of the swimming pool", "end of the month"},
+     {"Blog\n"}},
+    /* An article broken by a table of short lines (and an inline link
+     * to another story) goes on after it; a teaser of another story after
+     * its headline (a run of prose weighing less than an article's
+     * paragraph) does not. */
+    {"prose after a table",
+     "Home\nNews\n"
+     "Town debates the old swimming pool\n"
+     PARAGRAPHS("swimming pool")
+     "Name\nLength\nDepth\nOpened\nMain pool\n25 m\n2 m\n1936\nLearner pool\n"
+     "12 m\n0.9 m\n1962\nDiving pool\n10 m\n4 m\n1962\nPaddling pool\n8 m\n0.3 m\n"
+     "1980\nSauna\nnone\nnone\n1995\nChanging rooms\nnone\nnone\n1936\n"
+     "Also read: Library opens on Sundays\n"
+     "The diving pool was the last to be built and is the first that the council wants "
+     "to close, since its tower no longer meets the rules for public pools.\n"
+     "Swimmers from the valley club say that they would have to travel to the city to "
+     "train if it closed, and that the club would lose most of its younger members.\n"
+     "Harbour wall\nThe wall will be closed for a week.\n",
+     {"future of the swimming pool", "tower no longer meets", "lose most of its younger"},
+     {"Harbour wall", "closed for a week", "Library opens"}},
     /* Repeated lines are no such list: the page's other stories. */
     {"no list of other stories",
      "Home\nNews\n"
@@ -201,8 +235,36 @@ static void check_case(const body_case *c) {
   pith_result_free(r);
 }
 
+/* A list of numbers after the article as long as a page of data (1000
+ * lines, past the 200 of a list that goes on from an article) is no part
+ * of the article; one of 150 lines is. */
+static void check_long_list(int items, int kept) {
+  const char *head = "Home\nNews\nTown debates the old swimming pool\n" PARAGRAPHS("swimming pool");
+  size_t cap = strlen(head) + (size_t)items * 32 + 1, n = strlen(head);
+  char *dump = malloc(cap);
+  CHECK(dump != NULL);
+  if (!dump)
+    return;
+  memcpy(dump, head, n);
+  for (int i = 0; i < items; i++)
+    n += (size_t)snprintf(dump + n, cap - n, "Reading %d of the gauge\n", 1000 + i);
+  pith_result *r = NULL;
+  const char *t = NULL;
+  if (pith_extract_text(dump, n, NULL, &r) == PITH_OK)
+    t = pith_result_text(r);
+  CHECK(t && strstr(t, "future of the swimming pool"));
+  int has = t && strstr(t, "Reading 1000 of the gauge");
+  if (has != kept)
+    fprintf(stderr, "list of %d lines: %s\n", items, kept ? "left out" : "kept");
+  CHECK(has == kept);
+  pith_result_free(r);
+  free(dump);
+}
+
 int main(void) {
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
     check_case(&cases[i]);
+  check_long_list(150, 1);
+  check_long_list(1000, 0);
   return check_done();
 }
