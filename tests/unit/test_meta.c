@@ -1407,6 +1407,26 @@ static void test_date_readings(void) {
   CHECK(run(PAGE("", "<h1>Roof repair costs</h1><p>This estimate is based on 31 projects and is "
                      "valid through 01/23/2023.</p>" BODY)) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* Nor one end of a range of days (an event's, a closure's); a date
+   * beside its time stands. */
+  static const struct {
+    const char *page, *date;
+  } ranges[] = {
+      {PAGE("", "<h1>Davis Cup team named</h1><p>The captain named the team for the qualifiers "
+                "against Brazil (4 and 5 March 2022, in Rio).</p>" BODY),
+       NULL},
+      {PAGE("", "<h1>Tunnel works</h1><p>The tunnel is closed from 24 April to 2 October "
+                "2023.</p>" BODY),
+       NULL},
+      {PAGE("", "<h1>Tunnel works</h1><p>Posted 3 May 2023 - 10:45</p>" BODY), "2023-05-03"},
+  };
+  for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++) {
+    CHECK(run(ranges[i].page) == 0);
+    if (ranges[i].date)
+      CHECK_STR(art.meta.date_published, ranges[i].date);
+    else
+      CHECK(art.meta.date_published == NULL);
+  }
   /* Only a label next to its date: a sentence's or a field's end parts
    * them, and the date after it is the post's again. */
   CHECK(run(PAGE("", "<h1>Dock strike over</h1><p>The strike ends. Posted 3 May 2023</p>" BODY)) ==
