@@ -243,6 +243,8 @@ static void test_ranges(void) {
   CHECK(ranged("Jun 3, 2023 to Jun 5, 2023", 0) == 1);
   CHECK(ranged("03.06.2023 - 05.06.2023", 0) == 1);
   CHECK(ranged("03.06.2023 - 05.06.2023", 1) == 1);
+  CHECK(ranged("DATE: 2025-12-12 - 2025-12-17", 0) == 1);
+  CHECK(ranged("DATE: 2025-12-12 - 2025-12-17", 1) == 1);
   /* A date beside a time, a count, a label or a number of its own. */
   CHECK(ranged("Posted June 3, 2023 - 10:45 am", 0) == 0);
   CHECK(ranged("14:30 - 3 June 2023", 0) == 0);
