@@ -787,7 +787,8 @@ int date_in_range(const char *s, size_t len, size_t at, size_t end) {
           is_punct(y, '-'))))
       return 1;
   }
-  read_stretch(s, end, end + RANGE_REACH < len ? end + RANGE_REACH : len, 0, &a);
+  size_t to = end + RANGE_REACH < len ? end + RANGE_REACH : len;
+  read_stretch(s, end, to, 0, &a);
   if (tok(&a, 1) && joins_range(tok(&a, 0))) {
     const token *x = tok(&a, 1), *y = tok(&a, 2), *z = tok(&a, 3);
     /* "3 June 2023 - 5 June 2023", "bis 5. März", "- Jun 5, 2023", "- 05.06.2023",
@@ -796,7 +797,7 @@ int date_in_range(const char *s, size_t len, size_t at, size_t end) {
     size_t oat;
     if ((is_day(x) && (is_month(y) || (y && is_punct(y, '.') && is_month(z)))) ||
         (is_month(x) && is_day(y)) || (is_day(x) && digits_joined(y, z)) ||
-        (date_find(s + x->at, len - x->at, DATE_DMY, 0, &other, &oat) && oat == 0))
+        (date_find(s + x->at, to - x->at, DATE_DMY, 0, &other, &oat) && oat == 0))
       return 1;
     /* "April 29-30": a date that ends with its day, and another day. */
     if (is_day(tok(&d, 0)) && is_day(x) && (!y || (y->type == TK_PUNCT && y->value != ':')))
