@@ -693,3 +693,115 @@ int date_find(const char *s, size_t len, date_order order, int short_years, meta
               size_t *at) {
   return date_find_span(s, len, order, short_years, out, at, NULL);
 }
+
+/* ---- ranges --------------------------------------------------------------- */
+
+/* A mark or a word that joins a range's two ends ("4.-5. März", "24. April
+ * bis 2. Oktober", "4. und 5. März", "May 3 to May 5", "du 3 au 5 mai",
+ * "del 3 al 5 de mayo"). */
+static int joins_range(const token *t) {
+  static const char *const words[] = {"bis", "to", "until", "till", "through", "thru", "und",
+                                      "and", "au", "al",    "et",   "y",       "tot"};
+  if (t->type == TK_PUNCT)
+    return t->value == '-' || t->value == 0x2013 || t->value == 0x2014 || t->value == '~' ||
+           t->value == 0x301C || t->value == 0xFF5E;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (is_word(t, words[i]))
+      return 1;
+  return 0;
+}
+
+static int is_day(const token *t) {
+  return t && t->type == TK_NUM && t->ndig <= 2 && t->value >= 1 && t->value <= 31;
+}
+
+static int is_month(const token *t) {
+  return t && t->type == TK_WORD && t->month;
+}
+
+static int is_year(const token *t) {
+  return t && t->type == TK_NUM && t->ndig == 4;
+}
+
+/* Digits run together by a mark ("03.06", "6/3"): a date's parts. */
+static int digits_joined(const token *mark, const token *next) {
+  return mark && next && mark->type == TK_PUNCT && !next->space && next->type == TK_NUM &&
+         (mark->value == '.' || mark->value == '/' || mark->value == '-');
+}
+
+enum { RANGE_TOKENS = 4, RANGE_REACH = 48 };
+
+/* Tokens of a stretch of text: the first RANGE_TOKENS, or the last ones. */
+typedef struct {
+  token v[RANGE_TOKENS];
+  char w[RANGE_TOKENS][32];
+  int n; /* read */
+  int last;
+} stretch;
+
+static void read_stretch(const char *s, size_t from, size_t to, int last, stretch *st) {
+  st->n = 0;
+  st->last = last;
+  for (size_t i = from; last || st->n < RANGE_TOKENS; st->n++) {
+    int slot = st->n % RANGE_TOKENS;
+    if (!next_token(s, to, &i, &st->v[slot], st->w[slot], sizeof st->w[slot]))
+      break;
+  }
+}
+
+/* Token k of a stretch: from its start, or from its end (k = 0 the last). */
+static const token *tok(const stretch *st, int k) {
+  if (k >= st->n || k >= RANGE_TOKENS)
+    return NULL;
+  return &st->v[st->last ? (st->n - 1 - k) % RANGE_TOKENS : k];
+}
+
+int date_in_range(const char *s, size_t len, size_t at, size_t end) {
+  stretch b, d, a;
+  token opens;
+  char opens_w[32];
+  size_t i = at;
+  int has_opens = next_token(s, end, &i, &opens, opens_w, sizeof opens_w);
+  /* Before: from a space RANGE_REACH bytes back, a token's start. */
+  size_t from = at > RANGE_REACH ? at - RANGE_REACH : 0;
+  while (from > 0 && from < at && s[from - 1] != ' ')
+    from++;
+  read_stretch(s, from, at, 1, &b);
+  read_stretch(s, at, end, 1, &d);
+  if (tok(&b, 1) && joins_range(tok(&b, 0))) {
+    int k = 1 + (tok(&b, 2) && is_punct(tok(&b, 1), '.'));
+    const token *x = tok(&b, k), *y = tok(&b, k + 1), *z = tok(&b, k + 2);
+    /* "April 24 - May 2, 2017", "24. April bis 2. Oktober 2017". */
+    if ((is_day(x) && is_month(y)) ||
+        (is_month(x) && (is_day(y) || (y && is_punct(y, '.') && is_day(z)))))
+      return 1;
+    /* "4. und 5. März 2022": a day before a date that starts with its day. */
+    if (is_day(x) && has_opens && opens.type == TK_NUM && !(y && is_punct(y, ':')) &&
+        !digits_joined(y, x))
+      return 1;
+    /* "3 June 2023 - 5 June 2023", "03.06.2023 - 05.06.2023",
+     * "2025-12-12 - 2025-12-17". */
+    if ((is_day(x) && digits_joined(y, x) && z && z->type == TK_NUM) ||
+        (is_year(x) && y &&
+         (is_month(y) || is_day(y) || is_punct(y, '.') || is_punct(y, ',') || is_punct(y, '/') ||
+          is_punct(y, '-'))))
+      return 1;
+  }
+  size_t to = end + RANGE_REACH < len ? end + RANGE_REACH : len;
+  read_stretch(s, end, to, 0, &a);
+  if (tok(&a, 1) && joins_range(tok(&a, 0))) {
+    const token *x = tok(&a, 1), *y = tok(&a, 2), *z = tok(&a, 3);
+    /* "3 June 2023 - 5 June 2023", "bis 5. März", "- Jun 5, 2023", "- 05.06.2023",
+     * "- 2025-12-17". */
+    meta_date other;
+    size_t oat;
+    if ((is_day(x) && (is_month(y) || (y && is_punct(y, '.') && is_month(z)))) ||
+        (is_month(x) && is_day(y)) || (is_day(x) && digits_joined(y, z)) ||
+        (date_find(s + x->at, to - x->at, DATE_DMY, 0, &other, &oat) && oat == 0))
+      return 1;
+    /* "April 29-30": a date that ends with its day, and another day. */
+    if (is_day(tok(&d, 0)) && is_day(x) && (!y || (y->type == TK_PUNCT && y->value != ':')))
+      return 1;
+  }
+  return 0;
+}

@@ -40,6 +40,12 @@ int date_find(const char *s, size_t len, date_order order, int short_years, meta
 int date_find_span(const char *s, size_t len, date_order order, int short_years, meta_date *out,
                    size_t *at, size_t *end);
 
+/* Whether the date s[at, end) is one end of a range of days ("24. April
+ * bis 2. Oktober 2017", "4. und 5. März 2022", "April 29-30", "3 June
+ * 2023 - 5 June 2023"): an event's, a closure's, an offer's days, no
+ * text's date. */
+int date_in_range(const char *s, size_t len, size_t at, size_t end);
+
 /* A date in a URL's path: /2017/06/09/, /2017-06-09-, /20170609/. Returns
  * 3 for a full date, 2 for a year and month only (/2017/06/), else 0. */
 int date_from_url(const char *url, meta_date *out);

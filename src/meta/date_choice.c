@@ -214,12 +214,13 @@ static int published_in_at(const mctx *x, const char *text, size_t len, int shor
   int found = 0;
   meta_date first;
   for (int tries = 0; tries < 8 && off < len; tries++) {
-    size_t at;
-    if (!date_find(text + off, len - off, x->order, short_years, d, &at))
+    size_t at, end;
+    if (!date_find_span(text + off, len - off, x->order, short_years, d, &at, &end))
       break;
-    /* Someone's membership ("Joined Nov 4, 2011"), an offer's end: no
-     * date of the text. */
-    int joined = date_other_label(text, off + at);
+    /* Someone's membership ("Joined Nov 4, 2011"), an offer's end, one
+     * end of a range of days (an event's, a closure's): no date of the
+     * text. */
+    int joined = date_other_label(text, off + at) || date_in_range(text, len, off + at, off + end);
     if (!joined && !date_update_label(text, off + at)) {
       if (where)
         *where = off + at;

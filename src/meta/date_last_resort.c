@@ -145,47 +145,6 @@ static int alnum_at(const char *s, size_t len, size_t i) {
   return i < len && mstr_is_alnum(mstr_utf8(s + i, len - i, &adv));
 }
 
-static int is_dash_at(const char *s, size_t len, size_t i) {
-  return s[i] == '-' ||
-         (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-          ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94));
-}
-
-/* Whether the date line[at, end) is one end of a range: "Apr 15 - May 13,
- * 2026", "(1924-2014)", "November 1, 2025 - December 24, 2025" (a life, an
- * offer, an event: no page's date). */
-static int in_range(const mctx *x, const char *line, size_t len, size_t at, size_t end) {
-  size_t i = at;
-  while (i > 0 && line[i - 1] == ' ')
-    i--;
-  /* Before: a dash after a number. */
-  if (i > 0) {
-    size_t d = i - 1;
-    while (d > 0 && ((unsigned char)line[d] & 0xC0) == 0x80)
-      d--;
-    if (is_dash_at(line, len, d)) {
-      while (d > 0 && line[d - 1] == ' ')
-        d--;
-      if (d > 0 && line[d - 1] >= '0' && line[d - 1] <= '9')
-        return 1;
-    }
-  }
-  /* After: a dash and another date. */
-  i = end;
-  while (i < len && line[i] == ' ')
-    i++;
-  if (i < len && is_dash_at(line, len, i)) {
-    i += line[i] == '-' ? 1 : 3;
-    while (i < len && line[i] == ' ')
-      i++;
-    meta_date other;
-    size_t oat;
-    if (i < len && date_find(line + i, len - i, x->order, 0, &other, &oat) && oat == 0)
-      return 1;
-  }
-  return 0;
-}
-
 /* A dateline holds at most DATELINE_WORDS words besides its date; a page
  * whose lines give LIST_DAYS days or more is a list; LINE_TRIES dates are
  * read at most. */
@@ -197,10 +156,10 @@ enum { DATELINE_WORDS = 6, LIST_DAYS = 3, LINE_TRIES = 64 };
  * labelled as a publication's. */
 enum { READS_NOT_PUBLISHED = -1, READS_MENTION, READS_DATELINE, READS_LABELLED };
 
-static int reads_as(const mctx *x, const date_lines *lines, size_t li, size_t at, size_t end) {
+static int reads_as(const date_lines *lines, size_t li, size_t at, size_t end) {
   const date_line *l = &lines->v[li];
   if (date_update_label(l->text, at) || date_other_label(l->text, at) ||
-      in_range(x, l->text, l->len, at, end))
+      date_in_range(l->text, l->len, at, end))
     return READS_NOT_PUBLISHED;
   /* A label on a line of its own just before ("Posted on" | "June 9"). */
   const date_line *prev = li ? &lines->v[li - 1] : NULL;
@@ -237,7 +196,7 @@ static int gather_last_resort(mctx *x, const date_lines *lines, size_t li, size_
     lr->days[lr->ndays++] = *d;
   if (mentioned_in_text(lr->mentions, d))
     return 0;
-  int r = reads_as(x, lines, li, at, end);
+  int r = reads_as(lines, li, at, end);
 #ifdef PITH_DEBUG_META
   const date_line *dl = &lines->v[li];
   fprintf(stderr, "line %04d-%02d-%02d reads %d where %u [%.*s]\n", d->y, d->m, d->d, r, dl->where,

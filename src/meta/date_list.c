@@ -18,17 +18,52 @@
 
 /* Class strings are compared in their first CLASS_SPAN bytes: a hostile
  * page's megabyte class on every entry costs what a real one does. */
-enum { CLASS_SPAN = 256, LIST_ENTRIES = 3 };
+enum { CLASS_SPAN = 256, LIST_ENTRIES = 3, OPENING = 1000 };
 
 static int same_shape(const dom_node *a, const dom_node *b) {
   return a->tag == b->tag && a->cls && b->cls && !strncmp(a->cls, b->cls, CLASS_SPAN);
 }
 
-/* Whether the entry at pos opens the text under the headline, as a
- * thread's first post does (a post's header and avatar take some
- * elements); without a headline there is no telling. */
-static int under_headline(const mctx *x, uint32_t pos) {
-  return x->title_pos == UINT32_MAX || (pos >= x->title_pos && pos <= x->title_pos + 300);
+/* Whether element a holds el (or is el). */
+static int holds(const dom_node *a, const dom_node *el) {
+  const dom_node *p = el;
+  while (p && p->depth > a->depth)
+    p = p->parent;
+  return p == a;
+}
+
+/* Whether the entry el opens the text under the headline, as a thread's
+ * first post does: less than OPENING characters of text lie between them,
+ * not counting links, navigation and what is never shown (a forum's menus
+ * and toolbars, page numbers, a post's header and avatar take many
+ * elements and little text of their own; an article's body is text). The
+ * elements read are counted against *budget, the page's for all its
+ * lists; past it the entry is taken for far. Without a headline there is
+ * no telling. */
+static int under_headline(const mctx *x, const dom_node *el, uint32_t pos, size_t *budget) {
+  if (x->title_pos == UINT32_MAX || !x->title_node)
+    return 1;
+  if (pos < x->title_pos)
+    return 0;
+  const dom_node *root = x->doc->root;
+  size_t n = 0;
+  for (const dom_node *c = dom_next(root, x->title_node, 1); c != el;) {
+    if (!c || n >= OPENING || !*budget)
+      return c == NULL;
+    int skip = 0;
+    if (c->tag == TAG_TEXT) {
+      for (uint32_t i = 0; !(c->kind & DOM_RAWTEXT) && i < c->text_len && n < OPENING; i++)
+        n += (unsigned char)c->text[i] > ' ';
+    } else {
+      --*budget;
+      skip = c->tag == TAG_A || tag_flags((tag_id)c->tag) == T_SKIP || (c->kind & DOM_HIDDEN) ||
+             (meta_where(x, c) & IN_CHROME);
+      if (skip && holds(c, el))
+        return 1;
+    }
+    c = dom_next(root, c, skip);
+  }
+  return 1;
 }
 
 /* What the entries of one shape (those of c's) say. */
@@ -85,8 +120,9 @@ static void read_entries(const mctx *x, const date_cand *c, entries *e) {
  * it stands apart from the rest (a post above cards of older posts); a
  * list whose entries run newest first from the headline on, evenly, is an
  * index of posts. */
-static int first_dates_page(const mctx *x, const entries *e) {
-  if (!under_headline(x, x->dates[e->first].pos))
+static int first_dates_page(const mctx *x, const entries *e, size_t *budget) {
+  const date_cand *first = &x->dates[e->first];
+  if (!under_headline(x, first->el, first->pos, budget))
     return 0;
   if (!e->newest_first)
     return 1;
@@ -122,7 +158,7 @@ static const dom_node *own_entry(mctx *x, const entries *e, const char *headline
 void meta_list_dates(mctx *x) {
   unsigned char seen[MAX_DATES] = {0};
   const char *headline = NULL;
-  size_t budget = 4000;
+  size_t budget = 4000, walk = 20000;
   for (size_t i = 0; i < x->ndates; i++) {
     const date_cand *c = &x->dates[i];
     if (seen[i] || !c->el || !c->el->cls)
@@ -137,7 +173,7 @@ void meta_list_dates(mctx *x) {
     if (!headline && x->title_node)
       headline = meta_node_text(x, x->title_node, 300);
     const dom_node *own = own_entry(x, &e, headline, &budget), *head = x->dates[e.first].el;
-    int keep_first = !own && first_dates_page(x, &e);
+    int keep_first = !own && first_dates_page(x, &e, &walk);
 #ifdef PITH_DEBUG_META
     fprintf(stderr,
             "list <%s class=%.60s> entries %zu newest_first %d at %u %u %u keep %d own %d\n",

@@ -1407,6 +1407,26 @@ static void test_date_readings(void) {
   CHECK(run(PAGE("", "<h1>Roof repair costs</h1><p>This estimate is based on 31 projects and is "
                      "valid through 01/23/2023.</p>" BODY)) == 0);
   CHECK(art.meta.date_published == NULL);
+  /* Nor one end of a range of days (an event's, a closure's); a date
+   * beside its time stands. */
+  static const struct {
+    const char *page, *date;
+  } ranges[] = {
+      {PAGE("", "<h1>Davis Cup team named</h1><p>The captain named the team for the qualifiers "
+                "against Brazil (4 and 5 March 2022, in Rio).</p>" BODY),
+       NULL},
+      {PAGE("", "<h1>Tunnel works</h1><p>The tunnel is closed from 24 April to 2 October "
+                "2023.</p>" BODY),
+       NULL},
+      {PAGE("", "<h1>Tunnel works</h1><p>Posted 3 May 2023 - 10:45</p>" BODY), "2023-05-03"},
+  };
+  for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++) {
+    CHECK(run(ranges[i].page) == 0);
+    if (ranges[i].date)
+      CHECK_STR(art.meta.date_published, ranges[i].date);
+    else
+      CHECK(art.meta.date_published == NULL);
+  }
   /* Only a label next to its date: a sentence's or a field's end parts
    * them, and the date after it is the post's again. */
   CHECK(run(PAGE("", "<h1>Dock strike over</h1><p>The strike ends. Posted 3 May 2023</p>" BODY)) ==
@@ -1563,6 +1583,17 @@ static void test_list_entry_dates(void) {
 #define CARD(slug, day)                                                                            \
   "<div class=\"card\"><a href=\"/" slug "\">Also: " slug "</a> <span class=\"date\">" day         \
   " November 2023</span></div>"
+#define JUMP10                                                                                     \
+  "<a href=\"/f/1\">F1</a><a href=\"/f/2\">F2</a><a href=\"/f/3\">F3</a><a href=\"/f/4\">F4</a>"   \
+  "<a href=\"/f/5\">F5</a><a href=\"/f/6\">F6</a><a href=\"/f/7\">F7</a><a href=\"/f/8\">F8</a>"   \
+  "<a href=\"/f/9\">F9</a><a href=\"/f/0\">F0</a>"
+#define JUMP100 JUMP10 JUMP10 JUMP10 JUMP10 JUMP10 JUMP10 JUMP10 JUMP10 JUMP10 JUMP10
+#define POST(day, text)                                                                            \
+  "<div class=\"post\"><span class=\"post-date\">" day " December 2023</span>"                     \
+  "<p>" text "</p></div>"
+#define MORE(slug, date)                                                                           \
+  "<div class=\"more\"><a href=\"/" slug "\">" slug "</a> <span class=\"blog-date\">" date         \
+  "</span></div>"
 static void test_dated_lists(void) {
   /* A blog's index: entries without headings, newest first. */
   CHECK(run(PAGE("<title>The Blog</title>",
@@ -1591,10 +1622,29 @@ static void test_dated_lists(void) {
                  "<a href=\"/dams\"><div class=\"teaser\"><div class=\"authored\">02.12.2023"
                  "</div><h2>Dams</h2></div></a>")) == 0);
   CHECK_STR(art.meta.date_published, "2023-12-09");
+  /* A thread's first post below a forum's menu of 400 links (many
+   * elements, no text of the page's own): it still opens the text under
+   * the headline. */
+  CHECK(run(PAGE("", "<h1>Which forum software?</h1><div class=\"jump\">" JUMP100 JUMP100 JUMP100
+                         JUMP100 "</div>" POST("17", "Which one do you use, and why?")
+                             POST("27", "We run the same one since 2015.")
+                                 POST("28", "Same here, though the plugins age badly."))) == 0);
+  CHECK_STR(art.meta.date_published, "2023-12-17");
+  /* Entries after the article's text, a few elements but much text below
+   * its headline (more to read, not newest first): the first is no
+   * post's, and the page's "Updated" date stands. */
+  CHECK(run(PAGE("", "<h1>Video production guide</h1><p class=\"small\">Updated December 19, "
+                     "2023</p>" BODY BODY BODY BODY BODY MORE("a", "Aug 01, 2023")
+                         MORE("b", "Feb 14, 2019") MORE("c", "Nov 21, 2023"))) == 0);
+  CHECK_STR(art.meta.date_published, "2023-12-19");
 }
 #undef LINE
 #undef QUOTE
 #undef CARD
+#undef JUMP10
+#undef JUMP100
+#undef POST
+#undef MORE
 
 /* Headlines: an article's one <h1>, the site's name in an <h1>, a heading
  * in the chrome, a visible headline's own dash. */

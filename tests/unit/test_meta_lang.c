@@ -216,10 +216,52 @@ static void test_dates(void) {
   CHECK(date_find("8.5.12", 6, DATE_DMY, 1, &d, &at) == 1 && d.y == 2012 && d.m == 5);
 }
 
+/* Whether the first date (skip: the one after it) in s reads as one end of
+ * a range of days. */
+static int ranged(const char *s, int skip) {
+  meta_date d;
+  size_t at, end, off = 0, len = strlen(s);
+  for (int i = 0; i <= skip; i++) {
+    if (!date_find_span(s + off, len - off, DATE_DMY, 0, &d, &at, &end))
+      return -1;
+    if (i < skip)
+      off += end;
+  }
+  return date_in_range(s, len, off + at, off + end);
+}
+
+static void test_ranges(void) {
+  CHECK(ranged("Der Tunnel wird vom 24. April bis 2. Oktober 2017 gesperrt.", 0) == 1);
+  CHECK(ranged("die Qualifiers (4. und 5. M\xC3\xA4rz 2022 in Rio)", 0) == 1);
+  CHECK(ranged("du 3 au 5 mai 2023", 0) == 1);
+  CHECK(ranged("Sessions 2026 - April 29\xE2\x80\x93"
+               "30 \xC2\xB7 Register now",
+               0) == 1);
+  CHECK(ranged("April 24 - May 2, 2017", 0) == 1);
+  CHECK(ranged("3 June 2023 - 5 June 2023", 0) == 1);
+  CHECK(ranged("3 June 2023 - 5 June 2023", 1) == 1);
+  CHECK(ranged("Jun 3, 2023 to Jun 5, 2023", 0) == 1);
+  CHECK(ranged("03.06.2023 - 05.06.2023", 0) == 1);
+  CHECK(ranged("03.06.2023 - 05.06.2023", 1) == 1);
+  CHECK(ranged("DATE: 2025-12-12 - 2025-12-17", 0) == 1);
+  CHECK(ranged("DATE: 2025-12-12 - 2025-12-17", 1) == 1);
+  /* A date beside a time, a count, a label or a number of its own. */
+  CHECK(ranged("Posted June 3, 2023 - 10:45 am", 0) == 0);
+  CHECK(ranged("14:30 - 3 June 2023", 0) == 0);
+  CHECK(ranged("June 3, 2023 \xE2\x80\x93 5 min read", 0) == 0);
+  CHECK(ranged("2023-06-03 - 12 comments", 0) == 0);
+  CHECK(ranged("Published 3 June 2023 - Updated 5 June 2023", 0) == 0);
+  CHECK(ranged("Published 3 June 2023 - Updated 5 June 2023", 1) == 0);
+  CHECK(ranged("Copyright 2023 - June 3, 2023", 0) == 0);
+  CHECK(ranged("COVID-19 - 3 June 2023", 0) == 0);
+  CHECK(ranged("Posted 3 June 2023 to Politics", 0) == 0);
+}
+
 int main(void) {
   test_detect();
   test_normalize();
   test_json();
   test_dates();
+  test_ranges();
   return check_done();
 }
