@@ -63,20 +63,31 @@ void count_stopwords(extraction *x, dom_doc *doc) {
       w++;
   }
   x->stopwords_known = 1;
+  /* Each byte folded as hash_text folds it, 0 for a word's edge: one
+   * look-up a byte. */
+  unsigned char fold[256];
+  for (unsigned c = 0; c < 256; c++)
+    fold[c] = is_word_edge((unsigned char)c) ? 0
+              : c >= 'A' && c <= 'Z'         ? (unsigned char)(c + 32)
+                                             : (unsigned char)c;
   for (size_t b = 0; b < x->nblocks; b++) {
     text_block *tb = &x->blocks[b];
     const char *s = x->text.data + tb->off;
     uint32_t len = tb->len, i = 0, nwords = 0, nstop = 0;
     while (i < len) {
-      while (i < len && is_word_edge((unsigned char)s[i]))
+      while (i < len && !fold[(unsigned char)s[i]])
         i++;
       uint32_t start = i;
-      while (i < len && !is_word_edge((unsigned char)s[i]))
+      uint64_t h = HASH_TEXT_BASIS; /* hash_text of the word, as it is read */
+      unsigned char f;
+      while (i < len && (f = fold[(unsigned char)s[i]]) != 0) {
+        h = hash_text_step_folded(h, f);
         i++;
+      }
       if (i == start)
         continue;
       nwords++;
-      nstop += stopset_has(&set, hash_text(s + start, i - start));
+      nstop += stopset_has(&set, hash_text_end(h));
     }
     tb->words = (uint16_t)(nwords > 65535 ? 65535 : nwords);
     tb->stopwords = (uint16_t)(nstop > 65535 ? 65535 : nstop);

@@ -136,6 +136,19 @@ static inline int is_space(unsigned char c) {
 
 /* A hash of s, ASCII case folded; never 0 (0 marks a free slot). */
 uint64_t hash_text(const char *s, size_t len);
+/* hash_text one byte at a time: h = HASH_TEXT_BASIS, hash_text_step for
+ * each byte (hash_text_step_folded for a byte already folded), and
+ * hash_text_end(h) is hash_text of those bytes. */
+#define HASH_TEXT_BASIS 1469598103934665603ULL
+static inline uint64_t hash_text_step_folded(uint64_t h, unsigned char c) {
+  return (h ^ c) * 1099511628211ULL;
+}
+static inline uint64_t hash_text_step(uint64_t h, unsigned char c) {
+  return hash_text_step_folded(h, c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+static inline uint64_t hash_text_end(uint64_t h) {
+  return h ? h : 1;
+}
 /* The first slot of h in an open-addressing table of cap slots (a power
  * of two). hash_text's low bits hang on the low bits of its state alone,
  * so a page can hold 100k lines that agree there, and indexed by those

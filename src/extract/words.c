@@ -8,14 +8,10 @@
 #include "meta/mstr.h"
 
 uint64_t hash_text(const char *s, size_t len) {
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z')
-      c += 32;
-    h = (h ^ c) * 1099511628211ULL;
-  }
-  return h ? h : 1;
+  uint64_t h = HASH_TEXT_BASIS;
+  for (size_t i = 0; i < len; i++)
+    h = hash_text_step(h, (unsigned char)s[i]);
+  return hash_text_end(h);
 }
 
 size_t hash_slot(uint64_t h, size_t cap) {

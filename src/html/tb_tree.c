@@ -128,7 +128,7 @@ void tb_flush_text(tb *b) {
     prev->text_len += (uint32_t)len;
     return;
   }
-  if (!b->keep_all && all_space(s, len) && !preformatted(parent)) {
+  if (!b->keep_all && !b->text_ink && !preformatted(parent)) {
     /* White space between blocks: one space is all the extractor needs
      * (but code's line breaks between its highlighted words are kept);
      * the copy goes back to the arena when it is the last thing there. */
@@ -182,7 +182,7 @@ static int has_ld_json_type(const dom_node *n) {
   return 0;
 }
 
-void tb_insert_text(tb *b, const char *s, size_t len) {
+void tb_insert_text(tb *b, const char *s, size_t len, int ink) {
   if (!len || !b->nstack)
     return;
   dom_node *parent, *before;
@@ -202,6 +202,9 @@ void tb_insert_text(tb *b, const char *s, size_t len) {
   }
   if (b->text_len && (b->text_parent != parent || b->text_before != before))
     tb_flush_text(b);
+  if (ink < 0)
+    ink = b->keep_all || !all_space(s, len); /* (the flag serves the !keep_all case alone) */
+  b->text_ink = b->text_len ? b->text_ink | ink : ink;
   b->text_parent = parent;
   b->text_before = before;
   b->text_raw = raw;

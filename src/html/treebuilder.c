@@ -5,6 +5,7 @@
  * the token" says. Scripting is off: <noscript> holds markup. The comment
  * over each mode's function names its section of the standard
  * (https://html.spec.whatwg.org/multipage/parsing.html#tree-construction). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@ static int in_head(tb *b, html_token *t);
 static int in_table(tb *b, html_token *t);
 static int in_template(tb *b, html_token *t);
 static int any_mode(tb *b, html_token *t);
-static void body_chars(tb *b, const char *s, size_t len);
+static void body_chars(tb *b, const char *s, size_t len, size_t ws);
 
 /* ---- small helpers ---- */
 
@@ -33,6 +34,12 @@ static size_t ws_prefix(const char *s, size_t len) {
   return i;
 }
 
+/* ws_prefix(s, len), from ws when the caller knows it (a token's
+ * ws_prefix, which may go on past len: s[len] is a NUL), else SIZE_MAX. */
+static size_t known_ws_prefix(const char *s, size_t len, size_t ws) {
+  return ws == SIZE_MAX ? ws_prefix(s, len) : ws < len ? ws : len;
+}
+
 /* What a mode does with white space ("a character token that is one of
  * U+0009 CHARACTER TABULATION, U+000A LINE FEED (LF), U+000C FORM FEED (FF),
  * U+000D CARRIAGE RETURN (CR), or U+0020 SPACE"): ignores it, inserts it
@@ -42,9 +49,9 @@ typedef enum { SPACE_IGNORE, SPACE_INSERT, SPACE_IN_BODY } space_rule;
 
 static void take_space(tb *b, const char *s, size_t len, space_rule rule) {
   if (rule == SPACE_INSERT)
-    tb_insert_text(b, s, len);
+    tb_insert_text(b, s, len, 0);
   else if (rule == SPACE_IN_BODY)
-    body_chars(b, s, len);
+    body_chars(b, s, len, len);
 }
 
 /* A character token is a run of characters, where the standard has one
@@ -52,10 +59,11 @@ static void take_space(tb *b, const char *s, size_t len, space_rule rule) {
  * rest, if any, goes on to the mode's "anything else". Returns whether
  * characters remain. */
 static int leading_space(tb *b, html_token *t, space_rule rule) {
-  size_t ws = ws_prefix(t->data, t->len);
+  size_t ws = t->ws_prefix; /* the tokenizer counted it */
   take_space(b, t->data, ws, rule);
   t->data += ws;
   t->len -= ws;
+  t->ws_prefix = 0;
   return t->len != 0;
 }
 
@@ -604,20 +612,23 @@ static int after_head(tb *b, html_token *t) {
 /* ---- in body ---- */
 
 /* Character data in body: NULs dropped, formatting reopened first. */
-static void body_chars(tb *b, const char *s, size_t len) {
+/* ws: as for known_ws_prefix. */
+static void body_chars(tb *b, const char *s, size_t len, size_t ws) {
   while (len) {
     const char *nul = memchr(s, '\0', len);
     size_t run = nul ? (size_t)(nul - s) : len;
     if (run) {
       tb_reconstruct(b);
-      if (ws_prefix(s, run) < run)
+      size_t lead = known_ws_prefix(s, run, ws);
+      if (lead < run)
         b->frameset_ok = 0;
-      tb_insert_text(b, s, run);
+      tb_insert_text(b, s, run, lead < run);
     }
     if (!nul)
       return;
     s += run + 1;
     len -= run + 1;
+    ws = SIZE_MAX;
   }
 }
 
@@ -1114,7 +1125,7 @@ static int body_end_tag(tb *b, html_token *t) {
 static int in_body(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS:
-    body_chars(b, t->data, t->len);
+    body_chars(b, t->data, t->len, t->ws_prefix);
     return 0;
   case TOK_COMMENT:
     tb_insert_comment(b, t, NULL);
@@ -1138,7 +1149,7 @@ static int in_body(tb *b, html_token *t) {
 static int text_mode(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS:
-    tb_insert_text(b, t->data, t->len);
+    tb_insert_text(b, t->data, t->len, -1);
     return 0;
   case TOK_EOF:
     tb_pop(b);
@@ -1318,10 +1329,10 @@ static int in_table_text(tb *b, html_token *t) {
   if (b->table_text.len) {
     if (b->table_text_dirty) {
       b->foster = 1;
-      body_chars(b, b->table_text.data, b->table_text.len);
+      body_chars(b, b->table_text.data, b->table_text.len, SIZE_MAX);
       b->foster = 0;
     } else {
-      tb_insert_text(b, b->table_text.data, b->table_text.len);
+      tb_insert_text(b, b->table_text.data, b->table_text.len, 0);
     }
     buf_reset(&b->table_text);
   }
@@ -1772,17 +1783,19 @@ static int any_mode(tb *b, html_token *t) {
 
 /* ---- foreign content ---- */
 
-static void foreign_chars(tb *b, const char *s, size_t len) {
+static void foreign_chars(tb *b, const char *s, size_t len, size_t ws) {
   static const char replacement[] = "\xEF\xBF\xBD";
   while (len) {
     const char *nul = memchr(s, '\0', len);
     size_t run = nul ? (size_t)(nul - s) : len;
-    if (ws_prefix(s, run) < run)
+    size_t lead = known_ws_prefix(s, run, ws);
+    if (lead < run)
       b->frameset_ok = 0;
-    tb_insert_text(b, s, run);
+    tb_insert_text(b, s, run, lead < run);
     if (!nul)
       return;
-    tb_insert_text(b, replacement, 3);
+    ws = SIZE_MAX;
+    tb_insert_text(b, replacement, 3, 1);
     s += run + 1;
     len -= run + 1;
   }
@@ -1793,7 +1806,7 @@ static void foreign_chars(tb *b, const char *s, size_t len) {
 static int foreign_content(tb *b, html_token *t) {
   switch (t->type) {
   case TOK_CHARS:
-    foreign_chars(b, t->data, t->len);
+    foreign_chars(b, t->data, t->len, t->ws_prefix);
     return 0;
   case TOK_COMMENT:
     tb_insert_comment(b, t, NULL);
@@ -1873,6 +1886,7 @@ void tb_process(tb *b, html_token *t) {
     if (t->type == TOK_CHARS && t->len && t->data[0] == '\n') {
       t->data++;
       t->len--;
+      t->ws_prefix--; /* the '\n' was white space */
       if (!t->len)
         return;
     }

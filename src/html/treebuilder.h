@@ -90,13 +90,13 @@ typedef struct {
   size_t ntmodes, tmodes_cap;
   dom_node *head_el, *form_el;
   int frameset_ok;
-  int quirks;   /* 0 no quirks, 1 quirks, 2 limited quirks */
-  int foster;   /* foster parenting on */
-  int skip_lf;  /* drop a newline at the start of the next character run (pre, listing, textarea) */
-  int moved;    /* nodes were moved: depths are recomputed at the end */
-  int stop;     /* out of memory or out of nodes: stop parsing */
+  int quirks;  /* 0 no quirks, 1 quirks, 2 limited quirks */
+  int foster;  /* foster parenting on */
+  int skip_lf; /* drop a newline at the start of the next character run (pre, listing, textarea) */
+  int moved;   /* nodes were moved: depths are recomputed at the end */
+  int stop;    /* out of memory or out of nodes: stop parsing */
   int selectedcontent; /* a <selectedcontent> was made: fill it at the end (tb_select.c) */
-  int fragment; /* parsing a fragment (html_parse_fragment): ctx is its context element */
+  int fragment;        /* parsing a fragment (html_parse_fragment): ctx is its context element */
   tb_entry ctx;
   int oom;
 
@@ -112,13 +112,16 @@ typedef struct {
   size_t text_len, text_cap;
   dom_node *text_parent, *text_before;
   int text_raw; /* ... and it is a script's contents */
+  int text_ink; /* ... and some byte of it is not white space */
 } tb;
 
 /* tb_tree.c: nodes, insertion, the stack of open elements */
 void *tb_grow(tb *b, void *array, size_t *cap, size_t n, size_t elem_size);
 dom_node *tb_new_node(tb *b, uint16_t tag);
 void tb_flush_text(tb *b);
-void tb_insert_text(tb *b, const char *s, size_t len);
+/* ink: whether s holds a byte other than white space (the caller knows it
+ * from the token's ws_prefix), -1 when the caller does not know. */
+void tb_insert_text(tb *b, const char *s, size_t len, int ink);
 void tb_insert_comment(tb *b, const html_token *t, dom_node *parent);
 dom_node *tb_create_element(tb *b, const html_token *t, int ns, uint16_t tag, const char *name,
                             size_t name_len);

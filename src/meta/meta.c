@@ -133,8 +133,11 @@ static int word_cmp(const char *a, size_t an, const char *b, size_t bn) {
 }
 
 /* Where the table's words of each first byte begin: a word's search starts
- * among those of its first letter (and most words have none). */
+ * among those of its first letter (and most words have none). Bit b of
+ * second_letters[c]: some word starts with c and 'a' + b (most words of a
+ * page start with no such pair: "col", "flex", "items"). */
 static uint16_t words_from[257];
+static uint32_t second_letters[256];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 static void index_words(void) {
@@ -144,13 +147,21 @@ static void index_words(void) {
       i++;
     words_from[c] = (uint16_t)i;
   }
+  for (i = 0; i < n; i++)
+    second_letters[(unsigned char)name_words[i].word[0]] |= 1u << (name_words[i].word[1] - 'a');
+}
+
+/* Whether some word of the table starts with the bytes a b. */
+static int may_start(char a, char b) {
+  unsigned k = (unsigned)((unsigned char)b - 'a');
+  return k < 26 && (second_letters[(unsigned char)a] >> k & 1);
 }
 
 /* The table's words are 3 to 12 letters long (13 with a plural's "s"). */
 enum { WORD_MIN = 3, WORD_MAX = 13 };
 
 static unsigned word_bits(const char *w, size_t n) {
-  if (n < WORD_MIN || n > WORD_MAX)
+  if (n < WORD_MIN || n > WORD_MAX || !may_start(w[0], w[1]))
     return 0;
   unsigned char first = (unsigned char)w[0];
   for (int plural = 0; plural < 2; plural++) {
@@ -181,26 +192,34 @@ static unsigned name_bits(const char *s) {
     return 0;
   pthread_once(&words_once, index_words); /* for word_bits */
   unsigned bits = 0;
-  char prev[24], cur[24];
+  char words[2][24]; /* the word before and the word being read, in turns */
+  char *prev = words[0], *cur = words[1];
   size_t np = 0, nc = 0;
   for (const char *p = s;; p++) {
     char c = *p;
-    int lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', digit = c >= '0' && c <= '9';
-    int hump = upper && nc > 0 && p[-1] >= 'a' && p[-1] <= 'z';
-    if ((lower || upper || digit) && !hump) {
-      if (nc < sizeof cur)
-        cur[nc++] = (char)(upper ? c + 32 : c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) { /* most bytes */
+      if (nc < sizeof words[0])
+        cur[nc++] = c;
       continue;
     }
-    if (nc && nc < sizeof cur) {
+    int upper = c >= 'A' && c <= 'Z';
+    int hump = upper && nc > 0 && p[-1] >= 'a' && p[-1] <= 'z';
+    if (upper && !hump) {
+      if (nc < sizeof words[0])
+        cur[nc++] = (char)(c + 32);
+      continue;
+    }
+    if (nc && nc < sizeof words[0]) {
       bits |= word_bits(cur, nc);
-      if (np && np + nc <= WORD_MAX) {
+      if (np && np + nc <= WORD_MAX && may_start(prev[0], np > 1 ? prev[1] : cur[0])) {
         char both[48];
         memcpy(both, prev, np);
         memcpy(both + np, cur, nc);
         bits |= word_bits(both, np + nc);
       }
-      memcpy(prev, cur, nc);
+      char *t = prev;
+      prev = cur;
+      cur = t;
       np = nc;
     } else if (!nc) {
       np = c == ' ' ? 0 : np; /* separate class names do not join */

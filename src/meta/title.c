@@ -67,6 +67,8 @@ static size_t bracketed(const char *t, size_t i, size_t len) {
                                          {"\xE3\x80\x90", "\xE3\x80\x91"},
                                          {"\xE3\x80\x8C", "\xE3\x80\x8D"}};
   for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {
+    if (pairs[p][0][0] != t[i])
+      continue;
     size_t k = strlen(pairs[p][0]);
     if (strncmp(t + i, pairs[p][0], k))
       continue;
@@ -94,7 +96,7 @@ size_t title_split(const char *t, title_segment *seg) {
       continue;
     }
     for (s = 0; s < sizeof separators / sizeof *separators; s++) {
-      if (separators[s][0] != t[i])
+      if (separators[s][0] != t[i] || separators[s][1] != t[i + 1])
         continue; /* most bytes start none: no strlen, no strncmp */
       k = strlen(separators[s]);
       if (!strncmp(t + i, separators[s], k))

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "extract/extract.h"
+#include "extract/internal.h"
 #include "html/html.h"
 #include "meta/meta.h"
 
@@ -1608,6 +1609,22 @@ static void test_link_hidden_from_readers(void) {
   CHECK(strstr(joined, "Description 4: the maker adds colours") != NULL);
 }
 
+/* visible_chars: characters above the space, U+00A0 (C2 A0) as a space;
+ * a C2 that no A0 follows is a character's lead byte. */
+static void test_visible_chars(void) {
+  CHECK(visible_chars("", 0) == 0);
+  CHECK(visible_chars(" a\tb\n", 5) == 2);
+  CHECK(visible_chars("caf\xC3\xA9", 5) == 4);
+  CHECK(visible_chars("a\xC2\xA0"
+                      "b",
+                      4) == 2);
+  CHECK(visible_chars("\xC2\xC2\xA0", 3) == 1);
+  CHECK(visible_chars("\xC2\xA0\xC2\xA0", 4) == 0);
+  CHECK(visible_chars("a\xC2", 2) == 2);        /* cut before its A0 */
+  CHECK(visible_chars("a\xC2\xA0", 2) == 2);    /* the A0 is past len */
+  CHECK(visible_chars("\x01\x1F\x7F", 3) == 1); /* controls are no characters */
+}
+
 int main(void) {
   arena_init(&mem);
   test_boilerplate_inside_article();
@@ -1663,6 +1680,7 @@ int main(void) {
   test_read_more_text();
   test_screen_reader_words();
   test_link_hidden_from_readers();
+  test_visible_chars();
   arena_free(&mem);
   return check_done();
 }
