@@ -275,6 +275,7 @@ def main():
     magics_in_damage(d, good)
     zstd_damage(d)
     zstd_blocks_past_end(d, good)
+    zstd_cut_first_block(d, good)
 
     garbage = b"".join(good[:3]) + b"some garbage\r\nbetween records\r\n" + b"".join(good[3:])
     rc, lines, err = run(write(d, "garbage.warc", garbage))
@@ -532,6 +533,52 @@ def zstd_blocks_past_end(d, good):
         check(f"{name}: the damaged one named, nothing lost", summary(err) == (6, 5, 0, 1)
               and "lost" not in err, err[:400])
         check(f"{name}: bounded CPU", cpu < CPU_BOUND, f"{cpu:.1f} s CPU")
+
+
+def zstd_cut_first_block(d, good):
+    """A .warc.zst cut short inside a frame's first block (zstd gives a
+    block only whole, so the frame gives no byte): the loss is said,
+    whether damage comes before or not, as a file and through a pipe. The
+    search after damage passes over such a frame (zstd_blocks_past_end),
+    so these check that it does not pass over a record's loss unsaid: cut
+    in the last frame with no damage before (the record named truncated);
+    damage, a whole frame, then the cut (both named); damage then the cut
+    at once (the cut frame gave no byte: its loss is within the damage's);
+    and a writer that broke off inside a large record's first block and
+    then appended records (damage before it: those after are read)."""
+    frames = [zstd(r) for r in good]
+    bad = [bytearray(f) for f in frames]
+    for b in bad:
+        for i in range(len(b) // 2, len(b) // 2 + 20):
+            b[i] ^= 0x55
+    rnd = random.Random(7)
+    body = "<html><body><article>%s</article></body></html>" % "".join(
+        "<p>%s</p>" % " ".join("w%x" % rnd.getrandbits(40) for _ in range(50)) for _ in range(150))
+    big = zstd(response(26, body.encode()))  # a first block of some 40 KB
+    last, url = frames[-1], [f"http://example.org/{k}" for k in range(20, 27)]
+    off = sum(map(len, frames[:-1]))
+    cases = [  # name, data, the pages, what stderr says, the summary
+        ("cut after its header", b"".join(frames[:-1]) + last[:9], url[:5],
+         [f"record at byte {off}: truncated"], (6, 5, 0, 1)),
+        ("cut in its block", b"".join(frames[:-1]) + last[:len(last) // 2], url[:5],
+         [f"record at byte {off}: truncated"], (6, 5, 0, 1)),
+        ("damage, a frame, the cut", frames[0] + bytes(bad[1]) + b"".join(frames[2:-1]) +
+         last[:200], [url[0]] + url[2:5], [f"byte {len(frames[0])}: corrupt",
+                                           f"record at byte {off}: truncated"], (6, 4, 0, 2)),
+        ("damage then the cut", b"".join(frames[:-2]) + bytes(bad[-2]) + last[:200], url[:4],
+         [f"byte {off - len(frames[-2])}: corrupt"], None),
+        ("damage, a cut large record, records", b"".join(frames[:2]) + bytes(bad[2]) +
+         big[:len(big) // 3] + b"".join(frames[3:]), url[:2] + url[3:6],
+         [f"byte {len(frames[0]) + len(frames[1])}: corrupt"], None),
+    ]
+    for name, data, want, said, counts in cases:
+        path = write(d, "zstd-cut-first-block.warc.zst", data)
+        for how in ("file", "pipe"):
+            rc, lines, err = run(path) if how == "file" else run_pipe(path)
+            got = [l.get("url") for l in lines if "error" not in l]
+            check(f"zstd {name} ({how}): the pages", got == want, f"{got} {err[:400]}")
+            check(f"zstd {name} ({how}): said, exit 1", rc == 1 and all(s in err for s in said)
+                  and (counts is None or summary(err) == counts), err[:600])
 
 
 def zstd_damage(d):
