@@ -147,10 +147,11 @@ class Article:
 
     def _once(self, name, make):
         """What make() gives, made on the first call for `name` and kept:
-        a loop reading article.blocks renders the page once."""
-        if name not in self._rendered:
-            self._rendered[name] = make()
-        return self._rendered[name]
+        a loop reading article.blocks renders the page once. Threads that
+        render at once (the GIL is released while they do) all get the
+        first one kept (setdefault), not each its own."""
+        got = self._rendered.get(name)
+        return self._rendered.setdefault(name, make()) if got is None else got
 
     def __getattr__(self, name):
         if name.startswith("_"):

@@ -59,6 +59,29 @@ def test_threads_give_the_same_results():
     assert got == want
 
 
+def test_threads_share_one_rendering():
+    """Eight threads reading .markdown, .html and .blocks of one Article at
+    once (the GIL released while each renders): each gets the same text
+    and the same object, the one kept, as a later read does."""
+    a = pith.parse(big_page().encode())
+    start = threading.Barrier(8)
+    got = []
+
+    def read():
+        start.wait()
+        got.append((a.blocks, a.markdown, a.html))
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    kept = (a.blocks, a.markdown, a.html)
+    assert len(got) == 8 and kept[1].startswith("The tide came in")
+    for g in got:
+        assert all(x is k for x, k in zip(g, kept)), "a thread got a rendering that was not kept"
+
+
 def test_extract_many_keeps_order():
     pages = [page(i) for i in range(30)]
     want = [pith.extract(p, format="json") for p in pages]
