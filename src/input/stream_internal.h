@@ -80,7 +80,10 @@ struct stream {
   unsigned long long read_to;   /* the furthest file offset read */
   unsigned long long gone_back; /* bytes gone back over after damage, in all (search_from) */
   int search_lost;              /* the last search after damage left bytes unsearched */
-  int kind;                     /* -1 not known yet, else a stream_kind */
+  /* Where the last stream_skip_to_magic that reached the data's end passed
+   * over a zstd frame cut short by it, plus 1 (0: none): said as such. */
+  unsigned long long cut_at;
+  int kind; /* -1 not known yet, else a stream_kind */
   int in_member;
   int multi;        /* a member has ended and another started: one member per record */
   int looked_ahead; /* the first member was searched past for a record's member */

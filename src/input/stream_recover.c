@@ -22,8 +22,11 @@ static int member_start(stream *s, const unsigned char *p, size_t n) {
   size_t used;
   int r = stream_probe(s, p, n, &used);
   s->probed += used;
-  if (r == 2 && s->raw_eof)
+  if (r == 2 && s->raw_eof) {
+    if (s->kind != STREAM_GZIP && !s->cut_at)
+      s->cut_at = s->raw_base + (unsigned long long)(p - s->raw) + 1;
     return s->kind == STREAM_GZIP;
+  }
   return r;
 }
 
@@ -35,6 +38,7 @@ long long stream_skip_to_magic(stream *s) {
   const unsigned char *magic = s->kind == STREAM_GZIP ? GZIP_MAGIC : ZSTD_MAGIC;
   size_t k = s->kind == STREAM_GZIP ? sizeof GZIP_MAGIC : sizeof ZSTD_MAGIC;
   long long skipped = 0;
+  s->cut_at = 0;
   for (;;) {
     if (stream_raw_want(s, k) < 0)
       return -1;
@@ -56,6 +60,7 @@ long long stream_skip_to_magic(stream *s) {
     if (r < 0)
       return stream_fail(s, "out of memory");
     if (r == 1) {
+      s->cut_at = 0; /* a frame after it: the cut one's bytes are the break's */
       s->raw_pos += i;
       return skipped + (long long)i;
     }
@@ -128,6 +133,13 @@ static void say_lost(member *b, const member *lost) {
              b->lost_from, b->lost_to);
 }
 
+/* After a search that reached the data's end: the zstd frame cut short by
+ * it that the search passed over (s->cut_at), said in buf (size n). */
+static void cut_said(const stream *s, char *buf, size_t n) {
+  if (s->cut_at)
+    snprintf(buf, n, ", then a zstd frame cut short at byte %llu (truncated)", s->cut_at - 1);
+}
+
 /* The member (or frame) starting at file offset `at` is damaged (why):
  * mark it, and start a break at the next member — found by its magic from
  * `at` + 1 on (search_from), or, when scan is 0, where the raw position
@@ -140,6 +152,7 @@ int stream_damaged(stream *s, const char *why, unsigned long long at, int scan) 
   if (s->kind == STREAM_ZSTD)
     ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
   member lost = {0};
+  s->cut_at = 0;
   if (scan) {
     search_from(s, at, &lost);
     if (stream_skip_to_magic(s) < 0)
@@ -149,7 +162,8 @@ int stream_damaged(stream *s, const char *why, unsigned long long at, int scan) 
   if (m)
     m->end = stream_raw_pos(s); /* its bytes: up to the next member */
   char msg[sizeof m->damage];
-  snprintf(msg, sizeof msg, "%s at byte %llu", why, at);
+  int len = snprintf(msg, sizeof msg, "%s at byte %llu", why, at);
+  cut_said(s, msg + len, sizeof msg - (size_t)len);
   member *b = stream_member_add(s, msg, at);
   if (!b)
     return stream_fail(s, "out of memory");
@@ -180,9 +194,12 @@ int stream_at_member(stream *s) {
   long long n = stream_skip_to_magic(s);
   if (n < 0)
     return -1;
-  char msg[96];
-  snprintf(msg, sizeof msg, "%lld bytes that are not %s data at byte %llu", n,
-           s->kind == STREAM_GZIP ? "gzip" : "zstd", at);
+  char msg[160];
+  if (s->cut_at)
+    n = (long long)(s->cut_at - 1 - at);
+  int len = snprintf(msg, sizeof msg, "%lld bytes that are not %s data at byte %llu", n,
+                     s->kind == STREAM_GZIP ? "gzip" : "zstd", at);
+  cut_said(s, msg + len, sizeof msg - (size_t)len);
   if (!stream_member_add(s, msg, at))
     return stream_fail(s, "out of memory");
   stream_member_cut(s);

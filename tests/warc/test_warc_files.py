@@ -543,9 +543,11 @@ def zstd_cut_first_block(d, good):
     so these check that it does not pass over a record's loss unsaid: cut
     in the last frame with no damage before (the record named truncated);
     damage, a whole frame, then the cut (both named); damage then the cut
-    at once (the cut frame gave no byte: its loss is within the damage's);
-    and a writer that broke off inside a large record's first block and
-    then appended records (damage before it: those after are read)."""
+    at once, or bytes that are no zstd data then the cut (the cut frame
+    gives no byte: it is said in the break before it, "truncated"); and a
+    writer that broke off inside a large record's first block and then
+    appended records (damage before it: those after are read, the cut one's
+    bytes are the damaged record's)."""
     frames = [zstd(r) for r in good]
     bad = [bytearray(f) for f in frames]
     for b in bad:
@@ -566,10 +568,14 @@ def zstd_cut_first_block(d, good):
          last[:200], [url[0]] + url[2:5], [f"byte {len(frames[0])}: corrupt",
                                            f"record at byte {off}: truncated"], (6, 4, 0, 2)),
         ("damage then the cut", b"".join(frames[:-2]) + bytes(bad[-2]) + last[:200], url[:4],
-         [f"byte {off - len(frames[-2])}: corrupt"], None),
+         [f"byte {off - len(frames[-2])}: corrupt zstd data at byte {off - len(frames[-2])}, "
+          f"then a zstd frame cut short at byte {off} (truncated)"], (5, 4, 0, 1)),
+        ("bytes that are no zstd data then the cut", b"".join(frames[:-1]) + b"not zstd\r\n" +
+         last[:200], url[:5], [f"10 bytes that are not zstd data at byte {off}, then a zstd "
+                               f"frame cut short at byte {off + 10} (truncated)"], (6, 5, 0, 1)),
         ("damage, a cut large record, records", b"".join(frames[:2]) + bytes(bad[2]) +
          big[:len(big) // 3] + b"".join(frames[3:]), url[:2] + url[3:6],
-         [f"byte {len(frames[0]) + len(frames[1])}: corrupt"], None),
+         [f"byte {len(frames[0]) + len(frames[1])}: corrupt"], (6, 5, 0, 1)),
     ]
     for name, data, want, said, counts in cases:
         path = write(d, "zstd-cut-first-block.warc.zst", data)
@@ -578,7 +584,9 @@ def zstd_cut_first_block(d, good):
             got = [l.get("url") for l in lines if "error" not in l]
             check(f"zstd {name} ({how}): the pages", got == want, f"{got} {err[:400]}")
             check(f"zstd {name} ({how}): said, exit 1", rc == 1 and all(s in err for s in said)
-                  and (counts is None or summary(err) == counts), err[:600])
+                  and summary(err) == counts, err[:600])
+            check(f"zstd {name} ({how}): a frame passed over said cut short only when it is",
+                  ("cut short" in err) == any("cut short" in s for s in said), err[:600])
 
 
 def zstd_damage(d):
