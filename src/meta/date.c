@@ -775,9 +775,15 @@ int date_in_range(const char *s, size_t len, size_t at, size_t end) {
     if ((is_day(x) && is_month(y)) ||
         (is_month(x) && (is_day(y) || (y && is_punct(y, '.') && is_day(z)))))
       return 1;
-    /* "4. und 5. März 2022": a day before a date that starts with its day. */
-    if (is_day(x) && has_opens && opens.type == TK_NUM && !(y && is_punct(y, ':')) &&
-        !digits_joined(y, x))
+    /* "4. und 5. März 2022", "4-5 March 2022": a day before a date that
+     * starts with its day. A number after a word, set off by a spaced dash,
+     * is a page's, a part's, an episode's ("Page 2 - 3 June 2023", "No. 4 -
+     * 03.06.2023"). */
+    const token *j = tok(&b, 0);
+    int numbered = k == 1 && j->type == TK_PUNCT && (j->space || at > j->end) && y &&
+                   (y->type == TK_WORD || is_punct(y, '.'));
+    if (is_day(x) && has_opens && is_day(&opens) && !(y && is_punct(y, ':')) &&
+        !digits_joined(y, x) && !numbered)
       return 1;
     /* "3 June 2023 - 5 June 2023", "03.06.2023 - 05.06.2023",
      * "2025-12-12 - 2025-12-17". */
