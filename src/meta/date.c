@@ -793,8 +793,10 @@ int date_in_range(const char *s, size_t len, size_t at, size_t end) {
         !digits_joined(y, x) && !numbered)
       return 1;
     /* "3 June 2023 - 5 June 2023", "03.06.2023 - 05.06.2023",
-     * "2025-12-12 - 2025-12-17". */
-    if ((is_day(x) && digits_joined(y, x) && z && z->type == TK_NUM) ||
+     * "2025-12-12 - 2025-12-17", "03.06. - 05.06.2023", "6/13 - 6/15/2023";
+     * not a time ("10.30 - 3 June 2023"). */
+    if ((is_day(x) && digits_joined(y, x) && z && z->type == TK_NUM &&
+         (k == 2 || is_punct(y, '/') || x->value <= 12)) ||
         (is_year(x) && y &&
          (is_month(y) || is_day(y) || is_punct(y, '.') || is_punct(y, ',') || is_punct(y, '/') ||
           is_punct(y, '-'))))
