@@ -815,8 +815,10 @@ int date_in_range(const char *s, size_t len, size_t at, size_t end) {
         (is_day(x) && digits_joined(y, z) && month_of_date(s, to, z)) ||
         (date_find(s + x->at, to - x->at, DATE_DMY, 0, &other, &oat) && oat == 0))
       return 1;
-    /* "April 29-30": a date that ends with its day, and another day. */
-    if (is_day(tok(&d, 0)) && is_day(x) && (!y || (y->type == TK_PUNCT && y->value != ':')))
+    /* "April 29-30": a date that ends with its day, and another day; not
+     * a time ("2023-06-03 - 10:30", "- 14.00 Uhr"). */
+    if (is_day(tok(&d, 0)) && is_day(x) &&
+        (!y || (y->type == TK_PUNCT && y->value != ':' && !digits_joined(y, z))))
       return 1;
   }
   return 0;

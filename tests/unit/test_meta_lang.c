@@ -268,6 +268,7 @@ static void test_ranges(void) {
   CHECK(ranged("03.06.2023 - 05.06.", 0) == 1);
   CHECK(ranged("Updated 10.30 - 3 June 2023", 0) == 0);
   CHECK(ranged("6/13 - 6/15/2023", 0) == 1);
+  CHECK(ranged("2023-06-03 \xE2\x80\x93 14.00 Uhr", 0) == 0);
   CHECK(ranged("Held 4-5 March 2022 in Rio", 0) == 1);
   CHECK(ranged("Held on 4 and 5 March 2022 in Rio", 0) == 1);
   CHECK(ranged("Open from 4 to 5 March 2022", 0) == 1);
