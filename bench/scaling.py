@@ -83,6 +83,17 @@ CASES = {
                     lambda n: page("".join("<div>%s %d, %d</div>" % (MONTHS[i % 12], i % 28 + 1,
                                                                      1990 + i // 336 % 30)
                                            for i in range(n)))),
+    # A description of tags with no "</a>" or no ">" after them: each
+    # looked for its end to the description's (was quadratic: 75 s at
+    # 100,000 "<a>x").
+    "description-open-links": (8000, ["-f", "json"],
+                               lambda n: ("<html><head><meta name=\"description\" content=\"" +
+                                          "&lt;a&gt;x" * n + "\"></head><body><p>" + PROSE +
+                                          "</p></body></html>").encode()),
+    "description-open-tags": (30000, ["-f", "json"],
+                              lambda n: ("<html><head><meta name=\"description\" content=\"" +
+                                         "&lt;a " * n + "\"></head><body><p>" + PROSE +
+                                         "</p></body></html>").encode()),
     "text-one-letter-lines": (200000, ["--text"], lambda n: b"a\n" * n),
     "text-short-lines": (100000, ["--text"],
                          lambda n: "".join("%d xy\n" % i for i in range(n)).encode()),

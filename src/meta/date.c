@@ -729,6 +729,13 @@ static int digits_joined(const token *mark, const token *next) {
          (mark->value == '.' || mark->value == '/' || mark->value == '-');
 }
 
+/* Whether number t (the second of digits run together) is a date's month
+ * that its date goes on after ("05.06.", "5/6/2023"), not a time's minutes
+ * or a decimal's part ("10.30 Uhr", "12.30pm", "5.6 million"). */
+static int month_of_date(const char *s, size_t len, const token *t) {
+  return t->value >= 1 && t->value <= 12 && t->end < len && (s[t->end] == '.' || s[t->end] == '/');
+}
+
 enum { RANGE_TOKENS = 4, RANGE_REACH = 48 };
 
 /* Tokens of a stretch of text: the first RANGE_TOKENS, or the last ones. */
@@ -775,13 +782,21 @@ int date_in_range(const char *s, size_t len, size_t at, size_t end) {
     if ((is_day(x) && is_month(y)) ||
         (is_month(x) && (is_day(y) || (y && is_punct(y, '.') && is_day(z)))))
       return 1;
-    /* "4. und 5. März 2022": a day before a date that starts with its day. */
-    if (is_day(x) && has_opens && opens.type == TK_NUM && !(y && is_punct(y, ':')) &&
-        !digits_joined(y, x))
+    /* "4. und 5. März 2022", "4-5 March 2022": a day before a date that
+     * starts with its day. A number after a word, set off by a spaced dash,
+     * is a page's, a part's, an episode's ("Page 2 - 3 June 2023", "No. 4 -
+     * 03.06.2023"). */
+    const token *j = tok(&b, 0);
+    int numbered = k == 1 && j->type == TK_PUNCT && (j->space || at > j->end) && y &&
+                   (y->type == TK_WORD || is_punct(y, '.'));
+    if (is_day(x) && has_opens && is_day(&opens) && !(y && is_punct(y, ':')) &&
+        !digits_joined(y, x) && !numbered)
       return 1;
     /* "3 June 2023 - 5 June 2023", "03.06.2023 - 05.06.2023",
-     * "2025-12-12 - 2025-12-17". */
-    if ((is_day(x) && digits_joined(y, x) && z && z->type == TK_NUM) ||
+     * "2025-12-12 - 2025-12-17", "03.06. - 05.06.2023", "6/13 - 6/15/2023";
+     * not a time ("10.30 - 3 June 2023"). */
+    if ((is_day(x) && digits_joined(y, x) && z && z->type == TK_NUM &&
+         (k == 2 || is_punct(y, '/') || x->value <= 12)) ||
         (is_year(x) && y &&
          (is_month(y) || is_day(y) || is_punct(y, '.') || is_punct(y, ',') || is_punct(y, '/') ||
           is_punct(y, '-'))))
@@ -792,15 +807,18 @@ int date_in_range(const char *s, size_t len, size_t at, size_t end) {
   if (tok(&a, 1) && joins_range(tok(&a, 0))) {
     const token *x = tok(&a, 1), *y = tok(&a, 2), *z = tok(&a, 3);
     /* "3 June 2023 - 5 June 2023", "bis 5. März", "- Jun 5, 2023", "- 05.06.2023",
-     * "- 2025-12-17". */
+     * "- 2025-12-17"; not "- 10.30 Uhr". */
     meta_date other;
     size_t oat;
     if ((is_day(x) && (is_month(y) || (y && is_punct(y, '.') && is_month(z)))) ||
-        (is_month(x) && is_day(y)) || (is_day(x) && digits_joined(y, z)) ||
+        (is_month(x) && is_day(y)) ||
+        (is_day(x) && digits_joined(y, z) && month_of_date(s, to, z)) ||
         (date_find(s + x->at, to - x->at, DATE_DMY, 0, &other, &oat) && oat == 0))
       return 1;
-    /* "April 29-30": a date that ends with its day, and another day. */
-    if (is_day(tok(&d, 0)) && is_day(x) && (!y || (y->type == TK_PUNCT && y->value != ':')))
+    /* "April 29-30": a date that ends with its day, and another day; not
+     * a time ("2023-06-03 - 10:30", "- 14.00 Uhr"). */
+    if (is_day(tok(&d, 0)) && is_day(x) &&
+        (!y || (y->type == TK_PUNCT && y->value != ':' && !digits_joined(y, z))))
       return 1;
   }
   return 0;

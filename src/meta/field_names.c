@@ -48,18 +48,55 @@ const char *meta_section_name(mctx *x, const char *s) {
   return title && title_same_words_n(t, title, strlen(title)) ? NULL : s;
 }
 
+/* Where what is found first at or after a place: a search's answer kept
+ * for the places after, so that a description read tag by tag is read
+ * once ("<a <a <a ...", "<a>x<a>x..." without a closing "</a>"). */
+typedef struct {
+  const char *at; /* the answer, NULL for none */
+  int searched;
+} found;
+
+static const char *find_from(const char *s, const char *end, const char *what, found *f) {
+  if (!f->searched || (f->at && f->at < s)) {
+    f->at = mstr_istr(s, (size_t)(end - s), what);
+    f->searched = 1;
+  }
+  return f->at;
+}
+
+enum { MARKUP_NAMES = 9 };
+static const char *const markup_names[MARKUP_NAMES] = {"a",  "p", "br", "span", "strong",
+                                                       "em", "b", "i",  "div"};
+/* The closing tags, "</a>" ..., in markup_names' order. */
+static const char *const markup_closes[MARKUP_NAMES] = {
+    "</a>", "</p>", "</br>", "</span>", "</strong>", "</em>", "</b>", "</i>", "</div>"};
+
+/* The searches of one description: its end, the next '>', each name's
+ * next closing tag. */
+typedef struct {
+  const char *start, *end;
+  found gt, close[MARKUP_NAMES];
+} markup_search;
+
 /* The length of the tag of an element that a description holds as
- * markup at s ("<a href=...>", "</p>", "<br/>"), or 0: a name that is no
- * such element's ("<The Palace: Tale of Jang Noksu>") is text. */
-static size_t markup_tag(const char *s) {
-  static const char *const names[] = {"a", "p", "br", "span", "strong", "em", "b", "i", "div"};
+ * markup at s ("<a href=...>", "</p>", "<br/>", "<b>" before its "</b>"),
+ * or 0: a name that is no such element's ("<The Palace: Tale of Jang
+ * Noksu>") is text, so is a bare tag that nothing closes after it, unless
+ * it opens the description (a page about HTML: "The <div> element groups
+ * content", "How to use the <a> tag"). */
+static size_t markup_tag(const char *s, markup_search *m) {
   const char *n = s + 1 + (s[1] == '/');
-  for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
-    size_t l = strlen(names[k]);
-    if (mstr_istarts(n, names[k]) && strchr(" />", n[l])) {
-      const char *end = strchr(n, '>');
-      return end ? (size_t)(end + 1 - s) : 0;
-    }
+  for (size_t k = 0; k < MARKUP_NAMES; k++) {
+    size_t l = strlen(markup_names[k]);
+    if (!mstr_istarts(n, markup_names[k]) || !strchr(" />", n[l]))
+      continue;
+    const char *gt = find_from(n, m->end, ">", &m->gt);
+    if (!gt)
+      return 0;
+    int bare = n == s + 1 && n[l] == '>' && k != 2; /* "<b>", not "</b>", "<br>", "<a href>" */
+    if (bare && s > m->start && !find_from(gt, m->end, markup_closes[k], &m->close[k]))
+      return 0;
+    return (size_t)(gt + 1 - s);
   }
   return 0;
 }
@@ -71,14 +108,17 @@ const char *meta_description_text(mctx *x, const char *s) {
   char *out = arena_alloc(x->tmp, len + 1);
   if (!out)
     return s;
+  markup_search m = {s + strspn(s, " "), s + len, {0}, {{0}}};
+  found end_a = {0};
   for (size_t i = 0; i < len;) {
-    size_t tag = s[i] == '<' ? markup_tag(s + i) : 0;
+    size_t tag = s[i] == '<' ? markup_tag(s + i, &m) : 0;
     if (!tag) {
       out[k++] = s[i++];
       continue;
     }
     /* A link in a description is its "Read more": it goes whole. */
-    const char *close = mstr_istarts(s + i, "<a") ? mstr_istr(s + i, len - i, "</a>") : NULL;
+    const char *close =
+        mstr_istarts(s + i, "<a") ? find_from(s + i, s + len, "</a>", &end_a) : NULL;
     i = close ? (size_t)(close - s) + 4 : i + tag;
     out[k++] = ' ';
   }

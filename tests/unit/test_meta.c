@@ -2149,7 +2149,17 @@ static void test_field_names(void) {
       {PAGE("<meta property=\"og:description\" content=\"Reviews of &lt;The Palace: Tale of Jang "
             "Noksu&gt; are in\">",
             BODY),
-       "Reviews of <The Palace: Tale of Jang Noksu> are in"}};
+       "Reviews of <The Palace: Tale of Jang Noksu> are in"},
+      /* A page about HTML names its tags: a bare tag nothing closes is
+       * text, unless it opens the description. */
+      {PAGE("<meta property=\"og:description\" content=\"The &lt;div&gt; element groups "
+            "content; the &lt;a&gt; tag links. I &lt;3 it\">",
+            BODY),
+       "The <div> element groups content; the <a> tag links. I <3 it"},
+      {PAGE("<meta property=\"og:description\" content=\"&lt;p&gt;Crews rebuilt the "
+            "wall&lt;br&gt;in a week\">",
+            BODY),
+       "Crews rebuilt the wall in a week"}};
   for (size_t i = 0; i < sizeof described / sizeof *described; i++) {
     CHECK(run(described[i][0]) == 0);
     CHECK_STR(art.meta.description, described[i][1]);

@@ -255,6 +255,23 @@ static void test_ranges(void) {
   CHECK(ranged("Copyright 2023 - June 3, 2023", 0) == 0);
   CHECK(ranged("COVID-19 - 3 June 2023", 0) == 0);
   CHECK(ranged("Posted 3 June 2023 to Politics", 0) == 0);
+  /* A numbered page, part or episode before a spaced dash; ranges of days
+   * whose first day is bare. */
+  CHECK(ranged("Page 2 - 3 June 2023", 0) == 0);
+  CHECK(ranged("Episode 12 \xE2\x80\x93 3 June 2023", 0) == 0);
+  CHECK(ranged("No. 4 - 03.06.2023", 0) == 0);
+  CHECK(ranged("Part 1 - 2023-06-03", 0) == 0);
+  /* A time or a decimal after the dash, its digits run together. */
+  CHECK(ranged("5. M\xC3\xA4rz 2024 - 10.30 Uhr", 0) == 0);
+  CHECK(ranged("3 June 2023 \xE2\x80\x93 12.30pm", 0) == 0);
+  CHECK(ranged("3 June 2023 - 5.6 million", 0) == 0);
+  CHECK(ranged("03.06.2023 - 05.06.", 0) == 1);
+  CHECK(ranged("Updated 10.30 - 3 June 2023", 0) == 0);
+  CHECK(ranged("6/13 - 6/15/2023", 0) == 1);
+  CHECK(ranged("2023-06-03 \xE2\x80\x93 14.00 Uhr", 0) == 0);
+  CHECK(ranged("Held 4-5 March 2022 in Rio", 0) == 1);
+  CHECK(ranged("Held on 4 and 5 March 2022 in Rio", 0) == 1);
+  CHECK(ranged("Open from 4 to 5 March 2022", 0) == 1);
 }
 
 int main(void) {
