@@ -143,13 +143,15 @@ int heads_replies(const extraction *x, const text_block *b) {
 
 /* Whether b is a reply's name line: short, no prose; a small heading
  * ("<h4>Mark T.</h4>") too, but not a link to another page: that is a
- * card's title. A line with a date may be longer, and its commas make no
- * prose of it ("Mark T. on March 3, 2024 at 10:02 am"). */
+ * card's title; nor a question: a heading that asks heads a FAQ's answer
+ * (an author's own questions after the article), and no name asks. A line with a date may be
+ * longer, and its commas make no prose of it ("Mark T. on March 3, 2024 at 10:02 am"). */
 static int is_name_line(const extraction *x, const text_block *b, uint32_t max_chars) {
   if (b->teaser)
     return 0;
   if (b->kind == BLOCK_HEADING)
-    return b->chars <= max_chars && b->link_chars == 0;
+    return b->chars <= max_chars && b->link_chars == 0 &&
+           !(b->len && x->text.data[b->off + b->len - 1] == '?');
   return (b->chars <= max_chars && b->weight <= 0) ||
          (b->chars <= REPLY_DATE_MAX && says_when(x->text.data + b->off, b->len));
 }

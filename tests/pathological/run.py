@@ -334,6 +334,38 @@ def text_article_then_lines(path):
     repeat_file(path, ("Tides on the flats\n\n" + (PROSE + "\n") * 6).encode(), b"a\n", 5000000)
 
 
+def letters(i):
+    """i in letters ("ba" for 1): a paragraph of its own, no number."""
+    out = ""
+    for _ in range(4):
+        out += "abcdefghijklmnopqrstuvwxyz"[i % 26]
+        i //= 26
+    return out
+
+
+def text_also_read_labels(path):
+    """An article whose 100,000 paragraphs (each its own) each follow a label line ("Also
+    read: ..."), which does not stop the body's runs."""
+    with open(path, "wb") as f:
+        f.write(("Tides on the flats\n\n" + (PROSE + "\n") * 6).encode())
+        for start in range(0, 100000, 10000):
+            f.write("".join("Also read: The birds of the marsh, part %d\n%s\n" %
+                            (i, PROSE.replace("evening", "evening of day %s" % letters(i)))
+                            for i in range(start, start + 10000)).encode())
+
+
+def image_twins(path):
+    """200,000 pictures each given twice, in two differently built elements
+    (figures.c's twins: a look-ahead of 8 lone images each)."""
+    with open(path, "wb") as f:
+        f.write(ARTICLE.replace("</article>", "").encode())
+        for start in range(0, 200000, 10000):
+            f.write("".join('<div class="a"><img src="/%d.jpg" alt="Bird"></div>'
+                            '<div class="b"><img src="/%d.jpg" alt="Bird"></div>' % (i, i)
+                            for i in range(start, start + 10000)).encode())
+        f.write(b"<p>" + PROSE.replace("evening", "morning").encode() + b"</p></article></body></html>")
+
+
 def short_sentences(path):
     """Half a million short sentences after the article: each is weighed
     by the 16 blocks around it (sentences.c) every time the root is chosen."""
@@ -561,6 +593,9 @@ CASES = [
     case("text-one-letter-64MiB", text_one_letter, ext=".txt", args=["--text"]),
     case("text-article-then-5M-lines", text_article_then_lines, ext=".txt", args=["--text"],
          stdout=MARKER),
+    case("text-also-read-labels-100k", text_also_read_labels, ext=".txt", args=["--text"],
+         stdout=MARKER),
+    case("image-twins-200k", image_twins, args=["--images", "-f", "markdown"], stdout=MARKER),
 ]
 
 
