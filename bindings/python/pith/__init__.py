@@ -20,6 +20,7 @@ Failures raise :class:`pith.Error` (and its subclasses), bad arguments
 
 import collections
 import concurrent.futures
+import copy
 import errno
 import inspect
 import io
@@ -216,6 +217,14 @@ class Article:
 
     def __reduce__(self):
         return (_unpickle, (self._fields,))
+
+    def __copy__(self):
+        # The parsed page is only read, never changed: a copy shares it
+        # and renders as the original does (pickling would drop it).
+        return Article(self._result, dict(self._fields))
+
+    def __deepcopy__(self, memo):
+        return Article(self._result, copy.deepcopy(self._fields, memo))
 
     def __repr__(self):
         title = self._fields.get("title")

@@ -1,6 +1,7 @@
 """pith.parse and pith.parse_text: the Article's fields are the json
 format's, read through the C accessors; rendering; pickling."""
 
+import copy
 import json
 import pickle
 
@@ -132,6 +133,16 @@ def test_pickle_keeps_the_fields():
     assert b.to_dict() == a.to_dict() and b.authors == a.authors
     with pytest.raises(pith.Error):
         b.render("markdown")
+
+
+def test_copies_render():
+    a = pith.parse(RICH_PAGE, URL)
+    for b in (copy.copy(a), copy.deepcopy(a)):
+        assert b is not a and b.to_dict() == a.to_dict()
+        assert b.markdown == a.markdown and b.blocks == a.blocks
+    d = copy.deepcopy(a)
+    d.to_dict()  # a deep copy's lists are its own
+    assert d.authors is not a.authors or not a.authors
 
 
 def test_repr():
