@@ -191,13 +191,6 @@ static const text_block *reply_prose(const extraction *x, const dom_node *c, con
   return best && best->weight >= MIN_ROOT_SCORE ? best : NULL;
 }
 
-/* Whether the headline's prose (from its block's element up) lies in an
- * element that says it is the page's article — an <article>, <main>, a
- * named article body ("entry-content", itemprop=articleBody) or a post
- * (named_post) — that does not hold p: the page's own markup sets p apart
- * from its article. A class word for content inside a longer name
- * ("top-content", "text-wrapper", "entry-summary") is not enough: a
- * landing page's hero is named so, and its sections follow outside it. */
 /* Whether a class names the element a post or an article as a whole
  * word ("post", "entry", "hentry", "article", "story"; not "entry-summary"
  * or "post-meta"). */
@@ -218,6 +211,13 @@ static int named_post(const char *cls) {
   return 0;
 }
 
+/* Whether the headline's prose (from its block's element up) lies in an
+ * element that says it is the page's article — an <article>, <main>, a
+ * named article body ("entry-content", itemprop=articleBody) or a post
+ * (named_post) — that does not hold p: the page's own markup sets p apart
+ * from its article. A class word for content inside a longer name
+ * ("top-content", "text-wrapper", "entry-summary") is not enough: a
+ * landing page's hero is named so, and its sections follow outside it. */
 static int declared_apart(const dom_node *lead, const dom_node *p) {
   for (const dom_node *a = lead;
        a && a->tag != TAG_TEXT && a->tag != TAG_BODY && a->tag != TAG_HTML && !holds(a, p);
